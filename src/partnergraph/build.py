@@ -1,0 +1,187 @@
+"""`partnergraph build`: sources -> extraction -> curation -> RDF dataset -> SHACL -> dumps and store.
+
+Nothing is replaced until everything is ready: the dataset is validated first, the dumps are written
+into a new folder that replaces the old one, and the store is loaded into a new folder that replaces
+the old one. Same inputs give the same bytes (sorted N-Quads, IRIs from names, no blank nodes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from . import __version__, iris
+from ._atomic import write_atomic
+from .curate import apply_curation, read_curation
+from .errors import SourceError
+from .extract import extract_events
+from .model import Event
+from .ontology_tools import load_ontology_graph, load_shapes
+from .publish import sorted_nquads, write_dumps
+from .publish.dumps import replace_folder
+from .rdf import bind_prefixes, registries_to_graph, source_to_graph, validate_dataset
+from .reference import Registries, load_registries
+from .settings import Settings
+from .sources import ManifestEntry, read_manifest, read_page
+from .store import EmbeddedStore
+
+log = logging.getLogger(__name__)
+PACKAGE_DIR = Path(__file__).parent
+
+
+@dataclass
+class BuildReport:
+    input_hash: str
+    pages: dict[str, int] = field(default_factory=dict)  # source id -> number of events
+    triples: int = 0
+    unknown_organisations: list[str] = field(default_factory=list)
+    unlinked: list[str] = field(default_factory=list)
+    stale_curations: list[str] = field(default_factory=list)
+    rebuilt: bool = True
+
+    def to_json(self) -> dict:
+        return {k: v for k, v in self.__dict__.items()}
+
+
+def input_hash(settings: Settings) -> str:
+    """A hash over everything the graph is made from: pages, manifest, registries, curation, ontology,
+    and the code that turns them into triples."""
+    digest = hashlib.sha256(__version__.encode())
+    files = [
+        *sorted(settings.sources_dir.rglob("*")),
+        *sorted(settings.reference_dir.rglob("*")),
+        settings.curation_file,
+        *sorted(settings.ontology_dir.glob("*.ttl")),
+        *sorted(PACKAGE_DIR.rglob("*.py")),
+    ]
+    for path in files:
+        if path.is_file():
+            digest.update(str(path.name).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def read_sources(settings: Settings) -> list[tuple[ManifestEntry, object]]:
+    pages = []
+    for entry in read_manifest(settings.sources_dir):
+        path = settings.sources_dir / entry.file
+        if not path.is_file():
+            raise SourceError(f"{path}: listed in {settings.sources_dir / 'manifest.json'} but missing")
+        encoding = entry.extra.get("encoding")
+        page = read_page(path, url=entry.url, year=entry.year, encoding=encoding, source_id=entry.source_id)
+        pages.append((entry, page))
+    return pages
+
+
+def extract_all(
+    settings: Settings, registries: Registries
+) -> tuple[list[tuple[ManifestEntry, list[Event]]], list[str]]:
+    """Every page's events, with data/curation.yaml applied; returns them and the stale corrections."""
+    extracted = [(entry, extract_events(page, registries)) for entry, page in read_sources(settings)]
+    curation = read_curation(settings.curation_file)
+    all_events = [e for _, events in extracted for e in events]
+    curated, stale = apply_curation(all_events, curation, registries)
+    by_id = {e.id: e for e in curated}
+    return [(entry, [by_id[e.id] for e in events]) for entry, events in extracted], stale
+
+
+def make_dataset(settings: Settings, registries: Registries, pages) -> Dataset:
+    dataset = Dataset()
+    bind_prefixes(dataset)
+    _add_graph(dataset, iris.ONTOLOGY_GRAPH, load_ontology_graph(settings.ontology_dir))
+    _add_graph(dataset, iris.REGISTRY_GRAPH, registries_to_graph(registries))
+    for entry, events in pages:
+        _add_graph(dataset, iris.source_graph(entry.source_id), source_to_graph(entry, events, registries))
+    return dataset
+
+
+def _add_graph(dataset: Dataset, name, graph: Graph) -> None:
+    target = dataset.graph(name)
+    for triple in graph:
+        target.add(triple)
+
+
+def _report(settings: Settings, registries: Registries, pages, stale: list[str]) -> BuildReport:
+    report = BuildReport(input_hash(settings), stale_curations=stale)
+    unknown, unlinked = set(), set()
+    for entry, events in pages:
+        report.pages[entry.source_id] = len(events)
+        for event in events:
+            unknown |= {
+                f"{o} ({event.id})" for o in event.organisations if registries.find_organisation(o) is None
+            }
+            for fld, evidences in event.unlinked.items():
+                unlinked |= {
+                    f"{fld}: {ev.quote!r} ({event.id}, chars {ev.start}-{ev.end})" for ev in evidences
+                }
+    report.unknown_organisations = sorted(unknown)
+    report.unlinked = sorted(unlinked)
+    return report
+
+
+def build(settings: Settings | None = None) -> BuildReport:
+    """Build the dataset, validate it, write the dumps and load the embedded store."""
+    settings = settings or Settings.default()
+    registries = load_registries(settings.reference_dir)
+    pages, stale = extract_all(settings, registries)
+    dataset = make_dataset(settings, registries, pages)
+    validate_dataset(dataset, load_shapes(settings.ontology_dir), load_ontology_graph(settings.ontology_dir))
+    report = _report(settings, registries, pages, stale)
+    nquads = sorted_nquads(dataset)
+    report.triples = nquads.count(b"\n")
+    write_dumps(dataset, settings.dumps_dir, nquads)
+    load_store(settings, nquads)
+    write_atomic(
+        settings.build_dir / "report.json", json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+    )
+    write_atomic(settings.build_dir / "state.json", json.dumps({"input_hash": report.input_hash}))
+    log.info("built %d triples from %d pages", report.triples, len(report.pages))
+    return report
+
+
+def load_store(settings: Settings, nquads: bytes) -> None:
+    """Load a fresh store beside the old one, then swap folders."""
+    settings.build_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=settings.build_dir, prefix=".store."))
+    try:
+        store = EmbeddedStore(staging)
+        store.load_nquads(nquads)
+        store.ox.flush()
+        store.close()
+        del store
+        replace_folder(staging, settings.store_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def is_current(settings: Settings) -> bool:
+    state = settings.build_dir / "state.json"
+    if not state.is_file() or not settings.store_dir.is_dir():
+        return False
+    try:
+        return json.loads(state.read_text())["input_hash"] == input_hash(settings)
+    except (ValueError, KeyError):
+        return False
+
+
+def ensure_built(settings: Settings | None = None) -> BuildReport | None:
+    """Build only when the inputs changed since the last build; returns the report of a build, or None."""
+    settings = settings or Settings.default()
+    if is_current(settings):
+        return None
+    return build(settings)
+
+
+def open_embedded(settings: Settings | None = None, build_if_needed: bool = True) -> EmbeddedStore:
+    settings = settings or Settings.default()
+    if build_if_needed:
+        ensure_built(settings)
+    return EmbeddedStore(settings.store_dir, read_only=True)

@@ -1,0 +1,61 @@
+"""The `partnergraph` command: parses arguments, calls one library function per command, prints.
+
+Each command lives in its own module with `register(subparsers)`; the parser it adds sets `func`.
+Errors: PartnergraphError -> its one-line message on stderr and its exit code (2 bad input or runtime
+failure, 1 invalid graph); no tracebacks for anything the user can fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from .. import __version__
+from ..errors import PartnergraphError
+
+COMMANDS = ["build", "extract", "query", "sources", "add", "network", "view", "serve", "publish", "push"]
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="partnergraph",
+        description="MOPS Kraków's international cooperation: bulletin pages to a linked-open-data graph.",
+    )
+    parser.add_argument("--version", action="version", version=f"partnergraph {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as e:
+            if e.name == f"{__name__}.{name}":  # a command not written yet
+                continue
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args) or 0
+    except PartnergraphError as e:
+        print(f"partnergraph {args.command}: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""Argument helpers shared by the commands."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from ..settings import Settings
+
+
+def add_root_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--root", metavar="DIR", help="project folder with data/, ontology/, queries/ (default: here)"
+    )
+
+
+def settings_from(args) -> Settings:
+    return Settings.default(getattr(args, "root", None))
+
+
+def add_endpoint_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint instead of the embedded store"
+    )
+    parser.add_argument(
+        "--user",
+        default=os.environ.get("PARTNERGRAPH_USER"),
+        help="user for an endpoint that needs authentication (or $PARTNERGRAPH_USER)",
+    )
+    parser.add_argument(
+        "--password",
+        default=os.environ.get("PARTNERGRAPH_PASSWORD"),
+        help="password (better: $PARTNERGRAPH_PASSWORD, which stays out of the process list)",
+    )
+
+
+def open_store_from(args):
+    """The remote endpoint when --endpoint is given, else the embedded store (built if out of date)."""
+    if getattr(args, "endpoint", None):
+        from ..store import RemoteStore
+
+        return RemoteStore(args.endpoint, user=args.user, password=args.password)
+    from ..build import open_embedded
+
+    return open_embedded(settings_from(args))
+
+
+def key_value(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"expected name=value, got {text!r}")
+    return name.strip(), value

@@ -1,0 +1,54 @@
+"""`partnergraph query NAME|FILE|- [--param name=value ...] [--format ...] [--endpoint URL]`"""
+
+from __future__ import annotations
+
+import sys
+
+from ._common import add_endpoint_options, add_root_option, key_value, open_store_from, settings_from
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "query",
+        help="run a saved query (queries/*.rq), a .rq file or '-' (stdin)",
+        description="Run a SPARQL SELECT query on the embedded store or an endpoint.",
+    )
+    parser.add_argument(
+        "query", nargs="?", help="saved query name, path of a .rq file, or - for standard input"
+    )
+    parser.add_argument(
+        "--param",
+        action="append",
+        type=key_value,
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter of the saved query (repeatable)",
+    )
+    parser.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+    parser.add_argument("--list", action="store_true", help="list the saved queries with their parameters")
+    add_endpoint_options(parser)
+    add_root_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..errors import QueryError
+    from ..query import format_rows, load_saved_queries, resolve_query, run_query
+
+    settings = settings_from(args)
+    if args.list or not args.query:
+        for name, saved in load_saved_queries(settings.queries_dir).items():
+            params = " ".join(f"{p.name}={p.default}" for p in saved.parameters.values())
+            print(f"{name:32} {saved.title}" + (f"  [{params}]" if params else ""))
+        return 0
+    stdin_text = sys.stdin.read() if args.query == "-" else None
+    saved = resolve_query(args.query, settings.queries_dir, stdin_text)
+    params = dict(args.param)
+    if len(params) != len(args.param):
+        raise QueryError("a --param is given twice")
+    rendered = saved.render(params)  # bad parameters fail before the store is opened
+    del rendered
+    store = open_store_from(args)
+    rows = run_query(store, saved, params)
+    sys.stdout.write(format_rows(rows, args.format))
+    return 0

@@ -1,0 +1,170 @@
+"""Saved queries (queries/*.rq): their header metadata, parameters and substitution.
+
+Each file opens with comments:
+
+    # title: Partner countries ranked
+    # description: Foreign countries by the number of events they take part in.
+    # param: year_from integer = 2000 -- first year counted
+    # param: topic topic = homelessness -- a topic id of the taxonomy
+
+and uses `$name` in the query body for each parameter (`$name` is a SPARQL variable, so the file
+parses as it is). A value is checked against its type and written in as an RDF term, never pasted as
+text, so a parameter cannot change the query's shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from .. import iris
+from ..errors import QueryError
+
+HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
+PARAM = re.compile(r"^(\w+)\s+(\w+)\s*(?:=\s*(\S+))?\s*(?:--\s*(.*))?$")
+TAXONOMY_FIELD = {
+    "topic": "topics",
+    "event_type": "type",
+    "direction": "direction",
+    "participants": "participants",
+}
+
+
+def _integer(value: str) -> Literal:
+    if not re.fullmatch(r"-?\d+", value):
+        raise ValueError("expected a whole number")
+    return Literal(int(value), datatype=XSD.integer)
+
+
+def _year(value: str) -> Literal:
+    if not re.fullmatch(r"\d{4}", value):
+        raise ValueError("expected a year such as 2010")
+    return Literal(int(value), datatype=XSD.integer)
+
+
+def _country(value: str) -> URIRef:
+    if not re.fullmatch(r"[A-Za-z]{2}", value):
+        raise ValueError("expected an ISO 3166-1 alpha-2 code such as DE")
+    return iris.country_iri(value.upper())
+
+
+def _iri(value: str) -> URIRef:
+    if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value):
+        raise ValueError("expected an http(s) IRI")
+    return URIRef(value)
+
+
+def _taxonomy(kind: str):
+    def convert(value: str) -> URIRef:
+        if not re.fullmatch(r"[A-Za-z_]+", value):
+            raise ValueError(f"expected a {kind} id of the taxonomy")
+        return iris.concept_iri(TAXONOMY_FIELD[kind], value)
+
+    return convert
+
+
+CONVERTERS = {
+    "integer": _integer,
+    "year": _year,
+    "string": lambda v: Literal(v),
+    "country": _country,
+    "iri": _iri,
+    **{kind: _taxonomy(kind) for kind in TAXONOMY_FIELD},
+}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str
+    default: str | None
+    description: str = ""
+
+    def term(self, value: str):
+        try:
+            return CONVERTERS[self.type](value)
+        except ValueError as e:
+            raise QueryError(f"--param {self.name}={value!r}: {e}") from None
+
+
+@dataclass
+class SavedQuery:
+    name: str
+    path: Path
+    text: str
+    title: str = ""
+    description: str = ""
+    parameters: dict[str, Parameter] = field(default_factory=dict)
+
+    def render(self, params: dict[str, str] | None = None) -> str:
+        """The query with every parameter replaced by its value (or default) as an RDF term."""
+        params = dict(params or {})
+        unknown = set(params) - set(self.parameters)
+        if unknown:
+            known = ", ".join(self.parameters) or "none"
+            raise QueryError(
+                f"{self.name}: unknown parameter(s) {', '.join(sorted(unknown))} (known: {known})"
+            )
+        text = self.text
+        for name, param in self.parameters.items():
+            value = params.get(name, param.default)
+            if value is None:
+                raise QueryError(f"{self.name}: parameter {name} has no default; give --param {name}=VALUE")
+            text = re.sub(rf"\${name}\b", param.term(value).n3(), text)
+        return text
+
+
+def parse_saved_query(path: Path, require_title: bool = True) -> SavedQuery:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise QueryError(f"{path}: cannot read ({e})") from None
+    query = SavedQuery(name=path.stem, path=path, text=text)
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.startswith("#"):
+            break
+        match = HEADER.match(line)
+        if not match:
+            continue
+        key, value = match.groups()
+        if key == "param":
+            m = PARAM.match(value.strip())
+            if not m or m.group(2) not in CONVERTERS:
+                types = ", ".join(CONVERTERS)
+                raise QueryError(
+                    f"{path}:{number}: bad parameter line "
+                    f"(expected 'name type = default -- text', types: {types})"
+                )
+            name, kind, default, description = m.groups()
+            query.parameters[name] = Parameter(name, kind, default, (description or "").strip())
+        else:
+            setattr(query, key, value.strip())
+    if require_title and not query.title:
+        raise QueryError(f"{path}:1: the query has no '# title:' line")
+    return query
+
+
+def load_saved_queries(folder: str | Path) -> dict[str, SavedQuery]:
+    folder = Path(folder)
+    return {p.stem: parse_saved_query(p) for p in sorted(folder.glob("*.rq"))}
+
+
+def resolve_query(name_or_path: str, folder: str | Path, stdin_text: str | None = None) -> SavedQuery:
+    """A saved query by name, a .rq file by path, or '-' for the text on standard input."""
+    if name_or_path == "-":
+        return SavedQuery(
+            name="stdin", path=Path("-"), text=stdin_text or "", title="query from standard input"
+        )
+    path = Path(name_or_path)
+    if path.suffix == ".rq" or path.is_file():
+        if not path.is_file():
+            raise QueryError(f"{path}: no such query file")
+        return parse_saved_query(path, require_title=False)
+    queries = load_saved_queries(folder)
+    if name_or_path not in queries:
+        raise QueryError(f"no saved query {name_or_path!r}; known: {', '.join(queries)}")
+    return queries[name_or_path]

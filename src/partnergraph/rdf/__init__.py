@@ -1,0 +1,16 @@
+"""Events and registries to RDF, SHACL validation. Stores nothing, serves nothing."""
+
+from .graph import event_iri, source_iri, source_to_graph
+from .registry import registries_to_graph
+from .validate import validate_dataset
+from .vocab import PREFIXES, bind_prefixes
+
+__all__ = [
+    "PREFIXES",
+    "bind_prefixes",
+    "event_iri",
+    "registries_to_graph",
+    "source_iri",
+    "source_to_graph",
+    "validate_dataset",
+]

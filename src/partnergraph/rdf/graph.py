@@ -1,0 +1,212 @@
+"""Events and registries to RDF. Every resource gets an IRI from partnergraph.iris, and no blank nodes
+are made, so the same input always gives the same triples."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from .. import iris
+from ..model import Event, Place
+from ..namespace import PG
+from ..reference import Registries
+from ..sources import ManifestEntry
+from .terms import date_literal, place_iri
+from .vocab import GEO, GEONAMES, OA, SCHEMA, WGS, WIKIDATA, bind_prefixes
+
+MOPS = "Miejski Ośrodek Pomocy Społecznej w Krakowie"
+GMINA = "Gmina Miejska Kraków"
+
+# record field -> (property, IRI maker)
+ENTITY_FIELDS = {
+    "organisations": (PG.involvesOrganisation, lambda v: iris.named_iri("organisation", v)),
+    "persons": (PG.involvesPerson, lambda v: iris.named_iri("person", v)),
+    "projects": (PG.partOfProject, lambda v: iris.named_iri("project", v)),
+    "programmes": (PG.fundedByProgramme, lambda v: iris.named_iri("programme", v)),
+    "units": (PG.involvesUnit, lambda v: iris.named_iri("unit", v)),
+    "countries": (PG.involvesCountry, iris.country_iri),
+    "topics": (DCTERMS.subject, lambda v: iris.concept_iri("topics", v)),
+}
+CONCEPT_FIELDS = {"type": PG.eventType, "direction": PG.direction, "participants": PG.participantKind}
+FIELD_PROPERTY = {
+    **{f: p for f, (p, _) in ENTITY_FIELDS.items()},
+    **CONCEPT_FIELDS,
+    "cities": PG.involvesCity,
+    "location": SCHEMA.location,
+    "start": SCHEMA.startDate,
+    "end": SCHEMA.endDate,
+    "title": SCHEMA.name,
+}
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    bind_prefixes(graph)
+    return graph
+
+
+def event_iri(event: Event) -> URIRef:
+    return iris.entity_iri("event", event.id)
+
+
+def source_iri(source_id: str) -> URIRef:
+    return iris.entity_iri("source", source_id)
+
+
+def add_place(graph: Graph, place: Place) -> URIRef:
+    """Describe a city (labels, country, coordinates, links out); returns its IRI."""
+    node = place_iri(place)
+    if not place.name:
+        return node
+    graph.add((node, RDF.type, PG.City))
+    graph.add((node, RDFS.label, Literal(place.name, lang="en")))
+    graph.add((node, SKOS.prefLabel, Literal(place.name, lang="en")))
+    if place.name_pl:
+        graph.add((node, RDFS.label, Literal(place.name_pl, lang="pl")))
+        graph.add((node, SKOS.prefLabel, Literal(place.name_pl, lang="pl")))
+    if place.country:
+        graph.add((node, SCHEMA.containedInPlace, iris.country_iri(place.country)))
+    if place.lat is not None and place.lon is not None:
+        geometry = URIRef(f"{node}#geometry")
+        graph.add((node, WGS.lat, Literal(round(place.lat, 5), datatype=XSD.decimal)))
+        graph.add((node, WGS.long, Literal(round(place.lon, 5), datatype=XSD.decimal)))
+        graph.add((node, GEO.hasGeometry, geometry))
+        graph.add((geometry, RDF.type, GEO.Geometry))
+        wkt = f"POINT({round(place.lon, 5)} {round(place.lat, 5)})"
+        graph.add((geometry, GEO.asWKT, Literal(wkt, datatype=GEO.wktLiteral)))
+    if place.geonames_id:
+        graph.add((node, PG.geonamesId, Literal(str(place.geonames_id))))
+        graph.add((node, OWL.sameAs, GEONAMES[f"{place.geonames_id}/"]))
+    if place.wikidata_id:
+        graph.add((node, OWL.sameAs, WIKIDATA[place.wikidata_id]))
+    return node
+
+
+def add_named(graph: Graph, kind: str, name: str, lang: str | None = None) -> URIRef:
+    """Minimal description of an entity known only by name (not in a registry)."""
+    node = iris.named_iri(kind, name)
+    rdf_class = {
+        "organisation": ORG.Organization,
+        "person": FOAF.Person,
+        "project": PG.Project,
+        "programme": PG.Programme,
+        "unit": ORG.OrganizationalUnit,
+    }[kind]
+    graph.add((node, RDF.type, rdf_class))
+    label = Literal(name, lang=lang)
+    graph.add((node, RDFS.label, label))
+    graph.add((node, FOAF.name if kind == "person" else SKOS.prefLabel, label))
+    if kind == "unit":
+        graph.add((node, ORG.unitOf, iris.named_iri("organisation", MOPS)))
+    if kind == "organisation":
+        graph.add((node, RDF.type, PG.PartnerOrganisation))
+    return node
+
+
+def source_to_graph(entry: ManifestEntry, events: Iterable[Event], registries: Registries) -> Graph:
+    """The named graph of one source page: the page, its events, the evidence of every value, and the
+    description of anything the events name that the registries do not describe."""
+    graph = new_graph()
+    page = source_iri(entry.source_id)
+    graph.add((page, RDF.type, PG.SourcePage))
+    graph.add((page, RDFS.label, Literal(entry.title or entry.file)))
+    if entry.title:
+        graph.add((page, DCTERMS.title, Literal(entry.title, lang="pl")))
+    if entry.url:
+        graph.add((page, SCHEMA.url, URIRef(entry.url)))
+        graph.add((page, FOAF.page, URIRef(entry.url)))
+    if entry.year:
+        graph.add((page, DCTERMS.date, Literal(str(entry.year), datatype=XSD.gYear)))
+    graph.add((page, DCTERMS.publisher, iris.named_iri("organisation", MOPS)))
+    graph.add((page, DCTERMS.identifier, Literal(entry.source_id)))
+    for event in events:
+        add_event(graph, event, page, registries)
+    return graph
+
+
+def add_event(graph: Graph, event: Event, page: URIRef, registries: Registries) -> URIRef:
+    node = event_iri(event)
+    graph.add((node, RDF.type, PG.Event))
+    graph.add((node, SCHEMA.name, Literal(event.title, lang="pl")))
+    graph.add((node, RDFS.label, Literal(event.title, lang="pl")))
+    graph.add((node, DCTERMS.identifier, Literal(event.id)))
+    graph.add((node, PROV.wasDerivedFrom, page))
+    if event.text:
+        graph.add((node, PG.sectionText, Literal(event.text, lang="pl")))
+    values: dict[str, list] = {}  # field -> the RDF values, parallel to the record's values
+    if event.start:
+        values["start"] = [date_literal(event.start)]
+        values["end"] = [date_literal(event.end or event.start)]
+    else:
+        graph.add((node, PG.dateStated, Literal(False)))
+    for field in CONCEPT_FIELDS:
+        value = getattr(event, field)
+        if value:
+            values[field] = [iris.concept_iri(field, value)]
+    if event.location:
+        values["location"] = [place_iri(event.location)]
+        if event.location.name and registries.place(event.location.name, event.location.country) is None:
+            add_place(graph, event.location)
+    values["cities"] = []
+    for city in event.cities:
+        values["cities"].append(place_iri(city))
+        if registries.place(city.name, city.country) is None:
+            add_place(graph, city)
+    for field, (_prop, make_iri) in ENTITY_FIELDS.items():
+        values[field] = [make_iri(v) for v in getattr(event, field)]
+        if field in ("organisations", "persons", "projects", "programmes", "units"):
+            kind = field[:-1]
+            for name in getattr(event, field):
+                if not _in_registry(registries, kind, name):
+                    add_named(graph, kind, name)
+    values["title"] = [Literal(event.title, lang="pl")]
+    for field, nodes in values.items():
+        prop = FIELD_PROPERTY[field]
+        for n, value in enumerate(nodes):
+            if field != "title":
+                graph.add((node, prop, value))
+            evidence = event.evidence.get(field) or []
+            if n < len(evidence) or field in event.curated:
+                add_evidence(graph, event, field, n, value, evidence[n] if n < len(evidence) else None, page)
+    return node
+
+
+def _in_registry(registries: Registries, kind: str, name: str) -> bool:
+    finder = {
+        "organisation": registries.find_organisation,
+        "unit": registries.find_unit,
+        "project": registries.find_project,
+        "programme": registries.find_programme,
+    }.get(kind)
+    return bool(finder and (found := finder(name)) and found.name == name)
+
+
+def add_evidence(graph: Graph, event: Event, field: str, n: int, value, evidence, page: URIRef) -> None:
+    """A Web Annotation: this value of this event's field comes from these characters of the page."""
+    node = iris.entity_iri("evidence", f"{event.id}/{field}/{n}")
+    target, quote, position = (URIRef(f"{node}#{part}") for part in ("target", "quote", "position"))
+    graph.add((node, RDF.type, OA.Annotation))
+    graph.add((node, OA.motivatedBy, OA.identifying))
+    graph.add((node, PG.evidenceOf, event_iri(event)))
+    graph.add((node, PG.field, FIELD_PROPERTY[field]))
+    if isinstance(value, Literal):
+        graph.add((node, OA.bodyValue, Literal(str(value))))
+    else:
+        graph.add((node, OA.hasBody, value))
+    if field in event.curated:
+        graph.add((node, PG.curated, Literal(True)))
+        graph.add((node, PROV.wasAttributedTo, iris.entity_iri("agent", "curation")))
+    if evidence is None:  # a value added by curation has no text to point at
+        return
+    graph.add((node, OA.hasTarget, target))
+    graph.add((target, RDF.type, OA.SpecificResource))
+    graph.add((target, OA.hasSource, page))
+    graph.add((target, OA.hasSelector, quote))
+    graph.add((target, OA.hasSelector, position))
+    graph.add((quote, RDF.type, OA.TextQuoteSelector))
+    graph.add((quote, OA.exact, Literal(evidence.quote)))
+    graph.add((position, RDF.type, OA.TextPositionSelector))
+    graph.add((position, OA.start, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
+    graph.add((position, OA.end, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
