@@ -127,7 +127,7 @@ def render_ontology_docs(ontology_dir: str | Path, out_path: str | Path) -> Path
     from pylode import OntPub  # heavy: only the docs need it
 
     graph = load_ontology_graph(ontology_dir)
-    page = OntPub(_docs_graph(graph)).make_html()
+    page = OntPub(_docs_graph(graph), sort_subjects=True).make_html()
     page = _insert_schemes(page, graph)
     external = [m.group(0) for m in _EXTERNAL_ASSET.finditer(page)]
     if external:
@@ -186,7 +186,7 @@ def _docs_graph(graph: Graph) -> Graph:
         if s in schemes or p in (RDFS.label, SKOS.definition, DCTERMS.title, DCTERMS.description):
             continue
         docs.add((s, p, o))
-    for s in set(graph.subjects()) - schemes:
+    for s in sorted(set(graph.subjects()) - schemes, key=str):
         label = _bilingual(graph, s, RDFS.label, " (", ")")
         if label:
             docs.add((s, RDFS.label, Literal(label)))
