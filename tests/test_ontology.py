@@ -396,3 +396,22 @@ def test_the_docs_render_offline_with_every_class_label(ontology, tmp_path):
 def test_the_docs_are_the_same_bytes_every_time(tmp_path):
     first = render_ontology_docs(ONTOLOGY, tmp_path / "a.html").read_bytes()
     assert render_ontology_docs(ONTOLOGY, tmp_path / "b.html").read_bytes() == first
+
+
+def test_coordinates_built_from_python_floats_conform(ontology, shapes):
+    """Regression: Literal(50.06, datatype=xsd:decimal) made in memory from a float failed sh:datatype."""
+    data = Graph().parse(data=PREFIXES + VALID, format="turtle")
+    city = URIRef("https://w3id.org/partnergraph/id/city/berlin-de")
+    wgs = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+    for prop, value in ((wgs.lat, 52.52437), (wgs.long, 13.41053)):
+        data.set((city, prop, Literal(value, datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal"))))
+    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="rdfs")
+    assert conforms, sorted(str(m) for m in report.objects(None, SH.resultMessage))
+
+
+@pytest.mark.parametrize("latitude", ['"north"', "91.5", '"52.5"'])
+def test_a_latitude_that_is_not_a_number_in_range_fails(ontology, shapes, latitude):
+    broken = VALID.replace('"52.52437"^^xsd:decimal', latitude)
+    conforms, messages, _ = _validate(broken, ontology, shapes)
+    assert not conforms
+    assert "City latitude (wgs:lat) is not a number between -90 and 90" in messages
