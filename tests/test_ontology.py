@@ -273,6 +273,9 @@ ev:darowizna a pg:Event ;
 evid:darowizna-countries-0 a oa:Annotation ;
     pg:evidenceOf ev:darowizna ; pg:field pg:involvesCountry ; pg:curated true ;
     oa:hasTarget [ oa:hasSource source:bip-83616 ] .
+
+evid:darowizna-type-0 a oa:Annotation ;
+    pg:evidenceOf ev:darowizna ; pg:field pg:eventType ; pg:curated true .
 """
 
 EVENT = "ev:wizyta-z-berlina"
@@ -351,6 +354,7 @@ def test_a_broken_graph_fails_with_a_readable_message(ontology, shapes, subject,
             ("country:de ;\n    wgs:lat", "city:berlin-de ;\n    wgs:lat"),
             "City is contained in something",
         ),
+        (("pg:eventType ; pg:curated true .", "pg:eventType ."), "Evidence annotation has no target"),
     ],
 )
 def test_a_wrong_value_fails_with_a_readable_message(ontology, shapes, change, message):
