@@ -15,9 +15,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 
-from . import __version__, iris
+from . import __version__
 from ._atomic import write_atomic
 from .curate import apply_curation, read_curation
 from .errors import SourceError
@@ -26,7 +26,7 @@ from .model import Event
 from .ontology_tools import load_ontology_graph, load_shapes
 from .publish import sorted_nquads, write_dumps
 from .publish.dumps import replace_folder
-from .rdf import bind_prefixes, registries_to_graph, source_to_graph, validate_dataset
+from .rdf import assemble_dataset, registries_to_graph, source_to_graph, validate_dataset
 from .reference import Registries, load_registries
 from .settings import Settings
 from .sources import ManifestEntry, read_manifest, read_page
@@ -93,19 +93,9 @@ def extract_all(
 
 
 def make_dataset(settings: Settings, registries: Registries, pages) -> Dataset:
-    dataset = Dataset()
-    bind_prefixes(dataset)
-    _add_graph(dataset, iris.ONTOLOGY_GRAPH, load_ontology_graph(settings.ontology_dir))
-    _add_graph(dataset, iris.REGISTRY_GRAPH, registries_to_graph(registries))
-    for entry, events in pages:
-        _add_graph(dataset, iris.source_graph(entry.source_id), source_to_graph(entry, events, registries))
-    return dataset
-
-
-def _add_graph(dataset: Dataset, name, graph: Graph) -> None:
-    target = dataset.graph(name)
-    for triple in graph:
-        target.add(triple)
+    sources = {entry.source_id: source_to_graph(entry, events, registries) for entry, events in pages}
+    ontology = load_ontology_graph(settings.ontology_dir)
+    return assemble_dataset(ontology, registries_to_graph(registries), sources)
 
 
 def _report(settings: Settings, registries: Registries, pages, stale: list[str]) -> BuildReport:

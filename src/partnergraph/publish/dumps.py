@@ -32,8 +32,8 @@ def sorted_nquads(dataset: Dataset) -> bytes:
 def union_graph(dataset: Dataset) -> Graph:
     graph = Graph()
     bind_prefixes(graph)
-    for triple in dataset.triples((None, None, None)):
-        graph.add(triple)
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
     return graph
 
 

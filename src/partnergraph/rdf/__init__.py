@@ -1,5 +1,6 @@
 """Events and registries to RDF, SHACL validation. Stores nothing, serves nothing."""
 
+from .dataset import add_named_graph, assemble_dataset
 from .graph import event_iri, source_iri, source_to_graph
 from .registry import registries_to_graph
 from .validate import validate_dataset
@@ -7,6 +8,8 @@ from .vocab import PREFIXES, bind_prefixes
 
 __all__ = [
     "PREFIXES",
+    "add_named_graph",
+    "assemble_dataset",
     "bind_prefixes",
     "event_iri",
     "registries_to_graph",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import PROV, RDF
+from rdflib import Dataset, Graph
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
 from ..errors import ValidationError
 from .vocab import SH
@@ -14,8 +14,8 @@ def validate_dataset(dataset: Dataset, shapes: Graph, ontology: Graph) -> None:
     import pyshacl  # heavy: only the build needs it
 
     data = Graph()
-    for triple in dataset.triples((None, None, None)):  # the union of all named graphs
-        data.add(triple)
+    for s, p, o, _g in dataset.quads((None, None, None, None)):  # the union of all named graphs
+        data.add((s, p, o))
     conforms, report, _text = pyshacl.validate(
         data, shacl_graph=shapes, ont_graph=ontology, inference="rdfs", advanced=False, allow_warnings=True
     )
@@ -38,27 +38,20 @@ def validate_dataset(dataset: Dataset, shapes: Graph, ontology: Graph) -> None:
 def _describe(report: Graph, result, data: Graph) -> str:
     focus = report.value(result, SH.focusNode)
     message = report.value(result, SH.resultMessage) or "constraint violated"
-    path = report.value(result, SH.resultPath)
     where = _pages_of(data, focus)
     text = f"{_label(data, focus)}: {message}"
-    if path is not None and isinstance(path, URIRef):
-        text += f" ({data.namespace_manager.normalizeUri(path)})"
     if where:
         text += f" [page {', '.join(where)}]"
     return text
 
 
 def _label(data: Graph, node) -> str:
-    from rdflib.namespace import RDFS
-
     label = data.value(node, RDFS.label)
     return f"{node} ({label})" if label else str(node)
 
 
 def _pages_of(data: Graph, node) -> list[str]:
     """The source pages of an event, or of the events that name a place or organisation."""
-    from rdflib.namespace import DCTERMS
-
     events = {node} | {
         s for s, _p, _o in data.triples((None, None, node)) if (s, PROV.wasDerivedFrom, None) in data
     }

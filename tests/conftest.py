@@ -1,0 +1,45 @@
+"""Shared fixtures: a copy of the project (data/, ontology/, queries/) built once per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def copy_project(target: Path) -> Path:
+    """A fresh project folder with the repository's data, ontology and saved queries."""
+    for name in ("data", "ontology", "queries"):
+        shutil.copytree(ROOT / name, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def seed_settings(tmp_path_factory):
+    """Settings of a project copy whose graph has been built from the two seed pages."""
+    from partnergraph.build import build
+    from partnergraph.settings import Settings
+
+    settings = Settings(copy_project(tmp_path_factory.mktemp("seed")))
+    build(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def seed_store(seed_settings):
+    """(settings, store): the embedded store of the seed graph, opened read-only."""
+    from partnergraph.store import EmbeddedStore
+
+    store = EmbeddedStore(seed_settings.store_dir, read_only=True)
+    yield seed_settings, store
+    store.close()
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A private copy of the project for a test that changes data or builds."""
+    return copy_project(tmp_path / "project")
