@@ -70,11 +70,12 @@ def add_place(graph: Graph, place: Place) -> URIRef:
         graph.add((node, SCHEMA.containedInPlace, iris.country_iri(place.country)))
     if place.lat is not None and place.lon is not None:
         geometry = URIRef(f"{node}#geometry")
-        graph.add((node, WGS.lat, Literal(round(place.lat, 5), datatype=XSD.decimal)))
-        graph.add((node, WGS.long, Literal(round(place.lon, 5), datatype=XSD.decimal)))
+        lat, lon = f"{place.lat:.5f}", f"{place.lon:.5f}"  # text, so the literal is exactly this decimal
+        graph.add((node, WGS.lat, Literal(lat, datatype=XSD.decimal)))
+        graph.add((node, WGS.long, Literal(lon, datatype=XSD.decimal)))
         graph.add((node, GEO.hasGeometry, geometry))
         graph.add((geometry, RDF.type, GEO.Geometry))
-        wkt = f"POINT({round(place.lon, 5)} {round(place.lat, 5)})"
+        wkt = f"POINT({lon} {lat})"
         graph.add((geometry, GEO.asWKT, Literal(wkt, datatype=GEO.wktLiteral)))
     if place.geonames_id:
         graph.add((node, PG.geonamesId, Literal(str(place.geonames_id))))
