@@ -1,0 +1,135 @@
+"""`partnergraph extract PAGE... [--url URL] [--year YYYY] [--encoding E] [--json] [--out DIR]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .._atomic import write_atomic
+from ..errors import PartnergraphError, SourceError
+
+HELP = "extract the events of bulletin pages as JSON (../shared/spec/extract-json.md)"
+
+
+def register(subparsers) -> argparse.ArgumentParser:
+    p = subparsers.add_parser("extract", help=HELP, description=HELP)
+    p.add_argument("pages", metavar="PAGE", nargs="+", type=_page_path, help="a saved page (text or HTML)")
+    p.add_argument("--url", help="the page's URL (default: from data/sources/manifest.json)")
+    p.add_argument("--year", type=_year, help="the year that 'br.' and year-less dates refer to")
+    p.add_argument("--encoding", help="the page's encoding, e.g. cp1250 (default: detected)")
+    p.add_argument("--json", action="store_true", help="print the JSON (the default when not a terminal)")
+    p.add_argument("--out", type=Path, metavar="DIR", help="write one <page>.json per page into DIR")
+    p.set_defaults(func=run)
+    return p
+
+
+def _page_path(value: str) -> Path:
+    path = Path(value)
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"{value}: no such file")
+    return path
+
+
+def _year(value: str) -> int:
+    try:
+        year = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a year") from None
+    if not 1990 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"{year} is out of range (1990-2100)")
+    return year
+
+
+def data_dir() -> Path:
+    """data/ of the current folder when it has data/reference, else the repository's own."""
+    here = Path.cwd() / "data"
+    if (here / "reference").is_dir():
+        return here
+    return Path(__file__).resolve().parents[3] / "data"
+
+
+def _manifest_entry(page: Path):
+    from ..sources import read_manifest
+
+    for folder in (page.resolve().parent, (data_dir() / "sources").resolve()):
+        if not (folder / "manifest.json").is_file():
+            continue
+        if folder != page.resolve().parent:
+            continue
+        try:
+            entries = read_manifest(folder)
+        except SourceError:
+            return None
+        for e in entries:
+            if e.file == page.name:
+                return e
+    return None
+
+
+def extract_pages(pages: list[Path], *, url=None, year=None, encoding=None) -> list[dict]:
+    """The spec's JSON document of every page; raises PartnergraphError before anything is written."""
+    from ..extract import extract_document
+    from ..reference import load_registries
+    from ..sources import read_page
+
+    if url and len(pages) > 1:
+        raise SourceError("--url names one page's address; give it with a single PAGE")
+    registries = load_registries(data_dir() / "reference")
+    docs = []
+    for path in pages:
+        entry = _manifest_entry(path)
+        page = read_page(
+            path,
+            url=url or (entry.url if entry else None),
+            year=year or (entry.year if entry else None),
+            encoding=encoding,
+        )
+        docs.append(extract_document(page, registries))
+    return docs
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        docs = extract_pages(args.pages, url=args.url, year=args.year, encoding=args.encoding)
+        if args.out:
+            outputs = [(args.out / (Path(d["document"]["file"]).stem + ".json"), d) for d in docs]
+            for path, doc in outputs:
+                write_atomic(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+            return 0
+        if args.json or not sys.stdout.isatty():
+            payload = docs[0] if len(docs) == 1 else docs
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        else:
+            for d in docs:
+                _print_summary(d)
+        return 0
+    except PartnergraphError as e:
+        print(f"partnergraph extract: error: {e}", file=sys.stderr)
+        return e.exit_code
+    except OSError as e:
+        print(f"partnergraph extract: error: {e}", file=sys.stderr)
+        return 2
+
+
+def _print_summary(doc: dict) -> None:
+    d = doc["document"]
+    print(f"{d['file']} ({d['year'] or 'year unknown'}): {len(doc['events'])} events")
+    for e in doc["events"]:
+        loc = e["location"] or {}
+        where = loc.get("city") or loc.get("country") or "?"
+        print(f"  {e['start'] or '?':10} {e['type']:10} {e['direction']:8} {where:12} {e['title'][:70]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stand-alone entry until the lead's `partnergraph` main registers this command."""
+    parser = argparse.ArgumentParser(prog="partnergraph")
+    sub = parser.add_subparsers(dest="command", required=True)
+    register(sub)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""Tokens with their morfeusz2 analyses (base forms, cases, geographic-name marks) and sentences."""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+WORD = re.compile(r"\w+(?:[-’']\w+)*|[^\w\s]")
+_local = threading.local()
+
+
+def _morfeusz():
+    m = getattr(_local, "morfeusz", None)
+    if m is None:
+        import morfeusz2
+
+        m = _local.morfeusz = morfeusz2.Morfeusz(separate_numbering=True)
+    return m
+
+
+@dataclass(frozen=True)
+class Analysis:
+    lemma: str  # base form without morfeusz's homonym suffix (":Sm1")
+    pos: str  # subst, adj, ign, prep, ...
+    cases: frozenset[str]
+    number: str
+    gender: str
+    marks: frozenset[str]  # nazwa_geograficzna, imię, nazwisko, ...
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    analyses: tuple[Analysis, ...]
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_upper_initial(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def unknown(self) -> bool:
+        """morfeusz2 does not know it: usually a foreign name that does not inflect."""
+        return all(a.pos == "ign" for a in self.analyses)
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        return frozenset({self.lower} | {a.lemma.lower() for a in self.analyses})
+
+    def has_mark(self, mark: str) -> bool:
+        return any(mark in a.marks for a in self.analyses)
+
+    def lemmas_with(self, mark: str) -> list[str]:
+        return [a.lemma for a in self.analyses if mark in a.marks]
+
+    def has_pos(self, *pos: str) -> bool:
+        return any(a.pos in pos for a in self.analyses)
+
+
+@lru_cache(maxsize=200_000)
+def analyse(word: str) -> tuple[Analysis, ...]:
+    out = []
+    result = _morfeusz().analyse(word)
+    if any(j - i != 1 or i != 0 for i, j, _ in result):  # split into segments ("Kaarst-Korschenbroich")
+        return (Analysis(word, "ign", frozenset(), "", "", frozenset()),)
+    for _i, _j, (_orth, lemma, tag, marks, *_rest) in result:
+        parts = tag.split(":")
+        pos = parts[0]
+        cases: set[str] = set()
+        number = gender = ""
+        for p in parts[1:]:
+            vals = p.split(".")
+            if set(vals) <= {"nom", "gen", "dat", "acc", "inst", "loc", "voc"}:
+                cases.update(vals)
+            elif set(vals) <= {"sg", "pl"}:
+                number = p
+            elif set(vals) <= {"m1", "m2", "m3", "f", "n", "n1", "n2", "p1", "p2", "p3"}:
+                gender = p
+        out.append(Analysis(lemma.split(":")[0], pos, frozenset(cases), number, gender, frozenset(marks)))
+    return tuple(out) or (Analysis(word, "ign", frozenset(), "", "", frozenset()),)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [
+        Token(m.group(), m.start() + offset, m.end() + offset, analyse(m.group()))
+        for m in WORD.finditer(text)
+    ]
+
+
+ABBREVIATIONS = {
+    "br",
+    "r",
+    "dn",
+    "ul",
+    "nr",
+    "p",
+    "m",
+    "in",
+    "tj",
+    "pt",
+    "pn",
+    "ok",
+    "ds",
+    "ww",
+    "e",
+    "v",
+    "st",
+    "dr",
+    "prof",
+    "mgr",
+    "im",
+    "św",
+    "al",
+    "pl",
+    "os",
+    "tzw",
+    "np",
+    "godz",
+    "tel",
+    "ks",
+    "hab",
+    "inż",
+    "zob",
+    "tys",
+    "mln",
+    "wg",
+    "jw",
+    "poz",
+    "ust",
+    "art",
+    "lit",
+    "sp",
+    "z",
+    "o",
+    "o.o",
+    "cm",
+    "uj",
+}
+_SENT_END = re.compile(r"[.!?…](?=[\s\"”»]*(?:\s[A-ZĄĆĘŁŃÓŚŹŻ0-9„\"]|$))|\n")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of `text`; a period after a known abbreviation ends none."""
+    out, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.group() == ".":
+            before = re.search(r"(\w+)\.?$", text[start : m.start()])
+            if (
+                before
+                and before.group(1).lower() in ABBREVIATIONS
+                and m.end() < len(text)
+                and text[m.end()] != "\n"
+            ):
+                nxt = text[m.end() : m.end() + 3].strip()[:1]
+                if (
+                    not nxt
+                    or not nxt.isupper()
+                    or before.group(1).lower()
+                    in {"ul", "p", "dr", "prof", "st", "św", "im", "pt", "pn", "ds", "nr"}
+                ):
+                    continue
+        end = m.end()
+        if text[start:end].strip():
+            out.append((start, end))
+        start = end
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out

@@ -1,0 +1,253 @@
+"""Type, direction, participants and topics, by lexicons of Polish cues (../shared/spec/taxonomy.md).
+
+Every cue is a word stem with the reason it is there; the heading weighs more than the body, because the
+heading names what happened and the body also tells the background.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# (pattern, weight). Stems are matched at word starts, case-insensitively.
+TYPE_CUES: dict[str, list[tuple[str, float]]] = {
+    "Donation": [
+        (r"darowizn", 4),  # a gift
+        (r"przekaza(ł|ła|li|ły|no|nie)\b.{0,80}\b(na rzecz|dla|w darze)", 3),  # handed over to
+        (r"przekazani[ea] (sprzętu|darów|łóżek|środków)", 3),
+        (r"\bdar(y|ów|ami)?\b", 2),
+        (r"zbiórk", 1.5),  # a collection
+    ],
+    "Conference": [
+        (r"konferencj", 3),
+        (r"sympozj", 3),
+        (r"kongres", 3),
+        (r"seminari", 1.5),  # a seminar is a conference only when nothing says it was a project meeting
+        (r"forum\b", 1.5),
+        (r"zjazd", 1.5),
+    ],
+    "Meeting": [
+        (r"spotkani[ae] (robocz|partner|projektow|grupy|komitetu|zespołu|sterując)", 3),
+        (r"spotka(nie|nia|niach|niu|ń)\b", 1),
+        (r"w ramach projektu", 1),
+        (r"partner(zy|ów|ami|skim|skiego|ski)", 1),
+        (r"harmonogram", 1.5),  # planning work
+        (r"organizacj[ia] wizyty", 1.5),  # arranging a later visit
+        (r"realizatora?(mi|ów)?\b", 1),
+        (r"lider", 1),
+    ],
+    "StudyVisit": [
+        (r"wizyt\w* studyjn", 4),
+        (r"wizyt", 1.5),
+        (r"delegacj", 1.5),
+        (r"gości(ł|li|ła|ło|ć)|podejmowa", 2),  # hosting someone
+        (r"zapozna|zaznajomi|poznani[ea]|zapoznani", 2),  # being shown how things work
+        (r"studen|absolwent|młodzież", 1),
+        (r"oprowadz", 1.5),
+        (r"przedstawion[oay] (formy|zasady|najważniejsze|działalność|informacj)", 1),
+    ],
+}
+TITLE_WEIGHT = 2.0
+
+OUTGOING_CUES = re.compile(r"\b(wyjazd\w*|wyjecha\w*|wyjeżdża\w*|za granic\w+|za granicą)\b", re.I)
+INCOMING_CUES = re.compile(
+    r"\b(przyjecha\w*|przybył\w*|przyjazd\w*|goście|gości(ł|li|ła|ło)|podejmowa\w*|"
+    r"do Krakowa|odwiedzi\w* (Kraków|MOPS|Miejski))\b",
+    re.I,
+)
+KRAKOW_HERE = re.compile(r"(?<!Społecznej )(?<!MOPS )(?<!Miasta )(?<!Ośrodka )\bw Krakowie\b")
+
+# participants: the kind of the foreign people; first cue in the heading, else the body's strongest
+PARTICIPANT_CUES: list[tuple[str, str]] = [
+    ("students", r"studen(t|c)"),
+    ("academics", r"wykładowc|naukowc|pracowni\w+ naukow|profesor|akademi(k|cy)|badacz"),
+    ("youth", r"młodzież|młodzi ludzie|uczni(owie|ów)|licealist|gimnazjalist"),
+    ("volunteers", r"wolontariusz"),
+    (
+        "officials",
+        r"delegacj\w*( rządow| ministerst| urzęd| władz| samorząd)?|urzędni|radn\w+|burmistrz|"
+        r"prezydent\w* miasta|ministr|przedstawiciel\w* (władz|ministerstw|rządu|urzęd|samorząd|gmin|"
+        r"miasta|region|parlament)|posł\w*|senator",
+    ),
+    (
+        "professionals",
+        r"pracowni\w+ socjaln|pracowni\w+ organizacj|specjali(st|ści)|streetworker|terapeu|"
+        r"psycholog|pedagog|kadr\w+|praktyc|asystent\w* rodzin|opiekun\w+|pielęgniar|lekarz|"
+        r"social worker",
+    ),
+]
+# "przedstawicielami Barcelony", "przedstawicielom Hiszpanii": representatives of a city or country
+REPRESENTATIVES_OF_PLACE = re.compile(r"przedstawiciel\w*\s+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ]\w+)")
+
+
+@dataclass(frozen=True)
+class Cue:
+    value: str
+    start: int  # offsets into the text searched
+    end: int
+
+
+def classify_type(title: str, body: str) -> tuple[str, Cue | None, bool]:
+    """(type, the cue that decided it with its offset in title+"\\n"+body, whether it was in the title)."""
+    scores: dict[str, float] = {}
+    best_cue: dict[str, tuple[float, Cue, bool]] = {}
+    for kind, cues in TYPE_CUES.items():
+        for pattern, weight in cues:
+            rx = re.compile(r"(?<!\w)" + pattern, re.I)
+            for text, w, base, in_title in (
+                (title, weight * TITLE_WEIGHT, 0, True),
+                (body, weight, len(title) + 1, False),
+            ):
+                for m in rx.finditer(text):
+                    scores[kind] = scores.get(kind, 0) + w
+                    cue = Cue(kind, base + m.start(), base + m.end())
+                    if kind not in best_cue or w > best_cue[kind][0]:
+                        best_cue[kind] = (w, cue, in_title)
+    if not scores:
+        return "StudyVisit", None, False
+    # strong cues decide outright: a gift is a donation however it is headed, a symposium a conference
+    if scores.get("Donation", 0) >= 4:
+        kind = "Donation"
+    else:
+        kind = max(scores, key=lambda k: (scores[k], k == "StudyVisit"))
+    _w, cue, in_title = best_cue[kind]
+    return kind, cue, in_title
+
+
+def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str | None, Cue | None]:
+    """The kind of the foreign people, with the cue (offset into title+"\\n"+body)."""
+    for text, base in ((title, 0), (body, len(title) + 1)):
+        hits = []
+        for kind, pattern in PARTICIPANT_CUES:
+            for m in re.finditer(r"(?<!\w)(" + pattern + r")", text, re.I):
+                if kind == "officials" and re.match(r"przedstawiciel", m.group(), re.I):
+                    pass
+                hits.append((m.start(), kind, m))
+        for m in REPRESENTATIVES_OF_PLACE.finditer(text):
+            if m["place"] in place_words:
+                hits.append((m.start(), "officials", m))
+        if hits:
+            # academics outrank students and professionals when lecturers come with them; else first cue
+            kinds = {k for _, k, _ in hits}
+            if "academics" in kinds and kinds & {"students"} and "wykładowc" in text.lower():
+                chosen = [h for h in hits if h[1] == "academics"][0]
+            else:
+                chosen = min(hits, key=lambda h: h[0])
+            start, kind, m = chosen
+            return kind, Cue(kind, base + m.start(), base + m.end())
+    return None, None
+
+
+# topics: (topic, pattern). Order matters where one phrase would feed two topics: the first wins its span.
+TOPIC_CUES: list[tuple[str, str]] = [
+    ("domestic_violence", r"przemoc\w*|ofiar\w* przemocy|matek z dziećmi|domestic violence"),
+    (
+        "foster_care",
+        r"piecz\w* zastępcz\w*|(rodzinn\w+ )?opiek\w* zastępcz\w*|rodzin\w* zastępcz\w*|"
+        r"dom\w* dziecka|placów\w+ opiekuńczo-wychowawcz\w*|usamodzielni\w*|foster care",
+    ),
+    (
+        "children_and_families",
+        r"kryzys\w* w rodzinie|wspiera\w* rodzin\w*|wsparci\w* (dla )?rodzin\w*|"
+        r"prac\w* z rodzin\w*|asystent\w* rodzin\w*|dzieci i rodzin\w*|dzieckiem i rodziną|"
+        r"rodzin\w* z dziećmi|rodzin\w* dysfunkcyjn\w*|ochron\w* dzieci|dobr\w* dziecka|"
+        r"pomocy dzieciom|polityk\w* rodzinn\w*|family support|child welfare",
+    ),
+    ("mental_health", r"psychiczn\w*|psychiatr\w*|psychospołeczn\w*|mental health"),
+    (
+        "health_care",
+        r"służb\w* zdrowia|ochron\w* zdrowia|opiek\w* zdrowotn\w*|zdrowotn\w*|szpital\w*|"
+        r"medyczn\w*|health care|sprzęt\w* rehabilitacyjn\w*",
+    ),
+    (
+        "older_people",
+        r"osob\w* starsz\w*|osób starszych|senior\w*|wieku podeszł\w*|starzeni\w*|older people|"
+        r"elderly",
+    ),
+    ("disability", r"niepełnospraw\w*|disabilit\w*|disabled"),
+    (
+        "homelessness",
+        r"bezdomn\w*|bez domu|schronisk\w*|noclegow\w*|ogrzewal\w*|bez stałego miejsca zamieszkania|"
+        r"wykluczeni\w* mieszkaniow\w*|housing first|homeless\w*|wohnungslos\w*",
+    ),
+    (
+        "housing",
+        r"mieszkalnictw\w*|mieszka\w* (socjaln|chronion|wspieran|treningow|komunaln)\w*|"
+        r"polityk\w* mieszkaniow\w*|social housing",
+    ),
+    (
+        "unemployment",
+        r"bezroboc\w*|bezrobotn\w*|aktywizacj\w* zawodow\w*|reintegracj\w* zawodow\w*|"
+        r"rynk\w* pracy|poszukując\w* pracy|zatrudnieni\w* socjaln\w*|unemploy\w*",
+    ),
+    (
+        "streetwork",
+        r"streetwork\w*|street work|streetworker\w*|obniżonym progiem|niskoprogow\w*|outreach|"
+        r"pedagog\w* ulicy|prac\w* na ulicy|dyżur\w* terenow\w*",
+    ),
+    (
+        "youth",
+        r"(w środowisku|prac\w* z|dla|wśród|zagrożon\w*) młodzież\w*|młodzieży zagrożon\w*|"
+        r"młodych ludzi|young people|youth work",
+    ),
+    ("volunteering", r"wolontari\w*|volunteer\w*"),
+    (
+        "social_exclusion",
+        r"wykluczeni\w* społeczn\w*|wykluczon\w*|ubóstw\w*|biedy|biedą|marginalizac\w*|"
+        r"włączeni\w* społeczn\w*|inkluzj\w*|obszar\w* zdegradowan\w*|social inclusion|"
+        r"poverty|social exclusion",
+    ),
+    (
+        "urban_development",
+        r"rozw\w* obszarów miejskich|rozw\w* miast\w*|rozw\w* miejsk\w*|rewitalizac\w*|"
+        r"urban development|urban regeneration|polityk\w* miejsk\w*",
+    ),
+    (
+        "community_development",
+        r"aktywności lokalnej|aktywizacj\w* lokaln\w*|społecznoś\w* lokaln\w*|"
+        r"przedstawiciel\w* mieszkańców|mieszkańc\w* (dzielnic|osiedl)\w*|sąsiedzk\w*|"
+        r"partycypac\w*|animac\w* lokaln\w*|organizowani\w* społeczności|"
+        r"community development",
+    ),
+    (
+        "welfare_system",
+        r"system\w* pomocy społecznej|funkcjonowani\w* (Miejskiego Ośrodka|MOPS|ośrodka|"
+        r"pomocy społecznej|systemu)|działalności\w* (Miejskiego Ośrodka|MOPS)|"
+        r"struktur\w* (MOPS|Miejskiego Ośrodka|ośrodka)|zada\w* (MOPS|Miejskiego Ośrodka)|"
+        r"welfare system",
+    ),
+]
+_TOPIC_RX = [(t, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.I)) for t, p in TOPIC_CUES]
+# client groups; a sentence that lists four or more is the standard overview of the units that help them
+GROUPS = re.compile(
+    r"(?<!\w)(dzieci\w*|młodzież\w*|niepełnospraw\w*|osob\w* starsz\w*|starsz\w*|"
+    r"bezdomn\w*|rodzin\w*|bezrobotn\w*|uzależnion\w*|chor\w* psychicznie)(?!\w)",
+    re.I,
+)
+
+
+def find_topics(
+    text: str, masked: list[tuple[int, int]], sentences: list[tuple[int, int]]
+) -> tuple[list[tuple[str, Cue]], list[tuple[str, Cue]]]:
+    """(topics from the running text, topics found only inside names), each with its first cue.
+    `masked` are spans of names (organisations, units, projects); `text` offsets are the caller's."""
+    overview = []
+    for s, e in sentences:
+        groups = {m.group(1).lower()[:6] for m in GROUPS.finditer(text, s, e)}
+        if len(groups) >= 4:
+            overview.append((s, e))
+    free: dict[str, Cue] = {}
+    named: dict[str, Cue] = {}
+    taken: list[tuple[int, int]] = []
+    for topic, rx in _TOPIC_RX:
+        for m in rx.finditer(text):
+            a, b = m.start(), m.end()
+            if any(a < e and b > s for s, e in taken):
+                continue
+            if any(s <= a < e for s, e in overview):
+                continue
+            in_name = any(a >= s and b <= e for s, e in masked)
+            (named if in_name else free).setdefault(topic, Cue(topic, a, b))
+            taken.append((a, b))
+    order = lambda d: sorted(d.items(), key=lambda kv: kv[1].start)  # noqa: E731
+    return order(free), [kv for kv in order(named) if kv[0] not in free]

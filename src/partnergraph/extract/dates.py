@@ -1,0 +1,214 @@
+"""Polish dates in running text, by rules (no dateparser: it reads "się" as August).
+
+Forms: "31 stycznia br.", "16-17 listopada", "30 września - 3 października 2010", "dn. 25 lutego",
+"W maju 2017", "W październiku", "21.01.13 r.", "Dnia 29.10.09", "2 i 10 grudnia 2014 r.",
+"2010-05-12", "w 2012 roku". A date without a year takes the page year; with none it is "--MM-DD".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# genitive (after a day), nominative and locative ("w maju") forms of the months
+MONTHS_GEN = [
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+]
+MONTHS_LOC = [
+    "styczniu",
+    "lutym",
+    "marcu",
+    "kwietniu",
+    "maju",
+    "czerwcu",
+    "lipcu",
+    "sierpniu",
+    "wrześniu",
+    "październiku",
+    "listopadzie",
+    "grudniu",
+]
+MONTHS_NOM = [
+    "styczeń",
+    "luty",
+    "marzec",
+    "kwiecień",
+    "maj",
+    "czerwiec",
+    "lipiec",
+    "sierpień",
+    "wrzesień",
+    "październik",
+    "listopad",
+    "grudzień",
+]
+ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+_MONTH_OF = {m: i + 1 for names in (MONTHS_GEN, MONTHS_LOC, MONTHS_NOM) for i, m in enumerate(names)}
+_MONTH_OF.update(
+    {m.replace("ź", "z").replace("ś", "s").replace("ń", "n"): i for m, i in list(_MONTH_OF.items())}
+)
+
+_GEN = "|".join(
+    sorted(
+        set(MONTHS_GEN) | {m.replace("ś", "s").replace("ź", "z") for m in MONTHS_GEN}, key=len, reverse=True
+    )
+)
+_LOC = "|".join(sorted(set(MONTHS_LOC + MONTHS_NOM), key=len, reverse=True))
+_YEAR = r"(?P<{n}>(?:19|20)\d\d)(?:\s*(?:r\.|roku\b|rok\b))?"
+_BR = r"(?P<{n}br>\s*(?:br\.|b\.r\.|bieżącego\s+roku|tego\s+roku|roku\s+bieżącego))"
+_DASH = r"\s*(?:-|–|—|do)\s*"
+_DAY = r"(?P<{n}>[0-3]?\d)"
+
+
+def _fmt(s: str, **names: str) -> str:
+    return s.format(**names)
+
+
+# "30 września - 3 października 2010", "16-17 listopada 2017", "2 i 10 grudnia 2014 r.", "31 stycznia br."
+DAY_RANGE = re.compile(
+    _DAY.format(n="d1")
+    + rf"(?:\s+(?P<m1>{_GEN}))?(?:\s+{_YEAR.format(n='y1')})?"
+    + rf"(?P<sep>{_DASH}|\s*,\s*|\s+(?:i|oraz)\s+)"
+    + _DAY.format(n="d2")
+    + rf"\s+(?P<m2>{_GEN})(?:\s+{_YEAR.format(n='y2')}|{_BR.format(n='b2')})?",
+    re.I,
+)
+DAY = re.compile(
+    _DAY.format(n="d") + rf"\s+(?P<m>{_GEN})(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')})?", re.I
+)
+NUMERIC = re.compile(
+    r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?"
+)
+ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
+MONTH = re.compile(
+    rf"\b(?:w|we|od|na\s+początku|pod\s+koniec|z\s+końcem|końcem|na\s+przełomie)\s+"
+    rf"(?P<m>{_LOC})(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')})?(?!\w)",
+    re.I,
+)
+YEAR_ONLY = re.compile(r"\b(?:w|we)\s+(?P<y>(?:19|20)\d\d)\s*(?:r\.|roku\b)")
+ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # offsets into the text searched
+    end: int
+    begin: tuple[int | None, int, int | None]  # (year or None, month, day or None)
+    finish: tuple[int | None, int, int | None]
+    year_only: bool = False
+
+    def iso(self, page_year: int | None) -> tuple[str, str]:
+        return _iso(self.begin, page_year, self.year_only), _iso(self.finish, page_year, self.year_only)
+
+
+def _iso(d: tuple[int | None, int, int | None], page_year: int | None, year_only: bool) -> str:
+    year, month, day = d
+    if year_only:
+        return f"{year:04d}"
+    year = year or page_year
+    head = f"{year:04d}" if year else "-"
+    if day is None:
+        return f"{head}-{month:02d}"
+    return f"{head}-{month:02d}-{day:02d}"
+
+
+def _month(name: str) -> int:
+    return _MONTH_OF[name.lower()]
+
+
+def _year(s: str | None) -> int | None:
+    if not s:
+        return None
+    y = int(s)
+    return y + 2000 if y < 100 else y
+
+
+def _valid(y: int | None, m: int, d: int | None) -> bool:
+    return 1 <= m <= 12 and (d is None or 1 <= d <= 31) and (y is None or 1990 <= y <= 2100)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date mention in `text`, in text order, longer forms winning over the parts they contain."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(m: DateMention) -> None:
+        if free(m.start, m.end):
+            found.append(m)
+            taken.append((m.start, m.end))
+
+    for m in DAY_RANGE.finditer(text):
+        d1, d2, m2 = int(m["d1"]), int(m["d2"]), _month(m["m2"])
+        m1 = _month(m["m1"]) if m["m1"] else m2
+        y2 = _year(m["y2"])
+        y1 = _year(m["y1"]) or (y2 - 1 if y2 and m1 > m2 else y2)
+        if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
+            continue
+        if m["sep"].strip() in (",",) and not m["m1"]:
+            pass
+        if (m1, d1) > (m2, d2) and not (y1 and y2 and y1 < y2):
+            continue
+        add(DateMention(m.start(), m.end(), (y1, m1, d1), (y2, m2, d2)))
+    for m in DAY.finditer(text):
+        d, mo, y = int(m["d"]), _month(m["m"]), _year(m["y"])
+        if _valid(y, mo, d):
+            add(DateMention(m.start(), m.end(), (y, mo, d), (y, mo, d)))
+    for rx in (ISO, NUMERIC):
+        for m in rx.finditer(text):
+            d, mo, y = int(m["d"]), int(m["m"]), _year(m["y"])
+            if _valid(y, mo, d):
+                add(DateMention(m.start(), m.end(), (y, mo, d), (y, mo, d)))
+    for m in MONTH.finditer(text):
+        mo, y = _month(m["m"]), _year(m["y"])
+        start = m.start("m")
+        add(DateMention(start, m.end(), (y, mo, None), (y, mo, None)))
+    for m in YEAR_ONLY.finditer(text):
+        y = int(m["y"])
+        add(DateMention(m.start("y"), m.end(), (y, 1, None), (y, 1, None), year_only=True))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def event_dates(text: str, offset: int = 0) -> tuple[DateMention | None, list[DateMention]]:
+    """The mention that dates the event (the first day or month date; a year alone only when nothing
+    better is there) and the further days joined to it ("13 marca … oraz 21 maja" in one sentence)."""
+    mentions = find_dates(text)
+    precise = [m for m in mentions if not m.year_only]
+    if not precise:
+        return (mentions[0] if mentions else None), []
+    first = precise[0]
+    extra = []
+    sentence_end = _sentence_end(text, first.end)
+    for m in precise[1:]:
+        if m.start > sentence_end:
+            break
+        between = text[first.end if not extra else extra[-1].end : m.start]
+        if re.search(r"\b(oraz|i|a\s+także|a)\s*$", between.strip() + " ", re.I) or re.fullmatch(
+            r"[\s,]*(oraz|i|a także)?[\s\w]{0,60}?(oraz|i|a także)\s*", between, re.I
+        ):
+            if m.begin[2] is not None and first.begin[2] is not None:
+                extra.append(m)
+    return first, extra
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.compile(r"[.!?](?=\s+[A-ZĄĆĘŁŃÓŚŹŻ])|\n\s*\n").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def years_in(text: str) -> list[int]:
+    return [int(y) for y in ANY_YEAR.findall(text)]

@@ -1,0 +1,321 @@
+"""From a page's sections to events: every field with the span of text it came from."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..iris import slug
+from ..model import Event, Evidence, Page, Place, Section
+from ..reference import Registries
+from ..sources.splitting import split_sections
+from . import classify, dates, names
+from ._text import Token, sentences, tokenize
+from .gazetteer import Gazetteer, load_gazetteer, with_registries
+from .places import FROM, IN, PlaceMention, find_places, resolve
+
+# words that make a section an event report rather than a notice or a page introduction
+EVENT_CUES = re.compile(
+    r"(?<!\w)(wizyt|konferencj|spotka|seminari|sympozj|kongres|darowizn|przekaza|udział|uczestnicz|"
+    r"współprac|delegacj|studen|gości|projekt|warsztat|szkoleni|forum|staż|wymian|goście|przyjecha|"
+    r"odwiedzi|zjazd|partner)",
+    re.I,
+)
+_GAZETTEERS: dict[int, tuple[Registries, Gazetteer]] = {}
+
+
+def gazetteer_for(registries: Registries) -> Gazetteer:
+    hit = _GAZETTEERS.get(id(registries))
+    if hit is not None and hit[0] is registries:
+        return hit[1]
+    gaz = with_registries(load_gazetteer(), registries)
+    _GAZETTEERS.clear()
+    _GAZETTEERS[id(registries)] = (registries, gaz)
+    return gaz
+
+
+@dataclass
+class _Draft:
+    section: Section
+    text: str  # the section as on the page
+    base: int  # offset of text in page.text
+    title_len: int
+    body_off: int
+    tokens: list[Token]
+    date: dates.DateMention | None = None
+    extra_dates: list[dates.DateMention] = field(default_factory=list)
+    date_in_title: bool = False
+
+
+def extract_events(page: Page, registries: Registries) -> list[Event]:
+    """The events reported on `page`, in page order."""
+    gaz = gazetteer_for(registries)
+    drafts = []
+    for sec in split_sections(page):
+        d = _draft(page, sec)
+        if d is not None:
+            drafts.append(d)
+    year = page.year or page_year(drafts)
+    events: list[Event] = []
+    seen: dict[str, int] = {}
+    for d in drafts:
+        ev = _event(page, d, year, gaz, registries)
+        key = ev.id
+        if key in seen:
+            ev.id = f"{key}-{ev.start or len(events)}"
+        seen[key] = seen.get(key, 0) + 1
+        events.append(ev)
+    return events
+
+
+def infer_year(page: Page) -> int | None:
+    """The page's year: page.year, else the commonest year written in its events' dates."""
+    if page.year:
+        return page.year
+    drafts = [d for d in (_draft(page, s) for s in split_sections(page)) if d is not None]
+    return page_year(drafts)
+
+
+def page_year(drafts: list[_Draft]) -> int | None:
+    years = Counter()
+    for d in drafts:
+        for m in [d.date, *d.extra_dates]:
+            if m is not None:
+                for y in (m.begin[0], m.finish[0]):
+                    if y:
+                        years[y] += 1
+    if not years:
+        return None
+    return max(years, key=lambda y: (years[y], y))
+
+
+def _draft(page: Page, sec: Section) -> _Draft | None:
+    text = page.text[sec.start : sec.end]
+    if sec.body:
+        body_off = text.find(sec.body)
+        title_len = len(text[:body_off].rstrip())
+    else:
+        body_off = title_len = len(text)
+    if not EVENT_CUES.search(text):
+        return None
+    d = _Draft(sec, text, sec.start, title_len, body_off, tokenize(text, sec.start))
+    body = text[body_off:]
+    first, extra = dates.event_dates(body)
+    if first is None:
+        first, extra = dates.event_dates(text[:title_len])
+        d.date_in_title = first is not None
+    d.date, d.extra_dates = first, extra
+    return d
+
+
+def _ev(d: _Draft, start: int, end: int) -> Evidence:
+    """Evidence from offsets into the section text."""
+    return Evidence(d.text[start:end], d.base + start, d.base + end)
+
+
+def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: Registries) -> Event:
+    text, tl, bo = d.text, d.title_len, d.body_off
+    title = " ".join(text[:tl].split())
+    ev = Event(
+        id=f"{page.source_id}/{slug(title, max_words=8)}",
+        source_id=page.source_id,
+        title=title,
+        text=text,
+        text_start=d.base,
+    )
+    ev.evidence["title"] = [_ev(d, 0, tl)]
+    title_body = lambda a: a if a < tl + 1 else bo + (a - tl - 1)  # noqa: E731 offsets in title+"\n"+body
+
+    # dates
+    if d.date is not None:
+        off = 0 if d.date_in_title else bo
+        start, _ = d.date.iso(year)
+        last = d.extra_dates[-1] if d.extra_dates else d.date
+        _, end = last.iso(year)
+        ev.start, ev.end = start, end
+        ev.evidence["start"] = [_ev(d, off + d.date.start, off + d.date.end)]
+        ev.evidence["end"] = [_ev(d, off + last.start, off + last.end)]
+
+    sents = sentences(text)
+    # names first: places inside them are not places of the event, topics inside them count less
+    found = names.find_names(text, d.tokens, d.base, tl, registries, gaz)
+    name_spans = [(n.start - d.base, n.end - d.base) for n in found.all() if n.field != "persons"]
+
+    # type
+    body = text[bo:]
+    kind, cue, _ = classify.classify_type(text[:tl], body)
+    ev.type = kind
+    if cue is not None:
+        ev.evidence["type"] = [_ev(d, title_body(cue.start), title_body(cue.end))]
+    else:
+        ev.evidence["type"] = [_ev(d, 0, tl)]
+
+    # places
+    mentions = [m for m in find_places(gaz, d.tokens) if not _inside(m, d.base, name_spans) or m.prep]
+    countries_by_sentence: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.kind == "country":
+            countries_by_sentence.setdefault(_sentence_of(sents, m.start - d.base), set()).add(m.country)
+    all_countries = {m.country for m in mentions if m.kind == "country"}
+    resolved = []
+    for m in mentions:
+        if m.kind == "city":
+            near = countries_by_sentence.get(_sentence_of(sents, m.start - d.base), set())
+            m = resolve(m, near or all_countries)
+        resolved.append(m)
+    foreign = [m for m in resolved if m.country and m.country != "PL"]
+    in_title = [m for m in foreign if m.end - d.base <= tl]
+
+    # direction
+    direction, dir_ev = _direction(d, kind, resolved, tl)
+    ev.direction = direction
+    ev.evidence["direction"] = [dir_ev]
+
+    # location
+    if direction == "incoming":
+        krakow = registries.place("Kraków", "PL") or Place("Kraków", "PL")
+        ev.location = krakow
+        k = next((m for m in resolved if m.city is not None and m.city.name == "Kraków"), None)
+        ev.evidence["location"] = [_ev(d, k.start - d.base, k.end - d.base) if k else _ev(d, 0, tl)]
+    else:
+        where = _event_place(in_title, tl, d) or _event_place(foreign, tl, d)
+        if where is not None:
+            ev.location = _place(where, gaz, registries)
+            ev.evidence["location"] = [_ev(d, where.start - d.base, where.end - d.base)]
+
+    # cities and countries
+    for m in foreign:
+        if m.kind != "city":
+            continue
+        p = _place(m, gaz, registries)
+        if all((c.name, c.country) != (p.name, p.country) for c in ev.cities):
+            ev.cities.append(p)
+            ev.evidence.setdefault("cities", []).append(_ev(d, m.start - d.base, m.end - d.base))
+    for m in foreign:
+        if m.country not in ev.countries:
+            ev.countries.append(m.country)
+            ev.evidence.setdefault("countries", []).append(_ev(d, m.start - d.base, m.end - d.base))
+
+    # names
+    for n in found.all():
+        values = getattr(ev, n.field)
+        if n.value not in values:
+            values.append(n.value)
+            ev.evidence.setdefault(n.field, []).append(Evidence(page.text[n.start : n.end], n.start, n.end))
+    # a city named only inside an organisation's name, when no other city is given: its seat
+    if not ev.cities:
+        for n in found.organisations:
+            for m in find_places(gaz, tokenize(n.value)):
+                if (
+                    m.kind == "city"
+                    and m.country
+                    and m.country != "PL"
+                    and (not ev.countries or m.country in ev.countries)
+                ):
+                    m = resolve(m, set(ev.countries))
+                    p = _place(m, gaz, registries)
+                    ev.cities.append(p)
+                    ev.evidence.setdefault("cities", []).append(
+                        Evidence(page.text[n.start : n.end], n.start, n.end)
+                    )
+                    if m.country not in ev.countries:
+                        ev.countries.append(m.country)
+                        ev.evidence.setdefault("countries", []).append(
+                            Evidence(page.text[n.start : n.end], n.start, n.end)
+                        )
+                    break
+            if ev.cities:
+                break
+    for iso in found.countries:
+        if iso not in ev.countries and iso != "PL":
+            ev.countries.append(iso)
+
+    # participants: the foreign people's kind, for events where foreigners come
+    if direction == "incoming" and kind != "Donation":
+        place_words = {text[m.start - d.base : m.end - d.base] for m in foreign}
+        who, cue = classify.find_participants(text[:tl], body, place_words)
+        if who:
+            ev.participants = who
+            ev.evidence["participants"] = [_ev(d, title_body(cue.start), title_body(cue.end))]
+
+    # topics: from the running text; from names only when the text gives none
+    free, named = classify.find_topics(text, name_spans, sents)
+    for topic, cue in free or named:
+        ev.topics.append(topic)
+        ev.evidence.setdefault("topics", []).append(_ev(d, cue.start, cue.end))
+    return ev
+
+
+def _inside(m: PlaceMention, base: int, spans: list[tuple[int, int]]) -> bool:
+    a, b = m.start - base, m.end - base
+    return any(a >= s and b <= e for s, e in spans)
+
+
+def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
+    for i, (s, e) in enumerate(sents):
+        if s <= pos < e:
+            return i
+    return -1
+
+
+def _direction(d: _Draft, kind: str, mentions: list[PlaceMention], tl: int) -> tuple[str, Evidence]:
+    if kind == "Donation":
+        return "incoming", _ev(d, 0, tl)
+    text = d.text
+    title_m = [m for m in mentions if m.end - d.base <= tl]
+    body_m = [m for m in mentions if m.start - d.base >= d.body_off]
+
+    def decide(ms: list[PlaceMention], lo: int, hi: int) -> tuple[str, Evidence] | None:
+        evidence = []
+        for m in ms:
+            s, e = m.start - d.base, m.end - d.base
+            if m.country == "PL":
+                if m.city is not None and m.city.name == "Kraków" and m.prep in IN | {"do"}:
+                    if KRAKOW_OK(text, s):
+                        evidence.append((s, "incoming", s - len(m.prep) - 1, e))
+                continue
+            if m.prep in FROM:
+                evidence.append((s, "incoming", s - len(m.prep) - 1, e))
+            elif m.prep in IN or m.prep == "do":
+                evidence.append((s, "outgoing", s - len(m.prep) - 1, e))
+        for rx, value in ((classify.OUTGOING_CUES, "outgoing"), (classify.INCOMING_CUES, "incoming")):
+            for c in rx.finditer(text, lo, hi):
+                evidence.append((c.start(), value, c.start(), c.end()))
+        if not evidence:
+            return None
+        evidence.sort()
+        # in a heading, "z X" (visitors from X) outranks "w Y"; in a body the first clue decides
+        if lo == 0:
+            for _, value, s, e in evidence:
+                if value == "incoming":
+                    return value, _ev(d, max(s, 0), e)
+        _, value, s, e = evidence[0]
+        return value, _ev(d, max(s, 0), e)
+
+    got = decide(title_m, 0, tl) or decide(body_m, d.body_off, len(text))
+    return got or ("incoming", _ev(d, 0, tl))
+
+
+def KRAKOW_OK(text: str, s: int) -> bool:  # noqa: N802
+    """'w Krakowie' as the place of the event, not as part of a name ('MOPS w Krakowie')."""
+    before = text[max(0, s - 25) : s]
+    return not re.search(r"(Społecznej|MOPS|Miasta|Ośrodka|Krakowa|Urzędu)\s+(w|we)?\s*$", before)
+
+
+def _event_place(ms: list[PlaceMention], tl: int, d: _Draft) -> PlaceMention | None:
+    located = [m for m in ms if m.prep in IN or m.prep == "do"]
+    for m in located:
+        if m.kind == "city":
+            return m
+    return located[0] if located else None
+
+
+def _place(m: PlaceMention, gaz: Gazetteer, registries: Registries) -> Place:
+    if m.kind == "country" or m.city is None:
+        return Place(None, m.country)
+    c = m.city
+    reg = registries.place(c.name, c.country)
+    if reg is not None:
+        return reg
+    return Place(c.name, c.country, c.name_pl or m.quote or None, c.geonames_id, c.wikidata_id, c.lat, c.lon)

@@ -1,0 +1,212 @@
+"""Places in Polish text: foreign cities and countries, with the preposition that says what they are.
+
+"z Helsinek" (from: the visitors' city), "w Wiedniu" (in: where the event was), "do Berlina" (to).
+A city is looked up by morfeusz2's base form when morfeusz2 marks the word as a geographic name, by the
+word itself and its Polish case endings stripped when the word is unknown to morfeusz2 (foreign names:
+"w Paderborn", "w Landshucie"), or after "miejscowości"/"miasta" ("z miejscowości Sola"). A country
+named in the same sentence decides between cities of one name (Sola in Norway, not Seoul).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, replace
+
+from ._text import Token
+from .gazetteer import City, Gazetteer, key
+
+FROM = {"z", "ze", "spod"}
+IN = {"w", "we", "na", "pod", "koło", "k", "przy"}
+TO = {"do", "dla"}
+PLACE_NOUNS = {"miejscowość", "miasto", "miasteczko", "gmina", "wieś", "region", "okręg", "prowincja"}
+CONNECTORS = {
+    "nad",
+    "am",
+    "an",
+    "der",
+    "de",
+    "la",
+    "le",
+    "sur",
+    "upon",
+    "on",
+    "del",
+    "di",
+    "im",
+    "-",
+    ".",
+    "St",
+    "Sankt",
+    "Saint",
+    "San",
+    "Santa",
+}
+# Polish endings of unknown foreign names and what they replace: "Landshucie" -> "Landshut"
+ENDINGS = [
+    ("cie", "t"),
+    ("dzie", "d"),
+    ("rze", "r"),
+    ("ie", ""),
+    ("u", ""),
+    ("a", ""),
+    ("em", ""),
+    ("owi", ""),
+    ("ii", "ia"),
+    ("ji", "ja"),
+    ("i", ""),
+]
+KRAKOW = "Kraków"
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    kind: str  # "city" or "country"
+    country: str
+    city: City | None
+    start: int
+    end: int
+    quote: str
+    prep: str  # the preposition before it, lower case, or ""
+    token_index: int
+    readings: tuple[City, ...] = ()  # every city of that name; resolve() picks one
+
+
+def _prep(tokens: list[Token], i: int) -> str:
+    j = i - 1
+    while j >= 0 and tokens[j].text in ("„", '"', "(", "«"):
+        j -= 1
+    if j >= 0:
+        w = tokens[j].lower
+        if w in FROM | IN | TO:
+            return w
+        if tokens[j].lemmas & PLACE_NOUNS and j >= 1 and tokens[j - 1].lower in FROM | IN | TO:
+            return tokens[j - 1].lower
+    return ""
+
+
+def _after_place_noun(tokens: list[Token], i: int) -> bool:
+    return i >= 1 and bool(tokens[i - 1].lemmas & PLACE_NOUNS)
+
+
+def _country_at(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """(iso2, number of tokens) of a country name starting at token i."""
+    t = tokens[i]
+    if not t.is_upper_initial or not t.is_word:
+        return None
+    best = None
+    for lemma in t.lemmas:
+        for sets, iso, _name in gaz.countries.get(lemma, []):
+            n = len(sets)
+            if i + n > len(tokens):
+                continue
+            if all(tokens[i + k].lemmas & sets[k] for k in range(n)):
+                if n == 1 and not (t.has_mark("nazwa_geograficzna") or t.unknown or t.text == _name):
+                    continue
+                if best is None or n > best[1]:
+                    best = (iso, n)
+    return best
+
+
+def _city_keys(tokens: list[Token], i: int, n: int) -> list[str]:
+    span = tokens[i : i + n]
+    words = [t.text for t in span]
+    keys = [" ".join(words)]
+    if n == 1:
+        t = span[0]
+        keys += t.lemmas_with("nazwa_geograficzna")
+        if t.unknown or _after_place_noun(tokens, i):
+            keys += [a.lemma for a in t.analyses]
+            w = t.text
+            for end, repl in ENDINGS:
+                if w.endswith(end) and len(w) - len(end) >= 3:
+                    keys.append(w[: len(w) - len(end)] + repl)
+    else:
+        first = {a.lemma for a in span[0].analyses if a.pos in ("subst", "adj", "ign")} | {span[0].text}
+        last = {a.lemma for a in span[-1].analyses if a.pos in ("subst", "adj", "ign")} | {span[-1].text}
+        for f, la in itertools.product(first, last):
+            keys.append(" ".join([f, *words[1:-1], la]))
+    return keys
+
+
+def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
+    """Countries and cities named in `tokens`, in order; Polish cities are returned too (the caller
+    keeps only foreign ones and Kraków as a location)."""
+    out: list[PlaceMention] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if not (t.is_word and t.is_upper_initial) or (t.text.isupper() and len(t.text) > 1):
+            i += 1
+            continue
+        country = _country_at(gaz, tokens, i)
+        if country:
+            iso, n = country
+            end = tokens[i + n - 1].end
+            out.append(PlaceMention("country", iso, None, t.start, end, "", _prep(tokens, i), i))
+            i += n
+            continue
+        found = None
+        for n in (4, 3, 2, 1):
+            if i + n > len(tokens):
+                continue
+            span = tokens[i : i + n]
+            if n > 1 and not (span[-1].is_upper_initial and span[-1].is_word):
+                continue
+            if n > 1 and not all(s.is_upper_initial or s.text in CONNECTORS for s in span):
+                continue
+            if n > 1 and any(s.start - p.end > 1 for p, s in zip(span, span[1:], strict=False)):
+                continue
+            if n == 1 and not _single_ok(tokens, i):
+                continue
+            for k in _city_keys(tokens, i, n):
+                cities = gaz.find_cities(k)
+                if cities:
+                    found = (cities, n)
+                    break
+            if found:
+                break
+        if found:
+            cities, n = found
+            end = tokens[i + n - 1].end
+            out.append(PlaceMention("city", "", None, t.start, end, "", _prep(tokens, i), i))
+            out[-1] = _with_cities(out[-1], cities)
+            i += n
+            continue
+        i += 1
+    return out
+
+
+def _single_ok(tokens: list[Token], i: int) -> bool:
+    """A one-word city only where the word is a geographic name to morfeusz2, or an unknown word after a
+    place preposition or a place noun."""
+    t = tokens[i]
+    if t.has_mark("nazwa_geograficzna"):
+        return True
+    if _after_place_noun(tokens, i):
+        return True
+    if i + 1 < len(tokens):  # the first word of a longer foreign name ("z Karel de Grote"): not a city
+        nxt = tokens[i + 1]
+        if nxt.start - t.end <= 1 and (
+            nxt.lower in {"de", "van", "von", "der", "den", "la", "le", "di", "da"}
+            or (nxt.is_upper_initial and nxt.unknown and nxt.is_word)
+        ):
+            return False
+    return t.unknown and _prep(tokens, i) != ""
+
+
+def _with_cities(m: PlaceMention, cities: list[City]) -> PlaceMention:
+    best = max(cities, key=lambda c: c.population)
+    return replace(m, country=best.country, city=best, readings=tuple(cities))
+
+
+def resolve(m: PlaceMention, countries_near: set[str]) -> PlaceMention:
+    """Pick the reading of a city whose country is named nearby, else the most populous."""
+    if len(m.readings) <= 1:
+        return m
+    near = [c for c in m.readings if c.country in countries_near]
+    best = max(near or m.readings, key=lambda c: c.population)
+    return replace(m, country=best.country, city=best)
+
+
+def city_key(c: City) -> str:
+    return key(c.name) + "|" + c.country

@@ -1,0 +1,155 @@
+"""HTML as saved from the bulletin to plain text: scripts, styles, menus and footers cut away,
+entities decoded, block elements as line breaks."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_HTML = re.compile(r"<(!doctype\s+html|html|head|body|div|p|br|table|span|a)\b", re.I)
+SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "iframe",
+    "svg",
+    "template",
+    "head",
+    "object",
+}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "dd",
+    "dt",
+    "dl",
+    "hr",
+    "pre",
+    "td",
+    "th",
+    "caption",
+    "figure",
+}
+VOID_TAGS = {
+    "br",
+    "img",
+    "input",
+    "meta",
+    "link",
+    "hr",
+    "area",
+    "base",
+    "col",
+    "embed",
+    "source",
+    "track",
+    "wbr",
+}
+# class/id words of page furniture (menus, breadcrumbs, footers, sharing and print links)
+FURNITURE = re.compile(
+    r"(^|[\s_-])(menu|nav|navbar|navigation|breadcrumbs?|footer|stopka|sidebar|cookies?|"
+    r"search|szukaj|toolbar|share|social|print|drukuj|skip|banner|naglowek|header|metryka)"
+    r"($|[\s_-])",
+    re.I,
+)
+MAIN = re.compile(r"(^|[\s_-])(content|tresc|treść|main|article|artykul|document|dokument)($|[\s_-])", re.I)
+# whole lines that are links or buttons, not text
+FURNITURE_LINES = re.compile(
+    r"^\s*(drukuj|pobierz|pobierz pdf|wersja do druku|powrót|wróć|do góry|udostępnij|metryka|"
+    r"zapisz|pdf|rozmiar czcionki|kontrast|mapa strony|a\+?|a-)\s*$",
+    re.I,
+)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:4096]
+    return bool(_HTML.search(head)) and head.count("<") >= 2
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipped, main)
+        self.all: list[str] = []
+        self.main: list[str] = []
+        self.skip = 0
+        self.in_main = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in BLOCK_TAGS:
+            self._emit("\n")
+        if tag in VOID_TAGS:
+            return
+        names = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
+        skipped = tag in SKIP_TAGS or bool(names and FURNITURE.search(names))
+        main = tag in ("main", "article") or bool(names and MAIN.search(names))
+        self.stack.append((tag, skipped, main))
+        self.skip += skipped
+        self.in_main += main
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in BLOCK_TAGS:
+            self._emit("\n")
+
+    def handle_endtag(self, tag):
+        if not any(t == tag for t, _, _ in self.stack):
+            return
+        while self.stack:
+            t, skipped, main = self.stack.pop()
+            self.skip -= skipped
+            self.in_main -= main
+            if t == tag:
+                break
+        if tag in BLOCK_TAGS:
+            self._emit("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self._emit(re.sub(r"[ \t\r\n]+", " ", data))
+
+    def _emit(self, s: str) -> None:
+        if self.skip:
+            return
+        self.all.append(s)
+        if self.in_main:
+            self.main.append(s)
+
+
+def html_to_text(html: str) -> str:
+    """The page's main text, one paragraph per line, blank lines between blocks."""
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    main, everything = "".join(parser.main), "".join(parser.all)
+    text = main if len(main.strip()) >= 200 else everything
+    lines = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if FURNITURE_LINES.match(line) and line:
+            continue
+        lines.append(line)
+    out = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n"

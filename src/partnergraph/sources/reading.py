@@ -1,0 +1,108 @@
+"""Reading a source page: bytes to text (UTF-8, cp1250, ISO-8859-2), HTML to text, whitespace folded."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from ..errors import SourceError
+from ..model import Page
+from ._html import html_to_text, looks_like_html
+
+MAX_BYTES = 10 * 1024 * 1024  # bulletin pages are a few kB; anything this big is not one
+POLISH = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
+# Characters that stand for an ordinary space or nothing at all on saved pages.
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_TRAILING = re.compile(r"[ ]+\n")
+
+
+def read_page(
+    path: str | Path,
+    *,
+    url: str | None = None,
+    year: int | None = None,
+    encoding: str | None = None,
+    source_id: str | None = None,
+) -> Page:
+    """Read a saved bulletin page (plain text or HTML) into a Page with clean text.
+
+    The encoding is detected (UTF-8, else whichever of cp1250 and ISO-8859-2 yields more Polish
+    letters) unless `encoding` names it. Raises SourceError for a missing, empty, binary, too large or
+    undecodable file.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise SourceError(f"{path}: no such file")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise SourceError(
+            f"{path}: {size / 1024 / 1024:.1f} MB is far larger than a bulletin page "
+            f"(limit {MAX_BYTES // 1024 // 1024} MB); is this the right file?"
+        )
+    data = path.read_bytes()
+    text = decode(data, encoding=encoding, name=str(path))
+    if looks_like_html(text):
+        text = html_to_text(text)
+    text = clean_text(text)
+    if not text.strip():
+        raise SourceError(f"{path}: the page has no text")
+    return Page(source_id=source_id or path.stem, path=str(path), text=text, url=url, year=year)
+
+
+def decode(data: bytes, *, encoding: str | None = None, name: str = "page") -> str:
+    """Bytes to str; see read_page for the rules."""
+    if not data.strip():
+        raise SourceError(f"{name}: the file is empty")
+    if encoding:
+        try:
+            return data.decode(encoding).removeprefix("\ufeff")
+        except LookupError:
+            raise SourceError(
+                f"{name}: unknown encoding {encoding!r} (try utf-8, cp1250 or iso-8859-2)"
+            ) from None
+        except UnicodeDecodeError as e:
+            raise SourceError(
+                f"{name}: not valid {encoding} (byte 0x{data[e.start]:02x} at offset {e.start}); "
+                "try --encoding cp1250 or --encoding iso-8859-2"
+            ) from None
+    if _is_binary(data):
+        raise SourceError(f"{name}: looks like a binary file, not a text or HTML page")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best, best_score = None, -1.0
+    for enc in ("cp1250", "iso-8859-2"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        # Polish letters count for an encoding; C1 control characters count against it.
+        score = sum(c in POLISH for c in text) - 5 * sum("\x80" <= c <= "\x9f" for c in text)
+        if score > best_score:
+            best, best_score = text, score
+    if best is None or best_score < 0:
+        raise SourceError(f"{name}: cannot tell the encoding (not UTF-8); try --encoding cp1250")
+    return best
+
+
+def _is_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in head)
+    return controls > len(head) * 0.02
+
+
+def clean_text(text: str) -> str:
+    """NFC, Windows and Mac line ends to \\n, odd spaces to ' ', invisible characters dropped."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _TRAILING.sub("\n", text)
+    return text.strip("\n ") + "\n"
