@@ -72,7 +72,13 @@ class Token:
 def analyse(word: str) -> tuple[Analysis, ...]:
     out = []
     result = _morfeusz().analyse(word)
-    if any(j - i != 1 or i != 0 for i, j, _ in result):  # split into segments ("Kaarst-Korschenbroich")
+    if any(j - i != 1 or i != 0 for i, j, _ in result):  # split into segments ("Zachodnio-Helsińskim")
+        if "-" in word and len(word.rsplit("-", 1)[1]) > 1:
+            prefix, last = word.rsplit("-", 1)
+            return tuple(
+                Analysis(f"{prefix}-{a.lemma}", a.pos, a.cases, a.number, a.gender, frozenset())
+                for a in analyse(last)
+            )
         return (Analysis(word, "ign", frozenset(), "", "", frozenset()),)
     for _i, _j, (_orth, lemma, tag, marks, *_rest) in result:
         parts = tag.split(":")

@@ -1,8 +1,184 @@
-"""Named things: organisations, persons, projects, programmes, MOPS units (filled in below)."""
+"""Named things in the nominative: organisations, persons, projects, programmes and MOPS units.
+
+Three sources, in this order, each taking only text the ones before left free:
+1. the registries (data/reference): names and aliases matched by base forms, so "Urzędu Miasta Krakowa",
+   "Działu Pomocy Bezdomnych" and "Zespołu Zadaniowego do realizacji projektu pn. Streetwork …" find
+   their entries whatever the case; MOPS itself is matched only to be left out;
+2. patterns: a capitalised Polish head noun of an institution ("Urzędu", "Fundacji", "Towarzystwa") with
+   its capitalised complements, put in the nominative with morfeusz2 (head and agreeing adjectives); a
+   foreign name around a foreign head word ("Reformed University", "Fachhochschule St. Pölten"); an
+   acronym after "organizacja"; project titles in quotes after "projekt"; programmes after "program";
+   MOPS units ("Filii nr 9", "Działu …");
+3. persons: a first name known to morfeusz2 (or a title: "Pan", "p.", "dr") and a capitalised surname.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..iris import slug
+from ._text import Token, _morfeusz, tokenize
+
+QUOTES = {"„", "”", '"', "“", "'", "«", "»", "‘", "’"}
+SKIPPABLE = QUOTES | {":", "pn", "pt", "p", "n"}
+# Polish institutions; the head noun of an organisation's name
+ORG_HEADS = {
+    "urząd",
+    "ośrodek",
+    "centrum",
+    "fundacja",
+    "stowarzyszenie",
+    "towarzystwo",
+    "uniwersytet",
+    "akademia",
+    "szkoła",
+    "instytut",
+    "katedra",
+    "zarząd",
+    "rada",
+    "ministerstwo",
+    "związek",
+    "federacja",
+    "zakład",
+    "agencja",
+    "izba",
+    "komitet",
+    "spółdzielnia",
+    "szpital",
+    "poradnia",
+    "hospicjum",
+    "instytucja",
+    "konsorcjum",
+    "parafia",
+    "zgromadzenie",
+    "caritas",
+    "politechnika",
+    "kolegium",
+    "uczelnia",
+    "wyższa",
+    "gmina",
+    "miasto",
+    "starostwo",
+    "urzędy",
+    "sieć",
+    "kościół",
+    "liga",
+    "komisja",
+    "urzędnicy",
+    "biuro",
+    "departament",
+    "wydział",
+    "organizacja",
+    "powiat",
+    "województwo",
+    "samorząd",
+    "inspektorat",
+    "kuratorium",
+    "muzeum",
+    "teatr",
+    "stowarzyszenia",
+    "fundusz",
+    "bank",
+    "urzędzie",
+}
+# parts of an organisation: "Wydziału Spraw Społecznych Urzędu Miasta Helsinki" is the Urząd's
+SUBUNIT_HEADS = {
+    "wydział",
+    "oddział",
+    "biuro",
+    "departament",
+    "sekcja",
+    "referat",
+    "dział",
+    "zespół",
+    "katedra",
+}
+# heads that name a MOPS unit when MOPS is the organisation (or none is named)
+UNIT_HEADS = {"dział", "filia", "sekcja", "punkt", "klub", "zespół", "program", "centrum"}
+UNIT_PHRASES = re.compile(
+    r"^(dział|filia|sekcja|punkt aktywności|klub integracji|zespół zadaniow|zespół ds|program aktywności|"
+    r"centrum aktywności|centrum interwencji|specjalistyczn)",
+    re.I,
+)
+FOREIGN_HEAD = re.compile(
+    r"(universit\w*|college|hochschule|hogeschool|school|schule|academy|akademie|institut\w*|club|foundation|"
+    r"stiftung|stichting|fundaci[oó]n?|association|associazione|asociace|verein|verband|gemeinschaft|society|"
+    r"council|caritas|diakonie|kommune|commune|municipality|trust|charity|network|centre|center|zentrum|"
+    r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
+    r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune)$",
+    re.I,
+)
+CONNECTORS = {
+    "de",
+    "van",
+    "von",
+    "der",
+    "den",
+    "of",
+    "the",
+    "for",
+    "für",
+    "and",
+    "&",
+    "-",
+    "und",
+    "la",
+    "le",
+    "du",
+    "des",
+    "di",
+    "da",
+    "del",
+    "y",
+    "i",
+    "e",
+    "et",
+    "am",
+    "an",
+    "zu",
+    "St",
+    "Sankt",
+    "Saint",
+}
+LEGAL_FORMS = re.compile(
+    r"^\s*(e\.\s?V\.|gGmbH|GmbH|Ltd\.?|Inc\.?|o\.\s?p\.\s?s\.|z\.\s?s\.|a\.\s?s\.|asbl|vzw|"
+    r"ASBL|VZW|gem\.\s?e\.\s?V\.)"
+)
+ROMAN = re.compile(r"^[IVXL]{1,6}$")
+HONORIFICS = {
+    "pan",
+    "pani",
+    "pana",
+    "panu",
+    "panem",
+    "panią",
+    "państwa",
+    "p",
+    "dr",
+    "prof",
+    "mgr",
+    "ks",
+    "inż",
+    "dyrektor",
+    "dyrektora",
+    "burmistrz",
+    "burmistrza",
+    "prezydent",
+    "prezydenta",
+    "konsul",
+    "konsula",
+    "minister",
+    "ministra",
+    "prezes",
+    "prezesa",
+}
+PROJECT_INTRO = re.compile(
+    r"(?<!\w)projekt(?:u|em|cie|y|ów)?\s*(?:(?:pod\s+nazwą|pod\s+tytułem|pn\.|pt\.|p\.n\.|nr\s+\S+)\s*)?:?\s*",
+    re.I,
+)
+PROGRAMME_INTRO = re.compile(r"(?<!\w)program(?:u|em|ie)?\s+(?:(?:pn\.|pt\.|pod\s+nazwą)\s*)?", re.I)
 
 
 @dataclass(frozen=True)
@@ -20,11 +196,610 @@ class Names:
     projects: list[Name] = field(default_factory=list)
     programmes: list[Name] = field(default_factory=list)
     units: list[Name] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)  # countries of foreign organisations
+    countries: list[str] = field(default_factory=list)  # countries of registered foreign organisations
+    masked: list[tuple[int, int]] = field(default_factory=list)  # MOPS's own name and other non-values
 
     def all(self) -> list[Name]:
         return [*self.organisations, *self.persons, *self.projects, *self.programmes, *self.units]
 
 
-def find_names(text, tokens, base, title_len, registries, gaz) -> Names:
-    return Names()
+# ---------------------------------------------------------------- tokens for names
+
+
+def name_tokens(text: str, offset: int = 0) -> list[Token]:
+    """Tokens with "Polsko - Niemieckiego" merged into one compound token "Polsko-Niemieckiego"."""
+    toks = tokenize(text, offset)
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if (
+            i + 2 < len(toks)
+            and toks[i + 1].text == "-"
+            and t.is_word
+            and t.lower.endswith("o")
+            and t.is_upper_initial
+            and toks[i + 2].is_word
+            and toks[i + 2].text[:1].isalpha()
+            and (toks[i + 1].start - t.end > 0 or toks[i + 2].start - toks[i + 1].end > 0)
+            and any(a.pos == "adja" or a.lemma.endswith("o") for a in t.analyses)
+        ):
+            word = f"{t.text}-{toks[i + 2].text}"
+            from ._text import analyse
+
+            out.append(Token(word, t.start, toks[i + 2].end, analyse(word)))
+            i += 3
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _lemma_sets(toks: list[Token]) -> tuple[frozenset[str], ...]:
+    return tuple(t.lemmas for t in toks)
+
+
+# ---------------------------------------------------------------- registries
+
+
+@dataclass(frozen=True)
+class _Entry:
+    field: str  # organisations, units, programmes, projects, or "" for MOPS itself
+    name: str
+    words: tuple[str, ...]  # surface words, for acronyms and capitals
+    sets: tuple[frozenset[str], ...]
+    country: str | None = None
+
+
+_INDEXES: dict[int, tuple[object, dict[str, list[_Entry]]]] = {}
+MOPS_NAMES = ("Miejski Ośrodek Pomocy Społecznej", "MOPS", "Ośrodek Pomocy Społecznej")
+
+
+def _index(registries) -> dict[str, list[_Entry]]:
+    hit = _INDEXES.get(id(registries))
+    if hit is not None and hit[0] is registries:
+        return hit[1]
+    by_first: dict[str, list[_Entry]] = {}
+
+    def add(fld: str, canonical: str, phrase: str, country: str | None = None) -> None:
+        toks = [t for t in name_tokens(phrase) if t.text not in QUOTES]
+        if not toks:
+            return
+        e = _Entry(fld, canonical, tuple(t.text for t in toks), _lemma_sets(toks), country)
+        for lemma in e.sets[0]:
+            by_first.setdefault(lemma, []).append(e)
+
+    for o in registries.organisations:
+        is_mops = slug(o.name).startswith("miejski-osrodek-pomocy-spolecznej")
+        for n in (o.name, *o.aliases):
+            add("" if is_mops else "organisations", o.name, n, o.country)
+    for n in MOPS_NAMES:
+        add("", n, n)
+    for u in registries.units:
+        for n in (u.name, *u.aliases):
+            add("units", u.name, n)
+    for p in registries.programmes:
+        for n in (p.name, *p.aliases):
+            add("programmes", p.name, n)
+    for p in registries.projects:
+        for n in (p.name, *p.aliases):
+            add("projects", p.name, n)
+    _INDEXES.clear()
+    _INDEXES[id(registries)] = (registries, by_first)
+    return by_first
+
+
+def _match_entry(e: _Entry, toks: list[Token], i: int) -> int | None:
+    """Index just past the match of entry e at token i, or None. Quotes and 'pn.' may sit between."""
+    j = i
+    for k, wanted in enumerate(e.sets):
+        while (
+            j < len(toks)
+            and k > 0
+            and (toks[j].text in SKIPPABLE or (toks[j].text == "." and toks[j - 1].lower in ("pn", "pt")))
+        ):
+            j += 1
+        if j >= len(toks):
+            return None
+        t = toks[j]
+        word = e.words[k]
+        if word.isupper() and len(word) > 1:
+            if t.text != word:
+                return None
+        elif not (t.lemmas & wanted):
+            return None
+        if k == 0 and word[:1].isupper() and not t.is_upper_initial:
+            return None
+        j += 1
+    return j
+
+
+def _registry_matches(toks: list[Token], registries) -> list[tuple[int, int, _Entry]]:
+    index = _index(registries)
+    out = []
+    i = 0
+    while i < len(toks):
+        best = None
+        for lemma in toks[i].lemmas:
+            for e in index.get(lemma, []):
+                j = _match_entry(e, toks, i)
+                if j is not None and (best is None or j > best[1]):
+                    best = (i, j, e)
+        if best:
+            out.append(best)
+            i = best[1]
+        else:
+            i += 1
+    return out
+
+
+# ---------------------------------------------------------------- nominative
+
+
+@lru_cache(maxsize=20000)
+def _forms(lemma: str) -> tuple[tuple[str, str], ...]:
+    try:
+        return tuple((f, tag) for f, _l, tag, *_ in _morfeusz().generate(lemma))
+    except (RuntimeError, KeyError):
+        return ()
+
+
+def _head_analysis(t: Token, heads: set[str]):
+    return next((a for a in t.analyses if a.lemma.lower() in heads and a.pos == "subst"), None)
+
+
+def _nominative_noun(t: Token, a) -> str:
+    if "nom" in a.cases and a.number == "sg":
+        return t.text
+    word = a.lemma
+    return _caps_like(t.text, word)
+
+
+def _nominative_adj(t: Token, gender: str) -> str:
+    """The adjective t in the nominative singular of `gender` ('m3', 'f', 'n')."""
+    adj = next((a for a in t.analyses if a.pos == "adj"), None)
+    if adj is None:
+        return t.text
+    if "nom" in adj.cases and any(g in adj.gender.split(".") for g in gender.split(".")):
+        return t.text
+    lemma = adj.lemma
+    prefix = ""
+    if "-" in lemma:
+        prefix, lemma = lemma.rsplit("-", 1)
+        prefix = t.text[: t.text.rfind("-") + 1]
+    g = gender.split(".")[0]
+    for form, tag in _forms(lemma):
+        parts = tag.split(":")
+        if (
+            parts[0] == "adj"
+            and "sg" in parts[1]
+            and "nom" in parts[2].split(".")
+            and g in parts[3].split(".")
+            and parts[-1] == "pos"
+        ):
+            word = form
+            break
+    else:
+        return t.text
+    if prefix:
+        return (
+            prefix + word[:1].upper() + word[1:]
+            if t.text[len(prefix) : len(prefix) + 1].isupper()
+            else (prefix + word)
+        )
+    return _caps_like(t.text, word)
+
+
+def _caps_like(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _agrees(t: Token, head_a) -> bool:
+    return any(a.pos == "adj" and a.cases & head_a.cases and a.number == head_a.number for a in t.analyses)
+
+
+# ---------------------------------------------------------------- the finder
+
+
+def _normalise_quotes(s: str) -> str:
+    s = " ".join(s.split())
+    s = re.sub(r"[„“\"”]([^„“\"”]+)[„“\"”]", r"„\1”", s)
+    return s
+
+
+def _span_text(text: str, base: int, toks: list[Token], i: int, j: int) -> str:
+    return text[toks[i].start - base : toks[j - 1].end - base]
+
+
+def find_names(text: str, tokens: list[Token], base: int, title_len: int, registries, gaz) -> Names:
+    """Names in `text` (a section; `base` its offset in the page)."""
+    del tokens  # names need their own tokens (compounds merged)
+    toks = name_tokens(text, base)
+    names = Names()
+    taken = [False] * len(toks)
+
+    def take(i: int, j: int) -> None:
+        for k in range(i, j):
+            taken[k] = True
+
+    def free(i: int, j: int) -> bool:
+        return not any(taken[i:j])
+
+    def emit(fld: str, value: str, i: int, j: int) -> None:
+        value = _normalise_quotes(value).strip(" ,;:-")
+        if not value:
+            return
+        getattr(names, fld).append(Name(fld, value, toks[i].start, toks[j - 1].end))
+
+    owners = {slug(p.owner) for p in registries.programmes if p.owner}
+    # 1. registries
+    for i, j, e in _registry_matches(toks, registries):
+        take(i, j)
+        if not e.field:
+            names.masked.append((toks[i].start, toks[j - 1].end))
+            continue
+        if e.field == "units" and _followed_by_other_org(toks, j):
+            continue  # an office of another organisation ("Biuro … Urzędu Miasta Krakowa")
+        emit(e.field, e.name, i, j)
+        if e.field == "organisations" and e.country and e.country != "PL":
+            names.countries.append(e.country)
+        if e.field == "units":  # a project inside a unit's name is the event's project too
+            for pi, pj, pe in _registry_matches(toks[i + 1 : j], registries):
+                if pe.field == "projects":
+                    emit("projects", pe.name, i + 1 + pi, i + 1 + pj)
+
+    # 2a. projects and programmes by their introducing words
+    for rx, fld in ((PROJECT_INTRO, "projects"), (PROGRAMME_INTRO, "programmes")):
+        for m in rx.finditer(text):
+            got = _title_after(text, m.end())
+            if got is None:
+                continue
+            a, b, value = got
+            ia = _token_at(toks, base + a)
+            ib = _token_before(toks, base + b)
+            if ia is None or ib is None or ib < ia or not free(ia, ib + 1):
+                continue
+            if fld == "programmes" and UNIT_PHRASES.match(value):
+                continue
+            find = registries.find_project if fld == "projects" else registries.find_programme
+            entry = find(value)
+            emit(fld, entry.name if entry else value, ia, ib + 1)
+            take(ia, ib + 1)
+
+    # 2b. Polish institutions and MOPS units by head noun
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if taken[i] or not t.is_upper_initial or not t.is_word:
+            i += 1
+            continue
+        head_a = _head_analysis(t, ORG_HEADS | UNIT_HEADS | {"krzyż"})
+        if head_a is None or (
+            head_a.lemma.lower() == "krzyż" and not (i and toks[i - 1].lower.startswith("czerw"))
+        ):
+            i += 1
+            continue
+        start = i
+        while start > 0 and not taken[start - 1] and _is_name_adj(toks[start - 1], head_a):
+            start -= 1
+        end = _extend_polish(toks, i + 1, taken)
+        if end - start < 2 and head_a.lemma.lower() not in {"caritas"}:
+            i += 1
+            continue
+        lemma = head_a.lemma.lower()
+        phrase = _span_text(text, base, toks, start, end)
+        value = _nominative_phrase(toks, start, i, end, head_a, text, base)
+        nxt_org = _other_org_at(toks, end)
+        if lemma in SUBUNIT_HEADS and nxt_org is not None and not UNIT_PHRASES.match(value):
+            i = end  # the part is folded into its organisation, found next
+            continue
+        if UNIT_PHRASES.match(value) and (lemma in UNIT_HEADS or lemma == "centrum"):
+            if nxt_org is not None and not _is_mops_at(toks, end, registries):
+                take(start, end)
+                i = end
+                continue
+            entry = registries.find_unit(value)
+            emit("units", entry.name if entry else value, start, end)
+        elif lemma in ORG_HEADS or lemma == "krzyż":
+            if slug(value) not in owners:
+                entry = registries.find_organisation(value)
+                emit("organisations", entry.name if entry else value, start, end)
+        del phrase
+        take(start, end)
+        i = end
+
+    # 2c. foreign names around a foreign head word
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if (
+            taken[i]
+            or not t.is_upper_initial
+            or not FOREIGN_HEAD.search(t.text)
+            or t.has_pos("subst", "adj")
+            and not t.unknown
+            and not t.has_mark("człon_nazwy_organizacji")
+        ):
+            i += 1
+            continue
+        start = i
+        while start > 0 and not taken[start - 1] and _foreign_word(toks[start - 1], toks, start - 1):
+            start -= 1
+        while start < i and toks[start].text in CONNECTORS:
+            start += 1
+        end = i + 1
+        while (
+            end < len(toks)
+            and not taken[end]
+            and _foreign_word(toks[end], toks, end)
+            and not (
+                toks[end].text in CONNECTORS and (end + 1 >= len(toks) or not toks[end + 1].is_upper_initial)
+            )
+        ):
+            end += 1
+        while end > i + 1 and toks[end - 1].text in CONNECTORS | {"."} - {"St"}:
+            end -= 1
+        tail = LEGAL_FORMS.match(text, toks[end - 1].end - base) if end <= len(toks) else None
+        if tail:
+            stop = base + tail.end()
+            while end < len(toks) and toks[end].end <= stop:
+                end += 1
+        if end - start >= 2 or t.lower in {"caritas", "diakonie"}:
+            value = _span_text(text, base, toks, start, end)
+            entry = registries.find_organisation(value)
+            emit("organisations", entry.name if entry else value, start, end)
+            take(start, end)
+            i = end
+        else:
+            i += 1
+
+    # 2d. an acronym after "organizacja (pozarządowa)", "fundacja", "stowarzyszenie"
+    for k, t in enumerate(toks):
+        if taken[k] or not (t.text.isupper() and len(t.text) >= 3 and t.unknown):
+            continue
+        before = [x.lower for x in toks[max(0, k - 3) : k]]
+        if any(b.startswith(("organizac", "fundacj", "stowarzysz", "partner", "instytucj")) for b in before):
+            entry = registries.find_organisation(t.text)
+            emit("organisations", entry.name if entry else t.text, k, k + 1)
+            take(k, k + 1)
+
+    # 3. persons
+    k = 0
+    while k < len(toks):
+        got = _person_at(toks, k, taken)
+        if got is None:
+            k += 1
+            continue
+        a, b, value = got
+        emit("persons", value, a, b)
+        take(a, b)
+        k = b
+
+    for fld in ("organisations", "units", "projects", "programmes", "persons"):
+        setattr(names, fld, _dedupe(getattr(names, fld)))
+    return names
+
+
+def _dedupe(items: list[Name]) -> list[Name]:
+    """One name once; a shorter mention of a longer name found too ("Zespołu Zadaniowego") is the same."""
+    keys = [slug(n.value) for n in items]
+    out = []
+    for n, k in zip(items, keys, strict=True):
+        if any(o != k and o.startswith(k + "-") for o in keys):
+            continue
+        if all(slug(x.value) != k for x in out):
+            out.append(n)
+    return out
+
+
+def _token_at(toks: list[Token], pos: int) -> int | None:
+    for k, t in enumerate(toks):
+        if t.end > pos:
+            return k
+    return None
+
+
+def _token_before(toks: list[Token], pos: int) -> int | None:
+    last = None
+    for k, t in enumerate(toks):
+        if t.end <= pos:
+            last = k
+        else:
+            break
+    return last
+
+
+def _title_after(text: str, pos: int) -> tuple[int, int, str] | None:
+    """A title right after an introducing word: in quotes, up to a lone closing quote on the line, or
+    a capitalised run (an acronym like URB-INCLUSION, or Capitalised Words)."""
+    rest = text[pos : pos + 300]
+    m = re.match(r"[„“\"«]\s*([^„“\"”»\n]{2,250}?)\s*[”“\"»]", rest)
+    if m:
+        return pos + m.start(1), pos + m.end(1), m.group(1)
+    line = rest.split("\n", 1)[0]
+    m = re.match(r"([A-ZĄĆĘŁŃÓŚŹŻ][^„“\"”»\n]{2,200}?)\s*[”“\"»]", line)
+    if m and not re.search(r"[.;]\s", m.group(1)):
+        return pos + m.start(1), pos + m.end(1), m.group(1)
+    m = re.match(
+        r"([A-Z0-9][A-Z0-9+\-]{2,}(?:\s+(?:[IVX]{1,4}|\d{4}(?:-\d{4})?|[A-Z][A-Z0-9+\-]+))*)(?![\w-])", rest
+    )
+    if m:
+        return pos + m.start(1), pos + m.end(1), m.group(1)
+    m = re.match(
+        r"((?:[A-ZĄĆĘŁŃÓŚŹŻ][\w+\-]*)(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w+\-]*|[IVX]{1,4}|da|de|di|\+))*)", rest
+    )
+    if m and len(m.group(1)) >= 3 and not m.group(1).startswith(("W ", "Z ")):
+        return pos + m.start(1), pos + m.end(1), m.group(1)
+    return None
+
+
+def _is_name_adj(t: Token, head_a) -> bool:
+    """A capitalised adjective before the head that agrees with it ("Czeskie Stowarzyszenie")."""
+    return (
+        t.is_upper_initial
+        and t.is_word
+        and any(a.pos in ("adj",) and (a.cases & head_a.cases) for a in t.analyses)
+        and not t.has_pos("prep", "conj")
+    )
+
+
+def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
+    """Past the capitalised complements of a Polish name: "… Interwencji Kryzysowej", "… Dzielnicy IV",
+    "… i Edukacji Społecznej PARASOL", "… ds. Osób Starszych", '… „Nasz Dom”'."""
+    end = j
+    while end < len(toks) and not taken[end]:
+        t = toks[end]
+        if t.text in ("„", '"', "“") and end == j:
+            close = next(
+                (k for k in range(end + 1, min(len(toks), end + 12)) if toks[k].text in ("”", '"', "“")), None
+            )
+            if close is None:
+                break
+            end = close + 1
+            break
+        if t.is_word and (t.is_upper_initial or ROMAN.match(t.text)) and not t.has_pos("prep"):
+            if _head_analysis(t, ORG_HEADS - {"miasto", "gmina", "rada", "wyższa"}) is not None and end > j:
+                if t.lower not in ("zdrowia",):
+                    break
+            if t.text in ("W", "Z", "Na", "Do"):
+                break
+            end += 1
+            continue
+        if t.text.isdigit() and end > j and toks[end - 1].lower == "nr":
+            end += 1
+            continue
+        if t.lower == "nr" and end + 1 < len(toks) and toks[end + 1].text.isdigit():
+            end += 1
+            continue
+        if (
+            t.lower in ("i", "oraz")
+            and end + 1 < len(toks)
+            and toks[end + 1].is_upper_initial
+            and end > j
+            and _head_analysis(toks[end + 1], ORG_HEADS) is None
+        ):
+            end += 1
+            continue
+        if t.lower in ("ds", "do", "dla", "na", "im") and end + 1 < len(toks):
+            k = end + 1 + (toks[end + 1].text == ".")
+            if t.lower == "do" and k < len(toks) and toks[k].lower == "realizacji":
+                k += 1
+            if k < len(toks) and (
+                toks[k].is_upper_initial or toks[k].lower in ("spraw", "realizacji", "projektu")
+            ):
+                end = k
+                continue
+        if t.lower in ("realizacji", "spraw", "projektu", "rzecz") and end > j:
+            end += 1
+            continue
+        break
+    return end
+
+
+def _nominative_phrase(toks: list[Token], start: int, h: int, end: int, head_a, text: str, base: int) -> str:
+    gender = head_a.gender
+    words = []
+    pos = toks[start].start
+    out = ""
+    for k in range(start, end):
+        t = toks[k]
+        gap = text[pos - base : t.start - base] if k > start else ""
+        if k < h:
+            w = _nominative_adj(t, gender) if "nom" not in head_a.cases else t.text
+        elif k == h:
+            w = _nominative_noun(t, head_a)
+        elif k == h + 1 and "nom" not in head_a.cases and _agrees(t, head_a) and not t.has_pos("subst"):
+            w = _nominative_adj(t, gender)
+        else:
+            w = t.text
+        out += gap + w
+        pos = t.end
+        words.append(w)
+    return out
+
+
+def _other_org_at(toks: list[Token], j: int) -> int | None:
+    """The index of a capitalised institution head word in the genitive at token j, if there is one."""
+    if j < len(toks):
+        t = toks[j]
+        if t.is_upper_initial:
+            a = _head_analysis(t, ORG_HEADS)
+            if a is not None and "gen" in a.cases:
+                return j
+            if t.text in ("MOPS", "UMK"):
+                return j
+    return None
+
+
+def _followed_by_other_org(toks: list[Token], j: int) -> bool:
+    return (
+        j < len(toks)
+        and toks[j].is_upper_initial
+        and _head_analysis(toks[j], {"urząd", "urzędu"}) is not None
+    )
+
+
+def _is_mops_at(toks: list[Token], j: int, registries) -> bool:
+    window = " ".join(t.text for t in toks[j : j + 4])
+    return window.startswith("MOPS") or bool(re.match(r"Miejski\w* Ośrod\w* Pomocy", window))
+
+
+def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
+    if t.text in CONNECTORS:
+        return True
+    if t.text == "." and k > 0 and toks[k - 1].text in ("St", "Sankt"):
+        return True
+    return (
+        t.is_word
+        and t.is_upper_initial
+        and (t.unknown or bool(FOREIGN_HEAD.search(t.text)) or t.has_mark("człon_nazwy_organizacji"))
+    )
+
+
+def _person_at(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int, str] | None:
+    t = toks[k]
+    if taken[k] or not t.is_word:
+        return None
+    honorific = t.lower in HONORIFICS
+    first = k + 1 if honorific else k
+    if honorific and first < len(toks) and toks[first].text == ".":
+        first += 1
+    if first + 1 >= len(toks) or taken[first] or taken[first + 1]:
+        return None
+    f, s = toks[first], toks[first + 1]
+    if not (f.is_upper_initial and s.is_upper_initial and f.is_word and s.is_word):
+        return None
+    if s.start - f.end > 1 or f.text.isupper() or s.text.isupper():
+        return None
+    given = next((a for a in f.analyses if "imię" in a.marks), None)
+    if given is None and not (honorific and f.unknown):
+        return None
+    if given is None and honorific and not s.unknown and not s.has_mark("nazwisko"):
+        return None
+    if (
+        not (s.unknown or s.has_mark("nazwisko"))
+        or s.has_mark("nazwa_geograficzna")
+        and not s.has_mark("nazwisko")
+    ):
+        return None
+    if _head_analysis(s, ORG_HEADS) is not None:
+        return None
+    # nominative: the given name's base form, the surname's (a foreign one loses the Polish ending)
+    oblique = given is not None and not ({"nom"} & given.cases) and "m1" in given.gender
+    first_name = given.lemma if given is not None else f.text
+    if given is not None and "nom" in given.cases:
+        first_name = f.text
+    surname = s.text
+    sa = next((a for a in s.analyses if "nazwisko" in a.marks), None)
+    if sa is not None and "nom" not in sa.cases:
+        surname = sa.lemma
+    elif s.unknown and oblique:
+        for ending in ("owi", "em", "a", "u"):
+            if surname.endswith(ending) and len(surname) - len(ending) >= 3:
+                surname = surname[: -len(ending)]
+                break
+    return first, first + 2, f"{first_name} {surname}"
