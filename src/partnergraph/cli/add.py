@@ -1,0 +1,68 @@
+"""`partnergraph add URL|FILE... [--year YYYY] [--title T] [--timeout S]`"""
+
+from __future__ import annotations
+
+import argparse
+
+from ._common import add_root_option, settings_from
+
+
+def _year(text: str) -> int:
+    if not text.isdigit() or not 1990 <= int(text) <= 2100:
+        raise argparse.ArgumentTypeError(f"expected a year such as 2019, got {text!r}")
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, got {text!r}")
+    return value
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "add",
+        help="fetch or import bulletin pages into data/sources/ and update the graph incrementally",
+        description=(
+            "Add bulletin pages to the corpus: a URL is fetched politely (robots.txt, one request per second "
+            "per host, conditional GET when fetched before); a FILE is a saved HTML or text page. The page's "
+            "content is cut out of the bulletin's layout, its publication metadata go to the manifest, and "
+            "only its named graph is rebuilt (a full build runs when the build is missing or out of date)."
+        ),
+    )
+    parser.add_argument("items", nargs="+", metavar="URL|FILE", help="page URL or saved page")
+    parser.add_argument(
+        "--year", type=_year, help="the page's year, for 'br.' dates (default: its year of publication)"
+    )
+    parser.add_argument("--title", help="the page's title (default: the heading on the page; one page only)")
+    parser.add_argument(
+        "--timeout", type=_seconds, default=30.0, metavar="S", help="HTTP timeout in seconds (default 30)"
+    )
+    add_root_option(parser)
+    parser.set_defaults(func=run, _parser=parser)
+
+
+def run(args) -> int:
+    from ..corpus import add_pages
+
+    if args.title and len(args.items) > 1:
+        args._parser.error("--title names one page; give one URL or FILE with it")
+    report = add_pages(
+        settings_from(args), args.items, year=args.year, title=args.title, timeout=args.timeout
+    )
+    for result in report.results:
+        line = f"{result.status:9} {result.message}"
+        if result.events is not None:
+            line += f", {result.events} events"
+        print(line)
+    if report.graph == "incremental":
+        print(f"graph: replaced {len(report.changed)} page graph(s) incrementally ({report.quads} quads)")
+    elif report.graph == "full":
+        print(f"graph: rebuilt in full, the build was missing or out of date ({report.quads} quads)")
+    else:
+        print("graph: unchanged")
+    return 2 if report.failed else 0

@@ -1,0 +1,311 @@
+"""Growing the corpus: `add_pages` fetches or imports bulletin pages into data/sources/ and updates the
+graph; `list_sources` describes the corpus for `partnergraph sources`.
+
+For every page, data/sources/ keeps the raw page as fetched (`<id>.html`, or `<id>.raw.txt` for a text
+page) next to the text used for extraction (`<id>.txt`, UTF-8), and the manifest entry records the URL,
+the retrieval time, the content hashes, the charset and where it was found, the HTTP validators for the
+next conditional GET, and what the page says about itself (title, date of publication, author,
+publisher). The publication year becomes the page's year (for "br." dates) unless --year is given.
+
+Adding the same content again changes nothing; changed content replaces the page's files and entry. A
+page that cannot be fetched or read changes nothing, and when the graph cannot be updated (the new page
+breaks a SHACL shape, say) the corpus files are put back as they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from . import incremental
+from ._atomic import write_atomic
+from .build import build, is_current
+from .errors import PartnergraphError, SourceError
+from .iris import slug
+from .settings import Settings
+from .sources import ManifestEntry, read_manifest, write_manifest
+from .sources._html import looks_like_html
+from .sources.bulletin import read_bulletin
+from .sources.fetch import DEFAULT_TIMEOUT, Fetched, Fetcher, decode_page, now_iso
+from .sources.manifest import MANIFEST
+from .sources.reading import MAX_BYTES
+
+log = logging.getLogger(__name__)
+
+PUBLISHER = "Miejski Ośrodek Pomocy Społecznej w Krakowie"
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+
+
+@dataclass
+class PageResult:
+    item: str  # the URL or file as given
+    status: str  # "added", "replaced", "unchanged" or "failed"
+    message: str  # one line for the user
+    source_id: str | None = None
+    entry: ManifestEntry | None = None
+    events: int | None = None
+
+
+@dataclass
+class AddReport:
+    results: list[PageResult] = field(default_factory=list)
+    graph: str = "unchanged"  # "unchanged", "incremental" or "full"
+    quads: int | None = None
+
+    @property
+    def failed(self) -> list[PageResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    @property
+    def changed(self) -> list[PageResult]:
+        return [r for r in self.results if r.status in ("added", "replaced")]
+
+
+@dataclass
+class _Prepared:
+    result: PageResult
+    entry: ManifestEntry
+    text: str
+    raw: bytes
+    raw_name: str
+    old_entry: ManifestEntry | None
+
+
+def add_pages(
+    settings: Settings,
+    items: list[str],
+    year: int | None = None,
+    title: str | None = None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    fetcher: Fetcher | None = None,
+) -> AddReport:
+    """Add URLs or files to the corpus and update the graph (incrementally when the build is current).
+
+    A page that fails is reported as failed and changes nothing; the others are added."""
+    entries = {e.source_id: e for e in read_manifest(settings.sources_dir)}
+    report = AddReport()
+    prepared: list[_Prepared] = []
+    own_fetcher = fetcher is None
+    fetcher = fetcher or Fetcher(timeout=timeout)
+    try:
+        for item in items:
+            try:
+                page = _prepare(item, entries, fetcher, year, title)
+            except PartnergraphError as e:
+                report.results.append(PageResult(item, "failed", str(e)))
+                continue
+            report.results.append(page.result if isinstance(page, _Prepared) else page)
+            if isinstance(page, _Prepared):
+                if any(p.entry.source_id == page.entry.source_id for p in prepared):
+                    page.result.status, page.result.message = (
+                        "failed",
+                        (f"{page.entry.source_id} is already being added from another argument"),
+                    )
+                    continue
+                prepared.append(page)
+    finally:
+        if own_fetcher:
+            fetcher.close()
+    if prepared:
+        _commit(settings, entries, prepared, report)
+    return report
+
+
+def _prepare(item, entries, fetcher, year, title) -> _Prepared | PageResult:
+    """Fetch or read one page and work out its entry; nothing is written here."""
+    fetched: Fetched | None = None
+    if _URL.match(item):
+        old = _find_by_url(entries, item) or entries.get(_source_id(item, None, item))
+        validators = old.extra if old and old.extra.get("raw") else {}
+        fetched = fetcher.get(
+            item, etag=validators.get("etag"), last_modified=validators.get("last_modified")
+        )
+        if fetched.not_modified:
+            note = f"{old.source_id}: not modified since {old.extra.get('retrieved')}"
+            return PageResult(item, "unchanged", note, old.source_id, old)
+        raw, content_type, retrieved = fetched.content, fetched.content_type, fetched.retrieved
+    else:
+        path = Path(item)
+        if not path.is_file():
+            raise SourceError(f"{item}: no such file (give a saved page or an http(s) URL)")
+        if path.stat().st_size > MAX_BYTES:
+            raise SourceError(f"{item}: far larger than a bulletin page; is this the right file?")
+        raw, content_type, retrieved = path.read_bytes(), None, now_iso()
+    decoded = decode_page(raw, content_type, name=item)
+    page = read_bulletin(decoded.text)
+    if not page.text.strip():
+        raise SourceError(f"{item}: no text left once the page layout is cut away")
+    url = fetched.final_url if fetched else page.canonical_url
+    source_id = _source_id(url, page.canonical_url, item)
+    old = entries.get(source_id) or (_find_by_url(entries, url) if url else None)
+    if old:
+        source_id = old.source_id
+    raw_name = f"{source_id}.html" if looks_like_html(decoded.text) else f"{source_id}.raw.txt"
+    page_year, year_from = (year, "--year") if year else (page.year, "publication date")
+    if page_year is not None and not 1990 <= page_year <= 2100:
+        page_year = None
+    if page_year is None:
+        page_year, year_from = (old.year, "earlier entry") if old and old.year else (None, None)
+    extra = {
+        "added": (old.extra.get("added") if old else None) or retrieved,
+        "retrieved": retrieved,
+        "sha256": hashlib.sha256(raw).hexdigest(),
+        "text_sha256": hashlib.sha256(page.text.encode("utf-8")).hexdigest(),
+        "raw": raw_name,
+        "encoding": "utf-8",  # of the text file read by the build
+        "charset": decoded.encoding,
+        "charset_from": decoded.found_in,
+        "year_from": year_from,
+        "published": page.published,
+        "author": page.author,
+        "canonical_url": page.canonical_url if page.canonical_url != url else None,
+        "etag": fetched.etag if fetched else None,
+        "last_modified": fetched.last_modified if fetched else None,
+        "redirected_from": fetched.redirects[0] if fetched and fetched.redirects else None,
+        "imported_from": None if fetched else Path(item).name,
+    }
+    entry = ManifestEntry(
+        file=f"{source_id}.txt",
+        url=url or (old.url if old else None),
+        year=page_year,
+        publisher=page.publisher or (old.publisher if old else None) or PUBLISHER,
+        title=title or page.title or (old.title if old else None),
+        extra={k: v for k, v in extra.items() if v is not None},
+    )
+    if old and _same_page(old, entry):
+        note = f"{source_id}: same content as retrieved {old.extra.get('retrieved')}"
+        return PageResult(item, "unchanged", note, source_id, old)
+    status = "replaced" if old else "added"
+    how = f"{decoded.encoding}, " + (
+        "detected" if decoded.found_in == "detected" else f"from the {decoded.found_in}"
+    )
+    year_note = f"year {page_year} from the {year_from}" if page_year else "no year (give --year for 'br.')"
+    message = f"{source_id}: {status} from {url or item} ({how}; {year_note})"
+    if old:
+        message += "; the content changed since " + str(old.extra.get("retrieved", "it was added"))
+    result = PageResult(item, status, message, source_id, entry)
+    return _Prepared(result, entry, page.text, raw, raw_name, old)
+
+
+def _commit(settings: Settings, entries: dict, prepared: list[_Prepared], report: AddReport) -> None:
+    """Write the pages and the manifest, then update the graph; on failure put the files back."""
+    incremental_ok = incremental.can_update(settings)
+    graphs = None
+    if incremental_ok:
+        with tempfile.TemporaryDirectory(prefix="partnergraph-add-") as tmp:
+            pages = []
+            for p in prepared:
+                path = Path(tmp) / p.entry.file
+                path.write_text(p.text, encoding="utf-8")
+                pages.append((p.entry, path))
+            graphs = incremental.make_page_graphs(settings, pages)  # validated before anything is written
+    new_entries = dict(entries)
+    for p in prepared:
+        new_entries[p.entry.source_id] = p.entry
+    sources = settings.sources_dir
+    touched = {MANIFEST} | {p.entry.file for p in prepared} | {p.raw_name for p in prepared}
+    touched |= {p.old_entry.extra["raw"] for p in prepared if p.old_entry and p.old_entry.extra.get("raw")}
+    backup = {name: (sources / name).read_bytes() if (sources / name).is_file() else None for name in touched}
+    try:
+        for p in prepared:
+            old_raw = p.old_entry.extra.get("raw") if p.old_entry else None
+            if old_raw and old_raw != p.raw_name:
+                (sources / old_raw).unlink(missing_ok=True)
+            write_atomic(sources / p.raw_name, p.raw)
+            write_atomic(sources / p.entry.file, p.text)
+        write_manifest(sources, list(new_entries.values()))
+        if graphs is not None:
+            done = incremental.apply_page_graphs(settings, graphs)
+            report.graph, report.quads = "incremental", done.quads
+            counts = done.pages
+        else:
+            built = build(settings)
+            report.graph, report.quads = "full", built.triples
+            counts = built.pages
+    except BaseException:
+        for name, data in backup.items():
+            if data is None:
+                (sources / name).unlink(missing_ok=True)
+            else:
+                write_atomic(sources / name, data)
+        raise
+    for p in prepared:
+        p.result.events = counts.get(p.entry.source_id)
+
+
+def _same_page(old: ManifestEntry, new: ManifestEntry) -> bool:
+    keys = ("file", "url", "year", "publisher", "title")
+    return old.extra.get("text_sha256") == new.extra.get("text_sha256") and all(
+        getattr(old, k) == getattr(new, k) for k in keys
+    )
+
+
+def _find_by_url(entries: dict[str, ManifestEntry], url: str) -> ManifestEntry | None:
+    for entry in entries.values():
+        if url in (entry.url, entry.extra.get("redirected_from"), entry.extra.get("canonical_url")):
+            return entry
+    return None
+
+
+def _source_id(url: str | None, canonical: str | None, item: str) -> str:
+    """The page's id (file stem, key of its IRIs): `bip-<dok_id>` for a bulletin document, else a slug
+    of the URL's last path segment with a short hash of the URL, else the file's name."""
+    for candidate in (canonical, url):
+        if not candidate:
+            continue
+        doc = parse_qs(urlsplit(candidate).query).get("dok_id")
+        if doc and doc[0].isdigit():
+            return f"bip-{doc[0]}"
+    if url:
+        parts = urlsplit(url)
+        stem = Path(parts.path).stem or parts.hostname or "page"
+        return f"{slug(stem, 6)}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
+    return slug(Path(item).stem, 8)
+
+
+@dataclass
+class SourceRow:
+    source_id: str
+    file: str
+    url: str | None
+    year: int | None
+    title: str | None
+    events: int | None  # None when the page is not in the last build
+    added: str | None
+
+
+@dataclass
+class SourcesListing:
+    rows: list[SourceRow]
+    last_build: str | None  # ISO time of the last build (full or incremental), None when never built
+    current: bool  # whether the build matches the corpus and code
+
+
+def list_sources(settings: Settings) -> SourcesListing:
+    """The corpus with what the last build made of each page."""
+    report_path = settings.build_dir / "report.json"
+    state = settings.build_dir / "state.json"
+    counts: dict[str, int] = {}
+    if report_path.is_file():
+        try:
+            counts = json.loads(report_path.read_text(encoding="utf-8")).get("pages", {})
+        except ValueError:
+            counts = {}
+    last_build = None
+    if state.is_file():
+        last_build = (
+            datetime.fromtimestamp(state.stat().st_mtime, UTC).replace(microsecond=0).isoformat()
+        ).replace("+00:00", "Z")
+    rows = [
+        SourceRow(e.source_id, e.file, e.url, e.year, e.title, counts.get(e.source_id), e.extra.get("added"))
+        for e in read_manifest(settings.sources_dir)
+    ]
+    return SourcesListing(rows, last_build, is_current(settings))
