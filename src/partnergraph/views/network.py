@@ -1,0 +1,309 @@
+"""The interactive network page: one self-contained HTML file (vis-network, the page's script and style
+inline; nothing from a network), positions computed beforehand, colour and shape by class with a legend,
+size by degree, filters for years, event type, direction, topic and country, a search box, tooltips with
+the quoted source text, and a side panel that links to the resource page on the server.
+
+pyvis is used for what it ships (the vis-network build) but not for its template or its `add_node`
+and `add_edge`, which check a list on every insert (quadratic) and whose template asks a CDN for
+Bootstrap. The page data goes into a `<script type="application/json">` block with `<`, `>` and `&`
+escaped, and the script sets every data string as text, so a label reading `<script>` shows as that.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from functools import cache
+from importlib import resources
+from string import Template
+
+from .. import iris
+from ..errors import PartnergraphError
+
+VIS_VERSION = "9.1.2"
+QUOTE_LIMIT = 600  # characters of a section's text put in the page (the resource page has it all)
+LANGS = ("pl", "en")
+
+# class -> (colour, vis-network shape, Polish label, English label), in legend order
+KIND_STYLE = {
+    "event": ("#4e79a7", "dot", "wydarzenie", "event"),
+    "unit": ("#f28e2b", "square", "jednostka MOPS", "MOPS unit"),
+    "organisation": ("#59a14f", "star", "organizacja", "organisation"),
+    "person": ("#edc948", "triangleDown", "osoba", "person"),
+    "city": ("#e15759", "triangle", "miasto", "city"),
+    "country": ("#76b7b2", "hexagon", "państwo", "country"),
+    "project": ("#b07aa1", "diamond", "projekt", "project"),
+    "programme": ("#ff9da7", "square", "program", "programme"),
+    "topic": ("#9c755f", "diamond", "temat", "topic"),
+}
+RELATIONS = {
+    "involvesCity": ("dotyczy miasta", "involves city"),
+    "involvesCountry": ("dotyczy państwa", "involves country"),
+    "involvesOrganisation": ("z udziałem organizacji", "involves organisation"),
+    "involvesPerson": ("z udziałem osoby", "involves person"),
+    "involvesUnit": ("z udziałem jednostki MOPS", "involves MOPS unit"),
+    "partOfProject": ("w ramach projektu", "part of project"),
+    "fundedByProgramme": ("finansowane z programu", "funded by programme"),
+    "subject": ("temat", "topic"),
+    "containedInPlace": ("leży w", "contained in place"),
+    "basedIn": ("z siedzibą w", "based in"),
+}
+UI = {
+    "pl": {
+        "title": "Sieć współpracy zagranicznej MOPS Kraków",
+        "search": "Szukaj",
+        "searchHint": "nazwa, miasto, temat…",
+        "noMatch": "brak wyników",
+        "years": "Lata",
+        "from": "od",
+        "to": "do",
+        "type": "Typ wydarzenia",
+        "direction": "Kierunek",
+        "topic": "Temat",
+        "country": "Państwo",
+        "participants": "Uczestnicy",
+        "all": "wszystkie",
+        "reset": "Wyczyść filtry",
+        "legend": "Legenda",
+        "close": "Zamknij",
+        "kind": "Rodzaj",
+        "dates": "Daty",
+        "undated": "bez daty",
+        "events": "Wydarzenia",
+        "sourceText": "Tekst źródłowy",
+        "openPage": "Otwórz stronę zasobu",
+        "openIri": "Otwórz IRI",
+        "shown": "widoczne węzły: {shown} z {total}",
+    },
+    "en": {
+        "title": "MOPS Kraków's international cooperation network",
+        "search": "Search",
+        "searchHint": "name, city, topic…",
+        "noMatch": "no match",
+        "years": "Years",
+        "from": "from",
+        "to": "to",
+        "type": "Event type",
+        "direction": "Direction",
+        "topic": "Topic",
+        "country": "Country",
+        "participants": "Participants",
+        "all": "all",
+        "reset": "Clear filters",
+        "legend": "Legend",
+        "close": "Close",
+        "kind": "Class",
+        "dates": "Dates",
+        "undated": "no date",
+        "events": "Events",
+        "sourceText": "Source text",
+        "openPage": "Open the resource page",
+        "openIri": "Open the IRI",
+        "shown": "nodes shown: {shown} of {total}",
+    },
+}
+
+
+class ViewError(PartnergraphError):
+    """The page cannot be made (an unknown language, or the vis-network build is missing)."""
+
+
+@cache
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
+
+
+@cache
+def vis_network_js() -> str:
+    """The standalone vis-network build that ships inside the pyvis package."""
+    try:
+        path = resources.files("pyvis").joinpath(
+            "templates", "lib", f"vis-{VIS_VERSION}", "vis-network.min.js"
+        )
+        text = path.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError) as e:
+        raise ViewError(f"the vis-network {VIS_VERSION} build that pyvis ships is missing ({e})") from None
+    if "</script" in text.lower():  # would end the inline script early
+        raise ViewError("the vis-network build contains '</script' and cannot be inlined")
+    return text
+
+
+def _json_for_script(data) -> str:
+    """JSON that cannot end or open an HTML element inside a <script> block."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _lang_index(lang: str) -> int:
+    if lang not in LANGS:
+        raise ViewError(f"unknown language {lang!r}; choose from {', '.join(LANGS)}")
+    return LANGS.index(lang)
+
+
+def page_data(graph, positions, lang: str = "en", link_base: str | None = None, title: str | None = None):
+    """The page's data: nodes (label, class, position, size, filter fields), edges, filter options."""
+    li = _lang_index(lang)
+    other = LANGS[1 - li]
+    concepts = graph.graph.get("concepts", {})
+    kinds = list(KIND_STYLE)
+    counts = {k: 0 for k in kinds}
+    order = sorted(graph, key=lambda n: (kinds.index(graph.nodes[n]["kind"]), n))
+    index = {n: i for i, n in enumerate(order)}
+    for n in order:
+        counts[graph.nodes[n]["kind"]] += 1
+
+    def concept_options(field: str, used: set[str]) -> list[list[str]]:
+        labels = concepts.get(field, {})
+        options = [[c, labels.get(c, (c, c))[li]] for c in used]
+        return sorted(options, key=lambda o: (o[1].lower(), o[0]))
+
+    events = [graph.nodes[n] for n in order if graph.nodes[n]["kind"] == "event"]
+    types = concept_options("type", {e["type"] for e in events if e.get("type")})
+    directions = concept_options("direction", {e["direction"] for e in events if e.get("direction")})
+    topics = concept_options("topic", {t for e in events for t in e.get("topics", [])})
+    country_labels = {
+        n.rstrip("/").rsplit("/", 1)[-1]: graph.nodes[n][f"label_{lang}"]
+        for n in order
+        if graph.nodes[n]["kind"] == "country"
+    }
+    used_countries = {c for e in events for c in e.get("countries", [])}
+    countries = sorted(
+        ([c, country_labels.get(c, c.upper())] for c in used_countries), key=lambda o: (o[1].lower(), o[0])
+    )
+    position_of = {
+        field: {o[0]: i for i, o in enumerate(opts)}
+        for field, opts in (
+            ("type", types),
+            ("direction", directions),
+            ("topic", topics),
+            ("country", countries),
+        )
+    }
+    participants = concepts.get("participants", {})
+    years = [y for e in events for y in (e.get("year_from"), e.get("year_to")) if y is not None]
+
+    scale = 40 * math.sqrt(len(graph)) + 150
+    nodes = []
+    for n in order:
+        data = graph.nodes[n]
+        x, y = positions.get(n, (0.0, 0.0))
+        degree = graph.degree(n)
+        node = {
+            "i": n,
+            "k": kinds.index(data["kind"]),
+            "l": data[f"label_{lang}"],
+            "x": round(x * scale, 1),
+            "y": round(y * scale, 1),
+            "s": round(min(8 + 3.5 * math.sqrt(degree), 48), 1),
+        }
+        if data[f"label_{other}"] != node["l"]:
+            node["a"] = data[f"label_{other}"]
+        if data["kind"] == "event":
+            node.update(_event_fields(data, position_of, participants, li))
+        else:
+            node.update(_entity_fields(graph, n))
+        nodes.append(node)
+    relations = sorted({r for _, _, r in graph.edges(data="relation")})
+    rel_index = {r: i for i, r in enumerate(relations)}
+    edges = sorted(
+        [index[a], index[b], rel_index[d["relation"]], d.get("quote") or ""]
+        for a, b, d in graph.edges(data=True)
+    )
+    for edge in edges:
+        if not edge[3]:
+            edge.pop()
+    return {
+        "lang": lang,
+        "title": title or UI[lang]["title"],
+        "base": iris.BASE,
+        "linkBase": link_base,
+        "ui": UI[lang],
+        "kinds": [
+            {"id": k, "color": s[0], "shape": s[1], "label": s[2 + li], "count": counts[k]}
+            for k, s in KIND_STYLE.items()
+        ],
+        "relations": [RELATIONS.get(r, (r, r))[li] for r in relations],
+        "types": types,
+        "directions": directions,
+        "topics": topics,
+        "countries": countries,
+        "years": [min(years), max(years)] if years else None,
+        "focus": index.get(graph.graph.get("focus")),
+        "nodes": nodes,
+        "edges": edges,
+    }
+
+
+def _event_fields(data, position_of, participants, li) -> dict:
+    out = {}
+    if data.get("year_from") is not None:
+        out["y0"] = data["year_from"]
+        out["y1"] = data.get("year_to") or data["year_from"]
+    if data.get("start"):
+        out["ds"] = data["start"]
+        out["de"] = data.get("end") or data["start"]
+    if data.get("type") in position_of["type"]:
+        out["t"] = position_of["type"][data["type"]]
+    if data.get("direction") in position_of["direction"]:
+        out["r"] = position_of["direction"][data["direction"]]
+    if data.get("participants"):
+        out["p"] = participants.get(data["participants"], (data["participants"],) * 2)[li]
+    if data.get("topics"):
+        out["tp"] = sorted(position_of["topic"][t] for t in data["topics"])
+    if data.get("countries"):
+        out["c"] = sorted(position_of["country"][c] for c in data["countries"])
+    text = " ".join((data.get("text") or "").split())
+    if text:
+        out["q"] = text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1].rstrip() + "…"
+    return out
+
+
+def _entity_fields(graph, node) -> dict:
+    events = [graph.nodes[n] for n in graph[node] if graph.nodes[n]["kind"] == "event"]
+    out = {"e": len(events)}
+    starts = sorted(e["start"] for e in events if e.get("year_from") is not None and e.get("start"))
+    if starts:
+        out["ds"] = starts[0]
+        out["de"] = max(
+            e.get("end") or e["start"] for e in events if e.get("year_from") is not None and e.get("start")
+        )
+    quotes = sorted({d.get("quote") for _, _, d in graph.edges(node, data=True) if d.get("quote")})
+    if quotes:
+        out["q"] = " · ".join(quotes[:3])
+    return out
+
+
+def render_network(
+    graph, lang: str = "en", link_base: str | None = None, title: str | None = None, positions=None
+) -> str:
+    """The page for a networkx graph made by partnergraph.network.build_network."""
+    from ..network import compute_layout
+
+    if positions is None:
+        positions = compute_layout(graph)
+    data = page_data(graph, positions, lang=lang, link_base=link_base, title=title)
+    return Template(_asset("network.html")).substitute(
+        lang=lang,
+        title=html.escape(data["title"]),
+        css=_asset("network.css"),
+        data=_json_for_script(data),
+        vis=vis_network_js(),
+        app=_asset("network.js"),
+    )
+
+
+def render_network_page(
+    store, lang: str = "en", focus: str | None = None, depth: int | None = None, link_base="/partnergraph/"
+) -> str:
+    """The network page for a store (embedded or remote): the whole graph, or the nodes within `depth`
+    steps (default 2) of the IRI `focus`. Nodes link to `link_base` + the IRI's path after the base (the
+    web app's resource pages); with link_base=None the page is a static file and the side panel links
+    to the IRI itself."""
+    from ..network import build_network, focus_network
+
+    _lang_index(lang)
+    graph = build_network(store)
+    if focus:
+        graph = focus_network(graph, focus, 2 if depth is None else depth)
+    return render_network(graph, lang=lang, link_base=link_base)

@@ -1,0 +1,293 @@
+// The partnergraph network page. Every string that comes from the data is set with textContent or
+// as an option's text, never as markup. Positions are computed beforehand; physics stays off.
+(function () {
+  "use strict";
+  var D = JSON.parse(document.getElementById("pg-data").textContent);
+  var UI = D.ui;
+  var nodesIn = D.nodes, edgesIn = D.edges, N = nodesIn.length;
+  var isEvent = new Uint8Array(N);
+  var EVENT = D.kinds.findIndex(function (k) { return k.id === "event"; });
+  nodesIn.forEach(function (n, i) { isEvent[i] = n.k === EVENT ? 1 : 0; });
+
+  function $(id) { return document.getElementById(id); }
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+  function fold(s) {
+    return String(s).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ł/g, "l");
+  }
+
+  // ---- static texts -------------------------------------------------------------------------------
+  document.querySelectorAll("[data-ui]").forEach(function (e) { e.textContent = UI[e.dataset.ui]; });
+  $("pg-search").placeholder = UI.searchHint;
+
+  function fillSelect(select, options) {
+    select.appendChild(new Option(UI.all, "-1"));
+    options.forEach(function (o, i) { select.appendChild(new Option(o[1], String(i))); });
+  }
+  fillSelect($("pg-type"), D.types);
+  fillSelect($("pg-direction"), D.directions);
+  fillSelect($("pg-topic"), D.topics);
+  fillSelect($("pg-country"), D.countries);
+  var yearFrom = $("pg-year-from"), yearTo = $("pg-year-to");
+  if (D.years) {
+    [yearFrom, yearTo].forEach(function (input) { input.min = D.years[0]; input.max = D.years[1]; });
+    yearFrom.value = D.years[0];
+    yearTo.value = D.years[1];
+  } else {
+    yearFrom.disabled = yearTo.disabled = true;
+  }
+
+  // ---- legend -------------------------------------------------------------------------------------
+  var SVG = "http://www.w3.org/2000/svg";
+  function shapePath(shape) {
+    var c = 8, r = 6.5;
+    function poly(points) { return "M" + points.map(function (p) { return p[0].toFixed(2) + "," + p[1].toFixed(2); }).join("L") + "Z"; }
+    function ring(n, radius, start) {
+      var pts = [];
+      for (var i = 0; i < n; i++) {
+        var a = start + (2 * Math.PI * i) / n;
+        pts.push([c + radius(i) * Math.cos(a), c + radius(i) * Math.sin(a)]);
+      }
+      return pts;
+    }
+    switch (shape) {
+      case "square": return poly([[c - r * 0.8, c - r * 0.8], [c + r * 0.8, c - r * 0.8], [c + r * 0.8, c + r * 0.8], [c - r * 0.8, c + r * 0.8]]);
+      case "triangle": return poly(ring(3, function () { return r; }, -Math.PI / 2));
+      case "triangleDown": return poly(ring(3, function () { return r; }, Math.PI / 2));
+      case "diamond": return poly(ring(4, function () { return r; }, -Math.PI / 2));
+      case "hexagon": return poly(ring(6, function () { return r; }, 0));
+      case "star": return poly(ring(10, function (i) { return i % 2 ? r * 0.45 : r; }, -Math.PI / 2));
+      default: return "M" + (c - r) + "," + c + "a" + r + "," + r + " 0 1,0 " + 2 * r + ",0a" + r + "," + r + " 0 1,0 " + -2 * r + ",0Z";
+    }
+  }
+  D.kinds.forEach(function (k) {
+    if (!k.count) return;
+    var li = el("li");
+    li.dataset.kind = k.id;
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", "16");
+    svg.setAttribute("height", "16");
+    svg.setAttribute("aria-hidden", "true");
+    var path = document.createElementNS(SVG, "path");
+    path.setAttribute("d", shapePath(k.shape));
+    path.setAttribute("fill", k.color);
+    path.setAttribute("stroke", "#444");
+    path.setAttribute("stroke-width", "0.6");
+    svg.appendChild(path);
+    li.appendChild(svg);
+    li.appendChild(el("span", k.label));
+    li.appendChild(el("span", k.count, "pg-n"));
+    $("pg-legend-items").appendChild(li);
+  });
+
+  // ---- the network --------------------------------------------------------------------------------
+  var visNodes = nodesIn.map(function (n, i) {
+    var kind = D.kinds[n.k];
+    return {
+      id: i, label: n.l, x: n.x, y: n.y, size: n.s, shape: kind.shape,
+      color: { background: kind.color, border: "#3d3d3d", highlight: { background: kind.color, border: "#000" },
+               hover: { background: kind.color, border: "#000" } },
+    };
+  });
+  var visEdges = edgesIn.map(function (e, i) { return { id: i, from: e[0], to: e[1] }; });
+  var nodes = new vis.DataSet(visNodes), edges = new vis.DataSet(visEdges);
+  var big = N > 2000;
+  var network = new vis.Network($("pg-graph"), { nodes: nodes, edges: edges }, {
+    physics: false,
+    layout: { improvedLayout: false },
+    interaction: { hover: true, tooltipDelay: 100, hideEdgesOnDrag: big, hideEdgesOnZoom: big, navigationButtons: false },
+    nodes: { borderWidth: 1, font: { size: 12, color: "#222", strokeWidth: 2, strokeColor: "#fff" } },
+    edges: { smooth: false, width: 0.6, color: { color: "#9aa5b1", highlight: "#222", hover: "#222", opacity: 0.6 } },
+  });
+  window.pgNetwork = network;
+  network.once("afterDrawing", function () {
+    window.pgReadyAt = performance.now();
+    document.documentElement.dataset.ready = "1";
+  });
+
+  // ---- filters and search -------------------------------------------------------------------------
+  var hidden = new Uint8Array(N);  // what vis currently has
+  var searchMatches = null;
+  function readFilters() {
+    var f = {
+      type: +$("pg-type").value, dir: +$("pg-direction").value,
+      topic: +$("pg-topic").value, country: +$("pg-country").value,
+      from: D.years ? +yearFrom.value : null, to: D.years ? +yearTo.value : null,
+    };
+    f.years = !!D.years && (f.from > D.years[0] || f.to < D.years[1]);
+    f.active = f.years || f.type >= 0 || f.dir >= 0 || f.topic >= 0 || f.country >= 0;
+    return f;
+  }
+  function eventPasses(n, f) {
+    if (f.years && (n.y0 === undefined || n.y1 < f.from || n.y0 > f.to)) return false;
+    if (f.type >= 0 && n.t !== f.type) return false;
+    if (f.dir >= 0 && n.r !== f.dir) return false;
+    if (f.topic >= 0 && (n.tp || []).indexOf(f.topic) < 0) return false;
+    if (f.country >= 0 && (n.c || []).indexOf(f.country) < 0) return false;
+    return true;
+  }
+  function apply() {
+    var f = readFilters(), show = new Uint8Array(N), i, a, b;
+    if (!f.active) show.fill(1);
+    else {
+      for (i = 0; i < N; i++) if (isEvent[i] && eventPasses(nodesIn[i], f)) show[i] = 1;
+      for (i = 0; i < edgesIn.length; i++) {
+        a = edgesIn[i][0]; b = edgesIn[i][1];
+        if (isEvent[a] && !isEvent[b] && show[a]) show[b] = 1;
+        else if (isEvent[b] && !isEvent[a] && show[b]) show[a] = 1;
+      }
+    }
+    if (searchMatches) {
+      var keep = new Uint8Array(N);
+      searchMatches.forEach(function (m) { keep[m] = 1; });
+      for (i = 0; i < edgesIn.length; i++) {
+        a = edgesIn[i][0]; b = edgesIn[i][1];
+        if (searchMatches.has(a)) keep[b] = 1;
+        if (searchMatches.has(b)) keep[a] = 1;
+      }
+      for (i = 0; i < N; i++) show[i] &= keep[i];
+    }
+    var changes = [], count = 0;
+    for (i = 0; i < N; i++) {
+      count += show[i];
+      if (hidden[i] !== (show[i] ? 0 : 1)) {
+        hidden[i] = show[i] ? 0 : 1;
+        changes.push({ id: i, hidden: !show[i] });
+      }
+    }
+    if (changes.length) nodes.update(changes);
+    window.pgVisible = count;
+    $("pg-count").textContent = UI.shown.replace("{shown}", count).replace("{total}", N);
+    $("pg-count").dataset.visible = String(count);
+  }
+  ["pg-type", "pg-direction", "pg-topic", "pg-country", "pg-year-from", "pg-year-to"].forEach(function (id) {
+    $(id).addEventListener("change", apply);
+    $(id).addEventListener("input", apply);
+  });
+  $("pg-controls").addEventListener("reset", function () {
+    setTimeout(function () {  // after the form has restored its defaults
+      if (D.years) { yearFrom.value = D.years[0]; yearTo.value = D.years[1]; }
+      searchMatches = null;
+      $("pg-results").replaceChildren();
+      apply();
+    }, 0);
+  });
+  $("pg-controls").addEventListener("submit", function (e) { e.preventDefault(); });
+
+  var folded = nodesIn.map(function (n) { return fold(n.l + "\u0000" + (n.a || "")); });
+  function search() {
+    var q = fold($("pg-search").value.trim());
+    var results = $("pg-results");
+    results.replaceChildren();
+    if (!q) { searchMatches = null; apply(); return; }
+    searchMatches = new Set();
+    for (var i = 0; i < N; i++) if (folded[i].indexOf(q) >= 0) searchMatches.add(i);
+    var shown = 0;
+    searchMatches.forEach(function (i) {
+      if (shown++ >= 30) return;
+      var li = el("li"), button = el("button", nodesIn[i].l);
+      button.type = "button";
+      button.title = D.kinds[nodesIn[i].k].label;
+      button.addEventListener("click", function () { select(i, true); });
+      li.appendChild(button);
+      results.appendChild(li);
+    });
+    if (!searchMatches.size) results.appendChild(el("li", UI.noMatch));
+    apply();
+  }
+  var searchTimer = null;
+  $("pg-search").addEventListener("input", function () {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(search, 120);
+  });
+
+  // ---- details: tooltip and side panel -------------------------------------------------------------
+  function dates(n) {
+    if (!n.ds) return null;
+    return n.de && n.de !== n.ds ? n.ds + " – " + n.de : n.ds;
+  }
+  function option(list, index) { return index === undefined || index < 0 ? null : list[index][1]; }
+  function facts(n) {
+    var out = [[UI.kind, D.kinds[n.k].label]];
+    if (n.k === EVENT) {
+      out.push([UI.dates, dates(n) || UI.undated]);
+      out.push([UI.type, option(D.types, n.t)]);
+      out.push([UI.direction, option(D.directions, n.r)]);
+      out.push([UI.participants, n.p || null]);
+      out.push([UI.topic, (n.tp || []).map(function (t) { return D.topics[t][1]; }).join(", ") || null]);
+      out.push([UI.country, (n.c || []).map(function (c) { return D.countries[c][1]; }).join(", ") || null]);
+    } else {
+      out.push([UI.events, n.e]);
+      if (n.ds) out.push([UI.dates, dates(n)]);
+    }
+    return out.filter(function (f) { return f[1] !== null && f[1] !== undefined && f[1] !== ""; });
+  }
+  var tip = $("pg-tooltip");
+  function showTip(parts, pointer) {
+    tip.replaceChildren();
+    parts.forEach(function (p) { tip.appendChild(p); });
+    var rect = $("pg-graph").getBoundingClientRect();
+    tip.style.left = Math.min(rect.left + pointer.x + 14, window.innerWidth - 380) + "px";
+    tip.style.top = Math.min(rect.top + pointer.y + 14, window.innerHeight - 200) + "px";
+    tip.hidden = false;
+  }
+  network.on("hoverNode", function (p) {
+    var n = nodesIn[p.node], parts = [el("strong", n.l)];
+    var meta = [D.kinds[n.k].label, dates(n)].filter(Boolean).join(" · ");
+    parts.push(el("div", meta, "pg-meta"));
+    if (n.q) parts.push(el("blockquote", n.q));
+    showTip(parts, p.pointer.DOM);
+  });
+  network.on("hoverEdge", function (p) {
+    var e = edgesIn[p.edge], parts = [el("strong", nodesIn[e[0]].l + " — " + nodesIn[e[1]].l)];
+    parts.push(el("div", D.relations[e[2]], "pg-meta"));
+    if (e[3]) parts.push(el("blockquote", e[3]));
+    showTip(parts, p.pointer.DOM);
+  });
+  network.on("blurNode", function () { tip.hidden = true; });
+  network.on("blurEdge", function () { tip.hidden = true; });
+  network.on("dragStart", function () { tip.hidden = true; });
+
+  function resourceLink(iri) {
+    if (D.linkBase !== null && iri.indexOf(D.base) === 0) return D.linkBase + iri.slice(D.base.length);
+    return /^https?:\/\//.test(iri) ? iri : null;
+  }
+  function select(i, focus) {
+    var n = nodesIn[i], body = $("pg-panel-body");
+    body.replaceChildren();
+    body.appendChild(el("h2", n.l));
+    if (n.a && n.a !== n.l) body.appendChild(el("p", n.a));
+    var dl = el("dl");
+    facts(n).forEach(function (f) { dl.appendChild(el("dt", f[0])); dl.appendChild(el("dd", f[1])); });
+    dl.appendChild(el("dt", "IRI"));
+    dl.appendChild(el("dd", n.i));
+    body.appendChild(dl);
+    if (n.q) {
+      body.appendChild(el("h3", UI.sourceText));
+      body.appendChild(el("blockquote", n.q));
+    }
+    var href = resourceLink(n.i);
+    if (href) {
+      var a = el("a", D.linkBase !== null ? UI.openPage : UI.openIri);
+      a.href = href;
+      a.id = "pg-resource-link";
+      body.appendChild(a);
+    }
+    $("pg-panel").hidden = false;
+    network.selectNodes([i]);
+    if (focus) network.focus(i, { scale: Math.max(network.getScale(), 1), animation: false });
+  }
+  network.on("click", function (p) {
+    if (p.nodes.length) select(p.nodes[0], false);
+  });
+  $("pg-panel-close").addEventListener("click", function () {
+    $("pg-panel").hidden = true;
+    network.unselectAll();
+  });
+
+  apply();
+})();
