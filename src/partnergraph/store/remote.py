@@ -1,17 +1,60 @@
-"""Any SPARQL 1.1 server, through SPARQLWrapper. Queries are sent as they are: saved queries are written
-against the union of the named graphs, which Virtuoso gives by default and Oxigraph with
-`--union-default-graph`."""
+"""Any SPARQL 1.1 server: queries and updates through SPARQLWrapper, graph loads through the SPARQL 1.1
+Graph Store Protocol (httpx). Queries are sent as they are: saved queries are written against the union
+of the named graphs, which Virtuoso gives by default and Oxigraph with `--union-default-graph`.
+
+Failures become one-line StoreErrors that name the endpoint (never the credentials) and say what to do:
+the endpoint cannot be reached, timed out, answered with a server error (5xx), refused the credentials,
+or answered with something that is not SPARQL results. Reads (SELECT, ASK, CONSTRUCT, GET of a graph)
+and writes the caller marks idempotent are retried with exponential backoff on the transient failures
+(unreachable, timeout, 5xx); other writes are sent once.
+
+Credentials: HTTP basic or digest. With `auth=None` the scheme is the one the server asks for in its
+`WWW-Authenticate` challenge (one unauthenticated probe per URL), so the password is never sent in
+clear to a server that wants digest. Credentials in the URL (`http://user:pass@host/sparql`) are taken
+out of it and used the same way.
+"""
 
 from __future__ import annotations
+
+import base64
+import http.client
+import json
+import logging
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
 
 from rdflib import BNode, Graph, Literal, URIRef
 
 from ..errors import QueryError, StoreError
 from .base import Rows, Store
 
+log = logging.getLogger(__name__)
+
+TRANSIENT_STATUS = {500, 502, 503, 504}
+GET_LIMIT = 1800  # longer queries go by POST (URLs over ~2 KB are refused by some servers and proxies)
+RESULTS_JSON = ("application/sparql-results+json", "application/json")
+RDF_PARSERS = {  # CONSTRUCT answers we can read: media type -> rdflib parser
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "nt",
+    "text/plain": "nt",
+    "application/rdf+xml": "xml",
+    "application/ld+json": "json-ld",
+    "application/n-quads": "nquads",
+    "application/trig": "trig",
+}
+
+
+class _Transient(Exception):
+    """A failure worth retrying; carries the message to raise when the retries are spent."""
+
 
 def json_term(binding: dict):
-    """A term of the SPARQL 1.1 JSON results format as an rdflib term."""
+    """A term of the SPARQL 1.1 JSON results format as an rdflib term ('typed-literal' is Virtuoso's
+    older spelling of a literal with a datatype)."""
     kind, value = binding["type"], binding["value"]
     if kind == "uri":
         return URIRef(value)
@@ -25,59 +68,290 @@ def json_term(binding: dict):
     return Literal(value)
 
 
+def split_credentials(url: str) -> tuple[str, str | None, str | None]:
+    """(url without user info, user, password) for 'http://user:pass@host/path'."""
+    parts = urllib.parse.urlsplit(url)
+    if not parts.username and not parts.password:
+        return url, None, None
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    clean = urllib.parse.urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+    user = urllib.parse.unquote(parts.username) if parts.username else None
+    password = urllib.parse.unquote(parts.password) if parts.password else None
+    return clean, user, password
+
+
+def _media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";")[0].strip().lower()
+
+
 class RemoteStore(Store):
+    """A SPARQL 1.1 endpoint. `update_endpoint` (default: the query endpoint, or .../update beside an
+    endpoint ending in /query) takes SPARQL Update; `graph_store` is a Graph Store Protocol endpoint
+    (optional). `auth` is 'basic', 'digest' or None (ask the server). `retries` extra attempts are made
+    for reads, waiting `backoff`, 2*`backoff`, 4*`backoff`... seconds between them."""
+
     def __init__(
-        self, endpoint: str, user: str | None = None, password: str | None = None, timeout: float = 60
+        self,
+        endpoint: str,
+        user: str | None = None,
+        password: str | None = None,
+        timeout: float = 60,
+        *,
+        update_endpoint: str | None = None,
+        graph_store: str | None = None,
+        auth: str | None = None,
+        retries: int = 3,
+        backoff: float = 0.5,
     ):
-        self.endpoint = endpoint
-        self.user, self.password, self.timeout = user, password, timeout
-        self.description = f"SPARQL endpoint {endpoint}"
+        self.endpoint, url_user, url_password = split_credentials(endpoint)
+        self.user = user or url_user
+        self.password = password if password is not None else url_password
+        if auth not in (None, "basic", "digest"):
+            raise StoreError(f"unknown authentication scheme {auth!r}; use basic or digest")
+        self.auth = auth
+        self.timeout, self.retries, self.backoff = timeout, retries, backoff
+        if update_endpoint:
+            self.update_endpoint = split_credentials(update_endpoint)[0]
+        elif self.endpoint.rstrip("/").endswith("/query"):
+            self.update_endpoint = self.endpoint.rstrip("/")[: -len("query")] + "update"
+        else:
+            self.update_endpoint = self.endpoint
+        self.graph_store = split_credentials(graph_store)[0] if graph_store else None
+        self.description = f"SPARQL endpoint {self.endpoint}"
+        self._schemes: dict[str, str] = {}
+        self._client = None
 
-    def _wrapper(self, query: str, return_format: str):
-        from SPARQLWrapper import DIGEST, POST, SPARQLWrapper
+    # ---- errors, retries, credentials -------------------------------------------------------------
 
-        sparql = SPARQLWrapper(self.endpoint)
-        sparql.setQuery(query)
-        sparql.setMethod(POST)
-        sparql.setReturnFormat(return_format)
-        sparql.setTimeout(int(self.timeout))
-        if self.user:
-            sparql.setHTTPAuth(DIGEST if "sparql-auth" in self.endpoint else "BASIC")
-            sparql.setCredentials(self.user, self.password or "")
-        return sparql
+    def _redact(self, text: str) -> str:
+        """`text` with the password and user info taken out (server messages may echo a request)."""
+        for secret in (self.password, urllib.parse.quote(self.password or "", safe="")):
+            if secret and len(secret) >= 1:
+                text = text.replace(secret, "***")
+        return text
 
-    def _run(self, query: str, return_format: str):
-        from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
+    def _retrying(self, attempt, what: str, url: str, retry: bool):
+        """Run `attempt()`; on a transient failure wait and try again (when `retry`), then raise."""
+        tries = 1 + (self.retries if retry else 0)
+        for number in range(tries):
+            try:
+                return attempt()
+            except _Transient as e:
+                message = str(e)
+                if number + 1 < tries:
+                    delay = self.backoff * 2**number
+                    log.info("%s: %s; retrying in %.1f s", url, message, delay)
+                    time.sleep(delay)
+        tried = f" (tried {tries} times)" if tries > 1 else ""
+        raise StoreError(self._redact(f"{what} on {url} failed{tried}: {message}")) from None
 
+    def _network_failure(self, error: BaseException, url: str) -> _Transient:
+        """Connection refused/reset, DNS failure, timeout or a cut answer, in words."""
+        reason = getattr(error, "reason", error)
+        if isinstance(reason, socket.timeout | TimeoutError) or "timed out" in str(reason):
+            return _Transient(
+                f"no answer within {self.timeout:g} s (timeout); the server is busy or the query is "
+                "too heavy for it"
+            )
+        if isinstance(reason, ConnectionRefusedError):
+            return _Transient("cannot reach the endpoint (connection refused: is the server running?)")
+        if isinstance(error, http.client.HTTPException | ConnectionError):
+            return _Transient(f"the connection broke off ({type(error).__name__})")
+        return _Transient(f"cannot reach the endpoint ({reason})")
+
+    def _status_failure(self, status: int, body: bytes, url: str) -> Exception:
+        """An HTTP error status as a transient failure (5xx) or a final StoreError/QueryError."""
+        text = " ".join(body.decode("utf-8", "replace").split())[:300]
+        if status in TRANSIENT_STATUS or status >= 500:
+            return _Transient(f"server error (HTTP {status}){': ' + text if text else ''}")
+        if status in (401, 403):
+            who = "the credentials were refused" if self.user else "it needs credentials"
+            return StoreError(
+                f"{url}: HTTP {status}, {who}; give --user and --password "
+                "(or $PARTNERGRAPH_USER and $PARTNERGRAPH_PASSWORD)"
+            )
+        if status == 400:
+            return QueryError(self._redact(f"the endpoint {url} rejected the request (HTTP 400): {text}"))
+        if status == 404:
+            return StoreError(f"{url}: HTTP 404, no SPARQL service at this address; check the URL")
+        return StoreError(self._redact(f"{url}: HTTP {status}: {text}"))
+
+    def _scheme(self, url: str) -> str | None:
+        """The authentication scheme for `url`: the given one, else what the server's challenge asks."""
+        if not self.user:
+            return None
+        if self.auth:
+            return self.auth
+        if url not in self._schemes:
+            header = ""
+            try:
+                response = self.client.get(url, params={"query": "ASK {}"})
+                header = response.headers.get("www-authenticate", "")
+            except Exception as e:  # noqa: BLE001 - the real request reports the failure properly
+                log.debug("authentication probe of %s failed: %s", url, type(e).__name__)
+            self._schemes[url] = "digest" if header.lower().startswith("digest") else "basic"
+        return self._schemes[url]
+
+    @property
+    def client(self):
+        """An httpx client for the Graph Store Protocol and probes (connections are reused)."""
+        if self._client is None:
+            import httpx
+
+            self._client = httpx.Client(timeout=self.timeout, follow_redirects=False, trust_env=False)
+        return self._client
+
+    def _httpx_auth(self, url: str):
+        import httpx
+
+        scheme = self._scheme(url)
+        if scheme == "digest":
+            return httpx.DigestAuth(self.user, self.password or "")
+        if scheme == "basic":
+            return httpx.BasicAuth(self.user, self.password or "")
+        return None
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    # ---- SPARQL protocol through SPARQLWrapper ------------------------------------------------------
+
+    def _send(self, url: str, text: str, return_format: str | None, update: bool) -> tuple[bytes, str]:
+        """One request: (body, media type); raises _Transient, StoreError or QueryError."""
+        from SPARQLWrapper import GET, POST, SPARQLWrapper
+
+        sparql = SPARQLWrapper(url, updateEndpoint=url)
+        sparql.setOnlyConneg(True)
+        sparql.setQuery(text)
+        sparql.setMethod(POST if update or len(text) > GET_LIMIT else GET)
+        if return_format:
+            sparql.setReturnFormat(return_format)
+        request = sparql._createRequest()  # SPARQLWrapper builds the request; we read the answer
+        handlers = []
+        scheme = self._scheme(url)
+        if scheme == "basic":
+            token = base64.b64encode(f"{self.user}:{self.password or ''}".encode()).decode()
+            request.add_header("Authorization", f"Basic {token}")
+        elif scheme == "digest":
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            passwords.add_password(None, url, self.user, self.password or "")
+            handlers.append(urllib.request.HTTPDigestAuthHandler(passwords))
         try:
-            return self._wrapper(query, return_format).queryAndConvert()
-        except QueryBadFormed as e:
-            raise QueryError(f"the endpoint rejected the query: {str(e).splitlines()[0]}") from None
-        except SPARQLWrapperException as e:
-            raise StoreError(f"{self.endpoint}: {str(e).splitlines()[0]}") from None
-        except OSError as e:  # URLError, timeouts, refused connections
-            raise StoreError(
-                f"{self.endpoint}: cannot reach the endpoint ({getattr(e, 'reason', e)})"
-            ) from None
+            with urllib.request.build_opener(*handlers).open(request, timeout=self.timeout) as response:
+                body = response.read()
+                return body, _media_type(response.headers.get("Content-Type"))
+        except urllib.error.HTTPError as e:
+            raise self._status_failure(e.code, e.read() if e.fp else b"", url) from None
+        except (OSError, http.client.HTTPException) as e:
+            raise self._network_failure(e, url) from None
+
+    def _read(self, query: str, return_format: str, media_types) -> tuple[bytes, str]:
+        def attempt():
+            body, media = self._send(self.endpoint, query, return_format, update=False)
+            if media not in media_types:
+                shown = media or "no content type"
+                raise StoreError(
+                    f"{self.endpoint}: the answer is not SPARQL results (got {shown}); is this the "
+                    "query endpoint of a SPARQL server?"
+                )
+            return body, media
+
+        return self._retrying(attempt, "the query", self.endpoint, retry=True)
+
+    def _json(self, query: str, key: str) -> dict:
+        body, _ = self._read(query, "json", RESULTS_JSON)
+        try:
+            data = json.loads(body)
+        except ValueError:
+            data = None
+        if not isinstance(data, dict) or key not in data:
+            form = "SELECT" if key == "results" else "ASK"
+            raise StoreError(f"{self.endpoint}: the answer is not a SPARQL {form} result")
+        return data
 
     def select(self, query: str) -> Rows:
-        data = self._run(query, "json")
-        if not isinstance(data, dict) or "results" not in data:
-            raise StoreError(f"{self.endpoint}: the answer is not SPARQL SELECT results")
-        names = data["head"]["vars"]
-        rows = [{k: json_term(v) for k, v in b.items()} for b in data["results"]["bindings"]]
+        data = self._json(query, "results")
+        try:
+            names = data["head"].get("vars", [])
+            rows = [{k: json_term(v) for k, v in b.items()} for b in data["results"]["bindings"]]
+        except (KeyError, TypeError, AttributeError):
+            raise StoreError(f"{self.endpoint}: malformed SPARQL JSON results") from None
         return Rows(names, rows)
 
     def ask(self, query: str) -> bool:
-        data = self._run(query, "json")
-        if not isinstance(data, dict) or "boolean" not in data:
-            raise StoreError(f"{self.endpoint}: the answer is not a SPARQL ASK result")
-        return bool(data["boolean"])
+        return bool(self._json(query, "boolean")["boolean"])
 
     def construct(self, query: str) -> Graph:
-        result = self._run(query, "turtle")
-        if isinstance(result, Graph):
-            return result
+        body, media = self._read(query, "turtle", RDF_PARSERS)
         graph = Graph()
-        graph.parse(data=result, format="turtle")
+        try:
+            graph.parse(data=body, format=RDF_PARSERS[media])
+        except Exception as e:  # noqa: BLE001 - any parser failure means a bad answer
+            raise StoreError(f"{self.endpoint}: the {media} answer does not parse ({e})") from None
         return graph
+
+    def update(self, request: str, idempotent: bool = False) -> None:
+        """Run a SPARQL Update request on the update endpoint. Only an `idempotent` one is retried."""
+
+        def attempt():
+            self._send(self.update_endpoint, request, None, update=True)
+
+        self._retrying(attempt, "the update", self.update_endpoint, retry=idempotent)
+
+    # ---- Graph Store Protocol ------------------------------------------------------------------------
+
+    def _graph_store_request(self, method: str, graph: str, retry: bool, **kwargs):
+        if not self.graph_store:
+            raise StoreError("no Graph Store Protocol endpoint configured (--graph-store URL)")
+        url = self.graph_store
+
+        def attempt():
+            import httpx
+
+            try:
+                response = self.client.request(
+                    method, url, params={"graph": graph}, auth=self._httpx_auth(url), **kwargs
+                )
+            except httpx.TimeoutException:
+                raise self._network_failure(TimeoutError("timed out"), url) from None
+            except httpx.ConnectError as e:
+                cause = e.__cause__ or e.__context__
+                if isinstance(cause, ConnectionRefusedError) or "refused" in str(e).lower():
+                    cause = ConnectionRefusedError()
+                raise self._network_failure(URLErrorLike(cause or e), url) from None
+            except (httpx.TransportError, httpx.DecodingError) as e:
+                raise _Transient(f"the connection broke off ({type(e).__name__})") from None
+            if response.status_code >= 300:
+                raise self._status_failure(response.status_code, response.content, url)
+            return response
+
+        return self._retrying(attempt, f"{method} of graph <{graph}>", url, retry=retry)
+
+    def put_graph(self, graph: str, ntriples: bytes) -> None:
+        """Replace graph `graph` by the N-Triples `ntriples` (HTTP PUT; idempotent, so retried)."""
+        self._graph_store_request(
+            "PUT", graph, retry=True, content=ntriples, headers={"Content-Type": "application/n-triples"}
+        )
+
+    def get_graph(self, graph: str) -> Graph:
+        response = self._graph_store_request(
+            "GET", graph, retry=True, headers={"Accept": "application/n-triples, text/turtle;q=0.9"}
+        )
+        media = _media_type(response.headers.get("content-type"))
+        if media not in RDF_PARSERS:
+            raise StoreError(f"{self.graph_store}: the answer is not RDF (got {media or 'no content type'})")
+        result = Graph()
+        result.parse(data=response.content, format=RDF_PARSERS[media])
+        return result
+
+
+class URLErrorLike(Exception):
+    """Wraps a socket-level cause so that _network_failure reads `.reason` as for urllib errors."""
+
+    def __init__(self, reason):
+        super().__init__(str(reason))
+        self.reason = reason
