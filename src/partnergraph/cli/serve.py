@@ -1,0 +1,101 @@
+"""`partnergraph serve [--host 127.0.0.1] [--port 8000] [--endpoint URL]`"""
+
+from __future__ import annotations
+
+import argparse
+
+from ._common import add_endpoint_options, add_root_option, settings_from
+
+
+def _positive(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+        return value
+
+    return parse
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number 0-65535, got {text!r}")
+    return int(text)
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the SPARQL endpoint, resource pages, saved queries and the network over HTTP",
+        description="Build the graph if needed, then serve it: /sparql, dereferenceable IRIs under "
+        "/partnergraph/, /queries, /network, /dataset (see docs/web.md).",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0 picks a free one)")
+    parser.add_argument(
+        "--timeout", type=_positive(float), default=10.0, help="time limit of a query in seconds (default 10)"
+    )
+    parser.add_argument(
+        "--max-results", type=_positive(int), default=10000, help="most rows or triples of an answer (10000)"
+    )
+    parser.add_argument(
+        "--workers", type=_positive(int), default=2, help="query worker processes (default 2)"
+    )
+    parser.add_argument(
+        "--no-build", action="store_true", help="serve the existing build as it is, even if out of date"
+    )
+    add_endpoint_options(parser)
+    add_root_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    import socket
+
+    import uvicorn
+
+    from ..build import ensure_built
+    from ..errors import PartnergraphError
+    from ..web import WebConfig, create_app
+
+    settings = settings_from(args)
+    if not args.endpoint:
+        if args.no_build:
+            if not settings.store_dir.is_dir():
+                raise PartnergraphError(f"no store in {settings.store_dir}; run `partnergraph build` first")
+        else:
+            report = ensure_built(settings)
+            if report is not None:
+                print(f"built {report.triples} quads into {settings.build_dir}", flush=True)
+    config = WebConfig(
+        endpoint=args.endpoint,
+        user=args.user,
+        password=args.password,
+        timeout=args.timeout,
+        cap=args.max_results,
+        workers=args.workers,
+    )
+    app = create_app(settings, config)
+    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as e:
+        raise PartnergraphError(
+            f"cannot listen on {args.host}:{args.port} ({e.strerror}); choose another --port"
+        ) from None
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets=None):
+            await super().startup(sockets)
+            if self.started:
+                print(f"partnergraph serving at http://{shown}:{port}/ (Ctrl+C stops)", flush=True)
+
+    server = Server(uvicorn.Config(app, log_level="warning", proxy_headers=True, timeout_graceful_shutdown=5))
+    server.run(sockets=[sock])
+    return 0

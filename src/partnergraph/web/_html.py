@@ -1,0 +1,291 @@
+"""The page frame shared by every HTML page: escaping, the inline stylesheet, navigation, the two
+languages' interface strings, and the Linker that turns IRIs under the dataset base into hrefs (paths
+on the server, relative file names in the static site)."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from html import escape
+
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS
+
+from .. import iris
+from ..rdf.vocab import GEO, PREFIXES, SCHEMA, WGS
+from .mime import GRAPH_FORMATS
+
+LANGS = ("en", "pl")
+
+STYLE = """
+body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
+header{background:#17324d;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
+header a{color:#fff;text-decoration:none}header a:hover{text-decoration:underline}
+header .lang{margin-left:auto}main{max-width:68rem;margin:0 auto;padding:1rem}
+h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.2rem;margin-top:1.6rem;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #ddd;padding:.3rem .5rem;
+text-align:left;vertical-align:top}th{background:#eef2f6}code,.iri{font-size:.85rem;color:#555;word-break:break-all}
+a{color:#0b57a4}blockquote{margin:.3rem 0;padding:.2rem .6rem;border-left:3px solid #8aa;background:#f3f6f6;
+font-size:.9rem}.meta{font-size:.8rem;color:#666}.text{white-space:pre-wrap;font-size:.9rem}
+.error{background:#fde8e8;border:1px solid #d99;padding:.5rem 1rem}textarea{width:100%;font:14px monospace}
+form.params label{display:block;margin:.4rem 0}.formats a{margin-right:.6rem}
+"""
+
+UI = {
+    "en": {
+        "home": "partnergraph",
+        "queries": "Saved queries",
+        "adhoc": "SPARQL query",
+        "sparql": "SPARQL endpoint",
+        "network": "Network",
+        "dataset": "Dataset",
+        "ontology": "Ontology",
+        "properties": "Properties",
+        "inverse": "Links to this resource",
+        "evidence": "from the source",
+        "mentions": "Quoted in the sources",
+        "source": "source page",
+        "chars": "characters",
+        "curated": "curated by hand",
+        "sameas": "Same as",
+        "coordinates": "Coordinates",
+        "map": "map",
+        "formats": "This description as",
+        "types": "Type",
+        "iri": "IRI",
+        "run": "Run",
+        "results": "Results",
+        "rows": "rows",
+        "download": "Download",
+        "query": "Query",
+        "truncated": "only the first {n} are shown",
+        "notfound": "Not found",
+        "error": "Error",
+        "parameters": "Parameters",
+        "triples": "triples",
+        "entities": "Entities per class",
+        "dumps": "Dumps",
+        "licence": "Licence",
+        "publisher": "Publisher",
+        "class": "class",
+        "count": "count",
+        "file": "file",
+        "size": "size",
+        "yes": "yes",
+        "no": "no",
+        "other": "In another language",
+        "about": "international cooperation of MOPS Kraków as linked open data",
+        "try": "Try",
+    },
+    "pl": {
+        "home": "partnergraph",
+        "queries": "Zapisane zapytania",
+        "adhoc": "Zapytanie SPARQL",
+        "sparql": "Punkt dostępu SPARQL",
+        "network": "Sieć",
+        "dataset": "Zbiór danych",
+        "ontology": "Ontologia",
+        "properties": "Właściwości",
+        "inverse": "Odnośniki do tego zasobu",
+        "evidence": "ze źródła",
+        "mentions": "Cytaty ze źródeł",
+        "source": "strona źródłowa",
+        "chars": "znaki",
+        "curated": "poprawione ręcznie",
+        "sameas": "To samo co",
+        "coordinates": "Współrzędne",
+        "map": "mapa",
+        "formats": "Ten opis jako",
+        "types": "Typ",
+        "iri": "IRI",
+        "run": "Uruchom",
+        "results": "Wyniki",
+        "rows": "wierszy",
+        "download": "Pobierz",
+        "query": "Zapytanie",
+        "truncated": "pokazano tylko pierwsze {n}",
+        "notfound": "Nie znaleziono",
+        "error": "Błąd",
+        "parameters": "Parametry",
+        "triples": "trójek",
+        "entities": "Obiekty według klas",
+        "dumps": "Zrzuty danych",
+        "licence": "Licencja",
+        "publisher": "Wydawca",
+        "class": "klasa",
+        "count": "liczba",
+        "file": "plik",
+        "size": "rozmiar",
+        "yes": "tak",
+        "no": "nie",
+        "other": "W innym języku",
+        "about": "współpraca międzynarodowa MOPS Kraków jako otwarte dane powiązane",
+        "try": "Wypróbuj",
+    },
+}
+
+# labels of the reused vocabularies' properties (the pg ontology's own labels come from the graph)
+TERM_LABELS = {
+    RDF.type: ("type", "typ"),
+    RDFS.label: ("label", "etykieta"),
+    SKOS.prefLabel: ("preferred label", "etykieta preferowana"),
+    SKOS.altLabel: ("also known as", "inne nazwy"),
+    SKOS.definition: ("definition", "definicja"),
+    SKOS.inScheme: ("in scheme", "w schemacie"),
+    SKOS.notation: ("notation", "notacja"),
+    SCHEMA.name: ("name", "nazwa"),
+    SCHEMA.startDate: ("start date", "data rozpoczęcia"),
+    SCHEMA.endDate: ("end date", "data zakończenia"),
+    SCHEMA.location: ("location", "miejsce"),
+    SCHEMA.containedInPlace: ("in", "położone w"),
+    SCHEMA.url: ("URL", "adres"),
+    SCHEMA.funder: ("funder", "fundator"),
+    DCTERMS.subject: ("topic", "temat"),
+    DCTERMS.identifier: ("identifier", "identyfikator"),
+    DCTERMS.title: ("title", "tytuł"),
+    DCTERMS.date: ("date", "data"),
+    DCTERMS.publisher: ("publisher", "wydawca"),
+    PROV.wasDerivedFrom: ("derived from", "pochodzi z"),
+    PROV.wasAttributedTo: ("attributed to", "przypisane"),
+    OWL.sameAs: ("same as", "to samo co"),
+    WGS.lat: ("latitude", "szerokość geograficzna"),
+    WGS.long: ("longitude", "długość geograficzna"),
+    GEO.hasGeometry: ("geometry", "geometria"),
+    GEO.asWKT: ("WKT", "WKT"),
+    FOAF.name: ("name", "imię i nazwisko"),
+    FOAF.page: ("page", "strona"),
+    ORG.memberOf: ("member of", "członek"),
+    ORG.unitOf: ("unit of", "jednostka"),
+    ORG.subOrganizationOf: ("part of", "część"),
+}
+
+
+def esc(value) -> str:
+    return escape(str(value), quote=True)
+
+
+def short_name(iri) -> str:
+    """A prefixed name where a known prefix fits, else the IRI."""
+    text = str(iri)
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
+        if text.startswith(str(ns)) and len(text) > len(str(ns)):
+            return f"{prefix}:{text[len(str(ns)) :]}"
+    return text
+
+
+def pick_lang(accept_language: str | None, requested: str | None) -> str:
+    """?lang= first, else the first of en/pl named in Accept-Language (by q), else English."""
+    if requested in LANGS:
+        return requested
+    best, best_q = "en", 0.0
+    for part in (accept_language or "").split(","):
+        tag, _, params = part.strip().partition(";")
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                q = 0.0
+        primary = tag.strip().lower().split("-")[0]
+        if primary in LANGS and q > best_q:
+            best, best_q = primary, q
+    return best
+
+
+class Linker:
+    """hrefs for IRIs under the dataset base and for the site's own pages.
+
+    On the server an IRI's page is at its own path (`/partnergraph/id/city/berlin-de`); in the static site
+    it is the file `partnergraph/id/city/berlin-de.html`, linked relatively from the page being written
+    (`here`, a path relative to the site root)."""
+
+    def __init__(self, static: bool = False, here: str = "", lang: str = "en", lang_in_links: bool = False):
+        self.static, self.here, self.lang = static, here, lang
+        self.lang_in_links = lang_in_links  # the server adds ?lang= when the language came from ?lang=
+
+    def _rel(self, target: str) -> str:
+        if not self.static:
+            return "/" + target
+        start = posixpath.dirname(self.here) or "."
+        return posixpath.relpath(target, start) if target else os.curdir + "/"
+
+    def local_path(self, iri: str) -> str | None:
+        """The site path (no leading slash) of an IRI under the base: 'partnergraph/id/city/berlin-de'."""
+        if not iri.startswith(iris.BASE):
+            return None
+        rest = iri[len(iris.BASE) :].split("#", 1)[0]
+        if ".." in rest.split("/"):
+            return None
+        return "partnergraph/" + rest
+
+    def iri(self, iri, suffix: str | None = None) -> str:
+        """The href of an IRI: its page (or its `suffix` format) when it is under the base, else itself."""
+        text = str(iri)
+        path = self.local_path(text)
+        if path is None:
+            return text
+        fragment = "#" + text.split("#", 1)[1] if "#" in text else ""
+        if self.static:
+            path = (path + "index" if path.endswith("/") else path) + "." + (suffix or "html")
+            return self._rel(path) + fragment
+        if suffix:
+            path = (path + "index" if path.endswith("/") else path) + "." + suffix
+        query = f"?lang={self.lang}" if self.lang_in_links and not suffix else ""
+        return self._rel(path) + query + fragment
+
+    def page(self, name: str) -> str:
+        """One of the site's pages: '', 'queries', 'query', 'sparql', 'network', 'dataset', 'ontology'."""
+        if self.static:
+            target = "index.html" if name == "" else f"{name}.html"
+            return self._rel(target)
+        target = name
+        query = f"?lang={self.lang}" if self.lang_in_links and name not in ("sparql",) else ""
+        return self._rel(target) + query
+
+
+def nav(linker: Linker, lang: str, other_lang_href: str | None) -> str:
+    ui = UI[lang]
+    items = [("", ui["home"]), ("dataset", ui["dataset"]), ("network", ui["network"])]
+    if not linker.static:
+        items += [("queries", ui["queries"]), ("query", ui["adhoc"])]
+    items.append(("ontology", ui["ontology"]))
+    links = " ".join(f'<a href="{esc(linker.page(name))}">{esc(text)}</a>' for name, text in items)
+    other = "pl" if lang == "en" else "en"
+    switch = (
+        f'<a class="lang" hreflang="{other}" href="{esc(other_lang_href)}">{"polski" if other == "pl" else "English"}</a>'
+        if other_lang_href
+        else ""
+    )
+    return f"<header><nav>{links}</nav>{switch}</header>"
+
+
+def layout(
+    title: str,
+    body: str,
+    *,
+    lang: str,
+    linker: Linker,
+    other_lang_href: str | None = None,
+    head: str = "",
+) -> str:
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)} · partnergraph</title>\n"
+        f'<link rel="icon" href="data:,">\n<style>{STYLE}</style>\n{head}</head>\n<body>\n'
+        f"{nav(linker, lang, other_lang_href)}\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def alternate_links(linker: Linker, iri: str) -> tuple[str, str]:
+    """(<link rel=alternate> tags for the head, a visible list) for every RDF format of a description."""
+    head, visible = [], []
+    for fmt in GRAPH_FORMATS:
+        href = esc(linker.iri(iri, suffix=fmt.suffix))
+        head.append(f'<link rel="alternate" type="{fmt.media_type}" href="{href}">\n')
+        visible.append(f'<a href="{href}" type="{fmt.media_type}">{fmt.suffix} ({fmt.media_type})</a>')
+    return "".join(head), " ".join(visible)
+
+
+def is_local(iri) -> bool:
+    return isinstance(iri, URIRef) and str(iri).startswith(iris.BASE)

@@ -1,0 +1,238 @@
+"""Running untrusted queries with a hard time limit and a result cap.
+
+Every query from /sparql, the ad-hoc page and the saved-query forms runs in one of a few worker
+processes that open the store themselves (read-only). The web process waits at most `timeout` seconds
+for the answer; a worker that overruns is killed and replaced, so a slow query costs one worker for
+`timeout` seconds and never a hung server. A worker stops collecting results after `cap` rows (or
+triples) and answers with an error instead. Results come back as rdflib terms, ready to serialize.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import queue
+import re
+import threading
+from dataclasses import dataclass, field
+
+from ..errors import PartnergraphError, QueryError, StoreError
+
+log = logging.getLogger(__name__)
+
+
+class QueryTimeoutError(PartnergraphError):
+    """The query ran longer than the time limit."""
+
+
+class ResultCapError(PartnergraphError):
+    """The query has more results than the cap."""
+
+
+class BusyError(PartnergraphError):
+    """Every worker stayed busy for longer than the time limit."""
+
+
+@dataclass(frozen=True)
+class StoreSource:
+    """How a worker opens the store: the embedded store's folder, or a remote endpoint."""
+
+    store_dir: str | None = None
+    endpoint: str | None = None
+    user: str | None = None
+    password: str | None = None
+
+    def open(self):
+        if self.endpoint:
+            from ..store import RemoteStore
+
+            return RemoteStore(self.endpoint, user=self.user, password=self.password)
+        from ..store import EmbeddedStore
+
+        return EmbeddedStore(self.store_dir, read_only=True)
+
+
+@dataclass
+class Answer:
+    """A query's answer: form is "select", "ask" or "graph"."""
+
+    form: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)  # SELECT: variable -> rdflib term
+    boolean: bool = False
+    triples: list[tuple] = field(default_factory=list)  # CONSTRUCT / DESCRIBE
+
+
+_KEYWORDS = re.compile(
+    r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I
+)
+_STRIP = re.compile(
+    r"#[^\n]*|<[^<>\s]*>|\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'"
+)
+UPDATE_FORMS = {"insert", "delete", "load", "clear", "drop", "create", "add", "move", "copy", "with"}
+
+
+def query_form(query: str) -> str:
+    """The form of a SPARQL request, by its first keyword after the prologue: select, ask, construct,
+    describe, or an update keyword (insert, delete, load...); "" when none is found."""
+    text = _STRIP.sub(" ", query)
+    match = _KEYWORDS.search(text)
+    return match.group(1).lower() if match else ""
+
+
+def _run_in_store(store, query: str, cap: int) -> Answer:
+    from ..store import EmbeddedStore
+
+    if isinstance(store, EmbeddedStore):
+        import pyoxigraph as ox
+
+        from ..store.embedded import to_rdflib
+
+        result = store.raw_query(query)
+        if isinstance(result, ox.QueryBoolean):
+            return Answer("ask", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            rows = []
+            for solution in result:
+                if len(rows) >= cap:
+                    raise ResultCapError(f"the query has more than {cap} results; add a LIMIT")
+                row = {}
+                for name in names:
+                    value = solution[name]
+                    if value is not None:
+                        row[name] = to_rdflib(value)
+                rows.append(row)
+            return Answer("select", variables=names, rows=rows)
+        triples = []
+        for triple in result:
+            if len(triples) >= cap:
+                raise ResultCapError(f"the query has more than {cap} triples; add a LIMIT")
+            triples.append((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+        return Answer("graph", triples=triples)
+    form = query_form(query)
+    if form == "ask":
+        return Answer("ask", boolean=store.ask(query))
+    if form in ("construct", "describe"):
+        graph = store.construct(query)
+        if len(graph) > cap:
+            raise ResultCapError(f"the query has more than {cap} triples; add a LIMIT")
+        return Answer("graph", triples=list(graph))
+    rows = store.select(query)
+    if len(rows) > cap:
+        raise ResultCapError(f"the query has more than {cap} results; add a LIMIT")
+    return Answer("select", variables=rows.variables, rows=rows.rows)
+
+
+def _worker_main(conn, source: StoreSource) -> None:
+    """A worker process: open the store, say ready, then answer (query, cap) requests until EOF."""
+    try:
+        store = source.open()
+    except PartnergraphError as e:
+        conn.send(("error", "StoreError", str(e)))
+        return
+    conn.send(("ready",))
+    while True:
+        try:
+            query, cap = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(("ok", _run_in_store(store, query, cap)))
+        except PartnergraphError as e:
+            conn.send(("error", type(e).__name__, str(e)))
+        except Exception as e:  # a bug or an engine failure must not kill the worker silently
+            conn.send(("error", "StoreError", f"the query failed: {e}"))
+
+
+_ERRORS = {
+    "QueryError": QueryError,
+    "StoreError": StoreError,
+    "ResultCapError": ResultCapError,
+}
+
+
+class _Worker:
+    def __init__(self, source: StoreSource, context):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(child, source), daemon=True)
+        self.process.start()
+        child.close()
+        self.ready = False
+
+    def wait_ready(self, timeout: float) -> None:
+        if self.ready:
+            return
+        if not self.conn.poll(timeout):
+            self.kill()
+            raise StoreError(f"a query worker did not start within {timeout:g} s")
+        message = self.conn.recv()
+        if message[0] != "ready":
+            self.kill()
+            raise _ERRORS.get(message[1], StoreError)(message[2])
+        self.ready = True
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class QueryPool:
+    """A fixed number of worker processes; `run()` is blocking and thread-safe."""
+
+    def __init__(self, source: StoreSource, workers: int = 2, timeout: float = 10.0, cap: int = 10000):
+        self.source, self.size, self.timeout, self.cap = source, workers, timeout, cap
+        self._context = multiprocessing.get_context("spawn")
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def start(self) -> None:
+        for _ in range(self.size):
+            self._idle.put(_Worker(self.source, self._context))
+
+    def run(self, query: str, cap: int | None = None) -> Answer:
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise BusyError(
+                f"every query worker is busy (time limit {self.timeout:g} s); try again shortly"
+            ) from None
+        replace = False
+        try:
+            worker.wait_ready(max(30.0, self.timeout))
+            if not worker.process.is_alive():
+                raise StoreError("a query worker died")
+            worker.conn.send((query, cap or self.cap))
+            if not worker.conn.poll(self.timeout):
+                replace = True
+                raise QueryTimeoutError(
+                    f"the query ran longer than the time limit of {self.timeout:g} s and was stopped; "
+                    "narrow it down or add a LIMIT"
+                )
+            message = worker.conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            replace = True
+            raise StoreError("a query worker died while answering; try again") from None
+        except PartnergraphError:
+            replace = replace or not worker.ready or not worker.process.is_alive()
+            raise
+        finally:
+            if replace:
+                worker.kill()
+                worker = None if self._closed else _Worker(self.source, self._context)
+            if worker is not None:
+                self._idle.put(worker)
+        if message[0] == "ok":
+            return message[1]
+        raise _ERRORS.get(message[1], StoreError)(message[2])
+
+    def close(self) -> None:
+        self._closed = True
+        while True:
+            try:
+                self._idle.get_nowait().kill()
+            except queue.Empty:
+                break

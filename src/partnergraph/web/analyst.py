@@ -1,0 +1,198 @@
+"""The analysts' pages: `/` (start), `/queries` (the saved queries), `/queries/<name>` (a form whose
+choices come from the graph, the results as a table, downloads with `format=csv|json|tsv|xml`) and
+`/query` (an ad-hoc query). Queries run in the worker pool (time limit, result cap).
+
+A saved query's parameters are the form's fields, named as in the query. A parameter named `lang`
+(the language of the names it returns) defaults to the page's language."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+
+from .. import iris
+from ..errors import PartnergraphError, QueryError
+from . import mime
+from ._html import UI, esc, layout
+from ._http import html_response, lang_of, linker_for, other_lang_href, state_of, text_response
+from ._results import serialize_answer
+from .pages import render_adhoc, render_query_list, render_query_page, render_results
+
+router = APIRouter()
+SCHEMES = {
+    "topic": "topics",
+    "event_type": "event-types",
+    "direction": "directions",
+    "participants": "participant-kinds",
+}
+DOWNLOADS = {"csv": "csv", "json": "json", "tsv": "tsv", "xml": "xml"}
+
+
+def form_choices(store, saved, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """value/label pairs for each parameter the graph can fill: taxonomy concepts, countries, years."""
+    choices = {}
+    for name, param in saved.parameters.items():
+        options: list[tuple[str, str]] = []
+        if param.type in SCHEMES:
+            rows = store.select(
+                f"PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?c ?l WHERE {{ "
+                f"?c skos:inScheme <{iris.DEF}{SCHEMES[param.type]}> . "
+                f"OPTIONAL {{ ?c skos:prefLabel ?l FILTER(LANG(?l) = '{lang}') }} }}"
+            )
+            options = sorted(
+                (str(r["c"]).rsplit("/", 1)[-1], str(r.get("l") or str(r["c"]).rsplit("/", 1)[-1]))
+                for r in rows.rows
+            )
+        elif param.type == "country":
+            rows = store.select(
+                f"PREFIX pg: <{iris.DEF}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                f"SELECT DISTINCT ?code ?l WHERE {{ ?e pg:involvesCountry ?c . ?c pg:isoCode ?code . "
+                f"OPTIONAL {{ ?c rdfs:label ?l FILTER(LANG(?l) = '{lang}') }} }}"
+            )
+            options = sorted(
+                ((str(r["code"]), str(r.get("l") or r["code"])) for r in rows.rows), key=lambda o: o[1]
+            )
+        elif param.type == "year" or (param.type == "integer" and "year" in name):
+            rows = store.select(
+                f"PREFIX schema: <https://schema.org/> SELECT DISTINCT ?y WHERE {{ ?e a <{iris.DEF}Event> ; "
+                "schema:startDate|schema:endDate ?d . BIND(SUBSTR(STR(?d), 1, 4) AS ?y) }"
+            )
+            years = {str(r["y"]) for r in rows.rows if str(r["y"]).isdigit()}
+            options = [(y, y) for y in sorted(years)]
+        elif name == "lang":
+            options = [("en", "English"), ("pl", "polski")]
+        if options and param.default and param.default not in {v for v, _ in options}:
+            options = sorted(options + [(param.default, param.default)], key=lambda o: o[1])
+        if options:
+            choices[name] = options
+    return choices
+
+
+@router.api_route("/", methods=["GET", "HEAD"])
+async def home(request: Request):
+    state = state_of(request)
+    lang, explicit = lang_of(request)
+    linker = linker_for(request, lang, explicit)
+    ui = UI[lang]
+
+    def examples():
+        rows = state.store.select(
+            f"SELECT ?e ?c WHERE {{ ?e a <{iris.DEF}Event> ; <{iris.DEF}involvesCity> ?c }} ORDER BY ?e ?c LIMIT 1"
+        )
+        return rows.rows[0] if rows.rows else {}
+
+    example = await run_in_threadpool(state.cached, "examples", examples)
+    queries = state.saved_queries()
+    first_query = next(iter(queries), None)
+    tries = []
+    for key in ("e", "c"):
+        if example.get(key) is not None:
+            tries.append(f'<li><a href="{esc(linker.iri(example[key]))}">{esc(example[key])}</a></li>')
+    if first_query:
+        tries.append(
+            f'<li><a href="{esc(linker.page("queries/" + first_query))}">{esc(queries[first_query].title)}</a></li>'
+        )
+    tries.append(f'<li><a href="{esc(linker.page("network"))}">{esc(ui["network"])}</a></li>')
+    body = (
+        f"<h1>partnergraph</h1><p>{esc(ui['about'])}</p><h2>{esc(ui['try'])}</h2><ul>{''.join(tries)}</ul>"
+        f'<p><a href="{esc(linker.page("queries"))}">{esc(ui["queries"])}</a> · '
+        f'<a href="{esc(linker.page("query"))}">{esc(ui["adhoc"])}</a> · '
+        f'<a href="{esc(linker.page("sparql"))}">{esc(ui["sparql"])}</a> · '
+        f'<a href="{esc(linker.page("dataset"))}">{esc(ui["dataset"])}</a></p>'
+    )
+    page = layout(
+        "partnergraph", body, lang=lang, linker=linker, other_lang_href=other_lang_href(request, lang)
+    )
+    return html_response(page, headers={"Vary": "Accept-Language"})
+
+
+@router.api_route("/queries", methods=["GET", "HEAD"])
+async def query_list(request: Request):
+    lang, explicit = lang_of(request)
+    page = render_query_list(
+        state_of(request).saved_queries(),
+        lang,
+        linker_for(request, lang, explicit),
+        other_lang_href(request, lang),
+    )
+    return html_response(page, headers={"Vary": "Accept-Language"})
+
+
+@router.api_route("/queries/{name}", methods=["GET", "HEAD"])
+async def saved_query(request: Request, name: str):
+    state = state_of(request)
+    queries = state.saved_queries()
+    saved = queries.get(name)
+    params = dict(request.query_params)
+    lang, explicit = lang_of(
+        request, params.get("lang") if "lang" not in (saved.parameters if saved else {}) else None
+    )
+    linker = linker_for(request, lang, explicit)
+    if saved is None:
+        from .pages import render_message
+
+        page = render_message(UI[lang]["notfound"], f"no saved query {name!r}", lang, linker)
+        return html_response(page, status=404)
+    values = {k: v for k, v in params.items() if k in saved.parameters}
+    if "lang" in saved.parameters and "lang" not in values:
+        values["lang"] = lang
+    fmt = params.get("format")
+    if fmt is not None:
+        chosen = mime.format_by_name(fmt, mime.RESULT_FORMATS)
+        if chosen is None:
+            return text_response(f"format must be one of {', '.join(DOWNLOADS)}", 406)
+        answer = await run_in_threadpool(state.pool.run, saved.render(values))
+        body = await run_in_threadpool(serialize_answer, answer, chosen)
+        return Response(
+            body,
+            media_type=chosen.media_type
+            + ("; charset=utf-8" if chosen.media_type.startswith("text/") else ""),
+            headers={"Content-Disposition": f'attachment; filename="{name}.{chosen.name}"'},
+        )
+    choices = await run_in_threadpool(
+        state.cached, f"choices:{name}:{lang}", lambda: form_choices(state.store, saved, lang)
+    )
+    results, error, status = "", "", 200
+    if "run" in params:
+        try:
+            answer = await run_in_threadpool(state.pool.run, saved.render(values))
+            results = render_results(answer, lang, linker)
+        except QueryError as e:
+            error, status = str(e), 400
+        except PartnergraphError as e:
+            error, status = str(e), 503
+    page = render_query_page(
+        saved, choices, values, lang, linker, results, error, other_lang_href(request, lang)
+    )
+    return html_response(page, status=status, headers={"Vary": "Accept-Language"})
+
+
+@router.api_route("/query", methods=["GET", "HEAD"])
+async def adhoc(request: Request):
+    state = state_of(request)
+    lang, explicit = lang_of(request)
+    linker = linker_for(request, lang, explicit)
+    query = request.query_params.get("query", "")
+    results, error, status = "", "", 200
+    if query.strip():
+        from ._pool import UPDATE_FORMS, query_form
+
+        if query_form(query) in UPDATE_FORMS:
+            error, status = "this endpoint is read-only: SPARQL Update is not accepted", 403
+        else:
+            try:
+                answer = await run_in_threadpool(state.pool.run, query)
+                results = render_results(answer, lang, linker)
+            except QueryError as e:
+                error, status = str(e), 400
+            except PartnergraphError as e:
+                error, status = str(e), 503
+    elif not query:
+        query = (
+            f"PREFIX pg: <{iris.DEF}>\nPREFIX schema: <https://schema.org/>\n"
+            "SELECT ?event ?name ?start WHERE {\n  ?event a pg:Event ; schema:name ?name .\n"
+            "  OPTIONAL { ?event schema:startDate ?start }\n} ORDER BY ?start LIMIT 20\n"
+        )
+    page = render_adhoc(query, lang, linker, results, error, other_lang_href(request, lang))
+    return html_response(page, status=status, headers={"Vary": "Accept-Language"})

@@ -1,0 +1,148 @@
+"""The dataset's description and files: `/.well-known/void` and `/dataset` (VoID + DCAT; RDF by
+Accept, `/dataset` also as HTML), `/partnergraph/dataset` (the dataset IRI itself), `/dumps/<file>`
+(only the five dump files, with their media types), `/network` (the network page) and `/ontology`
+(the ontology's documentation)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, Response
+
+from ..publish.dumps import DUMP_NAME
+from ..publish.void import dataset_stats, void_graph
+from . import mime
+from ._html import UI, esc, layout, short_name
+from ._http import html_response, lang_of, linker_for, other_lang_href, site_url, state_of, text_response
+from ._results import serialize_graph
+
+router = APIRouter()
+DUMP_FILES = {f"{DUMP_NAME}.{suffix}": media for suffix, media in mime.DUMP_MEDIA_TYPES.items()}
+
+
+def _stats(request: Request):
+    state = state_of(request)
+    return state.cached("stats", lambda: dataset_stats(state.store, state.settings.dumps_dir))
+
+
+async def _void(request: Request, offers) -> Response:
+    chosen = mime.negotiate(request.headers.get("accept"), offers)
+    if chosen is None:
+        return text_response(f"available: {mime.describe_offers(offers)}", 406, {"Vary": "Accept"})
+    stats = await run_in_threadpool(_stats, request)
+    if chosen is mime.HTML:
+        lang, explicit = lang_of(request)
+        linker = linker_for(request, lang, explicit)
+        page = render_dataset(stats, lang, linker, site_url(request), other_lang_href(request, lang))
+        return html_response(page, headers={"Vary": "Accept, Accept-Language"})
+    graph = void_graph(stats, site_url(request), site_url(request) + "sparql")
+    body = await run_in_threadpool(serialize_graph, graph, chosen)
+    media = chosen.media_type + ("; charset=utf-8" if chosen.media_type.startswith("text/") else "")
+    return Response(body, media_type=media, headers={"Vary": "Accept"})
+
+
+@router.api_route("/.well-known/void", methods=["GET", "HEAD"])
+async def well_known_void(request: Request):
+    return await _void(request, mime.GRAPH_FORMATS)
+
+
+@router.api_route("/dataset", methods=["GET", "HEAD"])
+async def dataset_page(request: Request):
+    return await _void(request, (mime.HTML,) + mime.GRAPH_FORMATS)
+
+
+@router.api_route("/partnergraph/dataset", methods=["GET", "HEAD"])
+async def dataset_iri(request: Request):
+    return await _void(request, (mime.HTML,) + mime.GRAPH_FORMATS)
+
+
+@router.api_route("/dumps/{name}", methods=["GET", "HEAD"])
+async def dump(request: Request, name: str):
+    media = DUMP_FILES.get(name)  # a fixed list: nothing from the request reaches the file system
+    if media is None:
+        return text_response(f"no dump {name!r}; the dumps are {', '.join(DUMP_FILES)}", 404)
+    path = state_of(request).settings.dumps_dir / name
+    if not path.is_file():
+        return text_response(f"{name} has not been built", 404)
+    return FileResponse(path, media_type=media, filename=name, content_disposition_type="inline")
+
+
+@router.api_route("/dumps/{rest:path}", methods=["GET", "HEAD"])
+async def dump_other(request: Request, rest: str):
+    return text_response("not found", 404)
+
+
+@router.api_route("/network", methods=["GET", "HEAD"])
+async def network(request: Request):
+    state = state_of(request)
+    lang, _ = lang_of(request)
+    focus = request.query_params.get("focus") or None
+    depth = request.query_params.get("depth")
+    if depth is not None and not depth.isdigit():
+        return text_response("depth must be a whole number", 400)
+    try:
+        from ..views import render_network_page
+    except ImportError as e:
+        return text_response(f"the network page is not available in this installation ({e})", 503)
+    key = f"network:{lang}:{focus}:{depth}"
+    page = (
+        await run_in_threadpool(
+            state.cached,
+            key,
+            lambda: render_network_page(
+                state.store, lang=lang, focus=focus, depth=int(depth) if depth else None
+            ),
+        )
+        if focus is None
+        else await run_in_threadpool(
+            render_network_page, state.store, lang, focus, int(depth) if depth else None
+        )
+    )
+    return html_response(page, csp=False, headers={"Vary": "Accept-Language"})
+
+
+@router.api_route("/ontology", methods=["GET", "HEAD"])
+async def ontology_docs(request: Request):
+    state = state_of(request)
+
+    def make() -> str:
+        import tempfile
+        from pathlib import Path
+
+        from ..ontology_tools import render_ontology_docs
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = render_ontology_docs(state.settings.ontology_dir, Path(folder) / "ontology.html")
+            return path.read_text(encoding="utf-8")
+
+    page = await run_in_threadpool(state.cached, "ontology", make)
+    return html_response(page, csp=False)
+
+
+def render_dataset(stats, lang: str, linker, site: str, other_href: str | None = None) -> str:
+    from ..publish.void import DESCRIPTION, LICENCE, PUBLISHER_NAME, TITLE
+
+    ui = UI[lang]
+    classes = "".join(
+        f'<tr><td><a href="{esc(linker.iri(c))}">{esc(short_name(c))}</a></td><td>{n}</td></tr>'
+        for c, n in sorted(stats.classes.items(), key=lambda kv: -kv[1])
+    )
+    dumps = "".join(
+        f'<tr><td><a href="{esc(linker.page("dumps/" + d.name).split("?")[0])}" type="{esc(d.media_type)}">'
+        f"{esc(d.name)}</a></td><td>{esc(d.media_type)}</td><td>{d.size:,} B</td></tr>"
+        for d in stats.dumps
+    )
+    void_href = linker.page(".well-known/void").split("?")[0]
+    body = f"""<h1>{esc(TITLE[lang])}</h1>
+<p>{esc(DESCRIPTION[lang])}</p>
+<p>{stats.triples:,} {esc(ui["triples"])} · {stats.entities:,} IRIs · {esc(ui["licence"])}:
+<a href="{esc(LICENCE)}" rel="license">CC BY 4.0</a> · {esc(ui["publisher"])}: {esc(PUBLISHER_NAME)}</p>
+<p>VoID / DCAT: <a href="{esc(void_href)}" type="text/turtle">{esc(void_href)}</a> ·
+{esc(ui["sparql"])}: <a href="{esc(linker.page("sparql"))}">{esc(site)}sparql</a></p>
+<h2>{esc(ui["dumps"])}</h2>
+<table><thead><tr><th>{esc(ui["file"])}</th><th>type</th><th>{esc(ui["size"])}</th></tr></thead>
+<tbody>{dumps}</tbody></table>
+<h2>{esc(ui["entities"])}</h2>
+<table><thead><tr><th>{esc(ui["class"])}</th><th>{esc(ui["count"])}</th></tr></thead><tbody>{classes}</tbody></table>
+"""
+    return layout(ui["dataset"], body, lang=lang, linker=linker, other_lang_href=other_href)

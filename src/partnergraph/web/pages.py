@@ -1,0 +1,271 @@
+"""The HTML pages, as plain functions of their data (the server and the static site both call them).
+Every value that reaches the page goes through `esc()`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from urllib.parse import urlencode
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import OWL, RDF, XSD
+
+from ..rdf.vocab import WGS
+from ._html import TERM_LABELS, UI, Linker, alternate_links, esc, is_local, layout, short_name
+from .describe import Description, Evidence
+
+
+def term_label(desc_labels: dict, node, lang: str) -> str:
+    labels = desc_labels.get(node) or {}
+    for key in (lang, "en" if lang == "pl" else "pl", ""):
+        if key in labels:
+            return labels[key]
+    if node in TERM_LABELS:
+        return TERM_LABELS[node][0 if lang == "en" else 1]
+    return next(iter(labels.values()), None) or short_name(node)
+
+
+def render_term(node, labels: dict, lang: str, linker: Linker) -> str:
+    """A value as HTML: IRIs linked (with their label), literals with their language or datatype."""
+    if isinstance(node, URIRef):
+        label = term_label(labels, node, lang)
+        href = linker.iri(node)
+        external = "" if is_local(node) else ' rel="nofollow"'
+        return f'<a href="{esc(href)}"{external} title="{esc(node)}">{esc(label)}</a>'
+    if isinstance(node, BNode):
+        return f"<code>_:{esc(node)}</code>"
+    if isinstance(node, Literal):
+        text = str(node)
+        lang_attr = f' lang="{esc(node.language)}"' if node.language else ""
+        if len(text) > 200 or "\n" in text:
+            return f'<div class="text"{lang_attr}>{esc(text)}</div>'
+        body = esc(text)
+        if node.language:
+            return f'<span lang="{esc(node.language)}">{body}</span> <span class="meta">@{esc(node.language)}</span>'
+        if node.datatype and node.datatype != XSD.string:
+            return f'{body} <span class="meta">{esc(short_name(node.datatype))}</span>'
+        return body
+    return esc(node)
+
+
+def render_evidence(ev: Evidence, labels: dict, lang: str, linker: Linker, with_field: bool = False) -> str:
+    ui = UI[lang]
+    parts = []
+    if ev.quote:
+        parts.append(f"<blockquote>“{esc(ev.quote)}”</blockquote>")
+    meta = []
+    if with_field and ev.event is not None:
+        meta.append(render_term(ev.event, labels, lang, linker))
+        meta.append(esc(term_label(labels, ev.field, lang)))
+    if ev.source is not None:
+        meta.append(f"{esc(ui['source'])}: {render_term(ev.source, labels, lang, linker)}")
+    if ev.start is not None:
+        meta.append(f"{esc(ui['chars'])} {ev.start}–{ev.end}")
+    if ev.curated:
+        meta.append(esc(ui["curated"]))
+    if meta:
+        parts.append(f'<div class="meta">{" · ".join(meta)}</div>')
+    return "".join(parts)
+
+
+def _matches(ev: Evidence, value) -> bool:
+    return ev.value is not None and (ev.value == value or str(ev.value) == str(value))
+
+
+def render_resource(desc: Description, lang: str, linker: Linker, other_lang_href: str | None = None) -> str:
+    ui = UI[lang]
+    iri = str(desc.iri)
+    labels = desc.labels
+    title = desc.label(desc.iri, lang) or short_name(desc.iri)
+    by_subject: dict = defaultdict(list)
+    for s, p, o in desc.triples:
+        by_subject[s].append((p, o))
+    own = by_subject.pop(desc.iri, [])
+    types = [o for p, o in own if p == RDF.type]
+    head, visible_formats = alternate_links(linker, iri)
+    out = [f"<h1>{esc(title)}</h1>", f'<p class="iri">{esc(ui["iri"])}: <code>{esc(iri)}</code></p>']
+    if types:
+        out.append(
+            f"<p>{esc(ui['types'])}: "
+            + ", ".join(render_term(t, labels, lang, linker) for t in types)
+            + "</p>"
+        )
+    lat = next((o for p, o in own if p == WGS.lat), None)
+    lon = next((o for p, o in own if p == WGS.long), None)
+    if lat is not None and lon is not None:
+        osm = f"https://www.openstreetmap.org/?mlat={float(lat)}&mlon={float(lon)}#map=10/{float(lat)}/{float(lon)}"
+        out.append(
+            f'<p>{esc(ui["coordinates"])}: <span class="geo">{esc(lat)}, {esc(lon)}</span> '
+            f'(<a href="{esc(osm)}" rel="nofollow">{esc(ui["map"])}</a>)</p>'
+        )
+    same = [o for p, o in own if p == OWL.sameAs]
+    if same:
+        links = ", ".join(f'<a href="{esc(o)}" rel="nofollow">{esc(o)}</a>' for o in same)
+        out.append(f"<p>{esc(ui['sameas'])}: {links}</p>")
+    out.append(f'<p class="formats">{esc(ui["formats"])}: {visible_formats}</p>')
+    out.append(f"<h2>{esc(ui['properties'])}</h2>")
+    out.append(_property_table(own, desc, lang, linker, evidence=desc.evidence))
+    for subject, pairs in sorted(by_subject.items()):
+        fragment = str(subject).split("#", 1)[1] if "#" in str(subject) else str(subject)
+        out.append(f'<h2 id="{esc(fragment)}"><code>#{esc(fragment)}</code></h2>')
+        out.append(_property_table(pairs, desc, lang, linker, evidence=[]))
+    if desc.inverse:
+        out.append(f"<h2>{esc(ui['inverse'])}</h2>")
+        quotes = defaultdict(list)
+        for ev in desc.mentions:
+            quotes[(ev.event, ev.field)].append(ev)
+        rows = []
+        for s, p in desc.inverse:
+            cited = "".join(render_evidence(ev, labels, lang, linker) for ev in quotes.get((s, p), []))
+            rows.append(
+                f"<tr><td>{render_term(s, labels, lang, linker)}</td>"
+                f"<td>{render_term(p, labels, lang, linker)}</td><td>{cited}</td></tr>"
+            )
+        out.append("<table><tbody>" + "".join(rows) + "</tbody></table>")
+        if desc.inverse_truncated:
+            out.append(f'<p class="meta">{esc(ui["truncated"].format(n=len(desc.inverse)))}</p>')
+    return layout(title, "\n".join(out), lang=lang, linker=linker, other_lang_href=other_lang_href, head=head)
+
+
+def _property_table(pairs, desc: Description, lang: str, linker: Linker, evidence: list[Evidence]) -> str:
+    ui = UI[lang]
+    grouped = defaultdict(list)
+    for p, o in pairs:
+        grouped[p].append(o)
+    rows = []
+    for prop in sorted(grouped, key=lambda p: (p != RDF.type, term_label(desc.labels, p, lang).lower())):
+        cells = []
+        for value in sorted(grouped[prop]):
+            cited = [ev for ev in evidence if ev.field == prop and _matches(ev, value)]
+            quote = "".join(render_evidence(ev, desc.labels, lang, linker) for ev in cited)
+            if quote:
+                quote = f'<div class="evidence" title="{esc(ui["evidence"])}">{quote}</div>'
+            cells.append(f"<div>{render_term(value, desc.labels, lang, linker)}{quote}</div>")
+        rows.append(
+            f'<tr><th scope="row">{render_term(prop, desc.labels, lang, linker)}</th><td>{"".join(cells)}</td></tr>'
+        )
+    return "<table><tbody>" + "".join(rows) + "</tbody></table>"
+
+
+def render_message(title: str, message: str, lang: str, linker: Linker, status_class: str = "error") -> str:
+    body = f'<h1>{esc(title)}</h1>\n<p class="{status_class}">{esc(message)}</p>'
+    return layout(title, body, lang=lang, linker=linker)
+
+
+def render_results(answer, lang: str, linker: Linker, labels: dict | None = None) -> str:
+    """A query answer as an HTML table (SELECT), yes/no (ASK) or a table of triples (CONSTRUCT)."""
+    ui = UI[lang]
+    labels = labels or {}
+    if answer.form == "ask":
+        return f"<p><strong>{esc(ui['yes'] if answer.boolean else ui['no'])}</strong></p>"
+    if answer.form == "graph":
+        header = ["subject", "predicate", "object"]
+        rows = [dict(zip(header, t, strict=True)) for t in answer.triples]
+    else:
+        header, rows = answer.variables, answer.rows
+    head = "".join(f"<th>{esc(v)}</th>" for v in header)
+    body = []
+    for row in rows:
+        cells = "".join(
+            f"<td>{render_term(row[v], labels, lang, linker) if v in row else ''}</td>" for v in header
+        )
+        body.append(f"<tr>{cells}</tr>")
+    count = f'<p class="meta">{len(rows)} {esc(ui["rows"])}</p>'
+    return f"{count}<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def render_query_list(queries: dict, lang: str, linker: Linker, other_lang_href: str | None = None) -> str:
+    ui = UI[lang]
+    items = []
+    for name, saved in queries.items():
+        params = ", ".join(saved.parameters)
+        items.append(
+            f'<li><a href="{esc(linker.page("queries/" + name))}">{esc(saved.title or name)}</a>'
+            f"{f' <span class=meta>({esc(params)})</span>' if params else ''}"
+            f"<br><span class=meta>{esc(saved.description)}</span></li>"
+        )
+    body = f"<h1>{esc(ui['queries'])}</h1>\n<ul>{''.join(items)}</ul>"
+    return layout(ui["queries"], body, lang=lang, linker=linker, other_lang_href=other_lang_href)
+
+
+def render_query_page(
+    saved,
+    choices: dict[str, list[tuple[str, str]]],
+    values: dict[str, str],
+    lang: str,
+    linker: Linker,
+    results_html: str = "",
+    error: str = "",
+    other_lang_href: str | None = None,
+) -> str:
+    """A saved query as a form (one field per parameter, a select when the graph gives choices), and
+    its results with download links."""
+    ui = UI[lang]
+    fields = []
+    for name, param in saved.parameters.items():
+        current = values.get(name, param.default or "")
+        label = f"{esc(name)} <span class=meta>{esc(param.description)}</span>"
+        if choices.get(name):
+            options = "".join(
+                f'<option value="{esc(value)}"{" selected" if value == current else ""}>{esc(text)}</option>'
+                for value, text in choices[name]
+            )
+            control = f'<select name="{esc(name)}" id="p-{esc(name)}">{options}</select>'
+        else:
+            kind = "number" if param.type in ("integer", "year") else "text"
+            control = f'<input type="{kind}" name="{esc(name)}" id="p-{esc(name)}" value="{esc(current)}">'
+        fields.append(f'<label for="p-{esc(name)}">{label}<br>{control}</label>')
+    action = linker.page("queries/" + saved.name).split("?")[0]
+    hidden = f'<input type="hidden" name="lang" value="{esc(lang)}">' if linker.lang_in_links else ""
+    form = (
+        f'<form class="params" method="get" action="{esc(action)}">{"".join(fields)}{hidden}'
+        f'<input type="hidden" name="run" value="1"><button type="submit">{esc(ui["run"])}</button></form>'
+    )
+    params = {k: v for k, v in values.items() if k in saved.parameters}
+    downloads = " ".join(
+        f'<a href="{esc(action + "?" + urlencode({**params, "format": fmt}))}" download>{fmt.upper()}</a>'
+        for fmt in ("csv", "json", "tsv", "xml")
+    )
+    out = [
+        f"<h1>{esc(saved.title or saved.name)}</h1>",
+        f"<p>{esc(saved.description)}</p>",
+        f"<h2>{esc(ui['parameters'])}</h2>" if saved.parameters else "",
+        form,
+        f"<details><summary>{esc(ui['query'])}</summary><pre>{esc(saved.text)}</pre></details>",
+    ]
+    if error:
+        out.append(f'<p class="error">{esc(error)}</p>')
+    if results_html:
+        out += [
+            f"<h2>{esc(ui['results'])}</h2>",
+            f'<p class="formats">{esc(ui["download"])}: {downloads}</p>',
+            results_html,
+        ]
+    title = saved.title or saved.name
+    return layout(title, "\n".join(out), lang=lang, linker=linker, other_lang_href=other_lang_href)
+
+
+def render_adhoc(
+    query: str, lang: str, linker: Linker, results_html: str = "", error: str = "", other_lang_href=None
+) -> str:
+    ui = UI[lang]
+    sparql = linker.page("sparql")
+    downloads = ""
+    if results_html and query:
+        downloads = " ".join(
+            f'<a href="{esc(sparql + "?" + urlencode({"query": query, "format": fmt}))}">{fmt}</a>'
+            for fmt in ("json", "csv", "tsv", "xml", "turtle")
+        )
+        downloads = f'<p class="formats">{esc(ui["download"])}: {downloads}</p>'
+    hidden = f'<input type="hidden" name="lang" value="{esc(lang)}">' if linker.lang_in_links else ""
+    body = [
+        f"<h1>{esc(ui['adhoc'])}</h1>",
+        f'<form method="get" action="{esc(linker.page("query").split("?")[0])}">'
+        f'<textarea name="query" rows="14" aria-label="SPARQL">{esc(query)}</textarea>{hidden}'
+        f'<button type="submit">{esc(ui["run"])}</button></form>',
+        f'<p class="meta">{esc(ui["sparql"])}: <a href="{esc(sparql)}">{esc(sparql)}</a></p>',
+    ]
+    if error:
+        body.append(f'<p class="error">{esc(error)}</p>')
+    if results_html:
+        body += [f"<h2>{esc(ui['results'])}</h2>", downloads, results_html]
+    return layout(ui["adhoc"], "\n".join(body), lang=lang, linker=linker, other_lang_href=other_lang_href)

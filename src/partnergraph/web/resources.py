@@ -1,0 +1,100 @@
+"""`/partnergraph/X`: the IRI `{BASE}X`, dereferenced (see the app module's docstring for the choice).
+
+`/partnergraph/X` negotiates (HTML first for `*/*`, then Turtle, JSON-LD, N-Triples, RDF/XML) and names
+the chosen format's own URL in Content-Location; `/partnergraph/X.ttl|.jsonld|.nt|.rdf|.html` answer in
+that format. The ontology `{BASE}def/` has `def/index.<suffix>`. Unknown IRI: 404; no acceptable
+format: 406. `?lang=en|pl` (else Accept-Language) picks the language of the HTML page.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+
+from .. import iris
+from . import mime
+from ._http import html_response, lang_of, linker_for, other_lang_href, state_of, text_response
+from ._results import serialize_graph
+from .describe import describe
+
+router = APIRouter()
+PREFIX = "/partnergraph/"
+OFFERS = (mime.HTML,) + mime.GRAPH_FORMATS
+
+
+def split_path(rest: str) -> tuple[str, mime.Format | None] | None:
+    """'id/city/berlin-de.ttl' -> ('id/city/berlin-de', turtle); 'def/index.html' -> ('def/', html);
+    None for a path that cannot name an IRI (dot segments, control characters)."""
+    if (
+        any(seg in (".", "..") for seg in rest.split("/"))
+        or any(c in rest for c in '\\<>"{}|^`\x00 ')
+        or any(ord(c) < 32 for c in rest)
+    ):
+        return None
+    stem, dot, suffix = rest.rpartition(".")
+    if dot and "/" not in suffix and suffix in mime.BY_SUFFIX:
+        if stem.endswith("/index") or stem == "index":
+            stem = stem[: -len("index")]
+        return stem, mime.BY_SUFFIX[suffix]
+    return rest, None
+
+
+def _alternates(path: str) -> str:
+    return ", ".join(
+        f'<{path}.{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in mime.GRAPH_FORMATS
+    )
+
+
+@router.api_route(PREFIX + "{rest:path}", methods=["GET", "HEAD"])
+async def dereference(request: Request, rest: str):
+    state = state_of(request)
+    split = split_path(rest)
+    if split is None:
+        return text_response("not found", 404)
+    local, fixed = split
+    iri = iris.BASE + local
+    if fixed is None:
+        chosen = mime.negotiate(request.headers.get("accept"), OFFERS)
+        if chosen is None:
+            return text_response(
+                f"no representation of {iri} matches Accept: {request.headers.get('accept')}; "
+                f"available: {mime.describe_offers(OFFERS)}",
+                406,
+                {"Vary": "Accept"},
+            )
+    else:
+        chosen = fixed
+    own = PREFIX + (local + "index" if local.endswith("/") or not local else local)
+    desc = await run_in_threadpool(describe, state.store, iri, str(iris.DEF))
+    lang, explicit = lang_of(request)
+    if not desc.exists:
+        from .pages import render_message
+
+        linker = linker_for(request, lang, explicit)
+        message = f"{iri} is not described in this dataset"
+        if chosen is mime.HTML:
+            from ._html import UI
+
+            page = render_message(UI[lang]["notfound"], message, lang, linker)
+            return html_response(page, status=404, headers={"Vary": "Accept"})
+        return text_response(message, 404, {"Vary": "Accept"})
+    headers = {
+        "Vary": "Accept, Accept-Language" if fixed is None else "Accept-Language",
+        "Content-Location": f"{own}.{chosen.suffix}",
+        "Link": _alternates(own),
+    }
+    if fixed is not None:
+        headers.pop("Content-Location")
+    if chosen is mime.HTML:
+        from .pages import render_resource
+
+        linker = linker_for(request, lang, explicit)
+        page = await run_in_threadpool(render_resource, desc, lang, linker, other_lang_href(request, lang))
+        return html_response(page, headers=headers)
+    body = await run_in_threadpool(serialize_graph, desc.graph(), chosen)
+    return Response(body, media_type=_content_type(chosen), headers=headers)
+
+
+def _content_type(fmt: mime.Format) -> str:
+    return f"{fmt.media_type}; charset=utf-8" if fmt.media_type.startswith("text/") else fmt.media_type
