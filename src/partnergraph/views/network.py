@@ -183,7 +183,7 @@ def page_data(graph, positions, lang: str = "en", link_base: str | None = None, 
     participants = concepts.get("participants", {})
     years = [y for e in events for y in (e.get("year_from"), e.get("year_to")) if y is not None]
 
-    scale = 40 * math.sqrt(len(graph)) + 150
+    scale = 100 * math.sqrt(len(graph)) + 200
     nodes = []
     for n in order:
         data = graph.nodes[n]

@@ -88,7 +88,7 @@
   var visNodes = nodesIn.map(function (n, i) {
     var kind = D.kinds[n.k];
     return {
-      id: i, label: n.l, x: n.x, y: n.y, size: n.s, shape: kind.shape,
+      id: i, label: n.l.length > 42 ? n.l.slice(0, 40) + "…" : n.l, x: n.x, y: n.y, size: n.s, shape: kind.shape,
       color: { background: kind.color, border: "#3d3d3d", highlight: { background: kind.color, border: "#000" },
                hover: { background: kind.color, border: "#000" } },
     };
