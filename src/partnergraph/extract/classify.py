@@ -52,7 +52,7 @@ TITLE_WEIGHT = 2.0
 OUTGOING_CUES = re.compile(r"\b(wyjazd\w*|wyjecha\w*|wyjeżdża\w*|za granic\w+|za granicą)\b", re.I)
 INCOMING_CUES = re.compile(
     r"\b(przyjecha\w*|przybył\w*|przyjazd\w*|goście|gości(ł|li|ła|ło)|podejmowa\w*|"
-    r"do Krakowa|odwiedzi\w* (Kraków|MOPS|Miejski))\b",
+    r"do Krakowa|odwiedzi\w* (Kraków|MOPS|Miejski)|(Kraków|MOPS|Ośrodek|Społecznej) odwiedzi\w*)\b",
     re.I,
 )
 KRAKOW_HERE = re.compile(r"(?<!Społecznej )(?<!MOPS )(?<!Miasta )(?<!Ośrodka )\bw Krakowie\b")

@@ -13,7 +13,7 @@ from ..sources.splitting import split_sections
 from . import classify, dates, names
 from ._text import Token, sentences, tokenize
 from .gazetteer import Gazetteer, load_gazetteer, with_registries
-from .places import FROM, IN, PlaceMention, find_places, resolve
+from .places import FROM, IN, PLACE_NOUNS, PlaceMention, find_places, resolve
 
 # words that make a section an event report rather than a notice or a page introduction
 EVENT_CUES = re.compile(
@@ -152,7 +152,12 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
         ev.evidence["type"] = [_ev(d, 0, tl)]
 
     # places
-    mentions = [m for m in find_places(gaz, d.tokens) if not _inside(m, d.base, name_spans) or m.prep]
+    person_spans = [(n.start - d.base, n.end - d.base) for n in found.persons]
+    mentions = [
+        m
+        for m in find_places(gaz, d.tokens)
+        if not _inside(m, d.base, person_spans) and (not _inside(m, d.base, name_spans) or m.prep)
+    ]
     countries_by_sentence: dict[int, set[str]] = {}
     for m in mentions:
         if m.kind == "country":
@@ -275,7 +280,7 @@ def _direction(d: _Draft, kind: str, mentions: list[PlaceMention], tl: int) -> t
                     if KRAKOW_OK(text, s):
                         evidence.append((s, "incoming", s - len(m.prep) - 1, e))
                 continue
-            if m.prep in FROM:
+            if m.prep in FROM or (m.prep in IN and _specifies_origin(d.tokens, m.token_index)):
                 evidence.append((s, "incoming", s - len(m.prep) - 1, e))
             elif m.prep in IN or m.prep == "do":
                 evidence.append((s, "outgoing", s - len(m.prep) - 1, e))
@@ -295,6 +300,21 @@ def _direction(d: _Draft, kind: str, mentions: list[PlaceMention], tl: int) -> t
 
     got = decide(title_m, 0, tl) or decide(body_m, d.body_off, len(text))
     return got or ("incoming", _ev(d, 0, tl))
+
+
+def _specifies_origin(tokens: list[Token], i: int) -> bool:
+    """'w Norwegii' in "z miejscowości Sola w Norwegii" says where the visitors' town is."""
+    j = i - 2  # the token before the preposition
+    steps = 0
+    while j >= 0 and steps < 5:
+        t = tokens[j]
+        if t.lower in FROM:
+            return steps > 0
+        if not (t.is_upper_initial or t.lemmas & PLACE_NOUNS or t.text in (".", "-")):
+            return False
+        j -= 1
+        steps += 1
+    return False
 
 
 def KRAKOW_OK(text: str, s: int) -> bool:  # noqa: N802

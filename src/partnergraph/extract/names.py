@@ -15,7 +15,7 @@ Three sources, in this order, each taking only text the ones before left free:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..iris import slug
@@ -143,7 +143,7 @@ CONNECTORS = {
     "Saint",
 }
 LEGAL_FORMS = re.compile(
-    r"^\s*(e\.\s?V\.|gGmbH|GmbH|Ltd\.?|Inc\.?|o\.\s?p\.\s?s\.|z\.\s?s\.|a\.\s?s\.|asbl|vzw|"
+    r"\s*(e\.\s?V\.|gGmbH|GmbH|Ltd\.?|Inc\.?|o\.\s?p\.\s?s\.|z\.\s?s\.|a\.\s?s\.|asbl|vzw|"
     r"ASBL|VZW|gem\.\s?e\.\s?V\.)"
 )
 ROMAN = re.compile(r"^[IVXL]{1,6}$")
@@ -345,7 +345,16 @@ def _forms(lemma: str) -> tuple[tuple[str, str], ...]:
 
 
 def _head_analysis(t: Token, heads: set[str]):
-    return next((a for a in t.analyses if a.lemma.lower() in heads and a.pos == "subst"), None)
+    """The head noun reading of t, singular first, with all its cases."""
+    readings = [a for a in t.analyses if a.lemma.lower() in heads and a.pos == "subst"]
+    if not readings:
+        return None
+    readings.sort(key=lambda a: a.number != "sg")
+    first = readings[0]
+    cases = frozenset().union(
+        *(a.cases for a in readings if a.number == first.number and a.lemma == first.lemma)
+    )
+    return replace(first, cases=cases)
 
 
 def _nominative_noun(t: Token, a) -> str:
@@ -486,6 +495,10 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         start = i
         while start > 0 and not taken[start - 1] and _is_name_adj(toks[start - 1], head_a):
             start -= 1
+            head_a = replace(head_a, cases=head_a.cases & _agreeing_cases(toks[start], head_a))
+        if start == i:  # the head alone: read it in the nominative when it can be
+            nom = next((a for a in t.analyses if a.lemma == head_a.lemma and "nom" in a.cases), None)
+            head_a = nom or head_a
         end = _extend_polish(toks, i + 1, taken)
         if end - start < 2 and head_a.lemma.lower() not in {"caritas"}:
             i += 1
@@ -537,7 +550,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and not taken[end]
             and _foreign_word(toks[end], toks, end)
             and not (
-                toks[end].text in CONNECTORS and (end + 1 >= len(toks) or not toks[end + 1].is_upper_initial)
+                toks[end].text in CONNECTORS - {"St", "Sankt", "Saint"}
+                and (end + 1 >= len(toks) or not toks[end + 1].is_upper_initial)
             )
         ):
             end += 1
@@ -579,6 +593,34 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         take(a, b)
         k = b
 
+    # 4. a foreign name after "przez" / "organizacji" that no head word announced ("przez Homeless Link")
+    for k in range(1, len(toks)):
+        if taken[k] or not toks[k].unknown or not toks[k].is_upper_initial or not toks[k].is_word:
+            continue
+        if toks[k - 1].lower not in (
+            "przez",
+            "organizacji",
+            "organizacja",
+            "organizację",
+            "fundacji",
+            "partnerem",
+        ):
+            continue
+        end = k + 1
+        while (
+            end < len(toks)
+            and not taken[end]
+            and toks[end].is_word
+            and toks[end].is_upper_initial
+            and (toks[end].start - toks[end - 1].end <= 1)
+        ):
+            end += 1
+        if toks[k].text.isupper() or end - k >= 2:
+            value = _span_text(text, base, toks, k, end)
+            entry = registries.find_organisation(value)
+            emit("organisations", entry.name if entry else value, k, end)
+            take(k, end)
+
     for fld in ("organisations", "units", "projects", "programmes", "persons"):
         setattr(names, fld, _dedupe(getattr(names, fld)))
     return names
@@ -586,14 +628,24 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
 
 def _dedupe(items: list[Name]) -> list[Name]:
     """One name once; a shorter mention of a longer name found too ("Zespołu Zadaniowego") is the same."""
-    keys = [slug(n.value) for n in items]
-    out = []
+    keys = [_base_key(n.value) for n in items]
+    out, seen = [], set()
     for n, k in zip(items, keys, strict=True):
-        if any(o != k and o.startswith(k + "-") for o in keys):
+        if any(o != k and o.startswith(k + " ") for o in keys):
             continue
-        if all(slug(x.value) != k for x in out):
+        if k not in seen:
+            seen.add(k)
             out.append(n)
     return out
+
+
+def _base_key(value: str) -> str:
+    """A name by the base forms of its words: "Dział Pomocy Bezdomnych" = "Dział Pomocy Bezdomnym"."""
+    words = []
+    for t in tokenize(value):
+        if t.is_word:
+            words.append(min(t.lemmas))
+    return " ".join(words)
 
 
 def _token_at(toks: list[Token], pos: int) -> int | None:
@@ -642,9 +694,21 @@ def _is_name_adj(t: Token, head_a) -> bool:
     return (
         t.is_upper_initial
         and t.is_word
-        and any(a.pos in ("adj",) and (a.cases & head_a.cases) for a in t.analyses)
+        and bool(_agreeing_cases(t, head_a))
         and not t.has_pos("prep", "conj")
     )
+
+
+def _agreeing_cases(t: Token, head_a) -> frozenset[str]:
+    """The cases in which adjective t agrees with the head noun in number and gender."""
+    out: set[str] = set()
+    genders = {g[:1] for g in head_a.gender.split(".")}
+    for a in t.analyses:
+        if a.pos != "adj" or a.number != head_a.number:
+            continue
+        if genders & {g[:1] for g in a.gender.split(".")}:
+            out |= a.cases & head_a.cases
+    return frozenset(out)
 
 
 def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
@@ -680,7 +744,7 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
             and end + 1 < len(toks)
             and toks[end + 1].is_upper_initial
             and end > j
-            and _head_analysis(toks[end + 1], ORG_HEADS) is None
+            and _head_analysis(toks[end + 1], ORG_HEADS | UNIT_HEADS) is None
         ):
             end += 1
             continue
@@ -756,7 +820,12 @@ def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
     return (
         t.is_word
         and t.is_upper_initial
-        and (t.unknown or bool(FOREIGN_HEAD.search(t.text)) or t.has_mark("człon_nazwy_organizacji"))
+        and (
+            t.unknown
+            or bool(FOREIGN_HEAD.search(t.text))
+            or t.has_mark("człon_nazwy_organizacji")
+            or (t.has_mark("nazwa_geograficzna") and k > 0 and toks[k - 1].text in CONNECTORS | {"."})
+        )
     )
 
 

@@ -161,15 +161,15 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             for k in _city_keys(tokens, i, n):
                 cities = gaz.find_cities(k)
                 if cities:
-                    found = (cities, n)
+                    found = (cities, n, k)
                     break
             if found:
                 break
         if found:
-            cities, n = found
+            cities, n, matched = found
             end = tokens[i + n - 1].end
             out.append(PlaceMention("city", "", None, t.start, end, "", _prep(tokens, i), i))
-            out[-1] = _with_cities(out[-1], cities)
+            out[-1] = _with_cities(out[-1], cities, matched)
             i += n
             continue
         i += 1
@@ -194,17 +194,23 @@ def _single_ok(tokens: list[Token], i: int) -> bool:
     return t.unknown and _prep(tokens, i) != ""
 
 
-def _with_cities(m: PlaceMention, cities: list[City]) -> PlaceMention:
-    best = max(cities, key=lambda c: c.population)
-    return replace(m, country=best.country, city=best, readings=tuple(cities))
+def _with_cities(m: PlaceMention, cities: list[City], matched: str) -> PlaceMention:
+    """Readings in order of preference: the registry's cities, then cities whose own name this is (Porto
+    is Porto before it is another city's alternate name), then by population."""
+    k = key(matched)
+    ranked = sorted(
+        cities, key=lambda c: (c.name_pl is not None, key(c.name) == k, c.population), reverse=True
+    )
+    best = ranked[0]
+    return replace(m, country=best.country, city=best, readings=tuple(ranked))
 
 
 def resolve(m: PlaceMention, countries_near: set[str]) -> PlaceMention:
-    """Pick the reading of a city whose country is named nearby, else the most populous."""
+    """Pick the first reading whose country is named nearby, else the first."""
     if len(m.readings) <= 1:
         return m
     near = [c for c in m.readings if c.country in countries_near]
-    best = max(near or m.readings, key=lambda c: c.population)
+    best = (near or list(m.readings))[0]
     return replace(m, country=best.country, city=best)
 
 

@@ -1,0 +1,62 @@
+"""Polish dates by rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnergraph.extract.dates import event_dates
+
+
+def iso(text: str, year: int | None) -> tuple[str, str] | None:
+    first, extra = event_dates(text)
+    if first is None:
+        return None
+    start, _ = first.iso(year)
+    _, end = (extra[-1] if extra else first).iso(year)
+    return start, end
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("W dniu 31 stycznia br. dwóch przedstawicieli", 2017, ("2017-01-31", "2017-01-31")),
+        ("W dniach 16-17 listopada przedstawiciel MOPS", 2017, ("2017-11-16", "2017-11-17")),
+        ("W dniach 30 września - 3 października 2010 przedstawiciel", None, ("2010-09-30", "2010-10-03")),
+        ("W trakcie spotkania dn. 25 lutego w MOPS", 2010, ("2010-02-25", "2010-02-25")),
+        ("W maju 2017 przedstawiciel MOPS uczestniczył", None, ("2017-05", "2017-05")),
+        ("W październiku odbyła się wizyta", 2014, ("2014-10", "2014-10")),
+        ("Spotkanie odbyło się 21.01.13 r. w siedzibie", None, ("2013-01-21", "2013-01-21")),
+        ("Dnia 29.10.09 w Wilnie odbyło się spotkanie", None, ("2009-10-29", "2009-10-29")),
+        ("W dniach 2 i 10 grudnia 2014 r. MOPS gościł", None, ("2014-12-02", "2014-12-10")),
+        ("W dniu 12 grudnia grupa seniorów", None, ("--12-12", "--12-12")),
+        ("W październiku studenci", None, ("--10", "--10")),
+        (
+            "W dniu 13 marca odbyło się pierwsze spotkanie, oraz 21 maja kolejne.",
+            2012,
+            ("2012-03-13", "2012-05-21"),
+        ),
+        ("7 stycznia 2010 odbyła się w MOPS wizyta", 2017, ("2010-01-07", "2010-01-07")),
+        ("W dniach 30 grudnia 2010 - 2 stycznia 2011 r.", None, ("2010-12-30", "2011-01-02")),
+        ("Projekt realizowano w 2012 roku.", None, ("2012", "2012")),
+    ],
+)
+def test_date_forms(text, year, expected):
+    assert iso(text, year) == expected
+
+
+def test_no_date_and_no_misreadings():
+    assert iso("Wizyta odbyła się w siedzibie, gdzie omówiono sprawy.", 2010) is None
+    # dateparser reads "się" as August and "16-17 listopada" as 1917; the rules do not
+    assert iso("W dniach 16-17 listopada", None) == ("--11-16", "--11-17")
+
+
+def test_years_of_the_project_do_not_beat_the_day():
+    text = "W dniu 3 lipca odbyła się wizyta w ramach projektu realizowanego w 2010 roku."
+    assert iso(text, 2010) == ("2010-07-03", "2010-07-03")
+    assert iso("w latach 2005 - 2010 prowadzono streetwork", None) is None
+
+
+def test_the_span_of_the_date_is_given():
+    text = "W dniu 31 stycznia br. dwóch przedstawicieli"
+    first, _ = event_dates(text)
+    assert text[first.start : first.end] == "31 stycznia br."

@@ -1,0 +1,148 @@
+"""Organisations, persons, projects, programmes and MOPS units in the nominative."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partnergraph.extract.names import find_names
+from partnergraph.reference import Organisation, Programme, Registries, Unit, load_registries
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def bare():
+    """Registries that know MOPS and nothing page-specific: the patterns must find the names."""
+    return Registries(
+        organisations=[Organisation("Miejski Ośrodek Pomocy Społecznej w Krakowie", ("MOPS",), "PL")],
+        programmes=[Programme("Polska Pomoc", (), "Ministerstwo Spraw Zagranicznych RP")],
+    )
+
+
+@pytest.fixture(scope="module")
+def registries():
+    return load_registries(ROOT / "data" / "reference")
+
+
+def names(text: str, reg) -> dict[str, list[str]]:
+    found = find_names(text, None, 0, 0, reg, None)
+    return {
+        f: [n.value for n in getattr(found, f)]
+        for f in ("organisations", "persons", "projects", "programmes", "units")
+        if getattr(found, f)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "przedstawiciele Urzędu Miasta Krakowa, Zarządu Zieleni Miejskiej, Rady Dzielnicy IV oraz mieszkańców",
+            ["Urząd Miasta Krakowa", "Zarząd Zieleni Miejskiej", "Rada Dzielnicy IV"],
+        ),
+        (
+            "z osobami pracującymi w Zachodnio-Helsińskim Centrum Opieki Społecznej.",
+            ["Zachodnio-Helsińskie Centrum Opieki Społecznej"],
+        ),
+        ("urzędników Wydziału Spraw Społecznych Urzędu Miasta Helsinki oraz", ["Urząd Miasta Helsinki"]),
+        (
+            "Koordynatorem projektu jest Austriacki Czerwony Krzyż, a partnerem Katedra Epidemiologii\n"
+            "i Socjologii Medycyny CM UJ.",
+            ["Austriacki Czerwony Krzyż", "Katedra Epidemiologii i Socjologii Medycyny CM UJ"],
+        ),
+        (
+            "udział w XXI Sympozjum Polsko - Niemieckiego Towarzystwa Zdrowia Psychicznego pt.",
+            ["Polsko-Niemieckie Towarzystwo Zdrowia Psychicznego"],
+        ),
+        ('Program ten realizuje w Gruzji Towarzystwo „Nasz Dom" - organizacja', ["Towarzystwo „Nasz Dom”"]),
+        ("wizyta studentów z Reformed University z Holandii", ["Reformed University"]),
+        ("studentów z Karel de Grote - Hogeschool z Antwerpii", ["Karel de Grote - Hogeschool"]),
+        ("studentów z Fachhochschule St. Pölten z Austrii", ["Fachhochschule St. Pölten"]),
+        (
+            "organizowanej przez Bundesarbeitsgemeinschaft Wohnungslosenhilfe e. V.w Berlinie",
+            ["Bundesarbeitsgemeinschaft Wohnungslosenhilfe e. V."],
+        ),
+        ("Rotary Club Kaarst-Korschenbroich w Neuss przekazał", ["Rotary Club Kaarst-Korschenbroich"]),
+        ("zorganizowała czeska organizacja pozarządowa CEKAS.", ["CEKAS"]),
+        ("zorganizowane przez Czeskie Stowarzyszenie Streetwork.", ["Czeskie Stowarzyszenie Streetwork"]),
+        ("seminarium zorganizowane przez Homeless Link w Londynie", ["Homeless Link"]),
+        ("studenci z Université de Nantes w Nantes", ["Université de Nantes"]),
+    ],
+)
+def test_organisations(bare, text, expected):
+    assert names(text, bare).get("organisations") == expected
+
+
+def test_mops_and_programme_owners_are_not_partners(bare):
+    got = names(
+        'Miejski Ośrodek Pomocy Społecznej w Krakowie oraz MOPS gościły. Program „Polska Pomoc"- polskiej '
+        "pomocy zagranicznej Ministerstwa Spraw Zagranicznych RP.",
+        bare,
+    )
+    assert "organisations" not in got
+    assert got["programmes"] == ["Polska Pomoc"]
+
+
+def test_an_office_of_the_city_hall_is_the_city_hall(registries):
+    got = names("w Biurze Współpracy Zagranicznej Urzędu Miasta Krakowa dotyczyło", registries)
+    assert got == {"organisations": ["Urząd Miasta Krakowa"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("reprezentowany przez Pana Jana Stapelmanna przekazał", ["Jan Stapelmann"]),
+        ("Spotkanie z p. Horst Heck z Bensheim", ["Horst Heck"]),
+        ("Spotkanie prowadziła Pani Anna Kowalska, kierownik.", ["Anna Kowalska"]),
+        ("rozmowy z dyrektorem Markiem Nowakiem.", ["Marek Nowak"]),
+    ],
+)
+def test_persons_in_the_nominative(bare, text, expected):
+    assert names(text, bare).get("persons") == expected
+
+
+def test_projects_and_programmes(bare):
+    got = names(
+        "spotkania z realizatorami projektu URB-INCLUSION realizowanego w ramach programu URBACT III - "
+        "europejskiego programu wymiany",
+        bare,
+    )
+    assert got["projects"] == ["URB-INCLUSION"] and got["programmes"] == ["URBACT III"]
+    got = names(
+        'w ramach realizowanego projektu pod nazwą „Wykorzystanie polskich doświadczeń w Gruzji" '
+        "współfinansowanego",
+        bare,
+    )
+    assert got["projects"] == ["Wykorzystanie polskich doświadczeń w Gruzji"]
+    got = names('W ramach projektu: Improving access to Services for Older People" (Poprawa dostępu)', bare)
+    assert got["projects"] == ["Improving access to Services for Older People"]
+
+
+def test_units_in_the_nominative(bare):
+    got = names(
+        "Goście odwiedzili Filię nr 9 MOPS, Działu Pomocy Bezdomnych oraz Klub Integracji Społecznej "
+        "Miejskiego Ośrodka Pomocy Społecznej.",
+        bare,
+    )
+    assert got["units"] == ["Filia nr 9", "Dział Pomocy Bezdomnych", "Klub Integracji Społecznej"]
+
+
+def test_units_link_to_the_registry_by_base_forms(registries):
+    got = names(
+        "w Dziale Pomocy Bezdomnym; pracownicy Działu Pomocy Bezdomnych; w KIS; Koordynator Zespołu "
+        'Zadaniowego do realizacji projektu pn. Streetwork - skuteczny kontakt" przedstawił',
+        registries,
+    )
+    assert got["units"] == [
+        "Dział Pomocy Bezdomnym",
+        "Klub Integracji Społecznej",
+        "Zespół Zadaniowy do realizacji projektu „Streetwork - skuteczny kontakt”",
+    ]
+    assert got["projects"] == ["Streetwork - skuteczny kontakt"]
+
+
+def test_unit_registered_under_another_unit_of_another_office_is_dropped():
+    reg = Registries(units=[Unit("Biuro Współpracy Zagranicznej")])
+    assert "units" not in names("w Biurze Współpracy Zagranicznej Urzędu Miasta Krakowa", reg)

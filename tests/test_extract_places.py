@@ -1,0 +1,77 @@
+"""Inflected Polish place names to cities and countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnergraph.extract._text import tokenize
+from partnergraph.extract.gazetteer import load_gazetteer
+from partnergraph.extract.places import find_places, resolve
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def places(gaz, text: str) -> list[tuple[str, str | None, str, str]]:
+    """(kind, English city name, country, preposition) of every place, countries in the sentence deciding."""
+    ms = find_places(gaz, tokenize(text))
+    near = {m.country for m in ms if m.kind == "country"}
+    out = []
+    for m in ms:
+        m = resolve(m, near)
+        out.append((m.kind, m.city.name if m.city else None, m.country, m.prep))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wizyta delegacji z Helsinek", [("city", "Helsinki", "FI", "z")]),
+        ("młodzież z Sztokholmu została zapoznana", [("city", "Stockholm", "SE", "z")]),
+        ("wizyta studentów z Antwerpii", [("city", "Antwerp", "BE", "z")]),
+        ("Wizyta studyjna w Utrechcie przedstawiciela MOPS", [("city", "Utrecht", "NL", "w")]),
+        ("pracownicy socjalni z Edynburga", [("city", "Edinburgh", "GB", "z")]),
+        ("seminarium w Londynie", [("city", "London", "GB", "w")]),
+        ("w Wiedniu odbyło się spotkanie", [("city", "Vienna", "AT", "w")]),
+        ("przedstawiciele z Republiki Czeskiej", [("country", None, "CZ", "z")]),
+        ("studenci z Nantes we Francji", [("city", "Nantes", "FR", "z"), ("country", None, "FR", "we")]),
+        ("z miejscowości Sola w Norwegii", [("city", "Sola", "NO", "z"), ("country", None, "NO", "w")]),
+        ("w Paderborn", [("city", "Paderborn", "DE", "w")]),
+        ("Rotary Club w Neuss w Niemczech", [("city", "Neuss", "DE", "w"), ("country", None, "DE", "w")]),
+        ("konferencja w Landshut", [("city", "Landshut", "DE", "w")]),
+        ("konferencja w Landshucie", [("city", "Landshut", "DE", "w")]),
+        ("Wizyta grupy z Holandii", [("country", None, "NL", "z")]),
+        ("Międzynarodowa konferencja w Czechach", [("country", None, "CZ", "w")]),
+        ("we Frankfurcie nad Menem", [("city", "Frankfurt am Main", "DE", "we")]),
+        ("w Nowym Jorku", [("city", "New York City", "US", "w")]),
+        ("przedstawicielami Barcelony", [("city", "Barcelona", "ES", "")]),
+        ("w Porto", [("city", "Porto", "PT", "w")]),
+    ],
+)
+def test_place_forms(gaz, text, expected):
+    assert places(gaz, text) == expected
+
+
+def test_azory_is_an_estate_in_krakow_not_the_azores(gaz):
+    assert places(gaz, "działania społeczne realizowane obecnie na Azorach") == []
+
+
+def test_regions_are_not_cities(gaz):
+    assert places(gaz, "delegacja z regionu Trøndelag") == []
+    assert [p[0] for p in places(gaz, "konferencja w Bawarii")] == []
+
+
+def test_the_first_word_of_a_foreign_name_is_not_a_city(gaz):
+    assert places(gaz, "studenci z Karel de Grote - Hogeschool z Antwerpii") == [
+        ("city", "Antwerp", "BE", "z")
+    ]
+
+
+def test_krakow_is_found_so_that_callers_can_leave_it_out(gaz):
+    assert places(gaz, "w Krakowie") == [("city", "Kraków", "PL", "w")]
+
+
+def test_common_words_are_not_places(gaz):
+    assert places(gaz, "Celem wizyty było poznanie. Program ten realizuje Dom Pomocy.") == []

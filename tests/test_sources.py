@@ -1,0 +1,125 @@
+"""Reading pages (encodings, HTML, bad input) and splitting them into event sections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partnergraph.errors import SourceError
+from partnergraph.sources import read_page, split_sections
+
+PAGES = Path(__file__).parent / "data" / "pages"
+
+
+def titles(path: Path, **kw) -> list[str]:
+    return [s.title for s in split_sections(read_page(path, **kw))]
+
+
+@pytest.mark.parametrize(("name", "city"), [("cp1250.txt", "Wiednia"), ("iso-8859-2.txt", "Pragi")])
+def test_legacy_encodings_are_detected(name, city):
+    page = read_page(PAGES / name)
+    assert page.text.startswith(f"Wizyta studentów z {city}")
+    assert "Źródło: MOPS, żółć." in page.text
+    assert (PAGES / name).read_bytes().decode("utf-8", errors="replace") != page.text  # really not UTF-8
+
+
+def test_named_encoding_is_used_and_a_wrong_one_is_explained():
+    assert "żółć" in read_page(PAGES / "cp1250.txt", encoding="cp1250").text
+    with pytest.raises(SourceError, match="--encoding cp1250"):
+        read_page(PAGES / "cp1250.txt", encoding="utf-8")
+    with pytest.raises(SourceError, match="unknown encoding"):
+        read_page(PAGES / "cp1250.txt", encoding="klingon")
+
+
+def test_nbsp_and_odd_whitespace_are_folded(tmp_path):
+    p = tmp_path / "p.txt"
+    p.write_text(
+        "Wizyta\u00a0studentów\u2009z Austrii\r\n\r\nW\u00a0dniu 7\u200b stycznia 2010\tr.\u00ad odbyła się wizyta."
+    )
+    page = read_page(p, url="https://example.org/x", year=2010)
+    assert page.text == "Wizyta studentów z Austrii\n\nW dniu 7 stycznia 2010 r. odbyła się wizyta.\n"
+    assert (page.source_id, page.url, page.year) == ("p", "https://example.org/x", 2010)
+
+
+def test_html_loses_menus_scripts_footers_and_print_links():
+    page = read_page(PAGES / "page.html")
+    assert "Miejski Ośrodek Pomocy Społecznej gościł delegację urzędników z Norymbergi" in page.text
+    assert "„Housing First”" in page.text and "W dniu 14 maja 2013 r." in page.text
+    for junk in ("menu", "drukuj", "pobierz", "stopce", "Strona główna", "window.print", "color: red"):
+        assert junk not in page.text
+    assert [s.title for s in split_sections(page)] == ["Wizyta delegacji z Norymbergi"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"  \n\n ", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary")],
+)
+def test_bad_files_raise_a_clear_error(tmp_path, content, message):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    with pytest.raises(SourceError, match=message):
+        read_page(p)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(SourceError, match="no such file"):
+        read_page(tmp_path / "nope.txt")
+
+
+def test_a_20_mb_page_is_refused_quickly(tmp_path):
+    p = tmp_path / "huge.txt"
+    p.write_bytes(b"Wizyta studentow z Austrii.\n" * (20 * 1024 * 1024 // 28))
+    with pytest.raises(SourceError, match="MB"):
+        read_page(p)
+
+
+def test_headings_glued_to_the_previous_paragraph_are_cut_off():
+    got = titles(PAGES / "archive-glued.txt")
+    assert got == [
+        "Wizyta grupy seniorów z Lipska",
+        "Spotkanie partnerów projektu w Wilnie",
+        "Wizyta studentów z Kolonii",
+    ]
+    page = read_page(PAGES / "archive-glued.txt")
+    first = split_sections(page)[0]
+    assert first.body.endswith("odwiedziła Centrum Aktywności Seniora.")
+    assert page.text[first.start : first.start + len(first.title)] == first.title
+
+
+def test_archive_banners_are_not_sections():
+    got = titles(PAGES / "archive-glued.txt")
+    assert not any("Archiwum" in t or "archiwalny" in t for t in got)
+    assert "BIP MJO - Miejski Ośrodek Pomocy Społecznej" not in titles(PAGES / "places-2016.txt")
+
+
+def test_numbered_items_lose_their_numbers():
+    got = titles(PAGES / "numbered-2014.txt")
+    assert got[0] == "Wizyta pracowników socjalnych z Edynburga"
+    assert "Wizyta studentów z Nantes we Francji" in got  # glued to the end of item 2
+    assert "Konferencja w Landshut" in got and len(got) == 5
+
+
+def test_a_page_cut_off_mid_event_keeps_the_event():
+    page = read_page(PAGES / "cutoff.txt")
+    sections = split_sections(page)
+    assert [s.title for s in sections] == ["Konferencja w Bratysławie", "Wizyta delegacji z Kijowa"]
+    assert sections[-1].body.endswith("z funkcjonowaniem")
+    assert sections[-1].end == len(page.text.rstrip())
+
+
+def test_wrapped_lines_and_unfinished_paragraphs_are_not_headings(tmp_path):
+    p = tmp_path / "wrapped.txt"
+    p.write_text(
+        "Wizyta studentów z Belgii\n\nW dniu 25 stycznia 2010 w Dziale miała miejsce wizyta studentów\n"
+        "z Karel de Grote - Hogeschool z Antwerpii. Studenci zwiedzili schronisko przy ul. Sołtysowskiej 13\n\n"
+        "Wizyta studentów z Austrii\n\n7 stycznia 2010 odbyła się wizyta studentów z Austrii.\n"
+    )
+    assert titles(p) == ["Wizyta studentów z Belgii", "Wizyta studentów z Austrii"]
+
+
+def test_section_offsets_point_into_the_page():
+    page = read_page(PAGES / "places-2016.txt")
+    for s in split_sections(page):
+        assert page.text[s.start : s.end].startswith(s.title)
+        assert page.text[s.start : s.end].endswith(s.body)
