@@ -126,7 +126,7 @@ def build(settings: Settings | None = None) -> BuildReport:
     report = _report(settings, registries, pages, stale)
     nquads = sorted_nquads(dataset)
     report.triples = nquads.count(b"\n")
-    write_dumps(dataset, settings.dumps_dir, nquads)
+    write_dumps(nquads, settings.dumps_dir)
     load_store(settings, nquads)
     write_atomic(
         settings.build_dir / "report.json", json.dumps(report.to_json(), ensure_ascii=False, indent=2)

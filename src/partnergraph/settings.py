@@ -22,6 +22,9 @@ def _default_root() -> Path:
 class Settings:
     root: Path
 
+    def __post_init__(self):
+        object.__setattr__(self, "root", Path(self.root))
+
     @classmethod
     def default(cls, root: str | Path | None = None) -> Settings:
         return cls(Path(root) if root else _default_root())

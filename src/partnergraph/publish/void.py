@@ -32,7 +32,8 @@ DESCRIPTION = {
     "from its published bulletin pages; every fact links to the quoted text it came from. Place data "
     "from GeoNames (CC BY 4.0).",
     "pl": "Wizyty studyjne, konferencje, spotkania i darowizny Miejskiego Ośrodka Pomocy Społecznej w "
-    "Krakowie (MOPS) z miastami, państwami, organizacjami, projektami i programami partnerskimi, wyodrębnione "
+    "Krakowie (MOPS) z miastami, państwami, organizacjami, projektami i programami partnerskimi, "
+    "wyodrębnione "
     "z opublikowanych stron biuletynu; każda informacja wskazuje cytat, z którego pochodzi. Dane o miejscach "
     "z GeoNames (CC BY 4.0).",
 }
@@ -85,7 +86,8 @@ def dataset_stats(store, dumps_dir: str | Path | None = None) -> DatasetStats:
     stats.example = str(rows.rows[0]["e"]) if rows.rows else None
     if dumps_dir is not None:
         folder = Path(dumps_dir)
-        for suffix, (_fmt, media_type) in DUMP_FORMATS.items():
+        for suffix, spec in DUMP_FORMATS.items():
+            media_type = spec[-1]  # the media type is the last item of each entry
             path = folder / f"{DUMP_NAME}.{suffix}"
             if path.is_file():
                 stats.dumps.append(Dump(path.name, media_type, path.stat().st_size))

@@ -12,6 +12,12 @@ from ..errors import QueryError, StoreError
 from .base import Rows, Store
 
 
+def one_line(message: str, limit: int = 160) -> str:
+    """The first line of a parser's message, cut to a readable length."""
+    line = message.strip().splitlines()[0] if message.strip() else "unknown error"
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 def to_rdflib(term):
     """A pyoxigraph term as the equal rdflib term."""
     if isinstance(term, ox.NamedNode):
@@ -47,7 +53,7 @@ class EmbeddedStore(Store):
         try:
             return self.ox.query(query, use_default_graph_as_union=True)
         except SyntaxError as e:
-            raise QueryError(f"SPARQL syntax error: {e}") from None
+            raise QueryError(f"SPARQL syntax error: {one_line(str(e))}") from None
         except OSError as e:
             raise StoreError(f"query failed on the {self.description}: {e}") from None
 

@@ -95,7 +95,7 @@ def graphs_from_nquads(data: bytes) -> dict[str, LocalGraph]:
             groups.setdefault(quad.graph_name.value, []).append(quad.triple)
     except SyntaxError as e:
         raise StoreError(f"the N-Quads dump does not parse: {e}") from None
-    return {iri: _local_graph(iri, triples) for iri, triples in sorted(groups.items())}
+    return {iri: local_graph(iri, triples) for iri, triples in sorted(groups.items())}
 
 
 def graphs_from_store(store) -> dict[str, LocalGraph]:
@@ -103,7 +103,7 @@ def graphs_from_store(store) -> dict[str, LocalGraph]:
     graphs = {}
     for node in sorted(store.ox.named_graphs(), key=lambda n: n.value):
         triples = [q.triple for q in store.ox.quads_for_pattern(None, None, None, node)]
-        graphs[node.value] = _local_graph(node.value, triples)
+        graphs[node.value] = local_graph(node.value, triples)
     return graphs
 
 
@@ -117,7 +117,7 @@ def read_dataset(path: str | Path) -> dict[str, LocalGraph]:
     return graphs_from_nquads(data)
 
 
-def _local_graph(iri: str, triples: list) -> LocalGraph:
+def local_graph(iri: str, triples: list) -> LocalGraph:
     text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     lines = sorted(set(text.splitlines()))
     body = b"\n".join(lines) + b"\n" if lines else b""

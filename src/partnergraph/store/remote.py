@@ -120,7 +120,7 @@ class RemoteStore(Store):
             self.update_endpoint = self.endpoint
         self.graph_store = split_credentials(graph_store)[0] if graph_store else None
         self.description = f"SPARQL endpoint {self.endpoint}"
-        self._schemes: dict[str, str] = {}
+        self._schemes: dict[str, str | None] = {}
         self._client = None
 
     # ---- errors, retries, credentials -------------------------------------------------------------
@@ -185,13 +185,16 @@ class RemoteStore(Store):
         if self.auth:
             return self.auth
         if url not in self._schemes:
-            header = ""
             try:
                 response = self.client.get(url, params={"query": "ASK {}"})
-                header = response.headers.get("www-authenticate", "")
             except Exception as e:  # noqa: BLE001 - the real request reports the failure properly
                 log.debug("authentication probe of %s failed: %s", url, type(e).__name__)
-            self._schemes[url] = "digest" if header.lower().startswith("digest") else "basic"
+                return None
+            header = response.headers.get("www-authenticate", "").lower()
+            if response.status_code != 401:
+                self._schemes[url] = None  # the server does not ask: send no credentials
+            else:
+                self._schemes[url] = "digest" if header.startswith("digest") else "basic"
         return self._schemes[url]
 
     @property

@@ -1,0 +1,175 @@
+"""`partnergraph publish DIR`: the publication as a static site any static web host can serve.
+
+Layout (paths relative to DIR, which is served as the host's root so that IRI `{BASE}X` is at
+`/partnergraph/X`):
+
+    index.html, index.pl.html            start page (English, Polish)
+    partnergraph/X.html, X.pl.html       the resource page of every IRI the graph describes
+    partnergraph/X.ttl .nt .jsonld .rdf  its RDF description (the ontology `def/` is `def/index.*`)
+    dumps/partnergraph.{nq,trig,ttl,nt,jsonld}
+    network.html, network.pl.html        the network page
+    ontology.html                        the ontology's documentation
+    dataset.html, dataset.pl.html, void.ttl, .well-known/void   VoID + DCAT
+    .nojekyll                            so that GitHub Pages serves .well-known/
+
+Hosts that serve `X.html` for `/X` (GitHub Pages, Netlify, `python -m http.server` does not) then
+answer every published IRI path with its page; the RDF files sit beside it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import iris
+from ..errors import PartnergraphError
+from ..settings import Settings
+from .dumps import DUMP_FORMATS, DUMP_NAME, replace_folder
+from .void import dataset_stats, void_graph
+
+LANGS = ("en", "pl")
+
+
+@dataclass
+class SiteReport:
+    folder: Path
+    resources: int = 0
+    files: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+def default_site_url() -> str:
+    """Where the site is served when the IRIs resolve to it: the base without 'partnergraph/'."""
+    base = iris.BASE
+    return base[: -len("partnergraph/")] if base.endswith("/partnergraph/") else base
+
+
+def published_iris(store) -> list[str]:
+    """Every IRI under the base that is the subject of a triple, without '#' parts."""
+    rows = store.select(
+        f"SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), '{iris.BASE}')) }}"
+    )
+    return sorted({str(r["s"]).split("#", 1)[0] for r in rows.rows})
+
+
+def _write(path: Path, data: str | bytes, report: SiteReport) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.write_bytes(data)
+    report.files += 1
+
+
+def publish_site(
+    out_dir: str | Path, settings: Settings | None = None, store=None, site_url: str | None = None
+) -> SiteReport:
+    """Write the static site into `out_dir` (replaced as a whole once everything is written)."""
+    from ..web._html import Linker, layout
+    from ..web._results import serialize_graph
+    from ..web.dataset import render_dataset
+    from ..web.describe import describe
+    from ..web.mime import GRAPH_FORMATS
+    from ..web.pages import render_resource
+
+    settings = settings or Settings.default()
+    site_url = site_url or default_site_url()
+    if not site_url.endswith("/"):
+        site_url += "/"
+    out_dir = Path(out_dir).resolve()
+    if out_dir in (settings.root.resolve(), Path.home().resolve(), Path("/")):
+        raise PartnergraphError(f"refusing to replace {out_dir}: choose an empty or new folder")
+    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / ".partnergraph-site").exists():
+        raise PartnergraphError(
+            f"{out_dir} is not empty and was not written by `partnergraph publish`; choose another folder"
+        )
+    if store is None:
+        from ..build import open_embedded
+
+        store = open_embedded(settings)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}."))
+    report = SiteReport(out_dir)
+    try:
+        _write(staging / ".partnergraph-site", "written by partnergraph publish\n", report)
+        _write(staging / ".nojekyll", "", report)
+        for iri in published_iris(store):
+            desc = describe(store, iri, str(iris.DEF))
+            if not desc.exists:
+                continue
+            rest = iri[len(iris.BASE) :]
+            if any(seg in ("", ".", "..") for seg in rest.rstrip("/").split("/")):
+                report.skipped.append(iri)
+                continue
+            stem = "partnergraph/" + (rest + "index" if rest.endswith("/") else rest)
+            here_en, here_pl = f"{stem}.html", f"{stem}.pl.html"
+            for lang, here, other in (("en", here_en, here_pl), ("pl", here_pl, here_en)):
+                linker = Linker(static=True, here=here, lang=lang)
+                other_href = Path(other).name
+                _write(staging / here, render_resource(desc, lang, linker, other_href), report)
+            graph = desc.graph()
+            for fmt in GRAPH_FORMATS:
+                _write(staging / f"{stem}.{fmt.suffix}", serialize_graph(graph, fmt), report)
+            report.resources += 1
+        for suffix in DUMP_FORMATS:
+            source = settings.dumps_dir / f"{DUMP_NAME}.{suffix}"
+            if source.is_file():
+                (staging / "dumps").mkdir(exist_ok=True)
+                shutil.copyfile(source, staging / "dumps" / source.name)
+                report.files += 1
+        stats = dataset_stats(store, settings.dumps_dir)
+        void = serialize_graph(void_graph(stats, site_url), _turtle())
+        _write(staging / "void.ttl", void, report)
+        _write(staging / ".well-known" / "void", void, report)
+        for lang in LANGS:
+            suffix = "html" if lang == "en" else f"{lang}.html"
+            other = "dataset.pl.html" if lang == "en" else "dataset.html"
+            linker = Linker(static=True, here=f"dataset.{suffix}", lang=lang)
+            _write(
+                staging / f"dataset.{suffix}", render_dataset(stats, lang, linker, site_url, other), report
+            )
+            linker = Linker(static=True, here=f"index.{suffix}", lang=lang)
+            other = "index.pl.html" if lang == "en" else "index.html"
+            _write(staging / f"index.{suffix}", _home(stats, lang, linker, other, layout), report)
+            _write(staging / f"network.{suffix}", _network(store, lang), report)
+        from ..ontology_tools import render_ontology_docs
+
+        render_ontology_docs(settings.ontology_dir, staging / "ontology.html")
+        report.files += 1
+        if out_dir.exists():
+            replace_folder(staging, out_dir)
+        else:
+            staging.rename(out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return report
+
+
+def _turtle():
+    from ..web.mime import BY_NAME
+
+    return BY_NAME["turtle"]
+
+
+def _network(store, lang: str) -> str:
+    from ..views import render_network_page
+
+    return render_network_page(store, lang=lang, link_base="partnergraph/")
+
+
+def _home(stats, lang: str, linker, other_href: str, layout) -> str:
+    from ..web._html import UI, esc
+
+    ui = UI[lang]
+    example = ""
+    if stats.example:
+        example = f'<li><a href="{esc(linker.iri(stats.example))}">{esc(stats.example)}</a></li>'
+    body = (
+        f"<h1>partnergraph</h1><p>{esc(ui['about'])}</p><h2>{esc(ui['try'])}</h2><ul>{example}"
+        f'<li><a href="{esc(linker.page("network"))}">{esc(ui["network"])}</a></li>'
+        f'<li><a href="{esc(linker.page("dataset"))}">{esc(ui["dataset"])}</a></li>'
+        f'<li><a href="ontology.html">{esc(ui["ontology"])}</a></li></ul>'
+    )
+    return layout("partnergraph", body, lang=lang, linker=linker, other_lang_href=other_href)

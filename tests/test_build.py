@@ -1,0 +1,183 @@
+"""`partnergraph build` end to end on a copy of the project: dumps, determinism, failures that keep the
+previous output, and the messages a user sees."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from partnergraph import iris
+from partnergraph.build import build, ensure_built, is_current
+from partnergraph.errors import RegistryError, SourceError, ValidationError
+from partnergraph.publish import DUMP_FORMATS
+from partnergraph.settings import Settings
+
+PARTNERGRAPH = [sys.executable, "-m", "partnergraph.cli"]
+
+
+def run_cli(*args, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*PARTNERGRAPH, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_dumps_hold_one_named_graph_per_page_plus_registry_and_ontology(seed_settings):
+    dataset = Dataset()
+    dataset.parse(seed_settings.dumps_dir / "partnergraph.trig", format="trig")
+    names = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    assert names == {
+        str(iris.source_graph("bip-27120")),
+        str(iris.source_graph("bip-83616")),
+        str(iris.REGISTRY_GRAPH),
+        str(iris.ONTOLOGY_GRAPH),
+    }
+
+
+@pytest.mark.parametrize("suffix", sorted(DUMP_FORMATS))
+def test_every_dump_parses_back_to_the_same_graph(seed_settings, suffix):
+    """rdflib reads every dump back to a graph isomorphic with the union of the N-Quads' graphs."""
+    quads = Dataset()
+    quads.parse(seed_settings.dumps_dir / "partnergraph.nq", format="nquads")
+    reference = Graph()
+    for s, p, o, _g in quads.quads((None, None, None, None)):
+        reference.add((s, p, o))
+    path = seed_settings.dumps_dir / f"partnergraph.{suffix}"
+    fmt = DUMP_FORMATS[suffix][1]
+    if suffix in ("nq", "trig", "jsonld"):
+        dataset = Dataset()
+        dataset.parse(path, format=fmt)
+        graph = Graph()
+        for s, p, o, _g in dataset.quads((None, None, None, None)):
+            graph.add((s, p, o))
+    else:
+        graph = Graph().parse(path, format=fmt)
+    assert len(graph) == len(reference) > 1000
+    assert isomorphic(graph, reference)
+
+
+@pytest.mark.parametrize(
+    ("suffix", "syntax"), [("nq", "nquads"), ("trig", "trig"), ("ttl", "turtle"), ("nt", "ntriples")]
+)
+def test_rapper_counts_the_same_triples(seed_settings, suffix, syntax):
+    """raptor2's rapper, an independent parser, accepts every dump it can read."""
+    reference = Graph().parse(seed_settings.dumps_dir / "partnergraph.nt", format="nt")
+    path = seed_settings.dumps_dir / f"partnergraph.{suffix}"
+    out = subprocess.run(
+        ["rapper", "-c", "-i", syntax, str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    count = int(out.stderr.split("returned")[1].split()[0])
+    assert count >= len(reference)
+
+
+def test_building_twice_gives_identical_nquads(project):
+    settings = Settings(project)
+    build(settings)
+    first = (settings.dumps_dir / "partnergraph.nq").read_bytes()
+    shutil.rmtree(settings.build_dir)
+    build(settings)
+    assert (settings.dumps_dir / "partnergraph.nq").read_bytes() == first
+    lines = first.decode().splitlines()
+    assert lines == sorted(lines)
+    assert "_:" not in first.decode()  # no blank nodes, so no random labels
+
+
+def test_iris_do_not_depend_on_page_order(project):
+    """Listing the pages in the other order changes no byte."""
+    settings = Settings(project)
+    build(settings)
+    first = (settings.dumps_dir / "partnergraph.nq").read_bytes()
+    manifest = settings.sources_dir / "manifest.json"
+    import json
+
+    entries = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps(entries[::-1], ensure_ascii=False), encoding="utf-8")
+    build(settings)
+    assert (settings.dumps_dir / "partnergraph.nq").read_bytes() == first
+
+
+def test_the_store_is_rebuilt_only_when_inputs_change(project):
+    settings = Settings(project)
+    assert ensure_built(settings) is not None
+    assert is_current(settings)
+    assert ensure_built(settings) is None  # nothing changed: no rebuild
+    (settings.reference_dir / "units.csv").open("a", encoding="utf-8").write("Filia nr 3,,branch\n")
+    assert not is_current(settings)
+    assert ensure_built(settings) is not None
+
+
+def broken_curation(settings: Settings, body: str) -> None:
+    settings.curation_file.write_text(body, encoding="utf-8")
+
+
+def test_a_broken_event_fails_the_build_and_keeps_the_previous_dumps(project):
+    settings = Settings(project)
+    build(settings)
+    before = {p.name: p.read_bytes() for p in settings.dumps_dir.iterdir()}
+    store_before = sorted(p.name for p in settings.store_dir.iterdir())
+    broken_curation(
+        settings,
+        "bip-27120/wizyta-studentow-z-austrii:\n"
+        "  set: {type: null}\n"
+        "  add: {cities: [{name: Atlantis, country: XX}]}\n",
+    )
+    with pytest.raises(ValidationError) as info:
+        build(settings)
+    message = str(info.value)
+    assert (
+        "event/bip-27120/wizyta-studentow-z-austrii (Wizyta studentów z Austrii): Event has no type"
+        in message
+    )
+    assert "city/atlantis-xx (Atlantis)" in message and "[page bip-27120]" in message
+    assert {p.name: p.read_bytes() for p in settings.dumps_dir.iterdir()} == before
+    assert sorted(p.name for p in settings.store_dir.iterdir()) == store_before
+
+
+def test_the_cli_reports_a_broken_build_in_one_message(project):
+    settings = Settings(project)
+    broken_curation(
+        settings,
+        "bip-83616/wizyta-grupy-z-holandii-w-miejskim-osrodku-pomocy:\n  set: {direction: null}\n",
+    )
+    out = run_cli("build", cwd=project)
+    assert out.returncode == 1
+    assert "Event has no direction" in out.stderr and "[page bip-83616]" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert not settings.dumps_dir.exists()
+
+
+def test_a_missing_source_file_is_named(project):
+    (project / "data" / "sources" / "bip-83616.txt").unlink()
+    with pytest.raises(SourceError, match="bip-83616.txt: listed in .*manifest.json but missing"):
+        build(Settings(project))
+    out = run_cli("build", cwd=project)
+    assert out.returncode == 2 and "bip-83616.txt" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_malformed_registry_row_is_named_with_its_line(project):
+    places = project / "data" / "reference" / "places.csv"
+    places.write_text(
+        places.read_text(encoding="utf-8") + "Lviv,Lwów,UA,702550,,forty-nine,24.0\n", encoding="utf-8"
+    )
+    with pytest.raises(RegistryError, match=r"places.csv:\d+: lat 'forty-nine' is not a number"):
+        build(Settings(project))
+
+
+def test_stale_curations_are_reported(project):
+    settings = Settings(project)
+    broken_curation(settings, "bip-99999/no-such-event:\n  set: {participants: students}\n")
+    report = build(settings)
+    assert report.stale_curations == ["bip-99999/no-such-event: no such event"]
+
+
+def test_curated_values_reach_the_graph_marked_as_curated(project):
+    settings = Settings(project)
+    broken_curation(settings, "bip-27120/wizyta-studentow-z-austrii:\n  add: {topics: [volunteering]}\n")
+    build(settings)
+    text = (settings.dumps_dir / "partnergraph.nq").read_text(encoding="utf-8")
+    annotation = iris.entity_iri("evidence", "bip-27120/wizyta-studentow-z-austrii/topics/1")
+    assert f"<{annotation}> <https://w3id.org/partnergraph/def/curated> " in text

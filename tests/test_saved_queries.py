@@ -1,0 +1,235 @@
+"""Every saved query parses, runs on the seed graph, and answers what the two pages say.
+
+The expected values were checked by hand against data/sources/bip-83616.txt (2017) and
+data/sources/bip-27120.txt (2010).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib.plugins.sparql import prepareQuery
+
+from partnergraph.errors import QueryError
+from partnergraph.query import load_saved_queries, run_query
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = load_saved_queries(ROOT / "queries")
+
+
+def rows(store, name, **params):
+    result = run_query(store, QUERIES[name], {k: str(v) for k, v in params.items()})
+    return [{k: str(v) for k, v in row.items()} for row in result.rows]
+
+
+def column(result, name):
+    return [row.get(name) for row in result]
+
+
+def test_there_are_at_least_fifteen_documented_queries():
+    assert len(QUERIES) >= 15
+    for query in QUERIES.values():
+        assert query.title and query.description, query.name
+        for param in query.parameters.values():
+            assert param.default is not None and param.description, (query.name, param.name)
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_query_parses_and_runs(seed_store, name):
+    _settings, store = seed_store
+    text = QUERIES[name].render()
+    prepareQuery(text)  # rdflib's parser agrees with Oxigraph's
+    assert len(run_query(store, QUERIES[name])) > 0, f"{name} found nothing in the seed graph"
+
+
+def test_partner_countries(seed_store):
+    result = rows(seed_store[1], "partner_countries")
+    counts = {row["iso"]: int(row["events"]) for row in result}
+    # DE: Paderborn, Bensheim, Rotary (Neuss), Berlin; NL: 2010 students, 2017 group, Utrecht
+    assert counts == {"DE": 4, "NL": 3, "AT": 2, "CZ": 2, "BE": 1, "ES": 1, "FI": 1, "GE": 1, "SE": 1}
+    assert column(result, "iso")[:2] == ["DE", "NL"]
+    germany = result[0]
+    assert (germany["name"], germany["incoming_events"], germany["outgoing_events"]) == ("Germany", "2", "2")
+    assert rows(seed_store[1], "partner_countries", lang="pl")[0]["name"] == "Niemcy"
+
+
+def test_countries_of_2010(seed_store):
+    result = rows(seed_store[1], "events_per_year_country")
+    assert sorted(r["iso"] for r in result if r["year"] == "2010") == [
+        "AT",
+        "BE",
+        "CZ",
+        "DE",
+        "FI",
+        "GE",
+        "NL",
+        "SE",
+    ]
+    assert sorted(r["iso"] for r in result if r["year"] == "2017") == ["DE", "ES", "NL"]
+
+
+def test_events_on_homelessness(seed_store):
+    result = rows(seed_store[1], "events_on_topic", topic="homelessness")
+    assert column(result, "start") == [
+        "2010-01-14",
+        "2010-01-25",
+        "2010-02-25",
+        "2010-06-09",
+        "2017-03-20",
+        "2017-11-16",
+    ]
+    only_2017 = rows(seed_store[1], "events_on_topic", topic="homelessness", year_from=2017, year_to=2017)
+    assert column(only_2017, "type") == ["Donation", "Conference"]
+    assert rows(seed_store[1], "events_on_topic", topic="domestic_violence") == []
+
+
+def test_incoming_and_outgoing_by_year(seed_store):
+    result = {
+        r["year"]: (int(r["incoming"]), int(r["outgoing"])) for r in rows(seed_store[1], "direction_by_year")
+    }
+    assert result == {"2010": (8, 3), "2017": (3, 2)}
+
+
+def test_events_by_type(seed_store):
+    result = {(r["type"], r["direction"]): int(r["events"]) for r in rows(seed_store[1], "events_by_type")}
+    assert result == {
+        ("StudyVisit", "incoming"): 8,
+        ("StudyVisit", "outgoing"): 1,
+        ("Conference", "outgoing"): 3,
+        ("Meeting", "incoming"): 2,
+        ("Meeting", "outgoing"): 1,
+        ("Donation", "incoming"): 1,
+    }
+
+
+def test_units_hosting_visitors(seed_store):
+    result = {(r["unit_name"], r["iso"]) for r in rows(seed_store[1], "units_hosting_visitors")}
+    assert {
+        ("Dział Pomocy Bezdomnym", "SE"),
+        ("Dział Pomocy Bezdomnym", "BE"),
+        ("Klub Integracji Społecznej", "FI"),
+    } <= result
+    assert ("Punkt Aktywności Lokalnej", "ES") in result
+
+
+def test_organisations_by_country(seed_store):
+    result = {
+        r["name"]: (r.get("iso"), int(r["events"])) for r in rows(seed_store[1], "organisations_by_country")
+    }
+    assert result["Urząd Miasta Krakowa"] == ("PL", 4)  # URB-INCLUSION, Utrecht, Georgia, Bensheim
+    assert result["Rotary Club Kaarst-Korschenbroich"] == ("DE", 1)
+    assert result["Fachhochschule St. Pölten"] == ("AT", 1)
+
+
+def test_projects_with_programmes_and_partner_cities(seed_store):
+    result = {r["name"]: r for r in rows(seed_store[1], "projects_programmes")}
+    urb = result["URB-INCLUSION"]
+    assert (urb["programme_name"], urb["lead"]) == ("URBACT III", "Barcelona")
+    assert set(urb["partner_cities"].split(", ")) == {
+        "Barcelona",
+        "Copenhagen",
+        "Trikala",
+        "Lyon",
+        "Naples",
+        "Turin",
+        "Timișoara",
+        "Glasgow",
+        "Kraków",
+    }
+    assert result["Streetwork - skuteczny kontakt"]["events"] == "2"
+
+
+def test_student_groups_and_schools(seed_store):
+    result = rows(seed_store[1], "student_groups")
+    assert {(r["start"], r.get("school"), r["iso"]) for r in result} == {
+        ("2010-01-07", "Fachhochschule St. Pölten", "AT"),
+        ("2010-01-25", "Karel de Grote - Hogeschool", "BE"),
+        ("2010-02-18", "Reformed University", "NL"),
+    }
+
+
+def test_topics_by_country(seed_store):
+    result = {(r["iso"], r["topic"]): int(r["events"]) for r in rows(seed_store[1], "topics_by_country")}
+    assert result[("DE", "homelessness")] == 2  # the Rotary beds and the Berlin conference
+    assert result[("DE", "older_people")] == 2  # the Rotary beds and the seniors' visit (Bensheim)
+    assert result[("GE", "foster_care")] == 1
+
+
+def test_people(seed_store):
+    result = {r["name"]: r for r in rows(seed_store[1], "people")}
+    assert set(result) == {"Jan Stapelmann", "Horst Heck"}
+    assert "Rotary Club Kaarst-Korschenbroich" in result["Jan Stapelmann"]["organisations"]
+    assert result["Horst Heck"]["countries"] == "DE"
+
+
+def test_event_timeline(seed_store):
+    result = rows(seed_store[1], "event_timeline")
+    assert len(result) == 16
+    assert (result[0]["start"], result[0]["title"]) == ("2010-01-07", "Wizyta studentów z Austrii")
+    assert (result[-1]["start"], result[-1]["end"], result[-1]["place"]) == (
+        "2017-11-16",
+        "2017-11-17",
+        "Berlin",
+    )
+
+
+def test_event_evidence_quotes_the_page(seed_settings, seed_store):
+    page = (seed_settings.sources_dir / "bip-27120.txt").read_text(encoding="utf-8")
+    result = rows(seed_store[1], "event_evidence", field="involvesCity")
+    stockholm = [r for r in result if "Szwecji" in r["title"]]
+    assert stockholm and "Sztokholm" in stockholm[0]["quote"]
+    for row in result:
+        if row.get("url", "").endswith("27120"):
+            assert page[int(row["start"]) : int(row["end"])] == row["quote"]
+
+
+def test_places_on_a_map(seed_store):
+    result = {r["name"]: r for r in rows(seed_store[1], "places_map")}
+    assert (result["Berlin"]["lat"], result["Berlin"]["long"]) == ("52.52437", "13.41053")
+    assert result["Berlin"]["wkt"] == "POINT(13.41053 52.52437)"
+    assert result["Kraków"]["iso"] == "PL"  # the location of incoming events
+
+
+def test_co_occurring_partners(seed_store):
+    result = {
+        (r["a_name"], r["b_name"]): int(r["shared_events"])
+        for r in rows(seed_store[1], "co_occurring_partners")
+    }
+    assert result[("Towarzystwo „Nasz Dom”", "Urząd Miasta Krakowa")] == 1
+    assert result[("Ośrodek Interwencji Kryzysowej", "Urząd Miasta Krakowa")] == 1
+
+
+def test_events_in_country(seed_store):
+    result = rows(seed_store[1], "events_in_country", country="de")
+    assert column(result, "start") == ["2010-05-07", "2010-09-30", "2017-03-20", "2017-11-16"]
+    assert rows(seed_store[1], "events_in_country", country="JP") == []
+
+
+def test_topics_ranked(seed_store):
+    result = rows(seed_store[1], "topics_ranked")
+    assert (result[0]["topic"], result[0]["events"], result[0]["topic_name"]) == (
+        "homelessness",
+        "6",
+        "homelessness",
+    )
+    assert rows(seed_store[1], "topics_ranked", lang="pl")[0]["topic_name"] == "bezdomność"
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"colour": "red"}, "unknown parameter(s) colour"),
+        ({"year_from": "last year"}, "expected a year"),
+        ({"topic": "x y"}, "expected a topic id"),
+    ],
+)
+def test_bad_parameters_are_refused_before_running(params, message):
+    with pytest.raises(QueryError, match=message):
+        QUERIES["events_on_topic"].render(params)
+
+
+def test_a_parameter_value_cannot_inject_sparql():
+    text = QUERIES["partner_countries"].render({"lang": 'en") } DROP ALL #'})
+    prepareQuery(text)  # still one well-formed SELECT: the value became one string literal
+    assert '"en\\") } DROP ALL #"' in text
