@@ -29,7 +29,8 @@ from .extract import extract_events
 from .model import Event
 from .ontology_tools import load_ontology_graph, load_shapes
 from .publish import DUMP_NAME, sorted_nquads, write_dumps
-from .rdf import bind_prefixes, validate_dataset
+from .rdf import validate_dataset
+from .rdf.dataset import add_named_graph
 from .reference import Registries, load_registries
 from .settings import Settings
 from .sources import ManifestEntry, read_manifest, read_page
@@ -94,10 +95,7 @@ def make_page_graphs(
     for entry, events, stale in extracted:
         name = iris.source_graph(entry.source_id)
         single = Dataset()
-        bind_prefixes(single)
-        target = single.graph(name)
-        for triple in dataset.graph(name):
-            target.add(triple)
+        add_named_graph(single, name, dataset.graph(name))
         findings = _report(settings, registries, [(entry, events)], stale)
         out.append(
             PageGraph(
@@ -116,7 +114,7 @@ def replace_graph_lines(old: bytes, graphs: dict[str, bytes]) -> tuple[bytes, in
     lines = [line.decode("utf-8") for line in kept]
     for data in graphs.values():
         lines += [line for line in data.decode("utf-8").splitlines() if line.strip()]
-    return ("\n".join(sorted(lines)) + "\n").encode("utf-8"), removed
+    return ("\n".join(sorted(set(lines))) + "\n").encode("utf-8"), removed
 
 
 def apply_page_graphs(settings: Settings, graphs: list[PageGraph]) -> IncrementalReport:
@@ -125,10 +123,7 @@ def apply_page_graphs(settings: Settings, graphs: list[PageGraph]) -> Incrementa
     if not dump.is_file() or not settings.store_dir.is_dir():
         raise StoreError(f"no build in {settings.build_dir} to update; run `partnergraph build`")
     new_nquads, removed = replace_graph_lines(dump.read_bytes(), {g.graph_iri: g.nquads for g in graphs})
-    dataset = Dataset()
-    bind_prefixes(dataset)
-    dataset.parse(data=new_nquads, format="nquads")
-    write_dumps(dataset, settings.dumps_dir, new_nquads)
+    write_dumps(new_nquads, settings.dumps_dir)
     try:
         store = EmbeddedStore(settings.store_dir)
         for g in graphs:

@@ -1,0 +1,461 @@
+"""`partnergraph add` and `partnergraph sources` against a real HTTP server on 127.0.0.1 (the standard
+library's, in a thread) serving bulletin-shaped pages: charsets, redirects, errors, robots.txt, a slow
+answer, conditional GET; and the incremental build, checked against a full rebuild byte for byte."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from partnergraph import iris
+from partnergraph.build import build, ensure_built, is_current
+from partnergraph.cli import main
+from partnergraph.corpus import add_pages, list_sources
+from partnergraph.settings import Settings
+from partnergraph.sources import read_manifest
+from partnergraph.sources.bulletin import read_bulletin
+from partnergraph.sources.fetch import USER_AGENT, Fetcher, FetchError, decode_page
+
+DATA = Path(__file__).parent / "data" / "bulletin"
+PAGE = (DATA / "wspolpraca-2019.html").read_text(encoding="utf-8")
+META_UTF8 = '<meta charset="utf-8">'
+META_CP1250 = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">'
+CP1250 = "text/html; charset=windows-1250"
+NEW_GRAPH = str(iris.source_graph("bip-90417"))
+NEW_TITLES = [
+    "Wizyta delegacji ze Lwowa w Miejskim Ośrodku Pomocy Społecznej",
+    "Udział przedstawicielki MOPS w konferencji w Wiedniu",
+    "Wizyta studyjna pracowników socjalnych z Bratysławy",
+]
+FURNITURE = [
+    "drukuj",
+    "pobierz",
+    "Strona główna",
+    "Jesteś tutaj",
+    "Deklaracja dostępności",
+    "ga.src",
+    "Data publikacji",
+    "Anna Kowalczyk",
+    "Liczba odwiedzin",
+    "Szukaj w BIP",
+    "Współpraca zagraniczna w 2019",
+]
+
+
+def page_bytes(encoding: str, meta: str | None) -> bytes:
+    """The third page in an encoding, with the given meta tag instead of the UTF-8 one (None: none)."""
+    html = PAGE.replace(META_UTF8, meta or "")
+    return html.encode(encoding, errors="xmlcharrefreplace")  # ISO-8859-2 has no „ ”: as &#8222;
+
+
+# ---------------------------------------------------------------------------------------------- server
+
+
+@dataclass
+class Route:
+    body: bytes = b""
+    content_type: str | None = "text/html"
+    status: int = 200
+    etag: str | None = None
+    location: str | None = None
+    slow: bool = False  # answer only once the test releases it (past any client timeout)
+
+
+@dataclass
+class Seen:
+    at: float  # time.monotonic() when the request arrived
+    path: str
+    headers: dict
+
+
+@dataclass
+class BulletinServer:
+    base: str
+    routes: dict[str, Route]
+    requests: list[Seen] = field(default_factory=list)
+    release: threading.Event = field(default_factory=threading.Event)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def seen(self, path: str) -> list[Seen]:
+        return [r for r in self.requests if r.path == path]
+
+
+def make_handler(server: BulletinServer):
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the standard library's name)
+            server.requests.append(Seen(time.monotonic(), self.path, dict(self.headers)))
+            route = server.routes.get(self.path)
+            if route is None:
+                route = Route(b"<html><body><p>Nie znaleziono strony</p></body></html>", status=404)
+            if route.slow:
+                server.release.wait(60)
+            if route.etag and self.headers.get("If-None-Match") == route.etag:
+                self.send_response(304)
+                self.send_header("ETag", route.etag)
+                self.end_headers()
+                return
+            self.send_response(route.status)
+            if route.content_type:
+                self.send_header("Content-Type", route.content_type)
+            if route.etag:
+                self.send_header("ETag", route.etag)
+            if route.location:
+                self.send_header("Location", route.location)
+            self.send_header("Content-Length", str(len(route.body)))
+            self.end_headers()
+            try:
+                self.wfile.write(route.body)
+            except OSError:  # the client gave up (timeout test)
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    return Handler
+
+
+@pytest.fixture
+def server():
+    routes = {
+        "/robots.txt": Route(b"User-agent: *\nDisallow: /prywatne/\n", "text/plain"),
+        "/?dok_id=90417": Route(page_bytes("cp1250", None), CP1250, etag='"v1"'),
+        "/utf8-naglowek/?dok_id=90417": Route(page_bytes("utf-8", None), "text/html; charset=utf-8"),
+        "/cp1250-naglowek/?dok_id=90417": Route(
+            page_bytes("cp1250", None), "text/html; charset=Windows-1250"
+        ),
+        "/iso-naglowek/?dok_id=90417": Route(page_bytes("iso-8859-2", None), "text/html; charset=ISO-8859-2"),
+        "/cp1250-meta/?dok_id=90417": Route(
+            page_bytes(
+                "cp1250", '<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">'
+            ),
+            "text/html",
+        ),
+        "/utf8-meta/?dok_id=90417": Route(page_bytes("utf-8", META_UTF8), "text/html"),
+        "/cp1250-bez/?dok_id=90417": Route(page_bytes("cp1250", None), "text/html"),
+        "/utf8-bez/?dok_id=90417": Route(page_bytes("utf-8", None), None),
+        "/stary-adres": Route(status=301, location="/utf8-naglowek/?dok_id=90417"),
+        "/do-prywatnej": Route(status=302, location="/prywatne/strona"),
+        "/prywatne/strona": Route(page_bytes("utf-8", META_UTF8)),
+        "/blad": Route(b"<html><body>Internal Server Error</body></html>", status=500),
+        "/wolno": Route(page_bytes("utf-8", META_UTF8), slow=True),
+        "/obrazek.png": Route(b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"),
+    }
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    state = BulletinServer(f"http://127.0.0.1:{httpd.server_address[1]}", routes)
+    httpd.RequestHandlerClass = make_handler(state)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield state
+    state.release.set()
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(10)
+
+
+# --------------------------------------------------------------------------------------------- project
+
+
+@pytest.fixture
+def built(seed_settings, tmp_path, monkeypatch) -> Settings:
+    """A copy of the project with the session's seed build."""
+    monkeypatch.delenv("PARTNERGRAPH_BUILD", raising=False)
+    monkeypatch.delenv("PARTNERGRAPH_ROOT", raising=False)
+    root = tmp_path / "project"
+    for name in ("data", "ontology", "queries"):
+        shutil.copytree(seed_settings.root / name, root / name)
+    shutil.copytree(seed_settings.build_dir, root / "build", ignore=shutil.ignore_patterns(".*"))
+    return Settings(root)
+
+
+@pytest.fixture
+def current(built) -> Settings:
+    """The copy with a build that is current for the code as it is now (an incremental update needs it)."""
+    if not is_current(built):  # the code changed since the session's seed build (a developer's checkout)
+        build(built)
+    return built
+
+
+def snapshot(settings: Settings) -> dict[str, bytes]:
+    """Every byte of the corpus and the build's outputs, and the store's quads."""
+    files = {}
+    for folder in (settings.data_dir, settings.dumps_dir):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                files[str(path.relative_to(settings.root))] = path.read_bytes()
+    for name in ("state.json", "report.json"):
+        files[name] = (settings.build_dir / name).read_bytes()
+    files["store"] = store_nquads(settings)
+    return files
+
+
+def store_nquads(settings: Settings) -> bytes:
+    store = ox.Store.read_only(str(settings.store_dir))
+    data = store.dump(format=ox.RdfFormat.N_QUADS)
+    del store
+    return b"\n".join(sorted(line for line in data.splitlines() if line.strip()))
+
+
+def store_quads(settings: Settings) -> set:
+    store = ox.Store.read_only(str(settings.store_dir))
+    quads = set(store)
+    del store
+    return quads
+
+
+def without_graph(nquads: bytes, graph: str) -> list[bytes]:
+    return [line for line in nquads.splitlines() if not line.endswith(f" <{graph}> .".encode())]
+
+
+def run_cli(capsys, *args) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# ------------------------------------------------------------------------------------ the bulletin page
+
+
+def test_bulletin_page_content_is_cut_out_of_the_layout():
+    page = read_bulletin(PAGE)
+    assert page.title == "Współpraca zagraniczna w 2019 roku"
+    assert page.published == "2019-12-12" and page.year == 2019
+    assert page.author == "Anna Kowalczyk"
+    assert page.publisher == "Miejski Ośrodek Pomocy Społecznej w Krakowie"
+    assert page.canonical_url == "https://www.bip.krakow.pl/?dok_id=90417"
+    for title in NEW_TITLES:
+        assert f"\n{title}\n" in f"\n{page.text}"
+    assert "W dniu 14 marca br. Miejski Ośrodek Pomocy Społecznej w Krakowie gościł" in page.text
+    for junk in FURNITURE:
+        assert junk not in page.text, junk
+    assert page.text.startswith(NEW_TITLES[0])
+
+
+def test_saved_text_with_unmarked_metadata_lines():
+    """A page saved as text keeps its metadata lines; they are read and dropped from the content."""
+    text = (
+        "Współpraca zagraniczna\n\ndrukuj | pobierz (PDF, 120 KB)\n\n"
+        "Wizyta gości z Pragi\n\nW dniu 3 kwietnia br. MOPS gościł pracowników socjalnych z Pragi.\n\n"
+        "Metryka\nWytworzył: Jan Nowak\nData publikacji: 5 czerwca 2021\nLiczba odwiedzin: 12\n"
+    )
+    page = read_bulletin(text)
+    assert page.published == "2021-06-05" and page.author == "Jan Nowak"
+    assert page.text == (
+        "Współpraca zagraniczna\n\nWizyta gości z Pragi\n\n"
+        "W dniu 3 kwietnia br. MOPS gościł pracowników socjalnych z Pragi.\n"
+    )
+
+
+# ------------------------------------------------------------------------------------------------ fetch
+
+CHARSETS = [
+    ("/utf8-naglowek/?dok_id=90417", "utf-8", "header"),
+    ("/cp1250-naglowek/?dok_id=90417", "cp1250", "header"),
+    ("/iso-naglowek/?dok_id=90417", "iso8859-2", "header"),
+    ("/cp1250-meta/?dok_id=90417", "cp1250", "meta"),
+    ("/utf8-meta/?dok_id=90417", "utf-8", "meta"),
+    ("/cp1250-bez/?dok_id=90417", "cp1250", "detected"),
+    ("/utf8-bez/?dok_id=90417", "utf-8", "detected"),
+]
+
+
+@pytest.mark.parametrize(("path", "encoding", "found_in"), CHARSETS)
+def test_charset_from_header_meta_or_detection(server, path, encoding, found_in):
+    with Fetcher(timeout=10) as fetcher:
+        fetched = fetcher.get(server.url(path))
+    decoded = decode_page(fetched.content, fetched.content_type)
+    assert (decoded.encoding, decoded.found_in) == (encoding, found_in)
+    assert read_bulletin(decoded.text).text == read_bulletin(PAGE).text
+    assert fetched.content == server.routes[path].body
+
+
+def test_redirect_is_followed_and_every_request_is_polite(server):
+    with Fetcher(timeout=10) as fetcher:
+        fetched = fetcher.get(server.url("/stary-adres"))
+        again = fetcher.get(server.url("/cp1250-meta/?dok_id=90417"))
+    assert fetched.status == 200 and again.status == 200
+    assert fetched.final_url == server.url("/utf8-naglowek/?dok_id=90417")
+    assert fetched.redirects == [server.url("/stary-adres")]
+    paths = [r.path for r in server.requests]
+    assert paths == [
+        "/robots.txt",
+        "/stary-adres",
+        "/utf8-naglowek/?dok_id=90417",
+        "/cp1250-meta/?dok_id=90417",
+    ]
+    assert {r.headers["User-Agent"] for r in server.requests} == {USER_AGENT}
+    assert USER_AGENT.startswith("partnergraph/") and "(+http" in USER_AGENT
+    gaps = [b.at - a.at for a, b in zip(server.requests, server.requests[1:], strict=False)]
+    assert min(gaps) > 0.95, gaps  # at most one request per second to the host
+
+
+def test_redirect_into_a_path_robots_txt_forbids_is_not_followed(server):
+    with Fetcher(timeout=10) as fetcher, pytest.raises(FetchError, match="robots.txt"):
+        fetcher.get(server.url("/do-prywatnej"))
+    assert not server.seen("/prywatne/strona")
+
+
+# ---------------------------------------------------------------------------------- failures: no change
+
+FAILURES = [
+    ("/brak-strony", "HTTP 404"),
+    ("/blad", "HTTP 500"),
+    ("/prywatne/strona", "robots.txt of 127.0.0.1"),
+    ("/wolno", "no answer within 0.5 s"),
+    ("/obrazek.png", "not a web page"),
+]
+
+
+@pytest.mark.parametrize(("path", "message"), FAILURES)
+def test_a_failed_fetch_leaves_corpus_and_graph_as_they_were(server, built, path, message):
+    before = snapshot(built)
+    report = add_pages(built, [server.url(path)], timeout=0.5)
+    assert [r.status for r in report.results] == ["failed"]
+    assert message in report.results[0].message
+    assert report.graph == "unchanged"
+    assert snapshot(built) == before
+    if path == "/prywatne/strona":
+        assert not server.seen(path)  # refused before asking
+
+
+def test_cli_reports_a_failed_fetch_with_exit_code_2(server, built, capsys):
+    before = snapshot(built)
+    code, out, _err = run_cli(capsys, "add", server.url("/blad"), "--root", str(built.root), "--timeout", "5")
+    assert code == 2
+    assert "failed" in out and "HTTP 500" in out and "graph: unchanged" in out
+    assert snapshot(built) == before
+
+
+def test_cli_rejects_a_bad_year(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["add", "x.html", "--year", "19"])
+    assert exc.value.code == 2
+    assert "expected a year" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------------- adding a third page
+
+
+def test_third_page_is_added_incrementally_and_keeps_every_existing_triple(
+    server, current, capsys, monkeypatch
+):
+    built = current
+    url = server.url("/?dok_id=90417")
+    nq = built.dumps_dir / "partnergraph.nq"
+    before = nq.read_bytes()
+    store_before = store_nquads(built)
+
+    code, out, _ = run_cli(capsys, "add", url, "--root", str(built.root))
+    assert code == 0, out
+    assert "added     bip-90417" in out
+    assert "cp1250, from the header" in out and "year 2019 from the publication date" in out
+    assert "3 events" in out and "incrementally" in out
+
+    # the raw page as fetched, next to the text used for extraction, and the manifest entry
+    sources = built.sources_dir
+    assert (sources / "bip-90417.html").read_bytes() == server.routes["/?dok_id=90417"].body
+    text = (sources / "bip-90417.txt").read_text(encoding="utf-8")
+    assert text == read_bulletin(PAGE).text
+    entry = {e.source_id: e for e in read_manifest(sources)}["bip-90417"]
+    assert (entry.file, entry.url, entry.year, entry.title) == (
+        "bip-90417.txt", url, 2019, "Współpraca zagraniczna w 2019 roku"
+    )  # fmt: skip
+    assert entry.publisher == "Miejski Ośrodek Pomocy Społecznej w Krakowie"
+    assert entry.extra["sha256"] == hashlib.sha256(server.routes["/?dok_id=90417"].body).hexdigest()
+    assert entry.extra["published"] == "2019-12-12" and entry.extra["author"] == "Anna Kowalczyk"
+    assert entry.extra["etag"] == '"v1"' and entry.extra["charset"] == "cp1250"
+    assert entry.extra["canonical_url"] == "https://www.bip.krakow.pl/?dok_id=90417"
+    assert entry.extra["retrieved"].endswith("Z") and entry.extra["added"] == entry.extra["retrieved"]
+
+    # every existing IRI and triple is kept, byte for byte; only the new graph is new
+    after = nq.read_bytes()
+    assert without_graph(after, NEW_GRAPH) == before.splitlines()
+    assert len(after.splitlines()) > len(before.splitlines()) + 100
+    assert without_graph(store_nquads(built), NEW_GRAPH) == without_graph(store_before, NEW_GRAPH)
+    fresh = ox.Store()  # what loading the whole new dump gives (the store normalises some literals)
+    fresh.bulk_load(after, ox.RdfFormat.N_QUADS)
+    assert store_quads(built) == set(fresh)
+
+    # the build is current: nothing is rebuilt, and the query sees the new events
+    assert is_current(built) and ensure_built(built) is None
+    code, out, _ = run_cli(capsys, "query", "event_timeline", "--root", str(built.root), "--format", "csv")
+    assert code == 0
+    rows = [line for line in out.splitlines() if line.endswith(",bip-90417")]
+    assert [r for t in NEW_TITLES for r in rows if f",{t}," in r] and len(rows) == 3
+    assert any(",2019-03-14,2019-03-14," in r for r in rows)  # "14 marca br." in the page's year
+
+    code, out, _ = run_cli(capsys, "sources", "--root", str(built.root))
+    line = next(line for line in out.splitlines() if line.startswith("bip-90417"))
+    assert line.split()[1:4] == ["2019", "3", entry.extra["added"]] and url in line
+    assert "current" in out.splitlines()[-1] and "out of date" not in out
+
+    # the same page again: a conditional GET, a 304, nothing changes
+    snap = snapshot(built)
+    report = add_pages(built, [url])
+    assert [r.status for r in report.results] == ["unchanged"] and report.graph == "unchanged"
+    assert server.seen("/?dok_id=90417")[-1].headers.get("If-None-Match") == '"v1"'
+    assert snapshot(built) == snap
+
+    # the page changes on the server: its entry and graph are replaced, and the report says so
+    changed = PAGE.replace(
+        "<h3>Wizyta studyjna pracowników socjalnych z Bratysławy</h3>",
+        "<h3>Udział dyrektora MOPS w seminarium w Pradze</h3>\n<p>W dniu 21 listopada br. dyrektor "
+        "Miejskiego Ośrodka Pomocy Społecznej uczestniczył w seminarium poświęconym pracy socjalnej, "
+        "które odbyło się w Pradze w Czechach.</p>\n"
+        "<h3>Wizyta studyjna pracowników socjalnych z Bratysławy</h3>",
+    ).replace(META_UTF8, "")
+    server.routes["/?dok_id=90417"] = Route(changed.encode("utf-8"), "text/html; charset=utf-8", etag='"v2"')
+    report = add_pages(built, [url])
+    assert [r.status for r in report.results] == ["replaced"] and report.graph == "incremental"
+    assert "content changed" in report.results[0].message and report.results[0].events == 4
+    entry2 = {e.source_id: e for e in read_manifest(sources)}["bip-90417"]
+    assert entry2.extra["added"] == entry.extra["added"] and entry2.extra["etag"] == '"v2"'
+    final = nq.read_bytes()
+    assert without_graph(final, NEW_GRAPH) == before.splitlines()
+    assert b"seminarium-w-pradze" in final
+
+    # what the incremental updates left is exactly what a full build writes from the same corpus
+    monkeypatch.setenv("PARTNERGRAPH_BUILD", str(built.root / "full-build"))
+    build(built)
+    assert (built.root / "full-build" / "dumps" / "partnergraph.nq").read_bytes() == final
+    full_report = json.loads((built.root / "full-build" / "report.json").read_text())
+    incremental_report = json.loads((built.root / "build" / "report.json").read_text())
+    for key in ("pages", "triples", "unknown_organisations", "unlinked", "stale_curations"):
+        assert incremental_report[key] == full_report[key], key
+
+
+def test_saved_file_in_cp1250_is_imported_once(current, tmp_path):
+    built = current
+    saved = tmp_path / "strona.html"
+    saved.write_bytes(page_bytes("cp1250", META_CP1250))
+    report = add_pages(built, [str(saved)], year=2018, title="Współpraca zagraniczna (2018)")
+    assert [r.status for r in report.results] == ["added"] and report.graph == "incremental"
+    assert "cp1250, from the meta" in report.results[0].message and "year 2018 from the --year" in (
+        report.results[0].message
+    )  # fmt: skip
+    entry = {e.source_id: e for e in read_manifest(built.sources_dir)}["bip-90417"]
+    assert (entry.year, entry.title, entry.url) == (
+        2018, "Współpraca zagraniczna (2018)", "https://www.bip.krakow.pl/?dok_id=90417"
+    )  # fmt: skip
+    assert entry.extra["imported_from"] == "strona.html" and "etag" not in entry.extra
+    assert (built.sources_dir / "bip-90417.html").read_bytes() == saved.read_bytes()
+    listing = {r.source_id: r for r in list_sources(built).rows}
+    assert (
+        listing["bip-90417"].events == 3 and listing["bip-27120"].events > 0 and list_sources(built).current
+    )
+
+    snap = snapshot(built)
+    again = add_pages(built, [str(saved)], year=2018, title="Współpraca zagraniczna (2018)")
+    assert [r.status for r in again.results] == ["unchanged"] and again.graph == "unchanged"
+    assert snapshot(built) == snap
