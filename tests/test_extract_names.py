@@ -39,7 +39,8 @@ def names(text: str, reg) -> dict[str, list[str]]:
     ("text", "expected"),
     [
         (
-            "przedstawiciele Urzędu Miasta Krakowa, Zarządu Zieleni Miejskiej, Rady Dzielnicy IV oraz mieszkańców",
+            "przedstawiciele Urzędu Miasta Krakowa, Zarządu Zieleni Miejskiej, Rady Dzielnicy IV "
+            "oraz mieszkańców",
             ["Urząd Miasta Krakowa", "Zarząd Zieleni Miejskiej", "Rada Dzielnicy IV"],
         ),
         (

@@ -35,7 +35,8 @@ def test_named_encoding_is_used_and_a_wrong_one_is_explained():
 def test_nbsp_and_odd_whitespace_are_folded(tmp_path):
     p = tmp_path / "p.txt"
     p.write_text(
-        "Wizyta\u00a0studentów\u2009z Austrii\r\n\r\nW\u00a0dniu 7\u200b stycznia 2010\tr.\u00ad odbyła się wizyta."
+        "Wizyta\u00a0studentów\u2009z Austrii\r\n\r\n"
+        "W\u00a0dniu 7\u200b stycznia 2010\tr.\u00ad odbyła się wizyta."
     )
     page = read_page(p, url="https://example.org/x", year=2010)
     assert page.text == "Wizyta studentów z Austrii\n\nW dniu 7 stycznia 2010 r. odbyła się wizyta.\n"
@@ -112,7 +113,8 @@ def test_wrapped_lines_and_unfinished_paragraphs_are_not_headings(tmp_path):
     p = tmp_path / "wrapped.txt"
     p.write_text(
         "Wizyta studentów z Belgii\n\nW dniu 25 stycznia 2010 w Dziale miała miejsce wizyta studentów\n"
-        "z Karel de Grote - Hogeschool z Antwerpii. Studenci zwiedzili schronisko przy ul. Sołtysowskiej 13\n\n"
+        "z Karel de Grote - Hogeschool z Antwerpii. "
+        "Studenci zwiedzili schronisko przy ul. Sołtysowskiej 13\n\n"
         "Wizyta studentów z Austrii\n\n7 stycznia 2010 odbyła się wizyta studentów z Austrii.\n"
     )
     assert titles(p) == ["Wizyta studentów z Belgii", "Wizyta studentów z Austrii"]

@@ -23,13 +23,17 @@ EVENT_CUES = re.compile(
     re.I,
 )
 _GAZETTEERS: dict[int, tuple[Registries, Gazetteer]] = {}
+_BASE: Gazetteer | None = None
 
 
 def gazetteer_for(registries: Registries) -> Gazetteer:
     hit = _GAZETTEERS.get(id(registries))
     if hit is not None and hit[0] is registries:
         return hit[1]
-    gaz = with_registries(load_gazetteer(), registries)
+    global _BASE
+    if _BASE is None:
+        _BASE = load_gazetteer()
+    gaz = with_registries(_BASE, registries)
     _GAZETTEERS.clear()
     _GAZETTEERS[id(registries)] = (registries, gaz)
     return gaz

@@ -1,0 +1,91 @@
+"""Type, participants and topics by cue lexicons."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnergraph.extract._text import sentences
+from partnergraph.extract.classify import classify_type, find_participants, find_topics
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Współpraca z Rotary Club", "Klub przekazał na rzecz Gminy jako darowiznę 36 łóżek.", "Donation"),
+        ("Udział w XXI Sympozjum Towarzystwa", "Przedstawiciel brał udział w sympozjum.", "Conference"),
+        ("Spotkanie z p. Horst Heck", "Spotkanie dotyczyło organizacji wizyty grupy seniorów.", "Meeting"),
+        (
+            "Wizyta delegacji z Helsinek",
+            "W dniu 12 maja odbyło się spotkanie w Klubie z grupą urzędników. "
+            "Uczestnicy zostali zaznajomieni z programami.",
+            "StudyVisit",
+        ),
+        (
+            "Wizyta przedstawiciela MOPS w Wiedniu",
+            "W ramach projektu odbyło się pierwsze spotkanie grupy "
+            "zaangażowanej w realizację projektu. Ustalono harmonogram działań.",
+            "Meeting",
+        ),
+        (
+            "Wizyta studentów z Holandii",
+            "Celem spotkania było zapoznanie studentów z systemem.",
+            "StudyVisit",
+        ),
+    ],
+)
+def test_type(title, body, expected):
+    assert classify_type(title, body)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Wizyta grupy z Holandii", "MOPS podejmował grupę absolwentów i wykładowców szkoły.", "academics"),
+        ("Wizyta studyjna delegacji rządowej z Gruzji", "urzędników rządowych i specjalistów", "officials"),
+        ("Wizyta czeskiej grupy pracowników socjalnych", "", "professionals"),
+        ("Młodzież ze Szwecji w MOPS", "", "youth"),
+        ("Wizyta studentów z Austrii", "", "students"),
+        ("Spotkanie z wolontariuszami z Oslo", "", "volunteers"),
+        ("Udział przedstawicieli MOPS", "spotkania z przedstawicielami Barcelony", "officials"),
+        ("Spotkanie z p. Horst Heck z Bensheim", "Spotkanie w Biurze dotyczyło wizyty.", None),
+    ],
+)
+def test_participants(title, body, expected):
+    assert find_participants(title, body, {"Barcelony"})[0] == expected
+
+
+def topics(text: str, masked=()) -> list[str]:
+    free, named = find_topics(text, list(masked), sentences(text))
+    return [t for t, _ in (free or named)]
+
+
+def test_topics_from_the_text():
+    assert set(
+        topics(
+            "zapoznanie się z rozwiązaniami w dziedzinie profilaktyki kryzysu w rodzinie, systemu rodzinnej "
+            "opieki zastępczej oraz przekształceń domów dziecka."
+        )
+    ) == {"foster_care", "children_and_families"}
+    assert sorted(topics("metody streetwork w pracy w środowisku młodzieży i osób bezdomnych")) == [
+        "homelessness",
+        "streetwork",
+        "youth",
+    ]
+    assert topics(
+        "36 łóżek szpitalnych dla placówek pomagających osobom starszym, niepełnosprawnym i bezdomnym"
+    ) == ["health_care", "older_people", "disability", "homelessness"]
+
+
+def test_the_standard_closing_list_of_client_groups_is_not_topics():
+    text = (
+        "Celem wizyty było poznanie systemu pomocy społecznej w Krakowie. Zaprezentowano jednostki, które "
+        "udzielają wsparcia: dzieciom, młodzieży, niepełnosprawnym i osobom starszym w Krakowie."
+    )
+    assert topics(text) == ["welfare_system"]
+
+
+def test_a_word_inside_a_name_is_not_a_topic_unless_nothing_else_is_said():
+    text = "Spotkanie w Klubie Integracji Społecznej dotyczyło sytuacji bezrobotnych."
+    assert topics(text, [(12, 39)]) == ["unemployment"]
+    text = "Udział w Sympozjum Towarzystwa Zdrowia Psychicznego."
+    assert topics(text, [(19, 51)]) == ["mental_health"]  # from the name only, as nothing else is said
