@@ -28,46 +28,41 @@ def registries_to_graph(registries: Registries) -> Graph:
         add_place(graph, place)
     mops = iris.named_iri("organisation", MOPS)
     for org in registries.organisations:
-        node = add_named(graph, "organisation", org.name)
-        if org.name in (MOPS, GMINA):
+        node = _add_entry(graph, "organisation", org)
+        if org.name in (MOPS, GMINA):  # the centre and its municipality are not partners
             graph.remove((node, RDF.type, PG.PartnerOrganisation))
-        for alias in org.aliases:
-            graph.add((node, SKOS.altLabel, Literal(alias)))
         if org.country:
             graph.add((node, PG.basedIn, iris.country_iri(org.country)))
-        if org.kind:
-            graph.add((node, PG.organisationKind, Literal(org.kind)))
-        if org.wikidata_id:
-            graph.add((node, OWL.sameAs, WIKIDATA[org.wikidata_id]))
     graph.add((mops, ORG.subOrganizationOf, iris.named_iri("organisation", GMINA)))
     for unit in registries.units:
-        node = add_named(graph, "unit", unit.name)
-        for alias in unit.aliases:
-            graph.add((node, SKOS.altLabel, Literal(alias)))
-        if unit.kind:
-            graph.add((node, PG.organisationKind, Literal(unit.kind)))
+        _add_entry(graph, "unit", unit)
     for programme in registries.programmes:
-        node = add_named(graph, "programme", programme.name)
-        for alias in programme.aliases:
-            graph.add((node, SKOS.altLabel, Literal(alias)))
+        node = _add_entry(graph, "programme", programme)
         if programme.owner:
             graph.add((node, SCHEMA.funder, Literal(programme.owner)))
-        if programme.wikidata_id:
-            graph.add((node, OWL.sameAs, WIKIDATA[programme.wikidata_id]))
     for project in registries.projects:
-        node = add_named(graph, "project", project.name)
-        for alias in project.aliases:
-            graph.add((node, SKOS.altLabel, Literal(alias)))
+        node = _add_entry(graph, "project", project)
         if project.programme:
             programme = registries.find_programme(project.programme)
             graph.add((node, PG.fundedByProgramme, iris.named_iri("programme", programme.name)))
-        if project.start:
-            graph.add((node, SCHEMA.startDate, date_literal(project.start)))
-        if project.end:
-            graph.add((node, SCHEMA.endDate, date_literal(project.end)))
+        for prop, value in ((SCHEMA.startDate, project.start), (SCHEMA.endDate, project.end)):
+            if value:
+                graph.add((node, prop, date_literal(value)))
         if project.lead_partner:
             graph.add((node, PG.leadPartner, place_iri(project.lead_partner)))
         for city in project.partner_cities:
             graph.add((node, PG.partnerCity, place_iri(city)))
     graph.add((mops, RDF.type, ORG.FormalOrganization))
     return graph
+
+
+def _add_entry(graph: Graph, kind: str, entry):
+    """What every registry entry has: its label, aliases, kind and Wikidata link."""
+    node = add_named(graph, kind, entry.name)
+    for alias in entry.aliases:
+        graph.add((node, SKOS.altLabel, Literal(alias)))
+    if getattr(entry, "kind", None):
+        graph.add((node, PG.organisationKind, Literal(entry.kind)))
+    if getattr(entry, "wikidata_id", None):
+        graph.add((node, OWL.sameAs, WIKIDATA[entry.wikidata_id]))
+    return node
