@@ -4,6 +4,7 @@ on the server, relative file names in the static site)."""
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 from html import escape
@@ -19,7 +20,8 @@ LANGS = ("en", "pl")
 
 STYLE = """
 body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
-header{background:#17324d;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
+header{background:#17324d;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;
+align-items:center}
 header a{color:#fff;text-decoration:none}header a:hover{text-decoration:underline}
 header .lang{margin-left:auto}main{max-width:68rem;margin:0 auto;padding:1rem}
 h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.2rem;margin-top:1.6rem;border-bottom:1px solid #ccc}
@@ -164,12 +166,16 @@ def esc(value) -> str:
     return escape(str(value), quote=True)
 
 
+_BY_LENGTH = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda kv: -len(kv[1]))
+
+
+@functools.lru_cache(maxsize=4096)
 def short_name(iri) -> str:
     """A prefixed name where a known prefix fits, else the IRI."""
     text = str(iri)
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
-        if text.startswith(str(ns)) and len(text) > len(str(ns)):
-            return f"{prefix}:{text[len(str(ns)) :]}"
+    for prefix, ns in _BY_LENGTH:
+        if text.startswith(ns) and len(text) > len(ns):
+            return f"{prefix}:{text[len(ns) :]}"
     return text
 
 
@@ -203,6 +209,11 @@ class Linker:
         self.static, self.here, self.lang = static, here, lang
         self.lang_in_links = lang_in_links  # the server adds ?lang= when the language came from ?lang=
 
+    @property
+    def html_suffix(self) -> str:
+        """Static pages: English in X.html, Polish in X.pl.html."""
+        return "html" if self.lang == "en" else f"{self.lang}.html"
+
     def _rel(self, target: str) -> str:
         if not self.static:
             return "/" + target
@@ -226,7 +237,7 @@ class Linker:
             return text
         fragment = "#" + text.split("#", 1)[1] if "#" in text else ""
         if self.static:
-            path = (path + "index" if path.endswith("/") else path) + "." + (suffix or "html")
+            path = (path + "index" if path.endswith("/") else path) + "." + (suffix or self.html_suffix)
             return self._rel(path) + fragment
         if suffix:
             path = (path + "index" if path.endswith("/") else path) + "." + suffix
@@ -236,7 +247,7 @@ class Linker:
     def page(self, name: str) -> str:
         """One of the site's pages: '', 'queries', 'query', 'sparql', 'network', 'dataset', 'ontology'."""
         if self.static:
-            target = "index.html" if name == "" else f"{name}.html"
+            target = f"{name or 'index'}.{self.html_suffix}"
             return self._rel(target)
         target = name
         query = f"?lang={self.lang}" if self.lang_in_links and name not in ("sparql",) else ""
@@ -252,7 +263,8 @@ def nav(linker: Linker, lang: str, other_lang_href: str | None) -> str:
     links = " ".join(f'<a href="{esc(linker.page(name))}">{esc(text)}</a>' for name, text in items)
     other = "pl" if lang == "en" else "en"
     switch = (
-        f'<a class="lang" hreflang="{other}" href="{esc(other_lang_href)}">{"polski" if other == "pl" else "English"}</a>'
+        f'<a class="lang" hreflang="{other}" href="{esc(other_lang_href)}">'
+        f"{'polski' if other == 'pl' else 'English'}</a>"
         if other_lang_href
         else ""
     )

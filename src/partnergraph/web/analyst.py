@@ -78,7 +78,8 @@ async def home(request: Request):
 
     def examples():
         rows = state.store.select(
-            f"SELECT ?e ?c WHERE {{ ?e a <{iris.DEF}Event> ; <{iris.DEF}involvesCity> ?c }} ORDER BY ?e ?c LIMIT 1"
+            f"SELECT ?e ?c WHERE {{ ?e a <{iris.DEF}Event> ; <{iris.DEF}involvesCity> ?c }} "
+            "ORDER BY ?e ?c LIMIT 1"
         )
         return rows.rows[0] if rows.rows else {}
 
@@ -91,7 +92,8 @@ async def home(request: Request):
             tries.append(f'<li><a href="{esc(linker.iri(example[key]))}">{esc(example[key])}</a></li>')
     if first_query:
         tries.append(
-            f'<li><a href="{esc(linker.page("queries/" + first_query))}">{esc(queries[first_query].title)}</a></li>'
+            f'<li><a href="{esc(linker.page("queries/" + first_query))}">'
+            f"{esc(queries[first_query].title)}</a></li>"
         )
     tries.append(f'<li><a href="{esc(linker.page("network"))}">{esc(ui["network"])}</a></li>')
     body = (

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS
 
+from ..iris import DEF, ID
 from ..rdf.vocab import OA, SCHEMA, bind_prefixes
 
 INVERSE_LIMIT = 1000
 LABEL_PROPERTIES = (SKOS.prefLabel, RDFS.label, SCHEMA.name, FOAF.name, DCTERMS.title)
-_PREFIXES = f"PREFIX oa: <{OA}>\nPREFIX pg: <{{def_ns}}>\n"
+_FIELD, _EVIDENCE_OF, _CURATED = (URIRef(f"{DEF}{name}") for name in ("field", "evidenceOf", "curated"))
 
 
 @dataclass
@@ -74,7 +75,6 @@ def describe(store, iri: str, def_ns: str) -> Description:
     """Everything the pages and the RDF answers show about `iri`."""
     node = URIRef(iri)
     desc = Description(node)
-    prefixes = _PREFIXES.format(def_ns=def_ns)
     # the subject and the '#' parts hanging off it (a city's geometry, an annotation's target and selectors)
     seen, frontier = set(), {node}
     while frontier and len(seen) < 200:
@@ -88,31 +88,17 @@ def describe(store, iri: str, def_ns: str) -> Description:
                 frontier.add(o)
     desc.triples.sort()
     rows = store.select(
-        f"{prefixes}SELECT ?s ?p WHERE {{ ?s ?p <{iri}> . FILTER(!CONTAINS(STR(?s), '#')) "
-        f"FILTER NOT EXISTS {{ ?s a oa:Annotation }} }} LIMIT {INVERSE_LIMIT + 1}"
+        f"SELECT ?s ?p WHERE {{ ?s ?p <{iri}> . FILTER(!CONTAINS(STR(?s), '#') && "
+        f"!STRSTARTS(STR(?s), '{ID}evidence/')) }} LIMIT {INVERSE_LIMIT + 1}"
     )
     desc.inverse = sorted({(r["s"], r["p"]) for r in rows.rows})[:INVERSE_LIMIT]
     desc.inverse_truncated = len(rows.rows) > INVERSE_LIMIT
     if not desc.exists:
         return desc
-    selector = (
-        "OPTIONAL { ?a oa:hasTarget ?t . ?t oa:hasSource ?source ; oa:hasSelector ?q . ?q oa:exact ?quote . "
-        "OPTIONAL { ?t oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end } } "
-        "OPTIONAL { ?a pg:curated ?curated }"
-    )
-    rows = store.select(
-        f"{prefixes}SELECT ?field ?value ?quote ?start ?end ?source ?curated WHERE {{ "
-        f"?a pg:evidenceOf <{iri}> ; pg:field ?field . "
-        f"OPTIONAL {{ ?a oa:hasBody ?value }} OPTIONAL {{ ?a oa:bodyValue ?value }} {selector} }}"
-    )
-    desc.evidence = [_evidence(r) for r in rows.rows]
-    rows = store.select(
-        f"{prefixes}SELECT ?event ?field ?quote ?start ?end ?source ?curated WHERE {{ "
-        f"?a oa:hasBody <{iri}> ; pg:evidenceOf ?event ; pg:field ?field . {selector} }} "
-        f"LIMIT {INVERSE_LIMIT}"
-    )
-    desc.mentions = [_evidence(r, event=r.get("event")) for r in rows.rows]
-    desc.mentions.sort(key=lambda e: (str(e.event), str(e.field), e.start or 0))
+    evidence = _annotations(store, f"?a <{def_ns}evidenceOf> <{iri}>")
+    desc.evidence = [ev for ev in evidence.values()]
+    mentions = _annotations(store, f"?a <{OA.hasBody}> <{iri}>", limit=INVERSE_LIMIT)
+    desc.mentions = sorted(mentions.values(), key=lambda e: (str(e.event), str(e.field), e.start or 0))
     nodes = {node} | {t[1] for t in desc.triples} | {t[2] for t in desc.triples if isinstance(t[2], URIRef)}
     nodes |= {s for s, _ in desc.inverse} | {p for _, p in desc.inverse}
     nodes |= {e.source for e in desc.evidence + desc.mentions if e.source}
@@ -120,18 +106,44 @@ def describe(store, iri: str, def_ns: str) -> Description:
     return desc
 
 
-def _evidence(row: dict, event=None) -> Evidence:
-    start, end = row.get("start"), row.get("end")
-    return Evidence(
-        field=row["field"],
-        value=row.get("value"),
-        quote=str(row["quote"]) if row.get("quote") is not None else None,
-        start=int(start) if start is not None else None,
-        end=int(end) if end is not None else None,
-        source=row.get("source"),
-        curated=bool(row.get("curated") is not None and row["curated"].toPython() is True),
-        event=event,
-    )
+def _annotations(store, pattern: str, limit: int | None = None) -> dict[URIRef, Evidence]:
+    """The Web Annotations matching `pattern` (on ?a), read subject by subject: an annotation, its
+    `#target` and its selectors. (Plain subject lookups: far faster than one query with OPTIONALs.)"""
+    rows = store.select(f"SELECT DISTINCT ?a WHERE {{ {pattern} }}" + (f" LIMIT {limit}" if limit else ""))
+    found = [r["a"] for r in rows.rows]
+    props: dict = defaultdict(lambda: defaultdict(list))
+    frontier = set(found)
+    for _ in range(3):  # annotation -> target -> selectors
+        if not frontier:
+            break
+        batch, frontier = sorted(frontier), set()
+        for i in range(0, len(batch), 400):
+            triples = store.select(
+                f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(batch[i : i + 400])} }} ?s ?p ?o }}"
+            )
+            for row in triples.rows:
+                props[row["s"]][row["p"]].append(row["o"])
+                if row["p"] in (OA.hasTarget, OA.hasSelector):
+                    frontier.add(row["o"])
+    out = {}
+    for a in found:
+        own = props[a]
+        if not own.get(_FIELD):
+            continue
+        ev = Evidence(field=own[_FIELD][0], value=(own.get(OA.hasBody) or own.get(OA.bodyValue) or [None])[0])
+        ev.event = (own.get(_EVIDENCE_OF) or [None])[0]
+        curated = own.get(_CURATED) or []
+        ev.curated = any(c.toPython() is True for c in curated if isinstance(c, Literal))
+        for target in own.get(OA.hasTarget, []):
+            ev.source = (props[target].get(OA.hasSource) or [None])[0]
+            for selector in props[target].get(OA.hasSelector, []):
+                sel = props[selector]
+                if sel.get(OA.exact):
+                    ev.quote = str(sel[OA.exact][0])
+                if sel.get(OA.start) and sel.get(OA.end):
+                    ev.start, ev.end = int(sel[OA.start][0]), int(sel[OA.end][0])
+        out[a] = ev
+    return out
 
 
 def fetch_labels(store, nodes) -> dict[URIRef, dict[str, str]]:

@@ -125,7 +125,11 @@ def negotiate(accept: str | None, offers: tuple[Format, ...] | list[Format]) -> 
     ranges = parse_accept(accept)
     best, best_key = None, (0.0, -1, 0)
     for position, offer in enumerate(offers):
-        q, specificity = max(_quality(ranges, t) for t in (offer.media_type, *offer.aliases))
+        q, specificity = _quality(ranges, offer.media_type)
+        for alias in offer.aliases:  # an alias counts only when named exactly (text/* is not JSON)
+            alias_q, alias_specificity = _quality(ranges, alias)
+            if alias_specificity == 2:
+                q, specificity = max((q, specificity), (alias_q, alias_specificity))
         if q <= 0:
             continue
         key = (q, specificity, -position)

@@ -40,7 +40,8 @@ def render_term(node, labels: dict, lang: str, linker: Linker) -> str:
             return f'<div class="text"{lang_attr}>{esc(text)}</div>'
         body = esc(text)
         if node.language:
-            return f'<span lang="{esc(node.language)}">{body}</span> <span class="meta">@{esc(node.language)}</span>'
+            tag = esc(node.language)
+            return f'<span lang="{tag}">{body}</span> <span class="meta">@{tag}</span>'
         if node.datatype and node.datatype != XSD.string:
             return f'{body} <span class="meta">{esc(short_name(node.datatype))}</span>'
         return body
@@ -141,7 +142,8 @@ def _property_table(pairs, desc: Description, lang: str, linker: Linker, evidenc
                 quote = f'<div class="evidence" title="{esc(ui["evidence"])}">{quote}</div>'
             cells.append(f"<div>{render_term(value, desc.labels, lang, linker)}{quote}</div>")
         rows.append(
-            f'<tr><th scope="row">{render_term(prop, desc.labels, lang, linker)}</th><td>{"".join(cells)}</td></tr>'
+            f'<tr><th scope="row">{render_term(prop, desc.labels, lang, linker)}</th>'
+            f"<td>{''.join(cells)}</td></tr>"
         )
     return "<table><tbody>" + "".join(rows) + "</tbody></table>"
 
