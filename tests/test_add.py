@@ -7,12 +7,16 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import socket
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import httpx
 import pyoxigraph as ox
 import pytest
 
@@ -20,6 +24,7 @@ from partnergraph import iris
 from partnergraph.build import build, ensure_built, is_current
 from partnergraph.cli import main
 from partnergraph.corpus import add_pages, list_sources
+from partnergraph.errors import StoreError
 from partnergraph.settings import Settings
 from partnergraph.sources import read_manifest
 from partnergraph.sources.bulletin import read_bulletin
@@ -218,6 +223,33 @@ def without_graph(nquads: bytes, graph: str) -> list[bytes]:
     return [line for line in nquads.splitlines() if not line.endswith(f" <{graph}> .".encode())]
 
 
+def fetch_from_server(settings: Settings, path: str) -> str:
+    """Start `partnergraph serve` on a free loopback port, GET one HTML page from it, stop it."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [sys.executable, "-m", "partnergraph.cli", "serve", "--root", str(settings.root)]
+    process = subprocess.Popen(
+        [*command, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        with httpx.Client(timeout=10) as client:
+            while True:
+                assert process.poll() is None, process.stdout.read()
+                try:
+                    response = client.get(f"http://127.0.0.1:{port}{path}", headers={"Accept": "text/html"})
+                    break
+                except httpx.TransportError:
+                    assert time.monotonic() < deadline, "the server did not answer within 60 s"
+                    time.sleep(0.1)  # polling a starting server, as tests/servers.py does
+        assert response.status_code == 200, response.text[:500]
+        return response.text
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
 def run_cli(capsys, *args) -> tuple[int, str, str]:
     code = main(list(args))
     out, err = capsys.readouterr()
@@ -395,6 +427,15 @@ def test_third_page_is_added_incrementally_and_keeps_every_existing_triple(
     assert [r for t in NEW_TITLES for r in rows if f",{t}," in r] and len(rows) == 3
     assert any(",2019-03-14,2019-03-14," in r for r in rows)  # "14 marca br." in the page's year
 
+    # ... and the network page and the web server's resource pages show them
+    code, out, _ = run_cli(capsys, "view", "--root", str(built.root), "--out", str(built.root / "net.html"))
+    assert code == 0
+    network = (built.root / "net.html").read_text(encoding="utf-8")
+    assert all(title in network for title in NEW_TITLES)
+    event = next(r.split(",")[0] for r in rows if NEW_TITLES[0] in r)
+    page = fetch_from_server(built, event.removeprefix("https://w3id.org"))
+    assert NEW_TITLES[0] in page and "bip-90417" in page
+
     code, out, _ = run_cli(capsys, "sources", "--root", str(built.root))
     line = next(line for line in out.splitlines() if line.startswith("bip-90417"))
     assert line.split()[1:4] == ["2019", "3", entry.extra["added"]] and url in line
@@ -459,3 +500,17 @@ def test_saved_file_in_cp1250_is_imported_once(current, tmp_path):
     again = add_pages(built, [str(saved)], year=2018, title="Współpraca zagraniczna (2018)")
     assert [r.status for r in again.results] == ["unchanged"] and again.graph == "unchanged"
     assert snapshot(built) == snap
+
+
+def test_a_store_in_use_fails_the_add_and_puts_the_corpus_back(current, tmp_path):
+    saved = tmp_path / "strona.html"
+    saved.write_text(PAGE, encoding="utf-8")
+    before = snapshot(current)
+    holder = ox.Store(str(current.store_dir))  # as another process writing to the store would
+    try:
+        with pytest.raises(StoreError):
+            add_pages(current, [str(saved)])
+    finally:
+        del holder
+    assert snapshot(current) == before
+    assert is_current(current)

@@ -123,16 +123,20 @@ def apply_page_graphs(settings: Settings, graphs: list[PageGraph]) -> Incrementa
     if not dump.is_file() or not settings.store_dir.is_dir():
         raise StoreError(f"no build in {settings.build_dir} to update; run `partnergraph build`")
     new_nquads, removed = replace_graph_lines(dump.read_bytes(), {g.graph_iri: g.nquads for g in graphs})
-    write_dumps(new_nquads, settings.dumps_dir)
+    store = EmbeddedStore(settings.store_dir)  # opened first: a store in use fails before any change
     try:
-        store = EmbeddedStore(settings.store_dir)
+        # from here until the end the build is in between: without state.json the next ensure_built
+        # rebuilds everything, should anything below fail
+        (settings.build_dir / "state.json").unlink(missing_ok=True)
+        write_dumps(new_nquads, settings.dumps_dir)
         for g in graphs:
             store.replace_graph(g.graph_iri, g.nquads)
         store.ox.flush()
+    except OSError as e:
+        raise StoreError(f"cannot update the build in {settings.build_dir}: {e}") from None
+    finally:
         store.close()
         del store
-    except OSError as e:
-        raise StoreError(f"cannot update the embedded store in {settings.store_dir}: {e}") from None
     quads = new_nquads.count(b"\n")
     _update_report(settings, graphs, quads)
     write_atomic(settings.build_dir / "state.json", json.dumps({"input_hash": input_hash(settings)}))
