@@ -1,0 +1,117 @@
+"""The command line as a user meets it: answers, one-line errors with exit codes, no tracebacks, help for
+every command, and every command in the README."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from partnergraph.cli import COMMANDS, make_parser
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def partnergraph(*args, root: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PARTNERGRAPH_ROOT": str(root)}
+    return subprocess.run(
+        [sys.executable, "-m", "partnergraph.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        cwd=root,
+    )
+
+
+def test_query_partner_countries_prints_the_table(seed_settings):
+    out = partnergraph("query", "partner_countries", root=seed_settings.root)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].split() == ["country", "iso", "name", "events", "incoming_events", "outgoing_events"]
+    assert lines[2].split() == ["pgid:country/de", "DE", "Germany", "4", "2", "2"]
+    assert lines[3].split() == ["pgid:country/nl", "NL", "Netherlands", "3", "2", "1"]
+    assert lines[-1] == "(9 rows)"
+
+
+def test_query_formats(seed_settings):
+    csv = partnergraph(
+        "query", "events_on_topic", "--param", "topic=foster_care", "--format", "csv", root=seed_settings.root
+    )
+    assert csv.stdout.splitlines()[0] == "event,title,start,type,direction"
+    assert ",2010-07-03,StudyVisit,incoming" in csv.stdout
+    tsv = partnergraph("query", "partner_countries", "--format", "tsv", root=seed_settings.root)
+    assert tsv.stdout.splitlines()[1].startswith('<https://w3id.org/partnergraph/id/country/de>\t"DE"')
+    json = partnergraph("query", "partner_countries", "--format", "json", root=seed_settings.root)
+    assert '"vars": [' in json.stdout and '"value": "DE"' in json.stdout
+
+
+def test_query_from_stdin_and_from_a_file(seed_settings, tmp_path):
+    text = (
+        "PREFIX pg: <https://w3id.org/partnergraph/def/>\nSELECT (COUNT(?e) AS ?n) WHERE { ?e a pg:Event }\n"
+    )
+    out = partnergraph("query", "-", "--format", "csv", root=seed_settings.root, stdin=text)
+    assert out.stdout.splitlines() == ["n", "16"]
+    path = tmp_path / "count.rq"
+    path.write_text(text, encoding="utf-8")
+    assert partnergraph(
+        "query", str(path), "--format", "csv", root=seed_settings.root
+    ).stdout.splitlines() == ["n", "16"]
+
+
+def test_query_list_shows_titles_and_parameters(seed_settings):
+    out = partnergraph("query", "--list", root=seed_settings.root)
+    assert re.search(
+        r"events_on_topic\s+Events on a topic in a year range\s+\[topic=homelessness year_from=2000",
+        out.stdout,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["query", "no_such_query"], None, "no saved query 'no_such_query'; known: co_occurring_partners"),
+        (["query", "events_on_topic", "--param", "colour=red"], None, "unknown parameter(s) colour"),
+        (
+            ["query", "events_on_topic", "--param", "year_from=soon"],
+            None,
+            "--param year_from='soon': expected a year",
+        ),
+        (["query", "-"], "SELECT * WHERE {", "SPARQL syntax error: error at 1:17"),
+        (["query", "missing.rq"], None, "missing.rq: no such query file"),
+        (["query", "partner_countries", "--endpoint", "http://127.0.0.1:9/sparql"], None, "cannot reach"),
+    ],
+)
+def test_bad_input_gets_one_line_and_exit_code_2(seed_settings, args, stdin, message):
+    out = partnergraph(*args, root=seed_settings.root, stdin=stdin)
+    assert out.returncode == 2
+    assert message in out.stderr
+    assert "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_a_malformed_param_option_is_refused_by_the_parser(seed_settings):
+    out = partnergraph("query", "events_on_topic", "--param", "topic", root=seed_settings.root)
+    assert out.returncode == 2 and "expected name=value" in out.stderr
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = make_parser()
+    registered = parser._subparsers._group_actions[0].choices
+    assert set(registered) == set(COMMANDS), "a command module is missing"
+    for name, sub in registered.items():
+        assert sub.format_help().strip(), name
+        assert f"`partnergraph {name}" in readme, f"{name} is not in the README"
+
+
+def test_help_works_from_the_installed_script():
+    out = subprocess.run(
+        [Path(sys.executable).with_name("partnergraph"), "--help"], capture_output=True, text=True
+    )
+    assert out.returncode == 0 and "build" in out.stdout and "serve" in out.stdout
