@@ -30,42 +30,70 @@ class Analysis:
     marks: frozenset[str]  # nazwa_geograficzna, imię, nazwisko, ...
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
-    analyses: tuple[Analysis, ...]
+    """A word or punctuation mark with its offsets and what morfeusz2 says about it (computed once per
+    distinct word and shared)."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = (
+        "text",
+        "start",
+        "end",
+        "analyses",
+        "lower",
+        "is_upper_initial",
+        "is_word",
+        "unknown",
+        "lemmas",
+        "_marks",
+        "_pos",
+    )
 
-    @property
-    def is_upper_initial(self) -> bool:
-        return self.text[:1].isupper()
+    def __init__(self, text: str, start: int, end: int, analyses: tuple[Analysis, ...] | None = None) -> None:
+        info = _info(text)
+        if analyses is not None and analyses != info[0]:
+            info = _make_info(text, analyses)
+        self.text, self.start, self.end = text, start, end
+        (
+            self.analyses,
+            self.lower,
+            self.is_upper_initial,
+            self.is_word,
+            self.unknown,
+            self.lemmas,
+            self._marks,
+            self._pos,
+        ) = info
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-    @property
-    def unknown(self) -> bool:
-        """morfeusz2 does not know it: usually a foreign name that does not inflect."""
-        return all(a.pos == "ign" for a in self.analyses)
-
-    @property
-    def lemmas(self) -> frozenset[str]:
-        return frozenset({self.lower} | {a.lemma.lower() for a in self.analyses})
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
     def has_mark(self, mark: str) -> bool:
-        return any(mark in a.marks for a in self.analyses)
+        return mark in self._marks
 
     def lemmas_with(self, mark: str) -> list[str]:
         return [a.lemma for a in self.analyses if mark in a.marks]
 
     def has_pos(self, *pos: str) -> bool:
-        return any(a.pos in pos for a in self.analyses)
+        return any(p in self._pos for p in pos)
+
+
+def _make_info(text: str, analyses: tuple[Analysis, ...]) -> tuple:
+    lower = text.lower()
+    return (
+        analyses,
+        lower,
+        text[:1].isupper(),
+        text[:1].isalnum(),
+        all(a.pos == "ign" for a in analyses),  # unknown to morfeusz2: usually a foreign name
+        frozenset({lower} | {a.lemma.lower() for a in analyses}),
+        frozenset(m for a in analyses for m in a.marks),
+        frozenset(a.pos for a in analyses),
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _info(text: str) -> tuple:
+    return _make_info(text, analyse(text))
 
 
 @lru_cache(maxsize=200_000)
@@ -98,10 +126,7 @@ def analyse(word: str) -> tuple[Analysis, ...]:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [
-        Token(m.group(), m.start() + offset, m.end() + offset, analyse(m.group()))
-        for m in WORD.finditer(text)
-    ]
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in WORD.finditer(text)]
 
 
 ABBREVIATIONS = {

@@ -48,6 +48,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
     ],
 }
 TITLE_WEIGHT = 2.0
+_TYPE_RX = {k: [(re.compile(r"(?<!\w)" + p, re.I), w) for p, w in cues] for k, cues in TYPE_CUES.items()}
 
 OUTGOING_CUES = re.compile(r"\b(wyjazd\w*|wyjecha\w*|wyjeżdża\w*|za granic\w+|za granicą)\b", re.I)
 INCOMING_CUES = re.compile(
@@ -91,9 +92,8 @@ def classify_type(title: str, body: str) -> tuple[str, Cue | None, bool]:
     """(type, the cue that decided it with its offset in title+"\\n"+body, whether it was in the title)."""
     scores: dict[str, float] = {}
     best_cue: dict[str, tuple[float, Cue, bool]] = {}
-    for kind, cues in TYPE_CUES.items():
-        for pattern, weight in cues:
-            rx = re.compile(r"(?<!\w)" + pattern, re.I)
+    for kind, cues in _TYPE_RX.items():
+        for rx, weight in cues:
             for text, w, base, in_title in (
                 (title, weight * TITLE_WEIGHT, 0, True),
                 (body, weight, len(title) + 1, False),

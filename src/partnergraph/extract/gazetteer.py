@@ -19,6 +19,7 @@ import pickle
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -66,6 +67,7 @@ class Gazetteer:
         return [City(*self.records[i]) for i in self.cities.get(key(name), ())]
 
 
+@lru_cache(maxsize=200_000)
 def key(name: str) -> str:
     """Lower case, NFC, dots and hyphens as spaces: 'St. Pölten' and 'st pölten' meet."""
     name = unicodedata.normalize("NFC", name).lower().replace("’", "'")

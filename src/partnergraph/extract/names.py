@@ -225,9 +225,8 @@ def name_tokens(text: str, offset: int = 0) -> list[Token]:
             and any(a.pos == "adja" or a.lemma.endswith("o") for a in t.analyses)
         ):
             word = f"{t.text}-{toks[i + 2].text}"
-            from ._text import analyse
 
-            out.append(Token(word, t.start, toks[i + 2].end, analyse(word)))
+            out.append(Token(word, t.start, toks[i + 2].end))
             i += 3
             continue
         out.append(t)
@@ -287,6 +286,35 @@ def _index(registries) -> dict[str, list[_Entry]]:
     _INDEXES.clear()
     _INDEXES[id(registries)] = (registries, by_first)
     return by_first
+
+
+_LOOKUPS: dict[int, tuple[object, dict]] = {}
+
+
+def _lookups(registries) -> dict:
+    """Registry entries by the slug of their names and aliases (reference._find, but one dict lookup)."""
+    hit = _LOOKUPS.get(id(registries))
+    if hit is not None and hit[0] is registries:
+        return hit[1]
+    maps: dict = {"owners": {slug(p.owner) for p in registries.programmes if p.owner}}
+    for fld, entries in (
+        ("organisations", registries.organisations),
+        ("units", registries.units),
+        ("programmes", registries.programmes),
+        ("projects", registries.projects),
+    ):
+        m: dict = {}
+        for e in entries:
+            for n in (e.name, *e.aliases):
+                m.setdefault(slug(n), e)
+        maps[fld] = m
+    _LOOKUPS.clear()
+    _LOOKUPS[id(registries)] = (registries, maps)
+    return maps
+
+
+def _lookup(registries, fld: str, name: str):
+    return _lookups(registries)[fld].get(slug(name))
 
 
 def _match_entry(e: _Entry, toks: list[Token], i: int) -> int | None:
@@ -444,7 +472,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             return
         getattr(names, fld).append(Name(fld, value, toks[i].start, toks[j - 1].end))
 
-    owners = {slug(p.owner) for p in registries.programmes if p.owner}
+    owners = _lookups(registries)["owners"]
     # 1. registries
     for i, j, e in _registry_matches(toks, registries):
         take(i, j)
@@ -474,8 +502,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 continue
             if fld == "programmes" and UNIT_PHRASES.match(value):
                 continue
-            find = registries.find_project if fld == "projects" else registries.find_programme
-            entry = find(value)
+            entry = _lookup(registries, fld, value)
             emit(fld, entry.name if entry else value, ia, ib + 1)
             take(ia, ib + 1)
 
@@ -515,11 +542,11 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 take(start, end)
                 i = end
                 continue
-            entry = registries.find_unit(value)
+            entry = _lookup(registries, "units", value)
             emit("units", entry.name if entry else value, start, end)
         elif lemma in ORG_HEADS or lemma == "krzyż":
             if slug(value) not in owners:
-                entry = registries.find_organisation(value)
+                entry = _lookup(registries, "organisations", value)
                 emit("organisations", entry.name if entry else value, start, end)
         del phrase
         take(start, end)
@@ -564,7 +591,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 end += 1
         if end - start >= 2 or t.lower in {"caritas", "diakonie"}:
             value = _span_text(text, base, toks, start, end)
-            entry = registries.find_organisation(value)
+            entry = _lookup(registries, "organisations", value)
             emit("organisations", entry.name if entry else value, start, end)
             take(start, end)
             i = end
@@ -577,7 +604,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             continue
         before = [x.lower for x in toks[max(0, k - 3) : k]]
         if any(b.startswith(("organizac", "fundacj", "stowarzysz", "partner", "instytucj")) for b in before):
-            entry = registries.find_organisation(t.text)
+            entry = _lookup(registries, "organisations", t.text)
             emit("organisations", entry.name if entry else t.text, k, k + 1)
             take(k, k + 1)
 
@@ -617,7 +644,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             end += 1
         if toks[k].text.isupper() or end - k >= 2:
             value = _span_text(text, base, toks, k, end)
-            entry = registries.find_organisation(value)
+            entry = _lookup(registries, "organisations", value)
             emit("organisations", entry.name if entry else value, k, end)
             take(k, end)
 
