@@ -60,7 +60,9 @@ def measure_page(browser, path: Path) -> dict:
     page.on("pageerror", lambda e: errors.append(str(e)))
     started = time.perf_counter()
     page.goto(url, timeout=600_000)
-    page.wait_for_function("document.documentElement.dataset.ready === '1'", timeout=600_000, polling=20)
+    page.wait_for_function(
+        "() => document.documentElement.dataset.ready === '1'", timeout=600_000, polling=20
+    )
     wall = time.perf_counter() - started
     stable = page.evaluate("window.pgReadyAt") / 1000
     drawn = page.evaluate("pgNetwork.body.nodeIndices.length")

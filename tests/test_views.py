@@ -69,7 +69,7 @@ class Opened:
         )
         self.page.on("pageerror", lambda e: self.problems.append(f"pageerror: {e}"))
         self.page.goto(self.url)
-        self.page.wait_for_function("document.documentElement.dataset.ready === '1'", timeout=30_000)
+        self.page.wait_for_function("() => document.documentElement.dataset.ready === '1'", timeout=30_000)
 
     def _route(self, route):
         self.requests.append(route.request.url)
@@ -83,13 +83,15 @@ class Opened:
 
     def settle(self, expected: int) -> tuple[int, int]:
         """Poll until vis-network draws `expected` nodes (or 5 s pass); return (drawn, counter)."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
         try:
             self.page.wait_for_function(
                 "n => pgNetwork.body.nodeIndices.length === n && window.pgVisible === n",
                 arg=expected,
                 timeout=5000,
             )
-        except Exception:  # noqa: BLE001 - the assertion below reports the values
+        except PlaywrightTimeout:  # the assertion after it reports the values
             pass
         return self.drawn(), int(self.page.get_attribute("#pg-count", "data-visible"))
 
