@@ -499,6 +499,8 @@ def test_saved_file_in_cp1250_is_imported_once(current, tmp_path):
     snap = snapshot(built)
     again = add_pages(built, [str(saved)], year=2018, title="Współpraca zagraniczna (2018)")
     assert [r.status for r in again.results] == ["unchanged"] and again.graph == "unchanged"
+    again = add_pages(built, [str(saved)])  # what was given by hand is kept
+    assert [r.status for r in again.results] == ["unchanged"] and again.graph == "unchanged"
     assert snapshot(built) == snap
 
 

@@ -149,6 +149,11 @@ def _prepare(item, entries, fetcher, year, title) -> _Prepared | PageResult:
     if old:
         source_id = old.source_id
     raw_name = f"{source_id}.html" if looks_like_html(decoded.text) else f"{source_id}.raw.txt"
+    # what was given by hand stays until given again
+    if old and not year and old.extra.get("year_from") == "--year":
+        year = old.year
+    if old and not title and old.extra.get("title_from") == "--title":
+        title = old.title
     page_year, year_from = (year, "--year") if year else (page.year, "publication date")
     if page_year is not None and not 1990 <= page_year <= 2100:
         page_year = None
@@ -164,6 +169,7 @@ def _prepare(item, entries, fetcher, year, title) -> _Prepared | PageResult:
         "charset": decoded.encoding,
         "charset_from": decoded.found_in,
         "year_from": year_from,
+        "title_from": "--title" if title else None,
         "published": page.published,
         "author": page.author,
         "canonical_url": page.canonical_url if page.canonical_url != url else None,
