@@ -287,6 +287,7 @@ def test_focus_page_holds_only_the_neighbourhood(seed_store, browser, tmp_path):
         germany = str(iris.country_iri("de"))
         assert opened.problems == []
         assert opened.drawn() == 1 + len(graph[germany])
+        assert opened.page.text_content("#pg-panel-body h2") == "Germany"  # opens on the focus
     finally:
         opened.close()
 

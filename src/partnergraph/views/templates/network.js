@@ -290,4 +290,5 @@
   });
 
   apply();
+  if (D.focus !== null && D.focus !== undefined) select(D.focus, false);  // a focused page opens on its node
 })();
