@@ -246,6 +246,11 @@ def test_tooltip_quotes_the_source_and_a_click_opens_the_panel(seed_page):
     assert "conference" in panel and "outgoing" in panel and event in panel
     # the static file has no server: the link is the IRI itself
     assert page.get_attribute("#pg-resource-link", "href") == event
+    linked = page.eval_on_selector_all(".pg-linked button", "bs => bs.map(b => b.textContent)")
+    assert sorted(linked) == sorted(graph.nodes[n]["label_en"] for n in graph[event])
+    page.click('.pg-linked button >> text="Germany"')  # follow a link without SPARQL
+    assert page.text_content("#pg-panel-body h2") == "Germany"
+    assert len(page.query_selector_all(".pg-linked button")) == len(graph[str(iris.country_iri("de"))])
     page.click("#pg-panel-close")
     assert page.is_hidden("#pg-panel")
 

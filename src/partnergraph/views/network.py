@@ -74,6 +74,7 @@ UI = {
         "sourceText": "Tekst źródłowy",
         "openPage": "Otwórz stronę zasobu",
         "openIri": "Otwórz IRI",
+        "linked": "Powiązane",
         "shown": "widoczne węzły: {shown} z {total}",
     },
     "en": {
@@ -100,6 +101,7 @@ UI = {
         "sourceText": "Source text",
         "openPage": "Open the resource page",
         "openIri": "Open the IRI",
+        "linked": "Linked",
         "shown": "nodes shown: {shown} of {total}",
     },
 }

@@ -6,6 +6,8 @@
   var UI = D.ui;
   var nodesIn = D.nodes, edgesIn = D.edges, N = nodesIn.length;
   var isEvent = new Uint8Array(N);
+  var neighbours = nodesIn.map(function () { return []; });
+  edgesIn.forEach(function (e) { neighbours[e[0]].push(e[1]); neighbours[e[1]].push(e[0]); });
   var EVENT = D.kinds.findIndex(function (k) { return k.id === "event"; });
   nodesIn.forEach(function (n, i) { isEvent[i] = n.k === EVENT ? 1 : 0; });
 
@@ -269,6 +271,21 @@
     if (n.q) {
       body.appendChild(el("h3", UI.sourceText));
       body.appendChild(el("blockquote", n.q));
+    }
+    var near = neighbours[i].filter(function (j) { return !hidden[j]; });
+    if (near.length) {
+      body.appendChild(el("h3", UI.linked + " (" + near.length + ")"));
+      var list = el("ul", null, "pg-linked");
+      near.slice(0, 100).forEach(function (j) {
+        var button = el("button", nodesIn[j].l);
+        button.type = "button";
+        button.title = D.kinds[nodesIn[j].k].label;
+        button.addEventListener("click", function () { select(j, true); });
+        var li = el("li");
+        li.appendChild(button);
+        list.appendChild(li);
+      });
+      body.appendChild(list);
     }
     var href = resourceLink(n.i);
     if (href) {
