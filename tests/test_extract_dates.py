@@ -60,3 +60,15 @@ def test_the_span_of_the_date_is_given():
     text = "W dniu 31 stycznia br. dwóch przedstawicieli"
     first, _ = event_dates(text)
     assert text[first.start : first.end] == "31 stycznia br."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("W dniach 5-7.05.2015 r. odbyła się wizyta", ("2015-05-05", "2015-05-07")),
+        ("w dniach 05.05 - 07.05.2015 goście", ("2015-05-05", "2015-05-07")),
+        ("W dniach 28.09-2.10.2015 przedstawiciele", ("2015-09-28", "2015-10-02")),
+    ],
+)
+def test_numeric_day_ranges(text, expected):
+    assert iso(text, None) == expected

@@ -147,3 +147,8 @@ def test_units_link_to_the_registry_by_base_forms(registries):
 def test_unit_registered_under_another_unit_of_another_office_is_dropped():
     reg = Registries(units=[Unit("Biuro Współpracy Zagranicznej")])
     assert "units" not in names("w Biurze Współpracy Zagranicznej Urzędu Miasta Krakowa", reg)
+
+
+def test_an_unknown_acronym_after_a_conference_or_a_network_is_an_organisation(bare):
+    assert names("udział w konferencji FEANTSA w Brukseli", bare)["organisations"] == ["FEANTSA"]
+    assert "organisations" not in names("spotkanie w KIS", bare)

@@ -75,3 +75,27 @@ def test_krakow_is_found_so_that_callers_can_leave_it_out(gaz):
 
 def test_common_words_are_not_places(gaz):
     assert places(gaz, "Celem wizyty było poznanie. Program ten realizuje Dom Pomocy.") == []
+
+
+def test_country_adjectives_describe_people_not_languages():
+    from partnergraph.extract.places import find_nationalities
+
+    toks = tokenize(
+        "Wizyta czeskiej grupy; gruzińskich urzędników; delegacja ukraińska; w języku angielskim."
+    )
+    assert [(iso, toks[i].text) for iso, i in find_nationalities(toks)] == [
+        ("CZ", "czeskiej"),
+        ("GE", "gruzińskich"),
+        ("UA", "ukraińska"),
+    ]
+
+
+def test_the_gazetteer_cache_is_built_when_missing_and_rebuilt_when_broken(tmp_path):
+    gaz = load_gazetteer(tmp_path)
+    (cache,) = tmp_path.glob("gazetteer-*.pickle")
+    assert gaz.find_cities("Wiedeń")[0].name == "Vienna"
+    cache.write_bytes(b"not a pickle")
+    again = load_gazetteer(tmp_path)
+    assert again.find_cities("Edynburg")[0].name == "Edinburgh"
+    assert cache.read_bytes() != b"not a pickle"
+    assert load_gazetteer(tmp_path).find_cities("Sztokholm")[0].name == "Stockholm"  # from the cache

@@ -125,3 +125,15 @@ def test_section_offsets_point_into_the_page():
     for s in split_sections(page):
         assert page.text[s.start : s.end].startswith(s.title)
         assert page.text[s.start : s.end].endswith(s.body)
+
+
+def test_a_heading_written_with_a_full_stop_is_still_a_heading(tmp_path):
+    p = tmp_path / "stops.txt"
+    p.write_text(
+        "Wizyta studentów z Austrii.\n\nW dniu 7 stycznia 2010 r. gościliśmy studentów z Wiednia.\n\n"
+        "Udział przedstawiciela MOPS w konferencji w Berlinie.\n\nPrzedstawiciel MOPS wziął udział w konferencji.\n"
+    )
+    assert titles(p) == [
+        "Wizyta studentów z Austrii.",
+        "Udział przedstawiciela MOPS w konferencji w Berlinie.",
+    ]

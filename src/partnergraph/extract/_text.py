@@ -107,7 +107,12 @@ def analyse(word: str) -> tuple[Analysis, ...]:
                 Analysis(f"{prefix}-{a.lemma}", a.pos, a.cases, a.number, a.gender, frozenset())
                 for a in analyse(last)
             )
-        return (Analysis(word, "ign", frozenset(), "", "", frozenset()),)
+        # a verb with its person ending ("gościliśmy" = gościli + śmy): the first segment's readings
+        firsts = [r for r in result if r[0] == 0 and r[2][2].split(":")[0] in ("praet", "cond")]
+        if firsts:
+            result = firsts
+        else:
+            return (Analysis(word, "ign", frozenset(), "", "", frozenset()),)
     for _i, _j, (_orth, lemma, tag, marks, *_rest) in result:
         parts = tag.split(":")
         pos = parts[0]

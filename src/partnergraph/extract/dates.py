@@ -90,6 +90,11 @@ DAY = re.compile(
 NUMERIC = re.compile(
     r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?"
 )
+# "5-7.05.2015", "05.05 - 07.05.2015": a day range in numbers
+NUMERIC_RANGE = re.compile(
+    r"(?<![\d.])(?P<d1>[0-3]?\d)(?:\.(?P<m1>[01]?\d))?\.?\s*[-–]\s*(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\."
+    r"(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?"
+)
 ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 MONTH = re.compile(
     rf"\b(?:w|we|od|na\s+początku|pod\s+koniec|z\s+końcem|końcem|na\s+przełomie)\s+"
@@ -167,6 +172,11 @@ def find_dates(text: str) -> list[DateMention]:
         d, mo, y = int(m["d"]), _month(m["m"]), _year(m["y"])
         if _valid(y, mo, d):
             add(DateMention(m.start(), m.end(), (y, mo, d), (y, mo, d)))
+    for m in NUMERIC_RANGE.finditer(text):
+        d1, d2, m2, y = int(m["d1"]), int(m["d2"]), int(m["m2"]), _year(m["y"])
+        m1 = int(m["m1"]) if m["m1"] else m2
+        if _valid(y, m1, d1) and _valid(y, m2, d2) and (m1, d1) <= (m2, d2):
+            add(DateMention(m.start(), m.end(), (y, m1, d1), (y, m2, d2)))
     for rx in (ISO, NUMERIC):
         for m in rx.finditer(text):
             d, mo, y = int(m["d"]), int(m["m"]), _year(m["y"])

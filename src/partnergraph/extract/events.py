@@ -13,7 +13,7 @@ from ..sources.splitting import split_sections
 from . import classify, dates, names
 from ._text import Token, sentences, tokenize
 from .gazetteer import Gazetteer, load_gazetteer, with_registries
-from .places import FROM, IN, PLACE_NOUNS, PlaceMention, find_places, resolve
+from .places import FROM, IN, PLACE_NOUNS, PlaceMention, find_nationalities, find_places, resolve
 
 # words that make a section an event report rather than a notice or a page introduction
 EVENT_CUES = re.compile(
@@ -236,9 +236,15 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
                     break
             if ev.cities:
                 break
-    for iso in found.countries:
+    for iso, k in find_nationalities(d.tokens):
+        if iso not in ev.countries:
+            t = d.tokens[k]
+            ev.countries.append(iso)
+            ev.evidence.setdefault("countries", []).append(Evidence(t.text, t.start, t.end))
+    for iso, a, b in found.countries:
         if iso not in ev.countries and iso != "PL":
             ev.countries.append(iso)
+            ev.evidence.setdefault("countries", []).append(Evidence(page.text[a:b], a, b))
 
     # participants: the foreign people's kind, for events where foreigners come
     if direction == "incoming" and kind != "Donation":

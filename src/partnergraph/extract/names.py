@@ -146,6 +146,22 @@ LEGAL_FORMS = re.compile(
     r"\s*(e\.\s?V\.|gGmbH|GmbH|Ltd\.?|Inc\.?|o\.\s?p\.\s?s\.|z\.\s?s\.|a\.\s?s\.|asbl|vzw|"
     r"ASBL|VZW|gem\.\s?e\.\s?V\.)"
 )
+# words after which an unknown acronym names an organisation ("konferencji FEANTSA", "członkiem EAPN")
+ACRONYM_CUES = (
+    "organizac",
+    "fundacj",
+    "stowarzysz",
+    "partner",
+    "instytucj",
+    "konferencj",
+    "sieci",
+    "członk",
+    "federacj",
+    "przez",
+    "kongres",
+    "zjazd",
+    "forum",
+)
 ROMAN = re.compile(r"^[IVXL]{1,6}$")
 HONORIFICS = {
     "pan",
@@ -196,7 +212,8 @@ class Names:
     projects: list[Name] = field(default_factory=list)
     programmes: list[Name] = field(default_factory=list)
     units: list[Name] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)  # countries of registered foreign organisations
+    # countries of registered foreign organisations: (ISO code, start, end of the name)
+    countries: list[tuple[str, int, int]] = field(default_factory=list)
     masked: list[tuple[int, int]] = field(default_factory=list)  # MOPS's own name and other non-values
 
     def all(self) -> list[Name]:
@@ -483,7 +500,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             continue  # an office of another organisation ("Biuro … Urzędu Miasta Krakowa")
         emit(e.field, e.name, i, j)
         if e.field == "organisations" and e.country and e.country != "PL":
-            names.countries.append(e.country)
+            names.countries.append((e.country, toks[i].start, toks[j - 1].end))
         if e.field == "units":  # a project inside a unit's name is the event's project too
             for pi, pj, pe in _registry_matches(toks[i + 1 : j], registries):
                 if pe.field == "projects":
@@ -603,7 +620,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         if taken[k] or not (t.text.isupper() and len(t.text) >= 3 and t.unknown):
             continue
         before = [x.lower for x in toks[max(0, k - 3) : k]]
-        if any(b.startswith(("organizac", "fundacj", "stowarzysz", "partner", "instytucj")) for b in before):
+        if any(b.startswith(ACRONYM_CUES) for b in before):
             entry = _lookup(registries, "organisations", t.text)
             emit("organisations", entry.name if entry else t.text, k, k + 1)
             take(k, k + 1)

@@ -216,3 +216,45 @@ def resolve(m: PlaceMention, countries_near: set[str]) -> PlaceMention:
 
 def city_key(c: City) -> str:
     return key(c.name) + "|" + c.country
+
+
+# The adjective of each country whose people or organisations a page may describe by nationality ("czeska
+# organizacja", "gruzińskich urzędników", "delegacja ukraińska"): base form -> ISO code.
+NATIONALITY = {
+    "niemiecki": "DE", "austriacki": "AT", "szwajcarski": "CH", "czeski": "CZ", "słowacki": "SK",
+    "węgierski": "HU", "ukraiński": "UA", "białoruski": "BY", "litewski": "LT", "łotewski": "LV",
+    "estoński": "EE", "rosyjski": "RU", "gruziński": "GE", "ormiański": "AM", "armeński": "AM",
+    "azerbejdżański": "AZ", "mołdawski": "MD", "rumuński": "RO", "bułgarski": "BG", "serbski": "RS",
+    "chorwacki": "HR", "słoweński": "SI", "bośniacki": "BA", "macedoński": "MK", "albański": "AL",
+    "czarnogórski": "ME", "grecki": "GR", "turecki": "TR", "cypryjski": "CY", "maltański": "MT",
+    "włoski": "IT", "hiszpański": "ES", "portugalski": "PT", "francuski": "FR", "belgijski": "BE",
+    "holenderski": "NL", "niderlandzki": "NL", "luksemburski": "LU", "brytyjski": "GB", "angielski": "GB",
+    "szkocki": "GB", "walijski": "GB", "irlandzki": "IE", "duński": "DK", "szwedzki": "SE", "norweski": "NO",
+    "fiński": "FI", "islandzki": "IS", "amerykański": "US", "kanadyjski": "CA", "izraelski": "IL",
+    "japoński": "JP", "chiński": "CN", "koreański": "KR", "kazachski": "KZ", "australijski": "AU",
+}  # fmt: skip
+# after these words the adjective names a language or a subject, not a country's people
+NOT_NATIONALITY_BEFORE = {"język", "filologia", "lektorat", "tłumaczenie", "kuchnia"}
+
+
+def find_nationalities(tokens: list[Token]) -> list[tuple[str, int]]:
+    """(ISO code, token index) of every country adjective that describes people or organisations."""
+    out = []
+    for i, t in enumerate(tokens):
+        if not t.is_word:
+            continue
+        iso = next(
+            (
+                NATIONALITY[a.lemma.lower()]
+                for a in t.analyses
+                if a.pos == "adj" and a.lemma.lower() in NATIONALITY
+            ),
+            None,
+        )
+        if iso is None:
+            continue
+        near = tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 2]
+        if any(n.lemmas & NOT_NATIONALITY_BEFORE for n in near):
+            continue
+        out.append((iso, i))
+    return out

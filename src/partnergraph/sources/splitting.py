@@ -123,9 +123,33 @@ def _could_be_heading(s: str) -> bool:
         return False
     if not (s[0].isupper() or s[0] in "„\"'«"):
         return False
-    if END_OF_SENTENCE.search(s) or INNER_SENTENCE.search(s):
+    if INNER_SENTENCE.search(s):
         return False
+    if END_OF_SENTENCE.search(s):
+        # a heading written with a full stop ("Wizyta studentów z Austrii."): short and without a verb
+        return (
+            s.endswith(".")
+            and not s.endswith("..")
+            and len(words) <= 16
+            and bool(EVENT_WORDS.search(s))
+            and not re.search(r"[\d,]", s)
+            and not _has_verb(s)
+        )
     return True
+
+
+EVENT_WORDS = re.compile(
+    r"(?<!\w)(wizyt|konferencj|spotkani|seminari|sympozj|kongres|darowizn|udział|współprac|delegacj|studen|"
+    r"staż|wymian|goście|gości|warsztat|forum|zjazd)",
+    re.I,
+)
+VERB_POS = {"fin", "praet", "impt", "bedzie", "winien", "pred", "imps", "inf", "pact", "ger"}
+
+
+def _has_verb(s: str) -> bool:
+    from ..extract._text import tokenize  # morphology, to tell a sentence from a heading
+
+    return any(t.has_pos(*VERB_POS) and not t.has_pos("subst", "adj", "prep", "brev") for t in tokenize(s))
 
 
 def _classify(lines: list[_Line]) -> None:
