@@ -51,11 +51,11 @@ CHROMIUM_ARGS = [
 class Served:
     """A `partnergraph serve --port 0` process; `url` is read from the line it prints when ready."""
 
-    def __init__(self, root: Path, *options: str):
+    def __init__(self, root: Path, *options: str, build: bool = False, timeout: float = 60):
         env = {k: v for k, v in os.environ.items() if k != "PARTNERGRAPH_BUILD"}
         command = [sys.executable, "-m", "partnergraph.cli", "serve", "--root", str(root), "--port", "0"]
         self.process = subprocess.Popen(
-            [*command, "--no-build", *options],
+            [*command, *([] if build else ["--no-build"]), *options],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -65,7 +65,7 @@ class Served:
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
-        self.url = self._wait_for_url(60)
+        self.url = self._wait_for_url(timeout)
 
     def _read(self) -> None:
         for line in self.process.stdout:

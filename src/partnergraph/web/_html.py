@@ -208,6 +208,7 @@ class Linker:
     def __init__(self, static: bool = False, here: str = "", lang: str = "en", lang_in_links: bool = False):
         self.static, self.here, self.lang = static, here, lang
         self.lang_in_links = lang_in_links  # the server adds ?lang= when the language came from ?lang=
+        self.known: set[str] | None = None  # when set, only these IRIs (without '#') get local links
 
     @property
     def html_suffix(self) -> str:
@@ -233,7 +234,7 @@ class Linker:
         """The href of an IRI: its page (or its `suffix` format) when it is under the base, else itself."""
         text = str(iri)
         path = self.local_path(text)
-        if path is None:
+        if path is None or (self.known is not None and text.split("#", 1)[0] not in self.known):
             return text
         fragment = "#" + text.split("#", 1)[1] if "#" in text else ""
         if self.static:
@@ -244,10 +245,15 @@ class Linker:
         query = f"?lang={self.lang}" if self.lang_in_links and not suffix else ""
         return self._rel(path) + query + fragment
 
+    def file(self, path: str) -> str:
+        """A file of the site as it is (a dump, void.ttl), by its path from the site root."""
+        return self._rel(path)
+
     def page(self, name: str) -> str:
         """One of the site's pages: '', 'queries', 'query', 'sparql', 'network', 'dataset', 'ontology'."""
         if self.static:
-            target = f"{name or 'index'}.{self.html_suffix}"
+            suffix = "html" if name == "ontology" else self.html_suffix  # the ontology docs are English
+            target = f"{name or 'index'}.{suffix}"
             return self._rel(target)
         target = name
         query = f"?lang={self.lang}" if self.lang_in_links and name not in ("sparql",) else ""

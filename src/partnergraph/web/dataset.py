@@ -128,17 +128,21 @@ def render_dataset(stats, lang: str, linker, site: str, other_href: str | None =
         for c, n in sorted(stats.classes.items(), key=lambda kv: -kv[1])
     )
     dumps = "".join(
-        f'<tr><td><a href="{esc(linker.page("dumps/" + d.name).split("?")[0])}" type="{esc(d.media_type)}">'
+        f'<tr><td><a href="{esc(linker.file("dumps/" + d.name))}" type="{esc(d.media_type)}">'
         f"{esc(d.name)}</a></td><td>{esc(d.media_type)}</td><td>{d.size:,} B</td></tr>"
         for d in stats.dumps
     )
-    void_href = linker.page(".well-known/void").split("?")[0]
+    void_href = linker.file("void.ttl" if linker.static else ".well-known/void")
+    sparql = (
+        ""
+        if linker.static
+        else (f' · {esc(ui["sparql"])}: <a href="{esc(linker.page("sparql"))}">{esc(site)}sparql</a>')
+    )
     body = f"""<h1>{esc(TITLE[lang])}</h1>
 <p>{esc(DESCRIPTION[lang])}</p>
 <p>{stats.triples:,} {esc(ui["triples"])} · {stats.entities:,} IRIs · {esc(ui["licence"])}:
 <a href="{esc(LICENCE)}" rel="license">CC BY 4.0</a> · {esc(ui["publisher"])}: {esc(PUBLISHER_NAME)}</p>
-<p>VoID / DCAT: <a href="{esc(void_href)}" type="text/turtle">{esc(void_href)}</a> ·
-{esc(ui["sparql"])}: <a href="{esc(linker.page("sparql"))}">{esc(site)}sparql</a></p>
+<p>VoID / DCAT: <a href="{esc(void_href)}" type="text/turtle">{esc(void_href)}</a>{sparql}</p>
 <h2>{esc(ui["dumps"])}</h2>
 <table><thead><tr><th>{esc(ui["file"])}</th><th>type</th><th>{esc(ui["size"])}</th></tr></thead>
 <tbody>{dumps}</tbody></table>

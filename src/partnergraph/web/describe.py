@@ -41,6 +41,7 @@ class Description:
     evidence: list[Evidence] = field(default_factory=list)  # of this event's facts
     mentions: list[Evidence] = field(default_factory=list)  # quotes naming this resource in events
     labels: dict[URIRef, dict[str, str]] = field(default_factory=dict)  # IRI -> language -> label
+    described: set[str] = field(default_factory=set)  # the linked IRIs under the base that have a page
 
     @property
     def exists(self) -> bool:
@@ -103,6 +104,7 @@ def describe(store, iri: str, def_ns: str) -> Description:
     nodes |= {s for s, _ in desc.inverse} | {p for _, p in desc.inverse}
     nodes |= {e.source for e in desc.evidence + desc.mentions if e.source}
     desc.labels = fetch_labels(store, nodes)
+    desc.described = fetch_described(store, nodes | {e.event for e in desc.mentions if e.event})
     return desc
 
 
@@ -160,3 +162,19 @@ def fetch_labels(store, nodes) -> dict[URIRef, dict[str, str]]:
             lang = label.language if isinstance(label, Literal) and label.language else ""
             labels[row["s"]].setdefault(lang, str(label))
     return dict(labels)
+
+
+def fetch_described(store, nodes) -> set[str]:
+    """Which of these IRIs under the base (without their '#' part) are subjects in the store."""
+    from .. import iris
+
+    docs = sorted(
+        {str(n).split("#", 1)[0] for n in nodes if isinstance(n, URIRef) and str(n).startswith(iris.BASE)}
+    )
+    found = set()
+    for i in range(0, len(docs), 400):
+        rows = store.select(
+            f"SELECT ?s WHERE {{ VALUES ?s {{ {_values(docs[i : i + 400])} }} FILTER EXISTS {{ ?s ?p ?o }} }}"
+        )
+        found |= {str(r["s"]) for r in rows.rows}
+    return found

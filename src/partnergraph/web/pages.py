@@ -76,6 +76,7 @@ def render_resource(desc: Description, lang: str, linker: Linker, other_lang_hre
     ui = UI[lang]
     iri = str(desc.iri)
     labels = desc.labels
+    linker.known = desc.described | {iri}
     title = desc.label(desc.iri, lang) or short_name(desc.iri)
     by_subject: dict = defaultdict(list)
     for s, p, o in desc.triples:

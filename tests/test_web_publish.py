@@ -1,0 +1,146 @@
+"""`partnergraph publish DIR` (the static site) and `partnergraph serve` from a fresh project."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, VOID
+from test_web import Served
+
+from partnergraph import iris
+from partnergraph.errors import PartnergraphError
+from partnergraph.publish.site import publish_site, published_iris
+
+PARSERS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdf": "xml"}
+SITE_URL = "https://example.org/pg/"
+
+
+@pytest.fixture(scope="module")
+def site(seed_store, tmp_path_factory):
+    settings, _store = seed_store
+    folder = tmp_path_factory.mktemp("site") / "public"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "partnergraph.cli",
+            "publish",
+            str(folder),
+            "--root",
+            str(settings.root),
+            "--url",
+            SITE_URL,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"published \d+ resources", result.stdout)
+    return folder
+
+
+def test_every_described_iri_has_its_pages_and_rdf(site, seed_store):
+    _settings, store = seed_store
+    published = published_iris(store)
+    assert len(published) > 100
+    for n, iri in enumerate(published):
+        rest = iri[len(iris.BASE) :]
+        stem = site / "partnergraph" / (rest + "index" if rest.endswith("/") else rest)
+        for suffix in ("html", "pl.html", *PARSERS):
+            assert Path(f"{stem}.{suffix}").is_file(), (iri, suffix)
+        for suffix, fmt in PARSERS.items():
+            if suffix != "ttl" and n % 25:
+                continue  # every Turtle file, and all four formats of every 25th IRI
+            graph = Graph().parse(f"{stem}.{suffix}", format=fmt)
+            assert (URIRef(iri), None, None) in graph, (iri, suffix)
+
+
+def test_links_between_static_pages_resolve(site):
+    pages = [p for p in site.rglob("*.html") if not p.name.startswith(("network", "ontology"))]
+    assert len(pages) > 200
+    checked = 0
+    for page in pages:
+        for href in re.findall(r'href="([^"]+)"', page.read_text(encoding="utf-8")):
+            if re.match(r"(https?:|mailto:|data:|#)", href):
+                continue
+            target = (page.parent / href.split("#", 1)[0]).resolve()
+            assert target.is_file(), (page.relative_to(site), href)
+            assert site.resolve() in target.parents  # never outside the site
+            checked += 1
+    assert checked > 1000
+
+
+def test_dumps_void_network_and_ontology(site, seed_store):
+    settings, store = seed_store
+    for dump in settings.dumps_dir.iterdir():
+        assert (site / "dumps" / dump.name).read_bytes() == dump.read_bytes()
+    void = Graph().parse(site / "void.ttl", format="turtle")
+    assert (site / ".well-known" / "void").read_bytes() == (site / "void.ttl").read_bytes()
+    dataset = URIRef(iris.BASE + "dataset")
+    assert (dataset, RDF.type, VOID.Dataset) in void
+    dumps = sorted(str(d) for d in void.objects(dataset, VOID.dataDump))
+    assert dumps == sorted(f"{SITE_URL}dumps/{d.name}" for d in settings.dumps_dir.iterdir())
+    for name in ("index.html", "index.pl.html", "dataset.html", "network.html", "network.pl.html"):
+        assert "<html" in (site / name).read_text(encoding="utf-8")
+    docs = (site / "ontology.html").read_text(encoding="utf-8")
+    assert "Concept schemes" in docs and "involvesCity" in docs
+
+
+def test_publish_refuses_a_folder_it_did_not_write(tmp_path, seed_store):
+    settings, store = seed_store
+    (tmp_path / "mine.txt").write_text("keep me")
+    with pytest.raises(PartnergraphError, match="not empty"):
+        publish_site(tmp_path, settings, store=store)
+    assert (tmp_path / "mine.txt").read_text() == "keep me"
+
+
+def test_serve_builds_a_fresh_project_and_answers(project):
+    """The README's first command on a fresh clone: build, then serve."""
+    served = Served(project, build=True, timeout=240)
+    try:
+        assert any(line.startswith("built ") for line in served.output)
+        response = httpx.get(
+            served.url + "sparql",
+            params={
+                "query": f"SELECT (COUNT(?e) AS ?n) WHERE {{ ?e a <{iris.DEF}Event> }}",
+                "format": "json",
+            },
+            timeout=30,
+        )
+        assert int(response.json()["results"]["bindings"][0]["n"]["value"]) > 5
+    finally:
+        served.stop()
+
+
+def test_serve_says_when_the_port_is_taken(seed_store):
+    settings, _store = seed_store
+    first = Served(settings.root)
+    try:
+        port = first.url.rsplit(":", 1)[1].strip("/")
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "partnergraph.cli",
+                "serve",
+                "--root",
+                str(settings.root),
+                "--no-build",
+                "--port",
+                port,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 2
+        assert "choose another --port" in result.stderr
+    finally:
+        first.stop()
