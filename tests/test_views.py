@@ -16,7 +16,7 @@ from partnergraph.cli import main
 from partnergraph.namespace import PG
 from partnergraph.network import build_network
 from partnergraph.store import EmbeddedStore
-from partnergraph.views import render_network_page
+from partnergraph.views import render_network, render_network_page
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -293,6 +293,24 @@ def test_focus_page_holds_only_the_neighbourhood(seed_store, browser, tmp_path):
         assert opened.problems == []
         assert opened.drawn() == 1 + len(graph[germany])
         assert opened.page.text_content("#pg-panel-body h2") == "Germany"  # opens on the focus
+    finally:
+        opened.close()
+
+
+def test_edges_added_in_chunks_after_the_first_drawing(seed_store, browser, tmp_path):
+    _, store = seed_store
+    graph = build_network(store)
+    path = tmp_path / "gradual.html"
+    path.write_text(render_network(graph, edge_chunk=10), encoding="utf-8")
+    opened = Opened(browser, path)
+    try:
+        page = opened.page
+        page.wait_for_function("() => document.documentElement.dataset.edges === '1'", timeout=10_000)
+        assert page.evaluate("pgNetwork.body.edgeIndices.length") == graph.number_of_edges()
+        assert opened.drawn() == len(graph) and opened.problems == [] and opened.requests == [opened.url]
+        page.select_option("#pg-direction", label="outgoing")
+        expected = count(store, f"?e <{PG.direction}> <{iris.concept_iri('direction', 'outgoing')}>")
+        assert opened.settle(expected) == (expected, expected)
     finally:
         opened.close()
 

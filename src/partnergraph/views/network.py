@@ -24,6 +24,10 @@ from ..errors import PartnergraphError
 VIS_VERSION = "9.1.2"
 QUOTE_LIMIT = 600  # characters of a section's text put in the page (the resource page has it all)
 LANGS = ("pl", "en")
+# vis-network spends about 80 µs on each edge it is given, so above GRADUAL_EDGES edges the page is drawn
+# with its nodes first and gets the edges EDGE_CHUNK at a time (positions are fixed, nothing moves)
+GRADUAL_EDGES = 15000
+EDGE_CHUNK = 8000
 
 # class -> (colour, vis-network shape, Polish label, English label), in legend order
 KIND_STYLE = {
@@ -143,7 +147,14 @@ def _lang_index(lang: str) -> int:
     return LANGS.index(lang)
 
 
-def page_data(graph, positions, lang: str = "en", link_base: str | None = None, title: str | None = None):
+def page_data(
+    graph,
+    positions,
+    lang: str = "en",
+    link_base: str | None = None,
+    title: str | None = None,
+    edge_chunk: int | None = None,
+):
     """The page's data: nodes (label, class, position, size, filter fields), edges, filter options."""
     li = _lang_index(lang)
     other = LANGS[1 - li]
@@ -232,6 +243,7 @@ def page_data(graph, positions, lang: str = "en", link_base: str | None = None, 
         "countries": countries,
         "years": [min(years), max(years)] if years else None,
         "focus": index.get(graph.graph.get("focus")),
+        "edgeChunk": EDGE_CHUNK if edge_chunk is None and len(edges) > GRADUAL_EDGES else edge_chunk or 0,
         "nodes": nodes,
         "edges": edges,
     }
@@ -277,14 +289,21 @@ def _entity_fields(graph, node) -> dict:
 
 
 def render_network(
-    graph, lang: str = "en", link_base: str | None = None, title: str | None = None, positions=None
+    graph,
+    lang: str = "en",
+    link_base: str | None = None,
+    title: str | None = None,
+    positions=None,
+    edge_chunk: int | None = None,
 ) -> str:
-    """The page for a networkx graph made by partnergraph.network.build_network."""
+    """The page for a networkx graph made by partnergraph.network.build_network. `positions` default to
+    compute_layout(graph); `edge_chunk` (default: automatic) is how many edges are added at a time after
+    the first drawing (0: all at once)."""
     from ..network import compute_layout
 
     if positions is None:
         positions = compute_layout(graph)
-    data = page_data(graph, positions, lang=lang, link_base=link_base, title=title)
+    data = page_data(graph, positions, lang=lang, link_base=link_base, title=title, edge_chunk=edge_chunk)
     return Template(_asset("network.html")).substitute(
         lang=lang,
         title=html.escape(data["title"]),

@@ -2,7 +2,10 @@
 // as an option's text, never as markup. Positions are computed beforehand; physics stays off.
 (function () {
   "use strict";
+  var T = { start: performance.now() };
+  window.pgTimings = T;
   var D = JSON.parse(document.getElementById("pg-data").textContent);
+  T.parsed = performance.now();
   var UI = D.ui;
   var nodesIn = D.nodes, edgesIn = D.edges, N = nodesIn.length;
   var isEvent = new Uint8Array(N);
@@ -96,7 +99,11 @@
     };
   });
   var visEdges = edgesIn.map(function (e, i) { return { id: i, from: e[0], to: e[1] }; });
-  var nodes = new vis.DataSet(visNodes), edges = new vis.DataSet(visEdges);
+  T.prepared = performance.now();
+  // a big graph is drawn with its nodes first and gets its edges in chunks, so it answers at once
+  var chunk = D.edgeChunk || 0, gradual = chunk > 0 && visEdges.length > chunk;
+  var nodes = new vis.DataSet(visNodes), edges = new vis.DataSet(gradual ? [] : visEdges);
+  T.datasets = performance.now();
   var big = N > 2000;
   var network = new vis.Network($("pg-graph"), { nodes: nodes, edges: edges }, {
     physics: false,
@@ -106,9 +113,22 @@
     edges: { smooth: false, width: 0.6, color: { color: "#9aa5b1", highlight: "#222", hover: "#222", opacity: 0.6 } },
   });
   window.pgNetwork = network;
+  T.network = performance.now();
+  function edgesDone() {
+    window.pgEdgesAt = T.edges = performance.now();
+    document.documentElement.dataset.edges = "1";
+  }
   network.once("afterDrawing", function () {
-    window.pgReadyAt = performance.now();
+    window.pgReadyAt = T.drawn = performance.now();
     document.documentElement.dataset.ready = "1";
+    if (!gradual) return edgesDone();
+    var next = 0;
+    (function addEdges() {
+      edges.add(visEdges.slice(next, next + chunk));
+      next += chunk;
+      if (next < visEdges.length) setTimeout(addEdges, 0);
+      else network.once("afterDrawing", edgesDone);
+    })();
   });
 
   // ---- filters and search -------------------------------------------------------------------------
