@@ -104,7 +104,14 @@ def analyse(word: str) -> tuple[Analysis, ...]:
         if "-" in word and len(word.rsplit("-", 1)[1]) > 1:
             prefix, last = word.rsplit("-", 1)
             return tuple(
-                Analysis(f"{prefix}-{a.lemma}", a.pos, a.cases, a.number, a.gender, frozenset())
+                Analysis(
+                    f"{prefix}-{a.lemma}",
+                    a.pos,
+                    a.cases,
+                    a.number,
+                    a.gender,
+                    a.marks - {"nazwa_geograficzna"},
+                )
                 for a in analyse(last)
             )
         # a verb with its person ending ("gościliśmy" = gościli + śmy): the first segment's readings

@@ -60,23 +60,30 @@ KRAKOW_HERE = re.compile(r"(?<!Społecznej )(?<!MOPS )(?<!Miasta )(?<!Ośrodka )
 
 # participants: the kind of the foreign people; first cue in the heading, else the body's strongest
 PARTICIPANT_CUES: list[tuple[str, str]] = [
-    ("students", r"studen(t|c)"),
-    ("academics", r"wykładowc|naukowc|pracowni\w+ naukow|profesor|akademi(k|cy)|badacz"),
-    ("youth", r"młodzież|młodzi ludzie|uczni(owie|ów)|licealist|gimnazjalist"),
-    ("volunteers", r"wolontariusz"),
+    ("students", r"studen(t|c)\w*|słuchacz\w*"),
+    ("academics", r"wykładowc\w*|naukowc\w*|pracowni\w+ naukow\w*|profesor\w*|akademi(k|cy)\w*|badacz\w*"),
+    ("youth", r"młodzież\w*|młodzi ludzie|młodych ludzi|uczni(owie|ów)|licealist\w*|gimnazjalist\w*"),
+    ("volunteers", r"wolontariusz\w*"),
     (
         "officials",
-        r"delegacj\w*( rządow| ministerst| urzęd| władz| samorząd)?|urzędni|radn\w+|burmistrz|"
-        r"prezydent\w* miasta|ministr|przedstawiciel\w* (władz|ministerstw|rządu|urzęd|samorząd|gmin|"
-        r"miasta|region|parlament)|posł\w*|senator",
+        r"delegacj\w* (rządow|ministerst|urzęd|władz|samorząd|parlament)\w*|urzędni\w*|radn\w+|burmistrz\w*|"
+        r"prezydent\w* miasta|ministr\w*|wiceministr\w*|samorządowc\w*|konsul\w*|ambasador\w*|przedstawiciel\w* (władz|ministerstw|"
+        r"rządu|urzęd|samorząd|gmin|miasta|region|parlament)\w*|posł\w*|senator\w*|parlamentarzyst\w*",
     ),
     (
         "professionals",
-        r"pracowni\w+ socjaln|pracowni\w+ organizacj|specjali(st|ści)|streetworker|terapeu|"
-        r"psycholog|pedagog|kadr\w+|praktyc|asystent\w* rodzin|opiekun\w+|pielęgniar|lekarz|"
-        r"social worker",
+        r"pracowni\w+ socjaln\w*|pracowni\w+ (organizacj|ośrod|służb|instytucj|placówek|jednost)\w*|"
+        r"przedstawiciel\w* (organizacj|służb|instytucj|placówek|ośrodk)\w*|służb\w* społeczn\w*|"
+        r"specjali(st|ści)\w*|streetworker\w*|terapeu\w*|psycholog\w*|pedagog\w*|kadr\w+|praktyc\w*|"
+        r"asystent\w* rodzin\w*|opiekun\w+|pielęgniar\w*|lekarz\w*|dyrektor\w* (ośrod|placówek|domów)\w*|"
+        r"social worker\w*",
     ),
 ]
+# a bare delegation or "representatives of <city>": officials unless the text says more
+WEAK_OFFICIALS = re.compile(r"(?<!\w)delegacj\w*")
+_PARTICIPANT_RX = [(k, re.compile(r"(?<!\w)(" + p + r")", re.I)) for k, p in PARTICIPANT_CUES]
+# a cue followed by MOPS or one of its units describes the hosts, not the visitors
+HOSTS_AFTER = re.compile(r"\s+(\w+\s+)?(MOPS|Miejskiego|Ośrodka|Działu|Zespołu|Filii|Klubu|Punktu|Centrum)\b")
 # "przedstawicielami Barcelony", "przedstawicielom Hiszpanii": representatives of a city or country
 REPRESENTATIVES_OF_PLACE = re.compile(r"przedstawiciel\w*\s+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ]\w+)")
 
@@ -115,26 +122,30 @@ def classify_type(title: str, body: str) -> tuple[str, Cue | None, bool]:
 
 
 def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str | None, Cue | None]:
-    """The kind of the foreign people, with the cue (offset into title+"\\n"+body)."""
+    """The kind of the foreign people, with the cue (offset into title+"\\n"+body): the heading's first
+    cue, else the body's (officials before professionals when both are named), else a bare delegation or
+    representatives of a foreign place."""
+    weak = []
     for text, base in ((title, 0), (body, len(title) + 1)):
         hits = []
-        for kind, pattern in PARTICIPANT_CUES:
-            for m in re.finditer(r"(?<!\w)(" + pattern + r")", text, re.I):
-                if kind == "officials" and re.match(r"przedstawiciel", m.group(), re.I):
-                    pass
-                hits.append((m.start(), kind, m))
+        for kind, rx in _PARTICIPANT_RX:
+            for m in rx.finditer(text):
+                if not HOSTS_AFTER.match(text, m.end()):
+                    hits.append((m.start(), kind, m))
         for m in REPRESENTATIVES_OF_PLACE.finditer(text):
             if m["place"] in place_words:
-                hits.append((m.start(), "officials", m))
+                weak.append((base, m))
+        for m in WEAK_OFFICIALS.finditer(text):
+            weak.append((base, m))
         if hits:
-            # academics outrank students and professionals when lecturers come with them; else first cue
             kinds = {k for _, k, _ in hits}
-            if "academics" in kinds and kinds & {"students"} and "wykładowc" in text.lower():
-                chosen = [h for h in hits if h[1] == "academics"][0]
-            else:
-                chosen = min(hits, key=lambda h: h[0])
-            start, kind, m = chosen
+            if base and {"officials", "professionals"} <= kinds:
+                hits = [h for h in hits if h[1] == "officials"]
+            _start, kind, m = min(hits, key=lambda h: h[0])
             return kind, Cue(kind, base + m.start(), base + m.end())
+    if weak:
+        base, m = weak[0]
+        return "officials", Cue("officials", base + m.start(), base + m.end())
     return None, None
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..iris import slug
-from ._text import Token, _morfeusz, tokenize
+from ._text import Token, _morfeusz, analyse, tokenize
 
 QUOTES = {"„", "”", '"', "“", "'", "«", "»", "‘", "’"}
 SKIPPABLE = QUOTES | {":", "pn", "pt", "p", "n"}
@@ -859,6 +859,10 @@ def _is_mops_at(toks: list[Token], j: int, registries) -> bool:
 def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
     if t.text in CONNECTORS:
         return True
+    if "-" in t.text and t.is_upper_initial and _unknown_word(t.text.split("-")[0]):
+        return True  # "Oost-Europa", "Kaarst-Korschenbroich"
+    if t.is_word and t.is_upper_initial and k > 0 and toks[k - 1].text in CONNECTORS - {"i", "e", "y", "-"}:
+        return True  # "am Main", "of Applied Sciences"
     if t.text == "." and k > 0 and toks[k - 1].text in ("St", "Sankt"):
         return True
     return (
@@ -868,9 +872,17 @@ def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
             t.unknown
             or bool(FOREIGN_HEAD.search(t.text))
             or t.has_mark("człon_nazwy_organizacji")
-            or (t.has_mark("nazwa_geograficzna") and k > 0 and toks[k - 1].text in CONNECTORS | {"."})
+            or (
+                t.has_mark("nazwa_geograficzna")
+                and k > 0
+                and (toks[k - 1].text in CONNECTORS | {"."} or bool(FOREIGN_HEAD.search(toks[k - 1].text)))
+            )
         )
     )
+
+
+def _unknown_word(word: str) -> bool:
+    return all(a.pos == "ign" for a in analyse(word))
 
 
 def _person_at(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int, str] | None:
@@ -911,7 +923,9 @@ def _person_at(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int, 
     if sa is not None and "nom" not in sa.cases:
         surname = sa.lemma
     elif s.unknown and oblique:
-        for ending in ("owi", "em", "a", "u"):
+        for ending in ("iem", "owi", "em", "a", "u"):
+            if ending == "iem" and surname[-4:-3] not in ("k", "g"):
+                continue  # "Novákiem" -> "Novák"; "-iem" elsewhere is "-i" + "em"
             if surname.endswith(ending) and len(surname) - len(ending) >= 3:
                 surname = surname[: -len(ending)]
                 break

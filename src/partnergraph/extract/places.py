@@ -156,7 +156,7 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                 continue
             if n > 1 and any(s.start - p.end > 1 for p, s in zip(span, span[1:], strict=False)):
                 continue
-            if n == 1 and not _single_ok(tokens, i):
+            if n == 1 and not _single_ok(tokens, i, listed=_in_list(tokens, i, out)):
                 continue
             for k in _city_keys(tokens, i, n):
                 cities = gaz.find_cities(k)
@@ -176,13 +176,31 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     return out
 
 
-def _single_ok(tokens: list[Token], i: int) -> bool:
+def _in_list(tokens: list[Token], i: int, found: list[PlaceMention]) -> bool:
+    """Token i follows ", " or " i " right after the last place found."""
+    if not found or i < 2 or tokens[i - 1].text not in (",", "i", "oraz"):
+        return False
+    return found[-1].end == tokens[i - 2].end
+
+
+def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
     """A one-word city only where the word is a geographic name to morfeusz2, or an unknown word after a
-    place preposition or a place noun."""
+    place preposition, a place noun, or in a list after another place ("(Lwów, Tarnopol, Iwano-Frankiwsk)")."""
     t = tokens[i]
+    if i > 0:  # a later word of a foreign name ("Housing First Europe Hub"): not a city
+        prv = tokens[i - 1]
+        if prv.is_word and prv.is_upper_initial and prv.unknown and t.start - prv.end <= 1:
+            return False
+    if (
+        t.has_mark("imię")
+        and i + 1 < len(tokens)
+        and tokens[i + 1].is_upper_initial
+        and tokens[i + 1].is_word
+    ):
+        return False  # a first name before a surname ("Anna Kowalska")
     if t.has_mark("nazwa_geograficzna"):
         return True
-    if _after_place_noun(tokens, i):
+    if _after_place_noun(tokens, i) or listed:
         return True
     if i + 1 < len(tokens):  # the first word of a longer foreign name ("z Karel de Grote"): not a city
         nxt = tokens[i + 1]
