@@ -339,9 +339,12 @@ def test_slow_query_is_stopped_with_503_and_the_server_keeps_answering(server, c
     assert "time limit" in response.text
     assert elapsed < 10, elapsed
     assert server.alive()
-    for _ in range(3):  # both workers, including the replacement of the stopped one
-        after = client.get("/sparql", params={"query": EVENT_QUERY, "format": "json"})
+    for n in range(3):  # both workers, including the replacement of the stopped one (distinct queries:
+        # answers are cached)
+        after = client.get("/sparql", params={"query": f"{EVENT_QUERY} LIMIT {100 + n}", "format": "json"})
         assert after.status_code == 200
+    again = client.get("/sparql", params={"query": SLOW_QUERY})  # a refusal is not cached
+    assert again.status_code == 503
 
 
 def test_result_cap_is_503_with_a_message(client):

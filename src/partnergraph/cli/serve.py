@@ -45,6 +45,13 @@ def register(subparsers) -> None:
         "--workers", type=_positive(int), default=2, help="query worker processes (default 2)"
     )
     parser.add_argument(
+        "--cache",
+        type=int,
+        default=256,
+        metavar="N",
+        help="keep the answers of the last N queries (default 256; 0 turns the cache off)",
+    )
+    parser.add_argument(
         "--no-build", action="store_true", help="serve the existing build as it is, even if out of date"
     )
     add_endpoint_options(parser)
@@ -77,6 +84,7 @@ def run(args) -> int:
         timeout=args.timeout,
         cap=args.max_results,
         workers=args.workers,
+        cache=max(args.cache, 0),
     )
     app = create_app(settings, config)
     sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET, socket.SOCK_STREAM)

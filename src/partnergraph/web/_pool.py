@@ -14,6 +14,7 @@ import multiprocessing
 import queue
 import re
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from ..errors import PartnergraphError, QueryError, StoreError
@@ -183,8 +184,13 @@ class _Worker:
 class QueryPool:
     """A fixed number of worker processes; `run()` is blocking and thread-safe."""
 
-    def __init__(self, source: StoreSource, workers: int = 2, timeout: float = 10.0, cap: int = 10000):
+    def __init__(
+        self, source: StoreSource, workers: int = 2, timeout: float = 10.0, cap: int = 10000, cache: int = 256
+    ):
         self.source, self.size, self.timeout, self.cap = source, workers, timeout, cap
+        # answers of recent queries: the served graph does not change while the server runs
+        self.cache_size = cache
+        self._answers: OrderedDict[tuple[str, int], Answer] = OrderedDict()
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
@@ -195,6 +201,20 @@ class QueryPool:
             self._idle.put(_Worker(self.source, self._context))
 
     def run(self, query: str, cap: int | None = None) -> Answer:
+        key = (query, cap or self.cap)
+        with self._lock:
+            if key in self._answers:
+                self._answers.move_to_end(key)
+                return self._answers[key]
+        answer = self._run(query, cap)
+        if self.cache_size:
+            with self._lock:
+                self._answers[key] = answer
+                while len(self._answers) > self.cache_size:
+                    self._answers.popitem(last=False)
+        return answer
+
+    def _run(self, query: str, cap: int | None = None) -> Answer:
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:

@@ -39,6 +39,7 @@ class WebConfig:
     timeout: float = 10.0  # seconds per untrusted query
     cap: int = 10000  # rows or triples per answer
     workers: int = 2  # query worker processes
+    cache: int = 256  # answers kept for repeated queries (0: none)
     max_body: int = MAX_BODY
 
 
@@ -98,7 +99,9 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
             user=config.user,
             password=config.password,
         )
-        state.pool = QueryPool(source, workers=config.workers, timeout=config.timeout, cap=config.cap)
+        state.pool = QueryPool(
+            source, workers=config.workers, timeout=config.timeout, cap=config.cap, cache=config.cache
+        )
         state.pool.start()
         try:
             yield

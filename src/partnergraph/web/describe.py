@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS
 
-from ..iris import DEF, ID
+from ..iris import BASE, DEF, ID
 from ..rdf.vocab import OA, SCHEMA, bind_prefixes
 
 INVERSE_LIMIT = 1000
@@ -72,61 +72,165 @@ def _values(nodes) -> str:
     return " ".join(f"<{n}>" for n in sorted({str(n) for n in nodes}))
 
 
+class _SparqlLookup:
+    """Subject, object and label lookups through SPARQL (any store, remote endpoints included)."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def triples(self, subjects) -> list[tuple]:
+        subjects = sorted(set(subjects))
+        out = []
+        for i in range(0, len(subjects), 400):
+            query = f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(subjects[i : i + 400])} }} ?s ?p ?o }}"
+            out += [(r["s"], r["p"], r["o"]) for r in self.store.select(query).rows]
+        return out
+
+    def inverse(self, iri: str, limit: int) -> list[tuple]:
+        rows = self.store.select(
+            f"SELECT ?s ?p WHERE {{ ?s ?p <{iri}> . FILTER(!CONTAINS(STR(?s), '#') && "
+            f"!STRSTARTS(STR(?s), '{ID}evidence/')) }} LIMIT {limit}"
+        )
+        return [(r["s"], r["p"]) for r in rows.rows]
+
+    def subjects(self, prop, obj, limit: int | None = None) -> list:
+        query = f"SELECT DISTINCT ?a WHERE {{ ?a <{prop}> <{obj}> }}" + (f" LIMIT {limit}" if limit else "")
+        return [r["a"] for r in self.store.select(query).rows]
+
+    def labels(self, nodes) -> list[tuple]:
+        iris = sorted(n for n in nodes if isinstance(n, URIRef))
+        props = "|".join(f"<{p}>" for p in LABEL_PROPERTIES)
+        out = []
+        for i in range(0, len(iris), 400):
+            query = f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {_values(iris[i : i + 400])} }} ?s {props} ?l }}"
+            out += [(r["s"], r["l"]) for r in self.store.select(query).rows]
+        return out
+
+    def exists(self, docs) -> set[str]:
+        docs = sorted(docs)
+        found = set()
+        for i in range(0, len(docs), 400):
+            query = f"SELECT ?s WHERE {{ VALUES ?s {{ {_values(docs[i : i + 400])} }} FILTER EXISTS {{ ?s ?p ?o }} }}"
+            found |= {str(r["s"]) for r in self.store.select(query).rows}
+        return found
+
+
+class _OxLookup:
+    """The same lookups straight on pyoxigraph's indexes (the embedded store): no query planning."""
+
+    def __init__(self, store):
+        import pyoxigraph as ox
+
+        from ..store.embedded import to_rdflib
+
+        self.ox, self.store, self.term = ox, store.ox, to_rdflib
+
+    def _node(self, node):
+        return self.ox.NamedNode(str(node))
+
+    def triples(self, subjects) -> list[tuple]:
+        out = set()
+        for s in set(subjects):
+            for q in self.store.quads_for_pattern(self._node(s), None, None, None):
+                out.add((s, self.term(q.predicate), self.term(q.object)))
+        return list(out)
+
+    def inverse(self, iri: str, limit: int) -> list[tuple]:
+        out = set()
+        for q in self.store.quads_for_pattern(None, None, self._node(iri), None):
+            subject = q.subject.value
+            if (
+                "#" in subject
+                or subject.startswith(f"{ID}evidence/")
+                or not isinstance(q.subject, self.ox.NamedNode)
+            ):
+                continue
+            out.add((URIRef(subject), URIRef(q.predicate.value)))
+            if len(out) >= limit:
+                break
+        return list(out)
+
+    def subjects(self, prop, obj, limit: int | None = None) -> list:
+        out = []
+        for q in self.store.quads_for_pattern(None, self._node(prop), self._node(obj), None):
+            node = self.term(q.subject)
+            if node not in out:
+                out.append(node)
+                if limit and len(out) >= limit:
+                    break
+        return out
+
+    def labels(self, nodes) -> list[tuple]:
+        out = set()
+        props = [self._node(p) for p in LABEL_PROPERTIES]
+        for n in nodes:
+            if not isinstance(n, URIRef):
+                continue
+            for p in props:
+                for q in self.store.quads_for_pattern(self._node(n), p, None, None):
+                    out.add((n, self.term(q.object)))
+        return list(out)
+
+    def exists(self, docs) -> set[str]:
+        return {d for d in docs if next(self.store.quads_for_pattern(self._node(d), None, None, None), None)}
+
+
+def _lookup(store):
+    from ..store import EmbeddedStore
+
+    return (
+        _OxLookup(store)
+        if isinstance(store, EmbeddedStore) and store.ox is not None
+        else _SparqlLookup(store)
+    )
+
+
 def describe(store, iri: str, def_ns: str) -> Description:
     """Everything the pages and the RDF answers show about `iri`."""
     node = URIRef(iri)
     desc = Description(node)
+    lookup = _lookup(store)
     # the subject and the '#' parts hanging off it (a city's geometry, an annotation's target and selectors)
     seen, frontier = set(), {node}
     while frontier and len(seen) < 200:
         seen |= frontier
-        rows = store.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(frontier)} }} ?s ?p ?o }}")
+        found = lookup.triples(frontier)
         frontier = set()
-        for row in rows.rows:
-            desc.triples.append((row["s"], row["p"], row["o"]))
-            o = row["o"]
+        for s, p, o in found:
+            desc.triples.append((s, p, o))
             if isinstance(o, URIRef) and str(o).startswith(f"{iri}#") and o not in seen:
                 frontier.add(o)
     desc.triples.sort()
-    rows = store.select(
-        f"SELECT ?s ?p WHERE {{ ?s ?p <{iri}> . FILTER(!CONTAINS(STR(?s), '#') && "
-        f"!STRSTARTS(STR(?s), '{ID}evidence/')) }} LIMIT {INVERSE_LIMIT + 1}"
-    )
-    desc.inverse = sorted({(r["s"], r["p"]) for r in rows.rows})[:INVERSE_LIMIT]
-    desc.inverse_truncated = len(rows.rows) > INVERSE_LIMIT
+    inverse = lookup.inverse(iri, INVERSE_LIMIT + 1)
+    desc.inverse = sorted(set(inverse))[:INVERSE_LIMIT]
+    desc.inverse_truncated = len(inverse) > INVERSE_LIMIT
     if not desc.exists:
         return desc
-    evidence = _annotations(store, f"?a <{def_ns}evidenceOf> <{iri}>")
-    desc.evidence = [ev for ev in evidence.values()]
-    mentions = _annotations(store, f"?a <{OA.hasBody}> <{iri}>", limit=INVERSE_LIMIT)
+    desc.evidence = list(_annotations(lookup, lookup.subjects(URIRef(f"{def_ns}evidenceOf"), node)).values())
+    mentions = _annotations(lookup, lookup.subjects(OA.hasBody, node, INVERSE_LIMIT))
     desc.mentions = sorted(mentions.values(), key=lambda e: (str(e.event), str(e.field), e.start or 0))
     nodes = {node} | {t[1] for t in desc.triples} | {t[2] for t in desc.triples if isinstance(t[2], URIRef)}
     nodes |= {s for s, _ in desc.inverse} | {p for _, p in desc.inverse}
     nodes |= {e.source for e in desc.evidence + desc.mentions if e.source}
-    desc.labels = fetch_labels(store, nodes)
-    desc.described = fetch_described(store, nodes | {e.event for e in desc.mentions if e.event})
+    nodes |= {e.event for e in desc.mentions if e.event}
+    desc.labels = _labels(lookup.labels(nodes))
+    docs = {str(n).split("#", 1)[0] for n in nodes if isinstance(n, URIRef) and str(n).startswith(BASE)}
+    desc.described = lookup.exists(docs)
     return desc
 
 
-def _annotations(store, pattern: str, limit: int | None = None) -> dict[URIRef, Evidence]:
-    """The Web Annotations matching `pattern` (on ?a), read subject by subject: an annotation, its
-    `#target` and its selectors. (Plain subject lookups: far faster than one query with OPTIONALs.)"""
-    rows = store.select(f"SELECT DISTINCT ?a WHERE {{ {pattern} }}" + (f" LIMIT {limit}" if limit else ""))
-    found = [r["a"] for r in rows.rows]
+def _annotations(lookup, found: list) -> dict[URIRef, Evidence]:
+    """These Web Annotations read subject by subject: an annotation, its `#target` and its selectors."""
     props: dict = defaultdict(lambda: defaultdict(list))
     frontier = set(found)
     for _ in range(3):  # annotation -> target -> selectors
         if not frontier:
             break
-        batch, frontier = sorted(frontier), set()
-        for i in range(0, len(batch), 400):
-            triples = store.select(
-                f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(batch[i : i + 400])} }} ?s ?p ?o }}"
-            )
-            for row in triples.rows:
-                props[row["s"]][row["p"]].append(row["o"])
-                if row["p"] in (OA.hasTarget, OA.hasSelector):
-                    frontier.add(row["o"])
+        triples, frontier = lookup.triples(frontier), set()
+        for s, p, o in sorted(triples):
+            props[s][p].append(o)
+            if p in (OA.hasTarget, OA.hasSelector):
+                frontier.add(o)
     out = {}
     for a in found:
         own = props[a]
@@ -148,33 +252,15 @@ def _annotations(store, pattern: str, limit: int | None = None) -> dict[URIRef, 
     return out
 
 
-def fetch_labels(store, nodes) -> dict[URIRef, dict[str, str]]:
-    """IRI -> {language tag or "": label}, from the label properties, in batches."""
-    iris = sorted(n for n in nodes if isinstance(n, URIRef))
+def _labels(pairs) -> dict[URIRef, dict[str, str]]:
+    """(IRI, label literal) pairs -> IRI -> {language tag or "": label}; the smallest label per language."""
     labels: dict[URIRef, dict[str, str]] = defaultdict(dict)
-    props = "|".join(f"<{p}>" for p in LABEL_PROPERTIES)
-    for i in range(0, len(iris), 400):
-        rows = store.select(
-            f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {_values(iris[i : i + 400])} }} ?s {props} ?l }}"
-        )
-        for row in sorted(rows.rows, key=lambda r: (str(r["s"]), str(r["l"]))):
-            label = row["l"]
-            lang = label.language if isinstance(label, Literal) and label.language else ""
-            labels[row["s"]].setdefault(lang, str(label))
+    for node, label in sorted(pairs, key=lambda pair: (str(pair[0]), str(pair[1]))):
+        lang = label.language if isinstance(label, Literal) and label.language else ""
+        labels[node].setdefault(lang, str(label))
     return dict(labels)
 
 
-def fetch_described(store, nodes) -> set[str]:
-    """Which of these IRIs under the base (without their '#' part) are subjects in the store."""
-    from .. import iris
-
-    docs = sorted(
-        {str(n).split("#", 1)[0] for n in nodes if isinstance(n, URIRef) and str(n).startswith(iris.BASE)}
-    )
-    found = set()
-    for i in range(0, len(docs), 400):
-        rows = store.select(
-            f"SELECT ?s WHERE {{ VALUES ?s {{ {_values(docs[i : i + 400])} }} FILTER EXISTS {{ ?s ?p ?o }} }}"
-        )
-        found |= {str(r["s"]) for r in rows.rows}
-    return found
+def fetch_labels(store, nodes) -> dict[URIRef, dict[str, str]]:
+    """IRI -> {language tag or "": label} for these nodes."""
+    return _labels(_lookup(store).labels(nodes))

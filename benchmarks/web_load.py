@@ -1,0 +1,165 @@
+"""Load benchmark of `partnergraph serve`: requests per second and p50/p99 latency of a resource page
+and of two saved queries, under a bounded loopback load (a fixed number of concurrent clients, each
+sending its next request as soon as the previous one is answered, for a fixed time).
+
+    python benchmarks/web_load.py                           # 2000 synthetic events, 8 clients, 10 s each
+    python benchmarks/web_load.py --events 10000 --clients 16 --seconds 20
+    python benchmarks/web_load.py --seed-graph              # the repository's own seed graph (build/)
+
+The graph is made by benchmarks/generate.py (`generate_nquads`) and loaded into a store in a temporary
+project folder; the server is a real `partnergraph serve` process on a free port of 127.0.0.1 (so it
+pays HTTP parsing, content negotiation and the query worker processes as in use). The clients are
+httpx in one asyncio loop in this process; each target is measured on its own. Latency is the time from
+sending a request to reading the whole answer. Every answer must be 200, or the run counts an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def make_project(folder: Path, n_events: int, seed: int) -> Path:
+    """A project folder with ontology/, queries/ and build/store/ holding the synthetic graph."""
+    from generate import generate_nquads
+
+    from partnergraph.store import EmbeddedStore
+
+    for name in ("ontology", "queries"):
+        shutil.copytree(ROOT / name, folder / name)
+    (folder / "data" / "sources").mkdir(parents=True)
+    started = time.perf_counter()
+    nquads = generate_nquads(n_events, seed)
+    store = EmbeddedStore(folder / "build" / "store")
+    store.load_nquads(nquads)
+    store.ox.flush()
+    quads = len(store)
+    store.close()
+    del store
+    print(
+        f"graph: {n_events} events, {quads} quads, made and loaded in {time.perf_counter() - started:.1f} s"
+    )
+    return folder
+
+
+def start_server(root: Path, workers: int) -> tuple[subprocess.Popen, str]:
+    command = [sys.executable, "-m", "partnergraph.cli", "serve", "--root", str(root), "--port", "0"]
+    command += ["--no-build", "--workers", str(workers), "--timeout", "30"]
+    env = {k: v for k, v in os.environ.items() if k != "PARTNERGRAPH_BUILD"}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    deadline = time.monotonic() + 120
+    for line in process.stdout:  # the server prints its URL when it is ready
+        match = re.search(r"serving at (http://\S+/)", line)
+        if match:
+            return process, match.group(1)
+        if time.monotonic() > deadline:
+            break
+    process.kill()
+    raise RuntimeError("partnergraph serve did not start")
+
+
+async def hammer(base: str, path: str, clients: int, seconds: float, headers: dict) -> dict:
+    import httpx
+
+    latencies: list[float] = []
+    errors = 0
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+        warm = await client.get(path, headers=headers)  # fill caches, check the target once
+        if warm.status_code != 200:
+            raise RuntimeError(f"{path}: {warm.status_code} {warm.text[:200]}")
+        stop = time.perf_counter() + seconds
+
+        async def one_client():
+            nonlocal errors
+            while time.perf_counter() < stop:
+                started = time.perf_counter()
+                response = await client.get(path, headers=headers)
+                await response.aread()
+                latencies.append(time.perf_counter() - started)
+                if response.status_code != 200:
+                    errors += 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(one_client() for _ in range(clients)))
+        elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "errors": errors,
+        "rps": len(latencies) / elapsed,
+        "p50": statistics.median(latencies) * 1000,
+        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+        "bytes": len(warm.content),
+    }
+
+
+def pick_targets(base: str) -> list[tuple[str, str, dict]]:
+    import httpx
+
+    from partnergraph import iris
+
+    query = f"SELECT ?e WHERE {{ ?e a <{iris.DEF}Event> ; <{iris.DEF}involvesCity> ?c }} ORDER BY ?e LIMIT 1"
+    answer = httpx.get(base + "sparql", params={"query": query, "format": "json"}, timeout=60).json()
+    event = answer["results"]["bindings"][0]["e"]["value"]
+    page = "/partnergraph/" + event[len(iris.BASE) :]
+    return [
+        ("resource page (HTML)", page, {"Accept": "text/html"}),
+        ("resource (Turtle)", page, {"Accept": "text/turtle"}),
+        ("saved query partner_countries (JSON)", "/queries/partner_countries?format=json", {}),
+        (
+            "saved query events_on_topic (JSON)",
+            "/queries/events_on_topic?topic=homelessness&year_from=2005&year_to=2020&format=json",
+            {},
+        ),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=2000, help="synthetic events (default 2000)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--clients", type=int, default=8, help="concurrent clients (default 8)")
+    parser.add_argument("--seconds", type=float, default=10, help="seconds per target (default 10)")
+    parser.add_argument("--workers", type=int, default=2, help="the server's query workers (default 2)")
+    parser.add_argument("--seed-graph", action="store_true", help="serve the repository's build/ instead")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="pg-web-load-") as tmp:
+        root = ROOT if args.seed_graph else make_project(Path(tmp), args.events, args.seed)
+        process, base = start_server(root, args.workers)
+        try:
+            print(
+                f"server {base} ({args.workers} query workers); {args.clients} concurrent clients, "
+                f"{args.seconds:g} s per target; cpus: {os.cpu_count()}"
+            )
+            print(
+                f"{'target':40} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'bytes':>8}"
+            )
+            for label, path, headers in pick_targets(base):
+                result = asyncio.run(hammer(base, path, args.clients, args.seconds, headers))
+                print(
+                    f"{label:40} {result['requests']:8d} {result['rps']:8.1f} {result['p50']:8.1f} "
+                    f"{result['p99']:8.1f} {result['errors']:6d} {result['bytes']:8d}",
+                    flush=True,
+                )
+        finally:
+            process.terminate()
+            process.wait(30)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
