@@ -20,6 +20,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
+from partnergraph import build as build_module
 from partnergraph import iris
 from partnergraph.build import build, ensure_built, is_current
 from partnergraph.cli import main
@@ -160,7 +161,7 @@ def server():
     state = BulletinServer(f"http://127.0.0.1:{httpd.server_address[1]}", routes)
     httpd.RequestHandlerClass = make_handler(state)
     httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield state
     state.release.set()
@@ -185,9 +186,15 @@ def built(seed_settings, tmp_path, monkeypatch) -> Settings:
 
 
 @pytest.fixture
-def current(built) -> Settings:
-    """The copy with a build that is current for the code as it is now (an incremental update needs it)."""
-    if not is_current(built):  # the code changed since the session's seed build (a developer's checkout)
+def current(built, tmp_path, monkeypatch) -> Settings:
+    """The copy with a build that is current (an incremental update needs one). The code's part of the
+    input hash is taken from a copy of the package made now, so that a developer saving a file in the
+    shared checkout during the test does not make the build look out of date; in CI this changes
+    nothing (same files, same hash)."""
+    frozen = tmp_path / "package"
+    shutil.copytree(build_module.PACKAGE_DIR, frozen, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(build_module, "PACKAGE_DIR", frozen)
+    if not is_current(built):  # the code changed since the session's seed build
         build(built)
     return built
 
@@ -228,7 +235,7 @@ def fetch_from_server(settings: Settings, path: str) -> str:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    command = [sys.executable, "-m", "partnergraph.cli", "serve", "--root", str(settings.root)]
+    command = [sys.executable, "-m", "partnergraph.cli", "serve", "--root", str(settings.root), "--no-build"]
     process = subprocess.Popen(
         [*command, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
@@ -336,6 +343,30 @@ def test_redirect_into_a_path_robots_txt_forbids_is_not_followed(server):
     with Fetcher(timeout=10) as fetcher, pytest.raises(FetchError, match="robots.txt"):
         fetcher.get(server.url("/do-prywatnej"))
     assert not server.seen("/prywatne/strona")
+
+
+def test_robots_txt_that_fails_with_5xx_forbids_everything(server):
+    server.routes["/robots.txt"] = Route(b"busy", "text/plain", status=503)
+    with (
+        Fetcher(timeout=10) as fetcher,
+        pytest.raises(FetchError, match="HTTP 503, which means 'disallow all'"),
+    ):
+        fetcher.get(server.url("/utf8-naglowek/?dok_id=90417"))
+    assert [r.path for r in server.requests] == ["/robots.txt"]
+
+
+def test_missing_robots_txt_allows_everything(server):
+    del server.routes["/robots.txt"]  # 404
+    with Fetcher(timeout=10) as fetcher:
+        assert fetcher.get(server.url("/utf8-naglowek/?dok_id=90417")).status == 200
+
+
+def test_a_host_that_does_not_answer_is_reported_as_such():
+    with socket.socket() as sock:  # a loopback port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with Fetcher(timeout=5) as fetcher, pytest.raises(FetchError, match="ConnectError"):
+        fetcher.get(f"http://127.0.0.1:{port}/?dok_id=1")
 
 
 # ---------------------------------------------------------------------------------- failures: no change

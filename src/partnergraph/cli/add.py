@@ -57,7 +57,7 @@ def run(args) -> int:
     for result in report.results:
         line = f"{result.status:9} {result.message}"
         if result.events is not None:
-            line += f", {result.events} events"
+            line += f", {result.events} event{'s' if result.events != 1 else ''}"
         print(line)
     if report.graph == "incremental":
         print(f"graph: replaced {len(report.changed)} page graph(s) incrementally ({report.quads} quads)")

@@ -85,6 +85,7 @@ class Fetcher:
             headers={"User-Agent": user_agent, "Accept": "text/html,application/xhtml+xml,text/plain"},
         )
         self._robots: dict[str, RobotFileParser] = {}
+        self._robots_notes: dict[str, str] = {}  # origin -> why everything is disallowed, when it is
         self._last: dict[str, float] = {}  # host -> time.monotonic() of the last request
         self._delays: dict[str, float] = {}  # host -> Crawl-delay of its robots.txt
 
@@ -108,7 +109,10 @@ class Fetcher:
         for _hop in range(MAX_REDIRECTS + 1):
             _check_scheme(url)
             if not self.allowed(url):
-                raise FetchError(f"{url}: robots.txt of {urlsplit(url).netloc} does not allow fetching it")
+                note = self._robots_notes.get(_origin(url), "")
+                raise FetchError(
+                    f"{url}: robots.txt of {urlsplit(url).netloc} does not allow fetching it{note}"
+                )
             with self._request(url, headers) as response:
                 if response.status_code in REDIRECTS and response.headers.get("location"):
                     redirects.append(url)
@@ -141,8 +145,7 @@ class Fetcher:
 
     def allowed(self, url: str) -> bool:
         """Whether robots.txt of the URL's host lets partnergraph fetch it (read once per host)."""
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
+        origin = _origin(url)
         robots = self._robots.get(origin)
         if robots is None:
             robots = self._robots[origin] = self._read_robots(origin)
@@ -150,29 +153,27 @@ class Fetcher:
 
     def _read_robots(self, origin: str) -> RobotFileParser:
         """RFC 9309: a robots.txt that is missing (4xx) allows everything; one the server fails to give
-        (5xx, no answer) forbids everything, as the crawler cannot know what the site wants."""
+        (5xx) forbids everything, as the crawler cannot know what the site wants. A host that does not
+        answer at all raises FetchError (the page could not be fetched either)."""
         robots = RobotFileParser(origin + "/robots.txt")
         url = origin + "/robots.txt"
-        try:
-            for _hop in range(MAX_REDIRECTS + 1):
-                with self._request(url, {}) as response:
-                    if response.status_code in REDIRECTS and response.headers.get("location"):
-                        url = urljoin(url, response.headers["location"])
-                        continue
-                    status = response.status_code
-                    body = self._read_body(url, response) if status == 200 else b""
-                    break
-            else:
-                status = 500
-        except FetchError as e:
-            log.warning("robots.txt of %s not readable (%s): not fetching from it", origin, e)
-            status = 503
+        for _hop in range(MAX_REDIRECTS + 1):
+            with self._request(url, {}) as response:
+                if response.status_code in REDIRECTS and response.headers.get("location"):
+                    url = urljoin(url, response.headers["location"])
+                    continue
+                status = response.status_code
+                body = self._read_body(url, response) if status == 200 else b""
+                break
+        else:
+            status = 500
         if status == 200:
             robots.parse(body.decode("utf-8", errors="replace").splitlines())
         elif 400 <= status < 500:
             robots.parse([])  # allow all
         else:
             robots.parse(["User-agent: *", "Disallow: /"])
+            self._robots_notes[origin] = f" (robots.txt answered HTTP {status}, which means 'disallow all')"
         delay = robots.crawl_delay(ROBOTS_AGENT)
         if delay:
             self._delays[urlsplit(origin).netloc] = float(delay)
@@ -226,6 +227,11 @@ class _Closing:
 
     def __exit__(self, *exc) -> None:
         self.response.close()
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _check_scheme(url: str) -> None:
