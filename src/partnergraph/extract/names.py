@@ -57,31 +57,21 @@ ORG_HEADS = {
     "politechnika",
     "kolegium",
     "uczelnia",
-    "wyższa",
-    "gmina",
-    "miasto",
     "starostwo",
-    "urzędy",
     "sieć",
     "kościół",
     "liga",
     "komisja",
-    "urzędnicy",
     "biuro",
     "departament",
     "wydział",
     "organizacja",
-    "powiat",
-    "województwo",
-    "samorząd",
     "inspektorat",
     "kuratorium",
     "muzeum",
     "teatr",
-    "stowarzyszenia",
     "fundusz",
     "bank",
-    "urzędzie",
 }
 # parts of an organisation: "Wydziału Spraw Społecznych Urzędu Miasta Helsinki" is the Urząd's
 SUBUNIT_HEADS = {
@@ -770,7 +760,7 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
             end = close + 1
             break
         if t.is_word and (t.is_upper_initial or ROMAN.match(t.text)) and not t.has_pos("prep"):
-            if _head_analysis(t, ORG_HEADS - {"miasto", "gmina", "rada", "wyższa"}) is not None and end > j:
+            if _head_analysis(t, ORG_HEADS - {"rada"}) is not None and end > j:
                 if t.lower not in ("zdrowia",):
                     break
             if t.text in ("W", "Z", "Na", "Do"):
