@@ -74,6 +74,7 @@ class Route:
     etag: str | None = None
     location: str | None = None
     slow: bool = False  # answer only once the test releases it (past any client timeout)
+    trickle: bool = False  # send the body in 20 pieces, 0.1 s apart
 
 
 @dataclass
@@ -120,9 +121,17 @@ def make_handler(server: BulletinServer):
                 self.send_header("Location", route.location)
             self.send_header("Content-Length", str(len(route.body)))
             self.end_headers()
+            pieces = [route.body]
+            step = len(route.body) // 20 + 1
+            if route.trickle:
+                pieces = [route.body[i : i + step] for i in range(0, len(route.body), step)]
             try:
-                self.wfile.write(route.body)
-            except OSError:  # the client gave up (timeout test)
+                for piece in pieces:
+                    self.wfile.write(piece)
+                    self.wfile.flush()
+                    if route.trickle:
+                        server.release.wait(0.1)
+            except OSError:  # the client gave up (timeout tests)
                 pass
 
         def log_message(self, *args):
@@ -155,6 +164,7 @@ def server():
         "/prywatne/strona": Route(page_bytes("utf-8", META_UTF8)),
         "/blad": Route(b"<html><body>Internal Server Error</body></html>", status=500),
         "/wolno": Route(page_bytes("utf-8", META_UTF8), slow=True),
+        "/kroplami": Route(page_bytes("utf-8", META_UTF8), trickle=True),
         "/obrazek.png": Route(b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"),
     }
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
@@ -376,6 +386,7 @@ FAILURES = [
     ("/blad", "HTTP 500"),
     ("/prywatne/strona", "robots.txt of 127.0.0.1"),
     ("/wolno", "no answer within 0.5 s"),
+    ("/kroplami", "did not arrive within 0.5 s"),
     ("/obrazek.png", "not a web page"),
 ]
 

@@ -201,13 +201,18 @@ class Fetcher:
         self._last[host] = time.monotonic()
 
     def _read_body(self, url: str, response: httpx.Response) -> bytes:
+        """The body, within the size limit and within the timeout as a whole (a server trickling bytes
+        would pass every read timeout)."""
         chunks, size = [], 0
+        deadline = time.monotonic() + self.timeout
         try:
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > MAX_BYTES:
                     limit = MAX_BYTES // 1024 // 1024
                     raise FetchError(f"{url}: larger than {limit} MB, not a bulletin page")
+                if time.monotonic() > deadline:
+                    raise FetchError(f"{url}: the page did not arrive within {self.timeout:g} s")
                 chunks.append(chunk)
         except httpx.TimeoutException:
             raise FetchError(f"{url}: the page did not arrive within {self.timeout:g} s") from None
