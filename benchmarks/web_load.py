@@ -9,8 +9,11 @@ sending its next request as soon as the previous one is answered, for a fixed ti
 The graph is made by benchmarks/generate.py (`generate_nquads`) and loaded into a store in a temporary
 project folder; the server is a real `partnergraph serve` process on a free port of 127.0.0.1 (so it
 pays HTTP parsing, content negotiation and the query worker processes as in use). The clients are
-httpx in one asyncio loop in this process; each target is measured on its own. Latency is the time from
-sending a request to reading the whole answer. Every answer must be 200, or the run counts an error.
+httpx in one asyncio loop in this process (on the same machine, so they take CPU from the server);
+each target is measured on its own. Latency is the time from sending a request to reading the whole
+answer. Every answer must be 200, or the run counts an error. Each run is done twice: with the server's
+answer cache (the default: a repeated page or query is answered from memory) and with `--cache 0`
+(every request describes the resource or runs the query in a worker).
 """
 
 from __future__ import annotations
@@ -54,9 +57,9 @@ def make_project(folder: Path, n_events: int, seed: int) -> Path:
     return folder
 
 
-def start_server(root: Path, workers: int) -> tuple[subprocess.Popen, str]:
+def start_server(root: Path, workers: int, cache: int) -> tuple[subprocess.Popen, str]:
     command = [sys.executable, "-m", "partnergraph.cli", "serve", "--root", str(root), "--port", "0"]
-    command += ["--no-build", "--workers", str(workers), "--timeout", "30"]
+    command += ["--no-build", "--workers", str(workers), "--timeout", "30", "--cache", str(cache)]
     env = {k: v for k, v in os.environ.items() if k != "PARTNERGRAPH_BUILD"}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     deadline = time.monotonic() + 120
@@ -139,25 +142,30 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="pg-web-load-") as tmp:
         root = ROOT if args.seed_graph else make_project(Path(tmp), args.events, args.seed)
-        process, base = start_server(root, args.workers)
-        try:
-            print(
-                f"server {base} ({args.workers} query workers); {args.clients} concurrent clients, "
-                f"{args.seconds:g} s per target; cpus: {os.cpu_count()}"
-            )
-            print(
-                f"{'target':40} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'bytes':>8}"
-            )
-            for label, path, headers in pick_targets(base):
-                result = asyncio.run(hammer(base, path, args.clients, args.seconds, headers))
-                print(
-                    f"{label:40} {result['requests']:8d} {result['rps']:8.1f} {result['p50']:8.1f} "
-                    f"{result['p99']:8.1f} {result['errors']:6d} {result['bytes']:8d}",
-                    flush=True,
+        print(f"{args.clients} concurrent clients, {args.seconds:g} s per target, cpus: {os.cpu_count()}")
+        for cache in (256, 0):
+            process, base = start_server(root, args.workers, cache)
+            try:
+                state = (
+                    "on (repeated requests answered from memory)"
+                    if cache
+                    else "off (every request does the work)"
                 )
-        finally:
-            process.terminate()
-            process.wait(30)
+                print(f"\nserver {base}, {args.workers} query workers, cache {state}")
+                print(
+                    f"{'target':40} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} "
+                    f"{'bytes':>8}"
+                )
+                for label, path, headers in pick_targets(base):
+                    result = asyncio.run(hammer(base, path, args.clients, args.seconds, headers))
+                    print(
+                        f"{label:40} {result['requests']:8d} {result['rps']:8.1f} {result['p50']:8.1f} "
+                        f"{result['p99']:8.1f} {result['errors']:6d} {result['bytes']:8d}",
+                        flush=True,
+                    )
+            finally:
+                process.terminate()
+                process.wait(30)
     return 0
 
 

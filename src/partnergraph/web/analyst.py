@@ -144,8 +144,11 @@ async def saved_query(request: Request, name: str):
         chosen = mime.format_by_name(fmt, mime.RESULT_FORMATS)
         if chosen is None:
             return text_response(f"format must be one of {', '.join(DOWNLOADS)}", 406)
-        answer = await run_in_threadpool(state.pool.run, saved.render(values))
-        body = await run_in_threadpool(serialize_answer, answer, chosen)
+        query = saved.render(values)
+        answer = await run_in_threadpool(state.pool.run, query)
+        body = await run_in_threadpool(
+            state.remember, ("answer", query, chosen.name), lambda: serialize_answer(answer, chosen)
+        )
         return Response(
             body,
             media_type=chosen.media_type

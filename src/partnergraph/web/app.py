@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import OrderedDict
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
@@ -50,12 +51,29 @@ class WebState:
     store: object = None
     pool: object = None
     _cache: dict = field(default_factory=dict)
+    _recent: OrderedDict = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def saved_queries(self):
         from ..query import load_saved_queries
 
         return load_saved_queries(self.settings.queries_dir)
+
+    def remember(self, key, make, size: int = 512):
+        """`make()`, kept for the `size` most recently used keys: pages and answers, which stay valid
+        because the graph being served does not change while the server runs. Off when cache is 0."""
+        if not self.config.cache:
+            return make()
+        with self._lock:
+            if key in self._recent:
+                self._recent.move_to_end(key)
+                return self._recent[key]
+        value = make()
+        with self._lock:
+            self._recent[key] = value
+            while len(self._recent) > size:
+                self._recent.popitem(last=False)
+        return value
 
     def cached(self, key: str, make):
         """A value computed once (the ontology docs, the form choices, the dataset statistics)."""

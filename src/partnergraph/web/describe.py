@@ -166,8 +166,9 @@ class _OxLookup:
         for n in nodes:
             if not isinstance(n, URIRef):
                 continue
+            subject = self._node(n)
             for p in props:
-                for q in self.store.quads_for_pattern(self._node(n), p, None, None):
+                for q in self.store.quads_for_pattern(subject, p, None, None):
                     out.add((n, self.term(q.object)))
         return list(out)
 

@@ -14,7 +14,8 @@ from fastapi.responses import Response
 
 from .. import iris
 from . import mime
-from ._http import html_response, lang_of, linker_for, other_lang_href, state_of, text_response
+from ._html import Linker
+from ._http import html_response, lang_of, state_of, text_response
 from ._results import serialize_graph
 from .describe import describe
 
@@ -66,19 +67,15 @@ async def dereference(request: Request, rest: str):
     else:
         chosen = fixed
     own = PREFIX + (local + "index" if local.endswith("/") or not local else local)
-    desc = await run_in_threadpool(describe, state.store, iri, str(iris.DEF))
     lang, explicit = lang_of(request)
-    if not desc.exists:
-        from .pages import render_message
-
-        linker = linker_for(request, lang, explicit)
-        message = f"{iri} is not described in this dataset"
+    key = ("resource", iri, chosen.name, lang if chosen is mime.HTML else "", explicit)
+    status, body = await run_in_threadpool(
+        state.remember, key, lambda: _represent(state, iri, chosen, lang, explicit)
+    )
+    if status == 404:
         if chosen is mime.HTML:
-            from ._html import UI
-
-            page = render_message(UI[lang]["notfound"], message, lang, linker)
-            return html_response(page, status=404, headers={"Vary": "Accept"})
-        return text_response(message, 404, {"Vary": "Accept"})
+            return html_response(body, status=404, headers={"Vary": "Accept"})
+        return text_response(body, 404, {"Vary": "Accept"})
     headers = {
         "Vary": "Accept, Accept-Language" if fixed is None else "Accept-Language",
         "Content-Location": f"{own}.{chosen.suffix}",
@@ -87,13 +84,28 @@ async def dereference(request: Request, rest: str):
     if fixed is not None:
         headers.pop("Content-Location")
     if chosen is mime.HTML:
+        return html_response(body, headers=headers)
+    return Response(body, media_type=_content_type(chosen), headers=headers)
+
+
+def _represent(state, iri: str, chosen: mime.Format, lang: str, explicit: bool) -> tuple[int, str | bytes]:
+    """(200, the page or RDF) or (404, the message or error page)."""
+    desc = describe(state.store, iri, str(iris.DEF))
+    linker = Linker(lang=lang, lang_in_links=explicit)
+    if not desc.exists:
+        message = f"{iri} is not described in this dataset"
+        if chosen is mime.HTML:
+            from ._html import UI
+            from .pages import render_message
+
+            return 404, render_message(UI[lang]["notfound"], message, lang, linker)
+        return 404, message
+    if chosen is mime.HTML:
         from .pages import render_resource
 
-        linker = linker_for(request, lang, explicit)
-        page = await run_in_threadpool(render_resource, desc, lang, linker, other_lang_href(request, lang))
-        return html_response(page, headers=headers)
-    body = await run_in_threadpool(serialize_graph, desc.graph(), chosen)
-    return Response(body, media_type=_content_type(chosen), headers=headers)
+        other = f"?lang={'pl' if lang == 'en' else 'en'}"
+        return 200, render_resource(desc, lang, linker, other)
+    return 200, serialize_graph(desc.graph(), chosen)
 
 
 def _content_type(fmt: mime.Format) -> str:

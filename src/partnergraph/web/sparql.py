@@ -140,10 +140,13 @@ async def sparql_endpoint(request: Request):
     chosen = choose_format(params, request.headers.get("accept"), offers)
     if isinstance(chosen, Response):
         return chosen
-    if answer.form == "graph":
-        body = await run_in_threadpool(serialize_graph, answer.triples, chosen)
-    else:
-        body = await run_in_threadpool(serialize_answer, answer, chosen)
+
+    def serialize():
+        if answer.form == "graph":
+            return serialize_graph(answer.triples, chosen)
+        return serialize_answer(answer, chosen)
+
+    body = await run_in_threadpool(state.remember, ("answer", query, chosen.name), serialize)
     return Response(body, media_type=_content_type(chosen), headers={"Vary": "Accept"})
 
 
