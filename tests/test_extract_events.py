@@ -267,3 +267,84 @@ def test_cli_bad_input_is_one_line_and_writes_nothing(tmp_path, capsys):
     assert "--encoding cp1250" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         cli_main(["extract", str(cp), "--year", "20x"])
+
+
+def test_more_forms_of_2013(registries):
+    ev = events_of("mixed-2013.txt", registries)
+    e = ev["Wizyta studyjna przedstawicieli MOPS w Norymberdze"]
+    assert (e["direction"], e["location"], e["organisations"]) == (
+        "outgoing",
+        {"city": "Nuremberg", "country": "DE"},
+        ["Urząd Miasta Norymbergi"],
+    )
+    e = ev["Projekt „Aktywni seniorzy” – spotkanie partnerów w Lipsku"]
+    assert (e["type"], e["projects"], e["programmes"], e["countries"]) == (
+        "Meeting",
+        ["Aktywni seniorzy"],
+        ["Grundtvig"],
+        ["DE", "AT"],
+    )
+    e = ev["Darowizna sprzętu rehabilitacyjnego z Holandii"]
+    assert (e["type"], e["direction"], e["start"], e["organisations"]) == (
+        "Donation",
+        "incoming",
+        "2013-03",
+        ["Stichting Hulp Oost-Europa"],
+    )
+    e = ev["Wizyta delegacji z Ukrainy"]
+    assert [c["name"] for c in e["cities"]] == ["Lviv", "Ternopil", "Ivano-Frankivsk"]
+    assert (e["participants"], e["programmes"]) == ("professionals", ["Study Tours to Poland"])
+    e = ev["Konferencja Housing First w Lizbonie"]
+    assert (e["cities"], e["organisations"]) == ([{"name": "Lisbon", "country": "PT"}], ["FEANTSA"])
+    e = ev["Wizyta studentów z Uniwersytetu Ostrawskiego"]
+    assert (e["organisations"], e["persons"], e["countries"]) == (
+        ["Uniwersytet Ostrawski"],
+        ["Jan Novák"],
+        ["CZ"],
+    )
+    e = ev["Spotkanie z Konsulem Generalnym Niemiec"]
+    assert (e["persons"], e["countries"], e["cities"]) == (
+        ["Anna Okońska-Walkowicz", "Michael Groß"],
+        ["DE"],
+        [],
+    )
+    e = ev["Seminarium w Wilnie"]
+    assert (e["units"], e["organisations"], e["programmes"]) == (
+        ["Filia nr 3"],
+        ["Caritas Lituania"],
+        ["Europejski Fundusz Społeczny"],
+    )
+
+
+def test_donations_both_ways_and_conferences_at_home(registries):
+    ev = list(events_of("donations-2015.txt", registries).values())
+    assert [(e["type"], e["direction"]) for e in ev] == [
+        ("Conference", "incoming"),
+        ("Donation", "outgoing"),
+        ("StudyVisit", "outgoing"),
+        ("Meeting", "incoming"),
+    ]
+    assert ev[0]["countries"][:3] == ["DE", "CZ", "SK"] and "Diakonie Deutschland" in ev[0]["organisations"]
+    assert ev[1]["location"] == {"city": "Lviv", "country": "UA"}
+    assert (ev[2]["programmes"], ev[2]["organisations"]) == (
+        [],
+        ["Københavns Kommune"],
+    )  # a method, not funding
+    assert (ev[3]["start"], ev[3]["end"]) == ("2015-03-13", "2015-05-21")
+
+
+def test_a_cp1250_html_page_with_br_separated_headings(registries):
+    ev = list(events_of("cp1250-page.html", registries).values())
+    assert [e["title"] for e in ev] == [
+        "Wizyta delegacji z Lwowa",
+        "Spotkanie w Bordeaux",
+        "Praktyki studentów z Niemiec",
+        "Staż pracowników MOPS w Wiedniu",
+    ]
+    assert ev[0]["organisations"] == ["Lwowska Rada Obwodowa"]
+    assert ev[1]["location"] == {"city": "Bordeaux", "country": "FR"}
+    assert (ev[2]["organisations"], ev[2]["cities"]) == (
+        ["Fachhochschule Frankfurt am Main"],
+        [{"name": "Frankfurt am Main", "country": "DE"}],
+    )
+    assert ev[3]["programmes"] == ["Leonardo da Vinci"] and ev[3]["direction"] == "outgoing"

@@ -276,7 +276,7 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
 
 def _direction(d: _Draft, kind: str, mentions: list[PlaceMention], tl: int) -> tuple[str, Evidence]:
     if kind == "Donation":
-        return "incoming", _ev(d, 0, tl)
+        return _donation_direction(d, mentions, tl)
     text = d.text
     title_m = [m for m in mentions if m.end - d.base <= tl]
     body_m = [m for m in mentions if m.start - d.base >= d.body_off]
@@ -310,6 +310,37 @@ def _direction(d: _Draft, kind: str, mentions: list[PlaceMention], tl: int) -> t
 
     got = decide(title_m, 0, tl) or decide(body_m, d.body_off, len(text))
     return got or ("incoming", _ev(d, 0, tl))
+
+
+MOPS_GIVES = re.compile(
+    r"(MOPS|Ośrod\w+ Pomocy Społecznej|pracowni\w+|Kraków|Gmina Miejska Kraków)\s+(\S+\s+){0,4}?"
+    r"(przekaza\w*|wysła\w*|zebra\w*|podarowa\w*|ofiarowa\w*)|"
+    r"(przekazan\w*|wysłan\w*|zebran\w*)\s+(\S+\s+){0,4}?przez\s+(MOPS|pracowni\w+|Miejski)",
+)
+
+
+def _donation_direction(d: _Draft, mentions: list[PlaceMention], tl: int) -> tuple[str, Evidence]:
+    """A gift from abroad comes in; a gift that MOPS sends, or goods for someone abroad, go out."""
+    text = d.text
+    m = MOPS_GIVES.search(text)
+    if m:
+        return "outgoing", _ev(d, m.start(), m.end())
+    for pm in mentions:
+        if pm.country in ("", "PL"):
+            continue
+        i = pm.token_index
+        t = d.tokens[i]
+        nouns = [a for a in t.analyses if a.pos == "subst"]
+        to_there = pm.prep in ("do",) or (
+            pm.prep in ("na", "w", "we")
+            and bool(nouns)
+            and all("acc" in a.cases and "loc" not in a.cases for a in nouns)
+        )
+        for_someone_there = pm.prep in IN and any(x.lower == "dla" for x in d.tokens[max(0, i - 6) : i - 1])
+        if to_there or for_someone_there:
+            s, e = pm.start - d.base, pm.end - d.base
+            return "outgoing", _ev(d, s, e)
+    return "incoming", _ev(d, 0, tl)
 
 
 def _specifies_origin(tokens: list[Token], i: int) -> bool:

@@ -184,7 +184,15 @@ PROJECT_INTRO = re.compile(
     r"(?<!\w)projekt(?:u|em|cie|y|ów)?\s*(?:(?:pod\s+nazwą|pod\s+tytułem|pn\.|pt\.|p\.n\.|nr\s+\S+)\s*)?:?\s*",
     re.I,
 )
-PROGRAMME_INTRO = re.compile(r"(?<!\w)program(?:u|em|ie)?\s+(?:(?:pn\.|pt\.|pod\s+nazwą)\s*)?", re.I)
+# a funding programme is introduced as what pays or frames a project, not any "program" (a programme of
+# work such as Housing First is not a funding programme)
+PROGRAMME_INTRO = re.compile(
+    r"(?<!\w)(?:w\s+ramach|ze\s+środków|środków|finansowan\w*\s+(?:z|ze|przez|w\s+ramach)|"
+    r"współfinansowan\w*\s+(?:z|ze|przez|w\s+ramach)|dofinansowan\w*\s+(?:z|ze|przez|w\s+ramach)|"
+    r"grant\w*\s+(?:z|ze)|uczestni\w+\s+(?:w|we))\s+(?:\w+\s+)?program(?:u|em|ie)?\s+"
+    r"(?:(?:pn\.|pt\.|pod\s+nazwą)\s*)?",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -570,6 +578,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             or t.has_pos("subst", "adj")
             and not t.unknown
             and not t.has_mark("człon_nazwy_organizacji")
+            and not _next_is_foreign(toks, i)
         ):
             i += 1
             continue
@@ -869,6 +878,11 @@ def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
             )
         )
     )
+
+
+def _next_is_foreign(toks: list[Token], i: int) -> bool:
+    """A Polish-looking head word in a foreign name: "Diakonie Deutschland", "Caritas Lituania"."""
+    return i + 1 < len(toks) and toks[i + 1].is_upper_initial and toks[i + 1].is_word and toks[i + 1].unknown
 
 
 def _unknown_word(word: str) -> bool:
