@@ -533,6 +533,10 @@ def test_saved_file_in_cp1250_is_imported_once(current, tmp_path):
     )  # fmt: skip
     assert entry.extra["imported_from"] == "strona.html" and "etag" not in entry.extra
     assert (built.sources_dir / "bip-90417.html").read_bytes() == saved.read_bytes()
+    build_report = json.loads((built.build_dir / "report.json").read_text(encoding="utf-8"))
+    expected = [f"not in the registry: {x}" for x in build_report["unknown_organisations"]]
+    expected += [f"unlinked: {x}" for x in build_report["unlinked"]]
+    assert report.results[0].findings == [x for x in expected if "(bip-90417/" in x]
     listing = {r.source_id: r for r in list_sources(built).rows}
     assert (
         listing["bip-90417"].events == 3 and listing["bip-27120"].events > 0 and list_sources(built).current

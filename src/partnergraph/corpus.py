@@ -51,6 +51,8 @@ class PageResult:
     source_id: str | None = None
     entry: ManifestEntry | None = None
     events: int | None = None
+    # what the build could not link: organisations not in the registry, places linked to nothing
+    findings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -194,7 +196,7 @@ def _prepare(item, entries, fetcher, year, title) -> _Prepared | PageResult:
         "detected" if decoded.found_in == "detected" else f"from the {decoded.found_in}"
     )
     year_note = f"year {page_year} from the {year_from}" if page_year else "no year (give --year for 'br.')"
-    message = f"{source_id}: {status} from {url or item} ({how}; {year_note})"
+    message = f"{source_id} from {url or item} ({how}; {year_note})"
     if old:
         message += "; the content changed since " + str(old.extra.get("retrieved", "it was added"))
     result = PageResult(item, status, message, source_id, entry)
@@ -232,10 +234,21 @@ def _commit(settings: Settings, entries: dict, prepared: list[_Prepared], report
             done = incremental.apply_page_graphs(settings, graphs)
             report.graph, report.quads = "incremental", done.quads
             counts = done.pages
+            findings = [
+                f"{label}: {x}"
+                for g in graphs
+                for label, items in (
+                    ("not in the registry", g.unknown_organisations),
+                    ("unlinked", g.unlinked),
+                )
+                for x in items
+            ]
         else:
             built = build(settings)
             report.graph, report.quads = "full", built.triples
             counts = built.pages
+            findings = [f"not in the registry: {x}" for x in built.unknown_organisations]
+            findings += [f"unlinked: {x}" for x in built.unlinked]
     except BaseException:
         for name, data in backup.items():
             if data is None:
@@ -245,6 +258,7 @@ def _commit(settings: Settings, entries: dict, prepared: list[_Prepared], report
         raise
     for p in prepared:
         p.result.events = counts.get(p.entry.source_id)
+        p.result.findings = [x for x in findings if f"({p.entry.source_id}/" in x]
 
 
 def _same_page(old: ManifestEntry, new: ManifestEntry) -> bool:

@@ -59,6 +59,8 @@ def run(args) -> int:
         if result.events is not None:
             line += f", {result.events} event{'s' if result.events != 1 else ''}"
         print(line)
+        for finding in result.findings:
+            print(f"          {finding}")
     if report.graph == "incremental":
         print(f"graph: replaced {len(report.changed)} page graph(s) incrementally ({report.quads} quads)")
     elif report.graph == "full":
