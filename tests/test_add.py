@@ -291,6 +291,23 @@ def test_bulletin_page_content_is_cut_out_of_the_layout():
     assert page.text.startswith(NEW_TITLES[0])
 
 
+def test_older_table_layout_in_iso_8859_2():
+    """An archive page: a table layout, metadata in a dl list and meta tags, ISO-8859-2 by its meta tag."""
+    data = (DATA / "archiwum-2011-iso-8859-2.html").read_bytes()
+    decoded = decode_page(data, "text/html")
+    assert (decoded.encoding, decoded.found_in) == ("iso8859-2", "meta")
+    page = read_bulletin(decoded.text)
+    assert (page.title, page.published, page.author) == (
+        "Współpraca zagraniczna",
+        "2011-01-20",
+        "Jan Kowalski",
+    )
+    assert page.text.splitlines()[0] == "Wizyta studentów z Niemiec"
+    assert "Konferencja w Pradze" in page.text and "W dniach 20-21 października br." in page.text
+    for junk in ("Strona główna", "Przetargi", "Drukuj", "Pobierz", "Urząd Miasta", "Data publikacji"):
+        assert junk not in page.text, junk
+
+
 def test_saved_text_with_unmarked_metadata_lines():
     """A page saved as text keeps its metadata lines; they are read and dropped from the content."""
     text = (
