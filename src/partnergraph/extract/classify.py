@@ -25,6 +25,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"seminari", 1.5),  # a seminar is a conference only when nothing says it was a project meeting
         (r"forum\b", 1.5),
         (r"zjazd", 1.5),
+        (r"debat|panel\w* dyskusyjn", 1.5),
     ],
     "Meeting": [
         (r"spotkani[ae] (robocz|partner|projektow|grupy|komitetu|zespołu|sterując)", 3),
@@ -35,6 +36,8 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"organizacj[ia] wizyty", 1.5),  # arranging a later visit
         (r"realizatora?(mi|ów)?\b", 1),
         (r"lider", 1),
+        (r"warsztat", 1.5),  # workshops and trainings: working sessions of a few parties
+        (r"szkoleni", 1.5),
     ],
     "StudyVisit": [
         (r"wizyt\w* studyjn", 4),
@@ -173,6 +176,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "older_people",
         r"osob\w* starsz\w*|osób starszych|senior\w*|wieku podeszł\w*|starzeni\w*|older people|"
+        r"usług\w* opiekuńcz\w*|demencj\w*|alzheimer\w*|"
         r"elderly",
     ),
     ("disability", r"niepełnospraw\w*|disabilit\w*|disabled"),
@@ -189,7 +193,8 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "unemployment",
         r"bezroboc\w*|bezrobotn\w*|aktywizacj\w* zawodow\w*|reintegracj\w* zawodow\w*|"
-        r"rynk\w* pracy|poszukując\w* pracy|zatrudnieni\w* socjaln\w*|unemploy\w*",
+        r"rynk\w* pracy|poszukując\w* pracy|zatrudnieni\w* socjaln\w*|ekonomi\w* społeczn\w*|"
+        r"spółdziel\w* socjaln\w*|unemploy\w*",
     ),
     (
         "streetwork",
@@ -223,7 +228,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "welfare_system",
         r"system\w* pomocy społecznej|funkcjonowani\w* (Miejskiego Ośrodka|MOPS|ośrodka|"
-        r"pomocy społecznej|systemu)|działalności\w* (Miejskiego Ośrodka|MOPS)|"
+        r"pomocy społecznej|systemu)|działalnoś\w* (Miejskiego Ośrodka|MOPS)|"
         r"struktur\w* (MOPS|Miejskiego Ośrodka|ośrodka)|zada\w* (MOPS|Miejskiego Ośrodka)|"
         r"welfare system",
     ),

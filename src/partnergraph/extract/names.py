@@ -153,33 +153,12 @@ ACRONYM_CUES = (
     "forum",
 )
 ROMAN = re.compile(r"^[IVXL]{1,6}$")
-HONORIFICS = {
-    "pan",
-    "pani",
-    "pana",
-    "panu",
-    "panem",
-    "panią",
-    "państwa",
-    "p",
-    "dr",
-    "prof",
-    "mgr",
-    "ks",
-    "inż",
-    "dyrektor",
-    "dyrektora",
-    "burmistrz",
-    "burmistrza",
-    "prezydent",
-    "prezydenta",
-    "konsul",
-    "konsula",
-    "minister",
-    "ministra",
-    "prezes",
-    "prezesa",
-}
+# words before a person's name: titles (by their surface) and roles (by their base form)
+HONORIFICS = {"p", "dr", "prof", "mgr", "ks", "inż", "hab"}
+ROLES = {"pan", "pani", "państwo", "dyrektor", "dyrektorka", "burmistrz", "prezydent", "wiceprezydent", "konsul",
+         "minister", "wiceminister", "prezes", "koordynator", "koordynatorka", "kierownik", "kierowniczka",
+         "przewodniczący", "przewodnicząca", "ekspert", "ekspertka", "zastępca", "radny", "radna", "doradca",
+         "ambasador", "profesor", "opiekun", "burmistrzyni", "senator", "poseł"}  # fmt: skip
 PROJECT_INTRO = re.compile(
     r"(?<!\w)projekt(?:u|em|cie|y|ów)?\s*(?:(?:pod\s+nazwą|pod\s+tytułem|pn\.|pt\.|p\.n\.|nr\s+\S+)\s*)?:?\s*",
     re.I,
@@ -893,7 +872,7 @@ def _person_at(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int, 
     t = toks[k]
     if taken[k] or not t.is_word:
         return None
-    honorific = t.lower in HONORIFICS
+    honorific = t.lower in HONORIFICS or bool(t.lemmas & ROLES)
     first = k + 1 if honorific else k
     if honorific and first < len(toks) and toks[first].text == ".":
         first += 1

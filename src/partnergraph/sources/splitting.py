@@ -46,6 +46,7 @@ NAME_ABBREVIATIONS = {
     "np",
     "oo",
 }
+DATE_OPENING = re.compile(r"(W|w) dni(u|ach)\s+\d|Dnia\s+\d|Dn\.\s*\d|W terminie\b|W okresie\b|Od \d")
 END_OF_SENTENCE = re.compile(r"[.;:,]\s*$")
 INNER_SENTENCE = re.compile(rf"[a-ząćęłńóśźż]{{3,}}[.!?]\s+[{UPPER}]")
 
@@ -122,6 +123,8 @@ def _could_be_heading(s: str) -> bool:
     if not (2 <= len(words) <= 40) or len(s) > 300:
         return False
     if not (s[0].isupper() or s[0] in "„\"'«"):
+        return False
+    if DATE_OPENING.match(s):  # "W dniu 5 maja goście zwiedzili MOPS" opens a body, not a heading
         return False
     if INNER_SENTENCE.search(s):
         return False
