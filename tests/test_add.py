@@ -498,6 +498,9 @@ def test_third_page_is_added_incrementally_and_keeps_every_existing_triple(
     code, out, _ = run_cli(capsys, "sources", "--root", str(built.root))
     line = next(line for line in out.splitlines() if line.startswith("bip-90417"))
     assert line.split()[1:4] == ["2019", "3", entry.extra["added"]] and url in line
+    assert line.split()[4] >= entry.extra["added"]  # when its graph was made
+    seed = next(line for line in out.splitlines() if line.startswith("bip-83616"))
+    assert seed.split()[3] == "-" and seed.split()[4] <= line.split()[4]  # made by the earlier full build
     assert "current" in out.splitlines()[-1] and "out of date" not in out
 
     # the same page again: a conditional GET, a 304, nothing changes

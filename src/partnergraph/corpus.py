@@ -20,7 +20,6 @@ import logging
 import re
 import tempfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -300,6 +299,7 @@ class SourceRow:
     title: str | None
     events: int | None  # None when the page is not in the last build
     added: str | None
+    built: str | None  # when the page's graph was last made, None when the page is not in the build
 
 
 @dataclass
@@ -313,19 +313,27 @@ def list_sources(settings: Settings) -> SourcesListing:
     """The corpus with what the last build made of each page."""
     report_path = settings.build_dir / "report.json"
     state = settings.build_dir / "state.json"
-    counts: dict[str, int] = {}
+    report: dict = {}
     if report_path.is_file():
         try:
-            counts = json.loads(report_path.read_text(encoding="utf-8")).get("pages", {})
+            report = json.loads(report_path.read_text(encoding="utf-8"))
         except ValueError:
-            counts = {}
-    last_build = None
-    if state.is_file():
-        last_build = (
-            datetime.fromtimestamp(state.stat().st_mtime, UTC).replace(microsecond=0).isoformat()
-        ).replace("+00:00", "Z")
+            report = {}
+    counts = report.get("pages", {})
+    built_at = report.get("built_at") or {}
+    full_build = incremental.mtime_iso(report_path) if report_path.is_file() else None
+    last_build = incremental.mtime_iso(state) if state.is_file() else None
     rows = [
-        SourceRow(e.source_id, e.file, e.url, e.year, e.title, counts.get(e.source_id), e.extra.get("added"))
+        SourceRow(
+            e.source_id,
+            e.file,
+            e.url,
+            e.year,
+            e.title,
+            counts.get(e.source_id),
+            e.extra.get("added"),
+            (built_at.get(e.source_id) or full_build) if e.source_id in counts else None,
+        )
         for e in read_manifest(settings.sources_dir)
     ]
     return SourcesListing(rows, last_build, is_current(settings))

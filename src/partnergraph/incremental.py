@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rdflib import Dataset
@@ -153,6 +154,12 @@ def _update_report(settings: Settings, graphs: list[PageGraph], quads: int) -> N
     except ValueError:
         report = {}
     ids = {g.entry.source_id for g in graphs}
+    # when each page's graph was last made: a full build made them all at once (the report's time)
+    built_at = report.get("built_at") or {
+        sid: mtime_iso(path) for sid in report.get("pages", {}) if path.is_file()
+    }
+    built_at.update({sid: now_iso() for sid in ids})
+    report["built_at"] = dict(sorted(built_at.items()))
 
     def others(items: list[str], mark) -> list[str]:
         return [x for x in items if not any(mark(x, i) for i in ids)]
@@ -176,6 +183,16 @@ def _update_report(settings: Settings, graphs: list[PageGraph], quads: int) -> N
     )
     report["rebuilt"] = False
     write_atomic(path, json.dumps(report, ensure_ascii=False, indent=2))
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def mtime_iso(path: Path) -> str:
+    """A file's modification time, ISO 8601 in UTC."""
+    stamp = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0)
+    return stamp.isoformat().replace("+00:00", "Z")
 
 
 def update_pages(settings: Settings, source_ids: list[str]) -> IncrementalReport:

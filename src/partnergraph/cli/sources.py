@@ -19,13 +19,14 @@ def run(args) -> int:
     from ..corpus import list_sources
 
     listing = list_sources(settings_from(args))
-    header = ("page", "year", "events", "added", "url")
+    header = ("page", "year", "events", "added", "built", "url")
     rows = [
         (
             r.source_id,
             str(r.year or "-"),
             "-" if r.events is None else str(r.events),
             r.added or "-",
+            r.built or "-",
             r.url or "-",
         )
         for r in listing.rows
