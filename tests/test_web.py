@@ -591,6 +591,22 @@ def test_cors_is_open_for_reads_without_credentials(client):
     assert client.delete("/partnergraph/def/Event").status_code == 405
 
 
+def test_head_answers_headers_without_a_body(client, example_iris):
+    for path, headers in (
+        (path_of(example_iris["city"]), {"Accept": "text/turtle"}),
+        ("/dumps/partnergraph.nt", {}),
+        ("/dataset", {"Accept": "text/html"}),
+    ):
+        response = client.head(path, headers=headers)
+        assert response.status_code == 200, path
+        assert response.content == b""
+        assert response.headers["content-type"].split(";")[0] in (
+            "text/turtle",
+            "application/n-triples",
+            "text/html",
+        )
+
+
 def test_network_page_and_home(client):
     network = client.get("/network")
     assert network.status_code == 200 and network.headers["content-type"].startswith("text/html")

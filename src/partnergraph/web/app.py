@@ -59,8 +59,8 @@ class WebState:
 
         return load_saved_queries(self.settings.queries_dir)
 
-    def remember(self, key, make, size: int = 512):
-        """`make()`, kept for the `size` most recently used keys: pages and answers, which stay valid
+    def remember(self, key, make):
+        """`make()`, kept for the 512 most recently used keys: pages and answers, which stay valid
         because the graph being served does not change while the server runs. Off when cache is 0."""
         if not self.config.cache:
             return make()
@@ -71,7 +71,7 @@ class WebState:
         value = make()
         with self._lock:
             self._recent[key] = value
-            while len(self._recent) > size:
+            while len(self._recent) > 512:
                 self._recent.popitem(last=False)
         return value
 

@@ -84,20 +84,14 @@ async def network(request: Request):
         from ..views import render_network_page
     except ImportError as e:
         return text_response(f"the network page is not available in this installation ({e})", 503)
-    key = f"network:{lang}:{focus}:{depth}"
-    page = (
-        await run_in_threadpool(
-            state.cached,
-            key,
-            lambda: render_network_page(
-                state.store, lang=lang, focus=focus, depth=int(depth) if depth else None
-            ),
-        )
-        if focus is None
-        else await run_in_threadpool(
-            render_network_page, state.store, lang, focus, int(depth) if depth else None
-        )
-    )
+
+    def make() -> str:
+        return render_network_page(state.store, lang=lang, focus=focus, depth=int(depth) if depth else None)
+
+    if focus is None and depth is None:  # the whole network, once per language
+        page = await run_in_threadpool(state.cached, f"network:{lang}", make)
+    else:
+        page = await run_in_threadpool(make)
     return html_response(page, csp=False, headers={"Vary": "Accept-Language"})
 
 
