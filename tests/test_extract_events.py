@@ -348,3 +348,21 @@ def test_a_cp1250_html_page_with_br_separated_headings(registries):
         [{"name": "Frankfurt am Main", "country": "DE"}],
     )
     assert ev[3]["programmes"] == ["Leonardo da Vinci"] and ev[3]["direction"] == "outgoing"
+
+
+def test_br_dates_take_the_year_of_the_page_title_and_the_record_card_is_no_event(registries, tmp_path):
+    ev = list(events_of("table-layout-br.html", registries).values())
+    assert [(e["title"], e["start"]) for e in ev] == [
+        ("Wizyta delegacji Urzędu Miasta Lipska", "2018-04-03"),
+        ("Spotkanie w Wilnie", "2018-10-09"),
+    ]
+    assert ev[0]["participants"] == "officials" and ev[0]["topics"] == ["homelessness"]
+    # without a title the publication date on the record card gives the year
+    text = (
+        (PAGES / "table-layout-br.html")
+        .read_text()
+        .replace("Współpraca zagraniczna w 2018 roku", "Współpraca")
+    )
+    (tmp_path / "p.html").write_text(text)
+    doc = extract_document(read_page(tmp_path / "p.html"), registries)
+    assert doc["document"]["year"] == 2018 and doc["events"][1]["start"] == "2018-10-09"

@@ -137,3 +137,13 @@ def test_a_heading_written_with_a_full_stop_is_still_a_heading(tmp_path):
         "Wizyta studentów z Austrii.",
         "Udział przedstawiciela MOPS w konferencji w Berlinie.",
     ]
+
+
+def test_print_links_and_the_record_card_are_not_sections():
+    page = read_page(PAGES / "table-layout-br.html")
+    assert [s.title for s in split_sections(page)] == [
+        "Wizyta delegacji Urzędu Miasta Lipska",
+        "Spotkanie w Wilnie",
+    ]
+    assert "drukuj" not in page.text.lower() and "Strona główna" not in page.text
+    assert not split_sections(page)[-1].body.count("Data publikacji")

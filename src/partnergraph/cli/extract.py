@@ -51,21 +51,17 @@ def data_dir() -> Path:
 
 
 def _manifest_entry(page: Path):
+    """The manifest entry of PAGE when it is one of the pages of a sources folder (data/sources)."""
     from ..sources import read_manifest
 
-    for folder in (page.resolve().parent, (data_dir() / "sources").resolve()):
-        if not (folder / "manifest.json").is_file():
-            continue
-        if folder != page.resolve().parent:
-            continue
-        try:
-            entries = read_manifest(folder)
-        except SourceError:
-            return None
-        for e in entries:
-            if e.file == page.name:
-                return e
-    return None
+    folder = page.resolve().parent
+    if not (folder / "manifest.json").is_file():
+        return None
+    try:
+        entries = read_manifest(folder)
+    except SourceError:
+        return None
+    return next((e for e in entries if e.file == page.name), None)
 
 
 def extract_pages(pages: list[Path], *, url=None, year=None, encoding=None) -> list[dict]:

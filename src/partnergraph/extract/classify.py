@@ -69,7 +69,8 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
     ("volunteers", r"wolontariusz\w*"),
     (
         "officials",
-        r"delegacj\w* (rządow|ministerst|urzęd|władz|samorząd|parlament)\w*|urzędni\w*|radn\w+|burmistrz\w*|"
+        r"delegacj\w* (\w+\s+){0,2}?(rządow|ministerst|urzęd|władz|samorząd|parlament|departament|rad[yzą]|"
+        r"wydział|miast|region|obwod|gmin|prowincj|kraju|land)\w*|urzędni\w*|radn\w+|burmistrz\w*|"
         r"prezydent\w* miasta|ministr\w*|wiceministr\w*|samorządowc\w*|konsul\w*|ambasador\w*|przedstawiciel\w* (władz|ministerstw|"
         r"rządu|urzęd|samorząd|gmin|miasta|region|parlament)\w*|posł\w*|senator\w*|parlamentarzyst\w*",
     ),
@@ -234,6 +235,9 @@ TOPIC_CUES: list[tuple[str, str]] = [
     ),
 ]
 _TOPIC_RX = [(t, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.I)) for t, p in TOPIC_CUES]
+SUBJECT_BEFORE = re.compile(
+    r"(działalnoś\w*|funkcjonowani\w*|pracą|pracy|zadaniami|ofertą)(\s+i\s+\w+)?\s+$", re.I
+)
 # client groups; a sentence that lists four or more is the standard overview of the units that help them
 GROUPS = re.compile(
     r"(?<!\w)(dzieci\w*|młodzież\w*|niepełnospraw\w*|osob\w* starsz\w*|starsz\w*|"
@@ -252,6 +256,9 @@ def find_topics(
         groups = {m.group(1).lower()[:6] for m in GROUPS.finditer(text, s, e)}
         if len(groups) >= 4:
             overview.append((s, e))
+    # a name that is what the visitors learnt about ("z działalnością Działu Pomocy Bezdomnym") speaks for
+    # the topic; a name that is only a venue or a host does not
+    masked = [(s, e) for s, e in masked if not SUBJECT_BEFORE.search(text[max(0, s - 40) : s])]
     free: dict[str, Cue] = {}
     named: dict[str, Cue] = {}
     taken: list[tuple[int, int]] = []

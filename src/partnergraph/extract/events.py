@@ -56,11 +56,12 @@ def extract_events(page: Page, registries: Registries) -> list[Event]:
     """The events reported on `page`, in page order."""
     gaz = gazetteer_for(registries)
     drafts = []
-    for sec in split_sections(page):
+    sections = split_sections(page)
+    for sec in sections:
         d = _draft(page, sec)
         if d is not None:
             drafts.append(d)
-    year = page.year or page_year(drafts)
+    year = page.year or page_year(drafts) or year_around(page, sections)
     events: list[Event] = []
     seen: dict[str, int] = {}
     for d in drafts:
@@ -77,8 +78,21 @@ def infer_year(page: Page) -> int | None:
     """The page's year: page.year, else the commonest year written in its events' dates."""
     if page.year:
         return page.year
-    drafts = [d for d in (_draft(page, s) for s in split_sections(page)) if d is not None]
-    return page_year(drafts)
+    sections = split_sections(page)
+    drafts = [d for d in (_draft(page, s) for s in sections) if d is not None]
+    return page_year(drafts) or year_around(page, sections)
+
+
+def year_around(page: Page, sections: list[Section]) -> int | None:
+    """A year the page shows outside its events: its title ("Współpraca zagraniczna w 2019 roku"), else
+    its record card ("Data publikacji: 2011-01-20")."""
+    if not sections:
+        return None
+    for text in (page.text[: sections[0].start], page.text[sections[-1].end :]):
+        for y in dates.years_in(text):
+            if 1990 <= y <= 2100:
+                return y
+    return None
 
 
 def page_year(drafts: list[_Draft]) -> int | None:

@@ -89,7 +89,7 @@ SUBUNIT_HEADS = {
 UNIT_HEADS = {"dział", "filia", "sekcja", "punkt", "klub", "zespół", "program", "centrum"}
 UNIT_PHRASES = re.compile(
     r"^(dział|filia|sekcja|punkt aktywności|klub integracji|zespół zadaniow|zespół ds|program aktywności|"
-    r"centrum aktywności|centrum interwencji|specjalistyczn)",
+    r"centrum aktywności|specjalistyczn)",
     re.I,
 )
 FOREIGN_HEAD = re.compile(

@@ -77,11 +77,11 @@ FURNITURE = re.compile(
 )
 MAIN = re.compile(r"(^|[\s_-])(content|tresc|treść|main|article|artykul|document|dokument)($|[\s_-])", re.I)
 # whole lines that are links or buttons, not text
-FURNITURE_LINES = re.compile(
-    r"^\s*(drukuj|pobierz|pobierz pdf|wersja do druku|powrót|wróć|do góry|udostępnij|metryka|"
-    r"zapisz|pdf|rozmiar czcionki|kontrast|mapa strony|a\+?|a-)\s*$",
-    re.I,
+FURNITURE_WORD = (
+    r"(drukuj|pobierz|pobierz pdf|wersja do druku|powrót|wróć|do góry|udostępnij|metryka|"
+    r"zapisz|pdf|rozmiar czcionki|kontrast|mapa strony|a\+?|a-|print|download)"
 )
+FURNITURE_LINES = re.compile(rf"^\s*{FURNITURE_WORD}(\s*[|·•/,]?\s*{FURNITURE_WORD})*\s*$", re.I)
 
 
 def looks_like_html(text: str) -> bool:

@@ -12,11 +12,19 @@ import re
 from dataclasses import dataclass
 
 from ..model import Page, Section
+from ._html import FURNITURE_LINES
 
 UPPER = "A-ZĄĆĘŁŃÓŚŹŻÄÖÜÉÈÁÍÚČŠŽŘ"
 BANNER = re.compile(
     r"^\s*(archiwum\b.*|.*\bBIP\b.*|dokument archiwalny|biuletyn informacji publicznej.*|"
     r"strona archiwalna|informacja archiwalna|wersja archiwalna)\s*$",
+    re.I,
+)
+# the record card at the foot of a BIP page: everything from its first line on is not an event
+METADATA = re.compile(
+    r"^\s*(data publikacji|data wytworzenia|data utworzenia|data modyfikacji|wytworzył|wytworzone przez|"
+    r"opublikował|osoba odpowiedzialna|podmiot udostępniający|metryka|rejestr zmian|liczba odwiedzin|"
+    r"odpowiedzialny za treść|ostatnia modyfikacja|informację wytworzył|informację opublikował)\b",
     re.I,
 )
 NUMBER = re.compile(r"^\s*(\d{1,3}[.)]|[IVX]{1,5}\.|[-•–*▪●])\s+")
@@ -157,8 +165,14 @@ def _has_verb(s: str) -> bool:
 
 def _classify(lines: list[_Line]) -> None:
     seen_text = False
+    in_metadata = False
     for i, ln in enumerate(lines):
         if ln.kind == "blank":
+            continue
+        if in_metadata or METADATA.match(ln.text) or FURNITURE_LINES.match(ln.text):
+            # the page's record card (publication date, author) and print/download links close no event
+            in_metadata = in_metadata or bool(METADATA.match(ln.text))
+            ln.kind = "banner"
             continue
         if not seen_text and BANNER.match(ln.text) and len(ln.text) < 120:
             ln.kind = "banner"
