@@ -25,7 +25,7 @@ from partnergraph import iris
 from partnergraph.build import build, ensure_built, is_current
 from partnergraph.cli import main
 from partnergraph.corpus import add_pages, list_sources
-from partnergraph.errors import StoreError
+from partnergraph.errors import StoreError, ValidationError
 from partnergraph.settings import Settings
 from partnergraph.sources import read_manifest
 from partnergraph.sources.bulletin import read_bulletin
@@ -582,3 +582,20 @@ def test_a_store_in_use_fails_the_add_and_puts_the_corpus_back(current, tmp_path
         del holder
     assert snapshot(current) == before
     assert is_current(current)
+
+
+def test_a_new_page_that_breaks_a_shape_changes_nothing(current, tmp_path):
+    """SHACL runs on the new page's graph before anything is written: here a correction waiting in
+    data/curation.yaml takes the type off one of its events."""
+    current.curation_file.write_text(
+        "bip-90417/wizyta-delegacji-ze-lwowa-w-miejskim-osrodku-pomocy:\n  set: {type: null}\n",
+        encoding="utf-8",
+    )
+    build(current)  # the correction matches nothing yet: a stale one, and the build is current
+    saved = tmp_path / "strona.html"
+    saved.write_text(PAGE, encoding="utf-8")
+    before = snapshot(current)
+    with pytest.raises(ValidationError, match="Event has no type") as info:
+        add_pages(current, [str(saved)])
+    assert "[page bip-90417]" in str(info.value)
+    assert snapshot(current) == before and is_current(current)
