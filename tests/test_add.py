@@ -36,6 +36,7 @@ PAGE = (DATA / "wspolpraca-2019.html").read_text(encoding="utf-8")
 META_UTF8 = '<meta charset="utf-8">'
 META_CP1250 = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">'
 CP1250 = "text/html; charset=windows-1250"
+LAST_MODIFIED = "Thu, 12 Dec 2019 13:05:00 GMT"
 NEW_GRAPH = str(iris.source_graph("bip-90417"))
 NEW_TITLES = [
     "Wizyta delegacji ze Lwowa w Miejskim Ośrodku Pomocy Społecznej",
@@ -72,6 +73,7 @@ class Route:
     content_type: str | None = "text/html"
     status: int = 200
     etag: str | None = None
+    last_modified: str | None = None
     location: str | None = None
     slow: bool = False  # answer only once the test releases it (past any client timeout)
     trickle: bool = False  # send the body in 20 pieces, 0.1 s apart
@@ -107,9 +109,10 @@ def make_handler(server: BulletinServer):
                 route = Route(b"<html><body><p>Nie znaleziono strony</p></body></html>", status=404)
             if route.slow:
                 server.release.wait(60)
-            if route.etag and self.headers.get("If-None-Match") == route.etag:
+            if (route.etag and self.headers.get("If-None-Match") == route.etag) or (
+                route.last_modified and self.headers.get("If-Modified-Since") == route.last_modified
+            ):
                 self.send_response(304)
-                self.send_header("ETag", route.etag)
                 self.end_headers()
                 return
             self.send_response(route.status)
@@ -117,6 +120,8 @@ def make_handler(server: BulletinServer):
                 self.send_header("Content-Type", route.content_type)
             if route.etag:
                 self.send_header("ETag", route.etag)
+            if route.last_modified:
+                self.send_header("Last-Modified", route.last_modified)
             if route.location:
                 self.send_header("Location", route.location)
             self.send_header("Content-Length", str(len(route.body)))
@@ -159,6 +164,7 @@ def server():
         "/utf8-meta/?dok_id=90417": Route(page_bytes("utf-8", META_UTF8), "text/html"),
         "/cp1250-bez/?dok_id=90417": Route(page_bytes("cp1250", None), "text/html"),
         "/utf8-bez/?dok_id=90417": Route(page_bytes("utf-8", None), None),
+        "/z-data/?dok_id=90417": Route(page_bytes("utf-8", META_UTF8), last_modified=LAST_MODIFIED),
         "/stary-adres": Route(status=301, location="/utf8-naglowek/?dok_id=90417"),
         "/do-prywatnej": Route(status=302, location="/prywatne/strona"),
         "/prywatne/strona": Route(page_bytes("utf-8", META_UTF8)),
@@ -366,6 +372,16 @@ def test_redirect_is_followed_and_every_request_is_polite(server):
     assert min(gaps) > 0.95, gaps  # at most one request per second to the host
 
 
+def test_conditional_get_with_last_modified(server):
+    url = server.url("/z-data/?dok_id=90417")
+    with Fetcher(timeout=10) as fetcher:
+        first = fetcher.get(url)
+        again = fetcher.get(url, last_modified=first.last_modified)
+    assert first.status == 200 and first.last_modified == LAST_MODIFIED
+    assert again.not_modified and again.content == b""
+    assert server.seen("/z-data/?dok_id=90417")[-1].headers["If-Modified-Since"] == LAST_MODIFIED
+
+
 def test_redirect_into_a_path_robots_txt_forbids_is_not_followed(server):
     with Fetcher(timeout=10) as fetcher, pytest.raises(FetchError, match="robots.txt"):
         fetcher.get(server.url("/do-prywatnej"))
@@ -538,12 +554,15 @@ def test_third_page_is_added_incrementally_and_keeps_every_existing_triple(
         assert incremental_report[key] == full_report[key], key
 
 
-def test_saved_file_in_cp1250_is_imported_once(current, tmp_path):
+def test_saved_file_in_cp1250_is_imported_once(current, tmp_path, server):
     built = current
     saved = tmp_path / "strona.html"
     saved.write_bytes(page_bytes("cp1250", META_CP1250))
-    report = add_pages(built, [str(saved)], year=2018, title="Współpraca zagraniczna (2018)")
-    assert [r.status for r in report.results] == ["added"] and report.graph == "incremental"
+    missing = server.url("/brak-strony")
+    report = add_pages(built, [missing, str(saved)], year=2018, title="Współpraca zagraniczna (2018)")
+    assert [r.status for r in report.results] == ["failed", "added"] and report.graph == "incremental"
+    assert "HTTP 404" in report.results[0].message  # the page that failed is left out, the other added
+    report.results = report.results[1:]
     assert "cp1250, from the meta" in report.results[0].message and "year 2018 from the --year" in (
         report.results[0].message
     )  # fmt: skip
