@@ -140,10 +140,8 @@ def network_stats(graph, top: int = 5, lang: str = "en", seed: int = 0) -> dict:
 
 def format_stats(stats: dict) -> str:
     """network_stats() as text tables for people."""
-    out = [
-        f"{stats['nodes']} nodes, {stats['edges']} edges: "
-        + ", ".join(f"{n} {k}" for k, n in stats["by_kind"].items())
-    ]
+    kinds = ", ".join(f"{n} {k}" for k, n in stats["by_kind"].items())
+    out = [f"{stats['nodes']} nodes, {stats['edges']} edges" + (f": {kinds}" if kinds else "")]
 
     def table(title: str, rows: list[tuple], header: tuple) -> None:
         out.append("")
