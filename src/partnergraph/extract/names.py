@@ -159,6 +159,25 @@ ROLES = {"pan", "pani", "państwo", "dyrektor", "dyrektorka", "burmistrz", "prez
          "minister", "wiceminister", "prezes", "koordynator", "koordynatorka", "kierownik", "kierowniczka",
          "przewodniczący", "przewodnicząca", "ekspert", "ekspertka", "zastępca", "radny", "radna", "doradca",
          "ambasador", "profesor", "opiekun", "burmistrzyni", "senator", "poseł"}  # fmt: skip
+STREET_WORDS = {
+    "ul",
+    "al",
+    "pl",
+    "os",
+    "im",
+    "św",
+    "ulica",
+    "ulicy",
+    "alei",
+    "aleja",
+    "placu",
+    "plac",
+    "imienia",
+    "osiedle",
+    "osiedlu",
+    "rondo",
+    "rondzie",
+}
 PROJECT_INTRO = re.compile(
     r"(?<!\w)projekt(?:u|em|cie|y|ów)?\s*(?:(?:pod\s+nazwą|pod\s+tytułem|pn\.|pt\.|p\.n\.|nr\s+\S+)\s*)?:?\s*",
     re.I,
@@ -706,7 +725,8 @@ def _title_after(text: str, pos: int) -> tuple[int, int, str] | None:
     m = re.match(
         r"((?:[A-ZĄĆĘŁŃÓŚŹŻ][\w+\-]*)(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w+\-]*|[IVX]{1,4}|da|de|di|\+))*)", rest
     )
-    if m and len(m.group(1)) >= 3 and not m.group(1).startswith(("W ", "Z ")):
+    # unquoted Capitalised Words only when they are not Polish ("Improving Access ...", not "Unii Europejskiej")
+    if m and len(m.group(1)) >= 3 and _unknown_word(m.group(1).split()[0]):
         return pos + m.start(1), pos + m.end(1), m.group(1)
     return None
 
@@ -872,6 +892,11 @@ def _person_at(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int, 
     t = toks[k]
     if taken[k] or not t.is_word:
         return None
+    if k > 0 and (
+        toks[k - 1].lower in STREET_WORDS
+        or (k > 1 and toks[k - 1].text == "." and toks[k - 2].lower in STREET_WORDS)
+    ):
+        return None  # "ul. Józefa Dietla", "im. Jana Pawła II": a street or a patron, not a person present
     honorific = t.lower in HONORIFICS or bool(t.lemmas & ROLES)
     first = k + 1 if honorific else k
     if honorific and first < len(toks) and toks[first].text == ".":

@@ -65,7 +65,7 @@ class PlaceMention:
     city: City | None
     start: int
     end: int
-    quote: str
+    quote: str  # the name as matched: the Polish base form ("Lipsk") or the word itself
     prep: str  # the preposition before it, lower case, or ""
     token_index: int
     readings: tuple[City, ...] = ()  # every city of that name; resolve() picks one
@@ -220,7 +220,7 @@ def _with_cities(m: PlaceMention, cities: list[City], matched: str) -> PlaceMent
         cities, key=lambda c: (c.name_pl is not None, key(c.name) == k, c.population), reverse=True
     )
     best = ranked[0]
-    return replace(m, country=best.country, city=best, readings=tuple(ranked))
+    return replace(m, country=best.country, city=best, readings=tuple(ranked), quote=matched)
 
 
 def resolve(m: PlaceMention, countries_near: set[str]) -> PlaceMention:
