@@ -23,27 +23,25 @@ SITE_URL = "https://example.org/pg/"
 
 @pytest.fixture(scope="module")
 def site(seed_store, tmp_path_factory):
-    settings, _store = seed_store
+    settings, store = seed_store
     folder = tmp_path_factory.mktemp("site") / "public"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "partnergraph.cli",
-            "publish",
-            str(folder),
-            "--root",
-            str(settings.root),
-            "--url",
-            SITE_URL,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    assert re.search(r"published \d+ resources", result.stdout)
+    report = publish_site(folder, settings, store=store, site_url=SITE_URL)
+    assert report.resources > 100 and report.skipped == []
+    again = publish_site(folder, settings, store=store, site_url=SITE_URL)  # replaces its own output
+    assert again.files == report.files
     return folder
+
+
+def test_publish_command(tmp_path, seed_store):
+    settings, _store = seed_store
+    command = [sys.executable, "-m", "partnergraph.cli", "publish"]
+    assert subprocess.run([*command, "--help"], capture_output=True, timeout=60).returncode == 0
+    (tmp_path / "notes.txt").write_text("mine")
+    result = subprocess.run(
+        [*command, str(tmp_path), "--root", str(settings.root)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert "not empty" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_every_described_iri_has_its_pages_and_rdf(site, seed_store):

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import OWL, RDF, XSD
 
+from .. import iris
 from ..rdf.vocab import WGS
 from ._html import TERM_LABELS, UI, Linker, alternate_links, esc, is_local, layout, short_name
 from .describe import Description, Evidence
@@ -103,6 +104,8 @@ def render_resource(desc: Description, lang: str, linker: Linker, other_lang_hre
     if same:
         links = ", ".join(f'<a href="{esc(o)}" rel="nofollow">{esc(o)}</a>' for o in same)
         out.append(f"<p>{esc(ui['sameas'])}: {links}</p>")
+    if iri == str(iris.DEF):  # the ontology itself: its documentation
+        out.append(f'<p><a href="{esc(linker.page("ontology"))}">{esc(ui["ontology"])} (HTML)</a></p>')
     out.append(f'<p class="formats">{esc(ui["formats"])}: {visible_formats}</p>')
     out.append(f"<h2>{esc(ui['properties'])}</h2>")
     out.append(_property_table(own, desc, lang, linker, evidence=desc.evidence))
