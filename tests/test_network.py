@@ -290,3 +290,14 @@ def test_large_graph_layout_places_every_node_the_same_way_each_time():
     assert len({(round(x, 6), round(y, 6)) for x, y in first.values()}) == len(graph)
     small = compute_layout(nx.path_graph(5))
     assert len(small) == 5
+
+
+def test_an_empty_store_gives_an_empty_network_that_still_exports(tmp_path):
+    graph = build_network(EmbeddedStore())
+    assert len(graph) == 0
+    stats = network_stats(graph)
+    assert stats["nodes"] == 0 and stats["most_events"] == {} and stats["communities"]["count"] == 0
+    for fmt in ("gexf", "graphml"):
+        path = write_network(graph, fmt, tmp_path / f"empty.{fmt}")
+        back = nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path)
+        assert len(back) == 0

@@ -318,6 +318,18 @@ def test_edges_added_in_chunks_after_the_first_drawing(seed_store, browser, tmp_
         opened.close()
 
 
+def test_an_empty_graph_gives_a_page_that_loads(browser, tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text(render_network_page(EmbeddedStore(), link_base=None), encoding="utf-8")
+    opened = Opened(browser, path)
+    try:
+        assert opened.problems == [] and opened.requests == [opened.url]
+        assert opened.drawn() == 0 and opened.page.get_attribute("#pg-count", "data-visible") == "0"
+        assert opened.page.is_disabled("#pg-year-from")
+    finally:
+        opened.close()
+
+
 HOSTILE = {
     "title": '</script><script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">',
     "org": "<script>window.__pwned = 3</script>",
