@@ -588,6 +588,14 @@ def test_saved_file_in_cp1250_is_imported_once(current, tmp_path, server):
     assert [r.status for r in again.results] == ["unchanged"] and again.graph == "unchanged"
     assert snapshot(built) == snap
 
+    fixed = add_pages(built, [str(saved)], year=2019)
+    assert [r.status for r in fixed.results] == ["replaced"] and fixed.graph == "incremental"
+    assert "same content, new year 2018 -> 2019" in fixed.results[0].message
+    assert (
+        b'"2019"^^<http://www.w3.org/2001/XMLSchema#gYear> <' + NEW_GRAPH.encode()
+        in (built.dumps_dir / "partnergraph.nq").read_bytes()
+    )
+
 
 def test_a_store_in_use_fails_the_add_and_puts_the_corpus_back(current, tmp_path):
     saved = tmp_path / "strona.html"

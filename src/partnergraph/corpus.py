@@ -197,7 +197,7 @@ def _prepare(item, entries, fetcher, year, title) -> _Prepared | PageResult:
     year_note = f"year {page_year} from the {year_from}" if page_year else "no year (give --year for 'br.')"
     message = f"{source_id} from {url or item} ({how}; {year_note})"
     if old:
-        message += "; the content changed since " + str(old.extra.get("retrieved", "it was added"))
+        message += "; " + _what_changed(old, entry)
     result = PageResult(item, status, message, source_id, entry)
     return _Prepared(result, entry, page.text, raw, raw_name, old)
 
@@ -265,6 +265,17 @@ def _same_page(old: ManifestEntry, new: ManifestEntry) -> bool:
     return old.extra.get("text_sha256") == new.extra.get("text_sha256") and all(
         getattr(old, k) == getattr(new, k) for k in keys
     )
+
+
+def _what_changed(old: ManifestEntry, new: ManifestEntry) -> str:
+    if old.extra.get("text_sha256") != new.extra.get("text_sha256"):
+        return "the content changed since " + str(old.extra.get("retrieved", "it was added"))
+    fields = [
+        f"{k} {getattr(old, k)!r} -> {getattr(new, k)!r}"
+        for k in ("file", "url", "year", "publisher", "title")
+        if getattr(old, k) != getattr(new, k)
+    ]
+    return "same content, new " + ", ".join(fields)
 
 
 def _find_by_url(entries: dict[str, ManifestEntry], url: str) -> ManifestEntry | None:
