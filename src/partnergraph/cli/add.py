@@ -33,12 +33,22 @@ def register(subparsers) -> None:
             "content is cut out of the bulletin's layout, its publication metadata go to the manifest, and "
             "only its named graph is rebuilt (a full build runs when the build is missing or out of date)."
         ),
+        epilog=(
+            "Exit status: 0 when every page was added, replaced or found unchanged; 2 when a page could "
+            "not be fetched or read (it changes nothing, the other pages are added); 1 when a new page "
+            "breaks a SHACL shape (nothing is changed)."
+        ),
     )
     parser.add_argument("items", nargs="+", metavar="URL|FILE", help="page URL or saved page")
     parser.add_argument(
-        "--year", type=_year, help="the page's year, for 'br.' dates (default: its year of publication)"
+        "--year",
+        type=_year,
+        metavar="YYYY",
+        help="the page's year, for 'br.' dates (default: its year of publication)",
     )
-    parser.add_argument("--title", help="the page's title (default: the heading on the page; one page only)")
+    parser.add_argument(
+        "--title", metavar="T", help="the page's title (default: the heading on the page; one page only)"
+    )
     parser.add_argument(
         "--timeout", type=_seconds, default=30.0, metavar="S", help="HTTP timeout in seconds (default 30)"
     )
