@@ -329,6 +329,14 @@ def test_saved_text_with_unmarked_metadata_lines():
     )
 
 
+def test_metadata_block_above_the_content_does_not_swallow_it():
+    page = read_bulletin(
+        "Metryka\nData publikacji: 01.02.2020\n\nWizyta z Pragi\n\nW dniu 3 maja br. goście.\n"
+    )
+    assert page.published == "2020-02-01"
+    assert page.text == "Wizyta z Pragi\n\nW dniu 3 maja br. goście.\n"
+
+
 # ------------------------------------------------------------------------------------------------ fetch
 
 CHARSETS = [

@@ -132,7 +132,9 @@ def _content(text: str, title: str | None) -> str:
             skip_value = False
             continue
         if _METRYKA_HEADING.match(stripped):
-            break
+            if any(x.strip() for x in out):
+                break  # the metadata block closes the content
+            continue
         label = _LABEL.match(stripped)
         if label:
             skip_value = not label.group(2).strip()  # a label in one cell, its value in the next line
