@@ -366,3 +366,19 @@ def test_br_dates_take_the_year_of_the_page_title_and_the_record_card_is_no_even
     (tmp_path / "p.html").write_text(text)
     doc = extract_document(read_page(tmp_path / "p.html"), registries)
     assert doc["document"]["year"] == 2018 and doc["events"][1]["start"] == "2018-10-09"
+
+
+def test_with_is_not_from_and_networks_add_no_country(registries):
+    text = (
+        "Współpraca z Norymbergą\n\nW dniach 3-5 maja 2012 r. pracownicy MOPS przebywali w Norymberdze.\n\n"
+        "Spotkanie z delegacją z Ukrainy\n\nW dniu 3 czerwca 2012 r. MOPS gościł delegację.\n\n"
+        "Konferencja w Bolonii\n\nW dniach 22 - 24 września 2012 r. przedstawiciel MOPS wziął udział w konferencji "
+        "Eurocities w Bolonii.\n"
+    )
+    ev = extract_events(Page("x", "x.txt", text), registries)
+    assert [(e.direction, e.location.name) for e in ev] == [
+        ("outgoing", "Nuremberg"),
+        ("incoming", "Kraków"),
+        ("outgoing", "Bologna"),
+    ]
+    assert ev[2].organisations == ["Eurocities"] and ev[2].countries == ["IT"]

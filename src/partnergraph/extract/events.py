@@ -304,6 +304,8 @@ def _direction(d: _Draft, kind: str, mentions: list[PlaceMention], tl: int) -> t
                     if KRAKOW_OK(text, s):
                         evidence.append((s, "incoming", s - len(m.prep) - 1, e))
                 continue
+            if m.prep in FROM and _with_sense(d.tokens, m.token_index):
+                continue  # "współpraca z Norymbergą": with, not from
             if m.prep in FROM or (m.prep in IN and _specifies_origin(d.tokens, m.token_index)):
                 evidence.append((s, "incoming", s - len(m.prep) - 1, e))
             elif m.prep in IN or m.prep == "do":
@@ -355,6 +357,29 @@ def _donation_direction(d: _Draft, mentions: list[PlaceMention], tl: int) -> tup
             s, e = pm.start - d.base, pm.end - d.base
             return "outgoing", _ev(d, s, e)
     return "incoming", _ev(d, 0, tl)
+
+
+WITH_WORDS = {
+    "współpraca",
+    "spotkanie",
+    "rozmowa",
+    "porozumienie",
+    "umowa",
+    "wymiana",
+    "partnerstwo",
+    "kontakt",
+    "miasto",
+    "współpracować",
+    "spotkać",
+}
+
+
+def _with_sense(tokens: list[Token], i: int) -> bool:
+    """'z' after a word of cooperation means 'with': "Współpraca z Norymbergą", "umowa z miastem Lipsk"."""
+    j = i - 2  # the word before the preposition (or before "miastem")
+    if j >= 0 and tokens[j].lemmas & PLACE_NOUNS:
+        j -= 1
+    return j >= 0 and bool(tokens[j].lemmas & WITH_WORDS)
 
 
 def _specifies_origin(tokens: list[Token], i: int) -> bool:

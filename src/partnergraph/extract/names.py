@@ -284,7 +284,9 @@ def _index(registries) -> dict[str, list[_Entry]]:
     for o in registries.organisations:
         is_mops = slug(o.name).startswith("miejski-osrodek-pomocy-spolecznej")
         for n in (o.name, *o.aliases):
-            add("" if is_mops else "organisations", o.name, n, o.country)
+            # a European network's seat is not a country of the events it takes part in
+            country = None if (o.kind or "") == "network" else o.country
+            add("" if is_mops else "organisations", o.name, n, country)
     for n in MOPS_NAMES:
         add("", n, n)
     for u in registries.units:
