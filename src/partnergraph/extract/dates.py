@@ -7,6 +7,7 @@ Forms: "31 stycznia br.", "16-17 listopada", "30 września - 3 października 201
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -140,7 +141,10 @@ def _year(s: str | None) -> int | None:
 
 
 def _valid(y: int | None, m: int, d: int | None) -> bool:
-    return 1 <= m <= 12 and (d is None or 1 <= d <= 31) and (y is None or 1990 <= y <= 2100)
+    """A real calendar day ("31 lutego" is not one); a year-less 29 February is allowed."""
+    if not (1 <= m <= 12) or (y is not None and not 1990 <= y <= 2100):
+        return False
+    return d is None or 1 <= d <= calendar.monthrange(y or 2000, m)[1]
 
 
 def find_dates(text: str) -> list[DateMention]:
