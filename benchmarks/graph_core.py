@@ -313,6 +313,26 @@ def print_table(result: dict, args, out=sys.stdout) -> None:
         for name, entry in sorted(res[s].get("queries", {}).items()):
             if "error" in entry:
                 print(f"- {s} fails {name}: {entry['error']}", file=out)
+    for name in names:
+        counts = {s: res[s].get("queries", {}).get(name, {}).get("rows") for s in stores}
+        if len({c for c in counts.values() if c is not None}) > 1:
+            shown = ", ".join(f"{s} {c}" for s, c in counts.items() if c is not None)
+            print(f"- {name}: the stores return different numbers of rows ({shown})", file=out)
+
+
+def print_report(args) -> int:
+    """The tables of an earlier run, from its JSON."""
+    results = json.loads(args.report.read_text())
+    for result in results["sizes"]:
+        args.stores = list(result["stores"])
+        print_table(result, args)
+    build = results.get("build")
+    if build and "median" in build:
+        print(
+            f"\npartnergraph build on the seed data ({build['events']} events, "
+            f"{build['triples']} quads): median of {build['runs']}: {fmt_seconds(build['median'])}"
+        )
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -334,10 +354,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", help=argparse.SUPPRESS)
     parser.add_argument("--event", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
+    parser.add_argument("--report", type=Path, help="print the tables of an earlier run's --json file")
     args = parser.parse_args(argv)
     if args.worker:
         worker(args)
         return 0
+    if args.report:
+        return print_report(args)
     if "rdflib" in args.stores:
         args.stores = ["rdflib"] + [s for s in args.stores if s != "rdflib"]
     sizes = sorted(set(args.sizes + ([100000] if args.full else [])))
