@@ -556,6 +556,8 @@ def test_third_page_is_added_incrementally_and_keeps_every_existing_triple(
     monkeypatch.setenv("PARTNERGRAPH_BUILD", str(built.root / "full-build"))
     build(built)
     assert (built.root / "full-build" / "dumps" / "partnergraph.nq").read_bytes() == final
+    for dump in sorted(built.dumps_dir.iterdir()):  # TriG, Turtle, N-Triples, JSON-LD as well
+        assert (built.root / "full-build" / "dumps" / dump.name).read_bytes() == dump.read_bytes(), dump.name
     full_report = json.loads((built.root / "full-build" / "report.json").read_text())
     incremental_report = json.loads((built.root / "build" / "report.json").read_text())
     for key in ("pages", "triples", "unknown_organisations", "unlinked", "stale_curations"):
