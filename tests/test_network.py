@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 import urllib.request
 
 import networkx as nx
@@ -287,6 +288,12 @@ def test_large_graph_layout_places_every_node_the_same_way_each_time():
     assert set(first) == set(graph)
     assert all(math.isfinite(x) and math.isfinite(y) for x, y in first.values())
     assert compute_layout(graph, skeleton=100) == first
+    shuffled = nx.Graph()
+    edges = list(graph.edges)
+    random.Random(1).shuffle(edges)
+    shuffled.add_edges_from(edges)
+    shuffled.add_node("alone")
+    assert compute_layout(shuffled, skeleton=100) == first
     assert len({(round(x, 6), round(y, 6)) for x, y in first.values()}) == len(graph)
     small = compute_layout(nx.path_graph(5))
     assert len(small) == 5

@@ -6,7 +6,8 @@ slower sparse path: 14 s for 1k nodes here), so the SKELETON best-connected node
 every other node is placed, breadth first, from its already placed neighbours: a node with one placed
 neighbour goes on a spiral around it (so the leaves of a hub fan out), a node with several goes near
 their mean. Components the skeleton does not reach are laid out on their own and set in a ring around
-it. The result is seeded, so a graph always gets the same picture.
+it. The result is seeded and independent of the order nodes were added in, so a graph always gets the
+same picture.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def compute_layout(graph, seed: int = 0, skeleton: int = SKELETON) -> dict[str, 
     while frontier:
         reached = []
         for node in frontier:
-            for other in graph[node]:
+            for other in sorted(graph[node]):
                 if other not in pos:
                     reached.append(other)
                     pos[other] = None  # claimed; placed below
@@ -73,5 +74,8 @@ def _spring(graph, seed: int) -> dict[str, tuple[float, float]]:
 
     if len(graph) <= 1:
         return dict.fromkeys(graph, (0.0, 0.0))
-    positions = nx.spring_layout(graph, seed=seed)
+    ordered = nx.Graph()  # the same picture whatever order the nodes were added in
+    ordered.add_nodes_from(sorted(graph))
+    ordered.add_edges_from(sorted(tuple(sorted(e)) for e in graph.edges))
+    positions = nx.spring_layout(ordered, seed=seed)
     return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
