@@ -211,8 +211,8 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "social_exclusion",
         r"wykluczeni\w* społeczn\w*|wykluczon\w*|ubóstw\w*|biedy|biedą|marginalizac\w*|"
-        r"włączeni\w* społeczn\w*|inkluzj\w*|obszar\w* zdegradowan\w*|social inclusion|"
-        r"poverty|social exclusion",
+        r"włączeni\w* społeczn\w*|inkluzj\w*|obszar\w* zdegradowan\w*|social inclusion|inclusion|"
+        r"poverty|social exclusion|exclusion",
     ),
     (
         "urban_development",

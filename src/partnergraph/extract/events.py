@@ -269,7 +269,11 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
             ev.evidence["participants"] = [_ev(d, title_body(cue.start), title_body(cue.end))]
 
     # topics: from the running text; from names only when the text gives none
-    free, named = classify.find_topics(text, name_spans, sents)
+    # a project's title states its theme, and a project event is about it; other names do not count
+    topic_masks = [
+        (n.start - d.base, n.end - d.base) for n in found.all() if n.field not in ("persons", "projects")
+    ]
+    free, named = classify.find_topics(text, topic_masks, sents)
     for topic, cue in free or named:
         ev.topics.append(topic)
         ev.evidence.setdefault("topics", []).append(_ev(d, cue.start, cue.end))
