@@ -32,6 +32,7 @@ from partnergraph.network import (
 from partnergraph.network.export import spell_end, spell_start
 from partnergraph.network.graph import year_of
 from partnergraph.store import EmbeddedStore, RemoteStore
+from partnergraph.views import render_network_page
 
 SCHEMA_NAME = URIRef("https://schema.org/name")
 SCHEMA_START = URIRef("https://schema.org/startDate")
@@ -159,6 +160,7 @@ def test_cli_stats_through_a_real_sparql_endpoint(seed, tmp_path, capsys):
         with urllib.request.urlopen(request, timeout=30) as response:
             assert response.status in (200, 201, 204)
         remote = build_network(RemoteStore(server.query_url))
+        remote_page = render_network_page(RemoteStore(server.query_url), lang="pl")
         assert main(["network", "stats", "--format", "json", "--endpoint", server.query_url]) == 0
     finally:
         server.stop()
@@ -167,6 +169,7 @@ def test_cli_stats_through_a_real_sparql_endpoint(seed, tmp_path, capsys):
     assert dict(remote.nodes(data=True)) == dict(local.nodes(data=True))
     data = json.loads(capsys.readouterr().out)
     assert data == network_stats(local)
+    assert remote_page == render_network_page(seed[1], lang="pl")  # the same page, byte for byte
 
 
 def test_gexf_export_round_trips_nodes_edges_and_dates(seed, tmp_path, capsys):
