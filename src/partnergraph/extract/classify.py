@@ -14,7 +14,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
     "Donation": [
         (r"darowizn", 4),  # a gift
         (r"przekaza(ł|ła|li|ły|no|nie)\b.{0,80}\b(na rzecz|dla|w darze)", 3),  # handed over to
-        (r"przekazani[ea] (sprzętu|darów|łóżek|środków)", 3),
+        (r"przekazani[ea] (sprzętu|darów|środków|paczek|\w+ o wartości)", 3),
         (r"\bdar(y|ów|ami)?\b", 2),
         (r"zbiórk", 1.5),  # a collection
     ],

@@ -771,8 +771,7 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
             break
         if t.is_word and (t.is_upper_initial or ROMAN.match(t.text)) and not t.has_pos("prep"):
             if _head_analysis(t, ORG_HEADS - {"rada"}) is not None and end > j:
-                if t.lower not in ("zdrowia",):
-                    break
+                break  # another institution begins ("Wydziału … Urzędu Miasta")
             if t.text in ("W", "Z", "Na", "Do"):
                 break
             end += 1
