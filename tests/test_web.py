@@ -383,6 +383,13 @@ def test_iri_content_negotiation(client, example_iris):
         )
 
 
+def test_rdflib_dereferences_an_iri_by_its_url(server, example_iris):
+    """A linked-data client that only knows the URL: rdflib sends its own Accept header and parses
+    whatever type comes back."""
+    graph = Graph().parse(server.url.rstrip("/") + path_of(example_iris["event"]))
+    assert (URIRef(example_iris["event"]), RDF.type, URIRef(f"{iris.DEF}Event")) in graph
+
+
 def test_hash_parts_and_inverse_links_are_in_the_description(client, example_iris):
     city = example_iris["city"]
     graph = parse_rdf(client.get(path_of(city), headers={"Accept": "text/turtle"}))
