@@ -29,6 +29,20 @@ SCHEMES = {
 DOWNLOADS = {"csv": "csv", "json": "json", "tsv": "tsv", "xml": "xml"}
 
 
+def results_html(state, answer, lang: str, linker) -> str:
+    """The answer as an HTML table, with the labels of the IRIs it names (looked up in the store)."""
+    from rdflib import URIRef
+
+    from .describe import fetch_labels
+
+    if answer.form == "select":
+        nodes = {v for row in answer.rows for v in row.values() if isinstance(v, URIRef)}
+    else:
+        nodes = {t for triple in answer.triples for t in triple if isinstance(t, URIRef)}
+    labels = fetch_labels(state.store, nodes) if len(nodes) <= 5000 else {}
+    return render_results(answer, lang, linker, labels)
+
+
 def form_choices(store, saved, lang: str) -> dict[str, list[tuple[str, str]]]:
     """value/label pairs for each parameter the graph can fill: taxonomy concepts, countries, years."""
     choices = {}
@@ -162,7 +176,7 @@ async def saved_query(request: Request, name: str):
     if "run" in params:
         try:
             answer = await run_in_threadpool(state.pool.run, saved.render(values))
-            results = render_results(answer, lang, linker)
+            results = await run_in_threadpool(results_html, state, answer, lang, linker)
         except QueryError as e:
             error, status = str(e), 400
         except PartnergraphError as e:
@@ -188,7 +202,7 @@ async def adhoc(request: Request):
         else:
             try:
                 answer = await run_in_threadpool(state.pool.run, query)
-                results = render_results(answer, lang, linker)
+                results = await run_in_threadpool(results_html, state, answer, lang, linker)
             except QueryError as e:
                 error, status = str(e), 400
             except PartnergraphError as e:
