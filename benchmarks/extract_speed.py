@@ -13,6 +13,7 @@ import argparse
 import multiprocessing as mp
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -83,7 +84,7 @@ def run_pool(paths: list[Path], workers: int) -> tuple[float, int, float]:
         return wall, sum(n for n, _ in results), sum(c for _, c in results)
 
 
-def startup_seconds(page: Path, runs: int = 3) -> list[float]:
+def startup_seconds(page: Path, runs: int = 3) -> list[tuple[float, float]]:
     """Wall time of a fresh process extracting one page (imports, registries, gazetteer from its cache)."""
     code = (
         "import sys; from partnergraph.cli.extract import main; "
@@ -94,9 +95,12 @@ def startup_seconds(page: Path, runs: int = 3) -> list[float]:
     )  # make sure the cache exists
     out = []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
         subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
-        out.append(time.perf_counter() - t)
+        wall = time.perf_counter() - t
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        out.append((wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)))
     return out
 
 
@@ -113,15 +117,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} before the run")
         starts = startup_seconds(paths[0])
         print(
-            f"start-up (fresh process, one page, cached gazetteer): median {statistics.median(starts):.2f} s "
-            f"(runs: {', '.join(f'{s:.2f}' for s in starts)})"
+            f"start-up (fresh `partnergraph extract` of one page, cached gazetteer): median "
+            f"{statistics.median(w for w, _ in starts):.2f} s wall, {statistics.median(c for _, c in starts):.2f} s CPU "
+            f"(runs: {', '.join(f'{w:.2f}' for w, _ in starts)})"
         )
-        one, events = run_pool(paths, 1)
-        print(f"1 process:   {len(paths) / one:7.1f} pages/s  ({events} events in {one:.2f} s)")
+        one, events, cpu = run_pool(paths, 1)
+        print(
+            f"1 process:   {len(paths) / one:7.1f} pages/s  ({events} events in {one:.2f} s; "
+            f"{len(paths) / cpu:.1f} pages per CPU-second)"
+        )
         if args.workers > 1:
-            many, events = run_pool(paths, args.workers)
+            many, events, cpu = run_pool(paths, args.workers)
             print(
-                f"{args.workers} processes: {len(paths) / many:7.1f} pages/s  ({events} events in {many:.2f} s)"
+                f"{args.workers} processes: {len(paths) / many:7.1f} pages/s  ({events} events in {many:.2f} s; "
+                f"{len(paths) / cpu:.1f} pages per CPU-second, i.e. {args.workers * len(paths) / cpu:.0f} pages/s "
+                f"on {args.workers} idle cores)"
             )
     return 0
 
