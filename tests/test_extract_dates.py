@@ -72,3 +72,18 @@ def test_the_span_of_the_date_is_given():
 )
 def test_numeric_day_ranges(text, expected):
     assert iso(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("W dniach 12, 13 i 14 maja 2012 r.", ("2012-05-12", "2012-05-14")),
+        ("dnia 7 VI 2012 r.", ("2012-06-07", "2012-06-07")),
+        ("w dniach 25/26 października 2012", ("2012-10-25", "2012-10-26")),
+        ("W dniach od 10 do 12 maja 2012 r.", ("2012-05-10", "2012-05-12")),
+        ("od 28 lutego do 2 marca 2012", ("2012-02-28", "2012-03-02")),
+        ("W dniu 31 lutego 2012 r. i 30 kwietnia", ("2012-04-30", "2012-04-30")),  # no 31 February
+    ],
+)
+def test_lists_slashes_roman_months_and_impossible_days(text, expected):
+    assert iso(text, 2012) == expected

@@ -80,7 +80,8 @@ def _fmt(s: str, **names: str) -> str:
 DAY_RANGE = re.compile(
     _DAY.format(n="d1")
     + rf"(?:\s+(?P<m1>{_GEN}))?(?:\s+{_YEAR.format(n='y1')})?"
-    + rf"(?P<sep>{_DASH}|\s*,\s*|\s+(?:i|oraz)\s+)"
+    + r"(?:\s*,\s*[0-3]?\d(?=\s*(?:,|i\s|oraz\s)))*"  # "12, 13 i 14 maja": the days between
+    + rf"(?P<sep>{_DASH}|\s*,\s*|\s*/\s*|\s+(?:i|oraz)\s+)"
     + _DAY.format(n="d2")
     + rf"\s+(?P<m2>{_GEN})(?:\s+{_YEAR.format(n='y2')}|{_BR.format(n='b2')})?",
     re.I,
@@ -95,6 +96,10 @@ NUMERIC = re.compile(
 NUMERIC_RANGE = re.compile(
     r"(?<![\d.])(?P<d1>[0-3]?\d)(?:\.(?P<m1>[01]?\d))?\.?\s*[-–]\s*(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\."
     r"(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?"
+)
+ROMAN_DATE = re.compile(
+    r"(?<![\w.])(?P<d>[0-3]?\d)\s*[. ]\s*(?P<m>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[. ]\s*"
+    r"(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*r\.)?"
 )
 ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 MONTH = re.compile(
@@ -181,6 +186,10 @@ def find_dates(text: str) -> list[DateMention]:
         m1 = int(m["m1"]) if m["m1"] else m2
         if _valid(y, m1, d1) and _valid(y, m2, d2) and (m1, d1) <= (m2, d2):
             add(DateMention(m.start(), m.end(), (y, m1, d1), (y, m2, d2)))
+    for m in ROMAN_DATE.finditer(text):
+        d, mo, y = int(m["d"]), ROMAN.index(m["m"].lower()) + 1, int(m["y"])
+        if _valid(y, mo, d):
+            add(DateMention(m.start(), m.end(), (y, mo, d), (y, mo, d)))
     for rx in (ISO, NUMERIC):
         for m in rx.finditer(text):
             d, mo, y = int(m["d"]), int(m["m"]), _year(m["y"])
