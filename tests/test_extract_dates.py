@@ -87,3 +87,15 @@ def test_numeric_day_ranges(text, expected):
 )
 def test_lists_slashes_roman_months_and_impossible_days(text, expected):
     assert iso(text, 2012) == expected
+
+
+def test_background_dates_do_not_date_the_event():
+    assert iso("Projekt trwa od 1 stycznia 2012 r. W dniu 5 maja 2012 r. odbyło się spotkanie.", None) == (
+        "2012-05-05",
+        "2012-05-05",
+    )
+    assert iso("Nabór trwał do 30 czerwca 2012 r. Wizyta odbyła się 12 lipca 2012 r.", None) == (
+        "2012-07-12",
+        "2012-07-12",
+    )
+    assert iso("Od 1 do 30 lipca 2012 r. studenci odbywali praktyki.", None) == ("2012-07-01", "2012-07-30")

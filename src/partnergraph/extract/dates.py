@@ -213,10 +213,10 @@ def event_dates(text: str, offset: int = 0) -> tuple[DateMention | None, list[Da
     precise = [m for m in mentions if not m.year_only]
     if not precise:
         return (mentions[0] if mentions else None), []
-    first = precise[0]
+    first = _dating(text, precise)
     extra = []
     sentence_end = _sentence_end(text, first.end)
-    for m in precise[1:]:
+    for m in precise[precise.index(first) + 1 :]:
         if m.start > sentence_end:
             break
         between = text[first.end if not extra else extra[-1].end : m.start]
@@ -226,6 +226,22 @@ def event_dates(text: str, offset: int = 0) -> tuple[DateMention | None, list[Da
             if m.begin[2] is not None and first.begin[2] is not None:
                 extra.append(m)
     return first, extra
+
+
+EVENT_DATE_CUE = re.compile(r"(\b[Ww] dni(u|ach)|\bDnia|\bdnia|\bdn\.|\bterminie|\bdniach od)\s*$")
+BACKGROUND_CUE = re.compile(r"(\bod|\bdo|\bz dniem|\bprzed|\bpo|\bsince|\bdnia\s+\S+\s+do)\s*$", re.I)
+
+
+def _dating(text: str, precise: list[DateMention]) -> DateMention:
+    """The mention that dates the event: the first one introduced as such ("W dniu", "Dnia"), else the
+    first that is not a background date ("od 1 stycznia", "do 30 czerwca"), else the first."""
+    for m in precise:
+        if EVENT_DATE_CUE.search(text[max(0, m.start - 14) : m.start]):
+            return m
+    for m in precise:
+        if not BACKGROUND_CUE.search(text[max(0, m.start - 12) : m.start]):
+            return m
+    return precise[0]
 
 
 def _sentence_end(text: str, pos: int) -> int:
