@@ -152,3 +152,28 @@ def test_unit_registered_under_another_unit_of_another_office_is_dropped():
 def test_an_unknown_acronym_after_a_conference_or_a_network_is_an_organisation(bare):
     assert names("udział w konferencji FEANTSA w Brukseli", bare)["organisations"] == ["FEANTSA"]
     assert "organisations" not in names("spotkanie w KIS", bare)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("przedstawiciele Małopolskiego Urzędu Wojewódzkiego i", ["Małopolski Urząd Wojewódzki"]),
+        (
+            "z Uniwersytetu Jagiellońskiego oraz Akademii Ignatianum",
+            ["Uniwersytet Jagielloński", "Akademia Ignatianum"],
+        ),
+        ("z Regionalnego Ośrodka Polityki Społecznej w Krakowie", ["Regionalny Ośrodek Polityki Społecznej"]),
+        (
+            "we współpracy z Fundacją „Po Drugie” oraz Stowarzyszeniem Szansa.",
+            ["Fundacja „Po Drugie”", "Stowarzyszenie Szansa"],
+        ),
+        ("delegacja Senatu Republiki Czeskiej", ["Senat Republiki Czeskiej"]),
+        ("pracownicy Wydziału Spraw Społecznych Urzędu Miasta Krakowa", ["Urząd Miasta Krakowa"]),
+    ],
+)
+def test_polish_names_put_in_the_nominative(bare, text, expected):
+    assert names(text, bare).get("organisations") == expected
+
+
+def test_streets_and_patrons_are_not_persons(bare):
+    assert "persons" not in names("w siedzibie przy ul. Józefa Dietla 64 oraz na al. Jana Pawła II", bare)

@@ -54,6 +54,12 @@ ORG_HEADS = {
     "parafia",
     "zgromadzenie",
     "caritas",
+    "senat",
+    "parlament",
+    "sejm",
+    "ambasada",
+    "konsulat",
+    "kancelaria",
     "politechnika",
     "kolegium",
     "uczelnia",
@@ -450,13 +456,6 @@ def _caps_like(model: str, word: str) -> str:
     return word
 
 
-def _agrees(t: Token, head_a) -> bool:
-    return any(a.pos == "adj" and a.cases & head_a.cases and a.number == head_a.number for a in t.analyses)
-
-
-# ---------------------------------------------------------------- the finder
-
-
 def _normalise_quotes(s: str) -> str:
     s = " ".join(s.split())
     s = re.sub(r"[„“\"”]([^„“\"”]+)[„“\"”]", r"„\1”", s)
@@ -819,7 +818,7 @@ def _nominative_phrase(toks: list[Token], start: int, h: int, end: int, head_a, 
             w = _nominative_adj(t, gender) if "nom" not in head_a.cases else t.text
         elif k == h:
             w = _nominative_noun(t, head_a)
-        elif k == h + 1 and "nom" not in head_a.cases and _agrees(t, head_a) and not t.has_pos("subst"):
+        elif k == h + 1 and "nom" not in head_a.cases and _agreeing_cases(t, head_a):
             w = _nominative_adj(t, gender)
         else:
             w = t.text
