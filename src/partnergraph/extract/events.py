@@ -174,7 +174,8 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
     mentions = [
         m
         for m in find_places(gaz, d.tokens)
-        if not _inside(m, d.base, person_spans) and (not _inside(m, d.base, name_spans) or m.prep)
+        if not _inside(m, d.base, person_spans)
+        and (m.kind == "country" or m.prep or not _inside(m, d.base, name_spans))
     ]
     countries_by_sentence: dict[int, set[str]] = {}
     for m in mentions:
