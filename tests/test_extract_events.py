@@ -382,3 +382,13 @@ def test_with_is_not_from_and_networks_add_no_country(registries):
         ("outgoing", "Bologna"),
     ]
     assert ev[2].organisations == ["Eurocities"] and ev[2].countries == ["IT"]
+
+
+def test_a_page_introduction_is_not_an_event_but_gives_the_year(registries):
+    text = (
+        "Współpraca zagraniczna w 2012 roku\n\nMiejski Ośrodek Pomocy Społecznej w Krakowie od lat współpracuje "
+        "z partnerami zagranicznymi w ramach projektów.\n\nWizyta studentów z Austrii\n\n"
+        "W dniu 7 maja br. studenci odwiedzili MOPS.\n"
+    )
+    ev = extract_events(Page("x", "x.txt", text), registries)
+    assert [(e.title, e.start) for e in ev] == [("Wizyta studentów z Austrii", "2012-05-07")]

@@ -66,6 +66,8 @@ def extract_events(page: Page, registries: Registries) -> list[Event]:
     seen: dict[str, int] = {}
     for d in drafts:
         ev = _event(page, d, year, gaz, registries)
+        if ev is None:
+            continue
         key = ev.id
         if key in seen:
             ev.id = f"{key}-{ev.start or len(events)}"
@@ -132,7 +134,7 @@ def _ev(d: _Draft, start: int, end: int) -> Evidence:
     return Evidence(d.text[start:end], d.base + start, d.base + end)
 
 
-def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: Registries) -> Event:
+def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: Registries) -> Event | None:
     text, tl, bo = d.text, d.title_len, d.body_off
     title = " ".join(text[:tl].split())
     ev = Event(
@@ -190,6 +192,10 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
         resolved.append(m)
     foreign = [m for m in resolved if m.country and m.country != "PL"]
     in_title = [m for m in foreign if m.end - d.base <= tl]
+
+    # a report of an event is dated or names a foreign place; a page introduction does neither
+    if (d.date is None or d.date.year_only) and not foreign:
+        return None
 
     # direction
     direction, dir_ev = _direction(d, kind, resolved, tl)
