@@ -7,17 +7,21 @@ triple count of every graph a push wrote; a graph is sent again when its hash di
 one or when the server's count of its triples does not match (someone edited or dropped it). Graphs
 recorded there that the dataset no longer has (a page removed) are dropped.
 
-No graph is ever half replaced. Changed graphs go in batches; for each batch:
-  1. every graph is loaded into its own staging graph `{BASE}graph/staging/<hash of the graph IRI>`;
-  2. the staging graphs' triple counts are checked against the local ones;
-  3. one SPARQL Update request moves each staging graph onto its target (`MOVE GRAPH <staging> TO
-     <target>`) and records the new hashes. A SPARQL server applies one update request as a whole
-     (Oxigraph and Virtuoso run it as one transaction), so the batch's graphs switch to their new
-     content together, with their hashes, or not at all.
+No graph is ever half replaced. Changed graphs go in batches of whole graphs (about `batch_triples`
+triples); each batch switches from its previous to its new content in one SPARQL Update request, which
+a SPARQL server applies as a whole (Oxigraph and Virtuoso run it as one transaction), together with
+the batch's push records:
+* SPARQL Update, graphs up to `batch_triples`: `DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> {...} }`
+  and the records, in one request;
+* Graph Store Protocol, or a graph too big for one request: every graph is first loaded into its own
+  staging graph `{BASE}graph/staging/<hash of the graph IRI>` (PUT, or INSERT DATA in chunks), the
+  staging graphs' triple counts are checked, then one request moves them onto their targets
+  (`MOVE GRAPH <staging> TO <g>`) and writes the records.
 If a push stops (server down, killed, timeout), PushError says which graphs hold their new content,
-which still hold their previous content (complete), and that staging graphs may be left over: they
-are visible to union-default-graph queries until the next push, which drops them first and then sends
-exactly the graphs whose hash is still not the new one.
+which still hold their previous content (complete), and which batch was being switched when the
+answer was lost (all old or all new). Staging graphs may be left over: they are visible to
+union-default-graph queries until the next push, which drops them first and then sends exactly the
+graphs whose recorded hash is not yet the new one.
 """
 
 from __future__ import annotations
@@ -187,22 +191,36 @@ def _insert_requests(graphs: list[LocalGraph], limit: int) -> Iterable[str]:
         yield "INSERT DATA {\n" + "\n".join(parts) + "\n}"
 
 
+def _record_ops(batch: list[LocalGraph]) -> list[str]:
+    """Update operations replacing the push records of the batch's graphs."""
+    values = " ".join(f"<{g.iri}>" for g in batch)
+    records = "\n".join(
+        f'<{g.iri}> <{PUSH}sha256> "{g.sha256}" ; <{PUSH}triples> {g.triples} .' for g in batch
+    )
+    return [
+        f"DELETE {{ GRAPH <{PUSH_GRAPH}> {{ ?g ?p ?o }} }} WHERE {{ VALUES ?g {{ {values} }} "
+        f"GRAPH <{PUSH_GRAPH}> {{ ?g ?p ?o }} }}",
+        f"INSERT DATA {{ GRAPH <{PUSH_GRAPH}> {{\n{records}\n}} }}",
+    ]
+
+
 def _swap_request(batch: list[LocalGraph]) -> str:
     """One update request: each staging graph onto its target, and the new push records."""
     ops = [
         f"MOVE GRAPH <{staging_graph(g.iri)}> TO <{g.iri}>" if g.triples else f"DROP SILENT GRAPH <{g.iri}>"
         for g in batch
     ]
-    values = " ".join(f"<{g.iri}>" for g in batch)
-    ops.append(
-        f"DELETE {{ GRAPH <{PUSH_GRAPH}> {{ ?g ?p ?o }} }} WHERE {{ VALUES ?g {{ {values} }} "
-        f"GRAPH <{PUSH_GRAPH}> {{ ?g ?p ?o }} }}"
-    )
-    records = "\n".join(
-        f'<{g.iri}> <{PUSH}sha256> "{g.sha256}" ; <{PUSH}triples> {g.triples} .' for g in batch
-    )
-    ops.append(f"INSERT DATA {{ GRAPH <{PUSH_GRAPH}> {{\n{records}\n}} }}")
-    return " ;\n".join(ops)
+    return " ;\n".join(ops + _record_ops(batch))
+
+
+def _replace_request(batch: list[LocalGraph], present: set[str]) -> str:
+    """One update request: the batch's graphs dropped (those the server has), their new content
+    inserted, and their push records replaced; the server applies it as a whole."""
+    ops = [f"DROP SILENT GRAPH <{g.iri}>" for g in batch if g.iri in present]
+    data = "\n".join(f"GRAPH <{g.iri}> {{\n{g.ntriples.decode('utf-8')}}}" for g in batch if g.triples)
+    if data:
+        ops.append(f"INSERT DATA {{\n{data}\n}}")
+    return " ;\n".join(ops + _record_ops(batch))
 
 
 def _names(graphs: list[str]) -> str:
@@ -242,28 +260,33 @@ def push_dataset(
             report.unchanged.append(iri)
         else:
             changed.append(graph)
+    present = set(counts)
     batches = list(_batches(changed, batch_triples))
     pending = [g.iri for g in changed]
     for number, batch in enumerate(batches, 1):
         names = [g.iri for g in batch]
-        step = "staging"
         try:
-            if gsp:
-                for graph in batch:
-                    store.put_graph(staging_graph(graph.iri), graph.ntriples)
+            if not gsp and all(g.triples <= batch_triples for g in batch):
+                step = "replacing"  # one request: drop, insert, record
+                store.update(_replace_request(batch, present))
             else:
-                for request in _insert_requests(batch, batch_triples):
-                    store.update(request, idempotent=True)  # INSERT DATA of ground triples is idempotent
-            staged = _counts_of(store, [staging_graph(g.iri) for g in batch if g.triples])
-            wrong = [g.iri for g in batch if staged.get(staging_graph(g.iri), 0) != g.triples]
-            if wrong:
-                raise StoreError(
-                    f"the server holds a different number of triples than was sent for {_names(wrong)} "
-                    "(does it rewrite literals?)"
-                )
-            notify("staged", names)
-            step = "swapping"
-            store.update(_swap_request(batch))
+                step = "staging"
+                if gsp:
+                    for graph in batch:
+                        store.put_graph(staging_graph(graph.iri), graph.ntriples)
+                else:
+                    for request in _insert_requests(batch, batch_triples):
+                        store.update(request, idempotent=True)  # idempotent: ground triples
+                staged = _counts_of(store, [staging_graph(g.iri) for g in batch if g.triples])
+                wrong = [g.iri for g in batch if staged.get(staging_graph(g.iri), 0) != g.triples]
+                if wrong:
+                    raise StoreError(
+                        f"the server holds a different number of triples than was sent for "
+                        f"{_names(wrong)} (does it rewrite literals?)"
+                    )
+                notify("staged", names)
+                step = "swapping"
+                store.update(_swap_request(batch))
         except StoreError as e:
             raise _stopped(store, e, step, number, len(batches), report.replaced, pending, batch) from None
         report.replaced += names
@@ -292,7 +315,7 @@ def _stopped(store, error, step, number, total, replaced, pending, batch) -> Pus
     in_batch = [g.iri for g in batch]
     unknown: list[str] = []
     not_replaced = list(pending)
-    if step == "swapping":
+    if step in ("swapping", "replacing"):
         # the swap request may have been applied before the connection broke: ask the server, if it
         # answers, whether the batch's new hashes are recorded
         try:
@@ -311,8 +334,8 @@ def _stopped(store, error, step, number, total, replaced, pending, batch) -> Pus
     ]
     if unknown:
         lines.append(
-            f"graphs of the batch being swapped, all with their previous content or all with their new "
-            f"content (the server applies the swap as one request): {_names(unknown)}"
+            f"graphs of the batch being switched, all with their previous content or all with their new "
+            f"content (the server applies that request as a whole): {_names(unknown)}"
         )
     lines.append(
         f"staging graphs under <{STAGING_PREFIX}> may be left on the server (visible to queries over "
