@@ -22,7 +22,22 @@ from .reading import decode
 
 log = logging.getLogger(__name__)
 
-PROJECT_URL = "https://w3id.org/partnergraph/"
+
+def _project_url() -> str:
+    """The Homepage of [project.urls] in pyproject.toml when there is one, else the dataset's base IRI."""
+    try:
+        from importlib.metadata import PackageNotFoundError, metadata
+
+        for line in metadata("partnergraph").get_all("Project-URL") or []:
+            label, _, url = line.partition(",")
+            if label.strip().lower() in ("homepage", "home", "repository", "source") and url.strip():
+                return url.strip()
+    except (ImportError, PackageNotFoundError):
+        pass
+    return "https://w3id.org/partnergraph/"
+
+
+PROJECT_URL = _project_url()
 USER_AGENT = f"partnergraph/{__version__} (+{PROJECT_URL})"
 ROBOTS_AGENT = "partnergraph"  # the token matched against robots.txt User-agent lines
 DEFAULT_TIMEOUT = 30.0
