@@ -392,3 +392,14 @@ def test_a_page_introduction_is_not_an_event_but_gives_the_year(registries):
     )
     ev = extract_events(Page("x", "x.txt", text), registries)
     assert [(e.title, e.start) for e in ev] == [("Wizyta studentów z Austrii", "2012-05-07")]
+
+
+def test_the_city_below_a_heading_that_names_only_the_country_is_the_location(registries):
+    text = "Wizyta studyjna w Holandii\n\nW dniach 3-5 maja 2012 r. pracownicy MOPS przebywali w Utrechcie.\n"
+    (ev,) = extract_events(Page("x", "x.txt", text), registries)
+    assert (ev.direction, ev.location.name, ev.location.country, ev.countries) == (
+        "outgoing",
+        "Utrecht",
+        "NL",
+        ["NL"],
+    )

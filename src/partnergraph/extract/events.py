@@ -210,6 +210,16 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
         ev.evidence["location"] = [_ev(d, k.start - d.base, k.end - d.base) if k else _ev(d, 0, tl)]
     else:
         where = _event_place(in_title, tl, d) or _event_place(foreign, tl, d)
+        if where is not None and where.kind == "country":  # "w Holandii" in the heading, "w Utrechcie" below
+            city = next(
+                (
+                    m
+                    for m in foreign
+                    if m.kind == "city" and m.country == where.country and (m.prep in IN or m.prep == "do")
+                ),
+                None,
+            )
+            where = city or where
         if where is not None:
             ev.location = _place(where, gaz, registries)
             ev.evidence["location"] = [_ev(d, where.start - d.base, where.end - d.base)]
