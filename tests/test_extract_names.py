@@ -177,3 +177,11 @@ def test_polish_names_put_in_the_nominative(bare, text, expected):
 
 def test_streets_and_patrons_are_not_persons(bare):
     assert "persons" not in names("w siedzibie przy ul. Józefa Dietla 64 oraz na al. Jana Pawła II", bare)
+
+
+def test_w_inside_a_name_is_kept_but_a_seat_is_not(bare):
+    got = names("z Zespołem ds. Przeciwdziałania Przemocy w Rodzinie oraz z Fundacją Pomocy w Berlinie", bare)
+    assert got == {
+        "units": ["Zespół ds. Przeciwdziałania Przemocy w Rodzinie"],
+        "organisations": ["Fundacja Pomocy"],
+    }

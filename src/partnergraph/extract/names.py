@@ -802,6 +802,16 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
         if t.lower in ("realizacji", "spraw", "projektu", "rzecz") and end > j:
             end += 1
             continue
+        if t.lower in ("w", "we") and end > j and end + 1 < len(toks):
+            nxt = toks[end + 1]  # "… Przemocy w Rodzinie" is the name; "… w Krakowie" is its seat
+            if (
+                nxt.is_upper_initial
+                and nxt.is_word
+                and not nxt.unknown
+                and not nxt.has_mark("nazwa_geograficzna")
+            ):
+                end += 2
+                continue
         break
     return end
 
