@@ -661,6 +661,17 @@ def test_resource_page_renders_in_chromium(browser, server, example_iris):
     page.close()
 
 
+@pytest.mark.parametrize(
+    "path", ["", "dataset", "queries", "query", "sparql", "partnergraph/def/Event?lang=pl"]
+)
+def test_other_pages_render_in_chromium(browser, server, path):
+    page, problems = open_page(browser, server.url + path)
+    assert page.locator("header nav a").count() >= 5  # every page links to the others, the network too
+    assert page.locator("header nav a[href^='/network']").count() == 1
+    assert problems == []
+    page.close()
+
+
 def test_query_form_runs_in_chromium(browser, server):
     page, problems = open_page(browser, server.url + "queries/events_on_topic")
     assert page.locator("select[name=topic] option").count() > 3
