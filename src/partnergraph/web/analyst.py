@@ -165,8 +165,7 @@ async def saved_query(request: Request, name: str):
         )
         return Response(
             body,
-            media_type=chosen.media_type
-            + ("; charset=utf-8" if chosen.media_type.startswith("text/") else ""),
+            media_type=chosen.content_type,
             headers={"Content-Disposition": f'attachment; filename="{name}.{chosen.name}"'},
         )
     choices = await run_in_threadpool(

@@ -37,8 +37,7 @@ async def _void(request: Request, offers) -> Response:
         return html_response(page, headers={"Vary": "Accept, Accept-Language"})
     graph = void_graph(stats, site_url(request), site_url(request) + "sparql")
     body = await run_in_threadpool(serialize_graph, graph, chosen)
-    media = chosen.media_type + ("; charset=utf-8" if chosen.media_type.startswith("text/") else "")
-    return Response(body, media_type=media, headers={"Vary": "Accept"})
+    return Response(body, media_type=chosen.content_type, headers={"Vary": "Accept"})
 
 
 @router.api_route("/.well-known/void", methods=["GET", "HEAD"])

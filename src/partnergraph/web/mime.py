@@ -20,6 +20,12 @@ class Format:
     suffix: str = ""  # the format's own URL: <resource>.<suffix>
     names: tuple[str, ...] = ()  # other format= values that ask for it (SPARQLWrapper sends several)
 
+    @property
+    def content_type(self) -> str:
+        """The Content-Type header: text formats say they are UTF-8."""
+        text = self.media_type.startswith("text/") or self.media_type.endswith(("json", "xml"))
+        return f"{self.media_type}; charset=utf-8" if text else self.media_type
+
 
 FORMATS = (
     Format(

@@ -85,7 +85,7 @@ async def dereference(request: Request, rest: str):
         headers.pop("Content-Location")
     if chosen is mime.HTML:
         return html_response(body, headers=headers)
-    return Response(body, media_type=_content_type(chosen), headers=headers)
+    return Response(body, media_type=chosen.content_type, headers=headers)
 
 
 def _represent(state, iri: str, chosen: mime.Format, lang: str, explicit: bool) -> tuple[int, str | bytes]:
@@ -106,7 +106,3 @@ def _represent(state, iri: str, chosen: mime.Format, lang: str, explicit: bool) 
         other = f"?lang={'pl' if lang == 'en' else 'en'}"
         return 200, render_resource(desc, lang, linker, other)
     return 200, serialize_graph(desc.graph(), chosen)
-
-
-def _content_type(fmt: mime.Format) -> str:
-    return f"{fmt.media_type}; charset=utf-8" if fmt.media_type.startswith("text/") else fmt.media_type

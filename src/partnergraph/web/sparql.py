@@ -32,11 +32,6 @@ UPDATE_REFUSED = (
 )
 
 
-def _content_type(fmt: mime.Format) -> str:
-    text = fmt.media_type.startswith("text/") or fmt.media_type.endswith(("json", "xml"))
-    return f"{fmt.media_type}; charset=utf-8" if text else fmt.media_type
-
-
 async def read_request(request: Request) -> tuple[dict[str, list[str]], Response | None]:
     """The protocol parameters of a GET or POST, or an error answer."""
     params: dict[str, list[str]] = {}
@@ -147,7 +142,7 @@ async def sparql_endpoint(request: Request):
         return serialize_answer(answer, chosen)
 
     body = await run_in_threadpool(state.remember, ("answer", query, chosen.name), serialize)
-    return Response(body, media_type=_content_type(chosen), headers={"Vary": "Accept"})
+    return Response(body, media_type=chosen.content_type, headers={"Vary": "Accept"})
 
 
 async def _describe_service(request: Request, params) -> Response:
@@ -165,4 +160,4 @@ async def _describe_service(request: Request, params) -> Response:
         return html_response(page, headers={"Vary": "Accept, Accept-Language"})
     graph = service_description(site_url(request) + "sparql")
     body = serialize_graph(graph, chosen)
-    return Response(body, media_type=_content_type(chosen), headers={"Vary": "Accept"})
+    return Response(body, media_type=chosen.content_type, headers={"Vary": "Accept"})
