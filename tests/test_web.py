@@ -645,7 +645,8 @@ def open_page(browser, url: str):
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
     response = page.goto(url)
-    assert response.status == 200
+    if url.startswith("http"):
+        assert response.status == 200
     return page, problems
 
 

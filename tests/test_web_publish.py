@@ -11,7 +11,7 @@ import httpx
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, VOID
-from test_web import Served
+from test_web import Served, browser, open_page  # noqa: F401 (browser is a fixture)
 
 from partnergraph import iris
 from partnergraph.errors import PartnergraphError
@@ -142,3 +142,19 @@ def test_serve_says_when_the_port_is_taken(seed_store):
         assert "choose another --port" in result.stderr
     finally:
         first.stop()
+
+
+def test_static_pages_render_in_chromium_from_files(site, browser):  # noqa: F811
+    """The published pages work from the folder itself: no console errors, no request leaves it."""
+    city = next((site / "partnergraph" / "id" / "city").glob("*.pl.html"))
+    for page_path in (site / "index.html", site / "dataset.pl.html", city):
+        page, problems = open_page(browser, page_path.as_uri())
+        assert page.locator("h1").count() == 1
+        assert problems == []
+        page.close()
+    page, problems = open_page(browser, city.as_uri())
+    page.click("a.lang")  # the English page beside it
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert problems == []
+    page.close()
