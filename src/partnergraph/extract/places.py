@@ -169,7 +169,7 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             cities, n, matched = found
             end = tokens[i + n - 1].end
             out.append(PlaceMention("city", "", None, t.start, end, "", _prep(tokens, i), i))
-            out[-1] = _with_cities(out[-1], cities, matched)
+            out[-1] = _with_cities(out[-1], cities, matched, gaz.europe)
             i += n
             continue
         i += 1
@@ -212,13 +212,18 @@ def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
     return t.unknown and _prep(tokens, i) != ""
 
 
-def _with_cities(m: PlaceMention, cities: list[City], matched: str) -> PlaceMention:
-    """Readings in order of preference: the registry's cities, then cities whose own name this is (Porto
-    is Porto before it is another city's alternate name), then by population."""
+def _with_cities(m: PlaceMention, cities: list[City], matched: str, europe: frozenset[str]) -> PlaceMention:
+    """Readings in order of preference: cities whose own (English or Polish) name this is (Porto is Porto
+    before it is another city's alternate name), then the registry's cities, then European ones (where
+    nearly all of MOPS's partners are: Cambridge in England before Cambridge in Ontario), then by
+    population."""
     k = key(matched)
-    ranked = sorted(
-        cities, key=lambda c: (c.name_pl is not None, key(c.name) == k, c.population), reverse=True
-    )
+
+    def rank(c: City) -> tuple:
+        own = key(c.name) == k or (c.name_pl is not None and key(c.name_pl) == k)
+        return own, c.name_pl is not None, c.country in europe, c.population
+
+    ranked = sorted(cities, key=rank, reverse=True)
     best = ranked[0]
     return replace(m, country=best.country, city=best, readings=tuple(ranked), quote=matched)
 
