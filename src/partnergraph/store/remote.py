@@ -8,9 +8,9 @@ or answered with something that is not SPARQL results. Reads (SELECT, ASK, CONST
 and writes the caller marks idempotent are retried with exponential backoff on the transient failures
 (unreachable, timeout, 5xx); other writes are sent once.
 
-Credentials: HTTP basic or digest. With `auth=None` the scheme is the one the server asks for in its
-`WWW-Authenticate` challenge (one unauthenticated probe per URL), so the password is never sent in
-clear to a server that wants digest. Credentials in the URL (`http://user:pass@host/sparql`) are taken
+Credentials: HTTP basic or digest. With `auth=None` the first request to a URL goes without them; if
+the server answers 401, the scheme its `WWW-Authenticate` challenge names is used from then on, so the
+password is never sent to an endpoint that does not ask, nor in clear to one that wants digest. Credentials in the URL (`http://user:pass@host/sparql`) are taken
 out of it and used the same way.
 """
 
@@ -179,23 +179,18 @@ class RemoteStore(Store):
         return StoreError(self._redact(f"{url}: HTTP {status}: {text}"))
 
     def _scheme(self, url: str) -> str | None:
-        """The authentication scheme for `url`: the given one, else what the server's challenge asks."""
+        """The authentication scheme for `url`: the given one, else the one its server asked for."""
         if not self.user:
             return None
-        if self.auth:
-            return self.auth
-        if url not in self._schemes:
-            try:
-                response = self.client.get(url, params={"query": "ASK {}"})
-            except Exception as e:  # noqa: BLE001 - the real request reports the failure properly
-                log.debug("authentication probe of %s failed: %s", url, type(e).__name__)
-                return None
-            header = response.headers.get("www-authenticate", "").lower()
-            if response.status_code != 401:
-                self._schemes[url] = None  # the server does not ask: send no credentials
-            else:
-                self._schemes[url] = "digest" if header.startswith("digest") else "basic"
-        return self._schemes[url]
+        return self.auth or self._schemes.get(url)
+
+    def _learn_scheme(self, url: str, status: int, challenge: str | None) -> bool:
+        """After a 401 to a request sent without credentials: note the scheme the server asks for
+        (WWW-Authenticate) and say whether to send the request again, with credentials."""
+        if status != 401 or not self.user or self._scheme(url):
+            return False
+        self._schemes[url] = "digest" if (challenge or "").lower().startswith("digest") else "basic"
+        return True
 
     @property
     def client(self):
@@ -256,6 +251,8 @@ class RemoteStore(Store):
                 body = response.read()
                 return body, _media_type(response.headers.get("Content-Type"))
         except urllib.error.HTTPError as e:
+            if self._learn_scheme(url, e.code, e.headers.get("WWW-Authenticate")):
+                return self._send(url, text, return_format, update)
             raise self._status_failure(e.code, e.read() if e.fp else b"", url) from None
         except (OSError, http.client.HTTPException) as e:
             raise self._network_failure(e, url) from None
@@ -336,6 +333,8 @@ class RemoteStore(Store):
                 raise self._network_failure(URLErrorLike(cause or e), url) from None
             except (httpx.TransportError, httpx.DecodingError) as e:
                 raise _Transient(f"the connection broke off ({type(e).__name__})") from None
+            if self._learn_scheme(url, response.status_code, response.headers.get("www-authenticate")):
+                return attempt()
             if response.status_code >= 300:
                 raise self._status_failure(response.status_code, response.content, url)
             return response
