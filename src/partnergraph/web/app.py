@@ -11,6 +11,9 @@ Safety: nothing here writes to the store (updates get 403); request bodies are r
 result cap (503 with a message); files are served only from a fixed list (no path from the request
 reaches the file system); CORS allows any origin for reads, never with credentials; every page is
 HTML-escaped and sent with a Content-Security-Policy.
+
+The graph does not change while the server runs, so recent answers and pages are kept in memory
+(`WebConfig.cache`; 0 turns it off). Restart the server after a rebuild.
 """
 
 from __future__ import annotations
