@@ -403,3 +403,27 @@ def test_the_city_below_a_heading_that_names_only_the_country_is_the_location(re
         "NL",
         ["NL"],
     )
+
+
+def test_foreign_names_after_a_kind_of_organisation_and_volunteers_as_visitors(registries):
+    ev = list(events_of("ngo-2018.txt", registries).values())
+    assert (ev[0]["participants"], ev[0]["countries"], ev[0]["programmes"], ev[0]["topics"]) == (
+        "professionals",
+        ["GE"],
+        ["Study Tours to Poland"],
+        ["disability"],
+    )
+    assert (ev[1]["projects"], ev[1]["programmes"], ev[1]["topics"]) == (
+        ["URB-INCLUSION"],
+        ["URBACT III"],
+        ["social_exclusion"],
+    )
+    e = ev[2]
+    assert (e["participants"], e["organisations"], e["topics"]) == (
+        "volunteers",
+        ["Les Petits Frères des Pauvres"],
+        ["older_people"],
+    )  # volunteers visit; not the theme
+    assert e["cities"] == [{"name": "Paris", "country": "FR"}] and e["units"] == [
+        "Centrum Aktywności Seniora"
+    ]

@@ -207,7 +207,12 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"(w środowisku|prac\w* z|dla|wśród|zagrożon\w*) młodzież\w*|młodzieży zagrożon\w*|"
         r"młodych ludzi|young people|youth work",
     ),
-    ("volunteering", r"wolontari\w*|volunteer\w*"),
+    # volunteer work as a theme; visitors who are volunteers are participants, not a topic
+    (
+        "volunteering",
+        r"wolontariat\w*|wolontaryjn\w*|(koordynacj|organizacj|rekrutacj|prac)\w* wolontariusz\w*|"
+        r"volunteering",
+    ),
     (
         "social_exclusion",
         r"wykluczeni\w* społeczn\w*|wykluczon\w*|ubóstw\w*|biedy|biedą|marginalizac\w*|"

@@ -142,6 +142,10 @@ LEGAL_FORMS = re.compile(
     r"\s*(e\.\s?V\.|gGmbH|GmbH|Ltd\.?|Inc\.?|o\.\s?p\.\s?s\.|z\.\s?s\.|a\.\s?s\.|asbl|vzw|"
     r"ASBL|VZW|gem\.\s?e\.\s?V\.)"
 )
+# lower-case words for a kind of organisation before its foreign name ("stowarzyszenia Les Petits Frères")
+GENERIC_ORG_NOUNS = {"organizacja", "fundacja", "stowarzyszenie", "instytucja", "uniwersytet", "uczelnia",
+                     "szkoła", "klub", "sieć", "federacja", "związek", "ośrodek", "centrum", "agencja", "firma",
+                     "szpital", "organizacji"}  # fmt: skip
 # words after which an unknown acronym names an organisation ("konferencji FEANTSA", "członkiem EAPN")
 ACRONYM_CUES = (
     "organizac",
@@ -639,24 +643,22 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     for k in range(1, len(toks)):
         if taken[k] or not toks[k].unknown or not toks[k].is_upper_initial or not toks[k].is_word:
             continue
-        if toks[k - 1].lower not in (
-            "przez",
-            "organizacji",
-            "organizacja",
-            "organizację",
-            "fundacji",
-            "partnerem",
+        if not (
+            toks[k - 1].lower in ("przez", "partnerem", "partnerami")
+            or toks[k - 1].lemmas & GENERIC_ORG_NOUNS
         ):
             continue
         end = k + 1
-        while (
-            end < len(toks)
-            and not taken[end]
-            and toks[end].is_word
-            and toks[end].is_upper_initial
-            and (toks[end].start - toks[end - 1].end <= 1)
-        ):
-            end += 1
+        while end < len(toks) and not taken[end] and toks[end].start - toks[end - 1].end <= 1:
+            t2 = toks[end]
+            if t2.is_word and t2.is_upper_initial:
+                end += 1
+            elif (
+                t2.text in CONNECTORS - {"i", "-"} and end + 1 < len(toks) and toks[end + 1].is_upper_initial
+            ):
+                end += 1  # "Les Petits Frères des Pauvres"
+            else:
+                break
         if toks[k].text.isupper() or end - k >= 2:
             value = _span_text(text, base, toks, k, end)
             entry = _lookup(registries, "organisations", value)
