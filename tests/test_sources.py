@@ -147,3 +147,17 @@ def test_print_links_and_the_record_card_are_not_sections():
     ]
     assert "drukuj" not in page.text.lower() and "Strona główna" not in page.text
     assert not split_sections(page)[-1].body.count("Data publikacji")
+
+
+def test_a_page_cut_off_right_after_a_heading_keeps_that_heading(tmp_path):
+    p = tmp_path / "cut.txt"
+    p.write_text(
+        "Wizyta studentów z Austrii\n\nW dniu 7 maja 2012 r. studenci odwiedzili MOPS.\n\n"
+        "Wizyta delegacji z Kijowa\n"
+    )
+    assert titles(p) == ["Wizyta studentów z Austrii", "Wizyta delegacji z Kijowa"]
+    p.write_text(
+        "Wizyta studentów z Belgii\n\nW dniu 7 maja 2012 r. studenci odwiedzili MOPS.\n"
+        "Następnie studenci zostali oprowadzeni po schronisku przy ul. Sołtysowskiej 13\n"
+    )
+    assert titles(p) == ["Wizyta studentów z Belgii"]

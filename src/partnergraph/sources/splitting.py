@@ -197,6 +197,8 @@ def _classify(lines: list[_Line]) -> None:
         if ln.kind != "heading":
             continue
         nxt = next((x for x in lines[i + 1 :] if x.kind in ("heading", "body")), None)
+        if nxt is None and EVENT_WORDS.search(ln.text) and not _has_verb(ln.text):
+            continue  # the page was cut off right after this heading: still an event
         if nxt is None or nxt.kind == "heading":
             prev = _previous(lines, i)
             ln.kind = "body" if prev is not None and prev.kind in ("body", "heading") else "banner"
