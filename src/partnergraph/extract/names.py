@@ -94,7 +94,7 @@ SUBUNIT_HEADS = {
 # heads that name a MOPS unit when MOPS is the organisation (or none is named)
 UNIT_HEADS = {"dział", "filia", "sekcja", "punkt", "klub", "zespół", "program", "centrum"}
 UNIT_PHRASES = re.compile(
-    r"^(dział|filia|sekcja|punkt aktywności|klub integracji|zespół zadaniow|zespół ds|program aktywności|"
+    r"^(dział|filia|sekcja|punkt|klub integracji|zespół zadaniow|zespół ds|program aktywności|"
     r"centrum aktywności|specjalistyczn)",
     re.I,
 )
@@ -938,6 +938,8 @@ def _person_at(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int, 
     first_name = given.lemma if given is not None else f.text
     if given is not None and "nom" in given.cases:
         first_name = f.text
+    if given is None and f.text[-1:] in ("ą", "ę") and len(f.text) > 3:
+        first_name = f.text[:-1] + "a"  # a woman's foreign name in the instrumental or accusative
     surname = s.text
     sa = next((a for a in s.analyses if "nazwisko" in a.marks), None)
     if sa is not None and "nom" not in sa.cases:

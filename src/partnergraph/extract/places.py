@@ -102,6 +102,8 @@ def _country_at(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[str, int] 
             if all(tokens[i + k].lemmas & sets[k] for k in range(n)):
                 if n == 1 and not (t.has_mark("nazwa_geograficzna") or t.unknown or t.text == _name):
                     continue
+                if n == 1 and t.has_mark("imię") and i + 1 < len(tokens) and tokens[i + 1].is_upper_initial:
+                    continue  # "Dania Kowalska" is a person
                 if best is None or n > best[1]:
                     best = (iso, n)
     return best
