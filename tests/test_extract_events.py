@@ -444,3 +444,18 @@ def test_placements_units_foreign_country_names_and_womens_names(registries):
         ["AT"],
         ["Klaus Schwertner", "Martina Huber"],
     )
+
+
+def test_headings_in_capitals(registries):
+    text = (
+        "WIZYTA STUDENTÓW Z NIEMIEC\n\nW dniu 7 maja 2012 r. studenci odwiedzili MOPS.\n\n"
+        "KONFERENCJA W WIEDNIU\n\nW dniu 9 maja 2012 r. przedstawiciel MOPS uczestniczył w konferencji.\n"
+    )
+    page = Page("x", "x.txt", text)
+    ev = extract_events(page, registries)
+    assert [(e.direction, e.location.name, e.countries) for e in ev] == [
+        ("incoming", "Kraków", ["DE"]),
+        ("outgoing", "Vienna", ["AT"]),
+    ]
+    e = ev[1].evidence["location"][0]
+    assert page.text[e.start : e.end] == e.quote == "WIEDNIU"

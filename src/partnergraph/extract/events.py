@@ -119,7 +119,13 @@ def _draft(page: Page, sec: Section) -> _Draft | None:
         body_off = title_len = len(text)
     if not EVENT_CUES.search(text):
         return None
-    d = _Draft(sec, text, sec.start, title_len, body_off, tokenize(text, sec.start))
+    title = text[:title_len]
+    if title.isupper() and len(title.title()) == len(title):
+        # a heading in capitals ("WIZYTA STUDENTÓW Z NIEMIEC"): read its words as ordinary ones
+        tokens = tokenize(title.title(), sec.start) + tokenize(text[title_len:], sec.start + title_len)
+    else:
+        tokens = tokenize(text, sec.start)
+    d = _Draft(sec, text, sec.start, title_len, body_off, tokens)
     body = text[body_off:]
     first, extra = dates.event_dates(body)
     if first is None:
