@@ -27,6 +27,7 @@ import argparse
 import json
 import math
 import os
+import queue
 import re
 import resource
 import shutil
@@ -35,6 +36,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -42,6 +44,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 STORES = ("rdflib", "ox-mem", "ox-disk", "oxrdflib", "ox-disk-raw")
 DEFAULT_STORES = STORES[:4]
+GRACE = 30  # seconds past the cap before the driver kills a worker stuck inside Oxigraph
 EVENT_TYPE = re.compile(
     rb"^(<[^>]+>) <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
     rb"<https://w3id.org/partnergraph/def/Event> ",
@@ -138,36 +141,100 @@ def timed_runs(run, query: str, runs: int, cap: float) -> dict:
 
 
 def worker(args) -> None:
+    """Load, then print one JSON line per measurement as soon as it is taken (the driver watches them)."""
     from partnergraph.query import load_saved_queries
 
     signal.signal(signal.SIGALRM, _alarm)
-    queries = {name: q.render() for name, q in load_saved_queries(args.queries).items()}
+    skip = set(filter(None, (args.skip or "").split(",")))
+    queries = {name: q.render() for name, q in load_saved_queries(args.queries).items() if name not in skip}
     construct = f"CONSTRUCT {{ <{args.event}> ?p ?o }} WHERE {{ <{args.event}> ?p ?o }}"
+
+    def emit(record: dict) -> None:
+        print(json.dumps(record), flush=True)
+
     before = peak_mb()
     t0 = time.perf_counter()
     select, describe = open_and_load(args.worker, Path(args.data), Path(args.workdir))
-    out = {"load": time.perf_counter() - t0, "peak_load_mb": peak_mb(), "base_mb": before, "queries": {}}
+    emit({"load": time.perf_counter() - t0, "peak_load_mb": peak_mb(), "base_mb": before})
     for name, text in queries.items():
-        out["queries"][name] = timed_runs(select, text, args.runs, args.cap)
-    out["construct"] = timed_runs(describe, construct, args.construct_runs, args.cap)
-    out["peak_mb"] = peak_mb()
-    print(json.dumps(out))
+        emit({"query": name, **timed_runs(select, text, args.runs, args.cap), "peak_mb": peak_mb()})
+    if "construct" not in skip:
+        emit({"construct": timed_runs(describe, construct, args.construct_runs, args.cap)})
+    emit({"peak_mb": peak_mb()})
 
 
 # ---------------------------------------------------------------- driver
 
 
+def _read_lines(stream, lines: queue.Queue) -> None:
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
+
+
 def run_store(store: str, data: Path, event: str, args, workdir: Path) -> dict:
-    cmd = [
-        sys.executable, __file__, "--worker", store, "--data", str(data), "--event", event,
-        "--runs", str(args.runs), "--construct-runs", str(args.construct_runs), "--cap", str(args.cap),
-        "--queries", str(args.queries), "--workdir", str(workdir),
-    ]  # fmt: skip
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode != 0:
-        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
-        return {"error": f"exit {proc.returncode}: {tail}"}
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    """Measure one store in worker processes. The cap is enforced inside the worker by SIGALRM, which
+    stops pure-Python engines (rdflib) but not a query running inside Oxigraph's Rust code; so the
+    driver also kills a worker whose query outlasts the cap by `--grace` seconds (default GRACE), records that query as
+    capped and starts a fresh worker (loading again) for the queries left."""
+    from partnergraph.query import load_saved_queries
+
+    order = list(load_saved_queries(args.queries)) + ["construct"]
+    out: dict = {"queries": {}}
+    done: list[str] = []
+    peaks = []
+    while len(done) < len(order):
+        shutil.rmtree(workdir, ignore_errors=True)
+        workdir.mkdir(parents=True)
+        cmd = [
+            sys.executable, __file__, "--worker", store, "--data", str(data), "--event", event,
+            "--runs", str(args.runs), "--construct-runs", str(args.construct_runs), "--cap", str(args.cap),
+            "--queries", str(args.queries), "--workdir", str(workdir), "--skip", ",".join(done),
+        ]  # fmt: skip
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        lines: queue.Queue = queue.Queue()
+        threading.Thread(target=_read_lines, args=(proc.stdout, lines), daemon=True).start()
+        loaded = False
+        while True:
+            try:
+                line = lines.get(timeout=None if not loaded else args.cap + args.grace)
+            except queue.Empty:  # a query stuck beyond the cap: kill, mark it, start again
+                proc.kill()
+                proc.wait()
+                pending = order[len(done)]
+                if pending == "construct":
+                    out["construct"] = {"capped": True, "runs": 0}
+                else:
+                    out["queries"][pending] = {"capped": True, "runs": 0, "killed": True}
+                done.append(pending)
+                break
+            if line is None:  # the worker ended
+                proc.wait()
+                if proc.returncode != 0:
+                    tail = (proc.stderr.read().strip().splitlines() or ["no output"])[-1]
+                    if not loaded:
+                        return {"error": f"exit {proc.returncode}: {tail}"}
+                    pending = order[len(done)]
+                    out["queries"][pending] = {"error": f"exit {proc.returncode}: {tail}"}
+                    done.append(pending)
+                break
+            record = json.loads(line)
+            if "load" in record:
+                loaded = True
+                if "load" not in out:  # the first load is the one reported
+                    out.update(load=record["load"], peak_load_mb=record["peak_load_mb"])
+            elif "query" in record:
+                name = record.pop("query")
+                peaks.append(record.pop("peak_mb"))
+                out["queries"][name] = record
+                done.append(name)
+            elif "construct" in record:
+                out["construct"] = record["construct"]
+                done.append("construct")
+            elif "peak_mb" in record:
+                peaks.append(record["peak_mb"])
+    out["peak_mb"] = max(peaks + [out.get("peak_load_mb", 0)])
+    return out
 
 
 def bench_size(n: int, args) -> dict:
@@ -354,6 +421,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", help=argparse.SUPPRESS)
     parser.add_argument("--event", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
+    parser.add_argument("--skip", help=argparse.SUPPRESS)
+    parser.add_argument("--grace", type=float, default=GRACE, help=argparse.SUPPRESS)
     parser.add_argument("--report", type=Path, help="print the tables of an earlier run's --json file")
     args = parser.parse_args(argv)
     if args.worker:
