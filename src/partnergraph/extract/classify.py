@@ -82,7 +82,7 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"przedstawiciel\w* (organizacj|służb|instytucj|placówek|ośrodk)\w*|służb\w* społeczn\w*|"
         r"specjali(st|ści)\w*|streetworker\w*|terapeu\w*|psycholog\w*|pedagog\w*|kadr\w+|praktyc\w*|"
         r"asystent\w* rodzin\w*|opiekun\w+|pielęgniar\w*|lekarz\w*|dyrektor\w* (ośrod|placówek|domów)\w*|"
-        r"social worker\w*",
+        r"nauczyciel\w*|policjan\w*|kurator\w* sądow\w*|sędzi\w*|mediator\w*|animator\w*|social worker\w*",
     ),
 ]
 # a bare delegation or "representatives of <city>": officials unless the text says more
