@@ -220,7 +220,6 @@ class Names:
     units: list[Name] = field(default_factory=list)
     # countries of registered foreign organisations: (ISO code, start, end of the name)
     countries: list[tuple[str, int, int]] = field(default_factory=list)
-    masked: list[tuple[int, int]] = field(default_factory=list)  # MOPS's own name and other non-values
 
     def all(self) -> list[Name]:
         return [*self.organisations, *self.persons, *self.projects, *self.programmes, *self.units]
@@ -495,8 +494,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     for i, j, e in _registry_matches(toks, registries):
         take(i, j)
         if not e.field:
-            names.masked.append((toks[i].start, toks[j - 1].end))
-            continue
+            continue  # MOPS itself: taken, so that no pattern reads it as a partner
         if e.field == "units" and _followed_by_other_org(toks, j):
             continue  # an office of another organisation ("Biuro … Urzędu Miasta Krakowa")
         emit(e.field, e.name, i, j)
@@ -549,7 +547,6 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             i += 1
             continue
         lemma = head_a.lemma.lower()
-        phrase = _span_text(text, base, toks, start, end)
         value = _nominative_phrase(toks, start, i, end, head_a, text, base)
         nxt_org = _other_org_at(toks, end)
         if lemma in SUBUNIT_HEADS and nxt_org is not None and not UNIT_PHRASES.match(value):
@@ -566,7 +563,6 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             if slug(value) not in owners:
                 entry = _lookup(registries, "organisations", value)
                 emit("organisations", entry.name if entry else value, start, end)
-        del phrase
         take(start, end)
         i = end
 
@@ -820,7 +816,6 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
 
 def _nominative_phrase(toks: list[Token], start: int, h: int, end: int, head_a, text: str, base: int) -> str:
     gender = head_a.gender
-    words = []
     pos = toks[start].start
     out = ""
     for k in range(start, end):
@@ -836,7 +831,6 @@ def _nominative_phrase(toks: list[Token], start: int, h: int, end: int, head_a, 
             w = t.text
         out += gap + w
         pos = t.end
-        words.append(w)
     return out
 
 

@@ -239,10 +239,6 @@ def resolve(m: PlaceMention, countries_near: set[str]) -> PlaceMention:
     return replace(m, country=best.country, city=best)
 
 
-def city_key(c: City) -> str:
-    return key(c.name) + "|" + c.country
-
-
 # The adjective of each country whose people or organisations a page may describe by nationality ("czeska
 # organizacja", "gruzińskich urzędników", "delegacja ukraińska"): base form -> ISO code.
 NATIONALITY = {
