@@ -19,7 +19,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..iris import slug
-from ._text import Token, _morfeusz, analyse, tokenize
+from ._nominative import _agreeing_cases, _head_analysis, _is_name_adj, _nominative_phrase
+from ._text import Token, tokenize
+from .persons import person_at, unknown_word
 
 QUOTES = {"„", "”", '"', "“", "'", "«", "»", "‘", "’"}
 SKIPPABLE = QUOTES | {":", "pn", "pt", "p", "n"}
@@ -163,31 +165,6 @@ ACRONYM_CUES = (
     "forum",
 )
 ROMAN = re.compile(r"^[IVXL]{1,6}$")
-# words before a person's name: titles (by their surface) and roles (by their base form)
-HONORIFICS = {"p", "dr", "prof", "mgr", "ks", "inż", "hab"}
-ROLES = {"pan", "pani", "państwo", "dyrektor", "dyrektorka", "burmistrz", "prezydent", "wiceprezydent", "konsul",
-         "minister", "wiceminister", "prezes", "koordynator", "koordynatorka", "kierownik", "kierowniczka",
-         "przewodniczący", "przewodnicząca", "ekspert", "ekspertka", "zastępca", "radny", "radna", "doradca",
-         "ambasador", "profesor", "opiekun", "burmistrzyni", "senator", "poseł"}  # fmt: skip
-STREET_WORDS = {
-    "ul",
-    "al",
-    "pl",
-    "os",
-    "im",
-    "św",
-    "ulica",
-    "ulicy",
-    "alei",
-    "aleja",
-    "placu",
-    "plac",
-    "imienia",
-    "osiedle",
-    "osiedlu",
-    "rondo",
-    "rondzie",
-}
 PROJECT_INTRO = re.compile(
     r"(?<!\w)projekt(?:u|em|cie|y|ów)?\s*(?:(?:pod\s+nazwą|pod\s+tytułem|pn\.|pt\.|p\.n\.|nr\s+\S+)\s*)?:?\s*",
     re.I,
@@ -389,76 +366,6 @@ def _registry_matches(toks: list[Token], registries) -> list[tuple[int, int, _En
 
 
 @lru_cache(maxsize=20000)
-def _forms(lemma: str) -> tuple[tuple[str, str], ...]:
-    try:
-        return tuple((f, tag) for f, _l, tag, *_ in _morfeusz().generate(lemma))
-    except (RuntimeError, KeyError):
-        return ()
-
-
-def _head_analysis(t: Token, heads: set[str]):
-    """The head noun reading of t, singular first, with all its cases."""
-    readings = [a for a in t.analyses if a.lemma.lower() in heads and a.pos == "subst"]
-    if not readings:
-        return None
-    readings.sort(key=lambda a: a.number != "sg")
-    first = readings[0]
-    cases = frozenset().union(
-        *(a.cases for a in readings if a.number == first.number and a.lemma == first.lemma)
-    )
-    return replace(first, cases=cases)
-
-
-def _nominative_noun(t: Token, a) -> str:
-    if "nom" in a.cases and a.number == "sg":
-        return t.text
-    word = a.lemma
-    return _caps_like(t.text, word)
-
-
-def _nominative_adj(t: Token, gender: str) -> str:
-    """The adjective t in the nominative singular of `gender` ('m3', 'f', 'n')."""
-    adj = next((a for a in t.analyses if a.pos == "adj"), None)
-    if adj is None:
-        return t.text
-    if "nom" in adj.cases and any(g in adj.gender.split(".") for g in gender.split(".")):
-        return t.text
-    lemma = adj.lemma
-    prefix = ""
-    if "-" in lemma:
-        prefix, lemma = lemma.rsplit("-", 1)
-        prefix = t.text[: t.text.rfind("-") + 1]
-    g = gender.split(".")[0]
-    for form, tag in _forms(lemma):
-        parts = tag.split(":")
-        if (
-            parts[0] == "adj"
-            and "sg" in parts[1]
-            and "nom" in parts[2].split(".")
-            and g in parts[3].split(".")
-            and parts[-1] == "pos"
-        ):
-            word = form
-            break
-    else:
-        return t.text
-    if prefix:
-        return (
-            prefix + word[:1].upper() + word[1:]
-            if t.text[len(prefix) : len(prefix) + 1].isupper()
-            else (prefix + word)
-        )
-    return _caps_like(t.text, word)
-
-
-def _caps_like(model: str, word: str) -> str:
-    if model.isupper() and len(model) > 1:
-        return word.upper()
-    if model[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
-
-
 def _normalise_quotes(s: str) -> str:
     s = " ".join(s.split())
     s = re.sub(r"[„“\"”]([^„“\"”]+)[„“\"”]", r"„\1”", s)
@@ -626,7 +533,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     # 3. persons
     k = 0
     while k < len(toks):
-        got = _person_at(toks, k, taken)
+        got = person_at(toks, k, taken, ORG_HEADS)
         if got is None:
             k += 1
             continue
@@ -725,31 +632,9 @@ def _title_after(text: str, pos: int) -> tuple[int, int, str] | None:
         r"((?:[A-ZĄĆĘŁŃÓŚŹŻ][\w+\-]*)(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w+\-]*|[IVX]{1,4}|da|de|di|\+))*)", rest
     )
     # unquoted Capitalised Words only when they are not Polish ("Improving Access ...", not "Unii Europejskiej")
-    if m and len(m.group(1)) >= 3 and _unknown_word(m.group(1).split()[0]):
+    if m and len(m.group(1)) >= 3 and unknown_word(m.group(1).split()[0]):
         return pos + m.start(1), pos + m.end(1), m.group(1)
     return None
-
-
-def _is_name_adj(t: Token, head_a) -> bool:
-    """A capitalised adjective before the head that agrees with it ("Czeskie Stowarzyszenie")."""
-    return (
-        t.is_upper_initial
-        and t.is_word
-        and bool(_agreeing_cases(t, head_a))
-        and not t.has_pos("prep", "conj")
-    )
-
-
-def _agreeing_cases(t: Token, head_a) -> frozenset[str]:
-    """The cases in which adjective t agrees with the head noun in number and gender."""
-    out: set[str] = set()
-    genders = {g[:1] for g in head_a.gender.split(".")}
-    for a in t.analyses:
-        if a.pos != "adj" or a.number != head_a.number:
-            continue
-        if genders & {g[:1] for g in a.gender.split(".")}:
-            out |= a.cases & head_a.cases
-    return frozenset(out)
 
 
 def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
@@ -814,26 +699,6 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
     return end
 
 
-def _nominative_phrase(toks: list[Token], start: int, h: int, end: int, head_a, text: str, base: int) -> str:
-    gender = head_a.gender
-    pos = toks[start].start
-    out = ""
-    for k in range(start, end):
-        t = toks[k]
-        gap = text[pos - base : t.start - base] if k > start else ""
-        if k < h:
-            w = _nominative_adj(t, gender) if "nom" not in head_a.cases else t.text
-        elif k == h:
-            w = _nominative_noun(t, head_a)
-        elif k == h + 1 and "nom" not in head_a.cases and _agreeing_cases(t, head_a):
-            w = _nominative_adj(t, gender)
-        else:
-            w = t.text
-        out += gap + w
-        pos = t.end
-    return out
-
-
 def _other_org_at(toks: list[Token], j: int) -> int | None:
     """The index of a capitalised institution head word in the genitive at token j, if there is one."""
     if j < len(toks):
@@ -863,7 +728,7 @@ def _is_mops_at(toks: list[Token], j: int, registries) -> bool:
 def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
     if t.text in CONNECTORS:
         return True
-    if "-" in t.text and t.is_upper_initial and _unknown_word(t.text.split("-")[0]):
+    if "-" in t.text and t.is_upper_initial and unknown_word(t.text.split("-")[0]):
         return True  # "Oost-Europa", "Kaarst-Korschenbroich"
     if t.is_word and t.is_upper_initial and k > 0 and toks[k - 1].text in CONNECTORS - {"i", "e", "y", "-"}:
         return True  # "am Main", "of Applied Sciences"
@@ -888,61 +753,3 @@ def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
 def _next_is_foreign(toks: list[Token], i: int) -> bool:
     """A Polish-looking head word in a foreign name: "Diakonie Deutschland", "Caritas Lituania"."""
     return i + 1 < len(toks) and toks[i + 1].is_upper_initial and toks[i + 1].is_word and toks[i + 1].unknown
-
-
-def _unknown_word(word: str) -> bool:
-    return all(a.pos == "ign" for a in analyse(word))
-
-
-def _person_at(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int, str] | None:
-    t = toks[k]
-    if taken[k] or not t.is_word:
-        return None
-    if k > 0 and (
-        toks[k - 1].lower in STREET_WORDS
-        or (k > 1 and toks[k - 1].text == "." and toks[k - 2].lower in STREET_WORDS)
-    ):
-        return None  # "ul. Józefa Dietla", "im. Jana Pawła II": a street or a patron, not a person present
-    honorific = t.lower in HONORIFICS or bool(t.lemmas & ROLES)
-    first = k + 1 if honorific else k
-    if honorific and first < len(toks) and toks[first].text == ".":
-        first += 1
-    if first + 1 >= len(toks) or taken[first] or taken[first + 1]:
-        return None
-    f, s = toks[first], toks[first + 1]
-    if not (f.is_upper_initial and s.is_upper_initial and f.is_word and s.is_word):
-        return None
-    if s.start - f.end > 1 or f.text.isupper() or s.text.isupper():
-        return None
-    given = next((a for a in f.analyses if "imię" in a.marks), None)
-    if given is None and not (honorific and f.unknown):
-        return None
-    if given is None and honorific and not s.unknown and not s.has_mark("nazwisko"):
-        return None
-    if (
-        not (s.unknown or s.has_mark("nazwisko"))
-        or s.has_mark("nazwa_geograficzna")
-        and not s.has_mark("nazwisko")
-    ):
-        return None
-    if _head_analysis(s, ORG_HEADS) is not None:
-        return None
-    # nominative: the given name's base form, the surname's (a foreign one loses the Polish ending)
-    oblique = given is not None and not ({"nom"} & given.cases) and "m1" in given.gender
-    first_name = given.lemma if given is not None else f.text
-    if given is not None and "nom" in given.cases:
-        first_name = f.text
-    if given is None and f.text[-1:] in ("ą", "ę") and len(f.text) > 3:
-        first_name = f.text[:-1] + "a"  # a woman's foreign name in the instrumental or accusative
-    surname = s.text
-    sa = next((a for a in s.analyses if "nazwisko" in a.marks), None)
-    if sa is not None and "nom" not in sa.cases:
-        surname = sa.lemma
-    elif s.unknown and oblique:
-        for ending in ("iem", "owi", "em", "a", "u"):
-            if ending == "iem" and surname[-4:-3] not in ("k", "g"):
-                continue  # "Novákiem" -> "Novák"; "-iem" elsewhere is "-i" + "em"
-            if surname.endswith(ending) and len(surname) - len(ending) >= 3:
-                surname = surname[: -len(ending)]
-                break
-    return first, first + 2, f"{first_name} {surname}"

@@ -1,0 +1,120 @@
+"""Names put in the nominative with morfeusz2: the head noun to its base form, adjectives agreeing with it
+generated in the nominative ("Austriackiego Czerwonego Krzyża" -> "Austriacki Czerwony Krzyż")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ._text import Token, _morfeusz
+
+
+def _forms(lemma: str) -> tuple[tuple[str, str], ...]:
+    try:
+        return tuple((f, tag) for f, _l, tag, *_ in _morfeusz().generate(lemma))
+    except (RuntimeError, KeyError):
+        return ()
+
+
+def _head_analysis(t: Token, heads: set[str]):
+    """The head noun reading of t, singular first, with all its cases."""
+    readings = [a for a in t.analyses if a.lemma.lower() in heads and a.pos == "subst"]
+    if not readings:
+        return None
+    readings.sort(key=lambda a: a.number != "sg")
+    first = readings[0]
+    cases = frozenset().union(
+        *(a.cases for a in readings if a.number == first.number and a.lemma == first.lemma)
+    )
+    return replace(first, cases=cases)
+
+
+def _nominative_noun(t: Token, a) -> str:
+    if "nom" in a.cases and a.number == "sg":
+        return t.text
+    word = a.lemma
+    return _caps_like(t.text, word)
+
+
+def _nominative_adj(t: Token, gender: str) -> str:
+    """The adjective t in the nominative singular of `gender` ('m3', 'f', 'n')."""
+    adj = next((a for a in t.analyses if a.pos == "adj"), None)
+    if adj is None:
+        return t.text
+    if "nom" in adj.cases and any(g in adj.gender.split(".") for g in gender.split(".")):
+        return t.text
+    lemma = adj.lemma
+    prefix = ""
+    if "-" in lemma:
+        prefix, lemma = lemma.rsplit("-", 1)
+        prefix = t.text[: t.text.rfind("-") + 1]
+    g = gender.split(".")[0]
+    for form, tag in _forms(lemma):
+        parts = tag.split(":")
+        if (
+            parts[0] == "adj"
+            and "sg" in parts[1]
+            and "nom" in parts[2].split(".")
+            and g in parts[3].split(".")
+            and parts[-1] == "pos"
+        ):
+            word = form
+            break
+    else:
+        return t.text
+    if prefix:
+        return (
+            prefix + word[:1].upper() + word[1:]
+            if t.text[len(prefix) : len(prefix) + 1].isupper()
+            else (prefix + word)
+        )
+    return _caps_like(t.text, word)
+
+
+def _caps_like(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _agreeing_cases(t: Token, head_a) -> frozenset[str]:
+    """The cases in which adjective t agrees with the head noun in number and gender."""
+    out: set[str] = set()
+    genders = {g[:1] for g in head_a.gender.split(".")}
+    for a in t.analyses:
+        if a.pos != "adj" or a.number != head_a.number:
+            continue
+        if genders & {g[:1] for g in a.gender.split(".")}:
+            out |= a.cases & head_a.cases
+    return frozenset(out)
+
+
+def _is_name_adj(t: Token, head_a) -> bool:
+    """A capitalised adjective before the head that agrees with it ("Czeskie Stowarzyszenie")."""
+    return (
+        t.is_upper_initial
+        and t.is_word
+        and bool(_agreeing_cases(t, head_a))
+        and not t.has_pos("prep", "conj")
+    )
+
+
+def _nominative_phrase(toks: list[Token], start: int, h: int, end: int, head_a, text: str, base: int) -> str:
+    gender = head_a.gender
+    pos = toks[start].start
+    out = ""
+    for k in range(start, end):
+        t = toks[k]
+        gap = text[pos - base : t.start - base] if k > start else ""
+        if k < h:
+            w = _nominative_adj(t, gender) if "nom" not in head_a.cases else t.text
+        elif k == h:
+            w = _nominative_noun(t, head_a)
+        elif k == h + 1 and "nom" not in head_a.cases and _agreeing_cases(t, head_a):
+            w = _nominative_adj(t, gender)
+        else:
+            w = t.text
+        out += gap + w
+        pos = t.end
+    return out

@@ -1,0 +1,98 @@
+"""Persons: a first name known to morfeusz2, or a title or role ("Pan", "dr", "koordynator"), and a
+capitalised surname, both put in the nominative ("Pana Jana Stapelmanna" -> "Jan Stapelmann")."""
+
+from __future__ import annotations
+
+from ._nominative import _head_analysis
+from ._text import Token, analyse
+
+# words before a person's name: titles (by their surface) and roles (by their base form)
+HONORIFICS = {"p", "dr", "prof", "mgr", "ks", "inż", "hab"}
+
+
+ROLES = {"pan", "pani", "państwo", "dyrektor", "dyrektorka", "burmistrz", "prezydent", "wiceprezydent", "konsul",
+         "minister", "wiceminister", "prezes", "koordynator", "koordynatorka", "kierownik", "kierowniczka",
+         "przewodniczący", "przewodnicząca", "ekspert", "ekspertka", "zastępca", "radny", "radna", "doradca",
+         "ambasador", "profesor", "opiekun", "burmistrzyni", "senator", "poseł"}  # fmt: skip
+
+
+STREET_WORDS = {
+    "ul",
+    "al",
+    "pl",
+    "os",
+    "im",
+    "św",
+    "ulica",
+    "ulicy",
+    "alei",
+    "aleja",
+    "placu",
+    "plac",
+    "imienia",
+    "osiedle",
+    "osiedlu",
+    "rondo",
+    "rondzie",
+}
+
+
+def unknown_word(word: str) -> bool:
+    return all(a.pos == "ign" for a in analyse(word))
+
+
+def person_at(
+    toks: list[Token], k: int, taken: list[bool], org_heads: set[str]
+) -> tuple[int, int, str] | None:
+    """(first token, end, name in the nominative) of a person's name starting at token k, or None."""
+    t = toks[k]
+    if taken[k] or not t.is_word:
+        return None
+    if k > 0 and (
+        toks[k - 1].lower in STREET_WORDS
+        or (k > 1 and toks[k - 1].text == "." and toks[k - 2].lower in STREET_WORDS)
+    ):
+        return None  # "ul. Józefa Dietla", "im. Jana Pawła II": a street or a patron, not a person present
+    honorific = t.lower in HONORIFICS or bool(t.lemmas & ROLES)
+    first = k + 1 if honorific else k
+    if honorific and first < len(toks) and toks[first].text == ".":
+        first += 1
+    if first + 1 >= len(toks) or taken[first] or taken[first + 1]:
+        return None
+    f, s = toks[first], toks[first + 1]
+    if not (f.is_upper_initial and s.is_upper_initial and f.is_word and s.is_word):
+        return None
+    if s.start - f.end > 1 or f.text.isupper() or s.text.isupper():
+        return None
+    given = next((a for a in f.analyses if "imię" in a.marks), None)
+    if given is None and not (honorific and f.unknown):
+        return None
+    if given is None and honorific and not s.unknown and not s.has_mark("nazwisko"):
+        return None
+    if (
+        not (s.unknown or s.has_mark("nazwisko"))
+        or s.has_mark("nazwa_geograficzna")
+        and not s.has_mark("nazwisko")
+    ):
+        return None
+    if _head_analysis(s, org_heads) is not None:
+        return None
+    # nominative: the given name's base form, the surname's (a foreign one loses the Polish ending)
+    oblique = given is not None and not ({"nom"} & given.cases) and "m1" in given.gender
+    first_name = given.lemma if given is not None else f.text
+    if given is not None and "nom" in given.cases:
+        first_name = f.text
+    if given is None and f.text[-1:] in ("ą", "ę") and len(f.text) > 3:
+        first_name = f.text[:-1] + "a"  # a woman's foreign name in the instrumental or accusative
+    surname = s.text
+    sa = next((a for a in s.analyses if "nazwisko" in a.marks), None)
+    if sa is not None and "nom" not in sa.cases:
+        surname = sa.lemma
+    elif s.unknown and oblique:
+        for ending in ("iem", "owi", "em", "a", "u"):
+            if ending == "iem" and surname[-4:-3] not in ("k", "g"):
+                continue  # "Novákiem" -> "Novák"; "-iem" elsewhere is "-i" + "em"
+            if surname.endswith(ending) and len(surname) - len(ending) >= 3:
+                surname = surname[: -len(ending)]
+                break
+    return first, first + 2, f"{first_name} {surname}"
