@@ -4,10 +4,12 @@ generated in the nominative ("Austriackiego Czerwonego Krzyża" -> "Austriacki C
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from ._text import Token, _morfeusz
 
 
+@lru_cache(maxsize=20000)
 def _forms(lemma: str) -> tuple[tuple[str, str], ...]:
     try:
         return tuple((f, tag) for f, _l, tag, *_ in _morfeusz().generate(lemma))
