@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from ..iris import slug
 from ._nominative import _agreeing_cases, _head_analysis, _is_name_adj, _nominative_phrase
@@ -362,10 +361,9 @@ def _registry_matches(toks: list[Token], registries) -> list[tuple[int, int, _En
     return out
 
 
-# ---------------------------------------------------------------- nominative
+# ---------------------------------------------------------------- helpers
 
 
-@lru_cache(maxsize=20000)
 def _normalise_quotes(s: str) -> str:
     s = " ".join(s.split())
     s = re.sub(r"[„“\"”]([^„“\"”]+)[„“\"”]", r"„\1”", s)
