@@ -11,7 +11,7 @@ measures, on the same data:
 Query latency is the median of --runs runs (the first included, so a cold cache counts once).
 
     python benchmarks/remote_stores.py [--sizes 10000 100000] [--runs 3] [--gsp-max 10000]
-                                       [--json benchmarks/out/remote_stores.json]
+                                       [--queries NAME ...] [--json benchmarks/out/remote_stores.json]
 
 Synthetic N-Quads are cached in benchmarks/out/ (ignored by git).
 """
@@ -51,7 +51,7 @@ def synthetic(n: int) -> bytes:
     return path.read_bytes()
 
 
-def time_queries(store, queries, runs: int) -> dict[str, dict]:
+def time_queries(store, queries, runs: int, label: str) -> dict[str, dict]:
     results = {}
     for name, saved in queries.items():
         times, rows = [], None
@@ -63,6 +63,7 @@ def time_queries(store, queries, runs: int) -> dict[str, dict]:
             results[name] = {"seconds": statistics.median(times), "rows": rows}
         except Exception as e:  # noqa: BLE001 - a failing query is a result too
             results[name] = {"seconds": None, "rows": None, "error": str(e).splitlines()[0][:200]}
+        print(f"    {label} {name}: {results[name]}", flush=True)
     return results
 
 
@@ -77,7 +78,7 @@ def one_page_changed(graphs: dict) -> dict:
     return {**graphs, page: local_graph(page, triples)}
 
 
-def bench_size(n: int, runs: int, gsp_max: int, queries, work: Path) -> dict:
+def bench_size(n: int, runs: int, gsp_max: int, queries, work: Path, save) -> dict:
     print(f"\n== {n} events", flush=True)
     data = synthetic(n)
     started = time.perf_counter()
@@ -93,7 +94,10 @@ def bench_size(n: int, runs: int, gsp_max: int, queries, work: Path) -> dict:
     store.ox.flush()
     load = time.perf_counter() - started
     print(f"  embedded: bulk load {load:.1f} s", flush=True)
-    result["backends"]["embedded"] = {"push_s": load, "queries": time_queries(store, queries, runs)}
+    result["backends"]["embedded"] = {"push_s": load}
+    save(result)
+    result["backends"]["embedded"]["queries"] = time_queries(store, queries, runs, "embedded")
+    save(result)
     store.close()
     del store, data
     shutil.rmtree(work / "embedded", ignore_errors=True)
@@ -120,11 +124,12 @@ def bench_size(n: int, runs: int, gsp_max: int, queries, work: Path) -> dict:
                 flush=True,
             )
             entry = {"push_s": report.seconds, "repush_one_page_s": repush.seconds}
-            if protocol == "update":  # queries once per server
-                entry["queries"] = time_queries(
-                    RemoteStore(server.query_url, timeout=600, retries=0), queries, runs
-                )
             result["backends"][f"{kind} ({protocol})"] = entry
+            save(result)
+            if protocol == "update":  # queries once per server
+                reader = RemoteStore(server.query_url, timeout=600, retries=0)
+                entry["queries"] = time_queries(reader, queries, runs, kind)
+                save(result)
         finally:
             server.stop()
             shutil.rmtree(folder, ignore_errors=True)
@@ -141,6 +146,8 @@ def print_tables(results: list[dict]) -> None:
     for result in results:
         backends = result["backends"]
         base = backends["embedded"]
+        if "queries" not in base:
+            continue
         print(f"\n{result['events']} events, {result['triples']} triples, {result['graphs']} graphs")
         print(f"{'backend':28} {'push s':>9} {'ratio':>8} {'re-push 1 page s':>17}")
         for name, entry in backends.items():
@@ -170,15 +177,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--gsp-max", type=int, default=10_000, help="largest size also pushed through GSP")
+    parser.add_argument("--queries", nargs="+", metavar="NAME", help="only these saved queries")
     parser.add_argument("--json", type=Path, default=OUT / "remote_stores.json")
     args = parser.parse_args(argv)
     queries = load_saved_queries(ROOT / "queries")
+    if args.queries:
+        queries = {name: queries[name] for name in args.queries}
     results = []
+
+    def save(result):  # after every step, so that an interrupted run keeps what it measured
+        done = [r for r in results if r is not result] + [result]
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(done, indent=2))
+
     with tempfile.TemporaryDirectory(prefix="pg-remote-") as tmp:
         for n in args.sizes:
-            results.append(bench_size(n, args.runs, args.gsp_max, queries, Path(tmp) / str(n)))
-            args.json.parent.mkdir(parents=True, exist_ok=True)
-            args.json.write_text(json.dumps(results, indent=2))
+            results.append(bench_size(n, args.runs, args.gsp_max, queries, Path(tmp) / str(n), save))
     print_tables(results)
     print(f"\n(numbers in {args.json})")
     return 0
