@@ -12,6 +12,7 @@ Query latency is the median of --runs runs (the first included, so a cold cache 
 
     python benchmarks/remote_stores.py [--sizes 10000 100000] [--runs 3] [--gsp-max 10000]
                                        [--queries NAME ...] [--json benchmarks/out/remote_stores.json]
+    python benchmarks/remote_stores.py --report benchmarks/out/remote_stores.json   # tables again
 
 Synthetic N-Quads are cached in benchmarks/out/ (ignored by git).
 """
@@ -162,7 +163,7 @@ def print_tables(results: list[dict]) -> None:
         for query, base_q in base["queries"].items():
             cells = []
             for name in with_queries:
-                q = backends[name]["queries"][query]
+                q = backends[name]["queries"].get(query, {"seconds": None})
                 if q["seconds"] is None:
                     cells.append(f"{'error':>22}")
                 elif name == "embedded":
@@ -179,7 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gsp-max", type=int, default=10_000, help="largest size also pushed through GSP")
     parser.add_argument("--queries", nargs="+", metavar="NAME", help="only these saved queries")
     parser.add_argument("--json", type=Path, default=OUT / "remote_stores.json")
+    parser.add_argument("--report", type=Path, nargs="+", metavar="JSON", help="only print saved results")
     args = parser.parse_args(argv)
+    if args.report:
+        print_tables([r for path in args.report for r in json.loads(path.read_text())])
+        return 0
     queries = load_saved_queries(ROOT / "queries")
     if args.queries:
         queries = {name: queries[name] for name in args.queries}
