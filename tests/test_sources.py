@@ -161,3 +161,13 @@ def test_a_page_cut_off_right_after_a_heading_keeps_that_heading(tmp_path):
         "Następnie studenci zostali oprowadzeni po schronisku przy ul. Sołtysowskiej 13\n"
     )
     assert titles(p) == ["Wizyta studentów z Belgii"]
+
+
+def test_bullet_points_in_a_body_are_not_headings(tmp_path):
+    p = tmp_path / "bullets.txt"
+    p.write_text(
+        "Wizyta studentów z Austrii\n\nW dniu 7 maja 2012 r. program wizyty obejmował:\n"
+        "- Spotkanie w Dziale Pomocy Bezdomnym\n- Wizytę w Klubie Integracji Społecznej\n\n"
+        "1. Konferencja w Wiedniu\n\nW dniu 9 maja 2012 r. przedstawiciel MOPS uczestniczył w konferencji.\n"
+    )
+    assert titles(p) == ["Wizyta studentów z Austrii", "Konferencja w Wiedniu"]

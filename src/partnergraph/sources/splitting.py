@@ -27,7 +27,7 @@ METADATA = re.compile(
     r"odpowiedzialny za treść|ostatnia modyfikacja|informację wytworzył|informację opublikował)\b",
     re.I,
 )
-NUMBER = re.compile(r"^\s*(\d{1,3}[.)]|[IVX]{1,5}\.|[-•–*▪●])\s+")
+NUMBER = re.compile(r"^\s*(\d{1,3}[.)]|[IVX]{1,5}\.)\s+")
 # a sentence end glued to a capitalised word: "Społecznej.Wizyta"; not after abbreviations of names
 GLUED = re.compile(rf"(?<=[a-ząćęłńóśźż0-9)\]”\"'»])[.!?](?=[{UPPER}][a-ząćęłńóśźżäöü])")
 NAME_ABBREVIATIONS = {
