@@ -61,7 +61,6 @@ INCOMING_CUES = re.compile(
     r"do Krakowa|odwiedzi\w* (Kraków|MOPS|Miejski)|(Kraków|MOPS|Ośrodek|Społecznej) odwiedzi\w*)\b",
     re.I,
 )
-KRAKOW_HERE = re.compile(r"(?<!Społecznej )(?<!MOPS )(?<!Miasta )(?<!Ośrodka )\bw Krakowie\b")
 
 # participants: the kind of the foreign people; first cue in the heading, else the body's strongest
 PARTICIPANT_CUES: list[tuple[str, str]] = [

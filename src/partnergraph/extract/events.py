@@ -328,7 +328,7 @@ def _direction(d: _Draft, kind: str, mentions: list[PlaceMention], tl: int) -> t
             s, e = m.start - d.base, m.end - d.base
             if m.country == "PL":
                 if m.city is not None and m.city.name == "Kraków" and m.prep in IN | {"do"}:
-                    if KRAKOW_OK(text, s):
+                    if _krakow_is_the_venue(text, s):
                         evidence.append((s, "incoming", s - len(m.prep) - 1, e))
                 continue
             if m.prep in FROM and _with_sense(d.tokens, m.token_index):
@@ -424,7 +424,7 @@ def _specifies_origin(tokens: list[Token], i: int) -> bool:
     return False
 
 
-def KRAKOW_OK(text: str, s: int) -> bool:  # noqa: N802
+def _krakow_is_the_venue(text: str, s: int) -> bool:
     """'w Krakowie' as the place of the event, not as part of a name ('MOPS w Krakowie')."""
     before = text[max(0, s - 25) : s]
     return not re.search(r"(Społecznej|MOPS|Miasta|Ośrodka|Krakowa|Urzędu)\s+(w|we)?\s*$", before)
