@@ -22,7 +22,6 @@ from ._atomic import write_atomic
 from .curate import apply_curation, read_curation
 from .errors import SourceError
 from .extract import extract_events
-from .model import Event
 from .ontology_tools import load_ontology_graph, load_shapes
 from .publish import sorted_nquads, write_dumps
 from .publish.dumps import replace_folder
@@ -80,20 +79,27 @@ def read_sources(settings: Settings) -> list[tuple[ManifestEntry, object]]:
     return pages
 
 
-def extract_all(
-    settings: Settings, registries: Registries
-) -> tuple[list[tuple[ManifestEntry, list[Event]]], list[str]]:
-    """Every page's events, with data/curation.yaml applied; returns them and the stale corrections."""
-    extracted = [(entry, extract_events(page, registries)) for entry, page in read_sources(settings)]
+def extract_all(settings: Settings, registries: Registries):
+    """Every page's events with data/curation.yaml applied: returns [(entry, events)], the stale
+    corrections, and each page's text (what the evidence offsets point into) by source id."""
+    sources = read_sources(settings)
+    texts = {entry.source_id: page.text for entry, page in sources}
+    extracted = [(entry, extract_events(page, registries)) for entry, page in sources]
     curation = read_curation(settings.curation_file)
     all_events = [e for _, events in extracted for e in events]
     curated, stale = apply_curation(all_events, curation, registries)
     by_id = {e.id: e for e in curated}
-    return [(entry, [by_id[e.id] for e in events]) for entry, events in extracted], stale
+    return [(entry, [by_id[e.id] for e in events]) for entry, events in extracted], stale, texts
 
 
-def make_dataset(settings: Settings, registries: Registries, pages) -> Dataset:
-    sources = {entry.source_id: source_to_graph(entry, events, registries) for entry, events in pages}
+def make_dataset(
+    settings: Settings, registries: Registries, pages, texts: dict[str, str] | None = None
+) -> Dataset:
+    texts = texts or {}
+    sources = {
+        entry.source_id: source_to_graph(entry, events, registries, texts.get(entry.source_id))
+        for entry, events in pages
+    }
     ontology = load_ontology_graph(settings.ontology_dir)
     return assemble_dataset(ontology, registries_to_graph(registries), sources)
 
@@ -120,8 +126,8 @@ def build(settings: Settings | None = None) -> BuildReport:
     """Build the dataset, validate it, write the dumps and load the embedded store."""
     settings = settings or Settings.default()
     registries = load_registries(settings.reference_dir)
-    pages, stale = extract_all(settings, registries)
-    dataset = make_dataset(settings, registries, pages)
+    pages, stale, texts = extract_all(settings, registries)
+    dataset = make_dataset(settings, registries, pages, texts)
     validate_dataset(dataset, load_shapes(settings.ontology_dir), load_ontology_graph(settings.ontology_dir))
     report = _report(settings, registries, pages, stale)
     nquads = sorted_nquads(dataset)

@@ -76,7 +76,7 @@ def make_page_graphs(
     RDF and validate them with the ontology and the registries. Raises before anything is written."""
     registries = registries or load_registries(settings.reference_dir)
     curation = read_curation(settings.curation_file)
-    extracted = []
+    extracted, texts = [], {}
     for entry, path in pages:
         page = read_page(
             path,
@@ -90,7 +90,9 @@ def make_page_graphs(
         own = {k: v for k, v in curation.items() if str(k).startswith(prefix)}
         events, stale = apply_curation(events, own, registries)
         extracted.append((entry, events, stale))
-    dataset = make_dataset(settings, registries, [(entry, events) for entry, events, _ in extracted])
+        texts[entry.source_id] = page.text
+    pairs = [(entry, events) for entry, events, _ in extracted]
+    dataset = make_dataset(settings, registries, pairs, texts)
     validate_dataset(dataset, load_shapes(settings.ontology_dir), load_ontology_graph(settings.ontology_dir))
     out = []
     for entry, events, stale in extracted:

@@ -124,13 +124,17 @@ def parse_saved_query(path: Path, require_title: bool = True) -> SavedQuery:
     except (OSError, UnicodeDecodeError) as e:
         raise QueryError(f"{path}: cannot read ({e})") from None
     query = SavedQuery(name=path.stem, path=path, text=text)
+    last_key = None
     for number, line in enumerate(text.splitlines(), 1):
         if not line.startswith("#"):
             break
         match = HEADER.match(line)
         if not match:
+            if last_key in ("title", "description") and line[1:].strip():  # a continued line
+                setattr(query, last_key, f"{getattr(query, last_key)} {line[1:].strip()}")
             continue
         key, value = match.groups()
+        last_key = key
         if key == "param":
             m = PARAM.match(value.strip())
             if not m or m.group(2) not in CONVERTERS:

@@ -106,9 +106,12 @@ def add_named(graph: Graph, kind: str, name: str, lang: str | None = None) -> UR
     return node
 
 
-def source_to_graph(entry: ManifestEntry, events: Iterable[Event], registries: Registries) -> Graph:
-    """The named graph of one source page: the page, its events, the evidence of every value, and the
-    description of anything the events name that the registries do not describe."""
+def source_to_graph(
+    entry: ManifestEntry, events: Iterable[Event], registries: Registries, text: str | None = None
+) -> Graph:
+    """The named graph of one source page: the page (with `text`, the page's text as extracted, which the
+    evidence offsets point into), its events, the evidence of every value, and the description of
+    anything the events name that the registries do not describe."""
     graph = new_graph()
     page = source_iri(entry.source_id)
     graph.add((page, RDF.type, PG.SourcePage))
@@ -122,6 +125,8 @@ def source_to_graph(entry: ManifestEntry, events: Iterable[Event], registries: R
         graph.add((page, DCTERMS.date, Literal(str(entry.year), datatype=XSD.gYear)))
     graph.add((page, DCTERMS.publisher, iris.named_iri("organisation", MOPS)))
     graph.add((page, DCTERMS.identifier, Literal(entry.source_id)))
+    if text is not None:
+        graph.add((page, SCHEMA.text, Literal(text, lang="pl")))
     for event in events:
         add_event(graph, event, page, registries)
     return graph
