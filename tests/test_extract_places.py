@@ -118,3 +118,12 @@ def test_readings_prefer_own_names_then_the_registry_then_europe():
         ("Ghent", "BE"),
         ("Bergen", "NO"),
     ]
+
+
+def test_polish_endings_on_foreign_names_that_morfeusz_does_not_know(gaz):
+    got = places(gaz, "z Nyíregyházy, w Kecskemécie, w Jyväskylä")
+    assert [(c, iso) for _k, c, iso, _p in got] == [
+        ("Nyíregyháza", "HU"),
+        ("Kecskemét", "HU"),
+        ("Jyväskylä", "FI"),
+    ]

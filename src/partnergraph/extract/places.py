@@ -54,6 +54,13 @@ ENDINGS = [
     ("ii", "ia"),
     ("ji", "ja"),
     ("i", ""),
+    # feminine names in -a: genitive -y/-i, locative -zie/-dze/-ie, instrumental -ą, accusative -ę
+    ("zie", "za"),
+    ("dze", "ga"),
+    ("ie", "a"),
+    ("y", "a"),
+    ("ą", "a"),
+    ("ę", "a"),
 ]
 KRAKOW = "Kraków"
 
