@@ -171,3 +171,9 @@ def test_bullet_points_in_a_body_are_not_headings(tmp_path):
         "1. Konferencja w Wiedniu\n\nW dniu 9 maja 2012 r. przedstawiciel MOPS uczestniczył w konferencji.\n"
     )
     assert titles(p) == ["Wizyta studentów z Austrii", "Konferencja w Wiedniu"]
+
+
+def test_utf16_with_a_byte_order_mark(tmp_path):
+    p = tmp_path / "u16.txt"
+    p.write_bytes("Wizyta studentów z Wiednia\n\nW dniu 5 maja 2012 r. goście.\n".encode("utf-16"))
+    assert read_page(p).text.startswith("Wizyta studentów z Wiednia")

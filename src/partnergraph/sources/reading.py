@@ -67,6 +67,11 @@ def decode(data: bytes, *, encoding: str | None = None, name: str = "page") -> s
                 f"{name}: not valid {encoding} (byte 0x{data[e.start]:02x} at offset {e.start}); "
                 "try --encoding cp1250 or --encoding iso-8859-2"
             ) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # saved as "Unicode" by Windows tools
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise SourceError(f"{name}: broken UTF-16 text; try --encoding utf-16-le") from None
     if _is_binary(data):
         raise SourceError(f"{name}: looks like a binary file, not a text or HTML page")
     if data.startswith(b"\xef\xbb\xbf"):
