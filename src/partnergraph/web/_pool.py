@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import queue
 import re
 import threading
@@ -34,14 +35,32 @@ class BusyError(PartnergraphError):
     """Every worker stayed busy for longer than the time limit."""
 
 
+def build_stamp(store_dir: str, state_file: str) -> tuple | None:
+    """What tells one finished build from the next, by two `stat` calls: build/state.json (written
+    last, by a rename: a new inode every build) and the store folder (swapped by a rename in a full
+    build). None while there is no finished build: an update deletes state.json first."""
+    try:
+        state, store = os.stat(state_file), os.stat(store_dir)
+    except OSError:
+        return None
+    return (state.st_ino, state.st_size, state.st_mtime_ns, store.st_ino)
+
+
 @dataclass(frozen=True)
 class StoreSource:
-    """How a worker opens the store: the embedded store's folder, or a remote endpoint."""
+    """How the web process and its workers open the store: the embedded store's folder, or a remote
+    endpoint. With a `stamp` (see build_stamp), opening fails unless the build on disk is that one
+    both before and after the store is opened, so a store being swapped or updated is never served."""
 
     store_dir: str | None = None
     endpoint: str | None = None
     user: str | None = None
     password: str | None = None
+    state_file: str | None = None
+    stamp: tuple | None = None
+
+    def current_stamp(self) -> tuple | None:
+        return build_stamp(self.store_dir, self.state_file) if self.state_file else None
 
     def open(self):
         if self.endpoint:
@@ -50,7 +69,14 @@ class StoreSource:
             return RemoteStore(self.endpoint, user=self.user, password=self.password)
         from ..store import EmbeddedStore
 
-        return EmbeddedStore(self.store_dir, read_only=True)
+        changed = StoreError("the build changed while the store was being opened; try again")
+        if self.stamp is not None and self.current_stamp() != self.stamp:
+            raise changed
+        store = EmbeddedStore(self.store_dir, read_only=True)
+        if self.stamp is not None and self.current_stamp() != self.stamp:
+            store.close()
+            raise changed
+        return store
 
 
 @dataclass
@@ -156,6 +182,7 @@ _ERRORS = {
 
 class _Worker:
     def __init__(self, source: StoreSource, context):
+        self.source = source
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker_main, args=(child, source), daemon=True)
         self.process.start()
@@ -182,13 +209,15 @@ class _Worker:
 
 
 class QueryPool:
-    """A fixed number of worker processes; `run()` is blocking and thread-safe."""
+    """A fixed number of worker processes; `run()` is blocking and thread-safe. `reload(source)`
+    switches to a new build: the cached answers go, and every worker is replaced, an idle one at once,
+    a busy one when it has answered."""
 
     def __init__(
         self, source: StoreSource, workers: int = 2, timeout: float = 10.0, cap: int = 10000, cache: int = 256
     ):
         self.source, self.size, self.timeout, self.cap = source, workers, timeout, cap
-        # answers of recent queries: the served graph does not change while the server runs
+        # answers of recent queries, kept until the next reload
         self.cache_size = cache
         self._answers: OrderedDict[tuple[str, int], Answer] = OrderedDict()
         self._context = multiprocessing.get_context("spawn")
@@ -203,16 +232,32 @@ class QueryPool:
     def run(self, query: str, cap: int | None = None) -> Answer:
         key = (query, cap or self.cap)
         with self._lock:
-            if key in self._answers:
-                self._answers.move_to_end(key)
-                return self._answers[key]
+            answers = self._answers  # an answer from before a reload lands in the dropped cache
+            if key in answers:
+                answers.move_to_end(key)
+                return answers[key]
         answer = self._run(query, cap)
         if self.cache_size:
             with self._lock:
-                self._answers[key] = answer
-                while len(self._answers) > self.cache_size:
-                    self._answers.popitem(last=False)
+                answers[key] = answer
+                while len(answers) > self.cache_size:
+                    answers.popitem(last=False)
         return answer
+
+    def reload(self, source: StoreSource) -> None:
+        """Serve from `source` (a new build) from now on."""
+        with self._lock:
+            self.source = source
+            self._answers = OrderedDict()
+        stale = []
+        while True:
+            try:
+                stale.append(self._idle.get_nowait())
+            except queue.Empty:
+                break
+        for worker in stale:
+            worker.kill()
+            self._idle.put(_Worker(source, self._context))
 
     def _run(self, query: str, cap: int | None = None) -> Answer:
         try:
@@ -221,6 +266,9 @@ class QueryPool:
             raise BusyError(
                 f"every query worker is busy (time limit {self.timeout:g} s); try again shortly"
             ) from None
+        if worker.source != self.source:  # taken while a reload was replacing it
+            worker.kill()
+            worker = _Worker(self.source, self._context)
         replace = False
         try:
             worker.wait_ready(max(30.0, self.timeout))
@@ -241,7 +289,7 @@ class QueryPool:
             replace = replace or not worker.ready or not worker.process.is_alive()
             raise
         finally:
-            if replace:
+            if replace or worker.source != self.source:
                 worker.kill()
                 worker = None if self._closed else _Worker(self.source, self._context)
             if worker is not None:

@@ -12,23 +12,30 @@ result cap (503 with a message); files are served only from a fixed list (no pat
 reaches the file system); CORS allows any origin for reads, never with credentials; every page is
 HTML-escaped and sent with a Content-Security-Policy.
 
-The graph does not change while the server runs, so recent answers and pages are kept in memory
-(`WebConfig.cache`; 0 turns it off). Restart the server after a rebuild.
+A new build is served without a restart: at most once a second a request looks at build/state.json
+and the store folder (two `stat` calls, `_pool.build_stamp`); when a build has finished since the store
+was opened, the store is opened again, the cached pages and answers are dropped and the query workers
+replaced. Should the build change while the new store is being opened, the old one stays and a later
+request tries again. Between builds, recent answers and pages are kept in memory (`WebConfig.cache`;
+0 turns it off).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import OrderedDict
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from ..errors import StoreError
 from ..settings import Settings
 
 log = logging.getLogger(__name__)
 
 MAX_BODY = 64 * 1024  # bytes; a SPARQL query, not a data upload
+BUILD_CHECK_INTERVAL = 1.0  # seconds between two looks for a new build
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
@@ -53,9 +60,12 @@ class WebState:
     config: WebConfig
     store: object = None
     pool: object = None
+    source: object = None  # the _pool.StoreSource the store and the workers were opened from
     _cache: dict = field(default_factory=dict)
     _recent: OrderedDict = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _reload_lock: threading.Lock = field(default_factory=threading.Lock)
+    _checked: float = 0.0
 
     def saved_queries(self):
         from ..query import load_saved_queries
@@ -63,37 +73,83 @@ class WebState:
         return load_saved_queries(self.settings.queries_dir)
 
     def remember(self, key, make):
-        """`make()`, kept for the 512 most recently used keys: pages and answers, which stay valid
-        because the graph being served does not change while the server runs. Off when cache is 0."""
+        """`make()`, kept for the 512 most recently used keys until the next build: pages and answers.
+        Off when cache is 0."""
         if not self.config.cache:
             return make()
         with self._lock:
-            if key in self._recent:
-                self._recent.move_to_end(key)
-                return self._recent[key]
+            recent = self._recent  # what is made from the store before a reload goes to the dropped dict
+            if key in recent:
+                recent.move_to_end(key)
+                return recent[key]
         value = make()
         with self._lock:
-            self._recent[key] = value
-            while len(self._recent) > 512:
-                self._recent.popitem(last=False)
+            recent[key] = value
+            while len(recent) > 512:
+                recent.popitem(last=False)
         return value
 
     def cached(self, key: str, make):
-        """A value computed once (the ontology docs, the form choices, the dataset statistics)."""
+        """A value computed once a build (the ontology docs, the form choices, the dataset statistics)."""
         with self._lock:
-            if key not in self._cache:
-                self._cache[key] = make()
-            return self._cache[key]
+            values = self._cache
+            if key in values:
+                return values[key]
+        value = make()
+        with self._lock:
+            return values.setdefault(key, value)
 
+    def open(self) -> None:
+        """Open the store and start the query workers (when the server starts)."""
+        from ._pool import QueryPool, StoreSource
 
-def _open_store(settings: Settings, config: WebConfig):
-    if config.endpoint:
-        from ..store import RemoteStore
+        settings, config = self.settings, self.config
+        if config.endpoint:
+            source = StoreSource(endpoint=config.endpoint, user=config.user, password=config.password)
+        else:
+            source = StoreSource(
+                store_dir=str(settings.store_dir), state_file=str(settings.build_dir / "state.json")
+            )
+            source = replace(source, stamp=source.current_stamp())
+        self.source, self.store = source, source.open()
+        self.pool = QueryPool(
+            source, workers=config.workers, timeout=config.timeout, cap=config.cap, cache=config.cache
+        )
+        self.pool.start()
 
-        return RemoteStore(config.endpoint, user=config.user, password=config.password)
-    from ..store import EmbeddedStore
+    def close(self) -> None:
+        self.pool.close()
+        self.store.close()
 
-    return EmbeddedStore(settings.store_dir, read_only=True)
+    def build_changed(self) -> bool:
+        """Whether a build has finished since the store was opened; looks at most once a second."""
+        now = time.monotonic()
+        if self.source.state_file is None or now - self._checked < BUILD_CHECK_INTERVAL:
+            return False
+        self._checked = now
+        stamp = self.source.current_stamp()
+        return stamp is not None and stamp != self.source.stamp
+
+    def reload(self) -> bool:
+        """Serve the build now on disk: open its store (the old one stays when that fails), drop the
+        cached pages and answers, replace the query workers. True when it did."""
+        with self._reload_lock:
+            stamp = self.source.current_stamp()
+            if stamp is None or stamp == self.source.stamp:
+                return False
+            source = replace(self.source, stamp=stamp)
+            try:
+                store = source.open()
+            except StoreError as e:  # looked at again a second later
+                log.warning("still serving the previous build: %s", e)
+                return False
+            # the old store is not closed: requests still running use it, and it goes with them
+            with self._lock:
+                self.store, self.source = store, source
+                self._cache, self._recent = {}, OrderedDict()
+            self.pool.reload(source)
+            log.info("serving the new build in %s", self.settings.build_dir)
+            return True
 
 
 def create_app(settings: Settings | None = None, config: WebConfig | None = None):
@@ -105,7 +161,7 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
 
     from ..errors import PartnergraphError, QueryError, StoreError
     from . import analyst, dataset, resources, sparql
-    from ._pool import BusyError, QueryPool, QueryTimeoutError, ResultCapError, StoreSource
+    from ._pool import BusyError, QueryTimeoutError, ResultCapError
 
     settings = settings or Settings.default()
     config = config or WebConfig()
@@ -113,22 +169,11 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
 
     @asynccontextmanager
     async def lifespan(app):
-        state.store = _open_store(settings, config)
-        source = StoreSource(
-            store_dir=None if config.endpoint else str(settings.store_dir),
-            endpoint=config.endpoint,
-            user=config.user,
-            password=config.password,
-        )
-        state.pool = QueryPool(
-            source, workers=config.workers, timeout=config.timeout, cap=config.cap, cache=config.cache
-        )
-        state.pool.start()
+        state.open()
         try:
             yield
         finally:
-            state.pool.close()
-            state.store.close()
+            state.close()
 
     app = FastAPI(title="partnergraph", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.web = state
@@ -161,7 +206,23 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
     )
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limit=config.max_body)
+    app.add_middleware(BuildWatch, state=state)
     return app
+
+
+class BuildWatch:
+    """Before a request: serve a build that has finished since the store was opened (WebState.reload,
+    in a thread: opening a store and starting workers block)."""
+
+    def __init__(self, app, state: WebState):
+        self.app, self.state = app, state
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and self.state.source is not None and self.state.build_changed():
+            from anyio import to_thread
+
+            await to_thread.run_sync(self.state.reload)
+        return await self.app(scope, receive, send)
 
 
 class SecurityHeaders:
