@@ -383,6 +383,34 @@ def test_iri_content_negotiation(client, example_iris):
         )
 
 
+def test_json_ld_is_compact_with_the_project_prefixes(client, example_iris):
+    """JSON-LD answers carry a @context of the project's prefixes and use them, and read back as the
+    same graph as the Turtle answer."""
+    from rdflib.compare import isomorphic
+
+    from partnergraph.rdf.vocab import PREFIXES
+
+    construct = f"CONSTRUCT {{ ?e ?p ?o }} WHERE {{ ?e a <{iris.DEF}Event> ; ?p ?o }} LIMIT 300"
+    answers = [
+        (client.get(path_of(iri) + ".jsonld"), client.get(path_of(iri) + ".ttl"))
+        for iri in example_iris.values()
+    ]
+    answers.append(
+        tuple(client.get("/sparql", params={"query": construct, "format": f}) for f in ("jsonld", "turtle"))
+    )
+    for jsonld, turtle in answers:
+        assert jsonld.status_code == 200 and jsonld.headers["content-type"].startswith("application/ld+json")
+        document = jsonld.json()
+        context = document["@context"]
+        assert context and all(str(PREFIXES[p]) == ns for p, ns in context.items())
+        nodes = document["@graph"]
+        assert any(key.startswith(("pg:", "schema:")) for node in nodes for key in node)
+        assert all(":" in t and not t.startswith("http") for node in nodes for t in node.get("@type", []))
+        assert not any(key.startswith("http") for node in nodes for key in node)
+        graph = Graph().parse(data=jsonld.content, format="json-ld")
+        assert len(graph) > 10 and isomorphic(graph, parse_rdf(turtle))
+
+
 def test_rdflib_dereferences_an_iri_by_its_url(server, example_iris):
     """A linked-data client that only knows the URL: rdflib sends its own Accept header and parses
     whatever type comes back."""
