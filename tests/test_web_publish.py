@@ -19,6 +19,7 @@ from partnergraph.publish.site import publish_site, published_iris
 
 PARSERS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdf": "xml"}
 SITE_URL = "https://example.org/pg/"
+LINK = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""")  # a link in a page's HTML
 
 
 @pytest.fixture(scope="module")
@@ -60,16 +61,18 @@ def test_every_described_iri_has_its_pages_and_rdf(site, seed_store):
             assert (URIRef(iri), None, None) in graph, (iri, suffix)
 
 
-def test_links_between_static_pages_resolve(site):
-    pages = [p for p in site.rglob("*.html") if not p.name.startswith(("network", "ontology"))]
-    assert len(pages) > 200
+def test_every_relative_link_in_the_static_site_is_a_file(site):
+    """What a plain static host (or the folder itself) needs: every href and src of every page, the
+    network and the ontology pages included, names a file of the site."""
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 200 and site / "network.pl.html" in pages and site / "ontology.html" in pages
     checked = 0
     for page in pages:
-        for href in re.findall(r'href="([^"]+)"', page.read_text(encoding="utf-8")):
-            if re.match(r"(https?:|mailto:|data:|#)", href):
+        for link in LINK.findall(page.read_text(encoding="utf-8")):
+            if re.match(r"(https?:|mailto:|data:|#)", link):
                 continue
-            target = (page.parent / href.split("#", 1)[0]).resolve()
-            assert target.is_file(), (page.relative_to(site), href)
+            target = (page.parent / link.split("#", 1)[0]).resolve()
+            assert target.is_file(), (page.relative_to(site), link)
             assert site.resolve() in target.parents  # never outside the site
             checked += 1
     assert checked > 1000
@@ -142,6 +145,25 @@ def test_serve_says_when_the_port_is_taken(seed_store):
         assert "choose another --port" in result.stderr
     finally:
         first.stop()
+
+
+@pytest.mark.parametrize("name, lang", [("network.html", "en"), ("network.pl.html", "pl")])
+def test_static_network_links_nodes_to_their_page_files(site, browser, name, lang):  # noqa: F811
+    """The network page made by JavaScript links each node to its page: a file of the site, in the
+    page's language, that opens from the folder."""
+    page, problems = open_page(browser, (site / name).as_uri())
+    page.fill("#pg-search", "Berlin")
+    page.click("#pg-results button >> nth=0")
+    page.wait_for_selector("#pg-panel:not([hidden]) #pg-resource-link")
+    href = page.get_attribute("#pg-resource-link", "href")
+    assert href.startswith("partnergraph/id/") and href.endswith(".html" if lang == "en" else ".pl.html")
+    assert (site / href).is_file(), href
+    page.click("#pg-resource-link")
+    page.wait_for_load_state()
+    assert page.url == (site / href).as_uri()
+    assert page.locator("html").get_attribute("lang") == lang and page.locator("h1").count() == 1
+    assert problems == []
+    page.close()
 
 
 def test_static_pages_render_in_chromium_from_files(site, browser):  # noqa: F811
