@@ -58,7 +58,9 @@ _TYPE_RX = {k: [(re.compile(r"(?<!\w)" + p, re.I), w) for p, w in cues] for k, c
 OUTGOING_CUES = re.compile(r"\b(wyjazd\w*|wyjecha\w*|wyjeżdża\w*|za granic\w+|za granicą)\b", re.I)
 INCOMING_CUES = re.compile(
     r"\b(przyjecha\w*|przybył\w*|przyjazd\w*|goście|gości(ł|li|ła|ło)|podejmowa\w*|"
-    r"do Krakowa|odwiedzi\w* (Kraków|MOPS|Miejski)|(Kraków|MOPS|Ośrodek|Społecznej) odwiedzi\w*)\b",
+    r"do Krakowa|odwiedzi\w* (Kraków|MOPS|Miejski)|(Kraków|MOPS|Ośrodek|Społecznej) odwiedzi\w*|"
+    # held at MOPS: "w MOPS odbyło się spotkanie", "w siedzibie MOPS"
+    r"w (siedzibie )?(MOPS|Miejskim Ośrodku Pomocy)(?= (odby\w+|zorganizowan\w+|gości\w*|przyję\w+)))\b",
     re.I,
 )
 
@@ -73,12 +75,12 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"delegacj\w* (\w+\s+){0,2}?(rządow|ministerst|urzęd|władz|samorząd|parlament|departament|rad[yzą]|"
         r"wydział|miast|region|obwod|gmin|prowincj|kraju|land)\w*|urzędni\w*|radn\w+|burmistrz\w*|"
         r"prezydent\w* miasta|ministr\w*|wiceministr\w*|samorządowc\w*|konsul\w*|ambasador\w*|przedstawiciel\w* (władz|ministerstw|"
-        r"rządu|urzęd|samorząd|gmin|miasta|region|parlament)\w*|posł\w*|senator\w*|parlamentarzyst\w*",
+        r"rządu|urzęd|samorząd|gmin|miast|region|parlament)\w*|posł\w*|senator\w*|parlamentarzyst\w*",
     ),
     (
         "professionals",
         r"pracowni\w+ socjaln\w*|pracowni\w+ (organizacj|ośrod|służb|instytucj|placówek|jednost)\w*|"
-        r"przedstawiciel\w* (organizacj|służb|instytucj|placówek|ośrodk)\w*|służb\w* społeczn\w*|"
+        r"przedstawiciel\w* (organizacji pozarządow|służb|placówek|ośrodk)\w*|służb\w* społeczn\w*|"
         r"specjali(st|ści)\w*|streetworker\w*|terapeu\w*|psycholog\w*|pedagog\w*|kadr\w+|praktyc\w*|"
         r"asystent\w* rodzin\w*|opiekun\w+|pielęgniar\w*|lekarz\w*|dyrektor\w* (ośrod|placówek|domów)\w*|"
         r"nauczyciel\w*|policjan\w*|kurator\w* sądow\w*|sędzi\w*|mediator\w*|animator\w*|social worker\w*",
@@ -167,7 +169,8 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"kryzys\w* w rodzinie|wspiera\w* rodzin\w*|wsparci\w* (dla )?rodzin\w*|"
         r"prac\w* z rodzin\w*|asystent\w* rodzin\w*|dzieci i rodzin\w*|dzieckiem i rodziną|"
         r"rodzin\w* z dziećmi|rodzin\w* dysfunkcyjn\w*|ochron\w* dzieci|dobr\w* dziecka|"
-        r"pomocy dzieciom|polityk\w* rodzinn\w*|family support|child welfare",
+        r"pomocy dzieciom|polityk\w* rodzinn\w*|opiek\w* nad dzie\w*|rodzin\w* w kryzysie|"
+        r"family support|child welfare",
     ),
     ("mental_health", r"psychiczn\w*|psychiatr\w*|psychospołeczn\w*|mental health"),
     (
@@ -178,7 +181,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "older_people",
         r"osob\w* starsz\w*|osób starszych|senior\w*|wieku podeszł\w*|starzeni\w*|older people|"
-        r"usług\w* opiekuńcz\w*|demencj\w*|alzheimer\w*|"
+        r"usług\w* opiekuńcz\w*|demencj\w*|alzheimer\w*|emeryt\w*|trzeciego wieku|"
         r"elderly",
     ),
     ("disability", r"niepełnospraw\w*|disabilit\w*|disabled"),

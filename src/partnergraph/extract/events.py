@@ -13,7 +13,16 @@ from ..sources.splitting import split_sections
 from . import classify, dates, names
 from ._text import Token, sentences, tokenize
 from .gazetteer import Gazetteer, load_gazetteer, with_registries
-from .places import FROM, IN, PLACE_NOUNS, PlaceMention, find_nationalities, find_places, resolve
+from .places import (
+    FROM,
+    IN,
+    PLACE_NOUNS,
+    PlaceMention,
+    find_nationalities,
+    find_places,
+    find_unlinked,
+    resolve,
+)
 
 # words that make a section an event report rather than a notice or a page introduction
 EVENT_CUES = re.compile(
@@ -197,6 +206,12 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
             m = resolve(m, near or all_countries)
         resolved.append(m)
     foreign = [m for m in resolved if m.country and m.country != "PL"]
+    # place strings that link to nothing are reported, not dropped
+    for a, b in find_unlinked(d.tokens, find_places(gaz, d.tokens)):
+        s, e = d.tokens[a].start - d.base, d.tokens[b - 1].end - d.base
+        seen = {x.quote for x in ev.unlinked.get("cities", [])}
+        if d.text[s:e] not in seen and not any(s < ne and e > ns for ns, ne in name_spans + person_spans):
+            ev.unlinked.setdefault("cities", []).append(_ev(d, s, e))
     in_title = [m for m in foreign if m.end - d.base <= tl]
 
     # a report of an event is dated or names a foreign place; a page introduction does neither
@@ -243,8 +258,10 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
             ev.countries.append(m.country)
             ev.evidence.setdefault("countries", []).append(_ev(d, m.start - d.base, m.end - d.base))
 
-    # names
+    # names; a facility the guests were shown is not a participating organisation
     for n in found.all():
+        if n.field == "organisations" and _is_shown(page.text, n.start, d.base):
+            continue
         values = getattr(ev, n.field)
         if n.value not in values:
             values.append(n.value)
@@ -278,7 +295,9 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
             t = d.tokens[k]
             ev.countries.append(iso)
             ev.evidence.setdefault("countries", []).append(Evidence(t.text, t.start, t.end))
-    for iso, a, b in found.countries:
+    # a registered organisation's seat is a country of the event only when the text names no foreign
+    # country at all (its visitors' country); an organiser's seat is not where its seminar was held
+    for iso, a, b in found.countries if not ev.countries else []:
         if iso not in ev.countries and iso != "PL":
             ev.countries.append(iso)
             ev.evidence.setdefault("countries", []).append(Evidence(page.text[a:b], a, b))
@@ -298,9 +317,41 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
     ]
     free, named = classify.find_topics(text, topic_masks, sents)
     for topic, cue in free or named:
+        if topic == "volunteering" and ev.participants == "volunteers" and _describes_visitors(text, cue):
+            continue  # the visitors are volunteers; their visit is not about volunteer work
         ev.topics.append(topic)
         ev.evidence.setdefault("topics", []).append(_ev(d, cue.start, cue.end))
     return ev
+
+
+# what the guests were shown ("zapoznani z działalnością Ośrodka …", "zwiedzili Dom …"): its owner is a
+# facility toured or presented, not a party to the event (../shared/eval/GOLD-CONVENTIONS.md)
+SHOWN_BEFORE = re.compile(
+    r"(?:(?:zapozna|zaznajomi|przedstawi(?!ciel)|zaprezentowa|prezentac|pozna|omówi|oprowadz)\w*"
+    r"[^.;]{0,60}?(?:działalnoś\w*|pracą|pracę|pracy|funkcjonowani\w*|ofert\w*|specyfik\w*|zadaniami)"
+    r"(?:\s+i\s+\w+)?"
+    r"|(?:zwiedz\w*|odwiedzil[iy]|oprowadz\w*\s+po|zwiedzani\w*)(?:\s+[^.;]{0,80}?\s+(?:oraz|i)|[^.;]{0,80},)?"
+    r")\s+$",
+    re.I,
+)
+
+
+# "wolontariusze Europejskiego Wolontariatu", "w ramach wolontariatu": who the visitors are, not a theme
+VISITORS_STATUS = re.compile(
+    r"(w\s+ramach|uczestni\w*|program\w*|europejsk\w*|wolontariusz\w*)\s+(\w+\s+){0,2}$|^\w*\s+europejsk",
+    re.I,
+)
+
+
+def _describes_visitors(text: str, cue: classify.Cue) -> bool:
+    return bool(
+        VISITORS_STATUS.search(text[max(0, cue.start - 40) : cue.start])
+        or VISITORS_STATUS.search(text[cue.start : cue.end + 15])
+    )
+
+
+def _is_shown(text: str, start: int, base: int) -> bool:
+    return bool(SHOWN_BEFORE.search(text[max(base, start - 90) : start]))
 
 
 def _inside(m: PlaceMention, base: int, spans: list[tuple[int, int]]) -> bool:

@@ -76,6 +76,9 @@ class Gazetteer:
     by_id: dict[int, int] = field(default_factory=dict)  # GeoNames id -> index of its record
     names_by_id: dict[int, tuple[str, ...]] = field(default_factory=dict)  # GeoNames id -> keys
     europe: frozenset[str] = frozenset()  # ISO codes of European countries (most partners are there)
+    # keys of the names of data/reference's places: cities the corpus is known to name, read as places even
+    # where the Polish name is also a common word ("z Orleanu": orlean is a dye too)
+    registered: frozenset[str] = frozenset()
 
     def find_cities(self, name: str) -> list[City]:
         return [City(*self.records[i]) for i in self.cities.get(key(name), ())]
@@ -248,6 +251,7 @@ def with_registries(base: Gazetteer, registries) -> Gazetteer:
         base.names_by_id,
         base.europe,
     )
+    registered = set()
     known = {(iso, name) for entries in base.countries.values() for _sets, iso, name in entries}
     for iso, c in registries.countries.items():
         gaz.country_names[iso] = (c.name_en, c.name_pl)
@@ -261,11 +265,13 @@ def with_registries(base: Gazetteer, registries) -> Gazetteer:
         )
         new = len(gaz.records) - 1
         names = {key(p.name), key(p.name_pl or p.name)}
+        registered |= names
         if p.geonames_id is not None:
             names |= set(base.names_by_id.get(p.geonames_id, ()))
         for k in names:
             rest = tuple(i for i in gaz.cities.get(k, ()) if i != old)
             gaz.cities[k] = (new, *rest)
+    gaz.registered = frozenset(registered)
     return gaz
 
 

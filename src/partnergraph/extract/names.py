@@ -100,7 +100,7 @@ UNIT_PHRASES = re.compile(
     re.I,
 )
 FOREIGN_HEAD = re.compile(
-    r"(universit\w*|college|hochschule|hogeschool|school|schule|academy|akademie|institut\w*|club|foundation|"
+    r"(universit\w*|college|hochschule|hogeschool|h[øo]gskol\w*|högskola\w*|school|schule|academy|akademie|institut\w*|club|foundation|"
     r"stiftung|stichting|fundaci[oó]n?|association|associazione|asociace|verein|verband|gemeinschaft|society|"
     r"council|caritas|diakonie|kommune|commune|municipality|trust|charity|network|centre|center|zentrum|"
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
@@ -457,6 +457,13 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         if lemma in SUBUNIT_HEADS and nxt_org is not None and not UNIT_PHRASES.match(value):
             i = end  # the part is folded into its organisation, found next
             continue
+        parent = _parent_inside(toks, i + 1, end) if lemma in SUBUNIT_HEADS else None
+        if parent is not None and not UNIT_PHRASES.match(value):
+            # "Departamentu Polityki Społecznej Lwowskiej Rady Miejskiej": the department is folded into
+            # the council named inside its complements, found next
+            take(start, parent)
+            i = parent
+            continue
         if UNIT_PHRASES.match(value) and (lemma in UNIT_HEADS or lemma == "centrum"):
             if nxt_org is not None and not _is_mops_at(toks, end, registries):
                 take(start, end)
@@ -707,6 +714,24 @@ def _other_org_at(toks: list[Token], j: int) -> int | None:
                 return j
             if t.text in ("MOPS", "UMK"):
                 return j
+    return None
+
+
+def _parent_inside(toks: list[Token], a: int, b: int) -> int | None:
+    """Where an organisation in the genitive begins inside a part's complements (a..b), with its own
+    capitalised adjectives ("… Lwowskiej Rady Miejskiej"); an adjective right after a noun is that noun's
+    ("Polityki Społecznej"), not the organisation's."""
+    for k in range(a + 1, b):
+        ha = _head_analysis(toks[k], ORG_HEADS)
+        if ha is None or "gen" not in ha.cases:
+            continue
+        s = k
+        while s - 1 > a and _is_name_adj(toks[s - 1], ha):
+            prev = toks[s - 2]
+            if prev.has_pos("subst") and not prev.has_pos("adj"):
+                break
+            s -= 1
+        return s
     return None
 
 

@@ -165,9 +165,15 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                 continue
             if n > 1 and any(s.start - p.end > 1 for p, s in zip(span, span[1:], strict=False)):
                 continue
-            if n == 1 and not _single_ok(tokens, i, listed=_in_list(tokens, i, out)):
+            if n == 1 and not (
+                _single_ok(tokens, i, listed=_in_list(tokens, i, out))
+                or (_prep(tokens, i) and any(key(x) in gaz.registered for x in t.lemmas))
+            ):
                 continue
-            for k in _city_keys(tokens, i, n):
+            keys = _city_keys(tokens, i, n)
+            if n == 1:
+                keys += [x for x in t.lemmas if key(x) in gaz.registered]
+            for k in keys:
                 cities = gaz.find_cities(k)
                 if cities:
                     found = (cities, n, k)
@@ -285,4 +291,54 @@ def find_nationalities(tokens: list[Token]) -> list[tuple[str, int]]:
         if any(n.lemmas & NOT_NATIONALITY_BEFORE for n in near):
             continue
         out.append((iso, i))
+    return out
+
+
+# prepositions that put a name in a place position ("z X", "w X", "do X"); "na", "pod", "przy" are left out
+# because they introduce much else ("na Ukrainie" is found as a country, "przy Fundacji" is no place)
+PLACE_PREPS = {"z", "ze", "w", "we", "do"}
+
+
+def find_unlinked(tokens: list[Token], mentions: list[PlaceMention]) -> list[tuple[int, int]]:
+    """(first, past-last) token indexes of strings that stand where a place stands but are no known place:
+    a capitalised name after a place noun ("z miejscowości Kwiatkowo"), or a single capitalised word
+    unknown to the dictionary right after a place preposition ("z Kwiatkowa"); names the dictionary knows
+    (Europa, Bawaria) are continents and regions, not towns."""
+    covered = {k for m in mentions for k, t in enumerate(tokens) if m.start <= t.start and t.end <= m.end}
+    out = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if i in covered or not (t.is_word and t.is_upper_initial) or (t.text.isupper() and len(t.text) > 1):
+            i += 1
+            continue
+        prev = tokens[i - 1] if i else None
+        end = i + 1
+        # a singular place noun: "z miejscowości Kwiatkowo", not "w miastach Europy"
+        if (
+            prev is not None
+            and not prev.is_upper_initial
+            and any(a.lemma in PLACE_NOUNS and a.number == "sg" for a in prev.analyses)
+        ):
+            while (
+                end < len(tokens)
+                and end not in covered
+                and tokens[end].is_word
+                and tokens[end].is_upper_initial
+                and tokens[end].start - tokens[end - 1].end <= 1
+            ):
+                end += 1
+            out.append((i, end))
+            i = end
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            prev is not None
+            and prev.lower in PLACE_PREPS
+            and t.unknown
+            and not (nxt is not None and nxt.is_upper_initial and nxt.is_word)
+            and not (nxt is not None and nxt.text in ("-", "&"))
+        ):
+            out.append((i, end))
+        i = end
     return out

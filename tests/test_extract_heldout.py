@@ -1,0 +1,118 @@
+"""Pages written in the bulletin's style for years and events the seed pages do not show, each with gold
+hand-annotated by ../shared/eval/GOLD-CONVENTIONS.md, scored like the seeds; and the rules they drove."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from partnergraph.extract import extract_document, extract_events
+from partnergraph.reference import load_registries
+from partnergraph.sources import read_page
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared"
+HELDOUT = Path(__file__).parent / "data" / "heldout"
+NAMES = sorted(p.stem for p in HELDOUT.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def registries():
+    return load_registries(ROOT / "data" / "reference")
+
+
+@pytest.fixture(scope="module")
+def score():
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def events_of(name: str, registries) -> dict[str, dict]:
+    doc = extract_document(read_page(HELDOUT / f"{name}.txt"), registries)
+    return {e["title"]: e for e in doc["events"]}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_heldout_page_scores_against_its_gold(name, registries, score, tmp_path):
+    doc = extract_document(read_page(HELDOUT / f"{name}.txt"), registries)
+    gold = json.loads((HELDOUT / f"{name}.json").read_text(encoding="utf-8"))
+    assert doc["document"]["year"] == gold["document"]["year"]
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "pred").mkdir()
+    (tmp_path / "gold" / f"{name}.json").write_text(json.dumps(gold, ensure_ascii=False))
+    (tmp_path / "pred" / f"{name}.json").write_text(json.dumps(doc, ensure_ascii=False))
+    events_f1, macro, table = score.score(
+        score.load(tmp_path / "gold"), score.load(tmp_path / "pred"), verbose=False
+    )
+    assert events_f1 == 1.0
+    assert macro >= 0.95, {f: round(v[2], 3) for f, v in table.items() if v[2] < 1}
+
+
+def test_an_unknown_town_is_reported_as_unlinked_and_its_country_kept(registries):
+    page = read_page(HELDOUT / "findings-2013.txt")
+    ev = next(e for e in extract_events(page, registries) if e.title == "Wizyta gości z Norwegii")
+    assert ev.countries == ["NO"] and ev.cities == []
+    (unlinked,) = ev.unlinked["cities"]
+    assert unlinked.quote == "Kwiatkowo"
+    assert page.text[unlinked.start : unlinked.end] == "Kwiatkowo"
+
+
+def test_known_places_and_regions_are_not_reported_as_unlinked(registries):
+    for name in NAMES:
+        for ev in extract_events(read_page(HELDOUT / f"{name}.txt"), registries):
+            quotes = [e.quote for e in ev.unlinked.get("cities", [])]
+            assert quotes in ([], ["Kwiatkowo"]), (ev.title, quotes)
+
+
+def test_a_department_is_folded_into_the_council_named_in_its_complements(registries):
+    ev = events_of("findings-2013", registries)["Wizyta delegacji ze Lwowa"]
+    assert ev["organisations"] == ["Lwowska Rada Miejska"]
+
+
+def test_a_facility_shown_or_toured_is_not_a_participating_organisation(registries):
+    assert (
+        "Ośrodek Interwencji Kryzysowej"
+        not in events_of("findings-2013", registries)["Wizyta delegacji ze Lwowa"]["organisations"]
+    )
+    bratislava = events_of("erasmus-2019", registries)["Wizyta studyjna pracowników socjalnych z Bratysławy"]
+    assert bratislava["organisations"] == []
+    assert bratislava["units"] == ["Specjalistyczny Ośrodek Wsparcia dla Ofiar Przemocy w Rodzinie"]
+
+
+def test_a_foreign_school_name_with_a_lower_case_connector(registries):
+    ev = events_of("findings-2013", registries)["Wizyta studentów z Norwegii"]
+    assert ev["organisations"] == ["Høgskolen i Oslo"]
+    assert ev["cities"] == [{"name": "Oslo", "country": "NO"}]
+
+
+def test_an_organisers_registered_seat_is_no_country_of_its_seminar_elsewhere(registries):
+    ev = events_of("findings-2013", registries)["Udział w seminarium FEANTSA"]
+    assert ev["countries"] == ["GB"]
+    ev = events_of("twins-2011", registries)["Udział przedstawiciela MOPS w konferencji w Brukseli"]
+    assert ev["countries"] == ["BE"] and ev["organisations"] == ["Eurocities"]
+
+
+def test_representatives_of_organisations_are_not_characterised_but_of_cities_are_officials(registries):
+    page = events_of("findings-2013", registries)
+    assert page["Spotkania partnerów projektu „Wolontariat seniorów w Europie”"]["participants"] is None
+    ev = events_of("erasmus-2019", registries)["Spotkanie partnerów projektu „Housing Together”"]
+    assert ev["participants"] == "officials"
+
+
+def test_volunteers_as_visitors_do_not_make_the_topic_volunteering(registries):
+    page = events_of("findings-2013", registries)
+    assert page["Wizyta wolontariuszy z Francji"]["topics"] == ["children_and_families"]
+    assert page["Konferencja „Children in care” w Wiedniu"]["topics"] == [
+        "foster_care",
+        "children_and_families",
+    ]
+
+
+def test_a_registered_city_whose_polish_name_is_also_a_common_word(registries):
+    ev = events_of("erasmus-2019", registries)["Wizyta młodzieży z Orleanu"]
+    assert ev["cities"] == [{"name": "Orléans", "country": "FR"}]
