@@ -68,12 +68,12 @@ def publish_site(
     out_dir: str | Path, settings: Settings | None = None, store=None, site_url: str | None = None
 ) -> SiteReport:
     """Write the static site into `out_dir` (replaced as a whole once everything is written)."""
-    from ..web._html import Linker, layout
+    from ..web._html import UI, Linker
     from ..web._results import serialize_graph
     from ..web.dataset import render_dataset
     from ..web.describe import describe
-    from ..web.mime import GRAPH_FORMATS
-    from ..web.pages import render_resource
+    from ..web.mime import BY_NAME, GRAPH_FORMATS
+    from ..web.pages import render_home, render_resource
 
     settings = settings or Settings.default()
     site_url = site_url or default_site_url()
@@ -121,7 +121,7 @@ def publish_site(
                 shutil.copyfile(source, staging / "dumps" / source.name)
                 report.files += 1
         stats = dataset_stats(store, settings.dumps_dir)
-        void = serialize_graph(void_graph(stats, site_url), _turtle())
+        void = serialize_graph(void_graph(stats, site_url), BY_NAME["turtle"])
         _write(staging / "void.ttl", void, report)
         _write(staging / ".well-known" / "void", void, report)
         for lang in LANGS:
@@ -133,7 +133,9 @@ def publish_site(
             )
             linker = Linker(static=True, here=f"index.{suffix}", lang=lang)
             other = "index.pl.html" if lang == "en" else "index.html"
-            _write(staging / f"index.{suffix}", _home(stats, lang, linker, other, layout), report)
+            tries = [(linker.iri(stats.example), stats.example)] if stats.example else []
+            tries += [(linker.page(name), UI[lang][name]) for name in ("network", "dataset", "ontology")]
+            _write(staging / f"index.{suffix}", render_home(tries, lang, linker, other), report)
             _write(staging / f"network.{suffix}", _network(store, lang), report)
         from ..ontology_tools import render_ontology_docs
 
@@ -147,12 +149,6 @@ def publish_site(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return report
-
-
-def _turtle():
-    from ..web.mime import BY_NAME
-
-    return BY_NAME["turtle"]
 
 
 # The network page links a node to `partnergraph/X` (views.render_network_page's link_base + the IRI's
@@ -192,19 +188,3 @@ def _network(store, lang: str) -> str:
     head, end, tail = page.rpartition("</body>")
     suffix = ".html" if lang == "en" else f".{lang}.html"
     return head + _STATIC_LINKS % json.dumps(suffix) + end + tail
-
-
-def _home(stats, lang: str, linker, other_href: str, layout) -> str:
-    from ..web._html import UI, esc
-
-    ui = UI[lang]
-    example = ""
-    if stats.example:
-        example = f'<li><a href="{esc(linker.iri(stats.example))}">{esc(stats.example)}</a></li>'
-    body = (
-        f"<h1>partnergraph</h1><p>{esc(ui['about'])}</p><h2>{esc(ui['try'])}</h2><ul>{example}"
-        f'<li><a href="{esc(linker.page("network"))}">{esc(ui["network"])}</a></li>'
-        f'<li><a href="{esc(linker.page("dataset"))}">{esc(ui["dataset"])}</a></li>'
-        f'<li><a href="ontology.html">{esc(ui["ontology"])}</a></li></ul>'
-    )
-    return layout("partnergraph", body, lang=lang, linker=linker, other_lang_href=other_href)

@@ -183,9 +183,4 @@ def _fragment(iri: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in iri)
 
 
-def describe_dataset(store, site_url: str, dumps_dir=None, sparql_url: str | None = None) -> Graph:
-    """The VoID/DCAT graph of the store's dataset in one call."""
-    return void_graph(dataset_stats(store, dumps_dir), site_url, sparql_url)
-
-
-__all__ = ["DatasetStats", "Dump", "dataset_iri", "dataset_stats", "describe_dataset", "void_graph"]
+__all__ = ["DatasetStats", "Dump", "dataset_iri", "dataset_stats", "void_graph"]

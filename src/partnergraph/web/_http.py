@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
-from ._html import Linker, pick_lang
+from ._html import pick_lang
 from .app import CSP, WebState
 
 
@@ -20,10 +20,6 @@ def lang_of(request: Request, override: str | None = None) -> tuple[str, bool]:
     requested = override or request.query_params.get("lang")
     lang = pick_lang(request.headers.get("accept-language"), requested)
     return lang, requested == lang
-
-
-def linker_for(request: Request, lang: str, explicit: bool) -> Linker:
-    return Linker(lang=lang, lang_in_links=explicit)
 
 
 def other_lang_href(request: Request, lang: str) -> str:

@@ -14,10 +14,10 @@ from fastapi.responses import Response
 from .. import iris
 from ..errors import PartnergraphError, QueryError
 from . import mime
-from ._html import UI, esc, layout
-from ._http import html_response, lang_of, linker_for, other_lang_href, state_of, text_response
+from ._html import UI, Linker, esc
+from ._http import html_response, lang_of, other_lang_href, state_of, text_response
 from ._results import serialize_answer
-from .pages import render_adhoc, render_query_list, render_query_page, render_results
+from .pages import render_adhoc, render_home, render_query_list, render_query_page, render_results
 
 router = APIRouter()
 SCHEMES = {
@@ -87,7 +87,7 @@ def form_choices(store, saved, lang: str) -> dict[str, list[tuple[str, str]]]:
 async def home(request: Request):
     state = state_of(request)
     lang, explicit = lang_of(request)
-    linker = linker_for(request, lang, explicit)
+    linker = Linker(lang=lang, lang_in_links=explicit)
     ui = UI[lang]
 
     def examples():
@@ -100,26 +100,22 @@ async def home(request: Request):
     example = await run_in_threadpool(state.cached, "examples", examples)
     queries = state.saved_queries()
     first_query = next(iter(queries), None)
-    tries = []
-    for key in ("e", "c"):
-        if example.get(key) is not None:
-            tries.append(f'<li><a href="{esc(linker.iri(example[key]))}">{esc(example[key])}</a></li>')
+    tries = [
+        (linker.iri(example[key]), str(example[key])) for key in ("e", "c") if example.get(key) is not None
+    ]
     if first_query:
-        tries.append(
-            f'<li><a href="{esc(linker.page("queries/" + first_query))}">'
-            f"{esc(queries[first_query].title)}</a></li>"
+        tries.append((linker.page("queries/" + first_query), queries[first_query].title))
+    tries.append((linker.page("network"), ui["network"]))
+    more = " · ".join(
+        f'<a href="{esc(linker.page(name))}">{esc(ui[key])}</a>'
+        for name, key in (
+            ("queries", "queries"),
+            ("query", "adhoc"),
+            ("sparql", "sparql"),
+            ("dataset", "dataset"),
         )
-    tries.append(f'<li><a href="{esc(linker.page("network"))}">{esc(ui["network"])}</a></li>')
-    body = (
-        f"<h1>partnergraph</h1><p>{esc(ui['about'])}</p><h2>{esc(ui['try'])}</h2><ul>{''.join(tries)}</ul>"
-        f'<p><a href="{esc(linker.page("queries"))}">{esc(ui["queries"])}</a> · '
-        f'<a href="{esc(linker.page("query"))}">{esc(ui["adhoc"])}</a> · '
-        f'<a href="{esc(linker.page("sparql"))}">{esc(ui["sparql"])}</a> · '
-        f'<a href="{esc(linker.page("dataset"))}">{esc(ui["dataset"])}</a></p>'
     )
-    page = layout(
-        "partnergraph", body, lang=lang, linker=linker, other_lang_href=other_lang_href(request, lang)
-    )
+    page = render_home(tries, lang, linker, other_lang_href(request, lang), f"<p>{more}</p>")
     return html_response(page, headers={"Vary": "Accept-Language"})
 
 
@@ -129,7 +125,7 @@ async def query_list(request: Request):
     page = render_query_list(
         state_of(request).saved_queries(),
         lang,
-        linker_for(request, lang, explicit),
+        Linker(lang=lang, lang_in_links=explicit),
         other_lang_href(request, lang),
     )
     return html_response(page, headers={"Vary": "Accept-Language"})
@@ -144,7 +140,7 @@ async def saved_query(request: Request, name: str):
     lang, explicit = lang_of(
         request, params.get("lang") if "lang" not in (saved.parameters if saved else {}) else None
     )
-    linker = linker_for(request, lang, explicit)
+    linker = Linker(lang=lang, lang_in_links=explicit)
     if saved is None:
         from .pages import render_message
 
@@ -190,7 +186,7 @@ async def saved_query(request: Request, name: str):
 async def adhoc(request: Request):
     state = state_of(request)
     lang, explicit = lang_of(request)
-    linker = linker_for(request, lang, explicit)
+    linker = Linker(lang=lang, lang_in_links=explicit)
     query = request.query_params.get("query", "")
     results, error, status = "", "", 200
     if query.strip():

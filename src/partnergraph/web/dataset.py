@@ -9,15 +9,17 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, Response
 
-from ..publish.dumps import DUMP_NAME
+from ..publish.dumps import DUMP_FORMATS, DUMP_NAME
 from ..publish.void import dataset_stats, void_graph
 from . import mime
-from ._html import UI, esc, layout, short_name
-from ._http import html_response, lang_of, linker_for, other_lang_href, site_url, state_of, text_response
+from ._html import UI, Linker, esc, layout, short_name
+from ._http import html_response, lang_of, other_lang_href, site_url, state_of, text_response
 from ._results import serialize_graph
 
 router = APIRouter()
-DUMP_FILES = {f"{DUMP_NAME}.{suffix}": media for suffix, media in mime.DUMP_MEDIA_TYPES.items()}
+DUMP_FILES = {
+    f"{DUMP_NAME}.{suffix}": spec[-1] for suffix, spec in DUMP_FORMATS.items()
+}  # name -> media type
 
 
 def _stats(request: Request):
@@ -32,7 +34,7 @@ async def _void(request: Request, offers) -> Response:
     stats = await run_in_threadpool(_stats, request)
     if chosen is mime.HTML:
         lang, explicit = lang_of(request)
-        linker = linker_for(request, lang, explicit)
+        linker = Linker(lang=lang, lang_in_links=explicit)
         page = render_dataset(stats, lang, linker, site_url(request), other_lang_href(request, lang))
         return html_response(page, headers={"Vary": "Accept, Accept-Language"})
     graph = void_graph(stats, site_url(request), site_url(request) + "sparql")

@@ -57,13 +57,6 @@ class Description:
             graph.add((s, p, self.iri))
         return graph
 
-    def label(self, node, lang: str = "en") -> str | None:
-        labels = self.labels.get(node) or {}
-        for key in (lang, "en" if lang != "en" else "pl", ""):
-            if key in labels:
-                return labels[key]
-        return next(iter(labels.values()), None)
-
     def types(self) -> list[URIRef]:
         return sorted(o for s, p, o in self.triples if s == self.iri and p == RDF.type)
 

@@ -70,14 +70,6 @@ RESULT_FORMATS = tuple(f for f in FORMATS if f.kind == "results")
 GRAPH_FORMATS = tuple(f for f in FORMATS if f.kind == "graph")
 HTML = BY_NAME["html"]
 BY_SUFFIX = {f.suffix: f for f in GRAPH_FORMATS + (HTML,)}
-# media types of the dump files (build/dumps/partnergraph.<suffix>)
-DUMP_MEDIA_TYPES = {
-    "nq": "application/n-quads",
-    "trig": "application/trig",
-    "ttl": "text/turtle",
-    "nt": "application/n-triples",
-    "jsonld": "application/ld+json",
-}
 
 
 def parse_accept(header: str | None) -> list[tuple[str, str, float]]:

@@ -78,7 +78,7 @@ def render_resource(desc: Description, lang: str, linker: Linker, other_lang_hre
     iri = str(desc.iri)
     labels = desc.labels
     linker.known = desc.described | {iri}
-    title = desc.label(desc.iri, lang) or short_name(desc.iri)
+    title = term_label(labels, desc.iri, lang)
     by_subject: dict = defaultdict(list)
     for s, p, o in desc.triples:
         by_subject[s].append((p, o))
@@ -150,6 +150,20 @@ def _property_table(pairs, desc: Description, lang: str, linker: Linker, evidenc
             f"<td>{''.join(cells)}</td></tr>"
         )
     return "<table><tbody>" + "".join(rows) + "</tbody></table>"
+
+
+def render_home(
+    tries: list[tuple[str, str]],
+    lang: str,
+    linker: Linker,
+    other_lang_href: str | None = None,
+    more: str = "",
+) -> str:
+    """The start page: what the dataset is, things to try (href, text), and `more` HTML below them."""
+    ui = UI[lang]
+    items = "".join(f'<li><a href="{esc(href)}">{esc(text)}</a></li>' for href, text in tries)
+    body = f"<h1>partnergraph</h1><p>{esc(ui['about'])}</p><h2>{esc(ui['try'])}</h2><ul>{items}</ul>{more}"
+    return layout("partnergraph", body, lang=lang, linker=linker, other_lang_href=other_lang_href)
 
 
 def render_message(title: str, message: str, lang: str, linker: Linker, status_class: str = "error") -> str:

@@ -19,7 +19,8 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, VOID, XSD
 
 from . import mime
-from ._http import html_response, lang_of, linker_for, other_lang_href, site_url, state_of, text_response
+from ._html import Linker
+from ._http import html_response, lang_of, other_lang_href, site_url, state_of, text_response
 from ._pool import UPDATE_FORMS, query_form
 from ._results import serialize_answer, serialize_graph
 
@@ -155,7 +156,10 @@ async def _describe_service(request: Request, params) -> Response:
 
         lang, explicit = lang_of(request)
         page = render_adhoc(
-            "", lang, linker_for(request, lang, explicit), other_lang_href=other_lang_href(request, lang)
+            "",
+            lang,
+            Linker(lang=lang, lang_in_links=explicit),
+            other_lang_href=other_lang_href(request, lang),
         )
         return html_response(page, headers={"Vary": "Accept, Accept-Language"})
     graph = service_description(site_url(request) + "sparql")
