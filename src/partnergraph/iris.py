@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 
 from rdflib import Namespace, URIRef
+
+from ._slug import slug
 
 BASE = os.environ.get("PARTNERGRAPH_BASE", "https://w3id.org/partnergraph/")
 DEF = Namespace(BASE + "def/")
@@ -19,16 +19,6 @@ SCHEME_PATHS = {
     "participants": "participants",
     "topics": "topic",
 }
-
-
-def slug(text: str, max_words: int | None = None) -> str:
-    """Lower case ASCII words joined by '-': 'Dział Pomocy Bezdomnym' -> 'dzial-pomocy-bezdomnym'."""
-    text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    words = re.findall(r"[a-z0-9]+", text)
-    if max_words:
-        words = words[:max_words]
-    return "-".join(words) or "x"
 
 
 def concept_iri(field: str, value: str) -> URIRef:

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ._slug import slug
 from .errors import RegistryError
-from .iris import slug
 from .model import Place
 
 ISO2 = re.compile(r"^[A-Z]{2}$")

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..iris import slug
+from .._slug import slug
 from ..model import Event, Evidence, Page, Place, Section
 from ..reference import Registries
 from ..sources.splitting import split_sections

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..iris import slug
+from .._slug import slug
 from ._nominative import _agreeing_cases, _head_analysis, _is_name_adj, _nominative_phrase
 from ._text import Token, tokenize
 from .persons import person_at, unknown_word
