@@ -28,9 +28,26 @@ def site(seed_store, tmp_path_factory):
     folder = tmp_path_factory.mktemp("site") / "public"
     report = publish_site(folder, settings, store=store, site_url=SITE_URL)
     assert report.resources > 100 and report.skipped == []
-    again = publish_site(folder, settings, store=store, site_url=SITE_URL)  # replaces its own output
-    assert again.files == report.files
     return folder
+
+
+def test_publish_replaces_the_folder_it_wrote(seed_settings, tmp_path):
+    """A second publish replaces the whole folder: nothing of the first stays (here on a one-IRI store,
+    which is quick)."""
+    from partnergraph.store import EmbeddedStore
+
+    tiny = EmbeddedStore()
+    tiny.load_nquads(
+        f'<{iris.BASE}id/city/x-xx> <http://www.w3.org/2000/01/rdf-schema#label> "X"@en '
+        f"<{iris.BASE}graph/registry> .\n".encode()
+    )
+    folder = tmp_path / "public"
+    first = publish_site(folder, seed_settings, store=tiny, site_url=SITE_URL)
+    assert first.resources == 1 and (folder / "partnergraph" / "id" / "city" / "x-xx.pl.html").is_file()
+    (folder / "partnergraph" / "left-over.html").write_text("from before")
+    again = publish_site(folder, seed_settings, store=tiny, site_url=SITE_URL)
+    assert again.files == first.files and not (folder / "partnergraph" / "left-over.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]  # no staging folder left behind
 
 
 def test_publish_command(tmp_path, seed_store):
