@@ -376,6 +376,11 @@ def test_iri_content_negotiation(client, example_iris):
         assert html.headers["content-type"].startswith("text/html")
         assert html.headers["content-location"] == path + ".html"
         assert client.get(path, headers={"Accept": "image/png"}).status_code == 406
+        by_name = client.get(path, params={"format": "ttl"}, headers={"Accept": "text/html"})
+        assert by_name.headers["content-type"].startswith("text/turtle") and (URIRef(iri), None, None) in (
+            parse_rdf(by_name)
+        )
+        assert client.get(path, params={"format": "png"}).status_code == 406
         assert (
             client.get(path, headers={"Accept": "text/turtle;q=0.2, application/ld+json"})
             .headers["content-type"]

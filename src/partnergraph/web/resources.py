@@ -1,8 +1,8 @@
 """`/partnergraph/X`: the IRI `{BASE}X`, dereferenced (see the app module's docstring for the choice).
 
 `/partnergraph/X` negotiates (HTML first for `*/*`, then Turtle, JSON-LD, N-Triples, RDF/XML) and names
-the chosen format's own URL in Content-Location; `/partnergraph/X.ttl|.jsonld|.nt|.rdf|.html` answer in
-that format. The ontology `{BASE}def/` has `def/index.<suffix>`. Unknown IRI: 404; no acceptable
+the chosen format's own URL in Content-Location; `/partnergraph/X.ttl|.jsonld|.nt|.rdf|.html` (and
+`/partnergraph/X?format=ttl`...) answer in that format. The ontology `{BASE}def/` has `def/index.<suffix>`. Unknown IRI: 404; no acceptable
 format: 406. `?lang=en|pl` (else Accept-Language) picks the language of the HTML page.
 """
 
@@ -55,6 +55,11 @@ async def dereference(request: Request, rest: str):
         return text_response("not found", 404)
     local, fixed = split
     iri = iris.BASE + local
+    asked = request.query_params.get("format")
+    if fixed is None and asked:  # ?format=ttl (or turtle, jsonld, nt, rdf, html) is the suffix's URL
+        fixed = mime.format_by_name(asked, OFFERS)
+        if fixed is None:
+            return text_response(f"no format {asked!r}; available: {mime.describe_offers(OFFERS)}", 406)
     if fixed is None:
         chosen = mime.negotiate(request.headers.get("accept"), OFFERS)
         if chosen is None:
