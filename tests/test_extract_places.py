@@ -103,7 +103,7 @@ def test_the_gazetteer_cache_is_built_when_missing_and_rebuilt_when_broken(tmp_p
     assert load_gazetteer(tmp_path).find_cities("Sztokholm")[0].name == "Stockholm"  # from the cache
 
 
-def test_readings_prefer_own_names_then_the_registry_then_europe():
+def test_readings_prefer_europe_then_own_names_then_the_registry():
     from partnergraph.extract.events import gazetteer_for
     from partnergraph.reference import load_registries
 
@@ -126,4 +126,16 @@ def test_polish_endings_on_foreign_names_that_morfeusz_does_not_know(gaz):
         ("Nyíregyháza", "HU"),
         ("Kecskemét", "HU"),
         ("Jyväskylä", "FI"),
+    ]
+
+
+def test_inflected_names_that_are_other_towns_as_written_or_common_words(gaz):
+    got = places(gaz, "z Odessy, z Hagi, z Brna, z Lucerny, w Maladze, w Lille")
+    assert [(c, iso) for _k, c, iso, _p in got] == [
+        ("Odesa", "UA"),  # before Odessa in Texas
+        ("The Hague", "NL"),  # Haga inflected, not Hagi in Japan as written
+        ("Brno", "CZ"),
+        ("Luzern", "CH"),  # lucerna is also alfalfa
+        ("Málaga", "ES"),  # malaga is also a wine
+        ("Lille", "FR"),  # Lilla is also a first name
     ]

@@ -176,10 +176,16 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             for k in keys:
                 cities = gaz.find_cities(k)
                 if cities:
+                    if n == 1 and k == t.text:
+                        # the word as written and its geographic base form are read together: "Hagi" is
+                        # a town in Japan as written and Haga (The Hague) inflected; resolve() ranks them
+                        cities += [c for g in t.lemmas_with("nazwa_geograficzna") for c in gaz.find_cities(g)]
                     found = (cities, n, k)
                     break
             if found:
                 break
+        if found is None and _prep(tokens, i) in FROM | IN | TO:
+            found = _common_word_city(gaz, tokens, i)
         if found:
             cities, n, matched = found
             end = tokens[i + n - 1].end
@@ -189,6 +195,32 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             continue
         i += 1
     return out
+
+
+# a European city this large is meant when its name, capitalised after a place preposition, is also a
+# common word or a first name to the dictionary ("z Lucerny", "w Maladze", "w Lille")
+COMMON_WORD_CITY_POPULATION = 50_000
+
+
+def _common_word_city(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[list[City], int, str] | None:
+    t = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and nxt.is_word and nxt.is_upper_initial:
+        return None  # a longer name ("z Domu Pomocy", "z Anną Kowalską")
+    names = [t.text] + [
+        a.lemma[:1].upper() + a.lemma[1:]
+        for a in t.analyses
+        if not (a.marks & {"imię", "nazwisko"}) and a.pos == "subst"
+    ]
+    for k in names:
+        cities = [
+            c
+            for c in gaz.find_cities(k)
+            if c.country in gaz.europe and c.population >= COMMON_WORD_CITY_POPULATION
+        ]
+        if cities:
+            return cities, 1, k
+    return None
 
 
 def _in_list(tokens: list[Token], i: int, found: list[PlaceMention]) -> bool:
@@ -228,15 +260,15 @@ def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
 
 
 def _with_cities(m: PlaceMention, cities: list[City], matched: str, europe: frozenset[str]) -> PlaceMention:
-    """Readings in order of preference: cities whose own (English or Polish) name this is (Porto is Porto
-    before it is another city's alternate name), then the registry's cities, then European ones (where
-    nearly all of MOPS's partners are: Cambridge in England before Cambridge in Ontario), then by
-    population."""
+    """Readings in order of preference: European cities (where nearly all of MOPS's partners are: Cambridge
+    in England before Cambridge in Ontario, Odessa in Ukraine before Odessa in Texas), then cities whose
+    own (English or Polish) name this is (Porto is Porto before it is another city's alternate name), then
+    the registry's cities, then by population."""
     k = key(matched)
 
     def rank(c: City) -> tuple:
         own = key(c.name) == k or (c.name_pl is not None and key(c.name_pl) == k)
-        return own, c.name_pl is not None, c.country in europe, c.population
+        return c.country in europe, own, c.name_pl is not None, c.population
 
     ranked = sorted(cities, key=rank, reverse=True)
     best = ranked[0]
