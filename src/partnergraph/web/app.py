@@ -110,8 +110,15 @@ class WebState:
             source = StoreSource(
                 store_dir=str(settings.store_dir), state_file=str(settings.build_dir / "state.json")
             )
-            source = replace(source, stamp=source.current_stamp())
-        self.source, self.store = source, source.open()
+        for attempt in range(3):  # a build that ends while the server starts: open the new one
+            if not config.endpoint:
+                source = replace(source, stamp=source.current_stamp())
+            try:
+                self.source, self.store = source, source.open()
+                break
+            except StoreError:
+                if attempt == 2 or source.stamp is None:
+                    raise
         self.pool = QueryPool(
             source, workers=config.workers, timeout=config.timeout, cap=config.cap, cache=config.cache
         )
