@@ -31,7 +31,8 @@ def register(subparsers) -> None:
         "serve",
         help="serve the SPARQL endpoint, resource pages, saved queries and the network over HTTP",
         description="Build the graph if needed, then serve it: /sparql, dereferenceable IRIs under "
-        "/partnergraph/, /queries, /network, /dataset (see docs/web.md).",
+        "/partnergraph/, /queries, /network, /dataset (see docs/web.md). A later `partnergraph add` or "
+        "`partnergraph build` is served without a restart.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0 picks a free one)")
