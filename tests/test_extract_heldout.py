@@ -116,3 +116,28 @@ def test_volunteers_as_visitors_do_not_make_the_topic_volunteering(registries):
 def test_a_registered_city_whose_polish_name_is_also_a_common_word(registries):
     ev = events_of("erasmus-2019", registries)["Wizyta młodzieży z Orleanu"]
     assert ev["cities"] == [{"name": "Orléans", "country": "FR"}]
+
+
+def test_a_department_named_alone_stands_back_for_the_organisation_named(registries):
+    ev = events_of("mixed-2017", registries)["Wizyta delegacji z Kijowa – 15.03.2017"]
+    assert ev["organisations"] == ["Kijowska Miejska Administracja Państwowa"]
+    assert "welfare_system" not in ev["topics"]  # a system of family support is not the welfare system
+
+
+def test_a_polish_name_with_a_registered_acronym_in_brackets_is_that_organisation(registries):
+    ev = events_of("prose-2014", registries)["Konferencja EAPN w Brukseli"]
+    assert ev["organisations"] == ["European Anti-Poverty Network"]
+
+
+def test_a_university_named_by_its_seat_and_a_seat_in_a_foreign_name(registries):
+    page = events_of("prose-2014", registries)
+    ev = page["Wizyta studentów z Uniwersytetu w Getyndze"]
+    assert ev["organisations"] == ["Uniwersytet w Getyndze"]
+    assert ev["cities"] == [{"name": "Göttingen", "country": "DE"}]
+    ev = page["Przekazanie darów od Caritas Wien"]
+    assert (ev["organisations"], ev["cities"]) == (["Caritas Wien"], [{"name": "Vienna", "country": "AT"}])
+
+
+def test_a_foreign_name_with_a_scandinavian_joining_word(registries):
+    ev = events_of("mixed-2017", registries)["Konferencja podsumowująca projekt „Razem przeciw przemocy”"]
+    assert ev["organisations"] == ["Alternativ til Vold"]

@@ -176,7 +176,8 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "health_care",
         r"służb\w* zdrowia|ochron\w* zdrowia|opiek\w* zdrowotn\w*|zdrowotn\w*|szpital\w*|"
-        r"medyczn\w*|health care|sprzęt\w* rehabilitacyjn\w*",
+        r"medyczn\w*|health care|sprzęt\w* rehabilitacyjn\w*|(łóż|łóżk|materac)\w* (rehabilitacyjn|szpitaln|"
+        r"przeciwodleżynow)\w*|rehabilitac\w*",
     ),
     (
         "older_people",
@@ -219,7 +220,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     ),
     (
         "social_exclusion",
-        r"wykluczeni\w* społeczn\w*|wykluczon\w*|ubóstw\w*|biedy|biedą|marginalizac\w*|"
+        r"wykluczeni\w* społeczn\w*|wykluczon\w*|ubóstw\w*|ubog\w*|ubodzy|biedy|biedą|marginalizac\w*|"
         r"włączeni\w* społeczn\w*|inkluzj\w*|obszar\w* zdegradowan\w*|social inclusion|inclusion|"
         r"poverty|social exclusion|exclusion",
     ),
@@ -238,7 +239,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "welfare_system",
         r"system\w* pomocy społecznej|funkcjonowani\w* (Miejskiego Ośrodka|MOPS|ośrodka|"
-        r"pomocy społecznej|systemu)|działalnoś\w* (Miejskiego Ośrodka|MOPS)|"
+        r"pomocy społecznej|systemu (pomocy|opieki) społecznej)|działalnoś\w* (Miejskiego Ośrodka|MOPS)|"
         r"struktur\w* (MOPS|Miejskiego Ośrodka|ośrodka)|zada\w* (MOPS|Miejskiego Ośrodka)|"
         r"welfare system",
     ),

@@ -22,6 +22,7 @@ from .places import (
     find_places,
     find_unlinked,
     resolve,
+    seat_in_name,
 )
 
 # words that make a section an event report rather than a notice or a page introduction
@@ -269,7 +270,7 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
     # a city named only inside an organisation's name, when no other city is given: its seat
     if not ev.cities:
         for n in found.organisations:
-            for m in find_places(gaz, tokenize(n.value)):
+            for m in find_places(gaz, tokenize(n.value)) + seat_in_name(gaz, tokenize(n.value)):
                 if (
                     m.kind == "city"
                     and m.country
@@ -338,14 +339,15 @@ SHOWN_BEFORE = re.compile(
 
 # "wolontariusze Europejskiego Wolontariatu", "w ramach wolontariatu": who the visitors are, not a theme
 VISITORS_STATUS = re.compile(
-    r"(w\s+ramach|uczestni\w*|program\w*|europejsk\w*|wolontariusz\w*)\s+(\w+\s+){0,2}$|^\w*\s+europejsk",
+    r"(w\s+ramach|uczestni\w*|program\w*|europejsk\w*|wolontariusz\w*|odbywa\w*|realizuj\w*)\s+(\w+\s+){0,4}$"
+    r"|^\w*\s+(europejsk|w\s+ramach|program)",
     re.I,
 )
 
 
 def _describes_visitors(text: str, cue: classify.Cue) -> bool:
     return bool(
-        VISITORS_STATUS.search(text[max(0, cue.start - 40) : cue.start])
+        VISITORS_STATUS.search(text[max(0, cue.start - 60) : cue.start])
         or VISITORS_STATUS.search(text[cue.start : cue.end + 15])
     )
 

@@ -79,6 +79,7 @@ ORG_HEADS = {
     "teatr",
     "fundusz",
     "bank",
+    "administracja",  # "Kijowska Miejska Administracja Państwowa"
 }
 # parts of an organisation: "Wydziału Spraw Społecznych Urzędu Miasta Helsinki" is the Urząd's
 SUBUNIT_HEADS = {
@@ -92,6 +93,9 @@ SUBUNIT_HEADS = {
     "zespół",
     "katedra",
 }
+# parts that, named alone, stand in for an organisation named elsewhere in the report (a chair of a
+# university, "Katedra … CM UJ", is named as a body of its own)
+DEPARTMENTS = {"wydział", "oddział", "departament", "sekcja", "referat"}
 # heads that name a MOPS unit when MOPS is the organisation (or none is named)
 UNIT_HEADS = {"dział", "filia", "sekcja", "punkt", "klub", "zespół", "program", "centrum"}
 UNIT_PHRASES = re.compile(
@@ -138,6 +142,14 @@ CONNECTORS = {
     "St",
     "Sankt",
     "Saint",
+    # Scandinavian, Dutch and German joining words of foreign names ("Alternativ til Vold", "Høgskolen i Oslo")
+    "til",
+    "og",
+    "för",
+    "och",
+    "voor",
+    "zum",
+    "zur",
 }
 LEGAL_FORMS = re.compile(
     r"\s*(e\.\s?V\.|gGmbH|GmbH|Ltd\.?|Inc\.?|o\.\s?p\.\s?s\.|z\.\s?s\.|a\.\s?s\.|asbl|vzw|"
@@ -395,6 +407,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         getattr(names, fld).append(Name(fld, value, toks[i].start, toks[j - 1].end))
 
     owners = _lookups(registries)["owners"]
+    parts: list[Name] = []  # departments named without their organisation
     # 1. registries
     for i, j, e in _registry_matches(toks, registries):
         take(i, j)
@@ -448,6 +461,16 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             nom = next((a for a in t.analyses if a.lemma == head_a.lemma and "nom" in a.cases), None)
             head_a = nom or head_a
         end = _extend_polish(toks, i + 1, taken)
+        if (
+            end == i + 1
+            and head_a.lemma.lower() in SEAT_NAMED
+            and end + 1 < len(toks)
+            and toks[end].lower in ("w", "we")
+            and toks[end + 1].is_upper_initial
+            and toks[end + 1].is_word
+            and not taken[end + 1]
+        ):
+            end += 2  # a university named by its seat: "Uniwersytetu w Getyndze"
         if end - start < 2 and head_a.lemma.lower() not in {"caritas"}:
             i += 1
             continue
@@ -472,7 +495,11 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             entry = _lookup(registries, "units", value)
             emit("units", entry.name if entry else value, start, end)
         elif lemma in ORG_HEADS or lemma == "krzyż":
-            if slug(value) not in owners:
+            if _acronym_after(toks, end, registries):
+                pass  # "Europejskiej Sieci Przeciwdziałania Ubóstwu (EAPN)": the registry's name, found above
+            elif lemma in DEPARTMENTS:
+                parts.append(Name("organisations", value, toks[start].start, toks[end - 1].end))
+            elif slug(value) not in owners:
                 entry = _lookup(registries, "organisations", value)
                 emit("organisations", entry.name if entry else value, start, end)
         take(start, end)
@@ -573,6 +600,10 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             emit("organisations", entry.name if entry else value, k, end)
             take(k, end)
 
+    # a department named alone belongs to the organisation the text names ("delegacja Kijowskiej Miejskiej
+    # Administracji …, na czele z zastępcą dyrektora Departamentu …"); alone it stands for its organisation
+    if not names.organisations:
+        names.organisations += parts
     for fld in ("organisations", "units", "projects", "programmes", "persons"):
         setattr(names, fld, _dedupe(getattr(names, fld)))
     return names
@@ -715,6 +746,21 @@ def _other_org_at(toks: list[Token], j: int) -> int | None:
             if t.text in ("MOPS", "UMK"):
                 return j
     return None
+
+
+# institutions whose Polish name is their kind and seat ("Uniwersytet w Getyndze", "Akademia w Lund")
+SEAT_NAMED = {"uniwersytet", "akademia", "politechnika", "uczelnia", "kolegium", "instytut", "hospicjum"}
+
+
+def _acronym_after(toks: list[Token], j: int, registries) -> bool:
+    """The name is followed by a registered organisation's acronym in brackets."""
+    return (
+        j + 2 < len(toks)
+        and toks[j].text == "("
+        and toks[j + 2].text == ")"
+        and toks[j + 1].text.isupper()
+        and _lookup(registries, "organisations", toks[j + 1].text) is not None
+    )
 
 
 def _parent_inside(toks: list[Token], a: int, b: int) -> int | None:

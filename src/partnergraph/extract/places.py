@@ -223,6 +223,24 @@ def _common_word_city(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[list
     return None
 
 
+def seat_in_name(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
+    """A large European city named in its own language after the first word of an organisation's name
+    ("Caritas Wien", "Volkshilfe Wien", "Diakonie Hamburg"), where no preposition announces it."""
+    out = []
+    for i, t in enumerate(tokens[1:], 1):
+        if not (t.is_word and t.is_upper_initial):
+            continue
+        cities = [
+            c
+            for c in gaz.find_cities(t.text)
+            if c.country in gaz.europe and c.population >= COMMON_WORD_CITY_POPULATION
+        ]
+        if cities:
+            m = PlaceMention("city", "", None, t.start, t.end, "", "", i)
+            out.append(_with_cities(m, cities, t.text, gaz.europe))
+    return out
+
+
 def _in_list(tokens: list[Token], i: int, found: list[PlaceMention]) -> bool:
     """Token i follows ", " or " i " right after the last place found."""
     if not found or i < 2 or tokens[i - 1].text not in (",", "i", "oraz"):
