@@ -210,7 +210,11 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "youth",
         r"(w środowisku|prac\w* z|dla|wśród|zagrożon\w*) młodzież\w*|młodzieży zagrożon\w*|"
-        r"młodych ludzi|young people|youth work",
+        r"młodych ludzi|young people|youth work|"
+        # the young as whom a problem strikes ("wykluczeniu społecznemu młodzieży"): only the last word, so
+        # that the problem keeps its own topic
+        r"(?:(?<=społecznemu )|(?<=społecznego )|(?<=zawodowej )|(?<=bezrobociu )|(?<=bezrobocia )|"
+        r"(?<=uzależnieniom )|(?<=przestępczości ))młodzieży",
     ),
     # volunteer work as a theme; visitors who are volunteers are participants, not a topic
     (
