@@ -242,7 +242,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     ),
     (
         "welfare_system",
-        r"system\w* pomocy społecznej|funkcjonowani\w* (Miejskiego Ośrodka|MOPS|ośrodka|"
+        r"system\w* pomocy społecznej|usług\w* społeczn\w*|funkcjonowani\w* (Miejskiego Ośrodka|MOPS|ośrodka|"
         r"pomocy społecznej|systemu (pomocy|opieki) społecznej)|działalnoś\w* (Miejskiego Ośrodka|MOPS)|"
         r"struktur\w* (MOPS|Miejskiego Ośrodka|ośrodka)|zada\w* (MOPS|Miejskiego Ośrodka)|"
         r"welfare system",

@@ -189,9 +189,10 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
 
     # places
     person_spans = [(n.start - d.base, n.end - d.base) for n in found.persons]
+    all_places = find_places(gaz, d.tokens)
     mentions = [
         m
-        for m in find_places(gaz, d.tokens)
+        for m in all_places
         if not _inside(m, d.base, person_spans)
         and (m.kind == "country" or m.prep or not _inside(m, d.base, name_spans))
     ]
@@ -208,7 +209,7 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
         resolved.append(m)
     foreign = [m for m in resolved if m.country and m.country != "PL"]
     # place strings that link to nothing are reported, not dropped
-    for a, b in find_unlinked(d.tokens, find_places(gaz, d.tokens)):
+    for a, b in find_unlinked(d.tokens, all_places):
         s, e = d.tokens[a].start - d.base, d.tokens[b - 1].end - d.base
         seen = {x.quote for x in ev.unlinked.get("cities", [])}
         if d.text[s:e] not in seen and not any(s < ne and e > ns for ns, ne in name_spans + person_spans):
