@@ -141,3 +141,33 @@ def test_a_university_named_by_its_seat_and_a_seat_in_a_foreign_name(registries)
 def test_a_foreign_name_with_a_scandinavian_joining_word(registries):
     ev = events_of("mixed-2017", registries)["Konferencja podsumowująca projekt „Razem przeciw przemocy”"]
     assert ev["organisations"] == ["Alternativ til Vold"]
+
+
+def one_event(registries, title: str, body: str) -> dict:
+    from partnergraph.model import Page
+
+    doc = extract_document(Page("x", "x.txt", f"{title}\n\n{body}\n"), registries)
+    (event,) = doc["events"]
+    return event
+
+
+def test_names_with_particles_are_persons_not_places(registries):
+    ev = one_event(
+        registries,
+        "Spotkanie z gośćmi z Niderlandów",
+        "W dniu 3 marca 2015 r. w MOPS odbyło się spotkanie z Panią Ursulą von Holt z Hamburga "
+        "oraz Panem Jan de Vries.",
+    )
+    assert ev["persons"] == ["Ursula von Holt", "Jan de Vries"]
+    assert ev["cities"] == [{"name": "Hamburg", "country": "DE"}]
+
+
+def test_a_foundation_named_after_its_founder(registries):
+    ev = one_event(
+        registries,
+        "Darowizna z Niemiec",
+        "W grudniu 2016 r. Robert Bosch Stiftung ze Stuttgartu przekazała na rzecz podopiecznych MOPS "
+        "sprzęt komputerowy.",
+    )
+    assert ev["organisations"] == ["Robert Bosch Stiftung"]
+    assert (ev["type"], ev["direction"]) == ("Donation", "incoming")

@@ -521,7 +521,15 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             i += 1
             continue
         start = i
-        while start > 0 and not taken[start - 1] and _foreign_word(toks[start - 1], toks, start - 1):
+        while (
+            start > 0
+            and not taken[start - 1]
+            and (
+                _foreign_word(toks[start - 1], toks, start - 1)
+                # a founder's first name: "Robert Bosch Stiftung", "Heinrich Böll Stiftung"
+                or (toks[start - 1].has_mark("imię") and toks[start - 1].is_upper_initial and start < i)
+            )
+        ):
             start -= 1
         while start < i and toks[start].text in CONNECTORS:
             start += 1

@@ -16,6 +16,9 @@ ROLES = {"pan", "pani", "państwo", "dyrektor", "dyrektorka", "burmistrz", "prez
          "ambasador", "profesor", "opiekun", "burmistrzyni", "senator", "poseł"}  # fmt: skip
 
 
+# particles between a given name and a surname
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "di", "da", "del", "le", "la", "du", "ten", "ter"}
+
 STREET_WORDS = {
     "ul",
     "al",
@@ -60,9 +63,20 @@ def person_at(
     if first + 1 >= len(toks) or taken[first] or taken[first + 1]:
         return None
     f, s = toks[first], toks[first + 1]
+    particle = ""
+    if (
+        s.lower in NAME_PARTICLES
+        and first + 2 < len(toks)
+        and not taken[first + 2]
+        and toks[first + 2].is_upper_initial
+        and toks[first + 2].is_word
+        and toks[first + 2].start - s.end <= 1
+        and (honorific or any("imię" in a.marks for a in f.analyses))
+    ):
+        particle, s = s.text + " ", toks[first + 2]  # "Jan de Vries", "Ursula von Holt"
     if not (f.is_upper_initial and s.is_upper_initial and f.is_word and s.is_word):
         return None
-    if s.start - f.end > 1 or f.text.isupper() or s.text.isupper():
+    if s.start - f.end > 1 + len(particle) or f.text.isupper() or s.text.isupper():
         return None
     given = next((a for a in f.analyses if "imię" in a.marks), None)
     if given is None and not (honorific and f.unknown):
@@ -95,4 +109,4 @@ def person_at(
             if surname.endswith(ending) and len(surname) - len(ending) >= 3:
                 surname = surname[: -len(ending)]
                 break
-    return first, first + 2, f"{first_name} {surname}"
+    return first, first + 2 + bool(particle), f"{first_name} {particle}{surname}"

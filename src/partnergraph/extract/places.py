@@ -63,6 +63,8 @@ ENDINGS = [
     ("ę", "a"),
 ]
 KRAKOW = "Kraków"
+# particles inside persons' names
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "di", "da", "del", "le", "la", "du", "ten", "ter"}
 
 
 @dataclass(frozen=True)
@@ -263,6 +265,11 @@ def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
         and tokens[i + 1].is_word
     ):
         return False  # a first name before a surname ("Anna Kowalska")
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if t.has_mark("imię") and nxt is not None and nxt.lower in NAME_PARTICLES:
+        return False  # "Jan de Vries", "Karl von Holt"
+    if i > 0 and tokens[i - 1].lower in ("pan", "pani", "p", "państwo", "dr", "prof"):
+        return False  # a person after a title
     if t.has_mark("nazwa_geograficzna"):
         return True
     if _after_place_noun(tokens, i) or listed:
