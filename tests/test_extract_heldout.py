@@ -171,3 +171,21 @@ def test_a_foundation_named_after_its_founder(registries):
     )
     assert ev["organisations"] == ["Robert Bosch Stiftung"]
     assert (ev["type"], ev["direction"]) == ("Donation", "incoming")
+
+
+def test_headings_closed_by_a_date_and_a_return_visit(registries):
+    from partnergraph.model import Page
+
+    text = (
+        "Współpraca międzynarodowa MOPS w 2015 roku\n\n"
+        "I. Wizyta gości z Litwy – 12 marca 2015 r.\n"
+        "W MOPS gościli pracownicy socjalni z Kowna, którzy zapoznali się z pracą Działu Pomocy Bezdomnym.\n\n"
+        "II. Rewizyta w Kownie\n"
+        "W dniach 20-22 maja 2015 r. dwóch pracowników MOPS przebywało w Kownie na Litwie, gdzie poznało "
+        "litewski system pomocy osobom bezdomnym.\n"
+    )
+    events = extract_document(Page("x", "x.txt", text), registries)["events"]
+    assert [(e["title"], e["start"], e["direction"]) for e in events] == [
+        ("Wizyta gości z Litwy – 12 marca 2015 r.", "2015-03-12", "incoming"),
+        ("Rewizyta w Kownie", "2015-05-20", "outgoing"),
+    ]

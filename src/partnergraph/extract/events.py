@@ -27,7 +27,7 @@ from .places import (
 
 # words that make a section an event report rather than a notice or a page introduction
 EVENT_CUES = re.compile(
-    r"(?<!\w)(wizyt|konferencj|spotka|seminari|sympozj|kongres|darowizn|przekaza|udział|uczestnicz|"
+    r"(?<!\w)(wizyt|rewizyt|przebywa|pobyt|wyjazd|wyjecha|konferencj|spotka|seminari|sympozj|kongres|darowizn|przekaza|udział|uczestnicz|"
     r"współprac|delegacj|studen|gości|projekt|warsztat|szkoleni|forum|staż|wymian|goście|przyjecha|"
     r"odwiedzi|zjazd|partner)",
     re.I,

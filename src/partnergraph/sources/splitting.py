@@ -55,6 +55,8 @@ NAME_ABBREVIATIONS = {
     "oo",
 }
 DATE_OPENING = re.compile(r"(W|w) dni(u|ach)\s+\d|Dnia\s+\d|Dn\.\s*\d|W terminie\b|W okresie\b|Od \d")
+# a date closing a heading, written with the abbreviation of "roku"
+DATE_AT_END = re.compile(r"\s*[-–—,]?\s*\(?[^()]{0,25}\b\d{2,4}\s*r(oku)?\.\)?\s*$")
 END_OF_SENTENCE = re.compile(r"[.;:,]\s*$")
 INNER_SENTENCE = re.compile(rf"[a-ząćęłńóśźż]{{3,}}[.!?]\s+[{UPPER}]")
 
@@ -136,6 +138,9 @@ def _could_be_heading(s: str) -> bool:
         return False
     if INNER_SENTENCE.search(s):
         return False
+    if DATE_AT_END.search(s) and not DATE_OPENING.match(s):
+        s = DATE_AT_END.sub("", s)  # "Wizyta gości z Litwy – 12 marca 2015 r.": the stop is the year's
+        words = s.split()
     if END_OF_SENTENCE.search(s):
         # a heading written with a full stop ("Wizyta studentów z Austrii."): short and without a verb
         return (
@@ -150,7 +155,7 @@ def _could_be_heading(s: str) -> bool:
 
 
 EVENT_WORDS = re.compile(
-    r"(?<!\w)(wizyt|konferencj|spotkani|seminari|sympozj|kongres|darowizn|udział|współprac|delegacj|studen|"
+    r"(?<!\w)(wizyt|rewizyt|konferencj|spotkani|seminari|sympozj|kongres|darowizn|udział|współprac|delegacj|studen|"
     r"staż|wymian|goście|gości|warsztat|forum|zjazd)",
     re.I,
 )
