@@ -189,3 +189,23 @@ def test_headings_closed_by_a_date_and_a_return_visit(registries):
         ("Wizyta gości z Litwy – 12 marca 2015 r.", "2015-03-12", "incoming"),
         ("Rewizyta w Kownie", "2015-05-20", "outgoing"),
     ]
+
+
+def test_two_kinds_of_visitors_in_one_phrase_are_mixed(registries):
+    ev = one_event(
+        registries,
+        "Wizyta studentów i wykładowców z Czech",
+        "W dniu 4 kwietnia 2017 r. MOPS gościł grupę studentów i wykładowców Uniwersytetu Karola w Pradze, "
+        "którzy poznali pracę Klubu Integracji Społecznej.",
+    )
+    assert ev["participants"] == "mixed"
+
+
+def test_an_earlier_programme_generation_is_not_the_later_one(registries):
+    ev = one_event(
+        registries,
+        "Spotkanie w Lille",
+        "W dniach 11-12 lutego 2014 r. w Lille we Francji odbyło się spotkanie partnerów projektu "
+        "„Active Inclusion” w ramach programu URBACT II.",
+    )
+    assert ev["programmes"] == ["URBACT II"]

@@ -86,6 +86,7 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"nauczyciel\w*|policjan\w*|kurator\w* sądow\w*|sędzi\w*|mediator\w*|animator\w*|social worker\w*",
     ),
 ]
+JOINED = re.compile(r"\s*(,|i|oraz|a także)\s+(\w+\s+)?", re.I)
 # a bare delegation or "representatives of <city>": officials unless the text says more
 WEAK_OFFICIALS = re.compile(r"(?<!\w)delegacj\w*")
 _PARTICIPANT_RX = [(k, re.compile(r"(?<!\w)(" + p + r")", re.I)) for k, p in PARTICIPANT_CUES]
@@ -149,6 +150,13 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
             if base and {"officials", "professionals"} <= kinds:
                 hits = [h for h in hits if h[1] == "officials"]
             _start, kind, m = min(hits, key=lambda h: h[0])
+            # two kinds joined in one phrase: "studentów i wykładowców", "urzędnicy oraz pracownicy socjalni"
+            joined = [
+                h for h in hits if h[1] != kind and JOINED.fullmatch(text, m.end(), h[0]) and h[0] > m.end()
+            ]
+            if joined:
+                end = joined[0][2].end()
+                return "mixed", Cue("mixed", base + m.start(), base + end)
             return kind, Cue(kind, base + m.start(), base + m.end())
     if weak:
         base, m = weak[0]
