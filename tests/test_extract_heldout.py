@@ -204,7 +204,7 @@ def test_two_kinds_of_visitors_in_one_phrase_are_mixed(registries):
 def test_an_earlier_programme_generation_is_not_the_later_one(registries):
     ev = one_event(
         registries,
-        "Spotkanie w Lille",
+        "Udział MOPS w projekcie URBACT „Active Inclusion”",
         "W dniach 11-12 lutego 2014 r. w Lille we Francji odbyło się spotkanie partnerów projektu "
         "„Active Inclusion” w ramach programu URBACT II.",
     )

@@ -268,6 +268,7 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
         if n.value not in values:
             values.append(n.value)
             ev.evidence.setdefault(n.field, []).append(Evidence(page.text[n.start : n.end], n.start, n.end))
+    _drop_generic_programmes(ev)
     # a city named only inside an organisation's name, when no other city is given: its seat
     if not ev.cities:
         for n in found.organisations:
@@ -355,6 +356,23 @@ def _describes_visitors(text: str, cue: classify.Cue) -> bool:
 
 def _is_shown(text: str, start: int, base: int) -> bool:
     return bool(SHOWN_BEFORE.search(text[max(base, start - 90) : start]))
+
+
+def _drop_generic_programmes(ev: Event) -> None:
+    """A programme named by its family alone ("projekt URBACT") is the one the text names in full
+    ("programu URBACT II"), not the family's default generation."""
+    quotes = [e.quote.split() for e in ev.evidence.get("programmes", [])]
+    keep = [
+        k
+        for k, q in enumerate(quotes)
+        if not any(
+            len(o) > len(q) and o[: len(q)] == q and ev.programmes[j] != ev.programmes[k]
+            for j, o in enumerate(quotes)
+        )
+    ]
+    if len(keep) < len(quotes):
+        ev.programmes = [ev.programmes[k] for k in keep]
+        ev.evidence["programmes"] = [ev.evidence["programmes"][k] for k in keep]
 
 
 def _inside(m: PlaceMention, base: int, spans: list[tuple[int, int]]) -> bool:
