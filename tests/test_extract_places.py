@@ -139,3 +139,8 @@ def test_inflected_names_that_are_other_towns_as_written_or_common_words(gaz):
         ("Málaga", "ES"),  # malaga is also a wine
         ("Lille", "FR"),  # Lilla is also a first name
     ]
+
+
+def test_country_acronyms_and_older_country_names(gaz):
+    got = places(gaz, "z USA, z RPA i z Macedonii, a MOPS i UE nie są krajami")
+    assert [(k, iso) for k, _c, iso, _p in got] == [("country", "US"), ("country", "ZA"), ("country", "MK")]

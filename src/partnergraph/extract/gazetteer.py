@@ -25,7 +25,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff .'’\-/()]+$")
 # Constituent countries and common Polish names that pycountry and Babel do not give.
 EXTRA_COUNTRY_NAMES = {
@@ -34,7 +34,9 @@ EXTRA_COUNTRY_NAMES = {
     "CZ": ["Republika Czeska", "Czechy"],
     "US": ["Stany Zjednoczone", "USA"],
     "SK": ["Republika Słowacka"],
-    "MD": ["Mołdawia"],
+    "MD": ["Mołdawia", "Mołdowa"],
+    "MK": ["Macedonia", "Macedonia Północna"],  # its name until 2019
+    "ZA": ["Republika Południowej Afryki", "RPA"],
     "RU": ["Federacja Rosyjska"],
 }
 

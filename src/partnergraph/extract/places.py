@@ -146,10 +146,13 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if not (t.is_word and t.is_upper_initial) or (t.text.isupper() and len(t.text) > 1):
+        if not (t.is_word and t.is_upper_initial):
             i += 1
             continue
         country = _country_at(gaz, tokens, i)
+        if t.text.isupper() and len(t.text) > 1 and not country:
+            i += 1  # an acronym is a place only when it is a country's ("USA", "RPA")
+            continue
         if country:
             iso, n = country
             end = tokens[i + n - 1].end
