@@ -209,3 +209,25 @@ def test_an_earlier_programme_generation_is_not_the_later_one(registries):
         "„Active Inclusion” w ramach programu URBACT II.",
     )
     assert ev["programmes"] == ["URBACT II"]
+
+
+def test_a_centre_named_as_mopss_is_a_unit_and_meeting_someone_is_a_meeting(registries):
+    ev = one_event(
+        registries,
+        "Goście z Izraela",
+        "Dnia 3 lutego 2016 r. w Centrum Interwencji Kryzysowej MOPS gościli przedstawiciele Ministerstwa "
+        "Spraw Społecznych Izraela. Rozmawiano o przeciwdziałaniu przemocy domowej.",
+    )
+    assert ev["units"] == ["Centrum Interwencji Kryzysowej"]
+    assert ev["organisations"] == ["Ministerstwo Spraw Społecznych Izraela"]
+    ev = one_event(
+        registries,
+        "Współpraca z Lipskiem",
+        "W dniu 9 października 2014 r. Zastępca Dyrektora MOPS spotkała się w Lipsku z przedstawicielami "
+        "Urzędu Miasta Lipska w sprawie mieszkań chronionych dla osób z zaburzeniami psychicznymi.",
+    )
+    assert (ev["type"], ev["direction"], ev["topics"]) == (
+        "Meeting",
+        "outgoing",
+        ["housing", "mental_health"],
+    )

@@ -30,6 +30,8 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
     "Meeting": [
         (r"spotkani[ae] (robocz|partner|projektow|grupy|komitetu|zespołu|sterując)", 3),
         (r"spotka(nie|nia|niach|niu|ń)\b", 1),
+        (r"spotka(ł|ła|li|ły) się\b", 2),  # met someone: a meeting, not a tour
+        (r"rozmow|rozmawia", 1),
         (r"w ramach projektu", 1),
         (r"partner(zy|ów|ami|skim|skiego|ski)", 1),
         (r"harmonogram", 1.5),  # planning work

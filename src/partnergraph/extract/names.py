@@ -487,7 +487,14 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             take(start, parent)
             i = parent
             continue
-        if UNIT_PHRASES.match(value) and (lemma in UNIT_HEADS or lemma == "centrum"):
+        of_mops = _is_mops_at(toks, end, registries) and lemma in UNIT_HEADS | {
+            "ośrodek",
+            "dom",
+            "schronisko",
+        }
+        if of_mops or (UNIT_PHRASES.match(value) and (lemma in UNIT_HEADS or lemma == "centrum")):
+            # a unit by its kind, or any centre, home or shelter named as MOPS's ("Centrum Interwencji
+            # Kryzysowej MOPS")
             if nxt_org is not None and not _is_mops_at(toks, end, registries):
                 take(start, end)
                 i = end
