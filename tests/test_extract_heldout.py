@@ -231,3 +231,19 @@ def test_a_centre_named_as_mopss_is_a_unit_and_meeting_someone_is_a_meeting(regi
         "outgoing",
         ["housing", "mental_health"],
     )
+
+
+def test_the_build_report_lists_an_unknown_town(project):
+    from partnergraph.build import build
+    from partnergraph.settings import Settings
+
+    settings = Settings(project)
+    (settings.sources_dir / "findings-2013.txt").write_bytes((HELDOUT / "findings-2013.txt").read_bytes())
+    manifest = settings.sources_dir / "manifest.json"
+    entries = json.loads(manifest.read_text(encoding="utf-8"))
+    entries.append({"file": "findings-2013.txt", "url": "https://example.org/findings-2013", "year": 2013})
+    manifest.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    build(settings)
+    report = json.loads((settings.build_dir / "report.json").read_text(encoding="utf-8"))
+    (entry,) = [x for x in report["unlinked"] if "Kwiatkowo" in x]
+    assert entry.startswith("cities: 'Kwiatkowo' (findings-2013/wizyta-gosci-z-norwegii, chars ")
