@@ -99,3 +99,16 @@ def test_background_dates_do_not_date_the_event():
         "2012-07-12",
     )
     assert iso("Od 1 do 30 lipca 2012 r. studenci odbywali praktyki.", None) == ("2012-07-01", "2012-07-30")
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("Na przełomie maja i czerwca 2016 r. MOPS gościł", None, ("2016-05", "2016-06")),
+        ("na przełomie grudnia i stycznia 2015 r. goście", None, ("2014-12", "2015-01")),
+        ("Na przełomie września i października br. goście", 2012, ("2012-09", "2012-10")),
+        ("Na przełomie września i października goście", None, ("--09", "--10")),
+    ],
+)
+def test_the_turn_of_two_months(text, year, expected):
+    assert iso(text, year) == expected

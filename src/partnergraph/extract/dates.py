@@ -107,6 +107,12 @@ MONTH = re.compile(
     rf"(?P<m>{_LOC})(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')})?(?!\w)",
     re.I,
 )
+# "na przełomie maja i czerwca 2016 r.": two months, genitive
+MONTH_SPAN = re.compile(
+    rf"\b(?:na\s+)?przełomie\s+(?P<m1>{_GEN})\s+(?:i|oraz|a)\s+(?P<m2>{_GEN})"
+    rf"(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')})?(?!\w)",
+    re.I,
+)
 YEAR_ONLY = re.compile(r"\b(?:w|we)\s+(?P<y>(?:19|20)\d\d)\s*(?:r\.|roku\b)")
 ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
@@ -195,6 +201,10 @@ def find_dates(text: str) -> list[DateMention]:
             d, mo, y = int(m["d"]), int(m["m"]), _year(m["y"])
             if _valid(y, mo, d):
                 add(DateMention(m.start(), m.end(), (y, mo, d), (y, mo, d)))
+    for m in MONTH_SPAN.finditer(text):
+        m1, m2, y = _month(m["m1"]), _month(m["m2"]), _year(m["y"])
+        y1 = y - 1 if y and m1 > m2 else y  # "przełomie grudnia i stycznia 2015"
+        add(DateMention(m.start("m1"), m.end(), (y1, m1, None), (y, m2, None)))
     for m in MONTH.finditer(text):
         mo, y = _month(m["m"]), _year(m["y"])
         start = m.start("m")
