@@ -231,8 +231,11 @@ def run_store(store: str, data: Path, event: str, args, workdir: Path) -> dict:
             elif "construct" in record:
                 out["construct"] = record["construct"]
                 done.append("construct")
-            elif "peak_mb" in record:
+            elif "peak_mb" in record:  # the last record: the worker's teardown is not measured
                 peaks.append(record["peak_mb"])
+                proc.kill()
+                proc.wait()
+                break
     out["peak_mb"] = max(peaks + [out.get("peak_load_mb", 0)])
     return out
 
