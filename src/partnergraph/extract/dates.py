@@ -11,50 +11,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
-# genitive (after a day), nominative and locative ("w maju") forms of the months
-MONTHS_GEN = [
-    "stycznia",
-    "lutego",
-    "marca",
-    "kwietnia",
-    "maja",
-    "czerwca",
-    "lipca",
-    "sierpnia",
-    "września",
-    "października",
-    "listopada",
-    "grudnia",
-]
-MONTHS_LOC = [
-    "styczniu",
-    "lutym",
-    "marcu",
-    "kwietniu",
-    "maju",
-    "czerwcu",
-    "lipcu",
-    "sierpniu",
-    "wrześniu",
-    "październiku",
-    "listopadzie",
-    "grudniu",
-]
-MONTHS_NOM = [
-    "styczeń",
-    "luty",
-    "marzec",
-    "kwiecień",
-    "maj",
-    "czerwiec",
-    "lipiec",
-    "sierpień",
-    "wrzesień",
-    "październik",
-    "listopad",
-    "grudzień",
-]
-ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+from .._months import MONTHS_GEN, MONTHS_LOC, MONTHS_NOM, ROMAN
+
 _MONTH_OF = {m: i + 1 for names in (MONTHS_GEN, MONTHS_LOC, MONTHS_NOM) for i, m in enumerate(names)}
 _MONTH_OF.update(
     {m.replace("ź", "z").replace("ś", "s").replace("ń", "n"): i for m, i in list(_MONTH_OF.items())}

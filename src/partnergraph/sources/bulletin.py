@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 
+from .._months import MONTHS_GEN
 from ._html import html_to_text, looks_like_html
 from .reading import clean_text
 
@@ -45,25 +46,7 @@ _TOOL = (
     r"(drukuj(\s+stronę)?|pobierz(\s+plik|\s+pdf)?|wersja do druku|powrót|wróć|do góry|udostępnij|zgłoś błąd)"
 )
 _TOOLS_LINE = re.compile(rf"^\s*{_TOOL}(\s*\([^)]*\))?(\s*[|/•·,-]?\s*{_TOOL}(\s*\([^)]*\))?)*\s*$", re.I)
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        (
-            "stycznia",
-            "lutego",
-            "marca",
-            "kwietnia",
-            "maja",
-            "czerwca",
-            "lipca",
-            "sierpnia",
-            "września",
-            "października",
-            "listopada",
-            "grudnia",
-        )
-    )
-}
+MONTHS = {m: i + 1 for i, m in enumerate(MONTHS_GEN)}
 _DMY = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)\b")
 _YMD = re.compile(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b")
 _POLISH = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
