@@ -50,3 +50,18 @@ def key_value(text: str) -> tuple[str, str]:
     if not sep or not name:
         raise argparse.ArgumentTypeError(f"expected name=value, got {text!r}")
     return name.strip(), value
+
+
+def number(kind=int, minimum: float = 1):
+    """An argparse type: a number of `kind` no smaller than `minimum`, refused with a clear message."""
+
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"expected a number of {minimum} or more, got {text!r}")
+        return value
+
+    return parse

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 
-from ._common import add_endpoint_options, add_root_option, open_store_from, settings_from
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
-    return value
+from ._common import add_endpoint_options, add_root_option, number, open_store_from, settings_from
 
 
 def register(subparsers) -> None:
@@ -35,7 +24,7 @@ def register(subparsers) -> None:
         "and country-country projections.",
     )
     stats.add_argument("--format", choices=("table", "json"), default="table")
-    stats.add_argument("--top", type=_positive, default=5, metavar="N", help="entries per measure (5)")
+    stats.add_argument("--top", type=number(), default=5, metavar="N", help="entries per measure (5)")
     stats.add_argument("--lang", choices=("pl", "en"), default="en", help="label language (en)")
     add_endpoint_options(stats)
     add_root_option(stats)

@@ -4,20 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_endpoint_options, add_root_option, settings_from
-
-
-def _positive(kind):
-    def parse(text: str):
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-        if value <= 0:
-            raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
-        return value
-
-    return parse
+from ._common import add_endpoint_options, add_root_option, number, settings_from
 
 
 def _port(text: str) -> int:
@@ -37,14 +24,15 @@ def register(subparsers) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0 picks a free one)")
     parser.add_argument(
-        "--timeout", type=_positive(float), default=10.0, help="time limit of a query in seconds (default 10)"
+        "--timeout",
+        type=number(float, minimum=0.001),
+        default=10.0,
+        help="time limit of a query in seconds (default 10)",
     )
     parser.add_argument(
-        "--max-results", type=_positive(int), default=10000, help="most rows or triples of an answer (10000)"
+        "--max-results", type=number(), default=10000, help="most rows or triples of an answer (10000)"
     )
-    parser.add_argument(
-        "--workers", type=_positive(int), default=2, help="query worker processes (default 2)"
-    )
+    parser.add_argument("--workers", type=number(), default=2, help="query worker processes (default 2)")
     parser.add_argument(
         "--cache",
         type=int,

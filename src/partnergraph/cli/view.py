@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
-
-from ._common import add_endpoint_options, add_root_option, open_store_from, settings_from
-
-
-def _depth(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a whole number of 0 or more, got {text!r}")
-    return int(text)
+from ._common import add_endpoint_options, add_root_option, number, open_store_from, settings_from
 
 
 def register(subparsers) -> None:
@@ -24,7 +16,7 @@ def register(subparsers) -> None:
     parser.add_argument("--out", metavar="FILE", help="where to write (default: build/network.html)")
     parser.add_argument("--focus", metavar="IRI", help="only the nodes near this one (IRI or id/kind/key)")
     parser.add_argument(
-        "--depth", type=_depth, metavar="N", help="with --focus: how many steps out (default 2)"
+        "--depth", type=number(minimum=0), metavar="N", help="with --focus: how many steps out (default 2)"
     )
     parser.add_argument("--lang", choices=("pl", "en"), default="en", help="labels and texts (en)")
     add_endpoint_options(parser)
