@@ -34,13 +34,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Dataset
 from rdflib.plugins.serializers.nquads import _nq_row
 
 from partnergraph import iris
 from partnergraph.model import Event, Evidence, Place
 from partnergraph.ontology_tools import load_ontology_graph
-from partnergraph.rdf import bind_prefixes, registries_to_graph, source_to_graph
+from partnergraph.publish import sorted_nquads
+from partnergraph.rdf import assemble_dataset, registries_to_graph, source_to_graph
 from partnergraph.rdf.graph import add_event, source_iri
 from partnergraph.reference import Registries, load_registries
 from partnergraph.sources import ManifestEntry
@@ -463,23 +463,14 @@ def _nquads_direct(n_events: int, seed: int, evidence_share: float) -> bytes:
 
 
 def _nquads_rdflib(n_events: int, seed: int, evidence_share: float) -> bytes:
-    """As `partnergraph.build.make_dataset` and `publish.sorted_nquads` do it."""
+    """As `partnergraph build` does it: `assemble_dataset`, then `sorted_nquads`."""
     pools = load_pools()
-    dataset = Dataset()
-    bind_prefixes(dataset)
-
-    def add_graph(name, graph) -> None:
-        target = dataset.graph(name)
-        for triple in graph:
-            target.add(triple)
-
-    add_graph(iris.ONTOLOGY_GRAPH, load_ontology_graph(ONTOLOGY_DIR))
-    add_graph(iris.REGISTRY_GRAPH, registries_to_graph(pools.registries))
-    for entry, events in generate_pages(n_events, seed, evidence_share):
-        add_graph(iris.source_graph(entry.source_id), source_to_graph(entry, events, pools.registries))
-    text = dataset.serialize(format="nquads", encoding="utf-8").decode("utf-8")
-    lines = sorted(line for line in text.splitlines() if line.strip())
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    sources = {
+        entry.source_id: source_to_graph(entry, events, pools.registries)
+        for entry, events in generate_pages(n_events, seed, evidence_share)
+    }
+    ontology = load_ontology_graph(ONTOLOGY_DIR)
+    return sorted_nquads(assemble_dataset(ontology, registries_to_graph(pools.registries), sources))
 
 
 def generate_nquads(
