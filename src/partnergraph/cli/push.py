@@ -3,21 +3,10 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 from pathlib import Path
 
-from ._common import add_root_option, settings_from
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
-    return value
+from ._common import add_root_option, number, settings_from
 
 
 def register(subparsers) -> None:
@@ -65,10 +54,10 @@ def register(subparsers) -> None:
         metavar="FILE",
         help="push this N-Quads file instead of build/dumps/partnergraph.nq (which is built if out of date)",
     )
-    parser.add_argument("--timeout", type=_positive, default=300, metavar="SECONDS", help="per request")
+    parser.add_argument("--timeout", type=number(), default=300, metavar="SECONDS", help="per request")
     parser.add_argument(
         "--batch-triples",
-        type=_positive,
+        type=number(),
         default=None,
         metavar="N",
         help="triples per swap request (default 50000); graphs of one batch switch together",
