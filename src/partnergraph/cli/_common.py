@@ -22,10 +22,15 @@ def add_endpoint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint instead of the embedded store"
     )
+    add_auth_options(parser)
+
+
+def add_auth_options(parser: argparse.ArgumentParser) -> None:
+    """--user and --password, defaulting to $PARTNERGRAPH_USER and $PARTNERGRAPH_PASSWORD."""
     parser.add_argument(
         "--user",
         default=os.environ.get("PARTNERGRAPH_USER"),
-        help="user for an endpoint that needs authentication (or $PARTNERGRAPH_USER)",
+        help="user for a server that needs authentication (or $PARTNERGRAPH_USER)",
     )
     parser.add_argument(
         "--password",

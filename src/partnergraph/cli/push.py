@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from ._common import add_root_option, number, settings_from
+from ._common import add_auth_options, add_root_option, number, settings_from
 
 
 def register(subparsers) -> None:
@@ -33,16 +32,7 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--graph-store", metavar="URL", help="its Graph Store Protocol endpoint, if it has one"
     )
-    parser.add_argument(
-        "--user",
-        default=os.environ.get("PARTNERGRAPH_USER"),
-        help="user for a server that needs authentication (or $PARTNERGRAPH_USER)",
-    )
-    parser.add_argument(
-        "--password",
-        default=os.environ.get("PARTNERGRAPH_PASSWORD"),
-        help="password (better: $PARTNERGRAPH_PASSWORD, which stays out of the process list)",
-    )
+    add_auth_options(parser)
     parser.add_argument(
         "--auth",
         choices=("basic", "digest"),
