@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
@@ -21,15 +22,6 @@ from partnergraph.network import build_network
 from partnergraph.store import EmbeddedStore
 from partnergraph.views import render_network, render_network_page
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LINKS = " ".join(
     f"<{p}>"
     for p in (

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from chromium import CHROMIUM_ARGS
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, VOID
 
@@ -38,14 +39,6 @@ RESULT_TYPES = {
 }
 EVENT_QUERY = f"SELECT ?e WHERE {{ ?e a <{iris.DEF}Event> }} ORDER BY ?e"
 SLOW_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 class Served:
