@@ -50,6 +50,21 @@ def places(gaz, text: str) -> list[tuple[str, str | None, str, str]]:
         ("w Nowym Jorku", [("city", "New York City", "US", "w")]),
         ("przedstawicielami Barcelony", [("city", "Barcelona", "ES", "")]),
         ("w Porto", [("city", "Porto", "PT", "w")]),
+        # Polish exonyms in their rarer cases
+        ("konferencja w Bremie", [("city", "Bremen", "DE", "w")]),
+        ("goście z Bremy", [("city", "Bremen", "DE", "z")]),
+        ("wyjazd do Lipska", [("city", "Leipzig", "DE", "do")]),
+        ("delegacja z Monachium", [("city", "Munich", "DE", "z")]),
+        ("spotkanie w Hadze", [("city", "The Hague", "NL", "w")]),
+        ("seminarium w Mediolanie", [("city", "Milan", "IT", "w")]),
+        ("wyjazd do Wiednia", [("city", "Vienna", "AT", "do")]),
+        ("goście z Akwizgranu", [("city", "Aachen", "DE", "z")]),
+        ("w Dreźnie", [("city", "Dresden", "DE", "w")]),
+        ("w Salonikach", [("city", "Thessaloníki", "GR", "w")]),
+        ("w Kopenhadze", [("city", "Copenhagen", "DK", "w")]),
+        ("w Norymberdze", [("city", "Nuremberg", "DE", "w")]),
+        ("w Getyndze", [("city", "Göttingen", "DE", "w")]),
+        ("w Lubece", [("city", "Lübeck", "DE", "w")]),
     ],
 )
 def test_place_forms(gaz, text, expected):

@@ -22,6 +22,7 @@ from .places import (
     find_places,
     find_unlinked,
     resolve,
+    seat_adjectives,
     seat_in_name,
 )
 
@@ -272,7 +273,8 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
     # a city named only inside an organisation's name, when no other city is given: its seat
     if not ev.cities:
         for n in found.organisations:
-            for m in find_places(gaz, tokenize(n.value)) + seat_in_name(gaz, tokenize(n.value)):
+            name = tokenize(n.value)
+            for m in find_places(gaz, name) + seat_in_name(gaz, name) + seat_adjectives(gaz, name):
                 if (
                     m.kind == "city"
                     and m.country

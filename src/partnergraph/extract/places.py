@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, replace
 
+from ._city_adjectives import cities_of_adjective
 from ._text import Token
 from .gazetteer import City, Gazetteer, key
 
@@ -243,6 +244,19 @@ def seat_in_name(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
         if cities:
             m = PlaceMention("city", "", None, t.start, t.end, "", "", i)
             out.append(_with_cities(m, cities, t.text, gaz.europe))
+    return out
+
+
+def seat_adjectives(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
+    """A city named by its adjective in an organisation's name ("Uniwersytet Wiedeński", "Politechnika
+    Drezdeńska", "Kijowska Administracja Miejska")."""
+    out = []
+    for i, t in enumerate(tokens):
+        found = cities_of_adjective(gaz, t)
+        if found:
+            noun, cities = found
+            m = PlaceMention("city", "", None, t.start, t.end, "", "", i)
+            out.append(_with_cities(m, cities, noun, gaz.europe))
     return out
 
 

@@ -1,0 +1,90 @@
+"""Cities named by their Polish adjective: "Uniwersytet Wiedeński" (Wiedeń, Vienna), "Politechnika
+Drezdeńska" (Drezno, Dresden), "Uniwersytet Tokijski" (Tokio), "Kijowska Administracja Miejska" (Kijów).
+
+morfeusz2 knows these adjectives but not the noun they come from, so the noun is guessed from the
+adjective's ending by the regular Polish derivations (-eński from -eń/-no/-a, -rski from -rg, -cki from
+-t/-ck, -jski from -o/-ium ...) and a guess counts only when morfeusz2 knows it as a geographic name (or
+data/reference names it) and the gazetteer has a city of that name large enough to be meant. An ordinary
+adjective ("miejski", "społeczny", "europejski") yields no such city.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ._text import Token, analyse
+from .gazetteer import City, Gazetteer, key
+
+# adjective ending -> endings of the city's Polish name that put in its place; the longest ending first
+DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ieński", ("no", "ień")),  # kowieński: Kowno
+    ("deński", ("no",)),  # drezdeński: Drezno
+    ("eński", ("eń", "a", "o", "no", "ny", "")),  # wiedeński, bremeński, brneński, wileński, ateński
+    ("owski", ("ów", "owo", "owa")),  # lwowski, kijowski, charkowski
+    ("iewski", ("wa",)),  # moskiewski: Moskwa
+    ("ański", ("an", "ana", "any")),  # mediolański, lublański
+    ("ński", ("n", "na", "ń", "nia", "nki", "ny", "no", "ńsk")),  # berliński, lizboński, helsiński, miński
+    ("jski", ("o", "a", "um", "ia", "ja")),  # tokijski, sofijski, bazylejski, monachijski
+    ("rski", ("rg", "rga", "r")),  # hamburski, norymberski, hanowerski
+    ("dzki", ("d", "ga", "da")),  # belgradzki, oksfordzki, getyndzki
+    ("cki", ("t", "ck", "ka", "cja", "k")),  # madrycki, frankfurcki, innsbrucki, lubecki, moguncki
+    ("ski", ("", "a", "ia", "ga", "ż", "ch", "sk", "ssa", "o")),  # amsterdamski, paryski, haski, lipski
+)
+# a city this large is meant by its adjective; smaller namesakes of a common adjective's guess are not
+MIN_POPULATION = 50_000
+# an adjective that is also a surname ("Pawłowski", "Kijowski") names a city only when the city is large
+MIN_POPULATION_SURNAME = 300_000
+# adjectives whose guessed noun is a country or a region rather than a city
+NOT_CITY = {"polski", "europejski", "śląski", "maltański", "mazowiecki", "pomorski", "podhalański"}
+
+
+@lru_cache(maxsize=20000)
+def _guesses(lemma: str) -> tuple[str, ...]:
+    """Every noun the adjective may come from, by every ending it has ("wiedeński": -deński and -eński)."""
+    lemma = lemma.lower()
+    out = []
+    for ending, nouns in DERIVATIONS:
+        if lemma.endswith(ending) and len(lemma) > len(ending) + 1:
+            stem = lemma[: -len(ending)]
+            out += [(stem + n)[:1].upper() + (stem + n)[1:] for n in nouns]
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=20000)
+def _dictionary_says(word: str) -> str:
+    """'place' when morfeusz2 reads `word` as the base form of a geographic name, 'unknown' when it does
+    not know the word at all (a foreign name: "Heidelberg"), else 'other'."""
+    analyses = analyse(word)
+    if any(a.pos == "subst" and a.lemma == word and "nazwa_geograficzna" in a.marks for a in analyses):
+        return "place"
+    return "unknown" if all(a.pos == "ign" for a in analyses) else "other"
+
+
+def cities_of_adjective(gaz: Gazetteer, t: Token) -> tuple[str, list[City]] | None:
+    """(the city's Polish name, its readings) when `t` is the adjective of a city, else None."""
+    if not (t.is_word and t.is_upper_initial):
+        return None
+    from .places import NATIONALITY
+
+    best, best_rank = None, None
+    least = MIN_POPULATION_SURNAME if t.has_mark("nazwisko") else MIN_POPULATION
+    for a in t.analyses:
+        if a.pos != "adj" or a.lemma.lower() in NATIONALITY or a.lemma.lower() in NOT_CITY:
+            continue
+        for noun in _guesses(a.lemma):
+            registered = key(noun) in gaz.registered
+            says = _dictionary_says(noun)
+            if not registered and says == "other":
+                continue
+            cities = [
+                c
+                for c in gaz.find_cities(noun)
+                if registered or (c.population >= least and (says == "place" or c.name == noun))
+            ]
+            if not cities:
+                continue
+            # of two guesses the one that names a large European city: "lipski" is Lipsk, not Lipa
+            rank = max((c.country in gaz.europe, c.population) for c in cities)
+            if best_rank is None or rank > best_rank:
+                best, best_rank = (noun, cities), rank
+    return best
