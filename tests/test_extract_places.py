@@ -65,6 +65,10 @@ def places(gaz, text: str) -> list[tuple[str, str | None, str, str]]:
         ("w Norymberdze", [("city", "Nuremberg", "DE", "w")]),
         ("w Getyndze", [("city", "Göttingen", "DE", "w")]),
         ("w Lubece", [("city", "Lübeck", "DE", "w")]),
+        ("w Nitrze", [("city", "Nitra", "SK", "w")]),
+        ("z Liberca", [("city", "Liberec", "CZ", "z")]),
+        ("w Erfurcie", [("city", "Erfurt", "DE", "w")]),  # Erfurt is only a surname to morfeusz2
+        ("w Pekinie", [("city", "Beijing", "CN", "w")]),  # not Peqin in Albania
     ],
 )
 def test_place_forms(gaz, text, expected):

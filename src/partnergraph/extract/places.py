@@ -47,6 +47,9 @@ ENDINGS = [
     ("cie", "t"),
     ("dzie", "d"),
     ("rze", "r"),
+    ("rze", "ra"),  # "w Nitrze"
+    ("cu", "ec"),  # the fleeting e: "w Libercu", "z Ołomuńca"
+    ("ca", "ec"),
     ("ie", ""),
     ("u", ""),
     ("a", ""),
@@ -60,6 +63,7 @@ ENDINGS = [
     ("dze", "ga"),
     ("ie", "a"),
     ("y", "a"),
+    ("i", "a"),  # after l, k, g, j: "w Trikali"
     ("ą", "a"),
     ("ę", "a"),
 ]
@@ -213,10 +217,9 @@ def _common_word_city(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[list
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is not None and nxt.is_word and nxt.is_upper_initial:
         return None  # a longer name ("z Domu Pomocy", "z Anną Kowalską")
+    # a surname's base form too: morfeusz2 reads "Erfurcie" only as the surname Erfurt
     names = [t.text] + [
-        a.lemma[:1].upper() + a.lemma[1:]
-        for a in t.analyses
-        if not (a.marks & {"imię", "nazwisko"}) and a.pos == "subst"
+        a.lemma[:1].upper() + a.lemma[1:] for a in t.analyses if "imię" not in a.marks and a.pos == "subst"
     ]
     for k in names:
         cities = [
@@ -301,16 +304,22 @@ def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
     return t.unknown and _prep(tokens, i) != ""
 
 
+METROPOLIS = 1_000_000
+
+
 def _with_cities(m: PlaceMention, cities: list[City], matched: str, europe: frozenset[str]) -> PlaceMention:
     """Readings in order of preference: European cities (where nearly all of MOPS's partners are: Cambridge
     in England before Cambridge in Ontario, Odessa in Ukraine before Odessa in Texas), then cities whose
     own (English or Polish) name this is (Porto is Porto before it is another city's alternate name), then
     the registry's cities, then by population."""
     k = key(matched)
+    # outside Europe only a metropolis dwarfing the European namesakes: Pekin is Beijing, not Peqin
+    most = max((c.population for c in cities if c.country in europe), default=0)
 
     def rank(c: City) -> tuple:
         own = key(c.name) == k or (c.name_pl is not None and key(c.name_pl) == k)
-        return c.country in europe, own, c.name_pl is not None, c.population
+        first = c.country in europe or (c.population >= METROPOLIS and c.population >= 20 * most)
+        return first, own, c.name_pl is not None, c.population
 
     ranked = sorted(cities, key=rank, reverse=True)
     best = ranked[0]
