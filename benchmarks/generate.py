@@ -40,7 +40,7 @@ from partnergraph import iris
 from partnergraph.model import Event, Evidence, Place
 from partnergraph.ontology_tools import load_ontology_graph
 from partnergraph.publish import sorted_nquads
-from partnergraph.rdf import assemble_dataset, registries_to_graph, source_to_graph
+from partnergraph.rdf import assemble_dataset, describe_entities, registries_to_graph, source_to_graph
 from partnergraph.rdf.graph import add_event, source_iri
 from partnergraph.reference import Registries, load_registries
 from partnergraph.sources import ManifestEntry
@@ -451,13 +451,16 @@ def _fixed_lines() -> tuple[str, ...]:
 def _nquads_direct(n_events: int, seed: int, evidence_share: float) -> bytes:
     pools = load_pools()
     lines = list(_fixed_lines())
+    entities = _TripleSet()
     for entry, events in generate_pages(n_events, seed, evidence_share):
         graph_name = iris.source_graph(entry.source_id)
         triples = _TripleSet(source_to_graph(entry, [], pools.registries))  # the page's own triples
         page = source_iri(entry.source_id)
         for event in events:
-            add_event(triples, event, page, pools.registries)
+            add_event(triples, event, page)
+        describe_entities(events, pools.registries, entities)
         lines.extend(_nq_row(t, graph_name) for t in triples)
+    lines.extend(_nq_row(t, iris.ENTITIES_GRAPH) for t in entities)
     lines.sort()
     return "".join(lines).encode("utf-8")
 
@@ -465,19 +468,19 @@ def _nquads_direct(n_events: int, seed: int, evidence_share: float) -> bytes:
 def _nquads_rdflib(n_events: int, seed: int, evidence_share: float) -> bytes:
     """As `partnergraph build` does it: `assemble_dataset`, then `sorted_nquads`."""
     pools = load_pools()
-    sources = {
-        entry.source_id: source_to_graph(entry, events, pools.registries)
-        for entry, events in generate_pages(n_events, seed, evidence_share)
-    }
+    pages = list(generate_pages(n_events, seed, evidence_share))
+    sources = {entry.source_id: source_to_graph(entry, events, pools.registries) for entry, events in pages}
+    entities = describe_entities((e for _, events in pages for e in events), pools.registries)
     ontology = load_ontology_graph(ONTOLOGY_DIR)
-    return sorted_nquads(assemble_dataset(ontology, registries_to_graph(pools.registries), sources))
+    registry = registries_to_graph(pools.registries)
+    return sorted_nquads(assemble_dataset(ontology, registry, sources, entities))
 
 
 def generate_nquads(
     n_events: int, seed: int = 0, evidence_share: float = 0.1, writer: str = "direct"
 ) -> bytes:
-    """Sorted N-Quads of the whole synthetic dataset: one named graph per synthetic page, the registry
-    graph and the ontology graph. Deterministic for a seed."""
+    """Sorted N-Quads of the whole synthetic dataset: one named graph per synthetic page, the entities
+    graph, the registry graph and the ontology graph. Deterministic for a seed."""
     if writer == "direct":
         return _nquads_direct(n_events, seed, evidence_share)
     if writer == "rdflib":

@@ -38,6 +38,7 @@ META_CP1250 = '<meta http-equiv="Content-Type" content="text/html; charset=windo
 CP1250 = "text/html; charset=windows-1250"
 LAST_MODIFIED = "Thu, 12 Dec 2019 13:05:00 GMT"
 NEW_GRAPH = str(iris.source_graph("bip-90417"))
+ENTITIES = str(iris.ENTITIES_GRAPH)
 NEW_TITLES = [
     "Wizyta delegacji ze Lwowa w Miejskim Ośrodku Pomocy Społecznej",
     "Udział przedstawicielki MOPS w konferencji w Wiedniu",
@@ -242,8 +243,13 @@ def store_quads(settings: Settings) -> set:
     return quads
 
 
-def without_graph(nquads: bytes, graph: str) -> list[bytes]:
-    return [line for line in nquads.splitlines() if not line.endswith(f" <{graph}> .".encode())]
+def without_graph(nquads: bytes, *graphs: str) -> list[bytes]:
+    ends = tuple(f" <{graph}> .".encode() for graph in graphs)
+    return [line for line in nquads.splitlines() if not line.endswith(ends)]
+
+
+def graph_lines(nquads: bytes, graph: str) -> set[bytes]:
+    return set(nquads.splitlines()) - set(without_graph(nquads, graph))
 
 
 def fetch_from_server(settings: Settings, path: str) -> str:
@@ -493,11 +499,14 @@ def test_third_page_is_added_incrementally_and_keeps_every_existing_triple(
     assert entry.extra["canonical_url"] == "https://www.bip.krakow.pl/?dok_id=90417"
     assert entry.extra["retrieved"].endswith("Z") and entry.extra["added"] == entry.extra["retrieved"]
 
-    # every existing IRI and triple is kept, byte for byte; only the new graph is new
+    # every existing IRI and triple is kept, byte for byte; only the new graph is new, and the entities
+    # graph gains what the new page names beyond the registries
     after = nq.read_bytes()
-    assert without_graph(after, NEW_GRAPH) == before.splitlines()
+    assert without_graph(after, NEW_GRAPH, ENTITIES) == without_graph(before, ENTITIES)
+    assert graph_lines(before, ENTITIES) < graph_lines(after, ENTITIES)
     assert len(after.splitlines()) > len(before.splitlines()) + 100
-    assert without_graph(store_nquads(built), NEW_GRAPH) == without_graph(store_before, NEW_GRAPH)
+    in_store = store_nquads(built)
+    assert without_graph(in_store, NEW_GRAPH, ENTITIES) == without_graph(store_before, NEW_GRAPH, ENTITIES)
     fresh = ox.Store()  # what loading the whole new dump gives (the store normalises some literals)
     fresh.bulk_load(after, ox.RdfFormat.N_QUADS)
     assert store_quads(built) == set(fresh)
@@ -549,7 +558,7 @@ def test_third_page_is_added_incrementally_and_keeps_every_existing_triple(
     entry2 = {e.source_id: e for e in read_manifest(sources)}["bip-90417"]
     assert entry2.extra["added"] == entry.extra["added"] and entry2.extra["etag"] == '"v2"'
     final = nq.read_bytes()
-    assert without_graph(final, NEW_GRAPH) == before.splitlines()
+    assert without_graph(final, NEW_GRAPH, ENTITIES) == without_graph(before, ENTITIES)
     assert b"seminarium-w-pradze" in final
 
     # what the incremental updates left is exactly what a full build writes from the same corpus

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -25,16 +26,28 @@ def run_cli(*args, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([*PARTNERGRAPH, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
-def test_dumps_hold_one_named_graph_per_page_plus_registry_and_ontology(seed_settings):
+def test_dumps_hold_one_named_graph_per_page_plus_entities_registry_and_ontology(seed_settings):
     dataset = Dataset()
     dataset.parse(seed_settings.dumps_dir / "partnergraph.trig", format="trig")
     names = {str(g.identifier) for g in dataset.graphs() if len(g)}
     assert names == {
         str(iris.source_graph("bip-27120")),
         str(iris.source_graph("bip-83616")),
+        str(iris.ENTITIES_GRAPH),
         str(iris.REGISTRY_GRAPH),
         str(iris.ONTOLOGY_GRAPH),
     }
+
+
+def test_no_triple_is_in_two_graphs(seed_settings):
+    """A store's union default graph would return such a triple twice (and a join over it k^n times)."""
+    lines = (seed_settings.dumps_dir / "partnergraph.nq").read_text(encoding="utf-8").splitlines()
+    counts = Counter(line.rsplit(" <", 1)[0] for line in lines if line.strip())
+    repeated = sorted(t for t, n in counts.items() if n > 1)
+    assert not repeated, repeated[:5]
+    # the seed pages name people and organisations the registries lack: the entities graph has them
+    entities = [line for line in lines if line.endswith(f"<{iris.ENTITIES_GRAPH}> .")]
+    assert any(line.startswith(f"<{iris.ID}person/") for line in entities)
 
 
 @pytest.mark.parametrize("suffix", sorted(DUMP_FORMATS))

@@ -14,7 +14,13 @@ from partnergraph.errors import ValidationError
 from partnergraph.model import Event, Evidence, Place
 from partnergraph.namespace import PG
 from partnergraph.ontology_tools import load_ontology_graph, load_shapes
-from partnergraph.rdf import assemble_dataset, registries_to_graph, source_to_graph, validate_dataset
+from partnergraph.rdf import (
+    assemble_dataset,
+    describe_entities,
+    registries_to_graph,
+    source_to_graph,
+    validate_dataset,
+)
 from partnergraph.rdf.terms import date_literal
 from partnergraph.rdf.vocab import OA, SCHEMA, WGS
 from partnergraph.reference import load_registries
@@ -70,12 +76,39 @@ def test_event_triples(registries):
     assert (event, PROV.wasDerivedFrom, iris.entity_iri("source", "bip-1")) in graph
     assert (event, PG.involvesCity, iris.city_iri("Berlin", "DE")) in graph
     assert (event, PG.involvesCountry, iris.country_iri("DE")) in graph
-    # Berlin is described by the registry graph; Landshut, found by the gazetteer, by the page's graph
-    assert (iris.city_iri("Berlin", "DE"), WGS.lat, None) not in graph
-    assert (iris.city_iri("Landshut", "DE"), WGS.lat, Literal("48.52961", datatype=XSD.decimal)) in graph
-    assert (iris.city_iri("Landshut", "DE"), OWL.sameAs, URIRef("https://sws.geonames.org/2881485/")) in graph
-    # an organisation the registry does not know is kept by name
-    assert (iris.named_iri("organisation", "Verein Neu"), RDF.type, PG.PartnerOrganisation) in graph
+    # the page graph describes no city or organisation: the registry and the entities graph do
+    assert (iris.city_iri("Landshut", "DE"), None, None) not in graph
+    assert (iris.named_iri("organisation", "Verein Neu"), None, None) not in graph
+
+
+def test_entities_beyond_the_registries_are_described_once(registries):
+    event = berlin_conference(registries)
+    entities = describe_entities([event], registries)
+    # Berlin is described by the registry graph; Landshut, found by the gazetteer, here
+    assert (iris.city_iri("Berlin", "DE"), None, None) not in entities
+    landshut = iris.city_iri("Landshut", "DE")
+    assert (landshut, WGS.lat, Literal("48.52961", datatype=XSD.decimal)) in entities
+    assert (landshut, OWL.sameAs, URIRef("https://sws.geonames.org/2881485/")) in entities
+    # an organisation the registry does not know is kept by name; one it knows is not described again
+    assert (iris.named_iri("organisation", "Verein Neu"), RDF.type, PG.PartnerOrganisation) in entities
+    known = iris.named_iri("organisation", "Bundesarbeitsgemeinschaft Wohnungslosenhilfe e. V.")
+    assert (known, None, None) not in entities
+
+    # two pages naming Landshut: in the dataset each of its triples is in one graph only
+    other = ManifestEntry("bip-2.txt", "https://bip.example/2", 2018, "MOPS")
+    again = Event(id="bip-2/wizyta", source_id="bip-2", title="Wizyta", cities=[event.cities[1]])
+    dataset = assemble_dataset(
+        load_ontology_graph(ROOT / "ontology"),
+        registries_to_graph(registries),
+        {
+            "bip-1": source_to_graph(ENTRY, [event], registries),
+            "bip-2": source_to_graph(other, [again], registries),
+        },
+        describe_entities([event, again], registries),
+    )
+    graphs = {g for _s, _p, _o, g in dataset.quads((landshut, None, None, None))}
+    assert graphs == {iris.ENTITIES_GRAPH}
+    assert len(list(dataset.quads((landshut, WGS.lat, None, None)))) == 1
 
 
 def test_every_evidence_points_at_its_quote(registries):
@@ -127,9 +160,12 @@ def test_shapes_accept_a_correct_graph_and_name_what_breaks(registries):
         cities=[Place("Atlantis", "XX")],
     )
     bad = source_to_graph(ENTRY, [broken], registries)
+    entities = describe_entities([broken], registries)
     with pytest.raises(ValidationError) as info:
         validate_dataset(
-            assemble_dataset(ontology, registries_to_graph(registries), {"bip-1": bad}), shapes, ontology
+            assemble_dataset(ontology, registries_to_graph(registries), {"bip-1": bad}, entities),
+            shapes,
+            ontology,
         )
     message = str(info.value)
     assert "event/bip-1/bez-typu (Bez typu): Event has no type" in message

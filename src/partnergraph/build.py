@@ -17,15 +17,22 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from . import __version__
+from . import __version__, iris
 from ._atomic import write_atomic
 from .curate import apply_curation, read_curation
-from .errors import SourceError
+from .errors import SourceError, StoreError
 from .extract import extract_events
 from .ontology_tools import load_ontology_graph, load_shapes
 from .publish import sorted_nquads, write_dumps
 from .publish.dumps import replace_folder
-from .rdf import assemble_dataset, registries_to_graph, source_to_graph, validate_dataset
+from .rdf import (
+    add_named_graph,
+    assemble_dataset,
+    describe_entities,
+    registries_to_graph,
+    source_to_graph,
+    validate_dataset,
+)
 from .reference import Registries, load_registries
 from .settings import Settings
 from .sources import ManifestEntry, read_manifest, read_page
@@ -100,8 +107,30 @@ def make_dataset(
         entry.source_id: source_to_graph(entry, events, registries, texts.get(entry.source_id))
         for entry, events in pages
     }
+    entities = describe_entities((e for _, events in pages for e in events), registries)
     ontology = load_ontology_graph(settings.ontology_dir)
-    return assemble_dataset(ontology, registries_to_graph(registries), sources)
+    return assemble_dataset(ontology, registries_to_graph(registries), sources, entities)
+
+
+def entity_lines(registries: Registries, events) -> list[str]:
+    """The N-Quads lines (sorted) of the entities graph that these events alone would need."""
+    dataset = Dataset()
+    add_named_graph(dataset, iris.ENTITIES_GRAPH, describe_entities(events, registries))
+    return sorted_nquads(dataset).decode("utf-8").splitlines() if len(dataset) else []
+
+
+def write_entity_lines(settings: Settings, by_page: dict[str, list[str]]) -> None:
+    """Record each page's share of the entities graph (build/entities.json), so that an incremental
+    update can remake that graph without extracting the other pages again."""
+    data = json.dumps(dict(sorted(by_page.items())), ensure_ascii=False, indent=0)
+    write_atomic(settings.entities_file, data)
+
+
+def read_entity_lines(settings: Settings) -> dict[str, list[str]]:
+    try:
+        return json.loads(settings.entities_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise StoreError(f"{settings.entities_file}: cannot read ({e}); run `partnergraph build`") from None
 
 
 def _report(settings: Settings, registries: Registries, pages, stale: list[str]) -> BuildReport:
@@ -134,6 +163,7 @@ def build(settings: Settings | None = None) -> BuildReport:
     report.triples = nquads.count(b"\n")
     write_dumps(nquads, settings.dumps_dir)
     load_store(settings, nquads)
+    write_entity_lines(settings, {e.source_id: entity_lines(registries, events) for e, events in pages})
     write_atomic(
         settings.build_dir / "report.json", json.dumps(report.to_json(), ensure_ascii=False, indent=2)
     )

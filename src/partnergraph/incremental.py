@@ -3,7 +3,9 @@ graphs, in the embedded store and in the dumps.
 
 Every other line of the sorted N-Quads dump stays byte for byte as it was: the new dump is the old one
 minus the lines of the replaced graphs plus their new lines, sorted the way `publish.sorted_nquads`
-sorts. The result is the dump a full build would write from the same inputs (the tests check this).
+sorts. The entities graph (what the pages name beyond the registries, described once for all pages) is
+remade from each page's share, recorded by the build in build/entities.json. The result is the dump a
+full build would write from the same inputs (the tests check this).
 
 Two steps, so that a caller can prepare and validate before it changes anything on disk:
 `make_page_graphs` extracts, curates, turns into RDF and validates (SHACL, with the ontology and the
@@ -23,7 +25,15 @@ from rdflib import Dataset
 
 from . import iris
 from ._atomic import write_atomic
-from .build import _report, input_hash, is_current, make_dataset
+from .build import (
+    _report,
+    entity_lines,
+    input_hash,
+    is_current,
+    make_dataset,
+    read_entity_lines,
+    write_entity_lines,
+)
 from .curate import apply_curation, read_curation
 from .errors import SourceError, StoreError
 from .extract import extract_events
@@ -47,6 +57,7 @@ class PageGraph:
     entry: ManifestEntry
     events: list[Event]
     nquads: bytes  # sorted N-Quads of the page's named graph only
+    entity_lines: list[str]  # the page's share of the entities graph (N-Quads lines)
     stale_curations: list[str] = field(default_factory=list)
     unknown_organisations: list[str] = field(default_factory=list)
     unlinked: list[str] = field(default_factory=list)
@@ -66,7 +77,11 @@ class IncrementalReport:
 
 def can_update(settings: Settings) -> bool:
     """Whether an incremental update is possible now: there is a build and it matches the inputs."""
-    return is_current(settings) and (settings.dumps_dir / f"{DUMP_NAME}.nq").is_file()
+    return (
+        is_current(settings)
+        and (settings.dumps_dir / f"{DUMP_NAME}.nq").is_file()
+        and settings.entities_file.is_file()
+    )
 
 
 def make_page_graphs(
@@ -102,7 +117,13 @@ def make_page_graphs(
         findings = _report(settings, registries, [(entry, events)], stale)
         out.append(
             PageGraph(
-                entry, events, sorted_nquads(single), stale, findings.unknown_organisations, findings.unlinked
+                entry,
+                events,
+                sorted_nquads(single),
+                entity_lines(registries, events),
+                stale,
+                findings.unknown_organisations,
+                findings.unlinked,
             )
         )
     return out
@@ -125,16 +146,20 @@ def apply_page_graphs(settings: Settings, graphs: list[PageGraph]) -> Incrementa
     dump = settings.dumps_dir / f"{DUMP_NAME}.nq"
     if not dump.is_file() or not settings.store_dir.is_dir():
         raise StoreError(f"no build in {settings.build_dir} to update; run `partnergraph build`")
-    new_nquads, removed = replace_graph_lines(dump.read_bytes(), {g.graph_iri: g.nquads for g in graphs})
+    shares = read_entity_lines(settings) | {g.entry.source_id: g.entity_lines for g in graphs}
+    entities = "".join(f"{line}\n" for line in sorted({x for lines in shares.values() for x in lines}))
+    replaced = {g.graph_iri: g.nquads for g in graphs} | {str(iris.ENTITIES_GRAPH): entities.encode("utf-8")}
+    new_nquads, removed = replace_graph_lines(dump.read_bytes(), replaced)
     store = EmbeddedStore(settings.store_dir)  # opened first: a store in use fails before any change
     try:
         # from here until the end the build is in between: without state.json the next ensure_built
         # rebuilds everything, should anything below fail
         (settings.build_dir / "state.json").unlink(missing_ok=True)
         write_dumps(new_nquads, settings.dumps_dir)
-        for g in graphs:
-            store.replace_graph(g.graph_iri, g.nquads)
+        for graph_iri, nquads in replaced.items():
+            store.replace_graph(graph_iri, nquads)
         store.ox.flush()
+        write_entity_lines(settings, shares)
     except OSError as e:
         raise StoreError(f"cannot update the build in {settings.build_dir}: {e}") from None
     finally:
@@ -143,8 +168,14 @@ def apply_page_graphs(settings: Settings, graphs: list[PageGraph]) -> Incrementa
     quads = new_nquads.count(b"\n")
     _update_report(settings, graphs, quads)
     write_atomic(settings.build_dir / "state.json", json.dumps({"input_hash": input_hash(settings)}))
-    added = sum(g.nquads.count(b"\n") for g in graphs)
-    log.info("replaced %d page graph(s): -%d +%d quads, %d in all", len(graphs), removed, added, quads)
+    added = sum(data.count(b"\n") for data in replaced.values())
+    log.info(
+        "replaced %d page graph(s) and the entities graph: -%d +%d quads, %d in all",
+        len(graphs),
+        removed,
+        added,
+        quads,
+    )
     return IncrementalReport({g.entry.source_id: len(g.events) for g in graphs}, quads, removed, added)
 
 

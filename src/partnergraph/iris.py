@@ -48,4 +48,5 @@ def source_graph(source_id: str) -> URIRef:
 
 
 REGISTRY_GRAPH = GRAPH["registry"]
+ENTITIES_GRAPH = GRAPH["entities"]  # what the pages name beyond the registries, described once
 ONTOLOGY_GRAPH = GRAPH["ontology"]

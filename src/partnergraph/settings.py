@@ -64,3 +64,8 @@ class Settings:
     @property
     def store_dir(self) -> Path:
         return self.build_dir / "store"
+
+    @property
+    def entities_file(self) -> Path:
+        """Each page's share of the entities graph, for incremental updates (see build.py)."""
+        return self.build_dir / "entities.json"

@@ -110,8 +110,9 @@ def source_to_graph(
     entry: ManifestEntry, events: Iterable[Event], registries: Registries, text: str | None = None
 ) -> Graph:
     """The named graph of one source page: the page (with `text`, the page's text as extracted, which the
-    evidence offsets point into), its events, the evidence of every value, and the description of
-    anything the events name that the registries do not describe."""
+    evidence offsets point into), its events and the evidence of every value. What the events name but
+    the registries do not describe goes into the entities graph (`describe_entities`), once for all
+    pages: described in every page graph, it would be repeated in a store's union default graph."""
     graph = new_graph()
     page = source_iri(entry.source_id)
     graph.add((page, RDF.type, PG.SourcePage))
@@ -128,11 +129,28 @@ def source_to_graph(
     if text is not None:
         graph.add((page, SCHEMA.text, Literal(text, lang="pl")))
     for event in events:
-        add_event(graph, event, page, registries)
+        add_event(graph, event, page)
     return graph
 
 
-def add_event(graph: Graph, event: Event, page: URIRef, registries: Registries) -> URIRef:
+def describe_entities(events: Iterable[Event], registries: Registries, graph: Graph | None = None) -> Graph:
+    """The cities, organisations, persons, projects, programmes and units that the events name and the
+    registries do not describe (the registry graph does), each described once."""
+    graph = new_graph() if graph is None else graph
+    for event in events:
+        places = [event.location] if event.location else []
+        for place in [*places, *event.cities]:
+            if place.name and registries.place(place.name, place.country) is None:
+                add_place(graph, place)
+        for field in ("organisations", "persons", "projects", "programmes", "units"):
+            kind = field[:-1]
+            for name in getattr(event, field):
+                if not _in_registry(registries, kind, name):
+                    add_named(graph, kind, name)
+    return graph
+
+
+def add_event(graph: Graph, event: Event, page: URIRef) -> URIRef:
     node = event_iri(event)
     graph.add((node, RDF.type, PG.Event))
     graph.add((node, SCHEMA.name, Literal(event.title, lang="pl")))
@@ -153,20 +171,9 @@ def add_event(graph: Graph, event: Event, page: URIRef, registries: Registries) 
             values[field] = [iris.concept_iri(field, value)]
     if event.location:
         values["location"] = [place_iri(event.location)]
-        if event.location.name and registries.place(event.location.name, event.location.country) is None:
-            add_place(graph, event.location)
-    values["cities"] = []
-    for city in event.cities:
-        values["cities"].append(place_iri(city))
-        if registries.place(city.name, city.country) is None:
-            add_place(graph, city)
+    values["cities"] = [place_iri(city) for city in event.cities]
     for field, (_prop, make_iri) in ENTITY_FIELDS.items():
         values[field] = [make_iri(v) for v in getattr(event, field)]
-        if field in ("organisations", "persons", "projects", "programmes", "units"):
-            kind = field[:-1]
-            for name in getattr(event, field):
-                if not _in_registry(registries, kind, name):
-                    add_named(graph, kind, name)
     values["title"] = [Literal(event.title, lang="pl")]
     for field, nodes in values.items():
         prop = FIELD_PROPERTY[field]
