@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"
 HELDOUT = Path(__file__).parent / "data" / "heldout"
 NAMES = sorted(p.stem for p in HELDOUT.glob("*.txt"))
+# pages written to probe generalisation: city adjectives, rarer exonym cases, bystander organisations
+PROBES = Path(__file__).parent / "data" / "extract-probe"
+SCORED = sorted([*HELDOUT.glob("*.txt"), *PROBES.glob("*.txt")])
 
 
 @pytest.fixture(scope="module")
@@ -37,10 +40,11 @@ def events_of(name: str, registries) -> dict[str, dict]:
     return {e["title"]: e for e in doc["events"]}
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_heldout_page_scores_against_its_gold(name, registries, score, tmp_path):
-    doc = extract_document(read_page(HELDOUT / f"{name}.txt"), registries)
-    gold = json.loads((HELDOUT / f"{name}.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("page", SCORED, ids=lambda p: p.stem)
+def test_heldout_page_scores_against_its_gold(page, registries, score, tmp_path):
+    name = page.stem
+    doc = extract_document(read_page(page), registries)
+    gold = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
     assert doc["document"]["year"] == gold["document"]["year"]
     (tmp_path / "gold").mkdir()
     (tmp_path / "pred").mkdir()
@@ -247,3 +251,88 @@ def test_the_build_report_lists_an_unknown_town(project):
     report = json.loads((settings.build_dir / "report.json").read_text(encoding="utf-8"))
     (entry,) = [x for x in report["unlinked"] if "Kwiatkowo" in x]
     assert entry.startswith("cities: 'Kwiatkowo' (findings-2013/wizyta-gosci-z-norwegii, chars ")
+
+
+def test_a_city_named_only_by_its_adjective_in_a_name_is_the_seat(registries):
+    ev = one_event(
+        registries,
+        "Wizyta studentów Uniwersytetu Wiedeńskiego",
+        "W dniu 12 marca 2015 r. MOPS gościł grupę studentów pracy socjalnej Uniwersytetu Wiedeńskiego.",
+    )
+    assert ev["organisations"] == ["Uniwersytet Wiedeński"]
+    assert (ev["cities"], ev["countries"]) == ([{"name": "Vienna", "country": "AT"}], ["AT"])
+
+
+def test_a_named_city_outranks_the_adjective_in_a_name(registries):
+    ev = one_event(
+        registries,
+        "Studenci z Getyngi",
+        "W dniu 2 maja 2016 r. MOPS odwiedzili studenci z Getyngi, stypendyści Uniwersytetu Hamburskiego.",
+    )
+    assert ev["cities"] == [{"name": "Göttingen", "country": "DE"}]
+
+
+def test_background_cooperation_and_commissioning_parties_are_not_participants(registries):
+    ev = one_event(
+        registries,
+        "Przekazanie darowizny z Monachium",
+        "W dniu 14 października 2015 r. stowarzyszenie Münchner Hilfe e.V. z Monachium przekazało dla osób "
+        "bezdomnych dary rzeczowe. Przekazanie odbyło się w ramach wieloletniej współpracy Gminy Miejskiej "
+        "Kraków z miastem Monachium.",
+    )
+    assert ev["organisations"] == ["Münchner Hilfe e.V."]
+    ev = one_event(
+        registries,
+        "Studenci z Hamburga",
+        "W dniu 27 maja 2019 r. studenci z Hamburga poznali zasady działania noclegowni prowadzonych przez "
+        "organizacje pozarządowe na zlecenie Gminy Miejskiej Kraków.",
+    )
+    assert ev["organisations"] == []
+
+
+def test_the_owner_of_a_venue_is_not_a_participant(registries):
+    ev = one_event(
+        registries,
+        "Konferencja z udziałem gości z Bremy",
+        "W dniu 24 listopada 2016 r. w Auditorium Maximum Uniwersytetu Jagiellońskiego odbyła się "
+        "konferencja zorganizowana przez MOPS z udziałem pracowników socjalnych z Bremy.",
+    )
+    assert ev["organisations"] == []
+    assert ev["cities"] == [{"name": "Bremen", "country": "DE"}]
+
+
+def test_a_facility_presented_after_a_long_list_is_still_only_shown(registries):
+    ev = one_event(
+        registries,
+        "Wizyta delegacji z Lwowa",
+        "W dniu 14 marca 2013 r. MOPS gościł delegację Lwowskiej Rady Miejskiej. Goście zostali zapoznani "
+        "z zasadami funkcjonowania systemu pomocy społecznej w Krakowie oraz z działalnością Ośrodka "
+        "Interwencji Kryzysowej.",
+    )
+    assert ev["organisations"] == ["Lwowska Rada Miejska"]
+
+
+def test_volunteers_exchanged_or_recruited_are_a_theme_not_the_visitors(registries):
+    ev = one_event(
+        registries,
+        "Spotkanie partnerów projektu",
+        "W dniu 2 grudnia 2013 r. w siedzibie MOPS odbyło się spotkanie partnerów projektu z Włoch. "
+        "Omówiono harmonogram wymiany wolontariuszy.",
+    )
+    assert ev["participants"] is None
+    assert ev["topics"] == ["volunteering"]
+
+
+def test_foreign_names_headed_by_fonds_and_a_magistrate(registries):
+    ev = one_event(
+        registries,
+        "Wizyta studyjna w Wiedniu",
+        "W dniach 6-8 czerwca 2016 r. pracownicy MOPS przebywali w Wiedniu na zaproszenie Fonds Soziales Wien.",
+    )
+    assert ev["organisations"] == ["Fonds Soziales Wien"]
+    ev = one_event(
+        registries,
+        "Wizyta pracowników socjalnych z Ostrawy",
+        "W dniu 22 marca 2012 r. MOPS odwiedzili pracownicy socjalni Magistratu Miasta Ostrawy.",
+    )
+    assert ev["organisations"] == ["Magistrat Miasta Ostrawy"]

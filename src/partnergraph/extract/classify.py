@@ -94,6 +94,11 @@ WEAK_OFFICIALS = re.compile(r"(?<!\w)delegacj\w*")
 _PARTICIPANT_RX = [(k, re.compile(r"(?<!\w)(" + p + r")", re.I)) for k, p in PARTICIPANT_CUES]
 # a cue followed by MOPS or one of its units describes the hosts, not the visitors
 HOSTS_AFTER = re.compile(r"\s+(\w+\s+)?(MOPS|Miejskiego|Ośrodka|Działu|Zespołu|Filii|Klubu|Punktu|Centrum)\b")
+# a cue that is the object of a theme describes what was discussed, not who came: "wymiany wolontariuszy",
+# "rekrutacji wolontariuszy", "pracy z młodzieżą"
+THEME_BEFORE = re.compile(
+    r"(?<!\w)(?:wymian|koordynacj|rekrutacj|pozyskiwani|(?:prac[yaąę]|pracowa\w*)\s+z)\w*\s+$", re.I
+)
 # "przedstawicielami Barcelony", "przedstawicielom Hiszpanii": representatives of a city or country
 REPRESENTATIVES_OF_PLACE = re.compile(r"przedstawiciel\w*\s+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ]\w+)")
 
@@ -140,7 +145,7 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
         hits = []
         for kind, rx in _PARTICIPANT_RX:
             for m in rx.finditer(text):
-                if not HOSTS_AFTER.match(text, m.end()):
+                if not HOSTS_AFTER.match(text, m.end()) and not THEME_BEFORE.search(text[: m.start()]):
                     hits.append((m.start(), kind, m))
         for m in REPRESENTATIVES_OF_PLACE.finditer(text):
             if m["place"] in place_words:
@@ -229,7 +234,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     # volunteer work as a theme; visitors who are volunteers are participants, not a topic
     (
         "volunteering",
-        r"wolontariat\w*|wolontaryjn\w*|(koordynacj|organizacj|rekrutacj|prac)\w* wolontariusz\w*|"
+        r"wolontariat\w*|wolontaryjn\w*|(koordynacj|organizacj|rekrutacj|prac|wymian|pozyskiwani)\w* wolontariusz\w*|"
         r"volunteering",
     ),
     (

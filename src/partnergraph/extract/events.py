@@ -261,9 +261,9 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
             ev.countries.append(m.country)
             ev.evidence.setdefault("countries", []).append(_ev(d, m.start - d.base, m.end - d.base))
 
-    # names; a facility the guests were shown is not a participating organisation
+    # names; a facility the guests were shown, a venue's owner, a background partner: not participants
     for n in found.all():
-        if n.field == "organisations" and _is_shown(page.text, n.start, d.base):
+        if n.field == "organisations" and _is_bystander(page.text, n.start, d.base):
             continue
         values = getattr(ev, n.field)
         if n.value not in values:
@@ -333,7 +333,7 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
 # facility toured or presented, not a party to the event (../shared/eval/GOLD-CONVENTIONS.md)
 SHOWN_BEFORE = re.compile(
     r"(?:(?:zapozna|zaznajomi|przedstawi(?!ciel)|zaprezentowa|prezentac|pozna|omówi|oprowadz)\w*"
-    r"[^.;]{0,60}?(?:działalnoś\w*|pracą|pracę|pracy|funkcjonowani\w*|ofert\w*|specyfik\w*|zadaniami)"
+    r"[^.;]{0,120}?(?:działalnoś\w*|pracą|pracę|pracy|funkcjonowani\w*|ofert\w*|specyfik\w*|zadaniami)"
     r"(?:\s+i\s+\w+)?"
     r"|(?:zwiedz\w*|odwiedzil[iy]|oprowadz\w*\s+po|zwiedzani\w*)(?:\s+[^.;]{0,80}?\s+(?:oraz|i)|[^.;]{0,80},)?"
     r")\s+$",
@@ -356,8 +356,22 @@ def _describes_visitors(text: str, cue: classify.Cue) -> bool:
     )
 
 
-def _is_shown(text: str, start: int, base: int) -> bool:
-    return bool(SHOWN_BEFORE.search(text[max(base, start - 90) : start]))
+# what an organisation is named for when it is neither host nor guest: the frame of a cooperation the
+# event belongs to ("w ramach wieloletniej współpracy Gminy Miejskiej Kraków z miastem Monachium"), the
+# party that commissions a service ("na zlecenie Gminy Miejskiej Kraków"), the owner of the building an
+# event is held in ("w Auditorium Maximum Uniwersytetu Jagiellońskiego", "w sali obrad Rady Miasta")
+BACKGROUND_BEFORE = re.compile(
+    r"(?:w\s+ramach\s+[^.;]{0,100}?współprac\w*\s+(?:(?:z|ze)\s+)?"
+    r"|na\s+zlecenie\s+"
+    r"|(?<!\w)(?:w|we|na)\s+(?:sal[iaę]|aul[iaę]|budynk\w*|gmach\w*|auditorium\s+maximum|pomieszczeni\w*)"
+    r"(?:\s+[^\s.;,]+){0,2}?\s+)$",
+    re.I,
+)
+
+
+def _is_bystander(text: str, start: int, base: int) -> bool:
+    before = text[max(base, start - 160) : start]
+    return bool(SHOWN_BEFORE.search(before) or BACKGROUND_BEFORE.search(before))
 
 
 def _drop_generic_programmes(ev: Event) -> None:

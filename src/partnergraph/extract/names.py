@@ -80,6 +80,7 @@ ORG_HEADS = {
     "fundusz",
     "bank",
     "administracja",  # "Kijowska Miejska Administracja Państwowa"
+    "magistrat",  # "Magistrat Miasta Ostrawy"
 }
 # parts of an organisation: "Wydziału Spraw Społecznych Urzędu Miasta Helsinki" is the Urząd's
 SUBUNIT_HEADS = {
@@ -108,7 +109,8 @@ FOREIGN_HEAD = re.compile(
     r"stiftung|stichting|fundaci[oó]n?|association|associazione|asociace|verein|verband|gemeinschaft|society|"
     r"council|caritas|diakonie|kommune|commune|municipality|trust|charity|network|centre|center|zentrum|"
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
-    r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune)$",
+    r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
+    r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission)$",
     re.I,
 )
 CONNECTORS = {
