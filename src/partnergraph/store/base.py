@@ -10,10 +10,12 @@ from rdflib.term import Identifier
 
 @dataclass
 class Rows:
-    """A SELECT result: the projected variables and one dict per solution (unbound variables absent)."""
+    """A SELECT result: the projected variables and one dict per solution (unbound variables absent).
+    `truncated`: the rows stop at a limit the caller asked for, and the result has more."""
 
     variables: list[str]
     rows: list[dict[str, Identifier]] = field(default_factory=list)
+    truncated: bool = False
 
     def __len__(self) -> int:
         return len(self.rows)

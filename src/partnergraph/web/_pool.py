@@ -111,32 +111,22 @@ def query_form(query: str) -> str:
 def _run_in_store(store, query: str, cap: int) -> Answer:
     from ..store import EmbeddedStore
 
-    if isinstance(store, EmbeddedStore):
+    if isinstance(store, EmbeddedStore):  # the form by what Oxigraph answers, the result read once
         import pyoxigraph as ox
 
-        from ..store.embedded import to_rdflib
+        from ..store.embedded import read_solutions, read_triples
 
         result = store.raw_query(query)
         if isinstance(result, ox.QueryBoolean):
             return Answer("ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            rows = []
-            for solution in result:
-                if len(rows) >= cap:
-                    raise ResultCapError(f"the query has more than {cap} results; add a LIMIT")
-                row = {}
-                for name in names:
-                    value = solution[name]
-                    if value is not None:
-                        row[name] = to_rdflib(value)
-                rows.append(row)
-            return Answer("select", variables=names, rows=rows)
-        triples = []
-        for triple in result:
-            if len(triples) >= cap:
-                raise ResultCapError(f"the query has more than {cap} triples; add a LIMIT")
-            triples.append((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+            rows = read_solutions(result, limit=cap)
+            if rows.truncated:
+                raise ResultCapError(f"the query has more than {cap} results; add a LIMIT")
+            return Answer("select", variables=rows.variables, rows=rows.rows)
+        triples, truncated = read_triples(result, limit=cap)
+        if truncated:
+            raise ResultCapError(f"the query has more than {cap} triples; add a LIMIT")
         return Answer("graph", triples=triples)
     form = query_form(query)
     if form == "ask":
