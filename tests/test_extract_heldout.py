@@ -336,3 +336,29 @@ def test_foreign_names_headed_by_fonds_and_a_magistrate(registries):
         "W dniu 22 marca 2012 r. MOPS odwiedzili pracownicy socjalni Magistratu Miasta Ostrawy.",
     )
     assert ev["organisations"] == ["Magistrat Miasta Ostrawy"]
+
+
+def test_a_lower_case_city_adjective_beside_an_institution_but_not_beside_a_model(registries):
+    ev = one_event(
+        registries,
+        "Wizyta przedstawicieli magistratu",
+        "W dniu 3 kwietnia 2014 r. w MOPS gościli urzędnicy wiedeńskiego magistratu, zainteresowani "
+        "krakowskim modelem wsparcia osób starszych.",
+    )
+    assert (ev["cities"], ev["countries"]) == ([{"name": "Vienna", "country": "AT"}], ["AT"])
+    ev = one_event(
+        registries,
+        "Seminarium o mieszkalnictwie",
+        "W dniu 5 maja 2014 r. w MOPS odbyło się seminarium z udziałem gości z Austrii, poświęcone "
+        "wiedeńskiemu modelowi mieszkalnictwa socjalnego.",
+    )
+    assert (ev["cities"], ev["countries"]) == ([], ["AT"])
+
+
+def test_one_foreign_word_after_a_kind_of_organisation_is_its_name(registries):
+    ev = one_event(
+        registries,
+        "Wyjazd do Pragi",
+        "W dniach 1-3 grudnia 2014 r. pracownicy MOPS przebywali w Pradze na zaproszenie organizacji Naděje.",
+    )
+    assert ev["organisations"] == ["Naděje"]

@@ -62,7 +62,7 @@ def _dictionary_says(word: str) -> str:
 
 def cities_of_adjective(gaz: Gazetteer, t: Token) -> tuple[str, list[City]] | None:
     """(the city's Polish name, its readings) when `t` is the adjective of a city, else None."""
-    if not (t.is_word and t.is_upper_initial):
+    if not t.is_word:
         return None
     from .places import NATIONALITY
 

@@ -21,6 +21,7 @@ from .places import (
     find_nationalities,
     find_places,
     find_unlinked,
+    institution_adjectives,
     resolve,
     seat_adjectives,
     seat_in_name,
@@ -270,30 +271,28 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
             values.append(n.value)
             ev.evidence.setdefault(n.field, []).append(Evidence(page.text[n.start : n.end], n.start, n.end))
     _drop_generic_programmes(ev)
-    # a city named only inside an organisation's name, when no other city is given: its seat
+    # a city named only inside an organisation's name, when no other city is given: its seat; else a city
+    # adjective beside an institution ("urzędnicy wiedeńskiego magistratu")
     if not ev.cities:
+        seats = []
         for n in found.organisations:
-            name = tokenize(n.value)
-            for m in find_places(gaz, name) + seat_in_name(gaz, name) + seat_adjectives(gaz, name):
-                if (
-                    m.kind == "city"
-                    and m.country
-                    and m.country != "PL"
-                    and (not ev.countries or m.country in ev.countries)
-                ):
-                    m = resolve(m, set(ev.countries))
-                    p = _place(m, gaz, registries)
-                    ev.cities.append(p)
-                    ev.evidence.setdefault("cities", []).append(
-                        Evidence(page.text[n.start : n.end], n.start, n.end)
-                    )
-                    if m.country not in ev.countries:
-                        ev.countries.append(m.country)
-                        ev.evidence.setdefault("countries", []).append(
-                            Evidence(page.text[n.start : n.end], n.start, n.end)
-                        )
-                    break
-            if ev.cities:
+            name, quote = tokenize(n.value), Evidence(page.text[n.start : n.end], n.start, n.end)
+            seats += [(m, quote) for m in find_places(gaz, name) + seat_in_name(gaz, name)]
+            seats += [(m, quote) for m in seat_adjectives(gaz, name)]
+        for m in institution_adjectives(gaz, d.tokens):
+            seats.append((m, Evidence(page.text[m.start : m.end], m.start, m.end)))
+        for m, evidence in seats:
+            if (
+                m.kind == "city"
+                and m.country not in ("", "PL")
+                and (not ev.countries or m.country in ev.countries)
+            ):
+                m = resolve(m, set(ev.countries))
+                ev.cities.append(_place(m, gaz, registries))
+                ev.evidence.setdefault("cities", []).append(evidence)
+                if m.country not in ev.countries:
+                    ev.countries.append(m.country)
+                    ev.evidence.setdefault("countries", []).append(evidence)
                 break
     for iso, k in find_nationalities(d.tokens):
         if iso not in ev.countries:

@@ -611,7 +611,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 end += 1  # "Les Petits Frères des Pauvres"
             else:
                 break
-        if toks[k].text.isupper() or end - k >= 2:
+        # one foreign word is a name after a kind of organisation ("organizacji Naděje"), not after "przez"
+        if toks[k].text.isupper() or end - k >= 2 or toks[k - 1].lemmas & GENERIC_ORG_NOUNS:
             value = _span_text(text, base, toks, k, end)
             entry = _lookup(registries, "organisations", value)
             emit("organisations", entry.name if entry else value, k, end)

@@ -253,6 +253,29 @@ def seat_in_name(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
 def seat_adjectives(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     """A city named by its adjective in an organisation's name ("Uniwersytet Wiedeński", "Politechnika
     Drezdeńska", "Kijowska Administracja Miejska")."""
+    return [m for m in _adjective_cities(gaz, tokens) if tokens[m.token_index].is_upper_initial]
+
+
+# institutions and groups whose city an adjective gives: "wiedeńskiego magistratu", "delegacja praska"
+INSTITUTION_NOUNS = {
+    "magistrat", "urząd", "samorząd", "władza", "ratusz", "gmina", "uniwersytet", "uczelnia", "politechnika",
+    "akademia", "szkoła", "szpital", "organizacja", "fundacja", "stowarzyszenie", "ośrodek", "delegacja",
+}  # fmt: skip
+
+
+def institution_adjectives(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
+    """A city named by a lower-case adjective next to an institution or a delegation ("urzędnicy
+    wiedeńskiego magistratu"); beside other nouns it names a style, not a place ("wiedeński model")."""
+    out = []
+    for m in _adjective_cities(gaz, tokens):
+        i = m.token_index
+        near = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
+        if not tokens[i].is_upper_initial and any(n.lemmas & INSTITUTION_NOUNS for n in near):
+            out.append(m)
+    return out
+
+
+def _adjective_cities(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     out = []
     for i, t in enumerate(tokens):
         found = cities_of_adjective(gaz, t)
