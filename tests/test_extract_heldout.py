@@ -288,6 +288,12 @@ def test_background_cooperation_and_commissioning_parties_are_not_participants(r
         "organizacje pozarządowe na zlecenie Gminy Miejskiej Kraków.",
     )
     assert ev["organisations"] == []
+    ev = one_event(  # a foreign partner of the cooperation is the visitors' body: kept
+        registries,
+        "Studenci z Getyngi",
+        "W dniu 6 maja 2016 r. w ramach współpracy z Uniwersytetem w Getyndze MOPS gościł grupę studentów.",
+    )
+    assert ev["organisations"] == ["Uniwersytet w Getyndze"]
 
 
 def test_the_owner_of_a_venue_is_not_a_participant(registries):

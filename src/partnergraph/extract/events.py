@@ -264,7 +264,7 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
 
     # names; a facility the guests were shown, a venue's owner, a background partner: not participants
     for n in found.all():
-        if n.field == "organisations" and _is_bystander(page.text, n.start, d.base):
+        if n.field == "organisations" and _is_bystander(page.text, n, d.base):
             continue
         values = getattr(ev, n.field)
         if n.value not in values:
@@ -355,22 +355,28 @@ def _describes_visitors(text: str, cue: classify.Cue) -> bool:
     )
 
 
-# what an organisation is named for when it is neither host nor guest: the frame of a cooperation the
-# event belongs to ("w ramach wieloletniej współpracy Gminy Miejskiej Kraków z miastem Monachium"), the
-# party that commissions a service ("na zlecenie Gminy Miejskiej Kraków"), the owner of the building an
-# event is held in ("w Auditorium Maximum Uniwersytetu Jagiellońskiego", "w sali obrad Rady Miasta")
+# what an organisation is named for when it is neither host nor guest: the party that commissions a
+# service ("na zlecenie Gminy Miejskiej Kraków"), the owner of the building an event is held in ("w
+# Auditorium Maximum Uniwersytetu Jagiellońskiego", "w sali obrad Rady Miasta")
 BACKGROUND_BEFORE = re.compile(
-    r"(?:w\s+ramach\s+[^.;]{0,100}?współprac\w*\s+(?:(?:z|ze)\s+)?"
-    r"|na\s+zlecenie\s+"
+    r"(?:na\s+zlecenie\s+"
     r"|(?<!\w)(?:w|we|na)\s+(?:sal[iaę]|aul[iaę]|budynk\w*|gmach\w*|auditorium\s+maximum|pomieszczeni\w*)"
     r"(?:\s+[^\s.;,]+){0,2}?\s+)$",
     re.I,
 )
+# the city's own side of a cooperation the event belongs to ("w ramach wieloletniej współpracy Gminy
+# Miejskiej Kraków z miastem Monachium"); a foreign partner so named is usually the visitors' body
+COOPERATION_BEFORE = re.compile(r"w\s+ramach\s+[^.;]{0,100}?współprac\w*\s+(?:(?:z|ze)\s+)?$", re.I)
+KRAKOW_BODY = re.compile(r"\bKrak(ów|owa|owie)\b")
 
 
-def _is_bystander(text: str, start: int, base: int) -> bool:
-    before = text[max(base, start - 160) : start]
-    return bool(SHOWN_BEFORE.search(before) or BACKGROUND_BEFORE.search(before))
+def _is_bystander(text: str, n: names.Name, base: int) -> bool:
+    before = text[max(base, n.start - 160) : n.start]
+    return bool(
+        SHOWN_BEFORE.search(before)
+        or BACKGROUND_BEFORE.search(before)
+        or (KRAKOW_BODY.search(n.value) and COOPERATION_BEFORE.search(before))
+    )
 
 
 def _drop_generic_programmes(ev: Event) -> None:
