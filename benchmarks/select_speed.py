@@ -1,11 +1,12 @@
 """What `EmbeddedStore.select` costs over the query itself: every saved query on one synthetic graph,
-run on the same on-disk store read raw (pyoxigraph terms: the floor) and through `EmbeddedStore.select`
-(rdflib terms), plus the CONSTRUCT of one event through `EmbeddedStore.construct`.
+read raw (every value of every row as a pyoxigraph term) from in-memory pyoxigraph (the floor) and
+from the on-disk `EmbeddedStore`, and through `EmbeddedStore.select` on that store (rdflib terms); the
+last row is the CONSTRUCT of one event (`EmbeddedStore.construct`).
 
     python benchmarks/select_speed.py --events 10000 [--runs 5] [--nquads /tmp/pg-10k.nq]
 
-Without --nquads the graph is made by benchmarks/generate.py. Prints the median of --runs runs per
-query, the ratio select/raw, and the geometric means.
+Without --nquads the graph is made by benchmarks/generate.py. Prints a Markdown table: the median of --runs
+runs per query, the ratios, and the geometric means over the queries.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ ROOT = HERE.parent
 
 
 def read_raw(store, query: str) -> int:
-    """Run the query on the pyoxigraph store underneath and read every value of every row."""
+    """Run the query on a pyoxigraph store and read every value of every row."""
     n = 0
-    for solution in store.ox.query(query, use_default_graph_as_union=True):
+    for solution in store.query(query, use_default_graph_as_union=True):
         for _value in solution:
             pass
         n += 1
@@ -42,6 +43,10 @@ def median_time(run, runs: int) -> float:
     return statistics.median(times)
 
 
+def geomean(values) -> float:
+    return math.exp(sum(math.log(v) for v in values) / len(values))
+
+
 def fmt(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
@@ -53,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nquads", type=Path, help="an N-Quads file from generate.py to use instead")
     args = parser.parse_args(argv)
 
+    import pyoxigraph as ox
+
     from partnergraph.query import load_saved_queries
     from partnergraph.store import EmbeddedStore
 
@@ -61,45 +68,60 @@ def main(argv: list[str] | None = None) -> int:
         if not args.nquads:
             cmd = [sys.executable, str(HERE / "generate.py"), str(args.events), "--out", str(data_path)]
             subprocess.run(cmd, check=True)
+        data = data_path.read_bytes()
         store = EmbeddedStore(Path(tmp) / "store")
-        store.load_nquads(data_path.read_bytes())
+        store.load_nquads(data)
+        memory = ox.Store()
+        memory.bulk_load(data, ox.RdfFormat.N_QUADS)
+        del data
         queries = {name: q.render() for name, q in load_saved_queries(ROOT / "queries").items()}
-        event = next(
-            iter(
-                store.ox.query(
-                    "SELECT ?e WHERE { ?e a <https://w3id.org/partnergraph/def/Event> } LIMIT 1",
-                    use_default_graph_as_union=True,
-                )
-            )
-        )[0]
+        first = "SELECT ?e WHERE { ?e a <https://w3id.org/partnergraph/def/Event> } LIMIT 1"
+        event = next(memory.query(first, use_default_graph_as_union=True))[0]
         queries["CONSTRUCT one event"] = f"CONSTRUCT {{ {event} ?p ?o }} WHERE {{ {event} ?p ?o }}"
 
         print(f"{len(store)} quads, median of {args.runs} runs\n")
-        print(f"| {'query':<26} | {'rows':>6} | {'raw':>9} | {'select':>9} | select/raw |")
-        print(f"|{'-' * 28}|{'-' * 8}|{'-' * 11}|{'-' * 11}|{'-' * 12}|")
-        raws, selects = [], []
+        print("| query | rows | memory raw | disk raw | disk select | select/disk raw | select/memory raw |")
+        print("|---|--:|--:|--:|--:|--:|--:|")
+        columns = []
         for name, text in queries.items():
             if name.startswith("CONSTRUCT"):
                 rows = len(store.construct(text))
-                raw = median_time(
-                    lambda t=text: list(store.ox.query(t, use_default_graph_as_union=True)), args.runs
-                )
-                select = median_time(lambda t=text: store.construct(t), args.runs)
+                times = [
+                    median_time(
+                        lambda t=text, s=s: list(s.query(t, use_default_graph_as_union=True)), args.runs
+                    )
+                    for s in (memory, store.ox)
+                ]
+                times.append(median_time(lambda t=text: store.construct(t), args.runs))
             else:
                 rows = len(store.select(text))
-                raw = median_time(lambda t=text: read_raw(store, t), args.runs)
-                select = median_time(lambda t=text: store.select(t), args.runs)
-            raws.append(raw)
-            selects.append(select)
-            print(f"| {name:<26} | {rows:>6} | {fmt(raw):>9} | {fmt(select):>9} | x{select / raw:<9.2f} |")
-
-        def geomean(values):
-            return math.exp(sum(math.log(v) for v in values) / len(values))
-
-        ratio = geomean([s / r for s, r in zip(selects, raws, strict=True)])
-        print(
-            f"| {'geometric mean':<26} | {'':>6} | {fmt(geomean(raws)):>9} | {fmt(geomean(selects)):>9} | x{ratio:<9.2f} |"
-        )
+                times = [
+                    median_time(lambda t=text, s=s: read_raw(s, t), args.runs) for s in (memory, store.ox)
+                ]
+                times.append(median_time(lambda t=text: store.select(t), args.runs))
+            columns.append(times)
+            mem, disk, select = times
+            cells = [
+                name,
+                str(rows),
+                fmt(mem),
+                fmt(disk),
+                fmt(select),
+                f"x{select / disk:.2f}",
+                f"x{select / mem:.1f}",
+            ]
+            print("| " + " | ".join(cells) + " |", flush=True)
+        mem, disk, select = (geomean(c) for c in zip(*columns, strict=True))
+        cells = [
+            "geometric mean",
+            "",
+            fmt(mem),
+            fmt(disk),
+            fmt(select),
+            f"x{select / disk:.2f}",
+            f"x{select / mem:.1f}",
+        ]
+        print("| " + " | ".join(cells) + " |")
         store.close()
     return 0
 
