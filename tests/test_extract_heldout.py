@@ -253,69 +253,98 @@ def test_the_build_report_lists_an_unknown_town(project):
     assert entry.startswith("cities: 'Kwiatkowo' (findings-2013/wizyta-gosci-z-norwegii, chars ")
 
 
-def test_a_city_named_only_by_its_adjective_in_a_name_is_the_seat(registries):
-    ev = one_event(
-        registries,
-        "Wizyta studentów Uniwersytetu Wiedeńskiego",
-        "W dniu 12 marca 2015 r. MOPS gościł grupę studentów pracy socjalnej Uniwersytetu Wiedeńskiego.",
-    )
-    assert ev["organisations"] == ["Uniwersytet Wiedeński"]
-    assert (ev["cities"], ev["countries"]) == ([{"name": "Vienna", "country": "AT"}], ["AT"])
+@pytest.mark.parametrize(
+    ("title", "body", "cities", "countries"),
+    [
+        (  # a city named only by its adjective in an organisation's name: the seat
+            "Wizyta studentów Uniwersytetu Wiedeńskiego",
+            "W dniu 12 marca 2015 r. MOPS gościł grupę studentów pracy socjalnej Uniwersytetu Wiedeńskiego.",
+            [("Vienna", "AT")],
+            ["AT"],
+        ),
+        (  # a city named outright outranks the adjective in a name
+            "Studenci z Getyngi",
+            "W dniu 2 maja 2016 r. MOPS odwiedzili studenci z Getyngi, stypendyści Uniwersytetu Hamburskiego.",
+            [("Göttingen", "DE")],
+            ["DE"],
+        ),
+        (  # a lower-case city adjective beside an institution
+            "Wizyta przedstawicieli magistratu",
+            "W dniu 3 kwietnia 2014 r. w MOPS gościli urzędnicy wiedeńskiego magistratu, zainteresowani "
+            "krakowskim modelem wsparcia osób starszych.",
+            [("Vienna", "AT")],
+            ["AT"],
+        ),
+        (  # ... but not beside a model
+            "Seminarium o mieszkalnictwie",
+            "W dniu 5 maja 2014 r. w MOPS odbyło się seminarium z udziałem gości z Austrii, poświęcone "
+            "wiedeńskiemu modelowi mieszkalnictwa socjalnego.",
+            [],
+            ["AT"],
+        ),
+    ],
+)
+def test_cities_given_by_adjectives(registries, title, body, cities, countries):
+    ev = one_event(registries, title, body)
+    assert [(c["name"], c["country"]) for c in ev["cities"]] == cities
+    assert ev["countries"] == countries
 
 
-def test_a_named_city_outranks_the_adjective_in_a_name(registries):
-    ev = one_event(
-        registries,
-        "Studenci z Getyngi",
-        "W dniu 2 maja 2016 r. MOPS odwiedzili studenci z Getyngi, stypendyści Uniwersytetu Hamburskiego.",
-    )
-    assert ev["cities"] == [{"name": "Göttingen", "country": "DE"}]
-
-
-def test_background_cooperation_and_commissioning_parties_are_not_participants(registries):
-    ev = one_event(
-        registries,
-        "Przekazanie darowizny z Monachium",
-        "W dniu 14 października 2015 r. stowarzyszenie Münchner Hilfe e.V. z Monachium przekazało dla osób "
-        "bezdomnych dary rzeczowe. Przekazanie odbyło się w ramach wieloletniej współpracy Gminy Miejskiej "
-        "Kraków z miastem Monachium.",
-    )
-    assert ev["organisations"] == ["Münchner Hilfe e.V."]
-    ev = one_event(
-        registries,
-        "Studenci z Hamburga",
-        "W dniu 27 maja 2019 r. studenci z Hamburga poznali zasady działania noclegowni prowadzonych przez "
-        "organizacje pozarządowe na zlecenie Gminy Miejskiej Kraków.",
-    )
-    assert ev["organisations"] == []
-    ev = one_event(  # a foreign partner of the cooperation is the visitors' body: kept
-        registries,
-        "Studenci z Getyngi",
-        "W dniu 6 maja 2016 r. w ramach współpracy z Uniwersytetem w Getyndze MOPS gościł grupę studentów.",
-    )
-    assert ev["organisations"] == ["Uniwersytet w Getyndze"]
-
-
-def test_the_owner_of_a_venue_is_not_a_participant(registries):
-    ev = one_event(
-        registries,
-        "Konferencja z udziałem gości z Bremy",
-        "W dniu 24 listopada 2016 r. w Auditorium Maximum Uniwersytetu Jagiellońskiego odbyła się "
-        "konferencja zorganizowana przez MOPS z udziałem pracowników socjalnych z Bremy.",
-    )
-    assert ev["organisations"] == []
-    assert ev["cities"] == [{"name": "Bremen", "country": "DE"}]
-
-
-def test_a_facility_presented_after_a_long_list_is_still_only_shown(registries):
-    ev = one_event(
-        registries,
-        "Wizyta delegacji z Lwowa",
-        "W dniu 14 marca 2013 r. MOPS gościł delegację Lwowskiej Rady Miejskiej. Goście zostali zapoznani "
-        "z zasadami funkcjonowania systemu pomocy społecznej w Krakowie oraz z działalnością Ośrodka "
-        "Interwencji Kryzysowej.",
-    )
-    assert ev["organisations"] == ["Lwowska Rada Miejska"]
+@pytest.mark.parametrize(
+    ("title", "body", "organisations"),
+    [
+        (  # the city's side of a background cooperation
+            "Przekazanie darowizny z Monachium",
+            "W dniu 14 października 2015 r. stowarzyszenie Münchner Hilfe e.V. z Monachium przekazało dla "
+            "osób bezdomnych dary rzeczowe. Przekazanie odbyło się w ramach wieloletniej współpracy Gminy "
+            "Miejskiej Kraków z miastem Monachium.",
+            ["Münchner Hilfe e.V."],
+        ),
+        (  # a commissioning party
+            "Studenci z Hamburga",
+            "W dniu 27 maja 2019 r. studenci z Hamburga poznali zasady działania noclegowni prowadzonych "
+            "przez organizacje pozarządowe na zlecenie Gminy Miejskiej Kraków.",
+            [],
+        ),
+        (  # a foreign partner of the cooperation is the visitors' body: kept
+            "Studenci z Getyngi",
+            "W dniu 6 maja 2016 r. w ramach współpracy z Uniwersytetem w Getyndze MOPS gościł grupę studentów.",
+            ["Uniwersytet w Getyndze"],
+        ),
+        (  # the owner of a venue
+            "Konferencja z udziałem gości z Bremy",
+            "W dniu 24 listopada 2016 r. w Auditorium Maximum Uniwersytetu Jagiellońskiego odbyła się "
+            "konferencja zorganizowana przez MOPS z udziałem pracowników socjalnych z Bremy.",
+            [],
+        ),
+        (  # a facility presented after a long list is still only shown
+            "Wizyta delegacji z Lwowa",
+            "W dniu 14 marca 2013 r. MOPS gościł delegację Lwowskiej Rady Miejskiej. Goście zostali "
+            "zapoznani z zasadami funkcjonowania systemu pomocy społecznej w Krakowie oraz z działalnością "
+            "Ośrodka Interwencji Kryzysowej.",
+            ["Lwowska Rada Miejska"],
+        ),
+        (
+            "Wizyta studyjna w Wiedniu",
+            "W dniach 6-8 czerwca 2016 r. pracownicy MOPS przebywali w Wiedniu na zaproszenie Fonds "
+            "Soziales Wien.",
+            ["Fonds Soziales Wien"],
+        ),
+        (
+            "Wizyta pracowników socjalnych z Ostrawy",
+            "W dniu 22 marca 2012 r. MOPS odwiedzili pracownicy socjalni Magistratu Miasta Ostrawy.",
+            ["Magistrat Miasta Ostrawy"],
+        ),
+        (  # one foreign word after a kind of organisation is its name
+            "Wyjazd do Pragi",
+            "W dniach 1-3 grudnia 2014 r. pracownicy MOPS przebywali w Pradze na zaproszenie organizacji "
+            "Naděje.",
+            ["Naděje"],
+        ),
+    ],
+)
+def test_who_takes_part_and_who_is_only_named(registries, title, body, organisations):
+    assert one_event(registries, title, body)["organisations"] == organisations
 
 
 def test_volunteers_exchanged_or_recruited_are_a_theme_not_the_visitors(registries):
@@ -327,44 +356,3 @@ def test_volunteers_exchanged_or_recruited_are_a_theme_not_the_visitors(registri
     )
     assert ev["participants"] is None
     assert ev["topics"] == ["volunteering"]
-
-
-def test_foreign_names_headed_by_fonds_and_a_magistrate(registries):
-    ev = one_event(
-        registries,
-        "Wizyta studyjna w Wiedniu",
-        "W dniach 6-8 czerwca 2016 r. pracownicy MOPS przebywali w Wiedniu na zaproszenie Fonds Soziales Wien.",
-    )
-    assert ev["organisations"] == ["Fonds Soziales Wien"]
-    ev = one_event(
-        registries,
-        "Wizyta pracowników socjalnych z Ostrawy",
-        "W dniu 22 marca 2012 r. MOPS odwiedzili pracownicy socjalni Magistratu Miasta Ostrawy.",
-    )
-    assert ev["organisations"] == ["Magistrat Miasta Ostrawy"]
-
-
-def test_a_lower_case_city_adjective_beside_an_institution_but_not_beside_a_model(registries):
-    ev = one_event(
-        registries,
-        "Wizyta przedstawicieli magistratu",
-        "W dniu 3 kwietnia 2014 r. w MOPS gościli urzędnicy wiedeńskiego magistratu, zainteresowani "
-        "krakowskim modelem wsparcia osób starszych.",
-    )
-    assert (ev["cities"], ev["countries"]) == ([{"name": "Vienna", "country": "AT"}], ["AT"])
-    ev = one_event(
-        registries,
-        "Seminarium o mieszkalnictwie",
-        "W dniu 5 maja 2014 r. w MOPS odbyło się seminarium z udziałem gości z Austrii, poświęcone "
-        "wiedeńskiemu modelowi mieszkalnictwa socjalnego.",
-    )
-    assert (ev["cities"], ev["countries"]) == ([], ["AT"])
-
-
-def test_one_foreign_word_after_a_kind_of_organisation_is_its_name(registries):
-    ev = one_event(
-        registries,
-        "Wyjazd do Pragi",
-        "W dniach 1-3 grudnia 2014 r. pracownicy MOPS przebywali w Pradze na zaproszenie organizacji Naděje.",
-    )
-    assert ev["organisations"] == ["Naděje"]
