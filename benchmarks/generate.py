@@ -26,6 +26,7 @@ whose extractor gave values without spans (the model allows it).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import sys
 import time
@@ -474,6 +475,18 @@ def _nquads_rdflib(n_events: int, seed: int, evidence_share: float) -> bytes:
     ontology = load_ontology_graph(ONTOLOGY_DIR)
     registry = registries_to_graph(pools.registries)
     return sorted_nquads(assemble_dataset(ontology, registry, sources, entities))
+
+
+def model_fingerprint() -> str:
+    """A short hash of what the synthetic triples are made by (this generator, the RDF code, the
+    registries, the ontology): a cached file named with it is never read after the model changed."""
+    digest = hashlib.sha256()
+    package = ROOT / "src" / "partnergraph"
+    files = [Path(__file__), package / "iris.py", *sorted((package / "rdf").glob("*.py"))]
+    files += [*sorted(REFERENCE_DIR.glob("*.csv")), *sorted(ONTOLOGY_DIR.glob("*.ttl"))]
+    for path in files:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
 
 
 def generate_nquads(

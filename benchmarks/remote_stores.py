@@ -14,7 +14,7 @@ Query latency is the median of --runs runs (the first included, so a cold cache 
                                        [--queries NAME ...] [--json benchmarks/out/remote_stores.json]
     python benchmarks/remote_stores.py --report benchmarks/out/remote_stores.json   # tables again
 
-Synthetic N-Quads are cached in benchmarks/out/ (ignored by git).
+Synthetic N-Quads are cached in benchmarks/out/ (ignored by git), named with the model's fingerprint.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from generate import generate_nquads  # noqa: E402
+from generate import generate_nquads, model_fingerprint  # noqa: E402
 from servers import start_oxigraph, start_virtuoso  # noqa: E402
 
 from partnergraph.query import load_saved_queries, run_query  # noqa: E402
@@ -44,7 +44,7 @@ OUT = ROOT / "benchmarks" / "out"
 
 def synthetic(n: int) -> bytes:
     OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"synthetic-{n}.nq"
+    path = OUT / f"synthetic-{n}-{model_fingerprint()}.nq"
     if not path.is_file():
         started = time.perf_counter()
         path.write_bytes(generate_nquads(n))

@@ -357,7 +357,7 @@ def test_push_command_to_both_servers(seed_store, fresh_server, capsys, monkeypa
     args += ["--update-endpoint", server.update_url, "--graph-store", server.graph_store_url]
     assert main(args) == 0
     out = capsys.readouterr().out
-    assert "4 graph(s) replaced" in out and "graph store" in out
+    assert "5 graph(s) replaced" in out and "graph store" in out  # 2 pages, entities, registry, ontology
     assert main(args) == 0
     assert "0 graph(s) replaced" in capsys.readouterr().out
     assert RemoteStore(server.query_url).ask("ASK { ?e a <https://w3id.org/partnergraph/def/Event> }")
