@@ -341,6 +341,12 @@ def test_cities_given_by_adjectives(registries, title, body, cities, countries):
             "Naděje.",
             ["Naděje"],
         ),
+        (  # an English word morfeusz2 reads as Polish and a city opening a foreign name
+            "Wizyta studyjna w Glasgow",
+            "W dniach 21-23 września 2020 r. kierownik Działu Pomocy Bezdomnym wziął udział w wizycie "
+            "studyjnej w Glasgow, zorganizowanej przez Glasgow City Council.",
+            ["Glasgow City Council"],
+        ),
     ],
 )
 def test_who_takes_part_and_who_is_only_named(registries, title, body, organisations):

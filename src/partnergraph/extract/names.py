@@ -812,9 +812,24 @@ def _is_mops_at(toks: list[Token], j: int, registries) -> bool:
     return window.startswith("MOPS") or bool(re.match(r"Miejski\w* Ośrod\w* Pomocy", window))
 
 
+# English words of foreign names that morfeusz2 knows as Polish ("City" is the financial district)
+FOREIGN_MODIFIERS = {"city", "county", "borough", "town", "social", "national", "european", "international"}
+
+
 def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
     if t.text in CONNECTORS:
         return True
+    if t.is_upper_initial and t.lower in FOREIGN_MODIFIERS:
+        return True
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if (
+        t.has_mark("nazwa_geograficzna")
+        and t.is_upper_initial
+        and nxt is not None
+        and nxt.is_upper_initial
+        and (nxt.lower in FOREIGN_MODIFIERS or bool(FOREIGN_HEAD.search(nxt.text)))
+    ):
+        return True  # a city opening a foreign name: "Glasgow City Council"
     if "-" in t.text and t.is_upper_initial and unknown_word(t.text.split("-")[0]):
         return True  # "Oost-Europa", "Kaarst-Korschenbroich"
     if t.is_word and t.is_upper_initial and k > 0 and toks[k - 1].text in CONNECTORS - {"i", "e", "y", "-"}:
