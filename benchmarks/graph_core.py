@@ -406,11 +406,29 @@ def print_table(result: dict, args, out=sys.stdout) -> None:
             print(f"- {name}: the stores return different numbers of rows ({shown})", file=out)
 
 
+def merge_runs(paths: list[Path]) -> dict:
+    """Several runs' JSON as one: the stores of the same size side by side (runs that measured different
+    stores on the same synthetic data, e.g. rdflib and the Oxigraph stores started apart)."""
+    merged: dict = {"sizes": [], "build": None}
+    by_size: dict[int, dict] = {}
+    for path in paths:
+        results = json.loads(path.read_text())
+        for result in results["sizes"]:
+            if result["events"] in by_size:
+                by_size[result["events"]]["stores"].update(result["stores"])
+            else:
+                by_size[result["events"]] = result
+                merged["sizes"].append(result)
+        merged["build"] = results.get("build") or merged["build"]
+    merged["sizes"].sort(key=lambda r: r["events"])
+    return merged
+
+
 def print_report(args) -> int:
-    """The tables of an earlier run, from its JSON."""
-    results = json.loads(args.report.read_text())
+    """The tables of earlier runs, from their JSON files (merged when there are several)."""
+    results = merge_runs(args.report)
     for result in results["sizes"]:
-        args.stores = list(result["stores"])
+        args.stores = [s for s in STORES if s in result["stores"]]
         print_table(result, args)
     build = results.get("build")
     if build and "median" in build:
@@ -442,7 +460,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
     parser.add_argument("--skip", help=argparse.SUPPRESS)
     parser.add_argument("--grace", type=float, default=GRACE, help=argparse.SUPPRESS)
-    parser.add_argument("--report", type=Path, help="print the tables of an earlier run's --json file")
+    parser.add_argument(
+        "--report", type=Path, nargs="+", help="print the tables of earlier runs' --json files (merged)"
+    )
     args = parser.parse_args(argv)
     if args.worker:
         worker(args)

@@ -136,3 +136,20 @@ def test_graph_core_runs_end_to_end(tmp_path):
     for label in ("load", "peak memory", "CONSTRUCT one event", "rdflib", "ox-disk", "oxrdflib"):
         assert label in proc.stdout
     assert out.is_file()
+
+
+def test_graph_core_report_merges_runs_of_different_stores(tmp_path):
+    """rdflib and the Oxigraph stores measured by separate runs on the same data make one table."""
+    base = [sys.executable, str(BENCHMARKS / "graph_core.py"), "--sizes", "30", "--runs", "1"]
+    base += ["--construct-runs", "2", "--no-build"]
+    for store in ("rdflib", "ox-mem"):
+        cmd = [*base, "--stores", store, "--json", str(tmp_path / f"{store}.json")]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+    cmd = [sys.executable, str(BENCHMARKS / "graph_core.py"), "--report"]
+    cmd += [str(tmp_path / "ox-mem.json"), str(tmp_path / "rdflib.json")]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    header = next(line for line in proc.stdout.splitlines() if line.startswith("| measure"))
+    assert [c.strip() for c in header.strip("|").split("|")] == ["measure", "rdflib", "ox-mem"]
+    assert "(x" in proc.stdout  # ox-mem's times as ratios to rdflib's, from the other file
