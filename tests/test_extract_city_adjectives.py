@@ -53,6 +53,8 @@ def test_a_city_adjective_names_the_city(gaz, name, city):
         "Niemiecki Związek Dobroczynny",  # a country's adjective is a nationality, not a city
         "Maltańska Służba Medyczna",
         "wiedeński model",  # not a name
+        "Dom Pomocy Społecznej przy ul. Praskiej",  # a street in Kraków
+        "Centrum przy al. Wiedeńskiej",
     ],
 )
 def test_ordinary_adjectives_invent_no_city(gaz, name):

@@ -275,9 +275,16 @@ def institution_adjectives(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMen
     return out
 
 
+# a street or square named after a city is in Kraków: "przy ul. Praskiej", "al. Wiedeńska"
+STREET_WORDS = {"ul", "ulica", "al", "aleja", "os", "osiedle", "pl", "plac", "rondo", "most", "brama"}
+
+
 def _adjective_cities(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     out = []
     for i, t in enumerate(tokens):
+        before = [b.lower for b in tokens[max(0, i - 2) : i] if b.text != "."]
+        if before and before[-1] in STREET_WORDS:
+            continue
         found = cities_of_adjective(gaz, t)
         if found:
             noun, cities = found
