@@ -48,6 +48,13 @@ def test_type(title, body, expected):
         ("Spotkanie z wolontariuszami z Oslo", "", "volunteers"),
         ("Udział przedstawicieli MOPS", "spotkania z przedstawicielami Barcelony", "officials"),
         ("Spotkanie z p. Horst Heck z Bensheim", "Spotkanie w Biurze dotyczyło wizyty.", None),
+        (
+            "Wizyta delegacji z Bremy",
+            "delegacja, w skład której weszli urzędnicy oraz pracownicy socjalni",
+            "mixed",
+        ),
+        ("Spotkanie partnerów projektu", "Omówiono harmonogram wymiany wolontariuszy.", None),
+        ("Spotkanie partnerów", "Rozmawiano o rekrutacji wolontariuszy i pracy z młodzieżą.", None),
     ],
 )
 def test_participants(title, body, expected):

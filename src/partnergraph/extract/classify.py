@@ -153,17 +153,19 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
         for m in WEAK_OFFICIALS.finditer(text):
             weak.append((base, m))
         if hits:
+            # two kinds joined in one phrase: "studentów i wykładowców", "urzędnicy oraz pracownicy socjalni"
+            for _start, kind, m in sorted(hits, key=lambda h: h[0]):
+                joined = [
+                    h
+                    for h in hits
+                    if h[1] != kind and h[0] > m.end() and JOINED.fullmatch(text, m.end(), h[0])
+                ]
+                if joined:
+                    return "mixed", Cue("mixed", base + m.start(), base + joined[0][2].end())
             kinds = {k for _, k, _ in hits}
             if base and {"officials", "professionals"} <= kinds:
                 hits = [h for h in hits if h[1] == "officials"]
             _start, kind, m = min(hits, key=lambda h: h[0])
-            # two kinds joined in one phrase: "studentów i wykładowców", "urzędnicy oraz pracownicy socjalni"
-            joined = [
-                h for h in hits if h[1] != kind and JOINED.fullmatch(text, m.end(), h[0]) and h[0] > m.end()
-            ]
-            if joined:
-                end = joined[0][2].end()
-                return "mixed", Cue("mixed", base + m.start(), base + end)
             return kind, Cue(kind, base + m.start(), base + m.end())
     if weak:
         base, m = weak[0]
