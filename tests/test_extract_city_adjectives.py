@@ -52,6 +52,7 @@ def test_a_city_adjective_names_the_city(gaz, name, city):
         "Polski Czerwony Krzyż",
         "Niemiecki Związek Dobroczynny",  # a country's adjective is a nationality, not a city
         "Maltańska Służba Medyczna",
+        "Dunajskie Stowarzyszenie Gmin",  # the Danube, though Dunaj is also a name of Vienna
         "wiedeński model",  # not a name
         "Dom Pomocy Społecznej przy ul. Praskiej",  # a street in Kraków
         "Centrum przy al. Wiedeńskiej",

@@ -34,8 +34,12 @@ DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 MIN_POPULATION = 50_000
 # an adjective that is also a surname ("Pawłowski", "Kijowski") names a city only when the city is large
 MIN_POPULATION_SURNAME = 300_000
-# adjectives whose guessed noun is a country or a region rather than a city
-NOT_CITY = {"polski", "europejski", "śląski", "maltański", "mazowiecki", "pomorski", "podhalański"}
+# adjectives whose guessed noun is a country, a region or a river rather than a city (the Danube, Dunaj, is
+# also one of Vienna's other names)
+NOT_CITY = {
+    "polski", "europejski", "śląski", "maltański", "mazowiecki", "pomorski", "podhalański", "dunajski",
+    "naddunajski", "reński", "nadreński",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=20000)
@@ -46,7 +50,7 @@ def _guesses(lemma: str) -> tuple[str, ...]:
     for ending, nouns in DERIVATIONS:
         if lemma.endswith(ending) and len(lemma) > len(ending) + 1:
             stem = lemma[: -len(ending)]
-            out += [(stem + n)[:1].upper() + (stem + n)[1:] for n in nouns]
+            out += [(stem + n)[:1].upper() + (stem + n)[1:] for n in nouns if len(stem + n) >= 4]
     return tuple(dict.fromkeys(out))
 
 
