@@ -347,6 +347,10 @@ class RemoteStore(Store):
             "PUT", graph, retry=True, content=ntriples, headers={"Content-Type": "application/n-triples"}
         )
 
+    def delete_graph(self, graph: str) -> None:
+        """Remove graph `graph` (HTTP DELETE; idempotent, so retried)."""
+        self._graph_store_request("DELETE", graph, retry=True)
+
     def get_graph(self, graph: str) -> Graph:
         response = self._graph_store_request(
             "GET", graph, retry=True, headers={"Accept": "application/n-triples, text/turtle;q=0.9"}
