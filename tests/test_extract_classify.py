@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from partnergraph.extract._text import sentences
-from partnergraph.extract.classify import classify_type, find_participants, find_topics
+from partnergraph.extract.classify import INCOMING_CUES, classify_type, find_participants, find_topics
 
 
 @pytest.mark.parametrize(
@@ -81,6 +81,11 @@ def test_topics_from_the_text():
     assert topics(
         "36 łóżek szpitalnych dla placówek pomagających osobom starszym, niepełnosprawnym i bezdomnym"
     ) == ["health_care", "older_people", "disability", "homelessness"]
+    assert topics("konferencja poświęcona deinstytucjonalizacji opieki nad dziećmi") == [
+        "foster_care",
+        "children_and_families",
+    ]
+    assert topics("zajęcia praktyczne z zakresu pracy socjalnej z rodziną") == ["children_and_families"]
 
 
 def test_the_standard_closing_list_of_client_groups_is_not_topics():
@@ -96,3 +101,16 @@ def test_a_word_inside_a_name_is_not_a_topic_unless_nothing_else_is_said():
     assert topics(text, [(12, 39)]) == ["unemployment"]
     text = "Udział w Sympozjum Towarzystwa Zdrowia Psychicznego."
     assert topics(text, [(19, 51)]) == ["mental_health"]  # from the name only, as nothing else is said
+
+
+@pytest.mark.parametrize(
+    ("text", "incoming"),
+    [
+        ("MOPS gościł delegację z Niemiec", True),
+        ("goście przebywali w Krakowie", True),
+        ("delegacja gościła w Krakowie", True),
+        ("przedstawiciele MOPS gościli w Wiedniu na zaproszenie Stadt Wien", False),  # guests abroad
+    ],
+)
+def test_hosting_is_incoming_but_being_a_guest_abroad_is_not(text, incoming):
+    assert bool(INCOMING_CUES.search(text)) == incoming

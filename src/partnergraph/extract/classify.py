@@ -59,7 +59,9 @@ _TYPE_RX = {k: [(re.compile(r"(?<!\w)" + p, re.I), w) for p, w in cues] for k, c
 
 OUTGOING_CUES = re.compile(r"\b(wyjazd\w*|wyjecha\w*|wyjeżdża\w*|za granic\w+|za granicą)\b", re.I)
 INCOMING_CUES = re.compile(
-    r"\b(przyjecha\w*|przybył\w*|przyjazd\w*|goście|gości(ł|li|ła|ło)|podejmowa\w*|"
+    # "gościli w Wiedniu": MOPS staff were guests abroad, not hosts
+    r"\b(przyjecha\w*|przybył\w*|przyjazd\w*|goście|gości(ł|li|ła|ło)(?!\s+we?\s+(?-i:[A-ZŁŚŻ])(?!rakow))|"
+    r"podejmowa\w*|"
     r"do Krakowa|odwiedzi\w* (Kraków|MOPS|Miejski)|(Kraków|MOPS|Ośrodek|Społecznej) odwiedzi\w*|"
     # held at MOPS: "w MOPS odbyło się spotkanie", "w siedzibie MOPS"
     r"w (siedzibie )?(MOPS|Miejskim Ośrodku Pomocy)(?= (odby\w+|zorganizowan\w+|gości\w*|przyję\w+)))\b",
@@ -179,12 +181,13 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "foster_care",
         r"piecz\w* zastępcz\w*|(rodzinn\w+ )?opiek\w* zastępcz\w*|rodzin\w* zastępcz\w*|"
-        r"dom\w* dziecka|placów\w+ opiekuńczo-wychowawcz\w*|usamodzielni\w*|foster care",
+        r"dom\w* dziecka|placów\w+ opiekuńczo-wychowawcz\w*|usamodzielni\w*|foster care|"
+        r"deinstytucjonalizac\w*(?= (\w+ ){0,2}(dzie|piecz))",
     ),
     (
         "children_and_families",
         r"kryzys\w* w rodzinie|wspiera\w* rodzin\w*|wsparci\w* (dla )?rodzin\w*|"
-        r"prac\w* z rodzin\w*|asystent\w* rodzin\w*|dzieci i rodzin\w*|dzieckiem i rodziną|"
+        r"prac\w* (socjaln\w* )?z rodzin\w*|asystent\w* rodzin\w*|dzieci i rodzin\w*|dzieckiem i rodziną|"
         r"rodzin\w* z dziećmi|rodzin\w* dysfunkcyjn\w*|ochron\w* dzieci|dobr\w* dziecka|"
         r"pomocy dzieciom|polityk\w* rodzinn\w*|opiek\w* nad dzie\w*|rodzin\w* w kryzysie|"
         r"family support|child welfare",
