@@ -1,5 +1,7 @@
-"""`partnergraph push --endpoint QUERY_URL [--update-endpoint URL] [--graph-store URL] [--user U]
-[--password P]`: load the built dataset into a SPARQL 1.1 server, sending only the graphs that changed."""
+"""`partnergraph push --endpoint QUERY_URL [--update-endpoint URL] [--graph-store URL | --no-graph-store]
+[--user U] [--password P]`: load the built dataset into a SPARQL 1.1 server, sending only the graphs
+that changed, through the server's Graph Store Protocol endpoint when it has one (found beside the
+query endpoint unless given) and through SPARQL Update otherwise."""
 
 from __future__ import annotations
 
@@ -14,13 +16,17 @@ def register(subparsers) -> None:
         help="load the dataset into a SPARQL 1.1 server (only the graphs that changed)",
         description=(
             "Load the dataset into a SPARQL 1.1 server: one named graph per source page, the registries "
-            "and the ontology. Graphs go through the Graph Store Protocol when --graph-store is given, "
-            "else through SPARQL Update. Only graphs whose content changed since the last push are sent, "
-            "each staged beside its target and swapped in by one update request, so no graph is ever "
-            "half replaced. Oxigraph: --endpoint http://HOST:7878/query --graph-store "
-            "http://HOST:7878/store. Virtuoso: --endpoint http://HOST:8890/sparql --update-endpoint "
-            "http://HOST:8890/sparql-auth --graph-store http://HOST:8890/sparql-graph-crud-auth with "
-            "$PARTNERGRAPH_USER and $PARTNERGRAPH_PASSWORD."
+            "and the ontology. Graphs go through the SPARQL 1.1 Graph Store Protocol where the server "
+            "offers it and through SPARQL Update otherwise: without --graph-store, push looks for the "
+            "Graph Store endpoint where the common servers put it beside the query endpoint (Oxigraph "
+            "/store, Virtuoso /sparql-graph-crud[-auth], Fuseki /ds/data, RDF4J and GraphDB "
+            ".../rdf-graphs/service) and uses one only after a probe graph PUT there is seen by the "
+            "query endpoint (the probe is removed again); it prints which protocol it chose. Only "
+            "graphs whose content changed since the last push are sent, each staged beside its target "
+            "and swapped in by one update request, so no graph is ever half replaced. Oxigraph: "
+            "--endpoint http://HOST:7878/query. Virtuoso: --endpoint http://HOST:8890/sparql "
+            "--update-endpoint http://HOST:8890/sparql-auth with $PARTNERGRAPH_USER and "
+            "$PARTNERGRAPH_PASSWORD."
         ),
     )
     parser.add_argument("--endpoint", required=True, metavar="URL", help="the server's SPARQL query endpoint")
@@ -29,8 +35,16 @@ def register(subparsers) -> None:
         metavar="URL",
         help="its SPARQL Update endpoint (default: the query endpoint, or .../update for .../query)",
     )
-    parser.add_argument(
-        "--graph-store", metavar="URL", help="its Graph Store Protocol endpoint, if it has one"
+    protocol = parser.add_mutually_exclusive_group()
+    protocol.add_argument(
+        "--graph-store",
+        metavar="URL",
+        help="its Graph Store Protocol endpoint (default: found beside the query endpoint, if it has one)",
+    )
+    protocol.add_argument(
+        "--no-graph-store",
+        action="store_true",
+        help="load with SPARQL Update only, without looking for a Graph Store Protocol endpoint",
     )
     add_auth_options(parser)
     parser.add_argument(
@@ -80,6 +94,18 @@ def run(args) -> int:
         auth=args.auth,
     )
     with store:
+        if args.graph_store:
+            print(f"graph store: {store.graph_store} (--graph-store)", flush=True)
+        elif args.no_graph_store:
+            print("using SPARQL Update (--no-graph-store)", flush=True)
+        else:
+            from ..store.discover import discover_graph_store
+
+            store.graph_store = discover_graph_store(store)
+            if store.graph_store:
+                print(f"graph store: found {store.graph_store}", flush=True)
+            else:
+                print("no Graph Store Protocol endpoint found; using SPARQL Update", flush=True)
         report = push_dataset(
             store, graphs, batch_triples=args.batch_triples or BATCH_TRIPLES, prune=not args.keep_removed
         )
