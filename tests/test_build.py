@@ -3,6 +3,7 @@ previous output, and the messages a user sees."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from rdflib.compare import isomorphic
 from partnergraph import iris
 from partnergraph.build import build, ensure_built, is_current
 from partnergraph.errors import RegistryError, SourceError, ValidationError
+from partnergraph.namespace import PG
 from partnergraph.publish import DUMP_FORMATS
 from partnergraph.settings import Settings
 
@@ -72,6 +74,20 @@ def test_every_dump_parses_back_to_the_same_graph(seed_settings, suffix):
     assert isomorphic(graph, reference)
 
 
+def test_jsonld_dump_is_compact_and_keeps_the_named_graphs(seed_settings):
+    path = seed_settings.dumps_dir / "partnergraph.jsonld"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["@context"]["pg"] == str(PG)  # prefixes, as the server's JSON-LD answers have
+    assert {node["@id"] for node in document["@graph"]} >= {
+        str(iris.ENTITIES_GRAPH),
+        str(iris.REGISTRY_GRAPH),
+    }
+    quads, back = Dataset(), Dataset()
+    quads.parse(seed_settings.dumps_dir / "partnergraph.nq", format="nquads")
+    back.parse(path, format="json-ld")
+    assert set(back.quads((None, None, None, None))) == set(quads.quads((None, None, None, None)))
+
+
 @pytest.mark.parametrize(
     ("suffix", "syntax"), [("nq", "nquads"), ("trig", "trig"), ("ttl", "turtle"), ("nt", "ntriples")]
 )
@@ -105,7 +121,6 @@ def test_iris_do_not_depend_on_page_order(project):
     build(settings)
     first = (settings.dumps_dir / "partnergraph.nq").read_bytes()
     manifest = settings.sources_dir / "manifest.json"
-    import json
 
     entries = json.loads(manifest.read_text(encoding="utf-8"))
     manifest.write_text(json.dumps(entries[::-1], ensure_ascii=False), encoding="utf-8")

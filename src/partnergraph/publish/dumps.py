@@ -11,6 +11,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from ..rdf.vocab import PREFIXES
+from .jsonld import compact_jsonld
 
 DUMP_NAME = "partnergraph"
 # file suffix -> (pyoxigraph format name, rdflib format name, media type). Turtle and N-Triples hold the
@@ -52,6 +53,9 @@ def write_dumps(nquads: bytes, folder: str | Path) -> dict[str, Path]:
                 continue
             fmt = getattr(ox.RdfFormat, ox_format)
             data = quads if suffix in WITH_GRAPHS else triples
+            if suffix == "jsonld":  # pyoxigraph writes expanded JSON-LD: compact it, as the server does
+                path.write_bytes(compact_jsonld(ox.serialize(data, format=fmt)))
+                continue
             with path.open("wb") as out:
                 ox.serialize(data, out, fmt, prefixes=None if suffix == "nt" else prefixes)
         replace_folder(staging, folder)

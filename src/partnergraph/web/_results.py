@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape, quoteattr
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
+from ..publish.jsonld import compact_jsonld
 from ..query.formats import format_rows
 from ..store import Rows
 from .mime import Format
@@ -48,58 +49,6 @@ def serialize_graph(graph_or_triples, fmt: Format) -> bytes:
         }
     data = ox.serialize(ox_triples, format=getattr(ox.RdfFormat, OX_FORMATS[fmt.name]), prefixes=prefixes)
     return compact_jsonld(data) if fmt.name == "jsonld" else data
-
-
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
-
-def compact_jsonld(expanded: bytes) -> bytes:
-    """Expanded JSON-LD (as pyoxigraph writes it: a list of node objects) made compact: a `@context`
-    with the project's prefixes (those the answer uses), IRIs as `prefix:name`, rdf:type as `@type`.
-    Any JSON-LD processor expands it back to the same triples. A prefix that is also the scheme of an
-    IRI in the answer (`geo:` URIs) is left out, so that no IRI can be read as another."""
-    from ..rdf.vocab import PREFIXES
-
-    nodes = json.loads(expanded)
-    iris = set()
-    for node in nodes:
-        iris.add(node["@id"])
-        for key, values in node.items():
-            iris.add(key)
-            iris.update(v.get("@id") or v.get("@type") or "" for v in values if isinstance(v, dict))
-    schemes = {iri.split(":", 1)[0] for iri in iris}
-    table = sorted(
-        ((p, str(ns)) for p, ns in PREFIXES.items() if p not in schemes), key=lambda kv: -len(kv[1])
-    )
-    used: set[str] = set()
-
-    def short(iri: str) -> str:
-        for prefix, ns in table:
-            rest = iri[len(ns) :]
-            if iri.startswith(ns) and rest and not rest.startswith("//"):
-                used.add(prefix)
-                return f"{prefix}:{rest}"
-        return iri
-
-    def value(v: dict) -> dict:
-        if "@id" in v:
-            return {"@id": v["@id"] if v["@id"].startswith("_:") else short(v["@id"])}
-        return {k: short(x) if k == "@type" else x for k, x in v.items()}
-
-    graph = []
-    for node in nodes:
-        out = {"@id": node["@id"] if node["@id"].startswith("_:") else short(node["@id"])}
-        for key, values in node.items():
-            if key == "@id":
-                continue
-            if key == _RDF_TYPE and all("@id" in v and not v["@id"].startswith("_:") for v in values):
-                out["@type"] = [short(v["@id"]) for v in values]
-            else:
-                out[short(key)] = [value(v) for v in values]
-        graph.append(out)
-    context = {p: str(ns) for p, ns in PREFIXES.items() if p in used}
-    document = {"@context": context, "@graph": graph}
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _xml_term(term) -> str:
