@@ -270,3 +270,14 @@ def start_virtuoso(folder: str | Path, buffers: int = 20000) -> Server:
 
 
 SERVERS = {"oxigraph": start_oxigraph, "virtuoso": start_virtuoso}
+
+
+def start_oxigraph_read_only(folder: str | Path) -> Server:
+    """`oxigraph serve-read-only` on a database of its own in `folder` (created by a first, writable
+    start): queries on /query; /store and /update refuse every write."""
+    server = start_oxigraph(folder)
+    server.stop()
+    writable = server.command
+    server.command = lambda s: ["serve-read-only" if part == "serve" else part for part in writable(s)]
+    server.kind = "oxigraph read-only"
+    return server.start()
