@@ -69,6 +69,10 @@ def places(gaz, text: str) -> list[tuple[str, str | None, str, str]]:
         ("z Liberca", [("city", "Liberec", "CZ", "z")]),
         ("w Erfurcie", [("city", "Erfurt", "DE", "w")]),  # Erfurt is only a surname to morfeusz2
         ("w Pekinie", [("city", "Beijing", "CN", "w")]),  # not Peqin in Albania
+        # names of several words put in the nominative
+        ("w Czeskich Budziejowicach", [("city", "České Budějovice", "CZ", "w")]),
+        ("w Hradcu Králové", [("city", "Hradec Králové", "CZ", "w")]),
+        ("w Wielkim Tyrnowie", [("city", "Veliko Tŭrnovo", "BG", "w")]),
     ],
 )
 def test_place_forms(gaz, text, expected):
@@ -77,6 +81,7 @@ def test_place_forms(gaz, text, expected):
 
 def test_azory_is_an_estate_in_krakow_not_the_azores(gaz):
     assert places(gaz, "działania społeczne realizowane obecnie na Azorach") == []
+    assert places(gaz, "filia MOPS w Starym Mieście") == []  # Kraków's Old Town, not Staré Mesto
 
 
 def test_regions_are_not_cities(gaz):

@@ -13,6 +13,7 @@ import itertools
 from dataclasses import dataclass, replace
 
 from ._city_adjectives import cities_of_adjective
+from ._nominative import _caps_like, _forms
 from ._text import Token
 from .gazetteer import City, Gazetteer, key
 
@@ -144,6 +145,47 @@ def _city_keys(tokens: list[Token], i: int, n: int) -> list[str]:
     return keys
 
 
+def _agreeing_keys(span: list[Token]) -> list[str]:
+    """A name of several words in the nominative: its adjectives agreeing with its last noun ("w Czeskich
+    Budziejowicach": Czeskie Budziejowice, "w Spiskiej Nowej Wsi": Spiska Nowa Wieś), an unknown word's
+    Polish ending undone ("w Hradcu Králové": Hradec Králové)."""
+    nouns = [a for a in span[-1].analyses if a.pos == "subst"]
+    choices = []
+    for k, t in enumerate(span):
+        options = [t.text]
+        if t.unknown:
+            options += [t.text[: len(t.text) - len(e)] + r for e, r in ENDINGS if t.text.endswith(e)]
+        elif k == len(span) - 1:
+            options += [a.lemma for a in nouns]
+        else:
+            options += [
+                _caps_like(t.text, form)
+                for a in t.analyses
+                if a.pos == "adj"
+                for n in nouns
+                for form in _adjective_forms(a.lemma, n.number, n.gender)
+            ]
+        choices.append(list(dict.fromkeys(options))[:4])
+    return [" ".join(words) for words in itertools.islice(itertools.product(*choices), 64)]
+
+
+def _adjective_forms(lemma: str, number: str, gender: str) -> list[str]:
+    """The nominative forms of an adjective in `number` and one of `gender` ('m3', 'f', 'n' ...)."""
+    genders = set(gender.split("."))
+    out = []
+    for form, tag in _forms(lemma):
+        parts = tag.split(":")
+        if (
+            parts[0] == "adj"
+            and number in parts[1].split(".")
+            and "nom" in parts[2].split(".")
+            and genders & set(parts[3].split("."))
+            and parts[-1] == "pos"
+        ):
+            out.append(form)
+    return out
+
+
 def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     """Countries and cities named in `tokens`, in order; Polish cities are returned too (the caller
     keeps only foreign ones and Kraków as a location)."""
@@ -192,10 +234,19 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                         cities += [c for g in t.lemmas_with("nazwa_geograficzna") for c in gaz.find_cities(g)]
                     found = (cities, n, k)
                     break
+            # a name of several words put in the nominative names a large city only: "w Starym Mieście" is
+            # Kraków's Old Town, not Staré Mesto
+            for k in _agreeing_keys(span) if n > 1 and not found else []:
+                cities = [c for c in gaz.find_cities(k) if c.population >= COMMON_WORD_CITY_POPULATION]
+                if cities:
+                    found = (cities, n, k)
+                    break
             if found:
                 break
         if found is None and _prep(tokens, i) in FROM | IN | TO:
             found = _common_word_city(gaz, tokens, i)
+        if found and key(found[2]) in KRAKOW_DISTRICTS:
+            found = None
         if found:
             cities, n, matched = found
             end = tokens[i + n - 1].end
@@ -205,6 +256,19 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             continue
         i += 1
     return out
+
+
+# Kraków's districts and quarters whose names are also other countries' towns ("w Starym Mieście" is not
+# Staré Mesto in Slovakia): places in Kraków are never the cities of an event
+KRAKOW_DISTRICTS = {
+    key(n)
+    for n in (
+        "Stare Miasto", "Grzegórzki", "Prądnik Czerwony", "Prądnik Biały", "Krowodrza", "Bronowice",
+        "Zwierzyniec", "Dębniki", "Łagiewniki", "Swoszowice", "Podgórze", "Bieżanów", "Prokocim", "Czyżyny",
+        "Mistrzejowice", "Bieńczyce", "Nowa Huta", "Kazimierz", "Azory", "Kurdwanów", "Ruczaj", "Płaszów",
+        "Salwator", "Wola Justowska", "Olsza", "Kleparz",
+    )
+}  # fmt: skip
 
 
 # a European city this large is meant when its name, capitalised after a place preposition, is also a
