@@ -151,40 +151,9 @@ def publish_site(
     return report
 
 
-# The network page links a node to `partnergraph/X` (views.render_network_page's link_base + the IRI's
-# path), which only a host that maps /X to X.html answers. This script, added to the static copy, turns
-# every such link into the file itself as the page creates it: X.html (X.pl.html on the Polish page).
-_STATIC_LINKS = """<script>
-(function () {
-  var suffix = %s;
-  function fix(a) {
-    var href = a.getAttribute("href") || "";
-    if (href.indexOf("partnergraph/") !== 0 || /\\.html(#.*)?$/.test(href)) return;
-    var cut = href.indexOf("#"), path = cut < 0 ? href : href.slice(0, cut);
-    a.setAttribute("href", (/\\/$/.test(path) ? path + "index" : path) + suffix + (cut < 0 ? "" : href.slice(cut)));
-  }
-  new MutationObserver(function (records) {
-    records.forEach(function (r) {
-      var nodes = r.type === "attributes" ? [r.target] : r.addedNodes;
-      for (var i = 0; i < nodes.length; i++) {
-        if (nodes[i].nodeType !== 1) continue;
-        if (nodes[i].matches("a[href]")) fix(nodes[i]);
-        nodes[i].querySelectorAll("a[href]").forEach(fix);
-      }
-    });
-  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["href"] });
-  document.querySelectorAll("a[href]").forEach(fix);
-})();
-</script>
-"""
-
-
 def _network(store, lang: str) -> str:
-    import json
-
+    """The network page, its nodes linking to the site's files: partnergraph/X.html (X.pl.html)."""
     from ..views import render_network_page
 
-    page = render_network_page(store, lang=lang, link_base="partnergraph/")
-    head, end, tail = page.rpartition("</body>")
     suffix = ".html" if lang == "en" else f".{lang}.html"
-    return head + _STATIC_LINKS % json.dumps(suffix) + end + tail
+    return render_network_page(store, lang=lang, link_base="partnergraph/", link_suffix=suffix)

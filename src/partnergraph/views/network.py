@@ -156,6 +156,7 @@ def page_data(
     link_base: str | None = None,
     title: str | None = None,
     edge_chunk: int | None = None,
+    link_suffix: str = "",
 ):
     """The page's data: nodes (label, class, position, size, filter fields), edges, filter options."""
     li = _lang_index(lang)
@@ -233,6 +234,7 @@ def page_data(
         "title": title or UI[lang]["title"],
         "base": iris.BASE,
         "linkBase": link_base,
+        "linkSuffix": link_suffix,
         "ui": UI[lang],
         "kinds": [
             {"id": k, "color": s[0], "shape": s[1], "label": s[2 + li], "count": counts[k]}
@@ -297,15 +299,24 @@ def render_network(
     title: str | None = None,
     positions=None,
     edge_chunk: int | None = None,
+    link_suffix: str = "",
 ) -> str:
     """The page for a networkx graph made by partnergraph.network.build_network. `positions` default to
     compute_layout(graph); `edge_chunk` (default: automatic) is how many edges are added at a time after
-    the first drawing (0: all at once)."""
+    the first drawing (0: all at once); `link_suffix` see render_network_page."""
     from ..network import compute_layout
 
     if positions is None:
         positions = compute_layout(graph)
-    data = page_data(graph, positions, lang=lang, link_base=link_base, title=title, edge_chunk=edge_chunk)
+    data = page_data(
+        graph,
+        positions,
+        lang=lang,
+        link_base=link_base,
+        title=title,
+        edge_chunk=edge_chunk,
+        link_suffix=link_suffix,
+    )
     return Template(_asset("network.html")).substitute(
         lang=lang,
         title=html.escape(data["title"]),
@@ -317,11 +328,17 @@ def render_network(
 
 
 def render_network_page(
-    store, lang: str = "en", focus: str | None = None, depth: int | None = None, link_base="/partnergraph/"
+    store,
+    lang: str = "en",
+    focus: str | None = None,
+    depth: int | None = None,
+    link_base="/partnergraph/",
+    link_suffix: str = "",
 ) -> str:
     """The network page for a store (embedded or remote): the whole graph, or the nodes within `depth`
     steps (default 2) of the IRI `focus`. Nodes link to `link_base` + the IRI's path after the base (the
-    web app's resource pages); with link_base=None the page is a static file and the side panel links
+    web app's resource pages) + `link_suffix` (".html" for a static site's files, where a path ending in
+    "/" becomes ".../index.html"); with link_base=None the page is a static file and the side panel links
     to the IRI itself."""
     from ..network import build_network, focus_network
 
@@ -329,4 +346,4 @@ def render_network_page(
     graph = build_network(store)
     if focus:
         graph = focus_network(graph, focus, 2 if depth is None else depth)
-    return render_network(graph, lang=lang, link_base=link_base)
+    return render_network(graph, lang=lang, link_base=link_base, link_suffix=link_suffix)

@@ -275,7 +275,12 @@
   network.on("dragStart", function () { tip.hidden = true; });
 
   function resourceLink(iri) {
-    if (D.linkBase !== null && iri.indexOf(D.base) === 0) return D.linkBase + iri.slice(D.base.length);
+    if (D.linkBase !== null && iri.indexOf(D.base) === 0) {
+      var path = iri.slice(D.base.length), cut = path.indexOf("#"), fragment = cut < 0 ? "" : path.slice(cut);
+      path = cut < 0 ? path : path.slice(0, cut);
+      if (D.linkSuffix && (path === "" || /\/$/.test(path))) path += "index";  // a file, not a folder
+      return D.linkBase + path + D.linkSuffix + fragment;
+    }
     return /^https?:\/\//.test(iri) ? iri : null;
   }
   function select(i, focus) {
