@@ -78,13 +78,15 @@ def discover_graph_store(store: RemoteStore, candidates: Iterable[str] | None = 
         auth=store.auth,
         retries=0,
     )
+    tried = []
     with prober:
         for url in candidates:
             prober.graph_store = split_credentials(url)[0]
             if probe_graph_store(store, prober):
                 log.info("Graph Store Protocol endpoint found: %s", prober.graph_store)
                 return prober.graph_store
-    log.info("no Graph Store Protocol endpoint found for %s", store.endpoint)
+            tried.append(prober.graph_store)
+    log.info("no Graph Store Protocol endpoint found for %s (tried %s)", store.endpoint, ", ".join(tried))
     return None
 
 
