@@ -306,6 +306,13 @@ def test_cities_given_by_adjectives(registries, title, body, cities, countries):
             "przez organizacje pozarządowe na zlecenie Gminy Miejskiej Kraków.",
             [],
         ),
+        (  # a funder and the operator of a facility shown
+            "Wizyta gości z Grazu",
+            "W dniu 4 maja 2016 r. MOPS odwiedzili pracownicy socjalni z Grazu. Goście zapoznali się z "
+            "działalnością Schroniska dla Bezdomnych Mężczyzn prowadzonego przez Towarzystwo Pomocy im. św. "
+            "Brata Alberta. Wizyta została dofinansowana ze środków Gminy Miejskiej Kraków.",
+            [],
+        ),
         (  # a foreign partner of the cooperation is the visitors' body: kept
             "Studenci z Getyngi",
             "W dniu 6 maja 2016 r. w ramach współpracy z Uniwersytetem w Getyndze MOPS gościł grupę studentów.",

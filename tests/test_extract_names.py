@@ -98,6 +98,8 @@ def test_an_office_of_the_city_hall_is_the_city_hall(registries):
         ("Spotkanie z p. Horst Heck z Bensheim", ["Horst Heck"]),
         ("Spotkanie prowadziła Pani Anna Kowalska, kierownik.", ["Anna Kowalska"]),
         ("rozmowy z dyrektorem Markiem Nowakiem.", ["Marek Nowak"]),
+        ("wraz z opiekunem, dr Janą Novákovą, odwiedzili", ["Jana Nováková"]),  # Jana: a surname to morfeusz2
+        ("spotkała się z Panią Evą Huber.", ["Eva Huber"]),
     ],
 )
 def test_persons_in_the_nominative(bare, text, expected):
@@ -173,6 +175,11 @@ def test_an_unknown_acronym_after_a_conference_or_a_network_is_an_organisation(b
 )
 def test_polish_names_put_in_the_nominative(bare, text, expected):
     assert names(text, bare).get("organisations") == expected
+
+
+def test_a_patron_with_a_title_stays_in_the_organisations_name(registries):
+    got = names("Towarzystwo Pomocy im. św. Brata Alberta z Wiednia przekazało dary", registries)
+    assert got["organisations"] == ["Towarzystwo Pomocy im. św. Brata Alberta"]
 
 
 def test_streets_and_patrons_are_not_persons(bare):

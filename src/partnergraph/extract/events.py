@@ -355,11 +355,15 @@ def _describes_visitors(text: str, cue: classify.Cue) -> bool:
     )
 
 
-# what an organisation is named for when it is neither host nor guest: the party that commissions a
-# service ("na zlecenie Gminy Miejskiej Kraków"), the owner of the building an event is held in ("w
-# Auditorium Maximum Uniwersytetu Jagiellońskiego", "w sali obrad Rady Miasta")
+# what an organisation is named for when it is neither host nor guest: the party that commissions or pays
+# ("na zlecenie Gminy Miejskiej Kraków", "ze środków Gminy"), the operator of a facility ("schroniska
+# prowadzonego przez Towarzystwo …"), the owner of the building an event is held in ("w Auditorium Maximum
+# Uniwersytetu Jagiellońskiego", "w sali obrad Rady Miasta")
 BACKGROUND_BEFORE = re.compile(
     r"(?:na\s+zlecenie\s+"
+    r"|(?:ze\s+)?środków\s+|(?:współ|do)?finansowan\w*\s+przez\s+"
+    r"|(?:schronisk|noclegowni|ogrzewalni|dom|ośrod|placów|mieszka|centr|punkt|klub|świetlic|hostel)\w*"
+    r"\s+(?:\S+\s+){0,4}?prowadzon\w*\s+przez\s+"
     r"|(?<!\w)(?:w|we|na)\s+(?:sal[iaę]|aul[iaę]|budynk\w*|gmach\w*|auditorium\s+maximum|pomieszczeni\w*)"
     r"(?:\s+[^\s.;,]+){0,2}?\s+)$",
     re.I,

@@ -691,6 +691,10 @@ def _title_after(text: str, pos: int) -> tuple[int, int, str] | None:
     return None
 
 
+# titles before a patron's name: "Towarzystwo Pomocy im. św. Brata Alberta", "Szpital im. ks. Jana"
+PATRON_TITLES = {"św", "bł", "ks", "dr", "prof", "gen", "kard", "abp", "bp", "o", "s", "marsz", "płk"}
+
+
 def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
     """Past the capitalised complements of a Polish name: "… Interwencji Kryzysowej", "… Dzielnicy IV",
     "… i Edukacji Społecznej PARASOL", "… ds. Osób Starszych", '… „Nasz Dom”'."""
@@ -731,6 +735,8 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
             k = end + 1 + (toks[end + 1].text == ".")
             if t.lower == "do" and k < len(toks) and toks[k].lower == "realizacji":
                 k += 1
+            while t.lower == "im" and k < len(toks) and toks[k].lower in PATRON_TITLES:
+                k += 1 + (k + 1 < len(toks) and toks[k + 1].text == ".")  # "im. św. Brata Alberta"
             if k < len(toks) and (
                 toks[k].is_upper_initial or toks[k].lower in ("spraw", "realizacji", "projektu")
             ):

@@ -79,6 +79,8 @@ def person_at(
     if s.start - f.end > 1 + len(particle) or f.text.isupper() or s.text.isupper():
         return None
     given = next((a for a in f.analyses if "imię" in a.marks), None)
+    if given is None and honorific and f.analyses and all("nazwisko" in a.marks for a in f.analyses):
+        given = f.analyses[0]  # a foreign given name morfeusz2 knows only as a surname: "dr Janą Novákovą"
     if given is None and not (honorific and f.unknown):
         return None
     if given is None and honorific and not s.unknown and not s.has_mark("nazwisko"):
@@ -96,12 +98,27 @@ def person_at(
     first_name = given.lemma if given is not None else f.text
     if given is not None and "nom" in given.cases:
         first_name = f.text
-    if given is None and f.text[-1:] in ("ą", "ę") and len(f.text) > 3:
+    if given is None and f.text[-1:] in ("ą", "ę") and len(f.text) >= 3:
         first_name = f.text[:-1] + "a"  # a woman's foreign name in the instrumental or accusative
+    # a woman named in an oblique case: "Janą", "Evą", "Anny"
+    woman = (given is not None and given.gender == "f" and "nom" not in given.cases) or (
+        given is None and f.text[-1:] in ("ą", "ę")
+    )
     surname = s.text
     sa = next((a for a in s.analyses if "nazwisko" in a.marks), None)
     if sa is not None and "nom" not in sa.cases:
         surname = sa.lemma
+    elif s.unknown and woman:
+        for ending, nominative in (
+            ("ovą", "ová"),
+            ("ovej", "ová"),
+            ("ową", "owa"),
+            ("owej", "owa"),
+            ("ą", "a"),
+        ):
+            if surname.endswith(ending) and len(surname) - len(ending) >= 2:
+                surname = surname[: -len(ending)] + nominative  # "Novákovą" -> "Nováková"
+                break
     elif s.unknown and oblique:
         for ending in ("iem", "owi", "em", "a", "u"):
             if ending == "iem" and surname[-4:-3] not in ("k", "g"):
