@@ -26,6 +26,7 @@ from partnergraph.build import build, ensure_built, is_current
 from partnergraph.cli import main
 from partnergraph.corpus import add_pages, list_sources
 from partnergraph.errors import StoreError, ValidationError
+from partnergraph.incremental import update_pages
 from partnergraph.settings import Settings
 from partnergraph.sources import read_manifest
 from partnergraph.sources.bulletin import read_bulletin
@@ -223,7 +224,7 @@ def snapshot(settings: Settings) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 files[str(path.relative_to(settings.root))] = path.read_bytes()
-    for name in ("state.json", "report.json"):
+    for name in ("state.json", "report.json", "entities.json"):
         files[name] = (settings.build_dir / name).read_bytes()
     files["store"] = store_nquads(settings)
     return files
@@ -645,3 +646,32 @@ def test_a_new_page_that_breaks_a_shape_changes_nothing(current, tmp_path):
         add_pages(current, [str(saved)])
     assert "[page bip-90417]" in str(info.value)
     assert snapshot(current) == before and is_current(current)
+
+
+def test_a_changed_page_takes_away_the_entities_only_it_named(current, tmp_path, monkeypatch):
+    """Horst Heck, whom no registry knows, is named on one seed page only: once that page no longer
+    names him, the incremental update drops him from the entities graph, as a full build would."""
+    heck = f"<{iris.entity_iri('person', 'horst-heck')}>".encode()
+    dump = current.dumps_dir / "partnergraph.nq"
+    assert heck in dump.read_bytes()
+    page = current.sources_dir / "bip-27120.txt"
+    text = page.read_text(encoding="utf-8")
+    assert text.count("Horst Heck") == 1
+    page.write_text(text.replace("z p. Horst Heck z Bensheim", "z gościem z Bensheim"), encoding="utf-8")
+
+    report = update_pages(current, ["bip-27120"])
+    assert report.pages == {"bip-27120": len(report_events(current, "bip-27120"))}
+    updated = dump.read_bytes()
+    assert heck not in updated
+    assert f"<{iris.entity_iri('person', 'jan-stapelmann')}>".encode() in updated  # the other page's
+    assert is_current(current)
+
+    monkeypatch.setenv("PARTNERGRAPH_BUILD", str(tmp_path / "full-build"))
+    build(current)
+    assert (tmp_path / "full-build" / "dumps" / "partnergraph.nq").read_bytes() == updated
+    full = json.loads((tmp_path / "full-build" / "entities.json").read_text(encoding="utf-8"))
+    assert json.loads((current.build_dir / "entities.json").read_text(encoding="utf-8")) == full
+
+
+def report_events(settings: Settings, source_id: str) -> list:
+    return [1] * json.loads((settings.build_dir / "report.json").read_text())["pages"][source_id]
