@@ -112,3 +112,31 @@ def test_background_dates_do_not_date_the_event():
 )
 def test_the_turn_of_two_months(text, year, expected):
     assert iso(text, year) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("Konferencja w Tbilisi (30.03-2.04)", 2016, ("2016-03-30", "2016-04-02")),
+        ("Wizyta studyjna (30.03.-02.04.2016)", None, ("2016-03-30", "2016-04-02")),
+        ("W dniach 28.09.-1.10.2015 r. pracownicy", None, ("2015-09-28", "2015-10-01")),
+        ("W dniach od 28.09 do 1.10.2015 r. pracownicy", None, ("2015-09-28", "2015-10-01")),
+        ("W dniach 28.09.2015 - 1.10.2015 r. pracownicy", None, ("2015-09-28", "2015-10-01")),
+        ("W dniach 28.12.2015-3.01.2016 pracownicy", None, ("2015-12-28", "2016-01-03")),
+        ("W dniach 28-30 IX 2015 r. goście", None, ("2015-09-28", "2015-09-30")),
+        ("W dniach 28 IX - 1 X 2015 r. goście", None, ("2015-09-28", "2015-10-01")),
+        ("W dniu 5.05 goście", 2015, ("2015-05-05", "2015-05-05")),
+        ("Przełom września i października 2015 r. to czas wizyty", None, ("2015-09", "2015-10")),
+        ("Od marca do maja 2015 r. trwała wymiana", None, ("2015-03", "2015-05")),
+        ("Marzec-kwiecień 2015 r.: staż pracowników", None, ("2015-03", "2015-04")),
+    ],
+)
+def test_day_and_month_ranges_in_numbers_roman_months_and_words(text, year, expected):
+    assert iso(text, year) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["koszt 1.5-2.5 mln zł", "w godz. 10.15-11.30", "w godz. 9.00-15.00", "punktacja 12.5-13.5"]
+)
+def test_numbers_and_hours_are_not_year_less_day_ranges(text):
+    assert iso(text, 2015) is None

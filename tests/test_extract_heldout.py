@@ -369,3 +369,19 @@ def test_volunteers_exchanged_or_recruited_are_a_theme_not_the_visitors(registri
     )
     assert ev["participants"] is None
     assert ev["topics"] == ["volunteering"]
+
+
+def test_days_in_the_heading_sharpen_a_month_in_the_body(registries):
+    ev = one_event(
+        registries,
+        "Konferencja w Tbilisi (30.03-2.04)",
+        "Pracownicy MOPS wzięli udział w konferencji w Tbilisi na przełomie marca i kwietnia 2016 r. "
+        "Rozmawiano o pomocy osobom starszym.",
+    )
+    assert (ev["start"], ev["end"]) == ("2016-03-30", "2016-04-02")
+    ev = one_event(
+        registries,
+        "Wizyta w Wiedniu (12.05.2016)",
+        "W czerwcu 2016 r. pracownicy MOPS przebywali w Wiedniu. Poznali pracę Fonds Soziales Wien.",
+    )
+    assert (ev["start"], ev["end"]) == ("2016-06", "2016-06")  # days of another month do not count

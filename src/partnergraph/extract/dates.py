@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .._months import MONTHS_GEN, MONTHS_LOC, MONTHS_NOM, ROMAN
 
@@ -50,14 +50,34 @@ DAY = re.compile(
 NUMERIC = re.compile(
     r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?"
 )
-# "5-7.05.2015", "05.05 - 07.05.2015": a day range in numbers
-NUMERIC_RANGE = re.compile(
-    r"(?<![\d.])(?P<d1>[0-3]?\d)(?:\.(?P<m1>[01]?\d))?\.?\s*[-–]\s*(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\."
-    r"(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?"
+_NUM_DASH = r"\s*(?:-|–|—|do)\s*"
+# "28.09.2015 - 1.10.2015": both ends written in full
+NUMERIC_FULL_RANGE = re.compile(
+    r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)?\d\d)(?:\s*r\.)?"
+    + _NUM_DASH
+    + r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?"
 )
+# "5-7.05.2015", "05.05 - 07.05.2015", "28.09.-1.10.2015", "od 28.09 do 1.10.2015"; year-less between days
+# and months ("(30.03-2.04)"), but not between hours ("godz. 10.15-11.30")
+NUMERIC_RANGE = re.compile(
+    r"(?<![\d.])(?<!godz\.\s)(?<!godz\.)(?P<d1>[0-3]?\d)(?:\.(?P<m1>[01]?\d))?\.?"
+    + _NUM_DASH
+    + r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)(?:\.(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?|\.?(?![.\d]))"
+)
+# a year-less day in numbers only where it is introduced as a day: "w dniu 5.05", "dnia 12.10."
+NUMERIC_DAY = re.compile(
+    r"(?:\b[Ww]\s+dniu|\b[Dd]nia|\b[Dd]n\.)\s*(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.?(?![.\d])"
+)
+_ROMAN_MONTH = r"XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
 ROMAN_DATE = re.compile(
-    r"(?<![\w.])(?P<d>[0-3]?\d)\s*[. ]\s*(?P<m>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[. ]\s*"
+    rf"(?<![\w.])(?P<d>[0-3]?\d)\s*[. ]\s*(?P<m>{_ROMAN_MONTH})\s*[. ]\s*"
     r"(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*r\.)?"
+)
+# "28-30 IX 2015", "28 IX - 1 X 2015"
+ROMAN_RANGE = re.compile(
+    rf"(?<![\w.])(?P<d1>[0-3]?\d)(?:\s*[. ]\s*(?P<m1>{_ROMAN_MONTH}))?\.?"
+    + _NUM_DASH
+    + rf"(?P<d2>[0-3]?\d)\s*[. ]\s*(?P<m2>{_ROMAN_MONTH})\s*[. ]\s*(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*r\.)?"
 )
 ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 MONTH = re.compile(
@@ -65,9 +85,13 @@ MONTH = re.compile(
     rf"(?P<m>{_LOC})(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')})?(?!\w)",
     re.I,
 )
-# "na przełomie maja i czerwca 2016 r.": two months, genitive
+_NOM = "|".join(sorted(MONTHS_NOM, key=len, reverse=True))
+# "na przełomie maja i czerwca 2016 r.", "przełom września i października", "od marca do maja 2016",
+# "marzec-kwiecień 2016": two months
 MONTH_SPAN = re.compile(
-    rf"\b(?:na\s+)?przełomie\s+(?P<m1>{_GEN})\s+(?:i|oraz|a)\s+(?P<m2>{_GEN})"
+    rf"(?:\b(?:na\s+)?przełom(?:ie|u)?\s+(?P<m1>{_GEN})\s+(?:i|oraz|a)\s+(?P<m2>{_GEN})"
+    rf"|\bod\s+(?P<f1>{_GEN})\s+do\s+(?P<f2>{_GEN})"
+    rf"|\b(?P<n1>{_NOM})\s*[-–—]\s*(?P<n2>{_NOM}))"
     rf"(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')})?(?!\w)",
     re.I,
 )
@@ -145,11 +169,24 @@ def find_dates(text: str) -> list[DateMention]:
         d, mo, y = int(m["d"]), _month(m["m"]), _year(m["y"])
         if _valid(y, mo, d):
             add(DateMention(m.start(), m.end(), (y, mo, d), (y, mo, d)))
-    for m in NUMERIC_RANGE.finditer(text):
-        d1, d2, m2, y = int(m["d1"]), int(m["d2"]), int(m["m2"]), _year(m["y"])
-        m1 = int(m["m1"]) if m["m1"] else m2
-        if _valid(y, m1, d1) and _valid(y, m2, d2) and (m1, d1) <= (m2, d2):
-            add(DateMention(m.start(), m.end(), (y, m1, d1), (y, m2, d2)))
+    for m in NUMERIC_FULL_RANGE.finditer(text):
+        d1, m1, y1 = int(m["d1"]), int(m["m1"]), _year(m["y1"])
+        d2, m2, y2 = int(m["d2"]), int(m["m2"]), _year(m["y"])
+        if _valid(y1, m1, d1) and _valid(y2, m2, d2) and (y1, m1, d1) <= (y2, m2, d2):
+            add(DateMention(m.start(), m.end(), (y1, m1, d1), (y2, m2, d2)))
+    for rx, month in ((NUMERIC_RANGE, int), (ROMAN_RANGE, lambda r: ROMAN.index(r.lower()) + 1)):
+        for m in rx.finditer(text):
+            d1, d2, m2, y = int(m["d1"]), int(m["d2"]), month(m["m2"]), _year(m["y"])
+            if not y and not (m["m1"] and len(m["m1"]) == len(m["m2"]) == 2):
+                continue  # "5-7.05", "1.5-2.5 mln" without a year: too like other numbers
+            m1 = month(m["m1"]) if m["m1"] else m2
+            y1 = y - 1 if y and m1 > m2 else y  # "28.12-3.01.2016"
+            if _valid(y1, m1, d1) and _valid(y, m2, d2) and (m1 > m2 or (m1, d1) <= (m2, d2)):
+                add(DateMention(m.start(), m.end(), (y1, m1, d1), (y, m2, d2)))
+    for m in NUMERIC_DAY.finditer(text):
+        d, mo = int(m["d"]), int(m["m"])
+        if _valid(None, mo, d):
+            add(DateMention(m.start("d"), m.end(), (None, mo, d), (None, mo, d)))
     for m in ROMAN_DATE.finditer(text):
         d, mo, y = int(m["d"]), ROMAN.index(m["m"].lower()) + 1, int(m["y"])
         if _valid(y, mo, d):
@@ -160,9 +197,10 @@ def find_dates(text: str) -> list[DateMention]:
             if _valid(y, mo, d):
                 add(DateMention(m.start(), m.end(), (y, mo, d), (y, mo, d)))
     for m in MONTH_SPAN.finditer(text):
-        m1, m2, y = _month(m["m1"]), _month(m["m2"]), _year(m["y"])
+        g1, g2 = ("m1", "m2") if m["m1"] else ("f1", "f2") if m["f1"] else ("n1", "n2")
+        m1, m2, y = _month(m[g1]), _month(m[g2]), _year(m["y"])
         y1 = y - 1 if y and m1 > m2 else y  # "przełomie grudnia i stycznia 2015"
-        add(DateMention(m.start("m1"), m.end(), (y1, m1, None), (y, m2, None)))
+        add(DateMention(m.start(g1), m.end(), (y1, m1, None), (y, m2, None)))
     for m in MONTH.finditer(text):
         mo, y = _month(m["m"]), _year(m["y"])
         start = m.start("m")
@@ -194,6 +232,32 @@ def event_dates(text: str, offset: int = 0) -> tuple[DateMention | None, list[Da
             if m.begin[2] is not None and first.begin[2] is not None:
                 extra.append(m)
     return first, extra
+
+
+def sharpens(precise: DateMention, rough: DateMention) -> bool:
+    """`precise` gives days in the months (or the year) that `rough` gives only as a whole."""
+    if rough.begin[2] is not None or precise.begin[2] is None:
+        return False
+    if rough.year_only:
+        return precise.begin[0] in (None, rough.begin[0])
+    for (py, pm, _), (ry, rm, _) in ((precise.begin, rough.begin), (precise.finish, rough.finish)):
+        if py is not None and ry is not None and py != ry:
+            return False
+    lo, hi = (rough.begin[1], rough.finish[1])
+    inside = (lambda m: lo <= m <= hi) if lo <= hi else (lambda m: m >= lo or m <= hi)
+    return inside(precise.begin[1]) or inside(precise.finish[1])
+
+
+def with_year_of(precise: DateMention, rough: DateMention | None) -> DateMention:
+    """`precise` with the years `rough` gives where `precise` has none."""
+    if rough is None or precise.begin[0] is not None:
+        return precise
+    y1, y2 = rough.begin[0], rough.finish[0]
+    if y2 is None:
+        return precise
+    if y1 is None or rough.year_only:
+        y1 = y2 - 1 if precise.begin[1] > precise.finish[1] else y2
+    return replace(precise, begin=(y1, *precise.begin[1:]), finish=(y2, *precise.finish[1:]))
 
 
 EVENT_DATE_CUE = re.compile(r"(\b[Ww] dni(u|ach)|\bDnia|\bdnia|\bdn\.|\bterminie|\bdniach od)\s*$")

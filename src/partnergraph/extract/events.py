@@ -140,9 +140,12 @@ def _draft(page: Page, sec: Section) -> _Draft | None:
     d = _Draft(sec, text, sec.start, title_len, body_off, tokens)
     body = text[body_off:]
     first, extra = dates.event_dates(body)
-    if first is None:
-        first, extra = dates.event_dates(text[:title_len])
-        d.date_in_title = first is not None
+    titled, titled_extra = dates.event_dates(text[:title_len])
+    if titled is not None and (first is None or dates.sharpens(titled, first)):
+        # the heading's days ("Konferencja w Tbilisi (30.03-2.04)") over the body's month ("na przełomie
+        # marca i kwietnia 2016 r."): the body's year still counts
+        first, extra = dates.with_year_of(titled, first), titled_extra
+        d.date_in_title = True
     d.date, d.extra_dates = first, extra
     return d
 
