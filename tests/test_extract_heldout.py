@@ -385,3 +385,109 @@ def test_days_in_the_heading_sharpen_a_month_in_the_body(registries):
         "W czerwcu 2016 r. pracownicy MOPS przebywali w Wiedniu. Poznali pracę Fonds Soziales Wien.",
     )
     assert (ev["start"], ev["end"]) == ("2016-06", "2016-06")  # days of another month do not count
+
+
+def test_a_list_inside_an_organisations_name_is_not_cut_at_its_comma(registries):
+    ev = one_event(
+        registries,
+        "Wizyta delegacji z Gruzji",
+        "W dniu 12 maja 2016 r. MOPS gościł przedstawicieli Ministerstwa Pracy, Zdrowia i Spraw Socjalnych "
+        "Gruzji, którzy poznali pracę Działu Pomocy Bezdomnym.",
+    )
+    assert ev["organisations"] == ["Ministerstwo Pracy, Zdrowia i Spraw Socjalnych Gruzji"]
+    ev = one_event(  # a list of organisations is not one name
+        registries,
+        "Wizyta gości z Niemiec",
+        "W dniu 12 maja 2016 r. MOPS gościł przedstawicieli Fundacji Pomocy Dzieciom, Stowarzyszenia "
+        "Pomocy Bliźniemu i Caritas Wien.",
+    )
+    assert ev["organisations"] == [
+        "Fundacja Pomocy Dzieciom",
+        "Stowarzyszenie Pomocy Bliźniemu",
+        "Caritas Wien",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "city"),
+    [
+        (
+            "Wizyta delegacji z Mołdawii",
+            "W dniu 12 maja 2016 r. MOPS gościł delegację z Bielc.",
+            ("Bălţi", "MD"),
+        ),
+        (
+            "Wyjazd do Mołdawii",
+            "W dniach 3-5 czerwca 2016 r. pracownicy MOPS przebywali w Bielcach.",
+            ("Bălţi", "MD"),
+        ),
+        (
+            "Konferencja w Rumunii",
+            "W dniach 3-5 czerwca 2016 r. pracownicy MOPS wzięli udział w konferencji w Kluż-Napoce.",
+            ("Cluj-Napoca", "RO"),
+        ),
+        (  # a town under 50,000 people named with its country
+            "Wizyta gości ze Słowacji",
+            "W dniu 12 maja 2016 r. MOPS gościł pracowników socjalnych ze Spiskiej Nowej Wsi na Słowacji.",
+            ("Spišská Nová Ves", "SK"),
+        ),
+        (  # ... or after "w mieście"
+            "Wizyta na Spiszu",
+            "W dniach 3-5 czerwca 2016 r. pracownicy MOPS przebywali w mieście Spiska Nowa Wieś.",
+            ("Spišská Nová Ves", "SK"),
+        ),
+        (  # an adjective after its noun
+            "Spotkanie w Cieszynie Czeskim",
+            "W dniu 3 czerwca 2016 r. pracownicy MOPS spotkali się w Cieszynie Czeskim z pracownikami socjalnymi.",
+            ("Český Těšín", "CZ"),
+        ),
+        (  # adjectives morfeusz2 does not know
+            "Wizyta studentów",
+            "W dniu 12 maja 2016 r. MOPS gościł studentów grazkiego uniwersytetu.",
+            ("Graz", "AT"),
+        ),
+        (
+            "Wizyta studentów",
+            "W dniu 12 maja 2016 r. MOPS gościł studentów Uniwersytetu Leuveńskiego.",
+            ("Leuven", "BE"),
+        ),
+    ],
+)
+def test_plural_towns_softened_endings_small_towns_in_context_and_unknown_adjectives(
+    registries, title, body, city
+):
+    ev = one_event(registries, title, body)
+    assert [(c["name"], c["country"]) for c in ev["cities"]] == [city]
+
+
+def test_unknown_city_adjective_in_a_name_is_put_in_the_nominative(registries):
+    ev = one_event(
+        registries,
+        "Wizyta studentów",
+        "W dniu 12 maja 2016 r. MOPS gościł studentów Uniwersytetu Leuveńskiego.",
+    )
+    assert ev["organisations"] == ["Uniwersytet Leuveński"]
+
+
+def test_small_namesakes_of_krakow_places_are_still_not_towns(registries):
+    ev = one_event(
+        registries,
+        "Wizyta gości z Czech",
+        "W dniu 12 maja 2016 r. goście z Czech zwiedzili Dom Pomocy Społecznej w Starym Mieście i Filii nr 3.",
+    )
+    assert ev["cities"] == [] and ev["countries"] == ["CZ"]
+
+
+def test_a_university_delegation_is_academics(registries):
+    ev = one_event(
+        registries,
+        "Wizyta delegacji z Getyngi",
+        "W dniu 12 maja 2016 r. MOPS gościł delegację Uniwersytetu w Getyndze.",
+    )
+    assert ev["participants"] == "academics"
+    ev = one_event(
+        registries,
+        "Wizyta delegacji z Ostrawy",
+        "W dniu 12 maja 2016 r. MOPS gościł delegację urzędników miasta Ostrawy.",
+    )
+    assert ev["participants"] == "officials"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ._nominative import unknown_adjective_nominative
 from ._text import Token, analyse
 from .gazetteer import City, Gazetteer, key
 
@@ -19,7 +20,7 @@ from .gazetteer import City, Gazetteer, key
 DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ieński", ("no", "ień")),  # kowieński: Kowno
     ("deński", ("no",)),  # drezdeński: Drezno
-    ("eński", ("eń", "a", "o", "no", "ny", "")),  # wiedeński, bremeński, brneński, wileński, ateński
+    ("eński", ("eń", "a", "o", "no", "ny", "", "en")),  # wiedeński, bremeński, brneński, ateński, leuveński
     ("owski", ("ów", "owo", "owa")),  # lwowski, kijowski, charkowski
     ("iewski", ("wa",)),  # moskiewski: Moskwa
     ("ański", ("an", "ana", "any")),  # mediolański, lublański
@@ -28,6 +29,7 @@ DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rski", ("rg", "rga", "r")),  # hamburski, norymberski, hanowerski
     ("dzki", ("d", "ga", "da")),  # belgradzki, oksfordzki, getyndzki
     ("cki", ("t", "ck", "ka", "cja", "k")),  # madrycki, frankfurcki, innsbrucki, lubecki, moguncki
+    ("zki", ("z",)),  # grazki: Graz
     ("ski", ("", "a", "ia", "ga", "ż", "ch", "sk", "ssa", "o")),  # amsterdamski, paryski, haski, lipski
 )
 # a city this large is meant by its adjective; smaller namesakes of a common adjective's guess are not
@@ -72,10 +74,13 @@ def cities_of_adjective(gaz: Gazetteer, t: Token) -> tuple[str, list[City]] | No
 
     best, best_rank = None, None
     least = MIN_POPULATION_SURNAME if t.has_mark("nazwisko") else MIN_POPULATION
-    for a in t.analyses:
-        if a.pos != "adj" or a.lemma.lower() in NATIONALITY or a.lemma.lower() in NOT_CITY:
+    lemmas = [a.lemma for a in t.analyses if a.pos == "adj"]
+    if t.unknown:  # an adjective of a foreign name morfeusz2 does not know ("grazkiego", "Leuveńskiego")
+        lemmas += [x for x in [unknown_adjective_nominative(t.lower)] if x]
+    for lemma in lemmas:
+        if lemma.lower() in NATIONALITY or lemma.lower() in NOT_CITY:
             continue
-        for noun in _guesses(a.lemma):
+        for noun in _guesses(lemma):
             registered = key(noun) in gaz.registered
             says = _dictionary_says(noun)
             if not registered and says == "other":

@@ -3,6 +3,7 @@ generated in the nominative ("Austriackiego Czerwonego Krzyża" -> "Austriacki C
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -72,6 +73,41 @@ def _nominative_adj(t: Token, gender: str) -> str:
     return _caps_like(t.text, word)
 
 
+# the endings of an adjective morfeusz2 does not know, derived from a foreign name ("Leuveńskiego",
+# "grazkiej"): the stem ends in -sk-, -ck- or -zk-, the ending is a regular soft-stem one
+UNKNOWN_ADJECTIVE = re.compile(
+    r"^(?P<stem>\w+(?:sk|ck|zk))(?P<ending>iego|iej|iemu|imi|im|ich|ie|ą|a|i)$", re.I
+)
+_NOMINATIVE_ENDING = {"m": "i", "f": "a", "n": "ie"}
+
+
+def unknown_adjective_nominative(word: str, gender: str = "m") -> str | None:
+    """The nominative singular of an adjective unknown to morfeusz2 by its ending ("Leuveńskiego":
+    "Leuveński"; feminine "Leuveńska"), or None when the word does not look like one."""
+    m = UNKNOWN_ADJECTIVE.match(word)
+    if m is None:
+        return None
+    return m["stem"] + _NOMINATIVE_ENDING.get(gender.split(".")[0][:1], "i")
+
+
+def unknown_adjective_agrees(t: Token, head_a) -> bool:
+    """An unknown word after a head noun that reads as its adjective: the ending fits the head's gender
+    in one of the head's cases (roughly: -iego for masculine and neuter genitive, -iej for feminine)."""
+    m = UNKNOWN_ADJECTIVE.match(t.text) if t.unknown else None
+    if m is None:
+        return False
+    g = head_a.gender.split(".")[0][:1]
+    ending = m["ending"].lower()
+    by_case = {
+        "gen": {"m": "iego", "n": "iego", "f": "iej"},
+        "dat": {"m": "iemu", "n": "iemu", "f": "iej"},
+        "loc": {"m": "im", "n": "im", "f": "iej"},
+        "inst": {"m": "im", "n": "im", "f": "ą"},
+        "acc": {"f": "ą"},
+    }
+    return any(by_case.get(c, {}).get(g) == ending for c in head_a.cases)
+
+
 def _caps_like(model: str, word: str) -> str:
     if model.isupper() and len(model) > 1:
         return word.upper()
@@ -115,6 +151,8 @@ def _nominative_phrase(toks: list[Token], start: int, h: int, end: int, head_a, 
             w = _nominative_noun(t, head_a)
         elif k == h + 1 and "nom" not in head_a.cases and _agreeing_cases(t, head_a):
             w = _nominative_adj(t, gender)
+        elif k == h + 1 and "nom" not in head_a.cases and unknown_adjective_agrees(t, head_a):
+            w = unknown_adjective_nominative(t.text, gender) or t.text
         else:
             w = t.text
         out += gap + w

@@ -71,7 +71,13 @@ INCOMING_CUES = re.compile(
 # participants: the kind of the foreign people; first cue in the heading, else the body's strongest
 PARTICIPANT_CUES: list[tuple[str, str]] = [
     ("students", r"studen(t|c)\w*|słuchacz\w*"),
-    ("academics", r"wykładowc\w*|naukowc\w*|pracowni\w+ naukow\w*|profesor\w*|akademi(k|cy)\w*|badacz\w*"),
+    (
+        "academics",
+        r"wykładowc\w*|naukowc\w*|pracowni\w+ naukow\w*|profesor\w*|akademi(k|cy)\w*|badacz\w*|"
+        # a delegation, representatives or staff of a university: its academics, not officials
+        r"(delegacj|przedstawiciel|pracowni|kadr)\w* (\w+\s+){0,3}?(uniwersyte|uczelni|akademi[ia]|politechni|"
+        r"wyższ\w* szkoł|szkoł\w* wyższ|universit|hochschul|hogeschool|college)\w*",
+    ),
     ("youth", r"młodzież\w*|młodzi ludzie|młodych ludzi|uczni(owie|ów)|licealist\w*|gimnazjalist\w*"),
     ("volunteers", r"wolontariusz\w*"),
     (

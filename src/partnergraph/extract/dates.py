@@ -240,7 +240,7 @@ def sharpens(precise: DateMention, rough: DateMention) -> bool:
         return False
     if rough.year_only:
         return precise.begin[0] in (None, rough.begin[0])
-    for (py, pm, _), (ry, rm, _) in ((precise.begin, rough.begin), (precise.finish, rough.finish)):
+    for py, ry in ((precise.begin[0], rough.begin[0]), (precise.finish[0], rough.finish[0])):
         if py is not None and ry is not None and py != ry:
             return False
     lo, hi = (rough.begin[1], rough.finish[1])

@@ -716,6 +716,9 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
                 break
             end += 1
             continue
+        if t.text == "," and end > j and _enumeration_inside(toks, end + 1, taken):
+            end += 1  # "Ministerstwa Pracy, Zdrowia i Spraw Socjalnych": the name's own list
+            continue
         if t.text.isdigit() and end > j and toks[end - 1].lower == "nr":
             end += 1
             continue
@@ -757,6 +760,37 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
                 continue
         break
     return end
+
+
+def _enumeration_inside(toks: list[Token], k: int, taken: list[bool]) -> bool:
+    """Tokens from k on continue a list of a name's complements and close it with "i"/"oraz": capitalised
+    genitives that are neither another institution, a place nor a person ("Zdrowia i Spraw …")."""
+    words = 0
+    while k < len(toks) and not taken[k]:
+        t = toks[k]
+        if t.lower in ("i", "oraz") and words:
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            return nxt is not None and _complement_word(nxt)
+        if t.text == "," and words:
+            words = 0
+        elif _complement_word(t):
+            words += 1
+        else:
+            return False
+        k += 1
+    return False
+
+
+def _complement_word(t: Token) -> bool:
+    return (
+        t.is_word
+        and t.is_upper_initial
+        and not t.unknown
+        and any("gen" in a.cases for a in t.analyses if a.pos in ("subst", "adj"))
+        and _head_analysis(t, ORG_HEADS | UNIT_HEADS) is None
+        and not all(a.lemma[:1].isupper() for a in t.analyses if a.pos == "subst")  # a place or a person
+        and t.lower not in ("pana", "pani", "państwa")
+    )
 
 
 def _other_org_at(toks: list[Token], j: int) -> int | None:

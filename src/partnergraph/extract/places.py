@@ -67,6 +67,13 @@ ENDINGS = [
     ("i", "a"),  # after l, k, g, j: "w Trikali"
     ("ą", "a"),
     ("ę", "a"),
+    ("ce", "ka"),  # k softened: "w Kluż-Napoce"
+    # plural names: "z Bielc", "w Bielcach", "w Hořovicach" (Bielce, Hořovice)
+    ("c", "ce"),
+    ("cach", "ce"),
+    ("ach", "y"),
+    ("ach", "e"),
+    ("ami", "e"),
 ]
 KRAKOW = "Kraków"
 # particles inside persons' names
@@ -148,14 +155,35 @@ def _city_keys(tokens: list[Token], i: int, n: int) -> list[str]:
 def _agreeing_keys(span: list[Token]) -> list[str]:
     """A name of several words in the nominative: its adjectives agreeing with its last noun ("w Czeskich
     Budziejowicach": Czeskie Budziejowice, "w Spiskiej Nowej Wsi": Spiska Nowa Wieś), an unknown word's
-    Polish ending undone ("w Hradcu Králové": Hradec Králové)."""
-    nouns = [a for a in span[-1].analyses if a.pos == "subst"]
+    Polish ending undone ("w Hradcu Králové": Hradec Králové); an adjective written after its noun is
+    tried before it too ("w Cieszynie Czeskim": Czeski Cieszyn)."""
+    keys = _product_keys(_agreeing_choices(span, len(span) - 1))
+    if _noun_first(span):
+        choices = _agreeing_choices(span, 0)
+        keys += _product_keys(choices[1:] + choices[:1])
+    return keys
+
+
+def _noun_first(span: list[Token]) -> bool:
+    """A geographic name followed by its adjectives: "Cieszynie Czeskim"."""
+    return (
+        len(span) > 1 and span[0].has_mark("nazwa_geograficzna") and all(t.has_pos("adj") for t in span[1:])
+    )
+
+
+def _product_keys(choices: list[list[str]]) -> list[str]:
+    return [" ".join(words) for words in itertools.islice(itertools.product(*choices), 64)]
+
+
+def _agreeing_choices(span: list[Token], h: int) -> list[list[str]]:
+    """For each word of the name the forms it may have in the nominative, with the noun at h."""
+    nouns = [a for a in span[h].analyses if a.pos == "subst"]
     choices = []
     for k, t in enumerate(span):
         options = [t.text]
         if t.unknown:
             options += [t.text[: len(t.text) - len(e)] + r for e, r in ENDINGS if t.text.endswith(e)]
-        elif k == len(span) - 1:
+        elif k == h:
             options += [a.lemma for a in nouns]
         else:
             options += [
@@ -166,7 +194,7 @@ def _agreeing_keys(span: list[Token]) -> list[str]:
                 for form in _adjective_forms(a.lemma, n.number, n.gender)
             ]
         choices.append(list(dict.fromkeys(options))[:4])
-    return [" ".join(words) for words in itertools.islice(itertools.product(*choices), 64)]
+    return choices
 
 
 def _adjective_forms(lemma: str, number: str, gender: str) -> list[str]:
@@ -234,10 +262,15 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                         cities += [c for g in t.lemmas_with("nazwa_geograficzna") for c in gaz.find_cities(g)]
                     found = (cities, n, k)
                     break
-            # a name of several words put in the nominative names a large city only: "w Starym Mieście" is
-            # Kraków's Old Town, not Staré Mesto
+            # a name of several words put in the nominative names a large city, or a town where the text
+            # says it is one: "w Starym Mieście" is Kraków's Old Town, not Staré Mesto; "w mieście Spiska
+            # Nowa Wieś", "ze Spiskiej Nowej Wsi na Słowacji", "w Cieszynie Czeskim" are towns
             for k in _agreeing_keys(span) if n > 1 and not found else []:
-                cities = [c for c in gaz.find_cities(k) if c.population >= COMMON_WORD_CITY_POPULATION]
+                cities = [
+                    c
+                    for c in gaz.find_cities(k)
+                    if c.population >= COMMON_WORD_CITY_POPULATION or _said_to_be_a_town(gaz, tokens, i, n, c)
+                ]
                 if cities:
                     found = (cities, n, k)
                     break
@@ -256,6 +289,18 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             continue
         i += 1
     return out
+
+
+def _said_to_be_a_town(gaz: Gazetteer, tokens: list[Token], i: int, n: int, c: City) -> bool:
+    """The name at tokens i..i+n is a town by its context: after "miasto"/"miejscowość", followed by its
+    country ("… na Słowacji", "… w Czechach"), or a geographic name with its adjective after it."""
+    if _after_place_noun(tokens, i) or _noun_first(tokens[i : i + n]):
+        return True
+    j = i + n
+    if j + 1 < len(tokens) and tokens[j].lower in ("w", "we", "na"):
+        country = _country_at(gaz, tokens, j + 1)
+        return country is not None and country[0] == c.country
+    return False
 
 
 # Kraków's districts and quarters whose names are also other countries' towns ("w Starym Mieście" is not
@@ -281,10 +326,18 @@ def _common_word_city(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[list
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is not None and nxt.is_word and nxt.is_upper_initial:
         return None  # a longer name ("z Domu Pomocy", "z Anną Kowalską")
-    # a surname's base form too: morfeusz2 reads "Erfurcie" only as the surname Erfurt
+    # a surname's base form too: morfeusz2 reads "Erfurcie" only as the surname Erfurt, "Bielcach" only as
+    # the surname Bielec; and, for a word that is no common noun ("Filii" is one), its Polish ending undone
+    # (Bielce)
     names = [t.text] + [
         a.lemma[:1].upper() + a.lemma[1:] for a in t.analyses if "imię" not in a.marks and a.pos == "subst"
     ]
+    if all(a.lemma[:1].isupper() for a in t.analyses):
+        names += [
+            t.text[: len(t.text) - len(e)] + r
+            for e, r in ENDINGS
+            if len(t.text) - len(e) >= 3 and t.text.endswith(e)
+        ]
     for k in names:
         cities = [
             c
