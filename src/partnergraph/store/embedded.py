@@ -3,6 +3,7 @@ README): loads and answers an order of magnitude faster than rdflib's in-memory 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -36,6 +37,13 @@ def _text_literal(lexical: str, lang: str | None) -> Literal:
     return literal
 
 
+@lru_cache(maxsize=16384)
+def _typed_literal(lexical: str, datatype: str) -> Literal:
+    """A typed literal, kept across results: parsing the lexical form (a date above all) is the
+    dearest part of a conversion, and the same years and dates come back query after query."""
+    return Literal(lexical, datatype=str.__new__(URIRef, datatype))
+
+
 def to_rdflib(term):
     """A pyoxigraph term as the equal rdflib term."""
     kind = type(term)
@@ -48,7 +56,7 @@ def to_rdflib(term):
         datatype = term.datatype.value
         if datatype == _XSD_STRING:
             return _text_literal(term.value, None)
-        return Literal(term.value, datatype=str.__new__(URIRef, datatype))
+        return _typed_literal(term.value, datatype)
     if kind is ox.BlankNode:
         return BNode(term.value)
     raise StoreError(f"unsupported RDF term {term!r}")
