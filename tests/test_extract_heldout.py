@@ -491,3 +491,31 @@ def test_a_university_delegation_is_academics(registries):
         "W dniu 12 maja 2016 r. MOPS gościł delegację urzędników miasta Ostrawy.",
     )
     assert ev["participants"] == "officials"
+
+
+def test_a_city_self_government_a_foreign_given_name_read_as_a_common_word_and_an_acronym_with_its_city(
+    registries,
+):
+    ev = one_event(
+        registries,
+        "Goście z Wilna",
+        "W dniach 21–22 maja 2018 r. MOPS gościł delegację Samorządu Miasta Wilna z zastępcą dyrektora "
+        "Departamentu Opieki Społecznej, Panią Rasą Petrauskaitė.",
+    )
+    assert (ev["organisations"], ev["persons"]) == (["Samorząd Miasta Wilna"], ["Rasa Petrauskaitė"])
+    ev = one_event(
+        registries,
+        "Staż w Gandawie",
+        "W dniach 23–27 września 2019 r. pracownicy MOPS odbyli staż w OCMW Gent.",
+    )
+    assert ev["organisations"] == ["OCMW Gent"]
+
+
+def test_representatives_of_a_municipality_named_in_its_language_are_officials(registries):
+    ev = one_event(
+        registries,
+        "Wizyta partnerów z Florencji",
+        "W dniu 4 marca 2019 r. w MOPS gościli przedstawiciele Comune di Firenze, partnera projektu "
+        "„Social Gardens”. Omówiono działania na rzecz aktywizacji lokalnej mieszkańców.",
+    )
+    assert ev["participants"] == "officials"

@@ -68,6 +68,10 @@ INCOMING_CUES = re.compile(
     re.I,
 )
 
+# a city's own administration in its language: "przedstawiciele Comune di Firenze", "delegacja Stadt Wien"
+MUNICIPAL = (
+    r"comune|stadt|gemeente|ayuntamiento|ajuntament|municipi|mairie|ville de|kommun|city council|council of"
+)
 # participants: the kind of the foreign people; first cue in the heading, else the body's strongest
 PARTICIPANT_CUES: list[tuple[str, str]] = [
     ("students", r"studen(t|c)\w*|słuchacz\w*"),
@@ -85,7 +89,10 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"delegacj\w* (\w+\s+){0,2}?(rządow|ministerst|urzęd|władz|samorząd|parlament|departament|rad[yzą]|"
         r"wydział|miast|region|obwod|gmin|prowincj|kraju|land)\w*|urzędni\w*|radn\w+|burmistrz\w*|"
         r"prezydent\w* miasta|ministr\w*|wiceministr\w*|samorządowc\w*|konsul\w*|ambasador\w*|przedstawiciel\w* (władz|ministerstw|"
-        r"rządu|urzęd|samorząd|gmin|miast|region|parlament)\w*|posł\w*|senator\w*|parlamentarzyst\w*",
+        r"rządu|urzęd|samorząd|gmin|miast|region|parlament|magistrat|"
+        + MUNICIPAL
+        + r")\w*|posł\w*|senator\w*|"
+        r"parlamentarzyst\w*|delegacj\w* (\w+\s+){0,2}?(" + MUNICIPAL + r")\w*",
     ),
     (
         "professionals",

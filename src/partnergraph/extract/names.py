@@ -21,6 +21,7 @@ from .._slug import slug
 from ._nominative import _agreeing_cases, _head_analysis, _is_name_adj, _nominative_phrase
 from ._text import Token, tokenize
 from .persons import person_at, unknown_word
+from .places import seat_in_name
 
 QUOTES = {"„", "”", '"', "“", "'", "«", "»", "‘", "’"}
 SKIPPABLE = QUOTES | {":", "pn", "pt", "p", "n"}
@@ -81,6 +82,7 @@ ORG_HEADS = {
     "bank",
     "administracja",  # "Kijowska Miejska Administracja Państwowa"
     "magistrat",  # "Magistrat Miasta Ostrawy"
+    "samorząd",  # "Samorząd Miasta Wilna"
 }
 # parts of an organisation: "Wydziału Spraw Społecznych Urzędu Miasta Helsinki" is the Urząd's
 SUBUNIT_HEADS = {
@@ -569,9 +571,21 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         else:
             i += 1
 
-    # 2d. an acronym after "organizacja (pozarządowa)", "fundacja", "stowarzyszenie"
+    # 2d. an acronym after "organizacja (pozarządowa)", "fundacja", "stowarzyszenie"; an acronym with its
+    # city in the city's own language ("OCMW Gent", "CPAS Bruxelles")
     for k, t in enumerate(toks):
         if taken[k] or not (t.text.isupper() and len(t.text) >= 3 and t.unknown):
+            continue
+        if (
+            k + 1 < len(toks)
+            and not taken[k + 1]
+            and toks[k + 1].start - t.end == 1
+            and seat_in_name(gaz, toks[k : k + 2])
+        ):
+            value = _span_text(text, base, toks, k, k + 2)
+            entry = _lookup(registries, "organisations", value)
+            emit("organisations", entry.name if entry else value, k, k + 2)
+            take(k, k + 2)
             continue
         before = [x.lower for x in toks[max(0, k - 3) : k]]
         if any(b.startswith(ACRONYM_CUES) for b in before):

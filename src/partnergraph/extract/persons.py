@@ -81,7 +81,10 @@ def person_at(
     given = next((a for a in f.analyses if "imię" in a.marks), None)
     if given is None and honorific and f.analyses and all("nazwisko" in a.marks for a in f.analyses):
         given = f.analyses[0]  # a foreign given name morfeusz2 knows only as a surname: "dr Janą Novákovą"
-    if given is None and not (honorific and f.unknown):
+    # after a title, a foreign given name morfeusz2 reads as a common word ("Panią Rasą Petrauskaitė": rasa)
+    # stands before a foreign surname
+    foreign_pair = honorific and s.unknown and not (f.lemmas & ROLES) and _head_analysis(f, org_heads) is None
+    if given is None and not (honorific and f.unknown) and not foreign_pair:
         return None
     if given is None and honorific and not s.unknown and not s.has_mark("nazwisko"):
         return None
