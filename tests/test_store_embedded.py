@@ -152,3 +152,11 @@ def test_pool_cap_on_the_embedded_store(kinds):
     with pytest.raises(ResultCapError, match="^the query has more than 2 triples; add a LIMIT$"):
         _run_in_store(kinds, construct, 2)
     assert _run_in_store(kinds, "ASK { ?s ?p ?o }", 1).boolean is True
+
+
+def test_fast_literals_are_in_use_with_this_rdflib():
+    """The fast path builds Literals by setting their slots; a new rdflib with other slots turns it
+    off (correct, but slow): this says so, so that `_text_literal` gets looked at again."""
+    from partnergraph.store import embedded
+
+    assert embedded._FAST_LITERALS
