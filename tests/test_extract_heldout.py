@@ -519,3 +519,22 @@ def test_representatives_of_a_municipality_named_in_its_language_are_officials(r
         "„Social Gardens”. Omówiono działania na rzecz aktywizacji lokalnej mieszkańców.",
     )
     assert ev["participants"] == "officials"
+
+
+def test_a_childrens_home_receiving_gifts_is_an_organisation_and_one_toured_is_not(registries):
+    ev = one_event(
+        registries,
+        "Przekazanie darów do Tarnopola",
+        "W dniu 5 grudnia 2014 r. pracownicy MOPS przekazali w Tarnopolu dary na rzecz wychowanków Domu Dziecka nr 2.",
+    )
+    assert (ev["type"], ev["direction"], ev["organisations"]) == (
+        "Donation",
+        "outgoing",
+        ["Dom Dziecka nr 2"],
+    )
+    ev = one_event(
+        registries,
+        "Goście z Wilna",
+        "W dniu 21 maja 2018 r. MOPS gościł urzędników z Wilna, którzy zwiedzili Dom Pomocy Społecznej przy ul. Łanowej.",
+    )
+    assert ev["organisations"] == []

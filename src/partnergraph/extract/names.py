@@ -83,6 +83,7 @@ ORG_HEADS = {
     "administracja",  # "Kijowska Miejska Administracja Państwowa"
     "magistrat",  # "Magistrat Miasta Ostrawy"
     "samorząd",  # "Samorząd Miasta Wilna"
+    "dom",  # "Dom Dziecka nr 2", "Dom Pomocy Społecznej" (a home only toured is left out as a bystander)
 }
 # parts of an organisation: "Wydziału Spraw Społecznych Urzędu Miasta Helsinki" is the Urząd's
 SUBUNIT_HEADS = {
