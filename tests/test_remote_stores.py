@@ -283,6 +283,29 @@ def test_repush_after_one_page_changed_replaces_only_that_graph(fresh_server, se
     assert graph_content(store, other) == local_content(changed[other])
 
 
+@pytest.mark.parametrize("protocol", ["update", "staged update"])
+def test_a_large_graph_is_pushed_whole(fresh_server, protocol):
+    """A graph of 12,000 triples, like the entities graph of a large corpus: Virtuoso's parser cannot
+    take thousands of triples in one GRAPH block, so they go in blocks; in one request (update) or in
+    chunks into a staging graph first (a graph bigger than the batch)."""
+    server = fresh_server
+    store = RemoteStore(server.query_url, update_endpoint=server.update_url, **server.auth)
+    iri = f"{GRAPH}entities"
+    triples = [
+        ox.Triple(
+            ox.NamedNode(f"{iri}/e{i}"),
+            ox.NamedNode("http://example.org/p"),
+            ox.Literal(f"{i}.5", datatype=ox.NamedNode(str(XSD.decimal))),
+        )
+        for i in range(12_000)
+    ]
+    graphs = {iri: local_graph(iri, triples)}
+    report = push_dataset(store, graphs, batch_triples=50_000 if protocol == "update" else 5_000)
+    assert report.replaced == [iri]
+    rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
+    assert int(rows.rows[0]["n"]) == 12_000
+
+
 @pytest.mark.parametrize("protocol", ["graph store", "update"])
 def test_a_server_killed_during_a_push_leaves_every_graph_whole(fresh_server, seed_graphs, protocol):
     """docs/triple-stores.md: after a failed push every graph holds its previous or its new content,

@@ -45,6 +45,9 @@ PUSH_GRAPH = iris.GRAPH["push"]
 STAGING_PREFIX = str(iris.GRAPH["staging/"])
 PUSH = str(iris.GRAPH["push"]) + "#"  # predicates of the push record: sha256, triples
 BATCH_TRIPLES = 50_000  # triples per swap request (and per staging INSERT DATA request)
+# triples per `GRAPH <g> { ... }` block of an INSERT DATA: Virtuoso's SPARQL parser runs out of stack
+# ("SP030: memory exhausted") a few thousand triples into one block, whatever the request's size
+BLOCK_TRIPLES = 1_000
 SHOWN = 8  # graphs named in a message before "and N more"
 
 
@@ -173,6 +176,14 @@ def _batches(graphs: list[LocalGraph], limit: int) -> Iterable[list[LocalGraph]]
         yield batch
 
 
+def _graph_blocks(iri: str, lines: list[str]) -> list[str]:
+    """`GRAPH <iri> { ... }` blocks holding these N-Triples lines, BLOCK_TRIPLES at most each."""
+    return [
+        f"GRAPH <{iri}> {{\n" + "\n".join(lines[start : start + BLOCK_TRIPLES]) + "\n}"
+        for start in range(0, len(lines), BLOCK_TRIPLES)
+    ]
+
+
 def _insert_requests(graphs: list[LocalGraph], limit: int) -> Iterable[str]:
     """INSERT DATA requests filling the staging graphs of `graphs`, each at most about `limit` triples.
     A graph with blank nodes goes whole in one request (a blank node label is local to a request)."""
@@ -185,7 +196,7 @@ def _insert_requests(graphs: list[LocalGraph], limit: int) -> Iterable[str]:
             if parts and size + len(chunk) > limit:
                 yield "INSERT DATA {\n" + "\n".join(parts) + "\n}"
                 parts, size = [], 0
-            parts.append(f"GRAPH <{staging_graph(graph.iri)}> {{\n" + "\n".join(chunk) + "\n}")
+            parts += _graph_blocks(staging_graph(graph.iri), chunk)
             size += len(chunk)
     if parts:
         yield "INSERT DATA {\n" + "\n".join(parts) + "\n}"
@@ -217,7 +228,9 @@ def _replace_request(batch: list[LocalGraph], present: set[str]) -> str:
     """One update request: the batch's graphs dropped (those the server has), their new content
     inserted, and their push records replaced; the server applies it as a whole."""
     ops = [f"DROP SILENT GRAPH <{g.iri}>" for g in batch if g.iri in present]
-    data = "\n".join(f"GRAPH <{g.iri}> {{\n{g.ntriples.decode('utf-8')}}}" for g in batch if g.triples)
+    data = "\n".join(
+        block for g in batch for block in _graph_blocks(g.iri, g.ntriples.decode("utf-8").splitlines())
+    )
     if data:
         ops.append(f"INSERT DATA {{\n{data}\n}}")
     return " ;\n".join(ops + _record_ops(batch))
