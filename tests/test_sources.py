@@ -139,6 +139,18 @@ def test_a_heading_written_with_a_full_stop_is_still_a_heading(tmp_path):
     ]
 
 
+def test_a_one_sentence_body_ending_with_a_date_is_not_a_heading(tmp_path):
+    """A body of one sentence closing with "… 2016 r." looks like a dated heading but has a verb."""
+    p = tmp_path / "dated.txt"
+    p.write_text(
+        "Współpraca zagraniczna w 2016 roku\n\nWizyta delegacji z Wilna\n"
+        "Delegacja Samorządu Miasta Wilna odwiedziła Dział Pomocy Bezdomnym w dniu 12 maja 2016 r.\n\n"
+        "Wizyta gości z Litwy – 12 marca 2016 r.\nGoście zwiedzili Klub Integracji Społecznej.\n",
+        encoding="utf-8",
+    )
+    assert titles(p) == ["Wizyta delegacji z Wilna", "Wizyta gości z Litwy – 12 marca 2016 r."]
+
+
 def test_print_links_and_the_record_card_are_not_sections():
     page = read_page(PAGES / "table-layout-br.html")
     assert [s.title for s in split_sections(page)] == [
