@@ -288,22 +288,44 @@ def test_a_large_graph_is_pushed_whole(fresh_server, protocol):
     """A graph of 12,000 triples, like the entities graph of a large corpus: Virtuoso's parser cannot
     take thousands of triples in one GRAPH block, so they go in blocks; in one request (update) or in
     chunks into a staging graph first (a graph bigger than the batch)."""
-    server = fresh_server
-    store = RemoteStore(server.query_url, update_endpoint=server.update_url, **server.auth)
     iri = f"{GRAPH}entities"
-    triples = [
+    graphs = {iri: local_graph(iri, numbered_triples(iri, 12_000))}
+    pushed_whole(fresh_server, graphs, batch_triples=50_000 if protocol == "update" else 5_000)
+
+
+@pytest.mark.parametrize("shape", ["one graph", "many graphs"])
+def test_requests_stay_under_ten_megabytes(fresh_server, shape):
+    """Triples with long literals (a page's text): 12 MB in one graph, or in 24 graphs that fit one
+    batch by their triple count. Virtuoso refuses a request longer than 10 MB."""
+    text = "Współpraca zagraniczna MOPS w Krakowie. " * 25  # 1,000 characters
+    if shape == "one graph":
+        iri = f"{GRAPH}source/long"
+        graphs = {iri: local_graph(iri, numbered_triples(iri, 12_000, text))}
+    else:
+        iris = [f"{GRAPH}source/long-{n}" for n in range(24)]
+        graphs = {iri: local_graph(iri, numbered_triples(iri, 500, text)) for iri in iris}
+    pushed_whole(fresh_server, graphs, batch_triples=50_000)
+
+
+def numbered_triples(iri: str, n: int, text: str | None = None) -> list:
+    decimal = ox.NamedNode(str(XSD.decimal))
+    return [
         ox.Triple(
             ox.NamedNode(f"{iri}/e{i}"),
             ox.NamedNode("http://example.org/p"),
-            ox.Literal(f"{i}.5", datatype=ox.NamedNode(str(XSD.decimal))),
+            ox.Literal(f"{text} {i}", language="pl") if text else ox.Literal(f"{i}.5", datatype=decimal),
         )
-        for i in range(12_000)
+        for i in range(n)
     ]
-    graphs = {iri: local_graph(iri, triples)}
-    report = push_dataset(store, graphs, batch_triples=50_000 if protocol == "update" else 5_000)
-    assert report.replaced == [iri]
-    rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
-    assert int(rows.rows[0]["n"]) == 12_000
+
+
+def pushed_whole(server, graphs: dict, batch_triples: int) -> None:
+    store = RemoteStore(server.query_url, update_endpoint=server.update_url, **server.auth)
+    report = push_dataset(store, graphs, batch_triples=batch_triples)
+    assert sorted(report.replaced) == sorted(graphs)
+    for iri, graph in graphs.items():
+        rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
+        assert int(rows.rows[0]["n"]) == graph.triples, iri
 
 
 @pytest.mark.parametrize("protocol", ["graph store", "update"])

@@ -45,6 +45,9 @@ PUSH_GRAPH = iris.GRAPH["push"]
 STAGING_PREFIX = str(iris.GRAPH["staging/"])
 PUSH = str(iris.GRAPH["push"]) + "#"  # predicates of the push record: sha256, triples
 BATCH_TRIPLES = 50_000  # triples per swap request (and per staging INSERT DATA request)
+# and bytes per request: Virtuoso refuses a request longer than 10 MB ("string session is longer than
+# 10Mb"), which 50,000 triples with long literals (a page's text) exceed
+BATCH_BYTES = 8_000_000
 # triples per `GRAPH <g> { ... }` block of an INSERT DATA: Virtuoso's SPARQL parser runs out of stack
 # ("SP030: memory exhausted") a few thousand triples into one block, whatever the request's size
 BLOCK_TRIPLES = 1_000
@@ -165,15 +168,22 @@ def _counts_of(store: RemoteStore, graphs: list[str]) -> dict[str, int]:
 
 
 def _batches(graphs: list[LocalGraph], limit: int) -> Iterable[list[LocalGraph]]:
-    batch, size = [], 0
+    """Whole graphs, in batches of at most `limit` triples and BATCH_BYTES (a graph bigger than that is
+    a batch of its own)."""
+    batch, size, length = [], 0, 0
     for graph in graphs:
-        if batch and size + graph.triples > limit:
+        if batch and (size + graph.triples > limit or length + len(graph.ntriples) > BATCH_BYTES):
             yield batch
-            batch, size = [], 0
+            batch, size, length = [], 0, 0
         batch.append(graph)
         size += graph.triples
+        length += len(graph.ntriples)
     if batch:
         yield batch
+
+
+def _fits_one_request(graph: LocalGraph, limit: int) -> bool:
+    return graph.triples <= limit and len(graph.ntriples) <= BATCH_BYTES
 
 
 def _graph_blocks(iri: str, lines: list[str]) -> list[str]:
@@ -187,17 +197,21 @@ def _graph_blocks(iri: str, lines: list[str]) -> list[str]:
 def _insert_requests(graphs: list[LocalGraph], limit: int) -> Iterable[str]:
     """INSERT DATA requests filling the staging graphs of `graphs`, each at most about `limit` triples.
     A graph with blank nodes goes whole in one request (a blank node label is local to a request)."""
-    parts, size = [], 0
+    parts, size, length = [], 0, 0
     for graph in graphs:
         lines = graph.ntriples.decode("utf-8").splitlines()
-        step = len(lines) if graph.has_blank_nodes else max(1, limit)
+        # lines per chunk: at most `limit`, and about BATCH_BYTES for the graph's average line
+        by_bytes = len(lines) * BATCH_BYTES // max(1, len(graph.ntriples))
+        step = len(lines) if graph.has_blank_nodes else max(1, min(limit, by_bytes))
         for start in range(0, len(lines), step):
             chunk = lines[start : start + step]
-            if parts and size + len(chunk) > limit:
+            chunk_bytes = sum(len(line) for line in chunk)
+            if parts and (size + len(chunk) > limit or length + chunk_bytes > BATCH_BYTES):
                 yield "INSERT DATA {\n" + "\n".join(parts) + "\n}"
-                parts, size = [], 0
+                parts, size, length = [], 0, 0
             parts += _graph_blocks(staging_graph(graph.iri), chunk)
             size += len(chunk)
+            length += chunk_bytes
     if parts:
         yield "INSERT DATA {\n" + "\n".join(parts) + "\n}"
 
@@ -279,7 +293,7 @@ def push_dataset(
     for number, batch in enumerate(batches, 1):
         names = [g.iri for g in batch]
         try:
-            if not gsp and all(g.triples <= batch_triples for g in batch):
+            if not gsp and all(_fits_one_request(g, batch_triples) for g in batch):
                 step = "replacing"  # one request: drop, insert, record
                 store.update(_replace_request(batch, present))
             else:
