@@ -140,3 +140,21 @@ def test_day_and_month_ranges_in_numbers_roman_months_and_words(text, year, expe
 )
 def test_numbers_and_hours_are_not_year_less_day_ranges(text):
     assert iso(text, 2015) is None
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Czerwiec 2014", ("2014-06", "2014-06")),
+        ("Styczeń – marzec 2015 r.", ("2015-01", "2015-03")),
+        ("II kwartał 2014", ("2014-04", "2014-06")),
+        ("I półrocze", ("--01", "--06")),
+        ("Wizyta w czerwcu", None),
+        ("V kwartał", None),
+    ],
+)
+def test_a_heading_that_only_names_months(label, expected):
+    from partnergraph.extract.dates import calendar_label
+
+    m = calendar_label(label)
+    assert (m.iso(None) if m else None) == expected

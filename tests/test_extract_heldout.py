@@ -17,9 +17,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"
 HELDOUT = Path(__file__).parent / "data" / "heldout"
 NAMES = sorted(p.stem for p in HELDOUT.glob("*.txt"))
-# pages written to probe generalisation: city adjectives, rarer exonym cases, bystander organisations
+# pages written to probe generalisation: city adjectives, rarer exonym cases, bystander organisations; and
+# layouts (layout-*): numbered and bulleted lists, month and quarter headings, tables, several events in
+# one paragraph, an HTML page
 PROBES = Path(__file__).parent / "data" / "extract-probe"
-SCORED = sorted([*HELDOUT.glob("*.txt"), *PROBES.glob("*.txt")])
+SCORED = sorted([*HELDOUT.glob("*.txt"), *PROBES.glob("*.txt"), *PROBES.glob("*.html")])
 
 
 @pytest.fixture(scope="module")

@@ -189,3 +189,87 @@ def test_utf16_with_a_byte_order_mark(tmp_path):
     p = tmp_path / "u16.txt"
     p.write_bytes("Wizyta studentów z Wiednia\n\nW dniu 5 maja 2012 r. goście.\n".encode("utf-16"))
     assert read_page(p).text.startswith("Wizyta studentów z Wiednia")
+
+
+def sections_of(tmp_path, text: str) -> list[tuple[str, str]]:
+    p = tmp_path / "page.txt"
+    p.write_text(text, encoding="utf-8")
+    return [(s.title, s.body) for s in split_sections(read_page(p))]
+
+
+def test_events_listed_under_a_month_heading_are_titled_by_their_first_sentence(tmp_path):
+    got = sections_of(
+        tmp_path,
+        "Współpraca zagraniczna MOPS – 2014 rok\n\nMarzec 2014\n\n"
+        "W dniu 4 marca MOPS odwiedzili studenci z Grazu. Goście poznali pracę Filii nr 3.\n\n"
+        "W dniu 19 marca przedstawiciele MOPS spotkali się z partnerami z Włoch.\n\n"
+        "II kwartał\n\nPracownicy MOPS przebywali z wizytą studyjną w Pradze.\n",
+    )
+    assert got == [
+        ("W dniu 4 marca MOPS odwiedzili studenci z Grazu.", "Goście poznali pracę Filii nr 3."),
+        ("W dniu 19 marca przedstawiciele MOPS spotkali się z partnerami z Włoch.", ""),
+        ("Pracownicy MOPS przebywali z wizytą studyjną w Pradze.", ""),
+    ]
+
+
+def test_a_numbered_list_under_the_page_title_loses_its_introduction(tmp_path):
+    got = sections_of(
+        tmp_path,
+        "Współpraca zagraniczna MOPS w 2011 roku\n\n"
+        "W 2011 roku MOPS kontynuował współpracę z partnerami zagranicznymi. Poniżej najważniejsze wydarzenia.\n\n"
+        "1. W dniu 15 marca 2011 r. MOPS gościł studentów z Brna. Studenci poznali system pomocy społecznej.\n"
+        "2. W dniach 5-6 maja 2011 r. przedstawiciel MOPS uczestniczył w konferencji w Lizbonie.\n",
+    )
+    assert [t for t, _ in got] == [
+        "W dniu 15 marca 2011 r. MOPS gościł studentów z Brna.",
+        "W dniach 5-6 maja 2011 r. przedstawiciel MOPS uczestniczył w konferencji w Lizbonie.",
+    ]
+
+
+def test_several_events_in_one_paragraph_under_a_group_heading(tmp_path):
+    got = sections_of(
+        tmp_path,
+        "Wyjazdy pracowników MOPS\n\n"
+        "W dniach 14-16 kwietnia 2015 r. dwóch pracowników MOPS było w Edynburgu. "
+        "W dniach 2-3 grudnia 2015 r. przedstawiciel MOPS wziął udział w konferencji w Brukseli.\n",
+    )
+    assert [t for t, _ in got] == [
+        "W dniach 14-16 kwietnia 2015 r. dwóch pracowników MOPS było w Edynburgu.",
+        "W dniach 2-3 grudnia 2015 r. przedstawiciel MOPS wziął udział w konferencji w Brukseli.",
+    ]
+
+
+def test_the_days_of_one_event_under_its_own_heading_stay_one_event(tmp_path):
+    body = (
+        "W dniu 12 maja 2016 r. goście spotkali się z dyrekcją MOPS. "
+        "W dniu 13 maja 2016 r. goście zwiedzili Dom Pomocy Społecznej.\n"
+    )
+    for heading in ("Goście z Wilna", "Wizyta studentów", "Delegacja urzędników w MOPS"):
+        assert [t for t, _ in sections_of(tmp_path, f"{heading}\n\n{body}")] == [heading]
+
+
+def test_table_rows_flattened_to_lines_are_events_and_the_header_row_is_not(tmp_path):
+    got = sections_of(
+        tmp_path,
+        "Współpraca zagraniczna MOPS w 2013 roku\n\nData | Kraj | Wydarzenie\n"
+        "12.03.2013 | Niemcy | Wizyta studentów z Bremy\n23.05.2013 | Litwa | Seminarium w Kownie\n",
+    )
+    assert got == [
+        ("12.03.2013 | Niemcy | Wizyta studentów z Bremy", ""),
+        ("23.05.2013 | Litwa | Seminarium w Kownie", ""),
+    ]
+
+
+def test_an_html_data_table_keeps_its_rows_and_a_layout_table_its_paragraphs(tmp_path):
+    p = tmp_path / "t.html"
+    p.write_text(
+        "<html><body><div id='content'><table><tr><th>Data</th><th>Wydarzenie</th></tr>"
+        "<tr><td><p>24 listopada 2016 r.</p></td><td>Konferencja z udziałem gości z Bremy</td></tr></table>"
+        "<table><tr><td><p>Wizyta studentów z Austrii</p><p>"
+        + "W dniu 7 stycznia 2010 odbyła się wizyta. " * 12
+        + "</p></td></tr></table></div></body></html>",
+        encoding="utf-8",
+    )
+    text = read_page(p).text
+    assert "Data | Wydarzenie\n24 listopada 2016 r. | Konferencja z udziałem gości z Bremy\n" in text
+    assert "\nWizyta studentów z Austrii\n" in text and " | " not in text.split("Bremy", 1)[1]

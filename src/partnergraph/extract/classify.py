@@ -216,7 +216,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
         "older_people",
         r"osob\w* starsz\w*|osób starszych|senior\w*|wieku podeszł\w*|starzeni\w*|older people|"
         r"usług\w* opiekuńcz\w*|demencj\w*|alzheimer\w*|emeryt\w*|trzeciego wieku|"
-        r"elderly",
+        r"elderly|(active )?age?ing",
     ),
     ("disability", r"niepełnospraw\w*|disabilit\w*|disabled"),
     (

@@ -95,6 +95,15 @@ MONTH_SPAN = re.compile(
     rf"(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')})?(?!\w)",
     re.I,
 )
+# a heading that only names a stretch of the calendar: "Marzec 2014", "Styczeń – marzec", "II kwartał 2015"
+CALENDAR_LABEL = re.compile(
+    rf"^\s*(?:(?P<n1>{_NOM})(?:\s*[-–—]\s*(?P<n2>{_NOM}))?"
+    rf"|(?P<q>[IV]{{1,3}}|pierwsz\w*|drug\w*|trzec\w*|czwart\w*)\s+(?P<k>kwartał|półrocze)"
+    rf"|(?P<k2>kwartał|półrocze)\s+(?P<q2>[IV]{{1,3}}))"
+    rf"(?:\s+{_YEAR.format(n='y')})?\s*:?\s*$",
+    re.I,
+)
+_PART = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "pierwsz": 1, "drug": 2, "trzec": 3, "czwart": 4}
 YEAR_ONLY = re.compile(r"\b(?:w|we)\s+(?P<y>(?:19|20)\d\d)\s*(?:r\.|roku\b)")
 ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
@@ -279,6 +288,26 @@ def _dating(text: str, precise: list[DateMention]) -> DateMention:
 def _sentence_end(text: str, pos: int) -> int:
     m = re.compile(r"[.!?](?=\s+[A-ZĄĆĘŁŃÓŚŹŻ])|\n\s*\n").search(text, pos)
     return m.start() if m else len(text)
+
+
+def calendar_label(text: str) -> DateMention | None:
+    """The months a heading names when it names nothing else: "Czerwiec 2014" (2014-06), "Styczeń –
+    marzec" (months 1-3), "II kwartał 2015" (2015-04 to 2015-06), "I półrocze" (months 1-6)."""
+    m = CALENDAR_LABEL.match(text)
+    if m is None:
+        return None
+    y = _year(m.group("y"))
+    if m.group("n1"):
+        first = _month(m.group("n1"))
+        last = _month(m.group("n2")) if m.group("n2") else first
+    else:
+        part = (m.group("q") or m.group("q2")).lower()
+        n = next((v for k, v in _PART.items() if part == k or (len(k) > 3 and part.startswith(k))), 0)
+        size = 3 if (m.group("k") or m.group("k2")).lower() == "kwartał" else 6
+        if not n or n * size > 12:
+            return None
+        first, last = size * (n - 1) + 1, size * n
+    return DateMention(m.start(), m.end(), (y, first, None), (y, last, None))
 
 
 def years_in(text: str) -> list[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from .._slug import slug
 from ..model import Event, Evidence, Page, Place, Section
 from ..reference import Registries
-from ..sources.splitting import split_sections
+from ..sources.splitting import grouped_sections
 from . import classify, dates, names
 from ._text import Token, sentences, tokenize
 from .gazetteer import Gazetteer, load_gazetteer, with_registries
@@ -67,13 +68,9 @@ class _Draft:
 def extract_events(page: Page, registries: Registries) -> list[Event]:
     """The events reported on `page`, in page order."""
     gaz = gazetteer_for(registries)
-    drafts = []
-    sections = split_sections(page)
-    for sec in sections:
-        d = _draft(page, sec)
-        if d is not None:
-            drafts.append(d)
-    year = page.year or page_year(drafts) or year_around(page, sections)
+    grouped = grouped_sections(page)
+    drafts = [d for d in (_draft(page, sec, group) for sec, group in grouped) if d is not None]
+    year = page.year or page_year(drafts) or year_around(page, [sec for sec, _ in grouped])
     events: list[Event] = []
     seen: dict[str, int] = {}
     for d in drafts:
@@ -92,9 +89,9 @@ def infer_year(page: Page) -> int | None:
     """The page's year: page.year, else the commonest year written in its events' dates."""
     if page.year:
         return page.year
-    sections = split_sections(page)
-    drafts = [d for d in (_draft(page, s) for s in sections) if d is not None]
-    return page_year(drafts) or year_around(page, sections)
+    grouped = grouped_sections(page)
+    drafts = [d for d in (_draft(page, sec, group) for sec, group in grouped) if d is not None]
+    return page_year(drafts) or year_around(page, [sec for sec, _ in grouped])
 
 
 def year_around(page: Page, sections: list[Section]) -> int | None:
@@ -122,7 +119,9 @@ def page_year(drafts: list[_Draft]) -> int | None:
     return max(years, key=lambda y: (years[y], y))
 
 
-def _draft(page: Page, sec: Section) -> _Draft | None:
+def _draft(page: Page, sec: Section, group: str | None = None) -> _Draft | None:
+    """The section's text, tokens and dates; an undated item listed under a month or a quarter
+    ("Czerwiec 2014") takes the group heading's date."""
     text = page.text[sec.start : sec.end]
     if sec.body:
         body_off = text.find(sec.body)
@@ -146,6 +145,10 @@ def _draft(page: Page, sec: Section) -> _Draft | None:
         # marca i kwietnia 2016 r."): the body's year still counts
         first, extra = dates.with_year_of(titled, first), titled_extra
         d.date_in_title = True
+    if first is None and group:
+        first = dates.calendar_label(group)
+        if first is not None:
+            first = dataclasses.replace(first, start=0, end=0)  # no span of the section's text
     d.date, d.extra_dates = first, extra
     return d
 

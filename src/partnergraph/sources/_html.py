@@ -1,5 +1,5 @@
 """HTML as saved from the bulletin to plain text: scripts, styles, menus and footers cut away,
-entities decoded, block elements as line breaks."""
+entities decoded, block elements as line breaks, a data table's rows as lines of cells ("a | b | c")."""
 
 from __future__ import annotations
 
@@ -31,7 +31,6 @@ BLOCK_TAGS = {
     "li",
     "ul",
     "ol",
-    "tr",
     "table",
     "h1",
     "h2",
@@ -48,8 +47,6 @@ BLOCK_TAGS = {
     "dl",
     "hr",
     "pre",
-    "td",
-    "th",
     "caption",
     "figure",
 }
@@ -75,6 +72,8 @@ FURNITURE = re.compile(
     r"($|[\s_-])",
     re.I,
 )
+CELL_TAGS = ("td", "th")
+LONGEST_CELL = 400  # a table with longer cells lays out the page; its cells are paragraphs
 MAIN = re.compile(r"(^|[\s_-])(content|tresc|treść|main|article|artykul|document|dokument)($|[\s_-])", re.I)
 # whole lines that are links or buttons, not text
 FURNITURE_WORD = (
@@ -97,12 +96,43 @@ class _TextParser(HTMLParser):
         self.main: list[str] = []
         self.skip = 0
         self.in_main = 0
+        self.tables: list[list[list[list[str]]]] = []  # open tables: rows of cells of text pieces
+        self.cell: list[str] | None = None
+
+    def _open_cell(self) -> None:
+        rows = self.tables[-1]
+        if not rows:
+            rows.append([])
+        rows[-1].append([])
+        self.cell = rows[-1][-1]
+
+    def close_table(self) -> None:
+        """Put the innermost open table's text where the table stood."""
+        rows = self.tables.pop()
+        self.cell = None
+        if self.tables and self.tables[-1] and self.tables[-1][-1]:
+            self.cell = self.tables[-1][-1][-1]  # back inside the enclosing table's cell
+        cells = [[" ".join("".join(c).split()) for c in row] for row in rows]
+        cells = [[c for c in row if c] for row in cells]
+        if any(len(row) >= 2 for row in cells) and all(len(c) <= LONGEST_CELL for row in cells for c in row):
+            self._emit("\n" + "\n".join(" | ".join(row) for row in cells if row) + "\n")
+        else:
+            self._emit("\n" + "\n\n".join("".join(c) for row in rows for c in row) + "\n")
 
     def handle_starttag(self, tag, attrs):
         if tag in BLOCK_TAGS:
             self._emit("\n")
         if tag in VOID_TAGS:
             return
+        if not self.skip:
+            if tag == "table":
+                self.tables.append([])
+                self.cell = None
+            elif tag == "tr" and self.tables:
+                self.tables[-1].append([])
+                self.cell = None
+            elif tag in CELL_TAGS and self.tables:
+                self._open_cell()
         names = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
         skipped = tag in SKIP_TAGS or bool(names and FURNITURE.search(names))
         main = tag in ("main", "article") or bool(names and MAIN.search(names))
@@ -119,6 +149,10 @@ class _TextParser(HTMLParser):
             return
         while self.stack:
             t, skipped, main = self.stack.pop()
+            if t == "table" and self.tables and not self.skip:
+                self.close_table()
+            elif t in CELL_TAGS:
+                self.cell = None
             self.skip -= skipped
             self.in_main -= main
             if t == tag:
@@ -133,6 +167,10 @@ class _TextParser(HTMLParser):
     def _emit(self, s: str) -> None:
         if self.skip:
             return
+        if self.tables:
+            if self.cell is not None:
+                self.cell.append(s)
+            return  # between a table's cells: only layout whitespace
         self.all.append(s)
         if self.in_main:
             self.main.append(s)
@@ -143,6 +181,8 @@ def html_to_text(html: str) -> str:
     parser = _TextParser()
     parser.feed(html)
     parser.close()
+    while parser.tables:  # a table left open at the end of the page
+        parser.close_table()
     main, everything = "".join(parser.main), "".join(parser.all)
     text = main if len(main.strip()) >= 200 else everything
     lines = []

@@ -4,6 +4,12 @@ A heading is a short line that does not end a sentence, is not continued by a lo
 followed by body text. Headings glued to the end of the previous paragraph ("…Społecznej.Wizyta
 studentów…") are cut off it, list numbers ("1. ") are dropped from titles, and archive banners
 ("Archiwum BIP MJO …", "Dokument archiwalny") are not sections.
+
+Pages also list several events under one heading that is not itself an event: a month or a quarter
+("Marzec 2014", "II kwartał"), a kind of event ("Wyjazdy pracowników MOPS"), the page's title, a table's
+header row. Such a group's items are the events: its dated paragraphs, list items and table rows
+("12.03.2013 | Niemcy | Wizyta studentów …"), and the dated sentences that open a new event inside one
+paragraph; each is titled by its first sentence.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .._months import MONTHS_GEN, MONTHS_LOC
 from ..model import Page, Section
 from ._html import FURNITURE_LINES
 
@@ -71,11 +78,17 @@ class _Line:
 
 def split_sections(page: Page) -> list[Section]:
     """The page's event sections in page order, with offsets into page.text."""
+    return [sec for sec, _ in grouped_sections(page)]
+
+
+def grouped_sections(page: Page) -> list[tuple[Section, str | None]]:
+    """The page's event sections, each with the title of the group heading it is listed under (a month,
+    a quarter, "Wyjazdy pracowników MOPS") or None when it has a heading of its own."""
     text = page.text
     lines = _glue_split(text, _lines(text))
     _classify(lines)
     headings = [i for i, ln in enumerate(lines) if ln.kind == "heading"]
-    sections = []
+    sections: list[tuple[Section, str | None]] = []
     for n, i in enumerate(headings):
         head = lines[i]
         stop = headings[n + 1] if n + 1 < len(headings) else len(lines)
@@ -85,14 +98,110 @@ def split_sections(page: Page) -> list[Section]:
         while tstart < head.end and text[tstart].isspace():
             tstart += 1
         title = " ".join(text[tstart : head.end].split())
+        items = _group_items(text, title, body_lines)
+        if items is not None:
+            sections += [(_item_section(text, a, b), title) for a, b in items]
+            continue
         if body_lines:
             bstart, bend = body_lines[0].start, body_lines[-1].end
             body = text[bstart:bend]
             end = bend
         else:
             body, end = "", head.end
-        sections.append(Section(title=title, body=body, start=tstart, end=end))
+        sections.append((Section(title=title, body=body, start=tstart, end=end), None))
     return sections
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_GEN, _LOC = _alternatives(MONTHS_GEN), _alternatives(MONTHS_LOC)
+# the date that opens the report of an event: "W dniu 5 marca", "Dnia 12.05.2015", "14 lutego 2012 r. –",
+# "W dniach 2-3 grudnia", "W maju 2017"
+DATED = (
+    rf"(?:(?:W|w)\s+dni(?:u|ach)\s+\d|Dni(?:a|ach)\s+\d|Dn\.\s*\d|Od\s+\d|W\s+terminie\s+\d"
+    rf"|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_GEN})\b|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\.\d{{1,2}}\.?(?:\d{{4}})?\b"
+    rf"|(?:W|w)\s+(?:{_LOC})\b)"
+)
+DATED_START = re.compile(DATED)
+DATED_SENTENCE = re.compile(rf"(?<=[.;!?])\s+(?={DATED})")
+LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[IVX]{1,5}\.|[a-z]\)|[-–—•·▪●○*])\s+")
+TABLE_ROW = re.compile(r"\S\s+\|\s+\S")  # cells flattened to one line: "12.03.2013 | Niemcy | Wizyta …"
+# a heading that names one event, though several dated sentences report its days
+ONE_EVENT = re.compile(
+    r"^(wizyta|rewizyta|spotkanie|konferencja|seminarium|sympozjum|kongres|udział|przekazanie|darowizna|"
+    r"staż|forum|wyjazd|pobyt|delegacja|warsztaty|szkolenie)\b",
+    re.I,
+)
+# a heading that names where or whence ("Goście z Wilna", "Wyjazd do Wiednia") reports one event; group
+# headings name none ("Wizyty zagraniczne w MOPS", "Współpraca zagraniczna MOPS w Krakowie w 2011 roku")
+NAMED_PLACE = re.compile(rf"(?<!\w)(?:z|ze|w|we|do|na)\s+(?!MOPS\b|Krak|Miejsk|Ośrod|Pols)[{UPPER}]\w")
+# the end of an item's first sentence; not after "r.", "br.", "ul." and the like
+SENTENCE_END = re.compile(rf"(\w*)[.!?](?=\s+[{UPPER}„\"])")
+NOT_ENDING = NAME_ABBREVIATIONS | {"r", "br", "ok", "ds", "in", "m"}
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    dated: bool
+    marked: bool  # a list item or a table row
+    row: bool = False
+
+
+def _group_items(text: str, title: str, body_lines: list[_Line]) -> list[tuple[int, int]] | None:
+    """The spans of the events listed under a group heading, or None when the heading is an event's."""
+    from ..extract.dates import calendar_label  # the same months the events are dated by
+
+    calendar = calendar_label(title) is not None
+    pieces: list[_Piece] = []
+    for ln in body_lines:
+        mark = LIST_MARK.match(ln.text)
+        start = ln.start + (mark.end() if mark else 0)
+        if TABLE_ROW.search(ln.text):
+            pieces.append(_Piece(start, ln.end, _has_date(ln.text), True, True))
+            continue
+        cuts = [start] + [start + m.end() for m in DATED_SENTENCE.finditer(text[start : ln.end])]
+        for k, a in enumerate(cuts):
+            b = cuts[k + 1] if k + 1 < len(cuts) else ln.end
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            dated = bool(DATED_START.match(text, a)) or (bool(mark) and k == 0 and _has_date(text[a:b]))
+            pieces.append(_Piece(a, b, dated, bool(mark) and k == 0))
+    n_dated = sum(p.dated for p in pieces)
+    rows = any(p.dated and p.row for p in pieces)
+    if not (
+        calendar or rows or (n_dated >= 2 and not ONE_EVENT.match(title) and not NAMED_PLACE.search(title))
+    ):
+        return None
+    items: list[list[int]] = []
+    for p in pieces:
+        if p.dated or (calendar and not items) or (p.marked and not n_dated):
+            items.append([p.start, p.end])
+        elif items and not p.row:
+            items[-1][1] = p.end  # a paragraph that goes on with the item before it
+        # else: the group's introduction or a table's header row, no event
+    return [(a, b) for a, b in items]
+
+
+def _has_date(s: str) -> bool:
+    from ..extract.dates import find_dates
+
+    return any(not m.year_only for m in find_dates(s))
+
+
+def _item_section(text: str, start: int, end: int) -> Section:
+    """An item of a group titled by its first sentence; the rest is its body."""
+    title_end = next(
+        (m.end() for m in SENTENCE_END.finditer(text, start, end) if m.group(1).lower() not in NOT_ENDING),
+        end,
+    )
+    bstart = title_end
+    while bstart < end and text[bstart].isspace():
+        bstart += 1
+    return Section(title=" ".join(text[start:title_end].split()), body=text[bstart:end], start=start, end=end)
 
 
 def _lines(text: str) -> list[_Line]:
