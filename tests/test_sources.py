@@ -273,3 +273,48 @@ def test_an_html_data_table_keeps_its_rows_and_a_layout_table_its_paragraphs(tmp
     text = read_page(p).text
     assert "Data | Wydarzenie\n24 listopada 2016 r. | Konferencja z udziałem gości z Bremy\n" in text
     assert "\nWizyta studentów z Austrii\n" in text and " | " not in text.split("Bremy", 1)[1]
+
+
+def test_a_heading_may_open_with_its_date_or_end_with_a_colon(tmp_path):
+    got = sections_of(
+        tmp_path,
+        "12 maja 2015 r. – Wizyta studentów z Grazu\n\nStudenci poznali pracę Klubu Integracji Społecznej.\n\n"
+        "Udział w konferencji FEANTSA w Kopenhadze:\n\nW dniach 22-23 października 2015 r. przedstawiciel MOPS "
+        "uczestniczył w konferencji.\n\nProgram wizyty obejmował:\n- spotkanie w MOPS\n",
+    )
+    assert [t for t, _ in got] == [
+        "12 maja 2015 r. – Wizyta studentów z Grazu",
+        "Udział w konferencji FEANTSA w Kopenhadze:",
+    ]
+
+
+def test_year_labels_of_an_archive_page_date_the_events_below_them(tmp_path):
+    from partnergraph.sources.splitting import grouped_sections
+
+    p = tmp_path / "archive.txt"
+    p.write_text(
+        "Współpraca zagraniczna\n\nRok 2013\n\nWizyta delegacji z Ołomuńca\n\nW dniu 14 listopada MOPS gościł "
+        "delegację.\n\n2012\n\nWizyta studentów z Trnawy\n\nW dniu 7 maja studenci odwiedzili MOPS.\n",
+        encoding="utf-8",
+    )
+    got = [(x.section.title, x.year) for x in grouped_sections(read_page(p))]
+    assert got == [("Wizyta delegacji z Ołomuńca", 2013), ("Wizyta studentów z Trnawy", 2012)]
+
+
+def test_a_bold_heading_that_runs_on_into_its_paragraph_is_a_line_of_its_own(tmp_path):
+    p = tmp_path / "b.html"
+    p.write_text(
+        "<html><body><div id='content'><p><strong>Wizyta delegacji z Wilna</strong> W dniu 21 maja 2018 r. MOPS "
+        "gościł delegację.</p><p><strong>MOPS</strong> gościł też studentów.</p><ul><li><b>5 marca 2018 r.</b> – "
+        "studenci z Getyngi odwiedzili MOPS;</li></ul><p><b>Miejski Ośrodek Pomocy Społecznej</b> gościł "
+        "delegację z Lwowa.</p></div></body></html>",
+        encoding="utf-8",
+    )
+    lines = [ln for ln in read_page(p).text.splitlines() if ln]
+    assert lines == [
+        "Wizyta delegacji z Wilna",
+        "W dniu 21 maja 2018 r. MOPS gościł delegację.",
+        "MOPS gościł też studentów.",
+        "5 marca 2018 r. – studenci z Getyngi odwiedzili MOPS;",
+        "Miejski Ośrodek Pomocy Społecznej gościł delegację z Lwowa.",
+    ]

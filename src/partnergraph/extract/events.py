@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .._slug import slug
 from ..model import Event, Evidence, Page, Place, Section
 from ..reference import Registries
-from ..sources.splitting import grouped_sections
+from ..sources.splitting import Listed, grouped_sections
 from . import classify, dates, names
 from ._text import Token, sentences, tokenize
 from .gazetteer import Gazetteer, load_gazetteer, with_registries
@@ -69,8 +69,8 @@ def extract_events(page: Page, registries: Registries) -> list[Event]:
     """The events reported on `page`, in page order."""
     gaz = gazetteer_for(registries)
     grouped = grouped_sections(page)
-    drafts = [d for d in (_draft(page, sec, group) for sec, group in grouped) if d is not None]
-    year = page.year or page_year(drafts) or year_around(page, [sec for sec, _ in grouped])
+    drafts = [d for d in (_draft(page, x) for x in grouped) if d is not None]
+    year = page.year or page_year(drafts) or year_around(page, [x.section for x in grouped])
     events: list[Event] = []
     seen: dict[str, int] = {}
     for d in drafts:
@@ -90,8 +90,8 @@ def infer_year(page: Page) -> int | None:
     if page.year:
         return page.year
     grouped = grouped_sections(page)
-    drafts = [d for d in (_draft(page, sec, group) for sec, group in grouped) if d is not None]
-    return page_year(drafts) or year_around(page, [sec for sec, _ in grouped])
+    drafts = [d for d in (_draft(page, x) for x in grouped) if d is not None]
+    return page_year(drafts) or year_around(page, [x.section for x in grouped])
 
 
 def year_around(page: Page, sections: list[Section]) -> int | None:
@@ -119,9 +119,10 @@ def page_year(drafts: list[_Draft]) -> int | None:
     return max(years, key=lambda y: (years[y], y))
 
 
-def _draft(page: Page, sec: Section, group: str | None = None) -> _Draft | None:
+def _draft(page: Page, listed: Listed) -> _Draft | None:
     """The section's text, tokens and dates; an undated item listed under a month or a quarter
-    ("Czerwiec 2014") takes the group heading's date."""
+    ("Czerwiec 2014") takes the group heading's months, a date without a year the year label's."""
+    sec = listed.section
     text = page.text[sec.start : sec.end]
     if sec.body:
         body_off = text.find(sec.body)
@@ -145,10 +146,16 @@ def _draft(page: Page, sec: Section, group: str | None = None) -> _Draft | None:
         # marca i kwietnia 2016 r."): the body's year still counts
         first, extra = dates.with_year_of(titled, first), titled_extra
         d.date_in_title = True
-    if first is None and group:
-        first = dates.calendar_label(group)
+    if first is None and listed.group:
+        first = dates.calendar_label(listed.group)
         if first is not None:
             first = dataclasses.replace(first, start=0, end=0)  # no span of the section's text
+    if listed.year is not None:
+        label = dates.DateMention(0, 0, (listed.year, 1, None), (listed.year, 12, None))
+        if first is None:
+            first = dataclasses.replace(label, year_only=True)
+        else:
+            first, extra = dates.with_year_of(first, label), [dates.with_year_of(m, label) for m in extra]
     d.date, d.extra_dates = first, extra
     return d
 

@@ -73,6 +73,11 @@ FURNITURE = re.compile(
     re.I,
 )
 CELL_TAGS = ("td", "th")
+BOLD_TAGS = ("strong", "b")
+# after a bold heading that opens a paragraph and runs on into it: "<p><strong>Wizyta delegacji z Wilna
+# </strong> W dniu …" is a heading line and a body line
+HEADING_END = "\x1e"
+UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
 LONGEST_CELL = 400  # a table with longer cells lays out the page; its cells are paragraphs
 MAIN = re.compile(r"(^|[\s_-])(content|tresc|treść|main|article|artykul|document|dokument)($|[\s_-])", re.I)
 # whole lines that are links or buttons, not text
@@ -98,6 +103,8 @@ class _TextParser(HTMLParser):
         self.in_main = 0
         self.tables: list[list[list[list[str]]]] = []  # open tables: rows of cells of text pieces
         self.cell: list[str] | None = None
+        self.fresh = True  # nothing written since the last line break
+        self.bold: list[str] | None = None  # the text of a bold run that opened a paragraph
 
     def _open_cell(self) -> None:
         rows = self.tables[-1]
@@ -124,6 +131,8 @@ class _TextParser(HTMLParser):
             self._emit("\n")
         if tag in VOID_TAGS:
             return
+        if tag in BOLD_TAGS and self.fresh and self.bold is None:
+            self.bold = []
         if not self.skip:
             if tag == "table":
                 self.tables.append([])
@@ -147,6 +156,11 @@ class _TextParser(HTMLParser):
     def handle_endtag(self, tag):
         if not any(t == tag for t, _, _ in self.stack):
             return
+        if tag in BOLD_TAGS and self.bold is not None:
+            words = "".join(self.bold).split()
+            self.bold = None
+            if 2 <= len(words) <= 25 and words[0][:1].isupper():
+                self._emit(HEADING_END)
         while self.stack:
             t, skipped, main = self.stack.pop()
             if t == "table" and self.tables and not self.skip:
@@ -162,11 +176,17 @@ class _TextParser(HTMLParser):
 
     def handle_data(self, data):
         if not self.skip:
+            if self.bold is not None:
+                self.bold.append(data)
             self._emit(re.sub(r"[ \t\r\n]+", " ", data))
 
     def _emit(self, s: str) -> None:
         if self.skip:
             return
+        if "\n" in s:
+            self.fresh = True
+        elif s.strip() and s != HEADING_END:
+            self.fresh = False
         if self.tables:
             if self.cell is not None:
                 self.cell.append(s)
@@ -185,6 +205,7 @@ def html_to_text(html: str) -> str:
         parser.close_table()
     main, everything = "".join(parser.main), "".join(parser.all)
     text = main if len(main.strip()) >= 200 else everything
+    text = re.sub(rf"{HEADING_END}[ ]*(?=[{UPPER}])", "\n", text).replace(HEADING_END, "")
     lines = []
     for line in text.split("\n"):
         line = line.strip()

@@ -34,6 +34,7 @@ METADATA = re.compile(
     r"odpowiedzialny za treść|ostatnia modyfikacja|informację wytworzył|informację opublikował)\b",
     re.I,
 )
+YEAR_LABEL = re.compile(r"^\s*(?:rok\s+)?(?P<y>(?:19|20)\d\d)(?:\s*(?:r\.|rok|roku))?\s*:?\s*$", re.I)
 NUMBER = re.compile(r"^\s*(\d{1,3}[.)]|[IVX]{1,5}\.)\s+")
 # a sentence end glued to a capitalised word: "Społecznej.Wizyta"; not after abbreviations of names
 GLUED = re.compile(rf"(?<=[a-ząćęłńóśźż0-9)\]”\"'»])[.!?](?=[{UPPER}][a-ząćęłńóśźżäöü])")
@@ -62,6 +63,11 @@ NAME_ABBREVIATIONS = {
     "oo",
 }
 DATE_OPENING = re.compile(r"(W|w) dni(u|ach)\s+\d|Dnia\s+\d|Dn\.\s*\d|W terminie\b|W okresie\b|Od \d")
+# a date opening a heading, set off by a dash: "12 maja 2015 r. – Wizyta …", "12.05.2015 – Wizyta …"
+DATE_LEAD = re.compile(
+    r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\.\d{1,2}\.(?:19|20)\d\d|\s+[a-ząćęłńóśźż]+(?:\s+(?:19|20)\d\d)?)"
+    r"(?:\s*r(?:oku)?\.?)?\s*[-–—]\s+"
+)
 # a date closing a heading, written with the abbreviation of "roku"
 DATE_AT_END = re.compile(r"\s*[-–—,]?\s*\(?[^()]{0,25}\b\d{2,4}\s*r(oku)?\.\)?\s*$")
 END_OF_SENTENCE = re.compile(r"[.;:,]\s*$")
@@ -73,22 +79,33 @@ class _Line:
     start: int
     end: int
     text: str
-    kind: str = "body"  # blank, banner, heading, body
+    kind: str = "body"  # blank, banner, heading, body, year
 
 
 def split_sections(page: Page) -> list[Section]:
     """The page's event sections in page order, with offsets into page.text."""
-    return [sec for sec, _ in grouped_sections(page)]
+    return [x.section for x in grouped_sections(page)]
 
 
-def grouped_sections(page: Page) -> list[tuple[Section, str | None]]:
-    """The page's event sections, each with the title of the group heading it is listed under (a month,
-    a quarter, "Wyjazdy pracowników MOPS") or None when it has a heading of its own."""
+@dataclass
+class Listed:
+    """A section with what the page says above it: the group heading it is listed under (a month, a
+    quarter, "Wyjazdy pracowników MOPS"), None when it has a heading of its own; and the year of the
+    year label over it ("Rok 2013" on an archive page of several years)."""
+
+    section: Section
+    group: str | None = None
+    year: int | None = None
+
+
+def grouped_sections(page: Page) -> list[Listed]:
+    """The page's event sections in page order, each with its group heading and year label."""
     text = page.text
     lines = _glue_split(text, _lines(text))
     _classify(lines)
+    years = [(ln.start, int(YEAR_LABEL.match(ln.text).group("y"))) for ln in lines if ln.kind == "year"]
     headings = [i for i, ln in enumerate(lines) if ln.kind == "heading"]
-    sections: list[tuple[Section, str | None]] = []
+    sections: list[Listed] = []
     for n, i in enumerate(headings):
         head = lines[i]
         stop = headings[n + 1] if n + 1 < len(headings) else len(lines)
@@ -100,7 +117,7 @@ def grouped_sections(page: Page) -> list[tuple[Section, str | None]]:
         title = " ".join(text[tstart : head.end].split())
         items = _group_items(text, title, body_lines)
         if items is not None:
-            sections += [(_item_section(text, a, b), title) for a, b in items]
+            sections += [Listed(_item_section(text, a, b), title, _year_at(years, a)) for a, b in items]
             continue
         if body_lines:
             bstart, bend = body_lines[0].start, body_lines[-1].end
@@ -108,8 +125,14 @@ def grouped_sections(page: Page) -> list[tuple[Section, str | None]]:
             end = bend
         else:
             body, end = "", head.end
-        sections.append((Section(title=title, body=body, start=tstart, end=end), None))
+        sections.append(
+            Listed(Section(title=title, body=body, start=tstart, end=end), None, _year_at(years, tstart))
+        )
     return sections
+
+
+def _year_at(years: list[tuple[int, int]], pos: int) -> int | None:
+    return next((y for start, y in reversed(years) if start < pos), None)
 
 
 def _alternatives(words: list[str]) -> str:
@@ -241,6 +264,10 @@ def _could_be_heading(s: str) -> bool:
     words = s.split()
     if not (2 <= len(words) <= 40) or len(s) > 300:
         return False
+    lead = DATE_LEAD.match(s)
+    if lead:  # "12 maja 2015 r. – Wizyta studentów z Grazu": the heading after its date
+        rest = s[lead.end() :]
+        return rest[:1].isupper() and bool(EVENT_WORDS.match(rest)) and _could_be_heading(rest)
     if not (s[0].isupper() or s[0] in "„\"'«"):
         return False
     if DATE_OPENING.match(s):  # "W dniu 5 maja goście zwiedzili MOPS" opens a body, not a heading
@@ -253,9 +280,10 @@ def _could_be_heading(s: str) -> bool:
         if _has_verb(s):  # "Delegacja … odwiedziła MOPS w dniu 12 maja 2016 r.": a sentence
             return False
     if END_OF_SENTENCE.search(s):
-        # a heading written with a full stop ("Wizyta studentów z Austrii."): short and without a verb
+        # a heading written with a full stop ("Wizyta studentów z Austrii.") or a colon ("Udział w
+        # konferencji w Kopenhadze:"): short, opening with what happened, and without a verb
         return (
-            s.endswith(".")
+            (s.endswith(".") or (s.endswith(":") and bool(EVENT_WORDS.match(s))))
             and not s.endswith("..")
             and len(words) <= 16
             and bool(EVENT_WORDS.search(s))
@@ -295,6 +323,9 @@ def _classify(lines: list[_Line]) -> None:
             continue
         if BANNER.match(ln.text) and len(ln.text) < 40 and not seen_text:
             ln.kind = "banner"
+            continue
+        if YEAR_LABEL.match(ln.text):
+            ln.kind = "year"  # "Rok 2013" over the events of that year on an archive page
             continue
         seen_text = True
         if not _could_be_heading(ln.text):
