@@ -540,3 +540,22 @@ def test_a_childrens_home_receiving_gifts_is_an_organisation_and_one_toured_is_n
         "W dniu 21 maja 2018 r. MOPS gościł urzędników z Wilna, którzy zwiedzili Dom Pomocy Społecznej przy ul. Łanowej.",
     )
     assert ev["organisations"] == []
+
+
+def test_a_city_adjective_in_another_country_than_the_text_names(registries):
+    # in an organiser's name: its seat, not a place of the seminar held elsewhere
+    ev = one_event(
+        registries,
+        "Seminarium w Belgii",
+        "W dniach 3-4 czerwca 2016 r. przedstawiciel MOPS uczestniczył w seminarium w Belgii zorganizowanym "
+        "przez Uniwersytet Wiedeński.",
+    )
+    assert (ev["cities"], ev["countries"]) == ([], ["BE"])
+    # in the running text beside the visitors' institution: whence they come, as "z Wiednia" would say
+    ev = one_event(
+        registries,
+        "Wizyta urzędników z Niemiec",
+        "W dniu 12 maja 2016 r. MOPS gościł urzędników wiedeńskiego magistratu oraz gości z Niemiec.",
+    )
+    assert ev["cities"] == [{"name": "Vienna", "country": "AT"}]
+    assert ev["countries"] == ["DE", "AT"]

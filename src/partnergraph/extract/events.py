@@ -286,19 +286,22 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
     _drop_generic_programmes(ev)
     # a city named only inside an organisation's name, when no other city is given: its seat; else a city
     # adjective beside an institution ("urzędnicy wiedeńskiego magistratu")
+    # a seat in a name whose country the text contradicts is an organiser's elsewhere ("seminarium w Belgii
+    # zorganizowane przez Uniwersytet Wiedeński"); an adjective in the running text says whence the people
+    # come as "z Wiednia" would ("urzędnicy wiedeńskiego magistratu oraz goście z Niemiec")
     if not ev.cities:
         seats = []
         for n in found.organisations:
             name, quote = tokenize(n.value), Evidence(page.text[n.start : n.end], n.start, n.end)
-            seats += [(m, quote) for m in find_places(gaz, name) + seat_in_name(gaz, name)]
-            seats += [(m, quote) for m in seat_adjectives(gaz, name)]
+            seats += [(m, quote, False) for m in find_places(gaz, name) + seat_in_name(gaz, name)]
+            seats += [(m, quote, False) for m in seat_adjectives(gaz, name)]
         for m in institution_adjectives(gaz, d.tokens):
-            seats.append((m, Evidence(page.text[m.start : m.end], m.start, m.end)))
-        for m, evidence in seats:
+            seats.append((m, Evidence(page.text[m.start : m.end], m.start, m.end), True))
+        for m, evidence, outright in seats:
             if (
                 m.kind == "city"
                 and m.country not in ("", "PL")
-                and (not ev.countries or m.country in ev.countries)
+                and (outright or not ev.countries or m.country in ev.countries)
             ):
                 m = resolve(m, set(ev.countries))
                 ev.cities.append(_place(m, gaz, registries))
