@@ -318,3 +318,19 @@ def test_a_bold_heading_that_runs_on_into_its_paragraph_is_a_line_of_its_own(tmp
         "5 marca 2018 r. – studenci z Getyngi odwiedzili MOPS;",
         "Miejski Ośrodek Pomocy Społecznej gościł delegację z Lwowa.",
     ]
+
+
+def test_a_page_without_headings_keeps_its_dated_paragraphs_and_drops_its_introduction(tmp_path):
+    got = sections_of(
+        tmp_path,
+        "W 2017 roku MOPS kontynuował współpracę z partnerami zagranicznymi.\n\n"
+        "W dniu 16 lutego 2017 r. MOPS gościł delegację urzędników z Charkowa. Goście poznali pracę MOPS.\n\n"
+        "W dniach 4-6 października 2017 r. przedstawicielka MOPS była na konferencji w Wiedniu.\n",
+    )
+    assert got == [
+        (
+            "W dniu 16 lutego 2017 r. MOPS gościł delegację urzędników z Charkowa.",
+            "Goście poznali pracę MOPS.",
+        ),
+        ("W dniach 4-6 października 2017 r. przedstawicielka MOPS była na konferencji w Wiedniu.", ""),
+    ]

@@ -79,7 +79,7 @@ class _Line:
     start: int
     end: int
     text: str
-    kind: str = "body"  # blank, banner, heading, body, year
+    kind: str = "body"  # blank, banner, heading, body, year, lead (body before the first heading)
 
 
 def split_sections(page: Page) -> list[Section]:
@@ -106,6 +106,10 @@ def grouped_sections(page: Page) -> list[Listed]:
     years = [(ln.start, int(YEAR_LABEL.match(ln.text).group("y"))) for ln in lines if ln.kind == "year"]
     headings = [i for i, ln in enumerate(lines) if ln.kind == "heading"]
     sections: list[Listed] = []
+    lead = [ln for ln in lines if ln.kind == "lead"]
+    # dated paragraphs with no heading over them are events all the same; an introduction is not
+    for a, b in _group_items(text, "", lead, headless=True) or []:
+        sections.append(Listed(_item_section(text, a, b), None, _year_at(years, a)))
     for n, i in enumerate(headings):
         head = lines[i]
         stop = headings[n + 1] if n + 1 < len(headings) else len(lines)
@@ -174,8 +178,11 @@ class _Piece:
     row: bool = False
 
 
-def _group_items(text: str, title: str, body_lines: list[_Line]) -> list[tuple[int, int]] | None:
-    """The spans of the events listed under a group heading, or None when the heading is an event's."""
+def _group_items(
+    text: str, title: str, body_lines: list[_Line], headless: bool = False
+) -> list[tuple[int, int]] | None:
+    """The spans of the events listed under a group heading (or under none: `headless`), or None when
+    the heading is an event's."""
     from ..extract.dates import calendar_label  # the same months the events are dated by
 
     calendar = calendar_label(title) is not None
@@ -196,7 +203,10 @@ def _group_items(text: str, title: str, body_lines: list[_Line]) -> list[tuple[i
     n_dated = sum(p.dated for p in pieces)
     rows = any(p.dated and p.row for p in pieces)
     if not (
-        calendar or rows or (n_dated >= 2 and not ONE_EVENT.match(title) and not NAMED_PLACE.search(title))
+        calendar
+        or rows
+        or (headless and n_dated)
+        or (n_dated >= 2 and not ONE_EVENT.match(title) and not NAMED_PLACE.search(title))
     ):
         return None
     items: list[list[int]] = []
@@ -349,13 +359,12 @@ def _classify(lines: list[_Line]) -> None:
         if nxt is None or nxt.kind == "heading":
             prev = _previous(lines, i)
             ln.kind = "body" if prev is not None and prev.kind in ("body", "heading") else "banner"
-    # a first heading with nothing but banners before it is fine; body lines before the first heading
-    # (page introductions) belong to no event
-    first = next((i for i, ln in enumerate(lines) if ln.kind == "heading"), None)
-    if first is not None:
-        for ln in lines[:first]:
-            if ln.kind == "body":
-                ln.kind = "banner"
+    # body lines before the first heading (or on a page without headings) are the page's lead: an
+    # introduction, or events listed with no heading over them
+    first = next((i for i, ln in enumerate(lines) if ln.kind == "heading"), len(lines))
+    for ln in lines[:first]:
+        if ln.kind == "body":
+            ln.kind = "lead"
 
 
 def _previous(lines: list[_Line], i: int) -> _Line | None:
