@@ -559,3 +559,27 @@ def test_a_city_adjective_in_another_country_than_the_text_names(registries):
     )
     assert ev["cities"] == [{"name": "Vienna", "country": "AT"}]
     assert ev["countries"] == ["DE", "AT"]
+
+
+@pytest.mark.parametrize(
+    ("row", "direction", "location"),
+    [
+        (
+            "3-4.04.2019 | Mediolan | Udział przedstawicielki MOPS w seminarium Eurocities",
+            "outgoing",
+            "Milan",
+        ),
+        (
+            "3 kwietnia 2019 r. | Mediolan | Udział przedstawicielki MOPS w seminarium Eurocities",
+            "outgoing",
+            "Milan",
+        ),
+        ("18.02.2019 | Kraków | Wizyta delegacji urzędników z Hagi", "incoming", "Kraków"),
+    ],
+)
+def test_a_city_in_the_cell_after_a_table_rows_date_is_the_venue(registries, row, direction, location):
+    from partnergraph.model import Page
+
+    text = f"Współpraca zagraniczna MOPS w 2019 roku\n\nData | Miejsce | Wydarzenie\n{row}\n"
+    (ev,) = extract_document(Page("x", "x.txt", text), registries)["events"]
+    assert (ev["direction"], ev["location"]["city"]) == (direction, location)

@@ -211,6 +211,7 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
         if not _inside(m, d.base, person_spans)
         and (m.kind == "country" or m.prep or not _inside(m, d.base, name_spans))
     ]
+    mentions = [_venue_cell(m, text, d.base, tl) for m in mentions]
     countries_by_sentence: dict[int, set[str]] = {}
     for m in mentions:
         if m.kind == "country":
@@ -414,6 +415,21 @@ def _drop_generic_programmes(ev: Event) -> None:
     if len(keep) < len(quotes):
         ev.programmes = [ev.programmes[k] for k in keep]
         ev.evidence["programmes"] = [ev.evidence["programmes"][k] for k in keep]
+
+
+# a table row's leading date and the separators after it: "3-4.04.2019 | Mediolan | Udział …"
+ROW_DATE = re.compile(
+    r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\.\d{1,2}\.|\s+[a-ząćęłńóśźż]+\s+)(?:19|20)\d\d\s*(?:r\.)?\s*[|–—-]?\s*$"
+)
+
+
+def _venue_cell(m: PlaceMention, text: str, base: int, tl: int) -> PlaceMention:
+    """A city named bare in the cell after a table row's date is where the event took place, as if the
+    row said "w Mediolanie"."""
+    s = m.start - base
+    if m.kind == "city" and not m.prep and m.end - base <= tl and ROW_DATE.match(text[:s]):
+        return dataclasses.replace(m, prep="w")
+    return m
 
 
 def _inside(m: PlaceMention, base: int, spans: list[tuple[int, int]]) -> bool:
