@@ -237,6 +237,9 @@ def test_several_events_in_one_paragraph_under_a_group_heading(tmp_path):
         "W dniach 14-16 kwietnia 2015 r. dwóch pracowników MOPS było w Edynburgu.",
         "W dniach 2-3 grudnia 2015 r. przedstawiciel MOPS wziął udział w konferencji w Brukseli.",
     ]
+    assert (
+        len(sections_of(tmp_path, "WYJAZDY PRACOWNIKÓW MOPS\n\n" + got[0][0] + " " + got[1][0] + "\n")) == 2
+    )
 
 
 def test_the_days_of_one_event_under_its_own_heading_stay_one_event(tmp_path):
@@ -334,3 +337,25 @@ def test_a_page_without_headings_keeps_its_dated_paragraphs_and_drops_its_introd
         ),
         ("W dniach 4-6 października 2017 r. przedstawicielka MOPS była na konferencji w Wiedniu.", ""),
     ]
+
+
+def test_a_heading_naming_a_project_keeps_its_dated_meetings_as_one_event(tmp_path):
+    body = (
+        "W dniu 31 stycznia 2017 r. w Krakowie odbyło się spotkanie z Liderem projektu. "
+        "W dniu 15 marca 2017 r. przedstawiciele MOPS spotkali się z partnerami projektu w Barcelonie.\n"
+    )
+    for heading in (
+        "Realizacja projektu URB-INCLUSION",
+        "Międzynarodowa konferencja",
+        "Projekt „Senior w sieci”",
+    ):
+        assert [t for t, _ in sections_of(tmp_path, f"{heading}\n\n{body}")] == [heading]
+
+
+def test_the_days_of_a_programme_do_not_open_headings(tmp_path):
+    got = sections_of(
+        tmp_path,
+        "Wizyta delegacji z Wilna\n\nW dniu 12 maja 2016 r. MOPS gościł delegację. Program wizyty:\n"
+        "12 maja – Spotkanie w Urzędzie Miasta\n13 maja – Wizyta w Domu Pomocy Społecznej\nGoście byli zadowoleni.\n",
+    )
+    assert [t for t, _ in got] == ["Wizyta delegacji z Wilna"]

@@ -64,8 +64,8 @@ NAME_ABBREVIATIONS = {
 }
 DATE_OPENING = re.compile(r"(W|w) dni(u|ach)\s+\d|Dnia\s+\d|Dn\.\s*\d|W terminie\b|W okresie\b|Od \d")
 # a date opening a heading, set off by a dash: "12 maja 2015 r. – Wizyta …", "12.05.2015 – Wizyta …"
-DATE_LEAD = re.compile(
-    r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\.\d{1,2}\.(?:19|20)\d\d|\s+[a-ząćęłńóśźż]+(?:\s+(?:19|20)\d\d)?)"
+DATE_LEAD = re.compile(  # with its year: days without one open the lines of a programme
+    r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\.\d{1,2}\.|\s+[a-ząćęłńóśźż]+\s+)(?:19|20)\d\d"
     r"(?:\s*r(?:oku)?\.?)?\s*[-–—]\s+"
 )
 # a date closing a heading, written with the abbreviation of "roku"
@@ -157,13 +157,16 @@ LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[IVX]{1,5}\.|[a-z]\)|[-–—•·�
 TABLE_ROW = re.compile(r"\S\s+\|\s+\S")  # cells flattened to one line: "12.03.2013 | Niemcy | Wizyta …"
 # a heading that names one event, though several dated sentences report its days
 ONE_EVENT = re.compile(
-    r"^(wizyta|rewizyta|spotkanie|konferencja|seminarium|sympozjum|kongres|udział|przekazanie|darowizna|"
+    r"^(?:\w+\s+)?(wizyta|rewizyta|spotkanie|konferencja|seminarium|sympozjum|kongres|udział|przekazanie|darowizna|"
     r"staż|forum|wyjazd|pobyt|delegacja|warsztaty|szkolenie)\b",
     re.I,
 )
 # a heading that names where or whence ("Goście z Wilna", "Wyjazd do Wiednia") reports one event; group
 # headings name none ("Wizyty zagraniczne w MOPS", "Współpraca zagraniczna MOPS w Krakowie w 2011 roku")
 NAMED_PLACE = re.compile(rf"(?<!\w)(?:z|ze|w|we|do|na)\s+(?!MOPS\b|Krak|Miejsk|Ośrod|Pols)[{UPPER}]\w")
+# ... and one that names a project, a programme or an organisation ("Realizacja projektu URB-INCLUSION",
+# "Projekt „Senior w sieci”") reports that one's doings
+NAMED_THING = re.compile(r"[„\"“«]|\b(?!MOPS\b|BIP\b|MJO\b)[A-Z]{3,}")
 # the end of an item's first sentence; not after "r.", "br.", "ul." and the like
 SENTENCE_END = re.compile(rf"(\w*)[.!?](?=\s+[{UPPER}„\"])")
 NOT_ENDING = NAME_ABBREVIATIONS | {"r", "br", "ok", "ds", "in", "m"}
@@ -201,12 +204,16 @@ def _group_items(
             dated = bool(DATED_START.match(text, a)) or (bool(mark) and k == 0 and _has_date(text[a:b]))
             pieces.append(_Piece(a, b, dated, bool(mark) and k == 0))
     n_dated = sum(p.dated for p in pieces)
+    plain = title.capitalize() if title.isupper() else title  # a heading in capitals names no acronym
     rows = any(p.dated and p.row for p in pieces)
     if not (
         calendar
         or rows
         or (headless and n_dated)
-        or (n_dated >= 2 and not ONE_EVENT.match(title) and not NAMED_PLACE.search(title))
+        or (
+            n_dated >= 2
+            and not (ONE_EVENT.match(plain) or NAMED_PLACE.search(plain) or NAMED_THING.search(plain))
+        )
     ):
         return None
     items: list[list[int]] = []
