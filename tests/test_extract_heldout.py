@@ -583,3 +583,15 @@ def test_a_city_in_the_cell_after_a_table_rows_date_is_the_venue(registries, row
     text = f"Współpraca zagraniczna MOPS w 2019 roku\n\nData | Miejsce | Wydarzenie\n{row}\n"
     (ev,) = extract_document(Page("x", "x.txt", text), registries)["events"]
     assert (ev["direction"], ev["location"]["city"]) == (direction, location)
+
+
+def test_the_label_over_an_event_gives_its_direction_when_the_event_does_not(registries):
+    from partnergraph.model import Page
+
+    text = (
+        "Współpraca zagraniczna MOPS w 2015 roku\n\nWizyty gości zagranicznych\n\nSpotkanie partnerów projektu\n\n"
+        "W dniu 12 maja 2015 r. odbyło się spotkanie partnerów projektu z Włoch.\n\nWyjazdy pracowników MOPS\n\n"
+        "Konferencja Eurocities\n\nW dniach 3-4 czerwca 2015 r. przedstawiciel MOPS był na konferencji Eurocities.\n"
+    )
+    events = extract_document(Page("x", "x.txt", text), registries)["events"]
+    assert [e["direction"] for e in events] == ["incoming", "outgoing"]

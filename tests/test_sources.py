@@ -359,3 +359,28 @@ def test_the_days_of_a_programme_do_not_open_headings(tmp_path):
         "12 maja – Spotkanie w Urzędzie Miasta\n13 maja – Wizyta w Domu Pomocy Społecznej\nGoście byli zadowoleni.\n",
     )
     assert [t for t, _ in got] == ["Wizyta delegacji z Wilna"]
+
+
+def test_a_label_over_headed_events_is_not_the_previous_events_text(tmp_path):
+    from partnergraph.sources.splitting import grouped_sections
+
+    p = tmp_path / "labels.txt"
+    p.write_text(
+        "Współpraca zagraniczna MOPS w 2015 roku\n\nWizyty gości zagranicznych\n\nWizyta studentów z Grazu\n\n"
+        "W dniu 12 maja 2015 r. MOPS gościł studentów.\n\nWyjazdy pracowników MOPS\n\nKonferencja Eurocities\n\n"
+        "W dniach 3-4 czerwca 2015 r. przedstawiciel MOPS był na konferencji.\n",
+        encoding="utf-8",
+    )
+    got = [(x.section.title, x.section.body, x.group) for x in grouped_sections(read_page(p))]
+    assert got == [
+        (
+            "Wizyta studentów z Grazu",
+            "W dniu 12 maja 2015 r. MOPS gościł studentów.",
+            "Wizyty gości zagranicznych",
+        ),
+        (
+            "Konferencja Eurocities",
+            "W dniach 3-4 czerwca 2015 r. przedstawiciel MOPS był na konferencji.",
+            "Wyjazdy pracowników MOPS",
+        ),
+    ]

@@ -63,6 +63,7 @@ class _Draft:
     date: dates.DateMention | None = None
     extra_dates: list[dates.DateMention] = field(default_factory=list)
     date_in_title: bool = False
+    group: str | None = None  # the heading or label the section is listed under
 
 
 def extract_events(page: Page, registries: Registries) -> list[Event]:
@@ -137,7 +138,7 @@ def _draft(page: Page, listed: Listed) -> _Draft | None:
         tokens = tokenize(title.title(), sec.start) + tokenize(text[title_len:], sec.start + title_len)
     else:
         tokens = tokenize(text, sec.start)
-    d = _Draft(sec, text, sec.start, title_len, body_off, tokens)
+    d = _Draft(sec, text, sec.start, title_len, body_off, tokens, group=listed.group)
     body = text[body_off:]
     first, extra = dates.event_dates(body)
     titled, titled_extra = dates.event_dates(text[:title_len])
@@ -481,6 +482,10 @@ def _direction(d: _Draft, kind: str, mentions: list[PlaceMention], tl: int) -> t
         return value, _ev(d, max(s, 0), e)
 
     got = decide(title_m, 0, tl) or decide(body_m, d.body_off, len(text))
+    if got is None and d.group:  # only the label over it tells: "Wyjazdy pracowników MOPS"
+        for rx, value in ((classify.OUTGOING_CUES, "outgoing"), (classify.INCOMING_CUES, "incoming")):
+            if rx.search(d.group):
+                return value, _ev(d, 0, tl)
     return got or ("incoming", _ev(d, 0, tl))
 
 

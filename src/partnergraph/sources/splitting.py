@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .._months import MONTHS_GEN, MONTHS_LOC
 from ..model import Page, Section
 from ._html import FURNITURE_LINES
 
+T = TypeVar("T")
 UPPER = "A-ZĄĆĘŁŃÓŚŹŻÄÖÜÉÈÁÍÚČŠŽŘ"
 BANNER = re.compile(
     r"^\s*(archiwum\b.*|.*\bBIP\b.*|dokument archiwalny|biuletyn informacji publicznej.*|"
@@ -79,7 +81,8 @@ class _Line:
     start: int
     end: int
     text: str
-    kind: str = "body"  # blank, banner, heading, body, year, lead (body before the first heading)
+    # blank, banner, heading, body, year, label (over headings), lead (body before the first heading)
+    kind: str = "body"
 
 
 def split_sections(page: Page) -> list[Section]:
@@ -90,8 +93,8 @@ def split_sections(page: Page) -> list[Section]:
 @dataclass
 class Listed:
     """A section with what the page says above it: the group heading it is listed under (a month, a
-    quarter, "Wyjazdy pracowników MOPS"), None when it has a heading of its own; and the year of the
-    year label over it ("Rok 2013" on an archive page of several years)."""
+    quarter, "Wyjazdy pracowników MOPS") or the label over its own heading, else None; and the year of
+    the year label over it ("Rok 2013" on an archive page of several years)."""
 
     section: Section
     group: str | None = None
@@ -104,6 +107,7 @@ def grouped_sections(page: Page) -> list[Listed]:
     lines = _glue_split(text, _lines(text))
     _classify(lines)
     years = [(ln.start, int(YEAR_LABEL.match(ln.text).group("y"))) for ln in lines if ln.kind == "year"]
+    labels = [(ln.start, ln.text) for ln in lines if ln.kind == "label"]
     headings = [i for i, ln in enumerate(lines) if ln.kind == "heading"]
     sections: list[Listed] = []
     lead = [ln for ln in lines if ln.kind == "lead"]
@@ -130,13 +134,18 @@ def grouped_sections(page: Page) -> list[Listed]:
         else:
             body, end = "", head.end
         sections.append(
-            Listed(Section(title=title, body=body, start=tstart, end=end), None, _year_at(years, tstart))
+            Listed(
+                Section(title=title, body=body, start=tstart, end=end),
+                _year_at(labels, tstart),
+                _year_at(years, tstart),
+            )
         )
     return sections
 
 
-def _year_at(years: list[tuple[int, int]], pos: int) -> int | None:
-    return next((y for start, y in reversed(years) if start < pos), None)
+def _year_at(marks: list[tuple[int, T]], pos: int) -> T | None:
+    """The last year (or label) set above `pos`."""
+    return next((y for start, y in reversed(marks) if start < pos), None)
 
 
 def _alternatives(words: list[str]) -> str:
@@ -365,13 +374,25 @@ def _classify(lines: list[_Line]) -> None:
             continue  # the page was cut off right after this heading: still an event
         if nxt is None or nxt.kind == "heading":
             prev = _previous(lines, i)
-            ln.kind = "body" if prev is not None and prev.kind in ("body", "heading") else "banner"
+            # set apart by blank lines above headings: a label over them ("Wyjazdy pracowników MOPS")
+            label = nxt is not None and _blank_around(lines, i)
+            ln.kind = (
+                "label"
+                if label
+                else "body"
+                if prev is not None and prev.kind in ("body", "heading")
+                else "banner"
+            )
     # body lines before the first heading (or on a page without headings) are the page's lead: an
     # introduction, or events listed with no heading over them
     first = next((i for i, ln in enumerate(lines) if ln.kind == "heading"), len(lines))
     for ln in lines[:first]:
         if ln.kind == "body":
             ln.kind = "lead"
+
+
+def _blank_around(lines: list[_Line], i: int) -> bool:
+    return 0 < i < len(lines) - 1 and lines[i - 1].kind == "blank" and lines[i + 1].kind == "blank"
 
 
 def _previous(lines: list[_Line], i: int) -> _Line | None:
