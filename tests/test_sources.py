@@ -384,3 +384,26 @@ def test_a_label_over_headed_events_is_not_the_previous_events_text(tmp_path):
             "Wyjazdy pracowników MOPS",
         ),
     ]
+
+
+def test_the_years_summary_under_the_page_title_is_no_event_but_a_dated_paragraph_there_is(tmp_path):
+    events = (
+        "Wizyta delegacji z Wilna\n\nW dniach 21-22 maja 2016 r. MOPS gościł delegację z Wilna.\n\n"
+        "Konferencja w Wiedniu\n\nW dniach 3-4 czerwca 2016 r. przedstawiciel MOPS był w Wiedniu.\n"
+    )
+    summary = (
+        "Współpraca zagraniczna MOPS w 2016 roku\n\nW 2016 roku MOPS przyjął pięć delegacji z Litwy i Niemiec. "
+        "Najważniejszą była wizyta delegacji z Wilna w dniach 21-22 maja.\n\n"
+    )
+    assert [t for t, _ in sections_of(tmp_path, summary + events)] == [
+        "Wizyta delegacji z Wilna",
+        "Konferencja w Wiedniu",
+    ]
+    dated = (
+        "Współpraca zagraniczna MOPS w 2016 roku\n\nW dniu 5 marca 2016 r. MOPS gościł studentów z Grazu.\n\n"
+    )
+    assert [t for t, _ in sections_of(tmp_path, dated + events)] == [
+        "W dniu 5 marca 2016 r. MOPS gościł studentów z Grazu.",
+        "Wizyta delegacji z Wilna",
+        "Konferencja w Wiedniu",
+    ]

@@ -123,10 +123,18 @@ def grouped_sections(page: Page) -> list[Listed]:
         while tstart < head.end and text[tstart].isspace():
             tstart += 1
         title = " ".join(text[tstart : head.end].split())
-        items = _group_items(text, title, body_lines)
+        # under the title of the page or of a year's part of it: a summary, and maybe the events themselves
+        overview = (
+            len(headings) > 1
+            and bool(OVERVIEW.search(title))
+            and not (ONE_EVENT.match(title) or NAMED_PLACE.search(title))
+        )
+        items = _group_items(text, title, body_lines, headless=overview)
         if items is not None:
             sections += [Listed(_item_section(text, a, b), title, _year_at(years, a)) for a, b in items]
             continue
+        if overview:
+            continue  # only the summary
         if body_lines:
             bstart, bend = body_lines[0].start, body_lines[-1].end
             body = text[bstart:bend]
@@ -176,6 +184,13 @@ NAMED_PLACE = re.compile(rf"(?<!\w)(?:z|ze|w|we|do|na)\s+(?!MOPS\b|Krak|Miejsk|O
 # ... and one that names a project, a programme or an organisation ("Realizacja projektu URB-INCLUSION",
 # "Projekt „Senior w sieci”") reports that one's doings
 NAMED_THING = re.compile(r"[„\"“«]|\b(?!MOPS\b|BIP\b|MJO\b)[A-Z]{3,}")
+# the title of a page or of a year's part of it ("Współpraca zagraniczna MOPS w 2016 roku", "Kontakty
+# międzynarodowe", "Rok 2015 – wizyty i wyjazdy"): what stands under it sums up, it reports no one event
+OVERVIEW = re.compile(
+    r"^(?:współpraca|kontakty|wymiana|działalność)\s+(?:zagraniczn|międzynarodow)\w*"
+    r"|\b(?:w|we|za)\s+(?:rok\w*\s+)?(?:19|20)\d\d\s*(?:r\.|rok\w*)?\s*$|^rok\s+(?:19|20)\d\d|\b(?:19|20)\d\d\s+rok\s*$",
+    re.I,
+)
 # the end of an item's first sentence; not after "r.", "br.", "ul." and the like
 SENTENCE_END = re.compile(rf"(\w*)[.!?](?=\s+[{UPPER}„\"])")
 NOT_ENDING = NAME_ABBREVIATIONS | {"r", "br", "ok", "ds", "in", "m"}
