@@ -595,3 +595,16 @@ def test_the_label_over_an_event_gives_its_direction_when_the_event_does_not(reg
     )
     events = extract_document(Page("x", "x.txt", text), registries)["events"]
     assert [e["direction"] for e in events] == ["incoming", "outgoing"]
+
+
+def test_the_place_field_of_an_event_written_as_a_record_is_its_venue(registries):
+    ev = one_event(
+        registries,
+        "Konferencja „Children in care”",
+        "Data: 22-24 września 2014 r.\nMiejsce: Wiedeń\nOpis: Przedstawicielka MOPS wzięła udział w konferencji.",
+    )
+    assert (ev["direction"], ev["location"], ev["start"]) == (
+        "outgoing",
+        {"city": "Vienna", "country": "AT"},
+        "2014-09-22",
+    )

@@ -407,3 +407,22 @@ def test_the_years_summary_under_the_page_title_is_no_event_but_a_dated_paragrap
         "Wizyta delegacji z Wilna",
         "Konferencja w Wiedniu",
     ]
+
+
+def test_a_heading_running_on_into_its_body_and_an_event_written_as_a_record(tmp_path):
+    got = sections_of(
+        tmp_path,
+        "Wizyta delegacji z Wilna – W dniu 14 marca 2014 r. MOPS gościł delegację.\n\n"
+        "Wizyta delegacji ze Lwowa W dniu 8 października 2014 r. MOPS gościł delegację.\n\n"
+        "Konferencja „Children in care”\nData: 22-24 września 2014 r.\nMiejsce: Wiedeń\nOpis: Udział w konferencji.\n\n"
+        "Wizyta studentów odbyła się w ramach projektu. W dniu 12 maja goście zwiedzili MOPS.\n",
+    )
+    assert got == [
+        ("Wizyta delegacji z Wilna", "W dniu 14 marca 2014 r. MOPS gościł delegację."),
+        ("Wizyta delegacji ze Lwowa", "W dniu 8 października 2014 r. MOPS gościł delegację."),
+        (
+            "Konferencja „Children in care”",
+            "Data: 22-24 września 2014 r.\nMiejsce: Wiedeń\nOpis: Udział w konferencji.\n\n"
+            "Wizyta studentów odbyła się w ramach projektu. W dniu 12 maja goście zwiedzili MOPS.",
+        ),
+    ]

@@ -424,11 +424,17 @@ ROW_DATE = re.compile(
 )
 
 
+# the place field of an event written as a record: "Miejsce: Wiedeń"
+PLACE_FIELD = re.compile(r"(?:^|\n)\s*(?:miejsce|miasto)(?:\s+\w+)?\s*:\s*$", re.I)
+
+
 def _venue_cell(m: PlaceMention, text: str, base: int, tl: int) -> PlaceMention:
-    """A city named bare in the cell after a table row's date is where the event took place, as if the
-    row said "w Mediolanie"."""
+    """A city named bare in the cell after a table row's date, or in a record's place field, is where the
+    event took place, as if the text said "w Mediolanie"."""
     s = m.start - base
-    if m.kind == "city" and not m.prep and m.end - base <= tl and ROW_DATE.match(text[:s]):
+    if m.kind != "city" or m.prep:
+        return m
+    if (m.end - base <= tl and ROW_DATE.match(text[:s])) or PLACE_FIELD.search(text[max(0, s - 30) : s]):
         return dataclasses.replace(m, prep="w")
     return m
 

@@ -37,6 +37,14 @@ METADATA = re.compile(
     re.I,
 )
 YEAR_LABEL = re.compile(r"^\s*(?:rok\s+)?(?P<y>(?:19|20)\d\d)(?:\s*(?:r\.|rok|roku))?\s*:?\s*$", re.I)
+# a body that opens mid-line, after its heading: " – W dniu 14 marca", " W dniach 2-3 grudnia"
+RUN_ON = re.compile(r"\s*[-–—:]?\s+(?=(?:W dniu|W dniach|Dnia|Dn\.)\s+\d)")
+# "Data: 22-24 września 2014 r.", "Miejsce: Wiedeń": the fields of an event written as a record
+RECORD_FIELD = re.compile(
+    r"^\s*(data|termin|miejsce|miasto|kraj|opis|uczestnicy|organizator|temat|cel|gospodarz|partnerzy)"
+    r"(\s+\w+)?\s*:\s*\S",
+    re.I,
+)
 NUMBER = re.compile(r"^\s*(\d{1,3}[.)]|[IVX]{1,5}\.)\s+")
 # a sentence end glued to a capitalised word: "Społecznej.Wizyta"; not after abbreviations of names
 GLUED = re.compile(rf"(?<=[a-ząćęłńóśźż0-9)\]”\"'»])[.!?](?=[{UPPER}][a-ząćęłńóśźżäöü])")
@@ -292,15 +300,24 @@ def _glue_split(text: str, lines: list[_Line]) -> list[_Line]:
                 if _could_be_heading(tail) and not re.search(r"[.!?]\s", tail):
                     cut = m.end()
                     break
-        if cut is None:
-            out.append(ln)
-        else:
+        if cut is not None:
             out.append(_Line(ln.start, ln.start + cut, ln.text[:cut]))
             out.append(_Line(ln.start + cut, ln.end, ln.text[cut:]))
+            continue
+        run_on = RUN_ON.search(ln.text) if ln.kind == "body" else None
+        head = ln.text[: run_on.start()] if run_on else ""
+        if run_on and EVENT_WORDS.match(head) and _could_be_heading(head) and not _has_verb(head):
+            # "Wizyta delegacji ze Lwowa W dniu 8 października …": the heading runs on into its body
+            out.append(_Line(ln.start, ln.start + len(head), head))
+            out.append(_Line(ln.start + run_on.end(), ln.end, ln.text[run_on.end() :]))
+            continue
+        out.append(ln)
     return out
 
 
 def _could_be_heading(s: str) -> bool:
+    if RECORD_FIELD.match(s):
+        return False
     s = NUMBER.sub("", s, count=1).strip()
     words = s.split()
     if not (2 <= len(words) <= 40) or len(s) > 300:
