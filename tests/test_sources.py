@@ -242,13 +242,29 @@ def test_several_events_in_one_paragraph_under_a_group_heading(tmp_path):
     )
 
 
-def test_the_days_of_one_event_under_its_own_heading_stay_one_event(tmp_path):
-    body = (
-        "W dniu 12 maja 2016 r. goście spotkali się z dyrekcją MOPS. "
-        "W dniu 13 maja 2016 r. goście zwiedzili Dom Pomocy Społecznej.\n"
-    )
-    for heading in ("Goście z Wilna", "Wizyta studentów", "Delegacja urzędników w MOPS"):
-        assert [t for t, _ in sections_of(tmp_path, f"{heading}\n\n{body}")] == [heading]
+DAYS_OF_A_VISIT = (
+    "W dniu 12 maja 2016 r. goście spotkali się z dyrekcją MOPS. "
+    "W dniu 13 maja 2016 r. goście zwiedzili Dom Pomocy Społecznej.\n"
+)
+MEETINGS_OF_A_PROJECT = (
+    "W dniu 31 stycznia 2017 r. w Krakowie odbyło się spotkanie z Liderem projektu. "
+    "W dniu 15 marca 2017 r. przedstawiciele MOPS spotkali się z partnerami projektu w Barcelonie.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("Goście z Wilna", DAYS_OF_A_VISIT),  # a heading naming a place
+        ("Wizyta studentów", DAYS_OF_A_VISIT),  # ... or opening with one event's word
+        ("Delegacja urzędników w MOPS", DAYS_OF_A_VISIT),
+        ("Realizacja projektu URB-INCLUSION", MEETINGS_OF_A_PROJECT),  # ... or naming a project
+        ("Międzynarodowa konferencja", MEETINGS_OF_A_PROJECT),
+        ("Projekt „Senior w sieci”", MEETINGS_OF_A_PROJECT),
+    ],
+)
+def test_the_dated_sentences_under_an_events_own_heading_stay_one_event(tmp_path, heading, body):
+    assert [t for t, _ in sections_of(tmp_path, f"{heading}\n\n{body}")] == [heading]
 
 
 def test_table_rows_flattened_to_lines_are_events_and_the_header_row_is_not(tmp_path):
@@ -337,19 +353,6 @@ def test_a_page_without_headings_keeps_its_dated_paragraphs_and_drops_its_introd
         ),
         ("W dniach 4-6 października 2017 r. przedstawicielka MOPS była na konferencji w Wiedniu.", ""),
     ]
-
-
-def test_a_heading_naming_a_project_keeps_its_dated_meetings_as_one_event(tmp_path):
-    body = (
-        "W dniu 31 stycznia 2017 r. w Krakowie odbyło się spotkanie z Liderem projektu. "
-        "W dniu 15 marca 2017 r. przedstawiciele MOPS spotkali się z partnerami projektu w Barcelonie.\n"
-    )
-    for heading in (
-        "Realizacja projektu URB-INCLUSION",
-        "Międzynarodowa konferencja",
-        "Projekt „Senior w sieci”",
-    ):
-        assert [t for t, _ in sections_of(tmp_path, f"{heading}\n\n{body}")] == [heading]
 
 
 def test_the_days_of_a_programme_do_not_open_headings(tmp_path):
