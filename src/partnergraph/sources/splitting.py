@@ -121,7 +121,7 @@ def grouped_sections(page: Page) -> list[Listed]:
     lead = [ln for ln in lines if ln.kind == "lead"]
     # dated paragraphs with no heading over them are events all the same; an introduction is not
     for a, b in _group_items(text, "", lead, headless=True) or []:
-        sections.append(Listed(_item_section(text, a, b), None, _year_at(years, a)))
+        sections.append(Listed(_item_section(text, a, b), None, _last_before(years, a)))
     for n, i in enumerate(headings):
         head = lines[i]
         stop = headings[n + 1] if n + 1 < len(headings) else len(lines)
@@ -139,7 +139,7 @@ def grouped_sections(page: Page) -> list[Listed]:
         )
         items = _group_items(text, title, body_lines, headless=overview)
         if items is not None:
-            sections += [Listed(_item_section(text, a, b), title, _year_at(years, a)) for a, b in items]
+            sections += [Listed(_item_section(text, a, b), title, _last_before(years, a)) for a, b in items]
             continue
         if overview:
             continue  # only the summary
@@ -152,14 +152,14 @@ def grouped_sections(page: Page) -> list[Listed]:
         sections.append(
             Listed(
                 Section(title=title, body=body, start=tstart, end=end),
-                _year_at(labels, tstart),
-                _year_at(years, tstart),
+                _last_before(labels, tstart),
+                _last_before(years, tstart),
             )
         )
     return sections
 
 
-def _year_at(marks: list[tuple[int, T]], pos: int) -> T | None:
+def _last_before(marks: list[tuple[int, T]], pos: int) -> T | None:
     """The last year (or label) set above `pos`."""
     return next((y for start, y in reversed(marks) if start < pos), None)
 
@@ -406,15 +406,12 @@ def _classify(lines: list[_Line]) -> None:
             continue  # the page was cut off right after this heading: still an event
         if nxt is None or nxt.kind == "heading":
             prev = _previous(lines, i)
-            # set apart by blank lines above headings: a label over them ("Wyjazdy pracowników MOPS")
-            label = nxt is not None and _blank_around(lines, i)
-            ln.kind = (
-                "label"
-                if label
-                else "body"
-                if prev is not None and prev.kind in ("body", "heading")
-                else "banner"
-            )
+            if nxt is not None and _blank_around(lines, i):
+                ln.kind = "label"  # set apart above headings: a label over them ("Wyjazdy pracowników MOPS")
+            elif prev is not None and prev.kind in ("body", "heading"):
+                ln.kind = "body"
+            else:
+                ln.kind = "banner"
     # body lines before the first heading (or on a page without headings) are the page's lead: an
     # introduction, or events listed with no heading over them
     first = next((i for i, ln in enumerate(lines) if ln.kind == "heading"), len(lines))
