@@ -245,6 +245,8 @@ def bench_size(n: int, args) -> dict:
     must never hold a large dataset, or every store would report at least that much memory."""
     with tempfile.TemporaryDirectory(prefix="pg-bench-") as tmp:
         path = Path(tmp) / f"synthetic-{n}.nq"
+        if args.nquads:  # measured before (another run, other stores): the very same data
+            path, n = args.nquads, 0
         cmd = [
             sys.executable,
             str(HERE / "generate.py"),
@@ -256,8 +258,11 @@ def bench_size(n: int, args) -> dict:
         ]
         cmd += ["--evidence-share", str(args.evidence_share)]
         t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True)
-        result = {"events": n, "generate": time.perf_counter() - t0, "quads": 0, "stores": {}}
+        if not args.nquads:
+            subprocess.run(cmd, check=True, capture_output=True)
+        result = {"events": n, "generate": None, "quads": 0, "stores": {}, "data": str(path)}
+        if not args.nquads:
+            result["generate"] = time.perf_counter() - t0
         events = []
         with path.open("rb") as f:
             for line in f:
@@ -265,6 +270,7 @@ def bench_size(n: int, args) -> dict:
                 match = EVENT_TYPE.match(line)
                 if match:
                     events.append(match.group(1))
+        result["events"] = result["events"] or len(events)
         event = (
             events[len(events) // 2].decode()[1:-1] if events else "https://w3id.org/partnergraph/id/event/x"
         )
@@ -275,7 +281,7 @@ def bench_size(n: int, args) -> dict:
             workdir.mkdir()
             result["stores"][store] = run_store(store, path, event, args, workdir)
             shutil.rmtree(workdir, ignore_errors=True)
-            print(f"  {n} events, {store}: done", file=sys.stderr, flush=True)
+            print(f"  {result['events']} events, {store}: done", file=sys.stderr, flush=True)
     return result
 
 
@@ -339,11 +345,10 @@ def ratio(base: dict | None, other: dict | None, cap: float) -> str:
 def print_table(result: dict, args, out=sys.stdout) -> None:
     stores = [s for s in args.stores if s in result["stores"]]
     cap = args.cap
-    print(
-        f"\n## {result['events']} events: {result['quads']} quads, generated in "
-        f"{fmt_seconds(result['generate'])}",
-        file=out,
+    made = (
+        f"generated in {fmt_seconds(result['generate'])}" if result["generate"] else f"from {result['data']}"
     )
+    print(f"\n## {result['events']} events: {result['quads']} quads, {made}", file=out)
     header = ["measure"] + [f"{s}" for s in stores]
     rows = []
     res = result["stores"]
@@ -449,6 +454,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stores", nargs="+", choices=STORES, default=list(DEFAULT_STORES))
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--evidence-share", type=float, default=0.1)
+    parser.add_argument(
+        "--nquads",
+        type=Path,
+        metavar="FILE",
+        help="measure this synthetic N-Quads file (generate.py --out) instead of generating one a size",
+    )
     parser.add_argument("--queries", type=Path, default=ROOT / "queries", help="folder of saved queries")
     parser.add_argument("--no-build", action="store_true", help="skip timing `partnergraph build`")
     parser.add_argument("--build-runs", type=int, default=3)
@@ -471,7 +482,7 @@ def main(argv: list[str] | None = None) -> int:
         return print_report(args)
     if "rdflib" in args.stores:
         args.stores = ["rdflib"] + [s for s in args.stores if s != "rdflib"]
-    sizes = sorted(set(args.sizes + ([100000] if args.full else [])))
+    sizes = [0] if args.nquads else sorted(set(args.sizes + ([100000] if args.full else [])))
     print(
         f"partnergraph graph-core benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; "
         f"query times are medians of {args.runs} runs, CONSTRUCT of {args.construct_runs}; "
