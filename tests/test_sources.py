@@ -429,3 +429,17 @@ def test_a_heading_running_on_into_its_body_and_an_event_written_as_a_record(tmp
             "Wizyta studentów odbyła się w ramach projektu. W dniu 12 maja goście zwiedzili MOPS.",
         ),
     ]
+
+
+def test_a_list_of_dated_headings_without_descriptions_keeps_every_one(tmp_path):
+    got = sections_of(
+        tmp_path,
+        "Współpraca zagraniczna MOPS w 2015 roku\n\nWizyty studyjne w MOPS:\n"
+        "1. Wizyta studentów z Grazu (12.05.2015)\n2. Wizyta delegacji urzędników z Wilna (20.06.2015)\n"
+        "3. Wizyta pracowników socjalnych z Brna (3.09.2015)\n",
+    )
+    assert [t for t, _ in got] == [
+        "Wizyta studentów z Grazu (12.05.2015)",
+        "Wizyta delegacji urzędników z Wilna (20.06.2015)",
+        "Wizyta pracowników socjalnych z Brna (3.09.2015)",
+    ]
