@@ -443,3 +443,20 @@ def test_a_list_of_dated_headings_without_descriptions_keeps_every_one(tmp_path)
         "Wizyta delegacji urzędników z Wilna (20.06.2015)",
         "Wizyta pracowników socjalnych z Brna (3.09.2015)",
     ]
+
+
+def test_table_rows_after_an_events_own_text_are_events_of_their_own(tmp_path):
+    got = sections_of(
+        tmp_path,
+        "Udział przedstawiciela MOPS w konferencji w Wilnie\n\n"
+        "W dniach 5-6 października 2011 r. przedstawiciel MOPS uczestniczył w konferencji w Wilnie.\n"
+        "14.11.2011 | Wizyta delegacji urzędników z Dniepru\n20.11.2011 | Wizyta studentów z Brna\n",
+    )
+    assert got == [
+        (
+            "Udział przedstawiciela MOPS w konferencji w Wilnie",
+            "W dniach 5-6 października 2011 r. przedstawiciel MOPS uczestniczył w konferencji w Wilnie.",
+        ),
+        ("14.11.2011 | Wizyta delegacji urzędników z Dniepru", ""),
+        ("20.11.2011 | Wizyta studentów z Brna", ""),
+    ]

@@ -137,6 +137,10 @@ def grouped_sections(page: Page) -> list[Listed]:
             and bool(OVERVIEW.search(title))
             and not (ONE_EVENT.match(title) or NAMED_PLACE.search(title))
         )
+        # a table after an event's own text: its rows are events of their own, the text stays the heading's
+        first_row = next((k for k, ln in enumerate(body_lines) if TABLE_ROW.search(ln.text)), 0)
+        rows = body_lines[first_row:] if first_row and _names_one_event(title) else []
+        body_lines = body_lines[: len(body_lines) - len(rows)]
         items = _group_items(text, title, body_lines, headless=overview)
         if items is not None:
             sections += [Listed(_item_section(text, a, b), title, _last_before(years, a)) for a, b in items]
@@ -156,6 +160,8 @@ def grouped_sections(page: Page) -> list[Listed]:
                 _last_before(years, tstart),
             )
         )
+        for a, b in _group_items(text, "", rows, headless=True) or []:
+            sections.append(Listed(_item_section(text, a, b), None, _last_before(years, a)))
     return sections
 
 
@@ -236,17 +242,8 @@ def _group_items(
             dated = bool(DATED_START.match(text, a)) or (bool(mark) and k == 0 and _has_date(text[a:b]))
             pieces.append(_Piece(a, b, dated, bool(mark) and k == 0))
     n_dated = sum(p.dated for p in pieces)
-    plain = title.capitalize() if title.isupper() else title  # a heading in capitals names no acronym
     rows = any(p.dated and p.row for p in pieces)
-    if not (
-        calendar
-        or rows
-        or (headless and n_dated)
-        or (
-            n_dated >= 2
-            and not (ONE_EVENT.match(plain) or NAMED_PLACE.search(plain) or NAMED_THING.search(plain))
-        )
-    ):
+    if not (calendar or rows or (headless and n_dated) or (n_dated >= 2 and not _names_one_event(title))):
         return None
     items: list[list[int]] = []
     for p in pieces:
@@ -256,6 +253,11 @@ def _group_items(
             items[-1][1] = p.end  # a paragraph that goes on with the item before it
         # else: the group's introduction or a table's header row, no event
     return [(a, b) for a, b in items]
+
+
+def _names_one_event(title: str) -> bool:
+    plain = title.capitalize() if title.isupper() else title  # a heading in capitals names no acronym
+    return bool(ONE_EVENT.match(plain) or NAMED_PLACE.search(plain) or NAMED_THING.search(plain))
 
 
 def _has_date(s: str) -> bool:
