@@ -608,3 +608,20 @@ def test_the_place_field_of_an_event_written_as_a_record_is_its_venue(registries
         {"city": "Vienna", "country": "AT"},
         "2014-09-22",
     )
+
+
+def test_a_month_label_over_headed_events_dates_those_that_give_no_day(registries):
+    from partnergraph.model import Page
+
+    text = (
+        "Współpraca zagraniczna MOPS w 2014 roku\n\nMarzec 2014\n\nWizyta studentów z Grazu\n\n"
+        "Goście poznali pracę Filii nr 3 MOPS.\n\nWizyta delegacji z Wilna\n\nW dniu 20 marca MOPS gościł "
+        "urzędników z Wilna.\n\nCzerwiec 2014\n\nKonferencja w Wiedniu\n\nPrzedstawiciel MOPS uczestniczył w "
+        "konferencji w Wiedniu.\n"
+    )
+    events = extract_document(Page("x", "x.txt", text), registries)["events"]
+    assert [(e["start"], e["end"]) for e in events] == [
+        ("2014-03", "2014-03"),
+        ("2014-03-20", "2014-03-20"),
+        ("2014-06", "2014-06"),
+    ]
