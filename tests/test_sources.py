@@ -326,7 +326,7 @@ def test_a_bold_heading_that_runs_on_into_its_paragraph_is_a_line_of_its_own(tmp
         "<html><body><div id='content'><p><strong>Wizyta delegacji z Wilna</strong> W dniu 21 maja 2018 r. MOPS "
         "gościł delegację.</p><p><strong>MOPS</strong> gościł też studentów.</p><ul><li><b>5 marca 2018 r.</b> – "
         "studenci z Getyngi odwiedzili MOPS;</li></ul><p><b>Miejski Ośrodek Pomocy Społecznej</b> gościł "
-        "delegację z Lwowa.</p></div></body></html>",
+        "delegację z Lwowa.</p><p><b>Jan Kowalski</b> Dyrektor MOPS powitał gości.</p></div></body></html>",
         encoding="utf-8",
     )
     lines = [ln for ln in read_page(p).text.splitlines() if ln]
@@ -336,6 +336,7 @@ def test_a_bold_heading_that_runs_on_into_its_paragraph_is_a_line_of_its_own(tmp
         "MOPS gościł też studentów.",
         "5 marca 2018 r. – studenci z Getyngi odwiedzili MOPS;",
         "Miejski Ośrodek Pomocy Społecznej gościł delegację z Lwowa.",
+        "Jan Kowalski Dyrektor MOPS powitał gości.",
     ]
 
 

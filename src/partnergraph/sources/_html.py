@@ -159,7 +159,9 @@ class _TextParser(HTMLParser):
         if tag in BOLD_TAGS and self.bold is not None:
             words = "".join(self.bold).split()
             self.bold = None
-            if 2 <= len(words) <= 25 and words[0][:1].isupper():
+            # a heading reads as a phrase ("Wizyta studentów z Grazu", "WIZYTA …"), not as a name ("Jan Kowalski")
+            phrase = any(w[:1].islower() for w in words) or " ".join(words).isupper()
+            if 2 <= len(words) <= 25 and words[0][:1].isupper() and phrase:
                 self._emit(HEADING_END)
         while self.stack:
             t, skipped, main = self.stack.pop()
