@@ -286,11 +286,10 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
             values.append(n.value)
             ev.evidence.setdefault(n.field, []).append(Evidence(page.text[n.start : n.end], n.start, n.end))
     _drop_generic_programmes(ev)
-    # a city named only inside an organisation's name, when no other city is given: its seat; else a city
-    # adjective beside an institution ("urzędnicy wiedeńskiego magistratu")
-    # a seat in a name whose country the text contradicts is an organiser's elsewhere ("seminarium w Belgii
-    # zorganizowane przez Uniwersytet Wiedeński"); an adjective in the running text says whence the people
-    # come as "z Wiednia" would ("urzędnicy wiedeńskiego magistratu oraz goście z Niemiec")
+    # a city named only inside an organisation's name, when no other city is given: its seat, unless the
+    # text names another country (an organiser's seat: "seminarium w Belgii zorganizowane przez Uniwersytet
+    # Wiedeński"); else a city adjective beside an institution in the running text, which says whence the
+    # people come as "z Wiednia" would ("urzędnicy wiedeńskiego magistratu oraz goście z Niemiec")
     if not ev.cities:
         seats = []
         for n in found.organisations:
@@ -422,8 +421,6 @@ def _drop_generic_programmes(ev: Event) -> None:
 ROW_DATE = re.compile(
     r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\.\d{1,2}\.|\s+[a-ząćęłńóśźż]+\s+)(?:19|20)\d\d\s*(?:r\.)?\s*[|–—-]?\s*$"
 )
-
-
 # the place field of an event written as a record: "Miejsce: Wiedeń"
 PLACE_FIELD = re.compile(r"(?:^|\n)\s*(?:miejsce|miasto)(?:\s+\w+)?\s*:\s*$", re.I)
 
