@@ -625,3 +625,48 @@ def test_a_month_label_over_headed_events_dates_those_that_give_no_day(registrie
         ("2014-03-20", "2014-03-20"),
         ("2014-06", "2014-06"),
     ]
+
+
+def seed_as_html(text: str, titles: set[str], style: str) -> str:
+    """A seed page marked up as the bulletin's HTML: headings in <strong> paragraphs (or run in to their
+    first paragraph), blank lines as &nbsp; paragraphs, the content in a div or a layout table's cell."""
+    from html import escape
+
+    out, pending = [], None
+    for line in text.split("\n"):
+        s = " ".join(line.split())
+        if not s:
+            out.append("<p>&nbsp;</p>")
+        elif s in titles and style == "run-in":
+            pending = s
+        elif s in titles:
+            out.append(f"<p><strong>{escape(s)}</strong></p>")
+        elif pending:
+            out.append(f"<p><strong>{escape(pending)}</strong> {escape(s)}</p>")
+            pending = None
+        else:
+            out.append(f"<p>{escape(s)}</p>")
+    content = "\n".join(out)
+    if style == "layout-table":
+        content = f'<table width="100%"><tr><td class="lewa">Menu</td><td>{content}</td></tr></table>'
+    else:
+        content = f'<div class="menu"><a href="/">Start</a></div><div id="tresc">{content}</div>'
+    return f'<html><head><meta charset="utf-8"><title>BIP MJO</title></head><body>{content}</body></html>'
+
+
+@pytest.mark.parametrize("style", ["paragraphs", "run-in", "layout-table"])
+def test_the_seed_pages_as_bulletin_html_score_as_their_text(style, registries, score, tmp_path):
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "pred").mkdir()
+    for seed in sorted((SHARED / "seeds").glob("*.txt")):
+        gold = json.loads((SHARED / "eval" / "gold" / f"{seed.stem}.json").read_text(encoding="utf-8"))
+        page = tmp_path / f"{seed.stem}.html"
+        titles = {e["title"] for e in gold["events"]}
+        page.write_text(seed_as_html(seed.read_text(encoding="utf-8"), titles, style), encoding="utf-8")
+        doc = extract_document(read_page(page), registries)
+        (tmp_path / "gold" / f"{seed.stem}.json").write_text(json.dumps(gold, ensure_ascii=False))
+        (tmp_path / "pred" / f"{seed.stem}.json").write_text(json.dumps(doc, ensure_ascii=False))
+    events_f1, macro, _ = score.score(
+        score.load(tmp_path / "gold"), score.load(tmp_path / "pred"), verbose=False
+    )
+    assert (events_f1, macro) == (1.0, 1.0)

@@ -461,3 +461,12 @@ def test_table_rows_after_an_events_own_text_are_events_of_their_own(tmp_path):
         ("14.11.2011 | Wizyta delegacji urzędników z Dniepru", ""),
         ("20.11.2011 | Wizyta studentów z Brna", ""),
     ]
+
+
+def test_a_line_whose_paragraph_goes_on_in_lower_case_after_a_blank_line_is_no_heading(tmp_path):
+    got = sections_of(
+        tmp_path,
+        "Wizyta przedstawiciela MOPS w Wiedniu\n\nW ramach projektu: Improving access to services (Poprawa "
+        "dostępu do usług)\n\nw dniach 12-13 kwietnia 2010 roku odbyło się w Wiedniu spotkanie.\n",
+    )
+    assert [t for t, _ in got] == ["Wizyta przedstawiciela MOPS w Wiedniu"]

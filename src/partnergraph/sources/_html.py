@@ -207,7 +207,7 @@ def html_to_text(html: str) -> str:
         parser.close_table()
     main, everything = "".join(parser.main), "".join(parser.all)
     text = main if len(main.strip()) >= 200 else everything
-    text = re.sub(rf"{HEADING_END}[ ]*(?=[{UPPER}])", "\n", text).replace(HEADING_END, "")
+    text = re.sub(rf"{HEADING_END}[ ]*(?=[{UPPER}0-9])", "\n", text).replace(HEADING_END, "")
     lines = []
     for line in text.split("\n"):
         line = line.strip()

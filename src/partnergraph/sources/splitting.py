@@ -393,6 +393,9 @@ def _classify(lines: list[_Line]) -> None:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt and nxt.kind != "blank" and nxt.text[:1].islower():
             continue  # a paragraph wrapped onto the next line
+        after = next((x for x in lines[i + 1 :] if x.kind != "blank"), None)
+        if after is not None and after.text[:1].islower() and not EVENT_WORDS.match(NUMBER.sub("", ln.text)):
+            continue  # ... or onto the next paragraph: "W ramach projektu: …" / "w dniach 12-13 kwietnia …"
         prev = _previous(lines, i)
         if prev is not None and prev.kind == "body" and lines[i - 1].kind != "blank":
             # directly under a body line: a heading only if that line ended a sentence
