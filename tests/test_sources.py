@@ -470,3 +470,12 @@ def test_a_line_whose_paragraph_goes_on_in_lower_case_after_a_blank_line_is_no_h
         "dostępu do usług)\n\nw dniach 12-13 kwietnia 2010 roku odbyło się w Wiedniu spotkanie.\n",
     )
     assert [t for t, _ in got] == ["Wizyta przedstawiciela MOPS w Wiedniu"]
+
+
+def test_a_bulleted_line_is_a_heading_only_over_a_dated_report(tmp_path):
+    got = sections_of(
+        tmp_path,
+        "– Wizyta studentów z Austrii\n\n7 stycznia 2010 odbyła się w MOPS wizyta studentów.\n\n"
+        "– Wizyta delegacji z Wilna\n\nGoście poznali pracę MOPS.\n",
+    )
+    assert [t for t, _ in got] == ["Wizyta studentów z Austrii"]

@@ -46,6 +46,7 @@ RECORD_FIELD = re.compile(
     re.I,
 )
 NUMBER = re.compile(r"^\s*(\d{1,3}[.)]|[IVX]{1,5}\.)\s+")
+BULLET = re.compile(r"^\s*[-–—•·▪●○*]\s+")
 # a sentence end glued to a capitalised word: "Społecznej.Wizyta"; not after abbreviations of names
 GLUED = re.compile(rf"(?<=[a-ząćęłńóśźż0-9)\]”\"'»])[.!?](?=[{UPPER}][a-ząćęłńóśźżäöü])")
 NAME_ABBREVIATIONS = {
@@ -126,7 +127,7 @@ def grouped_sections(page: Page) -> list[Listed]:
         head = lines[i]
         stop = headings[n + 1] if n + 1 < len(headings) else len(lines)
         body_lines = [ln for ln in lines[i + 1 : stop] if ln.kind == "body"]
-        m = NUMBER.match(head.text)
+        m = NUMBER.match(head.text) or BULLET.match(head.text)
         tstart = head.start + (m.end() if m else 0)
         while tstart < head.end and text[tstart].isspace():
             tstart += 1
@@ -321,6 +322,10 @@ def _could_be_heading(s: str) -> bool:
     if RECORD_FIELD.match(s):
         return False
     s = NUMBER.sub("", s, count=1).strip()
+    if BULLET.match(s):  # "– Wizyta studentów z Austrii": a bulleted heading opens with what happened
+        s = BULLET.sub("", s, count=1)
+        if not EVENT_WORDS.match(s):
+            return False
     words = s.split()
     if not (2 <= len(words) <= 40) or len(s) > 300:
         return False
@@ -341,15 +346,13 @@ def _could_be_heading(s: str) -> bool:
             return False
     if END_OF_SENTENCE.search(s):
         # a heading written with a full stop ("Wizyta studentów z Austrii.") or a colon ("Udział w
-        # konferencji w Kopenhadze:"): short, opening with what happened, and without a verb
-        return (
-            (s.endswith(".") or (s.endswith(":") and bool(EVENT_WORDS.match(s))))
-            and not s.endswith("..")
-            and len(words) <= 16
-            and bool(EVENT_WORDS.search(s))
-            and not re.search(r"[\d,]", s)
-            and not _has_verb(s)
-        )
+        # konferencji w Kopenhadze:", "Młodzież ze Szwecji w MOPS:"): short, naming what happened (a colon:
+        # opening with it or naming whence), and without a verb
+        if s.endswith(":"):
+            named = bool(EVENT_WORDS.match(s) or NAMED_PLACE.search(s))
+        else:
+            named = s.endswith(".") and not s.endswith("..") and bool(EVENT_WORDS.search(s))
+        return named and len(words) <= 16 and not re.search(r"[\d,]", s) and not _has_verb(s)
     return True
 
 
@@ -394,12 +397,21 @@ def _classify(lines: list[_Line]) -> None:
         if nxt and nxt.kind != "blank" and nxt.text[:1].islower():
             continue  # a paragraph wrapped onto the next line
         after = next((x for x in lines[i + 1 :] if x.kind != "blank"), None)
+        if BULLET.match(ln.text) and not (after is not None and DATED_START.match(after.text)):
+            continue  # a bulleted line is a heading only over a dated report, else a point of a list
         if after is not None and after.text[:1].islower() and not EVENT_WORDS.match(NUMBER.sub("", ln.text)):
             continue  # ... or onto the next paragraph: "W ramach projektu: …" / "w dniach 12-13 kwietnia …"
         prev = _previous(lines, i)
         if prev is not None and prev.kind == "body" and lines[i - 1].kind != "blank":
-            # directly under a body line: a heading only if that line ended a sentence
-            if not re.search(r"[.!?:”\"»)]\s*$", prev.text):
+            # directly under a body line: a heading only if that line ended a sentence, or if it opens with
+            # what happened and the next line with a date ("…przy ul. Sołtysowskiej 13" / "Wizyta studentów
+            # z Austrii" / "7 stycznia 2010 odbyła się …")
+            if not re.search(r"[.!?:”\"»)]\s*$", prev.text) and not (
+                nxt is not None
+                and EVENT_WORDS.match(NUMBER.sub("", ln.text))
+                and DATED_START.match(nxt.text)
+                and not _has_verb(ln.text)
+            ):
                 continue
         ln.kind = "heading"
     # a heading needs a body: one followed only by another heading is a paragraph line after all
