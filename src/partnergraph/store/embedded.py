@@ -3,7 +3,6 @@ README): loads and answers an order of magnitude faster than rdflib's in-memory 
 
 from __future__ import annotations
 
-from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -37,10 +36,9 @@ def _text_literal(lexical: str, lang: str | None) -> Literal:
     return literal
 
 
-@lru_cache(maxsize=16384)
 def _typed_literal(lexical: str, datatype: str) -> Literal:
-    """A typed literal, kept across results: parsing the lexical form (a date above all) is the
-    dearest part of a conversion, and the same years and dates come back query after query."""
+    """A typed literal. Not kept across results: its Python value depends on rdflib's converters as
+    they are when it is made, and a library may register others later (pySHACL does)."""
     return Literal(lexical, datatype=str.__new__(URIRef, datatype))
 
 
