@@ -479,3 +479,17 @@ def test_a_bulleted_line_is_a_heading_only_over_a_dated_report(tmp_path):
         "– Wizyta delegacji z Wilna\n\nGoście poznali pracę MOPS.\n",
     )
     assert [t for t, _ in got] == ["Wizyta studentów z Austrii"]
+
+
+def test_a_heading_may_end_with_a_colon_but_a_line_introducing_a_list_is_none(tmp_path):
+    got = sections_of(
+        tmp_path,
+        "Konferencja z udziałem gości z Bremy i Drezna (24 listopada 2016 r.):\n\nW konferencji wzięli udział "
+        "pracownicy socjalni.\n\nUczestnicy spotkania z Wilna:\n- Jan Kowalski\n- Anna Nowak\n\n"
+        "Spotkanie partnerów projektu w ramach programu Leonardo da Vinci:\n\nW dniu 5 maja 2012 r. partnerzy "
+        "spotkali się w MOPS.\n",
+    )
+    assert [t for t, _ in got] == [
+        "Konferencja z udziałem gości z Bremy i Drezna (24 listopada 2016 r.):",
+        "Spotkanie partnerów projektu w ramach programu Leonardo da Vinci:",
+    ]

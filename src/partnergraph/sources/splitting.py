@@ -348,10 +348,10 @@ def _could_be_heading(s: str) -> bool:
         # a heading written with a full stop ("Wizyta studentów z Austrii.") or a colon ("Udział w
         # konferencji w Kopenhadze:", "Młodzież ze Szwecji w MOPS:"): short, naming what happened (a colon:
         # opening with it or naming whence), and without a verb
-        if s.endswith(":"):
-            named = bool(EVENT_WORDS.match(s) or NAMED_PLACE.search(s))
-        else:
-            named = s.endswith(".") and not s.endswith("..") and bool(EVENT_WORDS.search(s))
+        if s.endswith(":"):  # a colon closes no sentence: dates and commas may stand in such a heading
+            named = EVENT_WORDS.match(s) or ONE_EVENT.match(s) or NAMED_PLACE.search(s)
+            return bool(named) and len(words) <= 20 and not _has_finite_verb(s)
+        named = s.endswith(".") and not s.endswith("..") and bool(EVENT_WORDS.search(s))
         return named and len(words) <= 16 and not re.search(r"[\d,]", s) and not _has_verb(s)
     return True
 
@@ -368,6 +368,31 @@ def _has_verb(s: str) -> bool:
     from ..extract._text import tokenize  # morphology, to tell a sentence from a heading
 
     return any(t.has_pos(*VERB_POS) and not t.has_pos("subst", "adj", "prep", "brev") for t in tokenize(s))
+
+
+FINITE_POS = {"fin", "praet", "impt", "bedzie", "winien"}
+
+
+def _has_finite_verb(s: str) -> bool:
+    """A finite verb: not a gerund ("Przekazanie"), not a word after a preposition ("z udziałem"), not a
+    particle inside a name ("Leonardo da Vinci")."""
+    from ..extract._text import tokenize
+
+    toks = tokenize(s)
+    for k, t in enumerate(toks):
+        if not t.has_pos(*FINITE_POS) or t.has_pos("subst", "adj", "prep", "brev", "ger"):
+            continue
+        if k and toks[k - 1].has_pos("prep"):
+            continue
+        if (
+            0 < k < len(toks) - 1
+            and t.text.islower()
+            and toks[k - 1].is_upper_initial
+            and toks[k + 1].is_upper_initial
+        ):
+            continue
+        return True
+    return False
 
 
 def _classify(lines: list[_Line]) -> None:
@@ -399,6 +424,8 @@ def _classify(lines: list[_Line]) -> None:
         after = next((x for x in lines[i + 1 :] if x.kind != "blank"), None)
         if BULLET.match(ln.text) and not (after is not None and DATED_START.match(after.text)):
             continue  # a bulleted line is a heading only over a dated report, else a point of a list
+        if ln.text.endswith(":") and after is not None and LIST_MARK.match(after.text):
+            continue  # "Uczestnicy spotkania z Wilna:" over a list introduces the list
         if after is not None and after.text[:1].islower() and not EVENT_WORDS.match(NUMBER.sub("", ln.text)):
             continue  # ... or onto the next paragraph: "W ramach projektu: …" / "w dniach 12-13 kwietnia …"
         prev = _previous(lines, i)
