@@ -493,3 +493,15 @@ def test_a_heading_may_end_with_a_colon_but_a_line_introducing_a_list_is_none(tm
         "Konferencja z udziałem gości z Bremy i Drezna (24 listopada 2016 r.):",
         "Spotkanie partnerów projektu w ramach programu Leonardo da Vinci:",
     ]
+
+
+def test_headings_in_capitals_keep_their_dates(tmp_path):
+    got = sections_of(
+        tmp_path,
+        "12 MAJA 2015 R. – WIZYTA STUDENTÓW Z GRAZU\n\nStudenci poznali pracę MOPS.\n\n"
+        "WIZYTA DELEGACJI Z KIJOWA – 12 PAŹDZIERNIKA 2012 R.\n\nGoście poznali pracę MOPS.\n",
+    )
+    assert [t for t, _ in got] == [
+        "12 MAJA 2015 R. – WIZYTA STUDENTÓW Z GRAZU",
+        "WIZYTA DELEGACJI Z KIJOWA – 12 PAŹDZIERNIKA 2012 R.",
+    ]

@@ -77,10 +77,11 @@ DATE_OPENING = re.compile(r"(W|w) dni(u|ach)\s+\d|Dnia\s+\d|Dn\.\s*\d|W terminie
 # a date opening a heading, set off by a dash: "12 maja 2015 r. – Wizyta …", "12.05.2015 – Wizyta …"
 DATE_LEAD = re.compile(  # with its year: days without one open the lines of a programme
     r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\.\d{1,2}\.|\s+[a-ząćęłńóśźż]+\s+)(?:19|20)\d\d"
-    r"(?:\s*r(?:oku)?\.?)?\s*[-–—]\s+"
+    r"(?:\s*r(?:oku)?\.?)?\s*[-–—]\s+",
+    re.I,  # and in a heading in capitals: "12 MAJA 2015 R. – WIZYTA …"
 )
 # a date closing a heading, written with the abbreviation of "roku"
-DATE_AT_END = re.compile(r"\s*[-–—,]?\s*\(?[^()]{0,25}\b\d{2,4}\s*r(oku)?\.\)?\s*$")
+DATE_AT_END = re.compile(r"\s*[-–—,]?\s*\(?[^()]{0,25}\b\d{2,4}\s*r(oku)?\.\)?\s*$", re.I)
 END_OF_SENTENCE = re.compile(r"[.;:,]\s*$")
 INNER_SENTENCE = re.compile(rf"[a-ząćęłńóśźż]{{3,}}[.!?]\s+[{UPPER}]")
 
