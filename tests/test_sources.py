@@ -505,3 +505,14 @@ def test_headings_in_capitals_keep_their_dates(tmp_path):
         "12 MAJA 2015 R. – WIZYTA STUDENTÓW Z GRAZU",
         "WIZYTA DELEGACJI Z KIJOWA – 12 PAŹDZIERNIKA 2012 R.",
     ]
+
+
+def test_a_short_page_laid_out_in_a_table_keeps_its_paragraphs(tmp_path):
+    p = tmp_path / "short.html"
+    p.write_text(
+        "<html><body><table><tr><td>Menu</td><td><p><strong>Wizyta studentów z Grazu</strong></p>"
+        "<p>W dniu 12 maja 2015 r. MOPS gościł studentów.</p></td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    assert [s.title for s in split_sections(read_page(p))] == ["Wizyta studentów z Grazu"]
+    assert "W dniu 12 maja 2015 r. MOPS gościł studentów." in read_page(p).text.splitlines()

@@ -119,12 +119,19 @@ class _TextParser(HTMLParser):
         self.cell = None
         if self.tables and self.tables[-1] and self.tables[-1][-1]:
             self.cell = self.tables[-1][-1][-1]  # back inside the enclosing table's cell
-        cells = [[" ".join("".join(c).split()) for c in row] for row in rows]
-        cells = [[c for c in row if c] for row in cells]
-        if any(len(row) >= 2 for row in cells) and all(len(c) <= LONGEST_CELL for row in cells for c in row):
+        raw = [["".join(c) for c in row] for row in rows]
+        cells = [[" ".join(c.split()) for c in row if c.strip()] for row in raw]
+        # a data table: a row of two cells or more, and every cell one short line (a page laid out in a
+        # table has paragraphs in a cell)
+        data = any(len(row) >= 2 for row in cells) and all(
+            len(" ".join(c.split())) <= LONGEST_CELL and sum(bool(x.strip()) for x in c.split("\n")) <= 1
+            for row in raw
+            for c in row
+        )
+        if data:
             self._emit("\n" + "\n".join(" | ".join(row) for row in cells if row) + "\n")
         else:
-            self._emit("\n" + "\n\n".join("".join(c) for row in rows for c in row) + "\n")
+            self._emit("\n" + "\n\n".join(c for row in raw for c in row) + "\n")
 
     def handle_starttag(self, tag, attrs):
         if tag in BLOCK_TAGS:
