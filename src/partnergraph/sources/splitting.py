@@ -449,7 +449,13 @@ def _classify(lines: list[_Line]) -> None:
         nxt = next((x for x in lines[i + 1 :] if x.kind in ("heading", "body")), None)
         if nxt is None and EVENT_WORDS.search(ln.text) and not _has_verb(ln.text):
             continue  # the page was cut off right after this heading: still an event
-        if nxt is not None and EVENT_WORDS.search(ln.text) and _has_date(ln.text) and not _has_verb(ln.text):
+        if (
+            nxt is not None
+            and nxt.kind == "heading"
+            and EVENT_WORDS.search(ln.text)
+            and _has_date(ln.text)
+            and not _has_verb(ln.text)
+        ):
             continue  # a dated heading needs no body: "1. Wizyta studentów z Grazu (12.05.2015)" in a list
         if nxt is None or nxt.kind == "heading":
             prev = _previous(lines, i)
