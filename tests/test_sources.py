@@ -516,3 +516,16 @@ def test_a_short_page_laid_out_in_a_table_keeps_its_paragraphs(tmp_path):
     )
     assert [s.title for s in split_sections(read_page(p))] == ["Wizyta studentów z Grazu"]
     assert "W dniu 12 maja 2015 r. MOPS gościł studentów." in read_page(p).text.splitlines()
+
+
+def test_a_date_on_the_line_above_a_heading_and_the_pages_closing_line(tmp_path):
+    got = sections_of(
+        tmp_path,
+        "Współpraca zagraniczna MOPS w 2016 roku\n\n14.04.2016\nWizyta delegacji z Tbilisi\nMOPS gościł delegację.\n\n"
+        "24.11.2016\nKonferencja z udziałem gości z Bremy\nW Krakowie odbyła się konferencja.\n\n"
+        "Opracowanie: Zespół ds. Współpracy Zagranicznej MOPS, 20.01.2017\n",
+    )
+    assert got == [
+        ("14.04.2016 Wizyta delegacji z Tbilisi", "MOPS gościł delegację."),
+        ("24.11.2016 Konferencja z udziałem gości z Bremy", "W Krakowie odbyła się konferencja."),
+    ]

@@ -33,7 +33,8 @@ BANNER = re.compile(
 METADATA = re.compile(
     r"^\s*(data publikacji|data wytworzenia|data utworzenia|data modyfikacji|wytworzył|wytworzone przez|"
     r"opublikował|osoba odpowiedzialna|podmiot udostępniający|metryka|rejestr zmian|liczba odwiedzin|"
-    r"odpowiedzialny za treść|ostatnia modyfikacja|informację wytworzył|informację opublikował)\b",
+    r"odpowiedzialny za treść|ostatnia modyfikacja|informację wytworzył|informację opublikował|"
+    r"opracowanie|opracował[a]?|sporządził[a]?|sporządzone przez)\b",
     re.I,
 )
 YEAR_LABEL = re.compile(r"^\s*(?:rok\s+)?(?P<y>(?:19|20)\d\d)(?:\s*(?:r\.|rok|roku))?\s*:?\s*$", re.I)
@@ -45,6 +46,8 @@ RECORD_FIELD = re.compile(
     r"(\s+\w+)?\s*:\s*\S",
     re.I,
 )
+# one word and a colon before the text: "Opracowanie: …", "Źródło: …", "Fot.: …" label a line, not an event
+LABELLED = re.compile(r"^\s*\w+\.?\s*:\s+\S")
 NUMBER = re.compile(r"^\s*(\d{1,3}[.)]|[IVX]{1,5}\.)\s+")
 BULLET = re.compile(r"^\s*[-–—•·▪●○*]\s+")
 # a sentence end glued to a capitalised word: "Społecznej.Wizyta"; not after abbreviations of names
@@ -269,11 +272,19 @@ def _has_date(s: str) -> bool:
 
 
 def _item_section(text: str, start: int, end: int) -> Section:
-    """An item of a group titled by its first sentence; the rest is its body."""
+    """An item of a group titled by its first sentence, or by its first line when that is a heading
+    ("14.04.2016" / "Wizyta delegacji z Tbilisi" / …); the rest is its body."""
     title_end = next(
         (m.end() for m in SENTENCE_END.finditer(text, start, end) if m.group(1).lower() not in NOT_ENDING),
         end,
     )
+    lines = text[start:end].split("\n")
+    if len(lines) > 1 and lines[0].strip():
+        head = 1 + (
+            len(lines) > 2 and len(lines[0].split()) <= 4 and _has_date(lines[0])
+        )  # a date line first
+        if _could_be_heading(lines[head - 1]) and not lines[head - 1].rstrip().endswith("."):
+            title_end = min(title_end, start + len("\n".join(lines[:head])))
     bstart = title_end
     while bstart < end and text[bstart].isspace():
         bstart += 1
@@ -320,7 +331,7 @@ def _glue_split(text: str, lines: list[_Line]) -> list[_Line]:
 
 
 def _could_be_heading(s: str) -> bool:
-    if RECORD_FIELD.match(s):
+    if RECORD_FIELD.match(s) or LABELLED.match(s):
         return False
     s = NUMBER.sub("", s, count=1).strip()
     if BULLET.match(s):  # "– Wizyta studentów z Austrii": a bulleted heading opens with what happened
