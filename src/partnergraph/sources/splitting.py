@@ -33,8 +33,8 @@ BANNER = re.compile(
 METADATA = re.compile(
     r"^\s*(data publikacji|data wytworzenia|data utworzenia|data modyfikacji|wytworzył|wytworzone przez|"
     r"opublikował|osoba odpowiedzialna|podmiot udostępniający|metryka|rejestr zmian|liczba odwiedzin|"
-    r"odpowiedzialny za treść|ostatnia modyfikacja|informację wytworzył|informację opublikował|"
-    r"opracowanie|opracował[a]?|sporządził[a]?|sporządzone przez)\b",
+    r"odpowiedzialny za treść|ostatnia modyfikacja|informację wytworzył|informację opublikował)\b"
+    r"|^\s*(opracowanie|opracował[a]?|sporządził[a]?)\s*:",  # "Opracowanie programu …" is text
     re.I,
 )
 YEAR_LABEL = re.compile(r"^\s*(?:rok\s+)?(?P<y>(?:19|20)\d\d)(?:\s*(?:r\.|rok|roku))?\s*:?\s*$", re.I)
