@@ -709,3 +709,33 @@ def test_query_form_runs_in_chromium(browser, server):
     assert page.locator("a[download]").count() == 4
     assert problems == []
     page.close()
+
+
+def test_serve_in_memory_answers_as_the_store_on_disk(seed_store):
+    """`serve --in-memory`: the server and its workers copy the embedded store into memory."""
+    settings, store = seed_store
+    served = Served(settings.root, "--in-memory", "--workers", "1")
+    try:
+        response = httpx.get(
+            served.url + "sparql",
+            params={"query": EVENT_QUERY},
+            headers={"Accept": "application/sparql-results+json"},
+            timeout=30,
+        )
+        response.raise_for_status()
+        events = [b["e"]["value"] for b in response.json()["results"]["bindings"]]
+        assert events == [str(row["e"]) for row in store.select(EVENT_QUERY).rows] and len(events) > 10
+    finally:
+        served.stop()
+
+
+def test_serve_in_memory_refuses_an_endpoint(seed_store):
+    settings, _store = seed_store
+    command = [sys.executable, "-m", "partnergraph.cli", "serve", "--root", str(settings.root)]
+    done = subprocess.run(
+        [*command, "--in-memory", "--endpoint", "http://127.0.0.1:9/sparql"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "--in-memory" in done.stderr and "Traceback" not in done.stderr

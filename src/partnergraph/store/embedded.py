@@ -110,6 +110,22 @@ class EmbeddedStore(Store):
             raise StoreError(f"cannot open the embedded store at {self.path}: {e}") from None
         self.description = f"embedded store {self.path or '(in memory)'}"
 
+    @classmethod
+    def copied_into_memory(cls, path: str | Path) -> EmbeddedStore:
+        """The on-disk store at `path`, copied into a store in memory: Oxigraph answers 5-10 times
+        faster from memory (benchmarks/README.md), for the memory the data takes (about 1.7 GB at 10^5
+        synthetic events) and the time to copy it (6.7 s for 424 k quads here, milliseconds for the
+        corpus). Measured at 10^4 events: all saved queries 16.1 s from disk, 3.4 s from the copy."""
+        disk = cls(path, read_only=True)
+        try:
+            memory = cls()
+            memory.ox.bulk_extend(disk.ox.quads_for_pattern(None, None, None, None))
+        finally:
+            disk.close()
+        memory.path = Path(path)
+        memory.description = f"embedded store {path} (copied into memory)"
+        return memory
+
     def raw_query(self, query: str):
         try:
             return self.ox.query(query, use_default_graph_as_union=True)

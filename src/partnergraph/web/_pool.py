@@ -58,6 +58,7 @@ class StoreSource:
     password: str | None = None
     state_file: str | None = None
     stamp: tuple | None = None
+    in_memory: bool = False  # copy the embedded store into memory (EmbeddedStore.copied_into_memory)
 
     def current_stamp(self) -> tuple | None:
         return build_stamp(self.store_dir, self.state_file) if self.state_file else None
@@ -72,7 +73,10 @@ class StoreSource:
         changed = StoreError("the build changed while the store was being opened; try again")
         if self.stamp is not None and self.current_stamp() != self.stamp:
             raise changed
-        store = EmbeddedStore(self.store_dir, read_only=True)
+        if self.in_memory:
+            store = EmbeddedStore.copied_into_memory(self.store_dir)
+        else:
+            store = EmbeddedStore(self.store_dir, read_only=True)
         if self.stamp is not None and self.current_stamp() != self.stamp:
             store.close()
             raise changed

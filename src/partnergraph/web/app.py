@@ -51,6 +51,7 @@ class WebConfig:
     cap: int = 10000  # rows or triples per answer
     workers: int = 2  # query worker processes
     cache: int = 256  # answers kept for repeated queries (0: none)
+    in_memory: bool = False  # every process copies the embedded store into memory
     max_body: int = MAX_BODY
 
 
@@ -108,7 +109,9 @@ class WebState:
             source = StoreSource(endpoint=config.endpoint, user=config.user, password=config.password)
         else:
             source = StoreSource(
-                store_dir=str(settings.store_dir), state_file=str(settings.build_dir / "state.json")
+                store_dir=str(settings.store_dir),
+                state_file=str(settings.build_dir / "state.json"),
+                in_memory=config.in_memory,
             )
         for attempt in range(3):  # a build that ends while the server starts: open the new one
             if not config.endpoint:
