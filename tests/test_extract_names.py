@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from partnergraph.extract.gazetteer import load_gazetteer
 from partnergraph.extract.names import find_names
 from partnergraph.reference import Organisation, Programme, Registries, Unit, load_registries
 
@@ -184,6 +185,21 @@ def test_a_patron_with_a_title_stays_in_the_organisations_name(registries):
 
 def test_streets_and_patrons_are_not_persons(bare):
     assert "persons" not in names("w siedzibie przy ul. Józefa Dietla 64 oraz na al. Jana Pawła II", bare)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("WIZYTA PROF. JANA NOVÁKA Z OSTRAWY", ["Jan Novák"]),
+        ("SPOTKANIE Z PANIĄ ANNĄ KOWALSKĄ", ["Anna Kowalska"]),
+        ("WIZYTA PRZY UL. JÓZEFA DIETLA ORAZ NA AL. JANA PAWŁA II", []),
+        ("WIZYTA STUDYJNA DELEGACJI Z ANTWERPII W RAMACH PROGRAMU URBACT III", []),
+        ("SPOTKANIE Z PIOTREM VAN DER BERGIEM", []),  # two particles: not read
+    ],
+)
+def test_persons_in_an_all_caps_heading(bare, text, expected):
+    found = find_names(text, None, 0, 0, bare, load_gazetteer())
+    assert [n.value for n in found.persons] == expected
 
 
 def test_w_inside_a_name_is_kept_but_a_seat_is_not(bare):

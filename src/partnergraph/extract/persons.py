@@ -44,6 +44,11 @@ def unknown_word(word: str) -> bool:
     return all(a.pos == "ign" for a in analyse(word))
 
 
+def _title_case(t: Token) -> Token:
+    """t written as a name: "NOVÁKA" -> "Nováka", "KOWALSKA-NOWAK" -> "Kowalska-Nowak"."""
+    return Token("-".join(p[:1] + p[1:].lower() for p in t.text.split("-")), t.start, t.end)
+
+
 def person_at(
     toks: list[Token], k: int, taken: list[bool], org_heads: set[str]
 ) -> tuple[int, int, str] | None:
@@ -76,6 +81,11 @@ def person_at(
         particle, s = s.text + " ", toks[first + 2]  # "Jan de Vries", "Ursula von Holt"
     if not (f.is_upper_initial and s.is_upper_initial and f.is_word and s.is_word):
         return None
+    if f.text.isupper() and s.text.isupper() and len(f.text) > 1 and len(s.text) > 1:
+        f, s = _title_case(f), _title_case(s)  # a name in an ALL-CAPS heading ("PROF. JANA NOVÁKA")
+        particle = particle.lower()
+        if s.lower in NAME_PARTICLES:
+            return None  # "VAN DER BERGA": one particle is read, not two
     if s.start - f.end > 1 + len(particle) or f.text.isupper() or s.text.isupper():
         return None
     given = next((a for a in f.analyses if "imię" in a.marks), None)
