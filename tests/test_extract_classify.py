@@ -31,6 +31,16 @@ from partnergraph.extract.classify import INCOMING_CUES, classify_type, find_par
             "Celem spotkania było zapoznanie studentów z systemem.",
             "StudyVisit",
         ),
+        (
+            "Spotkanie z delegacją z Wilna",
+            "Odbyło się spotkanie z delegacją Urzędu Miasta Wilna poświęcone współpracy w zakresie pomocy.",
+            "Meeting",
+        ),
+        (
+            "Spotkanie z delegacją z Wilna",
+            "Odbyło się spotkanie poświęcone prezentacji działalności MOPS. Goście zapoznali się z pracą Filii.",
+            "StudyVisit",
+        ),
     ],
 )
 def test_type(title, body, expected):

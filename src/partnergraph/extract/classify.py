@@ -35,6 +35,8 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"w ramach projektu", 1),
         (r"partner(zy|ów|ami|skim|skiego|ski)", 1),
         (r"harmonogram", 1.5),  # planning work
+        # a meeting held to talk about working together, not to be shown how the host works
+        (r"spotka\w* (\S+\s+){0,8}?poświęcon\w* (\w+\s+){0,2}?(współprac|omówieni|planowani|wymian)", 2),
         (r"organizacj[ia] wizyty", 1.5),  # arranging a later visit
         (r"realizatora?(mi|ów)?\b", 1),
         (r"lider", 1),
