@@ -212,20 +212,6 @@ def test_events_listed_under_a_month_heading_are_titled_by_their_first_sentence(
     ]
 
 
-def test_a_numbered_list_under_the_page_title_loses_its_introduction(tmp_path):
-    got = sections_of(
-        tmp_path,
-        "Współpraca zagraniczna MOPS w 2011 roku\n\n"
-        "W 2011 roku MOPS kontynuował współpracę z partnerami zagranicznymi. Poniżej najważniejsze wydarzenia.\n\n"
-        "1. W dniu 15 marca 2011 r. MOPS gościł studentów z Brna. Studenci poznali system pomocy społecznej.\n"
-        "2. W dniach 5-6 maja 2011 r. przedstawiciel MOPS uczestniczył w konferencji w Lizbonie.\n",
-    )
-    assert [t for t, _ in got] == [
-        "W dniu 15 marca 2011 r. MOPS gościł studentów z Brna.",
-        "W dniach 5-6 maja 2011 r. przedstawiciel MOPS uczestniczył w konferencji w Lizbonie.",
-    ]
-
-
 def test_several_events_in_one_paragraph_under_a_group_heading(tmp_path):
     got = sections_of(
         tmp_path,
@@ -294,19 +280,6 @@ def test_an_html_data_table_keeps_its_rows_and_a_layout_table_its_paragraphs(tmp
     assert "\nWizyta studentów z Austrii\n" in text and " | " not in text.split("Bremy", 1)[1]
 
 
-def test_a_heading_may_open_with_its_date_or_end_with_a_colon(tmp_path):
-    got = sections_of(
-        tmp_path,
-        "12 maja 2015 r. – Wizyta studentów z Grazu\n\nStudenci poznali pracę Klubu Integracji Społecznej.\n\n"
-        "Udział w konferencji FEANTSA w Kopenhadze:\n\nW dniach 22-23 października 2015 r. przedstawiciel MOPS "
-        "uczestniczył w konferencji.\n\nProgram wizyty obejmował:\n- spotkanie w MOPS\n",
-    )
-    assert [t for t, _ in got] == [
-        "12 maja 2015 r. – Wizyta studentów z Grazu",
-        "Udział w konferencji FEANTSA w Kopenhadze:",
-    ]
-
-
 def test_year_labels_of_an_archive_page_date_the_events_below_them(tmp_path):
     from partnergraph.sources.splitting import grouped_sections
 
@@ -354,15 +327,6 @@ def test_a_page_without_headings_keeps_its_dated_paragraphs_and_drops_its_introd
         ),
         ("W dniach 4-6 października 2017 r. przedstawicielka MOPS była na konferencji w Wiedniu.", ""),
     ]
-
-
-def test_the_days_of_a_programme_do_not_open_headings(tmp_path):
-    got = sections_of(
-        tmp_path,
-        "Wizyta delegacji z Wilna\n\nW dniu 12 maja 2016 r. MOPS gościł delegację. Program wizyty:\n"
-        "12 maja – Spotkanie w Urzędzie Miasta\n13 maja – Wizyta w Domu Pomocy Społecznej\nGoście byli zadowoleni.\n",
-    )
-    assert [t for t, _ in got] == ["Wizyta delegacji z Wilna"]
 
 
 def test_a_label_over_headed_events_is_not_the_previous_events_text(tmp_path):
@@ -432,20 +396,6 @@ def test_a_heading_running_on_into_its_body_and_an_event_written_as_a_record(tmp
     ]
 
 
-def test_a_list_of_dated_headings_without_descriptions_keeps_every_one(tmp_path):
-    got = sections_of(
-        tmp_path,
-        "Współpraca zagraniczna MOPS w 2015 roku\n\nWizyty studyjne w MOPS:\n"
-        "1. Wizyta studentów z Grazu (12.05.2015)\n2. Wizyta delegacji urzędników z Wilna (20.06.2015)\n"
-        "3. Wizyta pracowników socjalnych z Brna (3.09.2015)\n",
-    )
-    assert [t for t, _ in got] == [
-        "Wizyta studentów z Grazu (12.05.2015)",
-        "Wizyta delegacji urzędników z Wilna (20.06.2015)",
-        "Wizyta pracowników socjalnych z Brna (3.09.2015)",
-    ]
-
-
 def test_table_rows_after_an_events_own_text_are_events_of_their_own(tmp_path):
     got = sections_of(
         tmp_path,
@@ -460,50 +410,6 @@ def test_table_rows_after_an_events_own_text_are_events_of_their_own(tmp_path):
         ),
         ("14.11.2011 | Wizyta delegacji urzędników z Dniepru", ""),
         ("20.11.2011 | Wizyta studentów z Brna", ""),
-    ]
-
-
-def test_a_line_whose_paragraph_goes_on_in_lower_case_after_a_blank_line_is_no_heading(tmp_path):
-    got = sections_of(
-        tmp_path,
-        "Wizyta przedstawiciela MOPS w Wiedniu\n\nW ramach projektu: Improving access to services (Poprawa "
-        "dostępu do usług)\n\nw dniach 12-13 kwietnia 2010 roku odbyło się w Wiedniu spotkanie.\n",
-    )
-    assert [t for t, _ in got] == ["Wizyta przedstawiciela MOPS w Wiedniu"]
-
-
-def test_a_bulleted_line_is_a_heading_only_over_a_dated_report(tmp_path):
-    got = sections_of(
-        tmp_path,
-        "– Wizyta studentów z Austrii\n\n7 stycznia 2010 odbyła się w MOPS wizyta studentów.\n\n"
-        "– Wizyta delegacji z Wilna\n\nGoście poznali pracę MOPS.\n",
-    )
-    assert [t for t, _ in got] == ["Wizyta studentów z Austrii"]
-
-
-def test_a_heading_may_end_with_a_colon_but_a_line_introducing_a_list_is_none(tmp_path):
-    got = sections_of(
-        tmp_path,
-        "Konferencja z udziałem gości z Bremy i Drezna (24 listopada 2016 r.):\n\nW konferencji wzięli udział "
-        "pracownicy socjalni.\n\nUczestnicy spotkania z Wilna:\n- Jan Kowalski\n- Anna Nowak\n\n"
-        "Spotkanie partnerów projektu w ramach programu Leonardo da Vinci:\n\nW dniu 5 maja 2012 r. partnerzy "
-        "spotkali się w MOPS.\n",
-    )
-    assert [t for t, _ in got] == [
-        "Konferencja z udziałem gości z Bremy i Drezna (24 listopada 2016 r.):",
-        "Spotkanie partnerów projektu w ramach programu Leonardo da Vinci:",
-    ]
-
-
-def test_headings_in_capitals_keep_their_dates(tmp_path):
-    got = sections_of(
-        tmp_path,
-        "12 MAJA 2015 R. – WIZYTA STUDENTÓW Z GRAZU\n\nStudenci poznali pracę MOPS.\n\n"
-        "WIZYTA DELEGACJI Z KIJOWA – 12 PAŹDZIERNIKA 2012 R.\n\nGoście poznali pracę MOPS.\n",
-    )
-    assert [t for t, _ in got] == [
-        "12 MAJA 2015 R. – WIZYTA STUDENTÓW Z GRAZU",
-        "WIZYTA DELEGACJI Z KIJOWA – 12 PAŹDZIERNIKA 2012 R.",
     ]
 
 
@@ -529,3 +435,75 @@ def test_a_date_on_the_line_above_a_heading_and_the_pages_closing_line(tmp_path)
         ("14.04.2016 Wizyta delegacji z Tbilisi", "MOPS gościł delegację."),
         ("24.11.2016 Konferencja z udziałem gości z Bremy", "W Krakowie odbyła się konferencja."),
     ]
+
+
+# a page's text -> the titles of its event sections (each case names the rule it shows)
+TITLE_CASES = {
+    "a_numbered_list_under_the_page_title_loses_its_introduction": (
+        "Współpraca zagraniczna MOPS w 2011 roku\n\n"
+        "W 2011 roku MOPS kontynuował współpracę z partnerami zagranicznymi. Poniżej najważniejsze wydarzenia.\n\n"
+        "1. W dniu 15 marca 2011 r. MOPS gościł studentów z Brna. Studenci poznali system pomocy społecznej.\n"
+        "2. W dniach 5-6 maja 2011 r. przedstawiciel MOPS uczestniczył w konferencji w Lizbonie.\n",
+        [
+            "W dniu 15 marca 2011 r. MOPS gościł studentów z Brna.",
+            "W dniach 5-6 maja 2011 r. przedstawiciel MOPS uczestniczył w konferencji w Lizbonie.",
+        ],
+    ),
+    "a_heading_may_open_with_its_date_or_end_with_a_colon": (
+        "12 maja 2015 r. – Wizyta studentów z Grazu\n\nStudenci poznali pracę Klubu Integracji Społecznej.\n\n"
+        "Udział w konferencji FEANTSA w Kopenhadze:\n\nW dniach 22-23 października 2015 r. przedstawiciel MOPS "
+        "uczestniczył w konferencji.\n\nProgram wizyty obejmował:\n- spotkanie w MOPS\n",
+        [
+            "12 maja 2015 r. – Wizyta studentów z Grazu",
+            "Udział w konferencji FEANTSA w Kopenhadze:",
+        ],
+    ),
+    "the_days_of_a_programme_do_not_open_headings": (
+        "Wizyta delegacji z Wilna\n\nW dniu 12 maja 2016 r. MOPS gościł delegację. Program wizyty:\n"
+        "12 maja – Spotkanie w Urzędzie Miasta\n13 maja – Wizyta w Domu Pomocy Społecznej\nGoście byli zadowoleni.\n",
+        ["Wizyta delegacji z Wilna"],
+    ),
+    "a_list_of_dated_headings_without_descriptions_keeps_every_one": (
+        "Współpraca zagraniczna MOPS w 2015 roku\n\nWizyty studyjne w MOPS:\n"
+        "1. Wizyta studentów z Grazu (12.05.2015)\n2. Wizyta delegacji urzędników z Wilna (20.06.2015)\n"
+        "3. Wizyta pracowników socjalnych z Brna (3.09.2015)\n",
+        [
+            "Wizyta studentów z Grazu (12.05.2015)",
+            "Wizyta delegacji urzędników z Wilna (20.06.2015)",
+            "Wizyta pracowników socjalnych z Brna (3.09.2015)",
+        ],
+    ),
+    "a_line_whose_paragraph_goes_on_in_lower_case_after_a_blank_line_is_no_heading": (
+        "Wizyta przedstawiciela MOPS w Wiedniu\n\nW ramach projektu: Improving access to services (Poprawa "
+        "dostępu do usług)\n\nw dniach 12-13 kwietnia 2010 roku odbyło się w Wiedniu spotkanie.\n",
+        ["Wizyta przedstawiciela MOPS w Wiedniu"],
+    ),
+    "a_bulleted_line_is_a_heading_only_over_a_dated_report": (
+        "– Wizyta studentów z Austrii\n\n7 stycznia 2010 odbyła się w MOPS wizyta studentów.\n\n"
+        "– Wizyta delegacji z Wilna\n\nGoście poznali pracę MOPS.\n",
+        ["Wizyta studentów z Austrii"],
+    ),
+    "a_heading_may_end_with_a_colon_but_a_line_introducing_a_list_is_none": (
+        "Konferencja z udziałem gości z Bremy i Drezna (24 listopada 2016 r.):\n\nW konferencji wzięli udział "
+        "pracownicy socjalni.\n\nUczestnicy spotkania z Wilna:\n- Jan Kowalski\n- Anna Nowak\n\n"
+        "Spotkanie partnerów projektu w ramach programu Leonardo da Vinci:\n\nW dniu 5 maja 2012 r. partnerzy "
+        "spotkali się w MOPS.\n",
+        [
+            "Konferencja z udziałem gości z Bremy i Drezna (24 listopada 2016 r.):",
+            "Spotkanie partnerów projektu w ramach programu Leonardo da Vinci:",
+        ],
+    ),
+    "headings_in_capitals_keep_their_dates": (
+        "12 MAJA 2015 R. – WIZYTA STUDENTÓW Z GRAZU\n\nStudenci poznali pracę MOPS.\n\n"
+        "WIZYTA DELEGACJI Z KIJOWA – 12 PAŹDZIERNIKA 2012 R.\n\nGoście poznali pracę MOPS.\n",
+        [
+            "12 MAJA 2015 R. – WIZYTA STUDENTÓW Z GRAZU",
+            "WIZYTA DELEGACJI Z KIJOWA – 12 PAŹDZIERNIKA 2012 R.",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLE_CASES.values(), ids=TITLE_CASES.keys())
+def test_section_titles(tmp_path, text, expected):
+    assert [title for title, _ in sections_of(tmp_path, text)] == expected
