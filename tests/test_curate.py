@@ -82,3 +82,48 @@ def test_a_malformed_file_is_refused(tmp_path, text, message):
 
 def test_no_file_means_no_corrections(tmp_path):
     assert read_curation(tmp_path / "absent.yaml") == {}
+
+
+def test_accept_delete_create_and_add_with_a_span(tmp_path):
+    page_event = Event(
+        id="p/visit",
+        source_id="p",
+        title="Wizyta",
+        type="StudyVisit",
+        text="Wizyta Fundacji Iskra.",
+        text_start=100,
+    )
+    other = Event(id="p/invented", source_id="p", title="Nic")
+    corrections = curation(
+        tmp_path,
+        "p/visit:\n"
+        "  accept: {type: StudyVisit, title: Wizyta}\n"
+        "  add: {organisations: [{name: Fundacja Iskra, at: [107, 121]}]}\n"
+        "p/invented: {delete: true}\n"
+        "p/missed:\n"
+        "  create: {title: Spotkanie, at: [300, 320], quote: Spotkanie w Wiedniu.}\n"
+        "  add: {cities: [{name: Vienna, country: AT}]}\n"
+        "q/elsewhere: {create: {title: Other page}}\n",
+    )
+    fixed, stale = apply_curation([page_event, other], corrections, REGISTRIES)
+    assert [e.id for e in fixed] == ["p/visit", "p/missed"]  # q/ is another page's: not created here
+    visit, missed = fixed
+    assert visit.organisations == ["Fundacja Iskra"]
+    assert visit.evidence["organisations"] == [Evidence("Fundacji Iskra", 107, 121)]
+    assert visit.curated == {"type", "title", "organisations"}
+    assert missed.title == "Spotkanie" and missed.evidence["title"] == [
+        Evidence("Spotkanie w Wiedniu.", 300, 320)
+    ]
+    assert missed.cities[0].name == "Vienna" and missed.source_id == "p"
+    assert stale == []
+    _, stale = apply_curation(
+        [page_event], curation(tmp_path, "p/visit:\n  accept: {type: Meeting}\n"), REGISTRIES
+    )
+    assert stale == ["p/visit: accept type 'Meeting': not extracted"]
+
+
+def test_delete_and_create_are_checked(tmp_path):
+    with pytest.raises(CurationError, match="delete: expected true"):
+        curation(tmp_path, "p/visit: {delete: yes please}\n")
+    with pytest.raises(CurationError, match="create: expected a mapping with a title"):
+        curation(tmp_path, "p/visit: {create: {at: [1, 2]}}\n")

@@ -95,8 +95,8 @@ def extract_all(settings: Settings, registries: Registries):
     curation = read_curation(settings.curation_file)
     all_events = [e for _, events in extracted for e in events]
     curated, stale = apply_curation(all_events, curation, registries)
-    by_id = {e.id: e for e in curated}
-    return [(entry, [by_id[e.id] for e in events]) for entry, events in extracted], stale, texts
+    # grouped by page again: curation may delete an event or create one extraction missed
+    return [(e, [x for x in curated if x.source_id == e.source_id]) for e, _ in extracted], stale, texts
 
 
 def make_dataset(
