@@ -675,3 +675,21 @@ def test_a_changed_page_takes_away_the_entities_only_it_named(current, tmp_path,
 
 def report_events(settings: Settings, source_id: str) -> list:
     return [1] * json.loads((settings.build_dir / "report.json").read_text())["pages"][source_id]
+
+
+def test_a_page_of_another_body_keeps_its_home_in_the_manifest(current, tmp_path):
+    saved = tmp_path / "mopr-lublin.txt"
+    saved.write_text(
+        "Goście z Ostrawy w MOPR\n\nW dniu 12 maja 2016 r. Miejski Ośrodek Pomocy Rodzinie w Lublinie gościł "
+        "pracowników socjalnych z Ostrawy.\n",
+        encoding="utf-8",
+    )
+    report = add_pages(current, [str(saved)], home=("Miejski Ośrodek Pomocy Rodzinie w Lublinie", "Lublin"))
+    assert [r.status for r in report.results] == ["added"], report.results[0].message
+    entry = {e.source_id: e for e in read_manifest(current.sources_dir)}[report.results[0].source_id]
+    assert (entry.home, entry.home_city) == ("Miejski Ośrodek Pomocy Rodzinie w Lublinie", "Lublin")
+    again = add_pages(current, [str(saved)])  # given once, kept
+    assert [r.status for r in again.results] == ["unchanged"]
+    nq = (current.dumps_dir / "partnergraph.nq").read_text(encoding="utf-8")
+    assert '"Lublin"' in nq  # the incoming visit's place
+    assert '"Miejski Ośrodek Pomocy Rodzinie w Lublinie"' not in nq  # the home is no organisation

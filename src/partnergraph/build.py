@@ -81,7 +81,15 @@ def read_sources(settings: Settings) -> list[tuple[ManifestEntry, object]]:
         if not path.is_file():
             raise SourceError(f"{path}: listed in {settings.sources_dir / 'manifest.json'} but missing")
         encoding = entry.extra.get("encoding")
-        page = read_page(path, url=entry.url, year=entry.year, encoding=encoding, source_id=entry.source_id)
+        page = read_page(
+            path,
+            url=entry.url,
+            year=entry.year,
+            encoding=encoding,
+            source_id=entry.source_id,
+            home=entry.home,
+            home_city=entry.home_city,
+        )
         pages.append((entry, page))
     return pages
 

@@ -87,6 +87,7 @@ def add_pages(
     *,
     timeout: float = DEFAULT_TIMEOUT,
     fetcher: Fetcher | None = None,
+    home: tuple[str, str | None] | None = None,
 ) -> AddReport:
     """Add URLs or files to the corpus and update the graph (incrementally when the build is current).
 
@@ -99,7 +100,7 @@ def add_pages(
     try:
         for item in items:
             try:
-                page = _prepare(item, entries, fetcher, year, title)
+                page = _prepare(item, entries, fetcher, year, title, home)
             except PartnergraphError as e:
                 report.results.append(PageResult(item, "failed", str(e)))
                 continue
@@ -120,7 +121,7 @@ def add_pages(
     return report
 
 
-def _prepare(item, entries, fetcher, year, title) -> _Prepared | PageResult:
+def _prepare(item, entries, fetcher, year, title, home=None) -> _Prepared | PageResult:
     """Fetch or read one page and work out its entry; nothing is written here."""
     fetched: Fetched | None = None
     if _URL.match(item):
@@ -178,6 +179,9 @@ def _prepare(item, entries, fetcher, year, title) -> _Prepared | PageResult:
         "last_modified": fetched.last_modified if fetched else None,
         "redirected_from": fetched.redirects[0] if fetched and fetched.redirects else None,
         "imported_from": None if fetched else Path(item).name,
+        # whose cooperation the page reports, when not MOPS Kraków's: given once, kept on later fetches
+        "home": home[0] if home else (old.home if old else None),
+        "home_city": home[1] if home else (old.home_city if old else None),
     }
     entry = ManifestEntry(
         file=f"{source_id}.txt",

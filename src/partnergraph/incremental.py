@@ -99,6 +99,8 @@ def make_page_graphs(
             year=entry.year,
             encoding=entry.extra.get("encoding"),
             source_id=entry.source_id,
+            home=entry.home,
+            home_city=entry.home_city,
         )
         events = extract_events(page, registries)
         prefix = f"{entry.source_id}/"

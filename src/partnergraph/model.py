@@ -17,6 +17,8 @@ class Page:
     year: int | None = None
     publisher: str | None = None
     title: str | None = None
+    home: str | None = None  # the body whose cooperation the page reports (None: the registries' default)
+    home_city: str | None = None
 
 
 @dataclass

@@ -70,6 +70,7 @@ class Registries:
     units: list[Unit] = field(default_factory=list)
     programmes: list[Programme] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
+    home: tuple[str, str, str] | None = None  # (name, city, country) of home.csv: whose cooperation pages report
 
     def place(self, name: str, country: str) -> Place | None:
         return self.places.get((name, country))
@@ -224,4 +225,9 @@ def load_registries(folder: str | Path) -> Registries:
                 tuple(city(p) for p in partners),
             )
         )
+
+    path = folder / "home.csv"  # optional: MOPS Kraków when absent
+    if path.is_file():
+        for line, row in _rows(path, ("name", "city")):
+            reg.home = (row["name"], row["city"], known_country(path, line, row.get("country") or "PL"))
     return reg

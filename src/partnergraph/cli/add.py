@@ -1,4 +1,4 @@
-"""`partnergraph add URL|FILE... [--year YYYY] [--title T] [--timeout S]`"""
+"""`partnergraph add URL|FILE... [--year YYYY] [--title T] [--home NAME [--home-city CITY]] [--timeout S]`"""
 
 from __future__ import annotations
 
@@ -50,6 +50,12 @@ def register(subparsers) -> None:
         "--title", metavar="T", help="the page's title (default: the heading on the page; one page only)"
     )
     parser.add_argument(
+        "--home",
+        metavar="NAME",
+        help="the body whose cooperation the pages report, in MOPS Kraków's role (default: MOPS Kraków)",
+    )
+    parser.add_argument("--home-city", metavar="CITY", help="the home's city (with --home)")
+    parser.add_argument(
         "--timeout", type=_seconds, default=30.0, metavar="S", help="HTTP timeout in seconds (default 30)"
     )
     add_root_option(parser)
@@ -61,8 +67,15 @@ def run(args) -> int:
 
     if args.title and len(args.items) > 1:
         args._parser.error("--title names one page; give one URL or FILE with it")
+    if args.home_city and not args.home:
+        args._parser.error("--home-city goes with --home")
     report = add_pages(
-        settings_from(args), args.items, year=args.year, title=args.title, timeout=args.timeout
+        settings_from(args),
+        args.items,
+        year=args.year,
+        title=args.title,
+        timeout=args.timeout,
+        home=(args.home, args.home_city) if args.home else None,
     )
     for result in report.results:
         line = f"{result.status:9} {result.message}"

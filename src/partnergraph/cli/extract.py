@@ -1,4 +1,5 @@
-"""`partnergraph extract PAGE... [--url URL] [--year YYYY] [--encoding E] [--json] [--out DIR]`."""
+"""`partnergraph extract PAGE... [--url URL] [--year YYYY] [--home NAME --home-city CITY] [--encoding E] [--json]
+[--out DIR]`."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 from .._atomic import write_atomic
 from ..errors import PartnergraphError, SourceError
 
-HELP = "extract the events of bulletin pages as JSON (../shared/spec/extract-json.md)"
+HELP = "extract the events of pages as JSON (../shared/spec/extract-json.md)"
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -18,6 +19,17 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("pages", metavar="PAGE", nargs="+", type=_page_path, help="a saved page (text or HTML)")
     p.add_argument("--url", help="the page's URL (default: from data/sources/manifest.json)")
     p.add_argument("--year", type=_year, help="the year that 'br.' and year-less dates refer to")
+    p.add_argument(
+        "--home",
+        metavar="NAME",
+        help="the body whose cooperation the page reports, in MOPS's role: never listed as an organisation, "
+        "direction seen from it (default: manifest 'home', else MOPS Kraków from data/reference/home.csv)",
+    )
+    p.add_argument(
+        "--home-city",
+        metavar="CITY",
+        help="the home's city, where its incoming events take place (default: manifest 'home_city', else Kraków)",
+    )
     p.add_argument("--encoding", help="the page's encoding, e.g. cp1250 (default: detected)")
     p.add_argument("--json", action="store_true", help="print the JSON (the default when not a terminal)")
     p.add_argument("--out", type=Path, metavar="DIR", help="write one <page>.json per page into DIR")
@@ -64,7 +76,9 @@ def _manifest_entry(page: Path):
     return next((e for e in entries if e.file == page.name), None)
 
 
-def extract_pages(pages: list[Path], *, url=None, year=None, encoding=None) -> list[dict]:
+def extract_pages(
+    pages: list[Path], *, url=None, year=None, encoding=None, home=None, home_city=None
+) -> list[dict]:
     """The spec's JSON document of every page; raises PartnergraphError before anything is written."""
     from ..extract import extract_document
     from ..reference import load_registries
@@ -81,6 +95,8 @@ def extract_pages(pages: list[Path], *, url=None, year=None, encoding=None) -> l
             url=url or (entry.url if entry else None),
             year=year or (entry.year if entry else None),
             encoding=encoding,
+            home=home or (entry.home if entry else None),
+            home_city=home_city or (entry.home_city if entry else None),
         )
         docs.append(extract_document(page, registries))
     return docs
@@ -88,7 +104,14 @@ def extract_pages(pages: list[Path], *, url=None, year=None, encoding=None) -> l
 
 def run(args: argparse.Namespace) -> int:
     try:
-        docs = extract_pages(args.pages, url=args.url, year=args.year, encoding=args.encoding)
+        docs = extract_pages(
+            args.pages,
+            url=args.url,
+            year=args.year,
+            encoding=args.encoding,
+            home=args.home,
+            home_city=args.home_city,
+        )
         if args.out:
             outputs = [(args.out / (Path(d["document"]["file"]).stem + ".json"), d) for d in docs]
             for path, doc in outputs:

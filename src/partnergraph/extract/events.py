@@ -14,6 +14,7 @@ from ..sources.splitting import Listed, grouped_sections
 from . import classify, dates, names
 from ._text import Token, sentences, tokenize
 from .gazetteer import Gazetteer, load_gazetteer, with_registries
+from .home import Home, home_of
 from .places import (
     FROM,
     IN,
@@ -72,10 +73,11 @@ def extract_events(page: Page, registries: Registries) -> list[Event]:
     grouped = grouped_sections(page)
     drafts = [d for d in (_draft(page, x) for x in grouped) if d is not None]
     year = page.year or page_year(drafts) or year_around(page, [x.section for x in grouped])
+    home = home_of(page.home, page.home_city, registries)
     events: list[Event] = []
     seen: dict[str, int] = {}
     for d in drafts:
-        ev = _event(page, d, year, gaz, registries)
+        ev = _event(page, d, year, gaz, registries, home)
         if ev is None:
             continue
         key = ev.id
@@ -166,7 +168,9 @@ def _ev(d: _Draft, start: int, end: int) -> Evidence:
     return Evidence(d.text[start:end], d.base + start, d.base + end)
 
 
-def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: Registries) -> Event | None:
+def _event(
+    page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: Registries, home: Home
+) -> Event | None:
     text, tl, bo = d.text, d.title_len, d.body_off
     title = " ".join(text[:tl].split())
     ev = Event(
@@ -238,15 +242,14 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
         return None
 
     # direction
-    direction, dir_ev = _direction(d, kind, resolved, tl)
+    direction, dir_ev = _direction(d, kind, resolved, tl, home)
     ev.direction = direction
     ev.evidence["direction"] = [dir_ev]
 
     # location
     if direction == "incoming":
-        krakow = registries.place("Kraków", "PL") or Place("Kraków", "PL")
-        ev.location = krakow
-        k = next((m for m in resolved if m.city is not None and m.city.name == "Kraków"), None)
+        ev.location = home_place(home, gaz, registries)
+        k = next((m for m in resolved if _is_home_city(m, home)), None)
         ev.evidence["location"] = [_ev(d, k.start - d.base, k.end - d.base) if k else _ev(d, 0, tl)]
     else:
         where = _event_place(in_title, tl, d) or _event_place(foreign, tl, d)
@@ -279,8 +282,10 @@ def _event(page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: 
 
     # names; a facility the guests were shown, a venue's owner, a background partner: not participants
     for n in found.all():
-        if n.field == "organisations" and _is_bystander(page.text, n, d.base):
+        if n.field == "organisations" and (_is_bystander(page.text, n, d.base) or home.is_home(n.value)):
             continue
+        if n.field == "units" and not home.default:
+            continue  # units are MOPS Kraków's
         values = getattr(ev, n.field)
         if n.value not in values:
             values.append(n.value)
@@ -448,7 +453,28 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
     return -1
 
 
-def _direction(d: _Draft, kind: str, mentions: list[PlaceMention], tl: int) -> tuple[str, Evidence]:
+def home_place(home: Home, gaz: Gazetteer, registries: Registries) -> Place:
+    """The home's city as a place (English name, registered coordinates); country only when the home has
+    no one city."""
+    if not home.city:
+        return Place(None, home.country)
+    for c in gaz.find_cities(home.city):
+        if c.country == home.country:
+            return registries.place(c.name, c.country) or Place(
+                c.name, c.country, c.name_pl, c.geonames_id, c.wikidata_id, c.lat, c.lon
+            )
+    return registries.place(home.city, home.country) or Place(home.city, home.country)
+
+
+def _is_home_city(m: PlaceMention, home: Home) -> bool:
+    if m.city is None or not home.city or m.country != home.country:
+        return False
+    return slug(home.city) in (slug(m.city.name), slug(m.city.name_pl or ""))
+
+
+def _direction(
+    d: _Draft, kind: str, mentions: list[PlaceMention], tl: int, home: Home
+) -> tuple[str, Evidence]:
     if kind == "Donation":
         return _donation_direction(d, mentions, tl)
     text = d.text
@@ -459,8 +485,8 @@ def _direction(d: _Draft, kind: str, mentions: list[PlaceMention], tl: int) -> t
         evidence = []
         for m in ms:
             s, e = m.start - d.base, m.end - d.base
-            if m.country == "PL":
-                if m.city is not None and m.city.name == "Kraków" and m.prep in IN | {"do"}:
+            if m.country == home.country:
+                if _is_home_city(m, home) and m.prep in IN | {"do"}:
                     if _krakow_is_the_venue(text, s):
                         evidence.append((s, "incoming", s - len(m.prep) - 1, e))
                 continue

@@ -26,6 +26,15 @@ class ManifestEntry:
     def source_id(self) -> str:
         return Path(self.file).stem
 
+    @property
+    def home(self) -> str | None:
+        """The body whose cooperation the page reports, when not the default (MOPS Kraków)."""
+        return self.extra.get("home") or None
+
+    @property
+    def home_city(self) -> str | None:
+        return self.extra.get("home_city") or None
+
     def to_json(self) -> dict:
         out = {k: v for k, v in asdict(self).items() if k != "extra" and v is not None}
         out.update(self.extra)

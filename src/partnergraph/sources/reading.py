@@ -25,6 +25,8 @@ def read_page(
     year: int | None = None,
     encoding: str | None = None,
     source_id: str | None = None,
+    home: str | None = None,
+    home_city: str | None = None,
 ) -> Page:
     """Read a saved bulletin page (plain text or HTML) into a Page with clean text.
 
@@ -48,7 +50,15 @@ def read_page(
     text = clean_text(text)
     if not text.strip():
         raise SourceError(f"{path}: the page has no text")
-    return Page(source_id=source_id or path.stem, path=str(path), text=text, url=url, year=year)
+    return Page(
+        source_id=source_id or path.stem,
+        path=str(path),
+        text=text,
+        url=url,
+        year=year,
+        home=home,
+        home_city=home_city,
+    )
 
 
 def decode(data: bytes, *, encoding: str | None = None, name: str = "page") -> str:

@@ -1,0 +1,127 @@
+"""Pages of other publishers: the home organisation in MOPS's role (../shared/eval/GOLD-CONVENTIONS.md,
+"Pages of other publishers"), and probe pages of layouts beyond the bulletin's, each with gold annotated
+before the extractor ran on it (tests/data/extract-other, `home`/`home_city` in its manifest)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from partnergraph.extract import extract_document
+from partnergraph.extract.home import Home, home_of
+from partnergraph.model import Page
+from partnergraph.reference import load_registries
+from partnergraph.sources import read_page
+
+ROOT = Path(__file__).resolve().parents[1]
+OTHER = Path(__file__).parent / "data" / "extract-other"
+MANIFEST = {e["file"]: e for e in json.loads((OTHER / "manifest.json").read_text(encoding="utf-8"))}
+
+
+@pytest.fixture(scope="module")
+def registries():
+    return load_registries(ROOT / "data" / "reference")
+
+
+@pytest.fixture(scope="module")
+def score():
+    spec = importlib.util.spec_from_file_location("score", ROOT / ".." / "shared" / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", sorted(MANIFEST), ids=lambda n: Path(n).stem)
+def test_a_page_of_another_publisher_scores_against_its_gold(name, registries, score, tmp_path):
+    entry = MANIFEST[name]
+    page = read_page(
+        OTHER / name, year=entry.get("year"), home=entry.get("home"), home_city=entry.get("home_city")
+    )
+    doc = extract_document(page, registries)
+    gold = json.loads((OTHER / name).with_suffix(".json").read_text(encoding="utf-8"))
+    for folder, d in (("gold", gold), ("pred", doc)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{Path(name).stem}.json").write_text(json.dumps(d, ensure_ascii=False))
+    events_f1, macro, table = score.score(score.load(tmp_path / "gold"), score.load(tmp_path / "pred"), False)
+    assert events_f1 == 1.0
+    assert macro >= 0.9, {f: round(v[2], 3) for f, v in table.items() if v[2] < 1}
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Miejski Ośrodek Pomocy Rodzinie w Gdańsku",
+        "Miejski Ośrodek Pomocy Rodzinie",
+        "Miejskiego Ośrodka Pomocy Rodzinie w Gdańsku",
+        "MOPR",
+        "MOPR w Gdańsku",
+        "MOPR Gdańsk",
+    ],
+)
+def test_the_home_is_known_by_its_name_its_case_forms_and_its_acronym(written):
+    home = Home("Miejski Ośrodek Pomocy Rodzinie w Gdańsku", "Gdańsk", default=False)
+    assert home.is_home(written)
+
+
+@pytest.mark.parametrize(
+    "written", ["MOPS", "Miejski Ośrodek Pomocy Społecznej w Gdańsku", "MOPR w Sopocie", "Ośrodek"]
+)
+def test_other_bodies_are_not_the_home(written):
+    assert not Home("Miejski Ośrodek Pomocy Rodzinie w Gdańsku", "Gdańsk", default=False).is_home(written)
+
+
+def test_the_default_home_is_mops_krakow_from_the_registries(registries):
+    home = home_of(None, None, registries)
+    assert (home.name, home.city, home.default) == (
+        "Miejski Ośrodek Pomocy Społecznej w Krakowie",
+        "Kraków",
+        True,
+    )
+    assert home_of("MOPS w Krakowie", None, registries).default
+
+
+TEXT = (
+    "Goście z Ostrawy w MOPS\n\n"
+    "W dniu 12 maja 2016 r. Miejski Ośrodek Pomocy Społecznej w Przasnyszu gościł pracowników socjalnych z "
+    "Ostrawy, którzy poznali pracę Klubu Integracji Społecznej.\n"
+)
+
+
+def test_another_home_is_not_listed_hosts_the_incoming_event_and_has_no_units(registries):
+    page = Page(
+        "x", "x.txt", TEXT, home="Miejski Ośrodek Pomocy Społecznej w Przasnyszu", home_city="Przasnysz"
+    )
+    (ev,) = extract_document(page, registries)["events"]
+    assert ev["location"] == {"city": "Przasnysz", "country": "PL"}
+    assert ev["direction"] == "incoming"
+    assert not any("Przasnysz" in o for o in ev["organisations"])
+    assert ev["units"] == []
+    (ev,) = extract_document(Page("x", "x.txt", TEXT), registries)["events"]
+    assert ev["location"] == {"city": "Kraków", "country": "PL"}  # the default home's city
+
+
+def test_a_home_city_in_english_and_a_home_without_one(registries):
+    page = Page("x", "x.txt", TEXT, home="Fundacja Przykładowa", home_city="Warszawa")
+    assert extract_document(page, registries)["events"][0]["location"] == {"city": "Warsaw", "country": "PL"}
+    page = Page("x", "x.txt", TEXT, home="Fundacja Przykładowa")
+    assert extract_document(page, registries)["events"][0]["location"] == {"city": None, "country": "PL"}
+
+
+def test_the_cli_takes_the_home_from_flags_and_from_the_manifest(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text(TEXT, encoding="utf-8")
+    cmd = [sys.executable, "-m", "partnergraph.cli", "extract", str(page), "--json"]
+    flags = ["--home", "MOPS w Przasnyszu", "--home-city", "Przasnysz"]
+    out = subprocess.run(cmd + flags, capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert json.loads(out)["events"][0]["location"]["city"] == "Przasnysz"
+    (tmp_path / "manifest.json").write_text(
+        json.dumps([{"file": "p.txt", "home": "MOPS w Przasnyszu", "home_city": "Przasnysz"}]),
+        encoding="utf-8",
+    )
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert json.loads(out)["events"][0]["location"]["city"] == "Przasnysz"
