@@ -208,3 +208,45 @@ def test_w_inside_a_name_is_kept_but_a_seat_is_not(bare):
         "units": ["Zespół ds. Przeciwdziałania Przemocy w Rodzinie"],
         "organisations": ["Fundacja Pomocy"],
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "delegacja w składzie:\n• Oksana Melnyk – dyrektor szkoły;\n• Taras Kravets - psycholog.",
+            ["Oksana Melnyk", "Taras Kravets"],
+        ),
+        ("Gości przyjęła Ieva Liepina, wiceburmistrz miasta.", ["Ieva Liepina"]),
+        (
+            "Projekt przedstawiły B. Wróblewską i T. Kaczmarek z Filii nr 3.",
+            ["B. Wróblewska", "T. Kaczmarek"],
+        ),
+        ("Zwiedzano ośrodek.\nFot. Jan Lis", []),
+        ("Zebrane informacje; oprac. Anna Sowa", []),
+    ],
+)
+def test_listed_names_initials_and_credits(bare, text, expected):
+    assert names(text, bare).get("persons", []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "przedstawiciele Podkarpackiego Urzędu Wojewódzkiego oraz Regionalnego Ośrodka Polityki Społecznej",
+            ["Podkarpacki Urząd Wojewódzki", "Regionalny Ośrodek Polityki Społecznej"],
+        ),
+        ("dyrektor Miejskiego Centrum Usług oraz Jolanta Wójcik, kierownik", ["Miejskie Centrum Usług"]),
+        ("przewodniczący Rady Miasta Tadeusz Nowak", ["Rada Miasta"]),
+        ("Anna Wilk, członek Zarządu Powiatu Tarnowskiego, oraz", []),
+        ("spotkanie z Zarządem Powiatu Nowotarskiego", ["Powiat Nowotarski"]),
+        (
+            "goście z Urzędu Marszałkowskiego Województwa Lubuskiego",
+            ["Urząd Marszałkowski Województwa Lubuskiego"],
+        ),
+        ("projekt realizowany w Powiecie Bocheńskim", []),
+    ],
+)
+def test_lists_boards_and_territories(bare, text, expected):
+    assert names(text, bare).get("organisations", []) == expected

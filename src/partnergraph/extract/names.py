@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from .._slug import slug
 from ._nominative import _agreeing_cases, _head_analysis, _is_name_adj, _nominative_phrase
 from ._text import Token, tokenize
-from .persons import person_at, unknown_word
+from .persons import ROLES, person_at, unknown_word
 from .places import seat_in_name
 
 QUOTES = {"„", "”", '"', "“", "'", "«", "»", "‘", "’"}
@@ -84,7 +84,18 @@ ORG_HEADS = {
     "magistrat",  # "Magistrat Miasta Ostrawy"
     "samorząd",  # "Samorząd Miasta Wilna"
     "dom",  # "Dom Dziecka nr 2", "Dom Pomocy Społecznej" (a home only toured is left out as a bystander)
+    "forum",  # "Śląskie Forum Organizacji Pozarządowych"
+    "obwód",  # "Obwód Miejski Ostrava-Jih"
+    "powiat",  # local government named as a body: "Powiatu Wodzisławskiego", "Gmina Tłuszcz"
+    "gmina",
+    "województwo",
 }
+# local governments: bodies when named as such, places after "w" ("w Powiecie Międzyrzeckim")
+TERRITORIES = {"powiat", "gmina", "województwo"}
+# a board or a member's mandate stands for no organisation of its own ("członek Zarządu Powiatu")
+BOARDS = {"zarząd"}
+MANDATES = {"członek", "członkini", "członkiem", "członka"}
+PLACE_PREPOSITIONS = {"w", "we", "na", "po", "terenie", "obszarze"}
 # parts of an organisation: "Wydziału Spraw Społecznych Urzędu Miasta Helsinki" is the Urząd's
 SUBUNIT_HEADS = {
     "wydział",
@@ -237,7 +248,7 @@ def name_tokens(text: str, offset: int = 0) -> list[Token]:
             and toks[i + 2].is_word
             and toks[i + 2].text[:1].isalpha()
             and (toks[i + 1].start - t.end > 0 or toks[i + 2].start - toks[i + 1].end > 0)
-            and any(a.pos == "adja" or a.lemma.endswith("o") for a in t.analyses)
+            and any(a.pos == "adja" or (a.lemma.endswith("o") and a.pos != "subst") for a in t.analyses)
         ):
             word = f"{t.text}-{toks[i + 2].text}"
 
@@ -463,7 +474,14 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             start -= 1
             head_a = replace(head_a, cases=head_a.cases & _agreeing_cases(toks[start], head_a))
         if start == i:  # the head alone: read it in the nominative when it can be
-            nom = next((a for a in t.analyses if a.lemma == head_a.lemma and "nom" in a.cases), None)
+            nom = next(
+                (
+                    a
+                    for a in t.analyses
+                    if a.lemma == head_a.lemma and "nom" in a.cases and a.number == head_a.number
+                ),
+                None,
+            )
             head_a = nom or head_a
         end = _extend_polish(toks, i + 1, taken)
         if (
@@ -480,6 +498,13 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             i += 1
             continue
         lemma = head_a.lemma.lower()
+        if lemma in BOARDS and end > i + 1 and _head_analysis(toks[i + 1], TERRITORIES) is not None:
+            i += 1  # "Zarządu Powiatu X": the body, read next, is the organisation
+            continue
+        if lemma in TERRITORIES and _territory_not_a_body(toks, start):
+            take(start, end)
+            i = end
+            continue
         value = _nominative_phrase(toks, start, i, end, head_a, text, base)
         nxt_org = _other_org_at(toks, end)
         if lemma in SUBUNIT_HEADS and nxt_org is not None and not UNIT_PHRASES.match(value):
@@ -725,8 +750,10 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
             end = close + 1
             break
         if t.is_word and (t.is_upper_initial or ROMAN.match(t.text)) and not t.has_pos("prep"):
-            if _head_analysis(t, ORG_HEADS - {"rada"}) is not None and end > j:
+            if _head_analysis(t, ORG_HEADS - {"rada"} - TERRITORIES) is not None and end > j:
                 break  # another institution begins ("Wydziału … Urzędu Miasta")
+            if _person_begins(toks, end):
+                break  # "… Rady Miasta Roman Bukartyk": a person named after the body
             if t.text in ("W", "Z", "Na", "Do"):
                 break
             end += 1
@@ -741,11 +768,11 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
             end += 1
             continue
         if (
-            t.lower in ("i", "oraz")
+            t.lower == "i"  # "oraz" joins two bodies, never a name's own list
             and end + 1 < len(toks)
             and toks[end + 1].is_upper_initial
             and end > j
-            and _head_analysis(toks[end + 1], ORG_HEADS | UNIT_HEADS) is None
+            and not _another_begins(toks, end + 1)
         ):
             end += 1
             continue
@@ -775,6 +802,38 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
                 continue
         break
     return end
+
+
+def _territory_not_a_body(toks: list[Token], k: int) -> bool:
+    """A county or commune named as a place ("w Powiecie X") or through a member of its board."""
+    prev = toks[k - 1].lower if k > 0 else ""
+    if prev in PLACE_PREPOSITIONS:
+        return True
+    return k > 1 and toks[k - 1].lemmas & BOARDS and toks[k - 2].lower in MANDATES
+
+
+def _person_begins(toks: list[Token], k: int) -> bool:
+    """A given name in the nominative followed by a capitalised word, not a patron ("im. Jana Pawła")."""
+    t = toks[k]
+    if k + 1 >= len(toks) or not toks[k + 1].is_upper_initial or not toks[k + 1].is_word:
+        return False
+    if k > 0 and (toks[k - 1].lower in PATRON_TITLES | {"im"} or toks[k - 1].text == "."):
+        return False
+    return any("imię" in a.marks and "nom" in a.cases for a in t.analyses) or (
+        t.unknown and toks[k + 1].unknown and k + 2 < len(toks) and toks[k + 2].text in (",", "–", "-")
+    )
+
+
+def _another_begins(toks: list[Token], k: int) -> bool:
+    """After "i": another institution ("i Regionalnego Ośrodka"), a person or a role ("i Wiceminister")."""
+    t = toks[k]
+    if _head_analysis(t, ORG_HEADS | UNIT_HEADS) is not None or t.lemmas & ROLES or _person_begins(toks, k):
+        return True
+    return (
+        t.has_pos("adj")
+        and k + 1 < len(toks)
+        and _head_analysis(toks[k + 1], ORG_HEADS | UNIT_HEADS) is not None
+    )
 
 
 def _enumeration_inside(toks: list[Token], k: int, taken: list[bool]) -> bool:

@@ -13,7 +13,10 @@ HONORIFICS = {"p", "dr", "prof", "mgr", "ks", "inż", "hab"}
 ROLES = {"pan", "pani", "państwo", "dyrektor", "dyrektorka", "burmistrz", "prezydent", "wiceprezydent", "konsul",
          "minister", "wiceminister", "prezes", "koordynator", "koordynatorka", "kierownik", "kierowniczka",
          "przewodniczący", "przewodnicząca", "ekspert", "ekspertka", "zastępca", "radny", "radna", "doradca",
-         "ambasador", "profesor", "opiekun", "burmistrzyni", "senator", "poseł"}  # fmt: skip
+         "ambasador", "profesor", "opiekun", "burmistrzyni", "senator", "poseł", "wiceburmistrz", "nadburmistrz",
+         "zastępczyni", "referent", "referentka", "specjalista", "specjalistka", "członek", "członkini",
+         "wiceprzewodniczący", "wiceprzewodnicząca", "starosta", "wicestarosta", "wójt", "marszałek",
+         "wicemarszałek", "wojewoda", "wicewojewoda", "psycholog", "pedagog"}  # fmt: skip
 
 
 # particles between a given name and a surname
@@ -40,6 +43,13 @@ STREET_WORDS = {
 }
 
 
+# words that credit a name with the page, not the event: "Fot. Anna Nowak", "oprac. Jan Lis", "Autor: …"
+CREDIT_WORDS = {"fot", "foto", "fotografie", "zdjęcia", "zdjęcie", "zdj", "autor", "autorka", "oprac", "opracowała",
+                "opracował", "opracowanie", "źródło", "tekst", "red", "redakcja", "napisał", "napisała",
+                "dodał", "dodała", "opublikował", "opublikowała"}  # fmt: skip
+DASHES = {"–", "-", "—", ","}
+
+
 def unknown_word(word: str) -> bool:
     return all(a.pos == "ign" for a in analyse(word))
 
@@ -61,6 +71,14 @@ def person_at(
         or (k > 1 and toks[k - 1].text == "." and toks[k - 2].lower in STREET_WORDS)
     ):
         return None  # "ul. Józefa Dietla", "im. Jana Pawła II": a street or a patron, not a person present
+    if _credited(toks, k):
+        return None  # a photo credit or the page's author
+    initial = _initial_surname(toks, k, taken)
+    if initial is not None:
+        return initial
+    listed = _listed_name(toks, k, taken, org_heads)
+    if listed is not None:
+        return listed
     honorific = t.lower in HONORIFICS or bool(t.lemmas & ROLES)
     first = k + 1 if honorific else k
     if honorific and first < len(toks) and toks[first].text == ".":
@@ -140,3 +158,60 @@ def person_at(
                 surname = surname[: -len(ending)]
                 break
     return first, first + 2 + bool(particle), f"{first_name} {particle}{surname}"
+
+
+def _credited(toks: list[Token], k: int) -> bool:
+    j = k - 1
+    while j >= 0 and toks[j].text in (".", ":") and k - j <= 2:
+        j -= 1
+    return j >= 0 and toks[j].lower in CREDIT_WORDS
+
+
+def _name_word(t: Token) -> bool:
+    return t.is_word and t.is_upper_initial and not t.text.isupper() and not any(c.isdigit() for c in t.text)
+
+
+def _initial_surname(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int, str] | None:
+    """ "K. Zielińska", "P. Zaborowską" -> "P. Zaborowska": an initial and a surname (known as one, or
+    unknown to the dictionary)."""
+    t = toks[k]
+    if not (len(t.text) == 1 and t.text.isupper() and t.text.isalpha()) or k + 2 >= len(toks):
+        return None
+    dot, s = toks[k + 1], toks[k + 2]
+    if dot.text != "." or taken[k + 1] or taken[k + 2] or not _name_word(s) or s.start - dot.end > 1:
+        return None
+    if k > 0 and toks[k - 1].is_word and toks[k - 1].is_upper_initial:
+        return None  # inside a longer capitalised run ("Jan K. Nowak" is read from "Jan")
+    sa = next((a for a in s.analyses if "nazwisko" in a.marks), None)
+    if sa is None and not s.unknown:
+        return None
+    surname = s.text if sa is None or "nom" in sa.cases else sa.lemma
+    return k, k + 3, f"{t.text}. {surname}"
+
+
+def _listed_name(
+    toks: list[Token], k: int, taken: list[bool], org_heads: set[str]
+) -> tuple[int, int, str] | None:
+    """A name the dictionary may not know, set off by its role: "Oleksii Ternovoi – dyrektor …",
+    "Ilze Kalnina, wiceburmistrz …" (lists of delegates name people in the nominative)."""
+    if k + 3 >= len(toks) or taken[k] or taken[k + 1]:
+        return None
+    f, s, dash, role = toks[k], toks[k + 1], toks[k + 2], toks[k + 3]
+    if not (_name_word(f) and _name_word(s)) or s.start - f.end != 1:
+        return None
+    if dash.text not in DASHES or not (role.is_word and role.text[:1].islower()):
+        return None
+    if k > 0 and toks[k - 1].is_word and toks[k - 1].is_upper_initial:
+        return None  # the tail of a longer capitalised run
+    given = f.has_mark("imię")
+    if not (given or f.unknown) or (f.lemmas & ROLES):
+        return None
+    if not (s.unknown or s.has_mark("nazwisko") or given):
+        return None
+    if _head_analysis(f, org_heads) is not None or _head_analysis(s, org_heads) is not None:
+        return None
+    if f.has_mark("nazwa_geograficzna") and not given:
+        return None
+    if role.lemmas & ROLES or dash.text != ",":
+        return k, k + 2, f"{f.text} {s.text}"
+    return None
