@@ -121,6 +121,18 @@ def value_key(value) -> str:
     return "" if value is None else str(value)
 
 
+def _canonical(registries: Registries, field: str, name):
+    """A name as the registry writes it, when the registry knows it by this name or an alias."""
+    finder = {
+        "organisations": registries.find_organisation,
+        "units": registries.find_unit,
+        "programmes": registries.find_programme,
+        "projects": registries.find_project,
+    }.get(field)
+    entry = finder(str(name)) if finder and name else None
+    return entry.name if entry else name
+
+
 def _span(event: Event, value) -> Evidence | None:
     """The evidence of an added value given as `at: [start, end]`, when it lies in the event's text."""
     at = value.get("at") if isinstance(value, dict) else None
@@ -159,7 +171,7 @@ def _correct(event: Event, actions: dict, registries: Registries) -> tuple[Event
             if field == "cities":
                 value = _place(item, registries)
             else:
-                value = item.get("name") if isinstance(item, dict) else item
+                value = _canonical(registries, field, item.get("name") if isinstance(item, dict) else item)
             if value in current:
                 problems.append(f"add {field} {value_key(value)!r}: already extracted")
                 continue

@@ -15,7 +15,19 @@ import sys
 from .. import __version__
 from ..errors import PartnergraphError
 
-COMMANDS = ["build", "extract", "query", "sources", "add", "network", "view", "serve", "publish", "push"]
+COMMANDS = [
+    "build",
+    "extract",
+    "query",
+    "sources",
+    "add",
+    "review",
+    "network",
+    "view",
+    "serve",
+    "publish",
+    "push",
+]
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,61 @@
+"""`partnergraph review [--port P] [--no-browser]`"""
+
+from __future__ import annotations
+
+from ._common import add_root_option, settings_from
+from .serve import _port
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "review",
+        help="check and correct extracted values in the browser (writes data/curation.yaml)",
+        description="A local review application on 127.0.0.1: a queue of extracted values, doubtful first; "
+        "each page's text with every value highlighted at its evidence; corrections saved to "
+        "data/curation.yaml and data/reference/, and the graph updated incrementally.",
+    )
+    parser.add_argument("--port", type=_port, default=8001, help="port (default 8001; 0 picks a free one)")
+    parser.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    add_root_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    import socket
+    import webbrowser
+
+    import uvicorn
+
+    from ..build import ensure_built
+    from ..errors import PartnergraphError
+    from ..review.app import create_app
+
+    settings = settings_from(args)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(("127.0.0.1", args.port))  # local only: the review writes files
+    except OSError as e:
+        raise PartnergraphError(
+            f"cannot listen on 127.0.0.1:{args.port} ({e.strerror}); choose another --port"
+        ) from None
+    port = sock.getsockname()[1]
+    print("reading and extracting the pages…", flush=True)
+    report = ensure_built(settings)
+    if report is not None:
+        print(f"built {report.triples} quads into {settings.build_dir}", flush=True)
+    app = create_app(settings)
+    url = f"http://127.0.0.1:{port}/"
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets=None):
+            await super().startup(sockets)
+            if self.started:
+                print(f"partnergraph review at {url} (Ctrl+C stops)", flush=True)
+                if not args.no_browser:
+                    webbrowser.open(url)
+
+    server = Server(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=5))
+    server.run(sockets=[sock])
+    app.state.review.updater.wait(120)  # corrections saved last reach the graph before we exit
+    return 0

@@ -1,0 +1,376 @@
+"""The review application: a queue of values to check, a page view with each value highlighted in the
+page's text, and the corrections a reviewer makes, saved to data/curation.yaml and data/reference/.
+
+Local only: every request must come to 127.0.0.1/localhost (no DNS rebinding); every write must carry
+the token of this run (a page of another site cannot read it); each event's corrections carry a version,
+so that a stale tab's edit is refused with a message instead of overwriting a newer one. Writes are
+serialised by one lock; the graph follows in the background (graph.py).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from rdflib import Graph, Namespace
+
+from ..errors import PartnergraphError
+from ..model import LIST_FIELDS
+from ..settings import Settings
+from . import curation_file, registry_file
+from .errors import ReviewError
+from .graph import EVERYTHING, GraphUpdater
+from .messages import MESSAGES, error_message, pick_language
+from .page_text import segments
+from .values import FIELDS, STATES, Corpus, PageView, describe
+
+HERE = Path(__file__).parent
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+SCHEME_FIELDS = {
+    "event-types": "type",
+    "directions": "direction",
+    "participant-kinds": "participants",
+    "topics": "topics",
+}
+DATE = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|--\d{2}-\d{2})$")
+ISO2 = re.compile(r"^[A-Z]{2}$")
+
+
+def read_concepts(ontology_dir: Path) -> dict[str, dict[str, dict[str, str]]]:
+    """field -> concept id -> {lang: label}, from the SKOS schemes of the ontology."""
+    graph = Graph().parse(ontology_dir / "schemes.ttl")
+    out: dict[str, dict[str, dict[str, str]]] = {f: {} for f in SCHEME_FIELDS.values()}
+    for concept, scheme in graph.subject_objects(SKOS.inScheme):
+        field = SCHEME_FIELDS.get(str(scheme).rstrip("/").rsplit("/", 1)[-1])
+        if field:
+            labels = {lbl.language: str(lbl) for lbl in graph.objects(concept, SKOS.prefLabel)}
+            out[field][str(concept).rsplit("/", 1)[-1]] = labels
+    return {f: dict(sorted(c.items())) for f, c in out.items()}
+
+
+@dataclass
+class Review:
+    settings: Settings
+    corpus: Corpus
+    updater: GraphUpdater
+    token: str
+    concepts: dict
+    write_lock: threading.Lock
+    gazetteer: object = None
+
+    def cities(self, query: str) -> list:
+        if self.gazetteer is None:
+            from ..extract.gazetteer import load_gazetteer
+
+            self.gazetteer = load_gazetteer()
+        found = self.gazetteer.find_cities(query.strip())
+        return sorted(found, key=lambda c: -c.population)[:10]
+
+
+def create_app(settings: Settings, token: str | None = None, updater: GraphUpdater | None = None) -> FastAPI:
+    review = Review(
+        settings,
+        Corpus(settings),
+        updater or GraphUpdater(settings),
+        token or secrets.token_urlsafe(24),
+        read_concepts(settings.ontology_dir),
+        threading.Lock(),
+    )
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
+    app = FastAPI(title="partnergraph review", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.review = review
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    def lang_of(request: Request) -> str:
+        return pick_language(
+            request.query_params.get("lang") or request.cookies.get("lang"),
+            request.headers.get("accept-language"),
+        )
+
+    def refuse(request: Request, key: str, status: int, **params) -> JSONResponse:
+        return JSONResponse({"error": error_message(lang_of(request), key, params), "key": key}, status)
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):
+        host = (request.headers.get("host") or "").rsplit(":", 1)[0]
+        if host not in LOCAL_HOSTS:
+            return refuse(request, "bad_host", 403)
+        if request.method not in ("GET", "HEAD"):
+            if not secrets.compare_digest(request.headers.get("x-review-token", ""), review.token):
+                return refuse(request, "no_token", 403)
+        response = await call_next(request)
+        if "lang" in request.query_params and request.query_params["lang"] in MESSAGES:
+            response.set_cookie("lang", request.query_params["lang"], samesite="strict")
+        response.headers.setdefault("Cache-Control", "no-store")
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.exception_handler(ReviewError)
+    async def review_error(request: Request, e: ReviewError):
+        return refuse(request, e.key, e.status, **e.params)
+
+    @app.exception_handler(PartnergraphError)
+    async def other_error(request: Request, e: PartnergraphError):
+        return refuse(request, "bad_request", 400, detail=str(e))
+
+    def render(request: Request, name: str, **context) -> HTMLResponse:
+        lang = lang_of(request)
+        context |= {
+            "t": MESSAGES[lang],
+            "lang": lang,
+            "other_lang": "en" if lang == "pl" else "pl",
+            "token": review.token,
+            "concepts": review.concepts,
+            "describe": describe,
+            "fields": FIELDS,
+            "states": STATES,
+            "list_fields": LIST_FIELDS,
+            "status": review.updater.status(),
+        }
+        return HTMLResponse(env.get_template(name).render(**context))
+
+    @app.get("/", response_class=HTMLResponse)
+    def queue(request: Request, page: str = "", field: str = "", state: str = "open"):
+        pages = review.corpus.pages()
+        rows = [
+            (p, e, v)
+            for p in pages
+            for e in p.events
+            for v in e.values
+            if (not page or p.source_id == page)
+            and (not field or v.field == field)
+            and (state == "all" or v.state == state)
+        ]
+        rows.sort(key=lambda r: (r[2].confidence, r[0].source_id, r[2].event_id, FIELDS.index(r[2].field)))
+        filters = {"page": page, "field": field, "state": state}
+        return render(request, "queue.html", pages=pages, rows=rows[:500], total=len(rows), filters=filters)
+
+    @app.get("/page/{source_id}", response_class=HTMLResponse)
+    def page_view(request: Request, source_id: str):
+        view = page_or_404(source_id)
+        data = curation_file.load(settings.curation_file)
+        versions = {e.event.id: curation_file.version(data, e.event.id) for e in view.events}
+        return render(
+            request,
+            "page.html",
+            page=view,
+            segments=segments(view),
+            versions=versions,
+            registry_version=registry_file.version(settings.reference_dir),
+            organisations=sorted({o.name for o in review.corpus.registries.organisations}),
+        )
+
+    def page_or_404(source_id: str) -> PageView:
+        if source_id not in review.corpus.extracted:
+            raise ReviewError("no_page", status=404, page=source_id)
+        return review.corpus.page(source_id)
+
+    @app.get("/api/status")
+    def status():
+        return review.updater.status()
+
+    @app.get("/api/cities")
+    def cities(q: str = ""):
+        return (
+            [
+                {
+                    "name": c.name,
+                    "name_pl": c.name_pl,
+                    "country": c.country,
+                    "geonames_id": c.geonames_id,
+                    "population": c.population,
+                }
+                for c in review.cities(q[:100])
+            ]
+            if q.strip()
+            else []
+        )
+
+    @app.post("/api/correct")
+    async def correct(request: Request):
+        body = await json_body(request)
+        with review.write_lock:
+            page = apply_correction(review, body)
+        return {"ok": True, "page": page, "status": review.updater.status()}
+
+    @app.post("/api/entity")
+    async def entity(request: Request):
+        body = await json_body(request)
+        with review.write_lock:
+            result = apply_entity(review, body)
+        return {"ok": True, **result}
+
+    return app
+
+
+async def json_body(request: Request) -> dict:
+    if not (request.headers.get("content-type") or "").startswith("application/json"):
+        raise ReviewError("bad_request", detail="expected JSON")
+    raw = await request.body()
+    if len(raw) > 64_000:
+        raise ReviewError("bad_request", status=413, detail="too large")
+    try:
+        import json
+
+        body = json.loads(raw)
+    except ValueError:
+        raise ReviewError("bad_request", detail="not JSON") from None
+    if not isinstance(body, dict):
+        raise ReviewError("bad_request", detail="expected an object")
+    return body
+
+
+def _text(body: dict, name: str, limit: int = 500) -> str:
+    value = body.get(name)
+    if not isinstance(value, str) or not value.strip() or len(value) > limit:
+        raise ReviewError("bad_request", detail=f"{name} missing or too long")
+    return value.strip()
+
+
+def _span(body: dict, text: str) -> tuple[int, int] | None:
+    at = body.get("at")
+    if at is None:
+        return None
+    if not (isinstance(at, list) and len(at) == 2 and all(isinstance(x, int) for x in at)):
+        raise ReviewError("bad_request", detail="at must be [start, end]")
+    start, end = at
+    if not 0 <= start < end <= len(text):
+        raise ReviewError("bad_request", detail="span outside the page")
+    return start, end
+
+
+def _checked_value(review: Review, field: str, value: str) -> str:
+    """A value for a field, checked against the field's vocabulary."""
+    ok = True
+    if field in review.concepts:
+        ok = value in review.concepts[field]
+    elif field in ("start", "end"):
+        ok = bool(DATE.match(value))
+    elif field == "countries":
+        ok = value in review.corpus.registries.countries
+    if not ok:
+        raise ReviewError("bad_value", value=value, field=field)
+    return value
+
+
+def _city(review: Review, body: dict):
+    """The gazetteer city the reviewer picked (by GeoNames id) or named."""
+    name = _text(body, "value", 200)
+    geonames_id = body.get("geonames_id")
+    found = review.cities(name)
+    if geonames_id is not None:
+        found = [c for c in found if c.geonames_id == geonames_id]
+    if not found:
+        raise ReviewError("no_city", name=name)
+    return found[0]
+
+
+def apply_correction(review: Review, body: dict) -> str:
+    """One correction from the page view; returns the page id. Raises ReviewError (nothing saved)."""
+    settings, corpus = review.settings, review.corpus
+    op = body.get("op")
+    data = curation_file.load(settings.curation_file)
+    if op == "create":
+        page = _text(body, "page", 100)
+        if page not in corpus.texts:
+            raise ReviewError("no_page", status=404, page=page)
+        start, end = _span(body, corpus.texts[page]) or (0, 0)
+        quote = corpus.texts[page][start:end]
+        title = body.get("title") or " ".join(quote.split())[:150]
+        curation_file.create_event(data, page, title, (start, end), quote, corpus.event_ids())
+        curation_file.save(settings.curation_file, data)
+        review.updater.mark(page)
+        return page
+    event_id = _text(body, "event", 300)
+    page = event_id.split("/", 1)[0]
+    view = corpus.page(page, data) if page in corpus.texts else None
+    card = next((e for e in view.events if e.event.id == event_id), None) if view else None
+    if card is None:
+        raise ReviewError("no_event", status=404, event=event_id)
+    curation_file.check_version(data, event_id, body.get("version"))
+    field, places_changed = body.get("field"), False
+    if op not in ("accept_event", "delete", "restore") and field not in FIELDS:
+        raise ReviewError("bad_field", field=str(field))
+    if op == "accept":
+        key = _text(body, "key")
+        if not any(v.field == field and v.key == key and not v.removed for v in card.values):
+            raise ReviewError("bad_value", value=key, field=field)
+        curation_file.accept(data, event_id, {field: [key] if field in LIST_FIELDS else key})
+    elif op == "accept_event":
+        wanted: dict[str, list[str]] = {}
+        for v in card.open:
+            wanted.setdefault(v.field, []).append(v.key)
+        curation_file.accept(
+            data, event_id, {f: keys if f in LIST_FIELDS else keys[0] for f, keys in wanted.items()}
+        )
+    elif op == "set":
+        value = _text(body, "value")
+        if field == "location":
+            city = _city(review, body)
+            places_changed = registry_file.add_place(settings.reference_dir, city)
+            value = {"city": city.name, "country": city.country}
+        elif field != "title":
+            value = _checked_value(review, field, value)
+        curation_file.set_value(data, event_id, field, value)
+    elif op == "remove":
+        curation_file.remove_value(data, event_id, field, _text(body, "key"))
+    elif op in ("add", "replace"):
+        at = _span(body, corpus.texts[page])
+        if field == "cities":
+            city = _city(review, body)
+            places_changed = registry_file.add_place(settings.reference_dir, city)
+            value = {"name": city.name, "country": city.country}
+        elif field == "title" or field not in LIST_FIELDS:
+            raise ReviewError("bad_field", field=field)
+        else:
+            value = _checked_value(review, field, _text(body, "value"))
+        if op == "replace":
+            curation_file.replace_value(data, event_id, field, _text(body, "key"), value, at)
+        else:
+            curation_file.add_value(data, event_id, field, value, at)
+    elif op == "delete":
+        curation_file.delete_event(data, event_id)
+    elif op == "restore":
+        curation_file.restore_event(data, event_id)
+    else:
+        raise ReviewError("bad_request", detail=f"unknown op {op!r}")
+    curation_file.save(settings.curation_file, data)
+    if places_changed:  # a city new to places.csv: linked on every page that names it
+        corpus.reload()
+        review.updater.mark(EVERYTHING)
+    else:
+        review.updater.mark(page)
+    return page
+
+
+def apply_entity(review: Review, body: dict) -> dict:
+    """An entity decision (it applies to every page): merge two organisation names, add one."""
+    reference = review.settings.reference_dir
+    registry_file.check_version(reference, body.get("version"))
+    op = body.get("op")
+    if op == "merge":
+        old = _text(body, "name")
+        name = registry_file.merge_organisations(reference, old, _text(body, "into"))
+        data = curation_file.load(review.settings.curation_file)
+        curation_file.rename_value(data, "organisations", old, name)
+        curation_file.save(review.settings.curation_file, data)
+        result = {"organisation": name}
+    elif op == "new_org":
+        country = (body.get("country") or "").strip().upper() or None
+        if country and not ISO2.match(country):
+            raise ReviewError("bad_country", country=country)
+        registry_file.add_organisation(reference, _text(body, "name"), _text(body, "kind", 50), country)
+        result = {"organisation": body["name"].strip()}
+    else:
+        raise ReviewError("bad_request", detail=f"unknown op {op!r}")
+    review.corpus.reload()  # aliases change what extraction links
+    review.updater.mark(EVERYTHING)
+    return result

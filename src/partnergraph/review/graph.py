@@ -1,0 +1,81 @@
+"""Keeps the graph in step with the review: after each save, the pages whose corrections changed are
+updated incrementally (incremental.py, as `partnergraph add` does); after a registry change, the whole
+graph is rebuilt (a registry changes what every page links to).
+
+A background thread does the work, so a click never waits for SHACL. Between a save and the update
+build/state.json is absent: should the review be killed then, the next command rebuilds from scratch
+rather than trust a graph that misses the last corrections.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from ..build import build
+from ..incremental import apply_page_graphs, make_page_graphs
+from ..settings import Settings
+
+log = logging.getLogger(__name__)
+EVERYTHING = "*"
+
+
+class GraphUpdater:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.dirty: set[str] = set()
+        self.error: str | None = None
+        self.busy = False
+        self.updates = 0  # finished updates, for a client that waits for the next one
+        self._cond = threading.Condition()
+        self._thread = threading.Thread(target=self._run, name="graph-updates", daemon=True)
+        self._thread.start()
+
+    def mark(self, source_id: str) -> None:
+        """Called after a write: `source_id`'s graph (or EVERYTHING) is out of date."""
+        with self._cond:
+            (self.settings.build_dir / "state.json").unlink(missing_ok=True)
+            self.dirty.add(source_id)
+            self._cond.notify_all()
+
+    def status(self) -> dict:
+        with self._cond:
+            pending = bool(self.dirty) or self.busy
+            return {
+                "graph": "updating" if pending else "current",
+                "error": self.error,
+                "updates": self.updates,
+            }
+
+    def wait(self, timeout: float) -> bool:
+        """Until nothing is pending; False on timeout."""
+        with self._cond:
+            return self._cond.wait_for(lambda: not self.dirty and not self.busy, timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self.dirty)
+                pages, self.dirty, self.busy = self.dirty, set(), True
+            try:
+                self._update(pages)
+                error = None
+            except Exception as e:  # reported in the review page; the next save tries again
+                log.exception("graph update failed")
+                error = str(e)
+            with self._cond:
+                if self.dirty:  # saved meanwhile: the state written by the update is already old
+                    (self.settings.build_dir / "state.json").unlink(missing_ok=True)
+                self.busy, self.error = False, error
+                self.updates += 1
+                self._cond.notify_all()
+
+    def _update(self, pages: set[str]) -> None:
+        if EVERYTHING in pages:
+            build(self.settings)
+            return
+        from ..sources import read_manifest
+
+        entries = [e for e in read_manifest(self.settings.sources_dir) if e.source_id in pages]
+        graphs = make_page_graphs(self.settings, [(e, self.settings.sources_dir / e.file) for e in entries])
+        apply_page_graphs(self.settings, graphs)

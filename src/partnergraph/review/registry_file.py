@@ -1,0 +1,111 @@
+"""Entity decisions written to data/reference/: "these two names are one organisation" (an alias),
+"this organisation is new" (a row with kind and country), "this place is that GeoNames city" (a row in
+places.csv, so that the city is linked wherever a page names it). Each file is rewritten whole, atomically;
+rows nobody touched are written back unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from pathlib import Path
+
+from .._atomic import write_atomic
+from .._slug import slug
+from ..reference import load_registries
+from .errors import ReviewError
+
+
+def version(reference_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for name in ("organisations.csv", "places.csv"):
+        path = reference_dir / name
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()[:12]
+
+
+def check_version(reference_dir: Path, seen: str | None) -> None:
+    if seen != version(reference_dir):
+        raise ReviewError("registry_conflict", status=409)
+
+
+def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomic(path, out.getvalue())
+
+
+def _names(row: dict[str, str]) -> list[str]:
+    return [row["name"], *(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())]
+
+
+def _find(rows: list[dict[str, str]], name: str) -> dict[str, str] | None:
+    key = slug(name)
+    return next((r for r in rows if key in {slug(n) for n in _names(r)}), None)
+
+
+def merge_organisations(reference_dir: Path, name: str, into: str) -> str:
+    """Record `name` as another name of the organisation `into` (added to the registry if it is not
+    there yet); returns the registry's name of the organisation."""
+    path = reference_dir / "organisations.csv"
+    header, rows = _read(path)
+    if slug(name) == slug(into):
+        raise ReviewError("same_name", name=name)
+    target, other = _find(rows, into), _find(rows, name)
+    if other is not None and other is not target:
+        raise ReviewError("both_registered", name=name, into=into)
+    if target is None:
+        target = {h: "" for h in header} | {"name": into}
+        rows.append(target)
+    if other is None:
+        target["aliases"] = "|".join([*_names(target)[1:], name])
+    _write(path, header, rows)
+    return target["name"]
+
+
+def add_organisation(reference_dir: Path, name: str, kind: str, country: str | None) -> None:
+    path = reference_dir / "organisations.csv"
+    header, rows = _read(path)
+    if _find(rows, name) is not None:
+        raise ReviewError("already_registered", name=name)
+    if not slug(kind).replace("-", "_").isidentifier():
+        raise ReviewError("bad_kind", kind=kind)
+    countries = load_registries(reference_dir).countries
+    if country and country not in countries:
+        raise ReviewError("bad_country", country=country)
+    rows.append(
+        {h: "" for h in header}
+        | {"name": name, "kind": slug(kind).replace("-", "_"), "country": country or ""}
+    )
+    _write(path, header, rows)
+
+
+def add_place(reference_dir: Path, city) -> bool:
+    """A gazetteer city into places.csv, unless it is there already; True if added."""
+    path = reference_dir / "places.csv"
+    header, rows = _read(path)
+    if any(r["name_en"] == city.name and r["country"] == city.country for r in rows):
+        return False
+    rows.append(
+        {h: "" for h in header}
+        | {
+            "name_en": city.name,
+            "name_pl": city.name_pl or city.name,
+            "country": city.country,
+            "geonames_id": str(city.geonames_id or ""),
+            "wikidata_id": city.wikidata_id or "",
+            "lat": f"{city.lat:.5f}",
+            "lon": f"{city.lon:.5f}",
+        }
+    )
+    _write(path, header, rows)
+    return True

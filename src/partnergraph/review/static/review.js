@@ -1,0 +1,322 @@
+// partnergraph review: corrections posted with the run's token; keyboard navigation through the values.
+"use strict";
+(function () {
+  const token = document.querySelector('meta[name="review-token"]').content;
+  const dataEl = document.getElementById("review-data");
+  const data = dataEl ? JSON.parse(dataEl.textContent) : { t: {}, concepts: {} };
+  const t = data.t;
+  const message = document.getElementById("message");
+  const review = document.querySelector(".review");
+  const textEl = document.getElementById("text");
+  const selbar = document.getElementById("selbar");
+  let activeCard = null;
+  let selection = null; // {start, end, text}
+
+  function say(text) {
+    message.textContent = text;
+    message.hidden = !text;
+  }
+
+  async function post(url, body) {
+    say("");
+    let response;
+    try {
+      response = await fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Review-Token": token },
+        body: JSON.stringify(body),
+      });
+    } catch (e) {
+      say(String(e));
+      return null;
+    }
+    const answer = await response.json().catch(() => ({ error: response.statusText }));
+    if (!response.ok) {
+      say(answer.error || response.statusText);
+      return null;
+    }
+    return answer;
+  }
+
+  // after a saved correction: the page again, at the same value
+  function reloadAt(valueId) {
+    const focused = valueId || (document.activeElement && document.activeElement.dataset.v);
+    const url = new URL(location.href);
+    url.hash = focused ? "v=" + encodeURIComponent(focused) : "";
+    location.replace(url.toString());
+    location.reload();
+  }
+
+  async function correct(card, body, valueId) {
+    body.event = card.dataset.event;
+    body.version = card.dataset.version;
+    if (await post("/api/correct", body)) reloadAt(valueId);
+  }
+
+  async function entity(body, valueId) {
+    body.version = review.dataset.registryVersion;
+    if (await post("/api/entity", body)) reloadAt(valueId);
+  }
+
+  function values() {
+    return Array.from(document.querySelectorAll(".value"));
+  }
+
+  function showSpan(li) {
+    document.querySelectorAll("mark.current").forEach((m) => m.classList.remove("current"));
+    if (!li || !textEl) return;
+    const id = li.dataset.v;
+    let first = null;
+    document.querySelectorAll("#text mark").forEach((m) => {
+      if (m.dataset.v.split(" ").includes(id)) {
+        m.classList.add("current");
+        first = first || m;
+      }
+    });
+    if (first) first.scrollIntoView({ block: "center", behavior: "instant" });
+  }
+
+  function focusValue(li) {
+    if (!li) return;
+    li.focus();
+    const card = li.closest(".card");
+    if (card) activeCard = card;
+    showSpan(li);
+  }
+
+  // ---- forms for a change: a select for a vocabulary, a city search, or a text box ----
+  function form(li, fields, onSave) {
+    li.querySelectorAll("form").forEach((f) => f.remove());
+    const f = document.createElement("form");
+    f.className = "edit";
+    fields.forEach((el) => f.appendChild(el));
+    const save = document.createElement("button");
+    save.type = "submit";
+    save.textContent = t.save;
+    const cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.textContent = t.cancel;
+    cancel.onclick = () => f.remove();
+    f.append(save, cancel);
+    f.onsubmit = (ev) => {
+      ev.preventDefault();
+      onSave(f);
+    };
+    li.appendChild(f);
+    const first = f.querySelector("input, select");
+    if (first) first.focus();
+    return f;
+  }
+
+  function input(name, label, value, list) {
+    const l = document.createElement("label");
+    l.textContent = label + " ";
+    const i = document.createElement("input");
+    i.name = name;
+    i.value = value || "";
+    if (list) i.setAttribute("list", list);
+    l.appendChild(i);
+    return l;
+  }
+
+  function citySearch(li, onPick) {
+    const results = document.createElement("ul");
+    results.className = "cities";
+    const f = form(li, [input("q", t.pick_city, li.dataset.key)], async (fm) => {
+      const q = fm.elements.q.value;
+      const found = await (await fetch("/api/cities?q=" + encodeURIComponent(q))).json();
+      results.innerHTML = "";
+      found.forEach((c) => {
+        const item = document.createElement("li");
+        const b = document.createElement("button");
+        b.type = "button";
+        b.textContent = `${c.name}${c.name_pl && c.name_pl !== c.name ? " / " + c.name_pl : ""}, ${c.country} (GeoNames ${c.geonames_id})`;
+        b.onclick = () => onPick(c);
+        item.appendChild(b);
+        results.appendChild(item);
+      });
+      if (!found.length) results.textContent = "—";
+    });
+    f.querySelector('button[type="submit"]').textContent = t.search;
+    f.appendChild(results);
+  }
+
+  function change(li) {
+    const card = li.closest(".card");
+    const field = li.dataset.field;
+    const key = li.dataset.key;
+    const id = li.dataset.v;
+    if (field === "location" || field === "cities") {
+      citySearch(li, (c) => {
+        const body = { field, value: c.name, geonames_id: c.geonames_id };
+        if (field === "location") correct(card, Object.assign(body, { op: "set" }), id);
+        else correct(card, Object.assign(body, { op: "replace", key }), id);
+      });
+      return;
+    }
+    const concepts = data.concepts[field];
+    if (concepts && field !== "topics") {
+      const l = document.createElement("label");
+      const s = document.createElement("select");
+      s.name = "value";
+      Object.entries(concepts).forEach(([k, labels]) => {
+        const o = new Option(labels[data.lang] || k, k, false, k === key);
+        s.appendChild(o);
+      });
+      l.appendChild(s);
+      form(li, [l], (f) => correct(card, { op: "set", field, value: f.elements.value.value }, id));
+      return;
+    }
+    form(li, [input("value", "", key, field === "organisations" ? "organisation-names" : null)], (f) => {
+      const value = f.elements.value.value;
+      if (["title", "start", "end"].includes(field)) correct(card, { op: "set", field, value }, id);
+      else correct(card, { op: "replace", field, key, value }, id);
+    });
+  }
+
+  function same(li) {
+    form(li, [input("into", t.same_as, "", "organisation-names")], (f) =>
+      entity({ op: "merge", name: li.dataset.key, into: f.elements.into.value }, li.dataset.v)
+    );
+  }
+
+  function newOrg(li) {
+    form(li, [input("kind", t.kind, "ngo"), input("country", t.country, "")], (f) =>
+      entity(
+        { op: "new_org", name: li.dataset.key, kind: f.elements.kind.value, country: f.elements.country.value },
+        li.dataset.v
+      )
+    );
+  }
+
+  // ---- clicks ----
+  document.addEventListener("click", (ev) => {
+    const button = ev.target.closest("button[data-op]");
+    const li = ev.target.closest(".value");
+    const card = ev.target.closest(".card");
+    if (card) activeCard = card;
+    if (button && card) {
+      const op = button.dataset.op;
+      if (op === "accept") correct(card, { op, field: li.dataset.field, key: li.dataset.key }, li.dataset.v);
+      else if (op === "remove") correct(card, { op, field: li.dataset.field, key: li.dataset.key }, li.dataset.v);
+      else if (op === "change") change(li);
+      else if (op === "same") same(li);
+      else if (op === "neworg") newOrg(li);
+      else if (op === "accept_event" || op === "delete" || op === "restore") {
+        const next = card.nextElementSibling && card.nextElementSibling.querySelector(".value");
+        correct(card, { op }, next ? next.dataset.v : null);
+      }
+      return;
+    }
+    if (li && !ev.target.closest("form")) {
+      focusValue(li);
+      return;
+    }
+    const mark = ev.target.closest("#text mark");
+    if (mark && !window.getSelection().toString()) {
+      const first = document.querySelector(`.value[data-v="${CSS.escape(mark.dataset.v.split(" ")[0])}"]`);
+      focusValue(first);
+      return;
+    }
+    const row = ev.target.closest("tr[data-href]");
+    if (row && !ev.target.closest("a")) location.href = row.dataset.href;
+  });
+
+  // ---- a selection in the page's text: add it as a value, or as a missed event ----
+  function cardAt(offset) {
+    const cards = Array.from(document.querySelectorAll(".card:not(.deleted)"));
+    return cards.find((c) => +c.dataset.start <= offset && offset < +c.dataset.end) || activeCard;
+  }
+
+  if (textEl) {
+    textEl.addEventListener("mouseup", () => setTimeout(readSelection, 0));
+    textEl.addEventListener("keyup", (ev) => {
+      if (ev.shiftKey) readSelection();
+    });
+  }
+
+  function readSelection() {
+    const sel = window.getSelection();
+    if (!sel.rangeCount || sel.isCollapsed || !textEl.contains(sel.anchorNode)) {
+      selbar.hidden = true;
+      return;
+    }
+    const range = sel.getRangeAt(0);
+    const before = document.createRange();
+    before.selectNodeContents(textEl);
+    before.setEnd(range.startContainer, range.startOffset);
+    const raw = range.toString();
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (!text) return;
+    const start = before.toString().length + lead;
+    selection = { start, end: start + text.length, text };
+    const card = cardAt(start);
+    selbar.querySelector(".target").textContent = card
+      ? `${t.target_event}: ${card.querySelector("h2").textContent}`
+      : t.choose_event;
+    selbar.hidden = false;
+  }
+
+  if (selbar) {
+    selbar.addEventListener("click", async (ev) => {
+      const b = ev.target.closest("button[data-add]");
+      if (!b || !selection) return;
+      const what = b.dataset.add;
+      const at = [selection.start, selection.end];
+      if (what === "event") {
+        if (await post("/api/correct", { op: "create", page: review.dataset.page, at })) reloadAt(null);
+        return;
+      }
+      const card = cardAt(selection.start);
+      if (!card) {
+        say(t.choose_event);
+        return;
+      }
+      correct(card, { op: "add", field: what, value: selection.text, at }, null);
+    });
+  }
+
+  // ---- keyboard: j / k (or arrows) next / previous value, a accept, A accept the event ----
+  document.addEventListener("keydown", (ev) => {
+    if (ev.target.closest("input, select, textarea, form") || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const all = values();
+    const current = document.activeElement && document.activeElement.closest(".value");
+    const i = all.indexOf(current);
+    if (ev.key === "j" || ev.key === "ArrowDown") {
+      focusValue(all[Math.min(i + 1, all.length - 1)]);
+      ev.preventDefault();
+    } else if (ev.key === "k" || ev.key === "ArrowUp") {
+      focusValue(all[Math.max(i - 1, 0)]);
+      ev.preventDefault();
+    } else if (ev.key === "a" && current) {
+      const b = current.querySelector('button[data-op="accept"]');
+      if (b) b.click();
+    } else if (ev.key === "A" && current) {
+      const b = current.closest(".card") && current.closest(".card").querySelector('button[data-op="accept_event"]');
+      if (b) b.click();
+    } else if (ev.key === "Enter" && current) {
+      if (current.dataset.href) location.href = current.dataset.href;
+      else showSpan(current);
+    }
+  });
+
+  // ---- on load: back at the value we were at; the graph's state kept fresh ----
+  const wanted = new URLSearchParams(location.hash.slice(1)).get("v");
+  if (wanted) {
+    const li = document.querySelector(`.value[data-v="${CSS.escape(wanted)}"]`);
+    if (li) focusValue(li);
+  }
+  const status = document.getElementById("graph-status");
+  async function poll() {
+    try {
+      const s = await (await fetch("/api/status")).json();
+      status.dataset.graph = s.graph;
+      status.textContent = (s.graph === "current" ? status.dataset.current : status.dataset.updating) + (s.error ? " — " + s.error : "");
+    } catch (e) {
+      /* the review was stopped */
+    }
+  }
+  poll();
+  setInterval(poll, 2000);
+})();

@@ -1,0 +1,191 @@
+"""What a reviewer looks at: every value of every event, with its evidence, the extractor's confidence and
+its state (open, reviewed = accepted by a person, corrected = changed, added or removed by a person).
+
+Extraction runs once per page and is kept (it is the slow part); curation is applied at each look, so a
+saved correction shows at once. Removed values and deleted events stay in the list (as corrected), so
+that a page's counts add up to what extraction found plus what people added.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from ..build import read_sources
+from ..curate import apply_curation, read_curation, value_key
+from ..extract import extract_events
+from ..model import LIST_FIELDS, SCALAR_FIELDS, Event, Evidence, Place
+from ..reference import load_registries
+from ..settings import Settings
+
+FIELDS = SCALAR_FIELDS + LIST_FIELDS
+DEFAULT_CONFIDENCE = 0.5  # until extraction states one: a value with evidence is as likely right as wrong
+NO_EVIDENCE_CONFIDENCE = 0.25  # a value nothing in the text supports is more doubtful
+STATES = ("open", "reviewed", "corrected")
+
+
+@dataclass
+class Value:
+    event_id: str
+    field: str
+    index: int
+    key: str  # the value as curation.yaml names it
+    evidence: Evidence | None
+    confidence: float
+    state: str
+    removed: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.event_id}|{self.field}|{self.index}"
+
+
+@dataclass
+class EventView:
+    event: Event
+    values: list[Value]
+    deleted: bool = False
+    created: bool = False
+
+    @property
+    def open(self) -> list[Value]:
+        return [v for v in self.values if v.state == "open"]
+
+
+@dataclass
+class PageView:
+    source_id: str
+    title: str
+    text: str
+    events: list[EventView] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+
+    @property
+    def values(self) -> list[Value]:
+        return [v for e in self.events for v in e.values]
+
+    def counts(self) -> dict[str, int]:
+        return {s: sum(v.state == s for v in self.values) for s in STATES}
+
+
+def confidence(evidence: Evidence | None) -> float:
+    if evidence is None:
+        return NO_EVIDENCE_CONFIDENCE
+    stated = getattr(evidence, "confidence", None)
+    return float(stated) if stated is not None else DEFAULT_CONFIDENCE
+
+
+def field_values(event: Event, name: str) -> list:
+    value = getattr(event, name)
+    if name in LIST_FIELDS:
+        return list(value)
+    return [] if value in (None, "") else [value]
+
+
+def _evidence(event: Event, name: str, index: int) -> Evidence | None:
+    evidence = event.evidence.get(name) or []
+    return evidence[index] if index < len(evidence) else None
+
+
+class Corpus:
+    """The pages as extracted, kept in memory; `reload` after a registry changes (it changes extraction)."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.lock = threading.RLock()
+        self.reload()
+
+    def reload(self) -> None:
+        registries = load_registries(self.settings.reference_dir)
+        sources = read_sources(self.settings)
+        extracted = {entry.source_id: extract_events(page, registries) for entry, page in sources}
+        with self.lock:
+            self.registries = registries
+            self.entries = {entry.source_id: entry for entry, _ in sources}
+            self.texts = {entry.source_id: page.text for entry, page in sources}
+            self.extracted = extracted
+
+    def event_ids(self) -> set[str]:
+        return {e.id for events in self.extracted.values() for e in events}
+
+    def page(self, source_id: str, curation: dict | None = None) -> PageView:
+        with self.lock:
+            raw = self.extracted[source_id]
+            registries = self.registries
+            entry, text = self.entries[source_id], self.texts[source_id]
+        if curation is None:
+            curation = read_curation(self.settings.curation_file)
+        own = {str(k): v for k, v in curation.items() if str(k).startswith(f"{source_id}/")}
+        curated, stale = apply_curation(raw, own, registries)
+        by_id = {e.id: e for e in curated}
+        view = PageView(source_id, entry.title or entry.file, text, stale=stale)
+        for event in raw:
+            if event.id in by_id:
+                view.events.append(_event_view(by_id[event.id], event, own.get(event.id) or {}))
+            else:  # deleted
+                values = _values(event, event, {}, lambda _f, _k: "corrected", removed=True)
+                view.events.append(EventView(event, values, deleted=True))
+        raw_ids = {e.id for e in raw}
+        for event in curated:
+            if event.id not in raw_ids:
+                view.events.append(_event_view(event, None, own.get(event.id) or {}, created=True))
+        return view
+
+    def pages(self, curation: dict | None = None) -> list[PageView]:
+        curation = read_curation(self.settings.curation_file) if curation is None else curation
+        return [self.page(source_id, curation) for source_id in sorted(self.extracted)]
+
+
+def _event_view(event: Event, raw: Event | None, actions: dict, created: bool = False) -> EventView:
+    accepted = actions.get("accept") or {}
+    changed = set(actions.get("set") or {})
+    added = {
+        name: {value_key(v) for v in (values if isinstance(values, list) else [values])}
+        for name, values in (actions.get("add") or {}).items()
+    }
+
+    def state(name: str, key: str) -> str:
+        if created or name in changed or key in added.get(name, ()):
+            return "corrected"
+        wanted = accepted.get(name)
+        keys = {value_key(v) for v in wanted} if isinstance(wanted, list) else {value_key(wanted)}
+        return "reviewed" if wanted is not None and key in keys else "open"
+
+    values = _values(event, event, actions, state)
+    if raw is not None:  # what a person removed stays listed, struck through
+        for name, keys in (actions.get("remove") or {}).items():
+            for i, value in enumerate(field_values(raw, name)):
+                if value_key(value) in (keys if isinstance(keys, list) else [keys]):
+                    evidence = _evidence(raw, name, i)
+                    values.append(
+                        Value(
+                            event.id,
+                            name,
+                            1000 + i,
+                            value_key(value),
+                            evidence,
+                            confidence(evidence),
+                            "corrected",
+                            removed=True,
+                        )
+                    )
+    return EventView(event, values, created=created)
+
+
+def _values(event: Event, source: Event, actions: dict, state, removed: bool = False) -> list[Value]:
+    out = []
+    for name in FIELDS:
+        for i, value in enumerate(field_values(source, name)):
+            key = value_key(value)
+            evidence = _evidence(source, name, i)
+            out.append(
+                Value(event.id, name, i, key, evidence, confidence(evidence), state(name, key), removed)
+            )
+    return out
+
+
+def describe(value) -> str:
+    """A value as a reviewer reads it."""
+    if isinstance(value, Place):
+        return ", ".join(x for x in (value.name, value.country) if x)
+    return str(value)
