@@ -19,6 +19,8 @@ from rdflib import Dataset
 
 from . import __version__, iris
 from ._atomic import write_atomic
+from .aggregates import FILE_NAME as AGGREGATES_FILE
+from .aggregates import write_aggregates
 from .curate import apply_curation, read_curation
 from .errors import SourceError, StoreError
 from .extract import extract_events
@@ -171,6 +173,8 @@ def build(settings: Settings | None = None) -> BuildReport:
     report.triples = nquads.count(b"\n")
     write_dumps(nquads, settings.dumps_dir)
     load_store(settings, nquads)
+    with EmbeddedStore(settings.store_dir, read_only=True) as store:
+        write_aggregates(store, settings.build_dir)
     write_entity_lines(settings, {e.source_id: entity_lines(registries, events) for e, events in pages})
     write_atomic(
         settings.build_dir / "report.json", json.dumps(report.to_json(), ensure_ascii=False, indent=2)
@@ -187,7 +191,7 @@ def load_store(settings: Settings, nquads: bytes) -> None:
     try:
         store = EmbeddedStore(staging)
         store.load_nquads(nquads)
-        store.ox.flush()
+        store.compact()
         store.close()
         del store
         replace_folder(staging, settings.store_dir)
@@ -198,7 +202,11 @@ def load_store(settings: Settings, nquads: bytes) -> None:
 
 def is_current(settings: Settings) -> bool:
     state = settings.build_dir / "state.json"
-    if not state.is_file() or not settings.store_dir.is_dir():
+    if (
+        not state.is_file()
+        or not settings.store_dir.is_dir()
+        or not (settings.build_dir / AGGREGATES_FILE).is_file()
+    ):
         return False
     try:
         return json.loads(state.read_text())["input_hash"] == input_hash(settings)

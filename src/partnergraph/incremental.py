@@ -25,6 +25,7 @@ from rdflib import Dataset
 
 from . import iris
 from ._atomic import write_atomic
+from .aggregates import write_aggregates
 from .build import (
     _report,
     entity_lines,
@@ -160,7 +161,8 @@ def apply_page_graphs(settings: Settings, graphs: list[PageGraph]) -> Incrementa
         write_dumps(new_nquads, settings.dumps_dir)
         for graph_iri, nquads in replaced.items():
             store.replace_graph(graph_iri, nquads)
-        store.ox.flush()
+        store.compact()
+        write_aggregates(store, settings.build_dir)
         write_entity_lines(settings, shares)
     except OSError as e:
         raise StoreError(f"cannot update the build in {settings.build_dir}: {e}") from None
