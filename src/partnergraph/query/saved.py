@@ -67,6 +67,24 @@ def _taxonomy(kind: str):
     return convert
 
 
+_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+
+
+def sparql_term(term) -> str:
+    """An IRI or a literal as one SPARQL term. Every character that could end a string is escaped
+    (SPARQL's ECHAR), so any text stays inside its quotes."""
+    if isinstance(term, URIRef):
+        if re.search(r'[\x00-\x20<>"{}|^`\\]', term):
+            raise QueryError(f"not an IRI: {str(term)!r}")
+        return f"<{term}>"
+    text = '"' + re.sub(r'[\\"\n\r]', lambda m: _ECHAR[m.group()], str(term)) + '"'
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype:
+        return f"{text}^^{sparql_term(term.datatype)}"
+    return text
+
+
 CONVERTERS = {
     "integer": _integer,
     "year": _year,
@@ -109,13 +127,17 @@ class SavedQuery:
             raise QueryError(
                 f"{self.name}: unknown parameter(s) {', '.join(sorted(unknown))} (known: {known})"
             )
-        text = self.text
+        written = {}
         for name, param in self.parameters.items():
             value = params.get(name, param.default)
             if value is None:
                 raise QueryError(f"{self.name}: parameter {name} has no default; give --param {name}=VALUE")
-            text = re.sub(rf"\${name}\b", param.term(value).n3(), text)
-        return text
+            written[name] = sparql_term(param.term(value))
+        if not written:
+            return self.text
+        # one pass over the query text: a value is never read again, so "$other" inside one stays text
+        names = "|".join(sorted(map(re.escape, written), key=len, reverse=True))
+        return re.sub(rf"\$({names})\b", lambda m: written[m.group(1)], self.text)
 
 
 def parse_saved_query(path: Path, require_title: bool = True) -> SavedQuery:

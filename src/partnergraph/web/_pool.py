@@ -19,6 +19,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from ..errors import PartnergraphError, QueryError, StoreError
+from ..query.guard import check_query
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +196,13 @@ class _Worker:
             raise _ERRORS.get(message[1], StoreError)(message[2])
         self.ready = True
 
+    def report_death(self) -> None:
+        """Log how a worker that stopped on its own ended (a crash of the engine shows here)."""
+        self.process.join(1)
+        code = self.process.exitcode
+        how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+        log.warning("query worker %s died (%s); starting another", self.process.pid, how)
+
     def kill(self) -> None:
         if self.process.is_alive():
             self.process.kill()
@@ -224,6 +232,7 @@ class QueryPool:
             self._idle.put(_Worker(self.source, self._context))
 
     def run(self, query: str, cap: int | None = None) -> Answer:
+        check_query(query)  # before the engine: SERVICE, and shapes that crash it
         key = (query, cap or self.cap)
         with self._lock:
             answers = self._answers  # an answer from before a reload lands in the dropped cache
@@ -260,7 +269,9 @@ class QueryPool:
             raise BusyError(
                 f"every query worker is busy (time limit {self.timeout:g} s); try again shortly"
             ) from None
-        if worker.source != self.source:  # taken while a reload was replacing it
+        if worker.source != self.source or not worker.process.is_alive():  # reloaded, or died idle
+            if worker.source == self.source:
+                worker.report_death()
             worker.kill()
             worker = _Worker(self.source, self._context)
         replace = False
@@ -278,6 +289,7 @@ class QueryPool:
             message = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             replace = True
+            worker.report_death()
             raise StoreError("a query worker died while answering; try again") from None
         except PartnergraphError:
             replace = replace or not worker.ready or not worker.process.is_alive()
