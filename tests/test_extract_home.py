@@ -125,3 +125,17 @@ def test_the_cli_takes_the_home_from_flags_and_from_the_manifest(tmp_path):
     )
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT).stdout
     assert json.loads(out)["events"][0]["location"]["city"] == "Przasnysz"
+
+
+def test_every_value_has_a_confidence_between_0_and_1(registries):
+    doc = extract_document(read_page(ROOT / ".." / "shared" / "seeds" / "bip-83616.txt"), registries)
+    for ev in doc["events"]:
+        conf = ev["confidence"]
+        for field in ("cities", "countries", "organisations", "persons", "topics", "units"):
+            assert len(conf[field]) == len(ev[field])
+            assert all(0 <= c <= 1 for c in conf[field])
+        for field in ("start", "type", "direction", "location"):
+            assert (field in conf) == (ev[field] is not None)
+            assert 0 <= conf.get(field, 0) <= 1
+        for evidence in ev["evidence"].values():
+            assert all(0 <= e["confidence"] <= 1 for e in evidence)

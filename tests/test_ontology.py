@@ -116,7 +116,7 @@ def test_ontology_defines_the_terms_of_the_design():
     expected_properties = set(
         "eventType direction participantKind involvesCity involvesCountry involvesOrganisation "
         "involvesPerson partOfProject fundedByProgramme involvesUnit sectionText geonamesId isoCode "
-        "basedIn organisationKind leadPartner partnerCity evidenceOf field curated dateStated".split()
+        "basedIn organisationKind leadPartner partnerCity evidenceOf field curated confidence dateStated".split()
     )
     terms = ontology_terms(load_ontology_graph(ONTOLOGY))
     names = {kind: {str(t)[len(str(iris.DEF)) :] for t in found} for kind, found in terms.items()}

@@ -171,3 +171,15 @@ def test_shapes_accept_a_correct_graph_and_name_what_breaks(registries):
     assert "event/bip-1/bez-typu (Bez typu): Event has no type" in message
     assert "city/atlantis-xx (Atlantis): City has no latitude" in message
     assert "[page bip-1]" in message
+
+
+def test_every_evidence_annotation_carries_one_confidence(seed_settings):
+    from rdflib import Dataset
+
+    ds = Dataset(default_union=True)
+    ds.parse(seed_settings.dumps_dir / "partnergraph.nq", format="nquads")
+    annotations = set(ds.subjects(PG.evidenceOf, None))
+    assert annotations
+    for node in annotations:
+        (value,) = list(ds.objects(node, PG.confidence))
+        assert 0 <= value.toPython() <= 1

@@ -29,11 +29,38 @@ class Section:
     end: int  # offset just past the body
 
 
+# How sure extraction is of a value of each field when its rule sets nothing finer: the share of such
+# values found right on the development pages, rounded down (benchmarks/confidence_honesty.py measures it).
+DEFAULT_CONFIDENCE = {
+    "title": 0.9,
+    "start": 0.8,
+    "end": 0.8,
+    "type": 0.7,
+    "direction": 0.75,
+    "participants": 0.6,
+    "location": 0.7,
+    "cities": 0.75,
+    "countries": 0.8,
+    "organisations": 0.6,
+    "persons": 0.7,
+    "projects": 0.75,
+    "programmes": 0.85,
+    "units": 0.8,
+    "topics": 0.6,
+}
+
+
 @dataclass(frozen=True)
 class Evidence:
     quote: str
     start: int
     end: int
+    confidence: float | None = (
+        None  # 0-1, how sure the rule that found the value is; None: the field's default
+    )
+
+    def confidence_for(self, field: str) -> float:
+        return self.confidence if self.confidence is not None else DEFAULT_CONFIDENCE.get(field, 0.5)
 
 
 @dataclass(frozen=True)
@@ -92,9 +119,31 @@ class Event:
         for name in LIST_FIELDS[1:]:
             out[name] = list(getattr(self, name))
         out["evidence"] = {
-            f: [{"quote": e.quote, "start": e.start, "end": e.end} for e in evs]
+            f: [
+                {"quote": e.quote, "start": e.start, "end": e.end, "confidence": self.confidence(f, e)}
+                for e in evs
+            ]
             for f, evs in sorted(self.evidence.items())
         }
+        # one number per value: a float for a single-valued field, a list parallel to a list field's values
+        out["confidence"] = {}
+        for f in (*SCALAR_FIELDS, *LIST_FIELDS):
+            evs = self.evidence.get(f, [])
+            if f in LIST_FIELDS:
+                n = len(getattr(self, f))
+                out["confidence"][f] = [
+                    self.confidence(f, evs[k] if k < len(evs) else None) for k in range(n)
+                ]
+            elif out.get(f) is not None:
+                out["confidence"][f] = self.confidence(f, evs[0] if evs else None)
         if self.curated:
             out["curated"] = sorted(self.curated)
         return out
+
+    def confidence(self, field: str, evidence: Evidence | None) -> float:
+        """How sure the value is: 1 when a person set or checked it, else its evidence's confidence."""
+        if field in self.curated:
+            return 1.0
+        if evidence is None:
+            return DEFAULT_CONFIDENCE.get(field, 0.5)
+        return round(evidence.confidence_for(field), 3)

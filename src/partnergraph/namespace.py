@@ -28,6 +28,7 @@ class PG(DefinedNamespace):
 
     # properties
     basedIn: URIRef  # based in
+    confidence: URIRef  # confidence
     curated: URIRef  # curated
     dateStated: URIRef  # date stated
     direction: URIRef  # direction

@@ -163,9 +163,20 @@ def _draft(page: Page, listed: Listed) -> _Draft | None:
     return d
 
 
-def _ev(d: _Draft, start: int, end: int) -> Evidence:
-    """Evidence from offsets into the section text."""
-    return Evidence(d.text[start:end], d.base + start, d.base + end)
+def _ev(d: _Draft, start: int, end: int, confidence: float | None = None) -> Evidence:
+    """Evidence from offsets into the section text; confidence None is the field's default."""
+    return Evidence(d.text[start:end], d.base + start, d.base + end, confidence)
+
+
+def _date_confidence(d: _Draft, m: dates.DateMention) -> float:
+    """A day with its year written is surest; a year taken from elsewhere on the page, a month alone or
+    a group heading's month less so."""
+    if m.year_only:
+        return 0.5
+    if m.start == m.end == 0 and not d.date_in_title:
+        return 0.6  # from the heading the item is listed under
+    sure = 0.9 if m.begin[0] else 0.75
+    return sure - (0.1 if m.begin[2] is None else 0)
 
 
 def _event(
@@ -190,8 +201,8 @@ def _event(
         last = d.extra_dates[-1] if d.extra_dates else d.date
         _, end = last.iso(year)
         ev.start, ev.end = start, end
-        ev.evidence["start"] = [_ev(d, off + d.date.start, off + d.date.end)]
-        ev.evidence["end"] = [_ev(d, off + last.start, off + last.end)]
+        ev.evidence["start"] = [_ev(d, off + d.date.start, off + d.date.end, _date_confidence(d, d.date))]
+        ev.evidence["end"] = [_ev(d, off + last.start, off + last.end, _date_confidence(d, last))]
 
     sents = sentences(text)
     # names first: places inside them are not places of the event, topics inside them count less
@@ -200,12 +211,12 @@ def _event(
 
     # type
     body = text[bo:]
-    kind, cue, _ = classify.classify_type(text[:tl], body)
+    kind, cue, in_title = classify.classify_type(text[:tl], body)
     ev.type = kind
     if cue is not None:
-        ev.evidence["type"] = [_ev(d, title_body(cue.start), title_body(cue.end))]
+        ev.evidence["type"] = [_ev(d, title_body(cue.start), title_body(cue.end), 0.8 if in_title else 0.65)]
     else:
-        ev.evidence["type"] = [_ev(d, 0, tl)]
+        ev.evidence["type"] = [_ev(d, 0, tl, 0.4)]  # no cue at all: the commonest type
 
     # places
     person_spans = [(n.start - d.base, n.end - d.base) for n in found.persons]
@@ -250,7 +261,10 @@ def _event(
     if direction == "incoming":
         ev.location = home_place(home, gaz, registries)
         k = next((m for m in resolved if _is_home_city(m, home)), None)
-        ev.evidence["location"] = [_ev(d, k.start - d.base, k.end - d.base) if k else _ev(d, 0, tl)]
+        sure = 0.9 if k else (0.75 if home.default else 0.6)
+        ev.evidence["location"] = [
+            _ev(d, k.start - d.base, k.end - d.base, sure) if k else _ev(d, 0, tl, sure)
+        ]
     else:
         where = _event_place(in_title, tl, d) or _event_place(foreign, tl, d)
         if where is not None and where.kind == "country":  # "w Holandii" in the heading, "w Utrechcie" below
@@ -265,7 +279,8 @@ def _event(
             where = city or where
         if where is not None:
             ev.location = _place(where, gaz, registries)
-            ev.evidence["location"] = [_ev(d, where.start - d.base, where.end - d.base)]
+            sure = 0.85 if where.end - d.base <= tl else 0.65
+            ev.evidence["location"] = [_ev(d, where.start - d.base, where.end - d.base, sure)]
 
     # cities and countries
     for m in foreign:
@@ -274,11 +289,13 @@ def _event(
         p = _place(m, gaz, registries)
         if all((c.name, c.country) != (p.name, p.country) for c in ev.cities):
             ev.cities.append(p)
-            ev.evidence.setdefault("cities", []).append(_ev(d, m.start - d.base, m.end - d.base))
+            sure = 0.9 if m.end - d.base <= tl else 0.8 if m.prep else 0.6
+            ev.evidence.setdefault("cities", []).append(_ev(d, m.start - d.base, m.end - d.base, sure))
     for m in foreign:
         if m.country not in ev.countries:
             ev.countries.append(m.country)
-            ev.evidence.setdefault("countries", []).append(_ev(d, m.start - d.base, m.end - d.base))
+            sure = 0.9 if m.end - d.base <= tl else 0.8 if m.prep else 0.65
+            ev.evidence.setdefault("countries", []).append(_ev(d, m.start - d.base, m.end - d.base, sure))
 
     # names; a facility the guests were shown, a venue's owner, a background partner: not participants
     for n in found.all():
@@ -320,13 +337,13 @@ def _event(
         if iso not in ev.countries:
             t = d.tokens[k]
             ev.countries.append(iso)
-            ev.evidence.setdefault("countries", []).append(Evidence(t.text, t.start, t.end))
+            ev.evidence.setdefault("countries", []).append(Evidence(t.text, t.start, t.end, 0.55))
     # a registered organisation's seat is a country of the event only when the text names no foreign
     # country at all (its visitors' country); an organiser's seat is not where its seminar was held
     for iso, a, b in found.countries if not ev.countries else []:
         if iso not in ev.countries and iso != "PL":
             ev.countries.append(iso)
-            ev.evidence.setdefault("countries", []).append(Evidence(page.text[a:b], a, b))
+            ev.evidence.setdefault("countries", []).append(Evidence(page.text[a:b], a, b, 0.5))
 
     # participants: the foreign people's kind, for events where foreigners come
     if direction == "incoming" and kind != "Donation":
@@ -334,7 +351,14 @@ def _event(
         who, cue = classify.find_participants(text[:tl], body, place_words)
         if who:
             ev.participants = who
-            ev.evidence["participants"] = [_ev(d, title_body(cue.start), title_body(cue.end))]
+            sure = (
+                0.85
+                if cue.end <= tl
+                else 0.45
+                if cue.value == "officials" and cue.end - cue.start < 12
+                else 0.65
+            )
+            ev.evidence["participants"] = [_ev(d, title_body(cue.start), title_body(cue.end), sure)]
 
     # topics: from the running text; from names only when the text gives none
     # a project's title states its theme, and a project event is about it; other names do not count
@@ -346,7 +370,8 @@ def _event(
         if topic == "volunteering" and ev.participants == "volunteers" and _describes_visitors(text, cue):
             continue  # the visitors are volunteers; their visit is not about volunteer work
         ev.topics.append(topic)
-        ev.evidence.setdefault("topics", []).append(_ev(d, cue.start, cue.end))
+        sure = 0.45 if not free else 0.8 if cue.end <= tl else 0.6
+        ev.evidence.setdefault("topics", []).append(_ev(d, cue.start, cue.end, sure))
     return ev
 
 
@@ -506,16 +531,16 @@ def _direction(
         if lo == 0:
             for _, value, s, e in evidence:
                 if value == "incoming":
-                    return value, _ev(d, max(s, 0), e)
+                    return value, _ev(d, max(s, 0), e, 0.9)
         _, value, s, e = evidence[0]
-        return value, _ev(d, max(s, 0), e)
+        return value, _ev(d, max(s, 0), e, 0.9 if lo == 0 else 0.75)
 
     got = decide(title_m, 0, tl) or decide(body_m, d.body_off, len(text))
     if got is None and d.group:  # only the label over it tells: "Wyjazdy pracowników MOPS"
         for rx, value in ((classify.OUTGOING_CUES, "outgoing"), (classify.INCOMING_CUES, "incoming")):
             if rx.search(d.group):
-                return value, _ev(d, 0, tl)
-    return got or ("incoming", _ev(d, 0, tl))
+                return value, _ev(d, 0, tl, 0.6)
+    return got or ("incoming", _ev(d, 0, tl, 0.45))  # no clue: visits to the home are the commoner
 
 
 MOPS_GIVES = re.compile(
@@ -530,7 +555,7 @@ def _donation_direction(d: _Draft, mentions: list[PlaceMention], tl: int) -> tup
     text = d.text
     m = MOPS_GIVES.search(text)
     if m:
-        return "outgoing", _ev(d, m.start(), m.end())
+        return "outgoing", _ev(d, m.start(), m.end(), 0.8)
     for pm in mentions:
         if pm.country in ("", "PL"):
             continue
@@ -545,8 +570,8 @@ def _donation_direction(d: _Draft, mentions: list[PlaceMention], tl: int) -> tup
         for_someone_there = pm.prep in IN and any(x.lower == "dla" for x in d.tokens[max(0, i - 6) : i - 1])
         if to_there or for_someone_there:
             s, e = pm.start - d.base, pm.end - d.base
-            return "outgoing", _ev(d, s, e)
-    return "incoming", _ev(d, 0, tl)
+            return "outgoing", _ev(d, s, e, 0.7)
+    return "incoming", _ev(d, 0, tl, 0.7)  # a gift from abroad
 
 
 WITH_WORDS = {

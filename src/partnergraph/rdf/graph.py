@@ -4,6 +4,7 @@ are made, so the same input always gives the same triples."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -208,6 +209,8 @@ def add_evidence(graph: Graph, event: Event, field: str, n: int, value, evidence
         graph.add((node, OA.bodyValue, Literal(str(value))))
     else:
         graph.add((node, OA.hasBody, value))
+    confidence = Decimal(str(event.confidence(field, evidence)))
+    graph.add((node, PG.confidence, Literal(confidence, datatype=XSD.decimal)))
     if field in event.curated:
         graph.add((node, PG.curated, Literal(True)))
         graph.add((node, PROV.wasAttributedTo, iris.entity_iri("agent", "curation")))
