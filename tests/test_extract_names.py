@@ -250,3 +250,39 @@ def test_listed_names_initials_and_credits(bare, text, expected):
 )
 def test_lists_boards_and_territories(bare, text, expected):
     assert names(text, bare).get("organisations", []) == expected
+
+
+def test_a_polish_rendering_with_the_own_name_in_brackets_is_one_organisation(bare):
+    found = find_names(
+        "Goście z Fundacji Pomocy Seniorom. Przyjechali przedstawiciele Niemieckiej Fundacji Pomocy Seniorom "
+        "(Deutsche Seniorenhilfe Leipzig) oraz Duńskiej Agencji Świadczeń (Udbetaling Danmark).",
+        None, 0, 0, bare, None,
+    )  # fmt: skip
+    got = {n.value: n.aliases for n in found.organisations}
+    assert got == {
+        "Deutsche Seniorenhilfe Leipzig": ("Niemiecka Fundacja Pomocy Seniorom",),
+        "Udbetaling Danmark": ("Duńska Agencja Świadczeń",),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs", "persons"),
+    [
+        (
+            "Odwiedzili gminę Bobowa oraz gminę i powiat Gorlice.",
+            ["Gmina Bobowa", "Gmina Gorlice", "Powiat Gorlice"],
+            [],
+        ),
+        ("Pomagały Zakłady Aktywizacji Zawodowej i Domy Pomocy Społecznej.", [], []),
+        ("Delegację żegnała Prezes Stowarzyszenia Jana Procházková.", [], ["Jana Procházková"]),
+        ("towarzyszyła jej asystentka, Ruta Kazlauskienė.", [], ["Ruta Kazlauskienė"]),
+        (
+            "w schronisku Towarzystwa Pomocy im. św. Brata Alberta Koło Gdańsk",
+            ["Towarzystwo Pomocy im. św. Brata Alberta"],
+            [],
+        ),
+    ],
+)
+def test_communes_kinds_of_facility_and_foreign_names(bare, text, orgs, persons):
+    got = names(text, bare)
+    assert (got.get("organisations", []), got.get("persons", [])) == (orgs, persons)

@@ -424,7 +424,8 @@ KRAKOW_BODY = re.compile(r"\bKrak(ów|owa|owie)\b")
 def _is_bystander(text: str, n: names.Name, base: int) -> bool:
     before = text[max(base, n.start - 160) : n.start]
     return bool(
-        SHOWN_BEFORE.search(before)
+        # a commune or county visited hosts the visit
+        (SHOWN_BEFORE.search(before) and not names.is_government(n.value))
         or BACKGROUND_BEFORE.search(before)
         or (KRAKOW_BODY.search(n.value) and COOPERATION_BEFORE.search(before))
     )

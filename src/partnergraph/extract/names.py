@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from .._slug import slug
 from ._nominative import _agreeing_cases, _head_analysis, _is_name_adj, _nominative_phrase
 from ._text import Token, tokenize
-from .persons import ROLES, person_at, unknown_word
+from .persons import ROLES, _name_word, person_at, surname_shaped, unknown_word
 from .places import seat_in_name
 
 QUOTES = {"„", "”", '"', "“", "'", "«", "»", "‘", "’"}
@@ -213,6 +213,7 @@ class Name:
     value: str
     start: int  # offsets into page.text
     end: int
+    aliases: tuple[str, ...] = ()  # other names of the same body on the page ("Towarzystwo Ewangelickie")
 
 
 @dataclass
@@ -416,11 +417,11 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     def free(i: int, j: int) -> bool:
         return not any(taken[i:j])
 
-    def emit(fld: str, value: str, i: int, j: int) -> None:
+    def emit(fld: str, value: str, i: int, j: int, aliases: tuple[str, ...] = ()) -> None:
         value = _normalise_quotes(value).strip(" ,;:-")
         if not value:
             return
-        getattr(names, fld).append(Name(fld, value, toks[i].start, toks[j - 1].end))
+        getattr(names, fld).append(Name(fld, value, toks[i].start, toks[j - 1].end, aliases))
 
     owners = _lookups(registries)["owners"]
     parts: list[Name] = []  # departments named without their organisation
@@ -536,6 +537,13 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 pass  # "Europejskiej Sieci Przeciwdziałania Ubóstwu (EAPN)": the registry's name, found above
             elif lemma in DEPARTMENTS:
                 parts.append(Name("organisations", value, toks[start].start, toks[end - 1].end))
+            elif (own := _own_name_after(toks, end, text, base)) is not None:
+                # a Polish rendering and the body's own name in brackets: one body, under its own name
+                close, own_name = own
+                emit("organisations", own_name, start, close, (value,))
+                end = close
+            elif head_a.number == "pl" and "„" not in value:
+                pass  # a kind of facility, not a body's name ("Zakłady Aktywizacji Zawodowej")
             elif slug(value) not in owners:
                 entry = _lookup(registries, "organisations", value)
                 emit("organisations", entry.name if entry else value, start, end)
@@ -619,6 +627,32 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             emit("organisations", entry.name if entry else t.text, k, k + 1)
             take(k, k + 1)
 
+    # 2e. a commune or county named in lower case before its proper name ("odwiedzili gminę Tłuszcz oraz
+    # powiat Mońki", "gminę i powiat Mońki"): the body
+    for k, t in enumerate(toks):
+        if taken[k] or t.is_upper_initial or _head_analysis(t, {"gmina", "powiat"}) is None:
+            continue
+        if k > 0 and toks[k - 1].lower in PLACE_PREPOSITIONS:
+            continue
+        heads, n = [t], k + 1
+        if n + 1 < len(toks) and toks[n].lower == "i" and _head_analysis(toks[n + 1], {"gmina", "powiat"}):
+            heads, n = [t, toks[n + 1]], n + 2
+        m = n
+        while (
+            m < len(toks)
+            and not taken[m]
+            and _name_word(toks[m])
+            and (toks[m].has_mark("nazwa_geograficzna") or toks[m].unknown or not toks[m].has_pos("adj"))
+        ):
+            m += 1
+        if m == n or m - n > 3:
+            continue
+        proper = _span_text(text, base, toks, n, m)
+        for h in heads:
+            lemma = _head_analysis(h, {"gmina", "powiat"}).lemma
+            emit("organisations", f"{lemma.capitalize()} {proper}", k, m)
+        take(k, m)
+
     # 3. persons
     k = 0
     while k < len(toks):
@@ -637,9 +671,9 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             continue
         if not (
             toks[k - 1].lower in ("przez", "partnerem", "partnerami")
-            or toks[k - 1].lemmas & GENERIC_ORG_NOUNS
+            or (toks[k - 1].lemmas & GENERIC_ORG_NOUNS and not toks[k - 1].is_upper_initial)
         ):
-            continue
+            continue  # after a capitalised "Związku", "Stowarzyszenia" a name is a person's ("Prezes Związku Hans Weber")
         end = k + 1
         while end < len(toks) and not taken[end] and toks[end].start - toks[end - 1].end <= 1:
             t2 = toks[end]
@@ -668,11 +702,16 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
 
 
 def _dedupe(items: list[Name]) -> list[Name]:
-    """One name once; a shorter mention of a longer name found too ("Zespołu Zadaniowego") is the same."""
+    """One name once; a shorter mention of a longer name found too ("Zespołu Zadaniowego") is the same, and
+    so is another name of a body given with its own ("Stowarzyszenie Pomocy" of "Czeskie Stowarzyszenie
+    Pomocy (Sdružení …)")."""
     keys = [_base_key(n.value) for n in items]
+    other_names = {_base_key(a) for n in items for a in n.aliases}
     out, seen = [], set()
     for n, k in zip(items, keys, strict=True):
         if any(o != k and o.startswith(k + " ") for o in keys):
+            continue
+        if not n.aliases and any(a == k or a.endswith(" " + k) for a in other_names):
             continue
         if k not in seen:
             seen.add(k)
@@ -741,11 +780,12 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
     end = j
     while end < len(toks) and not taken[end]:
         t = toks[end]
-        if t.text in ("„", '"', "“") and end == j:
+        if t.text in ("„", '"', "“", ",,"):
             close = next(
                 (k for k in range(end + 1, min(len(toks), end + 12)) if toks[k].text in ("”", '"', "“")), None
             )
-            if close is None:
+            # after the complements only a short quoted name or acronym: '… Pozarządowych „KaFOS”'
+            if close is None or (end > j and close - end > 4):
                 break
             end = close + 1
             break
@@ -804,6 +844,38 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
     return end
 
 
+def _own_name_after(toks: list[Token], j: int, text: str, base: int) -> tuple[int, str] | None:
+    """(index past ")", the name) when a bracket after a Polish name holds the body's own name in another
+    language: "Towarzystwem Ewangelickim (Evangelische Gesellschaft Stuttgart e.V.)"."""
+    if j >= len(toks) or toks[j].text != "(":
+        return None
+    close = next((k for k in range(j + 1, min(len(toks), j + 14)) if toks[k].text == ")"), None)
+    if close is None or close - j < 2:
+        return None
+    inside = toks[j + 1 : close]
+    words = [t for t in inside if t.is_word]
+    if not words or not words[0].is_upper_initial or words[0].text.isupper() and len(words) == 1:
+        return None  # an acronym in brackets is the registry's business
+    foreign = [t for t in words if _foreign_spelling(t)]
+    if not foreign or not _foreign_spelling(words[0]) or len(foreign) * 3 < len(words):
+        return None
+    own = text[inside[0].start - base : inside[-1].end - base].strip(" ,;")
+    return close + 1, own
+
+
+NON_POLISH_LETTERS = re.compile(r"[^\Wa-zA-ZąćęłńóśźżĄĆĘŁŃÓŚŹŻ\d_]")
+
+
+def _foreign_spelling(t: Token) -> bool:
+    """A word of another language: unknown to morfeusz2, a foreign head word, or letters Polish lacks."""
+    return t.unknown or bool(FOREIGN_HEAD.search(t.text)) or bool(NON_POLISH_LETTERS.search(t.text))
+
+
+def is_government(value: str) -> bool:
+    """A commune, county or voivodeship named as a body: a visit there is hosted by its government."""
+    return value.split(" ", 1)[0].lower() in TERRITORIES
+
+
 def _territory_not_a_body(toks: list[Token], k: int) -> bool:
     """A county or commune named as a place ("w Powiecie X") or through a member of its board."""
     prev = toks[k - 1].lower if k > 0 else ""
@@ -817,10 +889,12 @@ def _person_begins(toks: list[Token], k: int) -> bool:
     t = toks[k]
     if k + 1 >= len(toks) or not toks[k + 1].is_upper_initial or not toks[k + 1].is_word:
         return False
-    if k > 0 and (toks[k - 1].lower in PATRON_TITLES | {"im"} or toks[k - 1].text == "."):
-        return False
-    return any("imię" in a.marks and "nom" in a.cases for a in t.analyses) or (
-        t.unknown and toks[k + 1].unknown and k + 2 < len(toks) and toks[k + 2].text in (",", "–", "-")
+    if any(x.lower == "im" for x in toks[max(0, k - 5) : k]) or (k > 0 and toks[k - 1].text == "."):
+        return False  # a patron: "im. św. Brata Alberta"
+    return (
+        any("imię" in a.marks and "nom" in a.cases for a in t.analyses)
+        or (t.unknown and toks[k + 1].unknown and k + 2 < len(toks) and toks[k + 2].text in (",", "–", "-"))
+        or surname_shaped(toks[k + 1])
     )
 
 

@@ -16,7 +16,10 @@ ROLES = {"pan", "pani", "państwo", "dyrektor", "dyrektorka", "burmistrz", "prez
          "ambasador", "profesor", "opiekun", "burmistrzyni", "senator", "poseł", "wiceburmistrz", "nadburmistrz",
          "zastępczyni", "referent", "referentka", "specjalista", "specjalistka", "członek", "członkini",
          "wiceprzewodniczący", "wiceprzewodnicząca", "starosta", "wicestarosta", "wójt", "marszałek",
-         "wicemarszałek", "wojewoda", "wicewojewoda", "psycholog", "pedagog"}  # fmt: skip
+         "wicemarszałek", "wojewoda", "wicewojewoda", "psycholog", "pedagog", "asystent", "asystentka"}  # fmt: skip
+# endings of Czech, Slovak, Baltic and Ukrainian surnames that morfeusz2 does not know ("Dvořáková")
+SURNAME_ENDINGS = ("ová", "ienė", "aitė", "ytė", "utė", "enko", "czuk", "chuk", "iuk", "yuk")
+FEMININE_ENDINGS = ("ová", "ienė", "aitė", "ytė", "utė")
 
 
 # particles between a given name and a surname
@@ -71,6 +74,8 @@ def person_at(
         or (k > 1 and toks[k - 1].text == "." and toks[k - 2].lower in STREET_WORDS)
     ):
         return None  # "ul. Józefa Dietla", "im. Jana Pawła II": a street or a patron, not a person present
+    if any(x.lower == "im" for x in toks[max(0, k - 5) : k - 1]) and toks[k - 1].text != ",":
+        return None  # "im. św. Brata Alberta": a patron with titles
     if _credited(toks, k):
         return None  # a photo credit or the page's author
     initial = _initial_surname(toks, k, taken)
@@ -81,8 +86,8 @@ def person_at(
         return listed
     honorific = t.lower in HONORIFICS or bool(t.lemmas & ROLES)
     first = k + 1 if honorific else k
-    if honorific and first < len(toks) and toks[first].text == ".":
-        first += 1
+    if honorific and first < len(toks) and toks[first].text in (".", ",") and t.lower not in ("pan", "pani"):
+        first += 1  # "dr. Jan …", "jego referentka, Katrin Böhme"
     if first + 1 >= len(toks) or taken[first] or taken[first + 1]:
         return None
     f, s = toks[first], toks[first + 1]
@@ -113,7 +118,9 @@ def person_at(
     # stands before a foreign surname
     foreign_pair = honorific and s.unknown and not (f.lemmas & ROLES) and _head_analysis(f, org_heads) is None
     if given is None and not (honorific and f.unknown) and not foreign_pair:
-        return None
+        if not (surname_shaped(s) and _name_word(f)):
+            return None
+        return first, first + 2, f"{f.text} {s.text}"  # "Hana Dvořáková", "Ruta Kazlauskienė"
     if given is None and honorific and not s.unknown and not s.has_mark("nazwisko"):
         return None
     if (
@@ -127,8 +134,10 @@ def person_at(
     # nominative: the given name's base form, the surname's (a foreign one loses the Polish ending)
     oblique = given is not None and not ({"nom"} & given.cases) and "m1" in given.gender
     first_name = given.lemma if given is not None else f.text
-    if given is not None and "nom" in given.cases:
-        first_name = f.text
+    if (given is not None and "nom" in given.cases) or (
+        surname_shaped(s) and s.lower.endswith(FEMININE_ENDINGS) and f.has_mark("imię")
+    ):
+        first_name = f.text  # "Jana Procházková": a woman's name, not "Jan"
     if given is None and f.text[-1:] in ("ą", "ę") and len(f.text) >= 3:
         first_name = f.text[:-1] + "a"  # a woman's foreign name in the instrumental or accusative
     # a woman named in an oblique case: "Janą", "Evą", "Anny"
@@ -167,6 +176,10 @@ def _credited(toks: list[Token], k: int) -> bool:
     return j >= 0 and toks[j].lower in CREDIT_WORDS
 
 
+def surname_shaped(t: Token) -> bool:
+    return t.unknown and t.is_upper_initial and t.lower.endswith(SURNAME_ENDINGS) and not t.text.isupper()
+
+
 def _name_word(t: Token) -> bool:
     return t.is_word and t.is_upper_initial and not t.text.isupper() and not any(c.isdigit() for c in t.text)
 
@@ -199,7 +212,7 @@ def _listed_name(
     f, s, dash, role = toks[k], toks[k + 1], toks[k + 2], toks[k + 3]
     if not (_name_word(f) and _name_word(s)) or s.start - f.end != 1:
         return None
-    if dash.text not in DASHES or not (role.is_word and role.text[:1].islower()):
+    if dash.text not in DASHES or not (role.is_word and (role.text[:1].islower() or role.lemmas & ROLES)):
         return None
     if k > 0 and toks[k - 1].is_word and toks[k - 1].is_upper_initial:
         return None  # the tail of a longer capitalised run
