@@ -22,6 +22,7 @@ import pytest
 
 from partnergraph import build as build_module
 from partnergraph import iris
+from partnergraph import state as state_module
 from partnergraph.build import build, ensure_built, is_current
 from partnergraph.cli import main
 from partnergraph.corpus import add_pages, list_sources
@@ -211,7 +212,7 @@ def current(built, tmp_path, monkeypatch) -> Settings:
     nothing (same files, same hash)."""
     frozen = tmp_path / "package"
     shutil.copytree(build_module.PACKAGE_DIR, frozen, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(build_module, "PACKAGE_DIR", frozen)
+    monkeypatch.setattr(state_module, "PACKAGE_DIR", frozen)
     if not is_current(built):  # the code changed since the session's seed build
         build(built)
     return built

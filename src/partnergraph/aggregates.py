@@ -50,10 +50,10 @@ from pathlib import Path
 
 from ._atomic import write_atomic
 from .errors import StoreError
+from .state import AGGREGATES_FILE as FILE_NAME
 from .store import Store
 
 VERSION = 1
-FILE_NAME = "aggregates.json"
 TOP = 10
 LANGS = ("pl", "en")
 

@@ -7,7 +7,6 @@ the old one. Same inputs give the same bytes (sorted N-Quads, IRIs from names, n
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import shutil
@@ -17,9 +16,8 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from . import __version__, iris
+from . import iris
 from ._atomic import write_atomic
-from .aggregates import FILE_NAME as AGGREGATES_FILE
 from .aggregates import write_aggregates
 from .curate import apply_curation, read_curation
 from .errors import SourceError, StoreError
@@ -38,10 +36,12 @@ from .rdf import (
 from .reference import Registries, load_registries
 from .settings import Settings
 from .sources import ManifestEntry, read_manifest, read_page
+
+# re-exported: their home was here
+from .state import PACKAGE_DIR, ensure_built, input_hash, is_current, open_embedded  # noqa: F401
 from .store import EmbeddedStore
 
 log = logging.getLogger(__name__)
-PACKAGE_DIR = Path(__file__).parent
 
 
 @dataclass
@@ -56,24 +56,6 @@ class BuildReport:
 
     def to_json(self) -> dict:
         return {k: v for k, v in self.__dict__.items()}
-
-
-def input_hash(settings: Settings) -> str:
-    """A hash over everything the graph is made from: pages, manifest, registries, curation, ontology,
-    and the code that turns them into triples."""
-    digest = hashlib.sha256(__version__.encode())
-    files = [
-        *sorted(settings.sources_dir.rglob("*")),
-        *sorted(settings.reference_dir.rglob("*")),
-        settings.curation_file,
-        *sorted(settings.ontology_dir.glob("*.ttl")),
-        *sorted(PACKAGE_DIR.rglob("*.py")),
-    ]
-    for path in files:
-        if path.is_file():
-            digest.update(str(path.name).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def read_sources(settings: Settings) -> list[tuple[ManifestEntry, object]]:
@@ -198,32 +180,3 @@ def load_store(settings: Settings, nquads: bytes) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-
-
-def is_current(settings: Settings) -> bool:
-    state = settings.build_dir / "state.json"
-    if (
-        not state.is_file()
-        or not settings.store_dir.is_dir()
-        or not (settings.build_dir / AGGREGATES_FILE).is_file()
-    ):
-        return False
-    try:
-        return json.loads(state.read_text())["input_hash"] == input_hash(settings)
-    except (ValueError, KeyError):
-        return False
-
-
-def ensure_built(settings: Settings | None = None) -> BuildReport | None:
-    """Build only when the inputs changed since the last build; returns the report of a build, or None."""
-    settings = settings or Settings.default()
-    if is_current(settings):
-        return None
-    return build(settings)
-
-
-def open_embedded(settings: Settings | None = None, build_if_needed: bool = True) -> EmbeddedStore:
-    settings = settings or Settings.default()
-    if build_if_needed:
-        ensure_built(settings)
-    return EmbeddedStore(settings.store_dir, read_only=True)

@@ -45,7 +45,7 @@ def open_store_from(args):
         from ..store import RemoteStore
 
         return RemoteStore(args.endpoint, user=args.user, password=args.password)
-    from ..build import open_embedded
+    from ..state import open_embedded
 
     return open_embedded(settings_from(args))
 

@@ -78,7 +78,7 @@ def run(args) -> int:
     if args.dump:
         dump = args.dump
     else:
-        from ..build import ensure_built
+        from ..state import ensure_built
 
         settings = settings_from(args)
         ensure_built(settings)

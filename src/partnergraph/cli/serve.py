@@ -59,8 +59,8 @@ def run(args) -> int:
 
     import uvicorn
 
-    from ..build import ensure_built
     from ..errors import PartnergraphError
+    from ..state import ensure_built
     from ..web import WebConfig, create_app
 
     settings = settings_from(args)

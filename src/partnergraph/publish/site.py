@@ -87,7 +87,7 @@ def publish_site(
             f"{out_dir} is not empty and was not written by `partnergraph publish`; choose another folder"
         )
     if store is None:
-        from ..build import open_embedded
+        from ..state import open_embedded
 
         store = open_embedded(settings)
     out_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -5,20 +5,29 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import cache
 
 from rdflib import BNode, Literal, URIRef
 
-from ..rdf.vocab import PREFIXES
 from ..store import Rows
 
 FORMATS = ("table", "csv", "tsv", "json")
 
 
+@cache
+def _prefixes() -> list[tuple[str, str]]:
+    """(prefix, namespace), longest namespace first. Imported when first needed: partnergraph.rdf
+    brings the SHACL validator and the extractor's vocabulary, which reading rows does not need."""
+    from ..rdf.vocab import PREFIXES
+
+    return [(p, str(ns)) for p, ns in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1])))]
+
+
 def _short(term) -> str:
     """A term as a person reads it: prefixed IRIs, plain literal values."""
     if isinstance(term, URIRef):
-        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
-            if str(term).startswith(str(ns)) and prefix not in ("rdf", "rdfs", "xsd", "owl"):
+        for prefix, ns in _prefixes():
+            if str(term).startswith(ns) and prefix not in ("rdf", "rdfs", "xsd", "owl"):
                 return f"{prefix}:{str(term)[len(str(ns)) :]}"
         return str(term)
     return "" if term is None else str(term)

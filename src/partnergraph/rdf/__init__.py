@@ -1,20 +1,27 @@
-"""Events and registries to RDF, SHACL validation. Stores nothing, serves nothing."""
+"""Events and registries to RDF, SHACL validation. Stores nothing, serves nothing.
 
-from .dataset import add_named_graph, assemble_dataset
-from .graph import describe_entities, event_iri, source_iri, source_to_graph
-from .registry import registries_to_graph
-from .validate import validate_dataset
-from .vocab import PREFIXES, bind_prefixes
+The names below are imported from their modules when first asked for: a command that only reads the
+graph (`query` formatting a table needs PREFIXES) does not pay for the SHACL validator and the
+extractor's vocabulary that the other modules bring."""
 
-__all__ = [
-    "PREFIXES",
-    "add_named_graph",
-    "assemble_dataset",
-    "bind_prefixes",
-    "describe_entities",
-    "event_iri",
-    "registries_to_graph",
-    "source_iri",
-    "source_to_graph",
-    "validate_dataset",
-]
+from importlib import import_module
+
+_HOMES = {
+    "add_named_graph": "dataset",
+    "assemble_dataset": "dataset",
+    "describe_entities": "graph",
+    "event_iri": "graph",
+    "source_iri": "graph",
+    "source_to_graph": "graph",
+    "registries_to_graph": "registry",
+    "validate_dataset": "validate",
+    "PREFIXES": "vocab",
+    "bind_prefixes": "vocab",
+}
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f".{_HOMES[name]}", __name__), name)
