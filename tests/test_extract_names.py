@@ -286,3 +286,16 @@ def test_a_polish_rendering_with_the_own_name_in_brackets_is_one_organisation(ba
 def test_communes_kinds_of_facility_and_foreign_names(bare, text, orgs, persons):
     got = names(text, bare)
     assert (got.get("organisations", []), got.get("persons", [])) == (orgs, persons)
+
+
+def test_confidence_follows_the_rule_that_found_a_name(registries):
+    found = find_names(
+        "Gościli przedstawiciele Urzędu Miasta Krakowa, Ośrodka Charytatywnego, Fundacji Pomocy Osobom Bezdomnym "
+        "(Stichting Daklozenzorg Utrecht) oraz dr Anna Kowalska i K. Nowak.",
+        None, 0, 0, registries, None,
+    )  # fmt: skip
+    orgs = {n.value: n.confidence for n in found.organisations}
+    persons = {n.value: n.confidence for n in found.persons}
+    assert orgs["Urząd Miasta Krakowa"] > orgs["Stichting Daklozenzorg Utrecht"] > orgs["Ośrodek Charytatywny"]
+    assert persons["Anna Kowalska"] > persons["K. Nowak"]
+    assert all(0 < c <= 1 for c in [*orgs.values(), *persons.values()])

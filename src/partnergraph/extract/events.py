@@ -306,7 +306,9 @@ def _event(
         values = getattr(ev, n.field)
         if n.value not in values:
             values.append(n.value)
-            ev.evidence.setdefault(n.field, []).append(Evidence(page.text[n.start : n.end], n.start, n.end))
+            ev.evidence.setdefault(n.field, []).append(
+                Evidence(page.text[n.start : n.end], n.start, n.end, n.confidence)  # by the names' rule
+            )
     _drop_generic_programmes(ev)
     # a city named only inside an organisation's name, when no other city is given: its seat, unless the
     # text names another country (an organiser's seat: "seminarium w Belgii zorganizowane przez Uniwersytet

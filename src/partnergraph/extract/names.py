@@ -207,6 +207,24 @@ PROGRAMME_INTRO = re.compile(
 )
 
 
+# how sure each rule is of the names it finds: a registered name most, a boundary guessed from
+# capitals least (benchmarks/confidence_honesty.py measures the ordering on the development pages)
+CONFIDENCE = {
+    "registry": 0.95,
+    "own_name": 0.85,  # the body's own name in brackets after its Polish rendering
+    "head": 0.75,  # a Polish head noun with its capitalised complements
+    "long_head": 0.6,  # the same, running over more than six words: the boundary is a guess
+    "short_head": 0.55,  # a kind and one word ("Urząd Miasta"): often a generic or a home's own office
+    "foreign_head": 0.7,
+    "introduced": 0.7,  # a project or programme title after "projekt", "program"
+    "commune": 0.65,  # "gminę Tłuszcz"
+    "acronym_city": 0.6,
+    "acronym": 0.5,
+    "foreign_after_cue": 0.5,  # "przez Homeless Link"
+    "department": 0.4,  # a department named alone, standing for its organisation
+}
+
+
 @dataclass(frozen=True)
 class Name:
     field: str
@@ -214,6 +232,7 @@ class Name:
     start: int  # offsets into page.text
     end: int
     aliases: tuple[str, ...] = ()  # other names of the same body on the page ("Towarzystwo Ewangelickie")
+    confidence: float | None = None  # 0-1 by the rule that found it (CONFIDENCE); None: the field's default
 
 
 @dataclass
@@ -417,11 +436,12 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     def free(i: int, j: int) -> bool:
         return not any(taken[i:j])
 
-    def emit(fld: str, value: str, i: int, j: int, aliases: tuple[str, ...] = ()) -> None:
+    def emit(fld: str, value: str, i: int, j: int, rule: str | float, aliases: tuple[str, ...] = ()) -> None:
         value = _normalise_quotes(value).strip(" ,;:-")
         if not value:
             return
-        getattr(names, fld).append(Name(fld, value, toks[i].start, toks[j - 1].end, aliases))
+        sure = CONFIDENCE[rule] if isinstance(rule, str) else rule
+        getattr(names, fld).append(Name(fld, value, toks[i].start, toks[j - 1].end, aliases, sure))
 
     owners = _lookups(registries)["owners"]
     parts: list[Name] = []  # departments named without their organisation
@@ -432,13 +452,13 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             continue  # MOPS itself: taken, so that no pattern reads it as a partner
         if e.field == "units" and _followed_by_other_org(toks, j):
             continue  # an office of another organisation ("Biuro … Urzędu Miasta Krakowa")
-        emit(e.field, e.name, i, j)
+        emit(e.field, e.name, i, j, "registry")
         if e.field == "organisations" and e.country and e.country != "PL":
             names.countries.append((e.country, toks[i].start, toks[j - 1].end))
         if e.field == "units":  # a project inside a unit's name is the event's project too
             for pi, pj, pe in _registry_matches(toks[i + 1 : j], registries):
                 if pe.field == "projects":
-                    emit("projects", pe.name, i + 1 + pi, i + 1 + pj)
+                    emit("projects", pe.name, i + 1 + pi, i + 1 + pj, "registry")
 
     # 2a. projects and programmes by their introducing words
     for rx, fld in ((PROJECT_INTRO, "projects"), (PROGRAMME_INTRO, "programmes")):
@@ -454,7 +474,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             if fld == "programmes" and UNIT_PHRASES.match(value):
                 continue
             entry = _lookup(registries, fld, value)
-            emit(fld, entry.name if entry else value, ia, ib + 1)
+            emit(fld, entry.name if entry else value, ia, ib + 1, "registry" if entry else "introduced")
             take(ia, ib + 1)
 
     # 2b. Polish institutions and MOPS units by head noun
@@ -531,22 +551,40 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 i = end
                 continue
             entry = _lookup(registries, "units", value)
-            emit("units", entry.name if entry else value, start, end)
+            emit("units", entry.name if entry else value, start, end, "registry" if entry else "head")
         elif lemma in ORG_HEADS or lemma == "krzyż":
             if _acronym_after(toks, end, registries):
                 pass  # "Europejskiej Sieci Przeciwdziałania Ubóstwu (EAPN)": the registry's name, found above
             elif lemma in DEPARTMENTS:
-                parts.append(Name("organisations", value, toks[start].start, toks[end - 1].end))
+                parts.append(
+                    Name(
+                        "organisations",
+                        value,
+                        toks[start].start,
+                        toks[end - 1].end,
+                        (),
+                        CONFIDENCE["department"],
+                    )
+                )
             elif (own := _own_name_after(toks, end, text, base)) is not None:
                 # a Polish rendering and the body's own name in brackets: one body, under its own name
                 close, own_name = own
-                emit("organisations", own_name, start, close, (value,))
+                emit("organisations", own_name, start, close, "own_name", (value,))
                 end = close
             elif head_a.number == "pl" and "„" not in value:
                 pass  # a kind of facility, not a body's name ("Zakłady Aktywizacji Zawodowej")
             elif slug(value) not in owners:
                 entry = _lookup(registries, "organisations", value)
-                emit("organisations", entry.name if entry else value, start, end)
+                rule = (
+                    "registry"
+                    if entry
+                    else "short_head"
+                    if end - start <= 2
+                    else "head"
+                    if end - start <= 6
+                    else "long_head"
+                )
+                emit("organisations", entry.name if entry else value, start, end, rule)
         take(start, end)
         i = end
 
@@ -599,7 +637,13 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         if end - start >= 2 or t.lower in {"caritas", "diakonie"}:
             value = _span_text(text, base, toks, start, end)
             entry = _lookup(registries, "organisations", value)
-            emit("organisations", entry.name if entry else value, start, end)
+            emit(
+                "organisations",
+                entry.name if entry else value,
+                start,
+                end,
+                "registry" if entry else "foreign_head",
+            )
             take(start, end)
             i = end
         else:
@@ -618,13 +662,21 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         ):
             value = _span_text(text, base, toks, k, k + 2)
             entry = _lookup(registries, "organisations", value)
-            emit("organisations", entry.name if entry else value, k, k + 2)
+            emit(
+                "organisations",
+                entry.name if entry else value,
+                k,
+                k + 2,
+                "registry" if entry else "acronym_city",
+            )
             take(k, k + 2)
             continue
         before = [x.lower for x in toks[max(0, k - 3) : k]]
         if any(b.startswith(ACRONYM_CUES) for b in before):
             entry = _lookup(registries, "organisations", t.text)
-            emit("organisations", entry.name if entry else t.text, k, k + 1)
+            emit(
+                "organisations", entry.name if entry else t.text, k, k + 1, "registry" if entry else "acronym"
+            )
             take(k, k + 1)
 
     # 2e. a commune or county named in lower case before its proper name ("odwiedzili gminę Tłuszcz oraz
@@ -650,7 +702,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         proper = _span_text(text, base, toks, n, m)
         for h in heads:
             lemma = _head_analysis(h, {"gmina", "powiat"}).lemma
-            emit("organisations", f"{lemma.capitalize()} {proper}", k, m)
+            emit("organisations", f"{lemma.capitalize()} {proper}", k, m, "commune")
         take(k, m)
 
     # 3. persons
@@ -660,8 +712,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         if got is None:
             k += 1
             continue
-        a, b, value = got
-        emit("persons", value, a, b)
+        a, b, value, sure = got
+        emit("persons", value, a, b, sure)
         take(a, b)
         k = b
 
@@ -689,7 +741,13 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         if toks[k].text.isupper() or end - k >= 2 or toks[k - 1].lemmas & GENERIC_ORG_NOUNS:
             value = _span_text(text, base, toks, k, end)
             entry = _lookup(registries, "organisations", value)
-            emit("organisations", entry.name if entry else value, k, end)
+            emit(
+                "organisations",
+                entry.name if entry else value,
+                k,
+                end,
+                "registry" if entry else "foreign_after_cue",
+            )
             take(k, end)
 
     # a department named alone belongs to the organisation the text names ("delegacja Kijowskiej Miejskiej

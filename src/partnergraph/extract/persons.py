@@ -64,7 +64,7 @@ def _title_case(t: Token) -> Token:
 
 def person_at(
     toks: list[Token], k: int, taken: list[bool], org_heads: set[str]
-) -> tuple[int, int, str] | None:
+) -> tuple[int, int, str, float] | None:
     """(first token, end, name in the nominative) of a person's name starting at token k, or None."""
     t = toks[k]
     if taken[k] or not t.is_word:
@@ -120,7 +120,7 @@ def person_at(
     if given is None and not (honorific and f.unknown) and not foreign_pair:
         if not (surname_shaped(s) and _name_word(f)):
             return None
-        return first, first + 2, f"{f.text} {s.text}"  # "Hana Dvořáková", "Ruta Kazlauskienė"
+        return first, first + 2, f"{f.text} {s.text}", 0.6  # "Hana Dvořáková", "Ruta Kazlauskienė"
     if given is None and honorific and not s.unknown and not s.has_mark("nazwisko"):
         return None
     if (
@@ -166,7 +166,9 @@ def person_at(
             if surname.endswith(ending) and len(surname) - len(ending) >= 3:
                 surname = surname[: -len(ending)]
                 break
-    return first, first + 2 + bool(particle), f"{first_name} {particle}{surname}"
+    # a known given name after a title is surest; a foreign pair the dictionary does not know, least
+    sure = (0.9 if honorific else 0.8) if given is not None else 0.65
+    return first, first + 2 + bool(particle), f"{first_name} {particle}{surname}", sure
 
 
 def _credited(toks: list[Token], k: int) -> bool:
@@ -184,7 +186,7 @@ def _name_word(t: Token) -> bool:
     return t.is_word and t.is_upper_initial and not t.text.isupper() and not any(c.isdigit() for c in t.text)
 
 
-def _initial_surname(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int, str] | None:
+def _initial_surname(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int, str, float] | None:
     """ "K. Zielińska", "P. Zaborowską" -> "P. Zaborowska": an initial and a surname (known as one, or
     unknown to the dictionary)."""
     t = toks[k]
@@ -199,12 +201,12 @@ def _initial_surname(toks: list[Token], k: int, taken: list[bool]) -> tuple[int,
     if sa is None and not s.unknown:
         return None
     surname = s.text if sa is None or "nom" in sa.cases else sa.lemma
-    return k, k + 3, f"{t.text}. {surname}"
+    return k, k + 3, f"{t.text}. {surname}", 0.6
 
 
 def _listed_name(
     toks: list[Token], k: int, taken: list[bool], org_heads: set[str]
-) -> tuple[int, int, str] | None:
+) -> tuple[int, int, str, float] | None:
     """A name the dictionary may not know, set off by its role: "Oleksii Ternovoi – dyrektor …",
     "Ilze Kalnina, wiceburmistrz …" (lists of delegates name people in the nominative)."""
     if k + 3 >= len(toks) or taken[k] or taken[k + 1]:
@@ -226,5 +228,5 @@ def _listed_name(
     if f.has_mark("nazwa_geograficzna") and not given:
         return None
     if role.lemmas & ROLES or dash.text != ",":
-        return k, k + 2, f"{f.text} {s.text}"
+        return k, k + 2, f"{f.text} {s.text}", 0.7
     return None
