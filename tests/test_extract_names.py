@@ -296,6 +296,8 @@ def test_confidence_follows_the_rule_that_found_a_name(registries):
     )  # fmt: skip
     orgs = {n.value: n.confidence for n in found.organisations}
     persons = {n.value: n.confidence for n in found.persons}
-    assert orgs["Urząd Miasta Krakowa"] > orgs["Stichting Daklozenzorg Utrecht"] > orgs["Ośrodek Charytatywny"]
+    assert (
+        orgs["Urząd Miasta Krakowa"] > orgs["Stichting Daklozenzorg Utrecht"] > orgs["Ośrodek Charytatywny"]
+    )
     assert persons["Anna Kowalska"] > persons["K. Nowak"]
     assert all(0 < c <= 1 for c in [*orgs.values(), *persons.values()])
