@@ -84,9 +84,13 @@ def test_azory_is_an_estate_in_krakow_not_the_azores(gaz):
     assert places(gaz, "filia MOPS w Starym Mieście") == []  # Kraków's Old Town, not Staré Mesto
 
 
-def test_regions_are_not_cities(gaz):
-    assert places(gaz, "delegacja z regionu Trøndelag") == []
-    assert [p[0] for p in places(gaz, "konferencja w Bawarii")] == []
+def test_regions_are_not_cities_but_name_their_country(gaz):
+    assert places(gaz, "delegacja z regionu Trøndelag") == [("country", None, "NO", "z")]
+    assert places(gaz, "konferencja w Bawarii") == [("country", None, "DE", "w")]
+    assert places(gaz, "wizyta w Brandenburgii i Dolnej Saksonii") == [
+        ("country", None, "DE", "w"),
+        ("country", None, "DE", ""),
+    ]  # not Brandenburg an der Havel
 
 
 def test_the_first_word_of_a_foreign_name_is_not_a_city(gaz):

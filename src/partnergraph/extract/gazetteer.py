@@ -25,7 +25,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff .'’\-/()]+$")
 # Constituent countries and common Polish names that pycountry and Babel do not give.
 EXTRA_COUNTRY_NAMES = {
@@ -81,6 +81,9 @@ class Gazetteer:
     # keys of the names of data/reference's places: cities the corpus is known to name, read as places even
     # where the Polish name is also a common word ("z Orleanu": orlean is a dye too)
     registered: frozenset[str] = frozenset()
+    # key(name) -> iso2 of the regions (states, provinces, oblasts) of European countries and their
+    # neighbours, in Polish and in their own language, whose name is no city's: "Brandenburgia", "Hesja"
+    regions: dict[str, str] = field(default_factory=dict)
 
     def find_cities(self, name: str) -> list[City]:
         return [City(*self.records[i]) for i in self.cities.get(key(name), ())]
@@ -176,6 +179,13 @@ def build_gazetteer() -> Gazetteer:
 
     # countries: Polish names from Babel and pycountry's Polish translation
     names: dict[str, set[str]] = {}
+    countries: set[str] = set()
+    try:
+        import pycountry
+
+        countries = {co.alpha_2 for co in pycountry.countries}
+    except ImportError as e:
+        log.debug("pycountry: %s", e)
     try:
         from babel import Locale
 
@@ -219,9 +229,52 @@ def build_gazetteer() -> Gazetteer:
     except Exception as e:  # noqa: BLE001
         log.debug("pycountry: %s", e)
     for iso, ns in sorted(names.items()):
-        for n in sorted(ns):
-            _add_country(gaz, iso, n)
+        if iso in countries or iso == "XK":  # Babel's "EU", "UN", "EZ" (euro area) are no countries
+            for n in sorted(ns):
+                _add_country(gaz, iso, n)
+    gaz.regions = _regions(gaz)
     return gaz
+
+
+# countries besides Europe's whose regions a Polish welfare page may name
+REGION_COUNTRIES = {"GE", "AM", "AZ", "TR", "IL", "KZ"}
+# historical and cultural regions that are no administrative unit, in Polish
+EXTRA_REGION_NAMES = {
+    "BE": ["Flandria", "Walonia"], "CZ": ["Morawy", "Zaolzie", "Śląsk Cieszyński"],
+    "DE": ["Nadrenia", "Westfalia", "Frankonia", "Szwabia", "Łużyce", "Pomorze Przednie", "Fryzja"],
+    "FR": ["Prowansja", "Alzacja", "Bretania", "Normandia", "Lotaryngia", "Burgundia"],
+    "UA": ["Zakarpacie", "Podole", "Wołyń", "Bukowina", "Donbas"], "RO": ["Transylwania", "Siedmiogród"],
+    "HR": ["Dalmacja", "Istria", "Slawonia"], "ES": ["Kraj Basków", "Andaluzja"], "IT": ["Sycylia", "Sardynia"],
+    "DK": ["Jutlandia"], "SE": ["Skania", "Laponia"], "GB": ["Kornwalia"], "BY": ["Polesie"],
+    "PL": ["Mazowsze", "Małopolska", "Wielkopolska", "Podlasie", "Pomorze", "Śląsk", "Mazury", "Kaszuby",
+           "Podkarpacie", "Warmia", "Kujawy", "Podhale", "Spisz", "Orawa", "Kurpie", "Roztocze", "Lubelszczyzna"],
+}  # fmt: skip
+
+
+def _regions(gaz: Gazetteer) -> dict[str, str]:
+    """The regions of European countries (and REGION_COUNTRIES) by their own and their Polish names,
+    less every name that is also a city's ("Wien", "Berlin", "Brema" are both)."""
+    try:
+        import gettext
+
+        import pycountry
+
+        tr = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["pl"])
+    except Exception as e:  # noqa: BLE001 - regions are a help, not a must
+        log.debug("pycountry regions: %s", e)
+        return {}
+    out: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.country_code not in gaz.europe and sub.country_code not in REGION_COUNTRIES:
+            continue
+        for n in {sub.name, tr.gettext(sub.name)}:
+            for part in n.split(" / "):  # bilingual names: "Bruxelles-Capitale / Brussels Hoofdstedelijk"
+                k = key(part)
+                if len(k) >= 4 and k not in gaz.cities:
+                    out.setdefault(k, sub.country_code)
+    for iso, names in EXTRA_REGION_NAMES.items():
+        out.update({key(n): iso for n in names})
+    return out
 
 
 def _add_country(gaz: Gazetteer, iso: str, name: str) -> None:
@@ -252,6 +305,7 @@ def with_registries(base: Gazetteer, registries) -> Gazetteer:
         base.by_id,
         base.names_by_id,
         base.europe,
+        regions=base.regions,
     )
     registered = set()
     known = {(iso, name) for entries in base.countries.values() for _sets, iso, name in entries}

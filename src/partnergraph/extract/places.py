@@ -103,6 +103,8 @@ def _prep(tokens: list[Token], i: int) -> str:
             return w
         if tokens[j].lemmas & PLACE_NOUNS and j >= 1 and tokens[j - 1].lower in FROM | IN | TO:
             return tokens[j - 1].lower
+        if _nationality(tokens[j]) and j >= 1 and tokens[j - 1].lower in FROM | IN | TO:
+            return tokens[j - 1].lower  # "z norweskiego Aalesund", "w niemieckim Kaarst"
     return ""
 
 
@@ -216,22 +218,39 @@ def _adjective_forms(lemma: str, number: str, gender: str) -> list[str]:
 
 def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     """Countries and cities named in `tokens`, in order; Polish cities are returned too (the caller
-    keeps only foreign ones and Kraków as a location)."""
+    keeps only foreign ones and Kraków as a location). A region stands for its country ("w Bawarii":
+    a country mention of DE, quoting "Bawaria"); places in a funding phrase are left out."""
+    found = _find_places(gaz, tokens)
+    funded = funding_tokens(tokens)
+    out = [m for m in found if m.token_index not in funded]
+    checked = [_corroborated(gaz, m, out, tokens) for m in out]
+    return _cohere([m for m in checked if m is not None])
+
+
+def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if not (t.is_word and t.is_upper_initial):
+        if not (t.is_word and t.is_upper_initial) or _is_month_abbreviation(tokens, i):
             i += 1
             continue
+        polish = _polish_place(gaz, tokens, i, out)
+        if polish:
+            out.append(
+                PlaceMention("country", "PL", None, t.start, tokens[i + polish - 1].end, t.text, "", i)
+            )
+            i += polish
+            continue
         country = _country_at(gaz, tokens, i)
+        country = (*country, "") if country else _region_at(gaz, tokens, i)
         if t.text.isupper() and len(t.text) > 1 and not country:
             i += 1  # an acronym is a place only when it is a country's ("USA", "RPA")
             continue
         if country:
-            iso, n = country
+            iso, n, name = country
             end = tokens[i + n - 1].end
-            out.append(PlaceMention("country", iso, None, t.start, end, "", _prep(tokens, i), i))
+            out.append(PlaceMention("country", iso, None, t.start, end, name, _prep(tokens, i), i))
             i += n
             continue
         found = None
@@ -288,6 +307,186 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             i += n
             continue
         i += 1
+    return out
+
+
+# month abbreviations of dates ("12 Paź 2016", "3 Mar 2019"): never towns (Lis is no Lisbon)
+MONTH_ABBREVIATIONS = {
+    "sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "paz", "lis", "gru",
+    "jan", "feb", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+}  # fmt: skip
+
+
+def _is_month_abbreviation(tokens: list[Token], i: int) -> bool:
+    if tokens[i].lower not in MONTH_ABBREVIATIONS:
+        return False
+    prv = tokens[i - 1] if i else None
+    nxt = tokens[i + 2] if i + 2 < len(tokens) and tokens[i + 1].text == "." else None
+    nxt = nxt or (tokens[i + 1] if i + 1 < len(tokens) else None)
+    return any(x is not None and x.text.isdigit() for x in (prv, nxt))
+
+
+# Polish administrative units whose names many towns abroad share ("Dzielnica Praga-Południe", "powiat
+# Mońki", "osiedle Azory"): a name after them is a Polish place
+POLISH_UNITS = {"dzielnica", "osiedle", "sołectwo", "powiat", "województwo", "parafia"}
+# a municipality is Polish unless the text names the country of a town abroad of that name ("gmina
+# Janów"; "niemiecka gmina Kaarst")
+MUNICIPALITY = {"gmina"}
+# adjectives of Polish regions written after a town's name: "Janów Lubelski", "Mińsk Mazowiecki"
+POLISH_REGION_ADJECTIVES = {
+    "mazowiecki", "lubelski", "podlaski", "śląski", "wielkopolski", "małopolski", "pomorski", "kujawski",
+    "podkarpacki", "świętokrzyski", "lubuski", "warmiński", "mazurski", "opolski", "dolnośląski",
+    "beskidzki", "tatrzański", "krajeński", "kaszubski", "odrzański", "zdrój", "wielki", "kościelny",
+    "gdański", "kielecki", "radomski", "tarnowski", "krakowski", "wrocławski", "poznański", "łódzki",
+    "sandomierski", "zebrzydowski", "podhalański", "rawski", "kamieński", "trybunalski",
+}  # fmt: skip
+DASHES = {"-", "–", "—"}
+
+
+def _polish_place(gaz: Gazetteer, tokens: list[Token], i: int, found: list[PlaceMention]) -> int:
+    """The number of tokens (0: none) of a Polish place at i that shares its name with a town abroad: a
+    district after a Polish city and a dash ("Warszawa – Praga"), a name after a Polish unit, a town with
+    its region's adjective ("Janów Lubelski")."""
+    t = tokens[i]
+    if i >= 1 and tokens[i - 1].lemmas & POLISH_UNITS and t.start - tokens[i - 1].end <= 1:
+        return 1
+    if (
+        i >= 2
+        and tokens[i - 1].text in DASHES
+        and found
+        and found[-1].country == "PL"
+        and found[-1].end == tokens[i - 2].end
+    ):
+        return 1
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (
+        nxt is not None
+        and nxt.is_upper_initial
+        and nxt.start - t.end <= 1
+        and any(
+            a.lemma.lower() in POLISH_REGION_ADJECTIVES for a in nxt.analyses if a.pos in ("adj", "subst")
+        )
+        and not gaz.find_cities(f"{t.text} {nxt.text}")
+    ):
+        return 2
+    return 0
+
+
+def _region_at(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[str, int, str] | None:
+    """(iso2, number of tokens, name) of a region named at token i: "w Brandenburgii", "z Dolnej
+    Saksonii", "w Tyrolu"; one word only where the dictionary knows it as a geographic name or not at all."""
+    for n in (3, 2, 1):
+        span = tokens[i : i + n]
+        if len(span) < n or not all(s.is_word and (s.is_upper_initial or s.text in CONNECTORS) for s in span):
+            continue
+        if n > 1 and any(s.start - p.end > 1 for p, s in zip(span, span[1:], strict=False)):
+            continue
+        t = span[0]
+        if n == 1 and not (t.has_mark("nazwa_geograficzna") or t.unknown):
+            continue
+        keys = _city_keys(tokens, i, n) + (_agreeing_keys(span) if n > 1 else [])
+        if n == 1 and t.unknown:
+            keys += [t.text[: len(t.text) - len(e)] + r for e, r in ENDINGS if t.text.endswith(e)]
+        for k in keys:
+            iso = gaz.regions.get(key(k))
+            if iso:
+                return iso, n, k
+    return None
+
+
+def _corroborated(
+    gaz: Gazetteer, m: PlaceMention, found: list[PlaceMention], tokens: list[Token]
+) -> PlaceMention | None:
+    """A town after "gmina" is abroad only when its country is named too, else it is Polish; a town
+    outside Europe named by another language's name of it ("Unia" is Ünye's) only when it is large or its
+    country is named."""
+    if m.kind != "city" or m.city is None:
+        return m
+    i = m.token_index
+    after_gmina = i >= 1 and bool(tokens[i - 1].lemmas & MUNICIPALITY)
+    k = key(m.quote)
+    foreign_name = all(k not in (key(c.name), key(c.name_pl or "")) for c in m.readings)
+    far = all(c.country not in gaz.europe and c.population < LARGE_CITY for c in m.readings) and foreign_name
+    if not (after_gmina or far):
+        return m
+    named = {x.country for x in found if x.kind == "country"} | {iso for iso, _ in find_nationalities(tokens)}
+    readings = [c for c in m.readings if c.country in named]
+    if readings:
+        return replace(m, country=readings[0].country, city=readings[0], readings=tuple(readings))
+    return replace(m, kind="country", country="PL", city=None, readings=()) if after_gmina else None
+
+
+LARGE_CITY = 300_000
+
+
+# a reading this much nearer to the other places named with it is meant ("Frankfurt" beside Słubice
+# and Cottbus is Frankfurt (Oder)); km
+NEAR_KM = 150
+
+
+def _cohere(found: list[PlaceMention]) -> list[PlaceMention]:
+    """Of a name's readings in one country, the one near the other places the text names, where the first
+    is not (between countries, the countries named decide: resolve())."""
+    out = []
+    for m in found:
+        if m.kind == "city" and len(m.readings) > 1:
+            others = [x.city for x in found if x is not m and x.city is not None and x.city.lat is not None]
+            first = m.readings[0]
+            near = [c for c in m.readings if c.country == first.country and _nearest_km(c, others) <= NEAR_KM]
+            if near and _nearest_km(first, others) > 2 * NEAR_KM:
+                m = replace(
+                    m,
+                    country=near[0].country,
+                    city=near[0],
+                    readings=(near[0], *[c for c in m.readings if c != near[0]]),
+                )
+        out.append(m)
+    return out
+
+
+def _nearest_km(c: City, others: list[City]) -> float:
+    if c.lat is None or c.lon is None:
+        return float("inf")
+    return min(
+        (_km(c, o) for o in others if o.name != c.name or o.country != c.country), default=float("inf")
+    )
+
+
+def _km(a: City, b: City) -> float:
+    from math import asin, cos, radians, sin, sqrt
+
+    la1, lo1, la2, lo2 = map(radians, (a.lat, a.lon, b.lat, b.lon))
+    h = sin((la2 - la1) / 2) ** 2 + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) ** 2
+    return 12742 * asin(sqrt(h))
+
+
+# words that open a funding phrase: the places and nationalities in it are the funder's, not the event's
+# ("sfinansowana ze środków Ambasady Stanów Zjednoczonych", "dofinansowano z funduszy norweskich")
+FUNDING_STEMS = ("finansow", "dofinansow", "współfinansow", "sfinansow", "sponsor", "ufundow")
+FUNDING_WORDS = {"środek", "fundusz", "grant", "dotacja", "subwencja"}
+CLAUSE_END = {",", ";", ".", ":", "(", ")"}
+
+
+def funding_tokens(tokens: list[Token]) -> set[int]:
+    """Indexes of the tokens of funding phrases: from a funding word to the end of its clause."""
+    out: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        low = t.lower
+        opens = (
+            any(low.startswith(s) for s in FUNDING_STEMS)
+            or (bool(t.lemmas & FUNDING_WORDS) and i >= 1 and tokens[i - 1].lower in ("ze", "z", "przez"))
+            or (t.lemmas & {"wsparcie"} and i >= 1 and tokens[i - 1].lower in ("przy", "dzięki"))
+        )
+        if not opens:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].text not in CLAUSE_END:
+            j += 1
+        out.update(range(i, j))
+        i = j
     return out
 
 
@@ -498,23 +697,32 @@ NATIONALITY = {
     "japoński": "JP", "chiński": "CN", "koreański": "KR", "kazachski": "KZ", "australijski": "AU",
 }  # fmt: skip
 # after these words the adjective names a language or a subject, not a country's people
-NOT_NATIONALITY_BEFORE = {"język", "filologia", "lektorat", "tłumaczenie", "kuchnia"}
+NOT_NATIONALITY_BEFORE = {
+    "język", "filologia", "lektorat", "tłumaczenie", "kuchnia", "wersja", "przekład", "tłumacz", "napis",
+    "lektor", "kurs", "literatura", "słownik",
+}  # fmt: skip
+
+
+def _nationality(t: Token) -> str | None:
+    """The ISO code of the country whose adjective the word is ("norweskiego": NO)."""
+    if not t.is_word:
+        return None
+    return next(
+        (
+            NATIONALITY[a.lemma.lower()]
+            for a in t.analyses
+            if a.pos == "adj" and a.lemma.lower() in NATIONALITY
+        ),
+        None,
+    )
 
 
 def find_nationalities(tokens: list[Token]) -> list[tuple[str, int]]:
     """(ISO code, token index) of every country adjective that describes people or organisations."""
     out = []
+    funded = funding_tokens(tokens)
     for i, t in enumerate(tokens):
-        if not t.is_word:
-            continue
-        iso = next(
-            (
-                NATIONALITY[a.lemma.lower()]
-                for a in t.analyses
-                if a.pos == "adj" and a.lemma.lower() in NATIONALITY
-            ),
-            None,
-        )
+        iso = _nationality(t) if i not in funded else None
         if iso is None:
             continue
         near = tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 2]
