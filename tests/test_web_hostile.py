@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -27,7 +28,11 @@ COUNT_QUERY = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?e a <{iris.DEF}Event> }}"
 @pytest.fixture(scope="module")
 def server(seed_store):
     settings, _store = seed_store
-    served = Served(settings.root, "--timeout", "3", "--max-results", "2000", "--workers", "2")
+    served = Served(
+        settings.root,
+        *("--timeout", "8", "--max-results", "2000", "--workers", "2", "--query-memory", "300"),
+        *("--header-timeout", "2", "--max-connections", "40"),
+    )
     yield served
     served.stop()
 
@@ -243,3 +248,128 @@ def test_a_dead_worker_is_logged_and_replaced(server, client):
         assert response.status_code == 200, response.text
     log = "".join(server.output)
     assert "query worker" in log and "died" in log and "signal 9" in log, log[-2000:]
+
+
+# --- memory ---------------------------------------------------------------------------------------
+
+CROSS_JOIN_SORTED = "SELECT ?a ?b ?c WHERE { ?a ?x ?b . ?c ?y ?d } ORDER BY ?a ?b ?c ?d LIMIT 1"
+SLOW_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def doubled(times: int, seed: str = "0123456789") -> str:
+    """One row whose string doubles `times` times: 10 * 2**times characters from a 1 KB query."""
+    binds = " ".join(f"BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(times))
+    return f'SELECT ?v{times} WHERE {{ BIND("{seed}" AS ?v0) {binds} }}'
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, in MB."""
+    out = subprocess.run(["ps", "-o", "rss=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    own = subprocess.run(["ps", "-o", "rss=", "-p", str(pid)], capture_output=True, text=True).stdout
+    return (sum(int(x) for x in out.split()) + int(own.split()[0])) / 1024
+
+
+def test_a_sort_over_a_cross_join_is_stopped_at_the_memory_limit(server, client):
+    started = time.monotonic()
+    response = client.get("/sparql", params={"query": CROSS_JOIN_SORTED})
+    assert response.status_code == 503, response.text
+    assert "memory" in response.text and "300 MB" in response.text
+    assert time.monotonic() - started < 8  # before the time limit
+    assert events(client) > 0
+    assert tree_rss_mb(server.process.pid) < 1200
+
+
+def test_one_huge_row_is_refused_by_its_size(client):
+    response = client.get("/sparql", params={"query": doubled(23), "format": "json"})  # 84 MB
+    assert response.status_code == 503, response.status_code
+    assert "MB" in response.text
+    small = client.get("/sparql", params={"query": doubled(10), "format": "json"})  # 10 KB
+    assert small.status_code == 200 and len(small.json()["results"]["bindings"][0]["v10"]["value"]) == 10240
+
+
+def test_cached_answers_are_bounded_by_bytes(server, client):
+    def web_rss_mb() -> float:
+        own = subprocess.run(
+            ["ps", "-o", "rss=", "-p", str(server.process.pid)], capture_output=True, text=True
+        )
+        return int(own.stdout) / 1024
+
+    sizes = []
+    for n in range(24):  # 24 distinct 10 MB answers: 240 MB of answers, as many again serialised
+        response = client.get("/sparql", params={"query": doubled(20, seed=f"{n:010d}"), "format": "csv"})
+        assert response.status_code == 200 and len(response.content) > 10 * 2**20
+        sizes.append(web_rss_mb())
+    # measured: flat at about 320 MB from the 6th answer on; 830 MB and growing 30 MB an answer without
+    # the byte bound
+    assert sizes[-1] < 450 and sizes[-1] - sizes[11] < 80, sizes
+
+
+# --- queueing and slow pages ------------------------------------------------------------------------
+
+
+def test_two_slow_queries_do_not_block_saved_queries_and_the_rest_wait_briefly(server, client):
+    with ThreadPoolExecutor(2) as pool:
+        slow = pool.submit(client.get, "/sparql", params={"query": SLOW_COUNT})
+        time.sleep(1.0)  # the first slow query holds a worker
+        started = time.monotonic()
+        second = client.get("/sparql", params={"query": SLOW_COUNT + " LIMIT 7"})
+        assert second.status_code == 503 and int(second.headers["Retry-After"]) >= 1
+        assert time.monotonic() - started < 4
+        started = time.monotonic()
+        saved = client.get("/queries/partner_countries", params={"year_from": "2001", "format": "csv"})
+        assert saved.status_code == 200
+        assert time.monotonic() - started < 3
+        assert slow.result().status_code == 503  # the time limit
+
+
+def test_network_focus_depth_is_capped(client):
+    response = client.get("/network", params={"focus": iris.BASE + "id/country/de", "depth": "9"})
+    assert response.status_code == 400 and "depth" in response.text
+
+
+def wait_closed(sock, seconds: float, trickle: bytes = b"") -> float | None:
+    """Seconds until the server closes `sock` (None if it did not within `seconds`), sending one byte
+    of `trickle` every half second meanwhile."""
+    started = time.monotonic()
+    sock.settimeout(0.5)
+    for byte in trickle or b"\0" * int(seconds * 2):
+        if time.monotonic() - started > seconds:
+            return None
+        try:
+            if trickle:
+                sock.sendall(bytes([byte]))
+            if sock.recv(1024) == b"":
+                return time.monotonic() - started
+        except TimeoutError:
+            continue
+        except OSError:
+            return time.monotonic() - started
+    return None
+
+
+def test_slow_or_silent_request_heads_are_cut_off(server):
+    host, port = server.url.split("//")[1].strip("/").split(":")
+    silent = socket.create_connection((host, int(port)))
+    slow = socket.create_connection((host, int(port)))
+    slow.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
+    try:
+        assert (wait_closed(silent, 6) or 99) < 5
+        assert (wait_closed(slow, 6, trickle=b"X-Slow: " + b"a" * 40) or 99) < 5
+    finally:
+        silent.close()
+        slow.close()
+    assert httpx.get(server.url, timeout=10).status_code == 200
+
+
+def test_too_many_connections_get_a_quick_503(server):
+    host, port = server.url.split("//")[1].strip("/").split(":")
+    held = [socket.create_connection((host, int(port))) for _ in range(45)]
+    try:
+        time.sleep(0.3)
+        response = httpx.get(server.url + "sparql", timeout=10)
+        assert response.status_code == 503
+    finally:
+        for sock in held:
+            sock.close()
+    time.sleep(0.3)
+    assert httpx.get(server.url, timeout=10).status_code == 200

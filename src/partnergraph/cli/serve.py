@@ -34,11 +34,33 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--workers", type=number(), default=2, help="query worker processes (default 2)")
     parser.add_argument(
+        "--query-memory",
+        type=number(minimum=0),
+        default=512,
+        metavar="MB",
+        help="memory a query worker may take beyond the open store; a query needing more is stopped "
+        "(default 512; 0: no limit)",
+    )
+    parser.add_argument(
         "--cache",
         type=int,
         default=256,
         metavar="N",
         help="keep the answers of the last N queries (default 256; 0 turns the cache off)",
+    )
+    parser.add_argument(
+        "--header-timeout",
+        type=number(float, minimum=0.1),
+        default=10.0,
+        metavar="S",
+        help="seconds a client has to send a whole request before the connection is closed (default 10)",
+    )
+    parser.add_argument(
+        "--max-connections",
+        type=number(),
+        default=256,
+        metavar="N",
+        help="open connections and requests at once; beyond, a quick 503 (default 256)",
     )
     parser.add_argument(
         "--no-build", action="store_true", help="serve the existing build as it is, even if out of date"
@@ -62,6 +84,7 @@ def run(args) -> int:
     from ..errors import PartnergraphError
     from ..state import ensure_built
     from ..web import WebConfig, create_app
+    from ..web._h11 import protocol_with_deadline
 
     settings = settings_from(args)
     if args.in_memory and args.endpoint:
@@ -83,6 +106,7 @@ def run(args) -> int:
         workers=args.workers,
         cache=max(args.cache, 0),
         in_memory=args.in_memory,
+        memory=args.query_memory,
     )
     app = create_app(settings, config)
     sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET, socket.SOCK_STREAM)
@@ -102,6 +126,15 @@ def run(args) -> int:
             if self.started:
                 print(f"partnergraph serving at http://{shown}:{port}/ (Ctrl+C stops)", flush=True)
 
-    server = Server(uvicorn.Config(app, log_level="warning", proxy_headers=True, timeout_graceful_shutdown=5))
+    server = Server(
+        uvicorn.Config(
+            app,
+            log_level="warning",
+            proxy_headers=True,
+            timeout_graceful_shutdown=5,
+            http=protocol_with_deadline(args.header_timeout),
+            limit_concurrency=args.max_connections,
+        )
+    )
     server.run(sockets=[sock])
     return 0

@@ -4,7 +4,18 @@ Every query from /sparql, the ad-hoc page and the saved-query forms runs in one 
 processes that open the store themselves (read-only). The web process waits at most `timeout` seconds
 for the answer; a worker that overruns is killed and replaced, so a slow query costs one worker for
 `timeout` seconds and never a hung server. A worker stops collecting results after `cap` rows (or
-triples) and answers with an error instead. Results come back as rdflib terms, ready to serialize.
+triples), or when the answer's text passes `max_bytes`, and answers with an error instead. Results
+come back as rdflib terms, ready to serialize.
+
+Memory: each worker may grow by `memory` bytes beyond what it holds once the store is open
+(RLIMIT_AS); a query that needs more (an ORDER BY over a cross join, a CONCAT that doubles a string
+twenty times) makes the engine abort and the worker is replaced (503). Workers run at a lower CPU
+priority than the web process, so pages keep answering while they work.
+
+Queueing: untrusted queries (/sparql, /query) may hold all workers but one, which stays for the
+saved queries (whose text is ours); a caller waits at most `wait` seconds for a worker and at most
+`max_waiting` callers wait at once: beyond that the answer is a quick 503 with Retry-After instead of
+a thread parked for the time limit. Cached answers are bounded by count and by bytes (`_cache.py`).
 """
 
 from __future__ import annotations
@@ -14,12 +25,14 @@ import multiprocessing
 import os
 import queue
 import re
+import resource
+import signal
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from ..errors import PartnergraphError, QueryError, StoreError
 from ..query.guard import check_query
+from ._cache import BoundedCache
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +46,15 @@ class ResultCapError(PartnergraphError):
 
 
 class BusyError(PartnergraphError):
-    """Every worker stayed busy for longer than the time limit."""
+    """No worker is free soon enough; `retry_after` seconds is a fair time to try again."""
+
+    def __init__(self, message: str, retry_after: int = 5):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class MemoryLimitError(PartnergraphError):
+    """The query needed more memory than a worker may take."""
 
 
 def build_stamp(store_dir: str, state_file: str) -> tuple | None:
@@ -147,21 +168,46 @@ def _run_in_store(store, query: str, cap: int) -> Answer:
     return Answer("select", variables=rows.variables, rows=rows.rows)
 
 
-def _worker_main(conn, source: StoreSource) -> None:
-    """A worker process: open the store, say ready, then answer (query, cap) requests until EOF."""
+def answer_bytes(answer: Answer) -> int:
+    """The text an answer holds: the characters of all its terms."""
+    if answer.form == "select":
+        return sum(len(term) for row in answer.rows for term in row.values())
+    return sum(len(s) + len(p) + len(o) for s, p, o in answer.triples)
+
+
+def _limit_memory(allowance: int) -> None:
+    """Let this process's address space grow by at most `allowance` bytes from now on."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
+    resource.setrlimit(resource.RLIMIT_AS, (size + allowance, size + allowance))
+
+
+def _worker_main(conn, source: StoreSource, memory: int | None = None) -> None:
+    """A worker process: open the store, limit its memory, say ready, then answer
+    (query, cap, max_bytes) requests until EOF."""
     try:
         store = source.open()
+        if not source.endpoint:
+            _run_in_store(store, "ASK { ?s ?p ?o }", 1)  # the engine's buffers, before the limit
     except PartnergraphError as e:
         conn.send(("error", "StoreError", str(e)))
         return
+    os.nice(5)
+    if memory:
+        _limit_memory(memory)
     conn.send(("ready",))
     while True:
         try:
-            query, cap = conn.recv()
+            query, cap, max_bytes = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            conn.send(("ok", _run_in_store(store, query, cap)))
+            answer = _run_in_store(store, query, cap)
+            if max_bytes and answer_bytes(answer) > max_bytes:
+                raise ResultCapError(
+                    f"the answer is larger than {max_bytes // 2**20} MB; add a LIMIT or select less text"
+                )
+            conn.send(("ok", answer))
         except PartnergraphError as e:
             conn.send(("error", type(e).__name__, str(e)))
         except Exception as e:  # a bug or an engine failure must not kill the worker silently
@@ -176,10 +222,10 @@ _ERRORS = {
 
 
 class _Worker:
-    def __init__(self, source: StoreSource, context):
+    def __init__(self, source: StoreSource, context, memory: int | None = None):
         self.source = source
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, source), daemon=True)
+        self.process = context.Process(target=_worker_main, args=(child, source, memory), daemon=True)
         self.process.start()
         child.close()
         self.ready = False
@@ -196,12 +242,14 @@ class _Worker:
             raise _ERRORS.get(message[1], StoreError)(message[2])
         self.ready = True
 
-    def report_death(self) -> None:
-        """Log how a worker that stopped on its own ended (a crash of the engine shows here)."""
+    def report_death(self) -> int | None:
+        """Log how a worker that stopped on its own ended (a crash of the engine shows here); the
+        signal that stopped it, if one did."""
         self.process.join(1)
         code = self.process.exitcode
         how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
         log.warning("query worker %s died (%s); starting another", self.process.pid, how)
+        return -code if code is not None and code < 0 else None
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -216,42 +264,76 @@ class QueryPool:
     a busy one when it has answered."""
 
     def __init__(
-        self, source: StoreSource, workers: int = 2, timeout: float = 10.0, cap: int = 10000, cache: int = 256
+        self,
+        source: StoreSource,
+        workers: int = 2,
+        timeout: float = 10.0,
+        cap: int = 10000,
+        cache: int = 256,
+        memory: int | None = 512 * 2**20,
+        max_bytes: int = 32 * 2**20,
+        cache_bytes: int = 32 * 2**20,
+        wait: float = 2.0,
+        max_waiting: int | None = None,
     ):
         self.source, self.size, self.timeout, self.cap = source, workers, timeout, cap
-        # answers of recent queries, kept until the next reload
-        self.cache_size = cache
-        self._answers: OrderedDict[tuple[str, int], Answer] = OrderedDict()
+        self.memory, self.max_bytes, self.wait = memory, max_bytes, min(wait, timeout)
+        self.cache_size, self.cache_bytes = cache, cache_bytes
+        self._answers = BoundedCache(cache, cache_bytes)  # kept until the next reload
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._untrusted = threading.BoundedSemaphore(max(1, workers - 1))
+        self._waiting, self._max_waiting = 0, max_waiting if max_waiting is not None else 2 * workers
         self._lock = threading.Lock()
         self._closed = False
 
+    def _new_worker(self, source: StoreSource | None = None) -> _Worker:
+        return _Worker(source or self.source, self._context, self.memory)
+
     def start(self) -> None:
         for _ in range(self.size):
-            self._idle.put(_Worker(self.source, self._context))
+            self._idle.put(self._new_worker())
 
-    def run(self, query: str, cap: int | None = None) -> Answer:
+    def run(self, query: str, cap: int | None = None, trusted: bool = False) -> Answer:
+        """The answer of `query`. `trusted`: the text is ours (a saved query with its parameters
+        bound), so it may use the worker kept free of untrusted queries."""
         check_query(query)  # before the engine: SERVICE, and shapes that crash it
         key = (query, cap or self.cap)
-        with self._lock:
-            answers = self._answers  # an answer from before a reload lands in the dropped cache
-            if key in answers:
-                answers.move_to_end(key)
-                return answers[key]
-        answer = self._run(query, cap)
-        if self.cache_size:
-            with self._lock:
-                answers[key] = answer
-                while len(answers) > self.cache_size:
-                    answers.popitem(last=False)
+        answers = self._answers  # an answer from before a reload lands in the dropped cache
+        answer = answers.get(key)
+        if answer is not None:
+            return answer
+        answer = self._run(query, cap) if trusted else self._run_untrusted(query, cap)
+        answers.put(key, answer, answer_bytes(answer) + 256)
         return answer
+
+    def _busy(self) -> BusyError:
+        return BusyError(
+            "every query worker is busy; try again shortly", retry_after=max(1, round(self.timeout / 2))
+        )
+
+    def _run_untrusted(self, query: str, cap: int | None) -> Answer:
+        with self._lock:
+            if self._waiting >= self._max_waiting:
+                raise self._busy()
+            self._waiting += 1
+        try:
+            admitted = self._untrusted.acquire(timeout=self.wait)
+        finally:
+            with self._lock:
+                self._waiting -= 1
+        if not admitted:
+            raise self._busy()
+        try:
+            return self._run(query, cap)
+        finally:
+            self._untrusted.release()
 
     def reload(self, source: StoreSource) -> None:
         """Serve from `source` (a new build) from now on."""
         with self._lock:
             self.source = source
-            self._answers = OrderedDict()
+            self._answers = BoundedCache(self.cache_size, self.cache_bytes)
         stale = []
         while True:
             try:
@@ -260,26 +342,24 @@ class QueryPool:
                 break
         for worker in stale:
             worker.kill()
-            self._idle.put(_Worker(source, self._context))
+            self._idle.put(self._new_worker(source))
 
     def _run(self, query: str, cap: int | None = None) -> Answer:
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            worker = self._idle.get(timeout=self.wait)
         except queue.Empty:
-            raise BusyError(
-                f"every query worker is busy (time limit {self.timeout:g} s); try again shortly"
-            ) from None
+            raise self._busy() from None
         if worker.source != self.source or not worker.process.is_alive():  # reloaded, or died idle
             if worker.source == self.source:
                 worker.report_death()
             worker.kill()
-            worker = _Worker(self.source, self._context)
+            worker = self._new_worker()
         replace = False
         try:
             worker.wait_ready(max(30.0, self.timeout))
             if not worker.process.is_alive():
                 raise StoreError("a query worker died")
-            worker.conn.send((query, cap or self.cap))
+            worker.conn.send((query, cap or self.cap, self.max_bytes))
             if not worker.conn.poll(self.timeout):
                 replace = True
                 raise QueryTimeoutError(
@@ -289,7 +369,11 @@ class QueryPool:
             message = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             replace = True
-            worker.report_death()
+            if worker.report_death() == signal.SIGABRT and self.memory:
+                raise MemoryLimitError(
+                    f"the query needed more than {self.memory // 2**20} MB of memory and was stopped; "
+                    "narrow it down or add a LIMIT"
+                ) from None
             raise StoreError("a query worker died while answering; try again") from None
         except PartnergraphError:
             replace = replace or not worker.ready or not worker.process.is_alive()
@@ -297,7 +381,7 @@ class QueryPool:
         finally:
             if replace or worker.source != self.source:
                 worker.kill()
-                worker = None if self._closed else _Worker(self.source, self._context)
+                worker = None if self._closed else self._new_worker()
             if worker is not None:
                 self._idle.put(worker)
         if message[0] == "ok":

@@ -155,7 +155,7 @@ async def saved_query(request: Request, name: str):
         if chosen is None:
             return text_response(f"format must be one of {', '.join(DOWNLOADS)}", 406)
         query = saved.render(values)
-        answer = await run_in_threadpool(state.pool.run, query)
+        answer = await run_in_threadpool(state.pool.run, query, trusted=True)
         body = await run_in_threadpool(
             state.remember, ("answer", query, chosen.name), lambda: serialize_answer(answer, chosen)
         )
@@ -170,7 +170,7 @@ async def saved_query(request: Request, name: str):
     results, error, status = "", "", 200
     if "run" in params:
         try:
-            answer = await run_in_threadpool(state.pool.run, saved.render(values))
+            answer = await run_in_threadpool(state.pool.run, saved.render(values), trusted=True)
             results = await run_in_threadpool(results_html, state, answer, lang, linker)
         except QueryError as e:
             error, status = str(e), 400

@@ -25,12 +25,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import OrderedDict
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 
 from ..errors import StoreError
 from ..settings import Settings
+from ._cache import BoundedCache, size_of
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,7 @@ class WebConfig:
     workers: int = 2  # query worker processes
     cache: int = 256  # answers kept for repeated queries (0: none)
     in_memory: bool = False  # every process copies the embedded store into memory
+    memory: int = 512  # MB a query worker may grow by beyond the open store (0: no limit)
     max_body: int = MAX_BODY
 
 
@@ -63,7 +64,7 @@ class WebState:
     pool: object = None
     source: object = None  # the _pool.StoreSource the store and the workers were opened from
     _cache: dict = field(default_factory=dict)
-    _recent: OrderedDict = field(default_factory=OrderedDict)
+    _recent: BoundedCache = field(default_factory=lambda: BoundedCache(512, 32 * 2**20))
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _reload_lock: threading.Lock = field(default_factory=threading.Lock)
     _checked: float = 0.0
@@ -74,20 +75,15 @@ class WebState:
         return load_saved_queries(self.settings.queries_dir)
 
     def remember(self, key, make):
-        """`make()`, kept for the 512 most recently used keys until the next build: pages and answers.
+        """`make()`, kept for the 512 most recently used keys (32 MB at most) until the next build: pages and answers.
         Off when cache is 0."""
         if not self.config.cache:
             return make()
-        with self._lock:
-            recent = self._recent  # what is made from the store before a reload goes to the dropped dict
-            if key in recent:
-                recent.move_to_end(key)
-                return recent[key]
-        value = make()
-        with self._lock:
-            recent[key] = value
-            while len(recent) > 512:
-                recent.popitem(last=False)
+        recent = self._recent  # what is made from the store before a reload goes to the dropped cache
+        value = recent.get(key)
+        if value is None:
+            value = make()
+            recent.put(key, value, size_of(value))
         return value
 
     def cached(self, key: str, make):
@@ -123,7 +119,12 @@ class WebState:
                 if attempt == 2 or source.stamp is None:
                     raise
         self.pool = QueryPool(
-            source, workers=config.workers, timeout=config.timeout, cap=config.cap, cache=config.cache
+            source,
+            workers=config.workers,
+            timeout=config.timeout,
+            cap=config.cap,
+            cache=config.cache,
+            memory=config.memory * 2**20 or None,
         )
         self.pool.start()
 
@@ -156,7 +157,7 @@ class WebState:
             # the old store is not closed: requests still running use it, and it goes with them
             with self._lock:
                 self.store, self.source = store, source
-                self._cache, self._recent = {}, OrderedDict()
+                self._cache, self._recent = {}, BoundedCache(512, 32 * 2**20)
             self.pool.reload(source)
             log.info("serving the new build in %s", self.settings.build_dir)
             return True
@@ -171,7 +172,7 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
 
     from ..errors import PartnergraphError, QueryError, StoreError
     from . import analyst, dataset, resources, sparql
-    from ._pool import BusyError, QueryTimeoutError, ResultCapError
+    from ._pool import BusyError, MemoryLimitError, QueryTimeoutError, ResultCapError
 
     settings = settings or Settings.default()
     config = config or WebConfig()
@@ -194,9 +195,11 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
 
     @app.exception_handler(QueryTimeoutError)
     @app.exception_handler(ResultCapError)
+    @app.exception_handler(MemoryLimitError)
     @app.exception_handler(BusyError)
     async def refused(request: Request, exc: PartnergraphError):
-        return PlainTextResponse(f"query refused: {exc}\n", status_code=503)
+        retry = {"Retry-After": str(exc.retry_after)} if isinstance(exc, BusyError) else None
+        return PlainTextResponse(f"query refused: {exc}\n", status_code=503, headers=retry)
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):

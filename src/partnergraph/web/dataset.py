@@ -5,6 +5,8 @@ Accept, `/dataset` also as HTML), `/partnergraph/dataset` (the dataset IRI itsel
 
 from __future__ import annotations
 
+import threading
+
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, Response
@@ -73,14 +75,18 @@ async def dump_other(request: Request, rest: str):
     return text_response("not found", 404)
 
 
+MAX_FOCUS_DEPTH = 3  # a focus page's neighbourhood; beyond 3 it is most of the graph, drawn each time
+_focus_renders = threading.Semaphore(1)
+
+
 @router.api_route("/network", methods=["GET", "HEAD"])
 async def network(request: Request):
     state = state_of(request)
     lang, _ = lang_of(request)
     focus = request.query_params.get("focus") or None
     depth = request.query_params.get("depth")
-    if depth is not None and not depth.isdigit():
-        return text_response("depth must be a whole number", 400)
+    if depth is not None and not (depth.isdigit() and int(depth) <= MAX_FOCUS_DEPTH):
+        return text_response(f"depth must be a whole number from 0 to {MAX_FOCUS_DEPTH}", 400)
     try:
         from ..views import render_network_page
     except ImportError as e:
@@ -91,8 +97,13 @@ async def network(request: Request):
 
     if focus is None and depth is None:  # the whole network, once per language
         page = await run_in_threadpool(state.cached, f"network:{lang}", make)
+    elif not _focus_renders.acquire(blocking=False):  # one focused page at a time; others come back
+        return text_response("busy drawing another network; try again shortly", 503, {"Retry-After": "2"})
     else:
-        page = await run_in_threadpool(make)
+        try:
+            page = await run_in_threadpool(state.remember, ("network", lang, focus, depth), make)
+        finally:
+            _focus_renders.release()
     return html_response(page, csp=False, headers={"Vary": "Accept-Language"})
 
 
