@@ -22,6 +22,7 @@ from .aggregates import write_aggregates
 from .curate import apply_curation, read_curation
 from .errors import SourceError, StoreError
 from .extract import extract_events
+from .extract.aliases import unify_aliases
 from .ontology_tools import load_ontology_graph, load_shapes
 from .publish import sorted_nquads, write_dumps
 from .publish.dumps import replace_folder
@@ -87,6 +88,7 @@ def extract_all(settings: Settings, registries: Registries):
     curation = read_curation(settings.curation_file)
     all_events = [e for _, events in extracted for e in events]
     curated, stale = apply_curation(all_events, curation, registries)
+    unify_aliases(curated)  # one organisation under one name on every page
     # grouped by page again: curation may delete an event or create one extraction missed
     return [(e, [x for x in curated if x.source_id == e.source_id]) for e, _ in extracted], stale, texts
 

@@ -102,6 +102,9 @@ class Event:
     curated: set[str] = field(default_factory=set)
     # place or organisation strings the extractor found but could link to nothing (reported by the build)
     unlinked: dict[str, list[Evidence]] = field(default_factory=dict)
+    # other names of an organisation the page gives with its own ("Towarzystwo Ewangelickie" for
+    # "Evangelische Gesellschaft Stuttgart e.V."): organisation -> aliases, shown as skos:altLabel
+    aliases: dict[str, list[str]] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         """The event in the shape of ../shared/spec/extract-json.md, plus `id` and `evidence`."""
@@ -138,6 +141,8 @@ class Event:
                 out["confidence"][f] = self.confidence(f, evs[0] if evs else None)
         if self.curated:
             out["curated"] = sorted(self.curated)
+        if self.aliases:
+            out["organisation_aliases"] = {k: list(v) for k, v in sorted(self.aliases.items())}
         return out
 
     def confidence(self, field: str, evidence: Evidence | None) -> float:

@@ -304,6 +304,10 @@ def _event(
         if n.field == "units" and not home.default:
             continue  # units are MOPS Kraków's
         values = getattr(ev, n.field)
+        if n.aliases:  # one body under its own name, its Polish rendering an alias (ext-names hook)
+            ev.aliases.setdefault(n.value, []).extend(
+                a for a in n.aliases if a not in ev.aliases.get(n.value, [])
+            )
         if n.value not in values:
             values.append(n.value)
             ev.evidence.setdefault(n.field, []).append(

@@ -148,6 +148,10 @@ def describe_entities(events: Iterable[Event], registries: Registries, graph: Gr
             for name in getattr(event, field):
                 if not _in_registry(registries, kind, name):
                     add_named(graph, kind, name)
+        for name, aliases in event.aliases.items():  # one organisation, many names
+            node = iris.named_iri("organisation", name)
+            for alias in aliases:
+                graph.add((node, SKOS.altLabel, Literal(alias)))
     return graph
 
 
