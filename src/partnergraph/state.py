@@ -63,3 +63,16 @@ def open_embedded(settings: Settings | None = None, build_if_needed: bool = True
     if build_if_needed:
         ensure_built(settings)
     return EmbeddedStore(settings.store_dir, read_only=True)
+
+
+def count_quads(settings: Settings) -> int:
+    """Quads in the embedded store: as the last build or add recorded them (build/report.json), else
+    counted."""
+    try:
+        return int(json.loads((settings.build_dir / "report.json").read_text(encoding="utf-8"))["triples"])
+    except (OSError, ValueError, KeyError, TypeError):
+        store = open_embedded(settings, build_if_needed=False)
+        try:
+            return len(store)
+        finally:
+            store.close()

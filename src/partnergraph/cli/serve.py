@@ -1,4 +1,4 @@
-"""`partnergraph serve [--host 127.0.0.1] [--port 8000] [--endpoint URL]`"""
+"""`partnergraph serve [--host 127.0.0.1] [--port 8000] [--endpoint URL | --store auto|memory|disk]`"""
 
 from __future__ import annotations
 
@@ -66,11 +66,14 @@ def register(subparsers) -> None:
         "--no-build", action="store_true", help="serve the existing build as it is, even if out of date"
     )
     parser.add_argument(
-        "--in-memory",
-        action="store_true",
-        help="copy the embedded store into memory in the server and each worker: queries 5-10 times "
-        "faster on a large graph, for that much more memory and start-up time",
+        "--store",
+        choices=("auto", "memory", "disk"),
+        default="auto",
+        help="memory: copy the embedded store into memory in the server and each worker (queries several "
+        "times faster on a large graph, for that memory and the time to copy); disk: read it on disk; "
+        "auto (default): in memory when the copies take at most half the memory available",
     )
+    parser.add_argument("--in-memory", action="store_true", help="the same as --store memory")
     add_endpoint_options(parser)
     add_root_option(parser)
     parser.set_defaults(func=run)
@@ -82,13 +85,18 @@ def run(args) -> int:
     import uvicorn
 
     from ..errors import PartnergraphError
-    from ..state import ensure_built
+    from ..state import count_quads, ensure_built
+    from ..store.memory import available_memory, plan_memory
     from ..web import WebConfig, create_app
     from ..web._h11 import protocol_with_deadline
 
     settings = settings_from(args)
-    if args.in_memory and args.endpoint:
-        raise PartnergraphError("--in-memory copies the embedded store; it does not go with --endpoint")
+    if args.in_memory:
+        args.store = "memory"
+    if args.store != "auto" and args.endpoint:
+        raise PartnergraphError(
+            f"--store {args.store} (or --in-memory) is about the embedded store; it does not go with --endpoint"
+        )
     if not args.endpoint:
         if args.no_build:
             if not settings.store_dir.is_dir():
@@ -97,6 +105,8 @@ def run(args) -> int:
             report = ensure_built(settings)
             if report is not None:
                 print(f"built {report.triples} quads into {settings.build_dir}", flush=True)
+        plan = plan_memory(count_quads(settings), 1 + args.workers, available_memory(), args.store)
+        print(plan.describe(), flush=True)
     config = WebConfig(
         endpoint=args.endpoint,
         user=args.user,
@@ -105,7 +115,7 @@ def run(args) -> int:
         cap=args.max_results,
         workers=args.workers,
         cache=max(args.cache, 0),
-        in_memory=args.in_memory,
+        in_memory=not args.endpoint and plan.in_memory,
         memory=args.query_memory,
     )
     app = create_app(settings, config)
