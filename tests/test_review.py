@@ -22,6 +22,7 @@ from conftest import copy_project
 
 from partnergraph.curate import read_curation
 from partnergraph.settings import Settings
+from partnergraph.sources import read_page
 
 PAGE = "bip-83616"
 
@@ -145,3 +146,209 @@ def test_queue_page_view_token_and_stale_tab(reviewed, built_copy):
         assert list(corrections) == [event] and set(corrections[event]) == {"accept"}
         assert built_copy.curation_file.read_text().startswith("# Hand corrections")  # comments kept
         reviewed.wait_for_graph(client)
+
+
+# --- a whole review in headless Chromium ---------------------------------------------------------------
+
+EVENT = {  # the seed page's events, by what the script does to them
+    "project": f"{PAGE}/udzial-przedstawicieli-mops-w-spotkaniach-w-ramach-projektu",
+    "group": f"{PAGE}/wizyta-grupy-z-holandii-w-miejskim-osrodku-pomocy",
+    "donation": f"{PAGE}/wspolpraca-z-rotary-club-kaarst-korschenbroich-w-neuss",
+    "utrecht": f"{PAGE}/wizyta-studyjna-w-utrechcie-przedstawiciela-mops",
+    "berlin": f"{PAGE}/udzial-przedstawiciela-mops-w-konferencji-w-berlinie",
+}
+MISSED = "szkoły zarządzania służbą zdrowia"  # an organisation extraction did not see
+RADA, RADA_FULL = "Rada Dzielnicy IV", "Rada Dzielnicy IV Prądnik Biały"  # two names, one body
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from chromium import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Person:
+    """One browser tab that counts the clicks (and drags) a person would make."""
+
+    def __init__(self, browser, url: str):
+        self.tab = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.problems: list[str] = []
+        self.tab.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        self.tab.on("console", lambda m: self.problems.append(m.text) if m.type == "error" else None)
+        self.clicks = 0
+        self.tab.goto(url)
+
+    def card(self, event_id: str):
+        return self.tab.locator(f'.card[data-event="{event_id}"]')
+
+    def value(self, event_id: str, field: str, key: str):
+        return self.card(event_id).locator(f'.value[data-field="{field}"][data-key="{key}"]')
+
+    def click(self, locator, reloads: bool = False) -> None:
+        """A click; `reloads` when it saves a correction (the page reloads with it)."""
+        self.clicks += 1
+        if reloads:
+            with self.tab.expect_event("load"):  # a new document (not the URL's own history change)
+                locator.click()
+        else:
+            locator.click()
+
+    def select(self, start: int, end: int) -> None:
+        """Drag the mouse over characters start..end of the page's text."""
+        box = self.tab.evaluate(
+            """([start, end]) => {
+                const text = document.getElementById('text');
+                const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+                const at = (offset) => { let seen = 0, node;
+                    while ((node = walker.nextNode())) {
+                        if (seen + node.length > offset) return [node, offset - seen];
+                        seen += node.length; } };
+                const range = document.createRange();
+                const [a, ai] = at(start); range.setStart(a, ai); range.setEnd(a, ai + 1);
+                range.startContainer.parentElement.scrollIntoView({block: 'center'});
+                const first = range.getBoundingClientRect();
+                walker.currentNode = text;
+                const [b, bi] = at(end - 1); range.setStart(b, bi); range.setEnd(b, bi + 1);
+                const last = range.getBoundingClientRect();
+                return [first.left + 1, first.top + first.height / 2, last.right - 1, last.top + last.height / 2];
+            }""",
+            [start, end],
+        )
+        self.clicks += 1
+        self.tab.mouse.move(box[0], box[1])
+        self.tab.mouse.down()
+        self.tab.mouse.move(box[2], box[3], steps=5)
+        self.tab.mouse.up()
+
+
+def run_cli(root: Path, *args: str, stdin: str | None = None) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "PARTNERGRAPH_BUILD"}
+    result = subprocess.run(
+        [sys.executable, "-m", "partnergraph.cli", *args, "--root", str(root)],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=300,
+        env=env,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def labels_of(root: Path, event_id: str) -> str:
+    """`partnergraph query`: the labels of everything the event links to, as CSV."""
+    query = (
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        f"SELECT ?label WHERE {{ <https://w3id.org/partnergraph/id/event/{event_id}> ?p ?x . "
+        "?x rdfs:label ?label } ORDER BY ?label"
+    )
+    return run_cli(root, "query", "-", "--format", "csv", stdin=query)
+
+
+def test_a_whole_review_in_chromium(browser, reviewed, built_copy, tmp_path):
+    root = built_copy.root
+    text = read_page(root / "data" / "sources" / f"{PAGE}.txt").text  # what the evidence offsets count
+    person = Person(browser, reviewed.url + "?lang=pl")
+    person.click(person.tab.locator(f'a[href="/page/{PAGE}"]'))
+    person.tab.wait_for_selector("#text mark")
+    other_tab = Person(browser, f"{reviewed.url}page/{PAGE}?lang=pl")  # a second tab, soon stale
+
+    # accept one value; the second tab's edit of the same event is refused with a message
+    title = person.card(EVENT["project"]).locator('.value[data-field="title"]')
+    person.click(title.locator('button[data-op="accept"]'), reloads=True)
+    assert "state-reviewed" in person.card(EVENT["project"]).locator(
+        '.value[data-field="title"]'
+    ).get_attribute("class")
+    other_tab.card(EVENT["project"]).locator('button[data-op="accept_event"]').click()
+    other_tab.tab.wait_for_selector("#message:not([hidden])")
+    assert "innej karcie" in other_tab.tab.inner_text("#message")
+    other_tab.tab.close()
+
+    # clicking a value shows its span in the text
+    person.click(person.value(EVENT["donation"], "cities", "Neuss").locator(".val"))
+    assert person.tab.locator("#text mark.current").first.inner_text() == "Neuss"
+
+    # correct a city: Neuss -> Kaarst, picked from the gazetteer
+    neuss = person.value(EVENT["donation"], "cities", "Neuss")
+    person.click(neuss.locator('button[data-op="change"]'))
+    neuss.locator('input[name="q"]').fill("Kaarst")
+    person.click(neuss.locator('button[type="submit"]'))
+    person.click(neuss.locator(".cities button").first, reloads=True)
+    assert person.value(EVENT["donation"], "cities", "Kaarst").count() == 1
+
+    # delete an invented event
+    person.click(person.card(EVENT["utrecht"]).locator('button[data-op="delete"]'), reloads=True)
+    assert "deleted" in person.card(EVENT["utrecht"]).get_attribute("class")
+
+    # add a missed organisation from a selected span
+    start = text.index(MISSED)
+    person.select(start, start + len(MISSED))
+    person.tab.wait_for_selector("#selbar:not([hidden])")
+    person.click(person.tab.locator('#selbar button[data-add="organisations"]'), reloads=True)
+    assert person.value(EVENT["group"], "organisations", MISSED).count() == 1
+
+    # merge two names: the district council by its number and by its full name
+    oik = person.value(EVENT["project"], "organisations", RADA)
+    person.click(oik.locator('button[data-op="same"]'))
+    oik.locator('input[name="into"]').fill(RADA_FULL)
+    person.click(oik.locator('button[type="submit"]'), reloads=True)
+    assert person.value(EVENT["project"], "organisations", RADA_FULL).count() == 1
+
+    # everything else is right: one click per event card
+    while (accept := person.tab.locator('button[data-op="accept_event"]')).count():
+        person.click(accept.first, reloads=True)
+    assert person.tab.locator(".counts .done").count() == 1
+    assert person.problems == []
+    person.tab.close()
+
+    # curation.yaml holds exactly those corrections
+    corrections = read_curation(built_copy.curation_file)
+    assert set(corrections) == set(EVENT.values())
+    assert corrections[EVENT["utrecht"]] == {"delete": True}
+    donation = corrections[EVENT["donation"]]
+    assert donation["remove"] == {"cities": ["Neuss"]}
+    assert donation["add"] == {"cities": [{"name": "Kaarst", "country": "DE"}]}
+    group = corrections[EVENT["group"]]
+    assert group["add"] == {"organisations": [{"name": MISSED, "at": [start, start + len(MISSED)]}]}
+    assert RADA_FULL in corrections[EVENT["project"]]["accept"]["organisations"]
+    for event_id, actions in corrections.items():
+        if event_id != EVENT["utrecht"]:
+            assert set(actions) <= {"accept", "add", "remove"} and "accept" in actions
+    assert f"{RADA_FULL},{RADA}," in (root / "data/reference/organisations.csv").read_text(encoding="utf-8")
+    assert "Kaarst,Kaarst,DE,2894375," in (root / "data/reference/places.csv").read_text(encoding="utf-8")
+
+    with httpx.Client(timeout=60) as client:
+        reviewed.wait_for_graph(client)
+    reviewed.stop()
+
+    # `partnergraph query` sees them
+    assert MISSED in labels_of(root, EVENT["group"])
+    donation_labels = labels_of(root, EVENT["donation"])
+    assert "Kaarst" in donation_labels and "Neuss" not in donation_labels
+    assert RADA_FULL in labels_of(root, EVENT["project"])
+    assert labels_of(root, EVENT["utrecht"]).strip() == "label"  # the header only: no such event
+
+    # the public page shows them as checked by a person; serve takes no corrections
+    from test_web import Served
+
+    served = Served(root)
+    try:
+        html = httpx.get(f"{served.url}partnergraph/id/event/{EVENT['group']}?lang=en", timeout=30).text
+        assert MISSED in html and "curated by hand" in html
+        assert httpx.post(served.url + "api/correct", json={}, timeout=30).status_code in (404, 405)
+    finally:
+        served.stop()
+
+    # a build from scratch gives the same graph
+    fresh = copy_project(tmp_path / "fresh")
+    for name in ("curation.yaml", "reference/organisations.csv", "reference/places.csv"):
+        shutil.copy(root / "data" / name, fresh / "data" / name)
+    run_cli(fresh, "build")
+    dump = Path("build/dumps/partnergraph.nq")
+    assert (fresh / dump).read_bytes() == (root / dump).read_bytes()
+    assert run_cli(fresh, "build") is not None

@@ -91,7 +91,10 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
 
     def lang_of(request: Request) -> str:
         return pick_language(
-            request.query_params.get("lang") or request.cookies.get("lang"),
+            # the page's own language first: a tab's error reads as the tab does
+            request.query_params.get("lang")
+            or request.headers.get("x-review-lang")
+            or request.cookies.get("lang"),
             request.headers.get("accept-language"),
         )
 

@@ -54,15 +54,17 @@ def _find(rows: list[dict[str, str]], name: str) -> dict[str, str] | None:
 
 
 def merge_organisations(reference_dir: Path, name: str, into: str) -> str:
-    """Record `name` as another name of the organisation `into` (added to the registry if it is not
-    there yet); returns the registry's name of the organisation."""
+    """Record that `name` and `into` name one organisation: the unregistered one becomes an alias of the
+    registered one (`into` is added to the registry when neither is); returns the registry's name."""
     path = reference_dir / "organisations.csv"
     header, rows = _read(path)
     if slug(name) == slug(into):
         raise ReviewError("same_name", name=name)
     target, other = _find(rows, into), _find(rows, name)
-    if other is not None and other is not target:
+    if target is not None and other is not None and other is not target:
         raise ReviewError("both_registered", name=name, into=into)
+    if target is None and other is not None:  # only the page's name is registered: it stays the name
+        target, other, name = other, None, into
     if target is None:
         target = {h: "" for h in header} | {"name": into}
         rows.append(target)

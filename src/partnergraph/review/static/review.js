@@ -23,7 +23,11 @@
     try {
       response = await fetch(url, {
         method: "POST",
-        headers: { "Content-Type": "application/json", "X-Review-Token": token },
+        headers: {
+          "Content-Type": "application/json",
+          "X-Review-Token": token,
+          "X-Review-Lang": document.documentElement.lang,
+        },
         body: JSON.stringify(body),
       });
     } catch (e) {
@@ -43,7 +47,7 @@
     const focused = valueId || (document.activeElement && document.activeElement.dataset.v);
     const url = new URL(location.href);
     url.hash = focused ? "v=" + encodeURIComponent(focused) : "";
-    location.replace(url.toString());
+    history.replaceState(null, "", url.toString()); // no navigation of its own: one reload follows
     location.reload();
   }
 
