@@ -127,6 +127,9 @@ def _draft(page: Page, listed: Listed) -> _Draft | None:
     ("Czerwiec 2014") takes the group heading's months, a date without a year the year label's."""
     sec = listed.section
     text = page.text[sec.start : sec.end]
+    for a, b in listed.masks:  # chrome inside the section: blanked, offsets kept
+        a, b = a - sec.start, b - sec.start
+        text = text[:a] + " " * (b - a) + text[b:]
     if sec.body:
         body_off = text.find(sec.body)
         title_len = len(text[:body_off].rstrip())

@@ -15,11 +15,12 @@ paragraph; each is titled by its first sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from .._months import MONTHS_GEN, MONTHS_LOC
 from ..model import Page, Section
+from . import chrome
 from ._html import FURNITURE_LINES
 
 T = TypeVar("T")
@@ -112,6 +113,8 @@ class Listed:
     section: Section
     group: str | None = None
     year: int | None = None
+    # spans of page chrome inside the section (photo credits, a date of publication): not its text
+    masks: list[tuple[int, int]] = field(default_factory=list)
 
 
 def grouped_sections(page: Page) -> list[Listed]:
@@ -119,6 +122,18 @@ def grouped_sections(page: Page) -> list[Listed]:
     text = page.text
     lines = _glue_split(text, _lines(text))
     _classify(lines)
+    article = _article(text, lines)
+    if article is not None:
+        return [article]
+    sections = _chronicle(text, lines)
+    spans = [(ln.start, ln.end) for ln in lines if ln.kind == "chrome"]
+    for x in sections:
+        x.masks = [(a, b) for a, b in spans if x.section.start <= a and b <= x.section.end]
+    return sections
+
+
+def _chronicle(text: str, lines: list[_Line]) -> list[Listed]:
+    """A chronicle's events: one per heading, or per dated item under a group heading or none."""
     years = [(ln.start, int(YEAR_LABEL.match(ln.text).group("y"))) for ln in lines if ln.kind == "year"]
     labels = [(ln.start, ln.text) for ln in lines if ln.kind == "label"]
     headings = [i for i, ln in enumerate(lines) if ln.kind == "heading"]
@@ -413,6 +428,9 @@ def _classify(lines: list[_Line]) -> None:
     for i, ln in enumerate(lines):
         if ln.kind == "blank":
             continue
+        if chrome.is_chrome(ln.text) and not chrome.is_dateline(ln.text) and not METADATA.match(ln.text):
+            ln.kind = "chrome"  # a photo credit, a share link, a breadcrumb: neither heading nor text
+            continue
         if in_metadata or METADATA.match(ln.text) or FURNITURE_LINES.match(ln.text):
             # the page's record card (publication date, author) and print/download links close no event
             in_metadata = in_metadata or bool(METADATA.match(ln.text))
@@ -433,7 +451,7 @@ def _classify(lines: list[_Line]) -> None:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt and nxt.kind != "blank" and nxt.text[:1].islower():
             continue  # a paragraph wrapped onto the next line
-        after = next((x for x in lines[i + 1 :] if x.kind != "blank"), None)
+        after = next((x for x in lines[i + 1 :] if x.kind not in ("blank", "chrome")), None)
         if BULLET.match(ln.text) and not (after is not None and DATED_START.match(after.text)):
             continue  # a bulleted line is a heading only over a dated report, else a point of a list
         if ln.text.endswith(":") and after is not None and LIST_MARK.match(after.text):
@@ -490,6 +508,153 @@ def _blank_around(lines: list[_Line], i: int) -> bool:
 
 def _previous(lines: list[_Line], i: int) -> _Line | None:
     for ln in reversed(lines[:i]):
-        if ln.kind != "blank":
+        if ln.kind not in ("blank", "chrome"):
             return ln
     return None
+
+
+# ---------------------------------------------------------------- a single article
+
+# what an article reports: the cues of an event report (a visit, a meeting, a gift, a project)
+REPORT_CUES = re.compile(
+    r"(?<!\w)(wizyt|rewizyt|przebywa|pobyt|wyjazd|wyjecha|konferencj|spotka|seminari|sympozj|kongres|darowizn|"
+    r"dar(?:y|ów|ami)\b|przekaza|udział|uczestnicz|współprac|delegacj|studen|gości|projekt|warsztat|szkoleni|forum|"
+    r"staż|wymian|przyjecha|odwiedzi|zjazd|partner|podróż)",
+    re.I,
+)
+LONG_PARAGRAPH = 15  # words: a paragraph of running text, not a heading or a caption
+DATE_TAIL = re.compile(r"\s*[-–—,(]?\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\s*\)?\s*$")
+LABEL_HEAD = re.compile(r"^\s*(?:tytuł|temat|title)\s*:\s*", re.I)
+
+
+def _article(text: str, lines: list[_Line]) -> Listed | None:
+    """The page as one article, when it is one: a headline over paragraphs of running text that report an
+    event, and no second headed and dated report beside it. Its text runs from the headline to where the
+    page's tail begins (comments, tags, a reply); chrome inside it (a date of publication, a photo credit,
+    the headline repeated as a caption) is masked."""
+    content = [i for i, ln in enumerate(lines) if ln.kind not in ("blank", "chrome", "banner", "year")]
+    main = next(
+        (
+            i
+            for i in content
+            if len(lines[i].text.split()) >= LONG_PARAGRAPH and REPORT_CUES.search(lines[i].text)
+        ),
+        None,
+    )
+    if main is None:
+        return None
+    head = _headline(lines, main)
+    if head is None:
+        return None
+    title_line = lines[head]
+    title = LABEL_HEAD.sub("", title_line.text)
+    # another report under a heading of its own: a chronicle (a sidebar's news title over its date and
+    # teaser is no report of this page)
+    rivals = [
+        i
+        for i in content
+        if i != head
+        and lines[i].kind == "heading"
+        and not _same_heading(lines[i].text, title)
+        and EVENT_WORDS.search(lines[i].text)
+        and not _sidebar_item(lines, i)
+    ]
+    if rivals or _dated_openings(text, [lines[i] for i in content if i >= main]) >= 2:
+        return None  # reports that each open with their date: a chronicle without headings
+    # the end: the page's tail after the text
+    stop = len(lines)
+    for i in range(main + 1, len(lines)):
+        if chrome.ends_article(lines[i].text) or (LABEL_HEAD.match(lines[i].text) and i > main):
+            stop = i
+            break
+    body = [ln for ln in lines[head + 1 : stop] if ln.kind != "blank"]
+    masks = [
+        (ln.start, ln.end)
+        for ln in body
+        if ln.kind == "chrome" or chrome.is_dateline(ln.text) or _same_heading(ln.text, title)
+    ]
+    kept = [ln for ln in body if (ln.start, ln.end) not in masks]
+    if not kept:
+        return None
+    tstart = title_line.start + (len(title_line.text) - len(title))
+    tend = title_line.end
+    tail = DATE_TAIL.search(text, tstart, tend)
+    if tail and tail.start() > tstart:
+        tend = tail.start()  # "Wizyta delegacji z Chin 2017-09-22": the date of publication glued on
+    end = kept[-1].end
+    section = Section(
+        title=" ".join(text[tstart:tend].split()), body=text[kept[0].start : end], start=tstart, end=end
+    )
+    return Listed(section, None, None, [(a, b) for a, b in masks if a < end])
+
+
+def _headline(lines: list[_Line], main: int) -> int | None:
+    """The headline over the article's first paragraph: of the short lines just above it (chrome and a
+    date line skipped), the one that names what happened; a site's name in capitals, a label, a lead
+    ending in a colon are not headlines. When the headline is printed twice, the plainer copy."""
+    best, best_score = None, 0.0
+    seen = 0
+    for i in range(main - 1, -1, -1):
+        ln = lines[i]
+        if ln.kind in ("blank", "chrome", "year") or chrome.is_dateline(ln.text):
+            continue
+        words = ln.text.split()
+        if len(words) >= LONG_PARAGRAPH and i != main:
+            break  # the paragraph before: the headline is below it
+        seen += 1
+        if seen > 6:
+            break
+        s = LABEL_HEAD.sub("", ln.text).strip()
+        plain = s.capitalize() if s.isupper() else s
+        if not (2 <= len(s.split()) <= 30) or not (s[:1].isupper() or s[:1] in "„\"'«"):
+            continue
+        if chrome.is_funding(s) or OVERVIEW.search(plain) or RECORD_FIELD.match(s):
+            continue
+        score = 1.0
+        if EVENT_WORDS.search(plain) or REPORT_CUES.search(plain):
+            score += 2
+        if NAMED_PLACE.search(plain):
+            score += 1
+        if s.isupper() and not EVENT_WORDS.search(plain):
+            score -= 2  # the site's name in capitals
+        if re.search(r"[:;]\)*\s*$", s) or ":)" in s:
+            score -= 2  # a lead-in to what follows
+        if LABELLED.match(s) and not LABEL_HEAD.match(ln.text):
+            score -= 2
+        if DATE_TAIL.search(s):
+            score -= 0.5  # the copy with the date of publication glued on
+        if len(s.split()) <= 2 and not EVENT_WORDS.search(plain):
+            score -= 0.5
+        if score > best_score or (
+            score == best_score and best is not None and _same_heading(s, lines[best].text)
+        ):
+            best, best_score = i, score
+    return best if best_score > 0.5 else None
+
+
+def _same_heading(a: str, b: str) -> bool:
+    return bool(_fold(a)) and _fold(a) == _fold(b)
+
+
+def _fold(x: str) -> str:
+    """A heading without its label, a glued date, punctuation and case."""
+    return " ".join(re.sub(r"[^\w]+", " ", DATE_TAIL.sub("", LABEL_HEAD.sub("", x))).lower().split())
+
+
+def _dated_openings(text: str, lines: list[_Line]) -> int:
+    """Paragraphs, sentences and table rows that open with a date ("W dniu 12 maja …", "12.03.2013 | …")."""
+    n = 0
+    for ln in lines:
+        if TABLE_ROW.search(ln.text):
+            n += _has_date(ln.text)
+            continue
+        start = ln.start + (m.end() if (m := LIST_MARK.match(ln.text)) else 0)
+        n += bool(DATED_START.match(text, start))
+        n += sum(1 for _ in DATED_SENTENCE.finditer(text, start, ln.end))
+    return n
+
+
+def _sidebar_item(lines: list[_Line], i: int) -> bool:
+    """A news title over its date line (and a teaser): an item of a list of other news."""
+    nxt = next((x for x in lines[i + 1 :] if x.kind != "blank"), None)
+    return nxt is not None and chrome.is_dateline(nxt.text)

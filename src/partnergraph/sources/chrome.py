@@ -1,0 +1,106 @@
+"""Page chrome: the lines around an article that are no part of its text, told by features that hold
+across sites (not by any one site's layout).
+
+- `is_chrome(line)`: photo credits ("Fot. …"), publication and edit lines ("Opublikowano: …", "Data
+  dodania"), comment counts, breadcrumbs ("Strona główna » Aktualności"), link rows ("zaloguj się | mapa
+  strony"), tags, share and print links, advertising labels, translator credits, forum headers, name-day
+  lines, teasers of other news cut with "[ … ]" or "…".
+- `is_dateline(line)`: a line that is only a date (and a time, a weekday, an author or a comment count):
+  over an article it is the date of publication, not the event's.
+- `ends_article(line)`: where an article's text ends and the page's tail begins (comments, tags, "read
+  also", a reply in a forum thread).
+- `is_funding(line)`: a funding banner ("Projekt współfinansowany …"): never a heading, though the programme
+  it names counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH_WORDS = (
+    r"stycz\w*|lut\w*|mar\w*|kwie\w*|maj\w*|czerw\w*|lip\w*|sierp\w*|wrze\w*|październik\w*|paź\w*|"
+    r"listopad\w*|lis|grud\w*|sty|kwi|cze|sie|wrz|gru|jan\w*|feb\w*|apr\w*|jun\w*|jul\w*|aug\w*|sep\w*|"
+    r"oct\w*|nov\w*|dec\w*"
+)
+_WEEKDAYS = r"poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|pon|wt|śr|czw|pt|sob|niedz"
+# a date in any of its page forms, with a time after it: "08.08.2019 12:57", "2019-10-08", "02/10/2009",
+# "23 Sie 2019 12:55", "17 Marzec, 2011, 11:01:56 am", "Poniedziałek, 3 sierpnia 2020"
+DATE_TOKEN = re.compile(
+    rf"(?:(?:{_WEEKDAYS}),?\s*)?"
+    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"
+    rf"|\d{{1,2}}\s+(?:{_MONTH_WORDS})\.?,?\s+\d{{4}})"
+    r"(?:\s*r\.)?,?(?:\s*(?:godz\.\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?)?",
+    re.I,
+)
+CREDIT = re.compile(
+    r"^\s*(?:fot(?:o|\.|ografi\w*)?|zdj(?:ęci\w*|\.)|autor(?:ka)?\s+zdjęć|źródło\s+zdjęć|photo|foto\s*:|"
+    r"tłumaczenie|tłum\.|przekład|translated by)(?:\s|:|\.|$)",
+    re.I,
+)
+PUBLISHED = re.compile(
+    r"^\s*(?:opublikowano|opublikowany|data\s+(?:publikacji|dodania|wprowadzenia|aktualizacji|utworzenia)|"
+    r"dodano|dodany|edytowano|zmodyfikowano|zaktualizowano|aktualizacja|ostatnia\s+(?:aktualizacja|modyfikacja)|"
+    r"wiadomość\s+wysłana\s+przez|wątek\s+zaczęty\s+przez|posted|published|imieniny|wyświetle\w*|odsłon\w*)"
+    r"\b",
+    re.I,
+)
+WORDS = re.compile(
+    r"^\s*(?:reklama|tagi|tags|słowa\s+kluczowe|udostępnij|podziel\s+się|share|rss|facebook|twitter|"
+    r"drukuj|w\s+górę|do\s+góry|powrót|wróć|czytaj\s+(?:więcej|także|też|dalej)|zobacz\s+(?:też|także|więcej)|"
+    r"więcej|galeria|galeria\s+zdjęć|komentarze|skomentuj|dodaj\s+komentarz|wideo|aktualności|zdjęcie\s+\w+|"
+    r"mapa\s+strony|zaloguj\s+się|zarejestruj\s+się|strona\s+główna|jesteś\s+tutaj|home|archiwum)\b",
+    re.I,
+)
+COMMENTS = re.compile(r"\b\d+\s+komentarz\w*|\bkomentarz\w*\s*\(\d+\)", re.I)
+CRUMBS = re.compile(r"\s(?:»|›|=>|>|/)\s")
+TEASER = re.compile(r"(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*$")
+FUNDING = re.compile(
+    r"^\s*(?:(?:projekt|zadanie|przedsięwzięcie|działanie|inicjatywa)\s+(?:jest\s+)?)?"
+    r"(?:współ|do)?finansowan\w*|^\s*sfinansowano|^\s*(?:projekt|zadanie)\s+realizowan\w+\s+(?:jest\s+)?ze\s+środków",
+    re.I,
+)
+END = re.compile(
+    r"^\s*(?:komentarze|komentarze\s+opinie|dodaj\s+komentarz|tagi|tags|słowa\s+kluczowe|podziel\s+się|"
+    r"udostępnij|czytaj\s+(?:także|też)|zobacz\s+(?:też|także)|inne\s+aktualności|powiązane|"
+    r"tytuł:\s*odp|re:|odp:|drukuj|w\s+górę|powrót)\b",
+    re.I,
+)
+
+
+def is_chrome(line: str) -> bool:
+    s = line.strip()
+    if not s:
+        return False
+    words = s.split()
+    if CREDIT.match(s) and len(words) <= 12:
+        return True
+    if (PUBLISHED.match(s) or WORDS.match(s)) and len(words) <= 14:
+        return True
+    if COMMENTS.search(s) and len(words) <= 12:
+        return True
+    if len(CRUMBS.findall(s)) >= 2 and len(words) <= 20:
+        return True
+    if s.count("|") >= 2 and s.rstrip().endswith("|") and not re.search(r"\d", s):
+        return True  # a row of links: "zaloguj się | zarejestruj się | mapa strony |"
+    if TEASER.search(s) and len(words) >= 4 and not s.endswith(".."):
+        return True  # a teaser of another news item cut short
+    return is_dateline(s)
+
+
+def is_dateline(line: str) -> bool:
+    """A date and little else: "26.08.2021", "08.08.2019 12:57 | 0 komentarzy | AgaKa", "2019-10-08"."""
+    s = line.strip()
+    m = DATE_TOKEN.search(s)
+    if not m:
+        return False
+    rest = (s[: m.start()] + " " + s[m.end() :]).replace("|", " ")
+    rest = COMMENTS.sub(" ", rest)
+    return len(rest.split()) <= 2 and not re.search(r"[.!?]\s*$", rest.strip())
+
+
+def ends_article(line: str) -> bool:
+    return bool(END.match(line)) and len(line.split()) <= 6
+
+
+def is_funding(line: str) -> bool:
+    return bool(FUNDING.match(line))
