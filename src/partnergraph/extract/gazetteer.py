@@ -247,7 +247,7 @@ EXTRA_REGION_NAMES = {
     "HR": ["Dalmacja", "Istria", "Slawonia"], "ES": ["Kraj Basków", "Andaluzja"], "IT": ["Sycylia", "Sardynia"],
     "DK": ["Jutlandia"], "SE": ["Skania", "Laponia"], "GB": ["Kornwalia"], "BY": ["Polesie"],
     "PL": ["Mazowsze", "Małopolska", "Wielkopolska", "Podlasie", "Pomorze", "Śląsk", "Mazury", "Kaszuby",
-           "Podkarpacie", "Warmia", "Kujawy", "Podhale", "Spisz", "Orawa", "Kurpie", "Roztocze", "Lubelszczyzna"],
+           "Podkarpacie", "Warmia", "Kujawy", "Podhale", "Kurpie", "Roztocze", "Lubelszczyzna"],
 }  # fmt: skip
 
 

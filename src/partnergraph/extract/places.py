@@ -140,7 +140,9 @@ def _city_keys(tokens: list[Token], i: int, n: int) -> list[str]:
     if n == 1:
         t = span[0]
         keys += t.lemmas_with("nazwa_geograficzna")
-        if t.unknown or _after_place_noun(tokens, i):
+        if t.unknown or (_after_place_noun(tokens, i) and not t.has_mark("nazwa_geograficzna")):
+            # a geographic name to the dictionary has its base forms above; its endings are not guessed
+            # ("z miasta Maków" is no Mak, "Turów" no Tours)
             keys += [a.lemma for a in t.analyses]
             w = t.text
             for end, repl in ENDINGS:
@@ -221,8 +223,8 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     keeps only foreign ones and Kraków as a location). A region stands for its country ("w Bawarii":
     a country mention of DE, quoting "Bawaria"); places in a funding phrase are left out."""
     found = _find_places(gaz, tokens)
-    funded = funding_tokens(tokens)
-    out = [m for m in found if m.token_index not in funded]
+    aside = aside_tokens(tokens)
+    out = [m for m in found if m.token_index not in aside]
     checked = [_corroborated(gaz, m, out, tokens) for m in out]
     return _cohere([m for m in checked if m is not None])
 
@@ -397,19 +399,24 @@ def _region_at(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[str, int, s
 def _corroborated(
     gaz: Gazetteer, m: PlaceMention, found: list[PlaceMention], tokens: list[Token]
 ) -> PlaceMention | None:
-    """A town after "gmina" is abroad only when its country is named too, else it is Polish; a town
-    outside Europe named by another language's name of it ("Unia" is Ünye's) only when it is large or its
-    country is named."""
+    """A town after "gmina" is abroad only when its country is named too, else it is Polish; a small town,
+    or one outside Europe, named by another name than its own ("Unia" is Ünye's, "Zwoleń" Zvolen's and a
+    Polish town's) only when its country is named (or, outside Europe, it is large)."""
     if m.kind != "city" or m.city is None:
         return m
     i = m.token_index
     after_gmina = i >= 1 and bool(tokens[i - 1].lemmas & MUNICIPALITY)
     k = key(m.quote)
     foreign_name = all(k not in (key(c.name), key(c.name_pl or "")) for c in m.readings)
-    far = all(c.country not in gaz.europe and c.population < LARGE_CITY for c in m.readings) and foreign_name
-    if not (after_gmina or far):
+    if foreign_name and len(k) < 4:
+        return None  # "Hel" is a town on the Polish coast, not Helsinki
+    far = all(c.country not in gaz.europe and c.population < LARGE_CITY for c in m.readings)
+    one_word = " " not in m.quote.strip() and "-" not in m.quote  # longer names are specific enough
+    small = one_word and all(c.population < SMALL_TOWN for c in m.readings)
+    if not (after_gmina or (foreign_name and (far or small))):
         return m
-    named = {x.country for x in found if x.kind == "country"} | {iso for iso, _ in find_nationalities(tokens)}
+    named = {x.country for x in found if x.kind == "country" or (x.city is not None and x is not m)}
+    named |= {iso for iso, _ in find_nationalities(tokens)}
     readings = [c for c in m.readings if c.country in named]
     if readings:
         return replace(m, country=readings[0].country, city=readings[0], readings=tuple(readings))
@@ -417,6 +424,9 @@ def _corroborated(
 
 
 LARGE_CITY = 300_000
+# a town smaller than this named by another name than its own (a Polish town's name too, often: Zwoleń,
+# Janów) is abroad when its country is named in the text
+SMALL_TOWN = 50_000
 
 
 # a reading this much nearer to the other places named with it is meant ("Frankfurt" beside Słubice
@@ -463,23 +473,30 @@ def _km(a: City, b: City) -> float:
 # words that open a funding phrase: the places and nationalities in it are the funder's, not the event's
 # ("sfinansowana ze środków Ambasady Stanów Zjednoczonych", "dofinansowano z funduszy norweskich")
 FUNDING_STEMS = ("finansow", "dofinansow", "współfinansow", "sfinansow", "sponsor", "ufundow")
-FUNDING_WORDS = {"środek", "fundusz", "grant", "dotacja", "subwencja"}
+FUNDING_WORDS = {"środek", "fundusz", "grant", "dotacja", "subwencja", "mechanizm"}
+# sightseeing and the way there: places named in passing ("w drodze powrotnej zwiedzili Bratysławę")
+SIGHTSEEING = {"zwiedzić", "zwiedzać", "zwiedzanie"}
 CLAUSE_END = {",", ";", ".", ":", "(", ")"}
 
 
-def funding_tokens(tokens: list[Token]) -> set[int]:
-    """Indexes of the tokens of funding phrases: from a funding word to the end of its clause."""
+def _opens_aside(tokens: list[Token], i: int) -> bool:
+    t, prv = tokens[i], tokens[i - 1].lower if i >= 1 else ""
+    return (
+        any(t.lower.startswith(s) for s in FUNDING_STEMS)
+        or (bool(t.lemmas & FUNDING_WORDS) and prv in ("ze", "z", "przez"))
+        or ("wsparcie" in t.lemmas and prv in ("przy", "dzięki"))
+        or bool(t.lemmas & SIGHTSEEING)
+        or (t.lower == "drodze" and prv == "w")
+    )
+
+
+def aside_tokens(tokens: list[Token]) -> set[int]:
+    """Indexes of the tokens of asides whose places are not the event's, each from its opening word to
+    the end of its clause: funding phrases, sightseeing, the way there."""
     out: set[int] = set()
     i = 0
     while i < len(tokens):
-        t = tokens[i]
-        low = t.lower
-        opens = (
-            any(low.startswith(s) for s in FUNDING_STEMS)
-            or (bool(t.lemmas & FUNDING_WORDS) and i >= 1 and tokens[i - 1].lower in ("ze", "z", "przez"))
-            or (t.lemmas & {"wsparcie"} and i >= 1 and tokens[i - 1].lower in ("przy", "dzięki"))
-        )
-        if not opens:
+        if not _opens_aside(tokens, i):
             i += 1
             continue
         j = i + 1
@@ -531,7 +548,7 @@ def _common_word_city(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[list
     names = [t.text] + [
         a.lemma[:1].upper() + a.lemma[1:] for a in t.analyses if "imię" not in a.marks and a.pos == "subst"
     ]
-    if all(a.lemma[:1].isupper() for a in t.analyses):
+    if all(a.lemma[:1].isupper() for a in t.analyses) and not t.has_mark("nazwa_geograficzna"):
         names += [
             t.text[: len(t.text) - len(e)] + r
             for e, r in ENDINGS
@@ -720,16 +737,30 @@ def _nationality(t: Token) -> str | None:
 def find_nationalities(tokens: list[Token]) -> list[tuple[str, int]]:
     """(ISO code, token index) of every country adjective that describes people or organisations."""
     out = []
-    funded = funding_tokens(tokens)
+    aside = aside_tokens(tokens)
     for i, t in enumerate(tokens):
-        iso = _nationality(t) if i not in funded else None
+        iso = _nationality(t) if i not in aside else None
         if iso is None:
             continue
         near = tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 2]
-        if any(n.lemmas & NOT_NATIONALITY_BEFORE for n in near):
+        if any(n.lemmas & NOT_NATIONALITY_BEFORE for n in near) or _in_language_list(tokens, i):
             continue
+        if any(n.lemmas & FUNDING_WORDS for n in tokens[max(0, i - 1) : i + 2]):
+            continue  # a funder: "z funduszy norweskich", "Norweski Mechanizm Finansowy"
         out.append((iso, i))
     return out
+
+
+def _in_language_list(tokens: list[Token], i: int) -> bool:
+    """The adjective continues a list of languages: "w językach czeskim, angielskim i niemieckim"."""
+    j = i - 1
+    while j >= 1 and tokens[j].text in (",", "i", "oraz", "lub", "albo") and _nationality(tokens[j - 1]):
+        j -= 2
+        if tokens[j].lemmas & NOT_NATIONALITY_BEFORE or (
+            j >= 1 and tokens[j - 1].lemmas & NOT_NATIONALITY_BEFORE
+        ):
+            return True
+    return False
 
 
 # prepositions that put a name in a place position ("z X", "w X", "do X"); "na", "pod", "przy" are left out
