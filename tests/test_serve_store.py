@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from partnergraph.state import count_quads
-from partnergraph.store.memory import BYTES_PER_QUAD, available_memory, plan_memory
+from partnergraph.store.memory import BYTES_PER_QUAD, SMALL, available_memory, plan_memory
 
 GB = 10**9
 
@@ -33,11 +33,13 @@ def test_the_choice_can_be_forced_and_every_line_states_the_cost():
     forced = plan_memory(4_000_000, processes=3, available=8 * GB, choice="memory")
     assert forced.in_memory and "as asked" in forced.describe()
     assert not plan_memory(10, processes=3, available=8 * GB, choice="disk").in_memory
-    fits = plan_memory(1_000, processes=3, available=8 * GB)
+    fits = plan_memory(400_000, processes=3, available=8 * GB)
     assert fits.describe() == (
-        f"store: in memory, copied into each of 3 processes (1,000 quads, 3 × {BYTES_PER_QUAD} kB "
+        f"store: in memory, copied into each of 3 processes (400,000 quads, 3 × {400 * BYTES_PER_QUAD // 1000}.0 MB "
         "of 8.0 GB available)"
     )
+    small = plan_memory(SMALL - 1, processes=3, available=8 * GB)
+    assert not small.in_memory and "small enough to answer from disk" in small.describe()
 
 
 def test_available_memory_is_read_from_the_system():
@@ -80,7 +82,7 @@ def serve_lines(root, *options) -> tuple[list[str], str]:
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
-        ((), "store: in memory, copied into each of 2 processes ({quads:,} quads, 2 × "),
+        ((), "store: on disk ({quads:,} quads, small enough to answer from disk; --store memory copies it)"),
         (("--store", "disk"), "store: on disk ({quads:,} quads; in memory it would take 2 × "),
         (("--in-memory",), "store: in memory, copied into each of 2 processes ({quads:,} quads, as asked)"),
     ],

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 # events (419 k quads, 204 MB), about 440 at 10^5 (3.9 M quads, 1.7 GB)
 BYTES_PER_QUAD = 500
 SHARE = 0.5  # at most this share of the memory available now goes to the copies
+# below this the store on disk answers every saved query within a fraction of a second (about 4,000
+# events), and copying it would only cost start-up time
+SMALL = 100_000
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,10 @@ class MemoryPlan:
     processes: int
     available: int | None  # bytes the system reports available, None when unknown
     forced: bool = False  # chosen by the user, not by size
+
+    @property
+    def small(self) -> bool:
+        return self.quads < SMALL
 
     @property
     def per_process(self) -> int:
@@ -34,6 +41,8 @@ class MemoryPlan:
         why = "as asked" if self.forced else f"{cost} of {free}"
         if self.in_memory:
             return f"store: in memory, copied into each of {self.processes} processes ({self.quads:,} quads, {why})"
+        if self.small and not self.forced:
+            return f"store: on disk ({self.quads:,} quads, small enough to answer from disk; --store memory copies it)"
         return f"store: on disk ({self.quads:,} quads; in memory it would take {cost}, {free})" + (
             "" if self.forced else "; --store memory forces the copy"
         )
@@ -62,10 +71,11 @@ def available_memory() -> int | None:
 
 
 def plan_memory(quads: int, processes: int, available: int | None, choice: str = "auto") -> MemoryPlan:
-    """In memory when `choice` is "memory", on disk when "disk"; for "auto", in memory when the copies of
-    all `processes` take at most SHARE of the `available` memory (`available_memory()`; None: unknown,
-    so on disk)."""
+    """In memory when `choice` is "memory", on disk when "disk"; for "auto", in memory when the graph has
+    SMALL quads or more and the copies of all `processes` take at most SHARE of the `available` memory
+    (`available_memory()`; None: unknown, so on disk)."""
     if choice != "auto":
         return MemoryPlan(choice == "memory", quads, processes, available, forced=True)
     fits = available is not None and quads * BYTES_PER_QUAD * processes <= available * SHARE
+    fits = fits and quads >= SMALL
     return MemoryPlan(fits, quads, processes, available)
