@@ -135,7 +135,12 @@ def _is_name_adj(t: Token, head_a) -> bool:
         and t.is_word
         and bool(_agreeing_cases(t, head_a))
         and not t.has_pos("prep", "conj")
+        and not t.lemmas & PRONOUNS
     )
+
+
+# possessive and demonstrative words are no part of a name ("delegacja Naszego Powiatu")
+PRONOUNS = {"nasz", "wasz", "swój", "ten", "tamten", "mój", "twój", "jego", "jej", "ich"}
 
 
 def _nominative_phrase(toks: list[Token], start: int, h: int, end: int, head_a, text: str, base: int) -> str:

@@ -304,6 +304,10 @@ def _event(
     for n in found.all():
         if n.field == "organisations" and (_is_bystander(page.text, n, d.base) or home.is_home(n.value)):
             continue
+        if (n.default_home and home.default) or (
+            n.field == "organisations" and names.begins_name(n.value, home.name)
+        ):
+            continue  # MOPS on MOPS Kraków's pages; the home by the first words of its name (ext-names hook)
         if n.field == "units" and not home.default:
             continue  # units are MOPS Kraków's
         values = getattr(ev, n.field)

@@ -85,6 +85,9 @@ ORG_HEADS = {
     "samorząd",  # "Samorząd Miasta Wilna"
     "dom",  # "Dom Dziecka nr 2", "Dom Pomocy Społecznej" (a home only toured is left out as a bystander)
     "forum",  # "Śląskie Forum Organizacji Pozarządowych"
+    "konfederacja",
+    "biblioteka",
+    "placówka",  # "Placówka Wsparcia Dziennego „Dziupla”"
     "obwód",  # "Obwód Miejski Ostrava-Jih"
     "powiat",  # local government named as a body: "Powiatu Wodzisławskiego", "Gmina Tłuszcz"
     "gmina",
@@ -233,6 +236,9 @@ class Name:
     end: int
     aliases: tuple[str, ...] = ()  # other names of the same body on the page ("Towarzystwo Ewangelickie")
     confidence: float | None = None  # 0-1 by the rule that found it (CONFIDENCE); None: the field's default
+    # a welfare centre named without a seat ("MOPS", "Miejskiego Ośrodka Pomocy Społecznej"): MOPS Kraków on
+    # its own pages, left out there; on another body's page a partner like any other
+    default_home: bool = False
 
 
 @dataclass
@@ -436,12 +442,20 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     def free(i: int, j: int) -> bool:
         return not any(taken[i:j])
 
-    def emit(fld: str, value: str, i: int, j: int, rule: str | float, aliases: tuple[str, ...] = ()) -> None:
+    def emit(
+        fld: str,
+        value: str,
+        i: int,
+        j: int,
+        rule: str | float,
+        aliases: tuple[str, ...] = (),
+        home: bool = False,
+    ) -> None:
         value = _normalise_quotes(value).strip(" ,;:-")
         if not value:
             return
         sure = CONFIDENCE[rule] if isinstance(rule, str) else rule
-        getattr(names, fld).append(Name(fld, value, toks[i].start, toks[j - 1].end, aliases, sure))
+        getattr(names, fld).append(Name(fld, value, toks[i].start, toks[j - 1].end, aliases, sure, home))
 
     owners = _lookups(registries)["owners"]
     parts: list[Name] = []  # departments named without their organisation
@@ -449,7 +463,13 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     for i, j, e in _registry_matches(toks, registries):
         take(i, j)
         if not e.field:
-            continue  # MOPS itself: taken, so that no pattern reads it as a partner
+            # MOPS, or another town's welfare centre by its seat ("… w Tarnowie"): taken, so that no pattern
+            # reads it as something else
+            a, b, value, seat = _welfare_centre(toks, i, j, taken, text, base, gaz)
+            take(a, b)
+            if value:
+                emit("organisations", value, a, b, "registry" if seat else "short_head", home=not seat)
+            continue
         if e.field == "units" and _followed_by_other_org(toks, j):
             continue  # an office of another organisation ("Biuro … Urzędu Miasta Krakowa")
         emit(e.field, e.name, i, j, "registry")
@@ -555,6 +575,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         elif lemma in ORG_HEADS or lemma == "krzyż":
             if _acronym_after(toks, end, registries):
                 pass  # "Europejskiej Sieci Przeciwdziałania Ubóstwu (EAPN)": the registry's name, found above
+            elif lemma in DEPARTMENTS and start > 0 and toks[start - 1].text in QUOTES:
+                emit("organisations", value, start, end, "short_head")  # a department named as a body
             elif lemma in DEPARTMENTS:
                 parts.append(
                     Name(
@@ -574,6 +596,12 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             elif head_a.number == "pl" and "„" not in value:
                 pass  # a kind of facility, not a body's name ("Zakłady Aktywizacji Zawodowej")
             elif slug(value) not in owners:
+                if nxt_org is not None and not taken[end] and lemma not in SUBUNIT_HEADS:
+                    # a body and the body it belongs to, as one name: "Regionalny Ośrodek Polityki
+                    # Społecznej Urzędu Marszałkowskiego Województwa X"
+                    parent_end = _extend_polish(toks, end + 1, taken)
+                    value = f"{value} {_span_text(text, base, toks, end, parent_end)}"
+                    end = parent_end
                 entry = _lookup(registries, "organisations", value)
                 rule = (
                     "registry"
@@ -771,10 +799,22 @@ def _dedupe(items: list[Name]) -> list[Name]:
             continue
         if not n.aliases and any(a == k or a.endswith(" " + k) for a in other_names):
             continue
+        if any(o is not n and _acronym_of(n.value, o.value) for o in items):
+            continue  # "MOPS w Lubaniu" beside "Miejski Ośrodek Pomocy Społecznej w Lubaniu"
         if k not in seen:
             seen.add(k)
             out.append(n)
     return out
+
+
+def _acronym_of(short: str, full: str) -> bool:
+    """Whether `short` is `full`'s acronym, alone or with the same seat ("MOPS w Lubaniu")."""
+    acro, _, seat = short.partition(" w ")
+    body, _, full_seat = full.partition(" w ")
+    if not (acro.isupper() and len(acro) >= 3 and " " not in acro) or (seat and seat != full_seat):
+        return False
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", body) if w[:1].isupper())
+    return initials == acro
 
 
 def _base_key(value: str) -> str:
@@ -902,6 +942,48 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
     return end
 
 
+def _welfare_centre(
+    toks: list[Token], i: int, j: int, taken: list[bool], text: str, base: int, gaz
+) -> tuple[int, int, str, bool]:
+    """(start, end, nominative name, whether a seat other than Kraków is named) of a welfare centre the
+    registry matched at i..j as MOPS: with a capitalised adjective before ("Miejsko-Gminny") and its seat
+    after ("w Sieradzu"); the name is empty for MOPS Kraków named with its seat."""
+    h = next((k for k in range(i, j) if _head_analysis(toks[k], ORG_HEADS) is not None), None)
+    if h is None:  # an acronym: "MOPS", "MOPS w Sieradzu"
+        start, value = i, _span_text(text, base, toks, i, j)
+    else:
+        head_a = _head_analysis(toks[h], ORG_HEADS)
+        start = i
+        while start > 0 and not taken[start - 1] and _is_name_adj(toks[start - 1], head_a):
+            start -= 1
+        for k in range(start, h):
+            head_a = replace(head_a, cases=head_a.cases & _agreeing_cases(toks[k], head_a))
+        value = _nominative_phrase(toks, start, h, j, head_a, text, base)
+    if "krak" in slug(_span_text(text, base, toks, i, j)):
+        return start, j, "", False  # the registry's "… w Krakowie"
+    if (
+        j + 1 < len(toks)
+        and toks[j].lower in ("w", "we")
+        and _name_word(toks[j + 1])
+        and not taken[j + 1]
+        and toks[j + 1].has_mark("nazwa_geograficzna")
+    ):
+        if "Kraków" in toks[j + 1].lemmas:
+            return start, j + 2, "", False
+        if "Polska" in toks[j + 1].lemmas:
+            return start, j, value, False  # "ośrodków pomocy społecznej w Polsce": no seat
+        if gaz is not None and _abroad(gaz, toks[j + 1]):
+            return start, j, value, False  # "przedstawiciel MOPS w Wiedniu": where MOPS went, not its seat
+        return start, j + 2, f"{value} {_span_text(text, base, toks, j, j + 2)}", True
+    return start, j, value, False
+
+
+def _abroad(gaz, t: Token) -> bool:
+    """A town that the gazetteer knows only abroad."""
+    found = [c for lemma in t.lemmas_with("nazwa_geograficzna") for c in gaz.find_cities(lemma)]
+    return bool(found) and all(c.country != "PL" for c in found)
+
+
 def _own_name_after(toks: list[Token], j: int, text: str, base: int) -> tuple[int, str] | None:
     """(index past ")", the name) when a bracket after a Polish name holds the body's own name in another
     language: "Towarzystwem Ewangelickim (Evangelische Gesellschaft Stuttgart e.V.)"."""
@@ -927,6 +1009,13 @@ NON_POLISH_LETTERS = re.compile(r"[^\Wa-zA-ZąćęłńóśźżĄĆĘŁŃÓŚŹŻ
 def _foreign_spelling(t: Token) -> bool:
     """A word of another language: unknown to morfeusz2, a foreign head word, or letters Polish lacks."""
     return t.unknown or bool(FOREIGN_HEAD.search(t.text)) or bool(NON_POLISH_LETTERS.search(t.text))
+
+
+def begins_name(value: str, name: str) -> bool:
+    """Whether an organisation found names `name` by its first two or more words ("Towarzystwo Pomocy
+    im. św. Brata Alberta" of "… Koło Warszawa-Praga"; "Urząd Miasta" of "Urząd Miasta Lubań")."""
+    key, whole = slug(value), slug(name)
+    return key.count("-") >= 1 and whole.startswith(key + "-")
 
 
 def is_government(value: str) -> bool:
