@@ -5,6 +5,7 @@ of `partnergraph serve` and a build from scratch must all agree with them."""
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import re
@@ -352,3 +353,145 @@ def test_a_whole_review_in_chromium(browser, reviewed, built_copy, tmp_path):
     dump = Path("build/dumps/partnergraph.nq")
     assert (fresh / dump).read_bytes() == (root / dump).read_bytes()
     assert run_cli(fresh, "build") is not None
+
+
+def test_every_kind_of_correction_over_http(reviewed, built_copy):
+    """Type, direction, participants, dates, title, a missed event from a span, a new organisation;
+    values outside a field's vocabulary are refused and change nothing."""
+    text = read_page(built_copy.root / "data" / "sources" / f"{PAGE}.txt").text
+    with httpx.Client(timeout=60, headers={"Accept-Language": "en"}) as client:
+        token = reviewed.token(client)
+
+        def post(path: str, body: dict, status: int = 200) -> dict:
+            if "event" in body:
+                body["version"] = dict(page_cards(client, reviewed.url))[body["event"]]
+            response = client.post(reviewed.url + path, json=body, headers={"X-Review-Token": token})
+            assert response.status_code == status, response.text
+            return response.json()
+
+        event = EVENT["group"]
+        for field, value in [
+            ("type", "Meeting"),
+            ("direction", "incoming"),
+            ("participants", "students"),
+            ("start", "2017-02-07"),
+            ("end", "2017-02-08"),
+            ("title", "Wizyta studentów z Holandii"),
+        ]:
+            post("api/correct", {"op": "set", "event": event, "field": field, "value": value})
+        before = built_copy.curation_file.read_bytes()
+        for field, value in [("type", "Picnic"), ("start", "7 lutego"), ("countries", "XX")]:
+            op = "add" if field == "countries" else "set"
+            refused = post("api/correct", {"op": op, "event": event, "field": field, "value": value}, 400)
+            assert "not a valid" in refused["error"]
+        assert built_copy.curation_file.read_bytes() == before
+
+        start = text.index("Wizyta studyjna w Utrechcie")
+        post("api/correct", {"op": "create", "page": PAGE, "at": [start, start + 60]})
+        before_registry = (built_copy.reference_dir / "organisations.csv").read_bytes()
+        html = client.get(reviewed.url + f"page/{PAGE}").text
+        version = re.search(r'data-registry-version="([^"]+)"', html).group(1)
+        new_org = {
+            "op": "new_org",
+            "name": "Konsul Honorowy RP w Holandii",
+            "kind": "consulate",
+            "country": "NL",
+        }
+        stale = post("api/entity", new_org | {"version": "old"}, 409)
+        assert "registry" in stale["error"]
+        assert (built_copy.reference_dir / "organisations.csv").read_bytes() == before_registry
+        post("api/entity", new_org | {"version": version})
+        reviewed.wait_for_graph(client)
+
+    corrections = read_curation(built_copy.curation_file)
+    assert corrections[event]["set"] == {
+        "type": "Meeting",
+        "direction": "incoming",
+        "participants": "students",
+        "start": "2017-02-07",
+        "end": "2017-02-08",
+        "title": "Wizyta studentów z Holandii",
+    }
+    [created] = [k for k, v in corrections.items() if "create" in v]
+    assert (
+        corrections[created]["create"]
+        == {
+            "title": "Wizyta studyjna w Utrechcie przedstawiciela MOPS",  # the selection's first line
+            "at": [start, start + 60],
+            "quote": text[start : start + 60],
+            "type": "StudyVisit",  # the extractor's rules on the span
+            "direction": "incoming",
+        }
+    )
+    assert "Konsul Honorowy RP w Holandii,,NL,consulate," in (
+        built_copy.reference_dir / "organisations.csv"
+    ).read_text(encoding="utf-8")
+    report = json.loads((built_copy.build_dir / "report.json").read_text())
+    assert (
+        report["stale_curations"] == []
+        and created in json.dumps(report["pages"])
+        or report["pages"][PAGE] == 6
+    )
+
+
+def save_accepts(url: str, token: str, values, saved: list, stop: threading.Event) -> None:
+    """Accept the values one save at a time, recording each save the review answered."""
+    with httpx.Client(timeout=30) as client:
+        for event_id, field, key in values:
+            if stop.is_set():
+                return
+            try:
+                html = client.get(url + "page/bip-27120").text
+                version = dict(re.findall(r'data-event="([^"]+)" data-version="([^"]+)"', html))[event_id]
+                body = {"op": "accept", "event": event_id, "field": field, "key": key, "version": version}
+                answer = client.post(url + "api/correct", json=body, headers={"X-Review-Token": token})
+            except httpx.HTTPError:
+                return
+            if answer.status_code == 200:
+                saved.append((event_id, field, key))
+
+
+def test_a_kill_during_saves_leaves_curation_before_or_after(built_copy):
+    """SIGKILL while a client saves correction after correction: the file is always a whole YAML
+    document with the corrections of the answered saves, plus at most the one in flight."""
+    for trial in range(2):
+        app = Reviewed(built_copy.root)
+        saved, stop = [], threading.Event()
+        with httpx.Client(timeout=30) as client:
+            token = app.token(client)
+            html = client.get(app.url + "page/bip-27120").text
+        values = re.findall(r'data-v="([^"|]+)\|(\w+)\|\d+" data-field="\w+" data-key="([^"]*)"', html)
+        worker = threading.Thread(target=save_accepts, args=(app.url, token, values, saved, stop))
+        worker.start()
+        time.sleep(1.5 + trial)
+        app.kill()
+        stop.set()
+        worker.join(30)
+        assert len(saved) > 2, app.output
+        accepted = read_curation(built_copy.curation_file)  # a whole document: it parses
+        count = sum(
+            len(v) if isinstance(v, list) else 1
+            for actions in accepted.values()
+            for v in (actions.get("accept") or {}).values()
+        )
+        assert count in (len(saved), len(saved) + 1)  # before or after the save in flight
+        built_copy.curation_file.write_text("{}\n")  # the next trial starts afresh
+
+
+def test_both_seed_pages_reviewed_in_fewer_clicks_than_values(browser, reviewed):
+    """From the queue to "all reviewed" on both seed pages: open a page, accept each event card in one
+    click, back to the queue. Prints the count (the issue asks for it)."""
+    person = Person(browser, reviewed.url + "?lang=en")
+    pages = person.tab.locator("table.pages tbody tr")
+    values = sum(int(row.locator("td").first.inner_text()) for row in pages.all())
+    for source_id in [row.get_attribute("data-page") for row in pages.all()]:
+        person.click(person.tab.locator(f'table.pages a[href="/page/{source_id}"]'), reloads=True)
+        while (accept := person.tab.locator('button[data-op="accept_event"]')).count():
+            person.click(accept.first, reloads=True)
+        assert person.tab.locator(".counts .done").count() == 1
+        person.click(person.tab.locator('header nav a[href="/"]'), reloads=True)
+    assert person.tab.locator("table.pages .done").count() == pages.count() == 2
+    assert person.tab.locator("table.queue").count() == 0  # nothing open is left in the queue
+    assert person.problems == []
+    print(f"\nreviewed {values} values on {pages.count()} pages in {person.clicks} clicks")
+    assert person.clicks < values

@@ -103,6 +103,8 @@ def _created(event_id: str, create: dict) -> Event:
         id=event_id,
         source_id=event_id.split("/", 1)[0],
         title=str(create["title"]),
+        type=create.get("type"),  # a first guess the review offers for checking
+        direction=create.get("direction"),
         text=quote,
         text_start=int(start),
         curated={"title"},

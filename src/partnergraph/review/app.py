@@ -42,6 +42,7 @@ SCHEME_FIELDS = {
 }
 DATE = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|--\d{2}-\d{2})$")
 ISO2 = re.compile(r"^[A-Z]{2}$")
+DEFAULT_DIRECTION = "incoming"  # a missed event's first guess (most reported contacts are visits to the city)
 
 
 def read_concepts(ontology_dir: Path) -> dict[str, dict[str, dict[str, str]]]:
@@ -287,8 +288,14 @@ def apply_correction(review: Review, body: dict) -> str:
             raise ReviewError("no_page", status=404, page=page)
         start, end = _span(body, corpus.texts[page]) or (0, 0)
         quote = corpus.texts[page][start:end]
-        title = body.get("title") or " ".join(quote.split())[:150]
-        curation_file.create_event(data, page, title, (start, end), quote, corpus.event_ids())
+        lines = [line.strip() for line in quote.splitlines() if line.strip()]
+        title = body.get("title") or (lines[0][:150] if lines else "")
+        if not isinstance(title, str) or not title.strip():
+            raise ReviewError("bad_request", detail="select the event's text")
+        from ..extract.classify import classify_type
+
+        guesses = {"type": classify_type(title, quote)[0], "direction": DEFAULT_DIRECTION}
+        curation_file.create_event(data, page, title, (start, end), quote, corpus.event_ids(), guesses)
         curation_file.save(settings.curation_file, data)
         review.updater.mark(page)
         return page

@@ -191,15 +191,18 @@ def restore_event(data: CommentedMap, event_id: str) -> None:
         del data[event_id]
 
 
-def create_event(data: CommentedMap, page: str, title: str, at: tuple[int, int], quote: str, taken) -> str:
-    """A missed event, from the span of the page a person selected; returns its new id."""
+def create_event(
+    data: CommentedMap, page: str, title: str, at: tuple[int, int], quote: str, taken, guesses: dict
+) -> str:
+    """A missed event, from the span of the page a person selected, with first guesses of the fields
+    an event must have (type, direction) for the person to check; returns its new id."""
     base = f"{page}/{slug(title, max_words=8)}"
     event_id, n = base, 2
     while event_id in data or event_id in taken:
         event_id, n = f"{base}-{n}", n + 1
     span = CommentedSeq(at)
     span.fa.set_flow_style()
-    create = CommentedMap(title=title, at=span, quote=quote)
+    create = CommentedMap(title=title, at=span, quote=quote, **guesses)
     create.fa.set_flow_style()
     data[event_id] = CommentedMap(create=create)
     return event_id

@@ -19,7 +19,6 @@ from ..reference import load_registries
 from ..settings import Settings
 
 FIELDS = SCALAR_FIELDS + LIST_FIELDS
-DEFAULT_CONFIDENCE = 0.5  # until extraction states one: a value with evidence is as likely right as wrong
 NO_EVIDENCE_CONFIDENCE = 0.25  # a value nothing in the text supports is more doubtful
 STATES = ("open", "reviewed", "corrected")
 
@@ -68,11 +67,11 @@ class PageView:
         return {s: sum(v.state == s for v in self.values) for s in STATES}
 
 
-def confidence(evidence: Evidence | None) -> float:
+def confidence(evidence: Evidence | None, field: str) -> float:
+    """The extractor's confidence in a value (its rule's, else the field's default)."""
     if evidence is None:
         return NO_EVIDENCE_CONFIDENCE
-    stated = getattr(evidence, "confidence", None)
-    return float(stated) if stated is not None else DEFAULT_CONFIDENCE
+    return round(evidence.confidence_for(field), 3)
 
 
 def field_values(event: Event, name: str) -> list:
@@ -145,7 +144,7 @@ def _event_view(event: Event, raw: Event | None, actions: dict, created: bool = 
     }
 
     def state(name: str, key: str) -> str:
-        if created or name in changed or key in added.get(name, ()):
+        if (created and name == "title") or name in changed or key in added.get(name, ()):
             return "corrected"
         wanted = accepted.get(name)
         keys = {value_key(v) for v in wanted} if isinstance(wanted, list) else {value_key(wanted)}
@@ -164,7 +163,7 @@ def _event_view(event: Event, raw: Event | None, actions: dict, created: bool = 
                             1000 + i,
                             value_key(value),
                             evidence,
-                            confidence(evidence),
+                            confidence(evidence, name),
                             "corrected",
                             removed=True,
                         )
@@ -179,7 +178,7 @@ def _values(event: Event, source: Event, actions: dict, state, removed: bool = F
             key = value_key(value)
             evidence = _evidence(source, name, i)
             out.append(
-                Value(event.id, name, i, key, evidence, confidence(evidence), state(name, key), removed)
+                Value(event.id, name, i, key, evidence, confidence(evidence, name), state(name, key), removed)
             )
     return out
 
