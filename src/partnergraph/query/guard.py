@@ -39,15 +39,24 @@ _LEXEME = re.compile(
 )
 
 
+def _lexemes(query: str):
+    """(kind, text) of each lexeme of `query`, white space and comments left out."""
+    for match in _LEXEME.finditer(query):
+        if match.lastgroup != "skip":
+            yield match.lastgroup, match.group()
+
+
+def declares_dataset(query: str) -> bool:
+    """Whether the query names its dataset (FROM or FROM NAMED)."""
+    return any(kind == "name" and text.upper() == "FROM" for kind, text in _lexemes(query))
+
+
 def check_query(query: str) -> None:
     """Raise QueryError (one line, saying why) when `query` must not reach the store."""
     if len(query) > MAX_CHARS:
         raise QueryError(f"the query is longer than {MAX_CHARS} characters")
     depth = tokens = 0
-    for match in _LEXEME.finditer(query):
-        kind = match.lastgroup
-        if kind == "skip":
-            continue
+    for kind, text in _lexemes(query):
         tokens += 1
         if tokens > MAX_TOKENS:
             raise QueryError(f"the query has more than {MAX_TOKENS} tokens; split it or shorten it")
@@ -57,7 +66,7 @@ def check_query(query: str) -> None:
                 raise QueryError(f"the query nests brackets more than {MAX_DEPTH} deep")
         elif kind == "close":
             depth = max(depth - 1, 0)
-        elif kind == "name" and match.group().upper() == "SERVICE":
+        elif kind == "name" and text.upper() == "SERVICE":
             raise QueryError(
                 "SERVICE (federated query) is not allowed here: this endpoint answers only from its own data"
             )

@@ -10,6 +10,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from ..errors import QueryError, StoreError
+from ..iris import BASE
 from .base import Rows, Store
 
 
@@ -126,9 +127,24 @@ class EmbeddedStore(Store):
         memory.description = f"embedded store {path} (copied into memory)"
         return memory
 
-    def raw_query(self, query: str):
+    def raw_query(self, query: str, default_graphs=None, named_graphs=None):
+        """Oxigraph's answer. The dataset: the graphs named by `default_graphs` and `named_graphs`
+        (IRIs, the SPARQL Protocol's default-graph-uri and named-graph-uri) when either is given, else
+        the query's FROM and FROM NAMED, else the union of all graphs as the default graph. Relative
+        IRIs are resolved against the dataset's namespace."""
+        from ..query.guard import declares_dataset  # not at the top: query imports store
+
+        options = {"base_iri": BASE}
+        if default_graphs is not None or named_graphs is not None:
+            try:
+                options["default_graph"] = [ox.NamedNode(g) for g in default_graphs or ()]
+                options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or ()]
+            except ValueError as e:
+                raise QueryError(f"not an IRI in default-graph-uri or named-graph-uri: {e}") from None
+        elif not declares_dataset(query):
+            options["use_default_graph_as_union"] = True
         try:
-            return self.ox.query(query, use_default_graph_as_union=True)
+            return self.ox.query(query, **options)
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {one_line(str(e))}") from None
         except OSError as e:

@@ -134,7 +134,8 @@ def query_form(query: str) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _run_in_store(store, query: str, cap: int) -> Answer:
+def _run_in_store(store, query: str, cap: int, dataset: tuple | None = None) -> Answer:
+    """The answer of `query`; `dataset`: (default graph IRIs, named graph IRIs) from the protocol."""
     from ..store import EmbeddedStore
 
     if isinstance(store, EmbeddedStore):  # the form by what Oxigraph answers, the result read once
@@ -142,7 +143,7 @@ def _run_in_store(store, query: str, cap: int) -> Answer:
 
         from ..store.embedded import read_solutions, read_triples
 
-        result = store.raw_query(query)
+        result = store.raw_query(query, *(dataset or ()))
         if isinstance(result, ox.QueryBoolean):
             return Answer("ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
@@ -154,6 +155,10 @@ def _run_in_store(store, query: str, cap: int) -> Answer:
         if truncated:
             raise ResultCapError(f"the query has more than {cap} triples; add a LIMIT")
         return Answer("graph", triples=triples)
+    if dataset:
+        raise QueryError(
+            "default-graph-uri and named-graph-uri need the embedded store; use FROM in the query"
+        )
     form = query_form(query)
     if form == "ask":
         return Answer("ask", boolean=store.ask(query))
@@ -198,11 +203,11 @@ def _worker_main(conn, source: StoreSource, memory: int | None = None) -> None:
     conn.send(("ready",))
     while True:
         try:
-            query, cap, max_bytes = conn.recv()
+            query, cap, max_bytes, dataset = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            answer = _run_in_store(store, query, cap)
+            answer = _run_in_store(store, query, cap, dataset)
             if max_bytes and answer_bytes(answer) > max_bytes:
                 raise ResultCapError(
                     f"the answer is larger than {max_bytes // 2**20} MB; add a LIMIT or select less text"
@@ -294,16 +299,20 @@ class QueryPool:
         for _ in range(self.size):
             self._idle.put(self._new_worker())
 
-    def run(self, query: str, cap: int | None = None, trusted: bool = False) -> Answer:
+    def run(
+        self, query: str, cap: int | None = None, trusted: bool = False, dataset: tuple | None = None
+    ) -> Answer:
         """The answer of `query`. `trusted`: the text is ours (a saved query with its parameters
-        bound), so it may use the worker kept free of untrusted queries."""
+        bound), so it may use the worker kept free of untrusted queries. `dataset`: (default graph
+        IRIs, named graph IRIs), the protocol's default-graph-uri and named-graph-uri."""
         check_query(query)  # before the engine: SERVICE, and shapes that crash it
-        key = (query, cap or self.cap)
+        key = (query, cap or self.cap, dataset)
         answers = self._answers  # an answer from before a reload lands in the dropped cache
         answer = answers.get(key)
         if answer is not None:
             return answer
-        answer = self._run(query, cap) if trusted else self._run_untrusted(query, cap)
+        request = (query, cap or self.cap, self.max_bytes, dataset)
+        answer = self._run(request) if trusted else self._run_untrusted(request)
         answers.put(key, answer, answer_bytes(answer) + 256)
         return answer
 
@@ -312,7 +321,7 @@ class QueryPool:
             "every query worker is busy; try again shortly", retry_after=max(1, round(self.timeout / 2))
         )
 
-    def _run_untrusted(self, query: str, cap: int | None) -> Answer:
+    def _run_untrusted(self, request: tuple) -> Answer:
         with self._lock:
             if self._waiting >= self._max_waiting:
                 raise self._busy()
@@ -325,7 +334,7 @@ class QueryPool:
         if not admitted:
             raise self._busy()
         try:
-            return self._run(query, cap)
+            return self._run(request)
         finally:
             self._untrusted.release()
 
@@ -344,7 +353,7 @@ class QueryPool:
             worker.kill()
             self._idle.put(self._new_worker(source))
 
-    def _run(self, query: str, cap: int | None = None) -> Answer:
+    def _run(self, request: tuple) -> Answer:
         try:
             worker = self._idle.get(timeout=self.wait)
         except queue.Empty:
@@ -359,7 +368,7 @@ class QueryPool:
             worker.wait_ready(max(30.0, self.timeout))
             if not worker.process.is_alive():
                 raise StoreError("a query worker died")
-            worker.conn.send((query, cap or self.cap, self.max_bytes))
+            worker.conn.send(request)
             if not worker.conn.poll(self.timeout):
                 replace = True
                 raise QueryTimeoutError(

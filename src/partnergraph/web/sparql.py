@@ -6,10 +6,15 @@ known format, else from Accept (mime.py). Without a query: the Service Descripti
 query page for browsers. Status codes: 400 malformed query or request, 403 any update, 406 no
 acceptable format, 413 body too large, 415 unknown body type, 503 over the time limit or the result
 cap (the worker is stopped; the message says which), 502 remote endpoint failure.
+
+The dataset: `default-graph-uri` and `named-graph-uri` when given (they override the query's), else
+the query's FROM and FROM NAMED, else the union of all named graphs as the default graph. Relative
+IRIs in a query resolve against the dataset's namespace (https://w3id.org/partnergraph/).
 """
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
@@ -28,6 +33,7 @@ router = APIRouter()
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
 FORMAT_PARAMS = ("format", "output", "results")
+ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*")
 UPDATE_REFUSED = (
     "this endpoint is read-only: SPARQL Update is not accepted (the data is rebuilt from its sources)"
 )
@@ -125,13 +131,16 @@ async def sparql_endpoint(request: Request):
     form = query_form(query)
     if form in UPDATE_FORMS:
         return text_response(UPDATE_REFUSED, 403)
-    if params.get("default-graph-uri") or params.get("named-graph-uri"):
-        return text_response(
-            "default-graph-uri and named-graph-uri are not supported: the default graph is the union of "
-            "all named graphs; use GRAPH or FROM in the query",
-            400,
-        )
-    answer = await run_in_threadpool(state.pool.run, query)
+    dataset = None
+    if "default-graph-uri" in params or "named-graph-uri" in params:
+        graphs = [params.get(name, []) for name in ("default-graph-uri", "named-graph-uri")]
+        bad = [g for g in graphs[0] + graphs[1] if not ABSOLUTE_IRI.fullmatch(g)]
+        if bad:
+            return text_response(
+                f"default-graph-uri or named-graph-uri is not an absolute IRI: {bad[0]!r}", 400
+            )
+        dataset = (tuple(graphs[0]), tuple(graphs[1]))
+    answer = await run_in_threadpool(state.pool.run, query, dataset=dataset)
     offers = mime.GRAPH_FORMATS if answer.form == "graph" else mime.RESULT_FORMATS
     chosen = choose_format(params, request.headers.get("accept"), offers)
     if isinstance(chosen, Response):
@@ -142,7 +151,7 @@ async def sparql_endpoint(request: Request):
             return serialize_graph(answer.triples, chosen)
         return serialize_answer(answer, chosen)
 
-    body = await run_in_threadpool(state.remember, ("answer", query, chosen.name), serialize)
+    body = await run_in_threadpool(state.remember, ("answer", query, dataset, chosen.name), serialize)
     return Response(body, media_type=chosen.content_type, headers={"Vary": "Accept"})
 
 
