@@ -5,8 +5,12 @@ IRIs, and the dataset description."""
 
 from __future__ import annotations
 
+import csv
+import io
+
 import httpx
 import pytest
+from rdflib import Variable
 from test_web import Served
 
 from partnergraph import iris
@@ -96,3 +100,81 @@ def test_relative_iris_resolve_against_the_namespace(client):
         headers={"Content-Type": "application/sparql-query"},
     )
     assert construct.status_code == 200 and iris.BASE + "s" in construct.text
+
+
+# --- CSV and TSV results (SPARQL 1.1 Query Results CSV and TSV Formats) -------------------------------
+
+AWKWARD = (
+    'SELECT ?text ?blank ?tagged ?iri ?number WHERE { BIND("line one\\nline \\"two\\"\\ttab \\\\ end" AS ?text) '
+    'BIND(BNODE() AS ?blank) BIND("dom"@pl AS ?tagged) BIND(<http://example.org/x> AS ?iri) BIND(42 AS ?number) }'
+)
+
+
+def test_tsv_is_read_back_by_rdflib_with_the_same_terms(client):
+    from rdflib.query import Result
+
+    for query in (AWKWARD, "SELECT ?s ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o)) } ORDER BY ?s ?o LIMIT 1500"):
+        tsv = client.get("/sparql", params={"query": query, "format": "tsv"})
+        assert tsv.status_code == 200
+        assert '"""' not in tsv.text
+        lines = tsv.text.rstrip("\n").split("\n")
+        assert all(line.count("\t") == lines[0].count("\t") for line in lines)
+        parsed = Result.parse(source=io.BytesIO(tsv.content), format="tsv")
+        expected = client.get("/sparql", params={"query": query, "format": "json"}).json()
+        rows = expected["results"]["bindings"]
+        assert len(parsed.bindings) == len(rows)
+        for got, want in zip(parsed.bindings, rows, strict=True):
+            for name, term in want.items():
+                if term["type"] != "bnode":
+                    assert str(got[Variable(name)]) == term["value"], name
+
+
+def test_csv_writes_blank_nodes_with_their_prefix(client):
+    response = client.get("/sparql", params={"query": AWKWARD, "format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert rows[0] == ["text", "blank", "tagged", "iri", "number"]
+    assert rows[1][0] == 'line one\nline "two"\ttab \\ end'
+    assert rows[1][1].startswith("_:") and rows[1][2:] == ["dom", "http://example.org/x", "42"]
+
+
+# --- conditional GET ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path, params, accept",
+    [
+        ("/partnergraph/id/country/de", {}, "text/turtle"),
+        ("/partnergraph/id/country/de", {}, "text/html"),
+        ("/.well-known/void", {}, "text/turtle"),
+        ("/sparql", {}, "text/turtle"),
+        (
+            "/sparql",
+            {"query": "SELECT ?s WHERE { ?s a ?t } ORDER BY ?s LIMIT 3"},
+            "application/sparql-results+json",
+        ),
+    ],
+    ids=["description-ttl", "description-html", "void", "service-description", "answer"],
+)
+def test_conditional_get_gives_304(client, path, params, accept):
+    first = client.get(path, params=params, headers={"Accept": accept})
+    assert first.status_code == 200
+    etag, modified = first.headers["etag"], first.headers["last-modified"]
+    again = client.get(path, params=params, headers={"Accept": accept, "If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    assert again.headers["etag"] == etag
+    since = client.get(path, params=params, headers={"Accept": accept, "If-Modified-Since": modified})
+    assert since.status_code == 304
+    stale = client.get(path, params=params, headers={"Accept": accept, "If-None-Match": '"other"'})
+    assert stale.status_code == 200 and stale.content == first.content
+    older = client.get(
+        path, params=params, headers={"Accept": accept, "If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"}
+    )
+    assert older.status_code == 200
+
+
+def test_each_representation_has_its_own_etag(client):
+    tags = {
+        client.get("/partnergraph/id/country/de", headers={"Accept": media}).headers["etag"]
+        for media in ("text/turtle", "application/n-triples", "text/html")
+    }
+    assert len(tags) == 3

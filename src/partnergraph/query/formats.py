@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from functools import cache
 
 from rdflib import BNode, Literal, URIRef
@@ -46,10 +47,38 @@ def _json_term(term) -> dict:
     return out
 
 
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_TO_ESCAPE = re.compile(r'[\\"\n\r\t]')
+
+
+def quote_string(text: str) -> str:
+    """A string in double quotes, with every character that could end it or the line escaped (the
+    ECHAR escapes shared by SPARQL, Turtle and N-Triples)."""
+    return '"' + _TO_ESCAPE.sub(lambda m: _ESCAPES[m.group()], text) + '"'
+
+
 def _tsv_term(term) -> str:
+    """A term as the SPARQL 1.1 TSV Results REC writes it: N-Triples-like, one line, no triple quotes."""
     if term is None:
         return ""
-    return term.n3().replace("\t", "\\t").replace("\n", "\\n")
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    text = quote_string(str(term))
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
+        return f"{text}^^<{term.datatype}>"
+    return text
+
+
+def _csv_term(term) -> str:
+    """A term as the CSV Results REC writes it: an IRI or a literal's lexical form, `_:` before a
+    blank node's label, nothing for an unbound variable."""
+    if term is None:
+        return ""
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
 
 
 def format_rows(rows: Rows, fmt: str) -> str:
@@ -64,7 +93,7 @@ def format_rows(rows: Rows, fmt: str) -> str:
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(rows.variables)
         for row in rows.rows:
-            writer.writerow(["" if row.get(v) is None else str(row[v]) for v in rows.variables])
+            writer.writerow([_csv_term(row.get(v)) for v in rows.variables])
         return out.getvalue()
     if fmt == "tsv":
         lines = ["\t".join(f"?{v}" for v in rows.variables)]

@@ -23,6 +23,7 @@ from rdflib.namespace import XSD
 
 from .. import iris
 from ..errors import QueryError
+from .formats import quote_string
 
 HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
 PARAM = re.compile(r"^(\w+)\s+(\w+)\s*(?:=\s*(\S+))?\s*(?:--\s*(.*))?$")
@@ -67,9 +68,6 @@ def _taxonomy(kind: str):
     return convert
 
 
-_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
-
-
 def sparql_term(term) -> str:
     """An IRI or a literal as one SPARQL term. Every character that could end a string is escaped
     (SPARQL's ECHAR), so any text stays inside its quotes."""
@@ -77,7 +75,7 @@ def sparql_term(term) -> str:
         if re.search(r'[\x00-\x20<>"{}|^`\\]', term):
             raise QueryError(f"not an IRI: {str(term)!r}")
         return f"<{term}>"
-    text = '"' + re.sub(r'[\\"\n\r]', lambda m: _ECHAR[m.group()], str(term)) + '"'
+    text = quote_string(str(term))
     if term.language:
         return f"{text}@{term.language}"
     if term.datatype:

@@ -23,6 +23,7 @@ request tries again. Between builds, recent answers and pages are kept in memory
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from contextlib import asynccontextmanager
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from ..errors import StoreError
 from ..settings import Settings
 from ._cache import BoundedCache, size_of
+from ._conditional import ConditionalGet
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +134,13 @@ class WebState:
         self.pool.close()
         self.store.close()
 
+    def build_time(self) -> float | None:
+        """When the build being served finished (its state.json was written); None for a remote store."""
+        try:
+            return os.stat(self.source.state_file).st_mtime if self.source.state_file else None
+        except OSError:
+            return None
+
     def build_changed(self) -> bool:
         """Whether a build has finished since the store was opened; looks at most once a second."""
         now = time.monotonic()
@@ -217,6 +226,7 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
         allow_credentials=False,
         max_age=3600,
     )
+    app.add_middleware(ConditionalGet, modified=state.build_time)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limit=config.max_body)
     app.add_middleware(BuildWatch, state=state)
