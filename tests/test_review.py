@@ -495,3 +495,73 @@ def test_both_seed_pages_reviewed_in_fewer_clicks_than_values(browser, reviewed)
     assert person.problems == []
     print(f"\nreviewed {values} values on {pages.count()} pages in {person.clicks} clicks")
     assert person.clicks < values
+
+
+def test_merge_and_split_events_over_http(reviewed, built_copy):
+    text = read_page(built_copy.root / "data" / "sources" / f"{PAGE}.txt").text
+    with httpx.Client(timeout=60) as client:
+        token = reviewed.token(client)
+
+        def post(body: dict) -> None:
+            versions = dict(page_cards(client, reviewed.url))
+            body["version"] = versions[body["event"]]
+            if "into" in body:
+                body["into_version"] = versions[body["into"]]
+            response = client.post(reviewed.url + "api/correct", json=body, headers={"X-Review-Token": token})
+            assert response.status_code == 200, response.text
+
+        # the Berlin conference is the Utrecht visit (for the test): one event
+        post({"op": "merge_events", "event": EVENT["berlin"], "into": EVENT["utrecht"]})
+        # the donor's part of the donation is an event of its own
+        donor = (
+            "Rotary Club Kaarst-Korschenbroich w Neuss w Niemczech reprezentowany przez Pana Jana Stapelmanna"
+        )
+        start = text.index(donor)
+        post({"op": "split", "event": EVENT["donation"], "at": [start, start + len(donor)]})
+        reviewed.wait_for_graph(client)
+        html = client.get(reviewed.url + f"page/{PAGE}").text
+
+    corrections = read_curation(built_copy.curation_file)
+    assert corrections[EVENT["berlin"]] == {"delete": True}
+    moved = corrections[EVENT["utrecht"]]["add"]
+    assert (
+        moved["cities"][0]["name"] == "Berlin" and moved["cities"][0]["quote"] == "Berlinie"
+    )  # as the page writes it
+    assert "Bundesarbeitsgemeinschaft Wohnungslosenhilfe e. V." in [o["name"] for o in moved["organisations"]]
+    [split] = [k for k, v in corrections.items() if "create" in v]
+    assert corrections[split]["create"]["quote"] == donor
+    assert corrections[split]["add"]["persons"][0]["name"] == "Jan Stapelmann"
+    assert "Jan Stapelmann" in corrections[EVENT["donation"]]["remove"]["persons"]
+    assert f'data-event="{split}"' in html and 'class="card deleted"' in html
+    report = json.loads((built_copy.build_dir / "report.json").read_text())
+    assert report["stale_curations"] == []
+
+
+def test_keyboard_and_a_phone_screen(browser, reviewed, built_copy):
+    """j / k move through the values, a accepts one, A the whole card; at 390 px nothing scrolls sideways."""
+    tab = browser.new_page(viewport={"width": 390, "height": 800})
+    tab.goto(f"{reviewed.url}page/{PAGE}?lang=en")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    assert tab.locator("h1").count() == 1 and "Accept all" in tab.inner_text(".card")
+    tab.keyboard.press("j")
+    tab.keyboard.press("j")
+    tab.keyboard.press("k")
+    first = tab.locator(".value").first
+    assert tab.evaluate("document.activeElement.dataset.v") == first.get_attribute("data-v")
+    with tab.expect_event("load"):
+        tab.keyboard.press("a")
+    assert "state-reviewed" in tab.locator(".value").first.get_attribute("class")
+    assert tab.evaluate("document.activeElement.dataset.v") == first.get_attribute("data-v")  # still there
+    with tab.expect_event("load"):
+        tab.keyboard.press("Shift+A")
+    card = tab.locator(".card").first
+    assert card.locator(".value.state-open").count() == 0
+    accepted = read_curation(built_copy.curation_file)[card.get_attribute("data-event")]["accept"]
+    assert len(accepted) >= 5
+    tab.goto(reviewed.url + "?lang=en")  # the queue: Enter opens the focused value's page
+    tab.locator("table.queue tr.value").first.focus()
+    with tab.expect_event("load"):
+        tab.keyboard.press("Enter")
+    assert "/page/" in tab.url and "#v=" in tab.url
+    assert tab.evaluate("document.activeElement.classList.contains('value')")
+    tab.close()

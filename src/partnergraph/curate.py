@@ -136,11 +136,14 @@ def _canonical(registries: Registries, field: str, name):
 
 
 def _span(event: Event, value) -> Evidence | None:
-    """The evidence of an added value given as `at: [start, end]`, when it lies in the event's text."""
+    """The evidence of an added value given as `at: [start, end]`, when it lies in the event's text
+    (or with its `quote`, for a value moved from another event's text)."""
     at = value.get("at") if isinstance(value, dict) else None
     if not at:
         return None
     start, end = int(at[0]), int(at[1])
+    if value.get("quote"):
+        return Evidence(str(value["quote"]), start, end)
     offset = start - event.text_start
     if not (0 <= offset and end - event.text_start <= len(event.text) and start < end):
         return None

@@ -24,7 +24,7 @@ from rdflib import Graph, Namespace
 from ..errors import PartnergraphError
 from ..model import LIST_FIELDS
 from ..settings import Settings
-from . import curation_file, registry_file
+from . import curation_file, registry_file, reshape
 from .errors import ReviewError
 from .graph import EVERYTHING, GraphUpdater
 from .messages import MESSAGES, error_message, pick_language
@@ -277,6 +277,14 @@ def _city(review: Review, body: dict):
     return found[0]
 
 
+def _guess_type(quote: str) -> str:
+    """The extractor's event type for a span a person marked as an event (for the person to check)."""
+    from ..extract.classify import classify_type
+
+    lines = [line.strip() for line in quote.splitlines() if line.strip()]
+    return classify_type(lines[0] if lines else "", quote)[0]
+
+
 def apply_correction(review: Review, body: dict) -> str:
     """One correction from the page view; returns the page id. Raises ReviewError (nothing saved)."""
     settings, corpus = review.settings, review.corpus
@@ -292,9 +300,7 @@ def apply_correction(review: Review, body: dict) -> str:
         title = body.get("title") or (lines[0][:150] if lines else "")
         if not isinstance(title, str) or not title.strip():
             raise ReviewError("bad_request", detail="select the event's text")
-        from ..extract.classify import classify_type
-
-        guesses = {"type": classify_type(title, quote)[0], "direction": DEFAULT_DIRECTION}
+        guesses = {"type": _guess_type(quote), "direction": DEFAULT_DIRECTION}
         curation_file.create_event(data, page, title, (start, end), quote, corpus.event_ids(), guesses)
         curation_file.save(settings.curation_file, data)
         review.updater.mark(page)
@@ -307,7 +313,7 @@ def apply_correction(review: Review, body: dict) -> str:
         raise ReviewError("no_event", status=404, event=event_id)
     curation_file.check_version(data, event_id, body.get("version"))
     field, places_changed = body.get("field"), False
-    if op not in ("accept_event", "delete", "restore") and field not in FIELDS:
+    if op not in ("accept_event", "delete", "restore", "merge_events", "split") and field not in FIELDS:
         raise ReviewError("bad_field", field=str(field))
     if op == "accept":
         key = _text(body, "key")
@@ -346,6 +352,20 @@ def apply_correction(review: Review, body: dict) -> str:
             curation_file.replace_value(data, event_id, field, _text(body, "key"), value, at)
         else:
             curation_file.add_value(data, event_id, field, value, at)
+    elif op == "merge_events":
+        keep = next((e for e in view.events if e.event.id == body.get("into") and not e.deleted), None)
+        if keep is None or keep is card:
+            raise ReviewError("no_event", status=404, event=str(body.get("into")))
+        curation_file.check_version(data, keep.event.id, body.get("into_version"))
+        reshape.merge_events(data, keep.event, card.event)
+    elif op == "split":
+        start, end = _span(body, corpus.texts[page]) or (0, 0)
+        quote = corpus.texts[page][start:end]
+        if not quote.strip():
+            raise ReviewError("bad_request", detail="select the event's text")
+        guesses = {"type": _guess_type(quote), "direction": card.event.direction or DEFAULT_DIRECTION}
+        taken = corpus.event_ids() | {e.event.id for e in view.events}
+        reshape.split_event(data, card.event, (start, end), corpus.texts[page], taken, guesses)
     elif op == "delete":
         curation_file.delete_event(data, event_id)
     elif op == "restore":

@@ -156,8 +156,11 @@ def remove_value(data: CommentedMap, event_id: str, field: str, key: str) -> Non
     _tidy(data, event_id)
 
 
-def add_value(data: CommentedMap, event_id: str, field: str, value, at: tuple[int, int] | None) -> None:
-    """Add a value to a list field, with the page span it comes from (`at`), when one was selected."""
+def add_value(
+    data: CommentedMap, event_id: str, field: str, value, at: tuple[int, int] | None, quote: str | None = None
+) -> None:
+    """Add a value to a list field, with the page span it comes from (`at`), when one was selected
+    (and its `quote` when the span lies outside the event's own text)."""
     if field not in LIST_FIELDS:
         raise ReviewError("bad_field", field=field)
     entry = _entry(data, event_id)
@@ -165,6 +168,8 @@ def add_value(data: CommentedMap, event_id: str, field: str, value, at: tuple[in
     if at:
         item["at"] = CommentedSeq(at)
         item["at"].fa.set_flow_style()
+        if quote:
+            item["quote"] = quote
     item.fa.set_flow_style()
     if _drop(entry, "remove", field, _key(item)):
         return  # it had been removed: undoing that is enough

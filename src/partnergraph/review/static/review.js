@@ -184,6 +184,22 @@
     );
   }
 
+  // two cards that are one event: this one goes into the one picked
+  function mergeForm(card) {
+    const l = document.createElement("label");
+    l.textContent = t.merge_into + " ";
+    const s = document.createElement("select");
+    s.name = "into";
+    document.querySelectorAll(".card:not(.deleted)").forEach((c) => {
+      if (c !== card) s.appendChild(new Option(c.querySelector("h2").textContent, c.dataset.event));
+    });
+    l.appendChild(s);
+    form(card.querySelector(".actions"), [l], (f) => {
+      const into = document.querySelector(`.card[data-event="${CSS.escape(f.elements.into.value)}"]`);
+      correct(card, { op: "merge_events", into: into.dataset.event, into_version: into.dataset.version }, null);
+    });
+  }
+
   function newOrg(li) {
     form(li, [input("kind", t.kind, "ngo"), input("country", t.country, "")], (f) =>
       entity(
@@ -206,6 +222,7 @@
       else if (op === "change") change(li);
       else if (op === "same") same(li);
       else if (op === "neworg") newOrg(li);
+      else if (op === "merge") mergeForm(card);
       else if (op === "accept_event" || op === "delete" || op === "restore") {
         const next = card.nextElementSibling && card.nextElementSibling.querySelector(".value");
         correct(card, { op }, next ? next.dataset.v : null);
@@ -268,6 +285,12 @@
       if (!b || !selection) return;
       const what = b.dataset.add;
       const at = [selection.start, selection.end];
+      if (what === "split") {
+        const card = cardAt(selection.start);
+        if (card) correct(card, { op: "split", at }, null);
+        else say(t.choose_event);
+        return;
+      }
       if (what === "event") {
         if (await post("/api/correct", { op: "create", page: review.dataset.page, at })) reloadAt(null);
         return;
