@@ -74,6 +74,11 @@ ENDINGS = [
     ("ach", "y"),
     ("ach", "e"),
     ("ami", "e"),
+    # names in -ów: "z Hawierzowa", "w Hawierzowie" (Hawierzów); adjectival names: "w Orłowej" (Orłowa)
+    ("owa", "ów"),
+    ("owie", "ów"),
+    ("owem", "ów"),
+    ("ej", "a"),
 ]
 KRAKOW = "Kraków"
 # particles inside persons' names
@@ -154,6 +159,12 @@ def _city_keys(tokens: list[Token], i: int, n: int) -> list[str]:
         for f, la in itertools.product(first, last):
             keys.append(" ".join([f, *words[1:-1], la]))
     return keys
+
+
+def _ending_guesses(word: str) -> list[str]:
+    return [
+        word[: len(word) - len(e)] + r for e, r in ENDINGS if word.endswith(e) and len(word) - len(e) >= 3
+    ]
 
 
 def _agreeing_keys(span: list[Token]) -> list[str]:
@@ -272,8 +283,8 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             ):
                 continue
             keys = _city_keys(tokens, i, n)
-            if n == 1:
-                keys += [x for x in t.lemmas if key(x) in gaz.registered]
+            if n == 1:  # a registered name also by its ending undone ("z Karwiny": Karwina)
+                keys += [x for x in [*t.lemmas, *_ending_guesses(t.text)] if key(x) in gaz.registered]
             for k in keys:
                 cities = gaz.find_cities(k)
                 if cities:
@@ -555,10 +566,12 @@ def _common_word_city(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[list
             if len(t.text) - len(e) >= 3 and t.text.endswith(e)
         ]
     for k in names:
+        # a smaller town by another name than its own counts when its country is named (_corroborated)
         cities = [
             c
             for c in gaz.find_cities(k)
-            if c.country in gaz.europe and c.population >= COMMON_WORD_CITY_POPULATION
+            if c.country in gaz.europe
+            and (c.population >= COMMON_WORD_CITY_POPULATION or key(c.name) != key(k))
         ]
         if cities:
             return cities, 1, k
