@@ -148,6 +148,12 @@ def test_queue_page_view_token_and_stale_tab(reviewed, built_copy):
         assert built_copy.curation_file.read_text().startswith("# Hand corrections")  # comments kept
         reviewed.wait_for_graph(client)
 
+        # a correction whose value extraction no longer gives is shown, not dropped
+        with built_copy.curation_file.open("a", encoding="utf-8") as f:
+            f.write(f"{cards[1][0]}:\n  accept: {{organisations: [Nobody]}}\n")
+        html = client.get(reviewed.url + f"page/{PAGE}").text
+        assert "accept organisations &#39;Nobody&#39;: not extracted" in html
+
 
 # --- a whole review in headless Chromium ---------------------------------------------------------------
 
@@ -463,7 +469,10 @@ def test_a_kill_during_saves_leaves_curation_before_or_after(built_copy):
         values = re.findall(r'data-v="([^"|]+)\|(\w+)\|\d+" data-field="\w+" data-key="([^"]*)"', html)
         worker = threading.Thread(target=save_accepts, args=(app.url, token, values, saved, stop))
         worker.start()
-        time.sleep(1.5 + trial)
+        deadline = time.monotonic() + 120
+        while len(saved) < 3 + 2 * trial and time.monotonic() < deadline:  # a few saves answered first
+            time.sleep(0.02)
+        time.sleep(0.05 * trial)  # then somewhere inside the next save
         app.kill()
         stop.set()
         worker.join(30)
