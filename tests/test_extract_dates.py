@@ -158,3 +158,31 @@ def test_a_heading_that_only_names_months(label, expected):
 
     m = calendar_label(label)
     assert (m.iso(None) if m else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # days in sentences of their own that go on with the event
+        (
+            "W dniu 21 maja goście byli w urzędzie. 23 maja delegacja odwiedziła MOPS.",
+            (None, 5, 21),
+            (None, 5, 23),
+        ),
+        ("W dniu 21 maja goście byli w urzędzie. Do 30 maja trwa nabór.", (None, 5, 21), (None, 5, 21)),
+        # months named first, their days below
+        (
+            "W maju i czerwcu odbyły się trzy spotkania. Pierwsze spotkanie odbyło się 27 maja. "
+            "Drugie spotkanie odbyło się 7 czerwca.",
+            (None, 5, 27),
+            (None, 6, 7),
+        ),
+        # a start and a duration; known only as the end; a Roman-numeral month
+        ("Od dziś, 5 lutego, z dwudniową wizytą przebywa delegacja.", (None, 2, 5), (None, 2, 6)),
+        ("14 września 2019 r. zakończyła się wizyta studyjna.", (2019, 9, None), (2019, 9, 14)),
+        ("12 V 2016 r. rozpoczęła się trzydniowa wizyta.", (2016, 5, 12), (2016, 5, 14)),
+    ],
+)
+def test_days_across_sentences_durations_and_ends(text, start, end):
+    first, extra = event_dates(text)
+    assert (first.begin, (extra[-1] if extra else first).finish) == (start, end)

@@ -70,7 +70,8 @@ class Registries:
     units: list[Unit] = field(default_factory=list)
     programmes: list[Programme] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
-    home: tuple[str, str, str] | None = None  # (name, city, country) of home.csv: whose cooperation pages report
+    # (name, city, country) of home.csv: the body whose cooperation the pages report
+    home: tuple[str, str, str] | None = None
 
     def place(self, name: str, country: str) -> Place | None:
         return self.places.get((name, country))

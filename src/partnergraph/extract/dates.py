@@ -229,9 +229,16 @@ def event_dates(text: str, offset: int = 0) -> tuple[DateMention | None, list[Da
     if not precise:
         return (mentions[0] if mentions else None), []
     first = _dating(text, precise)
+    later = precise[precise.index(first) + 1 :]
+    if first.begin[2] is None:
+        # "W maju i czerwcu … Pierwsze spotkanie odbyło się 27 maja": the days of the months named
+        days = [m for m in later if sharpens(m, first) and not _background(text, m)]
+        if days:
+            first = days[0]
+            later = precise[precise.index(first) + 1 :]
     extra = []
     sentence_end = _sentence_end(text, first.end)
-    for m in precise[precise.index(first) + 1 :]:
+    for m in later:
         if m.start > sentence_end:
             break
         between = text[first.end if not extra else extra[-1].end : m.start]
@@ -240,7 +247,103 @@ def event_dates(text: str, offset: int = 0) -> tuple[DateMention | None, list[Da
         ):
             if m.begin[2] is not None and first.begin[2] is not None:
                 extra.append(m)
+    if not extra and first.begin[2] is not None:
+        extra = _next_days(text, first, later)
+    if not extra and first.begin == first.finish:
+        first = _ended_or_lasted(text, first)
     return first, extra
+
+
+# a later day in a sentence of its own that goes on with the same event: "Drugie spotkanie odbyło się 7
+# czerwca", "23 maja goście odwiedzili MOPS"
+CONTINUES = re.compile(
+    r"(drugi\w*|trzeci\w*|kolejn\w*|następn\w*|ostatni\w*|nazajutrz|dzień\s+później|następnie|"
+    r"goście|delegacj\w*|uczestnic\w*|spotkani\w*|wizyt\w*)",
+    re.I,
+)
+SPAN_DAYS = 31  # the days of one visit or one series of meetings lie within a month or so
+DURATION = re.compile(
+    r"\b(dwu|trzy|cztero|pięcio|sześcio|siedmio|ośmio|dziewięcio|dziesięcio)dniow\w*|"
+    r"\b(dwa|trzy|cztery|pięć|sześć|siedem|2|3|4|5|6|7)\s+dni\b",
+    re.I,
+)
+_DAYS_OF = {
+    "dwu": 2,
+    "trzy": 3,
+    "cztero": 4,
+    "pięcio": 5,
+    "sześcio": 6,
+    "siedmio": 7,
+    "ośmio": 8,
+    "dziewięcio": 9,
+    "dziesięcio": 10,
+    "dwa": 2,
+    "cztery": 4,
+    "pięć": 5,
+    "sześć": 6,
+    "siedem": 7,
+}
+ENDED = re.compile(r"\s*(?:r\.|roku)?\s*(?:zakończył\w*|zakończon\w*|dobiegł\w*\s+końca|skończył\w*)", re.I)
+ENDED_BEFORE = re.compile(
+    r"(?:zakończ\w*|kończ\w*|trwał\w*\s+do|zakończeni\w*)\s+(?:się\s+)?(?:w\s+dniu\s+|dnia\s+)?$", re.I
+)
+
+
+def _background(text: str, m: DateMention) -> bool:
+    return bool(BACKGROUND_CUE.search(text[max(0, m.start - 12) : m.start]))
+
+
+def _next_days(text: str, first: DateMention, later: list[DateMention]) -> list[DateMention]:
+    """Days in the sentences after the first that report the same event's later days."""
+    out: list[DateMention] = []
+    last = first
+    for m in later:
+        if not re.search(r"[.!?]\s", text[first.end : m.start]) or m.begin[2] is None or _background(text, m):
+            continue  # the same sentence's days are joined above
+        if (
+            m.begin[0] not in (None, first.begin[0])
+            or not 0 < _days_between(last.finish, m.begin) <= SPAN_DAYS
+        ):
+            break
+        start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+        if not CONTINUES.search(text[start : m.start + 80]):
+            break
+        out.append(m)
+        last = m
+    return out
+
+
+def _days_between(a: tuple, b: tuple) -> int:
+    """Days from a to b (years absent: read in one common year)."""
+    import datetime as dt
+
+    year = a[0] or b[0] or 2001
+    try:
+        da = dt.date(a[0] or year, a[1], a[2] or 1)
+        db = dt.date(b[0] or year, b[1], b[2] or 1)
+    except ValueError:
+        return -1
+    return (db - da).days
+
+
+def _ended_or_lasted(text: str, m: DateMention) -> DateMention:
+    """ "14 września zakończyła się wizyta": known only as the end (start: that month); "z dwudniową
+    wizytą", "trwała trzy dni": a start and a duration."""
+    import datetime as dt
+
+    if ENDED.match(text, m.end) or ENDED_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+        return replace(m, begin=(m.begin[0], m.begin[1], None))
+    sentence = text[m.start : _sentence_end(text, m.end)]
+    d = DURATION.search(sentence)
+    if d is None or m.begin[2] is None:
+        return m
+    word = (d.group(1) or d.group(2)).lower()
+    n = int(word) if word.isdigit() else _DAYS_OF.get(word, 1)
+    try:
+        end = dt.date(m.begin[0] or 2001, m.begin[1], m.begin[2]) + dt.timedelta(days=n - 1)
+    except ValueError:
+        return m
+    return replace(m, finish=(m.begin[0] if m.begin[0] is None else end.year, end.month, end.day))
 
 
 def sharpens(precise: DateMention, rough: DateMention) -> bool:

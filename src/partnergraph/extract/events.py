@@ -72,7 +72,7 @@ def extract_events(page: Page, registries: Registries) -> list[Event]:
     gaz = gazetteer_for(registries)
     grouped = grouped_sections(page)
     drafts = [d for d in (_draft(page, x) for x in grouped) if d is not None]
-    year = page.year or page_year(drafts) or year_around(page, [x.section for x in grouped])
+    year = page.year or page_year(drafts) or year_around(page, grouped)
     home = home_of(page.home, page.home_city, registries)
     events: list[Event] = []
     seen: dict[str, int] = {}
@@ -94,13 +94,15 @@ def infer_year(page: Page) -> int | None:
         return page.year
     grouped = grouped_sections(page)
     drafts = [d for d in (_draft(page, x) for x in grouped) if d is not None]
-    return page_year(drafts) or year_around(page, [x.section for x in grouped])
+    return page_year(drafts) or year_around(page, grouped)
 
 
-def year_around(page: Page, sections: list[Section]) -> int | None:
+def year_around(page: Page, grouped: list[Listed]) -> int | None:
     """A year the page shows outside its events: its title ("Współpraca zagraniczna w 2019 roku"), else
-    its record card ("Data publikacji: 2011-01-20")."""
-    if not sections:
+    its record card ("Data publikacji: 2011-01-20"). Not around one article: there it is a site header's,
+    a sidebar's or the date of publication (../shared/eval/GOLD-CONVENTIONS.md)."""
+    sections = [x.section for x in grouped]
+    if not sections or any(x.article for x in grouped):
         return None
     for text in (page.text[: sections[0].start], page.text[sections[-1].end :]):
         for y in dates.years_in(text):
@@ -127,14 +129,15 @@ def _draft(page: Page, listed: Listed) -> _Draft | None:
     ("Czerwiec 2014") takes the group heading's months, a date without a year the year label's."""
     sec = listed.section
     text = page.text[sec.start : sec.end]
-    for a, b in listed.masks:  # chrome inside the section: blanked, offsets kept
-        a, b = a - sec.start, b - sec.start
-        text = text[:a] + " " * (b - a) + text[b:]
     if sec.body:
         body_off = text.find(sec.body)
         title_len = len(text[:body_off].rstrip())
     else:
         body_off = title_len = len(text)
+    for a, b in listed.masks:  # chrome inside the section: blanked, offsets kept
+        a, b = a - sec.start, b - sec.start
+        text = text[:a] + " " * (b - a) + text[b:]
+    title_len = min(title_len, len(text[:body_off].rstrip()))
     if not EVENT_CUES.search(text):
         return None
     title = text[:title_len]

@@ -115,6 +115,7 @@ class Listed:
     year: int | None = None
     # spans of page chrome inside the section (photo credits, a date of publication): not its text
     masks: list[tuple[int, int]] = field(default_factory=list)
+    article: bool = False  # the page's one article: what stands around it (a sidebar, a header) is not its
 
 
 def grouped_sections(page: Page) -> list[Listed]:
@@ -423,7 +424,7 @@ def _has_finite_verb(s: str) -> bool:
 
 
 def _classify(lines: list[_Line]) -> None:
-    seen_text = False
+    seen_text = seen_paragraph = False
     in_metadata = False
     for i, ln in enumerate(lines):
         if ln.kind == "blank":
@@ -432,10 +433,13 @@ def _classify(lines: list[_Line]) -> None:
             ln.kind = "chrome"  # a photo credit, a share link, a breadcrumb: neither heading nor text
             continue
         if in_metadata or METADATA.match(ln.text) or FURNITURE_LINES.match(ln.text):
-            # the page's record card (publication date, author) and print/download links close no event
-            in_metadata = in_metadata or bool(METADATA.match(ln.text))
-            ln.kind = "banner"
+            # the page's record card (publication date, author) and print/download links close no event;
+            # one line of it under a headline, before any running text, is an article's date line only
+            opens_card = bool(METADATA.match(ln.text)) and (seen_paragraph or not _one_line_card(lines, i))
+            in_metadata = in_metadata or opens_card
+            ln.kind = "banner" if in_metadata or not METADATA.match(ln.text) else "chrome"
             continue
+        seen_paragraph = seen_paragraph or len(ln.text.split()) >= LONG_PARAGRAPH
         if not seen_text and BANNER.match(ln.text) and len(ln.text) < 120:
             ln.kind = "banner"
             continue
@@ -500,6 +504,12 @@ def _classify(lines: list[_Line]) -> None:
     for ln in lines[:first]:
         if ln.kind == "body":
             ln.kind = "lead"
+
+
+def _one_line_card(lines: list[_Line], i: int) -> bool:
+    """A record-card line ("Data publikacji: 20.05.2016") followed by running text, not by more of a card."""
+    after = [x for x in lines[i + 1 :] if x.kind != "blank"][:1]
+    return bool(after) and len(after[0].text.split()) >= LONG_PARAGRAPH and not METADATA.match(after[0].text)
 
 
 def _blank_around(lines: list[_Line], i: int) -> bool:
@@ -585,7 +595,7 @@ def _article(text: str, lines: list[_Line]) -> Listed | None:
     section = Section(
         title=" ".join(text[tstart:tend].split()), body=text[kept[0].start : end], start=tstart, end=end
     )
-    return Listed(section, None, None, [(a, b) for a, b in masks if a < end])
+    return Listed(section, None, None, [(a, b) for a, b in masks if a < end], article=True)
 
 
 def _headline(lines: list[_Line], main: int) -> int | None:
