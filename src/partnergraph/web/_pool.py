@@ -278,7 +278,7 @@ class QueryPool:
         memory: int | None = 512 * 2**20,
         max_bytes: int = 32 * 2**20,
         cache_bytes: int = 32 * 2**20,
-        wait: float = 2.0,
+        wait: float = 1.0,
         max_waiting: int | None = None,
     ):
         self.source, self.size, self.timeout, self.cap = source, workers, timeout, cap
