@@ -548,8 +548,18 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             continue
         value = _nominative_phrase(toks, start, i, end, head_a, text, base)
         nxt_org = _other_org_at(toks, end)
+        if lemma in SUBUNIT_HEADS and not UNIT_PHRASES.match(value):
+            office_end = _polish_office_after(toks, end, taken, gaz)
+            if office_end is not None:
+                # a department of a Polish office is named with its office: "Wydział Polityki Społecznej
+                # Pomorskiego Urzędu Wojewódzkiego", "Biuro … Urzędu Miasta w Tarnowie"
+                value = _nominative_phrase(toks, start, i, office_end, head_a, text, base)
+                emit("organisations", value, start, office_end, "head")
+                take(start, office_end)
+                i = office_end
+                continue
         if lemma in SUBUNIT_HEADS and nxt_org is not None and not UNIT_PHRASES.match(value):
-            i = end  # the part is folded into its organisation, found next
+            i = end  # the part is folded into its organisation (a foreign one's), found next
             continue
         parent = _parent_inside(toks, i + 1, end) if lemma in SUBUNIT_HEADS else None
         if parent is not None and not UNIT_PHRASES.match(value):
@@ -968,14 +978,69 @@ def _welfare_centre(
         and not taken[j + 1]
         and toks[j + 1].has_mark("nazwa_geograficzna")
     ):
-        if "Kraków" in toks[j + 1].lemmas:
+        if "kraków" in toks[j + 1].lemmas:
             return start, j + 2, "", False
-        if "Polska" in toks[j + 1].lemmas:
+        if "polska" in toks[j + 1].lemmas:
             return start, j, value, False  # "ośrodków pomocy społecznej w Polsce": no seat
         if gaz is not None and _abroad(gaz, toks[j + 1]):
             return start, j, value, False  # "przedstawiciel MOPS w Wiedniu": where MOPS went, not its seat
         return start, j + 2, f"{value} {_span_text(text, base, toks, j, j + 2)}", True
     return start, j, value, False
+
+
+# adjectives of offices that only Poland has: a department of one is a Polish office's
+POLISH_OFFICES = {
+    "wojewódzki",
+    "marszałkowski",
+    "powiatowy",
+    "gminny",
+    "starostwo",
+    "województwo",
+    "powiat",
+    "gmina",
+}
+
+
+def _polish_office_after(toks: list[Token], j: int, taken: list[bool], gaz) -> int | None:
+    """The end of a Polish office named right after a department at j ("Urzędu Miasta Rzeszowa", "w Łódzkim
+    Urzędzie Wojewódzkim", "Urzędu Miasta w Tarnowie"), with its seat; None when the office is foreign,
+    registered (the registry names it), or not there."""
+    k = j + 1 if j < len(toks) and toks[j].lower == "w" else j
+    h = k
+    while (
+        h < len(toks)
+        and h - k < 2
+        and _head_analysis(toks[h], ORG_HEADS) is None
+        and toks[h].is_upper_initial
+    ):
+        h += 1  # the office's own adjectives: "Pomorskiego", "Łódzkim"
+    if (
+        h >= len(toks)
+        or taken[h]
+        or not toks[h].is_upper_initial
+        or _head_analysis(toks[h], ORG_HEADS) is None
+    ):
+        return None
+    if k == j and h == j and "gen" not in _head_analysis(toks[h], ORG_HEADS).cases:
+        return None
+    end = _extend_polish(toks, h + 1, taken)
+    if (
+        end + 1 < len(toks)
+        and toks[end].lower in ("w", "we")
+        and toks[end + 1].has_mark("nazwa_geograficzna")
+    ):
+        end += 2  # its seat
+    words = toks[k:end]
+    polish = any(t.lemmas & POLISH_OFFICES for t in words) or (
+        gaz is not None and any(t.is_upper_initial and _likeliest_country(gaz, t) == "PL" for t in words)
+    )
+    return end if polish else None
+
+
+def _likeliest_country(gaz, t: Token) -> str | None:
+    """The country of the most populous city a geographic word may name ("Tarnowie": Tarnów, PL)."""
+    found = [c for x in t.lemmas_with("nazwa_geograficzna") for c in gaz.find_cities(x)]
+    return max(found, key=lambda c: c.population or 0).country if found else None
 
 
 def _abroad(gaz, t: Token) -> bool:
