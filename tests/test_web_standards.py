@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import csv
 import io
+import urllib.request
 
 import httpx
 import pytest
-from rdflib import Variable
+from rdflib import Graph, URIRef, Variable
 from test_web import Served
 
 from partnergraph import iris
@@ -178,3 +179,83 @@ def test_each_representation_has_its_own_etag(client):
         for media in ("text/turtle", "application/n-triples", "text/html")
     }
     assert len(tags) == 3
+
+
+# --- the ontology, named graphs and the publisher dereference ----------------------------------------
+
+BUILT_IN = (
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "http://www.w3.org/2000/01/rdf-schema#",
+    "http://www.w3.org/2002/07/owl#",
+    "http://www.w3.org/2001/XMLSchema#",
+)
+
+
+def undeclared_terms(graph) -> set:
+    """Classes and properties an OWL 2 DL ontology uses without declaring them (OWL API's
+    'use of undeclared entity'), and reserved vocabulary used as a class."""
+    from rdflib.namespace import OWL, RDF, RDFS
+
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDFS.Datatype)
+    declared = {s for kind in kinds for s in graph.subjects(RDF.type, kind)}
+    axioms = {OWL.Ontology, OWL.FunctionalProperty, OWL.NamedIndividual, *kinds}
+    used = set()
+    for s, p, o in graph:
+        used.add(p)
+        if p == RDFS.subClassOf:
+            used |= {s, o}
+        elif p in (RDFS.domain, RDFS.subPropertyOf) or (p == RDF.type and o not in axioms):
+            used.add(o)
+        elif p == RDFS.range and (s, RDF.type, OWL.DatatypeProperty) not in graph:
+            used.add(o)
+    return {
+        t for t in used if isinstance(t, URIRef) and not str(t).startswith(BUILT_IN) and t not in declared
+    } | {o for o in graph.objects(None, RDFS.range) if o == RDF.Property}
+
+
+def test_the_ontology_iri_serves_the_whole_ontology_to_owl_tools(server, seed_store):
+    from rdflib.namespace import OWL, RDF
+
+    from partnergraph.ontology_tools import load_ontology_graph, ontology_terms
+
+    for local in ("def/", "def/0.1.0"):
+        with urllib.request.urlopen(
+            server.url + "partnergraph/" + local, timeout=30
+        ) as response:  # no Accept
+            media = response.headers["Content-Type"].split(";")[0]
+            body = response.read()
+        assert media == "application/rdf+xml", (local, media)
+        graph = Graph().parse(data=body, format="xml")
+        assert (URIRef(str(iris.DEF)), RDF.type, OWL.Ontology) in graph
+        classes = {c for c in graph.subjects(RDF.type, OWL.Class) if str(c).startswith(str(iris.DEF))}
+        assert classes == set(ontology_terms(load_ontology_graph(seed_store[0].ontology_dir))["classes"])
+        assert undeclared_terms(graph) == set()
+    turtle = httpx.get(server.url + "partnergraph/def/", headers={"Accept": "text/turtle"}, timeout=30)
+    assert len(Graph().parse(data=turtle.text, format="turtle")) == len(graph)
+    page = httpx.get(server.url + "partnergraph/def/", headers={"Accept": "text/html"}, timeout=30)
+    assert page.headers["content-type"].startswith("text/html")
+
+
+def test_named_graph_iris_and_the_publisher_dereference(client, seed_store, page_graph):
+    _settings, store = seed_store
+    for graph_iri in (page_graph, str(iris.GRAPH) + "entities"):
+        response = client.get(
+            "/partnergraph/" + graph_iri[len(iris.BASE) :], headers={"Accept": "text/turtle"}
+        )
+        assert response.status_code == 200, graph_iri
+        size = count(client, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
+        assert len(Graph().parse(data=response.text, format="turtle")) == size
+        html = client.get("/partnergraph/" + graph_iri[len(iris.BASE) :], headers={"Accept": "text/html"})
+        assert html.status_code == 200
+    void = Graph().parse(
+        data=client.get("/.well-known/void", headers={"Accept": "text/turtle"}).text, format="turtle"
+    )
+    from rdflib.namespace import DCTERMS
+
+    publisher = next(void.objects(None, DCTERMS.publisher))
+    response = client.get(
+        "/partnergraph/" + str(publisher)[len(iris.BASE) :], headers={"Accept": "text/turtle"}
+    )
+    assert response.status_code == 200
+    assert (publisher, None, None) in Graph().parse(data=response.text, format="turtle")
+    assert client.get("/partnergraph/graph/nonexistent", headers={"Accept": "text/turtle"}).status_code == 404

@@ -98,6 +98,17 @@ def dataset_stats(store, dumps_dir: str | Path | None = None) -> DatasetStats:
     return stats
 
 
+PUBLISHER = URIRef(iris.BASE + "id/agent/partnergraph")
+
+
+def publisher_graph() -> Graph:
+    """What the dataset's publisher IRI says of itself (served when the IRI is dereferenced)."""
+    graph = Graph()
+    graph.add((PUBLISHER, RDF.type, FOAF.Agent))
+    graph.add((PUBLISHER, FOAF.name, Literal(PUBLISHER_NAME)))
+    return graph
+
+
 def void_graph(stats: DatasetStats, site_url: str, sparql_url: str | None = None) -> Graph:
     """The VoID + DCAT description. `site_url` ends with '/'; dumps are at `{site_url}dumps/<file>`."""
     graph = Graph()
@@ -111,10 +122,8 @@ def void_graph(stats: DatasetStats, site_url: str, sparql_url: str | None = None
         add((ds, DCTERMS.title, Literal(TITLE[lang], lang=lang)))
         add((ds, DCTERMS.description, Literal(DESCRIPTION[lang], lang=lang)))
     add((ds, DCTERMS.license, LICENCE))
-    publisher = URIRef(iris.BASE + "id/agent/partnergraph")
-    add((ds, DCTERMS.publisher, publisher))
-    add((publisher, RDF.type, FOAF.Agent))
-    add((publisher, FOAF.name, Literal(PUBLISHER_NAME)))
+    add((ds, DCTERMS.publisher, PUBLISHER))
+    graph += publisher_graph()
     add((ds, DCTERMS.hasVersion, Literal(__version__)))
     if stats.modified:
         add((ds, DCTERMS.modified, Literal(stats.modified, datatype=XSD.date)))

@@ -60,7 +60,11 @@ async def dereference(request: Request, rest: str):
         fixed = mime.format_by_name(asked, OFFERS)
         if fixed is None:
             return text_response(f"no format {asked!r}; available: {mime.describe_offers(OFFERS)}", 406)
-    if fixed is None:
+    accept = request.headers.get("accept", "").strip()
+    ontology = local.startswith("def/")
+    if fixed is None and (not accept or (ontology and accept == "*/*")):  # a program, not a browser
+        chosen = mime.BY_SUFFIX["rdf" if ontology else "ttl"]  # OWL tools all read RDF/XML
+    elif fixed is None:
         chosen = mime.negotiate(request.headers.get("accept"), OFFERS)
         if chosen is None:
             return text_response(
@@ -93,10 +97,36 @@ async def dereference(request: Request, rest: str):
     return Response(body, media_type=chosen.content_type, headers=headers)
 
 
+def whole_graph(store, iri: str):
+    """The RDF an IRI stands for as a whole: the ontology (at its IRI and its version IRI), a named
+    graph's content (at the graph's IRI), the publisher's description; None for any other IRI."""
+    from ..publish.void import PUBLISHER, publisher_graph
+
+    if iri == str(PUBLISHER):
+        return publisher_graph()
+    if iri != str(iris.DEF) and not iri.startswith(str(iris.GRAPH)):
+        if not iri.startswith(str(iris.DEF)) or not store.ask(
+            f"ASK {{ GRAPH <{iris.ONTOLOGY_GRAPH}> {{ <{iris.DEF}> <http://www.w3.org/2002/07/owl#versionIRI> <{iri}> }} }}"
+        ):
+            return None
+    graph_iri = iris.ONTOLOGY_GRAPH if iri.startswith(str(iris.DEF)) else iri
+    if not store.ask(f"ASK {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"):
+        return None
+    return store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
+
+
 def _represent(state, iri: str, chosen: mime.Format, lang: str, explicit: bool) -> tuple[int, str | bytes]:
     """(200, the page or RDF) or (404, the message or error page)."""
+    whole = whole_graph(state.store, iri) if chosen is not mime.HTML else None
+    if whole is not None:
+        return 200, serialize_graph(whole, chosen)
     desc = describe(state.store, iri, str(iris.DEF))
     linker = Linker(lang=lang, lang_in_links=explicit)
+    if not desc.exists and chosen is mime.HTML and whole_graph(state.store, iri) is not None:
+        from .pages import render_message
+
+        formats = ", ".join(f"?format={f.suffix}" for f in mime.GRAPH_FORMATS)
+        return 200, render_message(iri, f"RDF: {formats}", lang, linker, status_class="note")
     if not desc.exists:
         message = f"{iri} is not described in this dataset"
         if chosen is mime.HTML:
