@@ -355,3 +355,23 @@ def test_names_probe_pages_score_on_organisations_and_persons(page, registries):
             t, p, n = score.count_field(field, score.items(g, field), score.items(ev, field))
             tp, fp, fn = tp + t, fp + p, fn + n
         assert fp == fn == 0 or 2 * tp / (2 * tp + fp + fn) >= 0.95, (field, doc["events"])
+
+
+@pytest.mark.parametrize(
+    ("value", "home", "expected"),
+    [
+        ("Caritas AW", "Caritas Archidiecezji Warszawskiej", True),
+        ("Urząd Miasta", "Urząd Miasta Lubań", True),
+        (
+            "Towarzystwo Pomocy im. św. Brata Alberta",
+            "Towarzystwo Pomocy im. św. Brata Alberta Koło Gdańsk",
+            True,
+        ),
+        ("Urząd", "Urząd Miasta Lubań", False),
+        ("Caritas Polska", "Caritas Archidiecezji Warszawskiej", False),
+    ],
+)
+def test_an_organisation_named_by_the_first_words_of_the_home_is_the_home(value, home, expected):
+    from partnergraph.extract.names import begins_name
+
+    assert begins_name(value, home) is expected

@@ -88,11 +88,18 @@ ORG_HEADS = {
     "konfederacja",
     "biblioteka",
     "placówka",  # "Placówka Wsparcia Dziennego „Dziupla”"
+    "straż",  # "Straż Miejska"
+    "policja",
     "obwód",  # "Obwód Miejski Ostrava-Jih"
     "powiat",  # local government named as a body: "Powiatu Wodzisławskiego", "Gmina Tłuszcz"
     "gmina",
     "województwo",
 }
+# bodies named by one word ("Caritas", "przedstawiciele Policji")
+SINGLE_WORD_BODIES = {"caritas", "policja"}
+# a council seat or committee held besides one's post ("deputowana … Rady Obwodowej", "przewodniczący komisji …
+# Rady Miasta", "pełniąca funkcję wiceprzewodniczącej … Rady"): a secondary mandate, no organisation at the event
+MANDATE_CUES = ("deputowan", "komisj", "funkcj")
 # local governments: bodies when named as such, places after "w" ("w Powiecie Międzyrzeckim")
 TERRITORIES = {"powiat", "gmina", "województwo"}
 # a board or a member's mandate stands for no organisation of its own ("członek Zarządu Powiatu")
@@ -535,7 +542,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and not taken[end + 1]
         ):
             end += 2  # a university named by its seat: "Uniwersytetu w Getyndze"
-        if end - start < 2 and head_a.lemma.lower() not in {"caritas"}:
+        if end - start < 2 and head_a.lemma.lower() not in SINGLE_WORD_BODIES:
             i += 1
             continue
         lemma = head_a.lemma.lower()
@@ -582,6 +589,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 continue
             entry = _lookup(registries, "units", value)
             emit("units", entry.name if entry else value, start, end, "registry" if entry else "head")
+        elif lemma == "rada" and _council_mandate(toks, start):
+            pass  # a council seat or committee held besides one's post: no organisation at the event
         elif lemma in ORG_HEADS or lemma == "krzyż":
             if _acronym_after(toks, end, registries):
                 pass  # "Europejskiej Sieci Przeciwdziałania Ubóstwu (EAPN)": the registry's name, found above
@@ -711,11 +720,15 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             continue
         before = [x.lower for x in toks[max(0, k - 3) : k]]
         if any(b.startswith(ACRONYM_CUES) for b in before):
-            entry = _lookup(registries, "organisations", t.text)
-            emit(
-                "organisations", entry.name if entry else t.text, k, k + 1, "registry" if entry else "acronym"
-            )
-            take(k, k + 1)
+            end = k + 1
+            if k + 2 < len(toks) and toks[k + 1].text in ("–", "-", "—") and _foreign_spelling(toks[k + 2]):
+                end = k + 3  # the acronym and its name: "EJF – Lazarus"
+                while end < len(toks) and toks[end].is_upper_initial and _foreign_spelling(toks[end]):
+                    end += 1
+            value = _span_text(text, base, toks, k, end)
+            entry = _lookup(registries, "organisations", value)
+            emit("organisations", entry.name if entry else value, k, end, "registry" if entry else "acronym")
+            take(k, end)
 
     # 2e. a commune or county named in lower case before its proper name ("odwiedzili gminę Tłuszcz oraz
     # powiat Mońki", "gminę i powiat Mońki"): the body
@@ -1080,12 +1093,25 @@ def begins_name(value: str, name: str) -> bool:
     """Whether an organisation found names `name` by its first two or more words ("Towarzystwo Pomocy
     im. św. Brata Alberta" of "… Koło Warszawa-Praga"; "Urząd Miasta" of "Urząd Miasta Lubań")."""
     key, whole = slug(value), slug(name)
-    return key.count("-") >= 1 and whole.startswith(key + "-")
+    if key.count("-") >= 1 and whole.startswith(key + "-"):
+        return True
+    # its first words and an acronym of the rest: "Caritas AW" of "Caritas Archidiecezji Warszawskiej"
+    *head, acro = value.split()
+    if not head or not (acro.isupper() and len(acro) >= 2):
+        return False
+    words = name.split()
+    if slug(" ".join(words[: len(head)])) != slug(" ".join(head)):
+        return False
+    return "".join(w[0] for w in words[len(head) :] if w[:1].isupper()) == acro
 
 
 def is_government(value: str) -> bool:
     """A commune, county or voivodeship named as a body: a visit there is hosted by its government."""
     return value.split(" ", 1)[0].lower() in TERRITORIES
+
+
+def _council_mandate(toks: list[Token], k: int) -> bool:
+    return any(t.lower.startswith(MANDATE_CUES) for t in toks[max(0, k - 5) : k])
 
 
 def _territory_not_a_body(toks: list[Token], k: int) -> bool:
