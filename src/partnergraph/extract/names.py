@@ -22,6 +22,7 @@ from ._nominative import _agreeing_cases, _head_analysis, _is_name_adj, _nominat
 from ._text import Token, tokenize
 from .persons import ROLES, _name_word, person_at, surname_shaped, unknown_word
 from .places import seat_in_name
+from .projects import introduced_titles
 
 QUOTES = {"„", "”", '"', "“", "'", "«", "»", "‘", "’"}
 SKIPPABLE = QUOTES | {":", "pn", "pt", "p", "n"}
@@ -202,19 +203,6 @@ ACRONYM_CUES = (
     "forum",
 )
 ROMAN = re.compile(r"^[IVXL]{1,6}$")
-PROJECT_INTRO = re.compile(
-    r"(?<!\w)projekt(?:u|em|cie|y|ów)?\s*(?:(?:pod\s+nazwą|pod\s+tytułem|pn\.|pt\.|p\.n\.|nr\s+\S+)\s*)?:?\s*",
-    re.I,
-)
-# a funding programme is introduced as what pays or frames a project, not any "program" (a programme of
-# work such as Housing First is not a funding programme)
-PROGRAMME_INTRO = re.compile(
-    r"(?<!\w)(?:w\s+ramach|ze\s+środków|środków|finansowan\w*\s+(?:z|ze|przez|w\s+ramach)|"
-    r"współfinansowan\w*\s+(?:z|ze|przez|w\s+ramach)|dofinansowan\w*\s+(?:z|ze|przez|w\s+ramach)|"
-    r"grant\w*\s+(?:z|ze)|uczestni\w+\s+(?:w|we))\s+(?:\w+\s+)?program(?:u|em|ie)?\s+"
-    r"(?:(?:pn\.|pt\.|pod\s+nazwą)\s*)?",
-    re.I,
-)
 
 
 # how sure each rule is of the names it finds: a registered name most, a boundary guessed from
@@ -488,21 +476,10 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                     emit("projects", pe.name, i + 1 + pi, i + 1 + pj, "registry")
 
     # 2a. projects and programmes by their introducing words
-    for rx, fld in ((PROJECT_INTRO, "projects"), (PROGRAMME_INTRO, "programmes")):
-        for m in rx.finditer(text):
-            got = _title_after(text, m.end())
-            if got is None:
-                continue
-            a, b, value = got
-            ia = _token_at(toks, base + a)
-            ib = _token_before(toks, base + b)
-            if ia is None or ib is None or ib < ia or not free(ia, ib + 1):
-                continue
-            if fld == "programmes" and UNIT_PHRASES.match(value):
-                continue
-            entry = _lookup(registries, fld, value)
-            emit(fld, entry.name if entry else value, ia, ib + 1, "registry" if entry else "introduced")
-            take(ia, ib + 1)
+    for fld, value, i, j, entry in introduced_titles(
+        text, toks, base, taken, lambda f, v: _lookup(registries, f, v), UNIT_PHRASES
+    ):
+        emit(fld, value, i, j, "registry" if entry else "introduced")
 
     # 2b. Polish institutions and MOPS units by head noun
     i = 0
@@ -847,48 +824,6 @@ def _base_key(value: str) -> str:
         if t.is_word:
             words.append(min(t.lemmas))
     return " ".join(words)
-
-
-def _token_at(toks: list[Token], pos: int) -> int | None:
-    for k, t in enumerate(toks):
-        if t.end > pos:
-            return k
-    return None
-
-
-def _token_before(toks: list[Token], pos: int) -> int | None:
-    last = None
-    for k, t in enumerate(toks):
-        if t.end <= pos:
-            last = k
-        else:
-            break
-    return last
-
-
-def _title_after(text: str, pos: int) -> tuple[int, int, str] | None:
-    """A title right after an introducing word: in quotes, up to a lone closing quote on the line, or
-    a capitalised run (an acronym like URB-INCLUSION, or Capitalised Words)."""
-    rest = text[pos : pos + 300]
-    m = re.match(r"[„“\"«]\s*([^„“\"”»\n]{2,250}?)\s*[”“\"»]", rest)
-    if m:
-        return pos + m.start(1), pos + m.end(1), m.group(1)
-    line = rest.split("\n", 1)[0]
-    m = re.match(r"([A-ZĄĆĘŁŃÓŚŹŻ][^„“\"”»\n]{2,200}?)\s*[”“\"»]", line)
-    if m and not re.search(r"[.;]\s", m.group(1)):
-        return pos + m.start(1), pos + m.end(1), m.group(1)
-    m = re.match(
-        r"([A-Z0-9][A-Z0-9+\-]{2,}(?:\s+(?:[IVX]{1,4}|\d{4}(?:-\d{4})?|[A-Z][A-Z0-9+\-]+))*)(?![\w-])", rest
-    )
-    if m:
-        return pos + m.start(1), pos + m.end(1), m.group(1)
-    m = re.match(
-        r"((?:[A-ZĄĆĘŁŃÓŚŹŻ][\w+\-]*)(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w+\-]*|[IVX]{1,4}|da|de|di|\+))*)", rest
-    )
-    # unquoted Capitalised Words only when they are not Polish ("Improving Access ...", not "Unii Europejskiej")
-    if m and len(m.group(1)) >= 3 and unknown_word(m.group(1).split()[0]):
-        return pos + m.start(1), pos + m.end(1), m.group(1)
-    return None
 
 
 # titles before a patron's name: "Towarzystwo Pomocy im. św. Brata Alberta", "Szpital im. ks. Jana"
