@@ -124,3 +124,15 @@ def test_a_word_inside_a_name_is_not_a_topic_unless_nothing_else_is_said():
 )
 def test_hosting_is_incoming_but_being_a_guest_abroad_is_not(text, incoming):
     assert bool(INCOMING_CUES.search(text)) == incoming
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Wizyta przedstawicieli Caritas z Wiednia", "Goście poznali pracę schroniska.", "professionals"),
+        ("Wizyta gości z Niemiec", "Goście przedstawili pracę z dziećmi i młodzieżą w swoich organizacjach.", None),
+        ("Spotkanie we Frankfurcie", "Spotkanie z zastępcą Nadburmistrza Frankfurtu odbyło się w maju.", "officials"),
+    ],
+)
+def test_charity_staff_a_theme_of_work_with_the_young_and_a_mayors_deputy(title, body, expected):
+    assert find_participants(title, body, set())[0] == expected

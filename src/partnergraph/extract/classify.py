@@ -38,6 +38,13 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         # a meeting held to talk about working together, not to be shown how the host works
         (r"spotka\w* (\S+\s+){0,8}?poświęcon\w* (\w+\s+){0,2}?(współprac|omówieni|planowani|wymian)", 2),
         (r"organizacj[ia] wizyty", 1.5),  # arranging a later visit
+        # talks on starting, going on with or planning cooperation and joint projects
+        (
+            r"(nawiąz|kontynu|rozw(ój|ija|inię)|zacieśni|omówi|planowa|przygotow|dalsz)\w* (\w+\s+){0,2}?"
+            r"(współprac|wspóln\w+ (projekt|inicjatyw|działa))",
+            2.5,
+        ),
+        (r"wspóln\w+ (projekt|inicjatyw)\w*", 1),
         (r"realizatora?(mi|ów)?\b", 1),
         (r"lider", 1),
         (r"warsztat", 1.5),  # workshops and trainings: working sessions of a few parties
@@ -90,7 +97,8 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         "officials",
         r"delegacj\w* (\w+\s+){0,2}?(rządow|ministerst|urzęd|władz|samorząd|parlament|departament|rad[yzą]|"
         r"wydział|miast|region|obwod|gmin|prowincj|kraju|land)\w*|urzędni\w*|radn\w+|burmistrz\w*|"
-        r"prezydent\w* miasta|ministr\w*|wiceministr\w*|samorządowc\w*|konsul\w*|ambasador\w*|przedstawiciel\w* (władz|ministerstw|"
+        r"prezydent\w* miasta|ministr\w*|wiceministr\w*|samorządowc\w*|konsul\w*|ambasador\w*|"
+        r"(?:nad|wice)burmistrz\w*|starost\w*|mer(?:a|em|owi)?\b|przedstawiciel\w* (władz|ministerstw|"
         r"rządu|urzęd|samorząd|gmin|miast|region|parlament|magistrat|"
         + MUNICIPAL
         + r")\w*|posł\w*|senator\w*|"
@@ -114,7 +122,9 @@ HOSTS_AFTER = re.compile(r"\s+(\w+\s+)?(MOPS|Miejskiego|Ośrodka|Działu|Zespoł
 # a cue that is the object of a theme describes what was discussed, not who came: "wymiany wolontariuszy",
 # "rekrutacji wolontariuszy", "pracy z młodzieżą"
 THEME_BEFORE = re.compile(
-    r"(?<!\w)(?:wymian|koordynacj|rekrutacj|pozyskiwani|(?:prac[yaąę]|pracowa\w*)\s+z)\w*\s+$", re.I
+    r"(?<!\w)(?:wymian|koordynacj|rekrutacj|pozyskiwani|(?:prac[yaąę]|pracowa\w*|wspiera\w*|wsparci\w*|opiek\w*)"
+    r"\s+(?:z|dla|nad)(?:\s+\w+\s+(?:i|oraz))?)\w*\s+$",
+    re.I,
 )
 # "przedstawicielami Barcelony", "przedstawicielom Hiszpanii": representatives of a city or country
 REPRESENTATIVES_OF_PLACE = re.compile(r"przedstawiciel\w*\s+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ]\w+)")
@@ -153,6 +163,14 @@ def classify_type(title: str, body: str) -> tuple[str, Cue | None, bool]:
     return kind, cue, in_title
 
 
+# in a heading, representatives of a charity or an association are its staff (in a body they may be hosts)
+CHARITY_STAFF = re.compile(
+    r"(?<!\w)przedstawiciel\w* (?:\w+\s+){0,2}?(?:caritas|diakoni\w*|fundacj\w*|stowarzysz\w*|stiftung|"
+    r"verein\w*|towarzystw\w*|organizacj\w*)",
+    re.I,
+)
+
+
 def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str | None, Cue | None]:
     """The kind of the foreign people, with the cue (offset into title+"\\n"+body): the heading's first
     cue, else the body's (officials before professionals when both are named), else a bare delegation or
@@ -164,8 +182,10 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
             for m in rx.finditer(text):
                 if not HOSTS_AFTER.match(text, m.end()) and not THEME_BEFORE.search(text[: m.start()]):
                     hits.append((m.start(), kind, m))
+        if not base:
+            hits += [(m.start(), "professionals", m) for m in CHARITY_STAFF.finditer(text)]
         for m in REPRESENTATIVES_OF_PLACE.finditer(text):
-            if m["place"] in place_words:
+            if any(w.split()[0] == m["place"] for w in place_words if w.split()):
                 weak.append((base, m))
         for m in WEAK_OFFICIALS.finditer(text):
             weak.append((base, m))

@@ -274,15 +274,13 @@ def _event(
     else:
         where = _event_place(in_title, tl, d) or _event_place(foreign, tl, d)
         if where is not None and where.kind == "country":  # "w Holandii" in the heading, "w Utrechcie" below
-            city = next(
-                (
-                    m
-                    for m in foreign
-                    if m.kind == "city" and m.country == where.country and (m.prep in IN or m.prep == "do")
-                ),
-                None,
-            )
-            where = city or where
+            visited = {
+                m.city.name: m
+                for m in foreign
+                if m.kind == "city" and m.country == where.country and (m.prep in IN or m.prep == "do")
+            }
+            # a tour of several towns of the country or region the heading names: no one city
+            where = next(iter(visited.values())) if len(visited) == 1 else where
         if where is not None:
             ev.location = _place(where, gaz, registries)
             sure = 0.85 if where.end - d.base <= tl else 0.65
@@ -523,10 +521,17 @@ def _direction(
     title_m = [m for m in mentions if m.end - d.base <= tl]
     body_m = [m for m in mentions if m.start - d.base >= d.body_off]
 
+    quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
+
     def decide(ms: list[PlaceMention], lo: int, hi: int) -> tuple[str, Evidence] | None:
         evidence = []
         for m in ms:
             s, e = m.start - d.base, m.end - d.base
+            if any(a <= s and e <= b for a, b in quoted):
+                continue  # inside a project's title: "projektu „… reformy na Ukrainie”"
+            if not m.prep and VISITORS_OF.search(text[max(0, s - 40) : s]) and m.country != home.country:
+                evidence.append((s, "incoming", s, e))  # "przedstawicieli Ukrainy", "delegacja Litwy"
+                continue
             if m.country == home.country:
                 if _is_home_city(m, home) and m.prep in IN | {"do"}:
                     if _krakow_is_the_venue(text, s):
@@ -534,7 +539,8 @@ def _direction(
                 continue
             if m.prep in FROM and _with_sense(d.tokens, m.token_index):
                 continue  # "współpraca z Norymbergą": with, not from
-            if m.prep in FROM or (m.prep in IN and _specifies_origin(d.tokens, m.token_index)):
+            seat = m.prep in IN and SEAT_BEFORE.search(text[max(0, s - 30) : s])  # "z siedzibą w Berlinie"
+            if m.prep in FROM or seat or (m.prep in IN and _specifies_origin(d.tokens, m.token_index)):
                 evidence.append((s, "incoming", s - len(m.prep) - 1, e))
             elif m.prep in IN or m.prep == "do":
                 evidence.append((s, "outgoing", s - len(m.prep) - 1, e))
@@ -558,6 +564,12 @@ def _direction(
             if rx.search(d.group):
                 return value, _ev(d, 0, tl, 0.6)
     return got or ("incoming", _ev(d, 0, tl, 0.45))  # no clue: visits to the home are the commoner
+
+
+QUOTED = re.compile(r"[„\"“«][^„\"“”«»]{3,200}[”\"»]")
+# a place in the genitive after the visitors' noun: whose representatives or delegation came
+VISITORS_OF = re.compile(r"(?<!\w)(przedstawiciel\w*|delegacj\w*|gości\w*|goście|obywatel\w*)\s+$", re.I)
+SEAT_BEFORE = re.compile(r"siedzib\w*\s+\w+\s*$", re.I)
 
 
 MOPS_GIVES = re.compile(
