@@ -136,3 +136,10 @@ def test_hosting_is_incoming_but_being_a_guest_abroad_is_not(text, incoming):
 )
 def test_charity_staff_a_theme_of_work_with_the_young_and_a_mayors_deputy(title, body, expected):
     assert find_participants(title, body, set())[0] == expected
+
+
+def test_social_welfare_as_a_theme_but_not_inside_a_name():
+    free, _ = find_topics("Rozmawiano o współpracy w zakresie pomocy społecznej.", [], [(0, 52)])
+    assert [t for t, _ in free] == ["welfare_system"]
+    free, _ = find_topics("Goście odwiedzili Ośrodek Pomocy Społecznej w Lublinie.", [], [(0, 56)])
+    assert free == []

@@ -300,7 +300,12 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"system\w* pomocy społecznej|usług\w* społeczn\w*|funkcjonowani\w* (Miejskiego Ośrodka|MOPS|ośrodka|"
         r"pomocy społecznej|systemu (pomocy|opieki) społecznej)|działalnoś\w* (Miejskiego Ośrodka|MOPS)|"
         r"struktur\w* (MOPS|Miejskiego Ośrodka|ośrodka)|zada\w* (MOPS|Miejskiego Ośrodka)|"
-        r"welfare system",
+        r"welfare system|"
+        # social welfare as the theme: "w zakresie pomocy społecznej", "model pomocy społecznej", "dotyczącymi
+        # opieki socjalnej" (lower case: "Ośrodek Pomocy Społecznej" is a name, not a theme)
+        r"(?:zakres\w*|dziedzin\w*|obszar\w*|dotycząc\w*|zajmując\w*\s+się|model\w*|systemu?|sprawach|"
+        r"problematyk\w*|reform\w*)\s+(?-i:(?:pomoc\w*|opiek\w*|polityk\w*|zabezpieczeni\w*)\s+"
+        r"(?:społeczn|socjaln)\w*)",
     ),
 ]
 _TOPIC_RX = [(t, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.I)) for t, p in TOPIC_CUES]
