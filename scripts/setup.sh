@@ -22,3 +22,16 @@ fi
 [[ -x .venv/bin/python ]] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e "$extras"
+
+# the portal's front-end: npm packages from the lock file, bundled by esbuild into web/static/dist
+frontend=src/partnergraph/web/frontend
+if ! command -v npm >/dev/null; then
+  echo "installing system packages: nodejs npm"
+  sudo_cmd=""; [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+if [[ ! -d $frontend/node_modules ]] || [[ $frontend/package-lock.json -nt $frontend/node_modules/.package-lock.json ]]; then
+  (cd "$frontend" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+(cd "$frontend" && node build.mjs >/dev/null)

@@ -645,7 +645,7 @@ def test_network_page_and_home(client):
     assert network.status_code == 200 and network.headers["content-type"].startswith("text/html")
     assert "<html" in network.text
     home = client.get("/")
-    assert home.status_code == 200 and 'href="/network"' in home.text and 'href="/queries/' in home.text
+    assert home.status_code == 200 and 'href="/network"' in home.text and 'href="/queries"' in home.text
 
 
 # --- in a real browser -------------------------------------------------------------------------------
@@ -703,7 +703,7 @@ def test_query_form_runs_in_chromium(browser, server):
     page, problems = open_page(browser, server.url + "queries/events_on_topic")
     assert page.locator("select[name=topic] option").count() > 3
     page.select_option("select[name=topic]", "homelessness")
-    page.click("button[type=submit]")
+    page.click("form.params button[type=submit]")
     page.wait_for_selector("table")
     assert "run=1" in page.url and "topic=homelessness" in page.url
     assert page.locator("a[download]").count() == 4

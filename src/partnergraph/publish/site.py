@@ -68,12 +68,13 @@ def publish_site(
     out_dir: str | Path, settings: Settings | None = None, store=None, site_url: str | None = None
 ) -> SiteReport:
     """Write the static site into `out_dir` (replaced as a whole once everything is written)."""
-    from ..web._html import UI, Linker
+    from ..web._html import Linker
     from ..web._results import serialize_graph
     from ..web.dataset import render_dataset
     from ..web.describe import describe
     from ..web.mime import BY_NAME, GRAPH_FORMATS
-    from ..web.pages import render_home, render_resource
+    from ..web.pages import render_resource
+    from ..web.portal.site import write_portal_pages
 
     settings = settings or Settings.default()
     site_url = site_url or default_site_url()
@@ -131,12 +132,8 @@ def publish_site(
             _write(
                 staging / f"dataset.{suffix}", render_dataset(stats, lang, linker, site_url, other), report
             )
-            linker = Linker(static=True, here=f"index.{suffix}", lang=lang)
-            other = "index.pl.html" if lang == "en" else "index.html"
-            tries = [(linker.iri(stats.example), stats.example)] if stats.example else []
-            tries += [(linker.page(name), UI[lang][name]) for name in ("network", "dataset", "ontology")]
-            _write(staging / f"index.{suffix}", render_home(tries, lang, linker, other), report)
             _write(staging / f"network.{suffix}", _network(store, lang), report)
+        write_portal_pages(store, staging, settings.dumps_dir, lambda path, text: _write(path, text, report))
         from ..ontology_tools import render_ontology_docs
 
         render_ontology_docs(settings.ontology_dir, staging / "ontology.html")
@@ -154,6 +151,11 @@ def publish_site(
 def _network(store, lang: str) -> str:
     """The network page, its nodes linking to the site's files: partnergraph/X.html (X.pl.html)."""
     from ..views import render_network_page
+    from ..web._html import Linker
+    from ..web.portal.documents import with_site_header
 
     suffix = ".html" if lang == "en" else f".{lang}.html"
-    return render_network_page(store, lang=lang, link_base="partnergraph/", link_suffix=suffix)
+    page = render_network_page(store, lang=lang, link_base="partnergraph/", link_suffix=suffix)
+    linker = Linker(static=True, here=f"network{suffix}", lang=lang)
+    other = "network.pl.html" if lang == "en" else "network.html"
+    return with_site_header(page, lang, linker, other, "network", "pg-graph")

@@ -18,20 +18,6 @@ from .mime import GRAPH_FORMATS
 
 LANGS = ("en", "pl")
 
-STYLE = """
-body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
-header{background:#17324d;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;
-align-items:center}
-header a{color:#fff;text-decoration:none}header a:hover{text-decoration:underline}
-header .lang{margin-left:auto}main{max-width:68rem;margin:0 auto;padding:1rem}
-h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.2rem;margin-top:1.6rem;border-bottom:1px solid #ccc}
-table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #ddd;padding:.3rem .5rem;
-text-align:left;vertical-align:top}th{background:#eef2f6}code,.iri{font-size:.85rem;color:#555;word-break:break-all}
-a{color:#0b57a4}blockquote{margin:.3rem 0;padding:.2rem .6rem;border-left:3px solid #8aa;background:#f3f6f6;
-font-size:.9rem}.meta{font-size:.8rem;color:#666}.text{white-space:pre-wrap;font-size:.9rem}
-.error{background:#fde8e8;border:1px solid #d99;padding:.5rem 1rem}textarea{width:100%;font:14px monospace}
-form.params label{display:block;margin:.4rem 0}.formats a{margin-right:.6rem}
-"""
 
 UI = {
     "en": {
@@ -260,23 +246,6 @@ class Linker:
         return self._rel(target) + query
 
 
-def nav(linker: Linker, lang: str, other_lang_href: str | None) -> str:
-    ui = UI[lang]
-    items = [("", ui["home"]), ("dataset", ui["dataset"]), ("network", ui["network"])]
-    if not linker.static:
-        items += [("queries", ui["queries"]), ("query", ui["adhoc"])]
-    items.append(("ontology", ui["ontology"]))
-    links = " ".join(f'<a href="{esc(linker.page(name))}">{esc(text)}</a>' for name, text in items)
-    other = "pl" if lang == "en" else "en"
-    switch = (
-        f'<a class="lang" hreflang="{other}" href="{esc(other_lang_href)}">'
-        f"{'polski' if other == 'pl' else 'English'}</a>"
-        if other_lang_href
-        else ""
-    )
-    return f"<header><nav>{links}</nav>{switch}</header>"
-
-
 def layout(
     title: str,
     body: str,
@@ -285,13 +254,20 @@ def layout(
     linker: Linker,
     other_lang_href: str | None = None,
     head: str = "",
+    nav: str | None = None,
 ) -> str:
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title)} · partnergraph</title>\n"
-        f'<link rel="icon" href="data:,">\n<style>{STYLE}</style>\n{head}</head>\n<body>\n'
-        f"{nav(linker, lang, other_lang_href)}\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    """A page of the older renderers (`body` already escaped) in the portal's frame (templates/base.html)."""
+    from .templating import markup, render
+
+    return render(
+        "page.html",
+        lang,
+        title=title,
+        body=markup(body),
+        head=markup(head),
+        linker=linker,
+        other_lang_href=other_lang_href,
+        nav=nav,
     )
 
 

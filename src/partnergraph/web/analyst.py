@@ -14,10 +14,10 @@ from fastapi.responses import Response
 from .. import iris
 from ..errors import PartnergraphError, QueryError
 from . import mime
-from ._html import UI, Linker, esc
+from ._html import UI, Linker
 from ._http import html_response, lang_of, other_lang_href, state_of, text_response
 from ._results import serialize_answer
-from .pages import render_adhoc, render_home, render_query_list, render_query_page, render_results
+from .pages import render_adhoc, render_query_list, render_query_page, render_results
 
 router = APIRouter()
 SCHEMES = {
@@ -81,42 +81,6 @@ def form_choices(store, saved, lang: str) -> dict[str, list[tuple[str, str]]]:
         if options:
             choices[name] = options
     return choices
-
-
-@router.api_route("/", methods=["GET", "HEAD"])
-async def home(request: Request):
-    state = state_of(request)
-    lang, explicit = lang_of(request)
-    linker = Linker(lang=lang, lang_in_links=explicit)
-    ui = UI[lang]
-
-    def examples():
-        rows = state.store.select(
-            f"SELECT ?e ?c WHERE {{ ?e a <{iris.DEF}Event> ; <{iris.DEF}involvesCity> ?c }} "
-            "ORDER BY ?e ?c LIMIT 1"
-        )
-        return rows.rows[0] if rows.rows else {}
-
-    example = await run_in_threadpool(state.cached, "examples", examples)
-    queries = state.saved_queries()
-    first_query = next(iter(queries), None)
-    tries = [
-        (linker.iri(example[key]), str(example[key])) for key in ("e", "c") if example.get(key) is not None
-    ]
-    if first_query:
-        tries.append((linker.page("queries/" + first_query), queries[first_query].title))
-    tries.append((linker.page("network"), ui["network"]))
-    more = " · ".join(
-        f'<a href="{esc(linker.page(name))}">{esc(ui[key])}</a>'
-        for name, key in (
-            ("queries", "queries"),
-            ("query", "adhoc"),
-            ("sparql", "sparql"),
-            ("dataset", "dataset"),
-        )
-    )
-    page = render_home(tries, lang, linker, other_lang_href(request, lang), f"<p>{more}</p>")
-    return html_response(page, headers={"Vary": "Accept-Language"})
 
 
 @router.api_route("/queries", methods=["GET", "HEAD"])
@@ -208,5 +172,13 @@ async def adhoc(request: Request):
             "SELECT ?event ?name ?start WHERE {\n  ?event a pg:Event ; schema:name ?name .\n"
             "  OPTIONAL { ?event schema:startDate ?start }\n} ORDER BY ?start LIMIT 20\n"
         )
-    page = render_adhoc(query, lang, linker, results, error, other_lang_href(request, lang))
+    examples = {
+        name: {"title": saved.title or name, "query": saved.render({})}
+        for name, saved in state.saved_queries().items()
+        if all(p.default is not None for p in saved.parameters.values())
+    }
+    endpoint = str(request.base_url) + "sparql"
+    page = render_adhoc(
+        query, lang, linker, results, error, other_lang_href(request, lang), examples, endpoint
+    )
     return html_response(page, status=status, headers={"Vary": "Accept-Language"})

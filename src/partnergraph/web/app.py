@@ -38,9 +38,11 @@ log = logging.getLogger(__name__)
 
 MAX_BODY = 64 * 1024  # bytes; a SPARQL query, not a data upload
 BUILD_CHECK_INTERVAL = 1.0  # seconds between two looks for a new build
+# scripts only from the site itself (the bundles in web/static/dist); no eval: Vega runs with its
+# expression interpreter
 CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
-    "base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "connect-src 'self'; font-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 
 
@@ -180,7 +182,7 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
     from starlette.middleware.cors import CORSMiddleware
 
     from ..errors import PartnergraphError, QueryError, StoreError
-    from . import analyst, dataset, resources, sparql
+    from . import analyst, dataset, portal, resources, sparql
     from ._pool import BusyError, MemoryLimitError, QueryTimeoutError, ResultCapError
 
     settings = settings or Settings.default()
@@ -214,8 +216,16 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
     async def store_error(request: Request, exc: StoreError):
         return PlainTextResponse(f"store error: {exc}\n", status_code=502)
 
-    for module in (sparql, dataset, resources, analyst):
+    for module in (portal, sparql, dataset, resources, analyst):  # the portal's /dumps/ before /dumps/{name}
         app.include_router(module.router)
+
+    from starlette.exceptions import HTTPException
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        from .portal.errors import error_response
+
+        return error_response(request, exc.status_code, str(exc.detail))
 
     app.add_middleware(
         CORSMiddleware,

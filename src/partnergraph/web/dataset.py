@@ -1,11 +1,9 @@
 """The dataset's description and files: `/.well-known/void` and `/dataset` (VoID + DCAT; RDF by
 Accept, `/dataset` also as HTML), `/partnergraph/dataset` (the dataset IRI itself), `/dumps/<file>`
-(only the five dump files, with their media types), `/network` (the network page) and `/ontology`
-(the ontology's documentation)."""
+(only the five dump files, with their media types). The network page and the ontology's documentation
+are the portal's (portal/documents.py)."""
 
 from __future__ import annotations
-
-import threading
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -73,56 +71,6 @@ async def dump(request: Request, name: str):
 @router.api_route("/dumps/{rest:path}", methods=["GET", "HEAD"])
 async def dump_other(request: Request, rest: str):
     return text_response("not found", 404)
-
-
-MAX_FOCUS_DEPTH = 3  # a focus page's neighbourhood; beyond 3 it is most of the graph, drawn each time
-_focus_renders = threading.Semaphore(1)
-
-
-@router.api_route("/network", methods=["GET", "HEAD"])
-async def network(request: Request):
-    state = state_of(request)
-    lang, _ = lang_of(request)
-    focus = request.query_params.get("focus") or None
-    depth = request.query_params.get("depth")
-    if depth is not None and not (depth.isdigit() and int(depth) <= MAX_FOCUS_DEPTH):
-        return text_response(f"depth must be a whole number from 0 to {MAX_FOCUS_DEPTH}", 400)
-    try:
-        from ..views import render_network_page
-    except ImportError as e:
-        return text_response(f"the network page is not available in this installation ({e})", 503)
-
-    def make() -> str:
-        return render_network_page(state.store, lang=lang, focus=focus, depth=int(depth) if depth else None)
-
-    if focus is None and depth is None:  # the whole network, once per language
-        page = await run_in_threadpool(state.cached, f"network:{lang}", make)
-    elif not _focus_renders.acquire(blocking=False):  # one focused page at a time; others come back
-        return text_response("busy drawing another network; try again shortly", 503, {"Retry-After": "2"})
-    else:
-        try:
-            page = await run_in_threadpool(state.remember, ("network", lang, focus, depth), make)
-        finally:
-            _focus_renders.release()
-    return html_response(page, csp=False, headers={"Vary": "Accept-Language"})
-
-
-@router.api_route("/ontology", methods=["GET", "HEAD"])
-async def ontology_docs(request: Request):
-    state = state_of(request)
-
-    def make() -> str:
-        import tempfile
-        from pathlib import Path
-
-        from ..ontology_tools import render_ontology_docs
-
-        with tempfile.TemporaryDirectory() as folder:
-            path = render_ontology_docs(state.settings.ontology_dir, Path(folder) / "ontology.html")
-            return path.read_text(encoding="utf-8")
-
-    page = await run_in_threadpool(state.cached, "ontology", make)
-    return html_response(page, csp=False)
 
 
 def render_dataset(stats, lang: str, linker, site: str, other_href: str | None = None) -> str:

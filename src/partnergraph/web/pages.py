@@ -152,23 +152,10 @@ def _property_table(pairs, desc: Description, lang: str, linker: Linker, evidenc
     return "<table><tbody>" + "".join(rows) + "</tbody></table>"
 
 
-def render_home(
-    tries: list[tuple[str, str]],
-    lang: str,
-    linker: Linker,
-    other_lang_href: str | None = None,
-    more: str = "",
-) -> str:
-    """The start page: what the dataset is, things to try (href, text), and `more` HTML below them."""
-    ui = UI[lang]
-    items = "".join(f'<li><a href="{esc(href)}">{esc(text)}</a></li>' for href, text in tries)
-    body = f"<h1>partnergraph</h1><p>{esc(ui['about'])}</p><h2>{esc(ui['try'])}</h2><ul>{items}</ul>{more}"
-    return layout("partnergraph", body, lang=lang, linker=linker, other_lang_href=other_lang_href)
-
-
 def render_message(title: str, message: str, lang: str, linker: Linker, status_class: str = "error") -> str:
-    body = f'<h1>{esc(title)}</h1>\n<p class="{status_class}">{esc(message)}</p>'
-    return layout(title, body, lang=lang, linker=linker)
+    from .templating import render
+
+    return render("error.html", lang, title=title, message=message, linker=linker)
 
 
 def render_results(answer, lang: str, linker: Linker, labels: dict | None = None) -> str:
@@ -265,27 +252,42 @@ def render_query_page(
 
 
 def render_adhoc(
-    query: str, lang: str, linker: Linker, results_html: str = "", error: str = "", other_lang_href=None
+    query: str,
+    lang: str,
+    linker: Linker,
+    results_html: str = "",
+    error: str = "",
+    other_lang_href=None,
+    examples: dict | None = None,
+    endpoint: str = "/sparql",
 ) -> str:
-    ui = UI[lang]
-    sparql = linker.page("sparql")
-    downloads = ""
-    if results_html and query:
-        downloads = " ".join(
-            f'<a href="{esc(sparql + "?" + urlencode({"query": query, "format": fmt}))}">{fmt}</a>'
-            for fmt in ("json", "csv", "tsv", "xml", "turtle")
-        )
-        downloads = f'<p class="formats">{esc(ui["download"])}: {downloads}</p>'
-    hidden = f'<input type="hidden" name="lang" value="{esc(lang)}">' if linker.lang_in_links else ""
-    body = [
-        f"<h1>{esc(ui['adhoc'])}</h1>",
-        f'<form method="get" action="{esc(linker.page("query").split("?")[0])}">'
-        f'<textarea name="query" rows="14" aria-label="SPARQL">{esc(query)}</textarea>{hidden}'
-        f'<button type="submit">{esc(ui["run"])}</button></form>',
-        f'<p class="meta">{esc(ui["sparql"])}: <a href="{esc(sparql)}">{esc(sparql)}</a></p>',
-    ]
-    if error:
-        body.append(f'<p class="error">{esc(error)}</p>')
-    if results_html:
-        body += [f"<h2>{esc(ui['results'])}</h2>", downloads, results_html]
-    return layout(ui["adhoc"], "\n".join(body), lang=lang, linker=linker, other_lang_href=other_lang_href)
+    """The SPARQL page: YASGUI (static/dist/query.js) over a plain form that works without scripts."""
+    from ..rdf.vocab import PREFIXES
+    from .templating import gettext, markup, render
+
+    examples = examples or {}
+    config = {
+        "endpoint": endpoint,
+        "query": query,
+        "prefixes": {name: str(ns) for name, ns in PREFIXES.items()},
+        "examples": examples,
+        "labels": {
+            "editor": gettext(lang, "SPARQL query"),
+            "endpoint": gettext(lang, "Endpoint"),
+            "results": gettext(lang, "Results"),
+        },
+    }
+    return render(
+        "query.html",
+        lang,
+        title=gettext(lang, "SPARQL query"),
+        linker=linker,
+        other_lang_href=other_lang_href,
+        nav="query",
+        query=query,
+        endpoint=endpoint,
+        examples=examples,
+        config=config,
+        results=markup(results_html),
+        error=error,
+    )

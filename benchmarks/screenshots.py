@@ -1,0 +1,84 @@
+"""Screenshots of the portal for anyone to look at: home, a country, the map and the network, in Polish
+and English, at a desktop width and at a phone's 390 px.
+
+    python benchmarks/screenshots.py                      # serves this project's build on a free port
+    python benchmarks/screenshots.py --url http://127.0.0.1:8000/ --out docs/screenshots
+
+Writes <page>-<lang>-<width>.png into --out (default docs/screenshots) and prints each file's name and the
+time the page took to settle."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+PAGES = {
+    "home": "",
+    "country": "partnergraph/id/country/de",
+    "map": "map",
+    "network": "network",
+    "search": "search?q=Berlinie",
+}
+WIDTHS = (1280, 390)
+
+
+def start_server(root: Path) -> tuple[subprocess.Popen, str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "partnergraph.cli", "serve", "--root", str(root), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    for line in process.stdout:
+        match = re.search(r"serving at (http://\S+/)", line)
+        if match:
+            return process, match.group(1)
+    raise SystemExit("partnergraph serve did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--url", help="a running server (default: start one on this project)")
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--root", default=".")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    process = None
+    url = args.url
+    if not url:
+        process, url = start_server(Path(args.root).resolve())
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for width in WIDTHS:
+                context = browser.new_context(viewport={"width": width, "height": 900})
+                page = context.new_page()
+                for name, path in PAGES.items():
+                    for lang in ("pl", "en"):
+                        sep = "&" if "?" in path else "?"
+                        start = time.perf_counter()
+                        page.goto(f"{url}{path}{sep}lang={lang}", wait_until="networkidle")
+                        page.wait_for_timeout(300)  # charts and the network settle
+                        took = time.perf_counter() - start
+                        target = out / f"{name}-{lang}-{width}.png"
+                        page.screenshot(path=str(target), full_page=name != "network")
+                        print(f"{target}  {took:.2f} s")
+                context.close()
+            browser.close()
+    finally:
+        if process is not None:
+            process.terminate()
+            process.wait(15)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""What the search finds: every event (its title and its section of the source page) and every resource
+under the dataset's base that has a label (countries, cities, organisations, persons, projects, topics...)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .. import iris
+
+LABELS = (
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "https://schema.org/name",
+    "http://xmlns.com/foaf/0.1/name",
+)
+KIND_OF_CLASS = {
+    "Event": "event",
+    "City": "city",
+    "Country": "country",
+    "PartnerOrganisation": "organisation",
+    "Organization": "organisation",
+    "OrganizationalUnit": "unit",
+    "Person": "person",
+    "Project": "project",
+    "Programme": "programme",
+    "Concept": "topic",
+}
+
+
+@dataclass
+class Document:
+    iri: str
+    kind: str  # event, city, country, organisation, unit, person, project, programme, topic
+    titles: dict[str, str] = field(default_factory=dict)  # language ('' for none) -> title
+    text: str = ""  # the longer text searched and quoted (an event's section of its source page)
+    date: str = ""
+    keywords: str = ""  # searched, not shown: the labels of what an event links to (its topics, places)
+
+    def title(self, lang: str) -> str:
+        for key in (lang, "pl" if lang == "en" else "en", ""):
+            if self.titles.get(key):
+                return self.titles[key]
+        return next(iter(self.titles.values()), self.iri)
+
+
+def read_documents(store, only_used_countries: bool = True) -> list[Document]:
+    """The documents of the whole graph. Countries no event involves (the reference list holds them all)
+    are left out unless `only_used_countries` is False."""
+    props = " ".join(f"<{p}>" for p in LABELS)
+    rows = store.select(
+        f"SELECT ?s ?c ?l WHERE {{ VALUES ?p {{ {props} }} ?s a ?c ; ?p ?l "
+        f"FILTER(isIRI(?s) && STRSTARTS(STR(?s), '{iris.BASE}')) }}"
+    ).rows
+    docs: dict[str, Document] = {}
+    for row in rows:
+        kind = KIND_OF_CLASS.get(str(row["c"]).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1])
+        if kind is None:
+            continue
+        iri = str(row["s"])
+        if kind == "topic" and "/topic/" not in iri:
+            continue  # event types, directions and participant kinds are filters, not things to find
+        doc = docs.setdefault(iri, Document(iri, kind))
+        label = row["l"]
+        doc.titles.setdefault(getattr(label, "language", None) or "", str(label))
+    texts: dict[str, list[str]] = defaultdict(list)
+    for row in store.select(
+        f"SELECT ?e ?t ?d WHERE {{ ?e a <{iris.DEF}Event> . OPTIONAL {{ ?e <{iris.DEF}sectionText> ?t }} "
+        "OPTIONAL { ?e <https://schema.org/startDate> ?d } }"
+    ).rows:
+        iri = str(row["e"])
+        if iri in docs:
+            if row.get("t") is not None:
+                texts[iri].append(str(row["t"]))
+            if row.get("d") is not None:
+                docs[iri].date = str(row["d"])
+    for iri, parts in texts.items():
+        docs[iri].text = "\n".join(sorted(set(parts)))
+    linked: dict[str, set[str]] = defaultdict(set)
+    for row in store.select(
+        f"SELECT ?e ?o WHERE {{ ?e a <{iris.DEF}Event> ; ?p ?o FILTER(isIRI(?o)) }}"
+    ).rows:
+        target = docs.get(str(row["o"]))
+        if target is not None and str(row["e"]) in docs:
+            linked[str(row["e"])] |= set(target.titles.values())
+    for iri, labels in linked.items():
+        docs[iri].keywords = " ".join(sorted(labels))
+    if only_used_countries:
+        used = {
+            str(r["c"])
+            for r in store.select(f"SELECT DISTINCT ?c WHERE {{ ?e <{iris.DEF}involvesCountry> ?c }}").rows
+        }
+        docs = {i: d for i, d in docs.items() if d.kind != "country" or i in used}
+    return sorted(docs.values(), key=lambda d: d.iri)

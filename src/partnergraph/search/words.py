@@ -1,0 +1,52 @@
+"""Words of a Polish text and their base forms (morfeusz2), folded for diacritic-free matching."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) for every word of `text`."""
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+def fold(word: str) -> str:
+    """Lower case without diacritics: 'Wiedeń' -> 'wieden', 'Łódź' -> 'lodz'."""
+    word = word.lower().replace("ł", "l")
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=1)
+def _analyser():
+    import morfeusz2
+
+    return morfeusz2.Morfeusz(generate=False, expand_tags=False)
+
+
+@functools.lru_cache(maxsize=200_000)
+def base_forms(word: str) -> frozenset[str]:
+    """The folded base forms morfeusz2 gives `word` ('Berlinie' -> {'berlin', 'berlina'}), and the word
+    itself folded (names morfeusz2 does not know, English words, words typed without diacritics)."""
+    forms = {fold(word)}
+    if not word.isdigit():
+        for _start, _end, (_form, lemma, tag, *_rest) in _analyser().analyse(word):
+            if tag != "ign":
+                forms.add(fold(lemma.split(":", 1)[0]))
+    return frozenset(f for f in forms if f)
+
+
+@functools.lru_cache(maxsize=20_000)
+def query_forms(word: str) -> frozenset[str]:
+    """What a query word looks for: its base forms, and for an adjective also its stem, so that
+    "bezdomnych" (base form "bezdomny") finds "bezdomność" as well."""
+    forms = set(base_forms(word))
+    if not word.isdigit():
+        for _start, _end, (_form, lemma, tag, *_rest) in _analyser().analyse(word):
+            base = fold(lemma.split(":", 1)[0])
+            if tag.startswith("adj") and len(base) >= 6 and base[-1] in "yi":
+                forms.add(base[:-1])
+    return frozenset(forms)

@@ -1,0 +1,219 @@
+"""The charts: Vega-Lite specifications (drawn in the browser by vega-embed, static/dist/portal.js) with
+their data as a table beside each, titles and axis names in the reader's language.
+
+A chart whose data the map page's filters change names its data `derived` and says how to derive it
+from the filtered events (`derive`); the browser computes it (frontend/src/viz.js)."""
+
+from __future__ import annotations
+
+from .._html import Linker
+from ..templating import gettext
+from ._common import N_
+from .catalog import Catalog
+from .figures import per_year, ranked
+
+WIDTH = "container"
+PALETTE = ["#17324d", "#e07b39", "#3a8d5c", "#9c4f96", "#c9a227", "#5b8fd1", "#a33b3b", "#6b6b6b"]
+
+
+def _config() -> dict:
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "width": WIDTH,
+        "autosize": {"type": "fit-x", "contains": "padding"},
+        "config": {"range": {"category": PALETTE}, "axis": {"labelFontSize": 12, "titleFontSize": 12}},
+    }
+
+
+def stacked_per_year(rows: list[dict], lang: str, group_title: str, derive: str | None = None) -> dict:
+    t = lambda m: gettext(lang, m)  # noqa: E731
+    spec = {
+        **_config(),
+        "height": 220,
+        "mark": {"type": "bar", "tooltip": True},
+        "encoding": {
+            "x": {"field": "year", "type": "ordinal", "title": t("Year")},
+            "y": {
+                "field": "events",
+                "type": "quantitative",
+                "title": t("Events"),
+                "axis": {"tickMinStep": 1},
+            },
+            "color": {"field": "group", "type": "nominal", "title": t(group_title)},
+        },
+    }
+    if derive:
+        spec["data"] = {"name": "derived"}
+        spec["datasets"] = {"derived": rows}
+    else:
+        spec["data"] = {"values": rows}
+    return spec
+
+
+def bars(rows: list[dict], lang: str, label_title: str) -> dict:
+    t = lambda m: gettext(lang, m)  # noqa: E731
+    return {
+        **_config(),
+        "height": {"step": 22},
+        "data": {"values": [{"label": r["label"], "events": r["events"]} for r in rows]},
+        "mark": {"type": "bar", "tooltip": True},
+        "encoding": {
+            "y": {"field": "label", "type": "nominal", "sort": "-x", "title": t(label_title)},
+            "x": {
+                "field": "events",
+                "type": "quantitative",
+                "title": t("Events"),
+                "axis": {"tickMinStep": 1},
+            },
+        },
+    }
+
+
+def topics_over_time(catalog: Catalog, lang: str) -> tuple[dict, list[dict]]:
+    t = lambda m: gettext(lang, m)  # noqa: E731
+    counts: dict[tuple, int] = {}
+    for e in catalog.events:
+        for topic in set(e.links.get("topics", ())):
+            if e.year:
+                key = (e.year, catalog.label(topic, lang))
+                counts[key] = counts.get(key, 0) + 1
+    rows = [{"year": y, "topic": topic, "events": n} for (y, topic), n in sorted(counts.items())]
+    spec = {
+        **_config(),
+        "data": {"values": rows},
+        "mark": {"type": "rect", "tooltip": True},
+        "encoding": {
+            "x": {"field": "year", "type": "ordinal", "title": t("Year")},
+            "y": {"field": "topic", "type": "nominal", "title": t("Topic")},
+            "color": {
+                "field": "events",
+                "type": "quantitative",
+                "title": t("Events"),
+                "scale": {"scheme": "blues"},
+            },
+        },
+    }
+    return spec, rows
+
+
+def chart(
+    ident: str, title: str, spec: dict, columns: list[tuple[str, str]], rows: list[dict], lang: str
+) -> dict:
+    """What templates/_chart.html shows: the spec, and the same data as a table (columns: key, title)."""
+    spec["description"] = gettext(lang, title)  # Vega gives it to the drawing as its accessible name
+    return {
+        "id": ident,
+        "title": gettext(lang, title),
+        "spec": spec,
+        "columns": [(key, gettext(lang, name)) for key, name in columns],
+        "rows": rows,
+    }
+
+
+def per_year_chart(catalog: Catalog, lang: str, by: str, derive: bool = False) -> dict:
+    group = N_("Direction") if by == "direction" else N_("Type")
+    rows = per_year(catalog, lang, by)
+    title = N_("Events per year by direction") if by == "direction" else N_("Events per year by type")
+    spec = stacked_per_year(rows, lang, group, derive=f"per-year-{by}" if derive else None)
+    if derive:
+        spec["usermeta"] = {"derive": f"per-year-{by}"}
+    return chart(
+        f"per-year-{by}",
+        title,
+        spec,
+        [("year", N_("Year")), ("group", group), ("events", N_("Events"))],
+        rows,
+        lang,
+    )
+
+
+def countries_chart(catalog: Catalog, lang: str, limit: int = 15) -> dict:
+    rows = ranked(catalog, "countries", lang, limit)
+    spec = bars(rows, lang, N_("Country"))
+    return chart(
+        "countries",
+        N_("Partner countries by events"),
+        spec,
+        [("label", N_("Country")), ("events", N_("Events"))],
+        rows,
+        lang,
+    )
+
+
+def home_charts(catalog: Catalog, lang: str) -> list[dict]:
+    return [per_year_chart(catalog, lang, "direction"), countries_chart(catalog, lang, 10)]
+
+
+def all_charts(catalog: Catalog, lang: str) -> list[dict]:
+    spec, rows = topics_over_time(catalog, lang)
+    return [
+        per_year_chart(catalog, lang, "direction"),
+        per_year_chart(catalog, lang, "type"),
+        countries_chart(catalog, lang),
+        chart(
+            "topics",
+            N_("Topics over time"),
+            spec,
+            [("year", N_("Year")), ("topic", N_("Topic")), ("events", N_("Events"))],
+            rows,
+            lang,
+        ),
+    ]
+
+
+def map_spec(linker: Linker, lang: str) -> dict:
+    """The world (Natural Earth 1:110m from the world-atlas package) with a circle per city sized by its
+    events; the cities come from the filtered events (`derived`)."""
+    t = lambda m: gettext(lang, m)  # noqa: E731
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "width": WIDTH,
+        "height": 420,
+        "autosize": {"type": "fit-x", "contains": "padding"},
+        "usermeta": {"derive": "cities"},
+        "description": t("Map of partner cities"),
+        "config": {"aria": False},  # the country shapes are decoration; the cities are listed beside the map
+        "projection": {"type": "mercator", "center": [15, 50], "scale": 520},
+        "datasets": {"derived": []},
+        "layer": [
+            {
+                "data": {
+                    "url": linker.file("static/dist/countries-110m.json"),
+                    "format": {"type": "topojson", "feature": "countries"},
+                },
+                "mark": {
+                    "type": "geoshape",
+                    "fill": "#e4e9ee",
+                    "stroke": "#fff",
+                    "strokeWidth": 0.6,
+                    "aria": False,
+                },
+            },
+            {
+                "data": {"name": "derived"},
+                "mark": {
+                    "type": "circle",
+                    "opacity": 0.75,
+                    "color": "#e07b39",
+                    "stroke": "#17324d",
+                    "tooltip": True,
+                },
+                "encoding": {
+                    "longitude": {"field": "lon", "type": "quantitative"},
+                    "latitude": {"field": "lat", "type": "quantitative"},
+                    "size": {
+                        "field": "events",
+                        "type": "quantitative",
+                        "title": t("Events"),
+                        "scale": {"range": [40, 900]},
+                    },
+                    "tooltip": [
+                        {"field": "name", "type": "nominal", "title": t("City")},
+                        {"field": "events", "type": "quantitative", "title": t("Events")},
+                    ],
+                    "href": {"field": "href", "type": "nominal"},
+                    "description": {"field": "name", "type": "nominal"},
+                },
+            },
+        ],
+    }

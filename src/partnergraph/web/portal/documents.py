@@ -1,0 +1,85 @@
+"""`/network` (the interactive network, views/network.py) and `/ontology` (pyLODE's documentation): whole
+HTML documents made elsewhere, given the site's header here so that every page leads to the others."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+
+from .._html import Linker
+from .._http import html_response, lang_of, other_lang_href, state_of, text_response
+from ..templating import STATIC, render
+
+router = APIRouter()
+BODY = re.compile(r"<body[^>]*>", re.IGNORECASE)
+MAX_FOCUS_DEPTH = 3  # a focus page's neighbourhood; beyond 3 it is most of the graph, drawn each time
+_focus_renders = threading.Semaphore(1)
+
+
+def with_site_header(
+    page: str, lang: str, linker: Linker, other_href: str | None, nav: str, skip: str
+) -> str:
+    """`page` with the site header (and its stylesheet, inline: these pages allow no other) after <body>."""
+    header = render(
+        "_header.html", lang, linker=linker, other_lang_href=other_href, nav=nav, skip_target=skip
+    )
+    css = (STATIC / "header.css").read_text(encoding="utf-8")
+    match = BODY.search(page)
+    if match is None:
+        return page
+    at = match.end()
+    return f"{page[:at]}\n<style>{css}</style>\n{header}{page[at:]}"
+
+
+@router.api_route("/network", methods=["GET", "HEAD"])
+async def network(request: Request):
+    state = state_of(request)
+    lang, explicit = lang_of(request)
+    focus = request.query_params.get("focus") or None
+    depth = request.query_params.get("depth")
+    if depth is not None and not (depth.isdigit() and int(depth) <= MAX_FOCUS_DEPTH):
+        return text_response(f"depth must be a whole number from 0 to {MAX_FOCUS_DEPTH}", 400)
+    try:
+        from ...views import render_network_page
+    except ImportError as e:
+        return text_response(f"the network page is not available in this installation ({e})", 503)
+
+    def make() -> str:
+        return render_network_page(state.store, lang=lang, focus=focus, depth=int(depth) if depth else None)
+
+    if focus is None and depth is None:  # the whole network, once per language
+        page = await run_in_threadpool(state.cached, f"network:{lang}", make)
+    elif not _focus_renders.acquire(blocking=False):  # one focused page at a time; others come back
+        return text_response("busy drawing another network; try again shortly", 503, {"Retry-After": "2"})
+    else:
+        try:
+            page = await run_in_threadpool(state.remember, ("network", lang, focus, depth), make)
+        finally:
+            _focus_renders.release()
+    linker = Linker(lang=lang, lang_in_links=explicit)
+    page = with_site_header(page, lang, linker, other_lang_href(request, lang), "network", "pg-graph")
+    return html_response(page, csp=False, headers={"Vary": "Accept-Language"})
+
+
+@router.api_route("/ontology", methods=["GET", "HEAD"])
+async def ontology_docs(request: Request):
+    state = state_of(request)
+    lang, explicit = lang_of(request)
+
+    def make() -> str:
+        import tempfile
+        from pathlib import Path
+
+        from ...ontology_tools import render_ontology_docs
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = render_ontology_docs(state.settings.ontology_dir, Path(folder) / "ontology.html")
+            return path.read_text(encoding="utf-8")
+
+    page = await run_in_threadpool(state.cached, "ontology", make)
+    linker = Linker(lang=lang, lang_in_links=explicit)
+    page = with_site_header(page, lang, linker, other_lang_href(request, lang), "ontology", "content")
+    return html_response(page, csp=False)

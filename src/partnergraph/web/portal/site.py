@@ -1,0 +1,88 @@
+"""The portal's pages in the static site (`partnergraph publish DIR`): the same templates and context
+builders as the server, with a static Linker (relative file links; `X.html` in English, `X.pl.html` in
+Polish), and the static folder (stylesheets, the bundled front-end) copied beside them.
+
+A static page cannot ask the server again, so the browse lists are written whole (no paging; the column
+headers do not re-sort) and the search page searches an index written beside it (search.json)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .._html import Linker
+from ..templating import STATIC, gettext, render
+from .browse import TITLES, entity_table, event_table
+from .catalog import KINDS, read_catalog
+from .charts import all_charts
+from .files import dump_rows
+from .home import home_context
+from .viz import map_context
+
+LANGS = ("en", "pl")
+
+
+def _page(name: str, lang: str) -> str:
+    return f"{name}.html" if lang == "en" else f"{name}.{lang}.html"
+
+
+def write_portal_pages(store, out: Path, dumps_dir: Path, write) -> None:
+    """Every portal page in both languages into `out`; `write(path, text)` writes one file."""
+    catalog = read_catalog(store)
+
+    def page(name: str, template: str, lang: str, title: str, **context) -> None:
+        here = _page(name, lang)
+        other = Path(_page(name, "pl" if lang == "en" else "en")).name
+        linker = Linker(static=True, here=here, lang=lang)
+        for key, make in list(context.items()):
+            if callable(make):
+                context[key] = make(linker)
+        html = render(
+            template, lang, linker=linker, title=gettext(lang, title), other_lang_href=other, **context
+        )
+        write(out / here, html)
+
+    for lang in LANGS:
+        page("index", "home.html", lang, "partnergraph", nav="home", **home_context(catalog, lang))
+        page("charts", "charts.html", lang, "Charts", nav="charts", charts=all_charts(catalog, lang))
+        page("map", "map.html", lang, "Map", nav="map", **_static_map(catalog, lang, _page("map", lang)))
+        page("search", "search.html", lang, "Search", nav="search", query="", hits=[], kinds={})
+        page("dumps/index", "dumps.html", lang, "Dumps", nav="dataset", dumps=dump_rows(dumps_dir))
+        lists = [(kind, TITLES[kind], None) for kind in TITLES]
+        page("browse", "browse_index.html", lang, "Browse", nav="browse", lists=lists)
+        for kind in TITLES:
+            here = _page(f"browse/{kind}", lang)
+            linker = Linker(static=True, here=here, lang=lang)
+            if kind == "events":
+                columns, rows, _choices = event_table(catalog, lang, linker, {})
+            else:
+                columns, rows, _choices = entity_table(catalog, kind, lang, linker, {})
+                rows.sort(key=lambda r: -r["events"])
+            page(
+                f"browse/{kind}",
+                "browse.html",
+                lang,
+                TITLES[kind],
+                nav="browse",
+                kind=kind,
+                columns=[(k, gettext(lang, t), numeric) for k, t, numeric in columns],
+                rows=rows,
+                total=len(rows),
+                page=1,
+                pages=1,
+                sort="",
+                order="",
+                filters={},
+                choices={},
+                href=None,
+                csv_href=None,
+                json_href=None,
+                action=None,
+            )
+    assert set(KINDS) <= set(TITLES)
+    if STATIC.is_dir():
+        shutil.copytree(STATIC, out / "static", dirs_exist_ok=True)
+
+
+def _static_map(catalog, lang: str, here: str) -> dict:
+    return map_context(catalog, lang, Linker(static=True, here=here, lang=lang))

@@ -1,0 +1,100 @@
+"""The portal's pages as Jinja2 templates (`templates/`, every page extends `base.html`) and its interface
+strings as gettext catalogs per language (`locale/<lang>/LC_MESSAGES/messages.po`, read with Babel).
+
+English strings are the message ids; `locale/pl` gives their Polish. Numbers and dates go through Babel's
+formats for the page's language (`{{ n|number }}`, `{{ d|date }}`: "1 234" and "7 lutego 2017" in Polish)."""
+
+from __future__ import annotations
+
+import functools
+import io
+from pathlib import Path
+
+from markupsafe import Markup
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+LOCALE = HERE / "locale"
+LANGS = ("en", "pl")
+STATIC = HERE / "static"
+
+
+@functools.cache
+def translations(lang: str):
+    """The compiled catalog of `lang` (Babel compiles the .po in memory once per process)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import NullTranslations, Translations
+
+    path = LOCALE / lang / "LC_MESSAGES" / "messages.po"
+    if not path.is_file():
+        return NullTranslations()
+    with path.open("rb") as f:
+        catalog = read_po(f, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(buffer)
+
+
+def gettext(lang: str, message: str) -> str:
+    """`message` (an English msgid) in `lang`; for strings made in Python rather than in a template."""
+    return translations(lang).gettext(message)
+
+
+def format_number(value, lang: str) -> str:
+    from babel.numbers import format_decimal
+
+    if value is None or value == "":
+        return ""
+    try:
+        return format_decimal(value, locale=lang)
+    except (TypeError, ValueError, ArithmeticError):
+        return str(value)
+
+
+def format_date(value, lang: str) -> str:
+    """'2017-02-07' -> '7 Feb 2017' / '7 lut 2017'; a year or a year-month stays as it is."""
+    import datetime
+
+    from babel.dates import format_date as babel_date
+
+    text = str(value or "")
+    try:
+        day = datetime.date.fromisoformat(text[:10])
+    except ValueError:
+        return text
+    return babel_date(day, format="medium", locale=lang)
+
+
+@functools.cache
+def environment(lang: str):
+    """One Jinja2 environment per language (the catalog is installed into it), HTML autoescaped."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        extensions=["jinja2.ext.i18n"],
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(translations(lang), newstyle=True)
+    env.filters["number"] = lambda v: format_number(v, lang)
+    env.filters["date"] = lambda v: format_date(v, lang)
+    env.globals["lang"] = lang
+    return env
+
+
+def render(template: str, lang: str, **context) -> str:
+    """The page `template` in `lang`. The context needs `linker` (hrefs) and `title`; `other_lang_href`
+    (the same page in the other language) is optional."""
+    context.setdefault("other_lang_href", None)
+    context.setdefault("nav", None)
+    return environment(lang).get_template(template).render(**context)
+
+
+def markup(html: str) -> Markup:
+    """HTML made (and escaped) by the older renderers, placed into a template as it is."""
+    return Markup(html)

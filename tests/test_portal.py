@@ -1,0 +1,329 @@
+# ruff: noqa: F811 (browser is a fixture imported from test_web)
+"""The portal as a person uses it: a real `partnergraph serve` process on the seed graph, driven by headless
+Chromium (clicks, typing, choosing filters) and by httpx; the search index and the message catalogs on
+their own."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import httpx
+import pytest
+from babel.messages.pofile import read_po
+from test_web import Served, browser, open_page  # noqa: F401 (browser is a fixture)
+
+from partnergraph.search import build_index, read_documents
+from partnergraph.web.templating import LOCALE
+
+PAGES = [
+    "",
+    "browse",
+    "browse/events",
+    "browse/cities",
+    "search?q=Berlinie",
+    "map",
+    "charts",
+    "query",
+    "queries",
+    "dataset",
+    "dumps/",
+    "network",
+    "partnergraph/id/country/de",
+    "no-such-page",
+]
+
+
+@pytest.fixture(scope="module")
+def server(seed_store):
+    settings, _store = seed_store
+    served = Served(settings.root, "--workers", "1")
+    yield served
+    served.stop()
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def index(seed_store):
+    _settings, store = seed_store
+    return build_index(read_documents(store))
+
+
+# --- search ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query, kind, title",
+    [
+        ("Berlinie", "city", "Berlin"),  # locative -> base form
+        ("wieden", "city", "Wiedeń"),  # no diacritics
+        ("Wiedniu", "city", "Wiedeń"),
+        ("Holandii", "country", "Holandia"),
+        ("bezdomnych", "topic", "bezdomność"),  # an adjective's form finds the noun's concept
+    ],
+)
+def test_search_finds_inflected_and_unaccented_words(index, query, kind, title):
+    hits = index.search(query, lang="pl")
+    assert any(h.kind == kind and h.title == title for h in hits), [(h.kind, h.title) for h in hits]
+
+
+def test_search_for_homeless_finds_events_about_homelessness(index, seed_store):
+    _settings, store = seed_store
+    about = {
+        str(r["e"])
+        for r in store.select(
+            "SELECT ?e WHERE { ?e <http://purl.org/dc/terms/subject> "
+            "<https://w3id.org/partnergraph/def/topic/homelessness> }"
+        ).rows
+    }
+    found = {h.iri for h in index.search("bezdomnych") if h.kind == "event"}
+    assert about and about <= found
+
+
+def test_search_query_syntax_cannot_reach_fts5(index):
+    for nasty in ('"', "OR", 'NEAR(a b) AND "x', "*", "docs MATCH 1", "a" * 5000):
+        index.search(nasty)  # no sqlite3 error
+    assert index.match_expression("*") is None
+
+
+def test_every_polish_message_is_translated():
+    with (LOCALE / "pl" / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        catalog = read_po(f, locale="pl")
+    empty = [
+        m.id
+        for m in catalog
+        if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))
+    ]
+    assert len(catalog) > 80 and empty == []
+
+
+# --- the pages over HTTP ----------------------------------------------------------------------------------
+
+
+def test_every_page_has_the_site_header_and_footer(client):
+    for path in PAGES:
+        page = client.get("/" + path, headers={"Accept": "text/html"})
+        assert page.status_code == (404 if path == "no-such-page" else 200), path
+        assert '<header class="site">' in page.text and 'href="/browse"' in page.text, path
+        if path not in ("network",):
+            assert '<footer class="site">' in page.text, path
+    assert client.get("/ontology").text.count('<header class="site">') == 1
+
+
+def test_browse_lists_download_as_csv_with_bom_and_json(client):
+    csv_answer = client.get("/browse/events", params={"format": "csv"})
+    assert csv_answer.content.startswith("\ufeff".encode())
+    assert csv_answer.headers["content-disposition"].startswith("attachment")
+    rows = list(csv.reader(io.StringIO(csv_answer.content.decode("utf-8-sig"))))
+    listed = client.get("/browse/events", params={"format": "json"}).json()
+    assert len(rows) == len(listed) + 1 and len(listed) > 10
+    german = client.get("/browse/events", params={"format": "json", "country": "de"}).json()
+    assert 0 < len(german) < len(listed)
+    assert all(any(c in ("Germany", "Niemcy") for c in e["countries"]) for e in german)
+
+
+def test_browse_filters_sort_and_page_in_polish(client):
+    page = client.get("/browse/countries", params={"lang": "pl", "sort": "name", "order": "desc"})
+    names = re.findall(r'<td><a href="/partnergraph/id/country/[^"]+">([^<]+)</a>', page.text)
+    assert names == sorted(names, key=str.casefold, reverse=True) and "Niemcy" in names
+
+
+def test_dumps_index_lists_the_dumps(client, seed_store):
+    settings, _store = seed_store
+    page = client.get("/dumps/")
+    for dump in settings.dumps_dir.iterdir():
+        assert f'href="/dumps/{dump.name}"' in page.text
+    assert client.get(f"/dumps/{dump.name}").status_code == 200
+
+
+# --- in Chromium -------------------------------------------------------------------------------------------
+
+
+def test_search_box_finds_an_inflected_name(browser, server):
+    page, problems = open_page(browser, server.url + "?lang=pl")
+    page.fill("header.site input[name=q]", "Berlinie")
+    page.press("header.site input[name=q]", "Enter")
+    page.wait_for_selector(".hits")
+    assert page.locator(".hits a", has_text="Berlin").count() >= 1
+    assert page.locator(".hits mark").first.inner_text() == "Berlinie"
+    page.click(".hits a >> text=Berlin >> nth=0")
+    page.wait_for_load_state()
+    assert "/partnergraph/id/" in page.url
+    assert problems == []
+    page.close()
+
+
+def test_map_filter_changes_the_map_and_the_chart(browser, server):
+    page, problems = open_page(browser, server.url + "map?lang=en")
+    page.wait_for_selector("#viz-map svg .mark-symbol path")
+    before_circles = page.locator("#viz-map svg .mark-symbol path").count()
+    chart = page.locator("#viz-per-year-direction .chart")
+    page.wait_for_selector("#viz-per-year-direction svg .mark-rect path")
+    before_bars = page.locator("#viz-per-year-direction svg .mark-rect path").count()
+    drawn = chart.get_attribute("data-drawn")
+    count_before = page.inner_text("#map-count")
+    page.select_option("select[name=direction]", index=1)
+    page.wait_for_function(
+        f"document.querySelector('#viz-per-year-direction .chart').dataset.drawn !== '{drawn}'"
+    )
+    page.wait_for_selector("#viz-per-year-direction svg .mark-rect path")
+    after_circles = page.locator("#viz-map svg .mark-symbol path").count()
+    after_bars = page.locator("#viz-per-year-direction svg .mark-rect path").count()
+    assert page.inner_text("#map-count") != count_before
+    assert after_circles < before_circles and after_bars < before_bars
+    assert problems == []
+    page.close()
+
+
+def test_clicking_a_column_header_sorts_the_table(browser, server):
+    page, problems = open_page(browser, server.url + "browse/events?lang=en")
+    page.click("table.list th a >> text=Event")
+    page.wait_for_load_state()
+    names = page.locator("table.list tbody tr td:nth-child(2)").all_inner_texts()
+    assert names == sorted(names, key=str.casefold) and len(names) > 5
+    page.click("table.list th a >> text=Event")  # again: the other way round
+    page.wait_for_load_state()
+    assert page.locator("table.list tbody tr td:nth-child(2)").all_inner_texts() == names[::-1]
+    assert problems == []
+    page.close()
+
+
+def test_yasgui_runs_a_saved_query_on_our_endpoint_only(browser, server):
+    page, problems = open_page(browser, server.url + "query")
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server.url) else None)
+    page.wait_for_selector(".yasqe .CodeMirror")
+    assert page.locator("#plain-query").is_hidden()
+    page.select_option("#examples", "partner_countries")
+    page.click(".yasqe_queryButton")
+    page.wait_for_selector(".yasr table.dataTable tbody tr")
+    assert page.locator(".yasr table.dataTable tbody tr").count() >= 5
+    page.click(".yasqe .CodeMirror")
+    page.keyboard.type("\nSELECT * WHERE { ?s rdf:ty")  # the property autocompleter would ask the web
+    page.wait_for_timeout(500)
+    assert outside == [] and problems == []
+    page.close()
+
+
+def _english_strings() -> set[str]:
+    """The English interface strings that Polish pages must not show (those translated differently)."""
+    with (LOCALE / "pl" / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        catalog = read_po(f, locale="pl")
+    polish = {m.string for m in catalog if isinstance(m.string, str)}
+    out = set()
+    for m in catalog:
+        if not m.id or isinstance(m.id, tuple) or "%" in m.id or "{" in m.id:
+            continue
+        if m.string != m.id and len(m.id) > 3 and m.id not in polish:  # "Data" is Polish for "Date"
+            out.add(m.id)
+    return out
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "browse",
+        "browse/events",
+        "browse/countries",
+        "search?q=Berlinie",
+        "map",
+        "charts",
+        "dumps/",
+        "no-such-page",
+    ],
+)
+def test_polish_pages_have_no_english_interface_strings(browser, server, path):
+    page, problems = (
+        open_page(browser, server.url + path + ("&" if "?" in path else "?") + "lang=pl")
+        if path != "no-such-page"
+        else (None, None)
+    )
+    if page is None:
+        page = browser.new_page(extra_http_headers={"Accept-Language": "pl"})
+        page.goto(server.url + path)
+        problems = []
+    page.wait_for_load_state("networkidle")
+    text = page.locator("body").inner_text()
+    attributes = " ".join(
+        page.eval_on_selector_all(
+            "[placeholder],[aria-label],[title]",
+            "els => els.map(e => (e.getAttribute('placeholder') || '') + ' ' + (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('title') || ''))",
+        )
+    )
+    left = sorted(
+        s for s in _english_strings() if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text + " " + attributes)
+    )
+    assert left == [], path
+    assert page.locator("html").get_attribute("lang") == "pl"
+    assert problems == []
+    page.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "browse/events",
+        "browse/cities",
+        "map",
+        "charts",
+        "search?q=bezdomnych",
+        "query",
+        "network",
+        "partnergraph/id/country/de",
+        "dataset",
+    ],
+)
+def test_no_horizontal_scroll_at_390_px(browser, server, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server.url + path)
+    page.wait_for_load_state("networkidle")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, (path, width)
+    context.close()
+
+
+AXE = Path(__file__).resolve().parents[1] / "src/partnergraph/web/frontend/node_modules/axe-core/axe.min.js"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "browse/events",
+        "map",
+        "charts",
+        "search?q=Berlinie",
+        "query",
+        "partnergraph/id/country/de",
+        "dumps/",
+        "no-such-page",
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_axe_finds_no_serious_or_critical_violation(browser, server, path, lang):
+    """axe-core (npm, installed by scripts/setup.sh) on the main pages; the CSP is bypassed only to let
+    the test inject axe itself."""
+    context = browser.new_context(bypass_csp=True, extra_http_headers={"Accept-Language": lang})
+    page = context.new_page()
+    page.goto(server.url + path)
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    bad = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert bad == [], json.dumps(bad, indent=1)
+    context.close()
