@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../src/partnergraph/web"
 pybabel=../../../.venv/bin/pybabel
 $pybabel extract -F babel.cfg -k N_ -k gettext:2 -k t --no-location --sort-output --omit-header \
-  --project partnergraph -o locale/messages.pot . >/dev/null
+  --project partnergraph -o locale/messages.pot . ../../../queries >/dev/null
 $pybabel update -i locale/messages.pot -d locale -D messages --no-fuzzy-matching --ignore-obsolete -w 110

@@ -28,15 +28,22 @@ def _analyser():
 
 
 @functools.lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """The base forms morfeusz2 gives `word`, as written ('Wiedniu' -> {'Wiedeń'}); none for a word it
+    does not know."""
+    if word.isdigit():
+        return frozenset()
+    return frozenset(
+        lemma.split(":", 1)[0]
+        for _s, _e, (_form, lemma, tag, *_rest) in _analyser().analyse(word)
+        if tag != "ign"
+    )
+
+
 def base_forms(word: str) -> frozenset[str]:
-    """The folded base forms morfeusz2 gives `word` ('Berlinie' -> {'berlin', 'berlina'}), and the word
-    itself folded (names morfeusz2 does not know, English words, words typed without diacritics)."""
-    forms = {fold(word)}
-    if not word.isdigit():
-        for _start, _end, (_form, lemma, tag, *_rest) in _analyser().analyse(word):
-            if tag != "ign":
-                forms.add(fold(lemma.split(":", 1)[0]))
-    return frozenset(f for f in forms if f)
+    """The folded base forms of `word` ('Berlinie' -> {'berlin', 'berlina'}), and the word itself folded
+    (names morfeusz2 does not know, English words, words typed without diacritics)."""
+    return frozenset(f for f in {fold(word), *map(fold, lemmas(word))} if f)
 
 
 @functools.lru_cache(maxsize=20_000)

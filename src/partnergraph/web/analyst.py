@@ -18,6 +18,7 @@ from ._html import UI, Linker
 from ._http import html_response, lang_of, other_lang_href, state_of, text_response
 from ._results import serialize_answer
 from .pages import render_adhoc, render_query_list, render_query_page, render_results
+from .templating import gettext
 
 router = APIRouter()
 SCHEMES = {
@@ -173,7 +174,7 @@ async def adhoc(request: Request):
             "  OPTIONAL { ?event schema:startDate ?start }\n} ORDER BY ?start LIMIT 20\n"
         )
     examples = {
-        name: {"title": saved.title or name, "query": saved.render({})}
+        name: {"title": gettext(lang, saved.title) if saved.title else name, "query": saved.render({})}
         for name, saved in state.saved_queries().items()
         if all(p.default is not None for p in saved.parameters.values())
     }

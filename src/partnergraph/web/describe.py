@@ -42,6 +42,7 @@ class Description:
     mentions: list[Evidence] = field(default_factory=list)  # quotes naming this resource in events
     labels: dict[URIRef, dict[str, str]] = field(default_factory=dict)  # IRI -> language -> label
     described: set[str] = field(default_factory=set)  # the linked IRIs under the base that have a page
+    dates: dict[URIRef, str] = field(default_factory=dict)  # start dates of the events linking here
 
     @property
     def exists(self) -> bool:
@@ -210,6 +211,11 @@ def describe(store, iri: str, def_ns: str) -> Description:
     desc.labels = _labels(lookup.labels(nodes))
     docs = {str(n).split("#", 1)[0] for n in nodes if isinstance(n, URIRef) and str(n).startswith(BASE)}
     desc.described = lookup.exists(docs)
+    linking = {s for s, _ in desc.inverse}
+    if linking:  # only the start dates, so that the links can be listed by date
+        for s, p, o in lookup.triples(linking):
+            if p == SCHEMA.startDate:
+                desc.dates[s] = min(desc.dates.get(s, str(o)), str(o))
     return desc
 
 

@@ -3,16 +3,104 @@ Every value that reaches the page goes through `esc()`."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from urllib.parse import urlencode
 
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import OWL, RDF, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from .. import iris
-from ..rdf.vocab import WGS
+from ..rdf.vocab import SCHEMA, WGS
 from ._html import TERM_LABELS, UI, Linker, alternate_links, esc, is_local, layout, short_name
 from .describe import Description, Evidence
+
+PG = str(iris.DEF)
+# properties in the order a reader wants them: what, when, where, who, about what, then the rest; the
+# source and identifiers last
+READING_ORDER = [
+    RDF.type,
+    SCHEMA.name,
+    SKOS.altLabel,
+    URIRef(PG + "eventType"),
+    SCHEMA.startDate,
+    SCHEMA.endDate,
+    URIRef(PG + "direction"),
+    SCHEMA.location,
+    URIRef(PG + "involvesCountry"),
+    URIRef(PG + "involvesCity"),
+    URIRef(PG + "involvesOrganisation"),
+    URIRef(PG + "involvesUnit"),
+    URIRef(PG + "involvesPerson"),
+    URIRef(PG + "participantKind"),
+    DCTERMS.subject,
+    URIRef(PG + "partOfProject"),
+    URIRef(PG + "fundedByProgramme"),
+]
+LAST = [URIRef(PG + "sectionText"), PROV.wasDerivedFrom, DCTERMS.identifier, OWL.sameAs]
+LABELS = (RDFS.label, SKOS.prefLabel, SCHEMA.name)
+SUMMARY = {  # the summary of an event: a line per question, with the properties answering it
+    "when": (SCHEMA.startDate,),
+    "where": (SCHEMA.location, URIRef(PG + "involvesCity"), URIRef(PG + "involvesCountry")),
+    "who": (URIRef(PG + "involvesOrganisation"), URIRef(PG + "involvesUnit"), URIRef(PG + "involvesPerson")),
+    "what": (URIRef(PG + "eventType"), URIRef(PG + "direction"), DCTERMS.subject),
+}
+
+
+def reading_key(prop, label: str) -> tuple:
+    if prop in READING_ORDER:
+        return (0, READING_ORDER.index(prop), "")
+    if prop in LAST:
+        return (2, LAST.index(prop), "")
+    return (1, 0, label.lower())
+
+
+def without_repeated_labels(pairs: list) -> list:
+    """The labels that only repeat the name (label, preferred label, name with the same text) left out."""
+    shown: set[str] = set()
+    out = []
+    for p, o in sorted(pairs, key=lambda po: LABELS.index(po[0]) if po[0] in LABELS else -1):
+        if p in LABELS:
+            text = str(o)
+            if text in shown:
+                continue
+            shown.add(text)
+        out.append((p, o))
+    return out
+
+
+def _t(lang: str, message: str) -> str:
+    """A saved query's title, description or parameter text in `lang` (the catalogs hold them)."""
+    from .templating import gettext
+
+    return gettext(lang, message) if message else message
+
+
+def render_summary(own: list, desc: Description, lang: str, linker: Linker) -> str:
+    """When, where, who and what of an event, above its properties."""
+    from .templating import N_, format_date, gettext
+
+    names = {"when": N_("When"), "where": N_("Where"), "who": N_("Who"), "what": N_("What")}
+    rows = []
+    for question, props in SUMMARY.items():
+        values = [o for prop in props for p, o in own if p == prop]
+        if not values:
+            continue
+        if question == "when":
+            end = next((o for p, o in own if p == SCHEMA.endDate), None)
+            text = format_date(values[0], lang)
+            if end is not None and str(end) != str(values[0]):
+                text += " – " + format_date(end, lang)
+            shown = esc(text)
+        else:
+            seen, parts = set(), []
+            for v in values:
+                if v not in seen:
+                    seen.add(v)
+                    parts.append(render_term(v, desc.labels, lang, linker))
+            shown = ", ".join(parts)
+        rows.append(f"<dt>{esc(gettext(lang, names[question]))}</dt><dd>{shown}</dd>")
+    return f'<dl class="summary">{"".join(rows)}</dl>' if rows else ""
 
 
 def term_label(desc_labels: dict, node, lang: str) -> str:
@@ -38,11 +126,16 @@ def render_term(node, labels: dict, lang: str, linker: Linker) -> str:
         text = str(node)
         lang_attr = f' lang="{esc(node.language)}"' if node.language else ""
         if len(text) > 200 or "\n" in text:
+            text = re.sub(r"\n\s*\n\s*", "\n\n", text.strip())  # runs of blank lines from the page's layout
             return f'<div class="text"{lang_attr}>{esc(text)}</div>'
         body = esc(text)
         if node.language:
             tag = esc(node.language)
             return f'<span lang="{tag}">{body}</span> <span class="meta">@{tag}</span>'
+        if node.datatype == XSD.date:  # a date in the reader's language, the ISO form on hover
+            from .templating import format_date
+
+            return f'<time datetime="{body}">{esc(format_date(text, lang))}</time>'
         if node.datatype and node.datatype != XSD.string:
             return f'{body} <span class="meta">{esc(short_name(node.datatype))}</span>'
         return body
@@ -106,29 +199,49 @@ def render_resource(desc: Description, lang: str, linker: Linker, other_lang_hre
         out.append(f"<p>{esc(ui['sameas'])}: {links}</p>")
     if iri == str(iris.DEF):  # the ontology itself: its documentation
         out.append(f'<p><a href="{esc(linker.page("ontology"))}">{esc(ui["ontology"])} (HTML)</a></p>')
-    out.append(f'<p class="formats">{esc(ui["formats"])}: {visible_formats}</p>')
+    if URIRef(PG + "Event") in types:
+        out.append(render_summary(own, desc, lang, linker))
     out.append(f"<h2>{esc(ui['properties'])}</h2>")
-    out.append(_property_table(own, desc, lang, linker, evidence=desc.evidence))
+    out.append(_property_table(without_repeated_labels(own), desc, lang, linker, evidence=desc.evidence))
     for subject, pairs in sorted(by_subject.items()):
         fragment = str(subject).split("#", 1)[1] if "#" in str(subject) else str(subject)
         out.append(f'<h2 id="{esc(fragment)}"><code>#{esc(fragment)}</code></h2>')
         out.append(_property_table(pairs, desc, lang, linker, evidence=[]))
+    out.append(f'<p class="formats">{esc(ui["formats"])}: {visible_formats}</p>')
     if desc.inverse:
         out.append(f"<h2>{esc(ui['inverse'])}</h2>")
-        quotes = defaultdict(list)
-        for ev in desc.mentions:
-            quotes[(ev.event, ev.field)].append(ev)
-        rows = []
-        for s, p in desc.inverse:
-            cited = "".join(render_evidence(ev, labels, lang, linker) for ev in quotes.get((s, p), []))
-            rows.append(
-                f"<tr><td>{render_term(s, labels, lang, linker)}</td>"
-                f"<td>{render_term(p, labels, lang, linker)}</td><td>{cited}</td></tr>"
-            )
-        out.append("<table><tbody>" + "".join(rows) + "</tbody></table>")
+        out.append(_inverse_links(desc, lang, linker))
         if desc.inverse_truncated:
             out.append(f'<p class="meta">{esc(ui["truncated"].format(n=len(desc.inverse)))}</p>')
     return layout(title, "\n".join(out), lang=lang, linker=linker, other_lang_href=other_lang_href, head=head)
+
+
+def _inverse_links(desc: Description, lang: str, linker: Linker) -> str:
+    """The resources linking here, grouped by the link (as the reader says it), newest first, with their
+    dates and the quotes that name this resource."""
+    from .templating import format_date
+
+    labels = desc.labels
+    quotes = defaultdict(list)
+    for ev in desc.mentions:
+        quotes[(ev.event, ev.field)].append(ev)
+    groups = defaultdict(list)
+    for s, p in desc.inverse:
+        groups[p].append(s)
+    out = []
+    for prop in sorted(groups, key=lambda p: reading_key(p, term_label(labels, p, lang))):
+        subjects = sorted(groups[prop], key=lambda s: (desc.dates.get(s, ""), str(s)), reverse=True)
+        items = []
+        for s in subjects:
+            date = desc.dates.get(s)
+            when = f'<time datetime="{esc(date)}">{esc(format_date(date, lang))}</time> · ' if date else ""
+            cited = "".join(render_evidence(ev, labels, lang, linker) for ev in quotes.get((s, prop), []))
+            items.append(f"<li>{when}{render_term(s, labels, lang, linker)}{cited}</li>")
+        out.append(
+            f'<h3>{esc(term_label(labels, prop, lang))} <span class="meta">({len(subjects)})</span></h3>'
+            f'<ul class="inbound">{"".join(items)}</ul>'
+        )
+    return "\n".join(out)
 
 
 def _property_table(pairs, desc: Description, lang: str, linker: Linker, evidence: list[Evidence]) -> str:
@@ -137,7 +250,7 @@ def _property_table(pairs, desc: Description, lang: str, linker: Linker, evidenc
     for p, o in pairs:
         grouped[p].append(o)
     rows = []
-    for prop in sorted(grouped, key=lambda p: (p != RDF.type, term_label(desc.labels, p, lang).lower())):
+    for prop in sorted(grouped, key=lambda p: reading_key(p, term_label(desc.labels, p, lang))):
         cells = []
         for value in sorted(grouped[prop]):
             cited = [ev for ev in evidence if ev.field == prop and _matches(ev, value)]
@@ -186,9 +299,9 @@ def render_query_list(queries: dict, lang: str, linker: Linker, other_lang_href:
     for name, saved in queries.items():
         params = ", ".join(saved.parameters)
         items.append(
-            f'<li><a href="{esc(linker.page("queries/" + name))}">{esc(saved.title or name)}</a>'
+            f'<li><a href="{esc(linker.page("queries/" + name))}">{esc(_t(lang, saved.title) or name)}</a>'
             f"{f' <span class=meta>({esc(params)})</span>' if params else ''}"
-            f"<br><span class=meta>{esc(saved.description)}</span></li>"
+            f"<br><span class=meta>{esc(_t(lang, saved.description))}</span></li>"
         )
     body = f"<h1>{esc(ui['queries'])}</h1>\n<ul>{''.join(items)}</ul>"
     return layout(ui["queries"], body, lang=lang, linker=linker, other_lang_href=other_lang_href)
@@ -210,7 +323,7 @@ def render_query_page(
     fields = []
     for name, param in saved.parameters.items():
         current = values.get(name, param.default or "")
-        label = f"{esc(name)} <span class=meta>{esc(param.description)}</span>"
+        label = f"{esc(name)} <span class=meta>{esc(_t(lang, param.description))}</span>"
         if choices.get(name):
             options = "".join(
                 f'<option value="{esc(value)}"{" selected" if value == current else ""}>{esc(text)}</option>'
@@ -233,8 +346,8 @@ def render_query_page(
         for fmt in ("csv", "json", "tsv", "xml")
     )
     out = [
-        f"<h1>{esc(saved.title or saved.name)}</h1>",
-        f"<p>{esc(saved.description)}</p>",
+        f"<h1>{esc(_t(lang, saved.title) or saved.name)}</h1>",
+        f"<p>{esc(_t(lang, saved.description))}</p>",
         f"<h2>{esc(ui['parameters'])}</h2>" if saved.parameters else "",
         form,
         f"<details><summary>{esc(ui['query'])}</summary><pre>{esc(saved.text)}</pre></details>",
@@ -247,7 +360,7 @@ def render_query_page(
             f'<p class="formats">{esc(ui["download"])}: {downloads}</p>',
             results_html,
         ]
-    title = saved.title or saved.name
+    title = _t(lang, saved.title) or saved.name
     return layout(title, "\n".join(out), lang=lang, linker=linker, other_lang_href=other_lang_href)
 
 

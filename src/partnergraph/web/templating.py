@@ -37,6 +37,11 @@ def translations(lang: str):
     return Translations(buffer)
 
 
+def N_(message: str) -> str:
+    """Marks a string for the message catalogs (scripts/update-catalogs.sh); translated where shown."""
+    return message
+
+
 def gettext(lang: str, message: str) -> str:
     """`message` (an English msgid) in `lang`; for strings made in Python rather than in a template."""
     return translations(lang).gettext(message)

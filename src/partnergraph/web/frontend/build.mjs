@@ -1,5 +1,5 @@
 // Bundles the portal's front-end into ../static/dist (run by scripts/setup.sh after `npm ci`):
-// portal.js (charts, map), query.js + query.css (YASGUI), the world-atlas country shapes, and the
+// portal.js (charts, map), query.js + query.css (YASGUI), search.js (the static site's search), the world-atlas country shapes, and the
 // licences of the bundled packages.
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -11,7 +11,11 @@ const out = join(here, "..", "static", "dist");
 mkdirSync(out, { recursive: true });
 
 await build({
-  entryPoints: { portal: join(here, "src/portal.js"), query: join(here, "src/query.js") },
+  entryPoints: {
+    portal: join(here, "src/portal.js"),
+    query: join(here, "src/query.js"),
+    search: join(here, "src/search.js"),
+  },
   bundle: true,
   minify: true,
   format: "iife",

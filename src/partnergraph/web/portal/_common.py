@@ -8,12 +8,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from .._html import Linker
 from .._http import html_response, lang_of, other_lang_href, state_of
-from ..templating import gettext, render
-
-
-def N_(message: str) -> str:
-    """Marks a string for the message catalogs; it is translated where it is shown."""
-    return message
+from ..templating import N_, gettext, render  # noqa: F401 (N_ for the views)
 
 
 async def catalog_of(request: Request):

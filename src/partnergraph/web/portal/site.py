@@ -16,6 +16,7 @@ from .browse import TITLES, entity_table, event_table
 from .catalog import KINDS, read_catalog
 from .charts import all_charts
 from .files import dump_rows
+from .find import KIND_NAMES
 from .home import home_context
 from .viz import map_context
 
@@ -46,7 +47,8 @@ def write_portal_pages(store, out: Path, dumps_dir: Path, write) -> None:
         page("index", "home.html", lang, "partnergraph", nav="home", **home_context(catalog, lang))
         page("charts", "charts.html", lang, "Charts", nav="charts", charts=all_charts(catalog, lang))
         page("map", "map.html", lang, "Map", nav="map", **_static_map(catalog, lang, _page("map", lang)))
-        page("search", "search.html", lang, "Search", nav="search", query="", hits=[], kinds={})
+        kinds = {kind: gettext(lang, name) for kind, name in KIND_NAMES.items()}
+        page("search", "search.html", lang, "Search", nav="search", query="", hits=[], kinds=kinds)
         page("dumps/index", "dumps.html", lang, "Dumps", nav="dataset", dumps=dump_rows(dumps_dir))
         lists = [(kind, TITLES[kind], None) for kind in TITLES]
         page("browse", "browse_index.html", lang, "Browse", nav="browse", lists=lists)
@@ -80,9 +82,23 @@ def write_portal_pages(store, out: Path, dumps_dir: Path, write) -> None:
                 action=None,
             )
     assert set(KINDS) <= set(TITLES)
+    write(out / "search.json", _search_json(store))
     if STATIC.is_dir():
         shutil.copytree(STATIC, out / "static", dirs_exist_ok=True)
 
 
 def _static_map(catalog, lang: str, here: str) -> dict:
     return map_context(catalog, lang, Linker(static=True, here=here, lang=lang))
+
+
+def _search_json(store) -> str:
+    """The static site's search index (search/static.py), links relative to the site's root."""
+    import json
+
+    from ...search import read_documents
+    from ...search.static import static_index
+
+    def href(iri: str, lang: str) -> str:
+        return Linker(static=True, here="search.html", lang=lang).iri(iri)
+
+    return json.dumps(static_index(read_documents(store), href), ensure_ascii=False, separators=(",", ":"))
