@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+import time
 from pathlib import Path
 
 import httpx
@@ -327,3 +328,77 @@ def test_axe_finds_no_serious_or_critical_violation(browser, server, path, lang)
     ]
     assert bad == [], json.dumps(bad, indent=1)
     context.close()
+
+
+def test_event_page_reads_as_a_summary_then_properties_in_order(client, seed_store):
+    _settings, store = seed_store
+    event = store.select(
+        "SELECT ?e WHERE { ?e a <https://w3id.org/partnergraph/def/Event> ; "
+        "<https://schema.org/startDate> ?d FILTER(STRLEN(STR(?d)) = 10) } ORDER BY ?e LIMIT 1"
+    ).rows[0]["e"]
+    page = client.get("/partnergraph/" + str(event).split("/partnergraph/", 1)[1], params={"lang": "pl"}).text
+    summary = page.split('<dl class="summary">', 1)[1].split("</dl>", 1)[0]
+    assert "<dt>Kiedy</dt>" in summary and "<dt>Gdzie</dt>" in summary
+    headers = re.findall(r'<th scope="row"><a [^>]*>([^<]+)</a>', page)
+    assert headers.index("typ wydarzenia") < headers.index("data rozpoczęcia") < headers.index("pochodzi z")
+    assert "xsd:date" not in page
+
+
+def test_country_page_groups_the_links_to_it_with_dates(client):
+    page = client.get("/partnergraph/id/country/de", params={"lang": "en"}).text
+    groups = re.findall(r"<h3>([^<]+) <span", page)
+    assert len(groups) >= 2 and len(set(groups)) == len(groups)
+    dated = 0
+    for group in re.findall(r'<ul class="inbound">(.*?)</ul>', page, re.S):
+        dates = re.findall(r'<time datetime="([0-9-]+)">', group)
+        assert dates == sorted(dates, reverse=True)  # newest first
+        dated += len(dates)
+    assert dated >= 3
+
+
+def test_saved_queries_read_in_polish(client):
+    listing = client.get("/queries", params={"lang": "pl"}).text
+    assert (
+        "Państwa partnerskie według liczby wydarzeń" in listing and "Partner countries ranked" not in listing
+    )
+    form = client.get("/queries/events_on_topic", params={"lang": "pl"}).text
+    assert "Wydarzenia na dany temat w przedziale lat" in form and "pierwszy rok (włącznie)" in form
+
+
+def test_published_site_searches_in_the_browser(browser, seed_store, tmp_path):
+    """`publish` writes search.json; its search page finds an inflected name when served by a plain file
+    server (python -m http.server)."""
+    import subprocess
+    import sys
+
+    from servers import free_port
+
+    from partnergraph.publish.site import publish_site
+
+    settings, store = seed_store
+    site = tmp_path / "site"
+    publish_site(site, settings, store=store)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        for _ in range(100):
+            try:
+                httpx.get(base, timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        page, problems = open_page(browser, base + "search.pl.html?q=Berlinie")
+        page.wait_for_selector(".hits li")
+        assert page.locator(".hits a", has_text="Berlin").count() >= 1
+        href = page.locator(".hits a", has_text="Berlin").first.get_attribute("href")
+        assert (site / href).is_file()
+        assert problems == []
+        page.close()
+    finally:
+        server.terminate()
+        server.wait(10)
