@@ -375,3 +375,16 @@ def test_an_organisation_named_by_the_first_words_of_the_home_is_the_home(value,
     from partnergraph.extract.names import begins_name
 
     assert begins_name(value, home) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gości pożegnał Prezes Stowarzyszenia Jurgen Brandtner, który", ["Jurgen Brandtner"]),
+        ("konferencja poświęcona programom Housing First.", []),
+        ("udział w konferencji pt.: „Conference Outreach programs”", []),
+        ("przedstawiciele Konfederacji Polaków Grodzieńszczyzny, które", []),
+    ],
+)
+def test_foreign_names_after_a_title(bare, text, expected):
+    assert names(text, bare).get("persons", []) == expected

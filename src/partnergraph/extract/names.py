@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from .._slug import slug
 from ._nominative import _agreeing_cases, _head_analysis, _is_name_adj, _nominative_phrase
 from ._text import Token, tokenize
-from .persons import ROLES, _name_word, person_at, surname_shaped, unknown_word
+from .persons import ROLES, _name_word, bare_pair, person_at, surname_shaped, unknown_word
 from .places import seat_in_name
 from .projects import introduced_titles
 
@@ -673,6 +673,22 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         else:
             i += 1
 
+    # 2c'. a body's own name in brackets after a Polish rendering without a head word the patterns know
+    # ("Niemieckiego Ubezpieczenia Wypadkowego (Deutsche Gesetzliche Unfallversicherung)")
+    for k, t in enumerate(toks):
+        if t.text != "(" or taken[k] or k == 0:
+            continue
+        own = _own_name_after(toks, k, text, base)
+        if own is None or sum(x.is_word for x in toks[k + 1 : own[0] - 1]) < 2:
+            continue
+        start = k
+        while start > 0 and k - start < 5 and not taken[start - 1] and _name_word(toks[start - 1]):
+            start -= 1
+        if start == k or any(taken[k : own[0]]):
+            continue
+        emit("organisations", own[1], start, own[0], "own_name", (_span_text(text, base, toks, start, k),))
+        take(start, own[0])
+
     # 2d. an acronym after "organizacja (pozarządowa)", "fundacja", "stowarzyszenie"; an acronym with its
     # city in the city's own language ("OCMW Gent", "CPAS Bruxelles")
     for k, t in enumerate(toks):
@@ -1068,6 +1084,7 @@ def _person_begins(toks: list[Token], k: int) -> bool:
         any("imię" in a.marks and "nom" in a.cases for a in t.analyses)
         or (t.unknown and toks[k + 1].unknown and k + 2 < len(toks) and toks[k + 2].text in (",", "–", "-"))
         or surname_shaped(toks[k + 1])
+        or bare_pair(toks, k)
     )
 
 

@@ -118,7 +118,7 @@ def person_at(
     # stands before a foreign surname
     foreign_pair = honorific and s.unknown and not (f.lemmas & ROLES) and _head_analysis(f, org_heads) is None
     if given is None and not (honorific and f.unknown) and not foreign_pair:
-        if not (surname_shaped(s) and _name_word(f)):
+        if not (surname_shaped(s) and _name_word(f)) and not bare_pair(toks, first):
             return None
         return first, first + 2, f"{f.text} {s.text}", 0.6  # "Hana Dvořáková", "Ruta Kazlauskienė"
     if given is None and honorific and not s.unknown and not s.has_mark("nazwisko"):
@@ -180,6 +180,36 @@ def _credited(toks: list[Token], k: int) -> bool:
 
 def surname_shaped(t: Token) -> bool:
     return t.unknown and t.is_upper_initial and t.lower.endswith(SURNAME_ENDINGS) and not t.text.isupper()
+
+
+# words after which capitalised unknown words name an organisation, not a person ("przez Homeless Link")
+ORG_CUES = {"przez", "partnerem", "partnerami", "organizacja", "organizacji", "fundacja", "fundacji",
+            "stowarzyszenie", "stowarzyszenia", "firma", "firmy"}  # fmt: skip
+
+
+def bare_pair(toks: list[Token], k: int) -> bool:
+    """A foreign given name and surname the dictionary does not know, a title shortly before them
+    ("Prezes Stowarzyszenia Lukas Brandner,"): two adjacent capitalised words, at least one unknown, the
+    rest a given name or a surname, ending at punctuation or a lower-case word."""
+    if k + 1 >= len(toks) or (k > 0 and toks[k - 1].lower in ORG_CUES and not toks[k - 1].is_upper_initial):
+        return False
+    if not any(t.lemmas & ROLES for t in toks[max(0, k - 3) : k]):
+        return (
+            False  # only after a title: "Prezes Stowarzyszenia Lukas Brandner", not "programom Housing First"
+        )
+    if k > 0 and toks[k - 1].text in ("„", '"', "“", "«", "'"):
+        return False  # a quoted title: "„Conference Outreach …"
+    f, s = toks[k], toks[k + 1]
+    if not (_name_word(f) and _name_word(s)) or s.start - f.end != 1 or not (f.unknown or s.unknown):
+        return False
+    if any(
+        not t.unknown and not all(a.marks & {"imię", "nazwisko"} for a in t.analyses) for t in (f, s)
+    ):  # a known word with any other reading ("Polaków") is no foreign name
+        return False
+    nxt = toks[k + 2] if k + 2 < len(toks) else None
+    return (
+        nxt is None or nxt.text in {",", ".", ";", "–", "-", ")"} or (nxt.is_word and nxt.text[:1].islower())
+    )
 
 
 def _name_word(t: Token) -> bool:
