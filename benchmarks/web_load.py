@@ -5,6 +5,11 @@ sending its next request as soon as the previous one is answered, for a fixed ti
     python benchmarks/web_load.py                           # 2000 synthetic events, 8 clients, 10 s each
     python benchmarks/web_load.py --events 10000 --clients 16 --seconds 20
     python benchmarks/web_load.py --seed-graph              # the repository's own seed graph (build/)
+    python benchmarks/web_load.py --nquads FILE --caches 0  # a graph made before, the answer cache off
+
+The portal's pages (home, a browse page, a country page, a search answer) are measured where the
+server has them; a page it does not serve yet is named as such. A saved-query page is the HTML page
+with its answer (`?run=1`).
 
 The graph is made by benchmarks/generate.py (`generate_nquads`) and loaded into a store in a temporary
 project folder; the server is a real `partnergraph serve` process on a free port of 127.0.0.1 (so it
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import re
 import shutil
@@ -34,36 +40,41 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def make_project(folder: Path, n_events: int, seed: int) -> Path:
-    """A project folder with ontology/, queries/ and build/store/ holding the synthetic graph."""
+def make_project(folder: Path, n_events: int, seed: int, nquads_file: Path | None = None) -> Path:
+    """A project folder with ontology/, queries/, and build/ holding the synthetic graph in the store
+    (loaded and compacted as `build` does) with its aggregates and report."""
     from generate import generate_nquads
 
+    from partnergraph.aggregates import write_aggregates
     from partnergraph.store import EmbeddedStore
 
     for name in ("ontology", "queries"):
         shutil.copytree(ROOT / name, folder / name)
     (folder / "data" / "sources").mkdir(parents=True)
     started = time.perf_counter()
-    nquads = generate_nquads(n_events, seed)
+    nquads = nquads_file.read_bytes() if nquads_file else generate_nquads(n_events, seed)
     store = EmbeddedStore(folder / "build" / "store")
     store.load_nquads(nquads)
-    store.ox.flush()
+    store.compact()
     quads = len(store)
+    write_aggregates(store, folder / "build")
+    (folder / "build" / "report.json").write_text(json.dumps({"triples": quads}))
     store.close()
     del store
-    print(
-        f"graph: {n_events} events, {quads} quads, made and loaded in {time.perf_counter() - started:.1f} s"
-    )
+    print(f"graph: {quads} quads, made, loaded and aggregated in {time.perf_counter() - started:.1f} s")
     return folder
 
 
-def start_server(root: Path, workers: int, cache: int) -> tuple[subprocess.Popen, str]:
+def start_server(root: Path, workers: int, cache: int, store: str) -> tuple[subprocess.Popen, str]:
     command = [sys.executable, "-m", "partnergraph.cli", "serve", "--root", str(root), "--port", "0"]
     command += ["--no-build", "--workers", str(workers), "--timeout", "30", "--cache", str(cache)]
+    command += ["--store", store]
     env = {k: v for k, v in os.environ.items() if k != "PARTNERGRAPH_BUILD"}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 900  # copying 10^5 events into memory takes minutes here
     for line in process.stdout:  # the server prints its URL when it is ready
+        if line.startswith("store:"):
+            print(line.strip(), flush=True)
         match = re.search(r"serving at (http://\S+/)", line)
         if match:
             return process, match.group(1)
@@ -109,6 +120,16 @@ async def hammer(base: str, path: str, clients: int, seconds: float, headers: di
     }
 
 
+HTML = {"Accept": "text/html"}
+# the portal's pages (issue 13), measured where the server has them: the first path that answers
+PORTAL = [
+    ("home page", ["/"]),
+    ("browse page: events", ["/events", "/browse/events"]),
+    ("country page (Germany)", ["/country/de", "/partnergraph/id/country/de"]),
+    ("search answer", ["/search?q=Berlin", "/search?q=bezdomnych"]),
+]
+
+
 def pick_targets(base: str) -> list[tuple[str, str, dict]]:
     import httpx
 
@@ -118,8 +139,23 @@ def pick_targets(base: str) -> list[tuple[str, str, dict]]:
     answer = httpx.get(base + "sparql", params={"query": query, "format": "json"}, timeout=60).json()
     event = answer["results"]["bindings"][0]["e"]["value"]
     page = "/partnergraph/" + event[len(iris.BASE) :]
-    return [
-        ("resource page (HTML)", page, {"Accept": "text/html"}),
+    targets = []
+    for label, paths in PORTAL:
+        found = next(
+            (
+                p
+                for p in paths
+                if httpx.get(base + p.lstrip("/"), headers=HTML, timeout=120).status_code == 200
+            ),
+            None,
+        )
+        if found:
+            targets.append((f"{label} {found}", found, HTML))
+        else:
+            print(f"{label}: not served yet ({', '.join(paths)} answer no 200)")
+    return targets + [
+        ("saved-query page partner_countries", "/queries/partner_countries?run=1", HTML),
+        ("resource page (HTML)", page, HTML),
         ("resource (Turtle)", page, {"Accept": "text/turtle"}),
         ("saved query partner_countries (JSON)", "/queries/partner_countries?format=json", {}),
         (
@@ -138,13 +174,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=10, help="seconds per target (default 10)")
     parser.add_argument("--workers", type=int, default=2, help="the server's query workers (default 2)")
     parser.add_argument("--seed-graph", action="store_true", help="serve the repository's build/ instead")
+    parser.add_argument("--nquads", type=Path, help="serve this N-Quads file instead of generating one")
+    parser.add_argument("--caches", type=int, nargs="+", default=[256, 0], help="answer cache sizes to run")
+    parser.add_argument("--store", choices=("auto", "memory", "disk"), default="auto", help="serve --store")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="pg-web-load-") as tmp:
-        root = ROOT if args.seed_graph else make_project(Path(tmp), args.events, args.seed)
+        root = ROOT if args.seed_graph else make_project(Path(tmp), args.events, args.seed, args.nquads)
         print(f"{args.clients} concurrent clients, {args.seconds:g} s per target, cpus: {os.cpu_count()}")
-        for cache in (256, 0):
-            process, base = start_server(root, args.workers, cache)
+        for cache in args.caches:
+            process, base = start_server(root, args.workers, cache, args.store)
             try:
                 state = (
                     "on (repeated requests answered from memory)"
@@ -152,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
                     else "off (every request does the work)"
                 )
                 print(f"\nserver {base}, {args.workers} query workers, cache {state}")
+                print(f"load average {os.getloadavg()[0]:.1f}")
                 print(
                     f"{'target':40} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} "
                     f"{'bytes':>8}"
