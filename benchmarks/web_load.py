@@ -175,12 +175,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="the server's query workers (default 2)")
     parser.add_argument("--seed-graph", action="store_true", help="serve the repository's build/ instead")
     parser.add_argument("--nquads", type=Path, help="serve this N-Quads file instead of generating one")
+    parser.add_argument("--prepare-only", action="store_true", help="make the --project and stop")
+    parser.add_argument(
+        "--project", type=Path, help="make the project here and keep it; a project made before is reused"
+    )
     parser.add_argument("--caches", type=int, nargs="+", default=[256, 0], help="answer cache sizes to run")
     parser.add_argument("--store", choices=("auto", "memory", "disk"), default="auto", help="serve --store")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="pg-web-load-") as tmp:
-        root = ROOT if args.seed_graph else make_project(Path(tmp), args.events, args.seed, args.nquads)
+        if args.seed_graph:
+            root = ROOT
+        elif args.project and (args.project / "build" / "aggregates.json").is_file():
+            root = args.project
+        else:
+            root = make_project(args.project or Path(tmp), args.events, args.seed, args.nquads)
+        if args.prepare_only:
+            return 0
         print(f"{args.clients} concurrent clients, {args.seconds:g} s per target, cpus: {os.cpu_count()}")
         for cache in args.caches:
             process, base = start_server(root, args.workers, cache, args.store)
