@@ -385,6 +385,8 @@ def test_every_kind_of_correction_over_http(reviewed, built_copy):
             ("title", "Wizyta studentów z Holandii"),
         ]:
             post("api/correct", {"op": "set", "event": event, "field": field, "value": value})
+        html = client.get(reviewed.url + f"page/{PAGE}").text
+        assert f'data-v="{EVENT["berlin"]}|participants|new"' in html  # a field it lacks can be set
         before = built_copy.curation_file.read_bytes()
         for field, value in [("type", "Picnic"), ("start", "7 lutego"), ("countries", "XX")]:
             op = "add" if field == "countries" else "set"
@@ -567,6 +569,14 @@ def test_keyboard_and_a_phone_screen(browser, reviewed, built_copy):
     assert card.locator(".value.state-open").count() == 0
     accepted = read_curation(built_copy.curation_file)[card.get_attribute("data-event")]["accept"]
     assert len(accepted) >= 5
+    missing = tab.locator(f'.card[data-event="{EVENT["berlin"]}"] .value.missing[data-field="participants"]')
+    missing.locator('button[data-op="change"]').click()  # a field extraction left empty
+    missing.locator("select").select_option("professionals")
+    with tab.expect_event("load"):
+        missing.locator('button[type="submit"]').click()
+    assert read_curation(built_copy.curation_file)[EVENT["berlin"]] == {
+        "set": {"participants": "professionals"}
+    }
     tab.goto(reviewed.url + "?lang=en")  # the queue: Enter opens the focused value's page
     tab.locator("table.queue tr.value").first.focus()
     with tab.expect_event("load"):

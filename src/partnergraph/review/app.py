@@ -9,6 +9,7 @@ serialised by one lock; the graph follows in the background (graph.py).
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 import threading
@@ -222,8 +223,6 @@ async def json_body(request: Request) -> dict:
     if len(raw) > 64_000:
         raise ReviewError("bad_request", status=413, detail="too large")
     try:
-        import json
-
         body = json.loads(raw)
     except ValueError:
         raise ReviewError("bad_request", detail="not JSON") from None
