@@ -99,7 +99,7 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"wydział|miast|region|obwod|gmin|prowincj|kraju|land)\w*|urzędni\w*|radn\w+|burmistrz\w*|"
         r"prezydent\w* miasta|ministr\w*|wiceministr\w*|samorządowc\w*|konsul\w*|ambasador\w*|"
         r"(?:nad|wice)burmistrz\w*|starost\w*|mer(?:a|em|owi)?\b|przedstawiciel\w* (władz|ministerstw|"
-        r"rządu|urzęd|samorząd|gmin|miast|region|parlament|magistrat|"
+        r"rządu|urzęd|samorząd|gmin|miast|region|parlament|magistrat|(\w+\s+)?republik|(\w+\s+)?królestw|"
         + MUNICIPAL
         + r")\w*|posł\w*|senator\w*|"
         r"parlamentarzyst\w*|delegacj\w* (\w+\s+){0,2}?(" + MUNICIPAL + r")\w*",
@@ -107,7 +107,8 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
     (
         "professionals",
         r"pracowni\w+ socjaln\w*|pracowni\w+ (organizacj|ośrod|służb|instytucj|placówek|jednost)\w*|"
-        r"przedstawiciel\w* (organizacji pozarządow|służb|placówek|ośrodk)\w*|służb\w* społeczn\w*|"
+        r"przedstawiciel\w* (organizacji pozarządow|służb|placówek|ośrodk|caritas|stowarzysze|fundacj)\w*|"
+        r"służb\w* społeczn\w*|"
         r"specjali(st|ści)\w*|streetworker\w*|terapeu\w*|psycholog\w*|pedagog\w*|kadr\w+|praktyc\w*|"
         r"asystent\w* rodzin\w*|opiekun\w+|pielęgniar\w*|lekarz\w*|dyrektor\w* (ośrod|placówek|domów)\w*|"
         r"nauczyciel\w*|policjan\w*|kurator\w* sądow\w*|sędzi\w*|mediator\w*|animator\w*|social worker\w*",
@@ -126,6 +127,8 @@ THEME_BEFORE = re.compile(
     r"\s+(?:z|dla|nad)(?:\s+\w+\s+(?:i|oraz))?)\w*\s+$",
     re.I,
 )
+# whom the visitors met are the hosts: "spotkają się m.in. z przedstawicielami Fundacji …"
+MET_BEFORE = re.compile(r"spotka\w*\s+się\s+(?:\S+\s+){0,2}?z\s+$", re.I)
 # "przedstawicielami Barcelony", "przedstawicielom Hiszpanii": representatives of a city or country
 REPRESENTATIVES_OF_PLACE = re.compile(r"przedstawiciel\w*\s+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ]\w+)")
 
@@ -180,7 +183,12 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
         hits = []
         for kind, rx in _PARTICIPANT_RX:
             for m in rx.finditer(text):
-                if not HOSTS_AFTER.match(text, m.end()) and not THEME_BEFORE.search(text[: m.start()]):
+                before = text[max(0, m.start() - 60) : m.start()]
+                if (
+                    not HOSTS_AFTER.match(text, m.end())
+                    and not THEME_BEFORE.search(before)
+                    and not MET_BEFORE.search(before)
+                ):
                     hits.append((m.start(), kind, m))
         if not base:
             hits += [(m.start(), "professionals", m) for m in CHARITY_STAFF.finditer(text)]
@@ -225,13 +233,13 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"prac\w* (socjaln\w* )?z rodzin\w*|asystent\w* rodzin\w*|dzieci i rodzin\w*|dzieckiem i rodziną|"
         r"rodzin\w* z dziećmi|rodzin\w* dysfunkcyjn\w*|ochron\w* dzieci|dobr\w* dziecka|"
         r"pomocy dzieciom|polityk\w* rodzinn\w*|opiek\w* nad dzie\w*|rodzin\w* w kryzysie|"
-        r"family support|child welfare",
+        r"świadcze\w* rodzinn\w*|zasiłk\w* rodzinn\w*|prac\w* z dziećmi|family support|child welfare",
     ),
     ("mental_health", r"psychiczn\w*|psychiatr\w*|psychospołeczn\w*|mental health"),
     (
         "health_care",
         r"służb\w* zdrowia|ochron\w* zdrowia|opiek\w* zdrowotn\w*|zdrowotn\w*|szpital\w*|"
-        r"medyczn\w*|health care|sprzęt\w* rehabilitacyjn\w*|(łóż|łóżk|materac)\w* (rehabilitacyjn|szpitaln|"
+        r"medyczn\w*|zdrowi\w* publiczn\w*|health care|sprzęt\w* rehabilitacyjn\w*|(łóż|łóżk|materac)\w* (rehabilitacyjn|szpitaln|"
         r"przeciwodleżynow)\w*|rehabilitac\w*",
     ),
     (
@@ -280,7 +288,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "social_exclusion",
         r"wykluczeni\w* społeczn\w*|wykluczon\w*|ubóstw\w*|ubog\w*|ubodzy|biedy|biedą|marginalizac\w*|"
-        r"włączeni\w* społeczn\w*|inkluzj\w*|obszar\w* zdegradowan\w*|social inclusion|inclusion|"
+        r"włączeni\w* społeczn\w*|(?-i:integracj\w* społeczn\w*)|inkluzj\w*|obszar\w* zdegradowan\w*|social inclusion|inclusion|"
         r"poverty|social exclusion|exclusion",
     ),
     (
@@ -299,13 +307,16 @@ TOPIC_CUES: list[tuple[str, str]] = [
         "welfare_system",
         r"system\w* pomocy społecznej|usług\w* społeczn\w*|funkcjonowani\w* (Miejskiego Ośrodka|MOPS|ośrodka|"
         r"pomocy społecznej|systemu (pomocy|opieki) społecznej)|działalnoś\w* (Miejskiego Ośrodka|MOPS)|"
-        r"struktur\w* (MOPS|Miejskiego Ośrodka|ośrodka)|zada\w* (MOPS|Miejskiego Ośrodka)|"
+        r"struktur\w* (MOPS|Miejskiego Ośrodka|ośrodka)|"
+        r"zada\w* (oraz specyfik\w* pracy )?(MOPS|MOPR|OPS|Miejskiego Ośrodka|Ośrodka|ośrodka)|"
         r"welfare system|"
         # social welfare as the theme: "w zakresie pomocy społecznej", "model pomocy społecznej", "dotyczącymi
         # opieki socjalnej" (lower case: "Ośrodek Pomocy Społecznej" is a name, not a theme)
-        r"(?:zakres\w*|dziedzin\w*|obszar\w*|dotycząc\w*|zajmując\w*\s+się|model\w*|systemu?|sprawach|"
+        r"(?:organizacj\w*|zakres\w*|dziedzin\w*|obszar\w*|dotycząc\w*|zajmując\w*\s+się|model\w*|systemu?|sprawach|"
         r"problematyk\w*|reform\w*)\s+(?-i:(?:pomoc\w*|opiek\w*|polityk\w*|zabezpieczeni\w*)\s+"
-        r"(?:społeczn|socjaln)\w*)",
+        r"(?:społeczn|socjaln)\w*)|"
+        # social policy, care and benefits named in lower case; not a deputy mayor's remit ("ds. polityki społecznej")
+        r"(?<!ds\. )(?-i:polity(k|c)\w* (społeczn|socjaln)|opiek\w* socjaln|zabezpieczeni\w* społeczn)\w*|zasiłk\w*",
     ),
 ]
 _TOPIC_RX = [(t, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.I)) for t, p in TOPIC_CUES]

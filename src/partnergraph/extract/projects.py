@@ -16,18 +16,29 @@ from ._text import Token
 from .persons import unknown_word
 
 PROJECT_INTRO = re.compile(
-    r"(?<!\w)projekt(?:u|em|cie|y|ów)?\s*(?:(?:pod\s+nazwą|pod\s+tytułem|pn\.|pt\.|p\.n\.|nr\s+\S+)\s*)?:?\s*",
+    r"(?<!\w)projekt(?:u|em|cie|(?P<many>y|ów|ach|ami))?\s*"
+    # an adjective after the word: "projektu polsko-czeskiego „…”", "projektu partnerskiego „…”"
+    r"(?:[a-ząćęłńóśźż]+(?:-[a-ząćęłńóśźż]+)?(?:ego|ych)\s+)?"
+    r"(?:(?:pod\s+nazwą|pod\s+tytułem|pn\.|pt\.|p\.n\.|nr\s+\S+|,?\s*(?:np\.|m\.\s?in\.))\s*)?:?\s*",
     re.I,
 )
 # a funding programme is introduced as what pays or frames a project, not any "program" (a programme of
 # work such as Housing First is not a funding programme)
 PROGRAMME_INTRO = re.compile(
-    r"(?<!\w)(?:w\s+ramach|ze\s+środków|środków|finansowan\w*\s+(?:z|ze|przez|w\s+ramach)|"
-    r"współfinansowan\w*\s+(?:z|ze|przez|w\s+ramach)|dofinansowan\w*\s+(?:z|ze|przez|w\s+ramach)|"
-    r"grant\w*\s+(?:z|ze)|uczestni\w+\s+(?:w|we))\s+(?:\w+\s+)?program(?:u|em|ie)?\s+"
+    r"(?<!\w)(?:w\s+ramach|ze\s+środków|środków|(?P<paid>(?:współ|do)?finansowan\w*\s+(?:z|ze|przez|w\s+ramach))|"
+    r"grant\w*\s+(?:z|ze)|uczestni\w+\s+(?:w|we))\s+(?:\w+\s+)?(?P<word>program(?:u|em|ie)?)\s+"
     r"(?:(?:pn\.|pt\.|pod\s+nazwą)\s*)?",
     re.I,
 )
+# a funder named without the word "program": "ze środków Aktion Mensch" (read only as foreign words)
+FUNDER_INTRO = re.compile(r"(?<!\w)ze\s+środków\s+(?!program)", re.I)
+# the next title of an enumeration: "„A”, „B” i „C”", also after a short description ("„A” - wsparcie …, „B”")
+NEXT_TITLE = re.compile(
+    r"\s*(?:[-–](?:[^„“\"”\n.;]|\.(?!\s+[A-ZĄĆĘŁŃÓŚŹŻ])){0,120}?)?(?:,|\s+i|\s+oraz)\s+(?=,,|[„“\"«])"
+)
+# a paid programme named in lower case with its owner: "w ramach programu polskiej współpracy rozwojowej
+# Ministerstwa Spraw Zagranicznych RP"; up to the end of the sentence
+LOWER_PROGRAMME = re.compile(r"[a-ząćęłńóśźż][\w\s-]{2,150}?(?=\s*(?:[.;\n]|,\s|$))")
 
 
 def introduced_titles(
@@ -42,22 +53,39 @@ def introduced_titles(
     programme introduced in `text` over tokens still free; marks their tokens taken. A "programme" that
     is a MOPS unit ("Program Aktywności Lokalnej") is left to the units."""
     out = []
-    for rx, fld in ((PROJECT_INTRO, "projects"), (PROGRAMME_INTRO, "programmes")):
-        for m in rx.finditer(text):
-            got = _title_after(text, m.end())
-            if got is None:
-                continue
-            a, b, value = got
-            ia = _token_at(toks, base + a)
-            ib = _token_before(toks, base + b)
-            if ia is None or ib is None or ib < ia or any(taken[ia : ib + 1]):
-                continue
-            if fld == "programmes" and unit_phrases.match(value):
-                continue
-            entry = lookup(fld, value)
-            out.append((fld, entry.name if entry else value, ia, ib + 1, entry))
-            for k in range(ia, ib + 1):
-                taken[k] = True
+
+    def add(fld: str, a: int, b: int, value: str) -> bool:
+        ia = _token_at(toks, base + a)
+        ib = _token_before(toks, base + b)
+        if ia is None or ib is None or ib < ia or any(taken[ia : ib + 1]):
+            return False
+        if fld == "programmes" and unit_phrases.match(value):
+            return False
+        entry = lookup(fld, value)
+        out.append((fld, entry.name if entry else value, ia, ib + 1, entry))
+        for k in range(ia, ib + 1):
+            taken[k] = True
+        return True
+
+    for m in PROJECT_INTRO.finditer(text):
+        got = _title_after(text, m.end()) or _polish_title_after(text, toks, base, m.end())
+        while got is not None and add("projects", *got):
+            # "projekty: „A”, „B” i „C”": every title of the list
+            close = re.compile(r"\s*[”“\"»]").match(text, got[1])
+            nxt = NEXT_TITLE.match(text, close.end()) if m["many"] and close else None
+            got = _title_after(text, nxt.end()) if nxt else None
+    for m in PROGRAMME_INTRO.finditer(text):
+        got = _title_after(text, m.end())
+        if got is None and m["paid"]:
+            low = LOWER_PROGRAMME.match(text, m.end())
+            if low and re.search(r"\s[A-ZĄĆĘŁŃÓŚŹŻ]", low.group()):  # its owner is named
+                got = (m.start("word"), low.end(), "program " + low.group())
+        if got is not None:
+            add("programmes", *got)
+    for m in FUNDER_INTRO.finditer(text):
+        got = _foreign_words_after(text, m.end())
+        if got is not None:
+            add("programmes", *got)
     return out
 
 
@@ -82,7 +110,7 @@ def _title_after(text: str, pos: int) -> tuple[int, int, str] | None:
     """A title right after an introducing word: in quotes, up to a lone closing quote on the line, or
     a capitalised run (an acronym like URB-INCLUSION, or Capitalised Words)."""
     rest = text[pos : pos + 300]
-    m = re.match(r"[„“\"«]\s*([^„“\"”»\n]{2,250}?)\s*[”“\"»]", rest)
+    m = re.match(r"(?:,,|[„“\"«])\s*([^„“\"”»\n]{2,250}?)\s*[”“\"»]", rest)
     if m:
         return pos + m.start(1), pos + m.end(1), m.group(1)
     line = rest.split("\n", 1)[0]
@@ -94,10 +122,31 @@ def _title_after(text: str, pos: int) -> tuple[int, int, str] | None:
     )
     if m:
         return pos + m.start(1), pos + m.end(1), m.group(1)
-    m = re.match(
-        r"((?:[A-ZĄĆĘŁŃÓŚŹŻ][\w+\-]*)(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w+\-]*|[IVX]{1,4}|da|de|di|\+))*)", rest
-    )
-    # unquoted Capitalised Words only when they are not Polish ("Improving Access ...", not "Unii Europejskiej")
+    return _foreign_words_after(text, pos)
+
+
+def _foreign_words_after(text: str, pos: int) -> tuple[int, int, str] | None:
+    """Capitalised Words right at `pos` when they are not Polish ("Improving Access ...", "Aktion
+    Mensch"; not "Unii Europejskiej")."""
+    m = re.compile(
+        r"((?:[A-ZĄĆĘŁŃÓŚŹŻ][\w+\-]*)(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w+\-]*|[IVX]{1,4}|da|de|di|\+))*)"
+    ).match(text, pos, pos + 300)
     if m and len(m.group(1)) >= 3 and unknown_word(m.group(1).split()[0]):
-        return pos + m.start(1), pos + m.end(1), m.group(1)
+        return m.start(1), m.end(1), m.group(1)
     return None
+
+
+def _polish_title_after(text: str, toks: list[Token], base: int, pos: int) -> tuple[int, int, str] | None:
+    """An unquoted Polish title in the nominative after "projektu" (in the genitive) that runs to the end
+    of its clause: "projektu Akcja Człowiek." A name in the genitive ("projektu Miasta Krakowa") is the
+    project's owner, not its title."""
+    m = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]\w+(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ]\w+){0,4}(?=\s*(?:[.,;)\n]|$))").match(text, pos)
+    if not m:
+        return None
+    first = _token_at(toks, base + m.start())
+    if first is None or toks[first].start != base + m.start():
+        return None
+    cases = {c for a in toks[first].analyses for c in a.cases}
+    if "nom" not in cases or "gen" in cases or toks[first].unknown:
+        return None
+    return m.start(), m.end(), m.group()
