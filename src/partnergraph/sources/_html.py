@@ -205,15 +205,48 @@ class _TextParser(HTMLParser):
             self.main.append(s)
 
 
+# a page of a Public Information Bulletin (BIP): the layout the own cut is made for
+BIP_PAGE = re.compile(r"\bBIP\b|Biuletyn\w* Informacji Publicznej", re.I)
+
+
+def main_text(html: str) -> str:
+    """The page's main text. The own cut where it is made for the page and measurably better: a page that
+    marks its content (a content/treść container) or a bulletin (BIP) page laid out in tables (on the
+    bulletin's HTML test pages trafilatura loses a table-laid archive's events: fields macro 0.78 against
+    1.00). Elsewhere trafilatura, the field's reference, which drops menus, sidebars of other news and
+    footers (a probe news page of another publisher: 0.98 against 0.63); the own cut when it finds nothing."""
+    own, marked = _own_cut(html)
+    if marked or BIP_PAGE.search(html[:20000]):
+        return own
+    import trafilatura  # imported here: a second of start-up that text pages do not need
+
+    text = trafilatura.extract(
+        html, output_format="txt", include_tables=True, include_comments=False, deduplicate=False
+    )
+    if not text or len(text.split()) < 20:
+        return own
+    meta = trafilatura.extract_metadata(html)
+    title = " ".join((meta.title or "").split()) if meta is not None else ""
+    if title and title not in " ".join(text[: len(title) + 300].split()):
+        text = f"{title}\n\n{text}"  # the headline, when the text left it out
+    return text.strip() + "\n"
+
+
 def html_to_text(html: str) -> str:
-    """The page's main text, one paragraph per line, blank lines between blocks."""
+    """The page's main text by the own cut, one paragraph per line, blank lines between blocks."""
+    return _own_cut(html)[0]
+
+
+def _own_cut(html: str) -> tuple[str, bool]:
+    """(text, whether the page marks its content)."""
     parser = _TextParser()
     parser.feed(html)
     parser.close()
     while parser.tables:  # a table left open at the end of the page
         parser.close_table()
     main, everything = "".join(parser.main), "".join(parser.all)
-    text = main if len(main.strip()) >= 200 else everything
+    marked = len(main.strip()) >= 200
+    text = main if marked else everything
     text = re.sub(rf"{HEADING_END}[ ]*(?=[{UPPER}0-9])", "\n", text).replace(HEADING_END, "")
     lines = []
     for line in text.split("\n"):
@@ -222,4 +255,4 @@ def html_to_text(html: str) -> str:
             continue
         lines.append(line)
     out = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n"
+    return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n", marked

@@ -1,7 +1,7 @@
 """A page of the MOPS bulletin (BIP MJO Kraków) as published: its main content cut out of the site's
 layout, and its publication metadata (title, date of publication, author, publisher, canonical URL).
 
-The cut reuses `_html.html_to_text` (scripts, menus, breadcrumbs, footers and the metadata table are
+The cut reuses `_html.main_text` (scripts, menus, breadcrumbs, footers and the metadata table are
 dropped, the content block is preferred); on top of it this module removes what the bulletin puts inside
 the content block that is not an event: the page heading, "drukuj" / "pobierz" links, and the metadata
 ("metryka") lines when the page does not mark them. Works on saved text as well as on HTML.
@@ -15,7 +15,7 @@ from datetime import date
 from html.parser import HTMLParser
 
 from .._months import MONTHS_GEN
-from ._html import html_to_text, looks_like_html
+from ._html import looks_like_html, main_text
 from .reading import clean_text
 
 # "Label: value" lines of the bulletin's metadata block ("metryka")
@@ -70,6 +70,17 @@ class BulletinPage:
         return int(self.published[:4]) if self.published else None
 
 
+def _htmldate(html: str) -> str | None:
+    """The date of publication htmldate finds in the markup (meta tags, time elements, URL-like paths),
+    when the page labels none; only the original date, never a date it would guess from the text."""
+    from htmldate import find_date  # imported here: text pages do not need it
+
+    try:
+        return find_date(html, original_date=True, extensive_search=False)
+    except (ValueError, TypeError):
+        return None
+
+
 def read_bulletin(document: str) -> BulletinPage:
     """Cut a bulletin page (HTML or saved text) down to its content and read its metadata."""
     if looks_like_html(document):
@@ -77,7 +88,7 @@ def read_bulletin(document: str) -> BulletinPage:
         head.feed(document)
         head.close()
         flat = head.flat_text()
-        text = html_to_text(document)
+        text = main_text(document)
         meta, h1, title_tag, canonical = head.meta, head.h1, head.title, head.canonical
     else:
         flat = text = clean_text(document)
@@ -90,6 +101,8 @@ def read_bulletin(document: str) -> BulletinPage:
     published = published or next(
         (d for d in (_parse_date(labels.get(k)) for k in CREATED_LABELS) if d), None
     )
+    if published is None and looks_like_html(document):
+        published = _htmldate(document)
     author = next((labels[k] for k in AUTHOR_LABELS if labels.get(k)), None) or next(
         (meta[k] for k in META_AUTHOR if meta.get(k)), None
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..model import Page
-from ._html import html_to_text, looks_like_html
+from ._html import looks_like_html, main_text
 
 MAX_BYTES = 10 * 1024 * 1024  # bulletin pages are a few kB; anything this big is not one
 POLISH = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
@@ -46,7 +46,7 @@ def read_page(
     data = path.read_bytes()
     text = decode(data, encoding=encoding, name=str(path))
     if looks_like_html(text):
-        text = html_to_text(text)
+        text = main_text(text)
     text = clean_text(text)
     if not text.strip():
         raise SourceError(f"{path}: the page has no text")
