@@ -388,3 +388,15 @@ def test_an_organisation_named_by_the_first_words_of_the_home_is_the_home(value,
 )
 def test_foreign_names_after_a_title(bare, text, expected):
     assert names(text, bare).get("persons", []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("z przedstawicielami Centrum Rodzinnego Ostrawa Południe", ["Centrum Rodzinne Ostrawa Południe"]),
+        ("słuchaczki Uniwersytetu Trzeciego Wieku", ["Uniwersytet Trzeciego Wieku"]),
+        ("z Urzędu Marszałkowskiego Województwa Śląskiego", ["Urząd Marszałkowski Województwa Śląskiego"]),
+    ],
+)
+def test_an_adjective_after_the_head_in_the_nominative_when_it_is_the_heads(bare, text, expected):
+    assert names(text, bare).get("organisations") == expected

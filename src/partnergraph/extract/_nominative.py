@@ -154,7 +154,7 @@ def _nominative_phrase(toks: list[Token], start: int, h: int, end: int, head_a, 
             w = _nominative_adj(t, gender) if "nom" not in head_a.cases else t.text
         elif k == h:
             w = _nominative_noun(t, head_a)
-        elif k == h + 1 and "nom" not in head_a.cases and _agreeing_cases(t, head_a):
+        elif k == h + 1 and _adjective_of_head(toks, k, end, head_a):
             w = _nominative_adj(t, gender)
         elif k == h + 1 and "nom" not in head_a.cases and unknown_adjective_agrees(t, head_a):
             w = unknown_adjective_nominative(t.text, gender) or t.text
@@ -163,3 +163,16 @@ def _nominative_phrase(toks: list[Token], start: int, h: int, end: int, head_a, 
         out += gap + w
         pos = t.end
     return out
+
+
+ORDINALS = {"pierwszy", "drugi", "trzeci", "czwarty", "piąty", "szósty", "siódmy"}
+
+
+def _adjective_of_head(toks: list[Token], k: int, end: int, head_a) -> bool:
+    """Whether the adjective right after the head is in an oblique case with it: "Centrum Rodzinnego" ->
+    "Centrum Rodzinne" (an indeclinable head says nothing, the adjective does)."""
+    if toks[k].lemmas & ORDINALS and k + 1 < end and toks[k + 1].has_pos("subst"):
+        return False  # "Uniwersytetu Trzeciego Wieku": the ordinal is the next noun's
+    full = _head_analysis(toks[k - 1], {head_a.lemma.lower()}) or head_a  # all the head's cases
+    cases = _agreeing_cases(toks[k], full)
+    return bool(cases) and "nom" not in cases
