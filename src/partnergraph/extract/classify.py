@@ -142,6 +142,13 @@ class Cue:
 
 def classify_type(title: str, body: str) -> tuple[str, Cue | None, bool]:
     """(type, the cue that decided it with its offset in title+"\\n"+body, whether it was in the title)."""
+    kind, cue, in_title, _margin = classify_type_margin(title, body)
+    return kind, cue, in_title
+
+
+def classify_type_margin(title: str, body: str) -> tuple[str, Cue | None, bool, float]:
+    """classify_type and the winner's lead over the runner-up as a share of its score (0: a tie, 1: no
+    rival): how clearly the text decides, for the value's confidence."""
     scores: dict[str, float] = {}
     best_cue: dict[str, tuple[float, Cue, bool]] = {}
     for kind, cues in _TYPE_RX.items():
@@ -156,14 +163,15 @@ def classify_type(title: str, body: str) -> tuple[str, Cue | None, bool]:
                     if kind not in best_cue or w > best_cue[kind][0]:
                         best_cue[kind] = (w, cue, in_title)
     if not scores:
-        return "StudyVisit", None, False
+        return "StudyVisit", None, False, 0.0
     # strong cues decide outright: a gift is a donation however it is headed, a symposium a conference
     if scores.get("Donation", 0) >= 4:
         kind = "Donation"
     else:
         kind = max(scores, key=lambda k: (scores[k], k == "StudyVisit"))
     _w, cue, in_title = best_cue[kind]
-    return kind, cue, in_title
+    rival = max((v for k, v in scores.items() if k != kind), default=0.0)
+    return kind, cue, in_title, max(0.0, (scores[kind] - rival) / scores[kind])
 
 
 # in a heading, representatives of a charity or an association are its staff (in a body they may be hosts)
