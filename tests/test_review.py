@@ -346,7 +346,7 @@ def test_a_whole_review_in_chromium(browser, reviewed, built_copy, tmp_path):
     served = Served(root)
     try:
         html = httpx.get(f"{served.url}partnergraph/id/event/{EVENT['group']}?lang=en", timeout=30).text
-        assert MISSED in html and "curated by hand" in html
+        assert MISSED in html and "checked by a person" in html
         assert httpx.post(served.url + "api/correct", json={}, timeout=30).status_code in (404, 405)
     finally:
         served.stop()
