@@ -130,8 +130,16 @@ def test_hosting_is_incoming_but_being_a_guest_abroad_is_not(text, incoming):
     ("title", "body", "expected"),
     [
         ("Wizyta przedstawicieli Caritas z Wiednia", "Goście poznali pracę schroniska.", "professionals"),
-        ("Wizyta gości z Niemiec", "Goście przedstawili pracę z dziećmi i młodzieżą w swoich organizacjach.", None),
-        ("Spotkanie we Frankfurcie", "Spotkanie z zastępcą Nadburmistrza Frankfurtu odbyło się w maju.", "officials"),
+        (
+            "Wizyta gości z Niemiec",
+            "Goście przedstawili pracę z dziećmi i młodzieżą w swoich organizacjach.",
+            None,
+        ),
+        (
+            "Spotkanie we Frankfurcie",
+            "Spotkanie z zastępcą Nadburmistrza Frankfurtu odbyło się w maju.",
+            "officials",
+        ),
     ],
 )
 def test_charity_staff_a_theme_of_work_with_the_young_and_a_mayors_deputy(title, body, expected):
@@ -143,3 +151,45 @@ def test_social_welfare_as_a_theme_but_not_inside_a_name():
     assert [t for t, _ in free] == ["welfare_system"]
     free, _ = find_topics("Goście odwiedzili Ośrodek Pomocy Społecznej w Lublinie.", [], [(0, 56)])
     assert free == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a cue word capitalised in mid-sentence belongs to a name, not to the visitors
+        (
+            "Gościli przedstawiciele Lwowskiego Centrum Młodzieży, pracownicy socjalni i psycholodzy.",
+            "professionals",
+        ),
+        ("Goście zobaczyli w praktyce, jak działa pomoc.", None),  # "w praktyce" is no practitioner
+        (
+            "Delegaci spotkają się m.in. z przedstawicielami Fundacji Barka.",
+            None,
+        ),  # whom they meet: the hosts
+        ("Gościliśmy przedstawicieli Chińskiej Republiki Ludowej.", "officials"),
+    ],
+)
+def test_participants_not_from_names_phrases_or_hosts(body, expected):
+    assert find_participants("Wizyta gości", body, set())[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Goście interesowali się zasiłkami oraz świadczeniami rodzinnymi.",
+            ["welfare_system", "children_and_families"],
+        ),
+        ("Omówiono politykę społeczną miasta.", ["welfare_system"]),
+        ("Spotkał ich zastępca prezydenta ds. polityki społecznej.", []),
+        ("Pomoc dla osób potrzebujących wsparcia materialnego.", ["social_exclusion"]),
+        ("Rozmawiano o aktywizacji zawodowej bezrobotnych.", ["unemployment"]),
+    ],
+)
+def test_topics_of_benefits_policy_and_need_but_not_capitalised_names(text, expected):
+    assert sorted(topics(text)) == sorted(expected)
+
+
+def test_a_capitalised_kind_of_workshop_is_a_name_not_a_theme():
+    free, named = find_topics("Goście odwiedzili Zakłady Aktywizacji Zawodowej w Lublinie.", [], [(0, 58)])
+    assert free == [] and [t for t, _ in named] == ["unemployment"]

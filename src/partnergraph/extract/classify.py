@@ -109,7 +109,7 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"pracowni\w+ socjaln\w*|pracowni\w+ (organizacj|ośrod|służb|instytucj|placówek|jednost)\w*|"
         r"przedstawiciel\w* (organizacji pozarządow|służb|placówek|ośrodk|caritas|stowarzysze|fundacj)\w*|"
         r"służb\w* społeczn\w*|"
-        r"specjali(st|ści)\w*|streetworker\w*|terapeu\w*|psycholog\w*|pedagog\w*|kadr\w+|praktyc\w*|"
+        r"specjali(st|ści)\w*|streetworker\w*|terapeu\w*|psycholog\w*|pedagog\w*|kadr\w+|praktycy|praktyk(ów|ami|om)|"
         r"asystent\w* rodzin\w*|opiekun\w+|pielęgniar\w*|lekarz\w*|dyrektor\w* (ośrod|placówek|domów)\w*|"
         r"nauczyciel\w*|policjan\w*|kurator\w* sądow\w*|sędzi\w*|mediator\w*|animator\w*|social worker\w*",
     ),
@@ -127,6 +127,8 @@ THEME_BEFORE = re.compile(
     r"\s+(?:z|dla|nad)(?:\s+\w+\s+(?:i|oraz))?)\w*\s+$",
     re.I,
 )
+# kinds of people whose word, capitalised in mid-sentence, is a part of a name
+NAMED_GROUPS = {"youth", "students", "volunteers"}
 # whom the visitors met are the hosts: "spotkają się m.in. z przedstawicielami Fundacji …"
 MET_BEFORE = re.compile(r"spotka\w*\s+się\s+(?:\S+\s+){0,2}?z\s+$", re.I)
 # "przedstawicielami Barcelony", "przedstawicielom Hiszpanii": representatives of a city or country
@@ -196,6 +198,9 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
                     not HOSTS_AFTER.match(text, m.end())
                     and not THEME_BEFORE.search(before)
                     and not MET_BEFORE.search(before)
+                    # "Centrum … Dzieci i Młodzieży": a group's word inside a name (a person's title such as
+                    # "Nadburmistrza" is often capitalised out of courtesy; headings may be Title Case)
+                    and not (base and kind in NAMED_GROUPS and inside_name(text, m.start(), m.end()))
                 ):
                     hits.append((m.start(), kind, m))
         if not base:
@@ -296,7 +301,8 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "social_exclusion",
         r"wykluczeni\w* społeczn\w*|wykluczon\w*|ubóstw\w*|ubog\w*|ubodzy|biedy|biedą|marginalizac\w*|"
-        r"włączeni\w* społeczn\w*|(?-i:integracj\w* społeczn\w*)|inkluzj\w*|obszar\w* zdegradowan\w*|social inclusion|inclusion|"
+        r"włączeni\w* społeczn\w*|(wsparci|pomoc|potrzeb)\w* materialn\w*|materialn\w* (wsparci|pomoc)\w*|"
+        r"(?-i:integracj\w* społeczn\w*)|inkluzj\w*|obszar\w* zdegradowan\w*|social inclusion|inclusion|"
         r"poverty|social exclusion|exclusion",
     ),
     (
@@ -339,6 +345,17 @@ GROUPS = re.compile(
 )
 
 
+def inside_name(text: str, a: int, b: int, words: int = 1) -> bool:
+    """Whether text[a:b] (of at least `words` words) is capitalised word by word in mid-sentence: a part of
+    a name ("Lwowskiego Centrum Młodzieży", "Zakłady Aktywizacji Zawodowej"), not what the text says of
+    people or themes. Not in an all-capitals line, where every word is capitalised."""
+    ws = text[a:b].split()
+    if len(ws) < words or not all(w[:1].isupper() and not w.isupper() for w in ws):
+        return False
+    before = text[max(0, a - 3) : a].rstrip(" ")
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",-–")
+
+
 def find_topics(
     text: str, masked: list[tuple[int, int]], sentences: list[tuple[int, int]]
 ) -> tuple[list[tuple[str, Cue]], list[tuple[str, Cue]]]:
@@ -362,7 +379,7 @@ def find_topics(
                 continue
             if any(s <= a < e for s, e in overview):
                 continue
-            in_name = any(a >= s and b <= e for s, e in masked)
+            in_name = any(a >= s and b <= e for s, e in masked) or inside_name(text, a, b, words=2)
             (named if in_name else free).setdefault(topic, Cue(topic, a, b))
             taken.append((a, b))
     order = lambda d: sorted(d.items(), key=lambda kv: kv[1].start)  # noqa: E731

@@ -214,7 +214,6 @@ CONFIDENCE = {
     "long_head": 0.6,  # the same, running over more than six words: the boundary is a guess
     "short_head": 0.55,  # a kind and one word ("Urząd Miasta"): often a generic or a home's own office
     "foreign_head": 0.7,
-    "introduced": 0.7,  # a project or programme title after "projekt", "program"
     "commune": 0.65,  # "gminę Tłuszcz"
     "acronym_city": 0.6,
     "acronym": 0.5,
@@ -476,10 +475,10 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                     emit("projects", pe.name, i + 1 + pi, i + 1 + pj, "registry")
 
     # 2a. projects and programmes by their introducing words
-    for fld, value, i, j, entry in introduced_titles(
+    for fld, value, i, j, entry, sure in introduced_titles(
         text, toks, base, taken, lambda f, v: _lookup(registries, f, v), UNIT_PHRASES
     ):
-        emit(fld, value, i, j, "registry" if entry else "introduced")
+        emit(fld, value, i, j, "registry" if entry else sure)
 
     # 2b. Polish institutions and MOPS units by head noun
     i = 0

@@ -34,11 +34,20 @@ PROGRAMME_INTRO = re.compile(
 FUNDER_INTRO = re.compile(r"(?<!\w)ze\s+środków\s+(?!program)", re.I)
 # the next title of an enumeration: "„A”, „B” i „C”", also after a short description ("„A” - wsparcie …, „B”")
 NEXT_TITLE = re.compile(
-    r"\s*(?:[-–](?:[^„“\"”\n.;]|\.(?!\s+[A-ZĄĆĘŁŃÓŚŹŻ])){0,120}?)?(?:,|\s+i|\s+oraz)\s+(?=,,|[„“\"«])"
+    r"\s*(?:[-–](?:[^„“\"”\n.;]|\b[a-ząćęłńóśźż]{1,3}\.|\.(?!\s+[A-ZĄĆĘŁŃÓŚŹŻ])){0,120}?)?(?:,|\s+i|\s+oraz)\s+(?=,,|[„“\"«])"
 )
 # a paid programme named in lower case with its owner: "w ramach programu polskiej współpracy rozwojowej
 # Ministerstwa Spraw Zagranicznych RP"; up to the end of the sentence
 LOWER_PROGRAMME = re.compile(r"[a-ząćęłńóśźż][\w\s-]{2,150}?(?=\s*(?:[.;\n]|,\s|$))")
+
+# how sure each way of reading a title is (names.CONFIDENCE has the registry's 0.95)
+CONFIDENCE = {
+    "quoted": 0.7,  # in quotes, an acronym or foreign words right after "projekt"/"program"
+    "listed": 0.65,  # a further title of a quoted list after "projekty"
+    "plain": 0.5,  # unquoted Polish words in the nominative: where the title ends is a guess
+    "owned": 0.55,  # a programme in lower case up to the end of its sentence
+    "funder": 0.5,  # foreign words after "ze środków": a programme or a foundation
+}
 
 
 def introduced_titles(
@@ -48,13 +57,13 @@ def introduced_titles(
     taken: list[bool],
     lookup: Callable[[str, str], object],
     unit_phrases: re.Pattern,
-) -> list[tuple[str, str, int, int, object]]:
-    """(field, value, first token, token past the last, registry entry or None) for each project and
+) -> list[tuple[str, str, int, int, object, float]]:
+    """(field, value, first token, token past the last, registry entry or None, confidence) for each project and
     programme introduced in `text` over tokens still free; marks their tokens taken. A "programme" that
     is a MOPS unit ("Program Aktywności Lokalnej") is left to the units."""
     out = []
 
-    def add(fld: str, a: int, b: int, value: str) -> bool:
+    def add(fld: str, how: str, a: int, b: int, value: str) -> bool:
         ia = _token_at(toks, base + a)
         ib = _token_before(toks, base + b)
         if ia is None or ib is None or ib < ia or any(taken[ia : ib + 1]):
@@ -62,30 +71,32 @@ def introduced_titles(
         if fld == "programmes" and unit_phrases.match(value):
             return False
         entry = lookup(fld, value)
-        out.append((fld, entry.name if entry else value, ia, ib + 1, entry))
+        out.append((fld, entry.name if entry else value, ia, ib + 1, entry, CONFIDENCE[how]))
         for k in range(ia, ib + 1):
             taken[k] = True
         return True
 
     for m in PROJECT_INTRO.finditer(text):
-        got = _title_after(text, m.end()) or _polish_title_after(text, toks, base, m.end())
-        while got is not None and add("projects", *got):
+        got, how = _title_after(text, m.end()), "quoted"
+        if got is None:
+            got, how = _polish_title_after(text, toks, base, m.end()), "plain"
+        while got is not None and add("projects", how, *got):
             # "projekty: „A”, „B” i „C”": every title of the list
             close = re.compile(r"\s*[”“\"»]").match(text, got[1])
             nxt = NEXT_TITLE.match(text, close.end()) if m["many"] and close else None
-            got = _title_after(text, nxt.end()) if nxt else None
+            got, how = (_title_after(text, nxt.end()) if nxt else None), "listed"
     for m in PROGRAMME_INTRO.finditer(text):
-        got = _title_after(text, m.end())
+        got, how = _title_after(text, m.end()), "quoted"
         if got is None and m["paid"]:
             low = LOWER_PROGRAMME.match(text, m.end())
             if low and re.search(r"\s[A-ZĄĆĘŁŃÓŚŹŻ]", low.group()):  # its owner is named
-                got = (m.start("word"), low.end(), "program " + low.group())
+                got, how = (m.start("word"), low.end(), "program " + low.group()), "owned"
         if got is not None:
-            add("programmes", *got)
+            add("programmes", how, *got)
     for m in FUNDER_INTRO.finditer(text):
         got = _foreign_words_after(text, m.end())
         if got is not None:
-            add("programmes", *got)
+            add("programmes", "funder", *got)
     return out
 
 
