@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .._slug import slug
-from ._nominative import _agreeing_cases, _head_analysis, _is_name_adj, _nominative_phrase
+from ._nominative import _agreeing_cases, _head_analysis, _is_name_adj, _nominative_adj, _nominative_phrase
 from ._text import Token, tokenize
 from .persons import ROLES, _name_word, bare_pair, person_at, surname_shaped, unknown_word
 from .places import seat_in_name
@@ -103,6 +103,8 @@ SINGLE_WORD_BODIES = {"caritas", "policja"}
 MANDATE_CUES = ("deputowan", "komisj", "funkcj")
 # local governments: bodies when named as such, places after "w" ("w Powiecie Międzyrzeckim")
 TERRITORIES = {"powiat", "gmina", "województwo"}
+# local government bodies that a text names in lower case before their proper name ("gminę Tłuszcz")
+LOWER_CASE_BODIES = {"gmina", "powiat", "obwód"}
 # a board or a member's mandate stands for no organisation of its own ("członek Zarządu Powiatu")
 BOARDS = {"zarząd"}
 MANDATES = {"członek", "członkini", "członkiem", "członka"}
@@ -722,16 +724,27 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             emit("organisations", entry.name if entry else value, k, end, "registry" if entry else "acronym")
             take(k, end)
 
-    # 2e. a commune or county named in lower case before its proper name ("odwiedzili gminę Tłuszcz oraz
-    # powiat Mońki", "gminę i powiat Mońki"): the body
+    # 2e. a commune, county or city district named in lower case before its proper name ("odwiedzili gminę
+    # Tłuszcz oraz powiat Mońki", "gminę i powiat Mońki", "z obwodem miejskim Brno-Sever"): the body
     for k, t in enumerate(toks):
-        if taken[k] or t.is_upper_initial or _head_analysis(t, {"gmina", "powiat"}) is None:
+        if taken[k] or t.is_upper_initial or _head_analysis(t, LOWER_CASE_BODIES) is None:
             continue
         if k > 0 and toks[k - 1].lower in PLACE_PREPOSITIONS:
             continue
         heads, n = [t], k + 1
-        if n + 1 < len(toks) and toks[n].lower == "i" and _head_analysis(toks[n + 1], {"gmina", "powiat"}):
+        if n + 1 < len(toks) and toks[n].lower == "i" and _head_analysis(toks[n + 1], LOWER_CASE_BODIES):
             heads, n = [t, toks[n + 1]], n + 2
+        adjective = ""
+        if (
+            n < len(toks)
+            and toks[n].text.islower()
+            and _agreeing_cases(toks[n], _head_analysis(t, LOWER_CASE_BODIES))
+        ):
+            gender = _head_analysis(t, LOWER_CASE_BODIES).gender
+            adjective = (
+                _nominative_adj(toks[n], gender).capitalize() + " "
+            )  # "obwodem miejskim" -> "Obwód Miejski"
+            n += 1
         m = n
         while (
             m < len(toks)
@@ -744,8 +757,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             continue
         proper = _span_text(text, base, toks, n, m)
         for h in heads:
-            lemma = _head_analysis(h, {"gmina", "powiat"}).lemma
-            emit("organisations", f"{lemma.capitalize()} {proper}", k, m, "commune")
+            lemma = _head_analysis(h, LOWER_CASE_BODIES).lemma
+            emit("organisations", f"{lemma.capitalize()} {adjective}{proper}", k, m, "commune")
         take(k, m)
 
     # 3. persons
