@@ -259,3 +259,77 @@ def test_named_graph_iris_and_the_publisher_dereference(client, seed_store, page
     assert response.status_code == 200
     assert (publisher, None, None) in Graph().parse(data=response.text, format="turtle")
     assert client.get("/partnergraph/graph/nonexistent", headers={"Accept": "text/turtle"}).status_code == 404
+
+
+# --- dataset description: sameAs, DCAT-AP, VoID ------------------------------------------------------
+
+
+def test_no_organisation_is_the_same_as_a_city(client):
+    query = (
+        "PREFIX owl: <http://www.w3.org/2002/07/owl#> SELECT ?a ?b WHERE { ?a owl:sameAs ?w . ?b owl:sameAs ?w "
+        "FILTER(STR(?a) < STR(?b)) }"
+    )
+    response = client.get("/sparql", params={"query": query, "format": "json"})
+    assert response.json()["results"]["bindings"] == []
+    see_also = (
+        f"ASK {{ <{iris.BASE}id/organisation/gmina-miejska-krakow> "
+        "<http://www.w3.org/2000/01/rdf-schema#seeAlso> <http://www.wikidata.org/entity/Q31487> }"
+    )
+    assert ask(client, see_also)
+
+
+def void_of(client, **params) -> Graph:
+    response = client.get("/.well-known/void", params=params, headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    return Graph().parse(data=response.text, format="turtle")
+
+
+def test_dcat_ap_mandatory_items(client):
+    from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
+
+    void = void_of(client)
+    services = list(void.subjects(RDF.type, DCAT.DataService))
+    assert services and all(void.value(s, DCTERMS.title) is not None for s in services)
+    distributions = list(void.subjects(RDF.type, DCAT.Distribution))
+    sizes = [void.value(d, DCAT.byteSize) for d in distributions if void.value(d, DCAT.byteSize) is not None]
+    assert sizes and all(size.datatype == XSD.decimal for size in sizes)
+    formats = [f for d in distributions for f in void.objects(d, DCTERMS["format"])]
+    assert formats and all(
+        isinstance(f, URIRef)
+        and str(f).startswith("http://publications.europa.eu/resource/authority/file-type/")
+        for f in formats
+    )
+    vocabularies = {str(v) for v in void.objects(None, VOID.vocabulary)}
+    for ns in (
+        "http://www.opengis.net/ont/geosparql#",
+        "http://www.w3.org/2003/01/geo/wgs84_pos#",
+        "http://xmlns.com/foaf/0.1/",
+        "http://purl.org/dc/terms/",
+    ):
+        assert ns in vocabularies, ns
+
+
+def test_well_known_void_honours_format_and_html(client):
+    nt = client.get("/.well-known/void", params={"format": "nt"}, headers={"Accept": "text/turtle"})
+    assert nt.headers["content-type"].startswith("application/n-triples")
+    html = client.get(
+        "/.well-known/void", headers={"Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"}
+    )
+    assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+    plain = client.get("/.well-known/void", headers={"Accept": "*/*"})
+    assert plain.headers["content-type"].startswith("text/turtle")
+
+
+def test_the_command_line_answers_ask_and_construct(seed_settings):
+    from test_web_hostile import partnergraph
+
+    root = seed_settings.root
+    done = partnergraph("query", "-", "--format", "json", root=root, stdin="ASK { ?s ?p ?o }")
+    assert done.returncode == 0, done.stderr
+    assert '"boolean": true' in done.stdout
+    query = f"CONSTRUCT {{ <{iris.BASE}id/country/de> ?p ?o }} WHERE {{ <{iris.BASE}id/country/de> ?p ?o }}"
+    done = partnergraph("query", "-", root=root, stdin=query)
+    assert done.returncode == 0, done.stderr
+    assert len(Graph().parse(data=done.stdout, format="turtle")) > 3
+    done = partnergraph("query", "-", "--format", "csv", root=root, stdin="PREFIX select: <urn:x#> ASK { }")
+    assert done.stdout.split() == ["_askResult", "true"]

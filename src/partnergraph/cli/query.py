@@ -11,7 +11,8 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "query",
         help="run a saved query (queries/*.rq), a .rq file or '-' (stdin)",
-        description="Run a SPARQL SELECT query on the embedded store or an endpoint.",
+        description="Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) on the embedded store or an "
+        "endpoint.",
     )
     parser.add_argument(
         "query", nargs="?", help="saved query name, path of a .rq file, or - for standard input"
@@ -34,6 +35,8 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from ..errors import QueryError
     from ..query import format_rows, load_saved_queries, resolve_query, run_query
+    from ..query.formats import format_boolean
+    from ..query.guard import check_query, query_form
 
     settings = settings_from(args)
     if args.list or not args.query:
@@ -46,9 +49,15 @@ def run(args) -> int:
     params = dict(args.param)
     if len(params) != len(args.param):
         raise QueryError("a --param is given twice")
-    rendered = saved.render(params)  # bad parameters fail before the store is opened
-    del rendered
+    text = saved.render(params)  # bad parameters fail before the store is opened
+    check_query(text)
+    form = query_form(text)
     store = open_store_from(args)
-    rows = run_query(store, saved, params)
-    sys.stdout.write(format_rows(rows, args.format))
+    if form == "ask":
+        sys.stdout.write(format_boolean(store.ask(text), args.format))
+    elif form in ("construct", "describe"):  # Turtle; N-Triples for csv/tsv, JSON-LD for json
+        rdf = {"json": "json-ld", "csv": "nt", "tsv": "nt"}.get(args.format, "turtle")
+        sys.stdout.write(store.construct(text).serialize(format=rdf))
+    else:
+        sys.stdout.write(format_rows(run_query(store, saved, params), args.format))
     return 0

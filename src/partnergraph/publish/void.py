@@ -98,6 +98,15 @@ def dataset_stats(store, dumps_dir: str | Path | None = None) -> DatasetStats:
     return stats
 
 
+FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
+FILE_TYPES = {
+    "application/n-quads": "RDF_N_QUADS",
+    "application/trig": "RDF_TRIG",
+    "text/turtle": "RDF_TURTLE",
+    "application/n-triples": "RDF_N_TRIPLES",
+    "application/ld+json": "JSON_LD",
+    "application/rdf+xml": "RDF_XML",
+}
 PUBLISHER = URIRef(iris.BASE + "id/agent/partnergraph")
 
 
@@ -138,6 +147,11 @@ def void_graph(stats: DatasetStats, site_url: str, sparql_url: str | None = None
         "http://www.w3.org/ns/oa#",
         "http://www.w3.org/ns/prov#",
         "http://www.w3.org/2004/02/skos/core#",
+        "http://www.opengis.net/ont/geosparql#",
+        "http://www.w3.org/2003/01/geo/wgs84_pos#",
+        "http://xmlns.com/foaf/0.1/",
+        "http://purl.org/dc/terms/",
+        "http://semanticweb.cs.vu.nl/2009/11/sem/",
     ):
         add((ds, VOID.vocabulary, URIRef(ns)))
     add((ds, VOID.triples, Literal(stats.triples, datatype=XSD.integer)))
@@ -162,8 +176,9 @@ def void_graph(stats: DatasetStats, site_url: str, sparql_url: str | None = None
         add((dist, DCAT.downloadURL, url))
         add((dist, DCAT.accessURL, url))
         add((dist, DCAT.mediaType, URIRef(MEDIA_TYPE_IRI + dump.media_type)))
-        add((dist, DCTERMS["format"], Literal(dump.media_type)))
-        add((dist, DCAT.byteSize, Literal(dump.size, datatype=XSD.nonNegativeInteger)))
+        if dump.media_type in FILE_TYPES:  # DCAT-AP: a dct:MediaTypeOrExtent from the EU vocabulary
+            add((dist, DCTERMS["format"], URIRef(FILE_TYPE + FILE_TYPES[dump.media_type])))
+        add((dist, DCAT.byteSize, Literal(dump.size, datatype=XSD.decimal)))  # DCAT-AP 2.1.1's range
         add((dist, DCTERMS.license, LICENCE))
         add((dist, DCTERMS.title, Literal(dump.name)))
     if sparql_url:
@@ -175,6 +190,11 @@ def void_graph(stats: DatasetStats, site_url: str, sparql_url: str | None = None
         add((URIRef(f"{ds}#sparql-distribution"), DCAT.accessService, service))
         add((URIRef(f"{ds}#sparql-distribution"), DCAT.accessURL, endpoint))
         add((service, RDF.type, DCAT.DataService))
+        for lang, title in (
+            ("en", "SPARQL endpoint of partnergraph"),
+            ("pl", "Punkt dostępowy SPARQL partnergraph"),
+        ):
+            add((service, DCTERMS.title, Literal(title, lang=lang)))
         add((service, DCAT.endpointURL, endpoint))
         add((service, DCAT.servesDataset, ds))
         add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))

@@ -81,6 +81,18 @@ def _csv_term(term) -> str:
     return f"_:{term}" if isinstance(term, BNode) else str(term)
 
 
+def format_boolean(value: bool, fmt: str) -> str:
+    """An ASK answer in the same formats as rows."""
+    word = "true" if value else "false"
+    if fmt == "json":
+        return json.dumps({"head": {}, "boolean": value}) + "\n"
+    if fmt == "csv":
+        return f"_askResult\r\n{word}\r\n"
+    if fmt == "tsv":
+        return f"?_askResult\n{word}\n"
+    return word + "\n"
+
+
 def format_rows(rows: Rows, fmt: str) -> str:
     if fmt == "json":
         data = {

@@ -46,6 +46,19 @@ def _lexemes(query: str):
             yield match.lastgroup, match.group()
 
 
+FORMS = {"select", "ask", "construct", "describe", "insert", "delete", "load", "clear", "drop", "create"}
+FORMS |= {"add", "move", "copy", "with"}
+
+
+def query_form(query: str) -> str:
+    """The form of a SPARQL request by its first keyword: select, ask, construct, describe, or an
+    update keyword (insert, delete, load...); "" when none is found."""
+    for kind, text in _lexemes(query):
+        if kind == "name" and text.lower() in FORMS:
+            return text.lower()
+    return ""
+
+
 def declares_dataset(query: str) -> bool:
     """Whether the query names its dataset (FROM or FROM NAMED)."""
     return any(kind == "name" and text.upper() == "FROM" for kind, text in _lexemes(query))

@@ -27,8 +27,11 @@ def registries_to_graph(registries: Registries) -> Graph:
     for place in registries.places.values():
         add_place(graph, place)
     mops = iris.named_iri("organisation", MOPS)
+    place_items = {p.wikidata_id for p in registries.places.values() if p.wikidata_id}
     for org in registries.organisations:
-        node = _add_entry(graph, "organisation", org)
+        # an organisation whose Wikidata item is a place's (a municipality and its city) only points
+        # at it: owl:sameAs would make a reasoner merge an organisation with a city
+        node = _add_entry(graph, "organisation", org, same=org.wikidata_id not in place_items)
         if org.name in (MOPS, GMINA):  # the centre and its municipality are not partners
             graph.remove((node, RDF.type, PG.PartnerOrganisation))
         if org.country:
@@ -56,13 +59,14 @@ def registries_to_graph(registries: Registries) -> Graph:
     return graph
 
 
-def _add_entry(graph: Graph, kind: str, entry):
-    """What every registry entry has: its label, aliases, kind and Wikidata link."""
+def _add_entry(graph: Graph, kind: str, entry, same: bool = True):
+    """What every registry entry has: its label, aliases, kind and Wikidata link (owl:sameAs, or
+    rdfs:seeAlso when the item is not the entry itself)."""
     node = add_named(graph, kind, entry.name)
     for alias in entry.aliases:
         graph.add((node, SKOS.altLabel, Literal(alias)))
     if getattr(entry, "kind", None):
         graph.add((node, PG.organisationKind, Literal(entry.kind)))
     if getattr(entry, "wikidata_id", None):
-        graph.add((node, OWL.sameAs, WIKIDATA[entry.wikidata_id]))
+        graph.add((node, OWL.sameAs if same else RDFS.seeAlso, WIKIDATA[entry.wikidata_id]))
     return node

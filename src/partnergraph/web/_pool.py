@@ -24,14 +24,13 @@ import logging
 import multiprocessing
 import os
 import queue
-import re
 import resource
 import signal
 import threading
 from dataclasses import dataclass, field
 
 from ..errors import PartnergraphError, QueryError, StoreError
-from ..query.guard import check_query
+from ..query.guard import check_query, query_form
 from ._cache import BoundedCache
 
 log = logging.getLogger(__name__)
@@ -116,22 +115,7 @@ class Answer:
     triples: list[tuple] = field(default_factory=list)  # CONSTRUCT / DESCRIBE
 
 
-_KEYWORDS = re.compile(
-    r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I
-)
-_STRIP = re.compile(
-    r"\bPREFIX\s+[^\s:]*:|#[^\n]*|<[^<>\s]*>|\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'",
-    re.I,
-)
 UPDATE_FORMS = {"insert", "delete", "load", "clear", "drop", "create", "add", "move", "copy", "with"}
-
-
-def query_form(query: str) -> str:
-    """The form of a SPARQL request, by its first keyword after the prologue: select, ask, construct,
-    describe, or an update keyword (insert, delete, load...); "" when none is found."""
-    text = _STRIP.sub(" ", query)
-    match = _KEYWORDS.search(text)
-    return match.group(1).lower() if match else ""
 
 
 def _run_in_store(store, query: str, cap: int, dataset: tuple | None = None) -> Answer:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from ..publish.jsonld import compact_jsonld
-from ..query.formats import format_rows
+from ..query.formats import format_boolean, format_rows
 from ..store import Rows
 from .mime import Format
 
@@ -87,13 +86,9 @@ def results_xml(variables, rows, boolean=None) -> str:
 def serialize_answer(answer, fmt: Format) -> bytes:
     """A SELECT or ASK answer in json, xml, csv or tsv."""
     if answer.form == "ask":
-        if fmt.name == "json":
-            return (json.dumps({"head": {}, "boolean": answer.boolean}) + "\n").encode()
         if fmt.name == "xml":
             return results_xml([], [], answer.boolean).encode()
-        if fmt.name == "csv":
-            return f"_askResult\r\n{'true' if answer.boolean else 'false'}\r\n".encode()
-        return f"?_askResult\n{'true' if answer.boolean else 'false'}\n".encode()
+        return format_boolean(answer.boolean, fmt.name).encode()
     if fmt.name == "xml":
         return results_xml(answer.variables, answer.rows).encode()
     return format_rows(Rows(answer.variables, answer.rows), fmt.name).encode("utf-8")

@@ -28,7 +28,11 @@ def _stats(request: Request):
 
 
 async def _void(request: Request, offers) -> Response:
-    chosen = mime.negotiate(request.headers.get("accept"), offers)
+    asked = request.query_params.get("format")
+    if asked:
+        chosen = mime.format_by_name(asked, offers)
+    else:
+        chosen = mime.negotiate(request.headers.get("accept"), offers)
     if chosen is None:
         return text_response(f"available: {mime.describe_offers(offers)}", 406, {"Vary": "Accept"})
     stats = await run_in_threadpool(_stats, request)
@@ -44,7 +48,7 @@ async def _void(request: Request, offers) -> Response:
 
 @router.api_route("/.well-known/void", methods=["GET", "HEAD"])
 async def well_known_void(request: Request):
-    return await _void(request, mime.GRAPH_FORMATS)
+    return await _void(request, mime.GRAPH_FORMATS + (mime.HTML,))  # RDF first, HTML for browsers
 
 
 @router.api_route("/dataset", methods=["GET", "HEAD"])
