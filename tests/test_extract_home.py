@@ -139,3 +139,23 @@ def test_every_value_has_a_confidence_between_0_and_1(registries):
             assert 0 <= conf.get(field, 0) <= 1
         for evidence in ev["evidence"].values():
             assert all(0 <= e["confidence"] <= 1 for e in evidence)
+
+
+def test_an_articles_headline_split_over_lines_under_its_date_line(registries):
+    page = read_page(OTHER / "krakow-portal-split.txt", year=2019)
+    (ev,) = extract_document(page, registries)["events"]
+    assert ev["title"] == "Delegacja z Norymbergi w Krakowie"
+    assert (ev["start"], ev["end"]) == ("2019-03-11", "2019-03-12")  # not the date line's 12.03
+
+
+def test_sidebar_news_a_repeated_headline_and_a_photo_credit_are_not_the_article(registries):
+    text = (
+        "Aktualności\n\nWizyta studentów z Pragi\n02.05.2018\nSpotkanie z wolontariuszami w Brnie [ ... ]\n\n"
+        "Goście z Wiednia w Fundacji\n\n08.06.2018 12:57 | 0 komentarzy | redakcja\n\n"
+        "We wtorek, 5 czerwca 2018 r., Fundację odwiedzili pracownicy socjalni z Wiednia, którzy poznali "
+        "nasze programy wsparcia osób bezdomnych i mieszkania treningowe.\n\nGoście z Wiednia w Fundacji\n"
+        "Fot. Jan Nowak\n\nKomentarze\nŚwietna wizyta w Brnie!\n"
+    )
+    (ev,) = extract_document(Page("x", "x.txt", text, year=2018), registries)["events"]
+    assert (ev["title"], ev["start"]) == ("Goście z Wiednia w Fundacji", "2018-06-05")
+    assert ev["persons"] == [] and [c["name"] for c in ev["cities"]] == ["Vienna"]

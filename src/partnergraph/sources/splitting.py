@@ -558,25 +558,37 @@ def _article(text: str, lines: list[_Line]) -> Listed | None:
         return None
     title_line = lines[head]
     title = LABEL_HEAD.sub("", title_line.text)
-    # another report under a heading of its own: a chronicle (a sidebar's news title over its date and
-    # teaser is no report of this page)
-    rivals = [
-        i
-        for i in content
-        if i != head
-        and lines[i].kind == "heading"
-        and not _same_heading(lines[i].text, title)
-        and EVENT_WORDS.search(lines[i].text)
-        and not _sidebar_item(lines, i)
-    ]
-    if rivals or _dated_openings(text, [lines[i] for i in content if i >= main]) >= 2:
-        return None  # reports that each open with their date: a chronicle without headings
+    more = lines[head + 1] if head + 1 < main else None
+    if (
+        more is not None
+        and more.text[:1].islower()
+        and len(more.text.split()) <= 8
+        and not chrome.is_chrome(more.text)
+    ):
+        # a headline split over two lines: "Delegacja z Norymbergi" / "w Krakowie"
+        title_line = _Line(title_line.start, more.end, text[title_line.start : more.end], "heading")
+        head += 1
+        title = LABEL_HEAD.sub("", title_line.text)
     # the end: the page's tail after the text
     stop = len(lines)
     for i in range(main + 1, len(lines)):
         if chrome.ends_article(lines[i].text) or (LABEL_HEAD.match(lines[i].text) and i > main):
             stop = i
             break
+    # another report under a heading of its own: a chronicle (a sidebar's news title over its date and
+    # teaser is no report of this page)
+    rivals = [
+        i
+        for i in content
+        if i != head
+        and i < stop
+        and lines[i].kind == "heading"
+        and not _same_heading(lines[i].text, title)
+        and EVENT_WORDS.search(lines[i].text)
+        and not _sidebar_item(lines, i)
+    ]
+    if rivals or _dated_openings(text, [lines[i] for i in content if main <= i < stop]) >= 2:
+        return None  # reports that each open with their date: a chronicle without headings
     body = [ln for ln in lines[head + 1 : stop] if ln.kind != "blank"]
     masks = [
         (ln.start, ln.end)
