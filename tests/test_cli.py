@@ -115,3 +115,16 @@ def test_help_works_from_the_installed_script():
         [Path(sys.executable).with_name("partnergraph"), "--help"], capture_output=True, text=True
     )
     assert out.returncode == 0 and "build" in out.stdout and "serve" in out.stdout
+
+
+def test_help_names_only_files_of_the_repository():
+    for command in COMMANDS:
+        out = subprocess.run(
+            [sys.executable, "-m", "partnergraph.cli", command, "--help"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert "../shared" not in out, command
+        for path in re.findall(r"\b(?:docs|queries|data)/[\w./-]+\.\w+", out):
+            assert (ROOT / path).is_file(), (command, path)

@@ -11,7 +11,7 @@ from pathlib import Path
 from .._atomic import write_atomic
 from ..errors import PartnergraphError, SourceError
 
-HELP = "extract the events of pages as JSON (../shared/spec/extract-json.md)"
+HELP = "extract the events of pages as JSON (docs/extract-json.md)"
 
 
 def register(subparsers) -> argparse.ArgumentParser:
