@@ -1,16 +1,15 @@
 """`partnergraph build`: sources -> extraction -> curation -> RDF dataset -> SHACL -> dumps and store.
 
-Nothing is replaced until everything is ready: the dataset is validated first, the dumps are written
-into a new folder that replaces the old one, and the store is loaded into a new folder that replaces
-the old one. Same inputs give the same bytes (sorted N-Quads, IRIs from names, no blank nodes).
+Nothing is replaced until everything is ready: the dataset is validated first, then the dumps, the store
+and the rest are written into a new build generation, switched in at once (see generation.py). Same
+inputs give the same bytes (sorted N-Quads, IRIs from names, no blank nodes).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import shutil
-import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,9 +22,9 @@ from .curate import apply_curation, read_curation
 from .errors import SourceError, StoreError
 from .extract import extract_events
 from .extract.aliases import unify_aliases
+from .generation import new_generation
 from .ontology_tools import load_ontology_graph, load_shapes
 from .publish import sorted_nquads, write_dumps
-from .publish.dumps import replace_folder
 from .rdf import (
     add_named_graph,
     assemble_dataset,
@@ -39,10 +38,34 @@ from .settings import Settings
 from .sources import ManifestEntry, read_manifest, read_page
 
 # re-exported: their home was here
-from .state import PACKAGE_DIR, ensure_built, input_hash, is_current, open_embedded  # noqa: F401
+from .state import (  # noqa: F401
+    PACKAGE_DIR,
+    ensure_built,
+    input_hash,
+    input_state,
+    is_current,
+    open_embedded,
+    source_path,
+)
 from .store import EmbeddedStore
 
 log = logging.getLogger(__name__)
+ENTITIES, REPORT, STATE = "entities.json", "report.json", "state.json"  # in every build generation
+
+
+def write_dump_files(settings: Settings, folder: Path, nquads: bytes) -> None:
+    write_dumps(nquads, folder / "dumps")
+
+
+def write_aggregate_file(settings: Settings, folder: Path, nquads: bytes) -> None:
+    with EmbeddedStore(folder / "store", read_only=True) as store:
+        write_aggregates(store, folder)
+
+
+# The artefacts written into every new build generation, by `build` and by `add`, before it is switched
+# in: writer(settings, generation folder, the whole dataset as sorted N-Quads). See generation.py.
+Artefact = Callable[[Settings, Path, bytes], None]
+ARTEFACTS: list[Artefact] = [write_dump_files, write_aggregate_file]
 
 
 @dataclass
@@ -62,7 +85,7 @@ class BuildReport:
 def read_sources(settings: Settings) -> list[tuple[ManifestEntry, object]]:
     pages = []
     for entry in read_manifest(settings.sources_dir):
-        path = settings.sources_dir / entry.file
+        path = source_path(settings, entry)
         if not path.is_file():
             raise SourceError(f"{path}: listed in {settings.sources_dir / 'manifest.json'} but missing")
         encoding = entry.extra.get("encoding")
@@ -113,11 +136,11 @@ def entity_lines(registries: Registries, events) -> list[str]:
     return sorted_nquads(dataset).decode("utf-8").splitlines() if len(dataset) else []
 
 
-def write_entity_lines(settings: Settings, by_page: dict[str, list[str]]) -> None:
-    """Record each page's share of the entities graph (build/entities.json), so that an incremental
+def write_entity_lines(folder: Path, by_page: dict[str, list[str]]) -> None:
+    """Record each page's share of the entities graph (entities.json), so that an incremental
     update can remake that graph without extracting the other pages again."""
     data = json.dumps(dict(sorted(by_page.items())), ensure_ascii=False, indent=0)
-    write_atomic(settings.entities_file, data)
+    write_atomic(folder / ENTITIES, data)
 
 
 def read_entity_lines(settings: Settings) -> dict[str, list[str]]:
@@ -127,8 +150,10 @@ def read_entity_lines(settings: Settings) -> dict[str, list[str]]:
         raise StoreError(f"{settings.entities_file}: cannot read ({e}); run `partnergraph build`") from None
 
 
-def _report(settings: Settings, registries: Registries, pages, stale: list[str]) -> BuildReport:
-    report = BuildReport(input_hash(settings), stale_curations=stale)
+def _report(
+    settings: Settings, registries: Registries, pages, stale: list[str], hash_: str = ""
+) -> BuildReport:
+    report = BuildReport(hash_, stale_curations=stale)
     unknown, unlinked = set(), set()
     for entry, events in pages:
         report.pages[entry.source_id] = len(events)
@@ -146,39 +171,34 @@ def _report(settings: Settings, registries: Registries, pages, stale: list[str])
 
 
 def build(settings: Settings | None = None) -> BuildReport:
-    """Build the dataset, validate it, write the dumps and load the embedded store."""
+    """Build the dataset, validate it, then write a new build generation: dumps, store, entities,
+    report, state (last), and the other ARTEFACTS."""
     settings = settings or Settings.default()
+    state = input_state(settings)
     registries = load_registries(settings.reference_dir)
     pages, stale, texts = extract_all(settings, registries)
     dataset = make_dataset(settings, registries, pages, texts)
     validate_dataset(dataset, load_shapes(settings.ontology_dir), load_ontology_graph(settings.ontology_dir))
-    report = _report(settings, registries, pages, stale)
+    report = _report(settings, registries, pages, stale, state["input_hash"])
     nquads = sorted_nquads(dataset)
     report.triples = nquads.count(b"\n")
-    write_dumps(nquads, settings.dumps_dir)
-    load_store(settings, nquads)
-    with EmbeddedStore(settings.store_dir, read_only=True) as store:
-        write_aggregates(store, settings.build_dir)
-    write_entity_lines(settings, {e.source_id: entity_lines(registries, events) for e, events in pages})
-    write_atomic(
-        settings.build_dir / "report.json", json.dumps(report.to_json(), ensure_ascii=False, indent=2)
-    )
-    write_atomic(settings.build_dir / "state.json", json.dumps({"input_hash": report.input_hash}))
+    with new_generation(settings.build_dir) as folder:
+        load_store(folder / "store", nquads)
+        write_entity_lines(folder, {e.source_id: entity_lines(registries, events) for e, events in pages})
+        write_atomic(folder / REPORT, json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        for write in ARTEFACTS:
+            write(settings, folder, nquads)
+        write_atomic(folder / STATE, json.dumps(state, indent=0))
     log.info("built %d triples from %d pages", report.triples, len(report.pages))
     return report
 
 
-def load_store(settings: Settings, nquads: bytes) -> None:
-    """Load a fresh store beside the old one, then swap folders."""
-    settings.build_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=settings.build_dir, prefix=".store."))
+def load_store(folder: Path, nquads: bytes) -> None:
+    """Load a fresh store into `folder` (in a new generation)."""
+    store = EmbeddedStore(folder)
     try:
-        store = EmbeddedStore(staging)
         store.load_nquads(nquads)
         store.compact()
+    finally:
         store.close()
         del store
-        replace_folder(staging, settings.store_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise

@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from . import incremental
 from ._atomic import write_atomic
-from .build import build, is_current
+from .build import build, is_current, source_path
 from .errors import PartnergraphError, SourceError
 from .iris import slug
 from .settings import Settings
@@ -59,6 +59,8 @@ class AddReport:
     results: list[PageResult] = field(default_factory=list)
     graph: str = "unchanged"  # "unchanged", "incremental" or "full"
     quads: int | None = None
+    # pages whose graph was behind the corpus (an interrupted run, an edit by hand), updated as well
+    caught_up: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[PageResult]:
@@ -116,7 +118,7 @@ def add_pages(
     finally:
         if own_fetcher:
             fetcher.close()
-    if prepared:
+    if prepared or not is_current(settings):  # a build behind the corpus (an interrupted add) catches up
         _commit(settings, entries, prepared, report)
     return report
 
@@ -208,15 +210,19 @@ def _prepare(item, entries, fetcher, year, title, home=None) -> _Prepared | Page
 
 def _commit(settings: Settings, entries: dict, prepared: list[_Prepared], report: AddReport) -> None:
     """Write the pages and the manifest, then update the graph; on failure put the files back."""
-    incremental_ok = incremental.can_update(settings)
-    graphs = None
-    if incremental_ok:
+    plan = incremental.pages_to_update(settings)
+    graphs, removed = None, []
+    if plan is not None:
+        stale, removed = plan
+        own = {p.entry.source_id for p in prepared}
+        report.caught_up = sorted({*stale, *removed} - own)
         with tempfile.TemporaryDirectory(prefix="partnergraph-add-") as tmp:
             pages = []
             for p in prepared:
                 path = Path(tmp) / p.entry.file
                 path.write_text(p.text, encoding="utf-8")
                 pages.append((p.entry, path))
+            pages += [(entries[s], source_path(settings, entries[s])) for s in stale if s not in own]
             graphs = incremental.make_page_graphs(settings, pages)  # validated before anything is written
     new_entries = dict(entries)
     for p in prepared:
@@ -234,7 +240,7 @@ def _commit(settings: Settings, entries: dict, prepared: list[_Prepared], report
             write_atomic(sources / p.entry.file, p.text)
         write_manifest(sources, list(new_entries.values()))
         if graphs is not None:
-            done = incremental.apply_page_graphs(settings, graphs)
+            done = incremental.apply_page_graphs(settings, graphs, removed)
             report.graph, report.quads = "incremental", done.quads
             counts = done.pages
             findings = [

@@ -9,8 +9,8 @@ full build would write from the same inputs (the tests check this).
 
 Two steps, so that a caller can prepare and validate before it changes anything on disk:
 `make_page_graphs` extracts, curates, turns into RDF and validates (SHACL, with the ontology and the
-registries); `apply_page_graphs` then swaps the graphs into the dumps and the store, updates
-build/report.json, and writes build/state.json last, so that `ensure_built` sees a current build.
+registries); `apply_page_graphs` then writes a new build generation (see generation.py) with the graphs
+swapped into the dumps and into a copy of the store, and the report and state updated, and switches to it.
 """
 
 from __future__ import annotations
@@ -25,12 +25,12 @@ from rdflib import Dataset
 
 from . import iris
 from ._atomic import write_atomic
-from .aggregates import write_aggregates
 from .build import (
+    ARTEFACTS,
+    REPORT,
+    STATE,
     _report,
     entity_lines,
-    input_hash,
-    is_current,
     make_dataset,
     read_entity_lines,
     write_entity_lines,
@@ -38,14 +38,16 @@ from .build import (
 from .curate import apply_curation, read_curation
 from .errors import SourceError, StoreError
 from .extract import extract_events
+from .generation import new_generation
 from .model import Event
 from .ontology_tools import load_ontology_graph, load_shapes
-from .publish import DUMP_NAME, sorted_nquads, write_dumps
+from .publish import DUMP_NAME, sorted_nquads
 from .rdf import validate_dataset
 from .rdf.dataset import add_named_graph
 from .reference import Registries, load_registries
 from .settings import Settings
 from .sources import ManifestEntry, read_manifest, read_page
+from .state import base_hash, hash_state, page_hashes, read_state, source_path
 from .store import EmbeddedStore
 
 log = logging.getLogger(__name__)
@@ -76,13 +78,27 @@ class IncrementalReport:
     added: int  # quads of the replaced graphs now
 
 
+def pages_to_update(settings: Settings) -> tuple[list[str], list[str]] | None:
+    """What an incremental update must do to catch the build up with the corpus: the pages changed or
+    added since the build, and the pages removed from the manifest. None when only a full build can
+    (no build, or the registries, curation, ontology or code changed)."""
+    state = read_state(settings)
+    if (
+        state is None
+        or not isinstance(state.get("pages"), dict)
+        or not (settings.dumps_dir / f"{DUMP_NAME}.nq").is_file()
+        or not settings.entities_file.is_file()
+        or state.get("base_hash") != base_hash(settings)
+    ):
+        return None
+    now, built = page_hashes(settings), state["pages"]
+    return [s for s, h in now.items() if built.get(s) != h], sorted(set(built) - set(now))
+
+
 def can_update(settings: Settings) -> bool:
-    """Whether an incremental update is possible now: there is a build and it matches the inputs."""
-    return (
-        is_current(settings)
-        and (settings.dumps_dir / f"{DUMP_NAME}.nq").is_file()
-        and settings.entities_file.is_file()
-    )
+    """Whether an incremental update is possible now: there is a build, made with the same registries,
+    curation, ontology and code."""
+    return pages_to_update(settings) is not None
 
 
 def make_page_graphs(
@@ -144,67 +160,100 @@ def replace_graph_lines(old: bytes, graphs: dict[str, bytes]) -> tuple[bytes, in
     return ("\n".join(sorted(set(lines))) + "\n").encode("utf-8"), removed
 
 
-def apply_page_graphs(settings: Settings, graphs: list[PageGraph]) -> IncrementalReport:
-    """Swap the page graphs into the dumps and the embedded store, then update report and state."""
+def apply_page_graphs(
+    settings: Settings, graphs: list[PageGraph], removed: list[str] = ()
+) -> IncrementalReport:
+    """Write a new build generation with the page graphs swapped into the dumps and into a copy of the
+    embedded store (hard links, cheap), the graphs of the `removed` pages taken out, report and state
+    updated; it is switched in at the end."""
     dump = settings.dumps_dir / f"{DUMP_NAME}.nq"
     if not dump.is_file() or not settings.store_dir.is_dir():
         raise StoreError(f"no build in {settings.build_dir} to update; run `partnergraph build`")
-    shares = read_entity_lines(settings) | {g.entry.source_id: g.entity_lines for g in graphs}
-    entities = "".join(f"{line}\n" for line in sorted({x for lines in shares.values() for x in lines}))
-    replaced = {g.graph_iri: g.nquads for g in graphs} | {str(iris.ENTITIES_GRAPH): entities.encode("utf-8")}
-    new_nquads, removed = replace_graph_lines(dump.read_bytes(), replaced)
-    store = EmbeddedStore(settings.store_dir)  # opened first: a store in use fails before any change
-    try:
-        # from here until the end the build is in between: without state.json the next ensure_built
-        # rebuilds everything, should anything below fail
-        (settings.build_dir / "state.json").unlink(missing_ok=True)
-        write_dumps(new_nquads, settings.dumps_dir)
-        for graph_iri, nquads in replaced.items():
-            store.replace_graph(graph_iri, nquads)
-        store.compact()
-        write_aggregates(store, settings.build_dir)
-        write_entity_lines(settings, shares)
-    except OSError as e:
-        raise StoreError(f"cannot update the build in {settings.build_dir}: {e}") from None
-    finally:
-        store.close()
-        del store
-    quads = new_nquads.count(b"\n")
-    _update_report(settings, graphs, quads)
-    write_atomic(settings.build_dir / "state.json", json.dumps({"input_hash": input_hash(settings)}))
+    with new_generation(settings.build_dir) as folder:
+        state = read_state(settings) or {}
+        shares = read_entity_lines(settings) | {g.entry.source_id: g.entity_lines for g in graphs}
+        shares = {s: lines for s, lines in shares.items() if s not in removed}
+        entities = "".join(f"{line}\n" for line in sorted({x for lines in shares.values() for x in lines}))
+        replaced = {g.graph_iri: g.nquads for g in graphs}
+        replaced |= {str(iris.source_graph(s)): b"" for s in removed}
+        replaced[str(iris.ENTITIES_GRAPH)] = entities.encode("utf-8")
+        new_nquads, dropped = replace_graph_lines(dump.read_bytes(), replaced)
+        _update_store(settings.store_dir, folder / "store", replaced)
+        write_entity_lines(folder, shares)
+        quads = new_nquads.count(b"\n")
+        new_state = _updated_state(settings, state, [g.entry.source_id for g in graphs], removed)
+        _update_report(settings, folder, graphs, removed, quads, new_state["input_hash"])
+        for write in ARTEFACTS:
+            write(settings, folder, new_nquads)
+        write_atomic(folder / STATE, json.dumps(new_state, indent=0))
     added = sum(data.count(b"\n") for data in replaced.values())
     log.info(
         "replaced %d page graph(s) and the entities graph: -%d +%d quads, %d in all",
         len(graphs),
-        removed,
+        dropped,
         added,
         quads,
     )
-    return IncrementalReport({g.entry.source_id: len(g.events) for g in graphs}, quads, removed, added)
+    return IncrementalReport({g.entry.source_id: len(g.events) for g in graphs}, quads, dropped, added)
 
 
-def _update_report(settings: Settings, graphs: list[PageGraph], quads: int) -> None:
-    """build/report.json as a full build would write it: the replaced pages' findings swapped."""
-    path = settings.build_dir / "report.json"
+def _update_store(current: Path, target: Path, graphs: dict[str, bytes]) -> None:
+    """A copy of the store in `current` (a backup: hard links to its files) with these graphs replaced."""
+    store = EmbeddedStore(current)  # opened for writing: a store in use fails before any change
+    try:
+        store.ox.backup(str(target))
+    except OSError as e:
+        raise StoreError(f"cannot copy the store {current}: {e}") from None
+    finally:
+        store.close()
+        del store
+    store = EmbeddedStore(target)
+    try:
+        for graph_iri, nquads in graphs.items():
+            store.replace_graph(graph_iri, nquads)
+        store.compact()
+    except OSError as e:
+        raise StoreError(f"cannot update the store in {target}: {e}") from None
+    finally:
+        store.close()
+        del store
+
+
+def _updated_state(settings: Settings, state: dict, updated: list[str], removed: list[str]) -> dict:
+    """The build's state with these pages' hashes as they are now, and the base hash as it is now (the
+    caller knows that what changed there, curation say, concerns only these pages): equal to
+    input_state() when no other page changed."""
+    now = page_hashes(settings)
+    pages = {s: h for s, h in state.get("pages", {}).items() if s not in removed}
+    pages |= {s: now[s] for s in updated}
+    new = {"base_hash": base_hash(settings), "pages": dict(sorted(pages.items()))}
+    return {"input_hash": hash_state(new), **new}
+
+
+def _update_report(
+    settings: Settings, folder: Path, graphs: list[PageGraph], removed: list[str], quads: int, hash_: str
+) -> None:
+    """report.json as a full build would write it: the replaced pages' findings swapped."""
+    path = settings.build_dir / REPORT
     try:
         report = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     except ValueError:
         report = {}
-    ids = {g.entry.source_id for g in graphs}
+    ids = {g.entry.source_id for g in graphs} | set(removed)
     # when each page's graph was last made: a full build made them all at once (the report's time)
     built_at = report.get("built_at") or {
         sid: mtime_iso(path) for sid in report.get("pages", {}) if path.is_file()
     }
-    built_at.update({sid: now_iso() for sid in ids})
+    built_at.update({g.entry.source_id: now_iso() for g in graphs})
+    built_at = {s: t for s, t in built_at.items() if s not in removed}
     report["built_at"] = dict(sorted(built_at.items()))
 
     def others(items: list[str], mark) -> list[str]:
         return [x for x in items if not any(mark(x, i) for i in ids)]
 
-    report["input_hash"] = input_hash(settings)
-    report["pages"] = dict(
-        sorted({**report.get("pages", {}), **{g.entry.source_id: len(g.events) for g in graphs}}.items())
-    )
+    report["input_hash"] = hash_
+    pages = {**report.get("pages", {}), **{g.entry.source_id: len(g.events) for g in graphs}}
+    report["pages"] = dict(sorted((s, n) for s, n in pages.items() if s not in removed))
     report["triples"] = quads
     report["unknown_organisations"] = sorted(
         others(report.get("unknown_organisations", []), lambda x, i: f"({i}/" in x)
@@ -219,7 +268,7 @@ def _update_report(settings: Settings, graphs: list[PageGraph], quads: int) -> N
         + [x for g in graphs for x in g.stale_curations]
     )
     report["rebuilt"] = False
-    write_atomic(path, json.dumps(report, ensure_ascii=False, indent=2))
+    write_atomic(folder / REPORT, json.dumps(report, ensure_ascii=False, indent=2))
 
 
 def now_iso() -> str:
@@ -232,12 +281,23 @@ def mtime_iso(path: Path) -> str:
     return stamp.isoformat().replace("+00:00", "Z")
 
 
-def update_pages(settings: Settings, source_ids: list[str]) -> IncrementalReport:
-    """Re-extract and replace the named graphs of these pages of the manifest (build must be current
-    but for them)."""
+def update_pages(settings: Settings, source_ids: list[str], removed: list[str] = ()) -> IncrementalReport:
+    """Re-extract and replace the named graphs of these pages of the manifest, and take out those of
+    the `removed` pages (build must be current but for them)."""
     entries = {e.source_id: e for e in read_manifest(settings.sources_dir)}
     missing = [s for s in source_ids if s not in entries]
     if missing:
         raise SourceError(f"not in the manifest: {', '.join(missing)}")
-    pages = [(entries[s], settings.sources_dir / entries[s].file) for s in source_ids]
-    return apply_page_graphs(settings, make_page_graphs(settings, pages))
+    pages = [(entries[s], source_path(settings, entries[s])) for s in source_ids]
+    return apply_page_graphs(settings, make_page_graphs(settings, pages), removed)
+
+
+def catch_up(settings: Settings) -> IncrementalReport | None:
+    """Bring the build up to date with the corpus incrementally (the pages changed, added or removed
+    since, by an interrupted run or by hand); None when it is current. Raises StoreError when only a
+    full build can."""
+    plan = pages_to_update(settings)
+    if plan is None:
+        raise StoreError(f"no build in {settings.build_dir} to update; run `partnergraph build`")
+    changed, removed = plan
+    return update_pages(settings, changed, removed) if changed or removed else None

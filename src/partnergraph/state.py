@@ -1,26 +1,33 @@
-"""Whether build/ is current: the hash of everything the graph is made from, against the one the last
-build or add recorded in build/state.json. Kept apart from `build` so that commands which only read the
-graph (`query`, `serve`, `network`, ...) need not import the extractor to find that out."""
+"""Whether build/ is current: what the graph is made from, against what the last build or add recorded in
+its state.json. Kept apart from `build` so that commands which only read the graph (`query`, `serve`,
+`network`, ...) need not import the extractor to find that out.
+
+state.json holds a hash of what every page's graph depends on (`base_hash`: registries, curation,
+ontology, code), each page's hash (`pages`: its manifest entry and its text), and one hash over both
+(`input_hash`), so that a run can tell which pages the build is behind on (incremental.pages_to_update).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from pathlib import Path
 
 from . import __version__
+from .errors import PartnergraphError, SourceError
 from .settings import Settings
 
+log = logging.getLogger(__name__)
 PACKAGE_DIR = Path(__file__).parent
 AGGREGATES_FILE = "aggregates.json"  # written by partnergraph.aggregates
+STATE = "state.json"
 
 
-def input_hash(settings: Settings) -> str:
-    """A hash over everything the graph is made from: pages, manifest, registries, curation, ontology,
-    and the code that turns them into triples."""
+def base_hash(settings: Settings) -> str:
+    """A hash over what every page's graph depends on: registries, curation, ontology, and the code."""
     digest = hashlib.sha256(__version__.encode())
     files = [
-        *sorted(settings.sources_dir.rglob("*")),
         *sorted(settings.reference_dir.rglob("*")),
         settings.curation_file,
         *sorted(settings.ontology_dir.glob("*.ttl")),
@@ -33,15 +40,70 @@ def input_hash(settings: Settings) -> str:
     return digest.hexdigest()
 
 
+def source_path(settings: Settings, entry) -> Path:
+    """The text file of a manifest entry (a ManifestEntry or its JSON), which must lie in data/sources/."""
+    name = entry["file"] if isinstance(entry, dict) else entry.file
+    folder = settings.sources_dir.resolve()
+    path = (folder / str(name)).resolve()
+    if not path.is_relative_to(folder) or path == folder:
+        manifest = settings.sources_dir / "manifest.json"
+        raise SourceError(f"{manifest}: entry {name!r} points outside {settings.sources_dir}")
+    return path
+
+
+def page_hashes(settings: Settings) -> dict[str, str]:
+    """Each page's hash: its manifest entry and its text file (the manifest read as plain JSON here;
+    sources.read_manifest checks it when the pages are read)."""
+    manifest = settings.sources_dir / "manifest.json"
+    try:
+        items = json.loads(manifest.read_text(encoding="utf-8"))
+        files = [str(item["file"]) for item in items]
+    except (OSError, ValueError, TypeError, KeyError) as e:
+        raise SourceError(f"{manifest}: cannot be read ({e})") from None
+    out = {}
+    for item, name in zip(items, files, strict=True):
+        digest = hashlib.sha256(json.dumps(item, sort_keys=True).encode())
+        path = source_path(settings, item)
+        digest.update(path.read_bytes() if path.is_file() else b"\0missing")
+        out[Path(name).stem] = digest.hexdigest()
+    return out
+
+
+def input_state(settings: Settings) -> dict:
+    """What the graph is made from, as state.json records it."""
+    state = {"base_hash": base_hash(settings), "pages": page_hashes(settings)}
+    return {"input_hash": hash_state(state), **state}
+
+
+def hash_state(state: dict) -> str:
+    return hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()
+
+
+def input_hash(settings: Settings) -> str:
+    """A hash over everything the graph is made from: pages, manifest, registries, curation, ontology,
+    and the code that turns them into triples."""
+    return input_state(settings)["input_hash"]
+
+
+def read_state(settings: Settings) -> dict | None:
+    """The current build's state.json, None when there is no (readable) build. Read in the current
+    generation itself: the link build/state.json may have been removed to mark the build out of date."""
+    current = settings.build_dir / "current"
+    path = (current if current.is_dir() else settings.build_dir) / STATE
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) and settings.store_dir.is_dir() else None
+
+
 def is_current(settings: Settings) -> bool:
-    state = settings.build_dir / "state.json"
-    if not (
-        state.is_file() and settings.store_dir.is_dir() and (settings.build_dir / AGGREGATES_FILE).is_file()
-    ):
+    state = read_state(settings)
+    if state is None or not (settings.build_dir / AGGREGATES_FILE).is_file():
         return False
     try:
-        return json.loads(state.read_text())["input_hash"] == input_hash(settings)
-    except (ValueError, KeyError):
+        return state.get("input_hash") == input_hash(settings)
+    except PartnergraphError:  # a manifest that cannot be read: not current, and the build will say why
         return False
 
 

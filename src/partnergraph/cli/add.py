@@ -84,8 +84,14 @@ def run(args) -> int:
         print(line)
         for finding in result.findings:
             print(f"          {finding}")
+    if report.caught_up:
+        print(
+            f"graph: the build was behind the corpus for {', '.join(report.caught_up)} "
+            "(an interrupted run, or files edited by hand); updated them too"
+        )
     if report.graph == "incremental":
-        print(f"graph: replaced {len(report.changed)} page graph(s) incrementally ({report.quads} quads)")
+        count = len(report.changed) + len(report.caught_up)
+        print(f"graph: replaced {count} page graph(s) incrementally ({report.quads} quads)")
     elif report.graph == "full":
         print(f"graph: rebuilt in full, the build was missing or out of date ({report.quads} quads)")
     else:
