@@ -1,10 +1,24 @@
-"""Write a file so that readers see either the old content or the new, never half of it."""
+"""Write a file so that readers see either the old content or the new, never half of it; and make the
+temporary folders that replace a folder once they are complete. Both get the permissions a plain
+`open()` or `mkdir` would give under the process's umask (0644 and 0755 under umask 022), not the
+0600/0700 of `tempfile`, so that a web server running as another user can serve what was written."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from pathlib import Path
+
+_umask_lock = threading.Lock()
+
+
+def umask() -> int:
+    """The process's umask (reading it means setting it: done under a lock, put back at once)."""
+    with _umask_lock:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> None:
@@ -13,6 +27,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, 0o666 & ~umask())
         with os.fdopen(fd, "wb") as f:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
             f.flush()
@@ -21,3 +36,10 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def make_temp_folder(parent: str | Path, prefix: str) -> Path:
+    """A new empty folder in `parent` (tempfile.mkdtemp), with the permissions of a plain mkdir."""
+    folder = Path(tempfile.mkdtemp(dir=parent, prefix=prefix))
+    folder.chmod(0o777 & ~umask())
+    return folder

@@ -105,10 +105,10 @@ def read_sources(settings: Settings) -> list[tuple[ManifestEntry, object]]:
 def extract_all(settings: Settings, registries: Registries):
     """Every page's events with data/curation.yaml applied: returns [(entry, events)], the stale
     corrections, and each page's text (what the evidence offsets point into) by source id."""
+    curation = read_curation(settings.curation_file)  # first: a mistake in it is found at once
     sources = read_sources(settings)
     texts = {entry.source_id: page.text for entry, page in sources}
     extracted = [(entry, extract_events(page, registries)) for entry, page in sources]
-    curation = read_curation(settings.curation_file)
     all_events = [e for _, events in extracted for e in events]
     curated, stale = apply_curation(all_events, curation, registries)
     unify_aliases(curated)  # one organisation under one name on every page

@@ -20,7 +20,9 @@ removes a value the event does not have, is reported as stale rather than silent
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -36,10 +38,18 @@ def read_curation(path: str | Path) -> dict:
     path = Path(path)
     if not path.is_file():
         return {}
+    raw = path.read_bytes()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise CurationError(
+            f"{path}, line {line}: not UTF-8 (byte {raw[e.start]:#04x}); save it as UTF-8"
+        ) from None
+    try:
+        data = yaml.load(text, Loader=_Loader) or {}
     except yaml.YAMLError as e:
-        raise CurationError(f"{path}: not valid YAML ({e})") from None
+        raise CurationError(f"{path}: not valid YAML ({' '.join(str(e).split())})") from None
     if not isinstance(data, dict):
         raise CurationError(f"{path}: expected a mapping of event id to corrections")
     for event_id, actions in data.items():
@@ -61,7 +71,115 @@ def read_curation(path: str | Path) -> dict:
                 raise CurationError(
                     f"{path}: {event_id}.{action}: unknown field(s) {', '.join(sorted(unknown))}"
                 )
+    try:
+        _check_values(data)
+    except _BadValue as e:
+        keys = e.args[0]
+        where = f"{path}, line {_line(text, keys)}"
+        raise CurationError(f"{where}: {keys[0]}: {'.'.join(map(str, keys[1:]))}: {e.args[1]}") from None
     return data
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML without timestamps: a date stays the text it was written as (2010-13-45 is refused with
+    its line by _date, not by the YAML reader)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _BadValue(Exception):
+    """(keys down to the bad value, what is wrong with it)"""
+
+
+DATE = re.compile(r"^(\d{4}|--)(?:-?(\d{2}))?(?:-(\d{2}))?$")
+
+
+def _date(value) -> str:
+    """A date as the graph writes it (YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD, --MM), checked against the
+    calendar; YAML reads 2010 as a number."""
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    match = DATE.match(text) if isinstance(text, str) else None
+    if not match or (match.group(1) == "--" and not match.group(2)):
+        raise ValueError(f"expected a date such as 2010-05-12, 2010-05 or 2010, got {value!r}")
+    year = 2000 if match.group(1) == "--" else int(match.group(1))
+    try:
+        date(year, int(match.group(2) or 1), int(match.group(3) or 1))
+    except ValueError as e:
+        raise ValueError(f"not a date: {value!r} ({e})") from None
+    return text
+
+
+def _span_of(value) -> None:
+    if not (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in value)
+        and value[0] <= value[1]
+    ):
+        raise ValueError(f"expected [start, end], two character offsets, got {value!r}")
+
+
+def _text(value) -> None:
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"expected text, got {value!r}")
+
+
+def _item(value) -> None:
+    """A value of a list field: a name, or a mapping with a name (a place: city/name and country)."""
+    if isinstance(value, dict):
+        for key in ("name", "city", "country"):
+            _text(value.get(key))
+        if "at" in value:
+            _span_of(value["at"])
+    elif not isinstance(value, str):
+        raise ValueError(f"expected a name or a mapping with a name, got {value!r}")
+
+
+def _check_values(data: dict) -> None:
+    """Every value of curation.yaml of the type its field takes (dates normalised in place); raises
+    _BadValue for the first that is not."""
+    for event_id, actions in data.items():
+        if not isinstance(actions, dict):
+            continue  # said by the checks of read_curation
+        for action, fields in actions.items():
+            if action == "create" and isinstance(fields, dict):
+                fields = {k: v for k, v in fields.items() if k in ("title", "quote", "at")}
+            if not isinstance(fields, dict):
+                continue
+            for field, value in fields.items():
+                try:
+                    if field in ("start", "end") and value is not None:
+                        fields[field] = _date(value)
+                    elif field == "at":
+                        _span_of(value)
+                    elif field == "location" and value is not None:
+                        _item(value)
+                    elif field in LIST_FIELDS:
+                        for item in value if isinstance(value, list) else [value]:
+                            if item is not None or action != "set":
+                                _item(item)
+                    else:
+                        _text(value)
+                except ValueError as e:
+                    raise _BadValue((event_id, action, field), str(e)) from None
+
+
+def _line(text: str, keys: tuple) -> int:
+    """The line of the deepest of `keys` (event id, action, field) found in the YAML text."""
+    node, line = yaml.compose(text), 1
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        found = next((v for k, v in node.value if str(k.value) == str(key)), None)
+        if found is None:
+            break
+        line = next(k for k, v in node.value if v is found).start_mark.line + 1
+        node = found
+    return line
 
 
 def apply_curation(
@@ -153,6 +271,8 @@ def _span(event: Event, value) -> Evidence | None:
 def _place(value, registries: Registries) -> Place | None:
     if value is None:
         return None
+    if isinstance(value, str):  # a city by its name
+        value = {"name": value}
     name, country = (value.get("city") or value.get("name")), value.get("country")
     return (name and registries.place(name, country)) or Place(name=name, country=country)
 

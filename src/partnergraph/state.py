@@ -123,7 +123,12 @@ def open_embedded(settings: Settings | None = None, build_if_needed: bool = True
 
     settings = settings or Settings.default()
     if build_if_needed:
-        ensure_built(settings)
+        try:
+            ensure_built(settings)
+        except PartnergraphError as e:  # bad input: the previous build, whole, still answers
+            if read_state(settings) is None:
+                raise
+            log.warning("the graph was not rebuilt, so this is the previous build: %s", e)
     return EmbeddedStore(settings.store_dir, read_only=True)
 
 

@@ -5,11 +5,11 @@ leaves the previous dumps as they were."""
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
 from rdflib import Dataset
 
+from .._atomic import make_temp_folder
 from ..rdf.vocab import PREFIXES
 from .jsonld import compact_jsonld
 
@@ -40,7 +40,7 @@ def write_dumps(nquads: bytes, folder: str | Path) -> dict[str, Path]:
 
     folder = Path(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
+    staging = make_temp_folder(folder.parent, f".{folder.name}.")
     try:
         quads = list(ox.parse(nquads, ox.RdfFormat.N_QUADS))
         triples = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))

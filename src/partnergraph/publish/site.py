@@ -21,11 +21,11 @@ files sit beside it.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import iris
+from .._atomic import make_temp_folder
 from ..errors import PartnergraphError
 from ..settings import Settings
 from .dumps import DUMP_FORMATS, DUMP_NAME, replace_folder
@@ -92,7 +92,7 @@ def publish_site(
 
         store = open_embedded(settings)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}."))
+    staging = make_temp_folder(out_dir.parent, f".{out_dir.name}.")
     report = SiteReport(out_dir)
     try:
         _write(staging / ".partnergraph-site", "written by partnergraph publish\n", report)

@@ -1,0 +1,103 @@
+"""Bad data files: `build` refuses them in one line with exit code 2, naming the file, the line and the
+event; the previous build stays, and `query` still answers from it, with a warning."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import copy_project
+
+from partnergraph.settings import Settings
+
+EVENT = "bip-27120/wizyta-studyjna-delegacji-rzadowej-z-gruzji-w-krakowie"
+
+
+@pytest.fixture
+def built(seed_settings, tmp_path) -> Settings:
+    settings = Settings(copy_project(tmp_path / "project"))
+    shutil.copytree(seed_settings.build_dir, settings.build_dir, symlinks=True)
+    return settings
+
+
+def run(settings: Settings, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("PARTNERGRAPH_BUILD", "PARTNERGRAPH_ROOT")}
+    command = [sys.executable, "-m", "partnergraph.cli", *args, "--root", str(settings.root)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+
+
+def assert_refused(result: subprocess.CompletedProcess, *words: str) -> None:
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    for word in words:
+        assert word in result.stderr, result.stderr
+
+
+def assert_query_answers_from_the_previous_build(settings: Settings) -> None:
+    before = (settings.dumps_dir / "partnergraph.nq").read_bytes()
+    result = run(settings, "query", "partner_countries", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout), result.stdout  # rows
+    assert "previous build" in result.stderr, result.stderr
+    assert (settings.dumps_dir / "partnergraph.nq").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("yaml", "line", "what"),
+    [
+        (f"{EVENT}:\n  set: {{start: not-a-date}}\n", 2, "set.start: expected a date"),
+        (f"# a comment\n{EVENT}:\n  set:\n    end: 2010-13-45\n", 4, "set.end: not a date: '2010-13-45'"),
+        (
+            f"{EVENT}:\n  set: {{start: 2011-02-29}}\n",
+            2,
+            "set.start: not a date: '2011-02-29' (day is out of range",
+        ),
+        (f"{EVENT}:\n  set: {{location: [Kraków]}}\n", 2, "set.location: expected a name or a mapping"),
+        (
+            f"{EVENT}:\n  add:\n    organisations: [{{name: X, at: [a, b]}}]\n",
+            3,
+            "add.organisations: expected [start, end], two character offsets",
+        ),
+        (f"{EVENT}:\n  set: {{title: [1, 2]}}\n", 2, "set.title: expected text"),
+    ],
+    ids=["not-a-date", "month-13", "29-february-2011", "location-as-list", "offsets-as-text", "title-list"],
+)
+def test_a_bad_curation_value_is_refused_with_its_line_and_event(built, yaml, line, what):
+    built.curation_file.write_text(yaml, encoding="utf-8")
+    assert_refused(run(built, "build"), f"curation.yaml, line {line}: {EVENT}: {what}")
+    assert_query_answers_from_the_previous_build(built)
+
+
+def test_a_curation_file_not_in_utf8_is_refused(built):
+    built.curation_file.write_bytes(
+        f"{EVENT}:\n  set: {{title: 'Wizyta z Gruzji'}}\n".encode() + b"# \xb3\xf3d\xbc\n"
+    )
+    assert_refused(run(built, "build"), "curation.yaml, line 3: not UTF-8")
+    assert_query_answers_from_the_previous_build(built)
+
+
+def test_a_dated_curation_still_applies(built):
+    """2010-05-12 stays the text it is (YAML would make it a date object)."""
+    built.curation_file.write_text(f"{EVENT}:\n  set: {{start: 2010-05-12}}\n", encoding="utf-8")
+    result = run(built, "build")
+    assert result.returncode == 0, result.stderr
+    assert (
+        b'"2010-05-12"^^<http://www.w3.org/2001/XMLSchema#date>'
+        in (built.dumps_dir / "partnergraph.nq").read_bytes()
+    )
+
+
+@pytest.mark.parametrize("name", ["../../../../../etc/passwd", "/etc/passwd", "../curation.yaml"])
+def test_a_manifest_file_outside_data_sources_is_refused(built, name):
+    manifest = built.sources_dir / "manifest.json"
+    entries = json.loads(manifest.read_text(encoding="utf-8"))
+    entries.append({"file": name, "url": "https://example.org/x", "year": 2015})
+    manifest.write_text(json.dumps(entries), encoding="utf-8")
+    assert_refused(run(built, "build"), "manifest.json: entry", "points outside")
+    assert b"root:" not in (built.dumps_dir / "partnergraph.nq").read_bytes()
+    assert_query_answers_from_the_previous_build(built)
+    assert_refused(run(built, "add", str(built.sources_dir / "bip-27120.txt")), "points outside")
