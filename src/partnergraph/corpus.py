@@ -14,6 +14,7 @@ breaks a SHACL shape, say) the corpus files are put back as they were.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -39,6 +40,9 @@ from .sources.reading import MAX_BYTES
 log = logging.getLogger(__name__)
 
 PUBLISHER = "Miejski Ośrodek Pomocy Społecznej w Krakowie"
+# The text of a page `add` extracts from: bulletin pages hold a few kB. Extraction takes about 50 s per MB
+# of text (benchmarks/big_page.py) and the page's graph is validated whole, so a bigger page is refused.
+MAX_TEXT_BYTES = 1 * 2**20
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 
@@ -68,7 +72,7 @@ class AddReport:
 
     @property
     def changed(self) -> list[PageResult]:
-        return [r for r in self.results if r.status in ("added", "replaced")]
+        return [r for r in self.results if r.status in ("added", "replaced", "removed")]
 
 
 @dataclass
@@ -118,9 +122,17 @@ def add_pages(
     finally:
         if own_fetcher:
             fetcher.close()
-    if prepared or not is_current(settings):  # a build behind the corpus (an interrupted add) catches up
+    if prepared or _behind(settings, report):
         _commit(settings, entries, prepared, report)
     return report
+
+
+def _behind(settings: Settings, report: AddReport) -> bool:
+    """Whether a page found unchanged in the corpus is missing or old in the graph (an add that was
+    interrupted before its graph was switched in): the rerun then finishes the job."""
+    plan = incremental.pages_to_update(settings)
+    unchanged = {r.source_id for r in report.results if r.status == "unchanged"}
+    return plan is not None and bool(unchanged & {*plan[0], *plan[1]})
 
 
 def _prepare(item, entries, fetcher, year, title, home=None) -> _Prepared | PageResult:
@@ -147,11 +159,23 @@ def _prepare(item, entries, fetcher, year, title, home=None) -> _Prepared | Page
     page = read_bulletin(decoded.text)
     if not page.text.strip():
         raise SourceError(f"{item}: no text left once the page layout is cut away")
+    size = len(page.text.encode("utf-8"))
+    if size > MAX_TEXT_BYTES:
+        raise SourceError(
+            f"{item}: {size / 2**20:.1f} MB of text once the layout is cut away; bulletin pages hold a few kB "
+            f"(limit {MAX_TEXT_BYTES // 2**20} MB): is this the right page?"
+        )
     url = fetched.final_url if fetched else page.canonical_url
     source_id = _source_id(url, page.canonical_url, item)
     old = entries.get(source_id) or (_find_by_url(entries, url) if url else None)
     if old:
         source_id = old.source_id
+    imported = old.extra.get("imported_from") if old else None
+    if not url and imported and imported != Path(item).name:  # an id made from the file's name
+        raise SourceError(
+            f"{item}: the corpus already has a page {source_id} imported from {imported}; rename this "
+            f"file, or take that page out first (partnergraph remove {source_id})"
+        )
     raw_name = f"{source_id}.html" if looks_like_html(decoded.text) else f"{source_id}.raw.txt"
     # what was given by hand stays until given again
     if old and not year and old.extra.get("year_from") == "--year":
@@ -230,8 +254,7 @@ def _commit(settings: Settings, entries: dict, prepared: list[_Prepared], report
     sources = settings.sources_dir
     touched = {MANIFEST} | {p.entry.file for p in prepared} | {p.raw_name for p in prepared}
     touched |= {p.old_entry.extra["raw"] for p in prepared if p.old_entry and p.old_entry.extra.get("raw")}
-    backup = {name: (sources / name).read_bytes() if (sources / name).is_file() else None for name in touched}
-    try:
+    with _put_back_on_failure(sources, touched):
         for p in prepared:
             old_raw = p.old_entry.extra.get("raw") if p.old_entry else None
             if old_raw and old_raw != p.raw_name:
@@ -258,6 +281,17 @@ def _commit(settings: Settings, entries: dict, prepared: list[_Prepared], report
             counts = built.pages
             findings = [f"not in the registry: {x}" for x in built.unknown_organisations]
             findings += [f"unlinked: {x}" for x in built.unlinked]
+    for p in prepared:
+        p.result.events = counts.get(p.entry.source_id)
+        p.result.findings = [x for x in findings if f"({p.entry.source_id}/" in x]
+
+
+@contextlib.contextmanager
+def _put_back_on_failure(sources: Path, names: set[str]):
+    """Files of data/sources/ as they were, written back should the block fail."""
+    backup = {name: (sources / name).read_bytes() if (sources / name).is_file() else None for name in names}
+    try:
+        yield
     except BaseException:
         for name, data in backup.items():
             if data is None:
@@ -265,9 +299,43 @@ def _commit(settings: Settings, entries: dict, prepared: list[_Prepared], report
             else:
                 write_atomic(sources / name, data)
         raise
-    for p in prepared:
-        p.result.events = counts.get(p.entry.source_id)
-        p.result.findings = [x for x in findings if f"({p.entry.source_id}/" in x]
+
+
+def remove_pages(settings: Settings, items: list[str]) -> AddReport:
+    """Take pages (by id, file name or URL) out of the corpus and their graphs out of the build:
+    incrementally when the build can be updated, else by a full build. On failure the corpus files
+    are put back."""
+    entries = {e.source_id: e for e in read_manifest(settings.sources_dir)}
+    report, gone = AddReport(), {}
+    for item in items:
+        entry = entries.get(item) or entries.get(Path(item).stem) or _find_by_url(entries, item)
+        if entry is None:
+            message = f"{item}: no such page in the corpus (`partnergraph sources` lists them)"
+            report.results.append(PageResult(item, "failed", message))
+        elif entry.source_id not in gone:
+            gone[entry.source_id] = entry
+            message = f"{entry.source_id} ({entry.url or entry.file})"
+            report.results.append(PageResult(item, "removed", message, entry.source_id, entry))
+    if not gone:
+        return report
+    incremental_ok = incremental.can_update(settings)
+    names = (
+        {MANIFEST}
+        | {e.file for e in gone.values()}
+        | {e.extra["raw"] for e in gone.values() if e.extra.get("raw")}
+    )
+    with _put_back_on_failure(settings.sources_dir, names):
+        write_manifest(settings.sources_dir, [e for s, e in entries.items() if s not in gone])
+        for entry in gone.values():
+            for name in (entry.file, entry.extra.get("raw")):
+                if name:
+                    source_path(settings, ManifestEntry(file=name)).unlink(missing_ok=True)
+        if incremental_ok:
+            done = incremental.catch_up(settings)
+            report.graph, report.quads = "incremental", done.quads if done else None
+        else:
+            report.graph, report.quads = "full", build(settings).triples
+    return report
 
 
 def _same_page(old: ManifestEntry, new: ManifestEntry) -> bool:

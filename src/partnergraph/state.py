@@ -128,7 +128,9 @@ def open_embedded(settings: Settings | None = None, build_if_needed: bool = True
         except PartnergraphError as e:  # bad input: the previous build, whole, still answers
             if read_state(settings) is None:
                 raise
-            log.warning("the graph was not rebuilt, so this is the previous build: %s", e)
+            log.warning(
+                "the graph was not rebuilt, so this is the previous build: %s", str(e).splitlines()[0]
+            )
     return EmbeddedStore(settings.store_dir, read_only=True)
 
 

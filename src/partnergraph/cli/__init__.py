@@ -21,6 +21,7 @@ COMMANDS = [
     "query",
     "sources",
     "add",
+    "remove",
     "review",
     "network",
     "view",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ._common import add_root_option, settings_from
 
@@ -34,9 +35,10 @@ def register(subparsers) -> None:
             "only its named graph is rebuilt (a full build runs when the build is missing or out of date)."
         ),
         epilog=(
-            "Exit status: 0 when every page was added, replaced or found unchanged; 2 when a page could "
-            "not be fetched or read (it changes nothing, the other pages are added); 1 when a new page "
-            "breaks a SHACL shape (nothing is changed)."
+            "Exit status: 0 when every page was added, replaced or found unchanged (a page with no events "
+            "is kept, with a warning); 2 when a page could not be fetched or read, or is more than 1 MB of "
+            "text, or a saved file's name is already taken by another file's page (it changes nothing, the "
+            "other pages are added); 1 when a new page breaks a SHACL shape (nothing is changed)."
         ),
     )
     parser.add_argument("items", nargs="+", metavar="URL|FILE", help="page URL or saved page")
@@ -84,6 +86,12 @@ def run(args) -> int:
         print(line)
         for finding in result.findings:
             print(f"          {finding}")
+        if result.status in ("added", "replaced") and result.events == 0:
+            print(
+                f"partnergraph add: warning: no events found in {result.source_id}; the page is kept (is it a "
+                f"report of international cooperation? `partnergraph remove {result.source_id}` takes it out)",
+                file=sys.stderr,
+            )
     if report.caught_up:
         print(
             f"graph: the build was behind the corpus for {', '.join(report.caught_up)} "

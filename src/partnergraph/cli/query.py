@@ -35,6 +35,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from ..errors import QueryError
     from ..query import format_rows, load_saved_queries, resolve_query, run_query
+    from ..query.choices import check_taxonomy_values
     from ..query.formats import format_boolean
     from ..query.guard import check_query, query_form
 
@@ -53,6 +54,7 @@ def run(args) -> int:
     check_query(text)
     form = query_form(text)
     store = open_store_from(args)
+    check_taxonomy_values(store, saved, params)
     if form == "ask":
         sys.stdout.write(format_boolean(store.ask(text), args.format))
     elif form in ("construct", "describe"):  # Turtle; N-Triples for csv/tsv, JSON-LD for json

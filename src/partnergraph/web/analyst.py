@@ -13,6 +13,8 @@ from fastapi.responses import Response
 
 from .. import iris
 from ..errors import PartnergraphError, QueryError
+from ..query.choices import TAXONOMY_SCHEMES as SCHEMES
+from ..query.choices import check_taxonomy_values
 from . import mime
 from ._html import UI, Linker
 from ._http import html_response, lang_of, other_lang_href, state_of, text_response
@@ -21,12 +23,6 @@ from .pages import render_adhoc, render_query_list, render_query_page, render_re
 from .templating import gettext
 
 router = APIRouter()
-SCHEMES = {
-    "topic": "topics",
-    "event_type": "event-types",
-    "direction": "directions",
-    "participants": "participant-kinds",
-}
 DOWNLOADS = {"csv": "csv", "json": "json", "tsv": "tsv", "xml": "xml"}
 
 
@@ -120,6 +116,10 @@ async def saved_query(request: Request, name: str):
         if chosen is None:
             return text_response(f"format must be one of {', '.join(DOWNLOADS)}", 406)
         query = saved.render(values)
+        try:
+            await run_in_threadpool(check_taxonomy_values, state.store, saved, values)
+        except QueryError as e:
+            return text_response(str(e), 400)
         answer = await run_in_threadpool(state.pool.run, query, trusted=True)
         body = await run_in_threadpool(
             state.remember, ("answer", query, chosen.name), lambda: serialize_answer(answer, chosen)
@@ -135,6 +135,7 @@ async def saved_query(request: Request, name: str):
     results, error, status = "", "", 200
     if "run" in params:
         try:
+            await run_in_threadpool(check_taxonomy_values, state.store, saved, values)
             answer = await run_in_threadpool(state.pool.run, saved.render(values), trusted=True)
             results = await run_in_threadpool(results_html, state, answer, lang, linker)
         except QueryError as e:
