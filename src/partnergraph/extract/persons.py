@@ -76,6 +76,8 @@ def person_at(
         return None  # "ul. Józefa Dietla", "im. Jana Pawła II": a street or a patron, not a person present
     if any(x.lower == "im" for x in toks[max(0, k - 5) : k - 1]) and toks[k - 1].text != ",":
         return None  # "im. św. Brata Alberta": a patron with titles
+    if not t.is_upper_initial and t.lower not in HONORIFICS and not (t.lemmas & ROLES):
+        return None  # every name starts with a capital, a title or a role (the commonest exit, checked first)
     if _credited(toks, k):
         return None  # a photo credit or the page's author
     initial = _initial_surname(toks, k, taken)
