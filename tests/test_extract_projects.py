@@ -62,3 +62,13 @@ def test_a_foreign_funder_after_ze_srodkow_but_not_a_polish_one(bare):
         ("Aktion Hoffnung", 0.5)
     ]
     assert found("Wizyta była finansowana ze środków Unii Europejskiej.", bare)["programmes"] == []
+
+
+def test_a_contract_number_and_pn_before_the_title(bare):
+    text = "Seminarium zorganizowano w ramach projektu nr POWR.04.03.00-00-0123/22 pn. „Aktywni razem”."
+    assert [v for v, _ in found(text, bare)["projects"]] == ["Aktywni razem"]
+
+
+def test_the_owner_between_programu_and_the_quoted_name(bare):
+    text = "Sfinansowano je ze środków programu Unii Europejskiej „Obywatele dla Europy”."
+    assert [v for v, _ in found(text, bare)["programmes"]] == ["Obywatele dla Europy"]

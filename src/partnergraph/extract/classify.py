@@ -237,7 +237,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "foster_care",
         r"piecz\w* zastępcz\w*|(rodzinn\w+ )?opiek\w* zastępcz\w*|rodzin\w* zastępcz\w*|"
-        r"dom\w* dziecka|placów\w+ opiekuńczo-wychowawcz\w*|usamodzielni\w*|foster care|"
+        r"dom\w* dziecka|placów\w+ opiekuńczo\s*[-–]\s*wychowawcz\w*|usamodzielni\w*|foster care|"
         r"deinstytucjonalizac\w*(?= (\w+ ){0,2}(dzie|piecz))",
     ),
     (

@@ -19,7 +19,8 @@ PROJECT_INTRO = re.compile(
     r"(?<!\w)projekt(?:u|em|cie|(?P<many>y|ów|ach|ami))?\s*"
     # an adjective after the word: "projektu polsko-czeskiego „…”", "projektu partnerskiego „…”"
     r"(?:[a-ząćęłńóśźż]+(?:-[a-ząćęłńóśźż]+)?(?:ego|ych)\s+)?"
-    r"(?:(?:pod\s+nazwą|pod\s+tytułem|pn\.|pt\.|p\.n\.|nr\s+\S+|,?\s*(?:np\.|m\.\s?in\.))\s*)?:?\s*",
+    # "pn.", "np.", a contract number, or both ("projektu nr POWR.… pn. „…”")
+    r"(?:(?:pod\s+nazwą|pod\s+tytułem|pn\.|pt\.|p\.n\.|nr\s+\S+|,?\s*(?:np\.|m\.\s?in\.))\s*){0,2}:?\s*",
     re.I,
 )
 # a funding programme is introduced as what pays or frames a project, not any "program" (a programme of
@@ -27,7 +28,9 @@ PROJECT_INTRO = re.compile(
 PROGRAMME_INTRO = re.compile(
     r"(?<!\w)(?:w\s+ramach|ze\s+środków|środków|(?P<paid>(?:współ|do)?finansowan\w*\s+(?:z|ze|przez|w\s+ramach))|"
     r"grant\w*\s+(?:z|ze)|uczestni\w+\s+(?:w|we))\s+(?:\w+\s+)?(?P<word>program(?:u|em|ie)?)\s+"
-    r"(?:(?:pn\.|pt\.|pod\s+nazwą)\s*)?",
+    r"(?:(?:pn\.|pt\.|pod\s+nazwą)\s*)?"
+    # its owner before a quoted name: "programu Unii Europejskiej „Obywatele dla Europy”"
+    r"(?:(?:(?-i:[A-ZĄĆĘŁŃÓŚŹŻ]\w*)\s+){1,4}(?=[„“\"«]|,,))?",
     re.I,
 )
 # a funder named without the word "program": "ze środków Aktion Mensch" (read only as foreign words)
