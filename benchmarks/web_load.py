@@ -136,7 +136,13 @@ def pick_targets(base: str) -> list[tuple[str, str, dict]]:
     from partnergraph import iris
 
     query = f"SELECT ?e WHERE {{ ?e a <{iris.DEF}Event> ; <{iris.DEF}involvesCity> ?c }} ORDER BY ?e LIMIT 1"
-    answer = httpx.get(base + "sparql", params={"query": query, "format": "json"}, timeout=60).json()
+    deadline = time.monotonic() + 600  # the workers may still be copying the store into memory
+    while True:
+        answer = httpx.get(base + "sparql", params={"query": query, "format": "json"}, timeout=120)
+        if answer.status_code == 200 or time.monotonic() > deadline:
+            answer = answer.json()
+            break
+        time.sleep(2)
     event = answer["results"]["bindings"][0]["e"]["value"]
     page = "/partnergraph/" + event[len(iris.BASE) :]
     targets = []
