@@ -23,7 +23,6 @@ PAGES = {
     "country": "partnergraph/id/country/de",
     "map": "map",
     "network": "network",
-    "search": "search?q=Berlinie",
 }
 WIDTHS = (1280, 390)
 

@@ -8,6 +8,7 @@ if [[ "${1:-}" == "--test" ]]; then
   packages=(chromium chromium-driver virtuoso-opensource raptor2-utils)
   missing=()
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  command -v java >/dev/null || missing+=(default-jre-headless)  # the Nu HTML checker (vnu-jar)
   if ((${#missing[@]})); then
     echo "installing system packages: ${missing[*]}"
     sudo_cmd=""; [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"

@@ -402,3 +402,38 @@ def test_published_site_searches_in_the_browser(browser, seed_store, tmp_path):
     finally:
         server.terminate()
         server.wait(10)
+
+
+VNU = (
+    Path(__file__).resolve().parents[1]
+    / "src/partnergraph/web/frontend/node_modules/vnu-jar/build/dist/vnu.jar"
+)
+
+
+def test_nu_html_checker_finds_no_error(client, tmp_path):
+    """The Nu HTML checker (npm vnu-jar, run with Java) on the portal's pages as the server sends them."""
+    import subprocess
+
+    paths = [
+        "",
+        "browse",
+        "browse/events?lang=pl",
+        "map",
+        "charts",
+        "search?q=Berlinie",
+        "query",
+        "queries",
+        "queries/partner_cities?run=1",
+        "partnergraph/id/country/de?lang=pl",
+        "dumps/",
+        "dataset",
+    ]
+    files = []
+    for n, path in enumerate(paths):
+        target = tmp_path / f"page{n}.html"
+        target.write_bytes(client.get("/" + path, headers={"Accept": "text/html"}).content)
+        files.append(str(target))
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", *files], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0 and result.stderr.strip() == "", result.stderr[:3000]

@@ -36,16 +36,19 @@ def static_files() -> dict[str, Path]:
 
 
 @router.api_route("/static/{name:path}", methods=["GET", "HEAD"])
-async def static(name: str):
+async def static(request: Request, name: str):
     path = static_files().get(name)
     if path is None:
         static_files.cache_clear()  # the bundle may have been built since the server started
         path = static_files().get(name)
     if path is None:
         return text_response("not found", 404)
-    return FileResponse(
-        path, media_type=MEDIA[path.suffix], headers={"Cache-Control": "public, max-age=3600"}
-    )
+    headers = {"Cache-Control": "public, max-age=86400", "Vary": "Accept-Encoding"}
+    packed = path.with_name(path.name + ".gz")  # written beside the bundles by frontend/build.mjs
+    if "gzip" in request.headers.get("accept-encoding", "") and packed.is_file():
+        headers["Content-Encoding"] = "gzip"
+        return FileResponse(packed, media_type=MEDIA[path.suffix], headers=headers)
+    return FileResponse(path, media_type=MEDIA[path.suffix], headers=headers)
 
 
 @router.api_route("/favicon.ico", methods=["GET", "HEAD"])
