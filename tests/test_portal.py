@@ -437,3 +437,21 @@ def test_nu_html_checker_finds_no_error(client, tmp_path):
         ["java", "-jar", str(VNU), "--errors-only", *files], capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0 and result.stderr.strip() == "", result.stderr[:3000]
+
+
+def test_network_legend_follows_the_filters_and_zoom_buttons_work(browser, server):
+    page, problems = open_page(browser, server.url + "network?lang=en")
+    page.wait_for_function("document.documentElement.dataset.ready === '1'")
+    counts = "() => [...document.querySelectorAll('#pg-legend-items .pg-n')].map(e => +e.textContent)"
+    before = page.evaluate(counts)
+    page.select_option("#pg-direction", index=1)
+    page.wait_for_function("n => window.pgVisible < n", arg=sum(before))
+    after = page.evaluate(counts)
+    assert sum(after) == page.evaluate("window.pgVisible") < sum(before)
+    scale = page.evaluate("pgNetwork.getScale()")
+    page.click("#pg-zoom-in")
+    assert page.evaluate("pgNetwork.getScale()") > scale
+    page.click("#pg-png")
+    assert page.get_attribute("#pg-png", "href").startswith("data:image/png;base64,")
+    assert problems == []
+    page.close()

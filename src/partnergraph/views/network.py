@@ -82,6 +82,10 @@ UI = {
         "openIri": "Otwórz IRI",
         "linked": "Powiązane",
         "shown": "widoczne węzły: {shown} z {total}",
+        "zoomIn": "Powiększ",
+        "zoomOut": "Pomniejsz",
+        "fit": "Pokaż całość",
+        "png": "Zapisz jako PNG",
     },
     "en": {
         "title": "MOPS Kraków's international cooperation network",
@@ -109,6 +113,10 @@ UI = {
         "openIri": "Open the IRI",
         "linked": "Linked",
         "shown": "nodes shown: {shown} of {total}",
+        "zoomIn": "Zoom in",
+        "zoomOut": "Zoom out",
+        "fit": "Fit to screen",
+        "png": "Save as PNG",
     },
 }
 

@@ -131,6 +131,18 @@
     })();
   });
 
+  // ---- zoom buttons and PNG export -----------------------------------------------------------------
+  function zoom(factor) {
+    network.moveTo({ scale: network.getScale() * factor, position: network.getViewPosition(), animation: false });
+  }
+  $("pg-zoom-in").addEventListener("click", function () { zoom(1.4); });
+  $("pg-zoom-out").addEventListener("click", function () { zoom(1 / 1.4); });
+  $("pg-fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  $("pg-png").addEventListener("click", function () {
+    var canvas = $("pg-graph").querySelector("canvas");
+    if (canvas) this.href = canvas.toDataURL("image/png");  // what is on screen, as the browser drew it
+  });
+
   // ---- filters and search -------------------------------------------------------------------------
   var hidden = new Uint8Array(N);  // what vis currently has
   var searchMatches = null;
@@ -182,7 +194,19 @@
       }
     }
     if (changes.length) nodes.update(changes);
+    var byKind = {};
+    for (i = 0; i < N; i++) if (show[i]) byKind[nodesIn[i].k] = (byKind[nodesIn[i].k] || 0) + 1;
+    D.kinds.forEach(function (k, index) {  // the legend counts what is shown
+      var li = document.querySelector('#pg-legend-items li[data-kind="' + k.id + '"] .pg-n');
+      if (li) li.textContent = byKind[index] || 0;
+    });
     window.pgVisible = count;
+    if (changes.length && count) {  // the network fits what is shown
+      var ids = [];
+      for (i = 0; i < N; i++) if (show[i]) ids.push(i);
+      if (count < N) network.fit({ nodes: ids, animation: false });
+      else network.fit({ animation: false });
+    }
     $("pg-count").textContent = UI.shown.replace("{shown}", count).replace("{total}", N);
     $("pg-count").dataset.visible = String(count);
   }
