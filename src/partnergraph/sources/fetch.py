@@ -200,6 +200,9 @@ class Fetcher:
         try:
             request = self._client.build_request("GET", url, headers=headers)
             response = self._client.send(request, stream=True)
+            # the interval counts from the answer too: a request slow to reach the server (a loaded
+            # machine, a slow network) must not let the next one follow it closer than the interval
+            self._last[urlsplit(url).netloc] = time.monotonic()
         except httpx.TimeoutException:
             raise FetchError(f"{url}: no answer within {self.timeout:g} s (try a longer --timeout)") from None
         except httpx.HTTPError as e:
