@@ -39,6 +39,25 @@ def seed_store(seed_settings):
     store.close()
 
 
+@pytest.fixture(scope="module")
+def registries():
+    """The registries of data/reference, as extraction reads them."""
+    from partnergraph.reference import load_registries
+
+    return load_registries(ROOT / "data" / "reference")
+
+
+@pytest.fixture(scope="module")
+def score():
+    """The evaluation's scorer (../shared/eval/score.py) as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A private copy of the project for a test that changes data or builds."""

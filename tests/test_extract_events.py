@@ -3,7 +3,6 @@ evidence spans, ids, the year, bad input, and the extract command."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -12,7 +11,6 @@ import pytest
 from partnergraph.cli.extract import main as cli_main
 from partnergraph.extract import extract_document, extract_events
 from partnergraph.model import Page
-from partnergraph.reference import load_registries
 from partnergraph.sources import read_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,20 +18,12 @@ SHARED = Path(__file__).parents[1] / ".." / "shared"
 PAGES = Path(__file__).parent / "data" / "pages"
 
 
-@pytest.fixture(scope="module")
-def registries():
-    return load_registries(ROOT / "data" / "reference")
-
-
 def events_of(name: str, registries, **kw) -> dict[str, dict]:
     doc = extract_document(read_page(PAGES / name, **kw), registries)
     return {e["title"]: e for e in doc["events"]}
 
 
-def test_seed_pages_score_against_the_gold(registries, tmp_path):
-    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
+def test_seed_pages_score_against_the_gold(registries, score, tmp_path):
     manifest = {e["file"]: e for e in json.loads((ROOT / "data" / "sources" / "manifest.json").read_text())}
     for name in ("bip-83616", "bip-27120"):
         entry = manifest[f"{name}.txt"]

@@ -3,14 +3,12 @@ hand-annotated by ../shared/eval/GOLD-CONVENTIONS.md, scored like the seeds; and
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
 from partnergraph.extract import extract_document, extract_events
-from partnergraph.reference import load_registries
 from partnergraph.sources import read_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,19 +20,6 @@ NAMES = sorted(p.stem for p in HELDOUT.glob("*.txt"))
 # one paragraph, an HTML page
 PROBES = Path(__file__).parent / "data" / "extract-probe"
 SCORED = sorted([*HELDOUT.glob("*.txt"), *PROBES.glob("*.txt"), *PROBES.glob("*.html")])
-
-
-@pytest.fixture(scope="module")
-def registries():
-    return load_registries(ROOT / "data" / "reference")
-
-
-@pytest.fixture(scope="module")
-def score():
-    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def events_of(name: str, registries) -> dict[str, dict]:

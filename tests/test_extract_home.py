@@ -4,7 +4,6 @@ before the extractor ran on it (tests/data/extract-other, `home`/`home_city` in 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -15,25 +14,11 @@ import pytest
 from partnergraph.extract import extract_document
 from partnergraph.extract.home import Home, home_of
 from partnergraph.model import Page
-from partnergraph.reference import load_registries
 from partnergraph.sources import read_page
 
 ROOT = Path(__file__).resolve().parents[1]
 OTHER = Path(__file__).parent / "data" / "extract-other"
 MANIFEST = {e["file"]: e for e in json.loads((OTHER / "manifest.json").read_text(encoding="utf-8"))}
-
-
-@pytest.fixture(scope="module")
-def registries():
-    return load_registries(ROOT / "data" / "reference")
-
-
-@pytest.fixture(scope="module")
-def score():
-    spec = importlib.util.spec_from_file_location("score", ROOT / ".." / "shared" / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("name", sorted(MANIFEST), ids=lambda n: Path(n).stem)

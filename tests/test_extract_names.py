@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from partnergraph.extract import extract_document
 from partnergraph.extract.gazetteer import load_gazetteer
 from partnergraph.extract.names import find_names
-from partnergraph.reference import Organisation, Programme, Registries, Unit, load_registries
+from partnergraph.reference import Organisation, Programme, Registries, Unit
 from partnergraph.sources import read_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,11 +23,6 @@ def bare():
         organisations=[Organisation("Miejski Ośrodek Pomocy Społecznej w Krakowie", ("MOPS",), "PL")],
         programmes=[Programme("Polska Pomoc", (), "Ministerstwo Spraw Zagranicznych RP")],
     )
-
-
-@pytest.fixture(scope="module")
-def registries():
-    return load_registries(ROOT / "data" / "reference")
 
 
 def names(text: str, reg) -> dict[str, list[str]]:
@@ -338,12 +332,9 @@ NAMES_PROBES = sorted((Path(__file__).parent / "data" / "names-probe").glob("*.t
 
 
 @pytest.mark.parametrize("page", NAMES_PROBES, ids=lambda p: p.stem)
-def test_names_probe_pages_score_on_organisations_and_persons(page, registries):
+def test_names_probe_pages_score_on_organisations_and_persons(page, registries, score):
     """Pages written to probe phrasings of names (gold annotated before extraction), scored on the name
     fields only: their other fields belong to other stages."""
-    spec = importlib.util.spec_from_file_location("score", ROOT / ".." / "shared" / "eval" / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
     gold = {
         e["title"]: e for e in json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))["events"]
     }

@@ -4,14 +4,12 @@ for its events' cities and countries, written before the pages were first extrac
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
 from partnergraph.extract import extract_document
-from partnergraph.reference import load_registries
 from partnergraph.sources import read_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,19 +18,6 @@ FIELDS = ("cities", "countries")
 # misses the text cannot decide, kept visible rather than fitted: "ośrodki pomocy społecznej w Lipsku" is
 # read as Leipzig, though Lipsko is a Polish town too and the gold (written first) took it as one
 KNOWN_MISSES = {"towns-languages-2018": {"cities": 0.909, "countries": 0.909}}
-
-
-@pytest.fixture(scope="module")
-def registries():
-    return load_registries(ROOT / "data" / "reference")
-
-
-@pytest.fixture(scope="module")
-def score():
-    spec = importlib.util.spec_from_file_location("score", ROOT / ".." / "shared" / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def place_scores(page: Path, registries, score) -> dict[str, float]:
