@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, VOID
+from rdflib.namespace import DCAT, RDF, VOID
 from test_web import Served, browser, open_page  # noqa: F401 (browser is a fixture)
 
 from partnergraph import iris
@@ -98,17 +98,47 @@ def test_every_relative_link_in_the_static_site_is_a_file(site):
 def test_dumps_void_network_and_ontology(site, seed_store):
     settings, store = seed_store
     for dump in settings.dumps_dir.iterdir():
-        assert (site / "dumps" / dump.name).read_bytes() == dump.read_bytes()
+        assert (site / "partnergraph" / "dumps" / dump.name).read_bytes() == dump.read_bytes()
     void = Graph().parse(site / "void.ttl", format="turtle")
     assert (site / ".well-known" / "void").read_bytes() == (site / "void.ttl").read_bytes()
     dataset = URIRef(iris.BASE + "dataset")
     assert (dataset, RDF.type, VOID.Dataset) in void
     dumps = sorted(str(d) for d in void.objects(dataset, VOID.dataDump))
-    assert dumps == sorted(f"{SITE_URL}dumps/{d.name}" for d in settings.dumps_dir.iterdir())
+    assert dumps == sorted(f"{SITE_URL}partnergraph/dumps/{d.name}" for d in settings.dumps_dir.iterdir())
     for name in ("index.html", "index.pl.html", "dataset.html", "network.html", "network.pl.html"):
         assert "<html" in (site / name).read_text(encoding="utf-8")
     docs = (site / "ontology.html").read_text(encoding="utf-8")
     assert "Concept schemes" in docs and "involvesCity" in docs
+
+
+def test_static_void_names_only_addresses_in_the_namespace_that_resolve(seed_settings, tmp_path):
+    """Issue 12 item 19: with the default address the site's VoID gave its dumps and landing page as
+    https://w3id.org/dumps/... and https://w3id.org/dataset, outside the namespace a w3id redirect covers.
+    Every address of the site's own that the description names is under the base and is a file of the
+    site (the site's folder is served as the host's root, `{BASE}X` at `partnergraph/X`)."""
+    from partnergraph.store import EmbeddedStore
+
+    tiny = EmbeddedStore()
+    tiny.load_nquads(
+        f'<{iris.BASE}id/city/x-xx> <http://www.w3.org/2000/01/rdf-schema#label> "X"@en '
+        f"<{iris.BASE}graph/registry> .\n".encode()
+    )
+    folder = tmp_path / "public"
+    publish_site(folder, seed_settings, store=tiny)
+    void = Graph().parse(folder / "void.ttl", format="turtle")
+    host = iris.BASE.split("/")[2]
+    named = {str(t) for triple in void for t in triple if isinstance(t, URIRef)}
+    own = sorted(t.split("#", 1)[0] for t in named if t.split("/")[2] == host)
+    assert own and all(t.startswith(iris.BASE) for t in own), [t for t in own if not t.startswith(iris.BASE)]
+    dataset = URIRef(iris.BASE + "dataset")
+    pages = list(void.objects(dataset, DCAT.landingPage)) + list(void.objects(dataset, VOID.dataDump))
+    assert len(pages) == 1 + len(list(seed_settings.dumps_dir.iterdir()))
+    for address in pages:
+        assert (folder / "partnergraph" / str(address)[len(iris.BASE) :]).is_file(), address
+    for suffix, fmt in PARSERS.items():  # the dataset IRI dereferences in the site like every other
+        assert (dataset, RDF.type, VOID.Dataset) in Graph().parse(
+            folder / f"partnergraph/dataset.{suffix}", format=fmt
+        )
 
 
 def test_publish_refuses_a_folder_it_did_not_write(tmp_path, seed_store):

@@ -12,6 +12,7 @@ import urllib.request
 import httpx
 import pytest
 from rdflib import Graph, URIRef, Variable
+from rdflib.namespace import RDF, VOID
 from test_web import Served
 
 from partnergraph import iris
@@ -333,3 +334,18 @@ def test_the_command_line_answers_ask_and_construct(seed_settings):
     assert len(Graph().parse(data=done.stdout, format="turtle")) > 3
     done = partnergraph("query", "-", "--format", "csv", root=root, stdin="PREFIX select: <urn:x#> ASK { }")
     assert done.stdout.split() == ["_askResult", "true"]
+
+
+def test_the_static_sites_dataset_addresses_answer_on_the_server_too(client, seed_store):
+    """The static site keeps the dumps and the dataset's landing page inside the namespace
+    (`{BASE}dumps/<file>`, `{BASE}dataset.html`); the server answers those paths as well."""
+    settings, _store = seed_store
+    for dump in settings.dumps_dir.iterdir():
+        answer = client.get(f"/partnergraph/dumps/{dump.name}")
+        assert answer.status_code == 200 and answer.content == dump.read_bytes()
+    assert client.get("/partnergraph/dumps/../state.json").status_code == 404
+    page = client.get("/partnergraph/dataset.html", headers={"Accept": "text/turtle"})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    turtle = client.get("/partnergraph/dataset.ttl")
+    assert turtle.headers["content-type"].startswith("text/turtle")
+    assert (URIRef(iris.BASE + "dataset"), RDF.type, VOID.Dataset) in Graph().parse(data=turtle.text)

@@ -6,7 +6,8 @@ Layout (paths relative to DIR, which is served as the host's root so that IRI `{
     index.html, index.pl.html            start page (English, Polish)
     partnergraph/X.html, X.pl.html       the resource page of every IRI the graph describes
     partnergraph/X.ttl .nt .jsonld .rdf  its RDF description (the ontology `def/` is `def/index.*`)
-    dumps/partnergraph.{nq,trig,ttl,nt,jsonld}
+    partnergraph/dataset.html .pl.html .ttl ...   the dataset IRI `{BASE}dataset`: VoID + DCAT
+    partnergraph/dumps/partnergraph.{nq,trig,ttl,nt,jsonld}
     network.html, network.pl.html        the network page
     ontology.html                        the ontology's documentation
     dataset.html, dataset.pl.html, void.ttl, .well-known/void   VoID + DCAT
@@ -15,7 +16,9 @@ Layout (paths relative to DIR, which is served as the host's root so that IRI `{
 Every link names a file, relative to the page (`partnergraph/id/city/berlin-de.html`), so the site works
 on any static host and from the folder itself. Hosts that also serve `X.html` for `/X` (GitHub Pages,
 Netlify; `python -m http.server` does not) answer every published IRI path with its page as well; the RDF
-files sit beside it.
+files sit beside it. The dumps and the dataset's landing page sit inside `partnergraph/` too, so that the
+addresses VoID gives them are in the dataset's namespace and resolve wherever the namespace does (a w3id.org
+redirect covers `partnergraph/` only).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from .dumps import DUMP_FORMATS, DUMP_NAME, replace_folder
 from .void import dataset_stats, void_graph
 
 LANGS = ("en", "pl")
+DUMPS_FOLDER = "partnergraph/dumps"  # the web module's Linker.file() links the site's dumps here too
 
 
 @dataclass
@@ -118,20 +122,24 @@ def publish_site(
         for suffix in DUMP_FORMATS:
             source = settings.dumps_dir / f"{DUMP_NAME}.{suffix}"
             if source.is_file():
-                (staging / "dumps").mkdir(exist_ok=True)
-                shutil.copyfile(source, staging / "dumps" / source.name)
+                (staging / DUMPS_FOLDER).mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, staging / DUMPS_FOLDER / source.name)
                 report.files += 1
         stats = dataset_stats(store, settings.dumps_dir)
-        void = serialize_graph(void_graph(stats, site_url), BY_NAME["turtle"])
-        _write(staging / "void.ttl", void, report)
-        _write(staging / ".well-known" / "void", void, report)
+        namespace_url = (
+            site_url + "partnergraph/"
+        )  # where {BASE} is served: dumps/ and dataset.html are in it
+        void = void_graph(stats, namespace_url, landing_page=namespace_url + "dataset.html")
+        _write(staging / "void.ttl", serialize_graph(void, BY_NAME["turtle"]), report)
+        _write(staging / ".well-known" / "void", serialize_graph(void, BY_NAME["turtle"]), report)
+        for fmt in GRAPH_FORMATS:
+            _write(staging / f"partnergraph/dataset.{fmt.suffix}", serialize_graph(void, fmt), report)
         for lang in LANGS:
             suffix = "html" if lang == "en" else f"{lang}.html"
             other = "dataset.pl.html" if lang == "en" else "dataset.html"
-            linker = Linker(static=True, here=f"dataset.{suffix}", lang=lang)
-            _write(
-                staging / f"dataset.{suffix}", render_dataset(stats, lang, linker, site_url, other), report
-            )
+            for here in (f"dataset.{suffix}", f"partnergraph/dataset.{suffix}"):
+                linker = Linker(static=True, here=here, lang=lang)
+                _write(staging / here, render_dataset(stats, lang, linker, site_url, other), report)
             _write(staging / f"network.{suffix}", _network(store, lang), report)
         write_portal_pages(store, staging, settings.dumps_dir, lambda path, text: _write(path, text, report))
         from ..ontology_tools import render_ontology_docs

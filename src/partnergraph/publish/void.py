@@ -118,8 +118,11 @@ def publisher_graph() -> Graph:
     return graph
 
 
-def void_graph(stats: DatasetStats, site_url: str, sparql_url: str | None = None) -> Graph:
-    """The VoID + DCAT description. `site_url` ends with '/'; dumps are at `{site_url}dumps/<file>`."""
+def void_graph(
+    stats: DatasetStats, site_url: str, sparql_url: str | None = None, landing_page: str | None = None
+) -> Graph:
+    """The VoID + DCAT description. `site_url` ends with '/'; dumps are at `{site_url}dumps/<file>`, the
+    landing page at `landing_page` (default `{site_url}dataset`)."""
     graph = Graph()
     bind_prefixes(graph)
     graph.bind("sd", SD)
@@ -138,7 +141,7 @@ def void_graph(stats: DatasetStats, site_url: str, sparql_url: str | None = None
         add((ds, DCTERMS.modified, Literal(stats.modified, datatype=XSD.date)))
     for keyword in ("international cooperation", "social welfare", "Kraków", "study visit"):
         add((ds, DCAT.keyword, Literal(keyword, lang="en")))
-    add((ds, DCAT.landingPage, URIRef(site_url + "dataset")))
+    add((ds, DCAT.landingPage, URIRef(landing_page or site_url + "dataset")))
     add((ds, VOID.uriSpace, Literal(str(iris.ID))))
     add((ds, VOID.vocabulary, URIRef(str(iris.DEF))))
     for ns in (

@@ -233,6 +233,8 @@ class Linker:
 
     def file(self, path: str) -> str:
         """A file of the site as it is (a dump, void.ttl), by its path from the site root."""
+        if self.static and path.startswith("dumps/"):  # the static site keeps them in the namespace's folder
+            path = "partnergraph/" + path
         return self._rel(path)
 
     def page(self, name: str) -> str:

@@ -1,6 +1,7 @@
 """The dataset's description and files: `/.well-known/void` and `/dataset` (VoID + DCAT; RDF by
-Accept, `/dataset` also as HTML), `/partnergraph/dataset` (the dataset IRI itself), `/dumps/<file>`
-(only the five dump files, with their media types). The network page and the ontology's documentation
+Accept, `/dataset` also as HTML), `/partnergraph/dataset` (the dataset IRI itself, and its files
+`dataset.html`, `dataset.ttl` ...), `/dumps/<file>` and `/partnergraph/dumps/<file>` (only the five dump
+files, with their media types; the static site keeps them in the namespace). The network page and the ontology's documentation
 are the portal's (portal/documents.py)."""
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ def _stats(request: Request):
     return state.cached("stats", lambda: dataset_stats(state.store, state.settings.dumps_dir))
 
 
-async def _void(request: Request, offers) -> Response:
+async def _void(request: Request, offers, fixed: mime.Format | None = None) -> Response:
     asked = request.query_params.get("format")
-    if asked:
+    if fixed is not None:  # a file's URL: its format whatever Accept says
+        chosen = fixed
+    elif asked:
         chosen = mime.format_by_name(asked, offers)
     else:
         chosen = mime.negotiate(request.headers.get("accept"), offers)
@@ -61,7 +64,17 @@ async def dataset_iri(request: Request):
     return await _void(request, (mime.HTML,) + mime.GRAPH_FORMATS)
 
 
+@router.api_route("/partnergraph/dataset.{suffix}", methods=["GET", "HEAD"])
+async def dataset_file(request: Request, suffix: str):
+    """The dataset IRI's own files, as the static site has them (`dataset.html`, its landing page)."""
+    chosen = mime.BY_SUFFIX.get(suffix)
+    if chosen is None:
+        return text_response("not found", 404)
+    return await _void(request, (chosen,), fixed=chosen)
+
+
 @router.api_route("/dumps/{name}", methods=["GET", "HEAD"])
+@router.api_route("/partnergraph/dumps/{name}", methods=["GET", "HEAD"])  # where the static site has them
 async def dump(request: Request, name: str):
     media = DUMP_FILES.get(name)  # a fixed list: nothing from the request reaches the file system
     if media is None:
