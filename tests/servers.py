@@ -152,9 +152,10 @@ class Server:
             self.kill()
 
 
-def start_oxigraph(folder: str | Path, port: int | None = None) -> Server:
+def start_oxigraph(folder: str | Path, port: int | None = None, union_default_graph: bool = True) -> Server:
     """`oxigraph serve` with its data in `folder`, the default graph being the union of the named graphs
-    (as the saved queries expect). Query /query, update /update, Graph Store Protocol /store."""
+    (as the saved queries expect; `union_default_graph=False` is the stock server). Query /query, update
+    /update, Graph Store Protocol /store."""
     folder = Path(folder)
     (folder / "data").mkdir(parents=True, exist_ok=True)
     binary = find_binary("oxigraph", "pip install oxigraph")
@@ -167,7 +168,7 @@ def start_oxigraph(folder: str | Path, port: int | None = None) -> Server:
             str(folder / "data"),
             "--bind",
             f"{HOST}:{server.port}",
-            "--union-default-graph",
+            *(["--union-default-graph"] if union_default_graph else []),
         ]
 
     server = Server(

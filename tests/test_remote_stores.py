@@ -32,6 +32,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import XSD
 from servers import free_port, start_oxigraph, start_virtuoso
 
+from partnergraph import iris
 from partnergraph.cli import main
 from partnergraph.errors import QueryError, StoreError
 from partnergraph.iris import GRAPH
@@ -406,6 +407,29 @@ def test_push_command_to_both_servers(seed_store, fresh_server, capsys, monkeypa
     assert main(args) == 0
     assert "0 graph(s) replaced" in capsys.readouterr().out
     assert RemoteStore(server.query_url).ask("ASK { ?e a <https://w3id.org/partnergraph/def/Event> }")
+
+
+@pytest.mark.parametrize("union", [False, True], ids=["stock-oxigraph", "union-default-graph"])
+def test_push_warns_when_the_servers_default_graph_is_not_the_union(tmp_path, capsys, monkeypatch, union):
+    """Issue 12 item 22: a push into a stock `oxigraph serve` succeeded and every query then found 0
+    rows, with no word of why."""
+    monkeypatch.delenv("PARTNERGRAPH_USER", raising=False)
+    monkeypatch.delenv("PARTNERGRAPH_PASSWORD", raising=False)
+    dump = tmp_path / "small.nq"
+    dump.write_text(
+        f'<{iris.BASE}id/city/x-xx> <http://www.w3.org/2000/01/rdf-schema#label> "X"@en <{iris.BASE}graph/a> .\n'
+        f'_:b <http://www.w3.org/2000/01/rdf-schema#label> "blank" <{iris.BASE}graph/a> .\n',
+        encoding="utf-8",
+    )
+    server = start_oxigraph(tmp_path / "ox", union_default_graph=union)
+    try:
+        assert main(["push", "--dump", str(dump), "--endpoint", server.query_url]) == 0
+        captured = capsys.readouterr()
+        assert "1 graph(s) replaced" in captured.out
+        warned = "--union-default-graph" in captured.err and "0 rows" in captured.err
+        assert warned is not union, captured.err
+    finally:
+        server.stop()
 
 
 # ---- failures: clear errors, retries, no credentials in messages -----------------------------------------

@@ -44,7 +44,9 @@ SLOW_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?
 class Served:
     """A `partnergraph serve --port 0` process; `url` is read from the line it prints when ready."""
 
-    def __init__(self, root: Path, *options: str, build: bool = False, timeout: float = 60):
+    def __init__(
+        self, root: Path, *options: str, build: bool = False, timeout: float = 60, ready_path: str = ""
+    ):
         env = {k: v for k, v in os.environ.items() if k != "PARTNERGRAPH_BUILD"}
         command = [sys.executable, "-m", "partnergraph.cli", "serve", "--root", str(root), "--port", "0"]
         self.process = subprocess.Popen(
@@ -58,14 +60,14 @@ class Served:
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
-        self.url = self._wait_for_url(timeout)
+        self.url = self._wait_for_url(timeout, ready_path)
 
     def _read(self) -> None:
         for line in self.process.stdout:
             self.output.append(line)
             self.lines.put(line)
 
-    def _wait_for_url(self, timeout: float) -> str:
+    def _wait_for_url(self, timeout: float, ready_path: str) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -77,7 +79,7 @@ class Served:
             match = re.search(r"serving at (http://\S+/)", line)
             if match:
                 url = match.group(1)
-                httpx.get(url, timeout=10).raise_for_status()  # answers, not only listening
+                httpx.get(url + ready_path, timeout=10).raise_for_status()  # answers, not only listening
                 return url
         self.stop()
         raise RuntimeError("partnergraph serve printed no URL in time:\n" + "".join(self.output))

@@ -368,8 +368,88 @@ def test_too_many_connections_get_a_quick_503(server):
         time.sleep(0.3)
         response = httpx.get(server.url + "sparql", timeout=10)
         assert response.status_code == 503
+        assert response.headers["x-content-type-options"] == "nosniff"  # uvicorn's answer, not the app's
     finally:
         for sock in held:
             sock.close()
     time.sleep(0.3)
     assert httpx.get(server.url, timeout=10).status_code == 200
+
+
+# --- security headers on every error path (issue 12 item 22) ----------------------------------------
+
+
+def raw_answer(server, request: bytes) -> bytes:
+    host, port = server.url.split("//")[1].strip("/").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return answer
+
+
+def test_every_error_answer_says_nosniff(server, client):
+    answers = {
+        "404": client.get("/no-such-page"),
+        "404 text": client.get("/dumps/nothing"),
+        "405": client.delete("/sparql"),
+        "406": client.get("/partnergraph/id/country/de", headers={"Accept": "image/png"}),
+        "400": client.get("/sparql", params={"query": "SELECT nonsense"}),
+        "413": client.post("/sparql", content=b"x" * (1 << 20), headers={"Content-Type": "text/plain"}),
+    }
+    for name, response in answers.items():
+        assert name.split()[0] == str(response.status_code), (name, response.status_code)
+        assert response.headers.get("x-content-type-options") == "nosniff", name
+        if "text/html" not in response.headers.get("content-type", ""):
+            assert "default-src 'none'" in response.headers.get("content-security-policy", ""), name
+    unparsable = raw_answer(server, b"GARBAGE\r\n\r\n")  # uvicorn answers it without the app
+    head = unparsable.split(b"\r\n\r\n", 1)[0].lower()
+    assert head.startswith(b"http/1.1 400") and b"x-content-type-options: nosniff" in head
+
+
+class OddEndpoint:
+    """A SPARQL endpoint that answers every query 200 with results in a shape no query asked for (one
+    variable `x`): the portal's pages fail on it with a 500."""
+
+    def __init__(self):
+        import http.server
+
+        body = b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"z"}}]}}'
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def answer(self):
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = answer
+
+            def log_message(self, *args):
+                pass
+
+        self.http = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.http.server_address[1]}/sparql"
+        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.http.shutdown()
+        self.http.server_close()
+
+
+def test_a_500_carries_the_security_headers(seed_store):
+    """Starlette's 500 answer came from outside every middleware: no nosniff."""
+    settings, _store = seed_store
+    endpoint = OddEndpoint()
+    served = Served(settings.root, "--endpoint", endpoint.url, ready_path="static/favicon.svg")
+    try:
+        response = httpx.get(served.url + "dataset", timeout=30)
+        assert response.status_code == 500
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "default-src 'none'" in response.headers["content-security-policy"]
+    finally:
+        served.stop()
+        endpoint.close()

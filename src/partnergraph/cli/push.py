@@ -5,6 +5,7 @@ query endpoint unless given) and through SPARQL Update otherwise."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ._common import add_auth_options, add_root_option, number, settings_from
@@ -110,6 +111,13 @@ def run(args) -> int:
             store, graphs, batch_triples=args.batch_triples or BATCH_TRIPLES, prune=not args.keep_removed
         )
     print(f"pushed to {store.endpoint}: {report.summary()}")
+    if report.default_is_union is False:
+        print(
+            f"warning: {store.endpoint} does not show the named graphs in its default graph, so the saved "
+            "queries, `query --endpoint` and `serve --endpoint` find 0 rows there; make the default graph "
+            "the union of the named graphs (Oxigraph: `oxigraph serve --union-default-graph`)",
+            file=sys.stderr,
+        )
     if report.leftovers_dropped:
         print(f"dropped {len(report.leftovers_dropped)} staging graph(s) left by an earlier failed push")
     return 0

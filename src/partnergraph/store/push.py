@@ -82,6 +82,7 @@ class PushReport:
     leftovers_dropped: list[str] = field(default_factory=list)
     triples_sent: int = 0
     seconds: float = 0.0
+    default_is_union: bool | None = None  # whether the server's default graph shows the named graphs
 
     def summary(self) -> str:
         return (
@@ -332,9 +333,22 @@ def push_dataset(
         store.update(" ;\n".join(ops), idempotent=True)
         report.removed = gone
         notify("removed", gone)
+    report.default_is_union = default_graph_is_union(store, graphs)
     report.seconds = time.perf_counter() - started
     log.info("push to %s: %s", store.endpoint, report.summary())
     return report
+
+
+def default_graph_is_union(store: RemoteStore, graphs: dict[str, LocalGraph]) -> bool | None:
+    """Whether a triple of a pushed graph is seen by a query without GRAPH (the saved queries need the
+    union of the named graphs as the default graph; a stock `oxigraph serve` has its own, empty, one).
+    None when no pushed triple can be asked about (no graph without blank nodes)."""
+    for graph in graphs.values():
+        lines = [t for t in graph.ntriples.splitlines() if b"_:" not in t]
+        if lines:  # an N-Triples line without blank nodes is a SPARQL triple pattern as it is
+            line = min(lines, key=len)
+            return store.ask("ASK { " + line.decode("utf-8").rstrip().rstrip(".") + " }")
+    return None
 
 
 def _stopped(store, error, step, number, total, replaced, pending, batch) -> PushError:

@@ -197,7 +197,12 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
         finally:
             state.close()
 
-    app = FastAPI(title="partnergraph", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    class App(FastAPI):
+        def build_middleware_stack(self):
+            # outermost: Starlette's own 500 answer comes from the layer every add_middleware sits inside
+            return SecurityHeaders(super().build_middleware_stack())
+
+    app = App(title="partnergraph", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.web = state
 
     @app.exception_handler(QueryError)
@@ -237,7 +242,6 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
         max_age=3600,
     )
     app.add_middleware(ConditionalGet, modified=state.build_time)
-    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limit=config.max_body)
     app.add_middleware(BuildWatch, state=state)
     return app
@@ -258,8 +262,25 @@ class BuildWatch:
         return await self.app(scope, receive, send)
 
 
+ERROR_CSP = b"default-src 'none'; frame-ancestors 'none'"  # an error message runs nothing, sits in no frame
+
+
+def with_security_headers(headers, status: int) -> list[tuple[bytes, bytes]]:
+    """`headers` (lower-case byte pairs) plus nosniff, and for an error that is not a page a CSP that
+    allows nothing; headers already there are kept."""
+    headers = list(headers)
+    names = {name.lower() for name, _value in headers}
+    if b"x-content-type-options" not in names:
+        headers.append((b"x-content-type-options", b"nosniff"))
+    is_page = any(n.lower() == b"content-type" and v.startswith(b"text/html") for n, v in headers)
+    if status >= 400 and not is_page and b"content-security-policy" not in names:
+        headers.append((b"content-security-policy", ERROR_CSP))
+    return headers
+
+
 class SecurityHeaders:
-    """nosniff on every answer."""
+    """The security headers on every answer the app gives, its 500s included (it wraps Starlette's
+    ServerErrorMiddleware: see create_app)."""
 
     def __init__(self, app):
         self.app = app
@@ -270,8 +291,7 @@ class SecurityHeaders:
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers.append((b"x-content-type-options", b"nosniff"))
+                headers = with_security_headers(message.get("headers", []), message["status"])
                 message = {**message, "headers": headers}
             await send(message)
 
