@@ -100,6 +100,7 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"prezydent\w* miasta|ministr\w*|wiceministr\w*|samorządowc\w*|konsul\w*|ambasador\w*|"
         r"(?:nad|wice)burmistrz\w*|starost\w*|mer(?:a|em|owi)?\b|przedstawiciel\w* (władz|ministerstw|"
         r"rządu|urzęd|samorząd|gmin|miast|region|parlament|magistrat|(\w+\s+)?republik|(\w+\s+)?królestw|"
+        r"(\w+\s+){0,2}administracj|wydział|departament|rad[yzą] (miejsk|miast|gmin|obwod|region)|"
         + MUNICIPAL
         + r")\w*|posł\w*|senator\w*|"
         r"parlamentarzyst\w*|delegacj\w* (\w+\s+){0,2}?(" + MUNICIPAL + r")\w*",
@@ -108,15 +109,18 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         "professionals",
         r"pracowni\w+ socjaln\w*|pracowni\w+ (organizacj|ośrod|służb|instytucj|placówek|jednost)\w*|"
         r"przedstawiciel\w* (organizacji pozarządow|służb|placówek|ośrodk|caritas|stowarzysze|fundacj)\w*|"
+        # ... of an organisation named ("organizacji Volkshilfe Wien"), not of some ("organizacji z Włoch")
+        r"przedstawiciel\w* organizacj\w* (?-i:[A-ZĄĆĘŁŃÓŚŹŻ„\"])|"
         r"służb\w* społeczn\w*|"
         r"specjali(st|ści)\w*|streetworker\w*|terapeu\w*|psycholog\w*|pedagog\w*|kadr\w+|praktycy|praktyk(ów|ami|om)|"
         r"asystent\w* rodzin\w*|opiekun\w+|pielęgniar\w*|lekarz\w*|dyrektor\w* (ośrod|placówek|domów)\w*|"
         r"nauczyciel\w*|policjan\w*|kurator\w* sądow\w*|sędzi\w*|mediator\w*|animator\w*|social worker\w*",
     ),
 ]
-JOINED = re.compile(r"\s*(,|i|oraz|a także)\s+(\w+\s+)?", re.I)
+# the rest of a name may stand between ("przedstawiciele Obwodowej Administracji Wojskowej oraz pracownicy …")
+JOINED = re.compile(r"(\s+[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*){0,4}\s*(,|i|oraz|a także)\s+(\w+\s+)?")
 # a bare delegation or "representatives of <city>": officials unless the text says more
-WEAK_OFFICIALS = re.compile(r"(?<!\w)delegacj\w*")
+WEAK_OFFICIALS = re.compile(r"(?<!\w)delegacj\w*", re.I)
 _PARTICIPANT_RX = [(k, re.compile(r"(?<!\w)(" + p + r")", re.I)) for k, p in PARTICIPANT_CUES]
 # a cue followed by MOPS or one of its units describes the hosts, not the visitors
 HOSTS_AFTER = re.compile(r"\s+(\w+\s+)?(MOPS|Miejskiego|Ośrodka|Działu|Zespołu|Filii|Klubu|Punktu|Centrum)\b")
@@ -130,7 +134,12 @@ THEME_BEFORE = re.compile(
 # kinds of people whose word, capitalised in mid-sentence, is a part of a name
 NAMED_GROUPS = {"youth", "students", "volunteers"}
 # whom the visitors met are the hosts: "spotkają się m.in. z przedstawicielami Fundacji …"
-MET_BEFORE = re.compile(r"spotka\w*\s+się\s+(?:\S+\s+){0,2}?z\s+$", re.I)
+MET_BEFORE = re.compile(r"spotka\w*\s+się\s+(?:\S+\s+){0,2}?z\s+(?:[^\s.;]+\s+){0,3}?$", re.I)
+# whose work the visitors saw are the hosts: "poznawali pracę naszych asystentów rodziny", "pracy tamtejszych
+# pracowników socjalnych"
+SEEN_BEFORE = re.compile(
+    r"(?:(?<!\w)prac[yęą]\s+(?:\w+\s+)?|(?<!\w)(?:nasz|tamtejsz|miejscow|lokaln|krakowsk|polsk)\w*\s+)$", re.I
+)
 # "przedstawicielami Barcelony", "przedstawicielom Hiszpanii": representatives of a city or country
 REPRESENTATIVES_OF_PLACE = re.compile(r"przedstawiciel\w*\s+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ]\w+)")
 
@@ -189,6 +198,7 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
     cue, else the body's (officials before professionals when both are named), else a bare delegation or
     representatives of a foreign place."""
     weak = []
+    found: list[tuple[str, Cue]] = []  # the heading's answer, then the body's
     for text, base in ((title, 0), (body, len(title) + 1)):
         hits = []
         for kind, rx in _PARTICIPANT_RX:
@@ -198,6 +208,7 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
                     not HOSTS_AFTER.match(text, m.end())
                     and not THEME_BEFORE.search(before)
                     and not MET_BEFORE.search(before)
+                    and not SEEN_BEFORE.search(before)
                     # "Centrum … Dzieci i Młodzieży": a group's word inside a name (a person's title such as
                     # "Nadburmistrza" is often capitalised out of courtesy; headings may be Title Case)
                     and not (base and kind in NAMED_GROUPS and inside_name(text, m.start(), m.end()))
@@ -219,12 +230,20 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
                     if h[1] != kind and h[0] > m.end() and JOINED.fullmatch(text, m.end(), h[0])
                 ]
                 if joined:
-                    return "mixed", Cue("mixed", base + m.start(), base + joined[0][2].end())
-            kinds = {k for _, k, _ in hits}
-            if base and {"officials", "professionals"} <= kinds:
-                hits = [h for h in hits if h[1] == "officials"]
-            _start, kind, m = min(hits, key=lambda h: h[0])
-            return kind, Cue(kind, base + m.start(), base + m.end())
+                    found.append(("mixed", Cue("mixed", base + m.start(), base + joined[0][2].end())))
+                    break
+            else:
+                kinds = {k for _, k, _ in hits}
+                if base and {"officials", "professionals"} <= kinds:
+                    hits = [h for h in hits if h[1] == "officials"]
+                _start, kind, m = min(hits, key=lambda h: h[0])
+                found.append((kind, Cue(kind, base + m.start(), base + m.end())))
+            # the heading decides, unless the body tells of a mixed group ("Ukraińscy urzędnicy …" / "…
+            # przedstawiciele administracji oraz pracownicy socjalni")
+            if base or found[0][0] == "mixed":
+                break
+    if found:
+        return found[-1] if found[-1][0] == "mixed" else found[0]
     if weak:
         base, m = weak[0]
         return "officials", Cue("officials", base + m.start(), base + m.end())
@@ -246,7 +265,8 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"prac\w* (socjaln\w* )?z rodzin\w*|asystent\w* rodzin\w*|dzieci i rodzin\w*|dzieckiem i rodziną|"
         r"rodzin\w* z dziećmi|rodzin\w* dysfunkcyjn\w*|ochron\w* dzieci|dobr\w* dziecka|"
         r"pomocy dzieciom|polityk\w* rodzinn\w*|opiek\w* nad dzie\w*|rodzin\w* w kryzysie|"
-        r"świadcze\w* rodzinn\w*|zasiłk\w* rodzinn\w*|prac\w* z dziećmi|family support|child welfare",
+        r"świadcze\w* rodzinn\w*|zasiłk\w* rodzinn\w*|prac\w* z dziećmi|family support|child welfare|"
+        r"placów\w+ wsparcia dziennego",  # day-support centres for children
     ),
     ("mental_health", r"psychiczn\w*|psychiatr\w*|psychospołeczn\w*|mental health"),
     (
@@ -276,7 +296,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
         "unemployment",
         r"bezroboc\w*|bezrobotn\w*|aktywizacj\w* zawodow\w*|reintegracj\w* zawodow\w*|"
         r"rynk\w* pracy|poszukując\w* pracy|zatrudnieni\w* socjaln\w*|ekonomi\w* społeczn\w*|"
-        r"spółdziel\w* socjaln\w*|unemploy\w*",
+        r"spółdziel\w* socjaln\w*|unemploy\w*|zatrudnieni\w* wspieran\w*|trener\w* pracy",
     ),
     (
         "streetwork",

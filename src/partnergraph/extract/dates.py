@@ -333,7 +333,8 @@ def _ended_or_lasted(text: str, m: DateMention) -> DateMention:
 
     if ENDED.match(text, m.end) or ENDED_BEFORE.search(text[max(0, m.start - 40) : m.start]):
         return replace(m, begin=(m.begin[0], m.begin[1], None))
-    sentence = text[m.start : _sentence_end(text, m.end)]
+    # the duration anywhere in the date's sentence: "Dwudniowa wizyta rozpoczęła się 9 maja"
+    sentence = text[_sentence_start(text, m.start) : _sentence_end(text, m.end)]
     d = DURATION.search(sentence)
     if d is None or m.begin[2] is None:
         return m
@@ -383,9 +384,17 @@ def _dating(text: str, precise: list[DateMention]) -> DateMention:
         if EVENT_DATE_CUE.search(text[max(0, m.start - 14) : m.start]):
             return m
     for m in precise:
-        if not BACKGROUND_CUE.search(text[max(0, m.start - 12) : m.start]):
+        # "Od 5 do 7 listopada": "od" opens the range itself, not a background date's start
+        if m.begin != m.finish or not BACKGROUND_CUE.search(text[max(0, m.start - 12) : m.start]):
             return m
     return precise[0]
+
+
+SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])|\n")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max((m.end() for m in SENTENCE_BREAK.finditer(text, 0, pos)), default=0)
 
 
 def _sentence_end(text: str, pos: int) -> int:

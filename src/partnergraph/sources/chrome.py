@@ -1,7 +1,7 @@
 """Page chrome: the lines around an article that are no part of its text, told by features that hold
 across sites (not by any one site's layout).
 
-- `is_chrome(line)`: photo credits ("Fot. …"), publication and edit lines ("Opublikowano: …", "Data
+- `is_chrome(line)`: photo credits ("Fot. …") and captions closed by one, publication and edit lines ("Opublikowano: …", "Data
   dodania"), comment counts, breadcrumbs ("Strona główna » Aktualności"), link rows ("zaloguj się | mapa
   strony"), tags, share and print links, advertising labels, translator credits, forum headers, name-day
   lines, teasers of other news cut with "[ … ]" or "…".
@@ -51,6 +51,10 @@ WORDS = re.compile(
     r"mapa\s+strony|zaloguj\s+się|zarejestruj\s+się|strona\s+główna|jesteś\s+tutaj|home|archiwum)\b",
     re.I,
 )
+# a gallery caption closed by its credit: "Goście w Centrum Seniora. Fot. Jan Kowalski / krakow.pl"
+CREDIT_TAIL = re.compile(
+    r"(?:^|[.!?]\s+|\s[-–|]\s+|\()(?:fot(?:o)?\.?|zdj\.|photo|źródło)\s*:?\s+(?:[^.!?]|\.(?=\S)){2,60}\)?$", re.I
+)
 COMMENTS = re.compile(r"\b\d+\s+komentarz\w*|\bkomentarz\w*\s*\(\d+\)", re.I)
 CRUMBS = re.compile(r"\s(?:»|›|=>|>|/)\s")
 TEASER = re.compile(r"(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*$")
@@ -73,6 +77,8 @@ def is_chrome(line: str) -> bool:
         return False
     words = s.split()
     if CREDIT.match(s) and len(words) <= 12:
+        return True
+    if CREDIT_TAIL.search(s) and len(words) <= 25:
         return True
     if (PUBLISHED.match(s) or WORDS.match(s)) and len(words) <= 14:
         return True

@@ -463,7 +463,13 @@ def _classify(lines: list[_Line]) -> None:
         if after is not None and after.text[:1].islower() and not EVENT_WORDS.match(NUMBER.sub("", ln.text)):
             continue  # ... or onto the next paragraph: "W ramach projektu: …" / "w dniach 12-13 kwietnia …"
         prev = _previous(lines, i)
-        if prev is not None and prev.kind == "body" and lines[i - 1].kind != "blank":
+        if (
+            prev is not None
+            and prev.kind == "body"
+            and lines[i - 1].kind != "blank"
+            # a news item's date of publication over its title, its text opening with the event's date
+            and not (chrome.is_dateline(prev.text) and nxt is not None and DATED_START.match(nxt.text))
+        ):
             # directly under a body line: a heading only if that line ended a sentence, or if it opens with
             # what happened and the next line with a date ("…przy ul. Sołtysowskiej 13" / "Wizyta studentów
             # z Austrii" / "7 stycznia 2010 odbyła się …")
@@ -475,6 +481,13 @@ def _classify(lines: list[_Line]) -> None:
             ):
                 continue
         ln.kind = "heading"
+    # a date line over a heading whose text opens with the event's own date is that news item's date of
+    # publication: no text of it, and no body of the heading above (over a bare heading it dates the event)
+    for i, ln in enumerate(lines):
+        if ln.kind == "body" and chrome.is_dateline(ln.text):
+            after = [x for x in lines[i + 1 :] if x.kind not in ("blank", "chrome")][:2]
+            if len(after) == 2 and after[0].kind == "heading" and DATED_START.match(after[1].text):
+                ln.kind = "chrome"
     # a heading needs a body: one followed only by another heading is a paragraph line after all
     for i, ln in enumerate(lines):
         if ln.kind != "heading":
@@ -509,7 +522,11 @@ def _classify(lines: list[_Line]) -> None:
 def _one_line_card(lines: list[_Line], i: int) -> bool:
     """A record-card line ("Data publikacji: 20.05.2016") followed by running text, not by more of a card."""
     after = [x for x in lines[i + 1 :] if x.kind != "blank"][:1]
-    return bool(after) and len(after[0].text.split()) >= LONG_PARAGRAPH and not METADATA.match(after[0].text)
+    if not after or METADATA.match(after[0].text):
+        return False
+    words = len(after[0].text.split())
+    # a long paragraph, or a lead written as one sentence ("Urzędnicy z Lipska przez trzy dni poznawali …")
+    return words >= LONG_PARAGRAPH or (words >= LEAD_SENTENCE and bool(re.search(r"\w[.!]$", after[0].text)))
 
 
 def _blank_around(lines: list[_Line], i: int) -> bool:
@@ -533,6 +550,7 @@ REPORT_CUES = re.compile(
     re.I,
 )
 LONG_PARAGRAPH = 15  # words: a paragraph of running text, not a heading or a caption
+LEAD_SENTENCE = 8  # words of a one-sentence lead under a headline
 DATE_TAIL = re.compile(r"\s*[-–—,(]?\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\s*\)?\s*$")
 LABEL_HEAD = re.compile(r"^\s*(?:tytuł|temat|title)\s*:\s*", re.I)
 
@@ -637,7 +655,7 @@ def _headline(lines: list[_Line], main: int) -> int | None:
             score += 2
         if NAMED_PLACE.search(plain):
             score += 1
-        if s.isupper() and not EVENT_WORDS.search(plain):
+        if s.isupper() and not (EVENT_WORDS.search(plain) or REPORT_CUES.search(plain)):
             score -= 2  # the site's name in capitals
         if re.search(r"[:;]\)*\s*$", s) or ":)" in s:
             score -= 2  # a lead-in to what follows
