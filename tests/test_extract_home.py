@@ -60,6 +60,20 @@ def test_other_bodies_are_not_the_home(written):
     assert not Home("Miejski Ośrodek Pomocy Rodzinie w Gdańsku", "Gdańsk", default=False).is_home(written)
 
 
+@pytest.mark.parametrize(
+    ("home", "written", "same"),
+    [
+        ("Starostwo Powiatowe w Jaśle", "Powiat Jasielski", True),
+        ("Starostwo Powiatowe w Jaśle", "Powiecie Jasielskim", True),
+        ("Powiat Cieszyński", "Starostwa Powiatowego w Cieszynie", True),
+        ("Starostwo Powiatowe w Jaśle", "Powiat Krośnieński", False),
+        ("Starostwo Powiatowe w Jaśle", "Gmina Jasło", False),
+    ],
+)
+def test_a_county_is_its_starostwo(home, written, same):
+    assert Home(home, None, default=False).is_home(written) is same
+
+
 def test_the_default_home_is_mops_krakow_from_the_registries(registries):
     home = home_of(None, None, registries)
     assert (home.name, home.city, home.default) == (

@@ -172,3 +172,17 @@ def test_inflected_names_that_are_other_towns_as_written_or_common_words(gaz):
 def test_country_acronyms_and_older_country_names(gaz):
     got = places(gaz, "z USA, z RPA i z Macedonii, a MOPS i UE nie są krajami")
     assert [(k, iso) for k, _c, iso, _p in got] == [("country", "US"), ("country", "ZA"), ("country", "MK")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "przedstawiciele MOPS w Tarnowie",  # Tarnów, not Tarnowo (Veliko Tarnovo's Polish name)
+        "przychodnia przy ul. Smoleńsk",  # a street in Kraków, not Smolensk
+        "z Lwowa, Jak podkreślali goście",  # a conjunction after a list of towns, not Jacmel
+    ],
+)
+def test_polish_towns_streets_and_grammar_words_are_no_foreign_towns(gaz, text):
+    assert all(
+        country != "RU" and country != "BG" and country != "HT" for _, _, country, _ in places(gaz, text)
+    )

@@ -282,6 +282,8 @@ def _event(
             }
             # a tour of several towns of the country or region the heading names: no one city
             where = next(iter(visited.values())) if len(visited) == 1 else where
+            if len({m.country for m in in_title if m.kind == "country"}) > 1:
+                where = None  # a trip to two countries ("do Holandii i Belgii"): no one place
         if where is not None:
             ev.location = _place(where, gaz, registries)
             sure = 0.85 if where.end - d.base <= tl else 0.65
@@ -303,8 +305,9 @@ def _event(
             ev.evidence.setdefault("countries", []).append(_ev(d, m.start - d.base, m.end - d.base, sure))
 
     # names; a facility the guests were shown, a venue's owner, a background partner: not participants
+    bystanders = _bystanders(page.text, found.organisations, d.base, direction)
     for n in found.all():
-        if n.field == "organisations" and (_is_bystander(page.text, n, d.base) or home.is_home(n.value)):
+        if n.field == "organisations" and (id(n) in bystanders or home.is_home(n.value)):
             continue
         if (n.default_home and home.default) or (
             n.field == "organisations" and names.begins_name(n.value, home.name)
@@ -396,8 +399,15 @@ SHOWN_BEFORE = re.compile(
     r"(?:(?:zapozna|zaznajomi|przedstawi(?!ciel)|zaprezentowa|prezentac|pozna|omówi|oprowadz)\w*"
     r"[^.;]{0,120}?(?:działalnoś\w*|pracą|pracę|pracy|funkcjonowani\w*|ofert\w*|specyfik\w*|zadaniami)"
     r"(?:\s+i\s+\w+)?"
-    r"|(?:zwiedz\w*|odwiedzil[iy]|oprowadz\w*\s+po|zwiedzani\w*)(?:\s+[^.;]{0,80}?\s+(?:oraz|i)|[^.;]{0,80},)?"
+    r"|(?:zwiedz\w*|oprowadz\w*\s+po|zwiedzani\w*)(?:\s+[^.;]{0,80}?\s+(?:oraz|i)|[^.;]{0,80},)?"
     r")\s+$",
+    re.I,
+)
+# what the guests visited ("odwiedzili", "odwiedziła", "odwiedził"): toured on an incoming visit, a host of a
+# programme point on a trip abroad; not when the visitors follow the verb ("… odwiedzili pracownicy X")
+VISITED_BEFORE = re.compile(
+    r"odwiedzi(?:ł|ła|ło|li|ły)(?!\s+(?:pracowni|przedstawiciel|delegac|gość|gości|grup|student|uczestni))"
+    r"(?:\s+[^.;]{0,80}?\s+(?:oraz|i)|[^.;]{0,80},)?\s+$",
     re.I,
 )
 
@@ -436,14 +446,41 @@ COOPERATION_BEFORE = re.compile(r"w\s+ramach\s+[^.;]{0,100}?współprac\w*\s+(?:
 KRAKOW_BODY = re.compile(r"\bKrak(ów|owa|owie)\b")
 
 
-def _is_bystander(text: str, n: names.Name, base: int) -> bool:
+HOSTED_AFTER = re.compile(r"[^.;:,]{0,40},?\s+gdzie\b")
+
+
+def _is_bystander(text: str, n: names.Name, base: int, direction: str | None = None) -> bool:
     before = text[max(base, n.start - 160) : n.start]
+    # visited: a facility toured, unless a programme point took place there ("odwiedziła Stowarzyszenie X,
+    # gdzie zapoznała się …"), or on a trip abroad, where the bodies visited host its programme
+    visited = (
+        direction != "outgoing" and VISITED_BEFORE.search(before) and not HOSTED_AFTER.match(text, n.end)
+    )
+    shown = SHOWN_BEFORE.search(before) or visited
     return bool(
         # a commune or county visited hosts the visit
-        (SHOWN_BEFORE.search(before) and not names.is_government(n.value))
+        (shown and not names.is_government(n.value))
         or BACKGROUND_BEFORE.search(before)
         or (KRAKOW_BODY.search(n.value) and COOPERATION_BEFORE.search(before))
     )
+
+
+# between two items of a list, the first maybe with its seat: " oraz ", ", ", " w Jaśle i "
+LIST_GAP = re.compile(r"(?:\s+we?\s+\w+)?\s*(?:,|i|oraz)\s*")
+
+
+def _bystanders(text: str, orgs: list[names.Name], base: int, direction: str | None) -> set[int]:
+    """The ids of the organisations that are bystanders, with the next items of a list that opens with
+    one ("zapoznali się z działalnością A oraz B")."""
+    out: set[int] = set()
+    prev = None
+    for n in sorted(orgs, key=lambda x: x.start):
+        if _is_bystander(text, n, base, direction) or (
+            prev is not None and id(prev) in out and LIST_GAP.fullmatch(text[prev.end : n.start])
+        ):
+            out.add(id(n))
+        prev = n
+    return out
 
 
 def _drop_generic_programmes(ev: Event) -> None:

@@ -32,7 +32,8 @@ class Home:
         """Whether an organisation's name found in a text names the home: its name or an alias in any
         case ending, cut before its seat ("Miejski Ośrodek Pomocy Rodzinie" for "… w Gdańsku"), or its
         acronym, alone or with the seat ("MOPR", "MOPR w Gdańsku", "OPS Słubice")."""
-        return any(_same_body(value, n) for n in (self.name, *self.aliases))
+        names = (self.name, *self.aliases)
+        return any(_same_body(value, n) for n in names) or any(_same_territory(value, n) for n in names)
 
 
 def _stems(text: str) -> list[str]:
@@ -67,6 +68,46 @@ def _same_body(value: str, name: str) -> bool:
         rest = _stems(" ".join(value_words[1:]))
         return rest in ([], seat_stems, ["w", *seat_stems], ["we", *seat_stems])
     return False
+
+
+# a local government's office and the territory it governs are one body to a page: "Powiat Jasielski" is
+# "Starostwo Powiatowe w Jaśle", "Gmina Tłuszcz" is "Urząd Gminy w Tłuszczu", "Miasto X" is "Urząd Miasta X"
+_TERRITORY_BODIES = (
+    (re.compile(r"^(powiat|powiec)\w*$"), "powiat"),
+    (re.compile(r"^starostw\w*$"), "powiat"),
+    (re.compile(r"^gmin\w*$"), "gmina"),
+    (re.compile(r"^miast\w*$|^mieście$"), "miasto"),
+)
+_OFFICE_WORDS = re.compile(r"^(starostw|urz[aą]d|powiatow|gminn|miejsk|gmin|miast|w|we)", re.I)
+
+
+def _territory(name: str) -> tuple[str, str] | None:
+    """(kind, the place's word without diacritics) of a county, commune or town named as a body or by its
+    office: "Powiatu Jasielskiego" -> ("powiat", "jasielskiego"), "Starostwo Powiatowe w Jaśle" -> ("powiat",
+    "jasle"), "Urząd Gminy Tłuszcz" -> ("gmina", "tluszcz")."""
+    words = _WORD.findall(name)
+    if len(words) < 2:
+        return None
+    kinds = [k for w in words[:3] for rx, k in _TERRITORY_BODIES if rx.match(w.lower())]
+    if not kinds:
+        return None
+    rest = [
+        w
+        for w in words
+        if not _OFFICE_WORDS.match(w) and not any(rx.match(w.lower()) for rx, _ in _TERRITORY_BODIES)
+    ]
+    if len(rest) != 1 or not rest[0][:1].isupper():
+        return None
+    return kinds[0], slug(rest[0])
+
+
+def _same_territory(value: str, name: str) -> bool:
+    """The same county, commune or town, one named as the territory and the other by its office; the
+    place's adjective and its name meet in their first three letters ("Jasielski", "Jaśle")."""
+    a, b = _territory(value), _territory(name)
+    if a is None or b is None or a[0] != b[0]:
+        return False
+    return a[1][:3] == b[1][:3] and len(a[1]) >= 3
 
 
 def home_of(name: str | None, city: str | None, registries=None) -> Home:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from .._slug import slug
 from ._nominative import _agreeing_cases, _head_analysis, _is_name_adj, _nominative_adj, _nominative_phrase
 from ._text import Token, tokenize
-from .persons import ROLES, _name_word, bare_pair, person_at, surname_shaped, unknown_word
+from .persons import ROLES, _name_word, bare_pair, listed_pair, person_at, surname_shaped, unknown_word
 from .places import seat_in_name
 from .projects import introduced_titles
 
@@ -137,7 +137,8 @@ FOREIGN_HEAD = re.compile(
     r"council|caritas|diakonie|kommune|commune|municipality|trust|charity|network|centre|center|zentrum|"
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
-    r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission)$",
+    r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
+    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja)$",
     re.I,
 )
 CONNECTORS = {
@@ -179,6 +180,7 @@ CONNECTORS = {
     "voor",
     "zum",
     "zur",
+    "v",  # Czech: "Armáda spásy v ČR"
 }
 LEGAL_FORMS = re.compile(
     r"\s*(e\.\s?V\.|gGmbH|GmbH|Ltd\.?|Inc\.?|o\.\s?p\.\s?s\.|z\.\s?s\.|a\.\s?s\.|asbl|vzw|"
@@ -455,6 +457,11 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
 
     owners = _lookups(registries)["owners"]
     parts: list[Name] = []  # departments named without their organisation
+    starts = {t.start: k for k, t in enumerate(toks)} | {t.end - 1: k for k, t in enumerate(toks)}
+
+    def toks_at(offset: int) -> int:
+        return starts[offset]
+
     # 1. registries
     for i, j, e in _registry_matches(toks, registries):
         take(i, j)
@@ -619,7 +626,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         t = toks[i]
         if (
             taken[i]
-            or not t.is_upper_initial
+            or not (t.is_upper_initial or (t.unknown and i > 0 and _foreign_lower(toks[i - 1])))
             or not FOREIGN_HEAD.search(t.text)
             or t.has_pos("subst", "adj")
             and not t.unknown
@@ -632,23 +639,39 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         while (
             start > 0
             and not taken[start - 1]
+            and toks[start - 1].lower not in POLISH_AND  # "Samusocial de Paris i Stichting …": two names
             and (
                 _foreign_word(toks[start - 1], toks, start - 1)
                 # a founder's first name: "Robert Bosch Stiftung", "Heinrich Böll Stiftung"
                 or (toks[start - 1].has_mark("imię") and toks[start - 1].is_upper_initial and start < i)
+                # a foreign name's lower-case word after its capitalised start: "Vilniaus miesto savivaldybė"
+                or (
+                    _foreign_lower(toks[start - 1])
+                    and start >= 2
+                    and _foreign_word(toks[start - 2], toks, start - 2)
+                )
             )
         ):
             start -= 1
         while start < i and toks[start].text in CONNECTORS:
             start += 1
         end = i + 1
+        if (
+            end < len(toks)
+            and not taken[end]
+            and t.unknown
+            and _name_word(toks[end])
+            and toks[end].start - t.end <= 1
+            and toks[end].lower not in FOREIGN_MODIFIERS
+        ):
+            end += 1  # one word after a foreign head is the name's, Polish or not: "Nadace Krok"
         while (
             end < len(toks)
             and not taken[end]
-            and _foreign_word(toks[end], toks, end)
+            and (_foreign_word(toks[end], toks, end) or _foreign_lower(toks[end]))
+            and not (toks[end].lower in POLISH_AND and not _place_ends_name(toks, end + 1))
             and not (
-                toks[end].text in CONNECTORS - {"St", "Sankt", "Saint"}
-                and (end + 1 >= len(toks) or not toks[end + 1].is_upper_initial)
+                toks[end].lower in CONNECTORS - {"St", "Sankt", "Saint"} and not _name_goes_on(toks, end + 1)
             )
         ):
             end += 1
@@ -669,10 +692,42 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 end,
                 "registry" if entry else "foreign_head",
             )
-            take(start, end)
+            take(start, _part_after(toks, end, taken))
             i = end
         else:
             i += 1
+
+    # 2c''. a foreign name closed by its legal form, with or without a head word ("Volkssolidarität Leipzig
+    # e.V.", "Arrels gGmbH")
+    for m in LEGAL_FORM_AFTER.finditer(text):
+        k = next((x for x, t in enumerate(toks) if t.start >= base + m.start(1)), None)
+        if k is None or k == 0 or taken[k] or taken[k - 1]:
+            continue
+        start = k
+        while (
+            start > 0
+            and k - start < 6
+            and not taken[start - 1]
+            and _foreign_word(toks[start - 1], toks, start - 1)
+        ):
+            start -= 1
+        while start < k and toks[start].text in CONNECTORS:
+            start += 1
+        if start == k or not toks[start].is_upper_initial:
+            continue
+        end = k
+        while end < len(toks) and toks[end].end <= base + m.end(1):
+            end += 1
+        value = _span_text(text, base, toks, start, end)
+        entry = _lookup(registries, "organisations", value)
+        emit(
+            "organisations",
+            entry.name if entry else value,
+            start,
+            end,
+            "registry" if entry else "foreign_head",
+        )
+        take(start, end)
 
     # 2c'. a body's own name in brackets after a Polish rendering without a head word the patterns know
     # ("Niemieckiego Ubezpieczenia Wypadkowego (Deutsche Gesetzliche Unfallversicherung)")
@@ -772,6 +827,15 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         emit("persons", value, a, b, sure)
         take(a, b)
         k = b
+    # a name between persons of a list that the dictionary does not know ("Wasyl Hnatiuk, Natalija
+    # Szewczenko i Ihor Połiszczuk"): a person too
+    spans = [(toks_at(n.start), toks_at(n.end - 1) + 1) for n in names.persons]
+    for a, b in spans:
+        for k in (b + 1, a - 3):
+            got = listed_pair(toks, k, taken, ORG_HEADS, (a, b))
+            if got is not None:
+                emit("persons", got[2], got[0], got[1], got[3])
+                take(got[0], got[1])
 
     # 4. a foreign name after "przez" / "organizacji" that no head word announced ("przez Homeless Link")
     for k in range(1, len(toks)):
@@ -780,17 +844,17 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         if not (
             toks[k - 1].lower in ("przez", "partnerem", "partnerami")
             or (toks[k - 1].lemmas & GENERIC_ORG_NOUNS and not toks[k - 1].is_upper_initial)
+            or (toks[k - 1].lemmas & GROUP_NOUNS and not toks[k - 1].is_upper_initial)
+            or _org_listed_before(names.organisations, toks, k)
         ):
             continue  # after a capitalised "Związku", "Stowarzyszenia" a name is a person's ("Prezes Związku Hans Weber")
         end = k + 1
         while end < len(toks) and not taken[end] and toks[end].start - toks[end - 1].end <= 1:
             t2 = toks[end]
-            if t2.is_word and t2.is_upper_initial:
-                end += 1
-            elif (
-                t2.text in CONNECTORS - {"i", "-"} and end + 1 < len(toks) and toks[end + 1].is_upper_initial
-            ):
-                end += 1  # "Les Petits Frères des Pauvres"
+            if t2.is_word and (t2.is_upper_initial or _foreign_lower(t2)):
+                end += 1  # "Armáda spásy"
+            elif t2.text in CONNECTORS - {"i", "-"} and _name_goes_on(toks, end + 1):
+                end += 1  # "Les Petits Frères des Pauvres", "Armáda spásy v ČR"
             else:
                 break
         # one foreign word is a name after a kind of organisation ("organizacji Naděje"), not after "przez"
@@ -1202,6 +1266,17 @@ def _is_mops_at(toks: list[Token], j: int, registries) -> bool:
     return window.startswith("MOPS") or bool(re.match(r"Miejski\w* Ośrod\w* Pomocy", window))
 
 
+# people of a body before its foreign name: "przedstawiciele Samusocial de Paris", "pracownicy Stad Gent"
+GROUP_NOUNS = {"przedstawiciel", "pracownik", "delegacja", "delegat", "reprezentant", "odwiedzić"}
+
+
+def _org_listed_before(found: list[Name], toks: list[Token], k: int) -> bool:
+    """A name right after another organisation and a comma, "i" or "oraz": the next item of a list."""
+    if k < 2 or toks[k - 1].text not in (",", "i", "oraz"):
+        return False
+    return any(n.end == toks[k - 2].end for n in found)
+
+
 # English words of foreign names that morfeusz2 knows as Polish ("City" is the financial district)
 FOREIGN_MODIFIERS = {"city", "county", "borough", "town", "social", "national", "european", "international"}
 
@@ -1209,6 +1284,13 @@ FOREIGN_MODIFIERS = {"city", "county", "borough", "town", "social", "national", 
 def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
     if t.text in CONNECTORS:
         return True
+    if (
+        t.is_upper_initial
+        and t.lower in CONNECTORS
+        and t.lower not in POLISH_AND
+        and _name_goes_on(toks, k + 1)
+    ):
+        return True  # a capitalised particle inside a name: "Stichting De Regenboog Groep"
     if t.is_upper_initial and t.lower in FOREIGN_MODIFIERS:
         return True
     nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -1224,6 +1306,14 @@ def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
         return True  # "Oost-Europa", "Kaarst-Korschenbroich"
     if t.is_word and t.is_upper_initial and k > 0 and toks[k - 1].text in CONNECTORS - {"i", "e", "y", "-"}:
         return True  # "am Main", "of Applied Sciences"
+    if (
+        t.is_word
+        and t.is_upper_initial
+        and k > 1
+        and toks[k - 1].is_upper_initial
+        and toks[k - 2].text in CONNECTORS - {"i", "e", "y", "-"}
+    ):
+        return True  # "Amics de la Gent Gran", "Hospital zum Heiligen Geist"
     if t.text == "." and k > 0 and toks[k - 1].text in ("St", "Sankt"):
         return True
     return (
@@ -1240,6 +1330,52 @@ def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
             )
         )
     )
+
+
+# the Polish "and" between two names ("Stadtmission Chemnitz i AWO Sachsen"), not inside one
+POLISH_AND = {"i", "oraz"}
+# a legal form after a name, as its own word: " e.V.", " gGmbH"
+LEGAL_FORM_AFTER = re.compile(
+    r"(?<=\w)\s+(e\.\s?V\.|gGmbH|GmbH|asbl|vzw|ASBL|VZW|o\.\s?p\.\s?s\.|z\.\s?s\.)(?!\w)"
+)
+# the part of a foreign body named after it and a dash ("Stadt Leipzig – Amt für Soziales"): the body's
+FOREIGN_PART = re.compile(
+    r"^(amt|abteilung|referat|dezernat|fachbereich|department|directorate|service|dienst|sozialamt|jugendamt)$",
+    re.I,
+)
+
+
+def _part_after(toks: list[Token], end: int, taken: list[bool]) -> int:
+    """The end of a department named after a foreign body and a dash, or `end` when none follows."""
+    if not (
+        end + 1 < len(toks) and toks[end].text in ("–", "—", "-") and FOREIGN_PART.match(toks[end + 1].text)
+    ):
+        return end
+    k = end + 2
+    while k < len(toks) and not taken[k] and (_foreign_word(toks[k], toks, k) or toks[k].is_upper_initial):
+        if toks[k].lower in CONNECTORS and not _name_goes_on(toks, k + 1):
+            break
+        k += 1
+    return k
+
+
+def _name_goes_on(toks: list[Token], k: int) -> bool:
+    """After a connector, the name goes on past any further connectors: "Amics de la Gent Gran"."""
+    while k < len(toks) and toks[k].lower in CONNECTORS and toks[k].text not in POLISH_AND:
+        k += 1
+    return k < len(toks) and toks[k].is_upper_initial and toks[k].is_word
+
+
+def _place_ends_name(toks: list[Token], k: int) -> bool:
+    """ "Høgskolen i Oslo": a Scandinavian "i" (in) before a town that closes the name."""
+    if k >= len(toks) or not toks[k].has_mark("nazwa_geograficzna") or not toks[k].is_upper_initial:
+        return False
+    return k + 1 >= len(toks) or not (toks[k + 1].is_upper_initial and toks[k + 1].is_word)
+
+
+def _foreign_lower(t: Token) -> bool:
+    """A lower-case word of a foreign name ("spásy", "miesto"): unknown to morfeusz2."""
+    return t.is_word and t.text[:1].islower() and t.unknown and len(t.text) > 2
 
 
 def _next_is_foreign(toks: list[Token], i: int) -> bool:

@@ -7,7 +7,22 @@ from ._nominative import _head_analysis
 from ._text import Token, analyse
 
 # words before a person's name: titles (by their surface) and roles (by their base form)
-HONORIFICS = {"p", "dr", "prof", "mgr", "ks", "inż", "hab"}
+HONORIFICS = {
+    "p",
+    "dr",
+    "prof",
+    "mgr",
+    "ks",
+    "inż",
+    "hab",
+    "bc",
+    "ing",
+    "doc",
+    "mudr",
+    "phdr",
+    "judr",
+    "paeddr",
+}
 
 
 ROLES = {"pan", "pani", "państwo", "dyrektor", "dyrektorka", "burmistrz", "prezydent", "wiceprezydent", "konsul",
@@ -262,3 +277,41 @@ def _listed_name(
     if role.lemmas & ROLES or dash.text != ",":
         return k, k + 2, f"{f.text} {s.text}", 0.7
     return None
+
+
+LIST_JOINS = {",", "i", "oraz"}
+LIST_ENDS = {",", ".", ";", "i", "oraz", ")", "–", "-"}
+
+
+def listed_pair(
+    toks: list[Token], k: int, taken: list[bool], org_heads: set[str], person: tuple[int, int]
+) -> tuple[int, int, str, float] | None:
+    """A given name and surname at k, the next or the previous item of a list whose other item is the
+    `person` (start, end): "Wasyl Hnatiuk, Natalija Szewczenko i Ihor …", "Jana Dvořáková, Petr Novotný oraz
+    …"; a title before the pair ("Mgr.", "Bc.") is skipped."""
+    a, b = person
+    if k < 0 or k + 1 >= len(toks):
+        return None
+    if k > a:  # the next item: "<person>, <pair>"
+        join = toks[b] if k == b + 1 and b < len(toks) else None
+    else:  # the previous one: "<pair>, <person>"
+        join = toks[a - 1] if k + 3 == a else None
+    if join is None or join.text not in LIST_JOINS:
+        return None
+    f, s = toks[k], toks[k + 1]
+    if taken[k] or taken[k + 1] or not (_name_word(f) and _name_word(s)) or s.start - f.end != 1:
+        return None
+    nxt = toks[k + 2] if k + 2 < len(toks) else None
+    if nxt is not None and not (nxt.text in LIST_ENDS or (nxt.is_word and nxt.text[:1].islower())):
+        return None
+    if (
+        f.lemmas & ROLES
+        or _head_analysis(f, org_heads) is not None
+        or _head_analysis(s, org_heads) is not None
+    ):
+        return None
+    if not (f.unknown or f.has_mark("imię")) or not (s.unknown or s.has_mark("nazwisko")):
+        return None
+    if s.has_mark("nazwa_geograficzna") and not s.has_mark("nazwisko"):
+        return None
+    return k, k + 2, f"{f.text} {s.text}", 0.6

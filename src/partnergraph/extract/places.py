@@ -260,6 +260,9 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
         if t.text.isupper() and len(t.text) > 1 and not country:
             i += 1  # an acronym is a place only when it is a country's ("USA", "RPA")
             continue
+        if not country and (_function_word(tokens, i) or _street_at(tokens, i)):
+            i += 1  # "Jak podkreślali …" is no Jacmel; "ul. Smoleńsk" is a street in the home's city
+            continue
         if country:
             iso, n, name = country
             end = tokens[i + n - 1].end
@@ -282,6 +285,9 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                 or (_prep(tokens, i) and any(key(x) in gaz.registered for x in t.lemmas))
             ):
                 continue
+            if n == 1 and (polish := _polish_town(gaz, t)):
+                found = (polish, 1, polish[0].name)  # "w Tarnowie" is Tarnów, not (Veliko) Tarnowo
+                break
             keys = _city_keys(tokens, i, n)
             if n == 1:  # a registered name also by its ending undone ("z Karwiny": Karwina)
                 keys += [x for x in [*t.lemmas, *_ending_guesses(t.text)] if key(x) in gaz.registered]
@@ -321,6 +327,35 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             continue
         i += 1
     return out
+
+
+# parts of speech of words that are never a town, capitalised at a sentence's start or not
+FUNCTION_POS = {"conj", "comp", "prep", "qub", "adv", "ppron12", "ppron3", "interj"}
+
+
+def _function_word(tokens: list[Token], i: int) -> bool:
+    """A word alone (not the first of a name: "La Rochelle", "Den Haag") that grammar words read."""
+    t, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and nxt.is_upper_initial and nxt.is_word and nxt.start - t.end <= 1:
+        return False
+    return not t.has_mark("nazwa_geograficzna") and any(a.pos in FUNCTION_POS for a in t.analyses)
+
+
+def _street_at(tokens: list[Token], i: int) -> bool:
+    """A street or square's name: "ul. Smoleńsk", "al. Pokoju", "pl. Wolnica"."""
+    k = i - 1 if i >= 1 and tokens[i - 1].text == "." else i
+    return k >= 1 and tokens[k - 1].lower in STREET_WORDS
+
+
+def _polish_town(gaz: Gazetteer, t: Token) -> list[City]:
+    """The Polish towns a word's geographic base forms name exactly: a Polish town is meant before a town
+    abroad whose other (Polish) name the word shares ("Tarnowie": Tarnów, not Tarnowo in Bulgaria)."""
+    return [
+        c
+        for g in t.lemmas_with("nazwa_geograficzna")
+        for c in gaz.find_cities(g)
+        if c.country == "PL" and key(c.name) == key(g)
+    ]
 
 
 # month abbreviations of dates ("12 Paź 2016", "3 Mar 2019"): never towns (Lis is no Lisbon)
