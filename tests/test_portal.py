@@ -214,6 +214,38 @@ def test_yasgui_runs_a_saved_query_on_our_endpoint_only(browser, server):
     page.close()
 
 
+def test_yasgui_draws_a_chart_of_the_results(browser, server):
+    """The chart view (frontend/src/yasr-chart.js): a bar per country of a saved query's answer, in Polish,
+    redrawn as points when the reader chooses them; Vega is fetched (from the site) only for the chart."""
+    loaded = "performance.getEntriesByType('resource').map(e => e.name)"
+    page, problems = open_page(browser, server.url + "query?lang=pl")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    page.select_option("#examples", "partner_countries")
+    page.click(".yasqe_queryButton")
+    page.wait_for_selector(".yasr table.dataTable tbody tr")
+    rows = page.locator(".yasr table.dataTable tbody tr").count()
+    chart = page.locator(".yasr .select_chart")
+    assert (
+        chart.inner_text().strip() == "Wykres"
+        and page.locator(".yasr .select_table").inner_text().strip() == "Tabela"
+    )
+    assert not [u for u in page.evaluate(loaded) if u.endswith("/static/dist/vega.js")]
+    chart.click()
+    page.wait_for_selector(".pg-chart svg .mark-rect path")
+    assert page.locator(".pg-chart svg .mark-rect path").count() == rows >= 5
+    assert page.locator(".pg-chart-controls select[name=y]").input_value() == "events"
+    page.select_option(".pg-chart-controls select[name=mark]", "point")
+    page.wait_for_selector(".pg-chart svg .mark-symbol path")
+    assert page.locator(".pg-chart svg .mark-symbol path").count() == rows
+    assert page.locator(".pg-chart svg .mark-rect path").count() == 0
+    urls = page.evaluate(loaded)
+    assert [u for u in urls if u.endswith("/static/dist/vega.js")] and all(
+        u.startswith(server.url) for u in urls
+    )
+    assert problems == []
+    page.close()
+
+
 def _english_strings() -> set[str]:
     """The English interface strings that Polish pages must not show (those translated differently)."""
     with (LOCALE / "pl" / "LC_MESSAGES" / "messages.po").open("rb") as f:
@@ -453,5 +485,38 @@ def test_network_legend_follows_the_filters_and_zoom_buttons_work(browser, serve
     assert page.evaluate("pgNetwork.getScale()") > scale
     page.click("#pg-png")
     assert page.get_attribute("#pg-png", "href").startswith("data:image/png;base64,")
+    assert problems == []
+    page.close()
+
+
+def test_network_labels_are_readable_and_a_node_shows_all_its_quotes(browser, server):
+    """At the default zoom the biggest nodes are labelled at 13 px on screen (not scaled down with the
+    drawing); a node with more than three quotes shows three and, on demand, all of them."""
+    page, problems = open_page(browser, server.url + "network?lang=pl")
+    page.wait_for_function("document.documentElement.dataset.ready === '1'")
+    on_screen = page.evaluate(
+        """() => Object.values(pgNetwork.body.nodes).filter(n => n.options.label && !n.options.hidden)
+                 .map(n => n.options.font.size * pgNetwork.getScale())"""
+    )
+    assert len(on_screen) >= 10 and all(12.5 <= px <= 13.5 for px in on_screen), on_screen
+    page.click("#pg-zoom-out")
+    fewer = page.evaluate("Object.values(pgNetwork.body.nodes).filter(n => n.options.label).length")
+    assert fewer < len(on_screen)  # less room: fewer labels, still 13 px
+    data = json.loads(page.inner_text("#pg-data"))
+    quotes: dict[int, set[str]] = {}
+    for edge in data["edges"]:
+        for end in edge[:2]:
+            if len(edge) > 3 and data["kinds"][data["nodes"][end]["k"]]["id"] != "event":
+                quotes.setdefault(end, set()).add(edge[3])
+    node, most = max(quotes.items(), key=lambda item: len(item[1]))
+    assert len(most) > 3
+    label = data["nodes"][node]["l"]
+    page.fill("#pg-search", label)
+    page.locator("#pg-results").get_by_role("button", name=label, exact=True).first.click()
+    page.wait_for_selector("#pg-panel:not([hidden]) .pg-quotes")
+    assert page.locator(".pg-quotes blockquote:visible").count() == 3
+    page.click(f"text=Pokaż wszystkie cytaty ({len(most)})")
+    shown = page.locator(".pg-quotes blockquote:visible").all_inner_texts()
+    assert sorted(shown) == sorted(most)
     assert problems == []
     page.close()

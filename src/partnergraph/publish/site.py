@@ -145,6 +145,7 @@ def publish_site(
         from ..ontology_tools import render_ontology_docs
 
         render_ontology_docs(settings.ontology_dir, staging / "ontology.html")
+        _with_header(staging / "ontology.html")
         report.files += 1
         if out_dir.exists():
             replace_folder(staging, out_dir)
@@ -156,14 +157,26 @@ def publish_site(
     return report
 
 
+def _with_header(path: Path) -> None:
+    """The ontology's documentation (pyLODE's page, English only) with the site's header, as the server gives it."""
+    from ..web._html import Linker
+    from ..web.portal.documents import with_site_header
+
+    linker = Linker(static=True, here=path.name, lang="en")
+    page = with_site_header(path.read_text(encoding="utf-8"), "en", linker, None, "ontology", "content")
+    path.write_text(page, encoding="utf-8")  # inside the staging folder, renamed into place whole
+
+
 def _network(store, lang: str) -> str:
     """The network page, its nodes linking to the site's files: partnergraph/X.html (X.pl.html)."""
     from ..views import render_network_page
     from ..web._html import Linker
-    from ..web.portal.documents import with_site_header
+    from ..web.portal.documents import network_bundle, with_site_header
 
     suffix = ".html" if lang == "en" else f".{lang}.html"
-    page = render_network_page(store, lang=lang, link_base="partnergraph/", link_suffix=suffix)
+    page = render_network_page(
+        store, lang=lang, link_base="partnergraph/", link_suffix=suffix, script_src=network_bundle("")
+    )
     linker = Linker(static=True, here=f"network{suffix}", lang=lang)
     other = "network.pl.html" if lang == "en" else "network.html"
     return with_site_header(page, lang, linker, other, "network", "pg-graph")

@@ -86,6 +86,7 @@ UI = {
         "zoomOut": "Pomniejsz",
         "fit": "Pokaż całość",
         "png": "Zapisz jako PNG",
+        "allQuotes": "Pokaż wszystkie cytaty ({n})",
     },
     "en": {
         "title": "MOPS Kraków's international cooperation network",
@@ -117,6 +118,7 @@ UI = {
         "zoomOut": "Zoom out",
         "fit": "Fit to screen",
         "png": "Save as PNG",
+        "allQuotes": "Show all {n} quotes",
     },
 }
 
@@ -308,10 +310,13 @@ def render_network(
     positions=None,
     edge_chunk: int | None = None,
     link_suffix: str = "",
+    script_src: str | None = None,
 ) -> str:
     """The page for a networkx graph made by partnergraph.network.build_network. `positions` default to
     compute_layout(graph); `edge_chunk` (default: automatic) is how many edges are added at a time after
-    the first drawing (0: all at once); `link_suffix` see render_network_page."""
+    the first drawing (0: all at once); `link_suffix` see render_network_page. With `script_src` (the
+    front-end's bundle of vis-network and the page's script, web/static/dist/network.js) the page loads
+    that one deferred, cacheable file; without it, the page is one self-contained file with both inline."""
     from ..network import compute_layout
 
     if positions is None:
@@ -325,13 +330,19 @@ def render_network(
         edge_chunk=edge_chunk,
         link_suffix=link_suffix,
     )
+    if script_src:
+        scripts = f'<script src="{html.escape(script_src)}" defer></script>'
+        policy = "'self'"
+    else:
+        scripts = f"<script>\n{vis_network_js()}\n</script>\n<script>\n{_asset('network.js')}\n</script>"
+        policy = "'unsafe-inline'"
     return Template(_asset("network.html")).substitute(
         lang=lang,
         title=html.escape(data["title"]),
         css=_asset("network.css"),
         data=_json_for_script(data),
-        vis=vis_network_js(),
-        app=_asset("network.js"),
+        scripts=scripts,
+        script_policy=policy,
     )
 
 
@@ -342,6 +353,7 @@ def render_network_page(
     depth: int | None = None,
     link_base="/partnergraph/",
     link_suffix: str = "",
+    script_src: str | None = None,
 ) -> str:
     """The network page for a store (embedded or remote): the whole graph, or the nodes within `depth`
     steps (default 2) of the IRI `focus`. Nodes link to `link_base` + the IRI's path after the base (the
@@ -354,4 +366,6 @@ def render_network_page(
     graph = build_network(store)
     if focus:
         graph = focus_network(graph, focus, 2 if depth is None else depth)
-    return render_network(graph, lang=lang, link_base=link_base, link_suffix=link_suffix)
+    return render_network(
+        graph, lang=lang, link_base=link_base, link_suffix=link_suffix, script_src=script_src
+    )

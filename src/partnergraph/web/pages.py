@@ -388,6 +388,19 @@ def render_adhoc(
             "editor": gettext(lang, "SPARQL query"),
             "endpoint": gettext(lang, "Endpoint"),
             "results": gettext(lang, "Results"),
+            "views": {"table": gettext(lang, "Table"), "response": gettext(lang, "Response")},  # YASR's
+            "chart": {  # the chart view of the results (frontend/src/yasr-chart.js)
+                "chart": gettext(lang, "Chart"),
+                "x": gettext(lang, "Along"),
+                "y": gettext(lang, "Value"),
+                "colour": gettext(lang, "Colour by"),
+                "none": gettext(lang, "nothing"),
+                "mark": gettext(lang, "Drawn as"),
+                "bar": gettext(lang, "bars"),
+                "line": gettext(lang, "a line"),
+                "point": gettext(lang, "points"),
+                "save": gettext(lang, "Save the chart"),
+            },
         },
     }
     return render(

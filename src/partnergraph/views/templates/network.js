@@ -10,7 +10,11 @@
   var nodesIn = D.nodes, edgesIn = D.edges, N = nodesIn.length;
   var isEvent = new Uint8Array(N);
   var neighbours = nodesIn.map(function () { return []; });
-  edgesIn.forEach(function (e) { neighbours[e[0]].push(e[1]); neighbours[e[1]].push(e[0]); });
+  var quotesOf = nodesIn.map(function () { return []; });  // the quoted source text of a node's links
+  edgesIn.forEach(function (e) {
+    neighbours[e[0]].push(e[1]); neighbours[e[1]].push(e[0]);
+    if (e[3]) { quotesOf[e[0]].push(e[3]); quotesOf[e[1]].push(e[3]); }
+  });
   var EVENT = D.kinds.findIndex(function (k) { return k.id === "event"; });
   nodesIn.forEach(function (n, i) { isEvent[i] = n.k === EVENT ? 1 : 0; });
 
@@ -93,7 +97,7 @@
   var visNodes = nodesIn.map(function (n, i) {
     var kind = D.kinds[n.k];
     return {
-      id: i, label: n.l.length > 42 ? n.l.slice(0, 40) + "…" : n.l, x: n.x, y: n.y, size: n.s, shape: kind.shape,
+      id: i, x: n.x, y: n.y, size: n.s, shape: kind.shape,  // labels: see updateLabels
       color: { background: kind.color, border: "#3d3d3d", highlight: { background: kind.color, border: "#000" },
                hover: { background: kind.color, border: "#000" } },
     };
@@ -118,7 +122,61 @@
     window.pgEdgesAt = T.edges = performance.now();
     document.documentElement.dataset.edges = "1";
   }
+  // ---- labels: 13 px on screen at any zoom. The chosen node and the search's matches are labelled, then
+  // the biggest nodes in view, each only where its label does not cover one already placed (a map's rule).
+  var LABEL_PX = 13, LABEL_MAX = 400;
+  var labelled = new Uint8Array(N), chosenNode = -1, searchMatches = null;
+  var bySize = nodesIn.map(function (n, i) { return i; }).sort(function (a, b) { return nodesIn[b].s - nodesIn[a].s; });
+  function shortLabel(l) { return l.length > 42 ? l.slice(0, 40) + "…" : l; }
+  function updateLabels() {
+    var scale = network.getScale(), view = network.getViewPosition();
+    var W = $("pg-graph").clientWidth, H = $("pg-graph").clientHeight;
+    var want = new Uint8Array(N), grid = new Map(), CELL = 64, placed = 0;
+    function place(i, force) {
+      var n = nodesIn[i], w = shortLabel(n.l).length * LABEL_PX * 0.55, h = LABEL_PX * 1.3;
+      var x = (n.x - view.x) * scale + W / 2 - w / 2, y = (n.y - view.y) * scale + H / 2 + n.s * scale + 2;
+      if (!force && (x + w < 0 || x > W || y + h < 0 || y > H)) return;
+      var cells = [];
+      for (var cx = Math.floor(x / CELL); cx <= Math.floor((x + w) / CELL); cx++) {
+        for (var cy = Math.floor(y / CELL); cy <= Math.floor((y + h) / CELL); cy++) cells.push(cx + "," + cy);
+      }
+      if (!force) {
+        for (var c = 0; c < cells.length; c++) {
+          var boxes = grid.get(cells[c]) || [];
+          for (var k = 0; k < boxes.length; k++) {
+            var o = boxes[k];
+            if (x < o[0] + o[2] && o[0] < x + w && y < o[1] + o[3] && o[1] < y + h) return;
+          }
+        }
+      }
+      cells.forEach(function (key) { (grid.get(key) || grid.set(key, []).get(key)).push([x, y, w, h]); });
+      want[i] = 1;
+      placed++;
+    }
+    if (chosenNode >= 0) place(chosenNode, true);
+    if (searchMatches) searchMatches.forEach(function (i) { if (placed < LABEL_MAX) place(i, true); });
+    for (var r = 0; r < N && placed < LABEL_MAX; r++) {
+      var i = bySize[r];
+      if (!want[i] && !(hidden && hidden[i])) place(i, false);
+    }
+    network.setOptions({ nodes: { font: { size: LABEL_PX / scale, strokeWidth: 3 / scale } } });
+    var changes = [];
+    for (var j = 0; j < N; j++) {
+      if (want[j] !== labelled[j]) {
+        labelled[j] = want[j];
+        changes.push({ id: j, label: want[j] ? shortLabel(nodesIn[j].l) : "" });
+      }
+    }
+    if (changes.length) nodes.update(changes);
+    window.pgLabelPx = LABEL_PX * 1;  // for the tests: a label's size on screen
+    window.pgLabelled = placed;
+  }
+  var labelTimer = null;
+  function labelsLater() { clearTimeout(labelTimer); labelTimer = setTimeout(updateLabels, 60); }
+  network.on("zoom", labelsLater);
+  network.on("dragEnd", labelsLater);
   network.once("afterDrawing", function () {
+    updateLabels();
     window.pgReadyAt = T.drawn = performance.now();
     document.documentElement.dataset.ready = "1";
     if (!gradual) return edgesDone();
@@ -134,10 +192,11 @@
   // ---- zoom buttons and PNG export -----------------------------------------------------------------
   function zoom(factor) {
     network.moveTo({ scale: network.getScale() * factor, position: network.getViewPosition(), animation: false });
+    updateLabels();
   }
   $("pg-zoom-in").addEventListener("click", function () { zoom(1.4); });
   $("pg-zoom-out").addEventListener("click", function () { zoom(1 / 1.4); });
-  $("pg-fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  $("pg-fit").addEventListener("click", function () { network.fit({ animation: false }); updateLabels(); });
   $("pg-png").addEventListener("click", function () {
     var canvas = $("pg-graph").querySelector("canvas");
     if (canvas) this.href = canvas.toDataURL("image/png");  // what is on screen, as the browser drew it
@@ -145,7 +204,6 @@
 
   // ---- filters and search -------------------------------------------------------------------------
   var hidden = new Uint8Array(N);  // what vis currently has
-  var searchMatches = null;
   function readFilters() {
     var f = {
       type: +$("pg-type").value, dir: +$("pg-direction").value,
@@ -207,6 +265,7 @@
       if (count < N) network.fit({ nodes: ids, animation: false });
       else network.fit({ animation: false });
     }
+    updateLabels();
     $("pg-count").textContent = UI.shown.replace("{shown}", count).replace("{total}", N);
     $("pg-count").dataset.visible = String(count);
   }
@@ -317,9 +376,28 @@
     dl.appendChild(el("dt", "IRI"));
     dl.appendChild(el("dd", n.i));
     body.appendChild(dl);
-    if (n.q) {
+    // an event's text; an entity's quotes, three at first and all on demand
+    var quotes = n.k === EVENT ? (n.q ? [n.q] : []) : quotesOf[i].filter(function (q, at, all) { return all.indexOf(q) === at; }).sort();
+    if (quotes.length) {
       body.appendChild(el("h3", UI.sourceText));
-      body.appendChild(el("blockquote", n.q));
+      var quoteList = el("div", null, "pg-quotes");
+      quotes.forEach(function (q, at) {
+        var block = el("blockquote", q);
+        block.hidden = at >= 3;
+        quoteList.appendChild(block);
+      });
+      body.appendChild(quoteList);
+      if (quotes.length > 3) {
+        var more = el("button", UI.allQuotes.replace("{n}", quotes.length), "pg-more");
+        more.type = "button";
+        more.addEventListener("click", function () {
+          quoteList.querySelectorAll("blockquote").forEach(function (b) { b.hidden = false; });
+          more.remove();
+          quoteList.querySelectorAll("blockquote")[3].setAttribute("tabindex", "-1");
+          quoteList.querySelectorAll("blockquote")[3].focus();
+        });
+        body.appendChild(more);
+      }
     }
     var near = neighbours[i].filter(function (j) { return !hidden[j]; });
     if (near.length) {
@@ -345,7 +423,9 @@
     }
     $("pg-panel").hidden = false;
     network.selectNodes([i]);
+    chosenNode = i;
     if (focus) network.focus(i, { scale: Math.max(network.getScale(), 1), animation: false });
+    updateLabels();
   }
   network.on("click", function (p) {
     if (p.nodes.length) select(p.nodes[0], false);
@@ -353,6 +433,8 @@
   $("pg-panel-close").addEventListener("click", function () {
     $("pg-panel").hidden = true;
     network.unselectAll();
+    chosenNode = -1;
+    updateLabels();
   });
 
   apply();

@@ -1,30 +1,34 @@
 // Bundles the portal's front-end into ../static/dist (run by scripts/setup.sh after `npm ci`):
-// portal.js (charts, map), query.js + query.css (YASGUI), search.js (the static site's search), the world-atlas country shapes, and the
-// licences of the bundled packages.
+// portal.js (charts, map), query.js + query.css (YASGUI and its chart plugin), search.js (the static site's
+// search), network.js (vis-network and the network page's script), vega.js (Vega-Lite and vega-embed,
+// fetched by portal.js and query.js only when a page draws a chart), the world-atlas country shapes, and the
+// licences of the bundled packages. All are classic scripts: a published site works from a plain folder.
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, "..", "static", "dist");
+rmSync(out, { recursive: true, force: true }); // no file of an earlier build stays behind
 mkdirSync(out, { recursive: true });
 
-await build({
-  entryPoints: {
-    portal: join(here, "src/portal.js"),
-    query: join(here, "src/query.js"),
-    search: join(here, "src/search.js"),
-  },
+const common = {
   bundle: true,
   minify: true,
-  format: "iife",
   target: "es2020",
   outdir: out,
   legalComments: "none",
   loader: { ".woff": "dataurl", ".woff2": "dataurl", ".ttf": "dataurl", ".svg": "dataurl" },
   logLevel: "warning",
+};
+await build({
+  ...common,
+  entryPoints: Object.fromEntries(
+    ["portal", "query", "vega", "search", "network"].map((name) => [name, join(here, `src/${name}.js`)]),
+  ),
+  format: "iife",
 });
 
 copyFileSync(join(here, "node_modules/world-atlas/countries-110m.json"), join(out, "countries-110m.json"));

@@ -34,6 +34,12 @@ def with_site_header(
     return f"{page[:at]}\n<style>{css}</style>\n{header}{page[at:]}"
 
 
+def network_bundle(root: str) -> str | None:
+    """The network page's script bundle (frontend/src/network.js) under the site's `root`, if it was built;
+    without it the page carries vis-network inline."""
+    return f"{root}static/dist/network.js" if (STATIC / "dist" / "network.js").is_file() else None
+
+
 @router.api_route("/network", methods=["GET", "HEAD"])
 async def network(request: Request):
     state = state_of(request)
@@ -48,7 +54,13 @@ async def network(request: Request):
         return text_response(f"the network page is not available in this installation ({e})", 503)
 
     def make() -> str:
-        return render_network_page(state.store, lang=lang, focus=focus, depth=int(depth) if depth else None)
+        return render_network_page(
+            state.store,
+            lang=lang,
+            focus=focus,
+            depth=int(depth) if depth else None,
+            script_src=network_bundle("/"),
+        )
 
     if focus is None and depth is None:  # the whole network, once per language
         page = await run_in_threadpool(state.cached, f"network:{lang}", make)

@@ -1,22 +1,9 @@
 // The portal's charts and map: every element with data-spec="<id of a JSON script>" is drawn with
-// vega-embed. Vega runs with its expression interpreter (no eval), so the page's CSP can stay
-// "script-src 'self'". On the map page the filters re-derive the map's and the charts' data.
-import embed from "vega-embed";
-import { expressionInterpreter } from "vega-interpreter";
+// vega-embed (dist/vega.js, fetched only on pages that have charts). A chart is drawn when
+// it comes near the screen, so a page's first paint does not wait for the charts below it. On the map page
+// the filters re-derive the map's and the charts' data.
 
-const PL_NUMBERS = { decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["", "\u00a0zł"] };
-
-function options() {
-  const lang = document.documentElement.lang;
-  return {
-    ast: true,
-    expr: expressionInterpreter,
-    renderer: "svg",
-    actions: { export: true, source: false, compiled: false, editor: false },
-    formatLocale: lang === "pl" ? PL_NUMBERS : undefined,
-    i18n: lang === "pl" ? { PNG_ACTION: "Zapisz jako PNG", SVG_ACTION: "Zapisz jako SVG" } : undefined,
-  };
-}
+import { loadVega } from "./load-vega.js";
 
 function readJSON(id) {
   const node = document.getElementById(id);
@@ -64,11 +51,8 @@ async function draw(el, events) {
   if (!spec) return;
   const derive = spec.usermeta && spec.usermeta.derive;
   if (derive && events) spec.datasets = { ...spec.datasets, derived: DERIVE[derive](events) };
-  if (el._view) el._view.finalize();
-  const result = await embed(el, spec, options());
-  el._view = result.view;
-  const summary = el.querySelector("details > summary");
-  if (summary) summary.setAttribute("aria-label", el.dataset.actions || "Export"); // vega-embed's menu has no name
+  const { drawChart } = await loadVega();
+  await drawChart(el, spec, el.dataset.actions);
   el.dataset.drawn = String(Number(el.dataset.drawn || 0) + 1);
 }
 
@@ -86,16 +70,42 @@ function chosen(events, form) {
 
 function start() {
   const charts = [...document.querySelectorAll("[data-spec]")];
+  if (!charts.length) return;
   const form = document.getElementById("map-filters");
   const all = readJSON("map-events");
   const count = document.getElementById("map-count");
-  const redraw = () => {
-    const events = form && all ? chosen(all, form) : all;
+  let events = all;
+  const seen = new Set(); // the charts that came near the screen: drawn, and redrawn when the filters change
+  const show = (el) => draw(el, events).catch((err) => console.error(err));
+  const near =
+    "IntersectionObserver" in window
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              if (!entry.isIntersecting || seen.has(entry.target)) continue;
+              seen.add(entry.target);
+              near.unobserve(entry.target);
+              show(entry.target);
+            }
+          },
+          { rootMargin: "200px" },
+        )
+      : null;
+  const update = () => {
+    events = form && all ? chosen(all, form) : all;
     if (count && events) count.textContent = count.dataset.text.replace("{n}", events.length);
-    for (const el of charts) draw(el, events).catch((err) => console.error(err));
   };
-  if (form) form.addEventListener("change", redraw);
-  redraw();
+  if (form) {
+    form.addEventListener("change", () => {
+      update();
+      for (const el of seen) show(el);
+    });
+  }
+  update();
+  for (const el of charts) {
+    if (near) near.observe(el);
+    else show(el);
+  }
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

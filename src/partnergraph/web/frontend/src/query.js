@@ -1,19 +1,22 @@
-// YASGUI on /query: our endpoint, our prefixes, the saved queries as examples (tabs), and none of its
-// remote autocompleters (they would ask an outside service for classes and properties).
+// YASGUI on /query: our endpoint, our prefixes, the saved queries as examples (tabs), a chart of the
+// results (yasr-chart.js), and none of its remote autocompleters (they would ask an outside service for
+// classes and properties).
 import Yasgui from "@zazuko/yasgui";
+import { chartPlugin } from "./yasr-chart.js";
 
 function start() {
   const el = document.getElementById("yasgui");
   if (!el) return;
   const config = JSON.parse(document.getElementById("yasgui-config").textContent);
   Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
+  Yasgui.Yasr.registerPlugin("chart", chartPlugin(config.labels.chart));
   const yasgui = new Yasgui(el, {
     requestConfig: { endpoint: config.endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: () => [{ endpoint: config.endpoint }] },
     persistenceId: null,
     yasqe: { value: config.query },
-    yasr: { prefixes: config.prefixes },
+    yasr: { prefixes: config.prefixes, pluginOrder: ["table", "chart", "response"] },
   });
   const picker = document.getElementById("examples");
   if (picker) {
@@ -26,6 +29,8 @@ function start() {
     });
   }
   labelParts(el, config);
+  yasgui.on("tabChange", () => labelParts(el, config));
+  yasgui.on("queryResponse", () => setTimeout(() => labelParts(el, config), 0));
   const plain = document.getElementById("plain-query");
   if (plain) plain.hidden = true; // the form is for browsers without scripts
   window.partnergraphYasgui = yasgui; // for the tests and the curious
@@ -34,11 +39,20 @@ function start() {
 // YASGUI leaves a few of its controls without an accessible name; give them ours
 function labelParts(root, config) {
   const name = (selector, label) => {
-    for (const node of root.querySelectorAll(selector)) if (!node.getAttribute("aria-label")) node.setAttribute("aria-label", label);
+    for (const node of root.querySelectorAll(selector)) {
+      if (!node.getAttribute("aria-label") && !node.closest(".pg-chart")) node.setAttribute("aria-label", label); // the chart's have labels
+    }
   };
   name(".CodeMirror textarea", config.labels.editor);
   name("input.autocomplete", config.labels.endpoint);
   name(".yasr input, .yasr select", config.labels.results);
+  // the view buttons' names ("Shows Chart view") are YASR's English: the button's own text says it
+  for (const button of root.querySelectorAll(".yasr_btn[class*=select_]")) {
+    button.removeAttribute("aria-label");
+    const view = [...button.classList].find((c) => c.startsWith("select_")).slice(7);
+    const text = button.querySelector("span");
+    if (text && config.labels.views[view]) text.textContent = button.title = config.labels.views[view];
+  }
   // a tab list may hold only tabs: its "new tab" button goes right after it
   for (const list of root.querySelectorAll(".tabsList")) {
     for (const child of [...list.children]) if (child.querySelector("button.addTab")) list.after(child);

@@ -1,0 +1,32 @@
+// Vega-Lite charts through vega-embed, shared by the portal's charts and map (portal.js) and YASGUI's chart
+// plugin (yasr-chart.js): bundled on its own as dist/vega.js, which both fetch (load-vega.js) only when a
+// page has something to draw, so the pages without charts never load Vega. Vega runs with its expression interpreter (no eval), so the page's CSP
+// can stay "script-src 'self'".
+import embed from "vega-embed";
+import { expressionInterpreter } from "vega-interpreter";
+
+const PL_NUMBERS = { decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["", "\u00a0zł"] };
+
+function options() {
+  const lang = document.documentElement.lang;
+  return {
+    ast: true,
+    expr: expressionInterpreter,
+    renderer: "svg",
+    actions: { export: true, source: false, compiled: false, editor: false },
+    formatLocale: lang === "pl" ? PL_NUMBERS : undefined,
+    i18n: lang === "pl" ? { PNG_ACTION: "Zapisz jako PNG", SVG_ACTION: "Zapisz jako SVG" } : undefined,
+  };
+}
+
+/** Draw `spec` into `el` (replacing what was there); `actions` names vega-embed's export menu. */
+async function drawChart(el, spec, actions) {
+  if (el._view) el._view.finalize();
+  const result = await embed(el, spec, options());
+  el._view = result.view;
+  const summary = el.querySelector("details > summary");
+  if (summary) summary.setAttribute("aria-label", actions || "Export"); // vega-embed's menu has no name
+  return result.view;
+}
+
+window.partnergraphVega = { drawChart };
