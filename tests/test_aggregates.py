@@ -20,7 +20,7 @@ from partnergraph.corpus import add_pages
 from partnergraph.errors import StoreError
 from partnergraph.query import load_saved_queries, run_query
 from partnergraph.settings import Settings
-from partnergraph.store import EmbeddedStore
+from partnergraph.store import EmbeddedStore, Store
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = load_saved_queries(ROOT / "queries")
@@ -194,6 +194,19 @@ def test_units_and_facets_count_events(graph):
     totals = agg["totals"]
     assert totals["pages"] == len(agg["pages"]) == len({e["page"] for e in agg["events"]})
     assert sum(p["events"] for p in agg["pages"]) == totals["events"]
+
+
+class SparqlOnly(Store):
+    """A store that answers SPARQL and nothing else, as a remote one does: Store.statements is then
+    a SELECT, where the embedded store reads its index."""
+
+    def __init__(self, store):
+        self.select = store.select
+
+
+def test_aggregates_are_the_same_through_sparql(graph):
+    store, agg = graph
+    assert compute_aggregates(SparqlOnly(store)) == agg
 
 
 # ---- written by build and add, read by load_aggregates ------------------------------------------------

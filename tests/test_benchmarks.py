@@ -153,3 +153,16 @@ def test_graph_core_report_merges_runs_of_different_stores(tmp_path):
     header = next(line for line in proc.stdout.splitlines() if line.startswith("| measure"))
     assert [c.strip() for c in header.strip("|").split("|")] == ["measure", "rdflib", "ox-mem"]
     assert "(x" in proc.stdout  # ox-mem's times as ratios to rdflib's, from the other file
+
+
+def test_build_speed_times_every_stage(tmp_path, nquads_200):
+    data = tmp_path / "g.nq"
+    data.write_bytes(nquads_200)
+    cmd = [sys.executable, str(BENCHMARKS / "build_speed.py"), "--nquads", str(data)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    line = proc.stdout.splitlines()[-1]
+    quads = nquads_200.count(b"\n")
+    assert f"{quads:,} quads in" in line
+    for stage in ("store", "write_dump_files", "write_aggregate_file", "peak memory"):
+        assert stage in line

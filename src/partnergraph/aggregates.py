@@ -46,6 +46,7 @@ from __future__ import annotations
 import json
 import os
 from collections import defaultdict
+from functools import cached_property
 from pathlib import Path
 
 from ._atomic import write_atomic
@@ -57,102 +58,160 @@ VERSION = 1
 TOP = 10
 LANGS = ("pl", "en")
 
-PREFIXES = """\
-PREFIX pg: <https://w3id.org/partnergraph/def/>
-PREFIX schema: <https://schema.org/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX wgs: <http://www.w3.org/2003/01/geo/wgs84_pos#>
-"""
-YEAR = 'FILTER(!STRSTARTS(STR(?start), "--")) BIND(xsd:integer(SUBSTR(STR(?start), 1, 4)) AS ?year)'
-DIRECTION = "https://w3id.org/partnergraph/def/direction/"
+PG = "https://w3id.org/partnergraph/def/"
+SCHEMA = "https://schema.org/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+FOAF_NAME = "http://xmlns.com/foaf/0.1/name"
+PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+DCTERMS = "http://purl.org/dc/terms/"
+WGS = "http://www.w3.org/2003/01/geo/wgs84_pos#"
+DIRECTION = PG + "direction/"
 
-# list name -> the path from an event to the items it counts
+FUNDED = PG + "fundedByProgramme"
+PROJECT = PG + "partOfProject"
+# list name -> the predicates that lead from an event to the items it counts (any of them)
 LINKS = {
-    "organisations": "pg:involvesOrganisation",
-    "countries": "pg:involvesCountry",
-    "cities": "pg:involvesCity|schema:location",
-    "persons": "pg:involvesPerson",
-    "projects": "pg:partOfProject",
-    "programmes": "pg:fundedByProgramme|pg:partOfProject/pg:fundedByProgramme",
-    "topics": "dcterms:subject",
-    "units": "pg:involvesUnit",
-    "types": "pg:eventType",
-    "directions": "pg:direction",
-    "pages": "prov:wasDerivedFrom",
+    "organisations": (PG + "involvesOrganisation",),
+    "countries": (PG + "involvesCountry",),
+    "cities": (PG + "involvesCity", SCHEMA + "location"),
+    "persons": (PG + "involvesPerson",),
+    "projects": (PROJECT,),
+    "programmes": (FUNDED,),  # and through the event's project: see Facts.linked
+    "topics": (DCTERMS + "subject",),
+    "units": (PG + "involvesUnit",),
+    "types": (PG + "eventType",),
+    "directions": (PG + "direction",),
+    "pages": (PROV_DERIVED,),
 }
-# what an item must be where a path also leads elsewhere (an event's location may be a country)
-CLASSES = {LINKS["cities"]: "?item a pg:City"}
-# attribute -> path from an item to its value (one value each: the least)
+# what an item must be where a link also leads elsewhere (an event's location may be a country)
+CLASSES = {"cities": PG + "City"}
+# attribute -> the predicates from an item to its value (one value each: the least)
 ATTRIBUTES = {
-    "iso": "pg:isoCode",
-    "city_iso": "schema:containedInPlace/pg:isoCode",
-    "organisation_iso": "pg:basedIn/pg:isoCode",
-    "kind": "pg:organisationKind",
-    "lat": "wgs:lat",
-    "lon": "wgs:long",
-    "programme": "pg:fundedByProgramme",
-    "notation": "skos:notation",
+    "iso": (PG + "isoCode",),
+    "city_iso": (SCHEMA + "containedInPlace", PG + "isoCode"),
+    "organisation_iso": (PG + "basedIn", PG + "isoCode"),
+    "kind": (PG + "organisationKind",),
+    "lat": (WGS + "lat",),
+    "lon": (WGS + "long",),
+    "programme": (FUNDED,),
+    "notation": (SKOS + "notation",),
 }
+NUMBERS = {"lat", "lon"}  # compared as numbers, as SPARQL's MIN compares decimals
 
 
-# ---- queries -------------------------------------------------------------------------------------------
+# ---- what they are computed from ---------------------------------------------------------------------
 
 
-def _select(store: Store, body: str) -> list[dict[str, str]]:
-    """The rows of a query as plain strings (unbound variables absent)."""
-    return [{k: str(v) for k, v in row.items()} for row in store.select(PREFIXES + body).rows]
+class Facts:
+    """The statements the aggregates are made of, each predicate's read from the store once
+    (`Store.statements`: one index scan on the embedded store) and counted here. One SPARQL GROUP BY per
+    list read the same statements again for every list: at 10^5 events that took minutes.
+
+    Statements are taken from every graph, as the saved queries see the union of the graphs; a value
+    given twice counts once."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._objects: dict[str, dict[str, set[str]]] = {}
+        self._linked: dict[str, dict[str, set[str]]] = {}
+
+    def objects(self, predicate: str) -> dict[str, set[str]]:
+        """subject -> the objects of its `predicate` statements (IRIs, literals' lexical forms)."""
+        if predicate not in self._objects:
+            found: dict[str, set[str]] = defaultdict(set)
+            for subject, value, _lang in self.store.statements(predicate):
+                found[subject].add(value)
+            self._objects[predicate] = dict(found)
+        return self._objects[predicate]
+
+    def instances(self, cls: str) -> set[str]:
+        return {subject for subject, _, _ in self.store.statements(RDF_TYPE, cls)}
+
+    def follow(self, path: tuple[str, ...]) -> dict[str, set[str]]:
+        """subject -> what the chain of predicates `path` leads to."""
+        reached = self.objects(path[0])
+        for predicate in path[1:]:
+            step = self.objects(predicate)
+            reached = {s: {o for v in values for o in step.get(v, ())} for s, values in reached.items()}
+        return {s: values for s, values in reached.items() if values}
+
+    def linked(self, name: str) -> dict[str, set[str]]:
+        """event -> the items of list `name` it is linked to (events of class pg:Event only)."""
+        if name not in self._linked:
+            found: dict[str, set[str]] = defaultdict(set)
+            for predicate in LINKS[name]:
+                for event, items in self.objects(predicate).items():
+                    if event in self.events:
+                        found[event] |= items
+            if name == "programmes":
+                funded = self.objects(FUNDED)
+                for event, projects in self.objects(PROJECT).items():
+                    if event in self.events:
+                        found[event].update(p for project in projects for p in funded.get(project, ()))
+            if name in CLASSES:
+                members = self.instances(CLASSES[name])
+                found = {event: items & members for event, items in found.items()}
+            self._linked[name] = {event: items for event, items in found.items() if items}
+        return self._linked[name]
+
+    @cached_property
+    def events(self) -> set[str]:
+        """The IRIs of the events (of class pg:Event)."""
+        return self.instances(PG + "Event")
+
+    def starts(self) -> dict[str, set[str]]:
+        return {e: v for e, v in self.objects(SCHEMA + "startDate").items() if e in self.events}
 
 
-def count_events(store: Store, path: str) -> dict[str, int]:
-    """item IRI -> number of distinct events linked to it by `path`."""
-    rows = _select(
-        store,
-        f"SELECT ?item (COUNT(DISTINCT ?event) AS ?events) "
-        f"WHERE {{ ?event a pg:Event ; {path} ?item . {CLASSES.get(path, '')} }} GROUP BY ?item",
-    )
-    return {row["item"]: int(row["events"]) for row in rows if "item" in row}
+def year_of(start: str | None) -> int | None:
+    """The year of a start date as the saved queries read it (its first four characters), None for a
+    date without a year ("--MM-DD") or none."""
+    if not start or start.startswith("--"):
+        return None
+    head = start[:4]
+    return int(head) if head.isascii() and head.isdigit() else None
 
 
-def count_by_year(store: Store, path: str | None = None) -> dict[tuple, int]:
-    """(year, item IRI) -> events, or (year,) -> events without a `path`."""
-    item = f"; {path} ?item " if path else ""
-    group = "?year ?item" if path else "?year"
-    rows = _select(
-        store,
-        f"SELECT {group} (COUNT(DISTINCT ?event) AS ?events) "
-        f"WHERE {{ ?event a pg:Event ; schema:startDate ?start {item}. {YEAR} }} GROUP BY {group}",
-    )
-    keys = ("year", "item") if path else ("year",)
-    return {
-        (int(row["year"]), *(row[k] for k in keys[1:])): int(row["events"])
-        for row in rows
-        if all(k in row for k in keys)
-    }
+def count_events(facts: Facts, name: str) -> dict[str, int]:
+    """item IRI -> number of distinct events linked to it in list `name`."""
+    counts: dict[str, int] = defaultdict(int)
+    for items in facts.linked(name).values():
+        for item in items:
+            counts[item] += 1
+    return dict(counts)
 
 
-def read_attribute(store: Store, path: str) -> dict[str, str]:
-    """item IRI -> the least value at the end of `path` (one each, even where there are several)."""
-    rows = _select(store, f"SELECT ?item (MIN(?v) AS ?value) WHERE {{ ?item {path} ?v }} GROUP BY ?item")
-    return {row["item"]: row["value"] for row in rows if "value" in row}
+def count_by_year(facts: Facts, name: str | None = None) -> dict[tuple, int]:
+    """(year, item IRI) -> events, or (year,) -> events without a list `name`."""
+    links = facts.linked(name) if name else None
+    counts: dict[tuple, int] = defaultdict(int)
+    for event, starts in facts.starts().items():
+        for year in {year_of(start) for start in starts} - {None}:
+            if links is None:
+                counts[(year,)] += 1
+            else:
+                for item in links.get(event, ()):
+                    counts[(year, item)] += 1
+    return dict(counts)
 
 
-def read_labels(store: Store) -> dict[str, dict[str, str]]:
+def read_attribute(facts: Facts, name: str) -> dict[str, str]:
+    """item IRI -> the least value of attribute `name` (one each, even where there are several)."""
+    key = float if name in NUMBERS else None
+    return {item: min(values, key=key) for item, values in facts.follow(ATTRIBUTES[name]).items()}
+
+
+def read_labels(facts: Facts) -> dict[str, dict[str, str]]:
     """item IRI -> {"pl": name, "en": name}: skos:prefLabel (foaf:name for persons), the least per
     language; a name without language serves both, and a missing language takes the other's."""
-    rows = _select(
-        store,
-        "SELECT ?item ?lang (MIN(STR(?v)) AS ?label) "
-        "WHERE { ?item skos:prefLabel|foaf:name ?v BIND(LANG(?v) AS ?lang) } GROUP BY ?item ?lang",
-    )
     found: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in rows:
-        if "label" in row:
-            found[row["item"]][row.get("lang", "")] = row["label"]
+    for predicate in (SKOS + "prefLabel", FOAF_NAME):
+        for item, value, lang in facts.store.statements(predicate):
+            names = found[item]
+            if lang not in names or value < names[lang]:
+                names[lang] = value
     labels = {}
     for item, names in found.items():
         plain = names.get("") or min(names.values())
@@ -161,49 +220,37 @@ def read_labels(store: Store) -> dict[str, dict[str, str]]:
     return labels
 
 
-def read_event_links(store: Store, path: str) -> dict[str, list[str]]:
-    """event IRI -> the sorted distinct IRIs `path` leads to."""
-    rows = _select(store, f"SELECT DISTINCT ?event ?item WHERE {{ ?event a pg:Event ; {path} ?item }}")
-    links: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        links[row["event"]].add(row["item"])
-    return {event: sorted(items) for event, items in links.items()}
-
-
-def read_events(store: Store, notations: dict[str, str], iso: dict[str, str]) -> list[dict]:
-    """The browse list of events (see the module doc), in date order."""
-    rows = _select(
-        store,
-        "SELECT ?event ?title ?start ?end ?type ?direction ?location ?page WHERE { "
-        "?event a pg:Event ; schema:name ?title ; pg:eventType ?type ; pg:direction ?direction . "
-        "OPTIONAL { ?event schema:startDate ?start } OPTIONAL { ?event schema:endDate ?end } "
-        "OPTIONAL { ?event schema:location ?location } OPTIONAL { ?event prov:wasDerivedFrom ?page } }",
-    )
-    fields = ("title", "start", "end", "type", "direction", "location", "page")
-    events: dict[str, dict] = {}
-    for row in rows:  # a value the graph gives twice: the least, whatever order the store answers in
-        record = events.setdefault(row["event"], dict.fromkeys(fields))
-        for name in fields:
-            if name in row and (record[name] is None or row[name] < record[name]):
-                record[name] = row[name]
-    paths = {"countries": LINKS["countries"], "cities": "pg:involvesCity", "topics": LINKS["topics"]}
-    links = {
-        name: read_event_links(store, path) for name, path in (paths | {"units": LINKS["units"]}).items()
+def read_events(facts: Facts, notations: dict[str, str], iso: dict[str, str]) -> list[dict]:
+    """The browse list of events (see the module doc), in date order: the events that have a title, a
+    type and a direction; a value the graph gives twice: the least."""
+    fields = {
+        "title": SCHEMA + "name",
+        "start": SCHEMA + "startDate",
+        "end": SCHEMA + "endDate",
+        "type": PG + "eventType",
+        "direction": PG + "direction",
+        "location": SCHEMA + "location",
+        "page": PROV_DERIVED,
     }
+    values = {name: facts.objects(predicate) for name, predicate in fields.items()}
+    required = ("title", "type", "direction")
+    events = set(facts.events).intersection(*(values[name] for name in required))
+    links = {name: facts.linked(name) for name in ("countries", "topics", "units")}
+    involved = facts.objects(PG + "involvesCity")
     out = []
-    for iri, record in events.items():
-        start = record["start"]
+    for iri in events:
+        record = {name: min(values[name][iri]) if iri in values[name] else None for name in fields}
         out.append(
             {
                 "iri": iri,
                 **record,
-                "year": int(start[:4]) if start and not start.startswith("--") else None,
+                "year": year_of(record["start"]),
                 "type": notations.get(record["type"], record["type"]),
                 "direction": notations.get(record["direction"], record["direction"]),
-                "countries": sorted(iso.get(c, c) for c in links["countries"].get(iri, [])),
-                "cities": links["cities"].get(iri, []),
-                "topics": sorted(notations.get(t, t) for t in links["topics"].get(iri, [])),
-                "units": links["units"].get(iri, []),
+                "countries": sorted(iso.get(c, c) for c in links["countries"].get(iri, ())),
+                "cities": sorted(involved.get(iri, ())),
+                "topics": sorted(notations.get(t, t) for t in links["topics"].get(iri, ())),
+                "units": sorted(links["units"].get(iri, ())),
             }
         )
     out.sort(key=lambda e: (e["year"] is None, e["start"] or "", e["title"] or "", e["iri"]))
@@ -215,10 +262,11 @@ def read_events(store: Store, notations: dict[str, str], iso: dict[str, str]) ->
 
 def compute_aggregates(store: Store) -> dict:
     """Every aggregate of the module doc, from the graph in `store`."""
-    labels = read_labels(store)
-    attr = {name: read_attribute(store, path) for name, path in ATTRIBUTES.items()}
+    facts = Facts(store)
+    labels = read_labels(facts)
+    attr = {name: read_attribute(facts, name) for name in ATTRIBUTES}
     notations = attr["notation"]
-    counts = {name: count_events(store, path) for name, path in LINKS.items()}
+    counts = {name: count_events(facts, name) for name in LINKS}
 
     def label(iri: str) -> dict[str, str]:
         return labels.get(iri) or {"pl": iri, "en": iri}
@@ -233,7 +281,7 @@ def compute_aggregates(store: Store) -> dict:
         return items
 
     by_direction = defaultdict(dict)
-    for (country, direction), n in _count_pairs(store, LINKS["countries"], LINKS["directions"]).items():
+    for (country, direction), n in _count_pairs(facts, "countries", "directions").items():
         by_direction[country][direction] = n
     countries = ranked("countries", iso=attr["iso"])
     for country in countries:
@@ -241,19 +289,19 @@ def compute_aggregates(store: Store) -> dict:
         country["incoming"] = directions.get(DIRECTION + "incoming", 0)
         country["outgoing"] = directions.get(DIRECTION + "outgoing", 0)
 
-    topic_years = count_by_year(store, LINKS["topics"])
+    topic_years = count_by_year(facts, "topics")
     topics = ranked("topics", notation=notations)
     for topic in topics:
         years = [year for year, iri in topic_years if iri == topic["iri"]]
         topic["first_year"], topic["last_year"] = (min(years), max(years)) if years else (None, None)
 
-    page_ids, titles, urls = _page_attributes(store)
+    page_ids, titles, urls = _page_attributes(facts)
     pages = [
         {"iri": iri, "id": page_ids[iri], "title": titles.get(iri), "url": urls.get(iri), "events": n}
         for iri, n in sorted((iri, counts["pages"].get(iri, 0)) for iri in page_ids)
     ]
     lists = {
-        "events": read_events(store, notations, attr["iso"]),
+        "events": read_events(facts, notations, attr["iso"]),
         "organisations": ranked("organisations", country=attr["organisation_iso"], kind=attr["kind"]),
         "countries": countries,
         "cities": ranked(
@@ -276,12 +324,12 @@ def compute_aggregates(store: Store) -> dict:
             {"value": value(item), "label": item["label"], "events": item["events"]} for item in ranked(name)
         ]
 
-    years = count_by_year(store)
+    years = count_by_year(facts)
     return {
         "version": VERSION,
         "totals": {name: len(items) for name, items in lists.items()},
-        "per_year_type": series(count_by_year(store, LINKS["types"]), "type"),
-        "per_year_direction": series(count_by_year(store, LINKS["directions"]), "direction"),
+        "per_year_type": series(count_by_year(facts, "types"), "type"),
+        "per_year_direction": series(count_by_year(facts, "directions"), "direction"),
         "topics_over_time": series(topic_years, "topic"),
         "top_countries": countries[:TOP],
         **lists,
@@ -296,28 +344,33 @@ def compute_aggregates(store: Store) -> dict:
     }
 
 
-def _count_pairs(store: Store, first: str, second: str) -> dict[tuple[str, str], int]:
-    """(item reached by `first`, item reached by `second`) -> events linked to both."""
-    rows = _select(
-        store,
-        f"SELECT ?a ?b (COUNT(DISTINCT ?event) AS ?events) "
-        f"WHERE {{ ?event a pg:Event ; {first} ?a ; {second} ?b }} GROUP BY ?a ?b",
-    )
-    return {(row["a"], row["b"]): int(row["events"]) for row in rows if "a" in row and "b" in row}
+def _count_pairs(facts: Facts, first: str, second: str) -> dict[tuple[str, str], int]:
+    """(item of list `first`, item of list `second`) -> events linked to both."""
+    seconds = facts.linked(second)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for event, items in facts.linked(first).items():
+        for a in items:
+            for b in seconds.get(event, ()):
+                counts[(a, b)] += 1
+    return dict(counts)
 
 
-def _page_attributes(store: Store) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """Source pages: IRI -> id, IRI -> title, IRI -> URL."""
-    rows = _select(
-        store,
-        "SELECT ?page (MIN(?i) AS ?id) (MIN(STR(?t)) AS ?title) (MIN(STR(?u)) AS ?url) WHERE { "
-        "?page a pg:SourcePage ; dcterms:identifier ?i . OPTIONAL { ?page rdfs:label ?t } "
-        "OPTIONAL { ?page schema:url ?u } } GROUP BY ?page",
-    )
+def _page_attributes(facts: Facts) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Source pages (of class pg:SourcePage, with an identifier): IRI -> id, IRI -> title, IRI -> URL."""
+    pages = facts.instances(PG + "SourcePage")
+    least = {
+        name: {s: min(v) for s, v in facts.objects(predicate).items() if s in pages}
+        for name, predicate in (
+            ("id", DCTERMS + "identifier"),
+            ("title", RDFS_LABEL),
+            ("url", SCHEMA + "url"),
+        )
+    }
+    ids = least["id"]
     return (
-        {r["page"]: r["id"] for r in rows},
-        {r["page"]: r["title"] for r in rows if "title" in r},
-        {r["page"]: r["url"] for r in rows if "url" in r},
+        ids,
+        {p: t for p, t in least["title"].items() if p in ids},
+        {p: u for p, u in least["url"].items() if p in ids},
     )
 
 

@@ -17,6 +17,16 @@ def _nodes(items: list[dict]) -> Iterator[dict]:
         yield from _nodes(node.get("@graph", []))
 
 
+def _shorten(iri: str, table: list[tuple[str, str]], used: set[str]) -> str:
+    """`prefix:name` for the first (longest) namespace of `table` the IRI is in, noted in `used`."""
+    for prefix, ns in table:
+        rest = iri[len(ns) :]
+        if iri.startswith(ns) and rest and not rest.startswith("//"):
+            used.add(prefix)
+            return f"{prefix}:{rest}"
+    return iri
+
+
 def compact_jsonld(expanded: bytes) -> bytes:
     """Expanded JSON-LD (a list of node objects, named graphs as `{"@id": g, "@graph": [...]}`) made
     compact: a `@context` with the project's prefixes (those the document uses), IRIs as `prefix:name`,
@@ -36,14 +46,13 @@ def compact_jsonld(expanded: bytes) -> bytes:
         ((p, str(ns)) for p, ns in PREFIXES.items() if p not in schemes), key=lambda kv: -len(kv[1])
     )
     used: set[str] = set()
+    shortened: dict[str, str] = {}  # the same IRIs recur on every node: each is looked up once
 
     def short(iri: str) -> str:
-        for prefix, ns in table:
-            rest = iri[len(ns) :]
-            if iri.startswith(ns) and rest and not rest.startswith("//"):
-                used.add(prefix)
-                return f"{prefix}:{rest}"
-        return iri
+        found = shortened.get(iri)
+        if found is None:
+            found = shortened[iri] = _shorten(iri, table, used)
+        return found
 
     def node_id(iri: str) -> str:
         return iri if iri.startswith("_:") else short(iri)

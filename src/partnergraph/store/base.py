@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rdflib import Graph
@@ -24,6 +25,12 @@ class Rows:
         return [row.get(variable) for row in self.rows]
 
 
+def statements_query(predicate: str, object_iri: str | None = None) -> str:
+    """The SELECT of Store.statements: ?s ?o ?lang."""
+    only = f"VALUES ?o {{ <{object_iri}> }} " if object_iri else ""
+    return f"SELECT DISTINCT ?s ?o (LANG(?o) AS ?lang) WHERE {{ {only}?s <{predicate}> ?o }}"
+
+
 class Store:
     """The interface shared by EmbeddedStore and RemoteStore. Queries see the union of all named graphs."""
 
@@ -37,6 +44,14 @@ class Store:
 
     def construct(self, query: str) -> Graph:
         raise NotImplementedError
+
+    def statements(self, predicate: str, object_iri: str | None = None) -> Iterator[tuple[str, str, str]]:
+        """(subject, object, the object's language or "") of every distinct statement with this
+        predicate (and this object, when given) in any graph, as strings: IRIs, blank node labels,
+        literals' lexical forms. What partnergraph.aggregates counts; the embedded store reads it from
+        its index, other stores answer this SELECT."""
+        rows = self.select(statements_query(predicate, object_iri)).rows
+        return ((str(r["s"]), str(r["o"]), str(r.get("lang", ""))) for r in rows)
 
     def close(self) -> None:
         pass

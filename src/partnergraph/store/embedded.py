@@ -3,6 +3,7 @@ README): loads and answers an order of magnitude faster than rdflib's in-memory 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from ..errors import QueryError, StoreError
 from ..iris import BASE
-from .base import Rows, Store
+from .base import Rows, Store, statements_query
 
 
 def one_line(message: str, limit: int = 160) -> str:
@@ -171,6 +172,13 @@ class EmbeddedStore(Store):
         graph = Graph()
         graph.addN((s, p, o, graph) for s, p, o in read_triples(result)[0])
         return graph
+
+    def statements(self, predicate: str, object_iri: str | None = None) -> Iterator[tuple[str, str, str]]:
+        """See Store.statements. Read by Oxigraph's own query engine (no rdflib terms, no graph names to
+        decode): about 7 µs a statement on disk at 10^5 events, against 12 µs through quads_for_pattern."""
+        query = statements_query(predicate, object_iri)
+        for subject, value, lang in self.ox.query(query, use_default_graph_as_union=True):
+            yield subject.value, value.value, lang.value if lang is not None else ""
 
     def load_nquads(self, data: bytes) -> None:
         self.ox.bulk_load(data, ox.RdfFormat.N_QUADS)

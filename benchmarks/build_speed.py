@@ -1,0 +1,74 @@
+"""What `partnergraph build` does once the dataset is made, timed at any size: the store (bulk load and
+compaction) and every artefact of build.ARTEFACTS (dumps, the portal's aggregates, ...), from the sorted
+N-Quads of synthetic events (benchmarks/generate.py), in a fresh build generation.
+
+    python benchmarks/build_speed.py --events 10000 100000
+    python benchmarks/build_speed.py --nquads FILE
+
+Each size runs in a process of its own, so that its peak memory (ru_maxrss: interpreter, the N-Quads in
+memory, the store's and the writers' own) is its own. Not timed: extraction, curation and SHACL
+validation, which work on the pages (benchmarks/extract_speed.py) and do not depend on the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def measure(nquads_path: Path, conn) -> None:
+    from partnergraph.build import fill_generation
+    from partnergraph.settings import Settings
+
+    nquads = nquads_path.read_bytes()
+    with tempfile.TemporaryDirectory(prefix="pg-build-speed-") as tmp:
+        os.environ["PARTNERGRAPH_BUILD"] = tmp
+        folder = Path(tmp) / "generation"
+        folder.mkdir()
+        started = time.perf_counter()
+        seconds = fill_generation(Settings(ROOT), folder, nquads)
+        seconds["all"] = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    conn.send({"quads": nquads.count(b"\n"), "seconds": seconds, "peak_mb": peak})
+
+
+def synthetic_file(events: int) -> Path:
+    from remote_stores import OUT, synthetic
+
+    synthetic(events)  # generated once, cached in benchmarks/out/
+    return next(OUT.glob(f"synthetic-{events}-*.nq"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, nargs="+", default=[10000], help="synthetic events")
+    parser.add_argument("--nquads", type=Path, help="an N-Quads file instead")
+    args = parser.parse_args()
+    files = [args.nquads] if args.nquads else [synthetic_file(n) for n in args.events]
+    context = mp.get_context("spawn")
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
+    for path in files:
+        parent, child = context.Pipe()
+        process = context.Process(target=measure, args=(path, child))
+        process.start()
+        result = parent.recv()
+        process.join()
+        stages = ", ".join(f"{name} {s:.1f} s" for name, s in result["seconds"].items() if name != "all")
+        print(
+            f"{path.name}: {result['quads']:,} quads in {result['seconds']['all']:.1f} s ({stages}); "
+            f"peak memory {result['peak_mb']:,.0f} MB; load average {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
