@@ -62,9 +62,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         if args.profile:
             path = make_page(args.profile, Path(tmp))
-            stats = Path(tmp) / "profile"
+            stats, script = Path(tmp) / "profile", Path(tmp) / "measure.py"
+            script.write_text(MEASURE, encoding="utf-8")  # cProfile runs a file (it has no -c)
             subprocess.run(
-                [sys.executable, "-m", "cProfile", "-o", str(stats), "-c", MEASURE, str(path)], check=True
+                [sys.executable, "-m", "cProfile", "-o", str(stats), str(script), str(path)], check=True
             )
             import pstats
 

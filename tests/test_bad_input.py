@@ -101,3 +101,18 @@ def test_a_manifest_file_outside_data_sources_is_refused(built, name):
     assert b"root:" not in (built.dumps_dir / "partnergraph.nq").read_bytes()
     assert_query_answers_from_the_previous_build(built)
     assert_refused(run(built, "add", str(built.sources_dir / "bip-27120.txt")), "points outside")
+
+
+def test_build_refuses_a_page_of_more_than_a_megabyte_of_text_as_add_does(built):
+    """Issue 12 item 10: `add` refused such a page, but one put into data/sources/ by hand made `build`
+    extract it for minutes (about 50 s per MB of text)."""
+    page = built.sources_dir / "ogromna.txt"
+    page.write_text("W dniu 3 marca 2015 r. MOPS gościł delegację ze Lwowa.\n\n" * 25_000, encoding="utf-8")
+    manifest = built.sources_dir / "manifest.json"
+    entries = json.loads(manifest.read_text(encoding="utf-8"))
+    entries.append({"file": "ogromna.txt", "url": "https://example.org/ogromna", "year": 2015})
+    manifest.write_text(json.dumps(entries), encoding="utf-8")
+    assert_refused(run(built, "build"), "ogromna.txt: 1.4 MB of text", "limit 1 MB")
+    assert_query_answers_from_the_previous_build(built)
+    extract = [sys.executable, "-m", "partnergraph.cli", "extract", str(page), "--json"]
+    assert_refused(subprocess.run(extract, capture_output=True, text=True, timeout=120), "1.4 MB of text")

@@ -35,14 +35,11 @@ from .sources._html import looks_like_html
 from .sources.bulletin import read_bulletin
 from .sources.fetch import DEFAULT_TIMEOUT, Fetched, Fetcher, decode_page, now_iso
 from .sources.manifest import MANIFEST
-from .sources.reading import MAX_BYTES
+from .sources.reading import MAX_BYTES, check_text_size
 
 log = logging.getLogger(__name__)
 
 PUBLISHER = "Miejski Ośrodek Pomocy Społecznej w Krakowie"
-# The text of a page `add` extracts from: bulletin pages hold a few kB. Extraction takes about 50 s per MB
-# of text (benchmarks/big_page.py) and the page's graph is validated whole, so a bigger page is refused.
-MAX_TEXT_BYTES = 1 * 2**20
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 
@@ -159,12 +156,7 @@ def _prepare(item, entries, fetcher, year, title, home=None) -> _Prepared | Page
     page = read_bulletin(decoded.text)
     if not page.text.strip():
         raise SourceError(f"{item}: no text left once the page layout is cut away")
-    size = len(page.text.encode("utf-8"))
-    if size > MAX_TEXT_BYTES:
-        raise SourceError(
-            f"{item}: {size / 2**20:.1f} MB of text once the layout is cut away; bulletin pages hold a few kB "
-            f"(limit {MAX_TEXT_BYTES // 2**20} MB): is this the right page?"
-        )
+    check_text_size(page.text, item)  # before anything is written (build reads it again through read_page)
     url = fetched.final_url if fetched else page.canonical_url
     source_id = _source_id(url, page.canonical_url, item)
     old = entries.get(source_id) or (_find_by_url(entries, url) if url else None)

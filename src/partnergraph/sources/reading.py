@@ -11,6 +11,10 @@ from ..model import Page
 from ._html import looks_like_html, main_text
 
 MAX_BYTES = 10 * 1024 * 1024  # bulletin pages are a few kB; anything this big is not one
+# The text extraction reads (after the layout is cut away), for `build`, `add` and `extract` alike: bulletin
+# pages hold a few kB. Extraction is linear but costs 25-50 s and ~50 MB per MB of text
+# (benchmarks/big_page.py), and the page's graph is validated whole, so a bigger page is refused.
+MAX_TEXT_BYTES = 1 * 2**20
 POLISH = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 # Characters that stand for an ordinary space or nothing at all on saved pages.
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
@@ -50,6 +54,7 @@ def read_page(
     text = clean_text(text)
     if not text.strip():
         raise SourceError(f"{path}: the page has no text")
+    check_text_size(text, str(path))
     return Page(
         source_id=source_id or path.stem,
         path=str(path),
@@ -59,6 +64,16 @@ def read_page(
         home=home,
         home_city=home_city,
     )
+
+
+def check_text_size(text: str, name: str) -> None:
+    """Raise SourceError when `text` is more than MAX_TEXT_BYTES of UTF-8."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_TEXT_BYTES:
+        raise SourceError(
+            f"{name}: {size / 2**20:.1f} MB of text once the layout is cut away; bulletin pages hold a few kB "
+            f"(limit {MAX_TEXT_BYTES // 2**20} MB): is this the right page?"
+        )
 
 
 def decode(data: bytes, *, encoding: str | None = None, name: str = "page") -> str:
