@@ -41,7 +41,8 @@ def test_the_probe_pages_score_above_their_floor(registries, score, tmp_path):
         score.load(tmp_path / "gold"), score.load(tmp_path / "pred"), verbose=False
     )
     assert events_f1 == 1.0
-    # what these rules reach (0.958 when written; 0.791 before them); names are another module's work
+    # what these rules reach (0.965 when written; before them 0.791 on the first 12 pages, 0.698 on the next 5,
+    # 0.748 on the last); names are another module's work
     assert macro >= 0.95, {f: round(v[2], 3) for f, v in table.items() if v[2] < 1}
     for field in ("start", "end", "type", "direction", "participants", "location"):
         assert table[field][2] == 1.0, field
@@ -137,3 +138,82 @@ def test_a_one_sentence_lead_under_a_date_of_publication_is_the_articles_text(re
 def test_participants_are_who_came_not_whom_they_saw(registries, title, body, participants):
     (ev,) = extract_document(Page("x", "x.txt", f"{title}\n\n{body}\n"), registries)["events"]
     assert ev["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "kind"),
+    [
+        (  # named a study visit; what happened: talks preparing a joint project
+            "Wizyta studyjna w Lille",
+            "W dniach 25–27 listopada 2019 r. pracownicy Centrum przebywali w Lille. Celem wyjazdu były rozmowy "
+            "z partnerem o przygotowaniu wspólnego wniosku projektowego. Omówiono harmonogram prac.",
+            "Meeting",
+        ),
+        (  # named a delegation; what happened: talks on an agreement
+            "Delegacja z Winnicy",
+            "W dniu 16 marca 2016 r. przebywała u nas delegacja z Winnicy. Rozmawiano o podpisaniu porozumienia "
+            "o współpracy oraz o wspólnych projektach.",
+            "Meeting",
+        ),
+        (  # named a meeting; what happened: a hosted introduction
+            "Spotkanie z delegacją z Lipska",
+            "W dniach 18–20 czerwca 2018 r. Kraków gościł delegację z Lipska. Goście zapoznali się z działalnością "
+            "centrum seniora i zwiedzili dzienny dom pomocy.",
+            "StudyVisit",
+        ),
+        (  # named a meeting; what happened: goods brought
+            "Spotkanie z darczyńcami z Holandii",
+            "W dniu 20 stycznia 2021 r. gościliśmy przedstawicieli fundacji z Utrechtu, którzy przywieźli 300 "
+            "paczek żywnościowych.",
+            "Donation",
+        ),
+        (  # weak background words ("w ramach projektu", a workshop's name) leave the heading's word to decide
+            "Wizyta studyjna przedstawicieli Ukrainy",
+            "W dniu 14 września 2019 r. zakończyła się wizyta w ramach projektu. Goście zapoznali się z pracą "
+            "Warsztatów Terapii Zajęciowej.",
+            "StudyVisit",
+        ),
+    ],
+)
+def test_the_type_is_what_happened_not_the_headings_word(registries, title, body, kind):
+    (ev,) = extract_document(Page("x", "x.txt", f"{title}\n\n{body}\n"), registries)["events"]
+    assert ev["type"] == kind
+
+
+def test_a_tour_of_several_towns_has_no_one_city_and_a_meeting_at_home_is_incoming(registries):
+    tour = (
+        "Goście z Gruzji\n\nW dniach 8–12 października 2018 r. gościliśmy pracowników socjalnych z Gruzji. Goście "
+        "odwiedzili ośrodki w Zielonej Górze, w Gorzowie Wielkopolskim i w Nowej Soli.\n"
+    )
+    page = Page("x", "x.txt", tour, home="Ośrodek Pomocy Społecznej w Sulechowie", home_city="Sulechów")
+    (ev,) = extract_document(page, registries)["events"]
+    assert (ev["direction"], ev["location"]) == ("incoming", {"city": None, "country": "PL"})
+    summary = (
+        "Projekt zakończony\n\nW piątek, 26 października 2018 r. w ratuszu odbyło się spotkanie podsumowujące "
+        "projekt. Wśród zaproszonych gości byli przedstawiciele Landratsamt Görlitz. W ramach projektu seniorzy "
+        "uczestniczyli w wycieczkach do Niemiec.\n"
+    )
+    page = Page(
+        "x", "x.txt", summary, home="Miejski Ośrodek Pomocy Społecznej w Zgorzelcu", home_city="Zgorzelec"
+    )
+    (ev,) = extract_document(page, registries)["events"]
+    assert (ev["direction"], ev["location"]["city"], ev["participants"]) == (
+        "incoming",
+        "Zgorzelec",
+        "officials",
+    )
+
+
+def test_a_numbered_list_of_dated_events_is_a_list_not_an_article(registries):
+    text = (
+        "Współpraca z zagranicą\n\nW 2017 roku Centrum realizowało następujące działania:\n"
+        "1. Wizyta delegacji z Wilna (14 marca) – urzędnicy poznali system pieczy zastępczej.\n"
+        "2. Udział w konferencji w Brukseli (10–11 maja) – dwie pracownice przedstawiły program.\n"
+        "Łącznie w działaniach wzięło udział 14 pracowników.\n"
+    )
+    events = extract_document(Page("x", "x.txt", text), registries)["events"]
+    assert [(e["start"], e["end"], e["direction"]) for e in events] == [
+        ("2017-03-14", "2017-03-14", "incoming"),
+        ("2017-05-10", "2017-05-11", "outgoing"),
+    ]
+    assert "Łącznie" not in events[-1]["title"]

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 TYPE_CUES: dict[str, list[tuple[str, float]]] = {
     "Donation": [
         (r"darowizn", 4),  # a gift
+        (r"darczyńc", 2),  # donors
+        # goods brought: "przywieźli 300 paczek żywnościowych", "przywiózł dary"
+        (r"przywi(eźli|ózł|ozła|ozły|eziono)\b.{0,40}?\b(dar|paczk|paczek|odzież|żywnoś|sprzęt|środk|zabawk)", 3),
         (r"przekaza(ł|ła|li|ły|no|nie)\b.{0,80}\b(na rzecz|dla|w darze)", 3),  # handed over to
         (r"przekazani[ea] (sprzętu|darów|środków|paczek|\w+ o wartości)", 3),
         (r"\bdar(y|ów|ami)?\b", 2),
@@ -30,7 +33,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
     "Meeting": [
         (r"spotkani[ae] (robocz|partner|projektow|grupy|komitetu|zespołu|sterując)", 3),
         (r"spotka(nie|nia|niach|niu|ń)\b", 1),
-        (r"spotka(ł|ła|li|ły) się\b", 2),  # met someone: a meeting, not a tour
+        (r"spotka(ł|ła|li|ły|ją|jąc) się\b", 2),  # met someone: a meeting, not a tour
         (r"rozmow|rozmawia", 1),
         (r"w ramach projektu", 1),
         (r"partner(zy|ów|ami|skim|skiego|ski)", 1),
@@ -45,17 +48,23 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
             2.5,
         ),
         (r"wspóln\w+ (projekt|inicjatyw)\w*", 1),
+        (r"robocz\w+ spotka", 3),  # "w trakcie roboczych spotkań"
+        (r"(porozumieni|umow)\w* o współprac", 2.5),  # an agreement on cooperation
+        (r"rozmawia\w* o (\w+\s+){0,3}?współprac|podję\w* rozmów|nawiąz\w* (\w+\s+){0,2}?kontakt", 2),
+        (r"(przygotow|opracow)\w* (\w+\s+){0,2}?(wniosk|projekt)", 2),  # preparing a joint application
+        (r"omówi(ono|li|ły|ł|ła)|omawia\w*", 1),  # things discussed
         (r"realizatora?(mi|ów)?\b", 1),
         (r"lider", 1),
         (r"warsztat", 1.5),  # workshops and trainings: working sessions of a few parties
         (r"szkoleni", 1.5),
     ],
     "StudyVisit": [
-        (r"wizyt\w* studyjn", 4),
+        (r"(wizyt|podróż|wyjazd)\w* studyjn", 4),
         (r"wizyt", 1.5),
         (r"delegacj", 1.5),
         (r"gości(ł|li|ła|ło|ć)|podejmowa", 2),  # hosting someone
         (r"zapozna|zaznajomi|poznani[ea]|zapoznani", 2),  # being shown how things work
+        (r"zwiedz|oprowadzon", 1.5),  # a tour
         (r"studen|absolwent|młodzież", 1),
         (r"oprowadz", 1.5),
         (r"staż|praktyk|hospitacj", 2),  # placements: staying to learn how others work
@@ -64,12 +73,20 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
     ],
 }
 TITLE_WEIGHT = 2.0
-_TYPE_RX = {k: [(re.compile(r"(?<!\w)" + p, re.I), w) for p, w in cues] for k, cues in TYPE_CUES.items()}
+# the words that name an event ("Wizyta studyjna", "Delegacja", "Spotkanie"): what the page calls it, which
+# decides only when what the text says happened does not (../shared/eval/GOLD-CONVENTIONS.md, `type`)
+NAMING = {r"(wizyt|podróż|wyjazd)\w* studyjn", r"wizyt", r"delegacj", r"spotka(nie|nia|niach|niu|ń)\b"}
+_TYPE_RX = {
+    k: [(re.compile(r"(?<!\w)" + p, re.I), w, p in NAMING) for p, w in cues] for k, cues in TYPE_CUES.items()
+}
+STRONG = 1.5  # a cue that tells what happened (weaker ones are background: "partner", "w ramach projektu")
+DECIDES = 3.0  # a body's score of what happened that outweighs any heading's naming word ...
+LEAD = 2.0  # ... when it is this many times its rival's
 
 OUTGOING_CUES = re.compile(r"\b(wyjazd\w*|wyjecha\w*|wyjeżdża\w*|za granic\w+|za granicą)\b", re.I)
 INCOMING_CUES = re.compile(
     # "gościli w Wiedniu": MOPS staff were guests abroad, not hosts
-    r"\b(przyjecha\w*|przybył\w*|przyjazd\w*|goście|gości(ł|li|ła|ło)(?!\s+we?\s+(?-i:[A-ZŁŚŻ])(?!rakow))|"
+    r"\b(przyjecha\w*|przybył\w*|przyjazd\w*|goście|gości(ł|li|ła|ło)?(?!\s+we?\s+(?-i:[A-ZŁŚŻ])(?!rakow))|"
     r"podejmowa\w*|"
     r"do Krakowa|odwiedzi\w* (Kraków|MOPS|Miejski)|(Kraków|MOPS|Ośrodek|Społecznej) odwiedzi\w*|"
     # held at MOPS: "w MOPS odbyło się spotkanie", "w siedzibie MOPS"
@@ -79,7 +96,8 @@ INCOMING_CUES = re.compile(
 
 # a city's own administration in its language: "przedstawiciele Comune di Firenze", "delegacja Stadt Wien"
 MUNICIPAL = (
-    r"comune|stadt|gemeente|ayuntamiento|ajuntament|municipi|mairie|ville de|kommun|city council|council of"
+    r"comune|stadt|gemeente|ayuntamiento|ajuntament|municipi|mairie|ville de|kommun|city council|council of|"
+    r"landratsamt|landkreis|bezirksamt|rathaus"
 )
 # participants: the kind of the foreign people; first cue in the heading, else the body's strongest
 PARTICIPANT_CUES: list[tuple[str, str]] = [
@@ -161,23 +179,34 @@ def classify_type_margin(title: str, body: str) -> tuple[str, Cue | None, bool, 
     """classify_type and the winner's lead over the runner-up as a share of its score (0: a tie, 1: no
     rival): how clearly the text decides, for the value's confidence."""
     scores: dict[str, float] = {}
+    happened: dict[str, float] = {}  # the body's cues of what happened, without naming words
     best_cue: dict[str, tuple[float, Cue, bool]] = {}
     for kind, cues in _TYPE_RX.items():
-        for rx, weight in cues:
+        for rx, weight, naming in cues:
             for text, w, base, in_title in (
                 (title, weight * TITLE_WEIGHT, 0, True),
                 (body, weight, len(title) + 1, False),
             ):
                 for m in rx.finditer(text):
                     scores[kind] = scores.get(kind, 0) + w
+                    if not (in_title or naming) and weight >= STRONG:
+                        happened[kind] = happened.get(kind, 0) + w
                     cue = Cue(kind, base + m.start(), base + m.end())
                     if kind not in best_cue or w > best_cue[kind][0]:
                         best_cue[kind] = (w, cue, in_title)
     if not scores:
         return "StudyVisit", None, False, 0.0
+    meeting, visit = happened.get("Meeting", 0), happened.get("StudyVisit", 0)
     # strong cues decide outright: a gift is a donation however it is headed, a symposium a conference
     if scores.get("Donation", 0) >= 4:
         kind = "Donation"
+    elif (
+        # talks on working together, or a tour being shown how the host works, whatever the heading's word
+        max(meeting, visit) >= DECIDES
+        and max(meeting, visit) >= LEAD * min(meeting, visit)
+        and scores.get("Conference", 0) < max(scores.get("Meeting", 0), scores.get("StudyVisit", 0))
+    ):
+        kind = "Meeting" if meeting > visit else "StudyVisit"
     else:
         kind = max(scores, key=lambda k: (scores[k], k == "StudyVisit"))
     _w, cue, in_title = best_cue[kind]

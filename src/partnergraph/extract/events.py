@@ -272,6 +272,10 @@ def _event(
         ev.evidence["location"] = [
             _ev(d, k.start - d.base, k.end - d.base, sure) if k else _ev(d, 0, tl, sure)
         ]
+        towns = _toured_towns(resolved, home)
+        if towns:  # a tour of several towns of the home country, not of the home's city: no one city
+            ev.location = Place(None, home.country)
+            ev.evidence["location"] = [_ev(d, towns[0].start - d.base, towns[-1].end - d.base, 0.6)]
     else:
         where = _event_place(in_title, tl, d) or _event_place(foreign, tl, d)
         if where is not None and where.kind == "country":  # "w Holandii" in the heading, "w Utrechcie" below
@@ -542,6 +546,15 @@ def home_place(home: Home, gaz: Gazetteer, registries: Registries) -> Place:
                 c.name, c.country, c.name_pl, c.geonames_id, c.wikidata_id, c.lat, c.lon
             )
     return registries.place(home.city, home.country) or Place(home.city, home.country)
+
+
+def _toured_towns(mentions: list[PlaceMention], home: Home) -> list[PlaceMention]:
+    """Two or more towns of the home's country where the visitors were ("w Zielonej Górze", "w Sieradzu"),
+    the home's city not among them: a study tour of a region or a country."""
+    towns = [m for m in mentions if m.kind == "city" and m.country == home.country and m.prep in IN]
+    if any(_is_home_city(m, home) for m in mentions):
+        return []
+    return towns if len({m.city.name for m in towns if m.city}) >= 2 else []
 
 
 def _is_home_city(m: PlaceMention, home: Home) -> bool:

@@ -267,12 +267,14 @@ def _group_items(
     if not (calendar or rows or (headless and n_dated) or (n_dated >= 2 and not _names_one_event(title))):
         return None
     items: list[list[int]] = []
+    last_marked = False
     for p in pieces:
         if p.dated or (calendar and not items) or (p.marked and not n_dated):
             items.append([p.start, p.end])
-        elif items and not p.row:
+            last_marked = p.marked
+        elif items and not p.row and not (last_marked and not p.marked and text[p.start].isupper()):
             items[-1][1] = p.end  # a paragraph that goes on with the item before it
-        # else: the group's introduction or a table's header row, no event
+        # else: the group's introduction, a line closing a list ("Łącznie …") or a table's header row
     return [(a, b) for a, b in items]
 
 
@@ -605,8 +607,9 @@ def _article(text: str, lines: list[_Line]) -> Listed | None:
         and EVENT_WORDS.search(lines[i].text)
         and not _sidebar_item(lines, i)
     ]
-    if rivals or _dated_openings(text, [lines[i] for i in content if main <= i < stop]) >= 2:
-        return None  # reports that each open with their date: a chronicle without headings
+    reports = [lines[i] for i in content if main <= i < stop]
+    if rivals or _dated_openings(text, reports) >= 2 or _dated_items(reports) >= 2:
+        return None  # reports that each open with their date, or a list of dated events: a chronicle
     body = [ln for ln in lines[head + 1 : stop] if ln.kind != "blank"]
     masks = [
         (ln.start, ln.end)
@@ -692,6 +695,15 @@ def _dated_openings(text: str, lines: list[_Line]) -> int:
         n += bool(DATED_START.match(text, start))
         n += sum(1 for _ in DATED_SENTENCE.finditer(text, start, ln.end))
     return n
+
+
+def _dated_items(lines: list[_Line]) -> int:
+    """Bulleted or numbered items that each report a dated event ("1. Wizyta delegacji z Wilna (14 marca) – …")."""
+    return sum(
+        1
+        for ln in lines
+        if LIST_MARK.match(ln.text) and REPORT_CUES.search(ln.text) and _has_date(ln.text)
+    )
 
 
 def _sidebar_item(lines: list[_Line], i: int) -> bool:
