@@ -35,7 +35,7 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-@pytest.mark.parametrize("umask", [0o022])  # 027: portal static assets are copied with their modes
+@pytest.mark.parametrize("umask", [0o022, 0o027])
 def test_written_files_follow_the_umask(seed_settings, tmp_path, umask):
     settings = Settings(copy_project(tmp_path / "project"))
     shutil.copytree(seed_settings.build_dir, settings.build_dir, symlinks=True)
@@ -57,9 +57,11 @@ def test_written_files_follow_the_umask(seed_settings, tmp_path, umask):
         tmp_path / "network.html",
         tmp_path / "network.gexf",
         site / "index.html",
-        site / "dumps" / "partnergraph.ttl",
+        site / "partnergraph" / "dumps" / "partnergraph.ttl",
+        site / "static" / "portal.css",
     ]
-    folders = [settings.dumps_dir, settings.build_dir / "current", site, site / "dumps"]
+    folders = [settings.dumps_dir, settings.build_dir / "current", site, site / "partnergraph" / "dumps"]
+    folders.append(site / "static" / "dist")
     expected_file, expected_folder = 0o666 & ~umask, 0o777 & ~umask
     assert {str(p): oct(mode(p)) for p in files} == {str(p): oct(expected_file) for p in files}
     assert {str(p): oct(mode(p)) for p in folders} == {str(p): oct(expected_folder) for p in folders}

@@ -6,6 +6,7 @@ temporary folders that replace a folder once they are complete. Both get the per
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import threading
 from pathlib import Path
@@ -43,3 +44,16 @@ def make_temp_folder(parent: str | Path, prefix: str) -> Path:
     folder = Path(tempfile.mkdtemp(dir=parent, prefix=prefix))
     folder.chmod(0o777 & ~umask())
     return folder
+
+
+def copy_folder(source: str | Path, target: str | Path) -> None:
+    """Copy a folder's files into `target` (merged with what is there) as new files and folders, so that
+    their modes follow the umask as everything else written does (shutil.copytree keeps the source's)."""
+    source, target = Path(source), Path(target)
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(source.rglob("*")):
+        copy = target / path.relative_to(source)
+        if path.is_dir():
+            copy.mkdir(exist_ok=True)
+        else:
+            shutil.copyfile(path, copy)

@@ -7,9 +7,9 @@ headers do not re-sort) and the search page searches an index written beside it 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from ..._atomic import copy_folder
 from .._html import Linker
 from ..templating import STATIC, gettext, render
 from .browse import TITLES, entity_table, event_table
@@ -84,7 +84,7 @@ def write_portal_pages(store, out: Path, dumps_dir: Path, write) -> None:
     assert set(KINDS) <= set(TITLES)
     write(out / "search.json", _search_json(store))
     if STATIC.is_dir():
-        shutil.copytree(STATIC, out / "static", dirs_exist_ok=True)
+        copy_folder(STATIC, out / "static")  # modes by the umask, not the package's
 
 
 def _static_map(catalog, lang: str, here: str) -> dict:
