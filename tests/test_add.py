@@ -25,7 +25,7 @@ from partnergraph import iris
 from partnergraph import state as state_module
 from partnergraph.build import build, ensure_built, is_current
 from partnergraph.cli import main
-from partnergraph.corpus import add_pages, list_sources
+from partnergraph.corpus import add_pages, list_sources, remove_pages
 from partnergraph.errors import StoreError, ValidationError
 from partnergraph.incremental import update_pages
 from partnergraph.settings import Settings
@@ -694,3 +694,51 @@ def test_a_page_of_another_body_keeps_its_home_in_the_manifest(current, tmp_path
     nq = (current.dumps_dir / "partnergraph.nq").read_text(encoding="utf-8")
     assert '"Lublin"' in nq  # the incoming visit's place
     assert '"Miejski Ośrodek Pomocy Rodzinie w Lublinie"' not in nq  # the home is no organisation
+
+
+# ------------------------------------------------------------------- one organisation, many names, by `add`
+
+OWN_NAME = "Evangelische Gesellschaft Stuttgart e.V."
+RENDERING = "Towarzystwo Ewangelickie"
+WITH_OWN_NAME = (
+    "Wizyta w Stuttgarcie\n\nW dniach 28-30 marca 2019 r. pracownicy MOPS rozmawiali w Stuttgarcie z Towarzystwem "
+    f"Ewangelickim ({OWN_NAME}) o pieczy zastępczej.\n"
+)
+RENDERING_ONLY = (
+    "Goście ze Stuttgartu\n\nW dniu 4 maja 2020 r. MOPS gościł przedstawicieli Towarzystwa Ewangelickiego ze "
+    "Stuttgartu, którzy poznali krakowski system pieczy zastępczej.\n"
+)
+
+
+def full_build_dump(settings: Settings, folder: Path, monkeypatch) -> bytes:
+    monkeypatch.setenv("PARTNERGRAPH_BUILD", str(folder))
+    build(settings)
+    monkeypatch.delenv("PARTNERGRAPH_BUILD")
+    return (folder / "dumps" / "partnergraph.nq").read_bytes()
+
+
+def test_add_unifies_an_organisations_names_across_pages_as_a_full_build_does(current, tmp_path, monkeypatch):
+    """The page naming a body only by its Polish rendering comes first, the page giving its own name later:
+    the first page's graph is remade with the own name, and taking the second page out remakes it again;
+    every step's dump is the one a full build writes from the same corpus."""
+    own = f"<{iris.named_iri('organisation', OWN_NAME)}>".encode()
+    rendering = f"<{iris.named_iri('organisation', RENDERING)}>".encode()
+    dump = current.dumps_dir / "partnergraph.nq"
+    second, first = tmp_path / "goscie-ze-stuttgartu.txt", tmp_path / "wizyta-w-stuttgarcie.txt"
+    second.write_text(RENDERING_ONLY, encoding="utf-8")
+    first.write_text(WITH_OWN_NAME, encoding="utf-8")
+
+    assert add_pages(current, [str(second)], year=2020).graph == "incremental"
+    assert rendering in dump.read_bytes() and own not in dump.read_bytes()
+
+    report = add_pages(current, [str(first)], year=2019)
+    assert report.graph == "incremental" and report.caught_up == []
+    both = dump.read_bytes()
+    assert own in both and rendering not in both  # the first page's organisation renamed
+    assert both == full_build_dump(current, tmp_path / "full-1", monkeypatch)
+
+    first_id = next(r.source_id for r in report.results)
+    assert remove_pages(current, [first_id]).graph == "incremental"
+    alone = dump.read_bytes()
+    assert rendering in alone and own not in alone
+    assert alone == full_build_dump(current, tmp_path / "full-2", monkeypatch)

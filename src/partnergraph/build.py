@@ -22,7 +22,7 @@ from .aggregates import write_aggregates
 from .curate import apply_curation, read_curation
 from .errors import SourceError, StoreError
 from .extract import extract_events
-from .extract.aliases import unify_aliases
+from .extract.aliases import canonical_names, own_names, unify_aliases, write_names
 from .generation import new_generation
 from .ontology_tools import load_ontology_graph, load_shapes
 from .publish import sorted_nquads, write_dumps
@@ -105,16 +105,19 @@ def read_sources(settings: Settings) -> list[tuple[ManifestEntry, object]]:
 
 def extract_all(settings: Settings, registries: Registries):
     """Every page's events with data/curation.yaml applied: returns [(entry, events)], the stale
-    corrections, and each page's text (what the evidence offsets point into) by source id."""
+    corrections, each page's text (what the evidence offsets point into) by source id, and each page's own
+    names before unification (extract/aliases.py) by source id."""
     curation = read_curation(settings.curation_file)  # first: a mistake in it is found at once
     sources = read_sources(settings)
     texts = {entry.source_id: page.text for entry, page in sources}
     extracted = [(entry, extract_events(page, registries)) for entry, page in sources]
     all_events = [e for _, events in extracted for e in events]
     curated, stale = apply_curation(all_events, curation, registries)
-    unify_aliases(curated)  # one organisation under one name on every page
     # grouped by page again: curation may delete an event or create one extraction missed
-    return [(e, [x for x in curated if x.source_id == e.source_id]) for e, _ in extracted], stale, texts
+    pages = [(e, [x for x in curated if x.source_id == e.source_id]) for e, _ in extracted]
+    names = {e.source_id: own_names(events) for e, events in pages}
+    unify_aliases(curated, canonical_names(names.values()))  # one organisation under one name on every page
+    return pages, stale, texts, names
 
 
 def make_dataset(
@@ -177,7 +180,7 @@ def build(settings: Settings | None = None) -> BuildReport:
     settings = settings or Settings.default()
     state = input_state(settings)
     registries = load_registries(settings.reference_dir)
-    pages, stale, texts = extract_all(settings, registries)
+    pages, stale, texts, names = extract_all(settings, registries)
     dataset = make_dataset(settings, registries, pages, texts)
     validate_dataset(dataset, load_shapes(settings.ontology_dir), load_ontology_graph(settings.ontology_dir))
     report = _report(settings, registries, pages, stale, state["input_hash"])
@@ -185,6 +188,7 @@ def build(settings: Settings | None = None) -> BuildReport:
     report.triples = nquads.count(b"\n")
     with new_generation(settings.build_dir) as folder:
         write_entity_lines(folder, {e.source_id: entity_lines(registries, events) for e, events in pages})
+        write_names(folder, names)
         write_atomic(folder / REPORT, json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         fill_generation(settings, folder, nquads)
         write_atomic(folder / STATE, json.dumps(state, indent=0))

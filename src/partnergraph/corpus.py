@@ -239,7 +239,8 @@ def _commit(settings: Settings, entries: dict, prepared: list[_Prepared], report
                 path.write_text(p.text, encoding="utf-8")
                 pages.append((p.entry, path))
             pages += [(entries[s], source_path(settings, entries[s])) for s in stale if s not in own]
-            graphs = incremental.make_page_graphs(settings, pages)  # validated before anything is written
+            # validated before anything is written
+            graphs = incremental.make_page_graphs(settings, pages, removed=removed)
     new_entries = dict(entries)
     for p in prepared:
         new_entries[p.entry.source_id] = p.entry

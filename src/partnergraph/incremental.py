@@ -38,6 +38,7 @@ from .build import (
 from .curate import apply_curation, read_curation
 from .errors import SourceError, StoreError
 from .extract import extract_events
+from .extract.aliases import canonical_names, own_names, read_names, renamed_pages, unify_aliases, write_names
 from .generation import new_generation
 from .model import Event
 from .ontology_tools import load_ontology_graph, load_shapes
@@ -64,6 +65,7 @@ class PageGraph:
     stale_curations: list[str] = field(default_factory=list)
     unknown_organisations: list[str] = field(default_factory=list)
     unlinked: list[str] = field(default_factory=list)
+    names: dict = field(default_factory=dict)  # the page's own names before unification (extract/aliases.py)
 
     @property
     def graph_iri(self) -> str:
@@ -102,14 +104,20 @@ def can_update(settings: Settings) -> bool:
 
 
 def make_page_graphs(
-    settings: Settings, pages: list[tuple[ManifestEntry, Path]], registries: Registries | None = None
+    settings: Settings,
+    pages: list[tuple[ManifestEntry, Path]],
+    registries: Registries | None = None,
+    removed: list[str] = (),
 ) -> list[PageGraph]:
-    """Extract the pages (each entry with the path of its text), apply their curations, turn them into
-    RDF and validate them with the ontology and the registries. Raises before anything is written."""
+    """Extract the pages (each entry with the path of its text), apply their curations, unify their
+    organisations' names with the corpus's aliases, turn them into RDF and validate them with the ontology
+    and the registries. Unchanged pages whose organisations the new aliases (or the `removed` pages' absent
+    ones) name otherwise are remade too. Raises before anything is written."""
     registries = registries or load_registries(settings.reference_dir)
     curation = read_curation(settings.curation_file)
-    extracted, texts = [], {}
-    for entry, path in pages:
+    texts: dict[str, str] = {}
+
+    def extract(entry: ManifestEntry, path: Path) -> tuple[ManifestEntry, list[Event], list[str]]:
         page = read_page(
             path,
             url=entry.url,
@@ -123,8 +131,21 @@ def make_page_graphs(
         prefix = f"{entry.source_id}/"
         own = {k: v for k, v in curation.items() if str(k).startswith(prefix)}
         events, stale = apply_curation(events, own, registries)
-        extracted.append((entry, events, stale))
         texts[entry.source_id] = page.text
+        return entry, events, stale
+
+    extracted = [extract(entry, path) for entry, path in pages]
+    names = {entry.source_id: own_names(events) for entry, events, _ in extracted}
+    # one organisation under one name on every page, as a full build unifies them (build.extract_all)
+    manifest = {e.source_id: e for e in read_manifest(settings.sources_dir)}
+    recorded = {s: n for s, n in read_names(settings.build_dir).items() if s not in removed}
+    before = canonical_names(_in_corpus_order(read_names(settings.build_dir), manifest))
+    after = canonical_names(_in_corpus_order(recorded | names, manifest))
+    others = {s: n for s, n in recorded.items() if s not in names and s in manifest}
+    for sid in renamed_pages(others, before, after):
+        extracted.append(extract(manifest[sid], source_path(settings, manifest[sid])))
+        names[sid] = own_names(extracted[-1][1])
+    unify_aliases([ev for _, events, _ in extracted for ev in events], after)
     pairs = [(entry, events) for entry, events, _ in extracted]
     dataset = make_dataset(settings, registries, pairs, texts)
     validate_dataset(dataset, load_shapes(settings.ontology_dir), load_ontology_graph(settings.ontology_dir))
@@ -143,9 +164,15 @@ def make_page_graphs(
                 stale,
                 findings.unknown_organisations,
                 findings.unlinked,
+                names[entry.source_id],
             )
         )
     return out
+
+
+def _in_corpus_order(names: dict[str, dict], manifest: dict[str, ManifestEntry]) -> list[dict]:
+    """The pages' names in the manifest's order, pages not in it yet (being added) after, as given."""
+    return [names[s] for s in manifest if s in names] + [n for s, n in names.items() if s not in manifest]
 
 
 def replace_graph_lines(old: bytes, graphs: dict[str, bytes]) -> tuple[bytes, int]:
@@ -180,6 +207,8 @@ def apply_page_graphs(
         new_nquads, dropped = replace_graph_lines(dump.read_bytes(), replaced)
         _update_store(settings.store_dir, folder / "store", replaced)
         write_entity_lines(folder, shares)
+        names = {s: n for s, n in read_names(settings.build_dir).items() if s not in removed}
+        write_names(folder, names | {g.entry.source_id: g.names for g in graphs})
         quads = new_nquads.count(b"\n")
         new_state = _updated_state(settings, state, [g.entry.source_id for g in graphs], removed)
         _update_report(settings, folder, graphs, removed, quads, new_state["input_hash"])
@@ -289,7 +318,7 @@ def update_pages(settings: Settings, source_ids: list[str], removed: list[str] =
     if missing:
         raise SourceError(f"not in the manifest: {', '.join(missing)}")
     pages = [(entries[s], source_path(settings, entries[s])) for s in source_ids]
-    return apply_page_graphs(settings, make_page_graphs(settings, pages), removed)
+    return apply_page_graphs(settings, make_page_graphs(settings, pages, removed=removed), removed)
 
 
 def catch_up(settings: Settings) -> IncrementalReport | None:

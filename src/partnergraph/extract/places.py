@@ -10,7 +10,9 @@ named in the same sentence decides between cities of one name (Sola in Norway, n
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ._city_adjectives import cities_of_adjective
 from ._nominative import _caps_like, _forms
@@ -212,7 +214,8 @@ def _agreeing_choices(span: list[Token], h: int) -> list[list[str]]:
     return choices
 
 
-def _adjective_forms(lemma: str, number: str, gender: str) -> list[str]:
+@lru_cache(maxsize=20000)
+def _adjective_forms(lemma: str, number: str, gender: str) -> tuple[str, ...]:
     """The nominative forms of an adjective in `number` and one of `gender` ('m3', 'f', 'n' ...)."""
     genders = set(gender.split("."))
     out = []
@@ -226,7 +229,7 @@ def _adjective_forms(lemma: str, number: str, gender: str) -> list[str]:
             and parts[-1] == "pos"
         ):
             out.append(form)
-    return out
+    return tuple(out)
 
 
 def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
@@ -303,7 +306,8 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             # a name of several words put in the nominative names a large city, or a town where the text
             # says it is one: "w Starym Mieście" is Kraków's Old Town, not Staré Mesto; "w mieście Spiska
             # Nowa Wieś", "ze Spiskiej Nowej Wsi na Słowacji", "w Cieszynie Czeskim" are towns
-            for k in _agreeing_keys(span) if n > 1 and not found else []:
+            maybe = n > 1 and not found and _may_begin_city(gaz, span)
+            for k in _agreeing_keys(span) if maybe else []:
                 cities = [
                     c
                     for c in gaz.find_cities(k)
@@ -356,6 +360,39 @@ def _polish_town(gaz: Gazetteer, t: Token) -> list[City]:
         for c in gaz.find_cities(g)
         if c.country == "PL" and key(c.name) == key(g)
     ]
+
+
+_STARTS: dict[tuple[int, str], tuple[Gazetteer, frozenset]] = {}
+
+
+def _fold3(word: str) -> str:
+    """A word's first three letters without diacritics: the inflected forms of a name's first word share
+    them ("Dolnej", "Dolna"; "Łodzi", "Łódź")."""
+    folded = unicodedata.normalize("NFKD", word[:4].lower().replace("ł", "l"))
+    return "".join(c for c in folded if not unicodedata.combining(c))[:3]
+
+
+def _name_starts(gaz: Gazetteer, index: str) -> frozenset:
+    """(first three letters of the first word, number of words) of every name of the gazetteer's `index`
+    ("cities" or "regions"): a cheap test before the costly readings of a capitalised run."""
+    hit = _STARTS.get((id(gaz), index))
+    if hit is not None and hit[0] is gaz:
+        return hit[1]
+    starts = frozenset((_fold3(k), len(k.split())) for k in getattr(gaz, index))
+    _STARTS[(id(gaz), index)] = (gaz, starts)
+    return starts
+
+
+def _may_begin_city(gaz: Gazetteer, span: list[Token]) -> bool:
+    """Whether a city of len(span) words may begin with the span's first word (or, written after its
+    adjectives, its second: "Cieszynie Czeskim" is Czeski Cieszyn)."""
+    starts = _name_starts(gaz, "cities")
+    return any((_fold3(t.text), _words(span)) in starts for t in span[:2])
+
+
+def _words(span: list[Token]) -> int:
+    """The number of words of a span's name as the gazetteer keys it ("Iwano-Frankiwsk": two)."""
+    return len(key(" ".join(t.text for t in span)).split())
 
 
 # month abbreviations of dates ("12 Paź 2016", "3 Mar 2019"): never towns (Lis is no Lisbon)
@@ -423,8 +460,11 @@ def _polish_place(gaz: Gazetteer, tokens: list[Token], i: int, found: list[Place
 def _region_at(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[str, int, str] | None:
     """(iso2, number of tokens, name) of a region named at token i: "w Brandenburgii", "z Dolnej
     Saksonii", "w Tyrolu"; one word only where the dictionary knows it as a geographic name or not at all."""
+    starts = _name_starts(gaz, "regions")
     for n in (3, 2, 1):
         span = tokens[i : i + n]
+        if (_fold3(span[0].text), _words(span)) not in starts:
+            continue  # no region's name of n words begins so (the readings below cost much more)
         if len(span) < n or not all(s.is_word and (s.is_upper_initial or s.text in CONNECTORS) for s in span):
             continue
         if n > 1 and any(s.start - p.end > 1 for p, s in zip(span, span[1:], strict=False)):
@@ -528,7 +568,7 @@ CLAUSE_END = {",", ";", ".", ":", "(", ")"}
 def _opens_aside(tokens: list[Token], i: int) -> bool:
     t, prv = tokens[i], tokens[i - 1].lower if i >= 1 else ""
     return (
-        any(t.lower.startswith(s) for s in FUNDING_STEMS)
+        t.lower.startswith(FUNDING_STEMS)
         or (bool(t.lemmas & FUNDING_WORDS) and prv in ("ze", "z", "przez"))
         or ("wsparcie" in t.lemmas and prv in ("przy", "dzięki"))
         or bool(t.lemmas & SIGHTSEEING)
