@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-
 from rdflib import Namespace, URIRef
 
 from ._slug import slug
+from .prefixes import BASE
 
-BASE = os.environ.get("PARTNERGRAPH_BASE", "https://w3id.org/partnergraph/")
 DEF = Namespace(BASE + "def/")
 ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")

@@ -61,5 +61,5 @@ def run(args) -> int:
         rdf = {"json": "json-ld", "csv": "nt", "tsv": "nt"}.get(args.format, "turtle")
         sys.stdout.write(store.construct(text).serialize(format=rdf))
     else:
-        sys.stdout.write(format_rows(run_query(store, saved, params), args.format))
+        sys.stdout.write(format_rows(run_query(store, saved, params, plain=True), args.format))
     return 0

@@ -6,11 +6,16 @@ from .guard import check_query
 from .saved import Parameter, SavedQuery, load_saved_queries, parse_saved_query, resolve_query
 
 
-def run_query(store: Store, query: SavedQuery, params: dict[str, str] | None = None) -> Rows:
-    """Run a saved (or ad-hoc) SELECT query on any store and return its rows."""
+def run_query(
+    store: Store, query: SavedQuery, params: dict[str, str] | None = None, plain: bool = False
+) -> Rows:
+    """Run a saved (or ad-hoc) SELECT query on any store and return its rows; with `plain`, the
+    embedded store gives pyoxigraph's terms (EmbeddedStore.select_plain: enough to print them with
+    format_rows, and no rdflib to import)."""
     text = query.render(params)
     check_query(text)
-    return store.select(text)
+    select = getattr(store, "select_plain", None) if plain else None
+    return (select or store.select)(text)
 
 
 __all__ = [

@@ -4,8 +4,8 @@ refused with the ids there are instead of answered with no rows."""
 
 from __future__ import annotations
 
-from .. import iris
 from ..errors import QueryError
+from ..prefixes import NAMESPACES
 
 # parameter type -> its SKOS concept scheme, under the ontology's namespace
 TAXONOMY_SCHEMES = {
@@ -20,7 +20,7 @@ def taxonomy_ids(store, param_type: str) -> list[str]:
     """The ids of the concepts of one taxonomy, as the graph holds them."""
     rows = store.select(
         "SELECT ?c WHERE { ?c <http://www.w3.org/2004/02/skos/core#inScheme> "
-        f"<{iris.DEF}{TAXONOMY_SCHEMES[param_type]}> }}"
+        f"<{NAMESPACES['pg']}{TAXONOMY_SCHEMES[param_type]}> }}"
     )
     return sorted(str(r["c"]).rsplit("/", 1)[-1] for r in rows.rows)
 

@@ -8,42 +8,67 @@ import json
 import re
 from functools import cache
 
-from rdflib import BNode, Literal, URIRef
+import pyoxigraph as ox
 
+from ..prefixes import NAMESPACES
 from ..store import Rows
 
 FORMATS = ("table", "csv", "tsv", "json")
 
 
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def term_parts(term) -> tuple[str, str, str | None, str | None]:
+    """(kind: uri, bnode or literal; value; language; datatype, None for a plain string) of an rdflib
+    term or of a pyoxigraph one (EmbeddedStore.select_plain), so that printing rows needs no rdflib."""
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return "uri", term.value, None, None
+    if kind is ox.BlankNode:
+        return "bnode", term.value, None, None
+    if kind is ox.Literal:
+        datatype = term.datatype.value
+        plain = term.language or datatype in (XSD_STRING, RDF_LANG_STRING)
+        return "literal", term.value, term.language, None if plain else datatype
+    from rdflib import BNode, Literal, URIRef  # an rdflib term: rdflib is loaded already
+
+    if isinstance(term, URIRef):
+        return "uri", str(term), None, None
+    if isinstance(term, BNode):
+        return "bnode", str(term), None, None
+    if isinstance(term, Literal):
+        datatype = str(term.datatype) if term.datatype and not term.language else None
+        return "literal", str(term), term.language, None if datatype == XSD_STRING else datatype
+    return "literal", str(term), None, None
+
+
 @cache
 def _prefixes() -> list[tuple[str, str]]:
-    """(prefix, namespace), longest namespace first. Imported when first needed: partnergraph.rdf
-    brings the SHACL validator and the extractor's vocabulary, which reading rows does not need."""
-    from ..rdf.vocab import PREFIXES
-
-    return [(p, str(ns)) for p, ns in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1])))]
+    """(prefix, namespace), longest namespace first."""
+    return sorted(NAMESPACES.items(), key=lambda kv: -len(kv[1]))
 
 
 def _short(term) -> str:
     """A term as a person reads it: prefixed IRIs, plain literal values."""
-    if isinstance(term, URIRef):
+    if term is None:
+        return ""
+    kind, value, _, _ = term_parts(term)
+    if kind == "uri":
         for prefix, ns in _prefixes():
-            if str(term).startswith(ns) and prefix not in ("rdf", "rdfs", "xsd", "owl"):
-                return f"{prefix}:{str(term)[len(str(ns)) :]}"
-        return str(term)
-    return "" if term is None else str(term)
+            if value.startswith(ns) and prefix not in ("rdf", "rdfs", "xsd", "owl"):
+                return f"{prefix}:{value[len(ns) :]}"
+    return value
 
 
 def _json_term(term) -> dict:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    out = {"type": "literal", "value": str(term)}
-    if isinstance(term, Literal) and term.language:
-        out["xml:lang"] = term.language
-    elif isinstance(term, Literal) and term.datatype:
-        out["datatype"] = str(term.datatype)
+    kind, value, language, datatype = term_parts(term)
+    out = {"type": kind, "value": value}
+    if language:
+        out["xml:lang"] = language
+    elif datatype:
+        out["datatype"] = datatype
     return out
 
 
@@ -61,15 +86,16 @@ def _tsv_term(term) -> str:
     """A term as the SPARQL 1.1 TSV Results REC writes it: N-Triples-like, one line, no triple quotes."""
     if term is None:
         return ""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    text = quote_string(str(term))
-    if term.language:
-        return f"{text}@{term.language}"
-    if term.datatype and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
-        return f"{text}^^<{term.datatype}>"
+    kind, value, language, datatype = term_parts(term)
+    if kind == "uri":
+        return f"<{value}>"
+    if kind == "bnode":
+        return f"_:{value}"
+    text = quote_string(value)
+    if language:
+        return f"{text}@{language}"
+    if datatype:
+        return f"{text}^^<{datatype}>"
     return text
 
 
@@ -78,7 +104,8 @@ def _csv_term(term) -> str:
     blank node's label, nothing for an unbound variable."""
     if term is None:
         return ""
-    return f"_:{term}" if isinstance(term, BNode) else str(term)
+    kind, value, _, _ = term_parts(term)
+    return f"_:{value}" if kind == "bnode" else value
 
 
 def format_boolean(value: bool, fmt: str) -> str:

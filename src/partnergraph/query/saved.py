@@ -18,10 +18,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
-
-from .. import iris
 from ..errors import QueryError
 from .formats import quote_string
 
@@ -33,60 +29,59 @@ TAXONOMY_FIELD = {
     "direction": "direction",
     "participants": "participants",
 }
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+# a parameter's value is written into the query as one SPARQL term, made here as text (no rdflib, whose
+# import would be most of `partnergraph query`'s start-up)
 
 
-def _integer(value: str) -> Literal:
+def _integer(value: str) -> str:
     if not re.fullmatch(r"-?\d+", value):
         raise ValueError("expected a whole number")
-    return Literal(int(value), datatype=XSD.integer)
+    return f'"{int(value)}"^^<{XSD_INTEGER}>'
 
 
-def _year(value: str) -> Literal:
+def _year(value: str) -> str:
     if not re.fullmatch(r"\d{4}", value):
         raise ValueError("expected a year such as 2010")
-    return Literal(int(value), datatype=XSD.integer)
+    return f'"{int(value)}"^^<{XSD_INTEGER}>'
 
 
-def _country(value: str) -> URIRef:
+def _country(value: str) -> str:
     if not re.fullmatch(r"[A-Za-z]{2}", value):
         raise ValueError("expected an ISO 3166-1 alpha-2 code such as DE")
-    return iris.country_iri(value.upper())
+    from .. import iris
+
+    return iri_term(iris.country_iri(value.upper()))
 
 
-def _iri(value: str) -> URIRef:
+def _iri(value: str) -> str:
     if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value):
         raise ValueError("expected an http(s) IRI")
-    return URIRef(value)
+    return iri_term(value)
 
 
 def _taxonomy(kind: str):
-    def convert(value: str) -> URIRef:
+    def convert(value: str) -> str:
         if not re.fullmatch(r"[A-Za-z_]+", value):
             raise ValueError(f"expected a {kind} id of the taxonomy")
-        return iris.concept_iri(TAXONOMY_FIELD[kind], value)
+        from .. import iris
+
+        return iri_term(iris.concept_iri(TAXONOMY_FIELD[kind], value))
 
     return convert
 
 
-def sparql_term(term) -> str:
-    """An IRI or a literal as one SPARQL term. Every character that could end a string is escaped
-    (SPARQL's ECHAR), so any text stays inside its quotes."""
-    if isinstance(term, URIRef):
-        if re.search(r'[\x00-\x20<>"{}|^`\\]', term):
-            raise QueryError(f"not an IRI: {str(term)!r}")
-        return f"<{term}>"
-    text = quote_string(str(term))
-    if term.language:
-        return f"{text}@{term.language}"
-    if term.datatype:
-        return f"{text}^^{sparql_term(term.datatype)}"
-    return text
+def iri_term(iri: str) -> str:
+    """An IRI as a SPARQL term, refused when a character could end it."""
+    if re.search(r'[\x00-\x20<>"{}|^`\\]', iri):
+        raise QueryError(f"not an IRI: {str(iri)!r}")
+    return f"<{iri}>"
 
 
 CONVERTERS = {
     "integer": _integer,
     "year": _year,
-    "string": lambda v: Literal(v),
+    "string": quote_string,  # every character that could end the string escaped (SPARQL's ECHAR)
     "country": _country,
     "iri": _iri,
     **{kind: _taxonomy(kind) for kind in TAXONOMY_FIELD},
@@ -100,7 +95,8 @@ class Parameter:
     default: str | None
     description: str = ""
 
-    def term(self, value: str):
+    def term(self, value: str) -> str:
+        """The value as a SPARQL term (text)."""
         try:
             return CONVERTERS[self.type](value)
         except ValueError as e:
@@ -130,7 +126,7 @@ class SavedQuery:
             value = params.get(name, param.default)
             if value is None:
                 raise QueryError(f"{self.name}: parameter {name} has no default; give --param {name}=VALUE")
-            written[name] = sparql_term(param.term(value))
+            written[name] = param.term(value)
         if not written:
             return self.text
         # one pass over the query text: a value is never read again, so "$other" inside one stays text

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from rdflib import Graph
-from rdflib.term import Identifier
+if TYPE_CHECKING:  # rdflib's import is most of a short command's start-up: only for annotations here
+    from rdflib import Graph
+    from rdflib.term import Identifier
 
 
 @dataclass

@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
 
 from ..errors import QueryError, StoreError
-from ..iris import BASE
+from ..prefixes import BASE
 from .base import Rows, Store, statements_query
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 
 def one_line(message: str, limit: int = 160) -> str:
@@ -21,63 +24,17 @@ def one_line(message: str, limit: int = 160) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-# Literal's slots as rdflib 7 sets them; `_text_literal` sets them itself, the only other way in.
-_LITERAL_SLOTS = ("_language", "_datatype", "_value", "_ill_typed")
-_FAST_LITERALS = tuple(getattr(Literal, "__slots__", ())) == _LITERAL_SLOTS
+class _Same:
+    """pyoxigraph terms kept as they are (see EmbeddedStore.select_plain)."""
+
+    def __getitem__(self, term):
+        return term
 
 
-def _text_literal(lexical: str, lang: str | None) -> Literal:
-    """`Literal(lexical, lang=lang)` for a plain or language-tagged string, built the way its
-    constructor builds it (value = lexical form, no datatype) without parsing or checking again what
-    Oxigraph has already checked: several times faster."""
-    if not _FAST_LITERALS:
-        return Literal(lexical, lang=lang)
-    literal = str.__new__(Literal, lexical)
-    literal._language, literal._datatype, literal._value, literal._ill_typed = lang, None, lexical, None
-    return literal
-
-
-def _typed_literal(lexical: str, datatype: str) -> Literal:
-    """A typed literal. Not kept across results: its Python value depends on rdflib's converters as
-    they are when it is made, and a library may register others later (pySHACL does)."""
-    return Literal(lexical, datatype=str.__new__(URIRef, datatype))
-
-
-def to_rdflib(term):
-    """A pyoxigraph term as the equal rdflib term."""
-    kind = type(term)
-    if kind is ox.NamedNode:
-        return str.__new__(URIRef, term.value)  # URIRef() only re-checks what Oxigraph has checked
-    if kind is ox.Literal:
-        language = term.language
-        if language:
-            return _text_literal(term.value, language)
-        datatype = term.datatype.value
-        if datatype == _XSD_STRING:
-            return _text_literal(term.value, None)
-        return _typed_literal(term.value, datatype)
-    if kind is ox.BlankNode:
-        return BNode(term.value)
-    raise StoreError(f"unsupported RDF term {term!r}")
-
-
-class _Terms(dict):
-    """pyoxigraph term -> rdflib term, each distinct term converted once: the values of one result
-    repeat (the same IRIs, names and years in many rows), and rdflib terms are immutable."""
-
-    __slots__ = ()
-
-    def __missing__(self, term):
-        converted = self[term] = to_rdflib(term)
-        return converted
-
-
-def read_solutions(solutions: ox.QuerySolutions, limit: int | None = None) -> Rows:
-    """The rows of a SELECT result as rdflib terms; with a `limit`, at most that many, and
-    `truncated` set when the result has more."""
+def collect_solutions(solutions: ox.QuerySolutions, terms, limit: int | None = None) -> Rows:
+    """The rows of a SELECT result, each term as `terms[term]` gives it; with a `limit`, at most that
+    many, and `truncated` set when the result has more."""
     names = [v.value for v in solutions.variables]
-    terms = _Terms()
     rows = [
         {name: terms[value] for name, value in zip(names, solution, strict=True) if value is not None}
         for solution in (solutions if limit is None else islice(solutions, limit))
@@ -86,15 +43,17 @@ def read_solutions(solutions: ox.QuerySolutions, limit: int | None = None) -> Ro
     return Rows(names, rows, truncated=truncated)
 
 
-def read_triples(triples: ox.QueryTriples, limit: int | None = None) -> tuple[list[tuple], bool]:
-    """The triples of a CONSTRUCT or DESCRIBE result as rdflib terms, in the order Oxigraph gives
-    them; with a `limit`, at most that many, and whether the result has more."""
-    terms = _Terms()
-    out = [
-        (terms[t.subject], terms[t.predicate], terms[t.object])
-        for t in (triples if limit is None else islice(triples, limit))
-    ]
-    return out, limit is not None and next(triples, None) is not None
+# rdflib's terms are made in _terms.py, imported when first needed: rdflib's import is most of a short
+# command's start-up (`partnergraph query` prints pyoxigraph's terms)
+_FROM_TERMS = {"to_rdflib", "read_solutions", "read_triples", "_FAST_LITERALS", "_text_literal"}
+
+
+def __getattr__(name: str):
+    if name in _FROM_TERMS:
+        from . import _terms
+
+        return getattr(_terms, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class EmbeddedStore(Store):
@@ -154,10 +113,20 @@ class EmbeddedStore(Store):
     def select(self, query: str, limit: int | None = None) -> Rows:
         """The rows of a SELECT query; with a `limit`, at most that many (`Rows.truncated` tells
         whether there were more)."""
+        from ._terms import read_solutions
+
+        return read_solutions(self._solutions(query), limit)
+
+    def select_plain(self, query: str, limit: int | None = None) -> Rows:
+        """`select` with the terms as pyoxigraph gives them (NamedNode, BlankNode, Literal), not
+        rdflib's: for callers that only print them (query.formats reads both)."""
+        return collect_solutions(self._solutions(query), _Same(), limit)
+
+    def _solutions(self, query: str) -> ox.QuerySolutions:
         result = self.raw_query(query)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
-        return read_solutions(result, limit)
+        return result
 
     def ask(self, query: str) -> bool:
         result = self.raw_query(query)
@@ -166,6 +135,10 @@ class EmbeddedStore(Store):
         return bool(result)
 
     def construct(self, query: str) -> Graph:
+        from rdflib import Graph
+
+        from ._terms import read_triples
+
         result = self.raw_query(query)
         if not isinstance(result, ox.QueryTriples):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")

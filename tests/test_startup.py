@@ -1,0 +1,57 @@
+"""`partnergraph query` on the embedded store starts without rdflib (whose import was most of its
+start-up: benchmarks/startup.py), and prints what it printed with rdflib's terms."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from partnergraph.prefixes import NAMESPACES
+from partnergraph.query import format_rows, load_saved_queries, run_query
+from partnergraph.rdf.vocab import PREFIXES
+
+PROBE = """
+import contextlib, io, json, sys
+from partnergraph.cli import main
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    code = main(sys.argv[1:])
+print(json.dumps({"code": code, "out": out.getvalue(), "modules": sorted(sys.modules)}))
+"""
+
+
+def run_cli(settings, *args) -> dict:
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, *args, "--root", str(settings.root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "PARTNERGRAPH_BUILD": str(settings.build_dir)},
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "tsv"])
+def test_query_imports_neither_rdflib_nor_the_extractor(seed_settings, fmt):
+    result = run_cli(seed_settings, "query", "partner_countries", "--format", fmt)
+    assert result["code"] == 0
+    loaded = {m.split(".")[0] for m in result["modules"]} | set(result["modules"])
+    assert "rdflib" not in loaded and "partnergraph.extract" not in loaded and "pyshacl" not in loaded
+    assert "Germany" in result["out"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "tsv"])
+def test_pyoxigraph_terms_print_as_rdflib_terms_do(seed_store, fmt):
+    settings, store = seed_store
+    for name, saved in load_saved_queries(settings.queries_dir).items():
+        assert format_rows(run_query(store, saved, plain=True), fmt) == format_rows(
+            run_query(store, saved), fmt
+        ), name
+
+
+def test_the_plain_prefixes_are_rdflibs():
+    assert NAMESPACES == {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
