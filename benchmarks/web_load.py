@@ -42,10 +42,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 def make_project(folder: Path, n_events: int, seed: int, nquads_file: Path | None = None) -> Path:
     """A project folder with ontology/, queries/, and build/ holding the synthetic graph in the store
-    (loaded and compacted as `build` does) with its aggregates and report."""
+    (loaded and compacted as `build` does) with its aggregates, search index and report."""
     from generate import generate_nquads
 
     from partnergraph.aggregates import write_aggregates
+    from partnergraph.search import read_documents, write_index
+    from partnergraph.state import SEARCH_FILE
     from partnergraph.store import EmbeddedStore
 
     for name in ("ontology", "queries"):
@@ -58,6 +60,8 @@ def make_project(folder: Path, n_events: int, seed: int, nquads_file: Path | Non
     store.compact()
     quads = len(store)
     write_aggregates(store, folder / "build")
+    print(f"aggregates: {time.perf_counter() - started:.1f} s from the start", flush=True)
+    write_index(read_documents(store), folder / "build" / SEARCH_FILE)
     (folder / "build" / "report.json").write_text(json.dumps({"triples": quads}))
     store.close()
     del store
@@ -192,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="pg-web-load-") as tmp:
         if args.seed_graph:
             root = ROOT
-        elif args.project and (args.project / "build" / "aggregates.json").is_file():
+        elif args.project and (args.project / "build" / "search.sqlite").is_file():
             root = args.project
         else:
             root = make_project(args.project or Path(tmp), args.events, args.seed, args.nquads)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from partnergraph.aggregates import FILE_NAME, compute_aggregates, load_aggregates
+from partnergraph.aggregates import FILE_NAME, VERSION, compute_aggregates, load_aggregates
 from partnergraph.build import build, is_current
 from partnergraph.corpus import add_pages
 from partnergraph.errors import StoreError
@@ -25,6 +25,17 @@ from partnergraph.store import EmbeddedStore, Store
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = load_saved_queries(ROOT / "queries")
 PAGE = Path(__file__).parent / "data" / "bulletin" / "wspolpraca-2019.html"
+# list -> the SPARQL path from an event to the things it lists
+PATHS = {
+    "organisations": "pg:involvesOrganisation",
+    "countries": "pg:involvesCountry",
+    "cities": "pg:involvesCity|schema:location",
+    "persons": "pg:involvesPerson",
+    "projects": "pg:partOfProject",
+    "programmes": "pg:fundedByProgramme|pg:partOfProject/pg:fundedByProgramme",
+    "topics": "dcterms:subject",
+    "units": "pg:involvesUnit",
+}
 
 
 def live(store, name, **params) -> list[dict[str, str]]:
@@ -209,6 +220,51 @@ def test_aggregates_are_the_same_through_sparql(graph):
     assert compute_aggregates(SparqlOnly(store)) == agg
 
 
+def test_first_and_last_years_of_every_list_come_from_its_events(graph):
+    """Each thing's first and last year: the years of the events linking to it, read link by link."""
+    store, agg = graph
+    years = {e["iri"]: e["year"] for e in agg["events"]}
+    for name in (
+        "organisations",
+        "countries",
+        "cities",
+        "persons",
+        "projects",
+        "programmes",
+        "units",
+        "topics",
+    ):
+        path = PATHS[name]
+        links = store.select(
+            "PREFIX pg: <https://w3id.org/partnergraph/def/> PREFIX schema: <https://schema.org/> "
+            "PREFIX dcterms: <http://purl.org/dc/terms/> "
+            f"SELECT ?e ?item WHERE {{ ?e a pg:Event ; {path} ?item . "
+            f"{'?item a pg:City' if name == 'cities' else ''} }}"
+        ).rows
+        seen = defaultdict(set)
+        for row in links:
+            if years.get(str(row["e"])):
+                seen[str(row["item"])].add(years[str(row["e"])])
+        got = {x["iri"]: (x["first_year"], x["last_year"]) for x in agg[name]}
+        assert got == {iri: (min(seen[iri]), max(seen[iri])) if seen[iri] else (None, None) for iri in got}, (
+            name
+        )
+        assert set(seen) <= set(got), name
+
+
+def test_countries_by_iso_names_every_country(graph):
+    store, agg = graph
+    rows = store.select(
+        "SELECT ?c ?iso WHERE { ?c a <https://w3id.org/partnergraph/def/Country> ; "
+        "<https://w3id.org/partnergraph/def/isoCode> ?iso }"
+    ).rows
+    assert {iso: c["iri"] for iso, c in agg["countries_by_iso"].items()} == {
+        str(r["iso"]): str(r["c"]) for r in rows
+    }
+    assert agg["countries_by_iso"]["DE"]["label"] == {"pl": "Niemcy", "en": "Germany"}
+    assert {c["iso"] for c in agg["countries"]} <= set(agg["countries_by_iso"])
+
+
 # ---- written by build and add, read by load_aggregates ------------------------------------------------
 
 
@@ -259,7 +315,7 @@ def test_missing_or_broken_aggregates_are_a_one_line_error(tmp_path, content):
 def test_the_aggregates_file_is_compact_json_in_utf8(built):
     text = (built.build_dir / FILE_NAME).read_text(encoding="utf-8")
     assert "Niemcy" in text and "\n" not in text
-    assert json.loads(text)["version"] == 1
+    assert json.loads(text)["version"] == VERSION
 
 
 # ---- compaction --------------------------------------------------------------------------------------------

@@ -11,11 +11,11 @@ queries run live (partner_countries, places_map, organisations_by_country, topic
     write_aggregates(store, build_dir) -> dict     # computed and written atomically
     load_aggregates(build_dir) -> dict             # read (and kept while the file stays the same)
 
-Keys (VERSION 1). `label` is always {"pl": text, "en": text} (a name without language in both);
+Keys (VERSION 2). `label` is always {"pl": text, "en": text} (a name without language in both);
 `events` is the number of distinct events; a year is an integer (events whose page gives no year,
 "--MM-DD", count in totals and lists but in no year); lists are ranked by events, then by name.
 
-    version            1
+    version            2
     totals             {events, organisations, countries, cities, persons, projects, programmes,
                         topics, units, pages}: events and pages all; the others those with an event
     per_year_type      [{year, type, events}]          type: notation (StudyVisit, Meeting, ...)
@@ -39,6 +39,11 @@ Keys (VERSION 1). `label` is always {"pl": text, "en": text} (a name without lan
     facets             {years: [{value, events}], types, directions, topics: [{value, label, events}]
                         (value = notation), countries: [{value (iso), label, events}],
                         units: [{value (iri), label, events}]}
+    countries_by_iso   {iso: {iri, label}} for every country in the graph (a city's or an organisation's
+                       country may be no partner country)
+
+The lists of things (organisations ... units) also give each item's first_year and last_year: the years
+of its first and last events (null without a dated event). Added for the portal's browse lists.
 """
 
 from __future__ import annotations
@@ -54,7 +59,7 @@ from .errors import StoreError
 from .state import AGGREGATES_FILE as FILE_NAME
 from .store import Store
 
-VERSION = 1
+VERSION = 2
 TOP = 10
 LANGS = ("pl", "en")
 
@@ -325,6 +330,7 @@ def compute_aggregates(store: Store) -> dict:
         ]
 
     years = count_by_year(facts)
+    add_year_spans(facts, lists)
     return {
         "version": VERSION,
         "totals": {name: len(items) for name, items in lists.items()},
@@ -341,7 +347,23 @@ def compute_aggregates(store: Store) -> dict:
             "countries": facet("countries", lambda x: attr["iso"].get(x["iri"], x["iri"])),
             "units": facet("units", lambda x: x["iri"]),
         },
+        "countries_by_iso": {
+            code: {"iri": iri, "label": label(iri)} for iri, code in sorted(attr["iso"].items())
+        },
     }
+
+
+def add_year_spans(facts: Facts, lists: dict[str, list[dict]]) -> None:
+    """Give each item of the lists of things its first_year and last_year."""
+    for name, items in lists.items():
+        if name in ("events", "pages"):
+            continue
+        years: dict[str, list[int]] = defaultdict(list)
+        for year, item in count_by_year(facts, name):
+            years[item].append(year)
+        for item in items:
+            found = years.get(item["iri"])
+            item["first_year"], item["last_year"] = (min(found), max(found)) if found else (None, None)
 
 
 def _count_pairs(facts: Facts, first: str, second: str) -> dict[tuple[str, str], int]:

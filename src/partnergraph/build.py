@@ -63,10 +63,21 @@ def write_aggregate_file(settings: Settings, folder: Path, nquads: bytes) -> Non
         write_aggregates(store, folder)
 
 
+def write_search_file(settings: Settings, folder: Path, nquads: bytes) -> None:
+    """The search index (search.sqlite), taking the unchanged documents' words from the current one."""
+    from .search import read_documents, write_index
+    from .state import SEARCH_FILE
+
+    with EmbeddedStore(folder / "store", read_only=True) as store:
+        documents = read_documents(store)
+    analysed = write_index(documents, folder / SEARCH_FILE, settings.build_dir / "current" / SEARCH_FILE)
+    log.info("search index: %d documents, %d analysed", len(documents), analysed)
+
+
 # The artefacts written into every new build generation, by `build` and by `add`, before it is switched
 # in: writer(settings, generation folder, the whole dataset as sorted N-Quads). See generation.py.
 Artefact = Callable[[Settings, Path, bytes], None]
-ARTEFACTS: list[Artefact] = [write_dump_files, write_aggregate_file]
+ARTEFACTS: list[Artefact] = [write_dump_files, write_aggregate_file, write_search_file]
 
 
 @dataclass

@@ -22,6 +22,7 @@ from .settings import Settings
 log = logging.getLogger(__name__)
 PACKAGE_DIR = Path(__file__).parent
 AGGREGATES_FILE = "aggregates.json"  # written by partnergraph.aggregates
+SEARCH_FILE = "search.sqlite"  # written by partnergraph.search
 STATE = "state.json"
 
 
@@ -111,7 +112,7 @@ def read_state(settings: Settings) -> dict | None:
 
 def is_current(settings: Settings) -> bool:
     state = read_state(settings)
-    if state is None or not (settings.build_dir / AGGREGATES_FILE).is_file():
+    if state is None or not all((settings.build_dir / f).is_file() for f in (AGGREGATES_FILE, SEARCH_FILE)):
         return False
     try:
         return state.get("input_hash") == input_hash(settings)

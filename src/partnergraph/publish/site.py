@@ -91,10 +91,15 @@ def publish_site(
         raise PartnergraphError(
             f"{out_dir} is not empty and was not written by `partnergraph publish`; choose another folder"
         )
+    from ..aggregates import compute_aggregates, load_aggregates
+
     if store is None:
         from ..state import open_embedded
 
         store = open_embedded(settings)
+        aggregates = load_aggregates(settings.build_dir)
+    else:  # a store of its own (tests): counted from it
+        aggregates = compute_aggregates(store)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = make_temp_folder(out_dir.parent, f".{out_dir.name}.")
     report = SiteReport(out_dir)
@@ -141,7 +146,9 @@ def publish_site(
                 linker = Linker(static=True, here=here, lang=lang)
                 _write(staging / here, render_dataset(stats, lang, linker, site_url, other), report)
             _write(staging / f"network.{suffix}", _network(store, lang), report)
-        write_portal_pages(store, staging, settings.dumps_dir, lambda path, text: _write(path, text, report))
+        write_portal_pages(
+            store, aggregates, staging, settings.dumps_dir, lambda path, text: _write(path, text, report)
+        )
         from ..ontology_tools import render_ontology_docs
 
         render_ontology_docs(settings.ontology_dir, staging / "ontology.html")

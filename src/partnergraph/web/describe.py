@@ -87,6 +87,14 @@ class _SparqlLookup:
         )
         return [(r["s"], r["p"]) for r in rows.rows]
 
+    def values(self, subjects, prop) -> list[tuple]:
+        subjects = sorted(set(subjects))
+        out = []
+        for i in range(0, len(subjects), 400):
+            query = f"SELECT ?s ?o WHERE {{ VALUES ?s {{ {_values(subjects[i : i + 400])} }} ?s <{prop}> ?o }}"
+            out += [(r["s"], r["o"]) for r in self.store.select(query).rows]
+        return out
+
     def subjects(self, prop, obj, limit: int | None = None) -> list:
         query = f"SELECT DISTINCT ?a WHERE {{ ?a <{prop}> <{obj}> }}" + (f" LIMIT {limit}" if limit else "")
         return [r["a"] for r in self.store.select(query).rows]
@@ -144,6 +152,14 @@ class _OxLookup:
                 break
         return list(out)
 
+    def values(self, subjects, prop) -> list[tuple]:
+        prop = self._node(prop)
+        return [
+            (s, self.term(q.object))
+            for s in set(subjects)
+            for q in self.store.quads_for_pattern(self._node(s), prop, None, None)
+        ]
+
     def subjects(self, prop, obj, limit: int | None = None) -> list:
         out = []
         for q in self.store.quads_for_pattern(None, self._node(prop), self._node(obj), None):
@@ -180,8 +196,9 @@ def _lookup(store):
     )
 
 
-def describe(store, iri: str, def_ns: str) -> Description:
-    """Everything the pages and the RDF answers show about `iri`."""
+def describe(store, iri: str, def_ns: str, inverse_limit: int = INVERSE_LIMIT) -> Description:
+    """Everything the pages and the RDF answers show about `iri`, with at most `inverse_limit` links to
+    it (and quotes naming it)."""
     node = URIRef(iri)
     desc = Description(node)
     lookup = _lookup(store)
@@ -196,13 +213,13 @@ def describe(store, iri: str, def_ns: str) -> Description:
             if isinstance(o, URIRef) and str(o).startswith(f"{iri}#") and o not in seen:
                 frontier.add(o)
     desc.triples.sort()
-    inverse = lookup.inverse(iri, INVERSE_LIMIT + 1)
-    desc.inverse = sorted(set(inverse))[:INVERSE_LIMIT]
-    desc.inverse_truncated = len(inverse) > INVERSE_LIMIT
+    inverse = lookup.inverse(iri, inverse_limit + 1)
+    desc.inverse = sorted(set(inverse))[:inverse_limit]
+    desc.inverse_truncated = len(inverse) > inverse_limit
     if not desc.exists:
         return desc
     desc.evidence = list(_annotations(lookup, lookup.subjects(URIRef(f"{def_ns}evidenceOf"), node)).values())
-    mentions = _annotations(lookup, lookup.subjects(OA.hasBody, node, INVERSE_LIMIT))
+    mentions = _annotations(lookup, lookup.subjects(OA.hasBody, node, inverse_limit))
     desc.mentions = sorted(mentions.values(), key=lambda e: (str(e.event), str(e.field), e.start or 0))
     nodes = {node} | {t[1] for t in desc.triples} | {t[2] for t in desc.triples if isinstance(t[2], URIRef)}
     nodes |= {s for s, _ in desc.inverse} | {p for _, p in desc.inverse}
@@ -212,10 +229,8 @@ def describe(store, iri: str, def_ns: str) -> Description:
     docs = {str(n).split("#", 1)[0] for n in nodes if isinstance(n, URIRef) and str(n).startswith(BASE)}
     desc.described = lookup.exists(docs)
     linking = {s for s, _ in desc.inverse}
-    if linking:  # only the start dates, so that the links can be listed by date
-        for s, p, o in lookup.triples(linking):
-            if p == SCHEMA.startDate:
-                desc.dates[s] = min(desc.dates.get(s, str(o)), str(o))
+    for s, o in lookup.values(linking, SCHEMA.startDate):  # so that the links can be listed by date
+        desc.dates[s] = min(desc.dates.get(s, str(o)), str(o))
     return desc
 
 
@@ -227,7 +242,7 @@ def _annotations(lookup, found: list) -> dict[URIRef, Evidence]:
         if not frontier:
             break
         triples, frontier = lookup.triples(frontier), set()
-        for s, p, o in sorted(triples):
+        for s, p, o in sorted(triples, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
             props[s][p].append(o)
             if p in (OA.hasTarget, OA.hasSelector):
                 frontier.add(o)

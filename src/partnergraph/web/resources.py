@@ -17,11 +17,14 @@ from . import mime
 from ._html import Linker
 from ._http import html_response, lang_of, state_of, text_response
 from ._results import serialize_graph
-from .describe import describe
+from .describe import INVERSE_LIMIT, describe
 
 router = APIRouter()
 PREFIX = "/partnergraph/"
 OFFERS = (mime.HTML,) + mime.GRAPH_FORMATS
+# links to a resource listed on its page (a country at 10^5 events has thousands: the browse lists and
+# the RDF answers give more)
+PAGE_INVERSE_LIMIT = 200
 
 
 def split_path(rest: str) -> tuple[str, mime.Format | None] | None:
@@ -120,7 +123,8 @@ def _represent(state, iri: str, chosen: mime.Format, lang: str, explicit: bool) 
     whole = whole_graph(state.store, iri) if chosen is not mime.HTML else None
     if whole is not None:
         return 200, serialize_graph(whole, chosen)
-    desc = describe(state.store, iri, str(iris.DEF))
+    limit = PAGE_INVERSE_LIMIT if chosen is mime.HTML else INVERSE_LIMIT
+    desc = describe(state.store, iri, str(iris.DEF), limit)
     linker = Linker(lang=lang, lang_in_links=explicit)
     if not desc.exists and chosen is mime.HTML and whole_graph(state.store, iri) is not None:
         from .pages import render_message

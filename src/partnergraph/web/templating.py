@@ -60,11 +60,15 @@ def format_number(value, lang: str) -> str:
 
 def format_date(value, lang: str) -> str:
     """'2017-02-07' -> '7 Feb 2017' / '7 lut 2017'; a year or a year-month stays as it is."""
+    return _format_date(str(value or ""), lang)
+
+
+@functools.lru_cache(maxsize=20_000)  # Babel takes half a millisecond a date; pages repeat dates
+def _format_date(text: str, lang: str) -> str:
     import datetime
 
     from babel.dates import format_date as babel_date
 
-    text = str(value or "")
     try:
         day = datetime.date.fromisoformat(text[:10])
     except ValueError:

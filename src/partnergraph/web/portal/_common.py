@@ -1,7 +1,9 @@
-"""What the portal's views share: the catalog of the build being served, the search index, and a page
+"""What the portal's views share: the aggregates of the build being served, the search index, and a page
 answer in the reader's language."""
 
 from __future__ import annotations
+
+import logging
 
 from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
@@ -10,23 +12,50 @@ from .._html import Linker
 from .._http import html_response, lang_of, other_lang_href, state_of
 from ..templating import N_, gettext, render  # noqa: F401 (N_ for the views)
 
+log = logging.getLogger(__name__)
 
-async def catalog_of(request: Request):
-    from .catalog import read_catalog
+
+async def aggregates_of(request: Request) -> dict:
+    """The aggregates of the build being served (build/aggregates.json, read once per build). A server
+    on a remote endpoint, or on a build made before the file existed, computes them from the store once."""
+    from ...aggregates import compute_aggregates, load_aggregates
+    from ...errors import StoreError
 
     state = state_of(request)
-    return await run_in_threadpool(state.cached, "portal:catalog", lambda: read_catalog(state.store))
+
+    def read() -> dict:
+        try:
+            return load_aggregates(state.settings.build_dir)
+        except StoreError as e:
+            if not state.config.endpoint:
+                log.warning("%s; counting from the store instead", e)
+            return state.cached("portal:aggregates", lambda: compute_aggregates(state.store))
+
+    return await run_in_threadpool(read)
+
+
+async def derived_of(request: Request, key, make):
+    """A value derived from the aggregates (a sorted list, the map's groups), made once per build."""
+    state = state_of(request)
+    return await run_in_threadpool(state.cached, ("portal", key), make)
 
 
 async def search_index_of(request: Request):
-    """The search index of the build being served, made at the first search after each build (0.2 s for
-    the seed graph's 150 documents) and dropped with the other cached values when a new build arrives."""
-    from ...search import build_index, read_documents
+    """The search index of the build being served: build/search.sqlite, written by `build` and `add`,
+    opened read-only. A server on a remote endpoint (no build folder) makes one in memory at the first
+    search."""
+    from ...search import build_index, open_index, read_documents
+    from ...state import SEARCH_FILE
 
     state = state_of(request)
-    return await run_in_threadpool(
-        state.cached, "portal:search", lambda: build_index(read_documents(state.store))
-    )
+    path = state.settings.build_dir / SEARCH_FILE
+
+    def make():
+        if path.is_file():
+            return open_index(path)
+        return build_index(read_documents(state.store))
+
+    return await run_in_threadpool(state.cached, "portal:search", make)
 
 
 def page_setup(request: Request) -> tuple[str, Linker]:

@@ -9,8 +9,7 @@ from __future__ import annotations
 from .._html import Linker
 from ..templating import gettext
 from ._common import N_
-from .catalog import Catalog
-from .figures import per_year, ranked
+from .figures import per_year, ranked, topics_per_year
 
 WIDTH = "container"
 PALETTE = ["#17324d", "#e07b39", "#3a8d5c", "#9c4f96", "#c9a227", "#5b8fd1", "#a33b3b", "#6b6b6b"]
@@ -69,15 +68,9 @@ def bars(rows: list[dict], lang: str, label_title: str) -> dict:
     }
 
 
-def topics_over_time(catalog: Catalog, lang: str) -> tuple[dict, list[dict]]:
+def topics_over_time(agg: dict, lang: str) -> tuple[dict, list[dict]]:
     t = lambda m: gettext(lang, m)  # noqa: E731
-    counts: dict[tuple, int] = {}
-    for e in catalog.events:
-        for topic in set(e.links.get("topics", ())):
-            if e.year:
-                key = (e.year, catalog.label(topic, lang))
-                counts[key] = counts.get(key, 0) + 1
-    rows = [{"year": y, "topic": topic, "events": n} for (y, topic), n in sorted(counts.items())]
+    rows = topics_per_year(agg, lang)
     spec = {
         **_config(),
         "data": {"values": rows},
@@ -110,9 +103,9 @@ def chart(
     }
 
 
-def per_year_chart(catalog: Catalog, lang: str, by: str, derive: bool = False) -> dict:
+def per_year_chart(agg: dict, lang: str, by: str, derive: bool = False) -> dict:
     group = N_("Direction") if by == "direction" else N_("Type")
-    rows = per_year(catalog, lang, by)
+    rows = per_year(agg, lang, by)
     title = N_("Events per year by direction") if by == "direction" else N_("Events per year by type")
     spec = stacked_per_year(rows, lang, group, derive=f"per-year-{by}" if derive else None)
     if derive:
@@ -127,8 +120,8 @@ def per_year_chart(catalog: Catalog, lang: str, by: str, derive: bool = False) -
     )
 
 
-def countries_chart(catalog: Catalog, lang: str, limit: int = 15) -> dict:
-    rows = ranked(catalog, "countries", lang, limit)
+def countries_chart(agg: dict, lang: str, limit: int = 15) -> dict:
+    rows = ranked(agg, "countries", lang, limit)
     spec = bars(rows, lang, N_("Country"))
     return chart(
         "countries",
@@ -140,16 +133,16 @@ def countries_chart(catalog: Catalog, lang: str, limit: int = 15) -> dict:
     )
 
 
-def home_charts(catalog: Catalog, lang: str) -> list[dict]:
-    return [per_year_chart(catalog, lang, "direction"), countries_chart(catalog, lang, 10)]
+def home_charts(agg: dict, lang: str) -> list[dict]:
+    return [per_year_chart(agg, lang, "direction"), countries_chart(agg, lang, 10)]
 
 
-def all_charts(catalog: Catalog, lang: str) -> list[dict]:
-    spec, rows = topics_over_time(catalog, lang)
+def all_charts(agg: dict, lang: str) -> list[dict]:
+    spec, rows = topics_over_time(agg, lang)
     return [
-        per_year_chart(catalog, lang, "direction"),
-        per_year_chart(catalog, lang, "type"),
-        countries_chart(catalog, lang),
+        per_year_chart(agg, lang, "direction"),
+        per_year_chart(agg, lang, "type"),
+        countries_chart(agg, lang),
         chart(
             "topics",
             N_("Topics over time"),

@@ -1,68 +1,102 @@
-"""The numbers and chart data of the home page and the charts page, from the catalog of the build.
-
-`scale`'s precomputed aggregates (build/aggregates.json) can replace `count_figures` here once they
-exist; the pages only see the dictionaries returned."""
+"""The numbers and chart data of the home page, the charts page and the map, read from the build's
+aggregates (build/aggregates.json, partnergraph.aggregates: counted once per build and `add`), so that a
+page costs the same at 10^5 events as at 100. Labels come in the reader's language."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
-from .catalog import KINDS, Catalog
+KINDS = ("countries", "cities", "organisations", "units", "persons", "projects", "programmes", "topics")
 
 
-def count_figures(catalog: Catalog) -> dict:
-    """Headline figures: events, and the distinct things events link to, per kind; the years covered."""
-    figures = {"events": len(catalog.events)}
-    for kind in KINDS:
-        figures[kind] = len({iri for e in catalog.events for iri in e.links.get(kind, ())})
-    years = catalog.years()
+def label(item: dict, lang: str) -> str:
+    """An aggregate item's name in `lang` (the aggregates give every name in both languages)."""
+    return item["label"][lang]
+
+
+def concept_labels(agg: dict, lang: str) -> dict[str, dict[str, str]]:
+    """facet name (types, directions, topics) -> notation -> label in `lang`."""
+    return {
+        facet: {row["value"]: row["label"][lang] for row in agg["facets"][facet]}
+        for facet in ("types", "directions", "topics")
+    }
+
+
+def count_figures(agg: dict) -> dict:
+    """Headline figures: events, and the distinct things events link to, per kind; the years covered;
+    the source pages that gave events."""
+    totals = agg["totals"]
+    figures = {"events": totals["events"], **{kind: totals[kind] for kind in KINDS}}
+    years = [row["value"] for row in agg["facets"]["years"]]
     figures["first_year"], figures["last_year"] = (years[0], years[-1]) if years else (None, None)
-    figures["sources"] = len({e.iri.split("/event/", 1)[-1].split("/", 1)[0] for e in catalog.events})
+    figures["sources"] = sum(1 for page in agg["pages"] if page["events"])
     return figures
 
 
-def ranked(catalog: Catalog, kind: str, lang: str, limit: int | None = None) -> list[dict]:
+def years(agg: dict) -> list[int]:
+    return [row["value"] for row in agg["facets"]["years"]]
+
+
+def ranked(agg: dict, kind: str, lang: str, limit: int | None = None) -> list[dict]:
     """The things of `kind` by the number of events linking to them: iri, label, events."""
-    counts = Counter(iri for e in catalog.events for iri in set(e.links.get(kind, ())))
-    rows = [{"iri": iri, "label": catalog.label(iri, lang), "events": n} for iri, n in counts.items()]
+    rows = [{"iri": x["iri"], "label": label(x, lang), "events": x["events"]} for x in agg[kind]]
     rows.sort(key=lambda r: (-r["events"], r["label"]))
     return rows[:limit] if limit else rows
 
 
-def event_rows(catalog: Catalog, lang: str) -> list[dict]:
-    """One row per event with what the charts and the map filter and count by (labels in `lang`)."""
-    rows = []
-    for e in catalog.events:
-        rows.append(
-            {
-                "event": e.iri,
-                "name": e.name,
-                "date": e.start,
-                "year": e.year,
-                "type": catalog.label(e.type, lang) if e.type else "",
-                "direction": catalog.label(e.direction, lang) if e.direction else "",
-                "countries": [catalog.label(c, lang) for c in e.links.get("countries", ())],
-                "topics": [catalog.label(t, lang) for t in e.links.get("topics", ())],
-                "cities": [
-                    {
-                        "iri": c,
-                        "name": catalog.label(c, lang),
-                        "lat": catalog.coordinates[c][0],
-                        "lon": catalog.coordinates[c][1],
-                    }
-                    for c in e.links.get("cities", ())
-                    if c in catalog.coordinates
-                ],
-            }
-        )
-    return rows
+def per_year(agg: dict, lang: str, by: str = "direction") -> list[dict]:
+    """Events per year and `by` (direction or type): year, group, events."""
+    names = concept_labels(agg, lang)[f"{by}s"]
+    rows = [
+        {"year": r["year"], "group": names.get(r[by], r[by]), "events": r["events"]}
+        for r in agg[f"per_year_{by}"]
+    ]
+    return sorted(rows, key=lambda r: (r["year"], r["group"]))
 
 
-def per_year(catalog: Catalog, lang: str, by: str = "direction") -> list[dict]:
-    """Events per year and `by` (direction or type): year, by, events."""
+def topics_per_year(agg: dict, lang: str) -> list[dict]:
+    """Events per year and topic: year, topic (its label), events."""
+    names = concept_labels(agg, lang)["topics"]
+    rows = [
+        {"year": r["year"], "topic": names.get(r["topic"], r["topic"]), "events": r["events"]}
+        for r in agg["topics_over_time"]
+    ]
+    return sorted(rows, key=lambda r: (r["year"], r["topic"]))
+
+
+def map_data(agg: dict, lang: str) -> tuple[list[dict], list[dict]]:
+    """What the map page's filters work on, counted: (groups, places). A group is the events of one
+    year, type and direction: {year, type, direction, events, cities: [[place number, events], ...]};
+    a place is a partner city with coordinates: {iri, name, lat, lon}. The browser adds up the groups
+    the filters keep (frontend/src/portal.js), so the page does not carry every event."""
+    names = concept_labels(agg, lang)
+    places, number = [], {}
+    for city in agg["cities"]:
+        if city["lat"] is not None and city["lon"] is not None:
+            number[city["iri"]] = len(places)
+            places.append(
+                {"iri": city["iri"], "name": label(city, lang), "lat": city["lat"], "lon": city["lon"]}
+            )
     counts: dict[tuple, int] = defaultdict(int)
-    for e in catalog.events:
-        if e.year:
-            value = getattr(e, by)
-            counts[(e.year, catalog.label(value, lang) if value else "?")] += 1
-    return [{"year": y, "group": g, "events": n} for (y, g), n in sorted(counts.items())]
+    cities: dict[tuple, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for event in agg["events"]:
+        key = (
+            event["year"],
+            names["types"].get(event["type"], event["type"] or ""),
+            names["directions"].get(event["direction"], event["direction"] or ""),
+        )
+        counts[key] += 1
+        for city in event["cities"]:
+            if city in number:
+                cities[key][number[city]] += 1
+    groups = [
+        {
+            "year": year,
+            "type": type_,
+            "direction": direction,
+            "events": n,
+            "cities": sorted([place, k] for place, k in cities[(year, type_, direction)].items()),
+        }
+        for (year, type_, direction), n in sorted(counts.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1:]))
+    ]
+    return groups, places

@@ -12,8 +12,7 @@ from pathlib import Path
 from ..._atomic import copy_folder
 from .._html import Linker
 from ..templating import STATIC, gettext, render
-from .browse import TITLES, entity_table, event_table
-from .catalog import KINDS, read_catalog
+from .browse import TITLES, list_context, rows_of
 from .charts import all_charts
 from .files import dump_rows
 from .find import KIND_NAMES
@@ -27,9 +26,9 @@ def _page(name: str, lang: str) -> str:
     return f"{name}.html" if lang == "en" else f"{name}.{lang}.html"
 
 
-def write_portal_pages(store, out: Path, dumps_dir: Path, write) -> None:
-    """Every portal page in both languages into `out`; `write(path, text)` writes one file."""
-    catalog = read_catalog(store)
+def write_portal_pages(store, agg: dict, out: Path, dumps_dir: Path, write) -> None:
+    """Every portal page in both languages into `out`, from the graph in `store` and its aggregates
+    `agg`; `write(path, text)` writes one file."""
 
     def page(name: str, template: str, lang: str, title: str, **context) -> None:
         here = _page(name, lang)
@@ -44,9 +43,9 @@ def write_portal_pages(store, out: Path, dumps_dir: Path, write) -> None:
         write(out / here, html)
 
     for lang in LANGS:
-        page("index", "home.html", lang, "partnergraph", nav="home", **home_context(catalog, lang))
-        page("charts", "charts.html", lang, "Charts", nav="charts", charts=all_charts(catalog, lang))
-        page("map", "map.html", lang, "Map", nav="map", **_static_map(catalog, lang, _page("map", lang)))
+        page("index", "home.html", lang, "partnergraph", nav="home", **home_context(agg, lang))
+        page("charts", "charts.html", lang, "Charts", nav="charts", charts=all_charts(agg, lang))
+        page("map", "map.html", lang, "Map", nav="map", **_static_map(agg, lang, _page("map", lang)))
         kinds = {kind: gettext(lang, name) for kind, name in KIND_NAMES.items()}
         page("search", "search.html", lang, "Search", nav="search", query="", hits=[], kinds=kinds)
         page("dumps/index", "dumps.html", lang, "Dumps", nav="dataset", dumps=dump_rows(dumps_dir))
@@ -55,11 +54,8 @@ def write_portal_pages(store, out: Path, dumps_dir: Path, write) -> None:
         for kind in TITLES:
             here = _page(f"browse/{kind}", lang)
             linker = Linker(static=True, here=here, lang=lang)
-            if kind == "events":
-                columns, rows, _choices = event_table(catalog, lang, linker, {})
-            else:
-                columns, rows, _choices = entity_table(catalog, kind, lang, linker, {})
-                rows.sort(key=lambda r: -r["events"])
+            listed = list_context(agg, kind, lang, {})
+            columns, rows = listed["columns"], rows_of(listed, linker)
             page(
                 f"browse/{kind}",
                 "browse.html",
@@ -81,14 +77,13 @@ def write_portal_pages(store, out: Path, dumps_dir: Path, write) -> None:
                 json_href=None,
                 action=None,
             )
-    assert set(KINDS) <= set(TITLES)
     write(out / "search.json", _search_json(store))
     if STATIC.is_dir():
         copy_folder(STATIC, out / "static")  # modes by the umask, not the package's
 
 
-def _static_map(catalog, lang: str, here: str) -> dict:
-    return map_context(catalog, lang, Linker(static=True, here=here, lang=lang))
+def _static_map(agg: dict, lang: str, here: str) -> dict:
+    return map_context(agg, lang, Linker(static=True, here=here, lang=lang))
 
 
 def _search_json(store) -> str:

@@ -10,33 +10,35 @@ function readJSON(id) {
   return node ? JSON.parse(node.textContent) : null;
 }
 
-// the data a derived view shows, from the events chosen by the filters
+// the data a derived view shows, from the groups of events chosen by the filters: each group counts
+// the events of one year, type and direction, and per city ([place number, events]) in `places`
 const DERIVE = {
-  cities(events) {
+  cities(groups, places) {
     const byCity = new Map();
-    for (const e of events) {
-      for (const c of e.cities) {
-        const row = byCity.get(c.iri) || { name: c.name, lat: c.lat, lon: c.lon, href: c.href, events: 0 };
-        row.events += 1;
-        byCity.set(c.iri, row);
+    for (const g of groups) {
+      for (const [place, n] of g.cities) {
+        const c = places[place];
+        const row = byCity.get(place) || { name: c.name, lat: c.lat, lon: c.lon, href: c.href, events: 0 };
+        row.events += n;
+        byCity.set(place, row);
       }
     }
     return [...byCity.values()];
   },
-  "per-year-direction"(events) {
-    return perYear(events, "direction");
+  "per-year-direction"(groups) {
+    return perYear(groups, "direction");
   },
-  "per-year-type"(events) {
-    return perYear(events, "type");
+  "per-year-type"(groups) {
+    return perYear(groups, "type");
   },
 };
 
-function perYear(events, field) {
+function perYear(groups, field) {
   const counts = new Map();
-  for (const e of events) {
-    if (!e.year) continue;
-    const key = `${e.year}\u0000${e[field] || "?"}`;
-    counts.set(key, (counts.get(key) || 0) + 1);
+  for (const g of groups) {
+    if (!g.year) continue;
+    const key = `${g.year}\u0000${g[field] || "?"}`;
+    counts.set(key, (counts.get(key) || 0) + g.events);
   }
   return [...counts.entries()]
     .map(([key, n]) => {
@@ -46,11 +48,11 @@ function perYear(events, field) {
     .sort((a, b) => a.year - b.year);
 }
 
-async function draw(el, events) {
+async function draw(el, events, places) {
   const spec = readJSON(el.dataset.spec);
   if (!spec) return;
   const derive = spec.usermeta && spec.usermeta.derive;
-  if (derive && events) spec.datasets = { ...spec.datasets, derived: DERIVE[derive](events) };
+  if (derive && events) spec.datasets = { ...spec.datasets, derived: DERIVE[derive](events, places) };
   const { drawChart } = await loadVega();
   await drawChart(el, spec, el.dataset.actions);
   el.dataset.drawn = String(Number(el.dataset.drawn || 0) + 1);
@@ -73,10 +75,11 @@ function start() {
   if (!charts.length) return;
   const form = document.getElementById("map-filters");
   const all = readJSON("map-events");
+  const places = readJSON("map-places");
   const count = document.getElementById("map-count");
   let events = all;
   const seen = new Set(); // the charts that came near the screen: drawn, and redrawn when the filters change
-  const show = (el) => draw(el, events).catch((err) => console.error(err));
+  const show = (el) => draw(el, events, places).catch((err) => console.error(err));
   const near =
     "IntersectionObserver" in window
       ? new IntersectionObserver(
@@ -93,7 +96,8 @@ function start() {
       : null;
   const update = () => {
     events = form && all ? chosen(all, form) : all;
-    if (count && events) count.textContent = count.dataset.text.replace("{n}", events.length);
+    const shown = events ? events.reduce((n, g) => n + g.events, 0) : 0;
+    if (count && events) count.textContent = count.dataset.text.replace("{n}", shown);
   };
   if (form) {
     form.addEventListener("change", () => {
