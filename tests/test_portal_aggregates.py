@@ -18,6 +18,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from test_aggregates import PATHS
 from test_web import Served, browser, open_page  # noqa: F401 (browser is a fixture)
 
 from partnergraph.corpus import add_pages
@@ -32,17 +33,6 @@ PREFIXES = (
     f"PREFIX pg: <{PG}> PREFIX schema: <https://schema.org/> PREFIX dcterms: <http://purl.org/dc/terms/> "
     "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
 )
-# list -> the link from an event to the things it lists (cities: those it involves or took place in)
-LINKS = {
-    "countries": "pg:involvesCountry",
-    "cities": "pg:involvesCity|schema:location",
-    "organisations": "pg:involvesOrganisation",
-    "units": "pg:involvesUnit",
-    "persons": "pg:involvesPerson",
-    "projects": "pg:partOfProject",
-    "programmes": "pg:fundedByProgramme|pg:partOfProject/pg:fundedByProgramme",
-    "topics": "dcterms:subject",
-}
 PAGE = Path(__file__).parent / "data" / "bulletin" / "wspolpraca-2019.html"
 
 
@@ -94,7 +84,7 @@ def event_years(client) -> dict[str, int | None]:
 
 def test_every_browse_list_counts_what_the_graph_links(client):
     years = event_years(client)
-    for kind, path in LINKS.items():
+    for kind, path in PATHS.items():
         city = "?item a pg:City ." if kind == "cities" else ""
         rows = live(client, f"SELECT DISTINCT ?e ?item WHERE {{ ?e a pg:Event ; {path} ?item . {city} }}")
         events, dated = defaultdict(set), defaultdict(set)
