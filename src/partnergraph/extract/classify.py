@@ -20,6 +20,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"przekazani[ea] (sprzętu|darów|środków|paczek|\w+ o wartości)", 3),
         (r"\bdar(y|ów|ami)?\b", 2),
         (r"zbiórk", 1.5),  # a collection
+        (r"donat(ed|ion)", 4),  # English project pages
     ],
     "Conference": [
         (r"konferencj", 3),
@@ -29,6 +30,8 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"forum\b", 1.5),
         (r"zjazd", 1.5),
         (r"debat|panel\w* dyskusyjn", 1.5),
+        (r"conference|symposium|congress", 3),
+        (r"seminar\b", 1.5),
     ],
     "Meeting": [
         (r"spotkani[ae] (robocz|partner|projektow|grupy|komitetu|zespołu|sterując)", 3),
@@ -57,6 +60,8 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"lider", 1),
         (r"warsztat", 1.5),  # workshops and trainings: working sessions of a few parties
         (r"szkoleni", 1.5),
+        (r"(transnational|partners'?|project|working|steering)\s+meeting", 3),
+        (r"meeting|met\b", 1),
     ],
     "StudyVisit": [
         (r"(wizyt|podróż|wyjazd)\w* studyjn", 4),
@@ -70,6 +75,8 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"staż|praktyk|hospitacj", 2),  # placements: staying to learn how others work
         (r"poznal[iy]|poznaw", 1.5),
         (r"przedstawion[oay] (formy|zasady|najważniejsze|działalność|informacj)", 1),
+        (r"study (visit|tour)", 4),
+        (r"visit(s|ed|ors)?\b", 1.5),
     ],
 }
 TITLE_WEIGHT = 2.0
@@ -110,7 +117,7 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"wyższ\w* szkoł|szkoł\w* wyższ|universit|hochschul|hogeschool|college)\w*",
     ),
     ("youth", r"młodzież\w*|młodzi ludzie|młodych ludzi|uczni(owie|ów)|licealist\w*|gimnazjalist\w*"),
-    ("volunteers", r"wolontariusz\w*"),
+    ("volunteers", r"wolontariusz\w*|volunteers"),
     (
         "officials",
         r"delegacj\w* (\w+\s+){0,2}?(rządow|ministerst|urzęd|władz|samorząd|parlament|departament|rad[yzą]|"
@@ -121,7 +128,10 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"(\w+\s+){0,2}administracj|wydział|departament|rad[yzą] (miejsk|miast|gmin|obwod|region)|"
         + MUNICIPAL
         + r")\w*|posł\w*|senator\w*|"
-        r"parlamentarzyst\w*|delegacj\w* (\w+\s+){0,2}?(" + MUNICIPAL + r")\w*",
+        r"parlamentarzyst\w*|delegacj\w* (\w+\s+){0,2}?(" + MUNICIPAL + r")\w*|"
+        # English project pages: "representatives of the partner cities", "city officials"
+        r"(representatives|delegates|delegations) of (the )?(\w+ )?(cit(y|ies)|municipalit|ministr|government)\w*|"
+        r"officials|mayors?\b",
     ),
     (
         "professionals",
@@ -132,7 +142,8 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"służb\w* społeczn\w*|"
         r"specjali(st|ści)\w*|streetworker\w*|terapeu\w*|psycholog\w*|pedagog\w*|kadr\w+|praktycy|praktyk(ów|ami|om)|"
         r"asystent\w* rodzin\w*|opiekun\w+|pielęgniar\w*|lekarz\w*|dyrektor\w* (ośrod|placówek|domów)\w*|"
-        r"nauczyciel\w*|policjan\w*|kurator\w* sądow\w*|sędzi\w*|mediator\w*|animator\w*|social worker\w*",
+        r"nauczyciel\w*|policjan\w*|kurator\w* sądow\w*|sędzi\w*|mediator\w*|animator\w*|social worker\w*|"
+        r"practitioners|professionals",
     ),
 ]
 # the rest of a name may stand between ("przedstawiciele Obwodowej Administracji Wojskowej oraz pracownicy …")

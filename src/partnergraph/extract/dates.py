@@ -2,7 +2,8 @@
 
 Forms: "31 stycznia br.", "16-17 listopada", "30 września - 3 października 2010", "dn. 25 lutego",
 "W maju 2017", "W październiku", "21.01.13 r.", "Dnia 29.10.09", "2 i 10 grudnia 2014 r.",
-"2010-05-12", "w 2012 roku". A date without a year takes the page year; with none it is "--MM-DD".
+"2010-05-12", "w 2012 roku", and English ones on project sites ("23–24 March 2017"). A date without
+a year takes the page year; with none it is "--MM-DD".
 """
 
 from __future__ import annotations
@@ -64,9 +65,21 @@ NUMERIC_RANGE = re.compile(
     + _NUM_DASH
     + r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)(?:\.(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?|\.?(?![.\d]))"
 )
-# a year-less day in numbers only where it is introduced as a day: "w dniu 5.05", "dnia 12.10."
+# a year-less day in numbers only where it is introduced as a day: "w dniu 5.05", "dnia 12.10.", "W poniedziałek
+# 15.04."
+_WEEKDAY = r"poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę"
 NUMERIC_DAY = re.compile(
-    r"(?:\b[Ww]\s+dniu|\b[Dd]nia|\b[Dd]n\.)\s*(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.?(?![.\d])"
+    rf"(?:\b[Ww]\s+dniu|\b[Dd]nia|\b[Dd]n\.|\b[Ww]e?\s+(?:{_WEEKDAY}),?)\s*(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.?(?![.\d])"
+)
+# English dates on project sites: "23–24 March 2017", "5 June 2018", "March 23, 2017", "23 March – 2 April 2017"
+_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
+_EN_MONTH = {m: i + 1 for i, m in enumerate(_EN.split("|"))}
+_EN_YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+ENGLISH = re.compile(
+    rf"(?<![\w.])(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?P<m1>{_EN}))?\s*(?:-|–|—|to|and)\s*)?"
+    rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{_EN})\b{_EN_YEAR}"
+    rf"|\b(?P<um>{_EN})\s+(?P<ud>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*(?:-|–)\s*(?P<ud2>[0-3]?\d)\b)?"
+    rf"(?:,?\s+(?P<uy>(?:19|20)\d\d))?"
 )
 _ROMAN_MONTH = r"XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
 ROMAN_DATE = re.compile(
@@ -196,6 +209,16 @@ def find_dates(text: str) -> list[DateMention]:
         d, mo = int(m["d"]), int(m["m"])
         if _valid(None, mo, d):
             add(DateMention(m.start("d"), m.end(), (None, mo, d), (None, mo, d)))
+    for m in ENGLISH.finditer(text):
+        if m["m"]:
+            mo, d, y = _EN_MONTH[m["m"]], int(m["d"]), _year(m["y"])
+            d1, m1 = (int(m["d1"]), _EN_MONTH[m["m1"]] if m["m1"] else mo) if m["d1"] else (d, mo)
+        else:
+            m1, d1, y = _EN_MONTH[m["um"]], int(m["ud"]), _year(m["uy"])
+            mo, d = m1, int(m["ud2"] or m["ud"])
+        y1 = y - 1 if y and m1 > mo else y
+        if _valid(y1, m1, d1) and _valid(y, mo, d) and (m1 > mo or (m1, d1) <= (mo, d)):
+            add(DateMention(m.start(), m.end(), (y1, m1, d1), (y, mo, d)))
     for m in ROMAN_DATE.finditer(text):
         d, mo, y = int(m["d"]), ROMAN.index(m["m"].lower()) + 1, int(m["y"])
         if _valid(y, mo, d):
