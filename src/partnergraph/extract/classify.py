@@ -321,7 +321,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"usług\w* opiekuńcz\w*|demencj\w*|alzheimer\w*|emeryt\w*|trzeciego wieku|"
         r"elderly|(active )?age?ing",
     ),
-    ("disability", r"niepełnospraw\w*|disabilit\w*|disabled"),
+    ("disability", r"niepełnospraw\w*|disabilit\w*|disabled|wózk\w* inwalidzk\w*"),
     (
         "homelessness",
         r"bezdomn\w*|bez domu|schronisk\w*|noclegow\w*|ogrzewal\w*|bez stałego miejsca zamieszkania|"

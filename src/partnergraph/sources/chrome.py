@@ -60,7 +60,10 @@ CRUMBS = re.compile(r"\s(?:»|›|=>|>|/)\s")
 TEASER = re.compile(r"(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*$")
 FUNDING = re.compile(
     r"^\s*(?:(?:projekt|zadanie|przedsięwzięcie|działanie|inicjatywa)\s+(?:jest\s+)?)?"
-    r"(?:współ|do)?finansowan\w*|^\s*sfinansowano|^\s*(?:projekt|zadanie)\s+realizowan\w+\s+(?:jest\s+)?ze\s+środków",
+    r"(?:współ|do)?finansowan\w*|^\s*sfinansowano|"
+    # "Projekt „Aktywni razem” realizowany jest ze środków …", "Projekt „X” współfinansowany …"
+    r"^\s*(?:projekt|zadanie)(?:\s+[„\"“«][^„\"“”«»]{3,120}[”\"»])?\s+(?:(?:jest\s+)?(?:współ|do)?finansowan\w*|"
+    r"realizowan\w+\s+(?:jest\s+)?(?:ze\s+środków|w\s+ramach))",
     re.I,
 )
 END = re.compile(

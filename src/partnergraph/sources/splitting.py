@@ -452,6 +452,12 @@ def _classify(lines: list[_Line]) -> None:
             ln.kind = "year"  # "Rok 2013" over the events of that year on an archive page
             continue
         seen_text = True
+        if _foreign_banner(lines, i):
+            ln.kind = "chrome"  # another project's funding banner: names nothing of these events
+            continue
+        if _sentence_heading(lines, i):
+            ln.kind = "heading"
+            continue
         if not _could_be_heading(ln.text):
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -519,6 +525,39 @@ def _classify(lines: list[_Line]) -> None:
     for ln in lines[:first]:
         if ln.kind == "body":
             ln.kind = "lead"
+
+
+QUOTED_TITLE = re.compile(r"[„\"“«]([^„\"“”«»]{3,120})[”\"»]")
+SENTENCE_HEADING_WORDS = 12
+
+
+def _foreign_banner(lines: list[_Line], i: int) -> bool:
+    """A funding banner naming a project ("Projekt „Aktywni razem” współfinansowany …") that no other line
+    names: the site's banner for another of its projects. A banner naming no project stays: its programme
+    is the page's ("Projekt współfinansowany w ramach programu Interreg …")."""
+    text = lines[i].text
+    title = QUOTED_TITLE.search(text)
+    if not (chrome.is_funding(text) and title):
+        return False
+    return not any(title.group(1) in ln.text for k, ln in enumerate(lines) if k != i)
+
+
+def _sentence_heading(lines: list[_Line], i: int) -> bool:
+    """A heading written as a short sentence with its verb ("Studenci z Grazu poznali pracę naszego Ośrodka."),
+    set apart above and followed at once by its report opening with the date."""
+    s = lines[i].text
+    if not (
+        s.endswith(".")
+        and s[:1].isupper()
+        and len(s.split()) <= SENTENCE_HEADING_WORDS
+        and not INNER_SENTENCE.search(s)
+        and not DATE_OPENING.match(s)
+        and REPORT_CUES.search(s)
+    ):
+        return False
+    above = lines[i - 1].kind if i else "blank"
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return above == "blank" and nxt is not None and nxt.kind != "blank" and bool(DATED_START.match(nxt.text))
 
 
 def _one_line_card(lines: list[_Line], i: int) -> bool:
