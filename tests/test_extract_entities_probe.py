@@ -33,5 +33,5 @@ def test_the_entity_probe_pages_score_above_their_floor(registries, score, tmp_p
         (tmp_path / "gold" / f"{stem}.json").write_text(gold, encoding="utf-8")
     _, macro, table = score.score(score.load(tmp_path / "gold"), score.load(tmp_path / "pred"), False)
     f1 = {f: round(v[2], 3) for f, v in table.items()}
-    assert macro >= 0.82, f1
-    assert f1["organisations"] >= 0.84 and f1["persons"] >= 0.9, f1
+    assert macro >= 0.83, f1
+    assert f1["organisations"] >= 0.86 and f1["persons"] >= 0.9 and f1["cities"] >= 0.83, f1

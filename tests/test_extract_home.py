@@ -158,3 +158,16 @@ def test_sidebar_news_a_repeated_headline_and_a_photo_credit_are_not_the_article
     (ev,) = extract_document(Page("x", "x.txt", text, year=2018), registries)["events"]
     assert (ev["title"], ev["start"]) == ("Goście z Wiednia w Fundacji", "2018-06-05")
     assert ev["persons"] == [] and [c["name"] for c in ev["cities"]] == ["Vienna"]
+
+
+def test_a_partner_that_did_not_come_is_neither_an_organisation_nor_a_city(registries, tmp_path):
+    path = tmp_path / "lipsk.txt"
+    path.write_text(
+        "Spotkanie partnerów w Lipsku\n\nW dniach 26-27 czerwca 2018 r. w Lipsku odbyło się spotkanie partnerów "
+        "projektu. Gospodarzem była Stadt Leipzig. Partner z Frankfurtu nad Odrą – Stadt Frankfurt (Oder) – nie "
+        "mógł uczestniczyć w spotkaniu.\n",
+        encoding="utf-8",
+    )
+    (event,) = extract_document(read_page(path), registries)["events"]
+    assert event["organisations"] == ["Stadt Leipzig"]
+    assert [c["name"] for c in event["cities"]] == ["Leipzig"]

@@ -391,3 +391,51 @@ def test_foreign_names_after_a_title(bare, text, expected):
 )
 def test_an_adjective_after_the_head_in_the_nominative_when_it_is_the_heads(bare, text, expected):
     assert names(text, bare).get("organisations") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Polish "i" joins two foreign names; it is not a word of one
+        (
+            "przedstawiciele Samusocial de Paris i Stichting De Regenboog Groep z Amsterdamu.",
+            ["Stichting De Regenboog Groep", "Samusocial de Paris"],
+        ),
+        ("grupa odwiedziła Stadtmission Chemnitz i AWO Sachsen.", ["Stadtmission Chemnitz", "AWO Sachsen"]),
+        ("• Fundació Privada Amics de la Gent Gran (Hiszpania)", ["Fundació Privada Amics de la Gent Gran"]),
+        ("• Vilniaus miesto savivaldybė (Litwa),", ["Vilniaus miesto savivaldybė"]),
+        (
+            "pracownicy organizacji Armáda spásy v ČR, Charita Ostrava i Nadace Krok z Brna.",
+            ["Charita Ostrava", "Nadace Krok", "Armáda spásy v ČR"],
+        ),
+        (
+            "W Lipsku grupa odwiedziła Volkssolidarität Leipzig e.V. wraz z gośćmi",
+            ["Volkssolidarität Leipzig e.V."],
+        ),
+        ("Gospodarzem była Stadt Leipzig – Amt für Soziales und Senioren.", ["Stadt Leipzig"]),
+        (
+            "Joanna Bieś – GOPS w Zabierzowie, Jan Nowak – PCPR w Jaśle.",
+            ["GOPS w Zabierzowie", "PCPR w Jaśle"],
+        ),
+    ],
+)
+def test_foreign_names_with_no_polish_head_lists_and_acronyms_with_a_seat(bare, text, expected):
+    found = find_names(text, None, 0, 0, bare, load_gazetteer())
+    assert [n.value for n in found.organisations] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "W skład delegacji weszli Wasyl Hnatiuk, Natalija Szewczenko i Ihor Połiszczuk.",
+            {"Wasyl Hnatiuk", "Natalija Szewczenko", "Ihor Połiszczuk"},
+        ),
+        (
+            "udział wzięli Mgr. Jana Dvořáková, Petr Novotný oraz Bc. Lucie Horáková.",
+            {"Jana Dvořáková", "Petr Novotný", "Lucie Horáková"},
+        ),
+    ],
+)
+def test_a_name_the_dictionary_does_not_know_between_persons_of_a_list_is_a_person(bare, text, expected):
+    assert set(names(text, bare)["persons"]) == expected

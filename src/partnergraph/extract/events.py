@@ -20,6 +20,7 @@ from .places import (
     IN,
     PLACE_NOUNS,
     PlaceMention,
+    absent_at,
     find_nationalities,
     find_places,
     find_unlinked,
@@ -355,6 +356,13 @@ def _event(
                     ev.countries.append(m.country)
                     ev.evidence.setdefault("countries", []).append(evidence)
                 break
+    else:  # each listed body's seat in its own name, where the text gives it no other place (ext-names hook)
+        listed = [n for n in found.organisations if n.value in ev.organisations]
+        for m, evidence in names_seats(gaz, page.text, listed, set(ev.countries)):
+            p = _place(resolve(m, set(ev.countries)), gaz, registries)
+            if all((c.name, c.country) != (p.name, p.country) for c in ev.cities):
+                ev.cities.append(p)
+                ev.evidence.setdefault("cities", []).append(evidence)
     for iso, k in find_nationalities(d.tokens):
         if iso not in ev.countries:
             t = d.tokens[k]
@@ -464,6 +472,7 @@ def _is_bystander(text: str, n: names.Name, base: int, direction: str | None = N
     return bool(
         # a commune or county visited hosts the visit
         (shown and not names.is_government(n.value))
+        or absent_at(text, n.start, n.end)  # "… nie mógł uczestniczyć w spotkaniu"
         or BACKGROUND_BEFORE.search(before)
         or (KRAKOW_BODY.search(n.value) and COOPERATION_BEFORE.search(before))
     )
@@ -471,6 +480,27 @@ def _is_bystander(text: str, n: names.Name, base: int, direction: str | None = N
 
 # between two items of a list, the first maybe with its seat: " oraz ", ", ", " w Jaśle i "
 LIST_GAP = re.compile(r"(?:\s+we?\s+\w+)?\s*(?:,|i|oraz)\s*")
+
+
+# a place given right after a body's name: its seat is that place, not a town inside its name
+PLACE_AFTER = re.compile(r"\s*[(,–-]?\s*(?:z\s+siedzibą\s+)?(?:z|ze|w|we)\s+[A-ZĆŁŚŹŻ]")
+
+
+def names_seats(
+    gaz, text: str, orgs: list[names.Name], countries: set[str]
+) -> list[tuple[PlaceMention, Evidence]]:
+    """The cities inside foreign bodies' own names ("Samusocial de Paris", "CAW Antwerpen", "Municipality of
+    Thessaloniki") of a country of the event, for bodies the text gives no place of their own."""
+    out = []
+    for n in orgs:
+        if PLACE_AFTER.match(text, n.end):
+            continue
+        name = tokenize(n.value)
+        for m in find_places(gaz, name) + seat_in_name(gaz, name):
+            if m.kind == "city" and m.country in countries and m.country != "PL":
+                out.append((m, Evidence(text[n.start : n.end], n.start, n.end, 0.6)))
+                break
+    return out
 
 
 def _bystanders(text: str, orgs: list[names.Name], base: int, direction: str | None) -> set[int]:

@@ -767,6 +767,27 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             )
             take(k, k + 2)
             continue
+        if (
+            k + 2 < len(toks)
+            and toks[k + 1].lower in ("w", "we")
+            and not taken[k + 2]
+            and toks[k + 2].is_upper_initial
+            and toks[k + 2].has_mark("nazwa_geograficzna")
+            and gaz is not None
+            and _likeliest_country(gaz, toks[k + 2]) in ("PL", None)
+        ):
+            # a Polish body's acronym with its seat: "GOPS w Zabierzowie", "PCPR w Jaśle"
+            value = _span_text(text, base, toks, k, k + 3)
+            entry = _lookup(registries, "organisations", value)
+            emit(
+                "organisations",
+                entry.name if entry else value,
+                k,
+                k + 3,
+                "registry" if entry else "acronym_city",
+            )
+            take(k, k + 3)
+            continue
         before = [x.lower for x in toks[max(0, k - 3) : k]]
         if any(b.startswith(ACRONYM_CUES) for b in before):
             end = k + 1
@@ -903,7 +924,9 @@ def _acronym_of(short: str, full: str) -> bool:
     """Whether `short` is `full`'s acronym, alone or with the same seat ("MOPS w Lubaniu")."""
     acro, _, seat = short.partition(" w ")
     body, _, full_seat = full.partition(" w ")
-    if not (acro.isupper() and len(acro) >= 3 and " " not in acro) or (seat and seat != full_seat):
+    if not (acro.isupper() and len(acro) >= 3 and " " not in acro) or (
+        seat and full_seat and seat != full_seat
+    ):
         return False
     initials = "".join(w[0] for w in re.split(r"[\s-]+", body) if w[:1].isupper())
     return initials == acro

@@ -10,6 +10,7 @@ named in the same sentence decides between cities of one name (Sola in Norway, n
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -590,7 +591,45 @@ def aside_tokens(tokens: list[Token]) -> set[int]:
             j += 1
         out.update(range(i, j))
         i = j
+    return out | _absent_sentences(tokens)
+
+
+# a party that did not come: "Partner z Frankfurtu nad Odrą nie mógł uczestniczyć w spotkaniu"
+NOT_PRESENT = re.compile(
+    r"\bnie\s+(?:(?:mógł|mogła|mogło|mogli|mogły)\s+(?:uczestniczyć|wziąć|przyjechać|dotrzeć|być)"
+    r"|uczestniczył\w*|wzi(?:ął|ęła|ęło|ęli|ęły)\s+udziału|przyjecha\w*|dotar\w*|był\w*\s+obecn\w*)"
+    r"|\bnieobecn\w*",
+    re.I,
+)
+SENTENCE_END = {".", "!", "?"}
+
+
+def _absent_sentences(tokens: list[Token]) -> set[int]:
+    """The tokens of sentences that say someone did not take part: their places are not the event's."""
+    out: set[int] = set()
+    for k, t in enumerate(tokens):
+        if t.lower not in ("nie", "nieobecny", "nieobecna", "nieobecni") and not t.lower.startswith(
+            "nieobecn"
+        ):
+            continue
+        window = " ".join(x.text for x in tokens[k : k + 4])
+        if not NOT_PRESENT.match(window):
+            continue
+        a = k
+        while a > 0 and tokens[a - 1].text not in SENTENCE_END:
+            a -= 1
+        b = k
+        while b < len(tokens) and tokens[b].text not in SENTENCE_END:
+            b += 1
+        out.update(range(a, b))
     return out
+
+
+def absent_at(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] says a party did not take part."""
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    b = min((x for x in (text.find(". ", end), text.find("\n", end)) if x >= 0), default=len(text))
+    return bool(NOT_PRESENT.search(text, a, b))
 
 
 def _said_to_be_a_town(gaz: Gazetteer, tokens: list[Token], i: int, n: int, c: City) -> bool:
