@@ -584,3 +584,25 @@ def test_keyboard_and_a_phone_screen(browser, reviewed, built_copy):
     assert "/page/" in tab.url and "#v=" in tab.url
     assert tab.evaluate("document.activeElement.classList.contains('value')")
     tab.close()
+
+
+def _leaves(strings: dict) -> list[str]:
+    return [s for v in strings.values() for s in (_leaves(v) if isinstance(v, dict) else [v])]
+
+
+def test_the_review_in_polish_shows_its_strings_from_the_catalog_and_no_english(reviewed):
+    """The review's strings live in the portal's catalogs (web/locale); in ?lang=pl its queue and a page
+    view show their Polish and none of the English labels and sentences that have another Polish."""
+    from partnergraph.review.messages import MESSAGES, messages
+
+    english, polish = _leaves(MESSAGES), _leaves(messages("pl"))
+    pairs = list(zip(english, polish, strict=True))
+    assert len(pairs) > 70 and sum(e != p for e, p in pairs) > 70
+    wanted = {e for e, p in pairs if e != p and e not in polish and (" " in e or e[0].isupper())}
+    wanted.discard(MESSAGES["lang_other"])  # "Polski", the link to Polish, is also a word of the page's text
+    for path in ("", f"page/{PAGE}"):
+        html = httpx.get(f"{reviewed.url}{path}?lang=pl", timeout=30).text
+        shown = re.sub(r"<[^>]*>", " ", html) + " ".join(re.findall(r'(?:title|aria-label)="([^"]*)"', html))
+        assert messages("pl")["queue"] in shown and messages("pl")["app_title"] in shown
+        left = sorted(e for e in wanted if re.search(rf"(?<!\w){re.escape(e)}(?!\w)", shown))
+        assert left == [], path

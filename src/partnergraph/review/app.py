@@ -28,7 +28,7 @@ from ..settings import Settings
 from . import curation_file, registry_file, reshape
 from .errors import ReviewError
 from .graph import EVERYTHING, GraphUpdater
-from .messages import MESSAGES, error_message, pick_language
+from .messages import LANGS, error_message, messages, pick_language
 from .page_text import segments
 from .values import FIELDS, STATES, Corpus, PageView, describe
 
@@ -112,7 +112,7 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
             if not secrets.compare_digest(request.headers.get("x-review-token", ""), review.token):
                 return refuse(request, "no_token", 403)
         response = await call_next(request)
-        if "lang" in request.query_params and request.query_params["lang"] in MESSAGES:
+        if "lang" in request.query_params and request.query_params["lang"] in LANGS:
             response.set_cookie("lang", request.query_params["lang"], samesite="strict")
         response.headers.setdefault("Cache-Control", "no-store")
         response.headers["X-Frame-Options"] = "DENY"
@@ -129,7 +129,7 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
     def render(request: Request, name: str, **context) -> HTMLResponse:
         lang = lang_of(request)
         context |= {
-            "t": MESSAGES[lang],
+            "t": messages(lang),
             "lang": lang,
             "other_lang": "en" if lang == "pl" else "pl",
             "token": review.token,

@@ -16,7 +16,7 @@ from ..errors import PartnergraphError, QueryError
 from ..query.choices import TAXONOMY_SCHEMES as SCHEMES
 from ..query.choices import check_taxonomy_values
 from . import mime
-from ._html import UI, Linker
+from ._html import Linker, ui_strings
 from ._http import html_response, lang_of, other_lang_href, state_of, text_response
 from ._results import serialize_answer
 from .pages import render_adhoc, render_query_list, render_query_page, render_results
@@ -105,7 +105,7 @@ async def saved_query(request: Request, name: str):
     if saved is None:
         from .pages import render_message
 
-        page = render_message(UI[lang]["notfound"], f"no saved query {name!r}", lang, linker)
+        page = render_message(ui_strings(lang)["notfound"], f"no saved query {name!r}", lang, linker)
         return html_response(page, status=404)
     values = {k: v for k, v in params.items() if k in saved.parameters}
     if "lang" in saved.parameters and "lang" not in values:

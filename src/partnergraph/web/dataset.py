@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse, Response
 from ..publish.dumps import DUMP_FORMATS, DUMP_NAME
 from ..publish.void import dataset_stats, void_graph
 from . import mime
-from ._html import UI, Linker, esc, layout, short_name
+from ._html import Linker, esc, layout, short_name, ui_strings
 from ._http import html_response, lang_of, other_lang_href, site_url, state_of, text_response
 from ._results import serialize_graph
 
@@ -93,7 +93,7 @@ async def dump_other(request: Request, rest: str):
 def render_dataset(stats, lang: str, linker, site: str, other_href: str | None = None) -> str:
     from ..publish.void import DESCRIPTION, LICENCE, PUBLISHER_NAME, TITLE
 
-    ui = UI[lang]
+    ui = ui_strings(lang)
     classes = "".join(
         f'<tr><td><a href="{esc(linker.iri(c))}">{esc(short_name(c))}</a></td><td>{n}</td></tr>'
         for c, n in sorted(stats.classes.items(), key=lambda kv: -kv[1])
@@ -115,7 +115,7 @@ def render_dataset(stats, lang: str, linker, site: str, other_href: str | None =
 <a href="{esc(LICENCE)}" rel="license">CC BY 4.0</a> · {esc(ui["publisher"])}: {esc(PUBLISHER_NAME)}</p>
 <p>VoID / DCAT: <a href="{esc(void_href)}" type="text/turtle">{esc(void_href)}</a>{sparql}</p>
 <h2>{esc(ui["dumps"])}</h2>
-<table><thead><tr><th>{esc(ui["file"])}</th><th>type</th><th>{esc(ui["size"])}</th></tr></thead>
+<table><thead><tr><th>{esc(ui["file"])}</th><th>{esc(ui["media_type"])}</th><th>{esc(ui["size"])}</th></tr></thead>
 <tbody>{dumps}</tbody></table>
 <h2>{esc(ui["entities"])}</h2>
 <table><thead><tr><th>{esc(ui["class"])}</th><th>{esc(ui["count"])}</th></tr></thead><tbody>{classes}</tbody></table>

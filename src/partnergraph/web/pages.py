@@ -12,8 +12,9 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from .. import iris
 from ..rdf.vocab import SCHEMA, WGS
-from ._html import TERM_LABELS, UI, Linker, alternate_links, esc, is_local, layout, short_name
+from ._html import TERM_LABELS, Linker, alternate_links, esc, is_local, layout, short_name, ui_strings
 from .describe import Description, Evidence
+from .templating import gettext
 
 PG = str(iris.DEF)
 # properties in the order a reader wants them: what, when, where, who, about what, then the rest; the
@@ -109,7 +110,7 @@ def term_label(desc_labels: dict, node, lang: str) -> str:
         if key in labels:
             return labels[key]
     if node in TERM_LABELS:
-        return TERM_LABELS[node][0 if lang == "en" else 1]
+        return gettext(lang, TERM_LABELS[node])
     return next(iter(labels.values()), None) or short_name(node)
 
 
@@ -143,7 +144,7 @@ def render_term(node, labels: dict, lang: str, linker: Linker) -> str:
 
 
 def render_evidence(ev: Evidence, labels: dict, lang: str, linker: Linker, with_field: bool = False) -> str:
-    ui = UI[lang]
+    ui = ui_strings(lang)
     parts = []
     if ev.quote:
         parts.append(f"<blockquote>“{esc(ev.quote)}”</blockquote>")
@@ -167,7 +168,7 @@ def _matches(ev: Evidence, value) -> bool:
 
 
 def render_resource(desc: Description, lang: str, linker: Linker, other_lang_href: str | None = None) -> str:
-    ui = UI[lang]
+    ui = ui_strings(lang)
     iri = str(desc.iri)
     labels = desc.labels
     linker.known = desc.described | {iri}
@@ -245,7 +246,7 @@ def _inverse_links(desc: Description, lang: str, linker: Linker) -> str:
 
 
 def _property_table(pairs, desc: Description, lang: str, linker: Linker, evidence: list[Evidence]) -> str:
-    ui = UI[lang]
+    ui = ui_strings(lang)
     grouped = defaultdict(list)
     for p, o in pairs:
         grouped[p].append(o)
@@ -273,7 +274,7 @@ def render_message(title: str, message: str, lang: str, linker: Linker, status_c
 
 def render_results(answer, lang: str, linker: Linker, labels: dict | None = None) -> str:
     """A query answer as an HTML table (SELECT), yes/no (ASK) or a table of triples (CONSTRUCT)."""
-    ui = UI[lang]
+    ui = ui_strings(lang)
     labels = labels or {}
     if answer.form == "ask":
         return f"<p><strong>{esc(ui['yes'] if answer.boolean else ui['no'])}</strong></p>"
@@ -294,7 +295,7 @@ def render_results(answer, lang: str, linker: Linker, labels: dict | None = None
 
 
 def render_query_list(queries: dict, lang: str, linker: Linker, other_lang_href: str | None = None) -> str:
-    ui = UI[lang]
+    ui = ui_strings(lang)
     items = []
     for name, saved in queries.items():
         params = ", ".join(saved.parameters)
@@ -319,7 +320,7 @@ def render_query_page(
 ) -> str:
     """A saved query as a form (one field per parameter, a select when the graph gives choices), and
     its results with download links."""
-    ui = UI[lang]
+    ui = ui_strings(lang)
     fields = []
     for name, param in saved.parameters.items():
         current = values.get(name, param.default or "")

@@ -134,10 +134,10 @@ def _represent(state, iri: str, chosen: mime.Format, lang: str, explicit: bool) 
     if not desc.exists:
         message = f"{iri} is not described in this dataset"
         if chosen is mime.HTML:
-            from ._html import UI
+            from ._html import ui_strings
             from .pages import render_message
 
-            return 404, render_message(UI[lang]["notfound"], message, lang, linker)
+            return 404, render_message(ui_strings(lang)["notfound"], message, lang, linker)
         return 404, message
     if chosen is mime.HTML:
         from .pages import render_resource

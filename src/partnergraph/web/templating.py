@@ -47,6 +47,14 @@ def gettext(lang: str, message: str) -> str:
     return translations(lang).gettext(message)
 
 
+def translate(lang: str, strings):
+    """A table of English msgids kept by key (nested tables too), each in `lang`: for code that hands
+    strings over by name (the network page's script, the review's templates)."""
+    if isinstance(strings, dict):
+        return {key: translate(lang, value) for key, value in strings.items()}
+    return gettext(lang, strings)
+
+
 def format_number(value, lang: str) -> str:
     from babel.numbers import format_decimal
 
