@@ -41,8 +41,9 @@ def test_the_probe_pages_score_above_their_floor(registries, score, tmp_path):
         score.load(tmp_path / "gold"), score.load(tmp_path / "pred"), verbose=False
     )
     assert events_f1 == 1.0
-    # what these rules reach (0.961 when written, 24 pages; before them 0.791 on the first 12 pages, 0.698 on
-    # the next 5, 0.748 on the 18th, 0.801 on the next 4, 0.472 on the last 2); names are another module's work
+    # what these rules reach (0.960 when written, 26 pages; before them 0.791 on the first 12 pages, 0.698 on
+    # the next 5, 0.748 on the 18th, 0.801 on the next 4, 0.472 on the next 2, 0.745 on the last 2); names are
+    # another module's work
     assert macro >= 0.95, {f: round(v[2], 3) for f, v in table.items() if v[2] < 1}
     for field in ("start", "end", "type", "direction", "participants", "location"):
         assert table[field][2] >= 0.95, field  # one type missed: a hosted delegation that only talked
@@ -244,3 +245,24 @@ def test_headings_written_as_sentences_and_another_projects_funding_banner(regis
     text = text.replace("Współpraca zagraniczna", "Projekt „Aktywni razem”")
     events = extract_document(Page("x", "x.txt", text), registries)["events"]
     assert events[-1]["programmes"] == ["Europejski Fundusz Społeczny"]
+
+
+def test_a_city_compared_with_the_homes_an_agreement_named_and_other_news_below(registries):
+    text = (
+        "Partnerzy z Czech z wizytą\nUmowę o współpracy z miastem Frýdlant podpisaliśmy w 2012 roku.\n"
+        "15 maja przyjechali do nas pracownicy socjalni z Frýdlantu. Goście zapoznali się z pracą klubu seniora. "
+        "Rozmawiano o sytuacji seniorów w Czechach i w Polsce.\nZobacz również\nSpotkanie z seniorami z "
+        "Liberca\n28.04\n"
+    )
+    (ev,) = extract_document(Page("x", "x.txt", text), registries)["events"]
+    assert (ev["start"], ev["type"], ev["direction"]) == ("--05-15", "StudyVisit", "incoming")
+    talks = (
+        "Rozmowy z Caritas Wien\n\nW dniu 12 lutego 2020 r. odbyło się spotkanie z przedstawicielami Caritas Wien. "
+        "Rozmawiano o sytuacji osób bezdomnych w Wiedniu i w Krakowie.\n"
+    )
+    (ev,) = extract_document(Page("x", "x.txt", talks), registries)["events"]
+    assert (ev["direction"], ev["location"]["city"], ev["participants"]) == (
+        "incoming",
+        "Kraków",
+        "professionals",
+    )

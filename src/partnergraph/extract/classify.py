@@ -52,8 +52,9 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (r"wspóln\w+ (projekt|inicjatyw)\w*", 1),
         (r"robocz\w+ spotka", 3),  # "w trakcie roboczych spotkań"
-        (r"(porozumieni|umow)\w* o współprac", 2.5),  # an agreement on cooperation
-        (r"rozmawia\w* o (\w+\s+){0,3}?współprac|podję\w* rozmów|nawiąz\w* (\w+\s+){0,2}?kontakt", 2),
+        # talks on cooperation, signing an agreement, first contacts (an agreement merely named is background)
+        (r"rozmawia\w* o (\w+\s+){0,3}?współprac|podpisa\w* (\w+\s+){0,2}?(umow|porozumie)", 3),
+        (r"podję\w* rozmów|nawiąz\w* (\w+\s+){0,2}?kontakt", 2),
         (r"(przygotow|opracow)\w* (\w+\s+){0,2}?(wniosk|projekt)", 2),  # preparing a joint application
         (r"omówi(ono|li|ły|ł|ła)|omawia\w*", 1),  # things discussed
         (r"realizatora?(mi|ów)?\b", 1),
@@ -306,7 +307,8 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"rodzin\w* z dziećmi|rodzin\w* dysfunkcyjn\w*|ochron\w* dzieci|dobr\w* dziecka|"
         r"pomocy dzieciom|polityk\w* rodzinn\w*|opiek\w* nad dzie\w*|rodzin\w* w kryzysie|"
         r"świadcze\w* rodzinn\w*|zasiłk\w* rodzinn\w*|prac\w* z dziećmi|family support|child welfare|"
-        r"placów\w+ wsparcia dziennego",  # day-support centres for children
+        r"placów\w+ wsparcia dziennego|"  # day-support centres for children
+        r"dzieci i młodzież\w*",  # the stock pair is children and families, not youth on its own
     ),
     ("mental_health", r"psychiczn\w*|psychiatr\w*|psychospołeczn\w*|mental health"),
     (

@@ -578,6 +578,20 @@ def home_place(home: Home, gaz: Gazetteer, registries: Registries) -> Place:
     return registries.place(home.city, home.country) or Place(home.city, home.country)
 
 
+# "w Wiedniu i w Krakowie", "w Polsce i w Niemczech": the other side of a comparison
+AND_IN_AFTER = re.compile(r"\s+(?:i|oraz|a|a także)\s+(?:w|we|na)\s+(\w+)")
+AND_IN_BEFORE = re.compile(r"(?:w|we|na)\s+(\w+)\s+(?:i|oraz|a|a także)\s+(?:w|we|na)\s+$")
+
+
+def _compared_with_home(text: str, s: int, e: int, home: Home) -> bool:
+    """A foreign place named beside the home's city or country as two sides compared, not as the venue."""
+    after = AND_IN_AFTER.match(text, e)
+    before = AND_IN_BEFORE.search(text[max(0, s - 40) : s])
+    sides = {x.group(1).lower()[:4] for x in (after, before) if x}
+    home_words = {"pols", *(w.lower()[:4] for w in (home.city or "").split()[:1])}
+    return bool(sides & home_words)
+
+
 def _toured_towns(mentions: list[PlaceMention], home: Home) -> list[PlaceMention]:
     """Two or more towns of the home's country where the visitors were ("w Zielonej Górze", "w Sieradzu"),
     the home's city not among them: a study tour of a region or a country."""
@@ -613,6 +627,8 @@ def _direction(
             if not m.prep and VISITORS_OF.search(text[max(0, s - 40) : s]) and m.country != home.country:
                 evidence.append((s, "incoming", s, e))  # "przedstawicieli Ukrainy", "delegacja Litwy"
                 continue
+            if _compared_with_home(text, s, e, home):
+                continue  # "w Wiedniu i w Krakowie": two cities compared, no venue
             if m.country == home.country:
                 if _is_home_city(m, home) and m.prep in IN | {"do"}:
                     if _krakow_is_the_venue(text, s):

@@ -46,7 +46,8 @@ PUBLISHED = re.compile(
 )
 WORDS = re.compile(
     r"^\s*(?:reklama|tagi|tags|słowa\s+kluczowe|udostępnij|podziel\s+się|share|rss|facebook|twitter|"
-    r"drukuj|w\s+górę|do\s+góry|powrót|wróć|czytaj\s+(?:więcej|także|też|dalej)|zobacz\s+(?:też|także|więcej)|"
+    r"drukuj|w\s+górę|do\s+góry|powrót|wróć|czytaj\s+(?:więcej|także|też|również|dalej)|"
+    r"zobacz\s+(?:też|także|również|więcej)|"
     r"więcej|galeria|galeria\s+zdjęć|komentarze|skomentuj|dodaj\s+komentarz|wideo|aktualności|zdjęcie\s+\w+|"
     r"mapa\s+strony|zaloguj\s+się|zarejestruj\s+się|strona\s+główna|jesteś\s+tutaj|home|archiwum)\b",
     re.I,
@@ -68,7 +69,8 @@ FUNDING = re.compile(
 )
 END = re.compile(
     r"^\s*(?:komentarze|komentarze\s+opinie|dodaj\s+komentarz|tagi|tags|słowa\s+kluczowe|podziel\s+się|"
-    r"udostępnij|czytaj\s+(?:także|też)|zobacz\s+(?:też|także)|inne\s+aktualności|powiązane|"
+    r"udostępnij|czytaj\s+(?:także|też|również)|zobacz\s+(?:też|także|również)|przeczytaj\s+(?:też|także|również)|"
+    r"inne\s+aktualności|inne\s+wiadomości|powiązane|podobne\s+artykuły|polecamy|najczęściej\s+czytane|"
     r"tytuł:\s*odp|re:|odp:|drukuj|w\s+górę|powrót)\b",
     re.I,
 )

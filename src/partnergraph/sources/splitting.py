@@ -370,9 +370,11 @@ def _could_be_heading(s: str) -> bool:
     if INNER_SENTENCE.search(s):
         return False
     if DATE_AT_END.search(s) and not DATE_OPENING.match(s):
+        full = s
         s = DATE_AT_END.sub("", s)  # "Wizyta gości z Litwy – 12 marca 2015 r.": the stop is the year's
         words = s.split()
-        if _has_verb(s):  # "Delegacja … odwiedziła MOPS w dniu 12 maja 2016 r.": a sentence
+        # "Delegacja … odwiedziła MOPS w dniu 12 maja 2016 r.", "Umowę … podpisaliśmy w 2012 roku.": a sentence
+        if _has_verb(full):
             return False
     if END_OF_SENTENCE.search(s):
         # a heading written with a full stop ("Wizyta studentów z Austrii.") or a colon ("Udział w
