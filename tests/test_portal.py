@@ -17,6 +17,7 @@ import pytest
 from babel.messages.pofile import read_po
 from test_web import Served, browser, open_page  # noqa: F401 (browser is a fixture)
 
+from partnergraph.query import load_saved_queries
 from partnergraph.search import build_index, read_documents
 from partnergraph.web.templating import LOCALE
 
@@ -137,6 +138,39 @@ def test_browse_filters_sort_and_page_in_polish(client):
     assert names == sorted(names, key=str.casefold, reverse=True) and "Niemcy" in names
 
 
+def test_saved_query_results_read_as_text_not_rdf(client, seed_store):
+    """No datatype or language tags, taxonomy codes as their labels, numbers right-aligned; the CSV
+    download starts with a BOM (Excel then reads ł, ś, ż) and still has one line per row."""
+    settings, store = seed_store
+    saved = load_saved_queries(settings.queries_dir)
+    labels = {
+        str(r["code"]): str(r["label"])
+        for r in store.select(
+            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?code ?label WHERE { "
+            "?c skos:notation ?code ; skos:prefLabel ?label FILTER(LANG(?label) = 'pl') }"
+        ).rows
+    }
+    for name in ("events_by_type", "partner_countries", "direction_by_year"):
+        page = client.get(f"/queries/{name}", params={"run": "1", "lang": "pl"}).text
+        table = page[page.index("<table>") :]
+        assert "xsd:" not in table and "@pl" not in table and "@en" not in table, name
+        assert re.search(r'<td class="num">\d', table), name
+    table = client.get("/queries/events_by_type", params={"run": "1", "lang": "pl"}).text
+    shown = re.findall(r'<span title="(\w+)">([^<]+)</span>', table)
+    assert shown and all(labels[code] == label for code, label in shown)
+    answer = client.get("/queries/partner_countries", params={"format": "csv"})
+    assert answer.content.startswith(b"\xef\xbb\xbfcountry,")
+    assert len(answer.content.decode("utf-8-sig").splitlines()) == 1 + len(
+        store.select(saved["partner_countries"].render({"lang": "en"})).rows
+    )
+
+
+def test_robots_txt_lets_crawlers_read_the_pages_not_the_endpoint(client):
+    answer = client.get("/robots.txt")
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/plain")
+    assert answer.text.splitlines() == ["User-agent: *", "Disallow: /sparql"]
+
+
 def test_dumps_index_lists_the_dumps(client, seed_store):
     settings, _store = seed_store
     page = client.get("/dumps/")
@@ -164,9 +198,15 @@ def test_search_box_finds_an_inflected_name(browser, server):
 
 def test_map_filter_changes_the_map_and_the_chart(browser, server):
     page, problems = open_page(browser, server.url + "map?lang=en")
-    page.wait_for_selector("#viz-map svg .mark-symbol path")
-    before_circles = page.locator("#viz-map svg .mark-symbol path").count()
+    # the map is drawn on a canvas: its circles are counted in Vega's scene graph
+    circles = """() => { let n = 0; (function walk(item) { if (item.marktype === 'symbol') n += item.items.length;
+        (item.items || []).forEach(walk); })(document.querySelector('#viz-map .chart')._view.scenegraph().root);
+        return n; }"""
+    page.wait_for_selector("#viz-map canvas")
+    page.wait_for_function(f"({circles})() > 0")
+    before_circles = page.evaluate(circles)
     chart = page.locator("#viz-per-year-direction .chart")
+    chart.scroll_into_view_if_needed()  # drawn when it comes into view
     page.wait_for_selector("#viz-per-year-direction svg .mark-rect path")
     before_bars = page.locator("#viz-per-year-direction svg .mark-rect path").count()
     drawn = chart.get_attribute("data-drawn")
@@ -176,10 +216,11 @@ def test_map_filter_changes_the_map_and_the_chart(browser, server):
         f"document.querySelector('#viz-per-year-direction .chart').dataset.drawn !== '{drawn}'"
     )
     page.wait_for_selector("#viz-per-year-direction svg .mark-rect path")
-    after_circles = page.locator("#viz-map svg .mark-symbol path").count()
+    page.wait_for_function(f"({circles})() < {before_circles}")
+    after_circles = page.evaluate(circles)
     after_bars = page.locator("#viz-per-year-direction svg .mark-rect path").count()
     assert page.inner_text("#map-count") != count_before
-    assert after_circles < before_circles and after_bars < before_bars
+    assert 0 < after_circles < before_circles and after_bars < before_bars
     assert problems == []
     page.close()
 
@@ -345,6 +386,9 @@ AXE = Path(__file__).resolve().parents[1] / "src/partnergraph/web/frontend/node_
         "charts",
         "search?q=Berlinie",
         "query",
+        "queries/partner_cities?run=1",
+        "network",
+        "ontology",
         "partnergraph/id/country/de",
         "dumps/",
         "no-such-page",
@@ -404,6 +448,34 @@ def test_saved_queries_read_in_polish(client):
     assert "Wydarzenia na dany temat w przedziale lat" in form and "pierwszy rok (włącznie)" in form
 
 
+def check_static_list_sorts_and_pages(browser, site: Path, base: str) -> None:
+    """The published list of events sorts by a column's header and pages (here 5 rows a page; 50 as
+    published), in Polish."""
+    events = site / "browse" / "events.pl.html"
+    events.write_text(
+        events.read_text(encoding="utf-8").replace("<table class", '<table data-page-size="5" class')
+    )
+    page, problems = open_page(browser, base + "browse/events.pl.html")
+    total = events.read_text(encoding="utf-8").count("<tr>") - 1
+    assert total > 5 and page.locator("table.list tbody tr").count() == 5
+    assert page.locator(".pager span").inner_text() == f"Strona 1 z {-(-total // 5)}"
+    page.locator("table.list th button.sort").nth(1).click()  # the events' names
+    names = [page.locator("table.list tbody tr td:nth-child(2)").all_inner_texts()]
+    while page.locator(".pager button >> text=Następna").is_enabled():
+        page.click(".pager button >> text=Następna")
+        names.append(page.locator("table.list tbody tr td:nth-child(2)").all_inner_texts())
+    everything = [name for shown in names for name in shown]
+    in_order = page.evaluate(
+        "names => { const c = new Intl.Collator('pl', {numeric: true, sensitivity: 'base'});"
+        " return names.every((n, i) => i === 0 || c.compare(names[i - 1], n) <= 0); }",
+        everything,
+    )
+    assert len(everything) == total and in_order  # in Polish alphabetical order
+    assert page.locator("table.list th").nth(1).get_attribute("aria-sort") == "ascending"
+    assert problems == []
+    page.close()
+
+
 def test_published_site_searches_in_the_browser(browser, seed_store, tmp_path):
     """`publish` writes search.json; its search page finds an inflected name when served by a plain file
     server (python -m http.server)."""
@@ -438,6 +510,7 @@ def test_published_site_searches_in_the_browser(browser, seed_store, tmp_path):
         assert (site / href).is_file()
         assert problems == []
         page.close()
+        check_static_list_sorts_and_pages(browser, site, base)
     finally:
         server.terminate()
         server.wait(10)
@@ -466,6 +539,8 @@ def test_nu_html_checker_finds_no_error(client, tmp_path):
         "partnergraph/id/country/de?lang=pl",
         "dumps/",
         "dataset",
+        "network",
+        "network?lang=pl",
     ]
     files = []
     for n, path in enumerate(paths):

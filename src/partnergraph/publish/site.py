@@ -167,10 +167,11 @@ def publish_site(
 def _with_header(path: Path) -> None:
     """The ontology's documentation (pyLODE's page, English only) with the site's header, as the server gives it."""
     from ..web._html import Linker
-    from ..web.portal.documents import with_site_header
+    from ..web.portal.documents import readable_ontology, with_site_header
 
     linker = Linker(static=True, here=path.name, lang="en")
-    page = with_site_header(path.read_text(encoding="utf-8"), "en", linker, None, "ontology", "content")
+    page = readable_ontology(path.read_text(encoding="utf-8"))
+    page = with_site_header(page, "en", linker, None, "ontology", "content")
     path.write_text(page, encoding="utf-8")  # inside the staging folder, renamed into place whole
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import re
 from functools import cache
 from importlib import resources
 from string import Template
@@ -59,6 +60,10 @@ RELATIONS = {
 # the page's interface strings by key, English msgids (their Polish is in web/locale/pl)
 UI = {
     "title": N_("MOPS Kraków's international cooperation network"),
+    "description": N_(
+        "The international cooperation events of MOPS Kraków with their partners, places and topics as"
+        " a network: filters, search and quotes from the sources."
+    ),
     "search": N_("Search"),
     "searchHint": N_("name, city, topic…"),
     "noMatch": N_("no match"),
@@ -270,6 +275,16 @@ def _entity_fields(graph, node) -> dict:
     return out
 
 
+def _with_texts(page: str, ui: dict[str, str]) -> str:
+    """The page's interface texts in its markup (`<span data-ui="search"></span>` gets "Search"), so the first
+    paint has them and nothing moves when the script sets them again."""
+    return re.sub(
+        r'(data-ui="(\w+)"[^>]*>)(</)',
+        lambda m: m.group(1) + html.escape(ui[m.group(2)]).replace("$", "$$") + m.group(3),
+        page,
+    )
+
+
 def render_network(
     graph,
     lang: str = "en",
@@ -304,9 +319,10 @@ def render_network(
     else:
         scripts = f"<script>\n{vis_network_js()}\n</script>\n<script>\n{_asset('network.js')}\n</script>"
         policy = "'unsafe-inline'"
-    return Template(_asset("network.html")).substitute(
+    return Template(_with_texts(_asset("network.html"), data["ui"])).substitute(
         lang=lang,
         title=html.escape(data["title"]),
+        description=html.escape(data["ui"]["description"]),
         css=_asset("network.css"),
         data=_json_for_script(data),
         scripts=scripts,

@@ -37,7 +37,17 @@ def results_html(state, answer, lang: str, linker) -> str:
     else:
         nodes = {t for triple in answer.triples for t in triple if isinstance(t, URIRef)}
     labels = fetch_labels(state.store, nodes) if len(nodes) <= 5000 else {}
-    return render_results(answer, lang, linker, labels)
+    codes = state.cached(f"codes:{lang}", lambda: code_labels(state.store, lang))
+    return render_results(answer, lang, linker, labels, codes)
+
+
+def code_labels(store, lang: str) -> dict[str, str]:
+    """Each taxonomy concept's code (skos:notation, what saved queries return: "StudyVisit") -> its label."""
+    rows = store.select(
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?code ?label WHERE { "
+        f"?c skos:notation ?code ; skos:prefLabel ?label FILTER(LANG(?label) = '{lang}') }}"
+    )
+    return {str(r["code"]): str(r["label"]) for r in rows.rows}
 
 
 def form_choices(store, saved, lang: str) -> dict[str, list[tuple[str, str]]]:
@@ -124,6 +134,8 @@ async def saved_query(request: Request, name: str):
         body = await run_in_threadpool(
             state.remember, ("answer", query, chosen.name), lambda: serialize_answer(answer, chosen)
         )
+        if chosen.name == "csv":  # a BOM, so that Excel reads the file as UTF-8 (ł, ś, ż)
+            body = b"\xef\xbb\xbf" + body
         return Response(
             body,
             media_type=chosen.content_type,

@@ -272,8 +272,38 @@ def render_message(title: str, message: str, lang: str, linker: Linker, status_c
     return render("error.html", lang, title=title, message=message, linker=linker)
 
 
-def render_results(answer, lang: str, linker: Linker, labels: dict | None = None) -> str:
-    """A query answer as an HTML table (SELECT), yes/no (ASK) or a table of triples (CONSTRUCT)."""
+NUMBERS = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long, XSD.nonNegativeInteger}
+
+
+def render_cell(node, column: str, labels: dict, lang: str, linker: Linker, codes: dict) -> tuple[str, bool]:
+    """A value of a results table as a reader wants it, and whether it is a number: no datatype or language
+    tags, numbers in the reader's locale (a year without a thousands separator), a taxonomy code
+    ("StudyVisit") as its label; IRIs, dates and long texts as render_term shows them."""
+    if (
+        not isinstance(node, Literal)
+        or len(str(node)) > 200
+        or "\n" in str(node)
+        or node.datatype == XSD.date
+    ):
+        return render_term(node, labels, lang, linker), False
+    text = str(node)
+    if node.datatype in NUMBERS:
+        from .templating import format_number
+
+        year = "year" in column.lower() and text.isdigit()
+        return esc(text if year else format_number(node.toPython(), lang)), True
+    if node.language:
+        return f'<span lang="{esc(node.language)}">{esc(text)}</span>', False
+    if text in codes:
+        return f'<span title="{esc(text)}">{esc(codes[text])}</span>', False
+    return esc(text), False
+
+
+def render_results(
+    answer, lang: str, linker: Linker, labels: dict | None = None, codes: dict | None = None
+) -> str:
+    """A query answer as an HTML table (SELECT), yes/no (ASK) or a table of triples (CONSTRUCT).
+    `codes`: taxonomy codes (skos:notation) -> their labels in `lang`."""
     ui = ui_strings(lang)
     labels = labels or {}
     if answer.form == "ask":
@@ -283,13 +313,16 @@ def render_results(answer, lang: str, linker: Linker, labels: dict | None = None
         rows = [dict(zip(header, t, strict=True)) for t in answer.triples]
     else:
         header, rows = answer.variables, answer.rows
-    head = "".join(f"<th>{esc(v)}</th>" for v in header)
+    head = "".join(f'<th scope="col">{esc(v)}</th>' for v in header)
     body = []
     for row in rows:
-        cells = "".join(
-            f"<td>{render_term(row[v], labels, lang, linker) if v in row else ''}</td>" for v in header
-        )
-        body.append(f"<tr>{cells}</tr>")
+        cells = []
+        for v in header:
+            html, number = (
+                render_cell(row[v], v, labels, lang, linker, codes or {}) if v in row else ("", False)
+            )
+            cells.append(f'<td class="num">{html}</td>' if number else f"<td>{html}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
     count = f'<p class="meta">{len(rows)} {esc(ui["rows"])}</p>'
     return f"{count}<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 

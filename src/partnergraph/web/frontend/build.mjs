@@ -1,8 +1,9 @@
 // Bundles the portal's front-end into ../static/dist (run by scripts/setup.sh after `npm ci`):
 // portal.js (charts, map), query.js + query.css (YASGUI and its chart plugin), search.js (the static site's
-// search), network.js (vis-network and the network page's script), vega.js (Vega-Lite and vega-embed,
-// fetched by portal.js and query.js only when a page draws a chart), the world-atlas country shapes, and the
-// licences of the bundled packages. All are classic scripts: a published site works from a plain folder.
+// search), tables.js (sorting and paging of the static site's lists), network.js (vis-network and the
+// network page's script), vega.js (Vega-Lite and vega-embed, fetched by portal.js and query.js only when a
+// page draws a chart), the world-atlas country shapes, and the licences of the bundled packages. All are
+// classic scripts: a published site works from a plain folder.
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -26,7 +27,7 @@ const common = {
 await build({
   ...common,
   entryPoints: Object.fromEntries(
-    ["portal", "query", "vega", "search", "network"].map((name) => [name, join(here, `src/${name}.js`)]),
+    ["portal", "query", "vega", "search", "network", "tables"].map((name) => [name, join(here, `src/${name}.js`)]),
   ),
   format: "iife",
 });

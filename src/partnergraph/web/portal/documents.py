@@ -34,6 +34,20 @@ def with_site_header(
     return f"{page[:at]}\n<style>{css}</style>\n{header}{page[at:]}"
 
 
+# pyLODE's pale superscripts (orange, light blue on white) and grey credit line darkened to a 4.5:1 contrast
+ONTOLOGY_STYLE = (
+    "<style>.sup-c,.sup-con{color:#a34d00}.sup-fp{color:#1c5f8f}.sup-dp{color:#1b6b1b}"
+    "#pylode{color:#595959}#pylode #y{color:#7a5f00}</style>"
+)
+
+
+def readable_ontology(page: str) -> str:
+    """pyLODE's page as the site shows it: in English (`lang` on <html>), its superscripts readable."""
+    if re.search(r"<html(?![^>]*\blang=)", page):
+        page = re.sub(r"<html", '<html lang="en"', page, count=1)
+    return page.replace("</head>", ONTOLOGY_STYLE + "</head>", 1)
+
+
 def network_bundle(root: str) -> str | None:
     """The network page's script bundle (frontend/src/network.js) under the site's `root`, if it was built;
     without it the page carries vis-network inline."""
@@ -93,5 +107,7 @@ async def ontology_docs(request: Request):
 
     page = await run_in_threadpool(state.cached, "ontology", make)
     linker = Linker(lang=lang, lang_in_links=explicit)
-    page = with_site_header(page, lang, linker, other_lang_href(request, lang), "ontology", "content")
+    page = with_site_header(
+        readable_ontology(page), lang, linker, other_lang_href(request, lang), "ontology", "content"
+    )
     return html_response(page, csp=False)

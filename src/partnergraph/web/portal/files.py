@@ -51,6 +51,14 @@ async def static(request: Request, name: str):
     return FileResponse(path, media_type=MEDIA[path.suffix], headers=headers)
 
 
+@router.api_route("/robots.txt", methods=["GET", "HEAD"])
+async def robots():
+    # every page may be crawled; the endpoint's answers are queries, not pages
+    return text_response(
+        "User-agent: *\nDisallow: /sparql\n", 200, {"Cache-Control": "public, max-age=86400"}
+    )
+
+
 @router.api_route("/favicon.ico", methods=["GET", "HEAD"])
 async def favicon():
     return RedirectResponse("/static/favicon.svg", status_code=301)

@@ -91,7 +91,7 @@ function start() {
               show(entry.target);
             }
           },
-          { rootMargin: "200px" },
+          { rootMargin: "0px" },
         )
       : null;
   const update = () => {

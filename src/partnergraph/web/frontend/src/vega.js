@@ -7,12 +7,13 @@ import { expressionInterpreter } from "vega-interpreter";
 
 const PL_NUMBERS = { decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["", "\u00a0zł"] };
 
-function options() {
+function options(spec) {
   const lang = document.documentElement.lang;
   return {
     ast: true,
     expr: expressionInterpreter,
-    renderer: "svg",
+    // a map draws about 200 country shapes: on a canvas, not as as many SVG elements to lay out and paint
+    renderer: spec.projection ? "canvas" : "svg",
     actions: { export: true, source: false, compiled: false, editor: false },
     formatLocale: lang === "pl" ? PL_NUMBERS : undefined,
     i18n: lang === "pl" ? { PNG_ACTION: "Zapisz jako PNG", SVG_ACTION: "Zapisz jako SVG" } : undefined,
@@ -22,7 +23,7 @@ function options() {
 /** Draw `spec` into `el` (replacing what was there); `actions` names vega-embed's export menu. */
 async function drawChart(el, spec, actions) {
   if (el._view) el._view.finalize();
-  const result = await embed(el, spec, options());
+  const result = await embed(el, spec, options(spec));
   el._view = result.view;
   const summary = el.querySelector("details > summary");
   if (summary) summary.setAttribute("aria-label", actions || "Export"); // vega-embed's menu has no name
