@@ -18,6 +18,7 @@ from ..rdf.vocab import OA, SCHEMA, bind_prefixes
 INVERSE_LIMIT = 1000
 LABEL_PROPERTIES = (SKOS.prefLabel, RDFS.label, SCHEMA.name, FOAF.name, DCTERMS.title)
 _FIELD, _EVIDENCE_OF, _CURATED = (URIRef(f"{DEF}{name}") for name in ("field", "evidenceOf", "curated"))
+_FOLLOWED = frozenset((OA.hasTarget, OA.hasSelector))  # looked up once: a namespace attribute costs
 
 
 @dataclass
@@ -91,7 +92,9 @@ class _SparqlLookup:
         subjects = sorted(set(subjects))
         out = []
         for i in range(0, len(subjects), 400):
-            query = f"SELECT ?s ?o WHERE {{ VALUES ?s {{ {_values(subjects[i : i + 400])} }} ?s <{prop}> ?o }}"
+            query = (
+                f"SELECT ?s ?o WHERE {{ VALUES ?s {{ {_values(subjects[i : i + 400])} }} ?s <{prop}> ?o }}"
+            )
             out += [(r["s"], r["o"]) for r in self.store.select(query).rows]
         return out
 
@@ -244,7 +247,7 @@ def _annotations(lookup, found: list) -> dict[URIRef, Evidence]:
         triples, frontier = lookup.triples(frontier), set()
         for s, p, o in sorted(triples, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
             props[s][p].append(o)
-            if p in (OA.hasTarget, OA.hasSelector):
+            if p in _FOLLOWED:
                 frontier.add(o)
     out = {}
     for a in found:

@@ -24,7 +24,7 @@ PREFIX = "/partnergraph/"
 OFFERS = (mime.HTML,) + mime.GRAPH_FORMATS
 # links to a resource listed on its page (a country at 10^5 events has thousands: the browse lists and
 # the RDF answers give more)
-PAGE_INVERSE_LIMIT = 200
+PAGE_INVERSE_LIMIT = 50
 
 
 def split_path(rest: str) -> tuple[str, mime.Format | None] | None:
