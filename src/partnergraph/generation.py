@@ -15,7 +15,9 @@ folder, under a name of its own, before the generation is switched in. Simplest 
 `build.ARTEFACTS`: `build` and `add` call it as `writer(settings, folder, nquads)` with the new folder and
 the whole dataset as sorted N-Quads; during an `add`, `settings.build_dir / "current"` is still the
 previous generation, should the writer want to update its previous output rather than remake it. The
-name gets its link `build/<name>` by itself.
+name gets its link `build/<name>` by itself. `build` writes the store first (the writer may read
+folder/"store"), except for writers in `build.FROM_NQUADS`, which read only the N-Quads and run while
+the store loads.
 """
 
 from __future__ import annotations
