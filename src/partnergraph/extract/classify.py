@@ -15,7 +15,10 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"darowizn", 4),  # a gift
         (r"darczyńc", 2),  # donors
         # goods brought: "przywieźli 300 paczek żywnościowych", "przywiózł dary"
-        (r"przywi(eźli|ózł|ozła|ozły|eziono)\b.{0,40}?\b(dar|paczk|paczek|odzież|żywnoś|sprzęt|środk|zabawk)", 3),
+        (
+            r"przywi(eźli|ózł|ozła|ozły|eziono)\b.{0,40}?\b(dar|paczk|paczek|odzież|żywnoś|sprzęt|środk|zabawk)",
+            3,
+        ),
         (r"przekaza(ł|ła|li|ły|no|nie)\b.{0,80}\b(na rzecz|dla|w darze)", 3),  # handed over to
         (r"przekazani[ea] (sprzętu|darów|środków|paczek|\w+ o wartości)", 3),
         (r"\bdar(y|ów|ami)?\b", 2),
@@ -85,7 +88,8 @@ TITLE_WEIGHT = 2.0
 # decides only when what the text says happened does not (../shared/eval/GOLD-CONVENTIONS.md, `type`)
 NAMING = {r"(wizyt|podróż|wyjazd)\w* studyjn", r"wizyt", r"delegacj", r"spotka(nie|nia|niach|niu|ń)\b"}
 _TYPE_RX = {
-    k: [(re.compile(r"(?<!\w)" + p, re.I), w, p in NAMING) for p, w in cues] for k, cues in TYPE_CUES.items()
+    k: [(re.compile(r"(?<!\w)(?:" + p + ")", re.I), w, p in NAMING) for p, w in cues]
+    for k, cues in TYPE_CUES.items()
 }
 STRONG = 1.5  # a cue that tells what happened (weaker ones are background: "partner", "w ramach projektu")
 DECIDES = 3.0  # a body's score of what happened that outweighs any heading's naming word ...

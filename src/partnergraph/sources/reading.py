@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html import unescape
 from pathlib import Path
 
 from ..errors import SourceError
@@ -50,7 +51,7 @@ def read_page(
     data = path.read_bytes()
     text = decode(data, encoding=encoding, name=str(path))
     if looks_like_html(text):
-        text = main_text(text)
+        text = with_headline(main_text(text), page_title(text))
     text = clean_text(text)
     if not text.strip():
         raise SourceError(f"{path}: the page has no text")
@@ -74,6 +75,30 @@ def check_text_size(text: str, name: str) -> None:
             f"{name}: {size / 2**20:.1f} MB of text once the layout is cut away; bulletin pages hold a few kB "
             f"(limit {MAX_TEXT_BYTES // 2**20} MB): is this the right page?"
         )
+
+
+TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+# "Wizyta studentów z Bratysławy - MOPS Bielsko-Biała", "Aktualności | Wizyta …": the site's name set off
+TITLE_PARTS = re.compile(r"\s+[-–—|:»]+\s+|\s*::\s*")
+
+
+def page_title(html: str) -> str:
+    """The part of the HTML <title> that names what the page reports (the site's name left out), or ""."""
+    from .splitting import EVENT_WORDS, OVERVIEW  # the words a headline names an event by
+
+    m = TITLE.search(html[:20000])
+    if m is None:
+        return ""
+    parts = [" ".join(unescape(x).split()) for x in TITLE_PARTS.split(m.group(1))]
+    named = [x for x in parts if EVENT_WORDS.search(x) and not OVERVIEW.search(x) and len(x.split()) >= 2]
+    return max(named, key=len) if named else ""
+
+
+def with_headline(text: str, title: str) -> str:
+    """The page's text with its <title>'s headline over it when the content shows no headline of its own."""
+    if not title or " ".join(title.lower().split()) in " ".join(text.lower().split()):
+        return text
+    return f"{title}\n\n{text}"
 
 
 def decode(data: bytes, *, encoding: str | None = None, name: str = "page") -> str:
