@@ -3,8 +3,9 @@ names with no Polish head word, a Polish rendering with the body's own name in b
 "oraz"/"i"/commas, names with dashes and legal forms, bulleted and "Name – role" persons, transliterated
 Ukrainian names, photo credits, venues, Eastern European towns in Polish spelling, a Polish town that is also
 a foreign one's other name, a German state, multi-city tours. Gold written before the extractor ran on them,
-by ../shared/eval/GOLD-CONVENTIONS.md; scored as one set against a floor (before the fixes that came with
-them: fields macro F1 0.807, organisations 0.694, persons 0.864, cities 0.723)."""
+by ../shared/eval/GOLD-CONVENTIONS.md; scored as one set against a floor. Before the fixes that came with
+them: the first seven pages fields macro F1 0.807 (organisations 0.694, persons 0.864, cities 0.723); the
+next four (city portal, ROPS tour, news portal, URBACT site) 0.909 (organisations 0.919, persons 0.957)."""
 
 from __future__ import annotations
 
@@ -33,5 +34,5 @@ def test_the_entity_probe_pages_score_above_their_floor(registries, score, tmp_p
         (tmp_path / "gold" / f"{stem}.json").write_text(gold, encoding="utf-8")
     _, macro, table = score.score(score.load(tmp_path / "gold"), score.load(tmp_path / "pred"), False)
     f1 = {f: round(v[2], 3) for f, v in table.items()}
-    assert macro >= 0.83, f1
-    assert f1["organisations"] >= 0.86 and f1["persons"] >= 0.9 and f1["cities"] >= 0.83, f1
+    assert macro >= 0.87, f1
+    assert f1["organisations"] >= 0.89 and f1["persons"] >= 0.93 and f1["cities"] >= 0.83, f1

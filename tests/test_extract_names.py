@@ -439,3 +439,22 @@ def test_foreign_names_with_no_polish_head_lists_and_acronyms_with_a_seat(bare, 
 )
 def test_a_name_the_dictionary_does_not_know_between_persons_of_a_list_is_a_person(bare, text, expected):
     assert set(names(text, bare)["persons"]) == expected
+
+
+def test_foreign_given_names_that_are_rare_forms_of_polish_ones_are_written_as_they_are(bare):
+    text = "Delegacji przewodniczyła Nino Beridze (zastępczyni ministra), a w jej skład weszli Giorgi Kapanadze (dyrektor) i Tamar Chikovani."
+    assert names(text, bare)["persons"] == ["Nino Beridze", "Giorgi Kapanadze", "Tamar Chikovani"]
+    assert names("spotkanie z Panią Niną Kowalską", bare)["persons"] == ["Nina Kowalska"]
+
+
+def test_an_own_name_before_its_polish_rendering_in_brackets_is_one_organisation(bare):
+    found = find_names(
+        "partnerzy: Grad Zagreb (Miasto Zagrzeb) oraz inni", None, 0, 0, bare, load_gazetteer()
+    )
+    assert [(n.value, n.aliases) for n in found.organisations] == [("Grad Zagreb", ("Miasto Zagrzeb",))]
+
+
+def test_a_network_of_cities_named_in_quotes_is_a_project(bare):
+    assert names("spotkanie partnerów sieci „Welcoming Spaces” w Bremie", bare)["projects"] == [
+        "Welcoming Spaces"
+    ]

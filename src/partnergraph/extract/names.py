@@ -745,6 +745,37 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         emit("organisations", own[1], start, own[0], "own_name", (_span_text(text, base, toks, start, k),))
         take(start, own[0])
 
+    # 2c-bis. a body's own name followed by its Polish rendering in brackets: "Grad Zagreb (Miasto Zagrzeb)"
+    for k, t in enumerate(toks):
+        if t.text != "(" or taken[k] or k < 2:
+            continue
+        close = next((j for j in range(k + 1, min(len(toks), k + 8)) if toks[j].text == ")"), None)
+        inside = toks[k + 1 : close] if close else []
+        if len(inside) < 2 or any(taken[k:close]) or not all(_name_word(x) for x in inside):
+            continue
+        if not (inside[0].lemmas & {"miasto", "gmina"} or _head_analysis(inside[0], ORG_HEADS) is not None):
+            continue
+        start = k
+        while start > 0 and k - start < 5 and not taken[start - 1] and _name_word(toks[start - 1]):
+            start -= 1
+        own = toks[start:k]
+        if (
+            len(own) < 2
+            or not any(_foreign_spelling(x) for x in own)
+            or all(_foreign_spelling(x) for x in inside)
+        ):
+            continue
+        rendering = _span_text(text, base, toks, k + 1, close)
+        emit(
+            "organisations",
+            _span_text(text, base, toks, start, k),
+            start,
+            close + 1,
+            "own_name",
+            (rendering,),
+        )
+        take(start, close + 1)
+
     # 2d. an acronym after "organizacja (pozarządowa)", "fundacja", "stowarzyszenie"; an acronym with its
     # city in the city's own language ("OCMW Gent", "CPAS Bruxelles")
     for k, t in enumerate(toks):

@@ -129,6 +129,11 @@ def person_at(
     if s.start - f.end > 1 + len(particle) or f.text.isupper() or s.text.isupper():
         return None
     given = next((a for a in f.analyses if "imię" in a.marks), None)
+    # a foreign given name that is a rare form of a Polish one ("Nino": Nina's vocative, "Tamar": Tamara's
+    # genitive plural) is written as it is
+    as_written = given is not None and not any(
+        "imię" in a.marks and a.number == "sg" and a.cases - {"voc"} for a in f.analyses
+    )
     if given is None and honorific and f.analyses and all("nazwisko" in a.marks for a in f.analyses):
         given = f.analyses[0]  # a foreign given name morfeusz2 knows only as a surname: "dr Janą Novákovą"
     # after a title, a foreign given name morfeusz2 reads as a common word ("Panią Rasą Petrauskaitė": rasa)
@@ -149,8 +154,8 @@ def person_at(
     if _head_analysis(s, org_heads) is not None:
         return None
     # nominative: the given name's base form, the surname's (a foreign one loses the Polish ending)
-    oblique = given is not None and not ({"nom"} & given.cases) and "m1" in given.gender
-    first_name = given.lemma if given is not None else f.text
+    oblique = given is not None and not as_written and not ({"nom"} & given.cases) and "m1" in given.gender
+    first_name = given.lemma if given is not None and not as_written else f.text
     if (given is not None and "nom" in given.cases) or (
         surname_shaped(s) and s.lower.endswith(FEMININE_ENDINGS) and f.has_mark("imię")
     ):
@@ -158,7 +163,7 @@ def person_at(
     if given is None and f.text[-1:] in ("ą", "ę") and len(f.text) >= 3:
         first_name = f.text[:-1] + "a"  # a woman's foreign name in the instrumental or accusative
     # a woman named in an oblique case: "Janą", "Evą", "Anny"
-    woman = (given is not None and given.gender == "f" and "nom" not in given.cases) or (
+    woman = (given is not None and not as_written and given.gender == "f" and "nom" not in given.cases) or (
         given is None and f.text[-1:] in ("ą", "ę")
     )
     surname = s.text
@@ -261,7 +266,9 @@ def _listed_name(
     f, s, dash, role = toks[k], toks[k + 1], toks[k + 2], toks[k + 3]
     if not (_name_word(f) and _name_word(s)) or s.start - f.end != 1:
         return None
-    if dash.text not in DASHES or not (role.is_word and (role.text[:1].islower() or role.lemmas & ROLES)):
+    if dash.text not in DASHES | {"("} or not (
+        role.is_word and (role.text[:1].islower() or role.lemmas & ROLES)
+    ):
         return None
     if k > 0 and toks[k - 1].is_word and toks[k - 1].is_upper_initial:
         return None  # the tail of a longer capitalised run

@@ -16,7 +16,8 @@ from ._text import Token
 from .persons import unknown_word
 
 PROJECT_INTRO = re.compile(
-    r"(?<!\w)projekt(?:u|em|cie|(?P<many>y|ów|ach|ami))?\s*"
+    # a project, or an URBACT-style network of cities named in quotes ("sieci „Welcoming Spaces”")
+    r"(?<!\w)(?:projekt(?:u|em|cie|(?P<many>y|ów|ach|ami))?|sie(?:ć|ci|cią)(?=\s*[„\"“]))\s*"
     # an adjective after the word: "projektu polsko-czeskiego „…”", "projektu partnerskiego „…”"
     r"(?:[a-ząćęłńóśźż]+(?:-[a-ząćęłńóśźż]+)?(?:ego|ych)\s+)?"
     # "pn.", "np.", a contract number, or both ("projektu nr POWR.… pn. „…”")
