@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from screenshots import start_server
+from screenshots import serving
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "src/partnergraph/web/frontend/node_modules/.bin/lighthouse"
@@ -65,8 +65,7 @@ def main() -> None:
     parser.add_argument("--url", help="a running server (default: start one on this project)")
     parser.add_argument("pages", nargs="*", help="paths to score (default: the six main pages)")
     args = parser.parse_args()
-    process, url = (None, args.url) if args.url else start_server(ROOT)
-    try:
+    with serving(args.url, ROOT) as url:
         columns = (*CATEGORIES, *METRICS)
         print(f"{'page':32} " + " ".join(f"{c:>14}" for c in columns) + "  failed audits")
         for page in args.pages or PAGES:
@@ -76,10 +75,6 @@ def main() -> None:
                 " ".join(scores["failed"]),
                 flush=True,
             )
-    finally:
-        if process is not None:
-            process.terminate()
-            process.wait(15)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ time the page took to settle."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import subprocess
 import sys
@@ -41,6 +42,20 @@ def start_server(root: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit("partnergraph serve did not start")
 
 
+@contextlib.contextmanager
+def serving(url: str | None, root: Path):
+    """The address to measure: `url` when given, else a server started on `root` (stopped at the end)."""
+    if url:
+        yield url
+        return
+    process, url = start_server(root)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(15)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", help="a running server (default: start one on this project)")
@@ -49,13 +64,9 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    process = None
-    url = args.url
-    if not url:
-        process, url = start_server(Path(args.root).resolve())
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    try:
+    with serving(args.url, Path(args.root).resolve()) as url:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             for width in WIDTHS:
@@ -73,10 +84,6 @@ def main() -> None:
                         print(f"{target}  {took:.2f} s")
                 context.close()
             browser.close()
-    finally:
-        if process is not None:
-            process.terminate()
-            process.wait(15)
 
 
 if __name__ == "__main__":

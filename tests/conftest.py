@@ -40,6 +40,40 @@ def seed_store(seed_settings):
 
 
 @pytest.fixture(scope="module")
+def server(seed_store, request):
+    """A `partnergraph serve` process on the seed build for one test module, started with the module's
+    `SERVE_OPTIONS` (a tuple of command-line options)."""
+    from test_web import Served
+
+    settings, _store = seed_store
+    served = Served(settings.root, *getattr(request.module, "SERVE_OPTIONS", ()))
+    yield served
+    served.stop()
+    assert served.process.returncode is not None
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    """An httpx client of the module's server."""
+    import httpx
+
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Debian's, driven by Playwright) for one test module."""
+    from chromium import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
 def registries():
     """The registries of data/reference, as extraction reads them."""
     from partnergraph.reference import load_registries

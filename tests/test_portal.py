@@ -1,4 +1,3 @@
-# ruff: noqa: F811 (browser is a fixture imported from test_web)
 """The portal as a person uses it: a real `partnergraph serve` process on the seed graph, driven by headless
 Chromium (clicks, typing, choosing filters) and by httpx; the search index and the message catalogs on
 their own."""
@@ -15,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 from babel.messages.pofile import read_po
-from test_web import Served, browser, open_page  # noqa: F401 (browser is a fixture)
+from test_web import open_page
 
 from partnergraph.query import load_saved_queries
 from partnergraph.search import build_index, read_documents
@@ -39,18 +38,7 @@ PAGES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def server(seed_store):
-    settings, _store = seed_store
-    served = Served(settings.root, "--workers", "1")
-    yield served
-    served.stop()
-
-
-@pytest.fixture(scope="module")
-def client(server):
-    with httpx.Client(base_url=server.url, timeout=30) as client:
-        yield client
+SERVE_OPTIONS = ("--workers", "1")  # for the conftest `server` fixture
 
 
 @pytest.fixture(scope="module")

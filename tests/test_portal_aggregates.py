@@ -1,4 +1,3 @@
-# ruff: noqa: F811 (browser is a fixture imported from test_web)
 """The portal's counted pages (home, browse lists, charts) read build/aggregates.json and the search reads
 build/search.sqlite: what they show must be what the graph says. A real `partnergraph serve` on the seed
 build and on a synthetic build of 300 events (benchmarks/generate.py, made as benchmarks/web_load.py makes
@@ -19,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 from test_aggregates import PATHS
-from test_web import Served, browser, open_page  # noqa: F401 (browser is a fixture)
+from test_web import Served, open_page
 
 from partnergraph.corpus import add_pages
 from partnergraph.search import open_index, read_documents, write_index

@@ -168,17 +168,6 @@ MISSED = "szkoły zarządzania służbą zdrowia"  # an organisation extraction 
 RADA, RADA_FULL = "Rada Dzielnicy IV", "Rada Dzielnicy IV Prądnik Biały"  # two names, one body
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from chromium import CHROMIUM, CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 class Person:
     """One browser tab that counts the clicks (and drags) a person would make."""
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from chromium import CHROMIUM_ARGS
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, VOID
 
@@ -97,19 +96,7 @@ class Served:
                 self.process.wait(5)
 
 
-@pytest.fixture(scope="module")
-def server(seed_store):
-    settings, _store = seed_store
-    served = Served(settings.root, "--timeout", "2", "--max-results", "2000", "--workers", "2")
-    yield served
-    served.stop()
-    assert served.process.returncode is not None
-
-
-@pytest.fixture(scope="module")
-def client(server):
-    with httpx.Client(base_url=server.url, timeout=30) as client:
-        yield client
+SERVE_OPTIONS = ("--timeout", "2", "--max-results", "2000", "--workers", "2")  # the conftest `server`
 
 
 @pytest.fixture(scope="module")
@@ -651,16 +638,6 @@ def test_network_page_and_home(client):
 
 
 # --- in a real browser -------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, url: str):

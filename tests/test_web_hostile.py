@@ -25,22 +25,10 @@ from partnergraph import iris
 COUNT_QUERY = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?e a <{iris.DEF}Event> }}"
 
 
-@pytest.fixture(scope="module")
-def server(seed_store):
-    settings, _store = seed_store
-    served = Served(
-        settings.root,
-        *("--timeout", "8", "--max-results", "2000", "--workers", "2", "--query-memory", "300"),
-        *("--header-timeout", "2", "--max-connections", "40"),
-    )
-    yield served
-    served.stop()
-
-
-@pytest.fixture(scope="module")
-def client(server):
-    with httpx.Client(base_url=server.url, timeout=30) as client:
-        yield client
+SERVE_OPTIONS = (  # for the conftest `server` fixture
+    *("--timeout", "8", "--max-results", "2000", "--workers", "2", "--query-memory", "300"),
+    *("--header-timeout", "2", "--max-connections", "40"),
+)
 
 
 def events(client) -> int:

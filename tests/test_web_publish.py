@@ -11,7 +11,7 @@ import httpx
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCAT, RDF, VOID
-from test_web import Served, browser, open_page  # noqa: F401 (browser is a fixture)
+from test_web import Served, open_page
 
 from partnergraph import iris
 from partnergraph.errors import PartnergraphError

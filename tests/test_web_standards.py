@@ -13,23 +13,10 @@ import httpx
 import pytest
 from rdflib import Graph, URIRef, Variable
 from rdflib.namespace import RDF, VOID
-from test_web import Served
 
 from partnergraph import iris
 
-
-@pytest.fixture(scope="module")
-def server(seed_store):
-    settings, _store = seed_store
-    served = Served(settings.root, "--timeout", "5")
-    yield served
-    served.stop()
-
-
-@pytest.fixture(scope="module")
-def client(server):
-    with httpx.Client(base_url=server.url, timeout=30) as client:
-        yield client
+SERVE_OPTIONS = ("--timeout", "5")  # for the conftest `server` fixture
 
 
 @pytest.fixture(scope="module")

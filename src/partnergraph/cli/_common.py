@@ -14,6 +14,36 @@ def add_root_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def year(text: str) -> int:
+    """An argparse type: a year from 1990 to 2100."""
+    if not text.isdigit() or not 1990 <= int(text) <= 2100:
+        raise argparse.ArgumentTypeError(f"expected a year such as 2019 (1990-2100), got {text!r}")
+    return int(text)
+
+
+def print_pages(report) -> None:
+    """What `add` and `remove` print first: a line a page (with its events and findings, after `add`)."""
+    for result in report.results:
+        line = f"{result.status:9} {result.message}"
+        if getattr(result, "events", None) is not None:
+            line += f", {result.events} event{'s' if result.events != 1 else ''}"
+        print(line)
+        for finding in getattr(result, "findings", ()):
+            print(f"          {finding}")
+
+
+def print_graph_change(report, incremental: str) -> int:
+    """What `add` and `remove` print last: how the graph followed (`incremental` when page graphs were
+    replaced); returns the exit status."""
+    if report.graph == "incremental":
+        print(incremental)
+    elif report.graph == "full":
+        print(f"graph: rebuilt in full, the build was missing or out of date ({report.quads} quads)")
+    else:
+        print("graph: unchanged")
+    return 2 if report.failed else 0
+
+
 def settings_from(args) -> Settings:
     return Settings.default(getattr(args, "root", None))
 

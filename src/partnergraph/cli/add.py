@@ -5,13 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ._common import add_root_option, settings_from
-
-
-def _year(text: str) -> int:
-    if not text.isdigit() or not 1990 <= int(text) <= 2100:
-        raise argparse.ArgumentTypeError(f"expected a year such as 2019, got {text!r}")
-    return int(text)
+from ._common import add_root_option, print_graph_change, print_pages, settings_from, year
 
 
 def _seconds(text: str) -> float:
@@ -44,7 +38,7 @@ def register(subparsers) -> None:
     parser.add_argument("items", nargs="+", metavar="URL|FILE", help="page URL or saved page")
     parser.add_argument(
         "--year",
-        type=_year,
+        type=year,
         metavar="YYYY",
         help="the page's year, for 'br.' dates (default: its year of publication)",
     )
@@ -79,13 +73,8 @@ def run(args) -> int:
         timeout=args.timeout,
         home=(args.home, args.home_city) if args.home else None,
     )
+    print_pages(report)
     for result in report.results:
-        line = f"{result.status:9} {result.message}"
-        if result.events is not None:
-            line += f", {result.events} event{'s' if result.events != 1 else ''}"
-        print(line)
-        for finding in result.findings:
-            print(f"          {finding}")
         if result.status in ("added", "replaced") and result.events == 0:
             print(
                 f"partnergraph add: warning: no events found in {result.source_id}; the page is kept (is it a "
@@ -97,11 +86,7 @@ def run(args) -> int:
             f"graph: the build was behind the corpus for {', '.join(report.caught_up)} "
             "(an interrupted run, or files edited by hand); updated them too"
         )
-    if report.graph == "incremental":
-        count = len(report.changed) + len(report.caught_up)
-        print(f"graph: replaced {count} page graph(s) incrementally ({report.quads} quads)")
-    elif report.graph == "full":
-        print(f"graph: rebuilt in full, the build was missing or out of date ({report.quads} quads)")
-    else:
-        print("graph: unchanged")
-    return 2 if report.failed else 0
+    count = len(report.changed) + len(report.caught_up)
+    return print_graph_change(
+        report, f"graph: replaced {count} page graph(s) incrementally ({report.quads} quads)"
+    )

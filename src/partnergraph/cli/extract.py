@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .._atomic import write_atomic
 from ..errors import PartnergraphError, SourceError
+from ._common import year
 
 HELP = "extract the events of pages as JSON (docs/extract-json.md)"
 
@@ -18,7 +19,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     p = subparsers.add_parser("extract", help=HELP, description=HELP)
     p.add_argument("pages", metavar="PAGE", nargs="+", type=_page_path, help="a saved page (text or HTML)")
     p.add_argument("--url", help="the page's URL (default: from data/sources/manifest.json)")
-    p.add_argument("--year", type=_year, help="the year that 'br.' and year-less dates refer to")
+    p.add_argument("--year", type=year, help="the year that 'br.' and year-less dates refer to")
     p.add_argument(
         "--home",
         metavar="NAME",
@@ -42,16 +43,6 @@ def _page_path(value: str) -> Path:
     if not path.is_file():
         raise argparse.ArgumentTypeError(f"{value}: no such file")
     return path
-
-
-def _year(value: str) -> int:
-    try:
-        year = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a year") from None
-    if not 1990 <= year <= 2100:
-        raise argparse.ArgumentTypeError(f"{year} is out of range (1990-2100)")
-    return year
 
 
 def data_dir() -> Path:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._common import add_root_option, settings_from
+from ._common import add_root_option, print_graph_change, print_pages, settings_from
 
 
 def register(subparsers) -> None:
@@ -26,12 +26,6 @@ def run(args) -> int:
     from ..corpus import remove_pages
 
     report = remove_pages(settings_from(args), args.items)
-    for result in report.results:
-        print(f"{result.status:9} {result.message}")
-    if report.graph == "incremental":
-        print(f"graph: took out {len(report.changed)} page graph(s) incrementally ({report.quads} quads)")
-    elif report.graph == "full":
-        print(f"graph: rebuilt in full, the build was missing or out of date ({report.quads} quads)")
-    else:
-        print("graph: unchanged")
-    return 2 if report.failed else 0
+    print_pages(report)
+    took_out = f"graph: took out {len(report.changed)} page graph(s) incrementally ({report.quads} quads)"
+    return print_graph_change(report, took_out)
