@@ -315,7 +315,7 @@ def render_network(
     )
     if script_src:
         scripts = f'<script src="{html.escape(script_src)}" defer></script>'
-        policy = "'self'"
+        policy = "'self'; connect-src 'self'"  # a page of the site: it may read the site (robots.txt)
     else:
         scripts = f"<script>\n{vis_network_js()}\n</script>\n<script>\n{_asset('network.js')}\n</script>"
         policy = "'unsafe-inline'"
