@@ -135,7 +135,7 @@
     function place(i, force) {
       var n = nodesIn[i], w = shortLabel(n.l).length * LABEL_PX * 0.55, h = LABEL_PX * 1.3;
       var x = (n.x - view.x) * scale + W / 2 - w / 2, y = (n.y - view.y) * scale + H / 2 + n.s * scale + 2;
-      if (!force && (x + w < 0 || x > W || y + h < 0 || y > H)) return;
+      if (!force && (x < 0 || x + w > W || y < 0 || y + h > H)) return;  // whole labels only
       var cells = [];
       for (var cx = Math.floor(x / CELL); cx <= Math.floor((x + w) / CELL); cx++) {
         for (var cy = Math.floor(y / CELL); cy <= Math.floor((y + h) / CELL); cy++) cells.push(cx + "," + cy);
