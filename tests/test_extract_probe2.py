@@ -117,6 +117,23 @@ def test_a_one_sentence_lead_under_a_date_of_publication_is_the_articles_text(re
     )
 
 
+def test_a_tag_line_under_the_date_of_publication_is_no_record_card(registries):
+    # a short tag line under "Data publikacji" is page furniture: the running text below it is still the
+    # article's (it was read as the page's record card, and the page gave no event)
+    text = (
+        "Portal miejski\nStrona główna > Aktualności\n\nGoście z Brna w Krakowie\n\nData publikacji: 12.05.2022\n"
+        "Tagi: Brno, seniorzy\n\nW dniach 9–10 maja 2022 r. Kraków gościł delegację Urzędu Miasta Brna, która "
+        "poznawała krakowskie kluby seniora i usługi opiekuńcze prowadzone przez Miejski Ośrodek Pomocy Społecznej.\n"
+    )
+    (ev,) = extract_document(Page("x", "x.txt", text), registries)["events"]
+    assert (ev["title"], ev["start"], ev["end"], ev["direction"]) == (
+        "Goście z Brna w Krakowie",
+        "2022-05-09",
+        "2022-05-10",
+        "incoming",
+    )
+
+
 @pytest.mark.parametrize(
     ("title", "body", "participants"),
     [

@@ -433,7 +433,7 @@ def _classify(lines: list[_Line]) -> None:
     for i, ln in enumerate(lines):
         if ln.kind == "blank":
             continue
-        if chrome.is_chrome(ln.text) and not chrome.is_dateline(ln.text) and not METADATA.match(ln.text):
+        if _is_page_furniture(ln.text):
             ln.kind = "chrome"  # a photo credit, a share link, a breadcrumb: neither heading nor text
             continue
         if in_metadata or METADATA.match(ln.text) or FURNITURE_LINES.match(ln.text):
@@ -564,12 +564,17 @@ def _sentence_heading(lines: list[_Line], i: int) -> bool:
 
 def _one_line_card(lines: list[_Line], i: int) -> bool:
     """A record-card line ("Data publikacji: 20.05.2016") followed by running text, not by more of a card."""
-    after = [x for x in lines[i + 1 :] if x.kind != "blank"][:1]
+    # tags, share links and photo credits between the date line and the text belong to neither
+    after = [x for x in lines[i + 1 :] if x.kind != "blank" and not _is_page_furniture(x.text)][:1]
     if not after or METADATA.match(after[0].text):
         return False
     words = len(after[0].text.split())
     # a long paragraph, or a lead written as one sentence ("Urzędnicy z Lipska przez trzy dni poznawali …")
     return words >= LONG_PARAGRAPH or (words >= LEAD_SENTENCE and bool(re.search(r"\w[.!]$", after[0].text)))
+
+
+def _is_page_furniture(text: str) -> bool:
+    return chrome.is_chrome(text) and not chrome.is_dateline(text) and not METADATA.match(text)
 
 
 def _blank_around(lines: list[_Line], i: int) -> bool:
