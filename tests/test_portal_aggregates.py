@@ -14,6 +14,7 @@ import sqlite3
 import sys
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -25,6 +26,7 @@ from partnergraph.search import open_index, read_documents, write_index
 from partnergraph.settings import Settings
 from partnergraph.state import SEARCH_FILE
 from partnergraph.store import EmbeddedStore
+from partnergraph.web.resources import PAGE_INVERSE_LIMIT
 
 ROOT = Path(__file__).resolve().parents[1]
 PG = "https://w3id.org/partnergraph/def/"
@@ -130,6 +132,29 @@ def test_events_list_filters_by_country_year_type_and_topic(client):
         }
         got = client.get("/browse/events", params={"format": "json", param: concept["n"]}).json()
         assert {r["iri"] for r in got} == expected, param
+
+
+def test_a_page_showing_only_the_first_links_leads_to_the_whole_filtered_list(client):
+    # the commonest event type: on the synthetic build it has more events than a page lists
+    rows = live(
+        client,
+        "SELECT ?c (COUNT(?e) AS ?n) WHERE { ?e a pg:Event ; pg:eventType ?c } GROUP BY ?c ORDER BY DESC(?n) LIMIT 1",
+    )
+    concept, count = rows[0]["c"], int(rows[0]["n"])
+    page = client.get(urlsplit(concept).path, params={"lang": "pl"}, headers={"Accept": "text/html"}).text
+    more = re.search(
+        r'<a href="([^"]*browse/events[^"]*)">wszystkie jego wydarzenia na liście wydarzeń</a>', page
+    )
+    if count <= PAGE_INVERSE_LIMIT:
+        assert more is None  # every link is on the page
+        return
+    assert more, "a truncated list of links has no way to the rest"
+    href = html.unescape(more.group(1))
+    listed = client.get(href + "&format=json").json()  # (params= would replace the query)
+    expected = {
+        r["e"] for r in live(client, f"SELECT ?e WHERE {{ ?e a pg:Event ; pg:eventType <{concept}> }}")
+    }
+    assert {r["iri"] for r in listed} == expected and len(expected) == count
 
 
 def test_sorting_and_paging_walk_the_whole_list(client):

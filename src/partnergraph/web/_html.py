@@ -48,6 +48,7 @@ UI = {
     "download": N_("Download"),
     "query": N_("Query"),
     "truncated": N_("only the first {n} are shown"),
+    "browse_all": N_("all its events in the list of events"),
     "notfound": N_("Not found"),
     "error": N_("Error"),
     "parameters": N_("Parameters"),

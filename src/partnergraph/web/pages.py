@@ -213,8 +213,33 @@ def render_resource(desc: Description, lang: str, linker: Linker, other_lang_hre
         out.append(f"<h2>{esc(ui['inverse'])}</h2>")
         out.append(_inverse_links(desc, lang, linker))
         if desc.inverse_truncated:
-            out.append(f'<p class="meta">{esc(ui["truncated"].format(n=len(desc.inverse)))}</p>')
+            more = _events_list_of(iri, linker)
+            link = f' · <a href="{esc(more)}">{esc(ui["browse_all"])}</a>' if more else ""
+            out.append(f'<p class="meta">{esc(ui["truncated"].format(n=len(desc.inverse)))}{link}</p>')
     return layout(title, "\n".join(out), lang=lang, linker=linker, other_lang_href=other_lang_href, head=head)
+
+
+# the event list's filter for a resource the events link to, by its IRI's path: country/de -> country=DE
+EVENT_FILTER_PATHS = {
+    str(iris.ID) + "country/": "country",
+    **{
+        str(iris.DEF) + path + "/": name
+        for name, path in (("type", "event-type"), ("direction", "direction"), ("topic", "topic"))
+    },
+}
+
+
+def _events_list_of(iri: str, linker: Linker) -> str | None:
+    """The list of events filtered to this country, topic, type or direction (the page shows only the
+    first of its links); none on the static site, whose lists filter nothing."""
+    if linker.static:
+        return None
+    for prefix, name in EVENT_FILTER_PATHS.items():
+        value = iri[len(prefix) :] if iri.startswith(prefix) else ""
+        if value and "/" not in value:
+            base = linker.page("browse/events")
+            return f"{base}{'&' if '?' in base else '?'}{urlencode({name: value.upper() if name == 'country' else value})}"
+    return None
 
 
 def _inverse_links(desc: Description, lang: str, linker: Linker) -> str:
