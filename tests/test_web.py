@@ -59,7 +59,11 @@ class Served:
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
-        self.url = self._wait_for_url(timeout, ready_path)
+        try:
+            self.url = self._wait_for_url(timeout, ready_path)
+        except BaseException:
+            self.stop()  # a server that failed its readiness check must not outlive the test
+            raise
 
     def _read(self) -> None:
         for line in self.process.stdout:
@@ -80,7 +84,6 @@ class Served:
                 url = match.group(1)
                 httpx.get(url + ready_path, timeout=10).raise_for_status()  # answers, not only listening
                 return url
-        self.stop()
         raise RuntimeError("partnergraph serve printed no URL in time:\n" + "".join(self.output))
 
     def alive(self) -> bool:
@@ -721,3 +724,17 @@ def test_serve_in_memory_refuses_an_endpoint(seed_store):
         timeout=60,
     )
     assert done.returncode == 2 and "--in-memory" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_server_failing_its_readiness_check_is_stopped(seed_settings):
+    started = []
+
+    class Recorded(Served):
+        def _wait_for_url(self, timeout, ready_path):
+            started.append(self.process)
+            return super()._wait_for_url(timeout, ready_path)
+
+    with pytest.raises(httpx.HTTPStatusError):
+        Recorded(seed_settings.root, ready_path="no-such-page")
+    (process,) = started
+    assert process.poll() is not None  # not left running after the test
