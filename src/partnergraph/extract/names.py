@@ -455,6 +455,13 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         sure = CONFIDENCE[rule] if isinstance(rule, str) else rule
         getattr(names, fld).append(Name(fld, value, toks[i].start, toks[j - 1].end, aliases, sure, home))
 
+    def emit_acronym_with_seat(i: int, j: int) -> None:
+        """An acronym with its city ("OCMW Gent", "GOPS w Zabierzowie"): the registry's name if it knows it."""
+        value = _span_text(text, base, toks, i, j)
+        entry = _lookup(registries, "organisations", value)
+        emit("organisations", entry.name if entry else value, i, j, "registry" if entry else "acronym_city")
+        take(i, j)
+
     owners = _lookups(registries)["owners"]
     parts: list[Name] = []  # departments named without their organisation
     starts = {t.start: k for k, t in enumerate(toks)} | {t.end - 1: k for k, t in enumerate(toks)}
@@ -787,16 +794,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and toks[k + 1].start - t.end == 1
             and seat_in_name(gaz, toks[k : k + 2])
         ):
-            value = _span_text(text, base, toks, k, k + 2)
-            entry = _lookup(registries, "organisations", value)
-            emit(
-                "organisations",
-                entry.name if entry else value,
-                k,
-                k + 2,
-                "registry" if entry else "acronym_city",
-            )
-            take(k, k + 2)
+            emit_acronym_with_seat(k, k + 2)
             continue
         if (
             k + 2 < len(toks)
@@ -808,16 +806,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and _likeliest_country(gaz, toks[k + 2]) in ("PL", None)
         ):
             # a Polish body's acronym with its seat: "GOPS w Zabierzowie", "PCPR w Jaśle"
-            value = _span_text(text, base, toks, k, k + 3)
-            entry = _lookup(registries, "organisations", value)
-            emit(
-                "organisations",
-                entry.name if entry else value,
-                k,
-                k + 3,
-                "registry" if entry else "acronym_city",
-            )
-            take(k, k + 3)
+            emit_acronym_with_seat(k, k + 3)
             continue
         before = [x.lower for x in toks[max(0, k - 3) : k]]
         if any(b.startswith(ACRONYM_CUES) for b in before):
