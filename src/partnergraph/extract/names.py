@@ -455,12 +455,11 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         sure = CONFIDENCE[rule] if isinstance(rule, str) else rule
         getattr(names, fld).append(Name(fld, value, toks[i].start, toks[j - 1].end, aliases, sure, home))
 
-    def emit_acronym_with_seat(i: int, j: int) -> None:
-        """An acronym with its city ("OCMW Gent", "GOPS w Zabierzowie"): the registry's name if it knows it."""
+    def emit_organisation(i: int, j: int, rule: str) -> None:
+        """The organisation named by tokens i..j: under the registry's name if it knows it."""
         value = _span_text(text, base, toks, i, j)
         entry = _lookup(registries, "organisations", value)
-        emit("organisations", entry.name if entry else value, i, j, "registry" if entry else "acronym_city")
-        take(i, j)
+        emit("organisations", entry.name if entry else value, i, j, "registry" if entry else rule)
 
     owners = _lookups(registries)["owners"]
     parts: list[Name] = []  # departments named without their organisation
@@ -690,15 +689,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             while end < len(toks) and toks[end].end <= stop:
                 end += 1
         if end - start >= 2 or t.lower in {"caritas", "diakonie"}:
-            value = _span_text(text, base, toks, start, end)
-            entry = _lookup(registries, "organisations", value)
-            emit(
-                "organisations",
-                entry.name if entry else value,
-                start,
-                end,
-                "registry" if entry else "foreign_head",
-            )
+            emit_organisation(start, end, "foreign_head")
             take(start, _part_after(toks, end, taken))
             i = end
         else:
@@ -725,15 +716,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         end = k
         while end < len(toks) and toks[end].end <= base + m.end(1):
             end += 1
-        value = _span_text(text, base, toks, start, end)
-        entry = _lookup(registries, "organisations", value)
-        emit(
-            "organisations",
-            entry.name if entry else value,
-            start,
-            end,
-            "registry" if entry else "foreign_head",
-        )
+        emit_organisation(start, end, "foreign_head")
         take(start, end)
 
     # 2c'. a body's own name in brackets after a Polish rendering without a head word the patterns know
@@ -794,7 +777,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and toks[k + 1].start - t.end == 1
             and seat_in_name(gaz, toks[k : k + 2])
         ):
-            emit_acronym_with_seat(k, k + 2)
+            emit_organisation(k, k + 2, "acronym_city")
+            take(k, k + 2)
             continue
         if (
             k + 2 < len(toks)
@@ -806,7 +790,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and _likeliest_country(gaz, toks[k + 2]) in ("PL", None)
         ):
             # a Polish body's acronym with its seat: "GOPS w Zabierzowie", "PCPR w Jaśle"
-            emit_acronym_with_seat(k, k + 3)
+            emit_organisation(k, k + 3, "acronym_city")
+            take(k, k + 3)
             continue
         before = [x.lower for x in toks[max(0, k - 3) : k]]
         if any(b.startswith(ACRONYM_CUES) for b in before):
@@ -815,9 +800,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 end = k + 3  # the acronym and its name: "EJF – Lazarus"
                 while end < len(toks) and toks[end].is_upper_initial and _foreign_spelling(toks[end]):
                     end += 1
-            value = _span_text(text, base, toks, k, end)
-            entry = _lookup(registries, "organisations", value)
-            emit("organisations", entry.name if entry else value, k, end, "registry" if entry else "acronym")
+            emit_organisation(k, end, "acronym")
             take(k, end)
 
     # 2e. a commune, county or city district named in lower case before its proper name ("odwiedzili gminę
@@ -900,15 +883,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 break
         # one foreign word is a name after a kind of organisation ("organizacji Naděje"), not after "przez"
         if toks[k].text.isupper() or end - k >= 2 or toks[k - 1].lemmas & GENERIC_ORG_NOUNS:
-            value = _span_text(text, base, toks, k, end)
-            entry = _lookup(registries, "organisations", value)
-            emit(
-                "organisations",
-                entry.name if entry else value,
-                k,
-                end,
-                "registry" if entry else "foreign_after_cue",
-            )
+            emit_organisation(k, end, "foreign_after_cue")
             take(k, end)
 
     # a department named alone belongs to the organisation the text names ("delegacja Kijowskiej Miejskiej
