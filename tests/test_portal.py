@@ -184,6 +184,15 @@ def test_search_box_finds_an_inflected_name(browser, server):
     page.close()
 
 
+def wait_until(page, function: str, seconds: float = 20) -> None:
+    """Wait until the JavaScript `function` returns true. (Playwright's wait_for_function polls through
+    eval, which the site's CSP refuses once the first check fails.)"""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(function):
+        assert time.monotonic() < deadline, f"still false after {seconds} s: {function}"
+        page.wait_for_timeout(50)
+
+
 def test_map_filter_changes_the_map_and_the_chart(browser, server):
     page, problems = open_page(browser, server.url + "map?lang=en")
     # the map is drawn on a canvas: its circles are counted in Vega's scene graph
@@ -191,7 +200,7 @@ def test_map_filter_changes_the_map_and_the_chart(browser, server):
         (item.items || []).forEach(walk); })(document.querySelector('#viz-map .chart')._view.scenegraph().root);
         return n; }"""
     page.wait_for_selector("#viz-map canvas")
-    page.wait_for_function(f"({circles})() > 0")
+    wait_until(page, f"() => ({circles})() > 0")
     before_circles = page.evaluate(circles)
     chart = page.locator("#viz-per-year-direction .chart")
     chart.scroll_into_view_if_needed()  # drawn when it comes into view
@@ -200,11 +209,11 @@ def test_map_filter_changes_the_map_and_the_chart(browser, server):
     drawn = chart.get_attribute("data-drawn")
     count_before = page.inner_text("#map-count")
     page.select_option("select[name=direction]", index=1)
-    page.wait_for_function(
-        f"document.querySelector('#viz-per-year-direction .chart').dataset.drawn !== '{drawn}'"
+    wait_until(
+        page, f"() => document.querySelector('#viz-per-year-direction .chart').dataset.drawn !== '{drawn}'"
     )
     page.wait_for_selector("#viz-per-year-direction svg .mark-rect path")
-    page.wait_for_function(f"({circles})() < {before_circles}")
+    wait_until(page, f"() => ({circles})() < {before_circles}")
     after_circles = page.evaluate(circles)
     after_bars = page.locator("#viz-per-year-direction svg .mark-rect path").count()
     assert page.inner_text("#map-count") != count_before
@@ -230,9 +239,12 @@ def test_yasgui_runs_a_saved_query_on_our_endpoint_only(browser, server):
     page, problems = open_page(browser, server.url + "query")
     outside = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server.url) else None)
+    page.wait_for_load_state("networkidle")
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert not [u for u in loaded if u.endswith("/static/dist/query.js")]  # not before the reader needs it
+    page.select_option("#examples", "partner_countries")  # fetches YASGUI, which starts from the example
     page.wait_for_selector(".yasqe .CodeMirror")
     assert page.locator("#plain-query").is_hidden()
-    page.select_option("#examples", "partner_countries")
     page.click(".yasqe_queryButton")
     page.wait_for_selector(".yasr table.dataTable tbody tr")
     assert page.locator(".yasr table.dataTable tbody tr").count() >= 5
@@ -243,13 +255,29 @@ def test_yasgui_runs_a_saved_query_on_our_endpoint_only(browser, server):
     page.close()
 
 
+def test_typing_in_the_plain_form_carries_on_in_yasgui(browser, server):
+    """The page opens on the plain form; a click in it fetches YASGUI, which keeps what was typed and takes
+    the keys that follow."""
+    page, problems = open_page(browser, server.url + "query?lang=pl")
+    page.click("#plain-query textarea")
+    page.keyboard.press("Control+End")
+    page.keyboard.type("\n# pierwszy")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    wait_until(page, "() => document.activeElement.closest('.CodeMirror') !== null")
+    page.keyboard.type(" drugi")  # where the cursor was in the form
+    text = page.evaluate("partnergraphYasgui.getTab().getYasqe().getValue()")
+    assert "SELECT ?event" in text and text.rstrip().endswith("# pierwszy drugi")
+    assert problems == []
+    page.close()
+
+
 def test_yasgui_draws_a_chart_of_the_results(browser, server):
     """The chart view (frontend/src/yasr-chart.js): a bar per country of a saved query's answer, in Polish,
     redrawn as points when the reader chooses them; Vega is fetched (from the site) only for the chart."""
     loaded = "performance.getEntriesByType('resource').map(e => e.name)"
     page, problems = open_page(browser, server.url + "query?lang=pl")
-    page.wait_for_selector(".yasqe .CodeMirror")
     page.select_option("#examples", "partner_countries")
+    page.wait_for_selector(".yasqe .CodeMirror")
     page.click(".yasqe_queryButton")
     page.wait_for_selector(".yasr table.dataTable tbody tr")
     rows = page.locator(".yasr table.dataTable tbody tr").count()
@@ -337,6 +365,14 @@ def test_polish_pages_have_no_english_interface_strings(browser, server, path):
     page.close()
 
 
+def open_editor(page, path: str) -> None:
+    """On /query, YASGUI as a reader gets it: a click in the plain form fetches it."""
+    if path == "query":
+        page.click("#plain-query textarea")
+        page.wait_for_selector(".yasqe .CodeMirror")
+        page.wait_for_load_state("networkidle")
+
+
 @pytest.mark.parametrize(
     "path",
     [
@@ -357,6 +393,7 @@ def test_no_horizontal_scroll_at_390_px(browser, server, path):
     page = context.new_page()
     page.goto(server.url + path)
     page.wait_for_load_state("networkidle")
+    open_editor(page, path)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, (path, width)
     context.close()
@@ -390,6 +427,7 @@ def test_axe_finds_no_serious_or_critical_violation(browser, server, path, lang)
     page = context.new_page()
     page.goto(server.url + path)
     page.wait_for_load_state("networkidle")
+    open_editor(page, path)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     bad = [

@@ -440,7 +440,6 @@ def render_adhoc(
     examples = examples or {}
     config = {
         "endpoint": endpoint,
-        "query": query,
         "prefixes": {name: str(ns) for name, ns in PREFIXES.items()},
         "examples": examples,
         "labels": {

@@ -6,8 +6,11 @@ from the filtered events (`derive`); the browser computes it (frontend/src/viz.j
 
 from __future__ import annotations
 
+import functools
+import json
+
 from .._html import Linker
-from ..templating import gettext
+from ..templating import STATIC, gettext
 from ._common import N_
 from .figures import per_year, ranked, topics_per_year
 
@@ -154,31 +157,42 @@ def all_charts(agg: dict, lang: str) -> list[dict]:
     ]
 
 
+@functools.cache
+def basemap() -> dict:
+    """The map's projection and its pre-drawn countries (static/dist/basemap.json, written by
+    frontend/build.mjs with the SVG): {type, center, scale, width, height, url}."""
+    return json.loads((STATIC / "dist" / "basemap.json").read_text(encoding="utf-8"))
+
+
 def map_spec(linker: Linker, lang: str) -> dict:
-    """The world (Natural Earth 1:110m from the world-atlas package) with a circle per city sized by its
-    events; the cities come from the filtered events (`derived`)."""
+    """The world (Natural Earth 1:110m from the world-atlas package, projected once at install time into
+    static/dist/basemap.svg) with a circle per city sized by its events, in the same projection; the
+    cities come from the filtered events (`derived`)."""
     t = lambda m: gettext(lang, m)  # noqa: E731
+    base = basemap()
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "width": WIDTH,
-        "height": 420,
+        "height": base["height"],
         "autosize": {"type": "fit-x", "contains": "padding"},
         "usermeta": {"derive": "cities"},
         "description": t("Map of partner cities"),
         "config": {"aria": False},  # the country shapes are decoration; the cities are listed beside the map
-        "projection": {"type": "mercator", "center": [15, 50], "scale": 520},
+        "projection": {"type": base["type"], "center": base["center"], "scale": base["scale"]},
         "datasets": {"derived": []},
         "layer": [
-            {
-                "data": {
-                    "url": linker.file("static/dist/countries-110m.json"),
-                    "format": {"type": "topojson", "feature": "countries"},
-                },
+            {  # the countries, centred on the projection's centre (the plot's middle)
+                "data": {"values": [{}]},
                 "mark": {
-                    "type": "geoshape",
-                    "fill": "#e4e9ee",
-                    "stroke": "#fff",
-                    "strokeWidth": 0.6,
+                    "type": "image",
+                    "url": linker.file("static/dist/" + base["url"]),
+                    "width": base["width"],
+                    "height": base["height"],
+                    "x": {"expr": "width / 2"},
+                    "y": {"expr": "height / 2"},
+                    "align": "center",
+                    "baseline": "middle",
+                    "clip": True,  # not under the legend
                     "aria": False,
                 },
             },
@@ -199,6 +213,14 @@ def map_spec(linker: Linker, lang: str) -> dict:
                         "type": "quantitative",
                         "title": t("Events"),
                         "scale": {"range": [40, 900]},
+                        # over the Atlantic rather than beside the map (a third of a phone's width)
+                        "legend": {
+                            "orient": "top-left",
+                            "tickMinStep": 1,
+                            "format": "d",
+                            "fillColor": "rgba(255,255,255,0.85)",
+                            "padding": 6,
+                        },
                     },
                     "tooltip": [
                         {"field": "name", "type": "nominal", "title": t("City")},

@@ -54,8 +54,15 @@ async function draw(el, events, places) {
   const derive = spec.usermeta && spec.usermeta.derive;
   if (derive && events) spec.datasets = { ...spec.datasets, derived: DERIVE[derive](events, places) };
   const { drawChart } = await loadVega();
-  await drawChart(el, spec, el.dataset.actions);
-  el.dataset.drawn = String(Number(el.dataset.drawn || 0) + 1);
+  // one drawing at a time per chart, and only the latest data: a filter changed while the chart was
+  // being drawn waits for it, then draws once
+  const ticket = (el._ticket = (el._ticket || 0) + 1);
+  el._drawing = (el._drawing || Promise.resolve()).catch(() => {}).then(async () => {
+    if (ticket !== el._ticket) return;
+    await drawChart(el, spec, el.dataset.actions);
+    el.dataset.drawn = String(Number(el.dataset.drawn || 0) + 1);
+  });
+  await el._drawing;
 }
 
 function chosen(events, form) {

@@ -1,10 +1,12 @@
 // YASGUI on /query: our endpoint, our prefixes, the saved queries as examples (tabs), a chart of the
 // results (yasr-chart.js), and none of its remote autocompleters (they would ask an outside service for
-// classes and properties).
+// classes and properties). Fetched by query-start.js when the reader turns to the query; it starts from
+// the plain form's text (`query`) and takes the focus, at the form's cursor, when the reader was typing
+// there (`focus`, `cursor`).
 import Yasgui from "@zazuko/yasgui";
 import { chartPlugin } from "./yasr-chart.js";
 
-function start() {
+function start({ query, focus, cursor }) {
   const el = document.getElementById("yasgui");
   if (!el) return;
   const config = JSON.parse(document.getElementById("yasgui-config").textContent);
@@ -15,7 +17,7 @@ function start() {
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: () => [{ endpoint: config.endpoint }] },
     persistenceId: null,
-    yasqe: { value: config.query },
+    yasqe: { value: query },
     yasr: { prefixes: config.prefixes, pluginOrder: ["table", "chart", "response"] },
   });
   const picker = document.getElementById("examples");
@@ -32,7 +34,12 @@ function start() {
   yasgui.on("tabChange", () => labelParts(el, config));
   yasgui.on("queryResponse", () => setTimeout(() => labelParts(el, config), 0));
   const plain = document.getElementById("plain-query");
-  if (plain) plain.hidden = true; // the form is for browsers without scripts
+  if (plain) plain.hidden = true; // until now the form was the editor
+  if (focus) {
+    const yasqe = yasgui.getTab().getYasqe();
+    yasqe.focus();
+    yasqe.setCursor(yasqe.posFromIndex(cursor)); // keys typed next go where they went in the form
+  }
   window.partnergraphYasgui = yasgui; // for the tests and the curious
 }
 
@@ -59,5 +66,4 @@ function labelParts(root, config) {
   }
 }
 
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-else start();
+window.partnergraphStartYasgui = start;

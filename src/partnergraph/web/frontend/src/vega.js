@@ -4,6 +4,7 @@
 // can stay "script-src 'self'".
 import embed from "vega-embed";
 import { expressionInterpreter } from "vega-interpreter";
+import { compile } from "vega-lite";
 
 const PL_NUMBERS = { decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["", "\u00a0zł"] };
 
@@ -20,10 +21,16 @@ function options(spec) {
   };
 }
 
+// a pause between the steps of drawing, so that each is its own task and the page answers in between
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Draw `spec` into `el` (replacing what was there); `actions` names vega-embed's export menu. */
 async function drawChart(el, spec, actions) {
   if (el._view) el._view.finalize();
-  const result = await embed(el, spec, options(spec));
+  await pause();
+  const compiled = compile(spec).spec; // Vega-Lite to Vega, then Vega's parse and first run
+  await pause();
+  const result = await embed(el, compiled, { ...options(spec), mode: "vega" });
   el._view = result.view;
   const summary = el.querySelector("details > summary");
   if (summary) summary.setAttribute("aria-label", actions || "Export"); // vega-embed's menu has no name
