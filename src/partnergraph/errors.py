@@ -32,3 +32,7 @@ class QueryError(PartnergraphError):
 
 class StoreError(PartnergraphError):
     """The store or a remote SPARQL endpoint failed."""
+
+
+class StoreTimeoutError(StoreError):
+    """A remote SPARQL endpoint gave no whole answer within the time limit."""

@@ -8,6 +8,12 @@ or answered with something that is not SPARQL results. Reads (SELECT, ASK, CONST
 and writes the caller marks idempotent are retried with exponential backoff on the transient failures
 (unreachable, timeout, 5xx); other writes are sent once.
 
+Bounds: an answer must arrive whole within `timeout` seconds (a watchdog closes the connection of a
+server that drips its answer or never ends it) and is read up to `max_bytes` bytes (a larger one is
+refused, not held). An error answer's body is never repeated in a message: a server's stack trace or
+error page is its own business (the first line of a plain-text 400, which says what is wrong with the
+query, is kept).
+
 Credentials: HTTP basic or digest. With `auth=None` the first request to a URL goes without them; if
 the server answers 401, the scheme its `WWW-Authenticate` challenge names is used from then on, so the
 password is never sent to an endpoint that does not ask, nor in clear to one that wants digest. Credentials in the URL (`http://user:pass@host/sparql`) are taken
@@ -20,7 +26,9 @@ import base64
 import http.client
 import json
 import logging
+import re
 import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -28,12 +36,14 @@ import urllib.request
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from ..errors import QueryError, StoreError
+from ..errors import QueryError, StoreError, StoreTimeoutError
 from .base import Rows, Store
 
 log = logging.getLogger(__name__)
 
 TRANSIENT_STATUS = {500, 502, 503, 504}
+MAX_BYTES = 1024 * 2**20  # the largest answer read: a whole graph's CONSTRUCT, not a flood
+ERROR_BODY = 4096  # bytes of an error answer read, for the reason of a 400
 GET_LIMIT = 1800  # longer queries go by POST (URLs over ~2 KB are refused by some servers and proxies)
 RESULTS_JSON = ("application/sparql-results+json", "application/json")
 RDF_PARSERS = {  # CONSTRUCT answers we can read: media type -> rdflib parser
@@ -51,18 +61,93 @@ RDF_PARSERS = {  # CONSTRUCT answers we can read: media type -> rdflib parser
 class _Transient(Exception):
     """A failure worth retrying; carries the message to raise when the retries are spent."""
 
+    def __init__(self, message: str, timeout: bool = False):
+        super().__init__(message)
+        self.timeout = timeout
+
+
+class _Deadline:
+    """Shuts the sockets of one request down when its time is up. A socket timeout bounds each read,
+    not the whole answer: a server sending a byte a second would hold the caller for ever."""
+
+    def __init__(self, seconds: float):
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def attach(self, sock) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                self._shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                self._shut(sock)
+
+    @staticmethod
+    def _shut(sock) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+def _deadline_handlers(deadline: _Deadline) -> list:
+    """urllib handlers whose connections hand their socket to `deadline` once connected."""
+
+    def watched(connection_class):
+        class Watched(connection_class):
+            def connect(self):
+                super().connect()
+                deadline.attach(self.sock)
+
+        return Watched
+
+    class HTTP(urllib.request.HTTPHandler):
+        def http_open(self, req):
+            return self.do_open(watched(http.client.HTTPConnection), req)
+
+    class HTTPS(urllib.request.HTTPSHandler):
+        def https_open(self, req):
+            return self.do_open(watched(http.client.HTTPSConnection), req, context=self._context)
+
+    return [HTTP(), HTTPS()]
+
+
+IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*")
+LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
+BLANK = re.compile(r"[A-Za-z0-9_\-.]+")
+
 
 def json_term(binding: dict):
     """A term of the SPARQL 1.1 JSON results format as an rdflib term ('typed-literal' is Virtuoso's
-    older spelling of a literal with a datatype)."""
+    older spelling of a literal with a datatype). ValueError for anything else: a term that is not
+    one would break the pages and formats it is written into."""
     kind, value = binding["type"], binding["value"]
-    if kind == "uri":
+    lang, datatype = binding.get("xml:lang"), binding.get("datatype")
+    if not isinstance(value, str):
+        raise ValueError("a term's value is not a string")
+    if kind == "uri" and IRI.fullmatch(value):
         return URIRef(value)
-    if kind == "bnode":
+    if kind == "bnode" and BLANK.fullmatch(value):
         return BNode(value)
-    if "xml:lang" in binding:
-        return Literal(value, lang=binding["xml:lang"])
-    datatype = binding.get("datatype")
+    if kind not in ("literal", "typed-literal"):
+        raise ValueError(f"not a term of type {kind!r}")
+    if lang is not None:
+        if not isinstance(lang, str) or not LANGUAGE.fullmatch(lang):
+            raise ValueError("a literal's language tag is malformed")
+        return Literal(value, lang=lang)
+    if datatype is not None and not (isinstance(datatype, str) and IRI.fullmatch(datatype)):
+        raise ValueError("a literal's datatype is not an IRI")
     if datatype and datatype != "http://www.w3.org/2001/XMLSchema#string":
         return Literal(value, datatype=URIRef(datatype))
     return Literal(value)
@@ -90,7 +175,8 @@ class RemoteStore(Store):
     """A SPARQL 1.1 endpoint. `update_endpoint` (default: the query endpoint, or .../update beside an
     endpoint ending in /query) takes SPARQL Update; `graph_store` is a Graph Store Protocol endpoint
     (optional). `auth` is 'basic', 'digest' or None (ask the server). `retries` extra attempts are made
-    for reads, waiting `backoff`, 2*`backoff`, 4*`backoff`... seconds between them."""
+    for reads, waiting `backoff`, 2*`backoff`, 4*`backoff`... seconds between them. An answer must come
+    whole within `timeout` seconds and be at most `max_bytes` long."""
 
     def __init__(
         self,
@@ -104,6 +190,7 @@ class RemoteStore(Store):
         auth: str | None = None,
         retries: int = 3,
         backoff: float = 0.5,
+        max_bytes: int = MAX_BYTES,
     ):
         self.endpoint, url_user, url_password = split_credentials(endpoint)
         self.user = user or url_user
@@ -112,6 +199,7 @@ class RemoteStore(Store):
             raise StoreError(f"unknown authentication scheme {auth!r}; use basic or digest")
         self.auth = auth
         self.timeout, self.retries, self.backoff = timeout, retries, backoff
+        self.max_bytes = max_bytes
         if update_endpoint:
             self.update_endpoint = split_credentials(update_endpoint)[0]
         elif self.endpoint.rstrip("/").endswith("/query"):
@@ -139,13 +227,14 @@ class RemoteStore(Store):
             try:
                 return attempt()
             except _Transient as e:
-                message = str(e)
+                failure = e
                 if number + 1 < tries:
                     delay = self.backoff * 2**number
-                    log.info("%s: %s; retrying in %.1f s", url, message, delay)
+                    log.info("%s: %s; retrying in %.1f s", url, failure, delay)
                     time.sleep(delay)
         tried = f" (tried {tries} times)" if tries > 1 else ""
-        raise StoreError(self._redact(f"{what} on {url} failed{tried}: {message}")) from None
+        error = StoreTimeoutError if failure.timeout else StoreError
+        raise error(self._redact(f"{what} on {url} failed{tried}: {failure}")) from None
 
     def _network_failure(self, error: BaseException, url: str) -> _Transient:
         """Connection refused/reset, DNS failure, timeout or a cut answer, in words."""
@@ -153,7 +242,8 @@ class RemoteStore(Store):
         if isinstance(reason, socket.timeout | TimeoutError) or "timed out" in str(reason):
             return _Transient(
                 f"no answer within {self.timeout:g} s (timeout); the server is busy or the query is "
-                "too heavy for it"
+                "too heavy for it",
+                timeout=True,
             )
         if isinstance(reason, ConnectionRefusedError):
             return _Transient("cannot reach the endpoint (connection refused: is the server running?)")
@@ -161,11 +251,12 @@ class RemoteStore(Store):
             return _Transient(f"the connection broke off ({type(error).__name__})")
         return _Transient(f"cannot reach the endpoint ({reason})")
 
-    def _status_failure(self, status: int, body: bytes, url: str) -> Exception:
-        """An HTTP error status as a transient failure (5xx) or a final StoreError/QueryError."""
-        text = " ".join(body.decode("utf-8", "replace").split())[:300]
+    def _status_failure(self, status: int, body: bytes, url: str, media: str = "text/plain") -> Exception:
+        """An HTTP error status as a transient failure (5xx) or a final StoreError/QueryError. Of the
+        body, only the first line of a plain-text 400 is told (what the server finds wrong with the
+        query)."""
         if status in TRANSIENT_STATUS or status >= 500:
-            return _Transient(f"server error (HTTP {status}){': ' + text if text else ''}")
+            return _Transient(f"server error (HTTP {status})")
         if status in (401, 403):
             who = "the credentials were refused" if self.user else "it needs credentials"
             return StoreError(
@@ -173,10 +264,12 @@ class RemoteStore(Store):
                 "(or $PARTNERGRAPH_USER and $PARTNERGRAPH_PASSWORD)"
             )
         if status == 400:
-            return QueryError(self._redact(f"the endpoint {url} rejected the request (HTTP 400): {text}"))
+            lines = body.decode("utf-8", "replace").strip().splitlines() if media == "text/plain" else []
+            reason = f": {lines[0][:300]}" if lines else ""
+            return QueryError(self._redact(f"the endpoint {url} rejected the request (HTTP 400){reason}"))
         if status == 404:
             return StoreError(f"{url}: HTTP 404, no SPARQL service at this address; check the URL")
-        return StoreError(self._redact(f"{url}: HTTP {status}: {text}"))
+        return StoreError(f"{url}: HTTP {status}")
 
     def _scheme(self, url: str) -> str | None:
         """The authentication scheme for `url`: the given one, else the one its server asked for."""
@@ -237,7 +330,8 @@ class RemoteStore(Store):
             sparql.setMethod(POST if len(text) > GET_LIMIT else GET)
             sparql.setReturnFormat(return_format)
             request = sparql._createRequest()  # SPARQLWrapper builds the request; we read the answer
-        handlers = []
+        deadline = _Deadline(self.timeout)
+        handlers = _deadline_handlers(deadline)
         scheme = self._scheme(url)
         if scheme == "basic":
             token = base64.b64encode(f"{self.user}:{self.password or ''}".encode()).decode()
@@ -248,14 +342,36 @@ class RemoteStore(Store):
             handlers.append(urllib.request.HTTPDigestAuthHandler(passwords))
         try:
             with urllib.request.build_opener(*handlers).open(request, timeout=self.timeout) as response:
-                body = response.read()
+                body = self._read_body(response, self.max_bytes)
                 return body, _media_type(response.headers.get("Content-Type"))
         except urllib.error.HTTPError as e:
             if self._learn_scheme(url, e.code, e.headers.get("WWW-Authenticate")):
                 return self._send(url, text, return_format, update)
-            raise self._status_failure(e.code, e.read() if e.fp else b"", url) from None
+            media = _media_type(e.headers.get("Content-Type"))
+            body = e.read(ERROR_BODY) if e.fp and e.code == 400 and media == "text/plain" else b""
+            raise self._status_failure(e.code, body, url, media) from None
         except (OSError, http.client.HTTPException) as e:
+            if deadline.expired:
+                raise self._network_failure(TimeoutError("timed out"), url) from None
             raise self._network_failure(e, url) from None
+        finally:
+            deadline.cancel()
+
+    def _read_body(self, response, limit: int) -> bytes:
+        """The whole body, a chunk at a time; StoreError past `limit` bytes, IncompleteRead when
+        the connection ends before the declared length (or is shut by the deadline)."""
+        chunks, size = [], 0
+        while chunk := response.read1(65536):
+            size += len(chunk)
+            if size > limit:
+                raise StoreError(
+                    f"{self.endpoint}: the answer is larger than {limit // 2**20} MB; "
+                    "ask for less (add a LIMIT)"
+                )
+            chunks.append(chunk)
+        if response.length:  # what the server declared and did not send
+            raise http.client.IncompleteRead(b"", response.length)
+        return b"".join(chunks)
 
     def _read(self, query: str, return_format: str, media_types) -> tuple[bytes, str]:
         def attempt():
@@ -286,12 +402,15 @@ class RemoteStore(Store):
         try:
             names = data["head"].get("vars", [])
             rows = [{k: json_term(v) for k, v in b.items()} for b in data["results"]["bindings"]]
-        except (KeyError, TypeError, AttributeError):
+        except (KeyError, TypeError, AttributeError, ValueError):
             raise StoreError(f"{self.endpoint}: malformed SPARQL JSON results") from None
         return Rows(names, rows)
 
     def ask(self, query: str) -> bool:
-        return bool(self._json(query, "boolean")["boolean"])
+        answer = self._json(query, "boolean")["boolean"]
+        if not isinstance(answer, bool):
+            raise StoreError(f"{self.endpoint}: the answer is not a SPARQL ASK result")
+        return answer
 
     def construct(self, query: str) -> Graph:
         body, media = self._read(query, "turtle", RDF_PARSERS)
@@ -336,7 +455,8 @@ class RemoteStore(Store):
             if self._learn_scheme(url, response.status_code, response.headers.get("www-authenticate")):
                 return attempt()
             if response.status_code >= 300:
-                raise self._status_failure(response.status_code, response.content, url)
+                media = _media_type(response.headers.get("content-type"))
+                raise self._status_failure(response.status_code, response.content, url, media)
             return response
 
         return self._retrying(attempt, f"{method} of graph <{graph}>", url, retry=retry)

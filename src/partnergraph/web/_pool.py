@@ -29,7 +29,7 @@ import signal
 import threading
 from dataclasses import dataclass, field
 
-from ..errors import PartnergraphError, QueryError, StoreError
+from ..errors import PartnergraphError, QueryError, StoreError, StoreTimeoutError
 from ..query.guard import check_query, query_form
 from ._cache import BoundedCache
 
@@ -80,6 +80,10 @@ class StoreSource:
     state_file: str | None = None
     stamp: tuple | None = None
     in_memory: bool = False  # copy the embedded store into memory (EmbeddedStore.copied_into_memory)
+    timeout: float = 60.0  # seconds a remote endpoint has for a whole answer
+
+    # a remote answer is read up to this size: twice the text an answer may hold (JSON's overhead)
+    REMOTE_BYTES = 64 * 2**20
 
     def current_stamp(self) -> tuple | None:
         return build_stamp(self.store_dir, self.state_file) if self.state_file else None
@@ -88,7 +92,15 @@ class StoreSource:
         if self.endpoint:
             from ..store import RemoteStore
 
-            return RemoteStore(self.endpoint, user=self.user, password=self.password)
+            # no retries: a visitor is answered at once (502/504) rather than after the backoff
+            return RemoteStore(
+                self.endpoint,
+                user=self.user,
+                password=self.password,
+                timeout=self.timeout,
+                retries=0,
+                max_bytes=self.REMOTE_BYTES,
+            )
         from ..store import EmbeddedStore
 
         changed = StoreError("the build changed while the store was being opened; try again")
@@ -206,6 +218,7 @@ def _worker_main(conn, source: StoreSource, memory: int | None = None) -> None:
 _ERRORS = {
     "QueryError": QueryError,
     "StoreError": StoreError,
+    "StoreTimeoutError": StoreTimeoutError,
     "ResultCapError": ResultCapError,
 }
 
@@ -355,6 +368,8 @@ class QueryPool:
             worker.conn.send(request)
             if not worker.conn.poll(self.timeout):
                 replace = True
+                if worker.source.endpoint:  # the remote endpoint's time, not this server's
+                    raise StoreTimeoutError(f"the SPARQL endpoint gave no answer within {self.timeout:g} s")
                 raise QueryTimeoutError(
                     f"the query ran longer than the time limit of {self.timeout:g} s and was stopped; "
                     "narrow it down or add a LIMIT"

@@ -12,13 +12,14 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from .. import iris
-from ..errors import PartnergraphError, QueryError
+from ..errors import PartnergraphError, QueryError, StoreError
 from ..query.choices import TAXONOMY_SCHEMES as SCHEMES
 from ..query.choices import check_taxonomy_values
 from . import mime
 from ._html import Linker, ui_strings
 from ._http import html_response, lang_of, other_lang_href, state_of, text_response
 from ._results import serialize_answer
+from ._upstream import public_message, store_failure
 from .pages import render_adhoc, render_query_list, render_query_page, render_results
 from .templating import gettext
 
@@ -151,7 +152,9 @@ async def saved_query(request: Request, name: str):
             answer = await run_in_threadpool(state.pool.run, saved.render(values), trusted=True)
             results = await run_in_threadpool(results_html, state, answer, lang, linker)
         except QueryError as e:
-            error, status = str(e), 400
+            error, status = public_message(e, state.config.endpoint), 400
+        except StoreError as e:
+            status, error = store_failure(e, state.config.endpoint)
         except PartnergraphError as e:
             error, status = str(e), 503
     page = render_query_page(
@@ -177,7 +180,9 @@ async def adhoc(request: Request):
                 answer = await run_in_threadpool(state.pool.run, query)
                 results = await run_in_threadpool(results_html, state, answer, lang, linker)
             except QueryError as e:
-                error, status = str(e), 400
+                error, status = public_message(e, state.config.endpoint), 400
+            except StoreError as e:
+                status, error = store_failure(e, state.config.endpoint)
             except PartnergraphError as e:
                 error, status = str(e), 503
     elif not query:

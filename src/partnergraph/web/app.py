@@ -106,7 +106,9 @@ class WebState:
 
         settings, config = self.settings, self.config
         if config.endpoint:
-            source = StoreSource(endpoint=config.endpoint, user=config.user, password=config.password)
+            source = StoreSource(
+                endpoint=config.endpoint, user=config.user, password=config.password, timeout=config.timeout
+            )
         else:
             source = StoreSource(
                 store_dir=str(settings.store_dir),
@@ -207,7 +209,9 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
 
     @app.exception_handler(QueryError)
     async def query_error(request: Request, exc: QueryError):
-        return PlainTextResponse(f"query error: {exc}\n", status_code=400)
+        from ._upstream import public_message
+
+        return PlainTextResponse(f"query error: {public_message(exc, config.endpoint)}\n", status_code=400)
 
     @app.exception_handler(QueryTimeoutError)
     @app.exception_handler(ResultCapError)
@@ -219,7 +223,10 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):
-        return PlainTextResponse(f"store error: {exc}\n", status_code=502)
+        from ._upstream import store_failure
+
+        status, message = store_failure(exc, config.endpoint)
+        return PlainTextResponse(f"store error: {message}\n", status_code=status)
 
     for module in (portal, sparql, dataset, resources, analyst):  # the portal's /dumps/ before /dumps/{name}
         app.include_router(module.router)
