@@ -40,7 +40,8 @@ CREDIT = re.compile(
 PUBLISHED = re.compile(
     r"^\s*(?:opublikowano|opublikowany|data\s+(?:publikacji|dodania|wprowadzenia|aktualizacji|utworzenia)|"
     r"dodano|dodany|edytowano|zmodyfikowano|zaktualizowano|aktualizacja|ostatnia\s+(?:aktualizacja|modyfikacja)|"
-    r"wiadomość\s+wysłana\s+przez|wątek\s+zaczęty\s+przez|posted|published|imieniny|wyświetle\w*|odsłon\w*)"
+    r"wiadomość\s+wysłana\s+przez|wątek\s+zaczęty\s+przez|posted|published|imieniny|wyświetle\w*|odsłon\w*|"
+    r"liczba\s+(?:wyświetleń|odsłon|odwiedzin|wejść))"
     r"\b",
     re.I,
 )
@@ -49,7 +50,8 @@ WORDS = re.compile(
     r"drukuj|w\s+górę|do\s+góry|powrót|wróć|czytaj\s+(?:więcej|także|też|również|dalej)|"
     r"zobacz\s+(?:też|także|również|więcej)|"
     r"więcej|galeria|galeria\s+zdjęć|komentarze|skomentuj|dodaj\s+komentarz|wideo|aktualności|zdjęcie\s+\w+|"
-    r"mapa\s+strony|zaloguj\s+się|zarejestruj\s+się|strona\s+główna|jesteś\s+tutaj|home|archiwum)\b",
+    r"mapa\s+strony|zaloguj\s+się|zarejestruj\s+się|strona\s+główna|jesteś\s+tutaj|home|archiwum|"
+    r"lubię\s+to|odpowiedz)\b",
     re.I,
 )
 # a gallery caption closed by its credit: "Goście w Centrum Seniora. Fot. Jan Kowalski / krakow.pl"
@@ -57,6 +59,10 @@ CREDIT_TAIL = re.compile(
     r"(?:^|[.!?]\s+|\s[-–|]\s+|\()(?:fot(?:o)?\.?|zdj\.|photo|źródło)\s*:?\s+(?:[^.!?]|\.(?=\S)){2,60}\)?$", re.I
 )
 COMMENTS = re.compile(r"\b\d+\s+komentarz\w*|\bkomentarz\w*\s*\(\d+\)", re.I)
+# a page number of a printed report: "Strona 7 z 18", "str. 7", "- 7 -", "7/18"
+PAGE_NUMBER = re.compile(r"^\s*(?:(?:strona|str\.|page)\s*\d+(?:\s*(?:z|/|of)\s*\d+)?|[-–]\s*\d+\s*[-–]|\d+\s*/\s*\d+)\s*$", re.I)
+# a post's reactions and shares: "5 komentarzy · 3 udostępnienia", "👍❤️ 34"
+REACTIONS = re.compile(r"\b\d+\s+(?:udostępnie\w*|reakcj\w*|polubie\w*|wyświetle\w*|shares?|likes?)\b|^[^\w\s]+\s*\d*\s*$", re.I)
 CRUMBS = re.compile(r"\s(?:»|›|=>|>|/)\s")
 TEASER = re.compile(r"(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*$")
 FUNDING = re.compile(
@@ -71,7 +77,7 @@ END = re.compile(
     r"^\s*(?:komentarze|komentarze\s+opinie|dodaj\s+komentarz|tagi|tags|słowa\s+kluczowe|podziel\s+się|"
     r"udostępnij|czytaj\s+(?:także|też|również)|zobacz\s+(?:też|także|również)|przeczytaj\s+(?:też|także|również)|"
     r"inne\s+aktualności|inne\s+wiadomości|powiązane|podobne\s+artykuły|polecamy|najczęściej\s+czytane|"
-    r"tytuł:\s*odp|re:|odp:|drukuj|w\s+górę|powrót)\b",
+    r"tytuł:\s*odp|re:|odp:|drukuj|w\s+górę|powrót|lubię\s+to)\b",
     re.I,
 )
 
@@ -87,8 +93,13 @@ def is_chrome(line: str) -> bool:
         return True
     if (PUBLISHED.match(s) or WORDS.match(s)) and len(words) <= 14:
         return True
-    if COMMENTS.search(s) and len(words) <= 12:
+    if (COMMENTS.search(s) or REACTIONS.search(s)) and len(words) <= 12:
         return True
+    if PAGE_NUMBER.match(s):
+        return True
+    cells = [c.strip() for c in s.split("|")]
+    if len(cells) >= 4 and all(0 < len(c.split()) <= 3 for c in cells) and not re.search(r"\d", s):
+        return True  # a menu: "Menu główne | Aktualności | Rodzina | Kontakt"
     if len(CRUMBS.findall(s)) >= 2 and len(words) <= 20:
         return True
     if s.count("|") >= 2 and s.rstrip().endswith("|") and not re.search(r"\d", s):

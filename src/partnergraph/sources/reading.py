@@ -50,9 +50,13 @@ def read_page(
         )
     data = path.read_bytes()
     text = decode(data, encoding=encoding, name=str(path))
+    headline = None
     if looks_like_html(text):
+        headline = page_headline(text) or None
         text = with_headline(main_text(text), page_title(text))
-    text = clean_text(text)
+        text = clean_text(text)
+    else:
+        text = unwrap(clean_text(text))
     if not text.strip():
         raise SourceError(f"{path}: the page has no text")
     check_text_size(text, str(path))
@@ -64,7 +68,46 @@ def read_page(
         year=year,
         home=home,
         home_city=home_city,
+        title=headline,
     )
+
+
+# a text laid out in lines of one width (a PDF or a report saved as text): a paragraph wrapped at the margin
+WRAP_WIDEST = 130  # characters: a longer line is a paragraph of its own, the page is not wrapped
+WRAP_LINES = 8  # wrapped lines at least, to tell the page's margin
+HYPHEN_BREAK = re.compile(r"(?<=[a-ząćęłńóśźż])-$")
+LIST_START = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]|[-–—•·▪●*]|[a-z]\))\s")
+
+
+def unwrap(text: str) -> str:
+    """A text wrapped at a margin with its paragraphs rejoined: a line that reaches the margin and ends no
+    sentence goes on in the next line ("… współ-" / "pracę z …" is "… współpracę z …"). Text whose lines
+    are paragraphs (the bulletin's) is left as it is."""
+    lines = text.split("\n")
+    long = sorted(len(x.rstrip()) for x in lines if len(x.split()) >= 5)
+    if len(long) < WRAP_LINES or long[-1] > WRAP_WIDEST:
+        return text
+    margin = long[int(len(long) * 0.8)]
+    at_margin = [n for n in long if n >= 0.75 * margin]
+    if len(at_margin) < len(long) * 0.6:
+        return text
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        joins = (
+            prev.strip()
+            and line.strip()
+            and len(prev.rstrip()) >= 0.75 * margin
+            and not re.search(r"[.!?:;]\s*$", prev)
+            and not LIST_START.match(line)
+        )
+        if not joins:
+            out.append(line)
+        elif HYPHEN_BREAK.search(prev.rstrip()) and line.lstrip()[:1].islower():
+            out[-1] = prev.rstrip()[:-1] + line.lstrip()
+        else:
+            out[-1] = prev.rstrip() + " " + line.lstrip()
+    return "\n".join(out)
 
 
 def check_text_size(text: str, name: str) -> None:
@@ -92,6 +135,18 @@ def page_title(html: str) -> str:
     parts = [" ".join(unescape(x).split()) for x in TITLE_PARTS.split(m.group(1))]
     named = [x for x in parts if EVENT_WORDS.search(x) and not OVERVIEW.search(x) and len(x.split()) >= 2]
     return max(named, key=len) if named else ""
+
+
+H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
+OG_TITLE = re.compile(r"<meta\s+property=[\"']og:title[\"']\s+content=[\"']([^\"']+)[\"']", re.I)
+
+
+def page_headline(html: str) -> str:
+    """The article's headline as the HTML marks it (og:title, else the first <h1>), or ""."""
+    m = OG_TITLE.search(html[:20000]) or H1.search(html)
+    if m is None:
+        return ""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", m.group(1))).split())
 
 
 def with_headline(text: str, title: str) -> str:

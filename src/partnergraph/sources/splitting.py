@@ -49,7 +49,8 @@ RECORD_FIELD = re.compile(
 )
 # one word and a colon before the text: "Opracowanie: …", "Źródło: …", "Fot.: …" label a line, not an event
 LABELLED = re.compile(r"^\s*\w+\.?\s*:\s+\S")
-NUMBER = re.compile(r"^\s*(\d{1,3}[.)]|[IVX]{1,5}\.)\s+")
+# "1. ", "IV. ", and the sub-sections of a report: "6.1. ", "2.3.1 " (one digit after a dot: "12.05." is a date)
+NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.[1-9]){1,3}\.?|\d{1,3}[.)]|[IVX]{1,5}\.)\s+")
 BULLET = re.compile(r"^\s*[-–—•·▪●○*]\s+")
 # a sentence end glued to a capitalised word: "Społecznej.Wizyta"; not after abbreviations of names
 GLUED = re.compile(rf"(?<=[a-ząćęłńóśźż0-9)\]”\"'»])[.!?](?=[{UPPER}][a-ząćęłńóśźżäöü])")
@@ -116,6 +117,7 @@ class Listed:
     # spans of page chrome inside the section (photo credits, a date of publication): not its text
     masks: list[tuple[int, int]] = field(default_factory=list)
     article: bool = False  # the page's one article: what stands around it (a sidebar, a header) is not its
+    published: str | None = None  # an article's line with its date of publication
 
 
 def grouped_sections(page: Page) -> list[Listed]:
@@ -123,7 +125,7 @@ def grouped_sections(page: Page) -> list[Listed]:
     text = page.text
     lines = _glue_split(text, _lines(text))
     _classify(lines)
-    article = _article(text, lines)
+    article = _article(text, lines, page.title)
     if article is not None:
         return [article]
     sections = _chronicle(text, lines)
@@ -603,11 +605,13 @@ DATE_TAIL = re.compile(r"\s*[-–—,(]?\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\
 LABEL_HEAD = re.compile(r"^\s*(?:tytuł|temat|title)\s*:\s*", re.I)
 
 
-def _article(text: str, lines: list[_Line]) -> Listed | None:
+def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed | None:
     """The page as one article, when it is one: a headline over paragraphs of running text that report an
     event, and no second headed and dated report beside it. Its text runs from the headline to where the
     page's tail begins (comments, tags, a reply); chrome inside it (a date of publication, a photo credit,
-    the headline repeated as a caption) is masked."""
+    the headline repeated as a caption) is masked. `marked` is the headline the HTML marks (og:title, <h1>).
+    A post with no headline over its text (a social-media post under the publisher's name) is titled by
+    its first sentence."""
     content = [i for i, ln in enumerate(lines) if ln.kind not in ("blank", "chrome", "banner", "year")]
     main = next(
         (
@@ -619,11 +623,16 @@ def _article(text: str, lines: list[_Line]) -> Listed | None:
     )
     if main is None:
         return None
-    head = _headline(lines, main)
+    head = _headline(lines, main, marked)
     if head is None:
-        return None
+        if any(lines[i].kind == "heading" and not _names_a_body(lines[i].text) for i in content if i < main):
+            return None
+        return _headless_article(text, lines, main)
     title_line = lines[head]
     title = LABEL_HEAD.sub("", title_line.text)
+    dated = DATE_HEAD.match(title)
+    if dated:  # "14.09.2022 Rozmowy o współpracy …": the date of publication before the headline
+        title = title[dated.end() :]
     more = lines[head + 1] if head + 1 < main else None
     if (
         more is not None
@@ -677,10 +686,65 @@ def _article(text: str, lines: list[_Line]) -> Listed | None:
     return Listed(section, None, None, [(a, b) for a, b in masks if a < end], article=True)
 
 
-def _headline(lines: list[_Line], main: int) -> int | None:
+def _headless_article(text: str, lines: list[_Line], main: int) -> Listed | None:
+    """An article with no headline: its first sentence is the title, the rest of the page's text (up to its
+    tail) the body."""
+    stop = next((i for i in range(main + 1, len(lines)) if chrome.ends_article(lines[i].text)), len(lines))
+    body = [ln for ln in lines[main:stop] if ln.kind not in ("blank", "chrome", "banner")]
+    if _dated_openings(text, body) >= 2 or _dated_items(body) >= 2:
+        return None
+    first = lines[main]
+    end = next(
+        (m.end() for m in POST_STOP.finditer(text, first.start, first.end) if m.group(1).lower() not in NOT_ENDING),
+        first.end,
+    )
+    rest = [ln for ln in body if ln.end > end]
+    if not rest:
+        return None
+    bstart = end
+    while bstart < rest[-1].end and text[bstart].isspace():
+        bstart += 1
+    masks = [(ln.start, ln.end) for ln in lines[main:stop] if ln.kind == "chrome" and ln.start >= bstart]
+    section = Section(title=" ".join(text[first.start : end].split()), body=text[bstart : rest[-1].end],
+                      start=first.start, end=rest[-1].end)
+    return Listed(section, None, None, masks, article=True, published=_published(lines, main))
+
+
+# a sentence's end in a post: before a capital, a quote or an emoji ("… zza granicy! 🇸🇰 Wczoraj …")
+POST_STOP = re.compile(r"(\w*)[.!?]+(?=\s+(?![a-ząćęłńóśźż0-9]))")
+
+
+def _published(lines: list[_Line], main: int) -> str | None:
+    """The date of publication over an article's text: its date line above the first paragraph."""
+    for ln in reversed(lines[:main]):
+        if ln.kind != "blank" and chrome.is_dateline(ln.text):
+            return ln.text
+    return None
+
+
+# the date of publication glued before a headline: "14.09.2022 Rozmowy o …", "12 maja 2019 – Wizyta …"
+DATE_HEAD = re.compile(rf"^\s*(?:{chrome.DATE_TOKEN.pattern})\s*[-–—|:]?\s*(?=[{UPPER}„\"])", re.I)
+# a line that is only the name of a body (the publisher's, over a post): "Gminny Ośrodek Pomocy Społecznej w …"
+BODY_NAME = re.compile(
+    r"^(?:\w+\s+)?(?:ośrod\w*|centrum|urząd|fundacj\w*|stowarzysz\w*|towarzyst\w*|caritas|zespół|"
+    r"dom|regionaln\w*|miejsk\w*|gminn\w*|powiatow\w*)\b",
+    re.I,
+)
+
+
+def _names_a_body(s: str) -> bool:
+    plain = s.capitalize() if s.isupper() else s
+    return bool(BODY_NAME.match(plain)) and not (EVENT_WORDS.search(plain) or REPORT_CUES.search(plain)) and not (
+        _has_finite_verb(plain)
+    )
+
+
+def _headline(lines: list[_Line], main: int, marked: str | None = None) -> int | None:
     """The headline over the article's first paragraph: of the short lines just above it (chrome and a
-    date line skipped), the one that names what happened; a site's name in capitals, a label, a lead
-    ending in a colon are not headlines. When the headline is printed twice, the plainer copy."""
+    date line skipped), the one that names what happened; a site's name in capitals, a body's name over a
+    post, a label, a lead ending in a colon or a lead sentence under the headline are not headlines; the
+    line the HTML marks as the headline and the line over the byline are. When the headline is printed
+    twice, the plainer copy."""
     best, best_score = None, 0.0
     seen = 0
     for i in range(main - 1, -1, -1):
@@ -694,6 +758,7 @@ def _headline(lines: list[_Line], main: int) -> int | None:
         if seen > 6:
             break
         s = LABEL_HEAD.sub("", ln.text).strip()
+        s = s[m.end() :] if (m := DATE_HEAD.match(s)) else s
         plain = s.capitalize() if s.isupper() else s
         if not (2 <= len(s.split()) <= 30) or not (s[:1].isupper() or s[:1] in "„\"'«"):
             continue
@@ -714,11 +779,28 @@ def _headline(lines: list[_Line], main: int) -> int | None:
             score -= 0.5  # the copy with the date of publication glued on
         if len(s.split()) <= 2 and not EVENT_WORDS.search(plain):
             score -= 0.5
+        if _names_a_body(s):
+            score -= 3  # the publisher's name over its post
+        if re.search(r"\w[.]$", s) and len(s.split()) >= LEAD_SENTENCE and _has_finite_verb(s):
+            score -= 2  # the lead under the headline: a sentence
+        below = next((x for x in lines[i + 1 : main] if x.kind != "blank"), None)
+        if below is not None and _byline(below.text, s) and not chrome.is_dateline(ln.text):
+            score += 1.5  # over the byline: "Marta Wójcik 09.11.2021, 14:32" (a bare date may be a sidebar item's)
+        if marked and _same_heading(s, marked):
+            score += 3
         if score > best_score or (
             score == best_score and best is not None and _same_heading(s, lines[best].text)
         ):
             best, best_score = i, score
     return best if best_score > 0.5 else None
+
+
+def _byline(s: str, over: str) -> bool:
+    """A date of publication with its author or comment count: "Marta Wójcik 09.11.2021, 14:32 Komentarze (4)";
+    not a news list's date with the title `over` it repeated."""
+    m = chrome.DATE_TOKEN.search(s)
+    rest = s[: m.start()] + " " + s[m.end() :] if m else ""
+    return chrome.is_dateline(s) and bool(re.search(r"\w", rest)) and not _same_heading(rest, over)
 
 
 def _same_heading(a: str, b: str) -> bool:
