@@ -92,12 +92,16 @@ class Reviewed:
                 self.kill()
 
 
-@pytest.fixture
-def built_copy(seed_settings, tmp_path) -> Settings:
+def copy_built(seed_settings: Settings, target: Path) -> Settings:
     """A project copy with the seed build copied beside it (current: same inputs)."""
-    settings = Settings(copy_project(tmp_path / "project"))
+    settings = Settings(copy_project(target))
     shutil.copytree(seed_settings.build_dir, settings.build_dir)
     return settings
+
+
+@pytest.fixture
+def built_copy(seed_settings, tmp_path) -> Settings:
+    return copy_built(seed_settings, tmp_path / "project")
 
 
 @pytest.fixture
@@ -151,8 +155,8 @@ def test_queue_page_view_token_and_stale_tab(reviewed, built_copy):
         # a correction whose value extraction no longer gives is shown, not dropped
         with built_copy.curation_file.open("a", encoding="utf-8") as f:
             f.write(f"{cards[1][0]}:\n  accept: {{organisations: [Nobody]}}\n")
-        html = client.get(reviewed.url + f"page/{PAGE}").text
-        assert "accept organisations &#39;Nobody&#39;: not extracted" in html
+        html = client.get(reviewed.url + f"page/{PAGE}?lang=en").text
+        assert "Accepted organisation “Nobody” is no longer extracted" in html
 
 
 # --- a whole review in headless Chromium ---------------------------------------------------------------

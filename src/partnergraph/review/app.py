@@ -21,8 +21,9 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rdflib import Graph, Namespace
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import PartnergraphError
+from ..errors import CurationError, PartnergraphError
 from ..model import LIST_FIELDS
 from ..settings import Settings
 from . import curation_file, registry_file, reshape
@@ -118,18 +119,16 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
-    @app.exception_handler(ReviewError)
-    async def review_error(request: Request, e: ReviewError):
-        return refuse(request, e.key, e.status, **e.params)
-
-    @app.exception_handler(PartnergraphError)
-    async def other_error(request: Request, e: PartnergraphError):
-        return refuse(request, "bad_request", 400, detail=str(e))
-
-    def render(request: Request, name: str, **context) -> HTMLResponse:
+    def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
         lang = lang_of(request)
+        concepts = review.concepts
+
+        def label(field: str, key: str) -> str:
+            return (concepts.get(field, {}).get(key) or {}).get(lang) or key
+
         context |= {
             "t": messages(lang),
+            "label": label,
             "lang": lang,
             "other_lang": "en" if lang == "pl" else "pl",
             "token": review.token,
@@ -140,7 +139,33 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
             "list_fields": LIST_FIELDS,
             "status": review.updater.status(),
         }
-        return HTMLResponse(env.get_template(name).render(**context))
+        return HTMLResponse(env.get_template(name).render(**context), status)
+
+    def answer_error(request: Request, key: str, status: int, **params):
+        """A page a person reads in the browser; a JSON answer for the page's own requests."""
+        if request.method == "GET" and "text/html" in request.headers.get("accept", ""):
+            message = error_message(lang_of(request), key, params)
+            return render(request, "error.html", status, message=message)
+        return refuse(request, key, status, **params)
+
+    @app.exception_handler(ReviewError)
+    async def review_error(request: Request, e: ReviewError):
+        return answer_error(request, e.key, e.status, **e.params)
+
+    @app.exception_handler(CurationError)
+    async def curation_error(request: Request, e: CurationError):  # a hand edit broke the file
+        detail = str(e).removeprefix(f"{settings.curation_file}: ")
+        return answer_error(request, "bad_curation", 409, path=str(settings.curation_file), detail=detail)
+
+    @app.exception_handler(PartnergraphError)
+    async def other_error(request: Request, e: PartnergraphError):
+        return answer_error(request, "bad_request", 400, detail=str(e))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, e: StarletteHTTPException):
+        if e.status_code == 404:
+            return answer_error(request, "not_found", 404, path=request.url.path)
+        return refuse(request, "bad_request", e.status_code, detail=str(e.detail))
 
     @app.get("/", response_class=HTMLResponse)
     def queue(request: Request, page: str = "", field: str = "", state: str = "open"):
@@ -162,7 +187,10 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
     def page_view(request: Request, source_id: str):
         view = page_or_404(source_id)
         data = curation_file.load(settings.curation_file)
-        versions = {e.event.id: curation_file.version(data, e.event.id) for e in view.events}
+        versions = {
+            e: curation_file.version(data, e)
+            for e in {c.event.id for c in view.events} | {s.event for s in view.stale}
+        }
         return render(
             request,
             "page.html",
@@ -307,6 +335,17 @@ def apply_correction(review: Review, body: dict) -> str:
     event_id = _text(body, "event", 300)
     page = event_id.split("/", 1)[0]
     view = corpus.page(page, data) if page in corpus.texts else None
+    if op == "forget":  # a correction that matches nothing any more (the event's card may be gone)
+        kind, field, key = body.get("kind"), body.get("field") or "", body.get("key") or ""
+        if view is None or not any(
+            (s.event, s.kind, s.field, s.key) == (event_id, kind, field, key) for s in view.stale
+        ):
+            raise ReviewError("not_stale", event=event_id)
+        curation_file.check_version(data, event_id, body.get("version"))
+        curation_file.forget(data, event_id, kind, field, key)
+        curation_file.save(settings.curation_file, data)
+        review.updater.mark(page)
+        return page
     card = next((e for e in view.events if e.event.id == event_id), None) if view else None
     if card is None:
         raise ReviewError("no_event", status=404, event=event_id)

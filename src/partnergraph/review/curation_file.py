@@ -196,6 +196,21 @@ def restore_event(data: CommentedMap, event_id: str) -> None:
         del data[event_id]
 
 
+def forget(data: CommentedMap, event_id: str, kind: str, field: str = "", key: str = "") -> None:
+    """Drop a correction that no longer matches the page (values.Stale): an event's whole entry when
+    the event is no longer extracted, its `create` when extraction now finds it by itself, else the one
+    value of the action `kind`. Raises ReviewError if there is no such correction."""
+    entry = data.get(event_id)
+    if kind == "no_event" and entry is not None:
+        del data[event_id]
+        return
+    if kind == "created_extracted" and entry is not None and "create" in entry:
+        del entry["create"]
+    elif not (kind in ("accept", "add", "remove") and entry is not None and _drop(entry, kind, field, key)):
+        raise ReviewError("not_stale", event=event_id)
+    _tidy(data, event_id)
+
+
 def create_event(
     data: CommentedMap, page: str, title: str, at: tuple[int, int], quote: str, taken, guesses: dict
 ) -> str:

@@ -10,6 +10,8 @@ LANGS = ("pl", "en")
 MESSAGES = {
     "app_title": N_("partnergraph review"),
     "queue": N_("Queue"),
+    "error": N_("Error"),
+    "back_to_queue": N_("Back to the queue"),
     "pages": N_("Pages"),
     "page": N_("Page"),
     "events": N_("events"),
@@ -52,6 +54,20 @@ MESSAGES = {
     "graph_current": N_("graph up to date"),
     "graph_updating": N_("updating the graph…"),
     "stale": N_("Corrections that no longer match"),
+    "n_stale": N_("corrections that no longer match: {n}"),
+    "stale_help": N_(
+        "The page or the extractor changed since these corrections were made. Correct the event again if needed, then forget the old correction."
+    ),
+    "forget": N_("Forget"),
+    "stale_kinds": {
+        "no_event": N_(
+            "Event {event} is no longer extracted from this page (its title may have changed): its corrections apply to nothing."
+        ),
+        "created_extracted": N_("Event {event}, added by a person, is now found by extraction itself."),
+        "accept": N_("Accepted {field} “{value}” is no longer extracted ({event})."),
+        "remove": N_("Removed {field} “{value}” is no longer extracted: nothing to remove ({event})."),
+        "add": N_("Added {field} “{value}” is now found by extraction itself ({event})."),
+    },
     "keys_help": N_(
         "Keys: j / k next / previous value, a accept value, A accept the event, Enter show its text."
     ),
@@ -91,6 +107,8 @@ MESSAGES = {
         "bad_request": N_("Bad request: {detail}."),
         "no_event": N_("No event {event} on this page."),
         "no_page": N_("No page {page}."),
+        "not_stale": N_("Event {event} has no such correction that no longer matches; reload the page."),
+        "not_found": N_("Nothing at {path}."),
         "no_city": N_("No city named {name} in the gazetteer."),
         "same_name": N_("{name} is the same name."),
         "both_registered": N_("{name} and {into} are both in the registry already; merge them by hand."),

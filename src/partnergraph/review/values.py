@@ -8,6 +8,8 @@ that a page's counts add up to what extraction found plus what people added.
 
 from __future__ import annotations
 
+import ast
+import re
 import threading
 from dataclasses import dataclass, field
 
@@ -19,6 +21,12 @@ from ..reference import load_registries
 from ..settings import Settings
 
 FIELDS = SCALAR_FIELDS + LIST_FIELDS
+# curate.apply_curation's reports of corrections that match nothing extracted (read back into their parts)
+STALE_EVENT = re.compile(r"^(?P<event>[^:]+): (?P<what>no such event|create: already extracted)$")
+STALE_VALUE = re.compile(
+    r"^(?P<event>[^:]+): (?P<action>accept|add|remove) (?P<field>\w+) (?P<key>'.*'|\".*\"): "
+    r"(?P<what>not extracted|already extracted)$"
+)
 NO_EVIDENCE_CONFIDENCE = 0.25  # a value nothing in the text supports is more doubtful
 STATES = ("open", "reviewed", "corrected")
 
@@ -52,12 +60,32 @@ class EventView:
 
 
 @dataclass
+class Stale:
+    """A correction that no longer matches what extraction gives (the page or the extractor changed)."""
+
+    event: str
+    kind: str  # no_event, created_extracted, or the action: accept, add, remove
+    field: str = ""
+    key: str = ""
+    report: str = ""  # as curate wrote it (shown as is should its form be new)
+
+
+def read_stale(report: str) -> Stale:
+    if match := STALE_EVENT.match(report):
+        kind = "no_event" if match["what"] == "no such event" else "created_extracted"
+        return Stale(match["event"], kind, report=report)
+    if match := STALE_VALUE.match(report):
+        return Stale(match["event"], match["action"], match["field"], ast.literal_eval(match["key"]), report)
+    return Stale(report.split(":", 1)[0], "other", report=report)
+
+
+@dataclass
 class PageView:
     source_id: str
     title: str
     text: str
     events: list[EventView] = field(default_factory=list)
-    stale: list[str] = field(default_factory=list)
+    stale: list[Stale] = field(default_factory=list)
 
     @property
     def values(self) -> list[Value]:
@@ -117,7 +145,7 @@ class Corpus:
         own = {str(k): v for k, v in curation.items() if str(k).startswith(f"{source_id}/")}
         curated, stale = apply_curation(raw, own, registries)
         by_id = {e.id: e for e in curated}
-        view = PageView(source_id, entry.title or entry.file, text, stale=stale)
+        view = PageView(source_id, entry.title or entry.file, text, stale=[read_stale(s) for s in stale])
         for event in raw:
             if event.id in by_id:
                 view.events.append(_event_view(by_id[event.id], event, own.get(event.id) or {}))

@@ -215,6 +215,12 @@
     const li = ev.target.closest(".value");
     const card = ev.target.closest(".card");
     if (card) activeCard = card;
+    if (button && button.dataset.op === "forget") {
+      const d = button.dataset;
+      const body = { op: "forget", event: d.event, version: d.version, kind: d.kind, field: d.field, key: d.key };
+      post("/api/correct", body).then((ok) => ok && reloadAt(null));
+      return;
+    }
     if (button && card) {
       const op = button.dataset.op;
       if (op === "accept") correct(card, { op, field: li.dataset.field, key: li.dataset.key }, li.dataset.v);
@@ -234,9 +240,13 @@
       return;
     }
     const mark = ev.target.closest("#text mark");
-    if (mark && !window.getSelection().toString()) {
-      const first = document.querySelector(`.value[data-v="${CSS.escape(mark.dataset.v.split(" ")[0])}"]`);
-      focusValue(first);
+    if (mark && ev.detail === 1) {
+      // a moment later: focusing the value scrolls the page, which would move the word from under a
+      // double click (a selection) that is not over yet
+      setTimeout(() => {
+        if (window.getSelection().toString()) return;
+        focusValue(document.querySelector(`.value[data-v="${CSS.escape(mark.dataset.v.split(" ")[0])}"]`));
+      }, 350);
       return;
     }
     const row = ev.target.closest("tr[data-href]");

@@ -1,0 +1,185 @@
+"""`partnergraph review` as a person meets it in headless Chromium: at 390 px and on a desktop, in Polish and
+English; axe-core on every kind of page; error pages a person can read; a refused save said where the person
+is looking; corrections a re-extracted page no longer matches, reported and forgotten with a click."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+from test_review import EVENT, PAGE, Reviewed, copy_built
+
+from partnergraph.curate import read_curation
+
+AXE = Path(__file__).resolve().parents[1] / "src/partnergraph/web/frontend/node_modules/axe-core/axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def app(seed_settings, tmp_path_factory):
+    """One review process for the tests that look more than they write."""
+    settings = copy_built(seed_settings, tmp_path_factory.mktemp("review-ui") / "project")
+    review = Reviewed(settings.root)
+    review.settings = settings
+    yield review
+    review.stop()
+
+
+def open_tab(browser, url: str, width: int = 1280):
+    tab = browser.new_page(viewport={"width": width, "height": 900})
+    problems: list[str] = []
+    tab.on("pageerror", lambda e: problems.append(str(e)))
+    tab.goto(url)
+    return tab, problems
+
+
+@pytest.mark.parametrize("path", ["", "?state=all", f"page/{PAGE}", "page/bip-27120"])
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_nothing_scrolls_sideways_at_390_px(browser, app, path, lang):
+    tab, problems = open_tab(browser, f"{app.url}{path}{'&' if '?' in path else '?'}lang={lang}", 390)
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    assert problems == []
+    tab.close()
+
+
+def test_the_queue_is_a_table_and_the_text_pane_answers_clicks_and_selections(browser, app):
+    tab, _ = open_tab(browser, app.url + "?lang=pl")
+    assert (
+        tab.locator("table.queue tr.value").first.evaluate("r => getComputedStyle(r).display") == "table-row"
+    )
+    assert tab.locator("table.queue tr.value td").nth(2).inner_text().startswith("urzędnicy")  # a label
+    tab.goto(f"{app.url}page/{PAGE}?lang=en")
+    assert not tab.locator("#selbar").is_visible()
+    while tab.evaluate("document.activeElement.tagName") != "BUTTON":  # the first button Tab reaches:
+        tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.dataset.op") == "accept_event"  # not the hidden toolbar's
+    tab.locator("#text mark").first.dblclick()  # a word selected: the page holds still under the click
+    tab.locator("#selbar").wait_for(state="visible", timeout=5000)
+    tab.locator("#text mark", has_text="Barcelony").click()  # one click: its value
+    tab.wait_for_function("document.activeElement.dataset.key === 'Barcelona'", timeout=5000)
+    tab.close()
+
+
+@pytest.mark.parametrize(
+    "path, width",
+    [
+        ("", 1280),
+        ("", 390),
+        ("?state=all", 1280),
+        (f"page/{PAGE}", 1280),
+        (f"page/{PAGE}", 390),
+        ("page/nope", 1280),
+    ],
+)
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_axe_finds_no_serious_or_critical_violation(browser, app, path, width, lang):
+    tab, _ = open_tab(browser, f"{app.url}{path}{'&' if '?' in path else '?'}lang={lang}", width)
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    bad = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert bad == [], json.dumps(bad, indent=1)
+    tab.close()
+
+
+def test_errors_read_as_pages_in_the_browser_and_as_json_for_the_script(app):
+    html = {"Accept": "text/html,application/xhtml+xml"}
+    with httpx.Client(timeout=30) as client:
+        missing = client.get(f"{app.url}page/nope?lang=pl", headers=html)
+        assert missing.status_code == 404 and '<html lang="pl">' in missing.text
+        assert "<h1>Błąd</h1>" in missing.text and "Nie ma strony nope." in missing.text
+        assert 'href="/"' in missing.text  # back to the queue
+        nowhere = client.get(f"{app.url}no/such/thing?lang=en", headers=html)
+        assert nowhere.status_code == 404 and "Nothing at /no/such/thing." in nowhere.text
+        assert client.get(f"{app.url}page/nope?lang=en").json()["error"] == "No page nope."
+
+        # a hand edit that broke curation.yaml: said with the file and line, in the page's language
+        curation = app.settings.curation_file
+        before = curation.read_bytes()
+        try:
+            curation.write_text(before.decode() + "\nbroken: [\n", encoding="utf-8")
+            for path in ("", f"page/{PAGE}"):
+                broken = client.get(f"{app.url}{path}?lang=en", headers=html)
+                assert broken.status_code == 409, broken.text
+                assert f"{curation} cannot be read" in broken.text and "line" in broken.text
+                assert "Traceback" not in broken.text
+        finally:
+            curation.write_bytes(before)
+        assert client.get(app.url, headers=html).status_code == 200
+
+
+def test_a_refused_save_is_said_where_the_person_is_looking(browser, app):
+    """The last card, far down the page, is saved from another tab meanwhile: this tab's click is refused
+    and the message shows in the viewport, not above it."""
+    tab, problems = open_tab(browser, f"{app.url}page/{PAGE}?lang=en", 1280)
+    last = tab.locator(".card").last
+    last.locator('button[data-op="delete"]').scroll_into_view_if_needed()
+    assert tab.evaluate("window.scrollY") > 300
+    other, _ = open_tab(browser, f"{app.url}page/{PAGE}?lang=en", 1280)
+    with other.expect_event("load"):
+        other.locator(".card").last.locator('button[data-op="accept_event"]').click()
+    other.close()
+    last.locator('button[data-op="delete"]').click()
+    message = tab.locator("#message")
+    message.wait_for(state="visible")
+    assert "changed in another tab" in message.inner_text()
+    box = message.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 900
+    assert last.get_attribute("class") == "card"  # not deleted
+    assert problems == []
+    tab.close()
+
+
+def test_a_page_extracted_again_keeps_its_reviews_and_reports_what_no_longer_matches(
+    browser, seed_settings, tmp_path
+):
+    """Two cards accepted; then the page changes (a person's name; an event's title, hence its id) and
+    is extracted again: the values still there stay reviewed, the new name is open, and the two corrections
+    that match nothing are listed in Polish, each forgotten with one click."""
+    settings = copy_built(seed_settings, tmp_path / "project")
+    app = Reviewed(settings.root)
+    try:
+        tab, problems = open_tab(browser, f"{app.url}page/{PAGE}?lang=pl")
+        for event in (EVENT["donation"], EVENT["utrecht"]):
+            with tab.expect_event("load"):
+                tab.locator(f'.card[data-event="{event}"] button[data-op="accept_event"]').click()
+        tab.close()
+    finally:
+        app.stop()
+    source = settings.sources_dir / f"{PAGE}.txt"
+    text = source.read_text(encoding="utf-8")
+    old_title, new_title = "Wizyta studyjna w Utrechcie przedstawiciela MOPS", "Wyjazd studyjny do Utrechtu"
+    assert "Jana Stapelmanna" in text and old_title in text
+    source.write_text(
+        text.replace("Jana Stapelmanna", "Hansa Müllera").replace(old_title, new_title), "utf-8"
+    )
+
+    app = Reviewed(settings.root)
+    try:
+        tab, problems = open_tab(browser, f"{app.url}page/{PAGE}?lang=pl")
+        donation = tab.locator(f'.card[data-event="{EVENT["donation"]}"]')
+        assert donation.locator('.value[data-field="persons"]').get_attribute("data-key") == "Hans Müller"
+        assert "state-open" in donation.locator('.value[data-field="persons"]').get_attribute("class")
+        assert donation.locator(".value.state-reviewed").count() >= 8  # title, dates, place, organisations…
+        stale = tab.locator("section.stale li")
+        assert stale.count() == 2
+        said = tab.inner_text("section.stale")
+        assert "Zaakceptowanej wartości „Jan Stapelmann” (osoba) ekstrakcja już nie znajduje" in said
+        assert f"Wydarzenia {EVENT['utrecht']} ekstrakcja nie znajduje już na tej stronie" in said
+        assert "not extracted" not in said and "no such event" not in said  # English of curate's report
+        for _ in range(2):
+            with tab.expect_event("load"):
+                stale.first.locator('button[data-op="forget"]').click()
+        assert tab.locator("section.stale").count() == 0
+        assert problems == []
+        tab.close()
+    finally:
+        app.stop()
+    corrections = read_curation(settings.curation_file)
+    assert EVENT["utrecht"] not in corrections
+    assert "persons" not in corrections[EVENT["donation"]]["accept"]
+    assert "cities" in corrections[EVENT["donation"]]["accept"]
