@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 
 import httpx
 import pytest
@@ -35,8 +36,8 @@ def test_the_choice_can_be_forced_and_every_line_states_the_cost():
     assert not plan_memory(10, processes=3, available=8 * GB, choice="disk").in_memory
     fits = plan_memory(400_000, processes=3, available=8 * GB)
     assert fits.describe() == (
-        f"store: in memory, copied into each of 3 processes (400,000 quads, 3 × {400 * BYTES_PER_QUAD // 1000}.0 MB "
-        "of 8.0 GB available)"
+        "store: in memory in the query workers (3), copied in the background: they answer from disk until "
+        f"then, pages from disk (400,000 quads, 3 × {400 * BYTES_PER_QUAD // 1000}.0 MB of 8.0 GB available)"
     )
     small = plan_memory(SMALL - 1, processes=3, available=8 * GB)
     assert not small.in_memory and "small enough to answer from disk" in small.describe()
@@ -83,8 +84,12 @@ def serve_lines(root, *options) -> tuple[list[str], str]:
     ("options", "expected"),
     [
         ((), "store: on disk ({quads:,} quads, small enough to answer from disk; --store memory copies it)"),
-        (("--store", "disk"), "store: on disk ({quads:,} quads; in memory it would take 2 × "),
-        (("--in-memory",), "store: in memory, copied into each of 2 processes ({quads:,} quads, as asked)"),
+        (("--store", "disk"), "store: on disk ({quads:,} quads; in memory it would take 1 × "),
+        (
+            ("--in-memory",),
+            "store: in memory in the query workers (1), copied in the background: they answer "
+            "from disk until then, pages from disk ({quads:,} quads, as asked)",
+        ),
     ],
 )
 def test_serve_says_where_its_store_is(seed_store, options, expected):
@@ -92,3 +97,23 @@ def test_serve_says_where_its_store_is(seed_store, options, expected):
     assert count_quads(settings) == len(store)
     lines, _url = serve_lines(settings.root, "--workers", "1", *options)
     assert lines[0].startswith(expected.format(quads=len(store))), lines
+
+
+def test_a_worker_answers_from_disk_until_its_copy_in_memory_is_made(seed_store, monkeypatch):
+    """The copy is made in a thread (held back here until released); the store on disk answers
+    meanwhile, and the copy, with the same quads, takes its place once made."""
+    from partnergraph.store import EmbeddedStore
+    from partnergraph.web._pool import _MemoryCopy, _run_in_store
+
+    settings, store = seed_store
+    release, real_copy = threading.Event(), EmbeddedStore.copy_into_memory
+    monkeypatch.setattr(EmbeddedStore, "copy_into_memory", lambda s: release.wait(60) and real_copy(s))
+    disk = EmbeddedStore(settings.store_dir, read_only=True)
+    copy = _MemoryCopy(disk)
+    assert copy.thread.is_alive() and copy.room > 2**30  # 8 times the store's files, and 1 GB
+    assert _run_in_store(disk, "ASK { ?s a ?c }", 1).boolean  # answered while the copy is held
+    release.set()
+    copy.thread.join(60)
+    swapped = copy.swap(disk, memory=None)
+    assert swapped is copy.store and "copied into memory" in swapped.description
+    assert set(swapped.ox) == set(store.ox) and len(swapped) > 1000

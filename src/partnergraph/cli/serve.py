@@ -69,9 +69,9 @@ def register(subparsers) -> None:
         "--store",
         choices=("auto", "memory", "disk"),
         default="auto",
-        help="memory: copy the embedded store into memory in the server and each worker (queries several "
-        "times faster on a large graph, for that memory and the time to copy); disk: read it on disk; "
-        "auto (default): in memory when the copies take at most half the memory available",
+        help="memory: each query worker copies the embedded store into memory, answering from disk until "
+        "its copy is made (queries several times faster on a large graph, for that memory); disk: read it "
+        "on disk; auto (default): in memory when the copies take at most half the memory available",
     )
     parser.add_argument("--in-memory", action="store_true", help="the same as --store memory")
     add_endpoint_options(parser)
@@ -105,7 +105,7 @@ def run(args) -> int:
             report = ensure_built(settings)
             if report is not None:
                 print(f"built {report.triples} quads into {settings.build_dir}", flush=True)
-        plan = plan_memory(count_quads(settings), 1 + args.workers, available_memory(), args.store)
+        plan = plan_memory(count_quads(settings), args.workers, available_memory(), args.store)
         print(plan.describe(), flush=True)
     config = WebConfig(
         endpoint=args.endpoint,

@@ -1,6 +1,7 @@
-"""Whether `serve` should copy the embedded store into memory: the graph's size against the memory the
-machine has free. Oxigraph answers several times faster from memory (docs/triple-stores.md), but every
-process that answers queries (the server and each worker) holds its own copy."""
+"""Whether `serve`'s query workers should copy the embedded store into memory: the graph's size against
+the memory the machine has free. Oxigraph answers several times faster from memory
+(docs/triple-stores.md), but every worker holds its own copy. The copies are made in the background
+(the workers answer from disk meanwhile); the server's pages read the store on disk."""
 
 from __future__ import annotations
 
@@ -40,7 +41,10 @@ class MemoryPlan:
         )
         why = "as asked" if self.forced else f"{cost} of {free}"
         if self.in_memory:
-            return f"store: in memory, copied into each of {self.processes} processes ({self.quads:,} quads, {why})"
+            return (
+                f"store: in memory in the query workers ({self.processes}), copied in the background: "
+                f"they answer from disk until then, pages from disk ({self.quads:,} quads, {why})"
+            )
         if self.small and not self.forced:
             return f"store: on disk ({self.quads:,} quads, small enough to answer from disk; --store memory copies it)"
         return f"store: on disk ({self.quads:,} quads; in memory it would take {cost}, {free})" + (

@@ -28,6 +28,7 @@ import resource
 import signal
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..errors import PartnergraphError, QueryError, StoreError, StoreTimeoutError
 from ..query.guard import check_query, query_form
@@ -79,7 +80,7 @@ class StoreSource:
     password: str | None = None
     state_file: str | None = None
     stamp: tuple | None = None
-    in_memory: bool = False  # copy the embedded store into memory (EmbeddedStore.copied_into_memory)
+    in_memory: bool = False  # the workers copy the embedded store into memory (_MemoryCopy)
     timeout: float = 60.0  # seconds a remote endpoint has for a whole answer
 
     # a remote answer is read up to this size: twice the text an answer may hold (JSON's overhead)
@@ -106,10 +107,7 @@ class StoreSource:
         changed = StoreError("the build changed while the store was being opened; try again")
         if self.stamp is not None and self.current_stamp() != self.stamp:
             raise changed
-        if self.in_memory:
-            store = EmbeddedStore.copied_into_memory(self.store_dir)
-        else:
-            store = EmbeddedStore(self.store_dir, read_only=True)
+        store = EmbeddedStore(self.store_dir, read_only=True)
         if self.stamp is not None and self.current_stamp() != self.stamp:
             store.close()
             raise changed
@@ -180,12 +178,46 @@ def _limit_memory(allowance: int) -> None:
     """Let this process's address space grow by at most `allowance` bytes from now on."""
     with open("/proc/self/status", encoding="ascii") as status:
         size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
-    resource.setrlimit(resource.RLIMIT_AS, (size + allowance, size + allowance))
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)  # lowered, never raised
+    limit = size + allowance if hard == resource.RLIM_INFINITY else min(size + allowance, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+class _MemoryCopy:
+    """The worker's store copied into memory in a thread while the worker answers from disk: at 10^5
+    events a copy takes one to several minutes, in which a worker that waited for it answered nothing
+    (the server said 502/503). `room`: the address space the copy may take, 8 times the store's size
+    on disk (the copy in memory takes about 2.3 times, the N-Quads text passed on about 1.3 times)
+    and 1 GB for the engine's threads."""
+
+    def __init__(self, store):
+        size = sum(f.stat().st_size for f in Path(store.path).iterdir() if f.is_file())
+        self.room = 8 * size + 2**30
+        self.store = None
+        self.thread = threading.Thread(target=self._copy, args=(store,), daemon=True)
+        self.thread.start()
+
+    def _copy(self, store) -> None:
+        try:
+            self.store = store.copy_into_memory()
+        except Exception as e:  # the worker goes on answering from disk
+            log.warning("query worker %s: no copy in memory (%s); answering from disk", os.getpid(), e)
+
+    def swap(self, store, memory: int | None):
+        """Once the thread is done: the copy in place of `store` (closed), or `store` if the copy
+        failed; the memory limit lowered to `memory` beyond what is now held."""
+        if self.store is not None:
+            store.close()
+            store = self.store
+        if memory:
+            _limit_memory(memory)
+        return store
 
 
 def _worker_main(conn, source: StoreSource, memory: int | None = None) -> None:
     """A worker process: open the store, limit its memory, say ready, then answer
-    (query, cap, max_bytes) requests until EOF."""
+    (query, cap, max_bytes) requests until EOF. With `source.in_memory`, the store is copied into
+    memory meanwhile and the worker answers from the copy once it is made."""
     try:
         store = source.open()
         if not source.endpoint:
@@ -194,14 +226,17 @@ def _worker_main(conn, source: StoreSource, memory: int | None = None) -> None:
         conn.send(("error", "StoreError", str(e)))
         return
     os.nice(5)
+    copy = _MemoryCopy(store) if source.in_memory and not source.endpoint else None
     if memory:
-        _limit_memory(memory)
+        _limit_memory(memory + (copy.room if copy else 0))
     conn.send(("ready",))
     while True:
         try:
             query, cap, max_bytes, dataset = conn.recv()
         except (EOFError, OSError):
             return
+        if copy is not None and not copy.thread.is_alive():
+            store, copy = copy.swap(store, memory), None
         try:
             answer = _run_in_store(store, query, cap, dataset)
             if max_bytes and answer_bytes(answer) > max_bytes:
