@@ -474,6 +474,26 @@ def test_saved_queries_read_in_polish(client):
     assert "Wydarzenia na dany temat w przedziale lat" in form and "pierwszy rok (włącznie)" in form
 
 
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_saved_query_tables_name_their_columns_in_the_readers_language(client, seed_store, lang):
+    """Every saved query labels each column of its answer (`# column:` lines), shown in the page's
+    language with the variable in the header's title; the CSV keeps the variable names."""
+    from partnergraph.web.templating import gettext
+
+    settings, _store = seed_store
+    for name, saved in load_saved_queries(settings.queries_dir).items():
+        page = client.get(f"/queries/{name}", params={"run": "1", "lang": lang}).text
+        head = page[page.index("<thead>") : page.index("</thead>")]
+        shown = re.findall(r'<th scope="col" title="\?(\w+)">([^<]+)</th>', head)
+        assert len(shown) == head.count("<th "), (name, head)  # no column without its label
+        assert shown == [(v, gettext(lang, saved.columns[v])) for v, _ in shown], name
+        csv_head = client.get(f"/queries/{name}", params={"format": "csv"}).text.lstrip("\ufeff")
+        assert csv_head.splitlines()[0].split(",") == [v for v, _ in shown], name
+    page = client.get("/queries/partner_countries", params={"run": "1", "lang": lang}).text
+    expected = {"pl": ("Państwo", "Wydarzenia wyjazdowe"), "en": ("Country", "Outgoing events")}[lang]
+    assert all(f">{label}</th>" in page for label in expected)
+
+
 def check_static_list_sorts_and_pages(browser, site: Path, base: str) -> None:
     """The published list of events sorts by a column's header and pages (here 5 rows a page; 50 as
     published), in Polish."""

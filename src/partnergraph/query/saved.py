@@ -6,10 +6,12 @@ Each file opens with comments:
     # description: Foreign countries by the number of events they take part in.
     # param: year_from integer = 2000 -- first year counted
     # param: topic topic = homelessness -- a topic id of the taxonomy
+    # column: events -- Events
 
 and uses `$name` in the query body for each parameter (`$name` is a SPARQL variable, so the file
 parses as it is). A value is checked against its type and written in as an RDF term, never pasted as
-text, so a parameter cannot change the query's shape.
+text, so a parameter cannot change the query's shape. A `column` line names an answer's variable for
+readers (the portal's table headers, translated through its catalogs); files keep the variable names.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from pathlib import Path
 from ..errors import QueryError
 from .formats import quote_string
 
-HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
+HEADER = re.compile(r"^#\s*(title|description|param|column):\s*(.*)$")
+COLUMN = re.compile(r"^(\w+)\s*--\s*(\S.*)$")
 PARAM = re.compile(r"^(\w+)\s+(\w+)\s*(?:=\s*(\S+))?\s*(?:--\s*(.*))?$")
 TAXONOMY_FIELD = {
     "topic": "topics",
@@ -111,6 +114,7 @@ class SavedQuery:
     title: str = ""
     description: str = ""
     parameters: dict[str, Parameter] = field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)  # variable -> its label (English)
 
     def render(self, params: dict[str, str] | None = None) -> str:
         """The query with every parameter replaced by its value (or default) as an RDF term."""
@@ -161,6 +165,11 @@ def parse_saved_query(path: Path, require_title: bool = True) -> SavedQuery:
                 )
             name, kind, default, description = m.groups()
             query.parameters[name] = Parameter(name, kind, default, (description or "").strip())
+        elif key == "column":
+            m = COLUMN.match(value.strip())
+            if not m:
+                raise QueryError(f"{path}:{number}: bad column line (expected 'variable -- label')")
+            query.columns[m.group(1)] = m.group(2).strip()
         else:
             setattr(query, key, value.strip())
     if require_title and not query.title:

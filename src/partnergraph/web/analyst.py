@@ -27,8 +27,9 @@ router = APIRouter()
 DOWNLOADS = {"csv": "csv", "json": "json", "tsv": "tsv", "xml": "xml"}
 
 
-def results_html(state, answer, lang: str, linker) -> str:
-    """The answer as an HTML table, with the labels of the IRIs it names (looked up in the store)."""
+def results_html(state, answer, lang: str, linker, saved=None) -> str:
+    """The answer as an HTML table, with the labels of the IRIs it names (looked up in the store) and, for
+    a saved query, its column labels in `lang`."""
     from rdflib import URIRef
 
     from .describe import fetch_labels
@@ -39,7 +40,8 @@ def results_html(state, answer, lang: str, linker) -> str:
         nodes = {t for triple in answer.triples for t in triple if isinstance(t, URIRef)}
     labels = fetch_labels(state.store, nodes) if len(nodes) <= 5000 else {}
     codes = state.cached(f"codes:{lang}", lambda: code_labels(state.store, lang))
-    return render_results(answer, lang, linker, labels, codes)
+    columns = {v: gettext(lang, label) for v, label in saved.columns.items()} if saved else None
+    return render_results(answer, lang, linker, labels, codes, columns)
 
 
 def code_labels(store, lang: str) -> dict[str, str]:
@@ -150,7 +152,7 @@ async def saved_query(request: Request, name: str):
         try:
             await run_in_threadpool(check_taxonomy_values, state.store, saved, values)
             answer = await run_in_threadpool(state.pool.run, saved.render(values), trusted=True)
-            results = await run_in_threadpool(results_html, state, answer, lang, linker)
+            results = await run_in_threadpool(results_html, state, answer, lang, linker, saved)
         except QueryError as e:
             error, status = public_message(e, state.config.endpoint), 400
         except StoreError as e:

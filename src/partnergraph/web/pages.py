@@ -325,10 +325,16 @@ def render_cell(node, column: str, labels: dict, lang: str, linker: Linker, code
 
 
 def render_results(
-    answer, lang: str, linker: Linker, labels: dict | None = None, codes: dict | None = None
+    answer,
+    lang: str,
+    linker: Linker,
+    labels: dict | None = None,
+    codes: dict | None = None,
+    columns: dict | None = None,
 ) -> str:
     """A query answer as an HTML table (SELECT), yes/no (ASK) or a table of triples (CONSTRUCT).
-    `codes`: taxonomy codes (skos:notation) -> their labels in `lang`."""
+    `codes`: taxonomy codes (skos:notation) -> their labels in `lang`; `columns`: variable -> its header
+    (a saved query's column labels, in `lang`), the variable itself in the header's title."""
     ui = ui_strings(lang)
     labels = labels or {}
     if answer.form == "ask":
@@ -338,7 +344,13 @@ def render_results(
         rows = [dict(zip(header, t, strict=True)) for t in answer.triples]
     else:
         header, rows = answer.variables, answer.rows
-    head = "".join(f'<th scope="col">{esc(v)}</th>' for v in header)
+    columns = columns or {}
+    head = "".join(
+        f'<th scope="col" title="?{esc(v)}">{esc(columns[v])}</th>'
+        if v in columns
+        else f'<th scope="col">{esc(v)}</th>'
+        for v in header
+    )
     body = []
     for row in rows:
         cells = []

@@ -1,5 +1,5 @@
-"""A Babel extractor for the saved queries (queries/*.rq): their titles, descriptions and parameter
-texts become messages of the portal's catalogs, so that the query pages read in Polish too
+"""A Babel extractor for the saved queries (queries/*.rq): their titles, descriptions, parameter texts
+and column labels become messages of the portal's catalogs, so that the query pages read in Polish too
 (babel.cfg names it; scripts/update-catalogs.sh runs it)."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ def extract_saved_queries(fileobj, keywords, comment_tags, options):
 
     query = parse_saved_query(Path(fileobj.name), require_title=False)
     texts = [query.title, query.description] + [p.description for p in query.parameters.values()]
+    texts += query.columns.values()
     for text in texts:
         if text:
             yield 1, "_", text, [f"saved query {query.name}"]
