@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from test_review import EVENT, PAGE, Reviewed, copy_built
+from test_review import EVENT, PAGE, Reviewed, copy_built, page_cards
 
 from partnergraph.curate import read_curation
 
@@ -131,6 +131,45 @@ def test_a_refused_save_is_said_where_the_person_is_looking(browser, app):
     assert 0 <= box["y"] and box["y"] + box["height"] <= 900
     assert last.get_attribute("class") == "card"  # not deleted
     assert problems == []
+    tab.close()
+
+
+def test_a_whole_page_reviewed_by_keyboard_alone(browser, app):
+    """From the queue: Tab to the page, Enter, j, then Shift+A on each card; after each save the focus is
+    on the next card with open values (past one accepted meanwhile), so that the keys alone reach
+    "all reviewed", in fewer key presses than the page has values."""
+    with httpx.Client(timeout=30) as client:  # someone accepted the second card already
+        event, version = page_cards(client, app.url)[1]
+        body = {"op": "accept_event", "event": event, "version": version}
+        client.post(app.url + "api/correct", json=body, headers={"X-Review-Token": app.token(client)})
+    tab, problems = open_tab(browser, app.url + "?lang=en")
+    keys = 0
+
+    def press(key: str, loads: bool = False) -> None:
+        nonlocal keys
+        keys += 1
+        if loads:
+            with tab.expect_event("load", timeout=15000):
+                tab.keyboard.press(key)
+        else:
+            tab.keyboard.press(key)
+
+    while tab.evaluate("document.activeElement.getAttribute('href')") != f"/page/{PAGE}":
+        press("Tab")
+        assert keys < 30
+    press("Enter", loads=True)
+    values = int(tab.inner_text(".counts").split()[0])
+    press("j")
+    while tab.locator('button[data-op="accept_event"]').count():
+        press("Shift+A", loads=True)
+        assert (
+            "state-open" in tab.evaluate("document.activeElement.className")
+            or tab.locator(".counts .done").count()
+        )
+    assert tab.locator(".counts .done").count() == 1
+    assert problems == []
+    print(f"\nreviewed {values} values of {PAGE} with {keys} key presses")
+    assert keys < values
     tab.close()
 
 

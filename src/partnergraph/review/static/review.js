@@ -209,6 +209,14 @@
     );
   }
 
+  // the next card after `card` (from the top again past the last) that has values still open
+  function nextOpenCard(card) {
+    const cards = Array.from(document.querySelectorAll(".card"));
+    const i = cards.indexOf(card);
+    const order = [...cards.slice(i + 1), ...cards.slice(0, i)];
+    return order.find((c) => c.querySelector('button[data-op="accept_event"]')) || null;
+  }
+
   // ---- clicks ----
   document.addEventListener("click", (ev) => {
     const button = ev.target.closest("button[data-op]");
@@ -230,8 +238,9 @@
       else if (op === "neworg") newOrg(li);
       else if (op === "merge") mergeForm(card);
       else if (op === "accept_event" || op === "delete" || op === "restore") {
-        const next = card.nextElementSibling && card.nextElementSibling.querySelector(".value");
-        correct(card, { op }, next ? next.dataset.v : null);
+        const next = nextOpenCard(card) || card.nextElementSibling;
+        const value = next && next.querySelector(".value.state-open, .value");
+        correct(card, { op }, value ? value.dataset.v : null);
       }
       return;
     }
