@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -128,6 +127,8 @@ def format_rows(rows: Rows, fmt: str) -> str:
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
+        import csv  # only here: the table, the default, does without it
+
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(rows.variables)

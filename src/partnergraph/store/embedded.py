@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -14,6 +13,7 @@ from ..errors import QueryError, StoreError
 from ..prefixes import BASE
 from .base import Rows, Store, statements_query
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms of `query`'s start-up)
 if TYPE_CHECKING:
     from rdflib import Graph
 
