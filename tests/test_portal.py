@@ -494,6 +494,42 @@ def test_saved_query_tables_name_their_columns_in_the_readers_language(client, s
     assert all(f">{label}</th>" in page for label in expected)
 
 
+def test_the_pages_name_the_configured_home_organisation(tmp_path):
+    """Another body's data (data/reference/home.csv names it, with its short names and website): the home
+    page's title, heading and text, every page's description and footer name it, in both languages, and
+    never MOPS Kraków."""
+    from conftest import copy_project
+    from test_web import Served
+
+    root = copy_project(tmp_path / "project")
+    (root / "data/reference/home.csv").write_text(
+        "name,city,country,label_en,label_pl,website\n"
+        "Miejski Ośrodek Pomocy Rodzinie w Gdańsku,Gdańsk,PL,MOPR Gdańsk,MOPR w Gdańsku,https://www.mopr.gda.pl/\n",
+        encoding="utf-8",
+    )
+    served = Served(root, "--workers", "1", build=True, timeout=180)
+    try:
+        expected = {
+            "en": "International cooperation of MOPR Gdańsk",
+            "pl": "Współpraca zagraniczna – MOPR w Gdańsku",
+        }
+        for lang, heading in expected.items():
+            page = httpx.get(served.url, params={"lang": lang}, timeout=30).text
+            assert f"<title>{heading} · partnergraph</title>" in page and f"<h1>{heading}</h1>" in page
+            label = heading.rsplit(" ", 2)[-2:] if lang == "en" else ["MOPR", "w", "Gdańsku"]
+            lead = page.split('<p class="lead">', 1)[1].split("</p>", 1)[0]
+            assert lead.startswith(" ".join(label)), lead
+            for path in ("", "map", "browse/events", "queries"):
+                other = httpx.get(served.url + path, params={"lang": lang}, timeout=30).text
+                description = re.search(r'<meta name="description" content="([^"]*)"', other).group(1)
+                footer = other.split('<footer class="site">', 1)[1]
+                assert " ".join(label) in description and " ".join(label) in footer, path
+                assert '<a href="https://www.mopr.gda.pl/" rel="nofollow">www.mopr.gda.pl</a>' in footer
+                assert "MOPS Kraków" not in description + footer and "bip.krakow.pl" not in footer, path
+    finally:
+        served.stop()
+
+
 def check_static_list_sorts_and_pages(browser, site: Path, base: str) -> None:
     """The published list of events sorts by a column's header and pages (here 5 rows a page; 50 as
     published), in Polish."""

@@ -232,3 +232,31 @@ def load_registries(folder: str | Path) -> Registries:
         for line, row in _rows(path, ("name", "city")):
             reg.home = (row["name"], row["city"], known_country(path, line, row.get("country") or "PL"))
     return reg
+
+
+
+@dataclass(frozen=True)
+class HomeDisplay:
+    """The home as readers see it on the portal: its short name per language and its website."""
+
+    labels: dict[str, str]  # "en", "pl" -> name
+    website: str = ""
+
+    def label(self, lang: str) -> str:
+        return self.labels.get(lang) or self.labels["en"]
+
+
+DEFAULT_HOME_DISPLAY = HomeDisplay({"en": "MOPS Kraków", "pl": "MOPS Kraków"}, "https://www.bip.krakow.pl/")
+
+
+def read_home_display(folder: str | Path) -> HomeDisplay:
+    """home.csv's optional `label_en`, `label_pl` (else its `name`) and `website`; MOPS Kraków without a
+    home.csv."""
+    path = Path(folder) / "home.csv"
+    if not path.is_file():
+        return DEFAULT_HOME_DISPLAY
+    display = DEFAULT_HOME_DISPLAY
+    for _line, row in _rows(path, ("name", "city")):
+        labels = {lang: row.get(f"label_{lang}") or row["name"] for lang in ("en", "pl")}
+        display = HomeDisplay(labels, row.get("website") or "")
+    return display

@@ -79,8 +79,10 @@ def publish_site(
     from ..web.mime import BY_NAME, GRAPH_FORMATS
     from ..web.pages import render_resource
     from ..web.portal.site import write_portal_pages
+    from ..web.templating import use_home
 
     settings = settings or Settings.default()
+    use_home(settings.reference_dir)  # the pages name the home organisation of this data
     site_url = site_url or default_site_url()
     if not site_url.endswith("/"):
         site_url += "/"

@@ -190,6 +190,9 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
     settings = settings or Settings.default()
     config = config or WebConfig()
     state = WebState(settings, config)
+    from .templating import use_home
+
+    use_home(settings.reference_dir)  # the pages name the home organisation of this data
 
     @asynccontextmanager
     async def lifespan(app):

@@ -104,9 +104,24 @@ def environment(lang: str):
     return env
 
 
+_home: list = []  # the HomeDisplay of the data being shown (use_home), read by every page
+
+
+def use_home(reference_dir: Path) -> None:
+    """Name the home organisation of data/reference/home.csv on every page this process renders (the
+    server and `publish` call it once; MOPS Kraków until then)."""
+    from ..reference import read_home_display
+
+    _home[:] = [read_home_display(reference_dir)]
+
+
 def render(template: str, lang: str, **context) -> str:
     """The page `template` in `lang`. The context needs `linker` (hrefs) and `title`; `other_lang_href`
-    (the same page in the other language) is optional."""
+    (the same page in the other language) is optional; `home` (label, website) is the home organisation."""
+    from ..reference import DEFAULT_HOME_DISPLAY
+
+    home = _home[0] if _home else DEFAULT_HOME_DISPLAY
+    context.setdefault("home", {"label": home.label(lang), "website": home.website})
     context.setdefault("other_lang_href", None)
     context.setdefault("nav", None)
     return environment(lang).get_template(template).render(**context)
