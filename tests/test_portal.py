@@ -623,6 +623,8 @@ def test_nu_html_checker_finds_no_error(client, tmp_path):
         "dataset",
         "network",
         "network?lang=pl",
+        "ontology",  # pyLODE's page, its ids made unique (ontology_tools)
+        "ontology?lang=pl",
     ]
     files = []
     for n, path in enumerate(paths):

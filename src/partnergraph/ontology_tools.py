@@ -127,7 +127,10 @@ def render_ontology_docs(ontology_dir: str | Path, out_path: str | Path) -> Path
     from pylode import OntPub  # heavy: only the docs need it
 
     graph = load_ontology_graph(ontology_dir)
-    page = OntPub(_docs_graph(graph), sort_subjects=True).make_html()
+    docs = _docs_graph(graph)
+    pub = OntPub(docs, sort_subjects=True)
+    pub.fids.update(_fragment_ids(docs))
+    page = _unique_functional_ids(pub.make_html())
     page = _insert_schemes(page, graph)
     external = [m.group(0) for m in _EXTERNAL_ASSET.finditer(page)]
     if external:
@@ -199,6 +202,38 @@ def _docs_graph(graph: Graph) -> Graph:
                 for value in sorted(v for v in graph.objects(s, prop) if getattr(v, "language", 0) == lang):
                     docs.add((s, DCTERMS.description, value))
     return docs
+
+
+def _fragment_ids(docs: Graph) -> dict[str, str]:
+    """One HTML id per term, set before pyLODE makes its own: pyLODE 3.3 derives ids from labels and local
+    names, and gave schema:Event and pg:Event the same one. Our terms keep their local name ("Event"),
+    other vocabularies' terms get their prefix ("schema-Event")."""
+    ids: dict[str, str] = {}
+    names = dict((str(ns), prefix) for prefix, ns in docs.namespaces())
+    for term in sorted({t for t in docs.subjects() if isinstance(t, URIRef)}, key=str):
+        iri = str(term)
+        match = re.fullmatch(r"(.*[/#])([^/#]+)", iri)
+        if match is None:
+            continue
+        namespace, local = match.groups()
+        fid = local if namespace == str(iris.DEF) else f"{names.get(namespace, 'ext')}-{local}"
+        fid = re.sub(r"[^A-Za-z0-9_-]", "", fid)
+        while fid in ids.values():
+            fid += "_"
+        ids[iri] = fid
+    return ids
+
+
+def _unique_functional_ids(page: str) -> str:
+    """pyLODE lists a functional property twice (with its kind, and under Functional Properties) under the
+    same id: the second listing's ids get a `functional-` prefix (links keep going to the first)."""
+    start = page.find('<div class="section" id="functionalproperties">')
+    if start < 0:
+        return page
+    end = page.find('<div class="section"', start + 1)
+    end = len(page) if end < 0 else end
+    section = re.sub(r'(<div class="property entity" id=")([^"]+)"', r'\1functional-\2"', page[start:end])
+    return page[:start] + section + page[end:]
 
 
 def _bilingual(graph: Graph, node, prop, open_: str, close: str) -> str:
