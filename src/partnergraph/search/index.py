@@ -47,7 +47,7 @@ class Hit:
 
 
 def _forms_of(text: str) -> str:
-    return " ".join(sorted({f for _s, _e, w in words(text) for f in base_forms(w)}))
+    return " ".join(sorted({f for w in {w for _s, _e, w in words(text)} for f in base_forms(w)}))
 
 
 def _stamp() -> bytes:

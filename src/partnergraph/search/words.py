@@ -40,6 +40,7 @@ def lemmas(word: str) -> frozenset[str]:
     )
 
 
+@functools.lru_cache(maxsize=200_000)  # the same words recur in every document
 def base_forms(word: str) -> frozenset[str]:
     """The folded base forms of `word` ('Berlinie' -> {'berlin', 'berlina'}), and the word itself folded
     (names morfeusz2 does not know, English words, words typed without diacritics)."""
