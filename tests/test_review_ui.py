@@ -134,6 +134,31 @@ def test_a_refused_save_is_said_where_the_person_is_looking(browser, app):
     tab.close()
 
 
+def test_the_forms_offer_what_the_gazetteer_and_the_registry_know(browser, app):
+    """Changing a city lists the gazetteer's cities of its name at once (no search click); a new
+    organisation's form offers the registry's kinds and the countries by code; a registered organisation offers no "new organisation"."""
+    tab, problems = open_tab(browser, f"{app.url}page/{PAGE}?lang=pl")
+    card = tab.locator(f'.card[data-event="{EVENT["donation"]}"]')
+    neuss = card.locator('.value[data-field="cities"][data-key="Neuss"]')
+    neuss.locator('button[data-op="change"]').click()
+    neuss.locator(".cities button", has_text="GeoNames").first.wait_for(timeout=15000)
+    assert "Neuss" in neuss.locator(".cities button").first.inner_text()
+    council = tab.locator(f'.card[data-event="{EVENT["project"]}"] .value[data-key="Rada Dzielnicy IV"]')
+    council.locator('button[data-op="neworg"]').click()
+    kind, country = council.locator('input[name="kind"]'), council.locator('input[name="country"]')
+    kinds = tab.locator(f"datalist#{kind.get_attribute('list')} option").evaluate_all(
+        "os => os.map(o => o.value)"
+    )
+    assert {"ngo", "university"} <= set(kinds)
+    countries = tab.locator(f"datalist#{country.get_attribute('list')} option[value='DE']")
+    assert countries.inner_text() == "Niemcy"
+    registered = card.locator('.value[data-field="organisations"][data-key="Gmina Miejska Kraków"]')
+    assert registered.locator('button[data-op="neworg"]').count() == 0
+    assert registered.locator('button[data-op="same"]').count() == 1
+    assert problems == []
+    tab.close()
+
+
 def test_a_whole_page_reviewed_by_keyboard_alone(browser, app):
     """From the queue: Tab to the page, Enter, j, then Shift+A on each card; after each save the focus is
     on the next card with open values (past one accepted meanwhile), so that the keys alone reach

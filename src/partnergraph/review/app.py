@@ -78,6 +78,20 @@ class Review:
         return sorted(found, key=lambda c: -c.population)[:10]
 
 
+def registry_choices(registries, lang: str) -> dict:
+    """What the page view's forms offer: the registry's organisations (by name; `registered` with their
+    aliases), their kinds, and the countries by ISO code with their names in `lang`."""
+    organisations = registries.organisations
+    return {
+        "organisations": sorted({o.name for o in organisations}),
+        "registered": {n for o in organisations for n in (o.name, *o.aliases)},
+        "kinds": sorted({o.kind for o in organisations if o.kind}),
+        "countries": [
+            (c.iso2, c.name_pl if lang == "pl" else c.name_en) for c in registries.countries.values()
+        ],
+    }
+
+
 def create_app(settings: Settings, token: str | None = None, updater: GraphUpdater | None = None) -> FastAPI:
     review = Review(
         settings,
@@ -198,7 +212,7 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
             segments=segments(view),
             versions=versions,
             registry_version=registry_file.version(settings.reference_dir),
-            organisations=sorted({o.name for o in review.corpus.registries.organisations}),
+            **registry_choices(review.corpus.registries, lang_of(request)),
         )
 
     def page_or_404(source_id: str) -> PageView:

@@ -123,13 +123,16 @@
     return l;
   }
 
+  let searches = 0;
   function citySearch(li, onPick) {
     const results = document.createElement("ul");
     results.className = "cities";
     const f = form(li, [input("q", t.pick_city, li.dataset.key)], async (fm) => {
       const q = fm.elements.q.value;
+      results.innerHTML = ""; // at once: no click on the last search's answer while this one runs
+      const ticket = (searches += 1);
       const found = await (await fetch("/api/cities?q=" + encodeURIComponent(q))).json();
-      results.innerHTML = "";
+      if (ticket !== searches) return; // a later search was asked meanwhile: its answer counts
       found.forEach((c) => {
         const item = document.createElement("li");
         const b = document.createElement("button");
@@ -143,6 +146,7 @@
     });
     f.querySelector('button[type="submit"]').textContent = t.search;
     f.appendChild(results);
+    if (li.dataset.key) f.requestSubmit(); // the gazetteer's cities of that name at once: pick one, or search another
   }
 
   function change(li) {
@@ -201,7 +205,9 @@
   }
 
   function newOrg(li) {
-    form(li, [input("kind", t.kind, "ngo"), input("country", t.country, "")], (f) =>
+    // no guess of the country: the event's is often not the organisation's (a Kraków body at a meeting abroad)
+    const fields = [input("kind", t.kind, "ngo", "organisation-kinds"), input("country", t.country, "", "country-codes")];
+    form(li, fields, (f) =>
       entity(
         { op: "new_org", name: li.dataset.key, kind: f.elements.kind.value, country: f.elements.country.value },
         li.dataset.v
