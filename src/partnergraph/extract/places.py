@@ -500,7 +500,9 @@ def _corroborated(
     far = all(c.country not in gaz.europe and c.population < LARGE_CITY for c in m.readings)
     one_word = " " not in m.quote.strip() and "-" not in m.quote  # longer names are specific enough
     small = one_word and all(c.population < SMALL_TOWN for c in m.readings)
-    if not (after_gmina or (foreign_name and (far or small))):
+    # a town smaller than the index's cities outside Europe ("Odry" is also the Oder's genitive)
+    tiny = all(c.population < TINY_TOWN and c.name_pl is None for c in m.readings)  # registered ones are known
+    if not (after_gmina or tiny or (foreign_name and (far or small))):
         return m
     named = {x.country for x in found if x.kind == "country" or (x.city is not None and x is not m)}
     named |= {iso for iso, _ in find_nationalities(tokens)}
@@ -514,6 +516,7 @@ LARGE_CITY = 300_000
 # a town smaller than this named by another name than its own (a Polish town's name too, often: Zwoleń,
 # Janów) is abroad when its country is named in the text
 SMALL_TOWN = 50_000
+TINY_TOWN = 15_000  # Europe's towns below this are in the index only to be found where their country is named
 
 
 # a reading this much nearer to the other places named with it is meant ("Frankfurt" beside Słubice
@@ -780,17 +783,15 @@ def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
         return False  # "Jan de Vries", "Karl von Holt"
     if i > 0 and tokens[i - 1].lower in ("pan", "pani", "p", "państwo", "dr", "prof"):
         return False  # a person after a title
+    longer = i + 1 < len(tokens) and tokens[i + 1].start - t.end <= 1
+    if longer and tokens[i + 1].is_upper_initial and tokens[i + 1].unknown and tokens[i + 1].is_word:
+        return False  # the first word of a longer foreign name ("z Karel de Grote", "miasta Stara Lubowla")
     if t.has_mark("nazwa_geograficzna"):
         return True
     if _after_place_noun(tokens, i) or listed:
         return True
-    if i + 1 < len(tokens):  # the first word of a longer foreign name ("z Karel de Grote"): not a city
-        nxt = tokens[i + 1]
-        if nxt.start - t.end <= 1 and (
-            nxt.lower in {"de", "van", "von", "der", "den", "la", "le", "di", "da"}
-            or (nxt.is_upper_initial and nxt.unknown and nxt.is_word)
-        ):
-            return False
+    if longer and tokens[i + 1].lower in {"de", "van", "von", "der", "den", "la", "le", "di", "da"}:
+        return False
     return t.unknown and _prep(tokens, i) != ""
 
 
