@@ -195,11 +195,11 @@ def wait_until(page, function: str, seconds: float = 20) -> None:
 
 def test_map_filter_changes_the_map_and_the_chart(browser, server):
     page, problems = open_page(browser, server.url + "map?lang=en")
-    # the map is drawn on a canvas: its circles are counted in Vega's scene graph
+    # the circles are counted in Vega's scene graph
     circles = """() => { let n = 0; (function walk(item) { if (item.marktype === 'symbol') n += item.items.length;
         (item.items || []).forEach(walk); })(document.querySelector('#viz-map .chart')._view.scenegraph().root);
         return n; }"""
-    page.wait_for_selector("#viz-map canvas")
+    page.wait_for_selector("#viz-map svg")
     wait_until(page, f"() => ({circles})() > 0")
     before_circles = page.evaluate(circles)
     chart = page.locator("#viz-per-year-direction .chart")

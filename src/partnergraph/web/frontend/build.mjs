@@ -3,7 +3,7 @@
 // YASGUI and its chart plugin, when the reader turns to the query), search.js (the static site's
 // search), tables.js (sorting and paging of the static site's lists), network.js (vis-network and the
 // network page's script), vega.js (Vega-Lite and vega-embed, fetched by portal.js and query.js only when a
-// page draws a chart), the map's country shapes drawn once here (basemap.svg, see below), and the licences
+// page draws a chart), the map's country shapes projected once here (see below), and the licences
 // of the bundled packages. All are classic scripts: a published site works from a plain folder.
 import { geoMercator, geoPath } from "d3-geo";
 import { build } from "esbuild";
@@ -35,10 +35,11 @@ await build({
   format: "iife",
 });
 
-// The map's countries (world-atlas, Natural Earth 1:110m), projected here once into an SVG that the map
-// page shows under its circles (Vega-Lite draws the circles with the same projection, from basemap.json):
-// projecting and drawing 177 shapes in the browser was most of the map page's main-thread time.
-const BASEMAP = { type: "mercator", center: [15, 50], scale: 520, width: 1600, height: 420, url: "basemap.svg" };
+// The map's countries (world-atlas, Natural Earth 1:110m), projected here once into one SVG path
+// (basemap-shapes.json) that vega.js puts under the map's circles, which Vega-Lite draws in the same
+// projection (basemap.json, read by the server): projecting, clipping and bounding 177 shapes in the
+// browser was most of the map page's main-thread time.
+const BASEMAP = { type: "mercator", center: [15, 50], scale: 520, width: 1600, height: 420, shapes: "basemap-shapes.json" };
 {
   const world = JSON.parse(readFileSync(join(here, "node_modules/world-atlas/countries-110m.json"), "utf8"));
   const { width, height } = BASEMAP;
@@ -51,12 +52,10 @@ const BASEMAP = { type: "mercator", center: [15, 50], scale: 520, width: 1600, h
   const shapes = feature(world, world.objects.countries)
     .features.map((country) => path(country))
     .filter(Boolean);
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
-    `<path fill="#e4e9ee" stroke="#fff" stroke-width="0.6" stroke-linejoin="round" d="${shapes.join("")}"/></svg>\n`;
-  writeFileSync(join(out, BASEMAP.url), svg);
+  writeFileSync(join(out, BASEMAP.shapes), JSON.stringify({ width, height, path: shapes.join("") }) + "\n");
   writeFileSync(join(out, "basemap.json"), JSON.stringify(BASEMAP) + "\n");
 }
+
 copyFileSync(join(here, "node_modules/@zazuko/yasgui/build/yasgui.min.css"), join(out, "query.css"));
 
 // the licence of every package that goes into the bundles
@@ -72,6 +71,6 @@ for (const [path, info] of Object.entries(lock.packages)) {
 writeFileSync(join(out, "THIRD_PARTY_LICENSES.txt"), notices.join("\n") + "\n");
 // gzip beside each file: the server sends it to browsers that accept it (a fifth of the bytes)
 for (const name of readdirSync(out)) {
-  if (/\.(js|css|json|svg)$/.test(name)) writeFileSync(join(out, name + ".gz"), gzipSync(readFileSync(join(out, name)), { level: 9 }));
+  if (/\.(js|css|json)$/.test(name)) writeFileSync(join(out, name + ".gz"), gzipSync(readFileSync(join(out, name)), { level: 9 }));
 }
 console.log(`front-end bundled into ${out}`);

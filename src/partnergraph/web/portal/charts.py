@@ -159,15 +159,15 @@ def all_charts(agg: dict, lang: str) -> list[dict]:
 
 @functools.cache
 def basemap() -> dict:
-    """The map's projection and its pre-drawn countries (static/dist/basemap.json, written by
-    frontend/build.mjs with the SVG): {type, center, scale, width, height, url}."""
+    """The map's projection and its countries projected at install time (static/dist/basemap.json,
+    written by frontend/build.mjs): {type, center, scale, width, height, shapes}."""
     return json.loads((STATIC / "dist" / "basemap.json").read_text(encoding="utf-8"))
 
 
 def map_spec(linker: Linker, lang: str) -> dict:
-    """The world (Natural Earth 1:110m from the world-atlas package, projected once at install time into
-    static/dist/basemap.svg) with a circle per city sized by its events, in the same projection; the
-    cities come from the filtered events (`derived`)."""
+    """The world (Natural Earth 1:110m from the world-atlas package, projected once at install time) with
+    a circle per city sized by its events, in the same projection; the cities come from the filtered
+    events (`derived`)."""
     t = lambda m: gettext(lang, m)  # noqa: E731
     base = basemap()
     return {
@@ -175,27 +175,13 @@ def map_spec(linker: Linker, lang: str) -> dict:
         "width": WIDTH,
         "height": base["height"],
         "autosize": {"type": "fit-x", "contains": "padding"},
-        "usermeta": {"derive": "cities"},
+        # the countries: drawn under the circles by frontend/src/vega.js
+        "usermeta": {"derive": "cities", "basemap": linker.file("static/dist/" + base["shapes"])},
         "description": t("Map of partner cities"),
         "config": {"aria": False},  # the country shapes are decoration; the cities are listed beside the map
         "projection": {"type": base["type"], "center": base["center"], "scale": base["scale"]},
         "datasets": {"derived": []},
         "layer": [
-            {  # the countries, centred on the projection's centre (the plot's middle)
-                "data": {"values": [{}]},
-                "mark": {
-                    "type": "image",
-                    "url": linker.file("static/dist/" + base["url"]),
-                    "width": base["width"],
-                    "height": base["height"],
-                    "x": {"expr": "width / 2"},
-                    "y": {"expr": "height / 2"},
-                    "align": "center",
-                    "baseline": "middle",
-                    "clip": True,  # not under the legend
-                    "aria": False,
-                },
-            },
             {
                 "data": {"name": "derived"},
                 "mark": {

@@ -14,10 +14,37 @@ function options(spec) {
     ast: true,
     expr: expressionInterpreter,
     // a map draws about 200 country shapes: on a canvas, not as as many SVG elements to lay out and paint
-    renderer: spec.projection ? "canvas" : "svg",
+    renderer: "svg",
     actions: { export: true, source: false, compiled: false, editor: false },
     formatLocale: lang === "pl" ? PL_NUMBERS : undefined,
     i18n: lang === "pl" ? { PNG_ACTION: "Zapisz jako PNG", SVG_ACTION: "Zapisz jako SVG" } : undefined,
+  };
+}
+
+const fetched = new Map();
+const readJSON = (url) => {
+  if (!fetched.has(url)) fetched.set(url, fetch(url).then((answer) => answer.json()));
+  return fetched.get(url);
+};
+
+// The map's countries: one path projected at install time (frontend/build.mjs) in the projection the
+// circles use, centred on the plot as the projection is; a Vega path mark, under the circles.
+function countries({ width, height, path }) {
+  return {
+    type: "path",
+    name: "countries",
+    clip: true,
+    interactive: false,
+    aria: false,
+    encode: {
+      enter: {
+        path: { value: path },
+        fill: { value: "#e4e9ee" },
+        stroke: { value: "#fff" },
+        strokeWidth: { value: 0.6 },
+      },
+      update: { x: { signal: `width / 2 - ${width / 2}` }, y: { signal: `height / 2 - ${height / 2}` } },
+    },
   };
 }
 
@@ -29,6 +56,8 @@ async function drawChart(el, spec, actions) {
   if (el._view) el._view.finalize();
   await pause();
   const compiled = compile(spec).spec; // Vega-Lite to Vega, then Vega's parse and first run
+  const basemap = spec.usermeta && spec.usermeta.basemap;
+  if (basemap) compiled.marks.unshift(countries(await readJSON(new URL(basemap, location.href).href)));
   await pause();
   const result = await embed(el, compiled, { ...options(spec), mode: "vega" });
   el._view = result.view;
