@@ -104,7 +104,12 @@ MANDATE_CUES = ("deputowan", "komisj", "funkcj")
 # local governments: bodies when named as such, places after "w" ("w Powiecie Międzyrzeckim")
 TERRITORIES = {"powiat", "gmina", "województwo"}
 # local government bodies that a text names in lower case before their proper name ("gminę Tłuszcz")
-LOWER_CASE_BODIES = {"gmina", "powiat", "obwód"}
+LOWER_CASE_BODIES = {"gmina", "powiat", "obwód", "miasto"}
+# a town is a body as the other side of a cooperation ("współpraca z miastem Frýdlant"); "z miasta X" (from)
+# and "w mieście X" (in) are places
+TOWN_AS_BODY = {"miastem"}
+# ... but not the frame an event belongs to: "w ramach wieloletniej współpracy Gminy Miejskiej Kraków z miastem X"
+COOPERATION_FRAME = re.compile(r"w\s+ramach\s+[^.;]{0,100}?współprac\w*\s+[^.;]{0,80}?(?:z|ze)\s+$", re.I)
 # a board or a member's mandate stands for no organisation of its own ("członek Zarządu Powiatu")
 BOARDS = {"zarząd"}
 MANDATES = {"członek", "członkini", "członkiem", "członka"}
@@ -207,6 +212,13 @@ ACRONYM_CUES = (
     "forum",
 )
 ROMAN = re.compile(r"^[IVXL]{1,6}$")
+PROGRAMME_NEXT = re.compile(r"\s+(?:w\s+ramach\s+)?program", re.I)
+# a fund that pays for the work is a funding programme, not a body taking part
+FUNDED_FROM = re.compile(
+    r"(?:(?:współ|do|s)?finansow\w*|środków|dotacj\w*|grant\w*)\s+(?:\w+\s+){0,2}?(?:z|ze|w\s+ramach)\s+$"
+    r"|(?:ze\s+)?środków\s+$|w\s+ramach\s+$",
+    re.I,
+)
 
 
 # how sure each rule is of the names it finds: a registered name most, a boundary guessed from
@@ -582,6 +594,11 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             emit("units", entry.name if entry else value, start, end, "registry" if entry else "head")
         elif lemma == "rada" and _council_mandate(toks, start):
             pass  # a council seat or committee held besides one's post: no organisation at the event
+        elif lemma == "fundusz" and FUNDED_FROM.search(text, 0, toks[start].start - base):
+            # "finansowana z Funduszu X" names a programme; a fund of a programme named next ("z Funduszu
+            # Mikroprojektów programu Interreg …", "… w ramach Programu …") leaves it to that programme
+            if not PROGRAMME_NEXT.match(text, toks[end - 1].end - base):
+                emit("programmes", value, start, end, "head")
         elif lemma in ORG_HEADS or lemma == "krzyż":
             if _acronym_after(toks, end, registries):
                 pass  # "Europejskiej Sieci Przeciwdziałania Ubóstwu (EAPN)": the registry's name, found above
@@ -598,7 +615,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                         CONFIDENCE["department"],
                     )
                 )
-            elif (own := _own_name_after(toks, end, text, base)) is not None:
+            elif (own := _own_name_after(toks, _past_seat(toks, end), text, base)) is not None:
                 # a Polish rendering and the body's own name in brackets: one body, under its own name
                 close, own_name = own
                 emit("organisations", own_name, start, close, "own_name", (value,))
@@ -646,6 +663,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             start > 0
             and not taken[start - 1]
             and toks[start - 1].lower not in POLISH_AND  # "Samusocial de Paris i Stichting …": two names
+            and toks[start - 1].lower
+            != "the"  # "heard Juha Kaakinen of the Y-Foundation": the name starts after it
             and (
                 _foreign_word(toks[start - 1], toks, start - 1)
                 # a founder's first name: "Robert Bosch Stiftung", "Heinrich Böll Stiftung"
@@ -688,8 +707,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             stop = base + tail.end()
             while end < len(toks) and toks[end].end <= stop:
                 end += 1
-        if end - start >= 2 or t.lower in {"caritas", "diakonie"}:
-            emit_organisation(start, end, "foreign_head")
+        if end - start >= 2 or t.lower in {"caritas", "diakonie"} or "-" in t.text.strip("-"):
+            emit_organisation(start, end, "foreign_head")  # also one compound word: "Y-Foundation"
             take(start, _part_after(toks, end, taken))
             i = end
         else:
@@ -732,6 +751,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             start -= 1
         if start == k or any(taken[k : own[0]]):
             continue
+        if not any(_common_word(x) for x in toks[start:k]):
+            continue  # a person and the body they come from: "Herr Thomas Richter (Landkreis Görlitz)"
         emit("organisations", own[1], start, own[0], "own_name", (_span_text(text, base, toks, start, k),))
         take(start, own[0])
 
@@ -809,6 +830,11 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         if taken[k] or t.is_upper_initial or _head_analysis(t, LOWER_CASE_BODIES) is None:
             continue
         if k > 0 and toks[k - 1].lower in PLACE_PREPOSITIONS:
+            continue
+        if t.lemmas & {"miasto"} and (
+            t.lower not in TOWN_AS_BODY
+            or COOPERATION_FRAME.search(text, max(0, t.start - base - 200), t.start - base)
+        ):
             continue
         heads, n = [t], k + 1
         if n + 1 < len(toks) and toks[n].lower == "i" and _head_analysis(toks[n + 1], LOWER_CASE_BODIES):
@@ -916,7 +942,13 @@ def _dedupe(items: list[Name]) -> list[Name]:
 
 
 def _acronym_of(short: str, full: str) -> bool:
-    """Whether `short` is `full`'s acronym, alone or with the same seat ("MOPS w Lubaniu")."""
+    """Whether `short` is `full`'s acronym, alone or with the same seat ("MOPS w Lubaniu"), or its first
+    words' acronym with a word of it ("DRK Zittau" of "Deutsches Rotes Kreuz Kreisverband Zittau e.V.")."""
+    head, _, rest = short.partition(" ")
+    if rest and " w " not in short and head.isupper() and len(head) >= 2 and head.isalpha():
+        words = re.split(r"[\s-]+", full)
+        initials = "".join(w[0] for w in words if w[:1].isupper())
+        return initials.startswith(head) and all(w in words for w in rest.split())
     acro, _, seat = short.partition(" w ")
     body, _, full_seat = full.partition(" w ")
     if not (acro.isupper() and len(acro) >= 3 and " " not in acro) or (
@@ -1105,6 +1137,25 @@ def _abroad(gaz, t: Token) -> bool:
     """A town that the gazetteer knows only abroad."""
     found = [c for lemma in t.lemmas_with("nazwa_geograficzna") for c in gaz.find_cities(lemma)]
     return bool(found) and all(c.country != "PL" for c in found)
+
+
+def _past_seat(toks: list[Token], j: int) -> int:
+    """j, or past a seat given between a name and its bracket: "Funduszu „Rokada” ze Lwowa (БФ «Рокада»)"."""
+    if (
+        j + 2 < len(toks)
+        and toks[j].lower in ("z", "ze", "w", "we")
+        and toks[j + 1].is_upper_initial
+        and toks[j + 2].text == "("
+    ):
+        return j + 2
+    return j
+
+
+def _common_word(t: Token) -> bool:
+    """A word the dictionary knows as something other than a name of a person."""
+    return t.is_word and any(
+        a.pos in ("subst", "adj") and not a.marks & {"imię", "nazwisko"} for a in t.analyses
+    )
 
 
 def _own_name_after(toks: list[Token], j: int, text: str, base: int) -> tuple[int, str] | None:

@@ -22,6 +22,11 @@ HONORIFICS = {
     "phdr",
     "judr",
     "paeddr",
+    "herr",
+    "frau",
+    "mr",
+    "mrs",
+    "ms",
 }
 
 
@@ -64,7 +69,8 @@ STREET_WORDS = {
 # words that credit a name with the page, not the event: "Fot. Anna Nowak", "oprac. Jan Lis", "Autor: …"
 CREDIT_WORDS = {"fot", "foto", "fotografie", "zdjęcia", "zdjęcie", "zdj", "autor", "autorka", "oprac", "opracowała",
                 "opracował", "opracowanie", "źródło", "tekst", "red", "redakcja", "napisał", "napisała",
-                "dodał", "dodała", "opublikował", "opublikowała"}  # fmt: skip
+                "dodał", "dodała", "opublikował", "opublikowała", "photo", "photos", "wprowadził",
+                "wprowadziła", "wytworzył", "wytworzyła"}  # fmt: skip
 DASHES = {"–", "-", "—", ","}
 
 
@@ -129,6 +135,10 @@ def person_at(
     if s.start - f.end > 1 + len(particle) or f.text.isupper() or s.text.isupper():
         return None
     given = next((a for a in f.analyses if "imię" in a.marks), None)
+    if given is not None and "nom" not in given.cases and any("nom" in a.cases for a in s.analyses):
+        # before a surname that may be in the nominative, the given name's nominative reading: "Barbara
+        # Lipowska" is no "Barbar" ("Jana Kowalskiego" stays Jan's)
+        given = next((a for a in f.analyses if "imię" in a.marks and "nom" in a.cases), given)
     # a foreign given name that is a rare form of a Polish one ("Nino": Nina's vocative, "Tamar": Tamara's
     # genitive plural) is written as it is
     as_written = given is not None and not any(
@@ -140,9 +150,27 @@ def person_at(
     # stands before a foreign surname
     foreign_pair = honorific and s.unknown and not (f.lemmas & ROLES) and _head_analysis(f, org_heads) is None
     if given is None and not (honorific and f.unknown) and not foreign_pair:
-        if not (surname_shaped(s) and _name_word(f)) and not bare_pair(toks, first):
+        if not (
+            (surname_shaped(s) or _known_foreign_surname(s) and f.unknown and f.text[1:].islower())
+            and _name_word(f)
+        ) and not bare_pair(toks, first):
             return None
-        return first, first + 2, f"{f.text} {s.text}", 0.6  # "Hana Dvořáková", "Ruta Kazlauskienė"
+        # "Hana Dvořáková", "Ruta Kazlauskienė", "Wołodymyr Hnatiuk", "Oksanie Kowalczuk"
+        return first, first + 2, " ".join(_foreign_nominative(f.text, s.text)), 0.6
+    if (
+        given is None
+        and honorific
+        and f.unknown
+        and s.unknown
+        and not particle
+        and f.text.endswith(("em", "owi"))
+    ):
+        return (
+            first,
+            first + 2,
+            " ".join(_foreign_nominative(f.text, s.text)),
+            0.65,
+        )  # "prof. Petrem Novákiem"
     if given is None and honorific and not s.unknown and not s.has_mark("nazwisko"):
         return None
     if (
@@ -193,10 +221,41 @@ def person_at(
     return first, first + 2 + bool(particle), f"{first_name} {particle}{surname}", sure
 
 
+def _known_foreign_surname(t: Token) -> bool:
+    """A surname of a foreign shape that the dictionary knows, only as a surname ("Hnatiuk", "Kowalczuk")."""
+    return (
+        t.lower.endswith(SURNAME_ENDINGS)
+        and bool(t.analyses)
+        and all("nazwisko" in a.marks and "nazwa_geograficzna" not in a.marks for a in t.analyses)
+    )
+
+
+# a foreign given name in the dative or locative and its nominative: "Oksanie" -> "Oksana", "Irynie" -> "Iryna"
+FEMININE_OBLIQUE = (("nie", "na"), ("rze", "ra"), ("cie", "ta"), ("dzie", "da"), ("sie", "sa"), ("mie", "ma"),
+                    ("wie", "wa"), ("bie", "ba"), ("le", "la"))  # fmt: skip
+
+
+def _foreign_nominative(first: str, surname: str) -> tuple[str, str]:
+    """A foreign name the dictionary does not know, in the nominative: a man's in the dative ("Serhijowi
+    Melnykowi") or instrumental ("Petrem Novákiem") loses the Polish ending on both words; a woman's given
+    name in the dative before a surname that does not change ("Oksanie Kowalczuk") gets its "-a" back."""
+    for ending in ("owi", "em"):
+        if first.endswith(ending) and surname.endswith(ending) and len(first) - len(ending) >= 3:
+            cut = len(ending) + (ending == "em" and surname[-4:-3] in ("k", "g") and surname.endswith("iem"))
+            return first[: -len(ending)], surname[:-cut]
+    if not surname.endswith(("owi", "em", "ej", "ą", "iego", "ego")):
+        for ending, nominative in FEMININE_OBLIQUE:
+            if first.endswith(ending) and len(first) - len(ending) >= 2:
+                return first[: -len(ending)] + nominative, surname
+    return first, surname
+
+
 def _credited(toks: list[Token], k: int) -> bool:
     j = k - 1
     while j >= 0 and toks[j].text in (".", ":") and k - j <= 2:
         j -= 1
+    if j > 0 and toks[j].lower == "przez" and toks[j + 1].text == ":":
+        return True  # "Wprowadzona do BIP przez: Ewa Krawiec", "Informacja wytworzona przez: …"
     return j >= 0 and toks[j].lower in CREDIT_WORDS
 
 
@@ -287,7 +346,7 @@ def _listed_name(
 
 
 LIST_JOINS = {",", "i", "oraz"}
-LIST_ENDS = {",", ".", ";", "i", "oraz", ")", "–", "-"}
+LIST_ENDS = {",", ".", ";", "i", "oraz", ")", "–", "-", "!", "?"}
 
 
 def listed_pair(
@@ -321,4 +380,4 @@ def listed_pair(
         return None
     if s.has_mark("nazwa_geograficzna") and not s.has_mark("nazwisko"):
         return None
-    return k, k + 2, f"{f.text} {s.text}", 0.6
+    return k, k + 2, " ".join(_foreign_nominative(f.text, s.text) if f.unknown else (f.text, s.text)), 0.6

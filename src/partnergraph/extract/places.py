@@ -20,8 +20,9 @@ from ._nominative import _caps_like, _forms
 from ._text import Token
 from .gazetteer import City, Gazetteer, key
 
-FROM = {"z", "ze", "spod"}
-IN = {"w", "we", "na", "pod", "koło", "k", "przy"}
+# English ones too: project and network sites write "delegations from Ghent", "a meeting in Turin"
+FROM = {"z", "ze", "spod", "from"}
+IN = {"w", "we", "na", "pod", "koło", "k", "przy", "in"}
 TO = {"do", "dla"}
 PLACE_NOUNS = {"miejscowość", "miasto", "miasteczko", "gmina", "wieś", "region", "okręg", "prowincja"}
 CONNECTORS = {
@@ -604,19 +605,30 @@ NOT_PRESENT = re.compile(
     r"|\bnieobecn\w*",
     re.I,
 )
+# the next meeting, still to come: "Kolejne spotkanie partnerów odbędzie się w Turynie", "The next
+# transnational meeting will take place in Glasgow"
+NEXT_MEETING = re.compile(
+    r"(?:następn|kolejn)\w*(?:\s+\w+){0,3}?\s+(?:spotkani|wizyt|konferencj|seminari|warsztat)\w*"
+    r"(?:\s+\S+){0,6}?\s+odbęd\w*"
+    r"|next(?:\s+\w+){0,2}?\s+(?:meeting|visit|conference|seminar|workshop)s?(?:\s+\S+){0,6}?\s+will\b",
+    re.I,
+)
 SENTENCE_END = {".", "!", "?"}
 
 
 def _absent_sentences(tokens: list[Token]) -> set[int]:
-    """The tokens of sentences that say someone did not take part: their places are not the event's."""
+    """The tokens of sentences that say someone did not take part, or name the next meeting: their places
+    are not the event's."""
     out: set[int] = set()
     for k, t in enumerate(tokens):
-        if t.lower not in ("nie", "nieobecny", "nieobecna", "nieobecni") and not t.lower.startswith(
+        if t.lower.startswith(("następn", "kolejn")) or t.lower == "next":
+            if not NEXT_MEETING.match(" ".join(x.text for x in tokens[k : k + 12])):
+                continue
+        elif t.lower not in ("nie", "nieobecny", "nieobecna", "nieobecni") and not t.lower.startswith(
             "nieobecn"
         ):
             continue
-        window = " ".join(x.text for x in tokens[k : k + 4])
-        if not NOT_PRESENT.match(window):
+        elif not NOT_PRESENT.match(" ".join(x.text for x in tokens[k : k + 4])):
             continue
         a = k
         while a > 0 and tokens[a - 1].text not in SENTENCE_END:
@@ -632,7 +644,7 @@ def absent_at(text: str, start: int, end: int) -> bool:
     """Whether the sentence around text[start:end] says a party did not take part."""
     a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     b = min((x for x in (text.find(". ", end), text.find("\n", end)) if x >= 0), default=len(text))
-    return bool(NOT_PRESENT.search(text, a, b))
+    return bool(NOT_PRESENT.search(text, a, b) or NEXT_MEETING.search(text, a, b))
 
 
 def _said_to_be_a_town(gaz: Gazetteer, tokens: list[Token], i: int, n: int, c: City) -> bool:
@@ -758,7 +770,7 @@ def _adjective_cities(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]
 
 def _in_list(tokens: list[Token], i: int, found: list[PlaceMention]) -> bool:
     """Token i follows ", " or " i " right after the last place found."""
-    if not found or i < 2 or tokens[i - 1].text not in (",", "i", "oraz"):
+    if not found or i < 2 or tokens[i - 1].text not in (",", "i", "oraz", "and"):
         return False
     return found[-1].end == tokens[i - 2].end
 

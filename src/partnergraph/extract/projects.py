@@ -16,13 +16,20 @@ from ._text import Token
 from .persons import unknown_word
 
 PROJECT_INTRO = re.compile(
-    # a project, or an URBACT-style network of cities named in quotes ("sieci „Welcoming Spaces”")
-    r"(?<!\w)(?:projekt(?:u|em|cie|(?P<many>y|ów|ach|ami))?|sie(?:ć|ci|cią)(?=\s*[„\"“]))\s*"
+    # a project, or an URBACT-style network of cities named in quotes or by its acronym ("sieci „Welcoming
+    # Spaces”", "sieci ROOF")
+    r"(?<!\w)(?:projekt(?:u|em|cie|(?P<many>y|ów|ach|ami))?|sie(?:ć|ci|cią)(?=\s*(?:[„\"“]|(?-i:[A-Z][A-Z-]{2,})\b)))\s*"
     # an adjective after the word: "projektu polsko-czeskiego „…”", "projektu partnerskiego „…”"
     r"(?:[a-ząćęłńóśźż]+(?:-[a-ząćęłńóśźż]+)?(?:ego|ych)\s+)?"
     # "pn.", "np.", a contract number, or both ("projektu nr POWR.… pn. „…”")
     r"(?:(?:pod\s+nazwą|pod\s+tytułem|pn\.|pt\.|p\.n\.|nr\s+\S+|,?\s*(?:np\.|m\.\s?in\.))\s*){0,2}:?\s*",
     re.I,
+)
+# a network or project named on an English page: "the ROOF network", "the Active Inclusion Network",
+# "the URBACT network Housing Together"
+ENGLISH_PROJECT = re.compile(
+    r"(?<![\w-])[Tt]he\s+(?:(?:[A-Z]+\s+)?(?:network|project)\s+(?P<after>[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*){0,3})"
+    r"|(?P<before>(?:[A-Z][\w+-]*\s+){0,3}?[A-Z][\w+-]*)\s+(?P<kind>[Nn]etwork|[Pp]roject)\b)"
 )
 # a funding programme is introduced as what pays or frames a project, not any "program" (a programme of
 # work such as Housing First is not a funding programme)
@@ -82,6 +89,8 @@ def introduced_titles(
 
     for m in PROJECT_INTRO.finditer(text):
         got, how = _title_after(text, m.end()), "quoted"
+        if got is not None and m.group().lower().startswith("sie") and lookup("programmes", got[2]):
+            continue  # "sieci URBACT": the programme's networks, named by it
         if got is None:
             got, how = _polish_title_after(text, toks, base, m.end()), "plain"
         while got is not None and add("projects", how, *got):
@@ -89,6 +98,13 @@ def introduced_titles(
             close = re.compile(r"\s*[”“\"»]").match(text, got[1])
             nxt = NEXT_TITLE.match(text, close.end()) if m["many"] and close else None
             got, how = (_title_after(text, nxt.end()) if nxt else None), "listed"
+    for m in ENGLISH_PROJECT.finditer(text):
+        a, b = m.span("after") if m["after"] else (m.start("before"), m.end("kind"))
+        name = text[a:b]
+        if m["kind"] and m["kind"].islower():
+            name, b = m["before"], m.end("before")  # "the ROOF network": the word is no part of the name
+        if not lookup("programmes", name.split()[0]):  # "the URBACT network" is the programme's
+            add("projects", "quoted", a, b, name)
     for m in PROGRAMME_INTRO.finditer(text):
         got, how = _title_after(text, m.end()), "quoted"
         if got is None and m["paid"]:
