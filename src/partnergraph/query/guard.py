@@ -46,6 +46,21 @@ def _lexemes(query: str):
             yield match.lastgroup, match.group()
 
 
+def query_key(query: str) -> str:
+    """The query with its comments left out and each run of white space made one space: texts with
+    the same key are the same query to the engine (strings and IRIs are kept as they are)."""
+    parts, space = [], False
+    for match in _LEXEME.finditer(query):
+        if match.lastgroup == "skip":
+            space = True
+            continue
+        if space and parts:
+            parts.append(" ")
+        parts.append(match.group())
+        space = False
+    return "".join(parts)
+
+
 FORMS = {"select", "ask", "construct", "describe", "insert", "delete", "load", "clear", "drop", "create"}
 FORMS |= {"add", "move", "copy", "with"}
 

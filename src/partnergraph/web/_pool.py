@@ -16,6 +16,11 @@ Queueing: untrusted queries (/sparql, /query) may hold all workers but one, whic
 saved queries (whose text is ours); a caller waits at most `wait` seconds for a worker and at most
 `max_waiting` callers wait at once: beyond that the answer is a quick 503 with Retry-After instead of
 a thread parked for the time limit. Cached answers are bounded by count and by bytes (`_cache.py`).
+
+Refusals are remembered: an untrusted query stopped at the time, memory or size limit is refused at
+once, without a worker, when it comes again within `refusal_memory` seconds (the same query: comments
+and white space do not count, `guard.query_key`). A client repeating a heavy query then costs nothing,
+and the workers stay free for the others.
 """
 
 from __future__ import annotations
@@ -27,11 +32,12 @@ import queue
 import resource
 import signal
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import PartnergraphError, QueryError, StoreError, StoreTimeoutError
-from ..query.guard import check_query, query_form
+from ..query.guard import check_query, query_form, query_key
 from ._cache import BoundedCache
 
 log = logging.getLogger(__name__)
@@ -312,11 +318,14 @@ class QueryPool:
         cache_bytes: int = 32 * 2**20,
         wait: float = 1.0,
         max_waiting: int | None = None,
+        refusal_memory: float = 60.0,
     ):
         self.source, self.size, self.timeout, self.cap = source, workers, timeout, cap
         self.memory, self.max_bytes, self.wait = memory, max_bytes, min(wait, timeout)
         self.cache_size, self.cache_bytes = cache, cache_bytes
         self._answers = BoundedCache(cache, cache_bytes)  # kept until the next reload
+        self.refusal_memory = refusal_memory
+        self._refusals = BoundedCache(1024, 2**20)  # query key -> (error type, message, when)
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._untrusted = threading.BoundedSemaphore(max(1, workers - 1))
@@ -338,15 +347,33 @@ class QueryPool:
         bound), so it may use the worker kept free of untrusted queries. `dataset`: (default graph
         IRIs, named graph IRIs), the protocol's default-graph-uri and named-graph-uri."""
         check_query(query)  # before the engine: SERVICE, and shapes that crash it
-        key = (query, cap or self.cap, dataset)
+        key = (query_key(query), cap or self.cap, dataset)
         answers = self._answers  # an answer from before a reload lands in the dropped cache
         answer = answers.get(key)
         if answer is not None:
             return answer
         request = (query, cap or self.cap, self.max_bytes, dataset)
-        answer = self._run(request) if trusted else self._run_untrusted(request)
+        if trusted:
+            answer = self._run(request)
+        else:
+            answer = self._run_remembering_refusals(key, request)
         answers.put(key, answer, answer_bytes(answer) + 256)
         return answer
+
+    def _run_remembering_refusals(self, key, request: tuple) -> Answer:
+        refusals = self._refusals
+        refused = refusals.get(key)
+        if refused is not None and time.monotonic() - refused[2] < self.refusal_memory:
+            kind, message, when = refused
+            raise kind(
+                f"{message} (the same query was stopped {time.monotonic() - when:.0f} s ago and is not run "
+                f"again within {self.refusal_memory:g} s)"
+            )
+        try:
+            return self._run_untrusted(request)
+        except (QueryTimeoutError, MemoryLimitError, ResultCapError) as e:
+            refusals.put(key, (type(e), str(e), time.monotonic()), 256 + len(str(e)))
+            raise
 
     def _busy(self) -> BusyError:
         return BusyError(
@@ -375,6 +402,7 @@ class QueryPool:
         with self._lock:
             self.source = source
             self._answers = BoundedCache(self.cache_size, self.cache_bytes)
+            self._refusals = BoundedCache(1024, 2**20)
         stale = []
         while True:
             try:

@@ -171,7 +171,7 @@ async def adhoc(request: Request):
     lang, explicit = lang_of(request)
     linker = Linker(lang=lang, lang_in_links=explicit)
     query = request.query_params.get("query", "")
-    results, error, status = "", "", 200
+    results, error, status, formats = "", "", 200, ()
     if query.strip():
         from ._pool import UPDATE_FORMS, query_form
 
@@ -181,6 +181,8 @@ async def adhoc(request: Request):
             try:
                 answer = await run_in_threadpool(state.pool.run, query)
                 results = await run_in_threadpool(results_html, state, answer, lang, linker)
+                offers = mime.GRAPH_FORMATS if answer.form == "graph" else mime.RESULT_FORMATS
+                formats = tuple(offer.name for offer in offers)
             except QueryError as e:
                 error, status = public_message(e, state.config.endpoint), 400
             except StoreError as e:
@@ -200,6 +202,6 @@ async def adhoc(request: Request):
     }
     endpoint = str(request.base_url) + "sparql"
     page = render_adhoc(
-        query, lang, linker, results, error, other_lang_href(request, lang), examples, endpoint
+        query, lang, linker, results, error, other_lang_href(request, lang), examples, endpoint, formats
     )
     return html_response(page, status=status, headers={"Vary": "Accept-Language"})

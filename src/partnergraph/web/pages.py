@@ -444,8 +444,10 @@ def render_adhoc(
     other_lang_href=None,
     examples: dict | None = None,
     endpoint: str = "/sparql",
+    formats: tuple[str, ...] = (),
 ) -> str:
-    """The SPARQL page: YASGUI (static/dist/query.js) over a plain form that works without scripts."""
+    """The SPARQL page: YASGUI (static/dist/query.js) over a plain form that works without scripts.
+    `formats`: the names of the formats the results can be downloaded in (those of their form)."""
     from ..rdf.vocab import PREFIXES
     from .templating import gettext, markup, render
 
@@ -485,5 +487,6 @@ def render_adhoc(
         examples=examples,
         config=config,
         results=markup(results_html),
+        formats=formats,
         error=error,
     )

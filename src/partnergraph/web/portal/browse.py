@@ -241,7 +241,7 @@ async def browse(request: Request, kind: str):
         return table_download(download_columns, plain(rows_of(context, linker)), fmt, kind)
     total = len(context["items"])
     pages = max(1, -(-total // PAGE_SIZE))
-    page = int(params["page"]) if params.get("page", "").isdigit() else 1
+    page = int(params["page"]) if params.get("page", "").isdecimal() else 1  # "²" is a digit, not a number
     page = min(max(page, 1), pages)
     kept = (*(EVENT_FILTERS if kind == "events" else ENTITY_FILTERS), "sort", "order", "lang")
     base = {k: v for k, v in params.items() if k in kept}

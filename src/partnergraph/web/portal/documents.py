@@ -60,9 +60,10 @@ async def network(request: Request):
     lang, explicit = lang_of(request)
     focus = request.query_params.get("focus") or None
     depth = request.query_params.get("depth")
-    if depth is not None and not (depth.isdigit() and int(depth) <= MAX_FOCUS_DEPTH):
+    if depth is not None and depth not in {str(n) for n in range(MAX_FOCUS_DEPTH + 1)}:  # not "²", "03"
         return text_response(f"depth must be a whole number from 0 to {MAX_FOCUS_DEPTH}", 400)
     try:
+        from ...network.graph import NetworkError
         from ...views import render_network_page
     except ImportError as e:
         return text_response(f"the network page is not available in this installation ({e})", 503)
@@ -83,6 +84,8 @@ async def network(request: Request):
     else:
         try:
             page = await run_in_threadpool(state.remember, ("network", lang, focus, depth), make)
+        except NetworkError as e:  # a focus that is no node: the visitor's mistake, said in one line
+            return text_response(str(e)[:500], 404)
         finally:
             _focus_renders.release()
     linker = Linker(lang=lang, lang_in_links=explicit)
