@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,24 @@ def copy_project(target: Path) -> Path:
     for name in ("data", "ontology", "queries"):
         shutil.copytree(ROOT / name, target / name)
     return target
+
+
+def copy_built(seed_settings, target: Path):
+    """A project copy with the seed build copied beside it, its links kept (current: same inputs)."""
+    from partnergraph.settings import Settings
+
+    settings = Settings(copy_project(target))
+    shutil.copytree(seed_settings.build_dir, settings.build_dir, symlinks=True)
+    return settings
+
+
+def run_partnergraph(root: Path, *args: str, env: dict | None = None, **run) -> subprocess.CompletedProcess:
+    """`partnergraph ARGS --root ROOT` in a child process, text in and out, which does not inherit this
+    process's PARTNERGRAPH_BUILD or PARTNERGRAPH_ROOT (`env` adds variables; `run` goes to subprocess.run)."""
+    clean = {k: v for k, v in os.environ.items() if k not in ("PARTNERGRAPH_BUILD", "PARTNERGRAPH_ROOT")}
+    command = [sys.executable, "-m", "partnergraph.cli", *args, "--root", str(root)]
+    run.setdefault("timeout", 300)
+    return subprocess.run(command, capture_output=True, text=True, env=clean | (env or {}), **run)
 
 
 @pytest.fixture(scope="session")

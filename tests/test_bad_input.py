@@ -4,13 +4,11 @@ event; the previous build stays, and `query` still answers from it, with a warni
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 
 import pytest
-from conftest import copy_project
+from conftest import copy_built, run_partnergraph
 
 from partnergraph.settings import Settings
 
@@ -19,15 +17,11 @@ EVENT = "bip-27120/wizyta-studyjna-delegacji-rzadowej-z-gruzji-w-krakowie"
 
 @pytest.fixture
 def built(seed_settings, tmp_path) -> Settings:
-    settings = Settings(copy_project(tmp_path / "project"))
-    shutil.copytree(seed_settings.build_dir, settings.build_dir, symlinks=True)
-    return settings
+    return copy_built(seed_settings, tmp_path / "project")
 
 
 def run(settings: Settings, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("PARTNERGRAPH_BUILD", "PARTNERGRAPH_ROOT")}
-    command = [sys.executable, "-m", "partnergraph.cli", *args, "--root", str(settings.root)]
-    return subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+    return run_partnergraph(settings.root, *args)
 
 
 def assert_refused(result: subprocess.CompletedProcess, *words: str) -> None:

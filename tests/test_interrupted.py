@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import copy_project
+from conftest import copy_built, run_partnergraph
 
 from partnergraph import iris
 from partnergraph.settings import Settings
@@ -43,11 +43,12 @@ sys.exit(main(sys.argv[3:]))
 
 
 def run(settings: Settings, *args: str, kill_at: str | None = None, when: str = "after"):
-    env = {k: v for k, v in os.environ.items() if k not in ("PARTNERGRAPH_BUILD", "PARTNERGRAPH_ROOT")}
-    command = [sys.executable, "-m", "partnergraph.cli", *args, "--root", str(settings.root)]
     if kill_at:
+        env = {k: v for k, v in os.environ.items() if k not in ("PARTNERGRAPH_BUILD", "PARTNERGRAPH_ROOT")}
         command = [sys.executable, "-c", KILLER, kill_at, when, *args, "--root", str(settings.root)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+    else:
+        result = run_partnergraph(settings.root, *args)
     if kill_at:
         assert result.returncode == -signal.SIGKILL, result.stdout + result.stderr
     else:
@@ -57,10 +58,7 @@ def run(settings: Settings, *args: str, kill_at: str | None = None, when: str = 
 
 @pytest.fixture
 def built(seed_settings, tmp_path) -> Settings:
-    """A project copy with the seed build copied beside it, links kept."""
-    settings = Settings(copy_project(tmp_path / "project"))
-    shutil.copytree(seed_settings.build_dir, settings.build_dir, symlinks=True)
-    return settings
+    return copy_built(seed_settings, tmp_path / "project")
 
 
 def dump_lines(settings: Settings) -> set[bytes]:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from conftest import copy_built
 
 from partnergraph.settings import Settings
 
@@ -37,8 +37,7 @@ def mode(path: Path) -> int:
 
 @pytest.mark.parametrize("umask", [0o022, 0o027])
 def test_written_files_follow_the_umask(seed_settings, tmp_path, umask):
-    settings = Settings(copy_project(tmp_path / "project"))
-    shutil.copytree(seed_settings.build_dir, settings.build_dir, symlinks=True)
+    settings = copy_built(seed_settings, tmp_path / "project")
     saved = tmp_path / "strona.html"
     shutil.copyfile(PAGE, saved)
     run(settings, umask, "add", str(saved))

@@ -5,14 +5,11 @@ a saved query's parameters (CLI and web)."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
-import sys
 
 import httpx
 import pytest
-from conftest import copy_project
+from conftest import copy_built, run_partnergraph
 from test_web import Served
 
 from partnergraph import iris
@@ -23,17 +20,12 @@ REMOVED = "bip-83616"
 
 @pytest.fixture
 def built(seed_settings, tmp_path) -> Settings:
-    settings = Settings(copy_project(tmp_path / "project"))
-    shutil.copytree(seed_settings.build_dir, settings.build_dir, symlinks=True)
-    return settings
+    return copy_built(seed_settings, tmp_path / "project")
 
 
 def run(settings: Settings, *args: str, build_dir=None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("PARTNERGRAPH_BUILD", "PARTNERGRAPH_ROOT")}
-    if build_dir:
-        env["PARTNERGRAPH_BUILD"] = str(build_dir)
-    command = [sys.executable, "-m", "partnergraph.cli", *args, "--root", str(settings.root)]
-    return subprocess.run(command, capture_output=True, text=True, timeout=600, env=env)
+    env = {"PARTNERGRAPH_BUILD": str(build_dir)} if build_dir else None
+    return run_partnergraph(settings.root, *args, env=env, timeout=600)
 
 
 def graphs(settings: Settings) -> set[str]:

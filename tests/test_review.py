@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import copy_project
+from conftest import copy_built, copy_project, run_partnergraph
 
 from partnergraph.curate import read_curation
 from partnergraph.settings import Settings
@@ -90,13 +90,6 @@ class Reviewed:
                 self.process.wait(60)
             except subprocess.TimeoutExpired:
                 self.kill()
-
-
-def copy_built(seed_settings: Settings, target: Path) -> Settings:
-    """A project copy with the seed build copied beside it (current: same inputs)."""
-    settings = Settings(copy_project(target))
-    shutil.copytree(seed_settings.build_dir, settings.build_dir)
-    return settings
 
 
 @pytest.fixture
@@ -227,15 +220,7 @@ class Person:
 
 
 def run_cli(root: Path, *args: str, stdin: str | None = None) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "PARTNERGRAPH_BUILD"}
-    result = subprocess.run(
-        [sys.executable, "-m", "partnergraph.cli", *args, "--root", str(root)],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=300,
-        env=env,
-    )
+    result = run_partnergraph(root, *args, input=stdin)
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
 

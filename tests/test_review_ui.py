@@ -5,11 +5,13 @@ is looking; corrections a re-extracted page no longer matches, reported and forg
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import httpx
 import pytest
-from test_review import EVENT, PAGE, Reviewed, copy_built, page_cards
+from conftest import copy_built, run_partnergraph
+from test_review import EVENT, PAGE, Reviewed, page_cards
 
 from partnergraph.curate import read_curation
 
@@ -247,3 +249,16 @@ def test_a_page_extracted_again_keeps_its_reviews_and_reports_what_no_longer_mat
     assert EVENT["utrecht"] not in corrections
     assert "persons" not in corrections[EVENT["donation"]]["accept"]
     assert "cities" in corrections[EVENT["donation"]]["accept"]
+
+
+def test_a_port_in_use_is_one_line_and_exit_code_2(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_partnergraph(tmp_path, "review", "--port", str(port), "--no-browser", timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert (
+        result.stderr.strip()
+        == f"partnergraph review: cannot listen on 127.0.0.1:{port} (Address already in use); choose another --port"
+    )

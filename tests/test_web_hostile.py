@@ -11,13 +11,13 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
+from conftest import run_partnergraph
 from test_web import Served
 
 from partnergraph import iris
@@ -153,15 +153,7 @@ def test_a_text_parameter_matches_itself_exactly(client):
 
 
 def partnergraph(*args, root, stdin=None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "PARTNERGRAPH_BUILD"}
-    return subprocess.run(
-        [sys.executable, "-m", "partnergraph.cli", *args, "--root", str(root)],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        env=env,
-        timeout=120,
-    )
+    return run_partnergraph(root, *args, input=stdin, timeout=120)
 
 
 def test_a_text_parameter_is_one_literal_on_the_command_line(seed_settings):

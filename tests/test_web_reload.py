@@ -5,16 +5,13 @@ caught half-way through a build."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 import pytest
-from conftest import copy_project
+from conftest import copy_built, run_partnergraph
 from test_web import Served
 
 import partnergraph.store
@@ -35,21 +32,11 @@ AUSTRIA = "/partnergraph/id/country/at"  # a page that was there before: the new
 
 @pytest.fixture
 def built_copy(seed_settings, tmp_path) -> Settings:
-    """A project copy with the seed build copied beside it (current: same inputs)."""
-    settings = Settings(copy_project(tmp_path / "project"))
-    shutil.copytree(seed_settings.build_dir, settings.build_dir)
-    return settings
+    return copy_built(seed_settings, tmp_path / "project")
 
 
 def run_cli(settings: Settings, *args: str) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "PARTNERGRAPH_BUILD"}
-    result = subprocess.run(
-        [sys.executable, "-m", "partnergraph.cli", *args, "--root", str(settings.root)],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        env=env,
-    )
+    result = run_partnergraph(settings.root, *args, timeout=240)
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
 

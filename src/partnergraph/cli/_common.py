@@ -87,6 +87,25 @@ def key_value(text: str) -> tuple[str, str]:
     return name.strip(), value
 
 
+def listen(host: str, port: int):
+    """A TCP socket bound to host:port (port 0: a free one), before anything slow starts; a port in use is
+    a one-line error."""
+    import socket
+
+    from ..errors import PartnergraphError
+
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        raise PartnergraphError(
+            f"cannot listen on {host}:{port} ({e.strerror}); choose another --port"
+        ) from None
+    return sock
+
+
 def number(kind=int, minimum: float = 1):
     """An argparse type: a number of `kind` no smaller than `minimum`, refused with a clear message."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._common import add_root_option, settings_from
+from ._common import add_root_option, listen, settings_from
 from .serve import _port
 
 
@@ -21,24 +21,15 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    import socket
     import webbrowser
 
     import uvicorn
 
     from ..build import ensure_built
-    from ..errors import PartnergraphError
     from ..review.app import create_app
 
     settings = settings_from(args)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind(("127.0.0.1", args.port))  # local only: the review writes files
-    except OSError as e:
-        raise PartnergraphError(
-            f"cannot listen on 127.0.0.1:{args.port} ({e.strerror}); choose another --port"
-        ) from None
+    sock = listen("127.0.0.1", args.port)  # local only: the review writes files
     port = sock.getsockname()[1]
     print("reading and extracting the pages…", flush=True)
     report = ensure_built(settings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_endpoint_options, add_root_option, number, settings_from
+from ._common import add_endpoint_options, add_root_option, listen, number, settings_from
 
 
 def _port(text: str) -> int:
@@ -80,7 +80,6 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    import socket
 
     import uvicorn
 
@@ -119,14 +118,7 @@ def run(args) -> int:
         memory=args.query_memory,
     )
     app = create_app(settings, config)
-    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((args.host, args.port))
-    except OSError as e:
-        raise PartnergraphError(
-            f"cannot listen on {args.host}:{args.port} ({e.strerror}); choose another --port"
-        ) from None
+    sock = listen(args.host, args.port)
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
 
