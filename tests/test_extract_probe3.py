@@ -37,7 +37,9 @@ def test_the_probe_pages_score_above_their_floor(registries, score, tmp_path):
     )
     # before these rules: events F1 0.667, fields macro 0.651 (four pages gave no right event)
     assert events_f1 >= 0.99
-    assert macro >= 0.86, {f: round(v[2], 3) for f, v in table.items() if v[2] < 1}
+    # after them: 1.000 and 0.910 (what is left: organisations and persons, another module's; topics; a town
+    # with a Polish exonym GeoNames lacks)
+    assert macro >= 0.90, {f: round(v[2], 3) for f, v in table.items() if v[2] < 1}
 
 
 def _events(text: str, registries, **page) -> list[dict]:
@@ -147,3 +149,40 @@ def test_small_european_towns_in_polish_spelling_where_their_country_is_named(re
     text = "Goście z Lipska\n\nW dniu 12 maja 2019 r. gościliśmy urzędników z Lipska.\n"
     (ev,) = _events(text, registries)
     assert [c["name"] for c in ev["cities"]] == ["Leipzig"]  # not the Polish village of Lipsk
+
+
+def test_yesterday_in_a_post_is_the_day_before_its_date_and_they_visited_us_is_incoming(registries):
+    text = (
+        "Gminny Ośrodek Pomocy Społecznej w Muszynie\n12 września 2019 ·\nKolejne spotkanie z sąsiadami! "
+        "Wczoraj odwiedzili nas pracownicy socjalni z Bardejowa na Słowacji. Goście zwiedzili nasz dom pomocy.\n"
+    )
+    (ev,) = _events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Muszynie", home_city="Muszyna")
+    assert (ev["start"], ev["end"], ev["direction"], ev["type"]) == (
+        "2019-09-11",
+        "2019-09-11",
+        "incoming",
+        "StudyVisit",
+    )
+    assert ev["location"] == {"city": "Muszyna", "country": "PL"}
+
+
+def test_a_hosted_delegation_that_only_talked_is_a_meeting(registries):
+    text = (
+        "Wizyta partnerów z Ebersbergu\n\nW dniu 23 listopada 2017 r. Centrum gościło delegację urzędników "
+        "z Niemiec. Rozmawiano o wymianie doświadczeń i o przygotowaniu wspólnego szkolenia.\n"
+    )
+    (ev,) = _events(text, registries)
+    assert ev["type"] == "Meeting"
+    shown = text.replace("Rozmawiano o", "Goście zapoznali się z pracą asystentów rodziny. Rozmawiano o")
+    (ev,) = _events(shown, registries)
+    assert ev["type"] == "StudyVisit"
+
+
+def test_a_trip_to_two_towns_of_one_country_has_no_one_city(registries):
+    text = (
+        "Wizyta studyjna w Bardejowie i Kieżmarku\n\nW dniach 16–19 października 2018 r. pracownicy Ośrodka "
+        "uczestniczyli w wizycie studyjnej na Słowacji.\n"
+    )
+    (ev,) = _events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Żarkach", home_city="Żarki")
+    assert (ev["direction"], ev["location"]) == ("outgoing", {"city": None, "country": "SK"})
+    assert {c["name"] for c in ev["cities"]} == {"Bardejov", "Kežmarok"}

@@ -78,6 +78,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"oprowadz", 1.5),
         (r"staż|praktyk|hospitacj", 2),  # placements: staying to learn how others work
         (r"poznal[iy]|poznaw", 1.5),
+        (r"odwiedzi(li|ł|ła|ły)\b", 1.5),  # visitors came: "odwiedzili nas pracownicy socjalni z …"
         (r"przedstawion[oay] (formy|zasady|najważniejsze|działalność|informacj)", 1),
         (r"study (visit|tour)", 4),
         (r"visit(s|ed|ors)?\b", 1.5),
@@ -91,6 +92,15 @@ _TYPE_RX = {
     k: [(re.compile(r"(?<!\w)(?:" + p + ")", re.I), w, p in NAMING) for p, w in cues]
     for k, cues in TYPE_CUES.items()
 }
+# a delegation that only talked is a meeting, even when hosted ("gościła delegacja … Rozmawiano o …"): talks
+# in the body and nothing the guests were shown (GOLD-CONVENTIONS.md, `type`)
+TALKS = re.compile(r"(?<!\w)(rozmawia\w*|rozmow\w*|omówi\w*|omawia\w*|dyskut\w*|uzgodni\w*|ustalon\w*)", re.I)
+SHOWN = re.compile(
+    r"(?<!\w)(zapozna\w*|zaznajomi\w*|pozna\w*|zwiedz\w*|oprowadz\w*|prezentac\w*|zaprezentowa\w*|"
+    r"przedstawi\w*|odwiedzi\w*|hospit\w*|obserwowa\w*|staż\w*|praktyk\w*|study|visit)",
+    re.I,
+)
+ONLY_TALKED = 3.0  # as much as a body's cue that decides
 STRONG = 1.5  # a cue that tells what happened (weaker ones are background: "partner", "w ramach projektu")
 DECIDES = 3.0  # a body's score of what happened that outweighs any heading's naming word ...
 LEAD = 2.0  # ... when it is this many times its rival's
@@ -101,6 +111,8 @@ INCOMING_CUES = re.compile(
     r"\b(przyjecha\w*|przybył\w*|przyjazd\w*|goście|gości(ł|li|ła|ło)?(?!\s+we?\s+(?-i:[A-ZŁŚŻ])(?!rakow))|"
     r"podejmowa\w*|"
     r"do Krakowa|odwiedzi\w* (Kraków|MOPS|Miejski)|(Kraków|MOPS|Ośrodek|Społecznej) odwiedzi\w*|"
+    # the home's own voice: "odwiedzili nas", "gościliśmy", "nasz Ośrodek odwiedziła"
+    r"odwiedzi\w* nas\b|nas odwiedzi\w*|nasz\w* \w+ odwiedzi\w*|gościliśmy|przyjęliśmy|"
     # held at MOPS: "w MOPS odbyło się spotkanie", "w siedzibie MOPS"
     r"w (siedzibie )?(MOPS|Miejskim Ośrodku Pomocy)(?= (odby\w+|zorganizowan\w+|gości\w*|przyję\w+)))\b",
     re.I,
@@ -213,6 +225,8 @@ def classify_type_margin(title: str, body: str) -> tuple[str, Cue | None, bool, 
     if not scores:
         return "StudyVisit", None, False, 0.0
     meeting, visit = happened.get("Meeting", 0), happened.get("StudyVisit", 0)
+    if TALKS.search(body) and not SHOWN.search(body) and not SHOWN.search(title):
+        meeting, visit = meeting + ONLY_TALKED, 0  # being hosted is no more than the talks' setting
     # strong cues decide outright: a gift is a donation however it is headed, a symposium a conference
     if scores.get("Donation", 0) >= 4:
         kind = "Donation"

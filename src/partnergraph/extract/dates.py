@@ -447,3 +447,23 @@ def calendar_label(text: str) -> DateMention | None:
 
 def years_in(text: str) -> list[int]:
     return [int(y) for y in ANY_YEAR.findall(text)]
+
+
+# a day named relative to the post's date of publication: "Wczoraj odwiedzili nas …", "Dziś gościliśmy …"
+RELATIVE_DAY = re.compile(r"(?<!\w)(przedwczoraj|wczoraj|dzisiaj|dziś)(?!\w)", re.I)
+RELATIVE_OFFSET = {"przedwczoraj": -2, "wczoraj": -1, "dzisiaj": 0, "dziś": 0}
+
+
+def relative_day(text: str, published: str) -> DateMention | None:
+    """The day that "wczoraj" or "dziś" in `text` names, counted from the date of publication in
+    `published` (a date line), or None when either is missing."""
+    import datetime as dt
+
+    m = RELATIVE_DAY.search(text)
+    days = [x for x in find_dates(published) if x.begin[0] and x.begin[2]]
+    if m is None or not days:
+        return None
+    y, mo, d = days[0].begin
+    day = dt.date(y, mo, d) + dt.timedelta(days=RELATIVE_OFFSET[m.group(1).lower()])
+    ymd = (day.year, day.month, day.day)
+    return DateMention(m.start(), m.end(), ymd, ymd)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .._slug import slug
 from ..model import Event, Evidence, Page, Place, Section
@@ -156,6 +156,8 @@ def _draft(page: Page, listed: Listed) -> _Draft | None:
         # marca i kwietnia 2016 r."): the body's year still counts
         first, extra = dates.with_year_of(titled, first), titled_extra
         d.date_in_title = True
+    if first is None and listed.published:  # "Wczoraj odwiedzili nas …" under the post's date
+        first = dates.relative_day(body, listed.published)
     if first is None and listed.group:
         first = dates.calendar_label(listed.group)
         if first is not None:
@@ -289,6 +291,8 @@ def _event(
             where = next(iter(visited.values())) if len(visited) == 1 else where
             if len({m.country for m in in_title if m.kind == "country"}) > 1:
                 where = None  # a trip to two countries ("do Holandii i Belgii"): no one place
+        if where is not None and where.kind == "city" and _coordinated_town(where, foreign, d):
+            where = replace(where, kind="country", city=None)  # "w Bardejowie i Kieżmarku": no one city
         if where is not None:
             ev.location = _place(where, gaz, registries)
             sure = 0.85 if where.end - d.base <= tl else 0.65
@@ -742,6 +746,19 @@ def _krakow_is_the_venue(text: str, s: int) -> bool:
     """'w Krakowie' as the place of the event, not as part of a name ('MOPS w Krakowie')."""
     before = text[max(0, s - 25) : s]
     return not re.search(r"(Społecznej|MOPS|Miasta|Ośrodka|Krakowa|Urzędu)\s+(w|we)?\s*$", before)
+
+
+TOWN_JOIN = re.compile(r"\s*(?:,|i|oraz|a także)\s+(?:(?:w|we|do)\s+)?$")
+
+
+def _coordinated_town(where: PlaceMention, foreign: list[PlaceMention], d: _Draft) -> bool:
+    """Another town of the same country joined to the event's place: "w Ebersbergu i Grafing", "do Bardejowa
+    oraz Kieżmarku" (a trip to several towns has no one city)."""
+    for m in foreign:
+        if m.kind == "city" and m.start > where.end and m.country == where.country and m.city != where.city:
+            between = d.text[where.end - d.base : m.start - d.base]
+            return bool(TOWN_JOIN.fullmatch(between + " ")) if len(between) < 12 else False
+    return False
 
 
 def _event_place(ms: list[PlaceMention], tl: int, d: _Draft) -> PlaceMention | None:

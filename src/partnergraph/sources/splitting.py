@@ -683,7 +683,8 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
     section = Section(
         title=" ".join(text[tstart:tend].split()), body=text[kept[0].start : end], start=tstart, end=end
     )
-    return Listed(section, None, None, [(a, b) for a, b in masks if a < end], article=True)
+    published = _published(lines[head:], main - head)
+    return Listed(section, None, None, [(a, b) for a, b in masks if a < end], article=True, published=published)
 
 
 def _headless_article(text: str, lines: list[_Line], main: int) -> Listed | None:
