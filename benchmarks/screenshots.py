@@ -3,6 +3,7 @@ and English, at a desktop width and at a phone's 390 px.
 
     python benchmarks/screenshots.py                      # serves this project's build on a free port
     python benchmarks/screenshots.py --url http://127.0.0.1:8000/ --out docs/screenshots
+    python benchmarks/screenshots.py --every --width 390 --out /tmp/shots   # every kind of page, a phone
 
 Writes <page>-<lang>-<width>.png into --out (default docs/screenshots) and prints each file's name and the
 time the page took to settle."""
@@ -24,6 +25,24 @@ PAGES = {
     "country": "partnergraph/id/country/de",
     "map": "map",
     "network": "network",
+}
+EVERY = {  # --every: one page of each kind the portal has
+    **PAGES,
+    "browse": "browse",
+    "events": "browse/events",
+    "cities": "browse/cities",
+    "search": "search?q=Berlinie",
+    "charts": "charts",
+    "query": "query",
+    "queries": "queries",
+    "saved-query": "queries/events_on_topic?topic=homelessness&run=1",
+    "event": "partnergraph/id/event/bip-83616/wizyta-grupy-z-holandii-w-miejskim-osrodku-pomocy",
+    "city": "partnergraph/id/city/helsinki-fi",
+    "organisation": "partnergraph/id/organisation/european-social-network",
+    "dataset": "dataset",
+    "dumps": "dumps/",
+    "ontology": "ontology",
+    "not-found": "no-such-page",
 }
 WIDTHS = (1280, 390)
 
@@ -61,7 +80,10 @@ def main() -> None:
     parser.add_argument("--url", help="a running server (default: start one on this project)")
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--root", default=".")
+    parser.add_argument("--every", action="store_true", help="every kind of page, not only the four")
+    parser.add_argument("--width", type=int, action="append", help="only this width (repeatable)")
     args = parser.parse_args()
+    pages = EVERY if args.every else PAGES
     from playwright.sync_api import sync_playwright
 
     out = Path(args.out)
@@ -69,10 +91,10 @@ def main() -> None:
     with serving(args.url, Path(args.root).resolve()) as url:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            for width in WIDTHS:
+            for width in args.width or WIDTHS:
                 context = browser.new_context(viewport={"width": width, "height": 900})
                 page = context.new_page()
-                for name, path in PAGES.items():
+                for name, path in pages.items():
                     for lang in ("pl", "en"):
                         sep = "&" if "?" in path else "?"
                         start = time.perf_counter()

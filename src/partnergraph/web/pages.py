@@ -147,7 +147,8 @@ def render_evidence(ev: Evidence, labels: dict, lang: str, linker: Linker, with_
     ui = ui_strings(lang)
     parts = []
     if ev.quote:
-        parts.append(f"<blockquote>“{esc(ev.quote)}”</blockquote>")
+        opening = "„" if lang == "pl" else "“"  # Polish quotes open low
+        parts.append(f"<blockquote>{opening}{esc(ev.quote)}”</blockquote>")
     meta = []
     if with_field and ev.event is not None:
         meta.append(render_term(ev.event, labels, lang, linker))
@@ -345,6 +346,7 @@ def render_results(
     else:
         header, rows = answer.variables, answer.rows
     columns = columns or {}
+    names = {v: columns.get(v, v) for v in header}
     head = "".join(
         f'<th scope="col" title="?{esc(v)}">{esc(columns[v])}</th>'
         if v in columns
@@ -358,7 +360,8 @@ def render_results(
             html, number = (
                 render_cell(row[v], v, labels, lang, linker, codes or {}) if v in row else ("", False)
             )
-            cells.append(f'<td class="num">{html}</td>' if number else f"<td>{html}</td>")
+            label = f' data-label="{esc(names[v])}"'  # shown above the value on a phone (portal.css)
+            cells.append(f'<td class="num"{label}>{html}</td>' if number else f"<td{label}>{html}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     count = f'<p class="meta">{len(rows)} {esc(ui["rows"])}</p>'
     return f"{count}<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
@@ -394,7 +397,8 @@ def render_query_page(
     fields = []
     for name, param in saved.parameters.items():
         current = values.get(name, param.default or "")
-        label = f"{esc(name)} <span class=meta>{esc(_t(lang, param.description))}</span>"
+        text = _t(lang, param.description)
+        label = f"{esc(text)} <code class=meta>{esc(name)}</code>" if text else f"<code>{esc(name)}</code>"
         if choices.get(name):
             options = "".join(
                 f'<option value="{esc(value)}"{" selected" if value == current else ""}>{esc(text)}</option>'

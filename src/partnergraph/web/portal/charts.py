@@ -15,6 +15,7 @@ from ._common import N_
 from .figures import per_year, ranked, topics_per_year
 
 WIDTH = "container"
+LEGEND_ROW = 15  # px, a row of a legend (measured in Chromium)
 PALETTE = ["#17324d", "#e07b39", "#3a8d5c", "#9c4f96", "#c9a227", "#5b8fd1", "#a33b3b", "#6b6b6b"]
 
 
@@ -41,7 +42,13 @@ def stacked_per_year(rows: list[dict], lang: str, group_title: str, derive: str 
                 "title": t("Events"),
                 "axis": {"tickMinStep": 1},
             },
-            "color": {"field": "group", "type": "nominal", "title": t(group_title)},
+            # above the bars: beside them it took a third of a phone's width
+            "color": {
+                "field": "group",
+                "type": "nominal",
+                "title": t(group_title),
+                "legend": {"orient": "top", "direction": "horizontal", "columns": 2},
+            },
         },
     }
     if derive:
@@ -101,9 +108,24 @@ def chart(
         "id": ident,
         "title": gettext(lang, title),
         "spec": spec,
+        "reserve": reserved_height(spec, rows),
         "columns": [(key, gettext(lang, name)) for key, name in columns],
         "rows": rows,
     }
+
+
+def reserved_height(spec: dict, rows: list[dict]) -> int:
+    """The drawing's height in pixels (plot, axes, legend), kept free before it is drawn so that nothing
+    below it moves (measured in Chromium)."""
+    height = spec.get("height")
+    if isinstance(height, int):
+        if not spec["encoding"].get("color", {}).get("legend"):
+            return height + 70
+        groups = len({row["group"] for row in rows})
+        return height + 100 + LEGEND_ROW * -(-groups // 2)  # a legend of two columns above the bars
+    y = spec["encoding"]["y"]["field"]
+    step = height["step"] if isinstance(height, dict) else 20  # Vega-Lite's step for a discrete y
+    return step * len({row[y] for row in rows}) + (50 if isinstance(height, dict) else 70)
 
 
 def per_year_chart(agg: dict, lang: str, by: str, derive: bool = False) -> dict:
