@@ -52,6 +52,6 @@ def test_the_third_entity_probe_pages_score_above_their_floor(registries, score,
     German and Norwegian bodies, Cyrillic own names, towns and counties named as bodies). Before the fixes
     that came with them: fields macro F1 0.753 (organisations 0.692, persons 0.758, cities 0.780)."""
     macro, f1 = probe_scores("entities-probe3", registries, score, tmp_path)
-    assert macro >= 0.80, f1
-    assert f1["organisations"] >= 0.77 and f1["persons"] >= 0.87 and f1["cities"] >= 0.90, f1
+    assert macro >= 0.81, f1
+    assert f1["organisations"] >= 0.86 and f1["persons"] >= 0.87 and f1["cities"] >= 0.90, f1
     assert f1["projects"] >= 0.83, f1

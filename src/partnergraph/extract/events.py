@@ -422,7 +422,7 @@ SHOWN_BEFORE = re.compile(
 # what the guests visited ("odwiedzili", "odwiedziła", "odwiedził"): toured on an incoming visit, a host of a
 # programme point on a trip abroad; not when the visitors follow the verb ("… odwiedzili pracownicy X")
 VISITED_BEFORE = re.compile(
-    r"odwiedzi(?:ł|ła|ło|li|ły)(?!\s+(?:pracowni|przedstawiciel|delegac|gość|gości|grup|student|uczestni))"
+    r"odwiedzi(?:ł|ła|ło|li|ły)(?!\s+(?:nas\s+)?(?:pracowni|przedstawiciel|delegac|gość|gości|grup|student|uczestni))"
     r"(?:\s+[^.;]{0,80}?\s+(?:oraz|i)|[^.;]{0,80},)?\s+$",
     re.I,
 )

@@ -143,7 +143,7 @@ FOREIGN_HEAD = re.compile(
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
     r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
-    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja)$",
+    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mesto|město)$",
     re.I,
 )
 CONNECTORS = {
@@ -471,6 +471,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         """The organisation named by tokens i..j: under the registry's name if it knows it."""
         value = _span_text(text, base, toks, i, j)
         entry = _lookup(registries, "organisations", value)
+        if entry is None:
+            value = _foreign_nominative_head(toks[i], value)
         emit("organisations", entry.name if entry else value, i, j, "registry" if entry else rule)
 
     owners = _lookups(registries)["owners"]
@@ -655,6 +657,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and not t.unknown
             and not t.has_mark("człon_nazwy_organizacji")
             and not _next_is_foreign(toks, i)
+            and not (i > 0 and toks[i - 1].unknown and toks[i - 1].is_upper_initial)  # "Göteborgs Stad"
         ):
             i += 1
             continue
@@ -663,8 +666,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             start > 0
             and not taken[start - 1]
             and toks[start - 1].lower not in POLISH_AND  # "Samusocial de Paris i Stichting …": two names
-            and toks[start - 1].lower
-            != "the"  # "heard Juha Kaakinen of the Y-Foundation": the name starts after it
+            # "heard Juha Kaakinen of the Y-Foundation", "Marco Bianchi of Città di Torino": the name starts after
+            and toks[start - 1].lower not in ENGLISH_BEFORE_NAME
             and (
                 _foreign_word(toks[start - 1], toks, start - 1)
                 # a founder's first name: "Robert Bosch Stiftung", "Heinrich Böll Stiftung"
@@ -693,7 +696,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         while (
             end < len(toks)
             and not taken[end]
-            and (_foreign_word(toks[end], toks, end) or _foreign_lower(toks[end]))
+            and (_foreign_word(toks[end], toks, end) or _foreign_lower(toks[end]) or _patron_after(toks, end))
             and not (toks[end].lower in POLISH_AND and not _place_ends_name(toks, end + 1))
             and not (
                 toks[end].lower in CONNECTORS - {"St", "Sankt", "Saint"} and not _name_goes_on(toks, end + 1)
@@ -831,6 +834,12 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             continue
         if k > 0 and toks[k - 1].lower in PLACE_PREPOSITIONS:
             continue
+        if (
+            k > 0
+            and toks[k - 1].lower in ("z", "ze", "spod")
+            and all("inst" not in a.cases for a in t.analyses)
+        ):
+            continue  # "partnerzy z powiatu Görlitz": where they come from; "z gminą X" is the body
         if t.lemmas & {"miasto"} and (
             t.lower not in TOWN_AS_BODY
             or COOPERATION_FRAME.search(text, max(0, t.start - base - 200), t.start - base)
@@ -889,7 +898,11 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
 
     # 4. a foreign name after "przez" / "organizacji" that no head word announced ("przez Homeless Link")
     for k in range(1, len(toks)):
-        if taken[k] or not toks[k].unknown or not toks[k].is_upper_initial or not toks[k].is_word:
+        if taken[k] or not toks[k].is_upper_initial or not toks[k].is_word:
+            continue
+        if not toks[k].unknown and not (  # a word Polish knows opening a foreign name: "Habitat et Humanisme"
+            k + 2 < len(toks) and toks[k + 1].text in CONNECTORS - {"i", "-", "&"} and toks[k + 2].unknown
+        ):
             continue
         if not (
             toks[k - 1].lower in ("przez", "partnerem", "partnerami")
@@ -901,7 +914,11 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         end = k + 1
         while end < len(toks) and not taken[end] and toks[end].start - toks[end - 1].end <= 1:
             t2 = toks[end]
-            if t2.is_word and (t2.is_upper_initial or _foreign_lower(t2)):
+            if t2.is_word and (
+                t2.is_upper_initial
+                or _foreign_lower(t2)
+                or (FOREIGN_HEAD.search(t2.text) and _foreign_spelling(toks[end - 1]))  # "Slezská diakonie"
+            ):
                 end += 1  # "Armáda spásy"
             elif t2.text in CONNECTORS - {"i", "-"} and _name_goes_on(toks, end + 1):
                 end += 1  # "Les Petits Frères des Pauvres", "Armáda spásy v ČR"
@@ -972,6 +989,18 @@ def _base_key(value: str) -> str:
 PATRON_TITLES = {"św", "bł", "ks", "dr", "prof", "gen", "kard", "abp", "bp", "o", "s", "marsz", "płk"}
 
 
+def _name_preposition(toks: list[Token], k: int, j: int) -> bool:
+    """A capitalised preposition opening a name right after its head: "Fundacji Po Drugie"."""
+    return (
+        k == j
+        and toks[k].text not in ("W", "Z", "Na", "Do")
+        and k + 1 < len(toks)
+        and toks[k + 1].is_word
+        and toks[k + 1].is_upper_initial
+        and toks[k + 1].start - toks[k].end == 1
+    )
+
+
 def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
     """Past the capitalised complements of a Polish name: "… Interwencji Kryzysowej", "… Dzielnicy IV",
     "… i Edukacji Społecznej PARASOL", "… ds. Osób Starszych", '… „Nasz Dom”'."""
@@ -987,7 +1016,11 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
                 break
             end = close + 1
             break
-        if t.is_word and (t.is_upper_initial or ROMAN.match(t.text)) and not t.has_pos("prep"):
+        if (
+            t.is_word
+            and (t.is_upper_initial or ROMAN.match(t.text))
+            and (not t.has_pos("prep") or _name_preposition(toks, end, j))
+        ):
             if _head_analysis(t, ORG_HEADS - {"rada"} - TERRITORIES) is not None and end > j:
                 break  # another institution begins ("Wydziału … Urzędu Miasta")
             if _person_begins(toks, end):
@@ -1137,6 +1170,21 @@ def _abroad(gaz, t: Token) -> bool:
     """A town that the gazetteer knows only abroad."""
     found = [c for lemma in t.lemmas_with("nazwa_geograficzna") for c in gaz.find_cities(lemma)]
     return bool(found) and all(c.country != "PL" for c in found)
+
+
+def _foreign_nominative_head(first: Token, value: str) -> str:
+    """A foreign name whose first word took a Polish genitive ending: "Magistrátu města X" -> "Magistrát
+    města X", "Úřadu práce" -> "Úřad práce" (only a word spelled with non-Polish letters)."""
+    w = first.text
+    if (
+        _foreign_spelling(first)
+        and len(w) > 4
+        and w.endswith("u")
+        and w[-2] not in "aeiouyáéíóúýě"
+        and value.startswith(w)
+    ):
+        return w[:-1] + value[len(w) :]
+    return value
 
 
 def _past_seat(toks: list[Token], j: int) -> int:
@@ -1401,6 +1449,10 @@ def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
     )
 
 
+# English words before a name that are never its part: what stands before them is a person or a verb
+ENGLISH_BEFORE_NAME = {"the", "of", "from", "by", "with", "at"}
+
+
 # the Polish "and" between two names ("Stadtmission Chemnitz i AWO Sachsen"), not inside one
 POLISH_AND = {"i", "oraz"}
 # a legal form after a name, as its own word: " e.V.", " gGmbH"
@@ -1440,6 +1492,24 @@ def _place_ends_name(toks: list[Token], k: int) -> bool:
     if k >= len(toks) or not toks[k].has_mark("nazwa_geograficzna") or not toks[k].is_upper_initial:
         return False
     return k + 1 >= len(toks) or not (toks[k + 1].is_upper_initial and toks[k + 1].is_word)
+
+
+def _patron_after(toks: list[Token], k: int) -> bool:
+    """A known given name or surname closing a foreign name after an unknown word: "Fondation Abbé Pierre"
+    (not a person named next: "… Anna Müller")."""
+    t = toks[k]
+    if not (
+        t.is_word
+        and t.is_upper_initial
+        and t.analyses
+        and toks[k - 1].unknown
+        and toks[k - 1].is_upper_initial
+    ):
+        return False
+    if not all(a.marks & {"imię", "nazwisko"} for a in t.analyses):
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is None or not (nxt.is_word and nxt.is_upper_initial)
 
 
 def _foreign_lower(t: Token) -> bool:

@@ -302,7 +302,14 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                     if n == 1 and k == t.text:
                         # the word as written and its geographic base form are read together: "Hagi" is
                         # a town in Japan as written and Haga (The Hague) inflected; resolve() ranks them
-                        cities += [c for g in t.lemmas_with("nazwa_geograficzna") for c in gaz.find_cities(g)]
+                        of_lemma = [
+                            c for g in t.lemmas_with("nazwa_geograficzna") for c in gaz.find_cities(g)
+                        ]
+                        if of_lemma and max(c.population for c in cities) < SMALL_TOWN <= max(
+                            c.population for c in of_lemma
+                        ):
+                            cities = []  # "z Drezna" is Dresden inflected, not the small Drezna
+                        cities += of_lemma
                     found = (cities, n, k)
                     break
             # a name of several words put in the nominative names a large city, or a town where the text
@@ -502,7 +509,9 @@ def _corroborated(
     one_word = " " not in m.quote.strip() and "-" not in m.quote  # longer names are specific enough
     small = one_word and all(c.population < SMALL_TOWN for c in m.readings)
     # a town smaller than the index's cities outside Europe ("Odry" is also the Oder's genitive)
-    tiny = all(c.population < TINY_TOWN and c.name_pl is None for c in m.readings)  # registered ones are known
+    tiny = all(
+        c.population < TINY_TOWN and c.name_pl is None for c in m.readings
+    )  # registered ones are known
     if not (after_gmina or tiny or (foreign_name and (far or small))):
         return m
     named = {x.country for x in found if x.kind == "country" or (x.city is not None and x is not m)}
