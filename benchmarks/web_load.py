@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import json
 import os
 import re
@@ -33,6 +34,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -69,6 +71,9 @@ def make_project(folder: Path, n_events: int, seed: int, nquads_file: Path | Non
     return folder
 
 
+SERVER_LINES: collections.deque[str] = collections.deque(maxlen=20)  # the server's last lines
+
+
 def start_server(root: Path, workers: int, cache: int, store: str) -> tuple[subprocess.Popen, str]:
     command = [sys.executable, "-m", "partnergraph.cli", "serve", "--root", str(root), "--port", "0"]
     command += ["--no-build", "--workers", str(workers), "--timeout", "30", "--cache", str(cache)]
@@ -80,7 +85,8 @@ def start_server(root: Path, workers: int, cache: int, store: str) -> tuple[subp
         if line.startswith("store:"):
             print(line.strip(), flush=True)
         match = re.search(r"serving at (http://\S+/)", line)
-        if match:
+        if match:  # its later output is read on, so that a full pipe cannot stop the server
+            threading.Thread(target=SERVER_LINES.extend, args=(process.stdout,), daemon=True).start()
             return process, match.group(1)
         if time.monotonic() > deadline:
             break
@@ -186,6 +192,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--caches", type=int, nargs="+", default=[256, 0], help="answer cache sizes to run")
     parser.add_argument("--store", choices=("auto", "memory", "disk"), default="auto", help="serve --store")
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=0,
+        metavar="S",
+        help="wait S seconds after the server starts before measuring (its workers' copies in memory are "
+        "made in the background; default 0: measured from the start)",
+    )
     args = parser.parse_args(argv)
     import httpx
 
@@ -201,14 +215,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.clients} concurrent clients, {args.seconds:g} s per target, cpus: {os.cpu_count()}")
         for cache in args.caches:
             process, base = start_server(root, args.workers, cache, args.store)
+            started = time.monotonic()
             try:
+                time.sleep(args.settle)
                 state = (
                     "on (repeated requests answered from memory)"
                     if cache
                     else "off (every request does the work)"
                 )
                 print(f"\nserver {base}, {args.workers} query workers, cache {state}")
-                print(f"load average {os.getloadavg()[0]:.1f}")
+                print(
+                    f"load average {os.getloadavg()[0]:.1f}; measured from {time.monotonic() - started:.0f} s after start-up"
+                )
                 print(
                     f"{'target':40} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} "
                     f"{'bytes':>8}"
@@ -216,8 +234,13 @@ def main(argv: list[str] | None = None) -> int:
                 for label, path, headers in pick_targets(base, root):
                     try:
                         result = asyncio.run(hammer(base, path, args.clients, args.seconds, headers))
-                    except (RuntimeError, OSError, httpx.HTTPError) as e:  # the first request failed: say so, go on
+                    except (
+                        RuntimeError,
+                        OSError,
+                        httpx.HTTPError,
+                    ) as e:  # the first request failed: say so, go on
                         print(f"{label:40} not measured: {str(e)[:120]}", flush=True)
+                        print("".join(f"  server: {line}" for line in SERVER_LINES), end="", flush=True)
                         continue
                     print(
                         f"{label:40} {result['requests']:8d} {result['rps']:8.1f} {result['p50']:8.1f} "
