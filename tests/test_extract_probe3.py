@@ -186,3 +186,14 @@ def test_a_trip_to_two_towns_of_one_country_has_no_one_city(registries):
     (ev,) = _events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Żarkach", home_city="Żarki")
     assert (ev["direction"], ev["location"]) == ("outgoing", {"city": None, "country": "SK"})
     assert {c["name"] for c in ev["cities"]} == {"Bardejov", "Kežmarok"}
+
+
+def test_the_home_countrys_professionals_at_a_seminar_are_not_the_foreign_side(registries):
+    text = (
+        "Seminarium o usługach środowiskowych\n\n12 V 2015 r. w Krakowie odbyło się międzynarodowe seminarium. "
+        "Uczestniczyli w nim pracownicy ośrodków pomocy społecznej i powiatowych centrów pomocy rodzinie z "
+        "Małopolski, a także goście z Norwegii. Rozmawiano o wolontariacie seniorów.\n"
+    )
+    (ev,) = _events(text, registries)
+    assert (ev["start"], ev["participants"]) == ("2015-05-12", None)
+    assert "volunteering" in ev["topics"]

@@ -173,7 +173,8 @@ HOSTS_AFTER = re.compile(r"\s+(\w+\s+)?(MOPS|Miejskiego|Ośrodka|Działu|Zespoł
 # a cue that is the object of a theme describes what was discussed, not who came: "wymiany wolontariuszy",
 # "rekrutacji wolontariuszy", "pracy z młodzieżą"
 THEME_BEFORE = re.compile(
-    r"(?<!\w)(?:wymian|koordynacj|rekrutacj|pozyskiwani|(?:prac[yaąę]|pracowa\w*|wspiera\w*|wsparci\w*|opiek\w*)"
+    r"(?<!\w)(?:wymian|koordynacj|rekrutacj|pozyskiwani|"
+    r"(?:prac[yaąę]|pracowa\w*|wspiera\w*|wsparci\w*|opiek\w*|przeznaczon\w*|skierowan\w*|adresowan\w*)"
     r"\s+(?:z|dla|nad)(?:\s+\w+\s+(?:i|oraz))?)\w*\s+$",
     re.I,
 )
@@ -185,6 +186,10 @@ MET_BEFORE = re.compile(r"spotka\w*\s+się\s+(?:\S+\s+){0,2}?z\s+(?:[^\s.;]+\s+)
 # pracowników socjalnych"
 SEEN_BEFORE = re.compile(
     r"(?:(?<!\w)prac[yęą]\s+(?:\w+\s+)?|(?<!\w)(?:nasz|tamtejsz|miejscow|lokaln|krakowsk|polsk)\w*\s+)$", re.I
+)
+# the home country's people, not the foreign side: "pracownicy ośrodków pomocy społecznej … z Małopolski"
+LOCAL_AFTER = re.compile(
+    r"(?:\s+[^\s.;:]+){0,9}?\s+z\s+(?:całej\s+)?(?:Polski|Małopolski|regionu|województwa|powiatu|terenu|gminy|kraju)\b"
 )
 # "przedstawicielami Barcelony", "przedstawicielom Hiszpanii": representatives of a city or country
 REPRESENTATIVES_OF_PLACE = re.compile(r"przedstawiciel\w*\s+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ]\w+)")
@@ -268,6 +273,7 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
                     and not THEME_BEFORE.search(before)
                     and not MET_BEFORE.search(before)
                     and not SEEN_BEFORE.search(before)
+                    and not LOCAL_AFTER.match(text, m.end())
                     # "Centrum … Dzieci i Młodzieży": a group's word inside a name (a person's title such as
                     # "Nadburmistrza" is often capitalised out of courtesy; headings may be Title Case)
                     and not (base and kind in NAMED_GROUPS and inside_name(text, m.start(), m.end()))
@@ -375,7 +381,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     # volunteer work as a theme; visitors who are volunteers are participants, not a topic
     (
         "volunteering",
-        r"wolontariat\w*|wolontaryjn\w*|(koordynacj|organizacj|rekrutacj|prac|wymian|pozyskiwani)\w* wolontariusz\w*|"
+        r"wolontaria[tc]\w*|wolontaryjn\w*|(koordynacj|organizacj|rekrutacj|prac|wymian|pozyskiwani)\w* wolontariusz\w*|"
         r"volunteering",
     ),
     (
