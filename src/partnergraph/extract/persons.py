@@ -150,10 +150,14 @@ def person_at(
     # stands before a foreign surname
     foreign_pair = honorific and s.unknown and not (f.lemmas & ROLES) and _head_analysis(f, org_heads) is None
     if given is None and not (honorific and f.unknown) and not foreign_pair:
-        if not (
-            (surname_shaped(s) or _known_foreign_surname(s) and f.unknown and f.text[1:].islower())
-            and _name_word(f)
-        ) and not bare_pair(toks, first):
+        if (
+            not (
+                (surname_shaped(s) or _known_foreign_surname(s) and f.unknown and f.text[1:].islower())
+                and _name_word(f)
+            )
+            and not bare_pair(toks, first)
+            and not _english_pair(toks, first)
+        ):
             return None
         # "Hana Dvořáková", "Ruta Kazlauskienė", "Wołodymyr Hnatiuk", "Oksanie Kowalczuk"
         return first, first + 2, " ".join(_foreign_nominative(f.text, s.text)), 0.6
@@ -219,6 +223,22 @@ def person_at(
     # a known given name after a title is surest; a foreign pair the dictionary does not know, least
     sure = (0.9 if honorific else 0.8) if given is not None else 0.65
     return first, first + 2 + bool(particle), f"{first_name} {particle}{surname}", sure
+
+
+def _english_pair(toks: list[Token], k: int) -> bool:
+    """Two unknown capitalised words between a lower-case word and "of"/"from" a body, on an English page:
+    "heard Juha Kaakinen of the Y-Foundation"."""
+    if k == 0 or k + 3 >= len(toks) or not toks[k - 1].is_word or not toks[k - 1].text.islower():
+        return False
+    f, s, of, nxt = toks[k : k + 4]
+    return (
+        f.unknown
+        and s.unknown
+        and _name_word(f)
+        and _name_word(s)
+        and of.lower in ("of", "from")
+        and (nxt.lower == "the" or nxt.is_upper_initial)
+    )
 
 
 def _known_foreign_surname(t: Token) -> bool:
