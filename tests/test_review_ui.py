@@ -114,6 +114,40 @@ def test_errors_read_as_pages_in_the_browser_and_as_json_for_the_script(app):
         assert client.get(app.url, headers=html).status_code == 200
 
 
+def test_every_write_without_the_token_is_refused_and_changes_nothing(app):
+    reference = app.settings.reference_dir / "organisations.csv"
+    before = app.settings.curation_file.read_bytes(), reference.read_bytes()
+    with httpx.Client(timeout=30) as client:
+        event, version = page_cards(client, app.url)[0]
+        for path, body in [
+            ("api/correct", {"op": "delete", "event": event, "version": version}),
+            ("api/entity", {"op": "new_org", "name": "Nikt", "kind": "ngo", "version": "x"}),
+        ]:
+            for headers in ({}, {"X-Review-Token": ""}, {"X-Review-Token": "a guess"}):
+                refused = client.post(f"{app.url}{path}?lang=pl", json=body, headers=headers)
+                assert refused.status_code == 403 and "token" in refused.json()["error"]
+    assert (app.settings.curation_file.read_bytes(), reference.read_bytes()) == before
+
+
+def test_an_end_before_the_start_is_refused_in_the_page_language(app):
+    with httpx.Client(timeout=30) as client:
+        event, version = page_cards(client, app.url)[0]  # 2017-01-31, one day
+        before = app.settings.curation_file.read_bytes()
+        body = {"op": "set", "event": event, "version": version, "field": "end", "value": "2016-12-31"}
+        headers = {"X-Review-Token": app.token(client)}
+        refused = client.post(f"{app.url}api/correct?lang=pl", json=body, headers=headers)
+        assert refused.status_code == 400
+        assert (
+            refused.json()["error"]
+            == "Nie zapisano: koniec (2016-12-31) wypadałby przed początkiem (2017-01-31)."
+        )
+        month = client.post(f"{app.url}api/correct", json=body | {"value": "2017-01"}, headers=headers)
+        assert month.status_code == 200  # the same month: not before
+        assert app.settings.curation_file.read_bytes() != before
+        restore = {"op": "restore", "event": event, "version": dict(page_cards(client, app.url))[event]}
+        assert client.post(f"{app.url}api/correct", json=restore, headers=headers).status_code == 200
+
+
 def test_a_refused_save_is_said_where_the_person_is_looking(browser, app):
     """The last card, far down the page, is saved from another tab meanwhile: this tab's click is refused
     and the message shows in the viewport, not above it."""

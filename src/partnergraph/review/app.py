@@ -306,6 +306,15 @@ def _checked_value(review: Review, field: str, value: str) -> str:
     return value
 
 
+def _in_order(start: str | None, end: str | None) -> bool:
+    """False when the end is before the start, compared at the coarser one's precision (2017-01 is
+    neither before nor after 2017-01-31); a year-less date (--MM-DD) is not compared."""
+    if not start or not end or start.startswith("--") or end.startswith("--"):
+        return True
+    n = min(len(start), len(end))
+    return start[:n] <= end[:n]
+
+
 def _city(review: Review, body: dict):
     """The gazetteer city the reviewer picked (by GeoNames id) or named."""
     name = _text(body, "value", 200)
@@ -387,6 +396,10 @@ def apply_correction(review: Review, body: dict) -> str:
             value = {"city": city.name, "country": city.country}
         elif field != "title":
             value = _checked_value(review, field, value)
+        if field in ("start", "end"):
+            start, end = (value, card.event.end) if field == "start" else (card.event.start, value)
+            if not _in_order(start, end):
+                raise ReviewError("dates_order", start=start, end=end)
         curation_file.set_value(data, event_id, field, value)
     elif op == "remove":
         curation_file.remove_value(data, event_id, field, _text(body, "key"))

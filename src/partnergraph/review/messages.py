@@ -116,6 +116,7 @@ MESSAGES = {
         "bad_kind": N_("Kind {kind} should be one word such as ngo or university."),
         "bad_country": N_("Unknown country code {country}."),
         "bad_value": N_("{value} is not a valid {field}."),
+        "dates_order": N_("Not saved: the end ({end}) would come before the start ({start})."),
     },
 }
 
