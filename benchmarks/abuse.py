@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as folder:
         root = make_project(Path(folder), args.events, seed=0)
-        process, base = start_server(root, workers=2, cache=256)
+        process, base = start_server(root, workers=2, cache=256, store="auto", timeout=10)  # serve's defaults
         try:
             query = f"SELECT ?e WHERE {{ ?e a <{iris.DEF}Event> }} ORDER BY ?e LIMIT 1"
             answer = httpx.get(base + "sparql", params={"query": query, "format": "json"}, timeout=60).json()

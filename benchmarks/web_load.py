@@ -74,9 +74,11 @@ def make_project(folder: Path, n_events: int, seed: int, nquads_file: Path | Non
 SERVER_LINES: collections.deque[str] = collections.deque(maxlen=20)  # the server's last lines
 
 
-def start_server(root: Path, workers: int, cache: int, store: str) -> tuple[subprocess.Popen, str]:
+def start_server(
+    root: Path, workers: int, cache: int, store: str, timeout: float = 30
+) -> tuple[subprocess.Popen, str]:
     command = [sys.executable, "-m", "partnergraph.cli", "serve", "--root", str(root), "--port", "0"]
-    command += ["--no-build", "--workers", str(workers), "--timeout", "30", "--cache", str(cache)]
+    command += ["--no-build", "--workers", str(workers), "--timeout", f"{timeout:g}", "--cache", str(cache)]
     command += ["--store", store]
     env = {k: v for k, v in os.environ.items() if k != "PARTNERGRAPH_BUILD"}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)

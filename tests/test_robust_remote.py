@@ -1,9 +1,9 @@
 """`partnergraph serve --endpoint URL` against a SPARQL endpoint that misbehaves: a real little HTTP
 server process (this file run as a script) answers with an HTML page, JSON that is not SPARQL results,
-malformed terms, a cut body, a 500 with a stack trace, nothing at all, a byte a second, or gigabytes.
-Every page and answer that needs the store must then be a quick 502 (504 when the endpoint gave no
-answer in time) that repeats nothing of the endpoint's answer nor its address, and the server must
-stay small and keep answering."""
+malformed terms, a cut body, a 500 with a stack trace, a redirect, nothing at all, a byte a second, or
+gigabytes. Every page and answer that needs the store must then be a quick 502 (504 when the endpoint
+gave no answer in time) that repeats nothing of the endpoint's answer nor its address, and the server
+must stay small and keep answering."""
 
 from __future__ import annotations
 
@@ -55,7 +55,15 @@ class Misbehaving(BaseHTTPRequestHandler):
             return self.answer(200, "text/plain", b"ok")
         secret, results = SECRET.encode(), "application/sparql-results+json"
         mode = type(self).mode
-        if mode == "html":
+        if self.path.startswith("/landing"):  # where "redirect" sends: an answer good for any form
+            body = {"head": {"vars": []}, "boolean": True, "results": {"bindings": []}}
+            self.answer(200, results, json.dumps(body).encode())
+        elif mode == "redirect":  # to anywhere the store likes: this process must not follow
+            self.send_response(302)
+            self.send_header("Location", "/landing")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif mode == "html":
             self.answer(200, "text/html", b"<html><body><h1>" + secret + b"</h1></body></html>")
         elif mode == "not-results":
             self.answer(200, results, json.dumps({"error": SECRET}).encode())
@@ -153,6 +161,7 @@ def served(endpoint, seed_store):
     ("mode", "status"),
     [
         ("html", 502),
+        ("redirect", 502),
         ("not-results", 502),
         ("bad-json", 502),
         ("bad-terms", 502),

@@ -130,20 +130,25 @@ def ensure_built(settings: Settings | None = None):
     return build(settings)
 
 
+def ensure_built_or_keep(settings: Settings):
+    """ensure_built; on bad input, the previous build (whole) stays and answers, with a warning, when
+    there is one. The report of a build, or None."""
+    try:
+        return ensure_built(settings)
+    except PartnergraphError as e:
+        if read_state(settings) is None:
+            raise
+        log.warning("the graph was not rebuilt, so this is the previous build: %s", str(e).splitlines()[0])
+        return None
+
+
 def open_embedded(settings: Settings | None = None, build_if_needed: bool = True):
     """The embedded store of the build, read-only (built first when out of date)."""
     from .store import EmbeddedStore
 
     settings = settings or Settings.default()
     if build_if_needed:
-        try:
-            ensure_built(settings)
-        except PartnergraphError as e:  # bad input: the previous build, whole, still answers
-            if read_state(settings) is None:
-                raise
-            log.warning(
-                "the graph was not rebuilt, so this is the previous build: %s", str(e).splitlines()[0]
-            )
+        ensure_built_or_keep(settings)
     return EmbeddedStore(settings.store_dir, read_only=True)
 
 

@@ -84,7 +84,7 @@ def run(args) -> int:
     import uvicorn
 
     from ..errors import PartnergraphError
-    from ..state import count_quads, ensure_built
+    from ..state import count_quads, ensure_built_or_keep
     from ..store.memory import available_memory, plan_memory
     from ..web import WebConfig, create_app
     from ..web._h11 import protocol_with_deadline
@@ -101,7 +101,7 @@ def run(args) -> int:
             if not settings.store_dir.is_dir():
                 raise PartnergraphError(f"no store in {settings.store_dir}; run `partnergraph build` first")
         else:
-            report = ensure_built(settings)
+            report = ensure_built_or_keep(settings)  # bad input: the previous build is served
             if report is not None:
                 print(f"built {report.triples} quads into {settings.build_dir}", flush=True)
         plan = plan_memory(count_quads(settings), args.workers, available_memory(), args.store)

@@ -120,7 +120,15 @@ def _deadline_handlers(deadline: _Deadline) -> list:
         def https_open(self, req):
             return self.do_open(watched(http.client.HTTPSConnection), req, context=self._context)
 
-    return [HTTP(), HTTPS()]
+    return [HTTP(), HTTPS(), _NoRedirect()]
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is an error, not followed: the store's answer must not send this process to another
+    address (a store behind a public server would make it request any host and port it names)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
 
 
 IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*")
@@ -267,6 +275,11 @@ class RemoteStore(Store):
             lines = body.decode("utf-8", "replace").strip().splitlines() if media == "text/plain" else []
             reason = f": {lines[0][:300]}" if lines else ""
             return QueryError(self._redact(f"the endpoint {url} rejected the request (HTTP 400){reason}"))
+        if 300 <= status < 400:
+            return StoreError(
+                f"{url}: HTTP {status}, the endpoint sends elsewhere (redirects are not followed); "
+                "give the address it names"
+            )
         if status == 404:
             return StoreError(f"{url}: HTTP 404, no SPARQL service at this address; check the URL")
         return StoreError(f"{url}: HTTP {status}")

@@ -316,7 +316,7 @@ class QueryPool:
         memory: int | None = 512 * 2**20,
         max_bytes: int = 32 * 2**20,
         cache_bytes: int = 32 * 2**20,
-        wait: float = 1.0,
+        wait: float = 0.5,  # a refusal (503 + Retry-After) comes well within a second
         max_waiting: int | None = None,
         refusal_memory: float = 60.0,
     ):
