@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).parent / "data"
 
 
 def copy_project(target: Path) -> Path:
@@ -37,6 +39,38 @@ def run_partnergraph(root: Path, *args: str, env: dict | None = None, **run) -> 
     command = [sys.executable, "-m", "partnergraph.cli", *args, "--root", str(root)]
     run.setdefault("timeout", 300)
     return subprocess.run(command, capture_output=True, text=True, env=clean | (env or {}), **run)
+
+
+def read_probe(folder: str, entry: dict):
+    """The page of one entry of tests/data/`folder`/manifest.json, read with the entry's url, year, home and
+    home_city as ../shared/eval/extract_set.py passes them to `extract`."""
+    from partnergraph.sources import read_page
+
+    keys = ("url", "year", "home", "home_city")
+    return read_page(DATA / folder / entry["file"], **{key: entry.get(key) for key in keys})
+
+
+def score_probes(
+    folder: str, registries, score, tmp_path, files=None
+) -> tuple[float, float, dict[str, float]]:
+    """Events F1, fields macro F1 and each field's F1 of the probe set tests/data/`folder` (or of its
+    `files` alone) extracted and scored against its gold as `extract_set.py` and score.py do."""
+    from partnergraph.extract import extract_document
+
+    entries = json.loads((DATA / folder / "manifest.json").read_text(encoding="utf-8"))
+    out = tmp_path / folder
+    for part in ("gold", "pred"):
+        (out / part).mkdir(parents=True)
+    for entry in entries:
+        if files is not None and entry["file"] not in files:
+            continue
+        stem = Path(entry["file"]).stem
+        doc = extract_document(read_probe(folder, entry), registries)
+        (out / "pred" / f"{stem}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        gold = (DATA / folder / f"{stem}.json").read_text(encoding="utf-8")
+        (out / "gold" / f"{stem}.json").write_text(gold, encoding="utf-8")
+    events_f1, macro, table = score.score(score.load(out / "gold"), score.load(out / "pred"), verbose=False)
+    return events_f1, macro, {field: value[2] for field, value in table.items()}
 
 
 @pytest.fixture(scope="session")

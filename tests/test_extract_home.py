@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import score_probes
 
 from partnergraph.extract import extract_document
 from partnergraph.extract.home import Home, home_of
@@ -23,18 +24,9 @@ MANIFEST = {e["file"]: e for e in json.loads((OTHER / "manifest.json").read_text
 
 @pytest.mark.parametrize("name", sorted(MANIFEST), ids=lambda n: Path(n).stem)
 def test_a_page_of_another_publisher_scores_against_its_gold(name, registries, score, tmp_path):
-    entry = MANIFEST[name]
-    page = read_page(
-        OTHER / name, year=entry.get("year"), home=entry.get("home"), home_city=entry.get("home_city")
-    )
-    doc = extract_document(page, registries)
-    gold = json.loads((OTHER / name).with_suffix(".json").read_text(encoding="utf-8"))
-    for folder, d in (("gold", gold), ("pred", doc)):
-        (tmp_path / folder).mkdir()
-        (tmp_path / folder / f"{Path(name).stem}.json").write_text(json.dumps(d, ensure_ascii=False))
-    events_f1, macro, table = score.score(score.load(tmp_path / "gold"), score.load(tmp_path / "pred"), False)
+    events_f1, macro, f1 = score_probes("extract-other", registries, score, tmp_path, files={name})
     assert events_f1 == 1.0
-    assert macro >= 0.8, {f: round(v[2], 3) for f, v in table.items() if v[2] < 1}
+    assert macro >= 0.8, f1
 
 
 @pytest.mark.parametrize(

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import json
 import socket
-from pathlib import Path
 
 import httpx
 import pytest
+from chromium import axe_violations
 from conftest import copy_built, run_partnergraph
 from test_review import EVENT, PAGE, Reviewed, page_cards
 
 from partnergraph.curate import read_curation
-
-AXE = Path(__file__).resolve().parents[1] / "src/partnergraph/web/frontend/node_modules/axe-core/axe.min.js"
 
 
 @pytest.fixture(scope="module")
@@ -77,13 +75,7 @@ def test_the_queue_is_a_table_and_the_text_pane_answers_clicks_and_selections(br
 @pytest.mark.parametrize("lang", ["pl", "en"])
 def test_axe_finds_no_serious_or_critical_violation(browser, app, path, width, lang):
     tab, _ = open_tab(browser, f"{app.url}{path}{'&' if '?' in path else '?'}lang={lang}", width)
-    tab.add_script_tag(path=str(AXE))
-    result = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    bad = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    bad = axe_violations(tab)
     assert bad == [], json.dumps(bad, indent=1)
     tab.close()
 
