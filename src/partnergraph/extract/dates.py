@@ -99,6 +99,12 @@ MONTH = re.compile(
     re.I,
 )
 _NOM = "|".join(sorted(MONTHS_NOM, key=len, reverse=True))
+# a month named with its year and no day, as a record or a table gives it: "Data: grudzień 2017 r.", "IV 2019"
+MONTH_YEAR = re.compile(
+    rf"(?<![\w.])(?:(?P<n>{_NOM})|(?-i:(?P<r>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)))\s*[. ]\s*"
+    r"(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:r\.|roku\b|rok\b))?",
+    re.I,
+)
 # "na przełomie maja i czerwca 2016 r.", "przełom września i października", "od marca do maja 2016",
 # "marzec-kwiecień 2016": two months
 MONTH_SPAN = re.compile(
@@ -233,6 +239,9 @@ def find_dates(text: str) -> list[DateMention]:
         m1, m2, y = _month(m[g1]), _month(m[g2]), _year(m["y"])
         y1 = y - 1 if y and m1 > m2 else y  # "przełomie grudnia i stycznia 2015"
         add(DateMention(m.start(g1), m.end(), (y1, m1, None), (y, m2, None)))
+    for m in MONTH_YEAR.finditer(text):
+        mo, y = _month(m["n"]) if m["n"] else ROMAN.index(m["r"].lower()) + 1, int(m["y"])
+        add(DateMention(m.start(), m.end(), (y, mo, None), (y, mo, None)))
     for m in MONTH.finditer(text):
         mo, y = _month(m["m"]), _year(m["y"])
         start = m.start("m")
@@ -249,6 +258,8 @@ def event_dates(text: str, offset: int = 0) -> tuple[DateMention | None, list[Da
     better is there) and the further days joined to it ("13 marca … oraz 21 maja" in one sentence)."""
     mentions = find_dates(text)
     precise = [m for m in mentions if not m.year_only]
+    if precise and all(_deadline(text, m) for m in precise):
+        return None, []  # "Do 15 grudnia można składać wnioski": a notice's deadline dates no event
     if not precise:
         return (mentions[0] if mentions else None), []
     first = _dating(text, precise)
@@ -271,7 +282,7 @@ def event_dates(text: str, offset: int = 0) -> tuple[DateMention | None, list[Da
             if m.begin[2] is not None and first.begin[2] is not None:
                 extra.append(m)
     if not extra and first.begin[2] is not None:
-        extra = _next_days(text, first, later)
+        extra = _next_days(text, first, later) or _next_weekday(text, first)
     if not extra and first.begin == first.finish:
         first = _ended_or_lasted(text, first)
     return first, extra
@@ -312,6 +323,15 @@ ENDED_BEFORE = re.compile(
 )
 
 
+DEADLINE = re.compile(r"(?<!\w)(?:do|until)\s+$", re.I)
+
+
+def _deadline(text: str, m: DateMention) -> bool:
+    """A single day after "do" that no verb of lasting or ending precedes: a deadline."""
+    before = text[max(0, m.start - 40) : m.start]
+    return m.begin == m.finish and bool(DEADLINE.search(before)) and not ENDED_BEFORE.search(before)
+
+
 def _background(text: str, m: DateMention) -> bool:
     return bool(BACKGROUND_CUE.search(text[max(0, m.start - 12) : m.start]))
 
@@ -334,6 +354,38 @@ def _next_days(text: str, first: DateMention, later: list[DateMention]) -> list[
         out.append(m)
         last = m
     return out
+
+
+_WEEKDAY_NO = {"poniedział": 0, "wtor": 1, "środ": 2, "czwart": 3, "piąt": 4, "sobot": 5, "niedziel": 6}
+_WEEKDAY_STEM = "|".join(_WEEKDAY_NO)
+# the first day's weekday written with it: "W czwartek 21 października", "we wtorek, 15 maja"
+WEEKDAY_BEFORE = re.compile(rf"(?<!\w)(?:w|we)\s+(?P<w>{_WEEKDAY_STEM})\w*,?\s*$", re.I)
+# a later sentence that opens with another weekday and no date: "W piątek uczestnicy odwiedzili …"
+WEEKDAY_OPENING = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:W|We)\s+(?P<w>{_WEEKDAY_STEM})\w*\s+(?![0-3]?\d\b)")
+
+
+def _next_weekday(text: str, first: DateMention) -> list[DateMention]:
+    """The event's last day told by a weekday in a later sentence of the same report, counted from the
+    first day's own weekday ("W czwartek 21 października rozpoczęło się … W piątek uczestnicy …")."""
+    import datetime as dt
+
+    lead = WEEKDAY_BEFORE.search(text[max(0, first.start - 20) : first.start])
+    if lead is None or first.begin != first.finish:
+        return []
+    base = _WEEKDAY_NO[next(k for k in _WEEKDAY_NO if lead["w"].lower().startswith(k))]
+    last = None
+    for m in WEEKDAY_OPENING.finditer(text, first.end):
+        day = _WEEKDAY_NO[next(k for k in _WEEKDAY_NO if m["w"].lower().startswith(k))]
+        step = (day - base) % 7
+        if step == 0:
+            break
+        y, mo, d = first.begin
+        try:
+            when = dt.date(y or 2001, mo, d) + dt.timedelta(days=step)
+        except ValueError:
+            return []
+        last = DateMention(m.start("w"), m.end("w"), (y and when.year, when.month, when.day), (y and when.year, when.month, when.day))
+    return [last] if last is not None else []
 
 
 def _days_between(a: tuple, b: tuple) -> int:

@@ -4,7 +4,8 @@ across sites (not by any one site's layout).
 - `is_chrome(line)`: photo credits ("Fot. …") and captions closed by one, publication and edit lines ("Opublikowano: …", "Data
   dodania"), comment counts, breadcrumbs ("Strona główna » Aktualności"), link rows ("zaloguj się | mapa
   strony"), tags, share and print links, advertising labels, translator credits, forum headers, name-day
-  lines, teasers of other news cut with "[ … ]" or "…".
+  lines, teasers of other news cut with "[ … ]" or "…", links to files ("(PDF, 240 KB)") and links drawn
+  with an arrow ("Wpłać darowiznę »"), bank account numbers.
 - `is_dateline(line)`: a line that is only a date (and a time, a weekday, an author or a comment count):
   over an article it is the date of publication, not the event's.
 - `ends_article(line)`: where an article's text ends and the page's tail begins (comments, tags, "read
@@ -65,6 +66,12 @@ PAGE_NUMBER = re.compile(r"^\s*(?:(?:strona|str\.|page)\s*\d+(?:\s*(?:z|/|of)\s*
 REACTIONS = re.compile(r"\b\d+\s+(?:udostępnie\w*|reakcj\w*|polubie\w*|wyświetle\w*|shares?|likes?)\b|^[^\w\s]+\s*\d*\s*$", re.I)
 CRUMBS = re.compile(r"\s(?:»|›|=>|>|/)\s")
 TEASER = re.compile(r"(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*$")
+# a link to a file: "Program spotkania (PDF, 240 KB)", "Regulamin [docx 1,2 MB]"
+FILE_LINK = re.compile(r"[(\[]\s*(?:pdf|docx?|odt|xlsx?|ods|pptx?|zip|jpe?g|rtf)\b[^()\[\]]{0,20}[)\]]\s*$", re.I)
+# a link drawn with an arrow: "Wpłać darowiznę »", "« Poprzedni wpis: …", "Następny wpis: … »", "Starsze wpisy →"
+ARROW_LINK = re.compile(r"(?:^\s*[«‹←]|[»›→]\s*$)")
+# a bank account number (a site's call for gifts): "Numer konta: 12 3456 7890 0000 0000 1234 56"
+ACCOUNT = re.compile(r"\b\d{2}(?:\s?\d{4}){5,6}\b")
 FUNDING = re.compile(
     r"^\s*(?:(?:projekt|zadanie|przedsięwzięcie|działanie|inicjatywa)\s+(?:jest\s+)?)?"
     r"(?:współ|do)?finansowan\w*|^\s*sfinansowano|"
@@ -95,7 +102,9 @@ def is_chrome(line: str) -> bool:
         return True
     if (COMMENTS.search(s) or REACTIONS.search(s)) and len(words) <= 12:
         return True
-    if PAGE_NUMBER.match(s):
+    if PAGE_NUMBER.match(s) or ACCOUNT.search(s):
+        return True
+    if (FILE_LINK.search(s) or ARROW_LINK.search(s)) and len(words) <= 12:
         return True
     cells = [c.strip() for c in s.split("|")]
     if len(cells) >= 4 and all(0 < len(c.split()) <= 3 for c in cells) and not re.search(r"\d", s):
@@ -104,9 +113,16 @@ def is_chrome(line: str) -> bool:
         return True
     if s.count("|") >= 2 and s.rstrip().endswith("|") and not re.search(r"\d", s):
         return True  # a row of links: "zaloguj się | zarejestruj się | mapa strony |"
-    if TEASER.search(s) and len(words) >= 4 and not s.endswith(".."):
+    if is_teaser(s):
         return True  # a teaser of another news item cut short
     return is_dateline(s)
+
+
+def is_teaser(line: str) -> bool:
+    """A news item's teaser cut short with "…" or "[ … ]": beside an article, another item's; on a list of
+    teasers, the items themselves (the splitter decides)."""
+    s = line.strip()
+    return bool(TEASER.search(s)) and len(s.split()) >= 4 and not s.endswith("..")
 
 
 def is_dateline(line: str) -> bool:

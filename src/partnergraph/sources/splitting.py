@@ -255,6 +255,7 @@ def _group_items(
         mark = LIST_MARK.match(ln.text)
         start = ln.start + (mark.end() if mark else 0)
         if TABLE_ROW.search(ln.text):
+            start += len(re.match(r"\|?\s*", text[start : ln.end]).group())  # "1. | 14.03.2019 | …": the first cell
             pieces.append(_Piece(start, ln.end, _has_date(ln.text), True, True))
             continue
         cuts = [start] + [start + m.end() for m in DATED_SENTENCE.finditer(text[start : ln.end])]
@@ -432,11 +433,15 @@ def _has_finite_verb(s: str) -> bool:
 def _classify(lines: list[_Line]) -> None:
     seen_text = seen_paragraph = False
     in_metadata = False
+    teasers = _teasers_are_text(lines)
     for i, ln in enumerate(lines):
         if ln.kind == "blank":
             continue
-        if _is_page_furniture(ln.text):
+        if _is_page_furniture(ln.text) and not (teasers and chrome.is_teaser(ln.text)):
             ln.kind = "chrome"  # a photo credit, a share link, a breadcrumb: neither heading nor text
+            continue
+        if teasers and chrome.is_dateline(ln.text):
+            ln.kind = "chrome"  # a teaser's date of publication
             continue
         if in_metadata or METADATA.match(ln.text) or FURNITURE_LINES.match(ln.text):
             # the page's record card (publication date, author) and print/download links close no event;
@@ -485,7 +490,7 @@ def _classify(lines: list[_Line]) -> None:
             # directly under a body line: a heading only if that line ended a sentence, or if it opens with
             # what happened and the next line with a date ("…przy ul. Sołtysowskiej 13" / "Wizyta studentów
             # z Austrii" / "7 stycznia 2010 odbyła się …")
-            if not re.search(r"[.!?:”\"»)]\s*$", prev.text) and not (
+            if not re.search(r"[.!?:”\"»)…]\s*$", prev.text) and not (
                 nxt is not None
                 and EVENT_WORDS.match(NUMBER.sub("", ln.text))
                 and DATED_START.match(nxt.text)
@@ -573,6 +578,17 @@ def _one_line_card(lines: list[_Line], i: int) -> bool:
     words = len(after[0].text.split())
     # a long paragraph, or a lead written as one sentence ("Urzędnicy z Lipska przez trzy dni poznawali …")
     return words >= LONG_PARAGRAPH or (words >= LEAD_SENTENCE and bool(re.search(r"\w[.!]$", after[0].text)))
+
+
+def _teasers_are_text(lines: list[_Line]) -> bool:
+    """A list page of news teasers, each cut short with "…": the teasers are its only running text that
+    reports anything, so they are the events, not another page's items beside an article."""
+    reports = [
+        ln for ln in lines if len(ln.text.split()) >= LONG_PARAGRAPH and REPORT_CUES.search(ln.text)
+    ]
+    return any(chrome.is_teaser(ln.text) for ln in reports) and all(
+        chrome.is_teaser(ln.text) or chrome.is_chrome(ln.text) for ln in reports
+    )
 
 
 def _is_page_furniture(text: str) -> bool:
