@@ -89,7 +89,7 @@ def test_regions_are_not_cities_but_name_their_country(gaz):
     assert places(gaz, "konferencja w Bawarii") == [("country", None, "DE", "w")]
     assert places(gaz, "wizyta w Brandenburgii i Dolnej Saksonii") == [
         ("country", None, "DE", "w"),
-        ("country", None, "DE", ""),
+        ("country", None, "DE", "w"),  # the second of two coordinated names takes the first's preposition
     ]  # not Brandenburg an der Havel
 
 

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from partnergraph.extract import extract_document
+from partnergraph.model import Page
 from partnergraph.sources import read_page
 
 PROBES = Path(__file__).parent / "data" / "places-probe4"
@@ -39,7 +40,53 @@ def test_the_probe_pages_score_above_their_floor(registries, score, tmp_path):
     places = {f: round(table[f][2], 3) for f in PLACE_FIELDS}
     # before any rule for them: events F1 0.917, fields macro 0.569; location 0.286, cities 0.595,
     # countries 0.839, direction 0.636
+    # after planned visits, online meetings, goods sent to a country, coordinated towns, far small towns
+    # with no preposition, "municipality of X": macro 0.601; location 0.333, cities 0.703, countries 0.903,
+    # direction 0.700
     assert events_f1 >= 0.91
-    assert macro >= 0.56, {f: round(v[2], 3) for f, v in table.items() if v[2] < 1}
-    floor = {"location": 0.28, "cities": 0.59, "countries": 0.83, "direction": 0.63}
+    assert macro >= 0.60, {f: round(v[2], 3) for f, v in table.items() if v[2] < 1}
+    floor = {"location": 0.33, "cities": 0.70, "countries": 0.90, "direction": 0.70}
     assert all(places[f] >= floor[f] for f in PLACE_FIELDS), places
+
+
+def _events(text: str, registries, **page) -> list[dict]:
+    return extract_document(Page("x", "x.txt", text, **page), registries)["events"]
+
+
+def test_a_planned_visits_place_is_not_the_events(registries):
+    text = (
+        "Goście z Brna\n\nW dniu 3 maja 2019 r. MOPS gościł pracowników socjalnych z Brna. "
+        "Rewizytę zaplanowano na jesień w Ołomuńcu.\n"
+    )
+    (ev,) = _events(text, registries)
+    assert [c["name"] for c in ev["cities"]] == ["Brno"]
+    assert ev["location"] == {"city": "Kraków", "country": "PL"}
+    (ev,) = _events(text.replace("Rewizytę zaplanowano", "Rewizyta odbyła się"), registries)
+    assert [c["name"] for c in ev["cities"]] == ["Brno", "Olomouc"]  # the rule, not a blind spot
+
+
+def test_an_online_meeting_has_no_direction_and_no_location(registries):
+    text = (
+        "Spotkanie z partnerami z Wilna\n\nW dniu 5 maja 2021 r. odbyła się wideokonferencja pracowników MOPS "
+        "z pracownikami socjalnymi z Wilna.\n"
+    )
+    (ev,) = _events(text, registries)
+    assert (ev["direction"], ev["location"], ev["countries"]) == (None, None, ["LT"])
+    (ev,) = _events(text.replace("odbyła się wideokonferencja", "odbyło się spotkanie"), registries)
+    assert (ev["direction"], ev["location"]) == ("incoming", {"city": "Kraków", "country": "PL"})
+
+
+def test_goods_sent_to_a_country_have_no_place_and_a_chrome_word_is_no_town(registries):
+    text = (
+        "Dary dla Ukrainy\n\n12 marca 2022 | Redakcja | Brak komentarzy\n\nW dniu 10 marca 2022 r. pracownicy "
+        "MOPS przekazali dary, które wysłano na Ukrainę.\n"
+    )
+    (ev,) = _events(text, registries)
+    assert (ev["type"], ev["direction"], ev["location"]) == ("Donation", "outgoing", None)
+    assert (ev["cities"], ev["countries"]) == ([], ["UA"])  # "Brak" is no town in Libya
+
+
+def test_a_second_coordinated_town_takes_the_first_ones_preposition(registries):
+    text = "Goście z Czech\n\nW dniu 4 maja 2018 r. gościliśmy seniorów z Krawarza i Hulczyna w Czechach.\n"
+    (ev,) = _events(text, registries)
+    assert "Hlučín" in [c["name"] for c in ev["cities"]]

