@@ -64,6 +64,19 @@ def write_aggregate_file(settings: Settings, folder: Path, nquads: bytes) -> Non
         write_aggregates(store, folder)
 
 
+def write_answer_files(settings: Settings, folder: Path, nquads: bytes) -> None:
+    """The saved queries' answers at their defaults (answers/), which their pages read instead of running them."""
+    from .query.answers import write_answers
+
+    with EmbeddedStore(folder / "store", read_only=True) as store:
+        seconds = write_answers(store, settings.queries_dir, folder)
+    slowest = max(seconds, key=seconds.get, default=None)
+    if slowest:
+        log.info(
+            "saved answers: %.1f s, the slowest %s %.1f s", sum(seconds.values()), slowest, seconds[slowest]
+        )
+
+
 def write_search_file(settings: Settings, folder: Path, nquads: bytes) -> None:
     """The search index (search.sqlite), taking the unchanged documents' words from the current one."""
     from .search import read_documents, write_index
@@ -78,7 +91,7 @@ def write_search_file(settings: Settings, folder: Path, nquads: bytes) -> None:
 # The artefacts written into every new build generation, by `build` and by `add`, before it is switched
 # in: writer(settings, generation folder, the whole dataset as sorted N-Quads). See generation.py.
 Artefact = Callable[[Settings, Path, bytes], None]
-ARTEFACTS: list[Artefact] = [write_dump_files, write_aggregate_file, write_search_file]
+ARTEFACTS: list[Artefact] = [write_dump_files, write_aggregate_file, write_answer_files, write_search_file]
 # those among them that read only the N-Quads (not the store), written while the store loads
 FROM_NQUADS: set[Artefact] = {write_dump_files}
 
