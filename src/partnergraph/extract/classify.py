@@ -140,7 +140,8 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"delegacj\w* (\w+\s+){0,2}?(rządow|ministerst|urzęd|władz|samorząd|parlament|departament|rad[yzą]|"
         r"wydział|miast|region|obwod|gmin|prowincj|kraju|land)\w*|urzędni\w*|radn\w+|burmistrz\w*|"
         r"prezydent\w* miasta|ministr\w*|wiceministr\w*|samorządowc\w*|konsul\w*|ambasador\w*|"
-        r"(?:nad|wice)burmistrz\w*|starost\w*|mer(?:a|em|owi)?\b|przedstawiciel\w* (władz|ministerstw|"
+        r"(?:nad|wice)burmistrz\w*|starost\w*|mer(?:a|em|owi)?\b|deputowan\w*|"
+        r"przewodnicząc\w* (\w+\s+){0,2}?(rad[yzą]|sejmik|zgromadze)\w*|przedstawiciel\w* (władz|ministerstw|"
         r"rządu|urzęd|samorząd|gmin|miast|region|parlament|magistrat|(\w+\s+)?republik|(\w+\s+)?królestw|"
         r"(\w+\s+){0,2}administracj|wydział|departament|rad[yzą] (miejsk|miast|gmin|obwod|region)|"
         + MUNICIPAL
@@ -157,7 +158,9 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         # ... of an organisation named ("organizacji Volkshilfe Wien"), not of some ("organizacji z Włoch")
         r"przedstawiciel\w* organizacj\w* (?-i:[A-ZĄĆĘŁŃÓŚŹŻ„\"])|"
         r"służb\w* społeczn\w*|"
-        r"specjali(st|ści)\w*|streetworker\w*|terapeu\w*|psycholog\w*|pedagog\w*|kadr\w+|praktycy|praktyk(ów|ami|om)|"
+        r"specjali(st|ści)\w*|streetworker\w*|terapeu\w*|psycholo(g|dz)\w*|pedago(g|dz)\w*|kadr\w+|praktycy|praktyk(ów|ami|om)|"
+        r"(dyr\.|dyrektor\w*|kierowni\w*)\s+(\w+\s+){0,3}?(szkoł|centrum|centrów|ośrod|placów|domu|domów|"
+        r"schronisk|przedszkol|poradni)\w*|"
         r"asystent\w* rodzin\w*|opiekun\w+|pielęgniar\w*|lekarz\w*|dyrektor\w* (ośrod|placówek|domów)\w*|"
         r"nauczyciel\w*|policjan\w*|kurator\w* sądow\w*|sędzi\w*|mediator\w*|animator\w*|social worker\w*|"
         r"practitioners|professionals",
@@ -189,7 +192,8 @@ SEEN_BEFORE = re.compile(
 )
 # the home country's people, not the foreign side: "pracownicy ośrodków pomocy społecznej … z Małopolski"
 LOCAL_AFTER = re.compile(
-    r"(?:\s+[^\s.;:]+){0,9}?\s+z\s+(?:całej\s+)?(?:Polski|Małopolski|regionu|województwa|powiatu|terenu|gminy|kraju)\b"
+    r"(?:[\s,]+[^\s.;:,]+){0,9}?\s+z\s+(?:całej\s+|całego\s+|naszej\s+|naszego\s+|tej\s+|tego\s+)?"
+    r"(?:Polski|Małopolski|regionu|województwa|powiatu|terenu|gminy|kraju|miasta)\b"
 )
 # "przedstawicielami Barcelony", "przedstawicielom Hiszpanii": representatives of a city or country
 REPRESENTATIVES_OF_PLACE = re.compile(r"przedstawiciel\w*\s+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ]\w+)")
@@ -257,10 +261,35 @@ CHARITY_STAFF = re.compile(
 )
 
 
+# a line that introduces the visitors' list: "delegacja z Podola w składzie:", "W wizycie uczestniczyli:"
+LIST_INTRO = re.compile(
+    r"(?:składzie|skład|delegacj\w*|goście|gości|przyjecha\w*|uczestni\w*|reprezent\w*|udział\s+wzięli)[^\n]{0,40}:[ \t]*$",
+    re.I | re.M,
+)
+LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-–—•·▪●○*])[ \t]+(?P<item>[^\n]+)", re.M)
+
+
+def _listed_kinds(body: str) -> Cue | None:
+    """A list of the delegates under a line that introduces them, their roles of two kinds or more: a mixed
+    group ("… w składzie: • X – dyrektor centrum usług socjalnych; • Y – deputowana rady obwodowej")."""
+    for intro in LIST_INTRO.finditer(body):
+        kinds: set[str] = set()
+        pos, end = intro.end(), intro.end()
+        while (item := LIST_ITEM.match(body, pos + len(re.match(r"\s*", body[pos:]).group()))) is not None:
+            kinds |= {k for k, rx in _PARTICIPANT_RX if rx.search(item["item"])}
+            pos = end = item.end()
+        if len(kinds) >= 2:
+            return Cue("mixed", intro.start(), end)
+    return None
+
+
 def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str | None, Cue | None]:
     """The kind of the foreign people, with the cue (offset into title+"\\n"+body): the heading's first
     cue, else the body's (officials before professionals when both are named), else a bare delegation or
     representatives of a foreign place."""
+    listed = _listed_kinds(body)
+    if listed is not None:
+        return "mixed", Cue("mixed", len(title) + 1 + listed.start, len(title) + 1 + listed.end)
     weak = []
     found: list[tuple[str, Cue]] = []  # the heading's answer, then the body's
     for text, base in ((title, 0), (body, len(title) + 1)):
@@ -331,6 +360,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"rodzin\w* z dziećmi|rodzin\w* dysfunkcyjn\w*|ochron\w* dzieci|dobr\w* dziecka|"
         r"pomocy dzieciom|polityk\w* rodzinn\w*|opiek\w* nad dzie\w*|rodzin\w* w kryzysie|"
         r"świadcze\w* rodzinn\w*|zasiłk\w* rodzinn\w*|prac\w* z dziećmi|family support|child welfare|"
+        r"rodzin\w* wielodzietn\w*|"
         r"placów\w+ wsparcia dziennego|"  # day-support centres for children
         r"dzieci i młodzież\w*",  # the stock pair is children and families, not youth on its own
     ),
@@ -386,7 +416,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     ),
     (
         "social_exclusion",
-        r"wykluczeni\w* społeczn\w*|wykluczon\w*|ubóstw\w*|ubog\w*|ubodzy|biedy|biedą|marginalizac\w*|"
+        r"wykluczeni\w* społeczn\w*|wykluczon\w*|zagrożon\w* wykluczeniem|ubóstw\w*|ubog\w*|ubodzy|biedy|biedą|marginalizac\w*|"
         r"włączeni\w* społeczn\w*|(wsparci|pomoc|potrzeb)\w* materialn\w*|materialn\w* (wsparci|pomoc)\w*|"
         r"(?-i:integracj\w* społeczn\w*)|inkluzj\w*|obszar\w* zdegradowan\w*|social inclusion|inclusion|"
         r"poverty|social exclusion|exclusion",
@@ -420,6 +450,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     ),
 ]
 _TOPIC_RX = [(t, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.I)) for t, p in TOPIC_CUES]
+_HOMELESS = dict(_TOPIC_RX)["homelessness"]
 SUBJECT_BEFORE = re.compile(
     r"(działalnoś\w*|funkcjonowani\w*|pracą|pracy|zadaniami|ofertą)(\s+i\s+\w+)?\s+$", re.I
 )
@@ -429,6 +460,19 @@ GROUPS = re.compile(
     r"bezdomn\w*|rodzin\w*|bezrobotn\w*|uzależnion\w*|chor\w* psychicznie)(?!\w)",
     re.I,
 )
+
+
+def _homelessness_flats(text: str, m: re.Match) -> bool:
+    """Supported, training or protected flats that the report gives to people leaving homelessness ("mieszkania
+    treningowe dla osób wychodzących z bezdomności") are a homelessness service, not housing policy
+    (../shared/eval/GOLD-CONVENTIONS.md, topics)."""
+    word = m.group().lower()
+    if not word.startswith("mieszka") or word.startswith("mieszkalnictw"):
+        return False
+    return any(_HOMELESS.search(text[f.end() : f.end() + 50]) for f in _FLATS_FOR.finditer(text))
+
+
+_FLATS_FOR = re.compile(r"(?<!\w)mieszka\w* (?:socjaln|chronion|wspieran|treningow)\w* (?:\w+\s+)?dla\s", re.I)
 
 
 def inside_name(text: str, a: int, b: int, words: int = 1) -> bool:
@@ -462,6 +506,8 @@ def find_topics(
         for m in rx.finditer(text):
             a, b = m.start(), m.end()
             if any(a < e and b > s for s, e in taken):
+                continue
+            if topic == "housing" and _homelessness_flats(text, m):
                 continue
             if any(s <= a < e for s, e in overview):
                 continue
