@@ -100,3 +100,16 @@ def test_flats_for_people_leaving_homelessness_are_homelessness_not_housing():
     assert "housing" in topics("Rozmawiano o mieszkaniach treningowych i o bezdomności.")
     assert topics("Dary dla rodzin wielodzietnych.") == ["children_and_families"]
     assert topics("Aktywizacja mieszkańców osiedli zagrożonych wykluczeniem.")[-1] == "social_exclusion"
+
+
+def test_gifts_of_goods_in_a_month_bylines_and_short_breadcrumbs(registries):
+    text = (
+        "Newsletter\n\nGoście z Lyonu\n\n12 września 2022 r. odwiedzili nas pracownicy organizacji z Lyonu. "
+        "Goście poznali nasz program.\n\nDary z Akwizgranu\n\nW listopadzie 2022 r. otrzymaliśmy od niemieckiej "
+        "Caritas 40 śpiworów dla osób bezdomnych.\n"
+    )
+    events = _events(text, registries)
+    assert [(e["title"], e["start"], e["type"]) for e in events][-1] == ("Dary z Akwizgranu", "2022-11", "Donation")
+    assert chrome.is_chrome("Autor: Anna Wrona · 14 czerwca 2019 · Kategoria: Wyjazdy studyjne")
+    assert chrome.is_chrome("Miasta partnerskie › Aktualności")
+    assert not chrome.is_chrome("Transnational meeting in Kraków / Międzynarodowe spotkanie w Krakowie")

@@ -70,6 +70,8 @@ TEASER = re.compile(r"(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*$")
 FILE_LINK = re.compile(r"[(\[]\s*(?:pdf|docx?|odt|xlsx?|ods|pptx?|zip|jpe?g|rtf)\b[^()\[\]]{0,20}[)\]]\s*$", re.I)
 # a link drawn with an arrow: "Wpłać darowiznę »", "« Poprzedni wpis: …", "Następny wpis: … »", "Starsze wpisy →"
 ARROW_LINK = re.compile(r"(?:^\s*[«‹←]|[»›→]\s*$)")
+# a byline or a post's category: "Autor: Anna Wrona · 14 czerwca 2019 · Kategoria: Wyjazdy studyjne"
+BYLINE = re.compile(r"^\s*(?:autor(?:ka)?|kategori[ae]|redakcja)\s*:", re.I)
 # a bank account number (a site's call for gifts): "Numer konta: 12 3456 7890 0000 0000 1234 56"
 ACCOUNT = re.compile(r"\b\d{2}(?:\s?\d{4}){5,6}\b")
 FUNDING = re.compile(
@@ -98,7 +100,7 @@ def is_chrome(line: str) -> bool:
         return True
     if CREDIT_TAIL.search(s) and len(words) <= 25:
         return True
-    if (PUBLISHED.match(s) or WORDS.match(s)) and len(words) <= 14:
+    if (PUBLISHED.match(s) or WORDS.match(s) or BYLINE.match(s)) and len(words) <= 14:
         return True
     if (COMMENTS.search(s) or REACTIONS.search(s)) and len(words) <= 12:
         return True
@@ -111,6 +113,8 @@ def is_chrome(line: str) -> bool:
         return True  # a menu: "Menu główne | Aktualności | Rodzina | Kontakt"
     if len(CRUMBS.findall(s)) >= 2 and len(words) <= 20:
         return True
+    if re.search(r"\s[›»]\s", s) and len(words) <= 8:
+        return True  # a short breadcrumb: "Miasta partnerskie › Aktualności"
     if s.count("|") >= 2 and s.rstrip().endswith("|") and not re.search(r"\d", s):
         return True  # a row of links: "zaloguj się | zarejestruj się | mapa strony |"
     if is_teaser(s):
