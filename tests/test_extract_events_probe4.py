@@ -113,3 +113,21 @@ def test_gifts_of_goods_in_a_month_bylines_and_short_breadcrumbs(registries):
     assert chrome.is_chrome("Autor: Anna Wrona · 14 czerwca 2019 · Kategoria: Wyjazdy studyjne")
     assert chrome.is_chrome("Miasta partnerskie › Aktualności")
     assert not chrome.is_chrome("Transnational meeting in Kraków / Międzynarodowe spotkanie w Krakowie")
+
+
+def test_a_byline_or_a_record_card_under_the_headline_does_not_date_the_event(registries):
+    for line in (
+        "Katarzyna Lis | 11.10.2017, 07:00 | aktualizacja: 11.10.2017, 08:15",
+        "2018-09-18 13:05 · Wydział Promocji",
+        "6 kwietnia 2022 | Redakcja | Brak komentarzy",
+    ):
+        assert chrome.is_byline(line) and chrome.is_chrome(line), line
+    assert not chrome.is_byline("12.03.2013 | Niemcy | Wizyta studentów | Kraków")
+    text = (
+        "Biuletyn Informacji Publicznej Gminnego Ośrodka Pomocy Społecznej w Sulikowie\n\n"
+        "Wizyta partnerów z Saksonii\n\nInformacja wytworzona przez: Kierownik GOPS, dnia 20.09.2017\n"
+        "Wprowadzona do BIP przez: Ewa Krawiec\n\nW dniu 14 września 2017 r. Ośrodek gościł partnerów z powiatu "
+        "Görlitz. Goście zapoznali się z pracą asystentów rodziny i z działalnością klubu seniora w gminie.\n"
+    )
+    (ev,) = _events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Sulikowie", home_city="Sulików")
+    assert (ev["title"], ev["start"]) == ("Wizyta partnerów z Saksonii", "2017-09-14")

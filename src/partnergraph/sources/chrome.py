@@ -119,7 +119,24 @@ def is_chrome(line: str) -> bool:
         return True  # a row of links: "zaloguj się | zarejestruj się | mapa strony |"
     if is_teaser(s):
         return True  # a teaser of another news item cut short
+    if is_byline(s):
+        return True
     return is_dateline(s)
+
+
+# what a byline's cells never hold and a table row's cells do: what happened
+_REPORTED = re.compile(r"wizyt|spotka|konferencj|delegacj|seminari|studen|goś|gości|warsztat|forum|staż|wymian|dar[yó]", re.I)
+
+
+def is_byline(line: str) -> bool:
+    """A date of publication with short cells around it, set off by "|" or "·": "Katarzyna Lis | 11.10.2017,
+    07:00 | aktualizacja: 11.10.2017, 08:15", "2018-09-18 13:05 · Wydział Promocji", "6 kwietnia 2022 | Redakcja |
+    Brak komentarzy"; not a table row reporting an event ("12.03.2013 | Niemcy | Wizyta studentów")."""
+    s = line.strip()
+    if not re.search(r"\s[|·]\s", s) or not DATE_TOKEN.search(s) or _REPORTED.search(s):
+        return False
+    cells = [c.strip() for c in re.split(r"\s[|·]\s", DATE_TOKEN.sub(" ", s))]
+    return all(len(c.split()) <= 3 and not re.search(r"[.!?]$", c) for c in cells) and len(s.split()) <= 14
 
 
 def is_teaser(line: str) -> bool:

@@ -34,7 +34,8 @@ BANNER = re.compile(
 METADATA = re.compile(
     r"^\s*(data publikacji|data wytworzenia|data utworzenia|data modyfikacji|wytworzył|wytworzone przez|"
     r"opublikował|osoba odpowiedzialna|podmiot udostępniający|metryka|rejestr zmian|liczba odwiedzin|"
-    r"odpowiedzialny za treść|ostatnia modyfikacja|informację wytworzył|informację opublikował)\b"
+    r"odpowiedzialny za treść|ostatnia modyfikacja|informację wytworzył|informację opublikował|"
+    r"informacj\w* wytworzon\w*|wytworzon\w* przez|wprowadzon\w* (?:do BIP )?przez)\b"
     r"|^\s*(opracowanie|opracował[a]?|sporządził[a]?)\s*:",  # "Opracowanie programu …" is text
     re.I,
 )
@@ -572,8 +573,13 @@ def _sentence_heading(lines: list[_Line], i: int) -> bool:
 def _one_line_card(lines: list[_Line], i: int) -> bool:
     """A record-card line ("Data publikacji: 20.05.2016") followed by running text, not by more of a card."""
     # tags, share links and photo credits between the date line and the text belong to neither
-    after = [x for x in lines[i + 1 :] if x.kind != "blank" and not _is_page_furniture(x.text)][:1]
-    if not after or METADATA.match(after[0].text):
+    # more lines of the card under the headline ("Informacja wytworzona przez: …" / "Wprowadzona do BIP przez: …")
+    # before the text belong to it too
+    rest = [x for x in lines[i + 1 :] if x.kind != "blank" and not _is_page_furniture(x.text)]
+    if rest and METADATA.match(rest[0].text) and _card_at_end(lines, i):
+        return False  # the card at the page's foot
+    after = [x for x in rest if not METADATA.match(x.text)][:1]
+    if not after:
         return False
     words = len(after[0].text.split())
     # a long paragraph, or a lead written as one sentence ("Urzędnicy z Lipska przez trzy dni poznawali …")
@@ -589,6 +595,11 @@ def _teasers_are_text(lines: list[_Line]) -> bool:
     return any(chrome.is_teaser(ln.text) for ln in reports) and all(
         chrome.is_teaser(ln.text) or chrome.is_chrome(ln.text) for ln in reports
     )
+
+
+def _card_at_end(lines: list[_Line], i: int) -> bool:
+    """Whether the record card opening at line i runs to the end of the page (no running text after it)."""
+    return not any(len(x.text.split()) >= LONG_PARAGRAPH and not METADATA.match(x.text) for x in lines[i + 1 :])
 
 
 def _is_page_furniture(text: str) -> bool:
