@@ -633,7 +633,7 @@ def test_nu_html_checker_finds_no_error(client, tmp_path):
 
 def test_network_legend_follows_the_filters_and_zoom_buttons_work(browser, server):
     page, problems = open_page(browser, server.url + "network?lang=en")
-    page.wait_for_function("document.documentElement.dataset.ready === '1'")
+    page.wait_for_selector("html[data-ready='1']", state="attached")  # no eval: the page's CSP forbids it
     counts = "() => [...document.querySelectorAll('#pg-legend-items .pg-n')].map(e => +e.textContent)"
     before = page.evaluate(counts)
     page.select_option("#pg-direction", index=1)
@@ -653,7 +653,7 @@ def test_network_labels_are_readable_and_a_node_shows_all_its_quotes(browser, se
     """At the default zoom the biggest nodes are labelled at 13 px on screen (not scaled down with the
     drawing); a node with more than three quotes shows three and, on demand, all of them."""
     page, problems = open_page(browser, server.url + "network?lang=pl")
-    page.wait_for_function("document.documentElement.dataset.ready === '1'")
+    page.wait_for_selector("html[data-ready='1']", state="attached")  # no eval: the page's CSP forbids it
     on_screen = page.evaluate(
         """() => Object.values(pgNetwork.body.nodes).filter(n => n.options.label && !n.options.hidden)
                  .map(n => n.options.font.size * pgNetwork.getScale())"""

@@ -45,10 +45,8 @@ def compute_answer(store: Store, text: str) -> dict:
     """One variant's entry: the query's key and its rows in the JSON results format, or `over`."""
     from ..store import EmbeddedStore
 
-    if isinstance(store, EmbeddedStore):  # stop reading after MAX_ROWS + 1 rows
-        from ..store._terms import read_solutions
-
-        rows = read_solutions(store.raw_query(text), limit=MAX_ROWS)
+    if isinstance(store, EmbeddedStore):  # pyoxigraph's terms (no rdflib's), read up to MAX_ROWS + 1 rows
+        rows = store.select_plain(text, limit=MAX_ROWS)
         if rows.truncated:
             return {"key": query_key(text), "over": MAX_ROWS}
     else:
