@@ -2,6 +2,7 @@
 
     python benchmarks/abuse.py                      # 1000 synthetic events, 20 s of abuse
     python benchmarks/abuse.py --events 2000 --seconds 30 --attackers 4
+    python benchmarks/abuse.py --vary              # attackers change the query itself each time
 
 The server is a real `partnergraph serve` process (defaults: 2 workers, 10 s time limit, 512 MB per
 worker) over a synthetic graph (benchmarks/generate.py, via web_load.make_project). For `--seconds`,
@@ -11,7 +12,8 @@ network page at depth 3 and at depth 9, and 200 connections that send their head
 Beside them, four normal clients each ask for one thing, a request every 50 ms after the last answer: a
 resource page (HTML), the same in Turtle, a saved query as CSV, a small ad-hoc query. The script prints, per kind of normal request, its count,
 p50 and p99 latency and the share not answered 200 (an ad-hoc query may get a quick 503 + Retry-After
-while the workers are taken by attackers); what the attackers got; and the peak resident memory of the
+while the workers are taken by attackers; an attacker, each from its own loopback address, gets 429 once
+it has had its share of the workers); what the attackers got; and the peak resident memory of the
 server and its workers together (sampled every 0.2 s from /proc).
 """
 
@@ -85,7 +87,9 @@ def slowloris(host: str, port: int, count: int, stop: float, held: list) -> None
         s.close()
 
 
-async def run(base: str, pid: int, seconds: float, attackers: int, event_page: str) -> dict:
+async def run(
+    base: str, pid: int, seconds: float, attackers: int, event_page: str, vary: bool = False
+) -> dict:
     import httpx
 
     from partnergraph import iris
@@ -125,9 +129,12 @@ async def run(base: str, pid: int, seconds: float, attackers: int, event_page: s
 
     async def attacker(client, k):
         focus = iris.BASE + "id/country/de"
+        n = 0
         while time.monotonic() < stop:
             for name, query in HOSTILE.items():
-                response = await client.post("/sparql", data={"query": query + f" # {k}-{time.time()}"})
+                n += 1  # --vary: a new query each time (an OFFSET), not only a new comment
+                change = f" OFFSET {1000000 * k + n}" if vary else f" # {k}-{time.time()}"
+                response = await client.post("/sparql", data={"query": query + change})
                 hostile[name][response.status_code] += 1
             for depth in (3, 9):
                 response = await client.get("/network", params={"focus": focus, "depth": depth})
@@ -138,15 +145,24 @@ async def run(base: str, pid: int, seconds: float, attackers: int, event_page: s
     loris = threading.Thread(target=slowloris, args=(host, int(port), 200, stop, held), daemon=True)
     loris.start()
     timeout = httpx.Timeout(60)
-    async with (
-        httpx.AsyncClient(base_url=base, timeout=timeout) as good,
-        httpx.AsyncClient(base_url=base, timeout=timeout) as bad,
-    ):
+    # each attacker from its own loopback address, the normal clients from 127.0.0.1: the server gives
+    # each address its share of the query workers
+    bad = [
+        httpx.AsyncClient(
+            base_url=base,
+            timeout=timeout,
+            transport=httpx.AsyncHTTPTransport(local_address=f"127.0.0.{10 + k}"),
+        )
+        for k in range(attackers)
+    ]
+    async with httpx.AsyncClient(base_url=base, timeout=timeout) as good:
         await asyncio.gather(
             sample(),
             *(normal_client(good, name, *target) for name, target in normal.items()),
-            *(attacker(bad, k) for k in range(attackers)),
+            *(attacker(bad[k], k) for k in range(attackers)),
         )
+    for client in bad:
+        await client.aclose()
     loris.join(5)
     return {"latencies": latencies, "refused": refused, "hostile": hostile, "peak": max(peak), "held": held}
 
@@ -158,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=1000, help="synthetic events (default 1000)")
     parser.add_argument("--seconds", type=float, default=20, help="length of the abuse (default 20)")
     parser.add_argument("--attackers", type=int, default=3, help="hostile clients (default 3)")
+    parser.add_argument(
+        "--vary", action="store_true", help="attackers change each query (an OFFSET), not only a comment"
+    )
     args = parser.parse_args(argv)
 
     import httpx
@@ -173,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
             event = answer["results"]["bindings"][0]["e"]["value"]
             page = "/partnergraph/" + event[len(iris.BASE) :]
             idle = tree_rss_mb(process.pid)
-            result = asyncio.run(run(base, process.pid, args.seconds, args.attackers, page))
+            result = asyncio.run(run(base, process.pid, args.seconds, args.attackers, page, args.vary))
             alive = process.poll() is None
         finally:
             process.terminate()

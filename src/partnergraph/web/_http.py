@@ -15,6 +15,12 @@ def state_of(request: Request) -> WebState:
     return request.app.state.web
 
 
+def client_of(request: Request) -> str:
+    """Who asks, for the fair shares of query workers: the peer's address (a proxy's X-Forwarded-For
+    only from the addresses uvicorn trusts, loopback by default)."""
+    return request.client.host if request.client else "unknown"
+
+
 def lang_of(request: Request, override: str | None = None) -> tuple[str, bool]:
     """(language, chosen explicitly by ?lang=)."""
     requested = override or request.query_params.get("lang")

@@ -20,7 +20,9 @@ a thread parked for the time limit. Cached answers are bounded by count and by b
 Refusals are remembered: an untrusted query stopped at the time, memory or size limit is refused at
 once, without a worker, when it comes again within `refusal_memory` seconds (the same query: comments
 and white space do not count, `guard.query_key`). A client repeating a heavy query then costs nothing,
-and the workers stay free for the others.
+and the workers stay free for the others. A client that changes the text each time is held to its share
+of worker time while others wait (`_fair.py`: one query at a time, `timeout` seconds of worker time in
+five minutes; 429 beyond).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from pathlib import Path
 from ..errors import PartnergraphError, QueryError, StoreError, StoreTimeoutError
 from ..query.guard import check_query, query_form, query_key
 from ._cache import BoundedCache
+from ._fair import ClientShares
 
 log = logging.getLogger(__name__)
 
@@ -319,6 +322,7 @@ class QueryPool:
         wait: float = 0.5,  # a refusal (503 + Retry-After) comes well within a second
         max_waiting: int | None = None,
         refusal_memory: float = 60.0,
+        client_window: float = 300.0,
     ):
         self.source, self.size, self.timeout, self.cap = source, workers, timeout, cap
         self.memory, self.max_bytes, self.wait = memory, max_bytes, min(wait, timeout)
@@ -332,6 +336,7 @@ class QueryPool:
         self._waiting, self._max_waiting = 0, max_waiting if max_waiting is not None else 2 * workers
         self._lock = threading.Lock()
         self._closed = False
+        self._shares = ClientShares(budget=timeout, window=client_window)
 
     def _new_worker(self, source: StoreSource | None = None) -> _Worker:
         return _Worker(source or self.source, self._context, self.memory)
@@ -341,11 +346,17 @@ class QueryPool:
             self._idle.put(self._new_worker())
 
     def run(
-        self, query: str, cap: int | None = None, trusted: bool = False, dataset: tuple | None = None
+        self,
+        query: str,
+        cap: int | None = None,
+        trusted: bool = False,
+        dataset: tuple | None = None,
+        client: str | None = None,
     ) -> Answer:
         """The answer of `query`. `trusted`: the text is ours (a saved query with its parameters
         bound), so it may use the worker kept free of untrusted queries. `dataset`: (default graph
-        IRIs, named graph IRIs), the protocol's default-graph-uri and named-graph-uri."""
+        IRIs, named graph IRIs), the protocol's default-graph-uri and named-graph-uri. `client`: who
+        asks (an address), held to its share of worker time when the query is untrusted."""
         check_query(query)  # before the engine: SERVICE, and shapes that crash it
         key = (query_key(query), cap or self.cap, dataset)
         answers = self._answers  # an answer from before a reload lands in the dropped cache
@@ -356,11 +367,11 @@ class QueryPool:
         if trusted:
             answer = self._run(request)
         else:
-            answer = self._run_remembering_refusals(key, request)
+            answer = self._run_remembering_refusals(key, request, client)
         answers.put(key, answer, answer_bytes(answer) + 256)
         return answer
 
-    def _run_remembering_refusals(self, key, request: tuple) -> Answer:
+    def _run_remembering_refusals(self, key, request: tuple, client: str | None) -> Answer:
         refusals = self._refusals
         refused = refusals.get(key)
         if refused is not None and time.monotonic() - refused[2] < self.refusal_memory:
@@ -370,7 +381,7 @@ class QueryPool:
                 f"again within {self.refusal_memory:g} s)"
             )
         try:
-            return self._run_untrusted(request)
+            return self._run_untrusted(request, client)
         except (QueryTimeoutError, MemoryLimitError, ResultCapError) as e:
             refusals.put(key, (type(e), str(e), time.monotonic()), 256 + len(str(e)))
             raise
@@ -380,7 +391,29 @@ class QueryPool:
             "every query worker is busy; try again shortly", retry_after=max(1, round(self.timeout / 2))
         )
 
-    def _run_untrusted(self, request: tuple) -> Answer:
+    def _run_untrusted(self, request: tuple, client: str | None) -> Answer:
+        if client is not None:
+            self._shares.begin(client, self.wait)  # refused at once when the client has had its share
+        held = 0.0  # seconds on a worker: waiting for one is not charged to the client
+        try:
+            try:
+                self._admit()
+            except BusyError:
+                if client is not None:
+                    self._shares.turned_away(client)
+                raise
+            started = time.monotonic()
+            try:
+                return self._run(request)
+            finally:
+                held = time.monotonic() - started
+                self._untrusted.release()
+        finally:
+            if client is not None:
+                self._shares.end(client, held)
+
+    def _admit(self) -> None:
+        """Take one of the untrusted queries' workers, waiting `wait` seconds at most."""
         with self._lock:
             if self._waiting >= self._max_waiting:
                 raise self._busy()
@@ -392,10 +425,6 @@ class QueryPool:
                 self._waiting -= 1
         if not admitted:
             raise self._busy()
-        try:
-            return self._run(request)
-        finally:
-            self._untrusted.release()
 
     def reload(self, source: StoreSource) -> None:
         """Serve from `source` (a new build) from now on."""

@@ -16,8 +16,9 @@ from ..errors import PartnergraphError, QueryError, StoreError
 from ..query.choices import TAXONOMY_SCHEMES as SCHEMES
 from ..query.choices import check_taxonomy_values
 from . import mime
+from ._fair import ClientShareError
 from ._html import Linker, ui_strings
-from ._http import html_response, lang_of, other_lang_href, state_of, text_response
+from ._http import client_of, html_response, lang_of, other_lang_href, state_of, text_response
 from ._results import serialize_answer
 from ._upstream import public_message, store_failure
 from .pages import render_adhoc, render_query_list, render_query_page, render_results
@@ -188,7 +189,7 @@ async def adhoc(request: Request):
     lang, explicit = lang_of(request)
     linker = Linker(lang=lang, lang_in_links=explicit)
     query = request.query_params.get("query", "")
-    results, error, status, formats = "", "", 200, ()
+    results, error, status, formats, retry = "", "", 200, (), None
     if query.strip():
         from ._pool import UPDATE_FORMS, query_form
 
@@ -196,7 +197,7 @@ async def adhoc(request: Request):
             error, status = "this endpoint is read-only: SPARQL Update is not accepted", 403
         else:
             try:
-                answer = await run_in_threadpool(state.pool.run, query)
+                answer = await run_in_threadpool(state.pool.run, query, client=client_of(request))
                 results = await run_in_threadpool(results_html, state, answer, lang, linker)
                 offers = mime.GRAPH_FORMATS if answer.form == "graph" else mime.RESULT_FORMATS
                 formats = tuple(offer.name for offer in offers)
@@ -204,8 +205,10 @@ async def adhoc(request: Request):
                 error, status = public_message(e, state.config.endpoint), 400
             except StoreError as e:
                 status, error = store_failure(e, state.config.endpoint)
+            except ClientShareError as e:
+                error, status, retry = str(e), 429, e.retry_after
             except PartnergraphError as e:
-                error, status = str(e), 503
+                error, status, retry = str(e), 503, getattr(e, "retry_after", None)
     elif not query:
         query = (
             f"PREFIX pg: <{iris.DEF}>\nPREFIX schema: <https://schema.org/>\n"
@@ -221,4 +224,5 @@ async def adhoc(request: Request):
     page = render_adhoc(
         query, lang, linker, results, error, other_lang_href(request, lang), examples, endpoint, formats
     )
-    return html_response(page, status=status, headers={"Vary": "Accept-Language"})
+    headers = {"Vary": "Accept-Language"} | ({"Retry-After": str(retry)} if retry else {})
+    return html_response(page, status=status, headers=headers)

@@ -185,6 +185,7 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
 
     from ..errors import PartnergraphError, QueryError, StoreError
     from . import analyst, dataset, portal, resources, sparql
+    from ._fair import ClientShareError
     from ._pool import BusyError, MemoryLimitError, QueryTimeoutError, ResultCapError
 
     settings = settings or Settings.default()
@@ -223,6 +224,11 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
     async def refused(request: Request, exc: PartnergraphError):
         retry = {"Retry-After": str(exc.retry_after)} if isinstance(exc, BusyError) else None
         return PlainTextResponse(f"query refused: {exc}\n", status_code=503, headers=retry)
+
+    @app.exception_handler(ClientShareError)
+    async def too_many(request: Request, exc: ClientShareError):
+        retry = {"Retry-After": str(exc.retry_after)}
+        return PlainTextResponse(f"query refused: {exc}\n", status_code=429, headers=retry)
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):

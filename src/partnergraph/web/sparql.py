@@ -25,7 +25,7 @@ from rdflib.namespace import RDF, VOID, XSD
 
 from . import mime
 from ._html import Linker
-from ._http import html_response, lang_of, other_lang_href, site_url, state_of, text_response
+from ._http import client_of, html_response, lang_of, other_lang_href, site_url, state_of, text_response
 from ._pool import UPDATE_FORMS, query_form
 from ._results import serialize_answer, serialize_graph
 
@@ -140,7 +140,7 @@ async def sparql_endpoint(request: Request):
                 f"default-graph-uri or named-graph-uri is not an absolute IRI: {bad[0]!r}", 400
             )
         dataset = (tuple(graphs[0]), tuple(graphs[1]))
-    answer = await run_in_threadpool(state.pool.run, query, dataset=dataset)
+    answer = await run_in_threadpool(state.pool.run, query, dataset=dataset, client=client_of(request))
     offers = mime.GRAPH_FORMATS if answer.form == "graph" else mime.RESULT_FORMATS
     chosen = choose_format(params, request.headers.get("accept"), offers)
     if isinstance(chosen, Response):
