@@ -48,10 +48,23 @@ def settings_from(args) -> Settings:
     return Settings.default(getattr(args, "root", None))
 
 
-def add_endpoint_options(parser: argparse.ArgumentParser) -> None:
+ENDPOINT_TIMEOUT = 30.0  # seconds: a store that accepts the connection and never answers
+
+
+def add_endpoint_options(parser: argparse.ArgumentParser, timeout: bool = True) -> None:
+    """--endpoint, its credentials and (unless the command has a --timeout of its own) its --timeout."""
     parser.add_argument(
         "--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint instead of the embedded store"
     )
+    if timeout:
+        parser.add_argument(
+            "--timeout",
+            type=number(float, minimum=0.001),
+            default=ENDPOINT_TIMEOUT,
+            metavar="SECONDS",
+            help=f"with --endpoint: how long to wait for its whole answer (default {ENDPOINT_TIMEOUT:g}); "
+            "an endpoint that gives none in time is not asked again",
+        )
     add_auth_options(parser)
 
 
@@ -74,7 +87,10 @@ def open_store_from(args):
     if getattr(args, "endpoint", None):
         from ..store import RemoteStore
 
-        return RemoteStore(args.endpoint, user=args.user, password=args.password)
+        timeout = getattr(args, "timeout", ENDPOINT_TIMEOUT)
+        return RemoteStore(
+            args.endpoint, user=args.user, password=args.password, timeout=timeout, retry_timeouts=False
+        )
     from ..state import open_embedded
 
     return open_embedded(settings_from(args))

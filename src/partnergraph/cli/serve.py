@@ -74,7 +74,7 @@ def register(subparsers) -> None:
         "on disk; auto (default): in memory when the copies take at most half the memory available",
     )
     parser.add_argument("--in-memory", action="store_true", help="the same as --store memory")
-    add_endpoint_options(parser)
+    add_endpoint_options(parser, timeout=False)  # serve's --timeout is the queries' time limit
     add_root_option(parser)
     parser.set_defaults(func=run)
 

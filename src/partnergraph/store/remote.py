@@ -183,8 +183,9 @@ class RemoteStore(Store):
     """A SPARQL 1.1 endpoint. `update_endpoint` (default: the query endpoint, or .../update beside an
     endpoint ending in /query) takes SPARQL Update; `graph_store` is a Graph Store Protocol endpoint
     (optional). `auth` is 'basic', 'digest' or None (ask the server). `retries` extra attempts are made
-    for reads, waiting `backoff`, 2*`backoff`, 4*`backoff`... seconds between them. An answer must come
-    whole within `timeout` seconds and be at most `max_bytes` long."""
+    for reads, waiting `backoff`, 2*`backoff`, 4*`backoff`... seconds between them; a timeout is one of
+    them only with `retry_timeouts` (a command line waits `timeout` once, not four times). An answer must
+    come whole within `timeout` seconds and be at most `max_bytes` long."""
 
     def __init__(
         self,
@@ -199,6 +200,7 @@ class RemoteStore(Store):
         retries: int = 3,
         backoff: float = 0.5,
         max_bytes: int = MAX_BYTES,
+        retry_timeouts: bool = True,
     ):
         self.endpoint, url_user, url_password = split_credentials(endpoint)
         self.user = user or url_user
@@ -207,6 +209,7 @@ class RemoteStore(Store):
             raise StoreError(f"unknown authentication scheme {auth!r}; use basic or digest")
         self.auth = auth
         self.timeout, self.retries, self.backoff = timeout, retries, backoff
+        self.retry_timeouts = retry_timeouts
         self.max_bytes = max_bytes
         if update_endpoint:
             self.update_endpoint = split_credentials(update_endpoint)[0]
@@ -236,6 +239,9 @@ class RemoteStore(Store):
                 return attempt()
             except _Transient as e:
                 failure = e
+                if failure.timeout and not self.retry_timeouts:
+                    tries = number + 1
+                    break
                 if number + 1 < tries:
                     delay = self.backoff * 2**number
                     log.info("%s: %s; retrying in %.1f s", url, failure, delay)
