@@ -131,3 +131,16 @@ def test_a_byline_or_a_record_card_under_the_headline_does_not_date_the_event(re
     )
     (ev,) = _events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Sulikowie", home_city="Sulików")
     assert (ev["title"], ev["start"]) == ("Wizyta partnerów z Saksonii", "2017-09-14")
+
+
+def test_visitors_from_the_administration_and_from_social_services_or_ngos_are_mixed():
+    body = (
+        "W dniu 5 maja 2023 r. gościliśmy delegację z Koszyc. W skład delegacji weszli przedstawiciele Magistratu "
+        "Miasta Koszyce oraz organizacji Oáza. Gości powitała dyrektor Ośrodka."
+    )
+    assert classify.find_participants("Goście z Koszyc", body, set())[0] == "mixed"
+    # a city's own organisation is of its administration; the hosts are not the visitors
+    municipal = body.replace("organizacji Oáza", "organizacji miejskiej „Dżereło”")
+    assert classify.find_participants("Goście z Koszyc", municipal, set())[0] == "officials"
+    hosts = "Delegację urzędników z Koszyc przyjęli pracownicy fundacji naszego miasta w dniu 5 maja."
+    assert classify.find_participants("Goście z Koszyc", hosts, set())[0] == "officials"

@@ -283,11 +283,46 @@ def _listed_kinds(body: str) -> Cue | None:
     return None
 
 
+# a sentence that says who the visitors were: "W skład delegacji weszli przedstawiciele Magistratu … oraz organizacji
+# …", "Razem z urzędnikami przyjechali pracownicy fundacji …", "MOPS gościł przedstawicieli Stadt X, Caritasverband X"
+DELEGATION = re.compile(r"(?<!\w)(delegacj|w skład|przyjecha|gości(ł|li|liśmy)\b|goście|odwiedził)", re.I)
+MEMBERS = re.compile(r"(?<!\w)(przedstawiciel\w*|pracowni\w*|urzędni\w*)", re.I)
+ADMINISTRATION = re.compile(
+    r"(?<!\w)(magistrat\w*|administracj\w*|rad[ayzą]\w* (miejsk|miast|obwodow|rejonow|gmin|powiat)\w*|urzęd\w*|"
+    r"departament\w*|ministerst\w*|starostw\w*|urzędni\w*|(?-i:Stadt|Comune|Landkreis|Sozialamt|Magistrát))",
+    re.I,
+)
+SERVICES = re.compile(
+    r"(?<!\w)(fundacj\w*|stowarzysz\w*|caritas\w*|organizacj(?!\w* miejsk)\w*|centr\w* usług\w*|diakon\w*|placów\w*|"
+    r"(?-i:[A-Z]\w*verband|Onlus|Stiftung)|pracowni\w+ socjaln\w*)",
+    re.I,
+)
+# the hosts: "przyjęli ich pracownicy Urzędu Miasta Krakowa", "pracownicy naszego Ośrodka" (not "do Krakowa"); a
+# city's own organisation ("organizacji miejskiej") is of its administration
+HOST_SIDE = re.compile(r"\s+(?:\S+\s+){0,3}?(?<!do )(?:Krak\w*|MOPS|Miejskiego Ośrodka|nasz\w*)\b")
+
+
+def _mixed_delegation(body: str) -> Cue | None:
+    """A sentence about the visitors that names both public administration and social services or NGOs among
+    them: a mixed group."""
+    for m in re.finditer(r"[^.!?\n]+", body):
+        sentence = m.group()
+        members = MEMBERS.search(sentence)
+        if not (DELEGATION.search(sentence) and members):
+            continue
+        rest = sentence[members.start() :]
+        admin = [x for x in ADMINISTRATION.finditer(rest) if not HOST_SIDE.match(rest, x.end())]
+        services = [x for x in SERVICES.finditer(rest) if not HOST_SIDE.match(rest, x.end())]
+        if admin and services:
+            return Cue("mixed", m.start() + members.start(), m.start() + members.start() + max(admin[-1].end(), services[-1].end()))
+    return None
+
+
 def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str | None, Cue | None]:
     """The kind of the foreign people, with the cue (offset into title+"\\n"+body): the heading's first
     cue, else the body's (officials before professionals when both are named), else a bare delegation or
     representatives of a foreign place."""
-    listed = _listed_kinds(body)
+    listed = _listed_kinds(body) or _mixed_delegation(body)
     if listed is not None:
         return "mixed", Cue("mixed", len(title) + 1 + listed.start, len(title) + 1 + listed.end)
     weak = []
