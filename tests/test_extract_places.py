@@ -186,3 +186,17 @@ def test_polish_towns_streets_and_grammar_words_are_no_foreign_towns(gaz, text):
     assert all(
         country != "RU" and country != "BG" and country != "HT" for _, _, country, _ in places(gaz, text)
     )
+
+
+def test_the_gazetteer_cache_leaves_other_versions_files(tmp_path, monkeypatch):
+    from partnergraph.extract import gazetteer
+
+    other = tmp_path / "gazetteer-0123456789abcdef.pickle"  # another checkout's or release's index
+    other.write_bytes(b"not ours")
+    monkeypatch.setattr(gazetteer, "build_gazetteer", lambda: gazetteer.Gazetteer(records=[(1, "X", "DE")]))
+    built = gazetteer.load_gazetteer(tmp_path)
+    assert other.read_bytes() == b"not ours"
+    ours = [p for p in tmp_path.glob("gazetteer-*.pickle") if p != other]
+    assert len(ours) == 1 and ours[0].stem == f"gazetteer-{gazetteer._fingerprint()}"
+    monkeypatch.setattr(gazetteer, "build_gazetteer", lambda: pytest.fail("the cache was not read"))
+    assert gazetteer.load_gazetteer(tmp_path).records == built.records

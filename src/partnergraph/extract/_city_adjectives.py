@@ -66,10 +66,25 @@ def _dictionary_says(word: str) -> str:
     return "unknown" if all(a.pos == "ign" for a in analyses) else "other"
 
 
+_SEEN: dict[str, tuple[str, list[City]] | None] = {}
+_SEEN_FOR: list[Gazetteer] = []
+
+
 def cities_of_adjective(gaz: Gazetteer, t: Token) -> tuple[str, list[City]] | None:
     """(the city's Polish name, its readings) when `t` is the adjective of a city, else None."""
-    if not t.is_word:
+    if not t.is_word or not (t.unknown or t.has_pos("adj")):
         return None
+    if _SEEN_FOR[:1] != [gaz]:  # answers of another gazetteer (other registries) do not hold
+        _SEEN.clear()
+        _SEEN_FOR[:] = [gaz]
+    if t.analyses is not analyse(t.text) or len(_SEEN) > 50_000:  # analyses set by hand: not cached
+        return _cities_of_adjective(gaz, t)
+    if t.text not in _SEEN:  # a page names the same words again and again
+        _SEEN[t.text] = _cities_of_adjective(gaz, t)
+    return _SEEN[t.text]
+
+
+def _cities_of_adjective(gaz: Gazetteer, t: Token) -> tuple[str, list[City]] | None:
     from .places import NATIONALITY
 
     best, best_rank = None, None

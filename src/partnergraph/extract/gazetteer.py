@@ -26,7 +26,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff .'’\-/()]+$")
 # Constituent countries and common Polish names that pycountry and Babel do not give.
 EXTRA_COUNTRY_NAMES = {
@@ -85,9 +85,30 @@ class Gazetteer:
     # key(name) -> iso2 of the regions (states, provinces, oblasts) of European countries and their
     # neighbours, in Polish and in their own language, whose name is no city's: "Brandenburgia", "Hesja"
     regions: dict[str, str] = field(default_factory=dict)
+    # "cities"/"regions" -> (first three letters of the first word, number of words) of every name: a cheap
+    # test before the costly readings of a capitalised run, built with the index (it takes seconds)
+    starts: dict[str, frozenset[tuple[str, int]]] = field(default_factory=dict)
+
+    # key -> its cities, made once: a page asks for the same names again and again (not pickled)
+    found: dict[str, tuple[City, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def find_cities(self, name: str) -> list[City]:
-        return [City(*self.records[i]) for i in self.cities.get(key(name), ())]
+        k = key(name)
+        hit = self.found.get(k)
+        if hit is None:
+            hit = self.found[k] = tuple(City(*self.records[i]) for i in self.cities.get(k, ()))
+        return list(hit)
+
+
+def fold3(word: str) -> str:
+    """A word's first three letters without diacritics: the inflected forms of a name's first word share
+    them ("Dolnej", "Dolna"; "Łodzi", "Łódź")."""
+    folded = unicodedata.normalize("NFKD", word[:4].lower().replace("ł", "l"))
+    return "".join(c for c in folded if not unicodedata.combining(c))[:3]
+
+
+def name_starts(keys) -> frozenset[tuple[str, int]]:
+    return frozenset((fold3(k), len(k.split())) for k in keys)
 
 
 @lru_cache(maxsize=200_000)
@@ -117,7 +138,9 @@ def load_gazetteer(cache_dir: str | Path | None = None) -> Gazetteer:
         cache.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
-            pickle.dump(dict(gaz.__dict__), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(
+                {k: v for k, v in gaz.__dict__.items() if k != "found"}, f, protocol=pickle.HIGHEST_PROTOCOL
+            )
         os.replace(tmp, path)  # other versions' caches stay: another checkout or release may still use them
     except OSError as e:  # a read-only home: work without the cache
         log.debug("gazetteer cache not written: %s", e)
@@ -268,6 +291,7 @@ def build_gazetteer() -> Gazetteer:
             for n in sorted(ns):
                 _add_country(gaz, iso, n)
     gaz.regions = _regions(gaz)
+    gaz.starts = {"cities": name_starts(gaz.cities), "regions": name_starts(gaz.regions)}
     return gaz
 
 
@@ -341,6 +365,7 @@ def with_registries(base: Gazetteer, registries) -> Gazetteer:
         base.names_by_id,
         base.europe,
         regions=base.regions,
+        starts=dict(base.starts),
     )
     registered = set()
     known = {(iso, name) for entries in base.countries.values() for _sets, iso, name in entries}
@@ -363,6 +388,8 @@ def with_registries(base: Gazetteer, registries) -> Gazetteer:
             rest = tuple(i for i in gaz.cities.get(k, ()) if i != old)
             gaz.cities[k] = (new, *rest)
     gaz.registered = frozenset(registered)
+    if "cities" in gaz.starts:
+        gaz.starts["cities"] = gaz.starts["cities"] | name_starts(registered)
     return gaz
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .._slug import slug
 
@@ -32,8 +33,13 @@ class Home:
         """Whether an organisation's name found in a text names the home: its name or an alias in any
         case ending, cut before its seat ("Miejski Ośrodek Pomocy Rodzinie" for "… w Gdańsku"), or its
         acronym, alone or with the seat ("MOPR", "MOPR w Gdańsku", "OPS Słubice")."""
-        names = (self.name, *self.aliases)
-        return any(_same_body(value, n) for n in names) or any(_same_territory(value, n) for n in names)
+        return _names_home(self, value)
+
+
+@lru_cache(maxsize=20_000)
+def _names_home(home: Home, value: str) -> bool:
+    names = (home.name, *home.aliases)
+    return any(_same_body(value, n) for n in names) or any(_same_territory(value, n) for n in names)
 
 
 def _stems(text: str) -> list[str]:

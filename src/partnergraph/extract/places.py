@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ._city_adjectives import cities_of_adjective
 from ._nominative import _caps_like, _forms
 from ._text import Token
-from .gazetteer import City, Gazetteer, key
+from .gazetteer import City, Gazetteer, fold3, key, name_starts
 
 # English ones too: project and network sites write "delegations from Ghent", "a meeting in Turin"
 FROM = {"z", "ze", "spod", "from"}
@@ -260,7 +259,8 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     found = _find_places(gaz, tokens)
     aside = aside_tokens(tokens)
     out = [m for m in found if m.token_index not in aside]
-    checked = [_corroborated(gaz, m, out, tokens) for m in out]
+    nationalities: list[set[str]] = []  # found once, and only when a mention needs them
+    checked = [_corroborated(gaz, m, out, tokens, nationalities) for m in out]
     return _cohere([m for m in checked if m is not None])
 
 
@@ -390,24 +390,17 @@ def _polish_town(gaz: Gazetteer, t: Token) -> list[City]:
     ]
 
 
-_STARTS: dict[tuple[int, str], tuple[Gazetteer, frozenset]] = {}
-
-
+@lru_cache(maxsize=50_000)
 def _fold3(word: str) -> str:
-    """A word's first three letters without diacritics: the inflected forms of a name's first word share
-    them ("Dolnej", "Dolna"; "Łodzi", "Łódź")."""
-    folded = unicodedata.normalize("NFKD", word[:4].lower().replace("ł", "l"))
-    return "".join(c for c in folded if not unicodedata.combining(c))[:3]
+    return fold3(word)
 
 
 def _name_starts(gaz: Gazetteer, index: str) -> frozenset:
     """(first three letters of the first word, number of words) of every name of the gazetteer's `index`
-    ("cities" or "regions"): a cheap test before the costly readings of a capitalised run."""
-    hit = _STARTS.get((id(gaz), index))
-    if hit is not None and hit[0] is gaz:
-        return hit[1]
-    starts = frozenset((_fold3(k), len(k.split())) for k in getattr(gaz, index))
-    _STARTS[(id(gaz), index)] = (gaz, starts)
+    ("cities" or "regions"), as the index was built with them (or, for an index built by hand, now)."""
+    starts = gaz.starts.get(index)
+    if starts is None:
+        starts = gaz.starts[index] = name_starts(getattr(gaz, index))
     return starts
 
 
@@ -420,7 +413,12 @@ def _may_begin_city(gaz: Gazetteer, span: list[Token]) -> bool:
 
 def _words(span: list[Token]) -> int:
     """The number of words of a span's name as the gazetteer keys it ("Iwano-Frankiwsk": two)."""
-    return len(key(" ".join(t.text for t in span)).split())
+    return sum(_word_count(t.text) for t in span)
+
+
+@lru_cache(maxsize=50_000)
+def _word_count(text: str) -> int:
+    return len(key(text).split())
 
 
 # month abbreviations of dates ("12 Paź 2016", "3 Mar 2019"): never towns (Lis is no Lisbon)
@@ -511,7 +509,7 @@ def _region_at(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[str, int, s
 
 
 def _corroborated(
-    gaz: Gazetteer, m: PlaceMention, found: list[PlaceMention], tokens: list[Token]
+    gaz: Gazetteer, m: PlaceMention, found: list[PlaceMention], tokens: list[Token], nationalities: list
 ) -> PlaceMention | None:
     """A town after "gmina" is abroad only when its country is named too, else it is Polish; a small town,
     or one outside Europe, named by another name than its own ("Unia" is Ünye's, "Zwoleń" Zvolen's and a
@@ -535,7 +533,9 @@ def _corroborated(
     if not (after_gmina or tiny or (foreign_name and (far or small)) or (far and not m.prep)):
         return m
     named = {x.country for x in found if x.kind == "country" or (x.city is not None and x is not m)}
-    named |= {iso for iso, _ in find_nationalities(tokens)}
+    if not nationalities:
+        nationalities.append({iso for iso, _ in find_nationalities(tokens)})
+    named |= nationalities[0]
     readings = [c for c in m.readings if c.country in named]
     if readings:
         return replace(m, country=readings[0].country, city=readings[0], readings=tuple(readings))
@@ -600,7 +600,10 @@ CLAUSE_END = {",", ";", ".", ":", "(", ")"}
 
 
 def _opens_aside(tokens: list[Token], i: int) -> bool:
-    t, prv = tokens[i], tokens[i - 1].lower if i >= 1 else ""
+    t = tokens[i]
+    if not t.is_word:
+        return False
+    prv = tokens[i - 1].lower if i >= 1 else ""
     return (
         t.lower.startswith(FUNDING_STEMS)
         or (bool(t.lemmas & FUNDING_WORDS) and prv in ("ze", "z", "przez"))
@@ -610,9 +613,20 @@ def _opens_aside(tokens: list[Token], i: int) -> bool:
     )
 
 
-def aside_tokens(tokens: list[Token]) -> set[int]:
+_LAST_ASIDE: list = [None, frozenset()]  # the last tokens list and its asides: events ask twice
+
+
+def aside_tokens(tokens: list[Token]) -> frozenset[int]:
     """Indexes of the tokens of asides whose places are not the event's, each from its opening word to
     the end of its clause: funding phrases, sightseeing, the way there."""
+    if _LAST_ASIDE[0] is tokens and tokens:
+        return _LAST_ASIDE[1]
+    out = frozenset(_aside_tokens(tokens))
+    _LAST_ASIDE[:] = [tokens, out]
+    return out
+
+
+def _aside_tokens(tokens: list[Token]) -> set[int]:
     out: set[int] = set()
     i = 0
     while i < len(tokens):
