@@ -280,8 +280,12 @@ def _event(
         ev.evidence["location"] = [
             _ev(d, k.start - d.base, k.end - d.base, sure) if k else _ev(d, 0, tl, sure)
         ]
-        towns = _toured_towns(resolved, home)
-        if towns:  # a tour of several towns of the home country, not of the home's city: no one city
+        venue = _home_country_venue(resolved, home, d.text, d.base)
+        towns = _toured_towns(resolved, home, d.text, d.base, name_spans)
+        if venue is not None:  # "w Krzanowicach odbył się festiwal": another town of the home's country
+            ev.location = _place(venue, gaz, registries)
+            ev.evidence["location"] = [_ev(d, venue.start - d.base, venue.end - d.base, 0.7)]
+        elif towns:  # a tour of several towns of the home country: no one city
             ev.location = Place(None, home.country)
             ev.evidence["location"] = [_ev(d, towns[0].start - d.base, towns[-1].end - d.base, 0.6)]
     else:
@@ -603,13 +607,64 @@ def _compared_with_home(text: str, s: int, e: int, home: Home) -> bool:
     return bool(sides & home_words)
 
 
-def _toured_towns(mentions: list[PlaceMention], home: Home) -> list[PlaceMention]:
-    """Two or more towns of the home's country where the visitors were ("w Zielonej Górze", "w Sieradzu"),
-    the home's city not among them: a study tour of a region or a country."""
+def _toured_towns(
+    mentions: list[PlaceMention], home: Home, text: str, base: int, name_spans: list[tuple[int, int]]
+) -> list[PlaceMention]:
+    """Two or more towns of the home's country where the visitors were ("w Zielonej Górze", "w Sieradzu";
+    "DPS w Supraślu oraz WTZ w Sokółce"), the home's city not named as the venue ("w Krakowie" after a
+    body's name is that body's seat, one of the places toured): a study tour of a region or a country."""
     towns = [m for m in mentions if m.kind == "city" and m.country == home.country and m.prep in IN]
-    if any(_is_home_city(m, home) for m in mentions):
+    venue = [
+        m
+        for m in towns
+        if _is_home_city(m, home)
+        and _krakow_is_the_venue(text, m.start - base)
+        and not _seat(m, base, name_spans)
+    ]
+    if venue:
         return []
-    return towns if len({m.city.name for m in towns if m.city}) >= 2 else []
+    # besides the home's city (a body's seat there), one other town is a side trip ("Ostatniego dnia
+    # delegacja odwiedziła dom dziecka w Nysie"), two make a tour
+    others = {m.city.name for m in towns if m.city and not _is_home_city(m, home)}
+    return towns if len(others) >= 2 else []
+
+
+def _seat(m: PlaceMention, base: int, name_spans: list[tuple[int, int]]) -> bool:
+    """The place is inside a body's name or right after it: "Konsulat Generalny Republiki Białoruś w …"."""
+    a = m.start - base
+    return _inside(m, base, name_spans) or any(0 <= a - e <= 4 for _, e in name_spans)
+
+
+# a town named as where the event was held or where the visitors came to
+VENUE_BEFORE = re.compile(
+    r"(?:odby(?:ł|ła|ło|ły|li)\s+się|przebywa\w*|goszcz\w*|spotka(?:li|ły|ł|ła)\s+się)\s+(?:w|we)\s+$"
+    r"|(?:przyjecha\w*|przyby\w*|zawitał\w*)\s+do\s+$"
+)
+VENUE_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:odby(?:ł|ła|ło|ły)\s+się|przyjecha\w*|przyby\w*|goszczono|gościł\w*)"
+)
+
+
+def _home_country_venue(
+    mentions: list[PlaceMention], home: Home, text: str, base: int
+) -> PlaceMention | None:
+    """Another town of the home's country that the text names as the venue of an incoming event ("W sobotę w
+    Krzanowicach odbył się festiwal", "Do Krzanowic przyjechały kluby seniora")."""
+    for m in mentions:
+        if (
+            m.kind != "city"
+            or m.country != home.country
+            or _is_home_city(m, home)
+            or m.prep not in IN | {"do"}
+        ):
+            continue
+        s, e = m.start - base, m.end - base
+        if not _krakow_is_the_venue(text, s):
+            continue  # a body's seat: "Miejski Ośrodek Pomocy Społecznej w Przasnyszu gościł …"
+        after = VENUE_AFTER.match(text, e) if m.prep != "do" else None
+        if after or VENUE_BEFORE.search(text[max(0, s - 40) : s]):
+            return m
+    return None
 
 
 def _is_home_city(m: PlaceMention, home: Home) -> bool:
@@ -753,8 +808,8 @@ def _specifies_origin(tokens: list[Token], i: int) -> bool:
         t = tokens[j]
         if t.lower in FROM:
             return steps > 0
-        if not (t.is_upper_initial or t.lemmas & PLACE_NOUNS or t.text in (".", "-")):
-            return False
+        if not (t.is_upper_initial or t.lemmas & PLACE_NOUNS or t.text in (".", "-") or t.has_pos("adj")):
+            return False  # "z miejscowości Sola", "z partnerskiej gminy X": the words of a place's name
         j -= 1
         steps += 1
     return False
@@ -763,7 +818,14 @@ def _specifies_origin(tokens: list[Token], i: int) -> bool:
 def _krakow_is_the_venue(text: str, s: int) -> bool:
     """'w Krakowie' as the place of the event, not as part of a name ('MOPS w Krakowie')."""
     before = text[max(0, s - 25) : s]
-    return not re.search(r"(Społecznej|MOPS|Miasta|Ośrodka|Krakowa|Urzędu)\s+(w|we)?\s*$", before)
+    return not BODY_BEFORE_SEAT.search(before)
+
+
+# the end of a body's name before its seat: "MOPS w Krakowie", "PCPR w Nowym Targu", "Urzędu Miasta w …"
+BODY_BEFORE_SEAT = re.compile(
+    r"(?:Społecznej|Rodzinie|Miasta|Gminy|Powiatu|Ośrodka|Krakowa|Urzędu|Centrum|Starostwa|\b[A-ZŁŚŻ]{3,6})"
+    r"\s+(?:w|we)?\s*$"
+)
 
 
 TOWN_JOIN = re.compile(r"\s*(?:,|i|oraz|a także)\s+(?:(?:w|we|do)\s+)?$")

@@ -348,6 +348,8 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                 break
         if found is None and _prep(tokens, i) in FROM | IN | TO:
             found = _common_word_city(gaz, tokens, i)
+        if found is None and _prep(tokens, i) in ("w", "we", "do"):
+            found = _home_country_town(tokens, i)
         if found and key(found[2]) in KRAKOW_DISTRICTS:
             found = None
         if found:
@@ -359,6 +361,19 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             continue
         i += 1
     return out
+
+
+def _home_country_town(tokens: list[Token], i: int) -> tuple[list[City], int, str] | None:
+    """A small Polish town or village the gazetteer leaves out, by the dictionary's geographic name ("w
+    Krzanowicach", "do Supraśla"): where an event in the home's country took place."""
+    t = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and nxt.is_word and nxt.is_upper_initial and nxt.start - t.end <= 1:
+        return None  # a longer name
+    names = [a.lemma for a in t.analyses if a.pos == "subst" and "nazwa_geograficzna" in a.marks]
+    if not names or not names[0][:1].isupper():
+        return None
+    return [City(None, names[0], "PL", None, None, 0, names[0])], 1, names[0]
 
 
 # parts of speech of words that are never a town, capitalised at a sentence's start or not
@@ -596,6 +611,9 @@ FUNDING_STEMS = ("finansow", "dofinansow", "współfinansow", "sfinansow", "spon
 FUNDING_WORDS = {"środek", "fundusz", "grant", "dotacja", "subwencja", "mechanizm"}
 # sightseeing and the way there: places named in passing ("w drodze powrotnej zwiedzili Bratysławę")
 SIGHTSEEING = {"zwiedzić", "zwiedzać", "zwiedzanie"}
+# the way home, to the end of its sentence: "Goście wrócili do domu przez Niemcy, gdzie odwiedzili znajomych
+# w Dreźnie"
+WAY_HOME = {"wrócić", "wracać", "powrót"}
 CLAUSE_END = {",", ";", ".", ":", "(", ")"}
 
 
@@ -609,6 +627,7 @@ def _opens_aside(tokens: list[Token], i: int) -> bool:
         or (bool(t.lemmas & FUNDING_WORDS) and prv in ("ze", "z", "przez"))
         or ("wsparcie" in t.lemmas and prv in ("przy", "dzięki"))
         or bool(t.lemmas & SIGHTSEEING)
+        or (bool(t.lemmas & WAY_HOME) and t.has_pos("praet", "inf", "fin"))
         or (t.lower == "drodze" and prv == "w")
     )
 
@@ -634,7 +653,8 @@ def _aside_tokens(tokens: list[Token]) -> set[int]:
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and tokens[j].text not in CLAUSE_END:
+        end = SENTENCE_END if tokens[i].lemmas & WAY_HOME else CLAUSE_END
+        while j < len(tokens) and tokens[j].text not in end:
             j += 1
         out.update(range(i, j))
         i = j
