@@ -154,7 +154,7 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
     (
         "professionals",
         r"pracowni\w+ socjaln\w*|pracowni\w+ (organizacj|ośrod|służb|instytucj|placówek|jednost)\w*|"
-        r"przedstawiciel\w* (organizacji pozarządow|służb|placówek|ośrodk|caritas|stowarzysze|fundacj)\w*|"
+        r"przedstawiciel\w* ((?-i:[a-ząćęłńóśźż]+)\s+)?(organizacji pozarządow|służb|placówek|ośrodk|caritas|stowarzysze|fundacj)\w*|"
         # ... of an organisation named ("organizacji Volkshilfe Wien"), not of some ("organizacji z Włoch")
         r"przedstawiciel\w* organizacj\w* (?-i:[A-ZĄĆĘŁŃÓŚŹŻ„\"])|"
         r"służb\w* społeczn\w*|"
@@ -194,6 +194,8 @@ SEEN_BEFORE = re.compile(
 LOCAL_AFTER = re.compile(
     r"(?:[\s,]+[^\s.;:,]+){0,9}?\s+z\s+(?:całej\s+|całego\s+|naszej\s+|naszego\s+|tej\s+|tego\s+)?"
     r"(?:Polski|Małopolski|regionu|województwa|powiatu|terenu|gminy|kraju|miasta)\b"
+    # ... unless foreign people are joined to them: "… z województwa śląskiego oraz z Ostrawy"
+    r"(?!(?:\s+\w+)?\s+(?:oraz|i|a także)\s+(?:z|ze)\s+[A-ZĄĆĘŁŃÓŚŹŻ])"
 )
 # "przedstawicielami Barcelony", "przedstawicielom Hiszpanii": representatives of a city or country
 REPRESENTATIVES_OF_PLACE = re.compile(r"przedstawiciel\w*\s+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ]\w+)")
@@ -474,6 +476,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"pomocy społecznej|systemu (pomocy|opieki) społecznej)|działalnoś\w* (Miejskiego Ośrodka|MOPS)|"
         r"struktur\w* (MOPS|Miejskiego Ośrodka|ośrodka)|"
         r"zada\w* (oraz specyfik\w* pracy )?(MOPS|MOPR|OPS|Miejskiego Ośrodka|Ośrodka|ośrodka)|"
+        r"działalnoś\w* nasz\w* (?-i:Ośrod\w*|Centrum)(?!\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻ]))|"  # an introductory visit to the home
         r"welfare system|"
         # social welfare as the theme: "w zakresie pomocy społecznej", "model pomocy społecznej", "dotyczącymi
         # opieki socjalnej" (lower case: "Ośrodek Pomocy Społecznej" is a name, not a theme)

@@ -27,6 +27,8 @@ _GEN = "|".join(
 _LOC = "|".join(sorted(set(MONTHS_LOC + MONTHS_NOM), key=len, reverse=True))
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)(?:\s*(?:r\.|roku\b|rok\b))?"
 _BR = r"(?P<{n}br>\s*(?:br\.|b\.r\.|bieżącego\s+roku|tego\s+roku|roku\s+bieżącego))"
+# last year, as a report published early in a year writes it: "12–14 września ub.r."
+_UB = r"(?P<{n}ub>\s*(?:ub\.\s*r\.|ubiegłego\s+roku|zeszłego\s+roku|roku\s+ubiegłego))"
 _DASH = r"\s*(?:-|–|—|do)\s*"
 _DAY = r"(?P<{n}>[0-3]?\d)"
 
@@ -42,11 +44,11 @@ DAY_RANGE = re.compile(
     + r"(?:\s*,\s*[0-3]?\d(?=\s*(?:,|i\s|oraz\s)))*"  # "12, 13 i 14 maja": the days between
     + rf"(?P<sep>{_DASH}|\s*,\s*|\s*/\s*|\s+(?:i|oraz)\s+)"
     + _DAY.format(n="d2")
-    + rf"\s+(?P<m2>{_GEN})(?:\s+{_YEAR.format(n='y2')}|{_BR.format(n='b2')})?",
+    + rf"\s+(?P<m2>{_GEN})(?:\s+{_YEAR.format(n='y2')}|{_BR.format(n='b2')}|{_UB.format(n='u2')})?",
     re.I,
 )
 DAY = re.compile(
-    _DAY.format(n="d") + rf"\s+(?P<m>{_GEN})(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')})?", re.I
+    _DAY.format(n="d") + rf"\s+(?P<m>{_GEN})(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')}|{_UB.format(n='u')})?", re.I
 )
 NUMERIC = re.compile(
     r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?"
@@ -134,9 +136,11 @@ class DateMention:
     begin: tuple[int | None, int, int | None]  # (year or None, month, day or None)
     finish: tuple[int | None, int, int | None]
     year_only: bool = False
+    back: int = 0  # years before the page year ("ub.r.": 1)
 
     def iso(self, page_year: int | None) -> tuple[str, str]:
-        return _iso(self.begin, page_year, self.year_only), _iso(self.finish, page_year, self.year_only)
+        year = page_year - self.back if page_year and self.back else page_year
+        return _iso(self.begin, year, self.year_only), _iso(self.finish, year, self.year_only)
 
 
 def _iso(d: tuple[int | None, int, int | None], page_year: int | None, year_only: bool) -> str:
@@ -192,11 +196,11 @@ def find_dates(text: str) -> list[DateMention]:
             pass
         if (m1, d1) > (m2, d2) and not (y1 and y2 and y1 < y2):
             continue
-        add(DateMention(m.start(), m.end(), (y1, m1, d1), (y2, m2, d2)))
+        add(DateMention(m.start(), m.end(), (y1, m1, d1), (y2, m2, d2), back=int(bool(m["u2ub"]))))
     for m in DAY.finditer(text):
         d, mo, y = int(m["d"]), _month(m["m"]), _year(m["y"])
         if _valid(y, mo, d):
-            add(DateMention(m.start(), m.end(), (y, mo, d), (y, mo, d)))
+            add(DateMention(m.start(), m.end(), (y, mo, d), (y, mo, d), back=int(bool(m["uub"]))))
     for m in NUMERIC_FULL_RANGE.finditer(text):
         d1, m1, y1 = int(m["d1"]), int(m["m1"]), _year(m["y1"])
         d2, m2, y2 = int(m["d2"]), int(m["m2"]), _year(m["y"])
@@ -285,6 +289,7 @@ def event_dates(text: str, offset: int = 0) -> tuple[DateMention | None, list[Da
         extra = _next_days(text, first, later) or _next_weekday(text, first)
     if not extra and first.begin == first.finish:
         first = _ended_or_lasted(text, first)
+    extra = [replace(m, back=first.back) if m.begin[0] is None else m for m in extra]  # "… ub.r." holds for all
     return first, extra
 
 

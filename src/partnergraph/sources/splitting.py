@@ -171,6 +171,8 @@ def _chronicle(text: str, lines: list[_Line]) -> list[Listed]:
             continue
         if overview:
             continue  # only the summary
+        if _names_a_body(title) and all(len(x.text.split()) < LONG_PARAGRAPH and not _has_date(x.text) for x in body_lines):
+            continue  # the site's name over a short line (the page's title): no report
         if body_lines:
             bstart, bend = body_lines[0].start, body_lines[-1].end
             body = text[bstart:bend]
@@ -204,7 +206,7 @@ _GEN, _LOC = _alternatives(MONTHS_GEN), _alternatives(MONTHS_LOC)
 DATED = (
     rf"(?:(?:W|w)\s+dni(?:u|ach)\s+\d|Dni(?:a|ach)\s+\d|Dn\.\s*\d|Od\s+\d|W\s+terminie\s+\d"
     rf"|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_GEN})\b|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\.\d{{1,2}}\.?(?:\d{{4}})?\b"
-    rf"|(?:W|w)\s+(?:{_LOC})\b)"
+    rf"|(?:W|w)\s+(?:{_LOC})\b|(?:N|n)a\s+przełomie\s+(?:{_GEN})\b)"
 )
 DATED_START = re.compile(DATED)
 DATED_SENTENCE = re.compile(rf"(?<=[.;!?])\s+(?={DATED})")
@@ -226,7 +228,9 @@ NAMED_THING = re.compile(r"[„\"“«]|\b(?!MOPS\b|BIP\b|MJO\b)[A-Z]{3,}")
 # międzynarodowe", "Rok 2015 – wizyty i wyjazdy"): what stands under it sums up, it reports no one event
 OVERVIEW = re.compile(
     r"^(?:współpraca|kontakty|wymiana|działalność)\s+(?:zagraniczn|międzynarodow)\w*"
-    r"|\b(?:w|we|za)\s+(?:rok\w*\s+)?(?:19|20)\d\d\s*(?:r\.|rok\w*)?\s*$|^rok\s+(?:19|20)\d\d|\b(?:19|20)\d\d\s+rok\s*$",
+    r"|\b(?:w|we|za)\s+(?:rok\w*\s+)?(?:19|20)\d\d\s*(?:r\.|rok\w*)?\s*$|^rok\s+(?:19|20)\d\d|\b(?:19|20)\d\d\s+rok\s*$"
+    # "Kalendarium współpracy … – 2019", "Kronika 2017", "Zestawienie wizyt"
+    r"|^(?:kalendarium|kronika|zestawienie|przegląd)\b|\s[-–—]\s*(?:19|20)\d\d\s*$",
     re.I,
 )
 # the end of an item's first sentence; not after "r.", "br.", "ul." and the like
@@ -688,6 +692,7 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
         and not _same_heading(lines[i].text, title)
         and EVENT_WORDS.search(lines[i].text)
         and not _sidebar_item(lines, i)
+        and not (i > head and lines[i].text.rstrip().endswith("?"))  # "Co zobaczyli goście?": a subheading
     ]
     reports = [lines[i] for i in content if main <= i < stop]
     if rivals or _dated_openings(text, reports) >= 2 or _dated_items(reports) >= 2:
