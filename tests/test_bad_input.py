@@ -110,3 +110,56 @@ def test_build_refuses_a_page_of_more_than_a_megabyte_of_text_as_add_does(built)
     assert_query_answers_from_the_previous_build(built)
     extract = [sys.executable, "-m", "partnergraph.cli", "extract", str(page), "--json"]
     assert_refused(subprocess.run(extract, capture_output=True, text=True, timeout=120), "1.4 MB of text")
+
+
+@pytest.mark.parametrize(
+    ("manifest", "what"),
+    [
+        (["bip-27120.txt", "bip-83616.txt"], 'entry 1 is text ("bip-27120.txt"), not an object'),
+        ([{"file": "bip-27120.txt"}, 7], "entry 2 is a number (7), not an object"),
+        ([{"url": "https://example.org/x"}], 'entry 1 has no "file"'),
+        ([{"file": 12}], 'entry 1: "file" must be text, got a number (12)'),
+        (
+            [{"file": "bip-27120.txt", "year": "2010"}],
+            'entry 1 (bip-27120.txt): "year" must be a whole number',
+        ),
+        ([{"file": "bip-27120.txt", "year": True}], 'entry 1 (bip-27120.txt): "year" must be a whole number'),
+        (
+            [{"file": "bip-27120.txt", "url": ["https://a"]}],
+            'entry 1 (bip-27120.txt): "url" must be text, got a list',
+        ),
+        (
+            [{"file": "bip-27120.txt", "home": {"name": "X"}}],
+            'entry 1 (bip-27120.txt): "home" must be text, got an object',
+        ),
+        ({"file": "bip-27120.txt"}, "expected a JSON list of entries, got an object"),
+        ([{"file": "bip-27120.txt"}, {"file": "bip-27120.txt"}], "'bip-27120.txt' is listed twice"),
+    ],
+    ids=[
+        "strings",
+        "a-number",
+        "no-file",
+        "file-number",
+        "year-text",
+        "year-bool",
+        "url-list",
+        "home-object",
+        "object",
+        "twice",
+    ],
+)
+def test_a_malformed_manifest_names_the_entry_and_the_field(built, manifest, what):
+    """Wrong shapes in manifest.json gave Python's own words ("string indices must be integers")."""
+    path = built.sources_dir / "manifest.json"
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert_refused(run(built, "build"), f"manifest.json: {what}")
+    assert_query_answers_from_the_previous_build(built)
+
+
+def test_add_and_sources_refuse_a_malformed_manifest_and_write_nothing(built):
+    path = built.sources_dir / "manifest.json"
+    path.write_text(json.dumps([{"file": "bip-27120.txt"}, 7]), encoding="utf-8")
+    written = sorted((p.name, p.read_bytes()) for p in built.sources_dir.iterdir())
+    for command in (("add", str(built.root / "data" / "sources" / "bip-83616.txt")), ("sources",)):
+        assert_refused(run(built, *command), "manifest.json: entry 2 is a number (7), not an object")
+    assert sorted((p.name, p.read_bytes()) for p in built.sources_dir.iterdir()) == written

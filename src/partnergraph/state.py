@@ -65,16 +65,12 @@ def source_path(settings: Settings, entry) -> Path:
 
 
 def page_hashes(settings: Settings) -> dict[str, str]:
-    """Each page's hash: its manifest entry and its text file (the manifest read as plain JSON here;
-    sources.read_manifest checks it when the pages are read)."""
-    manifest = settings.sources_dir / "manifest.json"
-    try:
-        items = json.loads(manifest.read_text(encoding="utf-8"))
-        files = [str(item["file"]) for item in items]
-    except (OSError, ValueError, TypeError, KeyError) as e:
-        raise SourceError(f"{manifest}: cannot be read ({e})") from None
+    """Each page's hash: its manifest entry (as written) and its text file."""
+    from .sources.manifest import load_entries
+
     out = {}
-    for item, name in zip(items, files, strict=True):
+    for item in load_entries(settings.sources_dir / "manifest.json"):
+        name = item["file"]
         digest = hashlib.sha256(json.dumps(item, sort_keys=True).encode())
         path = source_path(settings, item)
         digest.update(path.read_bytes() if path.is_file() else b"\0missing")

@@ -42,34 +42,78 @@ class ManifestEntry:
 
 
 KNOWN = {"file", "url", "year", "publisher", "title"}
+TEXT_FIELDS = ("file", "url", "publisher", "title", "home", "home_city", "encoding", "raw")  # null or text
+YEARS = (1990, 2100)
+JSON_TYPES = {
+    str: "text",
+    int: "a number",
+    float: "a number",
+    bool: "true/false",
+    list: "a list",
+    dict: "an object",
+}
 
 
 def read_manifest(folder: str | Path) -> list[ManifestEntry]:
     path = Path(folder) / MANIFEST
     if not path.is_file():
         raise SourceError(f"{path}: manifest is missing (it lists the source pages with their URLs)")
+    entries = [
+        ManifestEntry(
+            **{k: item.get(k) for k in KNOWN}, extra={k: v for k, v in item.items() if k not in KNOWN}
+        )
+        for item in load_entries(path)
+    ]
+    return sorted(entries, key=lambda e: e.file)
+
+
+def load_entries(path: Path) -> list[dict]:
+    """The entries of the manifest at `path` as JSON objects, each checked: a SourceError names the entry
+    (its number from 1 and its file) and the field that is wrong."""
     try:
         items = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise SourceError(f"{path}: not valid JSON ({e})") from None
+    except OSError as e:
+        raise SourceError(f"{path}: cannot be read ({e.strerror})") from None
     if not isinstance(items, list):
-        raise SourceError(f"{path}: expected a JSON list of entries")
-    entries = []
-    for i, item in enumerate(items):
-        if not isinstance(item, dict) or not item.get("file"):
-            raise SourceError(f"{path}: entry {i} has no 'file'")
-        year = item.get("year")
-        if year is not None and not (isinstance(year, int) and 1990 <= year <= 2100):
-            raise SourceError(f"{path}: entry {item['file']!r} has a bad year {year!r}")
-        entries.append(
-            ManifestEntry(
-                **{k: item.get(k) for k in KNOWN}, extra={k: v for k, v in item.items() if k not in KNOWN}
+        raise SourceError(f"{path}: expected a JSON list of entries, got {_kind(items)}")
+    for number, item in enumerate(items, 1):
+        where = f"{path}: entry {number}"
+        if not isinstance(item, dict):
+            raise SourceError(
+                f'{where} is {_kind(item)} ({_show(item)}), not an object such as {{"file": "page.txt", '
+                '"url": "https://...", "year": 2015}'
             )
-        )
-    names = [e.file for e in entries]
-    if len(set(names)) != len(names):
-        raise SourceError(f"{path}: a file is listed twice")
-    return sorted(entries, key=lambda e: e.file)
+        if "file" not in item:
+            raise SourceError(f'{where} has no "file" (the page\'s text file in {path.parent})')
+        if isinstance(item["file"], str) and item["file"].strip():
+            where += f" ({item['file']})"
+        for name in TEXT_FIELDS:
+            value = item.get(name)
+            if value is not None and not (isinstance(value, str) and value.strip()):
+                raise SourceError(f'{where}: "{name}" must be text, got {_kind(value)} ({_show(value)})')
+        year = item.get("year")
+        if year is not None and not (
+            isinstance(year, int) and not isinstance(year, bool) and YEARS[0] <= year <= YEARS[1]
+        ):
+            raise SourceError(
+                f'{where}: "year" must be a whole number from {YEARS[0]} to {YEARS[1]}, got {_show(year)}'
+            )
+    names = [item["file"] for item in items]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise SourceError(f"{path}: {twice[0]!r} is listed twice")
+    return items
+
+
+def _kind(value) -> str:
+    return "null" if value is None else JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _show(value) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def write_manifest(folder: str | Path, entries: list[ManifestEntry]) -> None:
