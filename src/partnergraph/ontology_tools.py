@@ -132,6 +132,7 @@ def render_ontology_docs(ontology_dir: str | Path, out_path: str | Path) -> Path
     pub.fids.update(_fragment_ids(docs))
     page = _unique_functional_ids(pub.make_html())
     page = _insert_schemes(page, graph)
+    page = _link_terms_without_anchor(page)
     external = [m.group(0) for m in _EXTERNAL_ASSET.finditer(page)]
     if external:
         raise PartnergraphError(f"the ontology docs would load assets from the network: {external[:3]}")
@@ -234,6 +235,20 @@ def _unique_functional_ids(page: str) -> str:
     end = len(page) if end < 0 else end
     section = re.sub(r'(<div class="property entity" id=")([^"]+)"', r'\1functional-\2"', page[start:end])
     return page[:start] + section + page[end:]
+
+
+def _link_terms_without_anchor(page: str) -> str:
+    """pyLODE links every IRI of our namespace to an anchor of the page, also those it documents nowhere
+    (the version IRI, `#0.1.0`): such a link goes to the IRI itself, written out."""
+    ids = set(re.findall(r'\bid="([^"]+)"', page))
+
+    def link(match: re.Match) -> str:
+        if match.group(1) in ids:
+            return match.group(0)
+        iri = html.escape(str(iris.DEF) + html.unescape(match.group(1)))
+        return f'<a href="{iri}">{iri}</a>'
+
+    return re.sub(r'<a href="#([^"]*)">[^<]*</a>', link, page)
 
 
 def _bilingual(graph: Graph, node, prop, open_: str, close: str) -> str:

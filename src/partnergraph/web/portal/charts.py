@@ -220,7 +220,8 @@ def map_spec(linker: Linker, lang: str) -> dict:
                         "field": "events",
                         "type": "quantitative",
                         "title": t("Events"),
-                        "scale": {"range": [40, 900]},
+                        # from one event: a zero-based scale put "0" in the legend, a class no city is in
+                        "scale": {"range": [40, 900], "domainMin": 1},
                         # over the Atlantic rather than beside the map (a third of a phone's width)
                         "legend": {
                             "orient": "top-left",
