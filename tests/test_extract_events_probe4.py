@@ -183,3 +183,18 @@ def test_last_year_is_the_year_before_the_page_year():
     (m,) = dates.find_dates("W dniu 23 listopada ubiegłego roku")
     assert m.iso(2019) == ("2018-11-23", "2018-11-23")
     assert m.iso(None) == ("--11-23", "--11-23")
+
+
+def test_type_by_what_happened_online_talks_and_planned_events():
+    webinar = "W środę odbyło się webinarium o pracy asystenta rodziny. Wzięło w nim udział 40 pracowników socjalnych."
+    assert classify.classify_type("Webinarium polsko-litewskie", webinar)[0] == "Conference"
+    video = "Odbyła się wideokonferencja z urzędnikami Lwowa. Partnerzy zaplanowali wizytę studyjną we Lwowie."
+    assert classify.classify_type("Kraków i Lwów rozmawiali o opiece", video)[0] == "Meeting"
+    # representatives are no presentation: talks with them only are a meeting
+    talks = "W Krakowie przebywała delegacja. Gościom towarzyszyli przedstawiciele konsulatu. Rozmawiano o opiece."
+    assert classify.classify_type("Delegacja ze Lwowa", talks)[0] == "Meeting"
+    shown = (
+        "Gościliśmy grupę z Bawarii. Goście zapoznali się z działalnością Klubu Seniora. "
+        "Kolejne spotkanie partnerów zaplanowano we wrześniu."
+    )
+    assert classify.classify_type("Odwiedziny z partnerskiej gminy", shown)[0] == "StudyVisit"

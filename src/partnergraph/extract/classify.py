@@ -34,6 +34,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"zjazd", 1.5),
         (r"debat|panel\w* dyskusyjn", 1.5),
         (r"conference|symposium|congress", 3),
+        (r"webinari", 3),  # an online seminar
         (r"seminar\b", 1.5),
     ],
     "Meeting": [
@@ -65,6 +66,8 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"warsztat", 1.5),  # workshops and trainings: working sessions of a few parties
         (r"szkoleni", 1.5),
         (r"(transnational|partners'?|project|working|steering)\s+meeting", 3),
+        (r"wideokonferencj|telekonferencj|videokonferencj|spotkani\w* (online|zdaln)", 3),  # talks on a screen
+        (r"partner\w* (sieci|projektu)", 2),  # a network's or a project's partners meet to work
         (r"meeting|met\b", 1),
     ],
     "StudyVisit": [
@@ -97,7 +100,7 @@ _TYPE_RX = {
 TALKS = re.compile(r"(?<!\w)(rozmawia\w*|rozmow\w*|omówi\w*|omawia\w*|dyskut\w*|uzgodni\w*|ustalon\w*)", re.I)
 SHOWN = re.compile(
     r"(?<!\w)(zapozna\w*|zaznajomi\w*|pozna\w*|zwiedz\w*|oprowadz\w*|prezentac\w*|zaprezentowa\w*|"
-    r"przedstawi\w*|odwiedzi\w*|hospit\w*|obserwowa\w*|staż\w*|praktyk\w*|study|visit)",
+    r"przedstawi(?!ciel)\w*|odwiedzi\w*|hospit\w*|obserwowa\w*|staż\w*|praktyk\w*|study|visit)",
     re.I,
 )
 ONLY_TALKED = 3.0  # as much as a body's cue that decides
@@ -214,9 +217,17 @@ def classify_type(title: str, body: str) -> tuple[str, Cue | None, bool]:
     return kind, cue, in_title
 
 
+# a sentence about a later event ("Kolejne spotkanie partnerów zaplanowano we wrześniu", "Partnerzy zaplanowali
+# wizytę studyjną …"): what will happen does not type what happened
+PLANNED = re.compile(
+    r"[^.!?\n]*(?<!\w)(?:zaplanowa\w*|planuj\w*|planowan\w*|odbędzie\s+się|odbędą\s+się)[^.!?\n]*[.!?]?", re.I
+)
+
+
 def classify_type_margin(title: str, body: str) -> tuple[str, Cue | None, bool, float]:
     """classify_type and the winner's lead over the runner-up as a share of its score (0: a tie, 1: no
     rival): how clearly the text decides, for the value's confidence."""
+    body = PLANNED.sub(lambda m: " " * len(m.group()), body)  # blanked, offsets kept
     scores: dict[str, float] = {}
     happened: dict[str, float] = {}  # the body's cues of what happened, without naming words
     best_cue: dict[str, tuple[float, Cue, bool]] = {}
