@@ -14,5 +14,7 @@ from conftest import score_probes
 def test_the_fourth_entity_probe_pages_score_above_their_floor(registries, score, tmp_path):
     events_f1, macro, f1 = score_probes("entities-probe4", registries, score, tmp_path)
     assert events_f1 >= 0.99
-    assert macro >= 0.81, f1
-    assert f1["organisations"] >= 0.70 and f1["persons"] >= 0.88, f1
+    # after them: 0.865 (organisations 0.938, persons 1.000, projects and programmes 1.000; what is left is
+    # other modules' fields: participants, topics, a MOPS unit, countries)
+    assert macro >= 0.85, f1
+    assert f1["organisations"] >= 0.92 and f1["persons"] >= 0.98 and f1["programmes"] >= 0.98, f1

@@ -458,3 +458,67 @@ def test_a_network_of_cities_named_in_quotes_is_a_project(bare):
     assert names("spotkanie partnerów sieci „Welcoming Spaces” w Bremie", bare)["projects"] == [
         "Welcoming Spaces"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # foreign heads in lower case after the name's first word, Spanish, Finnish and Hungarian heads
+        (
+            "przyjechali goście z Kauno universitetas i Universidad de Salamanca.",
+            ["Kauno universitetas", "Universidad de Salamanca"],
+        ),
+        ("współpracuje z miastem Oulu (Oulun kaupunki) od lat", ["Oulun kaupunki"]),
+        ("przedstawiciele Vöröskereszt Egyesület przyjechali", ["Vöröskereszt Egyesület"]),
+        # a Czech or Slovak name with its lower-case words, prepositions and legal form
+        (
+            "gościli pracowników Centrum sociálnej pomoci Žilina n. o. oraz innych",
+            ["Centrum sociálnej pomoci Žilina n. o."],
+        ),
+        # a Catalan elision and an accented Cáritas
+        (
+            "odwiedzili Consell de Serveis de l'Ajuntament de Girona i Cáritas Diocesana de Girona.",
+            ["Consell de Serveis de l'Ajuntament de Girona", "Cáritas Diocesana de Girona"],
+        ),
+        # a title ends a foreign name; the same body with a Polish case ending is one
+        (
+            "gości przyjęła Charita Jeseník, a potem ředitelka Charity Jeseník Mgr. Eva Malá.",
+            ["Charita Jeseník"],
+        ),
+        # a body's former name in brackets is no second body
+        ("pomogła fundacja Pobre Gente (dawniej Fundación Sol) z Madrytu", []),
+        # "na rzecz" inside a Polish name; a board is its body
+        (
+            "przyjechali członkowie Koalicji na rzecz Osób Starszych oraz Zarządu Stowarzyszenia Przyjaciół Lwowa",
+            ["Koalicja na rzecz Osób Starszych", "Stowarzyszenie Przyjaciół Lwowa"],
+        ),
+        # a department of a Polish embassy is a Polish office's; a patron in the genitive stays in the name
+        (
+            "pomógł Wydział Konsularny Ambasady RP w Lizbonie oraz Fundacja Roberta Schumana w Polsce",
+            ["Wydział Konsularny Ambasady RP w Lizbonie", "Fundacja Roberta Schumana"],
+        ),
+        # the publisher's own facility
+        ("goście zwiedzili naszego Domu Samopomocy „Przystań” i rozmawiali", []),
+    ],
+)
+def test_foreign_heads_elisions_titles_former_names_and_boards(bare, text, expected):
+    assert names(text, bare).get("organisations", []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "głos zabrali Ana María Gómez de la Torre z Ayuntamiento de Bilbao i Jan Kowal.",
+            ["Ana María Gómez de la Torre", "Jan Kowal"],
+        ),
+        ("wystąpiła Katalin Szabóné Kiss, dyrektorka ośrodka.", ["Katalin Szabóné Kiss"]),
+        ("z przewodniczącym rady Petrem Ivanenką rozmawiano", ["Petr Ivanenko"]),
+        ("W składzie byli:\n• Olha Didkiw – Stowarzyszenie Nauczycieli Polskich.", ["Olha Didkiw"]),
+        ("wraz z członkiem Zarządu Powiatu Nowotarskiego Tomaszem Lisem przyjechali", ["Tomasz Lis"]),
+        ("uczestnicy International Summer School, zorganizowanej", []),
+        ("wolontariusze stowarzyszenia Les Amis des Anciens z Lyonu", []),
+    ],
+)
+def test_foreign_names_of_three_words_ukrainian_endings_and_bodies_after_a_dash(bare, text, expected):
+    assert names(text, bare).get("persons", []) == expected

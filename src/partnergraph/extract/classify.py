@@ -327,7 +327,11 @@ def _mixed_delegation(body: str) -> Cue | None:
         admin = [x for x in ADMINISTRATION.finditer(rest) if not HOST_SIDE.match(rest, x.end())]
         services = [x for x in SERVICES.finditer(rest) if not HOST_SIDE.match(rest, x.end())]
         if admin and services:
-            return Cue("mixed", m.start() + members.start(), m.start() + members.start() + max(admin[-1].end(), services[-1].end()))
+            return Cue(
+                "mixed",
+                m.start() + members.start(),
+                m.start() + members.start() + max(admin[-1].end(), services[-1].end()),
+            )
     return None
 
 
@@ -521,7 +525,9 @@ def _homelessness_flats(text: str, m: re.Match) -> bool:
     return any(_HOMELESS.search(text[f.end() : f.end() + 50]) for f in _FLATS_FOR.finditer(text))
 
 
-_FLATS_FOR = re.compile(r"(?<!\w)mieszka\w* (?:socjaln|chronion|wspieran|treningow)\w* (?:\w+\s+)?dla\s", re.I)
+_FLATS_FOR = re.compile(
+    r"(?<!\w)mieszka\w* (?:socjaln|chronion|wspieran|treningow)\w* (?:\w+\s+)?dla\s", re.I
+)
 
 
 def inside_name(text: str, a: int, b: int, words: int = 1) -> bool:

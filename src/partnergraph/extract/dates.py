@@ -48,7 +48,9 @@ DAY_RANGE = re.compile(
     re.I,
 )
 DAY = re.compile(
-    _DAY.format(n="d") + rf"\s+(?P<m>{_GEN})(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')}|{_UB.format(n='u')})?", re.I
+    _DAY.format(n="d")
+    + rf"\s+(?P<m>{_GEN})(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')}|{_UB.format(n='u')})?",
+    re.I,
 )
 NUMERIC = re.compile(
     r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?"
@@ -289,7 +291,9 @@ def event_dates(text: str, offset: int = 0) -> tuple[DateMention | None, list[Da
         extra = _next_days(text, first, later) or _next_weekday(text, first)
     if not extra and first.begin == first.finish:
         first = _ended_or_lasted(text, first)
-    extra = [replace(m, back=first.back) if m.begin[0] is None else m for m in extra]  # "… ub.r." holds for all
+    extra = [
+        replace(m, back=first.back) if m.begin[0] is None else m for m in extra
+    ]  # "… ub.r." holds for all
     return first, extra
 
 
@@ -366,7 +370,9 @@ _WEEKDAY_STEM = "|".join(_WEEKDAY_NO)
 # the first day's weekday written with it: "W czwartek 21 października", "we wtorek, 15 maja"
 WEEKDAY_BEFORE = re.compile(rf"(?<!\w)(?:w|we)\s+(?P<w>{_WEEKDAY_STEM})\w*,?\s*$", re.I)
 # a later sentence that opens with another weekday and no date: "W piątek uczestnicy odwiedzili …"
-WEEKDAY_OPENING = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:W|We)\s+(?P<w>{_WEEKDAY_STEM})\w*\s+(?![0-3]?\d\b)")
+WEEKDAY_OPENING = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:W|We)\s+(?P<w>{_WEEKDAY_STEM})\w*\s+(?![0-3]?\d\b)"
+)
 
 
 def _next_weekday(text: str, first: DateMention) -> list[DateMention]:
@@ -389,7 +395,12 @@ def _next_weekday(text: str, first: DateMention) -> list[DateMention]:
             when = dt.date(y or 2001, mo, d) + dt.timedelta(days=step)
         except ValueError:
             return []
-        last = DateMention(m.start("w"), m.end("w"), (y and when.year, when.month, when.day), (y and when.year, when.month, when.day))
+        last = DateMention(
+            m.start("w"),
+            m.end("w"),
+            (y and when.year, when.month, when.day),
+            (y and when.year, when.month, when.day),
+        )
     return [last] if last is not None else []
 
 

@@ -75,10 +75,14 @@ def extract_events(page: Page, registries: Registries) -> list[Event]:
     drafts = [d for d in (_draft(page, x) for x in grouped) if d is not None]
     year = page.year or page_year(drafts) or year_around(page, grouped)
     home = home_of(page.home, page.home_city, registries)
+    # a Kraków body's own page names it in its first line: listed where an event's text has it take part
+    publisher = names.page_publisher(page.text, registries, gaz) if home.default else None
+    if publisher is not None and home.is_home(publisher.value):
+        publisher = None
     events: list[Event] = []
     seen: dict[str, int] = {}
     for d in drafts:
-        ev = _event(page, d, year, gaz, registries, home)
+        ev = _event(page, d, year, gaz, registries, home, publisher)
         if ev is None:
             continue
         key = ev.id
@@ -189,7 +193,13 @@ def _date_confidence(d: _Draft, m: dates.DateMention) -> float:
 
 
 def _event(
-    page: Page, d: _Draft, year: int | None, gaz: Gazetteer, registries: Registries, home: Home
+    page: Page,
+    d: _Draft,
+    year: int | None,
+    gaz: Gazetteer,
+    registries: Registries,
+    home: Home,
+    publisher: names.Name | None = None,
 ) -> Event | None:
     text, tl, bo = d.text, d.title_len, d.body_off
     title = " ".join(text[:tl].split())
@@ -345,6 +355,12 @@ def _event(
             ev.evidence.setdefault(n.field, []).append(
                 Evidence(page.text[n.start : n.end], n.start, n.end, n.confidence)  # by the names' rule
             )
+    if publisher is not None and names.names_publisher(text, publisher):  # (ext-names hook)
+        ev.organisations = [o for o in ev.organisations if not names.part_of_publisher(o, publisher)]
+        if publisher.value not in ev.organisations:
+            ev.organisations.append(publisher.value)
+            quote = Evidence(page.text[publisher.start : publisher.end], publisher.start, publisher.end, 0.6)
+            ev.evidence.setdefault("organisations", []).append(quote)
     _drop_generic_programmes(ev)
     # a city named only inside an organisation's name, when no other city is given: its seat, unless the
     # text names another country (an organiser's seat: "seminarium w Belgii zorganizowane przez Uniwersytet

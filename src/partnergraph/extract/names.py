@@ -95,6 +95,8 @@ ORG_HEADS = {
     "powiat",  # local government named as a body: "Powiatu Wodzisławskiego", "Gmina Tłuszcz"
     "gmina",
     "województwo",
+    "koalicja",  # "Koalicja na rzecz Uchodźców"
+    "dyrekcja",  # "Dyrekcja Generalna ds. Zatrudnienia … Komisji Europejskiej"
 }
 # bodies named by one word ("Caritas", "przedstawiciele Policji")
 SINGLE_WORD_BODIES = {"caritas", "policja"}
@@ -137,13 +139,14 @@ UNIT_PHRASES = re.compile(
     re.I,
 )
 FOREIGN_HEAD = re.compile(
-    r"(universit\w*|college|hochschule|hogeschool|h[øo]gskol\w*|högskola\w*|school|schule|academy|akademie|institut\w*|club|foundation|"
+    r"(universit\w*|univerzit\w*|universidad|egyetem|kaupunki|kunta|centrum|alapítvány|egyesület|központ|"
+    r"szolgálat|önkormányzat|c[âa]mara|college|hochschule|hogeschool|h[øo]gskol\w*|högskola\w*|school|schule|academy|akademie|institut\w*|club|foundation|"
     r"stiftung|stichting|fundaci[oó]n?|association|associazione|asociace|verein|verband|gemeinschaft|society|"
-    r"council|caritas|diakonie|kommune|commune|municipality|trust|charity|network|centre|center|zentrum|"
+    r"council|c[aá]ritas|diakonie|kommune|commune|municipality|trust|charity|network|centre|center|zentrum|"
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
     r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
-    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mesto|město)$",
+    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa])$",
     re.I,
 )
 CONNECTORS = {
@@ -186,9 +189,23 @@ CONNECTORS = {
     "zum",
     "zur",
     "v",  # Czech: "Armáda spásy v ČR"
+    # Catalan, French and Italian elisions: "Regidoria de Serveis Socials de l'Ajuntament de València"
+    "l",
+    "d",
+    "'",
+    "’",
 }
+# a Romance article elided onto a capitalised word: "l'Ajuntament", "dell'Accoglienza"
+ELIDED = re.compile(r"^[a-z]{1,4}['’][A-ZÀ-Ý]")
+# short lower-case words inside Czech and Slovak names, between two of the name's foreign words ("Sdružení
+# pro péči o seniory", "Centrum pre rodinu"); Polish words too, so only inside a foreign name
+SLAVIC_CONNECTORS = {"pro", "pre", "o", "pri", "při", "na", "za", "v", "ve", "s", "se"}
+# academic and professional titles before a Czech or Slovak name ("ředitel Charity Opava Ing. Martin Bitta"):
+# a person begins, the name before ends
+TITLES = {"Ing", "Mgr", "Bc", "PhDr", "MUDr", "JUDr", "RNDr", "PaedDr", "ThDr", "PhD", "Ph", "DiS", "doc", "prof",
+          "Dr", "dr", "MBA", "Dipl"}  # fmt: skip
 LEGAL_FORMS = re.compile(
-    r"\s*(e\.\s?V\.|gGmbH|GmbH|Ltd\.?|Inc\.?|o\.\s?p\.\s?s\.|z\.\s?s\.|a\.\s?s\.|asbl|vzw|"
+    r"\s*(e\.\s?V\.|gGmbH|GmbH|Ltd\.?|Inc\.?|o\.\s?p\.\s?s\.|z\.\s?s\.|z\.\s?ú\.|n\.\s?o\.|a\.\s?s\.|asbl|vzw|"
     r"ASBL|VZW|gem\.\s?e\.\s?V\.)"
 )
 # lower-case words for a kind of organisation before its foreign name ("stowarzyszenia Les Petits Frères")
@@ -464,6 +481,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         value = _normalise_quotes(value).strip(" ,;:-")
         if not value:
             return
+        if fld == "organisations" and (_former_name(toks, i) or (i > 0 and "nasz" in toks[i - 1].lemmas)):
+            return  # a body's former name ("(dawniej RAIS Fundación)"); the publisher's own ("naszego Centrum")
         sure = CONFIDENCE[rule] if isinstance(rule, str) else rule
         getattr(names, fld).append(Name(fld, value, toks[i].start, toks[j - 1].end, aliases, sure, home))
 
@@ -551,8 +570,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             i += 1
             continue
         lemma = head_a.lemma.lower()
-        if lemma in BOARDS and end > i + 1 and _head_analysis(toks[i + 1], TERRITORIES) is not None:
-            i += 1  # "Zarządu Powiatu X": the body, read next, is the organisation
+        if lemma in BOARDS and end > i + 1 and _head_analysis(toks[i + 1], ORG_HEADS) is not None:
+            i += 1  # "Zarządu Powiatu X", "Zarząd Stowarzyszenia X": the body, read next, is the organisation
             continue
         if lemma in TERRITORIES and _territory_not_a_body(toks, start):
             take(start, end)
@@ -617,14 +636,14 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                         CONFIDENCE["department"],
                     )
                 )
-            elif (own := _own_name_after(toks, _past_seat(toks, end), text, base)) is not None:
+            elif own := _own_name_after(toks, _past_part(toks, _past_seat(toks, end), taken), text, base):
                 # a Polish rendering and the body's own name in brackets: one body, under its own name
                 close, own_name = own
                 emit("organisations", own_name, start, close, "own_name", (value,))
                 end = close
             elif head_a.number == "pl" and "„" not in value:
                 pass  # a kind of facility, not a body's name ("Zakłady Aktywizacji Zawodowej")
-            elif slug(value) not in owners:
+            elif not _owner(slug(value), owners):
                 if nxt_org is not None and not taken[end] and lemma not in SUBUNIT_HEADS:
                     # a body and the body it belongs to, as one name: "Regionalny Ośrodek Polityki
                     # Społecznej Urzędu Marszałkowskiego Województwa X"
@@ -651,12 +670,20 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         t = toks[i]
         if (
             taken[i]
-            or not (t.is_upper_initial or (t.unknown and i > 0 and _foreign_lower(toks[i - 1])))
+            or not (
+                t.is_upper_initial
+                or (t.unknown and i > 0 and _foreign_lower(toks[i - 1]))
+                # "Vilniaus universitetas", "Statutární město Opava", "Tampereen kaupunki"
+                or (t.unknown and i > 0 and toks[i - 1].is_upper_initial and _foreign_spelling(toks[i - 1]))
+                or ELIDED.match(t.text)  # "l'Ajuntament"
+            )
             or not FOREIGN_HEAD.search(t.text)
             or t.has_pos("subst", "adj")
             and not t.unknown
             and not t.has_mark("człon_nazwy_organizacji")
-            and not _next_is_foreign(toks, i)
+            and not _foreign_after(toks, i)
+            # after a kind of body in lower case: "czeskiej organizacji Diakonie Brno"
+            and not (i > 0 and toks[i - 1].lemmas & GENERIC_ORG_NOUNS and not toks[i - 1].is_upper_initial)
             and not (i > 0 and toks[i - 1].unknown and toks[i - 1].is_upper_initial)  # "Göteborgs Stad"
         ):
             i += 1
@@ -696,7 +723,14 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         while (
             end < len(toks)
             and not taken[end]
-            and (_foreign_word(toks[end], toks, end) or _foreign_lower(toks[end]) or _patron_after(toks, end))
+            and (
+                _foreign_word(toks[end], toks, end)
+                or _foreign_lower(toks[end])
+                or _patron_after(toks, end)
+                or _slavic_connector(toks, end)
+                or _word_before_connector(toks, end)
+            )
+            and toks[end].text not in TITLES
             and not (toks[end].lower in POLISH_AND and not _place_ends_name(toks, end + 1))
             and not (
                 toks[end].lower in CONNECTORS - {"St", "Sankt", "Saint"} and not _name_goes_on(toks, end + 1)
@@ -870,6 +904,15 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         if m == n or m - n > 3:
             continue
         proper = _span_text(text, base, toks, n, m)
+        if len(heads) == 1 and m + 1 < len(toks) and toks[m].text == "(" and taken[m + 1]:
+            # "gmina Trondheim (Trondheim kommune)": a rendering of the own name found in the brackets
+            rendering = f"{_head_analysis(t, LOWER_CASE_BODIES).lemma.capitalize()} {adjective}{proper}"
+            names.organisations = [
+                replace(o, aliases=(*o.aliases, rendering)) if o.start == toks[m + 1].start else o
+                for o in names.organisations
+            ]
+            take(k, m)
+            continue
         for h in heads:
             lemma = _head_analysis(h, LOWER_CASE_BODIES).lemma
             emit("organisations", f"{lemma.capitalize()} {adjective}{proper}", k, m, "commune")
@@ -945,9 +988,13 @@ def _dedupe(items: list[Name]) -> list[Name]:
     keys = [_base_key(n.value) for n in items]
     other_names = {_base_key(a) for n in items for a in n.aliases}
     out, seen = [], set()
-    for n, k in zip(items, keys, strict=True):
+    for x, (n, k) in enumerate(zip(items, keys, strict=True)):
         if any(o != k and o.startswith(k + " ") for o in keys):
             continue
+        if len(k) >= 12 and any(o != k and o.startswith(k) for o in keys):
+            continue  # cut by the excerpt's end: "Europejskiego Funduszu Społecz"
+        if any(_same_stems(k, o) for o in keys[:x]):
+            continue  # a foreign name with a Polish case ending beside its own form: "Charity Opava"
         if not n.aliases and any(a == k or a.endswith(" " + k) for a in other_names):
             continue
         if any(o is not n and _acronym_of(n.value, o.value) for o in items):
@@ -956,6 +1003,24 @@ def _dedupe(items: list[Name]) -> list[Name]:
             seen.add(k)
             out.append(n)
     return out
+
+
+def _owner(key: str, owners: set[str]) -> bool:
+    """A programme's owner, also without the country's letters: "Ministerstwo Spraw Zagranicznych" of "… RP"."""
+    return key in owners or any(o.startswith(key + "-") and len(o) - len(key) <= 4 for o in owners)
+
+
+def _same_stems(a: str, b: str) -> bool:
+    """Two names of as many words, each pair differing at most in its last letter: "charity opava" and
+    "charita opava" (foreign words the dictionary cannot put in the nominative)."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return (
+        a != b
+        and len(wa) == len(wb) >= 2
+        and all(
+            x == y or (min(len(x), len(y)) >= 5 and x[:-1] == y[:-1]) for x, y in zip(wa, wb, strict=True)
+        )
+    )
 
 
 def _acronym_of(short: str, full: str) -> bool:
@@ -1054,7 +1119,7 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
             while t.lower == "im" and k < len(toks) and toks[k].lower in PATRON_TITLES:
                 k += 1 + (k + 1 < len(toks) and toks[k + 1].text == ".")  # "im. św. Brata Alberta"
             if k < len(toks) and (
-                toks[k].is_upper_initial or toks[k].lower in ("spraw", "realizacji", "projektu")
+                toks[k].is_upper_initial or toks[k].lower in ("spraw", "realizacji", "projektu", "rzecz")
             ):
                 end = k
                 continue
@@ -1154,7 +1219,7 @@ def _polish_office_after(toks: list[Token], j: int, taken: list[bool], gaz) -> i
     ):
         end += 2  # its seat
     words = toks[k:end]
-    polish = any(t.lemmas & POLISH_OFFICES for t in words) or (
+    polish = any(t.lemmas & POLISH_OFFICES or t.text == "RP" for t in words) or (
         gaz is not None and any(t.is_upper_initial and _likeliest_country(gaz, t) == "PL" for t in words)
     )
     return end if polish else None
@@ -1176,6 +1241,8 @@ def _foreign_nominative_head(first: Token, value: str) -> str:
     """A foreign name whose first word took a Polish genitive ending: "Magistrátu města X" -> "Magistrát
     města X", "Úřadu práce" -> "Úřad práce" (only a word spelled with non-Polish letters)."""
     w = first.text
+    if re.fullmatch(r"M[eě]sta", w):  # Czech and Slovak "město"/"mesto" after a Polish preposition
+        return w[:-1] + "o" + value[len(w) :]
     if (
         _foreign_spelling(first)
         and len(w) > 4
@@ -1197,6 +1264,24 @@ def _past_seat(toks: list[Token], j: int) -> int:
     ):
         return j + 2
     return j
+
+
+def _past_part(toks: list[Token], j: int, taken: list[bool]) -> int:
+    """j, or past a department named after a dash when the body's own name follows in brackets: "Śląski
+    Uniwersytet w Opawie – Wydział Polityki Publicznej (Slezská univerzita v Opavě, Fakulta …)"."""
+    if j + 1 < len(toks) and toks[j].text in ("–", "—", "-") and _head_analysis(toks[j + 1], SUBUNIT_HEADS):
+        k = _extend_polish(toks, j + 2, taken)
+        if k < len(toks) and toks[k].text == "(":
+            return k
+    return j
+
+
+# words that give a body's earlier name in brackets: "HOGAR SÍ (dawniej RAIS Fundación)"
+FORMER = {"dawniej", "wcześniej", "poprzednio", "uprzednio", "formerly", "previously"}
+
+
+def _former_name(toks: list[Token], i: int) -> bool:
+    return i > 1 and toks[i - 1].lower in FORMER and toks[i - 2].text == "("
 
 
 def _common_word(t: Token) -> bool:
@@ -1273,8 +1358,25 @@ def _person_begins(toks: list[Token], k: int) -> bool:
         return False
     if any(x.lower == "im" for x in toks[max(0, k - 5) : k]) or (k > 0 and toks[k - 1].text == "."):
         return False  # a patron: "im. św. Brata Alberta"
+    surname = toks[k + 1].analyses
+    if surname and all(a.pos == "subst" and "gen" in a.cases and "nom" not in a.cases for a in surname):
+        return False  # a patron in the genitive: "Fundacja Konrada Adenauera"
+    if (
+        k > 0
+        and _head_analysis(toks[k - 1], ORG_HEADS) is not None
+        and any("imię" in a.marks and "gen" in a.cases for a in t.analyses)
+        and toks[k + 1].unknown
+        and toks[k + 1].text.endswith("a")
+    ):
+        return False  # a foreign patron in the genitive right after the head: "Fundacja Roberta Schumana"
+    nxt = toks[k + 1]
     return (
         any("imię" in a.marks and "nom" in a.cases for a in t.analyses)
+        # a person named in the instrumental or dative after a body: "Zarządu Powiatu X Markiem Kurpisem"
+        or (
+            any("imię" in a.marks and a.cases & {"inst", "dat"} for a in t.analyses)
+            and (nxt.unknown or nxt.has_mark("nazwisko"))
+        )
         or (t.unknown and toks[k + 1].unknown and k + 2 < len(toks) and toks[k + 2].text in (",", "–", "-"))
         or surname_shaped(toks[k + 1])
         or bare_pair(toks, k)
@@ -1395,7 +1497,8 @@ def _org_listed_before(found: list[Name], toks: list[Token], k: int) -> bool:
 
 
 # English words of foreign names that morfeusz2 knows as Polish ("City" is the financial district)
-FOREIGN_MODIFIERS = {"city", "county", "borough", "town", "social", "national", "european", "international"}
+FOREIGN_MODIFIERS = {"city", "county", "borough", "town", "social", "national", "european", "international",
+                     "state"}  # fmt: skip
 
 
 def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
@@ -1433,6 +1536,8 @@ def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
         return True  # "Amics de la Gent Gran", "Hospital zum Heiligen Geist"
     if t.text == "." and k > 0 and toks[k - 1].text in ("St", "Sankt"):
         return True
+    if ELIDED.match(t.text):
+        return True
     return (
         t.is_word
         and t.is_upper_initial
@@ -1461,7 +1566,8 @@ LEGAL_FORM_AFTER = re.compile(
 )
 # the part of a foreign body named after it and a dash ("Stadt Leipzig – Amt für Soziales"): the body's
 FOREIGN_PART = re.compile(
-    r"^(amt|abteilung|referat|dezernat|fachbereich|department|directorate|service|dienst|sozialamt|jugendamt)$",
+    r"^(amt|abteilung|referat|dezernat|fachbereich|department|directorate|service|dienst|sozialamt|jugendamt|"
+    r"odbor|oddelenie|oddělení|odd)$",
     re.I,
 )
 
@@ -1518,5 +1624,92 @@ def _foreign_lower(t: Token) -> bool:
 
 
 def _next_is_foreign(toks: list[Token], i: int) -> bool:
-    """A Polish-looking head word in a foreign name: "Diakonie Deutschland", "Caritas Lituania"."""
-    return i + 1 < len(toks) and toks[i + 1].is_upper_initial and toks[i + 1].is_word and toks[i + 1].unknown
+    """A Polish-looking head word in a foreign name: "Diakonie Deutschland", "Caritas Lituania", "Centrum
+    sociálnych služieb"."""
+    if i + 1 >= len(toks) or not toks[i + 1].is_word or not toks[i + 1].unknown:
+        return False
+    return toks[i + 1].is_upper_initial or bool(NON_POLISH_LETTERS.search(toks[i + 1].text))
+
+
+def _foreign_after(toks: list[Token], i: int) -> bool:
+    """A foreign name goes on after the Polish-looking head at i: a foreign word, or a Czech or Slovak
+    preposition and one ("Centrum pre deti a rodiny")."""
+    return _next_is_foreign(toks, i) or (i + 1 < len(toks) and _slavic_connector(toks, i + 1))
+
+
+def _word_before_connector(toks: list[Token], k: int) -> bool:
+    """A capitalised Polish-looking word of a foreign name that goes on past a connector: "Univerzita Mateja
+    Bela v Banskej Bystrici"."""
+    return (
+        toks[k].is_upper_initial
+        and toks[k].is_word
+        and k + 2 < len(toks)
+        and toks[k + 1].text in CONNECTORS - POLISH_AND - {"-", "'", "’"}
+        and _name_goes_on(toks, k + 2)
+    )
+
+
+def _slavic_connector(toks: list[Token], k: int) -> bool:
+    """A Czech or Slovak preposition inside a foreign name, between foreign words: "Sdružení pro péči"."""
+    if toks[k].text == "a":  # "and" inside a name only before a lower-case word: "pre deti a rodiny"
+        return k + 1 < len(toks) and _foreign_spelling(toks[k - 1]) and _foreign_lower(toks[k + 1])
+    return (
+        toks[k].text in SLAVIC_CONNECTORS
+        and k + 1 < len(toks)
+        and _foreign_spelling(toks[k - 1])
+        and (_foreign_lower(toks[k + 1]) or _foreign_word(toks[k + 1], toks, k + 1))
+    )
+
+
+# ---------------------------------------------------------------- the page's publisher
+
+# the publisher's "we" in an event's text: "odwiedzili nas", "naszej świetlicy", "gościliśmy", "otrzymałyśmy"
+FIRST_PERSON = re.compile(r"(?<!\w)(?:nas|nasi|nami|nam|nasz\w*|\w+(?:liśmy|łyśmy|iśmy))(?!\w)", re.I)
+
+
+def page_publisher(page_text: str, registries, gaz) -> Name | None:
+    """The organisation a page's first lines name as its publisher ("Fundacja „Pomocna Dłoń” Kraków",
+    "Stowarzyszenie Nadzieja dla Rodzin – Kraków", a university's name over its news), or None."""
+    offset = 0
+    for n, line in enumerate(page_text.split("\n")):
+        if n > 2 or offset > 300:
+            break
+        bare = line.strip()
+        if bare and len(bare) <= 120 and not bare.endswith((".", "?", "!")):
+            at = offset + line.index(bare)
+            found = find_names(bare, None, at, 0, registries, gaz).organisations
+            if found and found[0].start == at and not found[0].default_home:
+                return found[0]
+        offset += len(line) + 1
+    return None
+
+
+def names_publisher(text: str, publisher: Name) -> bool:
+    """Whether an event's text has its publisher take part: "we" ("odwiedzili nas", "gościliśmy"), its
+    head word alone as a name ("członków Koalicji", "po stronie Stowarzyszenia"), or its acronym ("UKEN")."""
+    if FIRST_PERSON.search(text):
+        return True
+    words = publisher.value.split()
+    acronym = _acronym(publisher.value)
+    head = {a.lemma for a in name_tokens(words[0])[0].analyses} if words else set()
+    toks = name_tokens(text)
+    for k, t in enumerate(toks):
+        alone = k + 1 >= len(toks) or not (toks[k + 1].is_upper_initial and toks[k + 1].is_word)
+        if t.is_upper_initial and t.lemmas & head and alone and k > 0 and toks[k - 1].text not in (".", "\n"):
+            return True
+        if len(acronym) >= 3 and t.text == acronym:
+            return True
+    return False
+
+
+def part_of_publisher(value: str, publisher: Name) -> bool:
+    """A unit named with its publisher's acronym: "Instytut Pracy Socjalnej UKEN" is the university's."""
+    acronym = _acronym(publisher.value)
+    return len(acronym) >= 3 and value.endswith(" " + acronym)
+
+
+def _acronym(value: str) -> str:
+    """The initials of a name's capitalised words without its seat: "Uniwersytet Komisji Edukacji Narodowej
+    w Krakowie" -> "UKEN"."""
+    body = re.split(r"\s+we?\s+", value)[0]
+    return "".join(w[0] for w in body.split() if w[:1].isupper())

@@ -3,6 +3,8 @@ capitalised surname, both put in the nominative ("Pana Jana Stapelmanna" -> "Jan
 
 from __future__ import annotations
 
+import re
+
 from ._nominative import _head_analysis
 from ._text import Token, analyse
 
@@ -38,7 +40,10 @@ ROLES = {"pan", "pani", "państwo", "dyrektor", "dyrektorka", "burmistrz", "prez
          "wiceprzewodniczący", "wiceprzewodnicząca", "starosta", "wicestarosta", "wójt", "marszałek",
          "wicemarszałek", "wojewoda", "wicewojewoda", "psycholog", "pedagog", "asystent", "asystentka"}  # fmt: skip
 # endings of Czech, Slovak, Baltic and Ukrainian surnames that morfeusz2 does not know ("Dvořáková")
-SURNAME_ENDINGS = ("ová", "ienė", "aitė", "ytė", "utė", "enko", "czuk", "chuk", "iuk", "yuk")
+SURNAME_ENDINGS = ("ová", "ienė", "aitė", "ytė", "utė", "enko", "czuk", "chuk", "iuk", "yuk", "enki", "ence", "enką",
+                   "enkę")  # fmt: skip
+# a Ukrainian "-enko" declined as a Polish feminine noun: "Andrijem Moskalenką" -> "Andrij Moskalenko"
+ENKO_OBLIQUE = ("enki", "ence", "enką", "enkę")
 FEMININE_ENDINGS = ("ová", "ienė", "aitė", "ytė", "utė")
 
 
@@ -72,6 +77,7 @@ CREDIT_WORDS = {"fot", "foto", "fotografie", "zdjęcia", "zdjęcie", "zdj", "aut
                 "dodał", "dodała", "opublikował", "opublikowała", "photo", "photos", "wprowadził",
                 "wprowadziła", "wytworzył", "wytworzyła"}  # fmt: skip
 DASHES = {"–", "-", "—", ","}
+QUOTES = {"„", "”", '"', "“", "'", "«", "»"}
 
 
 def unknown_word(word: str) -> bool:
@@ -107,6 +113,9 @@ def person_at(
     listed = _listed_name(toks, k, taken, org_heads)
     if listed is not None:
         return listed
+    run = _foreign_run(toks, k, taken)
+    if run is not None:
+        return run
     honorific = t.lower in HONORIFICS or bool(t.lemmas & ROLES)
     first = k + 1 if honorific else k
     if honorific and first < len(toks) and toks[first].text in (".", ",") and t.lower not in ("pan", "pani"):
@@ -225,6 +234,77 @@ def person_at(
     return first, first + 2 + bool(particle), f"{first_name} {particle}{surname}", sure
 
 
+ARTICLES = {"les", "le", "la", "the", "die", "der", "das", "het", "de", "el", "il", "lo", "los", "las"}
+# lower-case kinds of organisation before a foreign name ("organizacji", "stowarzyszenia" are in ORG_CUES)
+ORG_KINDS = {"organizacja", "stowarzyszenie", "fundacji", "sieci", "sieć", "instytucji", "uczelni", "uniwersytetu",
+             "ośrodka", "centrum", "klubu", "związku", "federacji", "miasta", "gminy", "urzędu"}  # fmt: skip
+RUN_PARTICLES = NAME_PARTICLES | {"y", "del", "dos", "das", "De", "Von", "Van", "Da", "Del"}
+# words of the names of events, programmes and bodies that the dictionary does not know either: "International
+# Staff Week", "Housing First Europe Hub" are no persons
+NOT_NAME_WORDS = re.compile(
+    r"^(week|day|days|forum|conference|summit|school|staff|team|network|first|housing|festival|award|camp|lab|hub|"
+    r"meeting|project|programme|program|academy|university|college|foundation|association|centre|center|council|"
+    r"city|service|services|international|european|national|social|europe|alapítvány|egyesület|központ|"
+    r"szolgálat|stiftung|verein|fundación|fundació|asociación)$",
+    re.I,
+)
+
+
+def _foreign_run(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int, str, float] | None:
+    """A foreign name of three or more words, or two around particles, as written: "José Luis Ruiz de la
+    Fuente", "María del Carmen López Ruiz", "Ildikó Kovácsné Balogh", "Ingrid Van den Broeck". Every word
+    after the first is one the dictionary does not know or knows as a name; the run stands alone (no
+    capitalised word before it) and ends at punctuation, a lower-case word or "z" and a body."""
+    if k > 0 and (toks[k - 1].is_word and toks[k - 1].is_upper_initial or toks[k - 1].text in QUOTES):
+        return None
+    first = toks[k]
+    if not _name_word(first) or not (first.unknown or first.has_mark("imię")):
+        return None
+    if first.lower in ARTICLES or (k > 0 and toks[k - 1].lower in ORG_CUES | ORG_KINDS):
+        return None  # "stowarzyszenia Les Petits Frères des Pauvres": a body's name
+    words, particles, end = 1, 0, k + 1
+    while end < len(toks) and not taken[end] and toks[end].start - toks[end - 1].end <= 1:
+        t = toks[end]
+        if t.text in RUN_PARTICLES and end + 1 < len(toks) and toks[end + 1].is_word:
+            particles += 1
+        elif (
+            _name_word(t)
+            and (t.unknown or t.has_mark("imię") or t.has_mark("nazwisko"))
+            and not (t.has_mark("nazwa_geograficzna") and not t.unknown)
+        ):
+            words += 1
+        else:
+            break
+        end += 1
+    while end > k and toks[end - 1].text in RUN_PARTICLES:
+        end -= 1
+        particles -= 1
+    if words < 2 or (words < 3 and not (particles and first.has_mark("imię"))) or words > 5:
+        return None  # two words around a particle only after a known given name: "Samusocial de Paris"
+    if first.unknown and toks[k + 1].has_mark("imię"):
+        return None  # a place before a name: "burmistrza Trondheim Ingrid Solberg"
+    if any(NOT_NAME_WORDS.match(t.text) or t.lemmas & ROLES or t.lower in HONORIFICS for t in toks[k:end]):
+        return None  # "Pana Jana Stapelmanna": a title, read by the rules below
+    if not _introduces_person(toks, end):
+        return None
+    return k, end, " ".join(t.text for t in toks[k:end]), 0.6
+
+
+def _introduces_person(toks: list[Token], end: int) -> bool:
+    """What follows a name says it is a person's: a role in apposition (", kierowniczka …", "(zastępczyni …"),
+    a dash and a role or body, or "z"/"ze" and the body they come from ("… z Ayuntamiento de Bilbao")."""
+    if end + 1 >= len(toks):
+        return False
+    nxt, after = toks[end], toks[end + 1]
+    if nxt.text in (",", "(", "–", "—", "-"):
+        return after.is_word and (
+            after.lemmas & ROLES
+            or (after.text[:1].islower() and after.has_pos("subst") and not after.has_pos("adj"))
+            or (nxt.text != "," and after.is_upper_initial)
+        )
+    return nxt.lower in ("z", "ze") and after.is_upper_initial
+
+
 def _english_pair(toks: list[Token], k: int) -> bool:
     """Two unknown capitalised words between a lower-case word and "of"/"from" a body, on an English page:
     "heard Juha Kaakinen of the Y-Foundation"."""
@@ -259,6 +339,12 @@ def _foreign_nominative(first: str, surname: str) -> tuple[str, str]:
     """A foreign name the dictionary does not know, in the nominative: a man's in the dative ("Serhijowi
     Melnykowi") or instrumental ("Petrem Novákiem") loses the Polish ending on both words; a woman's given
     name in the dative before a surname that does not change ("Oksanie Kowalczuk") gets its "-a" back."""
+    if surname.endswith(ENKO_OBLIQUE):
+        surname = surname[:-4] + "enko"
+        for ending in ("owi", "em", "a"):
+            if first.endswith(ending) and len(first) - len(ending) >= 3:
+                return first[: -len(ending)], surname
+        return first, surname
     for ending in ("owi", "em"):
         if first.endswith(ending) and surname.endswith(ending) and len(first) - len(ending) >= 3:
             cut = len(ending) + (ending == "em" and surname[-4:-3] in ("k", "g") and surname.endswith("iem"))
@@ -345,14 +431,17 @@ def _listed_name(
     f, s, dash, role = toks[k], toks[k + 1], toks[k + 2], toks[k + 3]
     if not (_name_word(f) and _name_word(s)) or s.start - f.end != 1:
         return None
+    body_after = dash.text in ("–", "—", "-") and _head_analysis(role, org_heads) is not None
     if dash.text not in DASHES | {"("} or not (
-        role.is_word and (role.text[:1].islower() or role.lemmas & ROLES)
+        role.is_word and (role.text[:1].islower() or role.lemmas & ROLES or body_after)
     ):
-        return None
+        return None  # "Oksana Wasylkiw – Towarzystwo Kultury …": the body the person comes from
     if k > 0 and toks[k - 1].is_word and toks[k - 1].is_upper_initial:
         return None  # the tail of a longer capitalised run
     given = f.has_mark("imię")
-    if not (given or f.unknown) or (f.lemmas & ROLES):
+    # an item of a list ("– Lasza Gogiberidze – prawnik"): a given name the dictionary reads as a common word
+    item = k > 0 and toks[k - 1].text in ("–", "—", "-", "•", "*") and s.unknown and dash.text != ","
+    if not (given or f.unknown or item) or (f.lemmas & ROLES):
         return None
     if not (s.unknown or s.has_mark("nazwisko") or given):
         return None

@@ -18,7 +18,7 @@ from .persons import unknown_word
 PROJECT_INTRO = re.compile(
     # a project, or an URBACT-style network of cities named in quotes or by its acronym ("sieci „Welcoming
     # Spaces”", "sieci ROOF")
-    r"(?<!\w)(?:projekt(?:u|em|cie|(?P<many>y|ów|ach|ami))?|sie(?:ć|ci|cią)(?=\s*(?:[„\"“]|(?-i:[A-Z][A-Z-]{2,})\b)))\s*"
+    r"(?<!\w)(?:(?:mikro)?projekt(?:u|em|cie|(?P<many>y|ów|ach|ami))?|sie(?:ć|ci|cią)(?=\s*(?:[„\"“]|(?-i:[A-Z][A-Z-]{2,})\b)))\s*"
     # an adjective after the word: "projektu polsko-czeskiego „…”", "projektu partnerskiego „…”"
     r"(?:[a-ząćęłńóśźż]+(?:-[a-ząćęłńóśźż]+)?(?:ego|ych)\s+)?"
     # "pn.", "np.", a contract number, or both ("projektu nr POWR.… pn. „…”")
@@ -107,6 +107,9 @@ def introduced_titles(
             add("projects", "quoted", a, b, name)
     for m in PROGRAMME_INTRO.finditer(text):
         got, how = _title_after(text, m.end()), "quoted"
+        if got is None and text[m.start("word")].isupper():
+            got = _capitalised_programme(text, toks, base, m.start("word"), m.end())
+            how = "plain"
         if got is None and m["paid"]:
             low = LOWER_PROGRAMME.match(text, m.end())
             if low and re.search(r"\s[A-ZĄĆĘŁŃÓŚŹŻ]", low.group()):  # its owner is named
@@ -165,6 +168,26 @@ def _foreign_words_after(text: str, pos: int) -> tuple[int, int, str] | None:
     if m and len(m.group(1)) >= 3 and unknown_word(m.group(1).split()[0]):
         return m.start(1), m.end(1), m.group(1)
     return None
+
+
+# a programme's proper name after "Programu": capitalised words, compounds and years to the end of the clause
+CAPITALISED_RUN = re.compile(
+    r"[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*|\d{4}(?:\s?[-–]\s?\d{4})?|na\s+lata|[–-]))*"
+    r"(?=\s*(?:[.,;)\n]|$))"
+)
+
+
+def _capitalised_programme(text: str, toks: list[Token], base: int, word: int, pos: int):
+    """ "z Programu Współpracy Transgranicznej Polska-Białoruś-Ukraina 2014-2020" -> "Program Współpracy
+    Transgranicznej …": a capitalised "Programu" and a genitive noun after it (an adjective after it would
+    need putting in the nominative too)."""
+    m = CAPITALISED_RUN.match(text, pos)
+    k = _token_at(toks, base + pos)
+    if not m or k is None or toks[k].start != base + pos:
+        return None
+    if toks[k].unknown or toks[k].has_pos("adj") or not any("gen" in a.cases for a in toks[k].analyses):
+        return None
+    return word, m.end(), "Program " + m.group()
 
 
 def _polish_title_after(text: str, toks: list[Token], base: int, pos: int) -> tuple[int, int, str] | None:
