@@ -198,3 +198,18 @@ def test_type_by_what_happened_online_talks_and_planned_events():
         "Kolejne spotkanie partnerów zaplanowano we wrześniu."
     )
     assert classify.classify_type("Odwiedziny z partnerskiej gminy", shown)[0] == "StudyVisit"
+
+
+def test_a_see_also_box_set_into_an_article_does_not_end_it(registries):
+    text = (
+        "Pracownicy socjalni z Wilna w Krakowie\nAnna Nowak\n17 maja 2018, 09:15\n\n"
+        "Trzydniowa wizyta studyjna grupy z Litwy rozpoczęła się we wtorek, 15 maja, w Miejskim Ośrodku Pomocy "
+        "Społecznej w Krakowie.\n\nZOBACZ TAKŻE:\nDelegacja ze Lwowa w Urzędzie Miasta\nSeniorzy z Norymbergi "
+        "zwiedzili Nową Hutę\n\nWczoraj goście rozmawiali z asystentami rodziny o wsparciu rodzin w kryzysie, a dziś "
+        "zakończą pobyt spotkaniem z dyrekcją Ośrodka.\n\nKomentarze (2)\nJan 17.05.2018, 10:00\nByłem w zeszłym "
+        "roku w Wilnie na podobnym wyjeździe i bardzo dużo się tam nauczyłem od litewskich kolegów.\n"
+    )
+    (ev,) = _events(text, registries, year=2018)
+    assert (ev["start"], ev["end"]) == ("2018-05-15", "2018-05-17")
+    assert "children_and_families" in ev["topics"]  # from the text after the box
+    assert ev["countries"] == ["LT"]  # the box's Nuremberg is not the event's

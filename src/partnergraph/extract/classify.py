@@ -505,7 +505,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
 _TOPIC_RX = [(t, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.I)) for t, p in TOPIC_CUES]
 _HOMELESS = dict(_TOPIC_RX)["homelessness"]
 SUBJECT_BEFORE = re.compile(
-    r"(działalnoś\w*|funkcjonowani\w*|pracą|pracy|zadaniami|ofertą)(\s+i\s+\w+)?\s+$", re.I
+    r"(działalnoś\w*|funkcjonowani\w*|pracą|pracę|pracy|zadaniami|ofertą)(\s+i\s+\w+)?\s+$", re.I
 )
 # client groups; a sentence that lists four or more is the standard overview of the units that help them
 GROUPS = re.compile(

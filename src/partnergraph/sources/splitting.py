@@ -677,10 +677,16 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
         title = LABEL_HEAD.sub("", title_line.text)
     # the end: the page's tail after the text
     stop = len(lines)
+    inset: list[int] = []  # a "Zobacz także" box set into the text: its lines are no part of it
     for i in range(main + 1, len(lines)):
+        if i in inset:
+            continue
         if chrome.ends_article(lines[i].text) or (LABEL_HEAD.match(lines[i].text) and i > main):
-            stop = i
-            break
+            resume = _text_resumes(lines, i)
+            if resume is None:
+                stop = i
+                break
+            inset += range(i, resume)
     # another report under a heading of its own: a chronicle (a sidebar's news title over its date and
     # teaser is no report of this page)
     rivals = [
@@ -702,7 +708,7 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
         (ln.start, ln.end)
         for ln in body
         if ln.kind == "chrome" or chrome.is_dateline(ln.text) or _same_heading(ln.text, title)
-    ]
+    ] + [(lines[i].start, lines[i].end) for i in inset if lines[i].kind != "blank"]
     kept = [ln for ln in body if (ln.start, ln.end) not in masks]
     if not kept:
         return None
@@ -717,6 +723,20 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
     )
     published = _published(lines[head:], main - head)
     return Listed(section, None, None, [(a, b) for a, b in masks if a < end], article=True, published=published)
+
+
+def _text_resumes(lines: list[_Line], i: int) -> int | None:
+    """Where the article's text goes on after a "Zobacz także" box set into it at line i: a few short titles,
+    then a paragraph of running text (not a teaser of another item); None when the box ends the article."""
+    after = [k for k in range(i + 1, len(lines)) if lines[k].kind != "blank"][:4]
+    for n, k in enumerate(after):
+        words = lines[k].text.split()
+        if chrome.ends_article(lines[k].text) or chrome.is_dateline(lines[k].text):
+            return None  # comments or a list of news follow: the page's tail
+        if len(words) >= LONG_PARAGRAPH:
+            text = lines[k].text
+            return k if n and not chrome.is_chrome(text) and re.search(r"[.!?”\"]$", text) else None
+    return None
 
 
 def _headless_article(text: str, lines: list[_Line], main: int) -> Listed | None:
