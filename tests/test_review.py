@@ -299,7 +299,8 @@ def test_a_whole_review_in_chromium(browser, reviewed, built_copy, tmp_path):
     assert donation["remove"] == {"cities": ["Neuss"]}
     assert donation["add"] == {"cities": [{"name": "Kaarst", "country": "DE"}]}
     group = corrections[EVENT["group"]]
-    assert group["add"] == {"organisations": [{"name": MISSED, "at": [start, start + len(MISSED)]}]}
+    span = [start, start + len(MISSED)]  # with the text there, by which it is found again (curate.locate)
+    assert group["add"] == {"organisations": [{"name": MISSED, "at": span, "quote": MISSED}]}
     assert RADA_FULL in corrections[EVENT["project"]]["accept"]["organisations"]
     for event_id, actions in corrections.items():
         if event_id != EVENT["utrecht"]:

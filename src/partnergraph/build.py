@@ -139,7 +139,7 @@ def extract_all(settings: Settings, registries: Registries):
     texts = {entry.source_id: page.text for entry, page in sources}
     extracted = [(entry, extract_events(page, registries)) for entry, page in sources]
     all_events = [e for _, events in extracted for e in events]
-    curated, stale = apply_curation(all_events, curation, registries)
+    curated, stale = apply_curation(all_events, curation, registries, texts)
     # grouped by page again: curation may delete an event or create one extraction missed
     pages = [(e, [x for x in curated if x.source_id == e.source_id]) for e, _ in extracted]
     names = {e.source_id: own_names(events) for e, events in pages}

@@ -14,7 +14,10 @@
       delete: true                           # an event extraction invented
 
 `accept` records values a person checked and found right; `add` may give a value's evidence as character
-offsets in the page (`at`). A corrected or accepted field is marked curated, and the graph says so. A correction that matches no event, or
+offsets in the page (`at`) with the text they quote (`quote`, written by `review`). When the page has
+changed since, the quote is looked for again (the occurrence nearest the old offsets) and the evidence
+points there; a quote no longer on the page is reported, and the value is kept without evidence, never
+pointing at other text. A corrected or accepted field is marked curated, and the graph says so. A correction that matches no event, or
 removes a value the event does not have, is reported as stale rather than silently ignored.
 """
 
@@ -183,9 +186,11 @@ def _line(text: str, keys: tuple) -> int:
 
 
 def apply_curation(
-    events: list[Event], curation: dict, registries: Registries
+    events: list[Event], curation: dict, registries: Registries, texts: dict[str, str] | None = None
 ) -> tuple[list[Event], list[str]]:
-    """Return the corrected events and the list of stale corrections (what no longer matches)."""
+    """Return the corrected events and the list of stale corrections (what no longer matches). `texts`:
+    each page's text by source id, where quoted evidence is checked and found again."""
+    texts = texts or {}
     by_id = {e.id: e for e in events}
     stale = [
         f"{event_id}: no such event"
@@ -198,7 +203,14 @@ def apply_curation(
         if event_id in by_id and curation[event_id].get("create")
     ]
     created = [
-        _created(str(k), a["create"]) for k, a in curation.items() if k not in by_id and a.get("create")
+        _created(str(k), a["create"], texts)
+        for k, a in curation.items()
+        if k not in by_id and a.get("create")
+    ]
+    stale += [
+        f"{k}: create: quoted text not found"
+        for k, a in curation.items()
+        if k not in by_id and a.get("create") and _lost(a["create"], texts.get(str(k).split("/", 1)[0]))
     ]
     pages = {e.source_id for e in events}  # a created event belongs to a page being curated here
     out = []
@@ -207,16 +219,20 @@ def apply_curation(
         if actions and actions.get("delete"):
             continue
         if actions:
-            event, problems = _correct(event, actions, registries)
+            event, problems = _correct(event, actions, registries, texts.get(event.source_id))
             stale += [f"{event.id}: {p}" for p in problems]
         out.append(event)
     return out, sorted(stale)
 
 
-def _created(event_id: str, create: dict) -> Event:
-    """An event extraction missed, made from the span of the page a person marked."""
+def _created(event_id: str, create: dict, texts: dict[str, str]) -> Event:
+    """An event extraction missed, made from the span of the page a person marked (found again by its
+    quote when the page changed; kept where it was, with the quote, when the quote is gone)."""
     start, end = (create.get("at") or [0, 0])[:2]
     quote = str(create.get("quote") or "")
+    moved = locate(texts.get(event_id.split("/", 1)[0]), quote, int(start)) if quote else None
+    if moved:
+        start, end = moved
     event = Event(
         id=event_id,
         source_id=event_id.split("/", 1)[0],
@@ -230,6 +246,12 @@ def _created(event_id: str, create: dict) -> Event:
     if quote:
         event.evidence["title"] = [Evidence(quote, int(start), int(end))]
     return event
+
+
+def _lost(create: dict, page: str | None) -> bool:
+    """A created event's quote is no longer on its page."""
+    quote, at = create.get("quote"), create.get("at") or [0, 0]
+    return bool(quote and page is not None and locate(page, str(quote), int(at[0])) is None)
 
 
 def value_key(value) -> str:
@@ -253,15 +275,37 @@ def _canonical(registries: Registries, field: str, name):
     return entry.name if entry else name
 
 
-def _span(event: Event, value) -> Evidence | None:
-    """The evidence of an added value given as `at: [start, end]`, when it lies in the event's text
-    (or with its `quote`, for a value moved from another event's text)."""
+def locate(text: str | None, quote: str, start: int) -> tuple[int, int] | None:
+    """Where `quote` is in `text`: at `start` when it is still there, else its occurrence nearest to
+    `start`; None when the text is unknown or no longer holds the quote."""
+    if text is None or not quote:
+        return None
+    found, at = [], text.find(quote)
+    while at >= 0:
+        found.append(at)
+        at = text.find(quote, at + 1)
+    if not found:
+        return None
+    nearest = min(found, key=lambda i: (abs(i - start), i))
+    return nearest, nearest + len(quote)
+
+
+def _span(event: Event, value, page: str | None = None) -> Evidence | None | str:
+    """The evidence of an added value given as `at: [start, end]`: with its `quote`, found in the
+    page's text `page` (where it is now), or the text of the problem when the page no longer holds it;
+    without a quote (written before quotes were kept), the event's text at those offsets."""
     at = value.get("at") if isinstance(value, dict) else None
     if not at:
         return None
     start, end = int(at[0]), int(at[1])
     if value.get("quote"):
-        return Evidence(str(value["quote"]), start, end)
+        quote = str(value["quote"])
+        if page is None:  # no page to check against: as written
+            return Evidence(quote, start, end)
+        found = locate(page, quote, start)
+        if found is None:
+            return f"quoted text {' '.join(quote.split())[:60]!r} not found"
+        return Evidence(quote, *found)
     offset = start - event.text_start
     if not (0 <= offset and end - event.text_start <= len(event.text) and start < end):
         return None
@@ -277,7 +321,9 @@ def _place(value, registries: Registries) -> Place | None:
     return (name and registries.place(name, country)) or Place(name=name, country=country)
 
 
-def _correct(event: Event, actions: dict, registries: Registries) -> tuple[Event, list[str]]:
+def _correct(
+    event: Event, actions: dict, registries: Registries, page: str | None = None
+) -> tuple[Event, list[str]]:
     event = replace(event, evidence=dict(event.evidence), curated=set(event.curated))
     problems = []
     for field, value in (actions.get("set") or {}).items():
@@ -292,7 +338,7 @@ def _correct(event: Event, actions: dict, registries: Registries) -> tuple[Event
         current = list(getattr(event, field))
         evidence = list(event.evidence.get(field, []))
         for item in values if isinstance(values, list) else [values]:
-            span = _span(event, item)
+            span = _span(event, item, page)
             if field == "cities":
                 value = _place(item, registries)
             else:
@@ -300,6 +346,9 @@ def _correct(event: Event, actions: dict, registries: Registries) -> tuple[Event
             if value in current:
                 problems.append(f"add {field} {value_key(value)!r}: already extracted")
                 continue
+            if isinstance(span, str):  # kept, without evidence that would point at other text
+                problems.append(f"add {field} {value_key(value)!r}: {span}")
+                span = None
             if span and len(evidence) == len(current):  # evidence stays parallel to the values
                 evidence.append(span)
             current.append(value)

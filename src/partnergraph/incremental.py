@@ -130,7 +130,7 @@ def make_page_graphs(
         events = extract_events(page, registries)
         prefix = f"{entry.source_id}/"
         own = {k: v for k, v in curation.items() if str(k).startswith(prefix)}
-        events, stale = apply_curation(events, own, registries)
+        events, stale = apply_curation(events, own, registries, {entry.source_id: page.text})
         texts[entry.source_id] = page.text
         return entry, events, stale
 

@@ -413,10 +413,11 @@ def apply_correction(review: Review, body: dict) -> str:
             raise ReviewError("bad_field", field=field)
         else:
             value = _checked_value(review, field, _text(body, "value"))
+        quote = corpus.texts[page][at[0] : at[1]] if at else None  # the span is found again by it
         if op == "replace":
-            curation_file.replace_value(data, event_id, field, _text(body, "key"), value, at)
+            curation_file.replace_value(data, event_id, field, _text(body, "key"), value, at, quote)
         else:
-            curation_file.add_value(data, event_id, field, value, at)
+            curation_file.add_value(data, event_id, field, value, at, quote)
     elif op == "merge_events":
         keep = next((e for e in view.events if e.event.id == body.get("into") and not e.deleted), None)
         if keep is None or keep is card:

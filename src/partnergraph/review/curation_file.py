@@ -159,8 +159,8 @@ def remove_value(data: CommentedMap, event_id: str, field: str, key: str) -> Non
 def add_value(
     data: CommentedMap, event_id: str, field: str, value, at: tuple[int, int] | None, quote: str | None = None
 ) -> None:
-    """Add a value to a list field, with the page span it comes from (`at`), when one was selected
-    (and its `quote` when the span lies outside the event's own text)."""
+    """Add a value to a list field, with the page span it comes from (`at`) and the text there (`quote`),
+    by which the span is found again when the page changes (curate.locate)."""
     if field not in LIST_FIELDS:
         raise ReviewError("bad_field", field=field)
     entry = _entry(data, event_id)
@@ -178,9 +178,9 @@ def add_value(
     _append(entry, "add", field, item)
 
 
-def replace_value(data: CommentedMap, event_id: str, field: str, old: str, new, at=None) -> None:
+def replace_value(data: CommentedMap, event_id: str, field: str, old: str, new, at=None, quote=None) -> None:
     remove_value(data, event_id, field, old)
-    add_value(data, event_id, field, new, at)
+    add_value(data, event_id, field, new, at, quote)
 
 
 def delete_event(data: CommentedMap, event_id: str) -> None:
@@ -206,9 +206,24 @@ def forget(data: CommentedMap, event_id: str, kind: str, field: str = "", key: s
         return
     if kind == "created_extracted" and entry is not None and "create" in entry:
         del entry["create"]
+    elif kind == "created_unlocated" and entry is not None and "create" in entry:
+        for key in ("at", "quote"):  # the event stays, without a span on the page
+            entry["create"].pop(key, None)
+    elif kind == "unlocated" and entry is not None and _unquote(entry, field, key):
+        return
     elif not (kind in ("accept", "add", "remove") and entry is not None and _drop(entry, kind, field, key)):
         raise ReviewError("not_stale", event=event_id)
     _tidy(data, event_id)
+
+
+def _unquote(entry: CommentedMap, field: str, key: str) -> bool:
+    """The added value `key` of `field` keeps no span (its quoted text left the page); True if found."""
+    for item in (entry.get("add") or {}).get(field) or []:
+        if isinstance(item, dict) and _key(item) == key and "quote" in item:
+            item.pop("at", None)
+            item.pop("quote", None)
+            return True
+    return False
 
 
 def create_event(

@@ -67,6 +67,12 @@ MESSAGES = {
         "accept": N_("Accepted {field} “{value}” is no longer extracted ({event})."),
         "remove": N_("Removed {field} “{value}” is no longer extracted: nothing to remove ({event})."),
         "add": N_("Added {field} “{value}” is now found by extraction itself ({event})."),
+        "unlocated": N_(
+            "The text that {field} “{value}” was added from is no longer on the page: the value is kept without it ({event})."
+        ),
+        "created_unlocated": N_(
+            "The text event {event} was added from is no longer on the page: the event is kept without it."
+        ),
     },
     "keys_help": N_(
         "Keys: j / k next / previous value, a accept value, A accept the event, Enter show its text."

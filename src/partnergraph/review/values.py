@@ -22,11 +22,18 @@ from ..settings import Settings
 
 FIELDS = SCALAR_FIELDS + LIST_FIELDS
 # curate.apply_curation's reports of corrections that match nothing extracted (read back into their parts)
-STALE_EVENT = re.compile(r"^(?P<event>[^:]+): (?P<what>no such event|create: already extracted)$")
+STALE_EVENT = re.compile(
+    r"^(?P<event>[^:]+): (?P<what>no such event|create: already extracted|create: quoted text not found)$"
+)
 STALE_VALUE = re.compile(
     r"^(?P<event>[^:]+): (?P<action>accept|add|remove) (?P<field>\w+) (?P<key>'.*'|\".*\"): "
-    r"(?P<what>not extracted|already extracted)$"
+    r"(?P<what>not extracted|already extracted|quoted text .* not found)$"
 )
+EVENT_KINDS = {
+    "no such event": "no_event",
+    "create: already extracted": "created_extracted",
+    "create: quoted text not found": "created_unlocated",
+}
 NO_EVIDENCE_CONFIDENCE = 0.25  # a value nothing in the text supports is more doubtful
 STATES = ("open", "reviewed", "corrected")
 
@@ -64,7 +71,9 @@ class Stale:
     """A correction that no longer matches what extraction gives (the page or the extractor changed)."""
 
     event: str
-    kind: str  # no_event, created_extracted, or the action: accept, add, remove
+    # no_event, created_extracted, created_unlocated, unlocated (an added value's quote is not on the
+    # page), or the action: accept, add, remove
+    kind: str
     field: str = ""
     key: str = ""
     report: str = ""  # as curate wrote it (shown as is should its form be new)
@@ -72,10 +81,10 @@ class Stale:
 
 def read_stale(report: str) -> Stale:
     if match := STALE_EVENT.match(report):
-        kind = "no_event" if match["what"] == "no such event" else "created_extracted"
-        return Stale(match["event"], kind, report=report)
+        return Stale(match["event"], EVENT_KINDS[match["what"]], report=report)
     if match := STALE_VALUE.match(report):
-        return Stale(match["event"], match["action"], match["field"], ast.literal_eval(match["key"]), report)
+        kind = "unlocated" if match["what"].startswith("quoted") else match["action"]
+        return Stale(match["event"], kind, match["field"], ast.literal_eval(match["key"]), report)
     return Stale(report.split(":", 1)[0], "other", report=report)
 
 
@@ -143,7 +152,7 @@ class Corpus:
         if curation is None:
             curation = read_curation(self.settings.curation_file)
         own = {str(k): v for k, v in curation.items() if str(k).startswith(f"{source_id}/")}
-        curated, stale = apply_curation(raw, own, registries)
+        curated, stale = apply_curation(raw, own, registries, {source_id: text})
         by_id = {e.id: e for e in curated}
         view = PageView(source_id, entry.title or entry.file, text, stale=[read_stale(s) for s in stale])
         for event in raw:

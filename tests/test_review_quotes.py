@@ -1,0 +1,113 @@
+"""Evidence a person adds by selecting text in `partnergraph review` (issue 14) is kept as offsets and
+the text they quote; when the page changes, the quote is found again and the evidence moves with it, and
+a quote no longer on the page is reported in the review (the value kept, pointing at no other text).
+Through a real review process and its HTTP API, with the page file edited between two runs."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+import httpx
+import pytest
+from conftest import copy_built
+from test_review import EVENT, MISSED, PAGE, Reviewed, page_cards
+
+from partnergraph.curate import read_curation
+from partnergraph.sources import read_page
+
+MARK = re.compile(r'<mark class="f-[\w-]+" data-o="(\d+)" data-v="([^"]*)">([^<]*)</mark>')
+
+
+@pytest.fixture
+def built_copy(seed_settings, tmp_path):
+    return copy_built(seed_settings, tmp_path / "project")
+
+
+def run_review(root, action):
+    """`action(client, url, post)` against a review process of `root`, stopped afterwards."""
+    app = Reviewed(root)
+    try:
+        with httpx.Client(timeout=60, headers={"Accept-Language": "en"}) as client:
+            token = app.token(client)
+
+            def post(body: dict) -> httpx.Response:
+                if "event" in body:
+                    body["version"] = dict(page_cards(client, app.url))[body["event"]]
+                return client.post(app.url + "api/correct", json=body, headers={"X-Review-Token": token})
+
+            return action(client, app.url, post)
+    finally:
+        app.stop()
+
+
+def marks_of(client, url) -> list[tuple[int, str]]:
+    """(offset, text) of the page view's highlight of each of the group event's organisations (a
+    highlight is cut into segments where other values' highlights begin or end)."""
+    page = client.get(url + f"page/{PAGE}").text
+    spans: dict[str, tuple[int, str]] = {}
+    for offset, values, text in MARK.findall(page):
+        for value in values.split():
+            if value.startswith(EVENT["group"] + "|organisations|"):
+                first, joined = spans.get(value, (int(offset), ""))
+                spans[value] = (first, joined + html_lib.unescape(text))
+    return list(spans.values())
+
+
+def test_an_added_value_follows_its_quote_and_a_lost_quote_is_reported(built_copy):
+    source = built_copy.sources_dir / f"{PAGE}.txt"
+    text = read_page(source).text
+    start = text.index(MISSED)
+
+    def add(client, url, post):
+        body = {"op": "add", "event": EVENT["group"], "field": "organisations", "value": MISSED}
+        assert post(body | {"at": [start, start + len(MISSED)]}).status_code == 200
+        return marks_of(client, url)
+
+    assert (start, MISSED) in run_review(built_copy.root, add)
+    item = read_curation(built_copy.curation_file)[EVENT["group"]]["add"]["organisations"][0]
+    assert item == {"name": MISSED, "at": [start, start + len(MISSED)], "quote": MISSED}
+
+    # the page changes above the quoted text: the evidence is found where the text now is
+    raw = source.read_text(encoding="utf-8")
+    heading = "Wizyta grupy z Holandii w Miejskim"
+    inserted = "Grupa przyjechała na zaproszenie Ośrodka. "
+    body_at = raw.index("\n", raw.index(heading)) + 1
+    while raw[body_at] in " \n":
+        body_at += 1
+    source.write_text(raw[:body_at] + inserted + raw[body_at:], encoding="utf-8")
+    moved = read_page(source).text.index(MISSED)
+    assert moved > start
+
+    def look(client, url, post):
+        return marks_of(client, url), client.get(url + f"page/{PAGE}").text
+
+    marks, page = run_review(built_copy.root, look)
+    assert (moved, MISSED) in marks and all(t == MISSED for _, t in marks if _ in (start, moved))
+    assert "no longer on the page" not in page
+
+    # the quoted words are gone: reported, the value kept without evidence, never on other text
+    source.write_text(source.read_text(encoding="utf-8").replace(MISSED, "innej uczelni"), encoding="utf-8")
+
+    def forget(client, url, post):
+        page = client.get(url + f"page/{PAGE}").text
+        report = f"The text that organisation “{MISSED}” was added from is no longer on the page"
+        assert report in html_lib.unescape(page), page
+        marks = marks_of(client, url)
+        answer = post(
+            {
+                "op": "forget",
+                "event": EVENT["group"],
+                "kind": "unlocated",
+                "field": "organisations",
+                "key": MISSED,
+            }
+        )
+        assert answer.status_code == 200, answer.text
+        return marks, client.get(url + f"page/{PAGE}").text
+
+    marks, after = run_review(built_copy.root, forget)
+    assert all(t != "innej uczelni" and t != MISSED for _, t in marks), marks
+    assert "no longer on the page" not in after and MISSED in after  # still a value of the event
+    item = read_curation(built_copy.curation_file)[EVENT["group"]]["add"]["organisations"][0]
+    assert item in ({"name": MISSED}, MISSED)
