@@ -213,3 +213,18 @@ def test_a_see_also_box_set_into_an_article_does_not_end_it(registries):
     assert (ev["start"], ev["end"]) == ("2018-05-15", "2018-05-17")
     assert "children_and_families" in ev["topics"]  # from the text after the box
     assert ev["countries"] == ["LT"]  # the box's Nuremberg is not the event's
+
+
+def test_an_english_report_and_client_groups_inside_a_name(registries):
+    text = (
+        "Kraków team visits Ghent\n\nFrom 3 to 5 February 2020 a team from Kraków – staff of MOPS – visited the "
+        "social services of Ghent to learn about housing for people leaving homelessness.\n"
+    )
+    (ev,) = _events(text, registries)
+    assert (ev["title"], ev["start"], ev["end"]) == ("Kraków team visits Ghent", "2020-02-03", "2020-02-05")
+    sentence = (
+        "Goście rozmawiali o wolontariacie osób starszych z przedstawicielami Stowarzyszenia Dzieci i Młodzieży "
+        "oraz Rodzin „Nadzieja”."
+    )
+    free, _named = classify.find_topics(sentence, [], [(0, len(sentence))])
+    assert "volunteering" in [t for t, _ in free]

@@ -548,7 +548,12 @@ def find_topics(
     `masked` are spans of names (organisations, units, projects); `text` offsets are the caller's."""
     overview = []
     for s, e in sentences:
-        groups = {m.group(1).lower()[:6] for m in GROUPS.finditer(text, s, e)}
+        # words of a name ("Stowarzyszenie Dzieci i Młodzieży oraz Rodzin") list no client groups
+        groups = {
+            m.group(1).lower()[:6]
+            for m in GROUPS.finditer(text, s, e)
+            if not any(a <= m.start() < b for a, b in masked) and not inside_name(text, m.start(), m.end())
+        }
         if len(groups) >= 4:
             overview.append((s, e))
     # a name that is what the visitors learnt about ("z działalnością Działu Pomocy Bezdomnym") speaks for

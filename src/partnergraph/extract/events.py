@@ -34,7 +34,8 @@ from .places import (
 EVENT_CUES = re.compile(
     r"(?<!\w)(wizyt|rewizyt|przebywa|pobyt|wyjazd|wyjecha|konferencj|spotka|seminari|sympozj|kongres|darowizn|przekaza|udział|uczestnicz|"
     r"współprac|delegacj|studen|gości|projekt|warsztat|szkoleni|forum|staż|wymian|goście|przyjecha|"
-    r"odwiedzi|zjazd|partner|dar(?:y|ów|ami)\b|przywi(?:ózł|oz|eź))",  # "Dary z Akwizgranu": a gift of goods
+    r"odwiedzi|zjazd|partner|dar(?:y|ów|ami)\b|przywi(?:ózł|oz|eź)|"  # "Dary z Akwizgranu": a gift of goods
+    r"visit|meeting|conferenc|seminar|delegation|workshop|donat)",  # English project pages
     re.I,
 )
 _GAZETTEERS: dict[int, tuple[Registries, Gazetteer]] = {}
