@@ -28,5 +28,7 @@ def test_the_fifth_entity_probe_pages_score_above_their_floor(registries, score,
     events 0.889 (an English-only page gives no event), fields macro 0.848 (organisations 0.837, persons
     0.900, projects 0.800, programmes 0.400)."""
     _, macro, f1 = score_probes("entities-probe5", registries, score, tmp_path)
-    assert macro >= 0.84, f1
-    assert f1["organisations"] >= 0.83 and f1["persons"] >= 0.90, f1
+    # after them: 0.853 (organisations 0.905; the English page's event, and with it two persons and a
+    # project, is segmentation's; "Fundusze EOG" is written by the registry's name)
+    assert macro >= 0.85, f1
+    assert f1["organisations"] >= 0.90 and f1["persons"] >= 0.90, f1

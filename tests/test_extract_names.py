@@ -522,3 +522,25 @@ def test_foreign_heads_elisions_titles_former_names_and_boards(bare, text, expec
 )
 def test_foreign_names_of_three_words_ukrainian_endings_and_bodies_after_a_dash(bare, text, expected):
     assert names(text, bare).get("persons", []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a legal form after a comma closes a one-word foreign name
+        ("odwiedzili też Útulek, z. s. w Brnie", ["Útulek, z. s."]),
+        # a branch's board is its body's, no body of its own; a body named "Zarząd …" stays
+        (
+            "spotkanie w siedzibie Polskiego Związku Niewidomych – Zarządu Okręgu Śląskiego.",
+            ["Polski Związek Niewidomych"],
+        ),
+        ("pomógł Zarząd Transportu Miejskiego w Krakowie", ["Zarząd Transportu Miejskiego"]),
+        # "nasz" covers the items joined to the first
+        (
+            "zwiedzili nasz Dom Dziennego Pobytu oraz Klub Integracji Społecznej, a potem Fundację Pomocy Rodzinom",
+            ["Fundacja Pomocy Rodzinom"],
+        ),
+    ],
+)
+def test_legal_forms_after_a_comma_branch_boards_and_the_publishers_own(bare, text, expected):
+    assert names(text, bare).get("organisations", []) == expected

@@ -66,7 +66,10 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"warsztat", 1.5),  # workshops and trainings: working sessions of a few parties
         (r"szkoleni", 1.5),
         (r"(transnational|partners'?|project|working|steering)\s+meeting", 3),
-        (r"wideokonferencj|telekonferencj|videokonferencj|spotkani\w* (online|zdaln)", 3),  # talks on a screen
+        (
+            r"wideokonferencj|telekonferencj|videokonferencj|spotkani\w* (online|zdaln)",
+            3,
+        ),  # talks on a screen
         (r"partner\w* (sieci|projektu)", 2),  # a network's or a project's partners meet to work
         (r"meeting|met\b", 1),
     ],

@@ -114,6 +114,10 @@ TOWN_AS_BODY = {"miastem"}
 COOPERATION_FRAME = re.compile(r"w\s+ramach\s+[^.;]{0,100}?współprac\w*\s+[^.;]{0,80}?(?:z|ze)\s+$", re.I)
 # a board or a member's mandate stands for no organisation of its own ("członek Zarządu Powiatu")
 BOARDS = {"zarząd"}
+# what a board governs when it is a body's branch or head office ("Zarząd Okręgu", "Zarząd Główny"), not a body
+# named "Zarząd" ("Zarząd Transportu Miejskiego")
+BRANCH_WORDS = {"okręg", "główny", "oddział", "region", "koło", "krajowy", "okręgowy", "wojewódzki", "rejonowy",
+                "regionalny"}  # fmt: skip
 MANDATES = {"członek", "członkini", "członkiem", "członka"}
 PLACE_PREPOSITIONS = {"w", "we", "na", "po", "terenie", "obszarze"}
 # parts of an organisation: "Wydziału Spraw Społecznych Urzędu Miasta Helsinki" is the Urząd's
@@ -481,8 +485,16 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         value = _normalise_quotes(value).strip(" ,;:-")
         if not value:
             return
-        if fld == "organisations" and (_former_name(toks, i) or (i > 0 and "nasz" in toks[i - 1].lemmas)):
-            return  # a body's former name ("(dawniej RAIS Fundación)"); the publisher's own ("naszego Centrum")
+        if i > 0 and (
+            "nasz" in toks[i - 1].lemmas or (toks[i - 1].lower in POLISH_AND and own_end[0] == i - 1)
+        ):
+            own_end[0] = (
+                j  # the publisher's own ("naszego Centrum", "nasz Klub Seniora i Dzienny Dom Pomocy")
+            )
+            if fld == "organisations":
+                return
+        if fld == "organisations" and _former_name(toks, i):
+            return  # a body's former name ("(dawniej RAIS Fundación)")
         sure = CONFIDENCE[rule] if isinstance(rule, str) else rule
         getattr(names, fld).append(Name(fld, value, toks[i].start, toks[j - 1].end, aliases, sure, home))
 
@@ -494,6 +506,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             value = _foreign_nominative_head(toks[i], value)
         emit("organisations", entry.name if entry else value, i, j, "registry" if entry else rule)
 
+    own_end = [-1]  # the end of the last name the publisher calls its own ("nasz …")
     owners = _lookups(registries)["owners"]
     parts: list[Name] = []  # departments named without their organisation
     starts = {t.start: k for k, t in enumerate(toks)} | {t.end - 1: k for k, t in enumerate(toks)}
@@ -572,6 +585,10 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         lemma = head_a.lemma.lower()
         if lemma in BOARDS and end > i + 1 and _head_analysis(toks[i + 1], ORG_HEADS) is not None:
             i += 1  # "Zarządu Powiatu X", "Zarząd Stowarzyszenia X": the body, read next, is the organisation
+            continue
+        if lemma in BOARDS and end > i + 1 and toks[i + 1].lemmas & BRANCH_WORDS:
+            take(start, end)  # "… – Zarząd Okręgu Małopolskiego", "Zarząd Główny": a body's board, no body
+            i = end
             continue
         if lemma in TERRITORIES and _territory_not_a_body(toks, start):
             take(start, end)
@@ -661,6 +678,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                     else "long_head"
                 )
                 emit("organisations", entry.name if entry else value, start, end, rule)
+        if start > 0 and "nasz" in toks[start - 1].lemmas:
+            own_end[0] = end  # the publisher's own, named or not: "nasz Klub Seniora"
         take(start, end)
         i = end
 
@@ -757,7 +776,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         k = next((x for x, t in enumerate(toks) if t.start >= base + m.start(1)), None)
         if k is None or k == 0 or taken[k] or taken[k - 1]:
             continue
-        start = k
+        start = k - (toks[k - 1].text == ",")  # "Naděje, z. s."
         while (
             start > 0
             and k - start < 6
@@ -1562,7 +1581,7 @@ ENGLISH_BEFORE_NAME = {"the", "of", "from", "by", "with", "at"}
 POLISH_AND = {"i", "oraz"}
 # a legal form after a name, as its own word: " e.V.", " gGmbH"
 LEGAL_FORM_AFTER = re.compile(
-    r"(?<=\w)\s+(e\.\s?V\.|gGmbH|GmbH|asbl|vzw|ASBL|VZW|o\.\s?p\.\s?s\.|z\.\s?s\.)(?!\w)"
+    r"(?<=\w),?\s+(e\.\s?V\.|gGmbH|GmbH|asbl|vzw|ASBL|VZW|o\.\s?p\.\s?s\.|z\.\s?s\.)(?!\w)"
 )
 # the part of a foreign body named after it and a dash ("Stadt Leipzig – Amt für Soziales"): the body's
 FOREIGN_PART = re.compile(
