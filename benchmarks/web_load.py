@@ -44,8 +44,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 def make_project(folder: Path, n_events: int, seed: int, nquads_file: Path | None = None) -> Path:
     """A project folder with ontology/, queries/, and build/ holding the synthetic graph in the store
-    (loaded and compacted as `build` does) with its aggregates, saved queries' answers, search index
-    and report."""
+    (loaded and compacted as `build` does) with its aggregates, saved queries' answers, hubs' pages,
+    search index and report."""
     from generate import generate_nquads
 
     from partnergraph.aggregates import write_aggregates
@@ -53,6 +53,7 @@ def make_project(folder: Path, n_events: int, seed: int, nquads_file: Path | Non
     from partnergraph.search import read_documents, write_index
     from partnergraph.state import SEARCH_FILE
     from partnergraph.store import EmbeddedStore
+    from partnergraph.web.hubs import write_hubs
 
     for name in ("ontology", "queries"):
         shutil.copytree(ROOT / name, folder / name)
@@ -66,7 +67,8 @@ def make_project(folder: Path, n_events: int, seed: int, nquads_file: Path | Non
     write_aggregates(store, folder / "build")
     print(f"aggregates: {time.perf_counter() - started:.1f} s from the start", flush=True)
     write_answers(store, folder / "queries", folder / "build")
-    print(f"saved queries' answers: {time.perf_counter() - started:.1f} s from the start", flush=True)
+    write_hubs(store, folder / "build")
+    print(f"answers and hub pages: {time.perf_counter() - started:.1f} s from the start", flush=True)
     write_index(read_documents(store), folder / "build" / SEARCH_FILE)
     (folder / "build" / "report.json").write_text(json.dumps({"triples": quads}))
     store.close()

@@ -77,6 +77,14 @@ def write_answer_files(settings: Settings, folder: Path, nquads: bytes) -> None:
         )
 
 
+def write_hub_file(settings: Settings, folder: Path, nquads: bytes) -> None:
+    """The descriptions of the hubs' resource pages (hubs.pickle), named by the aggregates."""
+    from .web.hubs import write_hubs
+
+    with EmbeddedStore(folder / "store", read_only=True) as store:
+        log.info("hub pages: %d described", write_hubs(store, folder))
+
+
 def write_search_file(settings: Settings, folder: Path, nquads: bytes) -> None:
     """The search index (search.sqlite), taking the unchanged documents' words from the current one."""
     from .search import read_documents, write_index
@@ -91,7 +99,13 @@ def write_search_file(settings: Settings, folder: Path, nquads: bytes) -> None:
 # The artefacts written into every new build generation, by `build` and by `add`, before it is switched
 # in: writer(settings, generation folder, the whole dataset as sorted N-Quads). See generation.py.
 Artefact = Callable[[Settings, Path, bytes], None]
-ARTEFACTS: list[Artefact] = [write_dump_files, write_aggregate_file, write_answer_files, write_search_file]
+ARTEFACTS: list[Artefact] = [
+    write_dump_files,
+    write_aggregate_file,
+    write_hub_file,  # reads the aggregates
+    write_answer_files,
+    write_search_file,
+]
 # those among them that read only the N-Quads (not the store), written while the store loads
 FROM_NQUADS: set[Artefact] = {write_dump_files}
 

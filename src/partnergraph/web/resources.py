@@ -118,13 +118,24 @@ def whole_graph(store, iri: str):
     return store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
 
 
+def kept_hub(state, iri: str):
+    """The description of a hub's page kept with the build being served (hubs.py), or None."""
+    if state.config.endpoint:  # a remote store's data is not the local build's
+        return None
+    from .hubs import load_hubs
+
+    return state.cached("hubs", lambda: load_hubs(state.settings.build_dir)).get(iri)
+
+
 def _represent(state, iri: str, chosen: mime.Format, lang: str, explicit: bool) -> tuple[int, str | bytes]:
     """(200, the page or RDF) or (404, the message or error page)."""
     whole = whole_graph(state.store, iri) if chosen is not mime.HTML else None
     if whole is not None:
         return 200, serialize_graph(whole, chosen)
     limit = PAGE_INVERSE_LIMIT if chosen is mime.HTML else INVERSE_LIMIT
-    desc = describe(state.store, iri, str(iris.DEF), limit)
+    desc = kept_hub(state, iri) if chosen is mime.HTML else None
+    if desc is None:
+        desc = describe(state.store, iri, str(iris.DEF), limit)
     linker = Linker(lang=lang, lang_in_links=explicit)
     if not desc.exists and chosen is mime.HTML and whole_graph(state.store, iri) is not None:
         from .pages import render_message
