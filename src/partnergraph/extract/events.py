@@ -21,6 +21,7 @@ from .places import (
     PLACE_NOUNS,
     PlaceMention,
     absent_at,
+    after_place_noun,
     find_nationalities,
     find_places,
     find_unlinked,
@@ -246,7 +247,13 @@ def _event(
         m
         for m in all_places
         if not _inside(m, d.base, person_spans)
-        and (m.kind == "country" or m.prep or not _inside(m, d.base, name_spans))
+        and (
+            m.kind == "country"
+            or m.prep
+            # "the municipality of Vaterstetten" is the town, also where it is read as a body
+            or (d.tokens[m.token_index - 1].lower == "of" and after_place_noun(d.tokens, m.token_index))
+            or not _inside(m, d.base, name_spans)
+        )
     ]
     mentions = [_venue_cell(m, text, d.base, tl) for m in mentions]
     countries_by_sentence: dict[int, set[str]] = {}
@@ -313,6 +320,16 @@ def _event(
                 where = None  # a trip to two countries ("do Holandii i Belgii"): no one place
         if where is not None and where.kind == "city" and _coordinated_town(where, foreign, d):
             where = replace(where, kind="country", city=None)  # "w Bardejowie i Kieżmarku": no one city
+        if where is not None and where.kind == "city" and where.end - d.base > tl:
+            # the body's visits in two towns of one country, none in the heading: "W Zittau poznaliśmy …,
+            # a w Löbau …" is a tour with no one city
+            towns = {
+                m.city.name
+                for m in foreign
+                if m.kind == "city" and m.country == where.country and m.prep in IN
+            }
+            if len(towns) >= 2:
+                where = replace(where, kind="country", city=None)
         if kind == "Donation" and where is not None and where.kind == "country":
             where = None  # goods sent "na Ukrainę": the text names no place where they were given
         if where is not None:

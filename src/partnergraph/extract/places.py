@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ._city_adjectives import cities_of_adjective
 from ._nominative import _caps_like, _forms
+from ._spelling import town_by_spelling
 from ._text import Token
 from .gazetteer import City, Gazetteer, fold3, key, name_starts
 
@@ -24,6 +25,7 @@ FROM = {"z", "ze", "spod", "from"}
 IN = {"w", "we", "na", "pod", "koło", "k", "przy", "in"}
 TO = {"do", "dla"}
 PLACE_NOUNS = {"miejscowość", "miasto", "miasteczko", "gmina", "wieś", "region", "okręg", "prowincja"}
+REGION_NOUNS = {"region", "okręg", "prowincja"}
 CONNECTORS = {
     "nad",
     "am",
@@ -108,6 +110,8 @@ def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
     if j >= 0:
         w = tokens[j].lower
         if w in FROM | IN | TO:
+            if tokens[j].is_upper_initial and j >= 1 and tokens[j - 1].text in OPENING_QUOTES:
+                return ""  # the first word of a quoted name: Klub Seniora „Pod Lipami”
             return w
         if (
             w in COORDINATORS
@@ -129,11 +133,12 @@ def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
 
 
 COORDINATORS = {"i", "oraz", ",", "and"}
+OPENING_QUOTES = {"„", '"', "«", "“", "»"}
 # English place nouns before "of": "the Bavarian municipality of Vaterstetten", "the town of Heerde"
 EN_PLACE_NOUNS = {"municipality", "town", "city", "village", "commune", "borough"}
 
 
-def _after_place_noun(tokens: list[Token], i: int) -> bool:
+def after_place_noun(tokens: list[Token], i: int) -> bool:
     if i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in EN_PLACE_NOUNS:
         return True
     return i >= 1 and bool(tokens[i - 1].lemmas & PLACE_NOUNS)
@@ -167,7 +172,7 @@ def _city_keys(tokens: list[Token], i: int, n: int) -> list[str]:
     if n == 1:
         t = span[0]
         keys += t.lemmas_with("nazwa_geograficzna")
-        if t.unknown or (_after_place_noun(tokens, i) and not t.has_mark("nazwa_geograficzna")):
+        if t.unknown or (after_place_noun(tokens, i) and not t.has_mark("nazwa_geograficzna")):
             # a geographic name to the dictionary has its base forms above; its endings are not guessed
             # ("z miasta Maków" is no Mak, "Turów" no Tours)
             keys += [a.lemma for a in t.analyses]
@@ -260,8 +265,94 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     aside = aside_tokens(tokens)
     out = [m for m in found if m.token_index not in aside]
     nationalities: list[set[str]] = []  # found once, and only when a mention needs them
-    checked = [_corroborated(gaz, m, out, tokens, nationalities) for m in out]
-    return _cohere([m for m in checked if m is not None])
+    checked = [m for m in (_corroborated(gaz, m, out, tokens, nationalities) for m in out) if m is not None]
+    if any(m.kind == "country" and m.country != "PL" for m in checked) or find_nationalities(tokens):
+        checked = sorted(checked + _towns_by_spelling(gaz, tokens, checked, aside), key=lambda m: m.start)
+    return _cohere(checked)
+
+
+def _towns_by_spelling(
+    gaz: Gazetteer, tokens: list[Token], found: list[PlaceMention], aside: frozenset[int]
+) -> list[PlaceMention]:
+    """Foreign towns the lookups above missed, in a country the text names: a capitalised name in a place's
+    position with a word the dictionary does not know, spelt the Polish way ("w Starej Lubowli na
+    Słowacji": Stará Ľubovňa), or, after a place noun, a village the gazetteer lacks, by its name as
+    written ("z miejscowości Elspeet w Holandii", "z gminy Egmating w Bawarii")."""
+    named = {m.country for m in found if m.kind == "country" and m.country != "PL"}
+    named |= {iso for iso, _ in find_nationalities(tokens)}
+    covered = {k for m in found for k in range(m.token_index, _past(tokens, m))}
+    out = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if i in covered or i in aside or not (t.is_word and t.is_upper_initial) or t.text.isupper():
+            i += 1
+            continue
+        after_noun = after_place_noun(tokens, i) and not tokens[i - 1].lemmas & REGION_NOUNS
+        prep = _prep(tokens, i)
+        j = i + 1
+        while (
+            j < len(tokens)
+            and j - i < 3
+            and j not in covered
+            and tokens[j].is_word
+            and tokens[j].is_upper_initial
+            and tokens[j].start - tokens[j - 1].end <= 1
+        ):
+            j += 1
+        span = tokens[i:j]
+        if not (after_noun or prep in FROM | IN | TO) or not any(x.unknown for x in span):
+            i = j
+            continue
+        countries = _country_after(gaz, tokens, j) or named
+        written = " ".join(x.text for x in span)
+        guesses = [written, *_nominative_guesses(span)]
+        city = town_by_spelling(gaz, guesses, countries) if len(countries) <= 3 else None
+        if city is None and after_noun and len(countries) == 1 and all(x.unknown for x in span):
+            city = City(None, written, next(iter(countries)), None, None, 0, None)  # named as it is written
+        if city is not None:
+            m = PlaceMention("city", city.country, city, t.start, span[-1].end, written, prep, i, (city,))
+            out.append(m)
+        i = j
+    return out
+
+
+def _nominative_guesses(span: list[Token]) -> list[str]:
+    """The forms a name may have in the nominative, word by word: an unknown word's Polish ending undone, an
+    adjective in each gender ("Starej Lubowli": Stara Lubowla)."""
+    choices = []
+    for t in span:
+        options = [t.text]
+        if t.unknown:
+            options += _ending_guesses(t.text)
+        else:
+            options += [
+                _caps_like(t.text, form)
+                for a in t.analyses
+                if a.pos == "adj"
+                for gender in ("f", "m3", "n")
+                for form in _adjective_forms(a.lemma, "sg", gender)
+            ]
+            options += [_caps_like(t.text, a.lemma) for a in t.analyses if a.pos == "subst"]
+        choices.append(list(dict.fromkeys(options))[:8])
+    return _product_keys(choices)
+
+
+def _past(tokens: list[Token], m: PlaceMention) -> int:
+    """The index of the first token after the mention."""
+    k = m.token_index
+    while k < len(tokens) and tokens[k].start < m.end:
+        k += 1
+    return k
+
+
+def _country_after(gaz: Gazetteer, tokens: list[Token], j: int) -> set[str]:
+    """The country named right after a town: "Elspeet w Holandii", "Egmating w Bawarii", "X na Słowacji"."""
+    if j + 1 < len(tokens) and tokens[j].lower in ("w", "we", "na", "in"):
+        found = _country_at(gaz, tokens, j + 1) or _region_at(gaz, tokens, j + 1)
+        if found:
+            return {found[0]}
+    return set()
 
 
 def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
@@ -269,7 +360,11 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if not (t.is_word and t.is_upper_initial) or _is_month_abbreviation(tokens, i):
+        if (
+            not (t.is_word and t.is_upper_initial)
+            or _is_month_abbreviation(tokens, i)
+            or _after_county_word(tokens, i)
+        ):
             i += 1
             continue
         polish = _polish_place(gaz, tokens, i, out)
@@ -309,7 +404,7 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                 or (_prep(tokens, i) and any(key(x) in gaz.registered for x in t.lemmas))
             ):
                 continue
-            if n == 1 and (polish := _polish_town(gaz, t)):
+            if n == 1 and (polish := _polish_town(gaz, t)) and not _foreign_adjective_before(tokens, i):
                 found = (polish, 1, polish[0].name)  # "w Tarnowie" is Tarnów, not (Veliko) Tarnowo
                 break
             keys = _city_keys(tokens, i, n)
@@ -363,6 +458,19 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     return out
 
 
+# a foreign county or district named like its seat town is not the town: "Landkreis Görlitz", "okres Kežmarok"
+COUNTY_WORDS = {"landkreis", "landkreises", "kreis", "bezirk", "okres", "county", "district", "rajon"}
+
+
+def _after_county_word(tokens: list[Token], i: int) -> bool:
+    prv = tokens[i - 1] if i >= 1 else None
+    return (
+        prv is not None
+        and (prv.lower in COUNTY_WORDS or bool(prv.lemmas & {"powiat", "rejon", "obwód"}))
+        and tokens[i].start - prv.end <= 1
+    )
+
+
 def _home_country_town(tokens: list[Token], i: int) -> tuple[list[City], int, str] | None:
     """A small Polish town or village the gazetteer leaves out, by the dictionary's geographic name ("w
     Krzanowicach", "do Supraśla"): where an event in the home's country took place."""
@@ -392,6 +500,13 @@ def _street_at(tokens: list[Token], i: int) -> bool:
     """A street or square's name: "ul. Smoleńsk", "al. Pokoju", "pl. Wolnica"."""
     k = i - 1 if i >= 1 and tokens[i - 1].text == "." else i
     return k >= 1 and tokens[k - 1].lower in STREET_WORDS
+
+
+def _foreign_adjective_before(tokens: list[Token], i: int) -> bool:
+    """A country's adjective before the town or its place noun: "z fińskiego miasta Turku" is Turku, not the
+    Polish town of Turek."""
+    j = i - 2 if after_place_noun(tokens, i) else i - 1
+    return j >= 0 and _nationality(tokens[j]) not in (None, "PL")
 
 
 def _polish_town(gaz: Gazetteer, t: Token) -> list[City]:
@@ -544,8 +659,10 @@ def _corroborated(
     tiny = all(
         c.population < TINY_TOWN and c.name_pl is None for c in m.readings
     )  # registered ones are known
-    # a small town far away, named with no preposition, is a common word too ("Brak komentarzy")
-    if not (after_gmina or tiny or (foreign_name and (far or small)) or (far and not m.prep)):
+    # a small town far away, or a town by another name than its own that is also a common noun, named with no
+    # preposition, is the common word ("Brak komentarzy"; "Klub Seniora „Pod Lipami”" is no Česká Lípa)
+    bare = not m.prep and one_word and _common_noun(tokens[i])
+    if not (after_gmina or tiny or (foreign_name and (far or small or bare)) or (far and not m.prep)):
         return m
     named = {x.country for x in found if x.kind == "country" or (x.city is not None and x is not m)}
     if not nationalities:
@@ -555,6 +672,10 @@ def _corroborated(
     if readings:
         return replace(m, country=readings[0].country, city=readings[0], readings=tuple(readings))
     return replace(m, kind="country", country="PL", city=None, readings=()) if after_gmina else None
+
+
+def _common_noun(t: Token) -> bool:
+    return any(a.pos == "subst" and a.lemma[:1].islower() for a in t.analyses)
 
 
 LARGE_CITY = 300_000
@@ -728,7 +849,7 @@ def absent_at(text: str, start: int, end: int) -> bool:
 def _said_to_be_a_town(gaz: Gazetteer, tokens: list[Token], i: int, n: int, c: City) -> bool:
     """The name at tokens i..i+n is a town by its context: after "miasto"/"miejscowość", followed by its
     country ("… na Słowacji", "… w Czechach"), or a geographic name with its adjective after it."""
-    if _after_place_noun(tokens, i) or _noun_first(tokens[i : i + n]):
+    if after_place_noun(tokens, i) or _noun_first(tokens[i : i + n]):
         return True
     j = i + n
     if j + 1 < len(tokens) and tokens[j].lower in ("w", "we", "na"):
@@ -790,7 +911,7 @@ def seat_in_name(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     ("Caritas Wien", "Volkshilfe Wien", "Diakonie Hamburg"), where no preposition announces it."""
     out = []
     for i, t in enumerate(tokens[1:], 1):
-        if not (t.is_word and t.is_upper_initial):
+        if not (t.is_word and t.is_upper_initial) or _after_county_word(tokens, i):
             continue
         cities = [
             c
@@ -878,7 +999,7 @@ def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
         return False  # the first word of a longer foreign name ("z Karel de Grote", "miasta Stara Lubowla")
     if t.has_mark("nazwa_geograficzna"):
         return True
-    if _after_place_noun(tokens, i) or listed:
+    if after_place_noun(tokens, i) or listed:
         return True
     if longer and tokens[i + 1].lower in {"de", "van", "von", "der", "den", "la", "le", "di", "da"}:
         return False
@@ -924,13 +1045,14 @@ NATIONALITY = {
     "estoński": "EE", "rosyjski": "RU", "gruziński": "GE", "ormiański": "AM", "armeński": "AM",
     "azerbejdżański": "AZ", "mołdawski": "MD", "rumuński": "RO", "bułgarski": "BG", "serbski": "RS",
     "chorwacki": "HR", "słoweński": "SI", "bośniacki": "BA", "macedoński": "MK", "albański": "AL",
-    "czarnogórski": "ME", "grecki": "GR", "turecki": "TR", "cypryjski": "CY", "maltański": "MT",
+    "czarnogórski": "ME", "grecki": "GR", "turecki": "TR", "cypryjski": "CY",
     "włoski": "IT", "hiszpański": "ES", "portugalski": "PT", "francuski": "FR", "belgijski": "BE",
     "holenderski": "NL", "niderlandzki": "NL", "luksemburski": "LU", "brytyjski": "GB", "angielski": "GB",
     "szkocki": "GB", "walijski": "GB", "irlandzki": "IE", "duński": "DK", "szwedzki": "SE", "norweski": "NO",
     "fiński": "FI", "islandzki": "IS", "amerykański": "US", "kanadyjski": "CA", "izraelski": "IL",
     "japoński": "JP", "chiński": "CN", "koreański": "KR", "kazachski": "KZ", "australijski": "AU",
 }  # fmt: skip
+# ("maltański" is left out: on welfare pages it is the Order of Malta's, "Maltańska Służba Medyczna")
 # after these words the adjective names a language or a subject, not a country's people
 NOT_NATIONALITY_BEFORE = {
     "język", "filologia", "lektorat", "tłumaczenie", "kuchnia", "wersja", "przekład", "tłumacz", "napis",

@@ -1,0 +1,88 @@
+"""Foreign towns written the Polish way that the gazetteer has under another spelling: "Stara Lubowla" is
+Stará Ľubovňa, "Krawarz" Kravaře, "Hulczyn" Hlučín. Both sides are reduced to a skeleton (no diacritics,
+Polish digraphs as the neighbours' letters: sz -> s, cz -> c, rz -> r, w -> v, y -> i) and compared letter
+by letter, one slip allowed in a short name and two in a long one, among the towns of the countries the
+text names only (a near spelling anywhere in Europe would be a guess)."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from .gazetteer import City, Gazetteer
+
+_DIGRAPHS = (
+    ("sz", "s"),
+    ("cz", "c"),
+    ("rz", "r"),
+    ("ch", "h"),
+    ("dz", "z"),
+    ("w", "v"),
+    ("y", "i"),
+    ("ie", "e"),
+)
+_INDEXES: dict[int, tuple[Gazetteer, dict[str, dict[str, list[tuple[str, int]]]]]] = {}
+
+
+@lru_cache(maxsize=50_000)
+def skeleton(name: str) -> str:
+    """'Stará Ľubovňa' and 'Stara Lubowla' -> 'stara lubovna' and 'stara lubovla'."""
+    text = unicodedata.normalize("NFKD", name.lower().replace("ł", "l"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    for a, b in _DIGRAPHS:
+        text = text.replace(a, b)
+    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+
+
+def slips(a: str, b: str, most: int) -> int:
+    """The letters to change, add, drop or swap to turn a into b (optimal string alignment), or most + 1
+    once that many are exceeded."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > most:
+            return most + 1
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+def _country_index(gaz: Gazetteer, iso: str) -> dict[str, list[tuple[str, int]]]:
+    """First letter -> (skeleton of a name, record index) of every name of the country's towns."""
+    hit = _INDEXES.get(id(gaz))
+    if hit is None or hit[0] is not gaz:
+        hit = _INDEXES[id(gaz)] = (gaz, {})
+    by_country = hit[1]
+    if iso not in by_country:
+        names: dict[str, list[tuple[str, int]]] = {}
+        for idx, rec in enumerate(gaz.records):
+            if rec[2] == iso:
+                for k in {rec[1], *(gaz.names_by_id.get(rec[0], ()) if rec[0] else ())}:
+                    sk = skeleton(k)
+                    names.setdefault(sk[:1], []).append((sk, idx))
+        by_country[iso] = names
+    return by_country[iso]
+
+
+def town_by_spelling(gaz: Gazetteer, guesses: list[str], countries: set[str]) -> City | None:
+    """The largest town of `countries` one of whose names is spelt like one of the guesses (a name's
+    nominative forms), or None."""
+    best = None
+    for guess in guesses:
+        g = skeleton(guess)
+        if len(g) < 5:
+            continue  # short names are too alike
+        most = 1 if len(g) < 8 else 2
+        for iso in countries:
+            for name, idx in _country_index(gaz, iso).get(g[:1], ()):
+                if slips(g, name, most) <= most:
+                    city = City(*gaz.records[idx])
+                    if best is None or city.population > best.population:
+                        best = city
+    return best
