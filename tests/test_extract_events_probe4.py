@@ -228,3 +228,15 @@ def test_an_english_report_and_client_groups_inside_a_name(registries):
     )
     free, _named = classify.find_topics(sentence, [], [(0, len(sentence))])
     assert "volunteering" in [t for t, _ in free]
+
+
+def test_hosts_who_open_a_meeting_and_foreign_people_listed_after_local_ones():
+    opened = "W sobotę odbył się festiwal seniorów. Spotkanie otworzył starosta raciborski."
+    assert classify.find_participants("Festiwal Pokoleń", opened, set())[0] is None
+    joined = "Wzięło w nim udział 40 pracowników socjalnych z powiatu sejneńskiego, z Solecznik i z Olity."
+    assert classify.find_participants("Webinarium", joined, set())[0] == "professionals"
+    group = (
+        "Gościliśmy delegację z Białorusi. W skład grupy weszli przedstawiciele administracji rejonowej oraz "
+        "dyrektorzy terytorialnych centrów obsługi socjalnej ludności."
+    )
+    assert classify.find_participants("Białoruscy goście", group, set())[0] == "mixed"

@@ -201,8 +201,10 @@ LOCAL_AFTER = re.compile(
     r"(?:[\s,]+[^\s.;:,]+){0,9}?\s+z\s+(?:całej\s+|całego\s+|naszej\s+|naszego\s+|tej\s+|tego\s+)?"
     r"(?:Polski|Małopolski|regionu|województwa|powiatu|terenu|gminy|kraju|miasta)\b"
     # ... unless foreign people are joined to them: "… z województwa śląskiego oraz z Ostrawy"
-    r"(?!(?:\s+\w+)?\s+(?:oraz|i|a także)\s+(?:z|ze)\s+[A-ZĄĆĘŁŃÓŚŹŻ])"
+    r"(?!(?:\s+\w+)?(?:\s*,|\s+oraz|\s+i|\s+a także)\s+(?:z|ze)\s+[A-ZĄĆĘŁŃÓŚŹŻ])"
 )
+# who opened the meeting or welcomed the guests is a host: "Spotkanie otworzył starosta raciborski"
+HOST_BEFORE = re.compile(r"(?<!\w)(?:otworzy\w*|powita\w*|przywita\w*|przyją\w*|przyję\w*)\s+(?:\w+\s+){0,2}$", re.I)
 # "przedstawicielami Barcelony", "przedstawicielom Hiszpanii": representatives of a city or country
 REPRESENTATIVES_OF_PLACE = re.compile(r"przedstawiciel\w*\s+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ]\w+)")
 
@@ -309,7 +311,8 @@ ADMINISTRATION = re.compile(
     re.I,
 )
 SERVICES = re.compile(
-    r"(?<!\w)(fundacj\w*|stowarzysz\w*|caritas\w*|organizacj(?!\w* miejsk)\w*|centr\w* usług\w*|diakon\w*|placów\w*|"
+    r"(?<!\w)(fundacj\w*|stowarzysz\w*|caritas\w*|organizacj(?!\w* miejsk)\w*|diakon\w*|placów\w*|"
+    r"centr\w* (?:\w+\s+)?(?:usług|obsług|pomocy|wsparci)\w*|"
     r"(?-i:[A-Z]\w*verband|Onlus|Stiftung)|pracowni\w+ socjaln\w*)",
     re.I,
 )
@@ -357,6 +360,7 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
                     and not THEME_BEFORE.search(before)
                     and not MET_BEFORE.search(before)
                     and not SEEN_BEFORE.search(before)
+                    and not HOST_BEFORE.search(before)
                     and not LOCAL_AFTER.match(text, m.end())
                     # "Centrum … Dzieci i Młodzieży": a group's word inside a name (a person's title such as
                     # "Nadburmistrza" is often capitalised out of courtesy; headings may be Title Case)
