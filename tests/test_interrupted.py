@@ -129,6 +129,23 @@ def test_a_killed_add_leaves_the_previous_build_and_a_rerun_adds_the_page(built,
     assert "up to date" in run(built, "build", "--if-needed").stdout
 
 
+def test_a_rerun_of_a_killed_add_catches_up_when_the_build_is_out_of_date_as_well(built, tmp_path):
+    """Between the killed add and its rerun something else a page's graph depends on changed (here the
+    curation; the registries, the ontology or the code alike): no incremental update can run, and the
+    rerun said "unchanged" and left the page out of the graph. It now runs the full build."""
+    saved = tmp_path / "strona.html"
+    shutil.copyfile(PAGE, saved)
+    run(built, "add", str(saved), kill_at="partnergraph.publish.dumps:replace_folder")
+    event = "bip-27120/wizyta-studentow-z-holandii"
+    built.curation_file.write_text(f"{event}:\n  set: {{participants: students}}\n", encoding="utf-8")
+    out = run(built, "add", str(saved)).stdout
+    assert "graph: rebuilt in full" in out, out
+    lines = b"".join(dump_lines(built))
+    assert f"<{NEW_GRAPH}> .".encode() in lines and b"participants/students" in lines
+    assert_one_build(built)
+    assert "up to date" in run(built, "build", "--if-needed").stdout
+
+
 def test_what_killed_runs_left_is_removed(built, tmp_path):
     """Temporary folders of killed builds, of this version (a half-made generation) and of the ones
     before (build/.dumps.*, build/.store.*), go with the next build."""

@@ -126,10 +126,16 @@ def add_pages(
 
 def _behind(settings: Settings, report: AddReport) -> bool:
     """Whether a page found unchanged in the corpus is missing or old in the graph (an add that was
-    interrupted before its graph was switched in): the rerun then finishes the job."""
-    plan = incremental.pages_to_update(settings)
+    interrupted before its graph was switched in): the rerun then finishes the job, incrementally, or by
+    a full build when the build is out of date for another reason too (registries, curation, code)."""
+    from .state import page_hashes, read_state
+
     unchanged = {r.source_id for r in report.results if r.status == "unchanged"}
-    return plan is not None and bool(unchanged & {*plan[0], *plan[1]})
+    state = read_state(settings) if unchanged else None
+    if state is None or not isinstance(state.get("pages"), dict):
+        return False
+    built, now = state["pages"], page_hashes(settings)
+    return any(built.get(s) != now.get(s) for s in unchanged)
 
 
 def _prepare(item, entries, fetcher, year, title, home=None) -> _Prepared | PageResult:
