@@ -111,3 +111,28 @@ def test_an_added_value_follows_its_quote_and_a_lost_quote_is_reported(built_cop
     assert "no longer on the page" not in after and MISSED in after  # still a value of the event
     item = read_curation(built_copy.curation_file)[EVENT["group"]]["add"]["organisations"][0]
     assert item in ({"name": MISSED}, MISSED)
+
+
+def test_the_queue_names_an_event_whose_corrections_apply_to_nothing_and_its_likely_new_id(built_copy):
+    """A title changed on the page gives the event a new id: its corrections no longer apply. The queue
+    says which event lost them and which event of the page is most likely the same one renamed."""
+    built_copy.curation_file.write_text(
+        f"{EVENT['group']}:\n  accept: {{type: StudyVisit}}\n", encoding="utf-8"
+    )
+    source = built_copy.sources_dir / f"{PAGE}.txt"
+    heading = "Wizyta grupy z Holandii w Miejskim"
+    raw = source.read_text(encoding="utf-8")
+    source.write_text(raw.replace(heading, "Wizyta grupy studentów z Holandii w Miejskim"), encoding="utf-8")
+    renamed = f"{PAGE}/wizyta-grupy-studentow-z-holandii-w-miejskim-osrodku"
+
+    def queues(client, url, post):
+        ids = [event for event, _ in page_cards(client, url)]
+        return ids, [html_lib.unescape(client.get(url, params={"lang": lang}).text) for lang in ("en", "pl")]
+
+    ids, (en, pl) = run_review(built_copy.root, queues)
+    assert renamed in ids and EVENT["group"] not in ids
+    assert f"the corrections of {EVENT['group']} apply to nothing" in en
+    assert f"(renamed? now perhaps {renamed})" in en
+    assert f"poprawki wydarzenia {EVENT['group']} nie dotyczą niczego" in pl
+    assert f"(zmieniony tytuł? teraz może {renamed})" in pl
+    assert en.count("now perhaps") == 1  # no guess for the other events

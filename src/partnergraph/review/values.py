@@ -77,6 +77,7 @@ class Stale:
     field: str = ""
     key: str = ""
     report: str = ""  # as curate wrote it (shown as is should its form be new)
+    successor: str = ""  # no_event: the event of the page most likely to be the same one renamed
 
 
 def read_stale(report: str) -> Stale:
@@ -102,6 +103,23 @@ class PageView:
 
     def counts(self) -> dict[str, int]:
         return {s: sum(v.state == s for v in self.values) for s in STATES}
+
+
+def successor(event_id: str, events: list[Event]) -> str:
+    """The id among `events` (of the same page, with no corrections of their own) most like `event_id`,
+    an event no longer extracted (its title changed on the page): at least half their title words in
+    common and no other as close; else ''."""
+
+    def words(identifier: str) -> set[str]:
+        return set(identifier.partition("/")[2].split("-")) - {""}
+
+    old = words(event_id)
+    scored = sorted(
+        ((len(old & words(e.id)) / len(old | words(e.id) or {""}), e.id) for e in events), reverse=True
+    )
+    if not scored or scored[0][0] < 0.5 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return ""
+    return scored[0][1]
 
 
 def confidence(evidence: Evidence | None, field: str) -> float:
@@ -155,6 +173,9 @@ class Corpus:
         curated, stale = apply_curation(raw, own, registries, {source_id: text})
         by_id = {e.id: e for e in curated}
         view = PageView(source_id, entry.title or entry.file, text, stale=[read_stale(s) for s in stale])
+        for s in view.stale:
+            if s.kind == "no_event":
+                s.successor = successor(s.event, [e for e in raw if e.id not in own])
         for event in raw:
             if event.id in by_id:
                 view.events.append(_event_view(by_id[event.id], event, own.get(event.id) or {}))
