@@ -26,13 +26,13 @@ from rdflib import Dataset
 from . import iris
 from ._atomic import write_atomic
 from .build import (
-    ARTEFACTS,
     REPORT,
     STATE,
     _report,
     entity_lines,
     make_dataset,
     read_entity_lines,
+    write_artefacts,
     write_entity_lines,
 )
 from .curate import apply_curation, read_curation
@@ -212,8 +212,8 @@ def apply_page_graphs(
         quads = new_nquads.count(b"\n")
         new_state = _updated_state(settings, state, [g.entry.source_id for g in graphs], removed)
         _update_report(settings, folder, graphs, removed, quads, new_state["input_hash"])
-        for write in ARTEFACTS:
-            write(settings, folder, new_nquads)
+        with EmbeddedStore(folder / "store", read_only=True) as store:
+            write_artefacts(settings, folder, new_nquads, store)
         write_atomic(folder / STATE, json.dumps(new_state, indent=0))
     added = sum(data.count(b"\n") for data in replaced.values())
     log.info(

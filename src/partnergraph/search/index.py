@@ -25,7 +25,7 @@ from urllib.request import pathname2url
 
 from .._atomic import umask
 from .documents import Document
-from .words import base_forms, fold, query_forms, words
+from .words import WORD, base_forms, fold, query_forms, words
 
 MAX_QUERY_WORDS = 12
 SNIPPET_WORDS = 14
@@ -47,7 +47,8 @@ class Hit:
 
 
 def _forms_of(text: str) -> str:
-    return " ".join(sorted({f for w in {w for _s, _e, w in words(text)} for f in base_forms(w)}))
+    # the distinct words first (findall, no positions): a word recurs in a text; half the index's time
+    return " ".join(sorted({f for w in set(WORD.findall(text)) for f in base_forms(w)}))
 
 
 def _stamp() -> bytes:
