@@ -21,6 +21,7 @@ _DIGRAPHS = (
     ("y", "i"),
     ("ie", "e"),
 )
+_ANSWERS: dict[tuple, tuple[Gazetteer, City | None]] = {}
 _INDEXES: dict[int, tuple[Gazetteer, dict[str, dict[str, list[tuple[str, int]]]]]] = {}
 
 
@@ -73,6 +74,15 @@ def _country_index(gaz: Gazetteer, iso: str) -> dict[str, list[tuple[str, int]]]
 def town_by_spelling(gaz: Gazetteer, guesses: list[str], countries: set[str]) -> City | None:
     """The largest town of `countries` one of whose names is spelt like one of the guesses (a name's
     nominative forms), or None."""
+    asked = (id(gaz), tuple(guesses), tuple(sorted(countries)))
+    if asked not in _ANSWERS or _ANSWERS[asked][0] is not gaz:  # pages name the same words again
+        if len(_ANSWERS) > 20_000:
+            _ANSWERS.clear()
+        _ANSWERS[asked] = (gaz, _town_by_spelling(gaz, guesses, countries))
+    return _ANSWERS[asked][1]
+
+
+def _town_by_spelling(gaz: Gazetteer, guesses: list[str], countries: set[str]) -> City | None:
     best = None
     for guess in guesses:
         g = skeleton(guess)
@@ -81,7 +91,7 @@ def town_by_spelling(gaz: Gazetteer, guesses: list[str], countries: set[str]) ->
         most = 1 if len(g) < 8 else 2
         for iso in countries:
             for name, idx in _country_index(gaz, iso).get(g[:1], ()):
-                if slips(g, name, most) <= most:
+                if abs(len(name) - len(g)) <= most and slips(g, name, most) <= most:
                     city = City(*gaz.records[idx])
                     if best is None or city.population > best.population:
                         best = city

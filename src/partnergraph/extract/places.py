@@ -17,7 +17,7 @@ from functools import lru_cache
 from ._city_adjectives import cities_of_adjective
 from ._nominative import _caps_like, _forms
 from ._spelling import town_by_spelling
-from ._text import Token
+from ._text import Token, analyse
 from .gazetteer import City, Gazetteer, fold3, key, name_starts
 
 # English ones too: project and network sites write "delegations from Ghent", "a meeting in Turin"
@@ -266,20 +266,27 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     out = [m for m in found if m.token_index not in aside]
     nationalities: list[set[str]] = []  # found once, and only when a mention needs them
     checked = [m for m in (_corroborated(gaz, m, out, tokens, nationalities) for m in out) if m is not None]
-    if any(m.kind == "country" and m.country != "PL" for m in checked) or find_nationalities(tokens):
-        checked = sorted(checked + _towns_by_spelling(gaz, tokens, checked, aside), key=lambda m: m.start)
+    if not nationalities:
+        nationalities.append({iso for iso, _ in find_nationalities(tokens)})
+    if any(m.kind == "country" and m.country != "PL" for m in checked) or nationalities[0]:
+        found_too = _towns_by_spelling(gaz, tokens, checked, aside, nationalities[0])
+        checked = sorted(checked + found_too, key=lambda m: m.start)
     return _cohere(checked)
 
 
 def _towns_by_spelling(
-    gaz: Gazetteer, tokens: list[Token], found: list[PlaceMention], aside: frozenset[int]
+    gaz: Gazetteer,
+    tokens: list[Token],
+    found: list[PlaceMention],
+    aside: frozenset[int],
+    nationalities: set[str],
 ) -> list[PlaceMention]:
     """Foreign towns the lookups above missed, in a country the text names: a capitalised name in a place's
     position with a word the dictionary does not know, spelt the Polish way ("w Starej Lubowli na
     Słowacji": Stará Ľubovňa), or, after a place noun, a village the gazetteer lacks, by its name as
     written ("z miejscowości Elspeet w Holandii", "z gminy Egmating w Bawarii")."""
     named = {m.country for m in found if m.kind == "country" and m.country != "PL"}
-    named |= {iso for iso, _ in find_nationalities(tokens)}
+    named |= nationalities
     covered = {k for m in found for k in range(m.token_index, _past(tokens, m))}
     out = []
     i = 0
@@ -1064,12 +1071,19 @@ def _nationality(t: Token) -> str | None:
     """The ISO code of the country whose adjective the word is ("norweskiego": NO)."""
     if not t.is_word:
         return None
+    if t.analyses is analyse(t.text):  # the dictionary's reading: the same answer for every such word
+        return _nationality_of(t.text)
+    return _nationality_in(t.analyses)
+
+
+@lru_cache(maxsize=50_000)
+def _nationality_of(word: str) -> str | None:
+    return _nationality_in(analyse(word))
+
+
+def _nationality_in(analyses) -> str | None:
     return next(
-        (
-            NATIONALITY[a.lemma.lower()]
-            for a in t.analyses
-            if a.pos == "adj" and a.lemma.lower() in NATIONALITY
-        ),
+        (NATIONALITY[a.lemma.lower()] for a in analyses if a.pos == "adj" and a.lemma.lower() in NATIONALITY),
         None,
     )
 
@@ -1113,7 +1127,9 @@ def find_unlinked(tokens: list[Token], mentions: list[PlaceMention]) -> list[tup
     a capitalised name after a place noun ("z miejscowości Kwiatkowo"), or a single capitalised word
     unknown to the dictionary right after a place preposition ("z Kwiatkowa"); names the dictionary knows
     (Europa, Bawaria) are continents and regions, not towns."""
-    covered = {k for m in mentions for k, t in enumerate(tokens) if m.start <= t.start and t.end <= m.end}
+    covered = {
+        k for m in mentions for k in range(m.token_index, _past(tokens, m)) if tokens[k].start >= m.start
+    }
     out = []
     i = 0
     while i < len(tokens):
