@@ -44,9 +44,9 @@ def test_the_probe_pages_score_above_their_floor(registries, score, tmp_path):
     # the way home, bodies' seats, another town of the home's country as the venue, tours (0.660), and after
     # towns spelt the Polish way, villages the gazetteer lacks, counties named like their seats, two towns
     # visited abroad (and other helpers' segmentation fixes): events 1.000, macro 0.828; location 1.000, cities
-    # 0.974, countries 1.000, direction 1.000
+    # 0.974, countries 1.000, direction 1.000; 0.874 with English visits and other helpers' later rules
     assert events_f1 >= 0.99
-    assert macro >= 0.82, {f: round(v[2], 3) for f, v in table.items() if v[2] < 1}
+    assert macro >= 0.86, {f: round(v[2], 3) for f, v in table.items() if v[2] < 1}
     floor = {"location": 0.99, "cities": 0.97, "countries": 0.99, "direction": 0.99}
     assert all(places[f] >= floor[f] for f in PLACE_FIELDS), places
 
@@ -171,3 +171,12 @@ def test_a_country_adjective_before_a_town_and_names_that_only_look_like_places(
     )
     (ev,) = _events(text, registries)
     assert ([(c["name"], c["country"]) for c in ev["cities"]], ev["countries"]) == ([("Turku", "FI")], ["FI"])
+
+
+def test_an_english_report_of_a_visit_to_a_city_is_outgoing(registries):
+    text = (
+        "Kraków team visits Ghent\n\nFrom 3 to 5 February 2020 a team from Kraków, staff of MOPS, visited Ghent "
+        "within an URBACT network and met the city's housing officers.\n"
+    )
+    (ev,) = _events(text, registries)
+    assert (ev["direction"], ev["location"]) == ("outgoing", {"city": "Ghent", "country": "BE"})

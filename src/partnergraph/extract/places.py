@@ -109,6 +109,8 @@ def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
         j -= 1
     if j >= 0:
         w = tokens[j].lower
+        if w in EN_TO and tokens[j].is_word:
+            return "do"  # "a team from Kraków visited Ghent", "a study trip to Ghent"
         if w in FROM | IN | TO:
             if tokens[j].is_upper_initial and j >= 1 and tokens[j - 1].text in OPENING_QUOTES:
                 return ""  # the first word of a quoted name: Klub Seniora „Pod Lipami”
@@ -133,6 +135,8 @@ def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
 
 
 COORDINATORS = {"i", "oraz", ",", "and"}
+# English words before the place a visit goes to
+EN_TO = {"to", "visited", "visits", "visit", "visiting"}
 OPENING_QUOTES = {"„", '"', "«", "“", "»"}
 # English place nouns before "of": "the Bavarian municipality of Vaterstetten", "the town of Heerde"
 EN_PLACE_NOUNS = {"municipality", "town", "city", "village", "commune", "borough"}
