@@ -224,18 +224,24 @@ def classify_type(title: str, body: str) -> tuple[str, Cue | None, bool]:
 
 # a sentence about a later event ("Kolejne spotkanie partnerów zaplanowano we wrześniu", "Partnerzy zaplanowali
 # wizytę studyjną …"): what will happen does not type what happened
-PLANNED = re.compile(
-    r"[^.!?\n]*(?<!\w)(?:zaplanowa\w*|planuj\w*|planowan\w*|odbędzie\s+się|odbędą\s+się)[^.!?\n]*[.!?]?", re.I
-)
+PLANNED = re.compile(r"(?<!\w)(?:zaplanowa\w*|planuj\w*|planowan\w*|odbędzie\s+się|odbędą\s+się)", re.I)
+SENTENCE_STOP = re.compile(r"[.!?\n]")
 
-PLANNED_WORD = re.compile(r"(?<!\w)(?:zaplanowa|planuj|planowan|odbędzie\s+się|odbędą\s+się)", re.I)
+
+def _without_plans(body: str) -> str:
+    """The body with its sentences about later events blanked (offsets kept)."""
+    for m in PLANNED.finditer(body):
+        start = max(body.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        stop = SENTENCE_STOP.search(body, m.end())
+        end = stop.end() if stop else len(body)
+        body = body[:start] + " " * (end - start) + body[end:]
+    return body
 
 
 def classify_type_margin(title: str, body: str) -> tuple[str, Cue | None, bool, float]:
     """classify_type and the winner's lead over the runner-up as a share of its score (0: a tie, 1: no
     rival): how clearly the text decides, for the value's confidence."""
-    if PLANNED_WORD.search(body):  # (the sentence pattern costs a scan from every letter: only when needed)
-        body = PLANNED.sub(lambda m: " " * len(m.group()), body)  # blanked, offsets kept
+    body = _without_plans(body)
     scores: dict[str, float] = {}
     happened: dict[str, float] = {}  # the body's cues of what happened, without naming words
     best_cue: dict[str, tuple[float, Cue, bool]] = {}
