@@ -544,3 +544,16 @@ def test_foreign_names_of_three_words_ukrainian_endings_and_bodies_after_a_dash(
 )
 def test_legal_forms_after_a_comma_branch_boards_and_the_publishers_own(bare, text, expected):
     assert names(text, bare).get("organisations", []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("– To dla nas wzór – podkreśla Liisa Saar, kierowniczka ośrodka.", ["Liisa Saar"]),
+        ("Model fiński przedstawił Juhani Lehto. Potem była dyskusja.", ["Juhani Lehto"]),
+        ("podziękowaliśmy koordynatorowi, Sörenowi Lindbergowi, za pomoc.", ["Sören Lindberg"]),
+        ("– Było świetnie – mówi Kraków Społeczny, portal mieszkańców.", []),
+    ],
+)
+def test_speakers_after_a_verb_and_declined_foreign_pairs(bare, text, expected):
+    assert names(text, bare).get("persons", []) == expected

@@ -144,7 +144,7 @@ UNIT_PHRASES = re.compile(
 )
 FOREIGN_HEAD = re.compile(
     r"(universit\w*|univerzit\w*|universidad|egyetem|kaupunki|kunta|centrum|alapítvány|egyesület|központ|"
-    r"szolgálat|önkormányzat|c[âa]mara|college|hochschule|hogeschool|h[øo]gskol\w*|högskola\w*|school|schule|academy|akademie|institut\w*|club|foundation|"
+    r"szolgálat|önkormányzat|c[âa]mara|\w*valitsus|pašvaldība|college|hochschule|hogeschool|h[øo]gskol\w*|högskola\w*|school|schule|academy|akademie|institut\w*|club|foundation|"
     r"stiftung|stichting|fundaci[oó]n?|association|associazione|asociace|verein|verband|gemeinschaft|society|"
     r"council|c[aá]ritas|diakonie|kommune|commune|municipality|trust|charity|network|centre|center|zentrum|"
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
@@ -193,6 +193,8 @@ CONNECTORS = {
     "zum",
     "zur",
     "v",  # Czech: "Armáda spásy v ČR"
+    "das",  # German: "Caritasverband für das Bistum Aachen"
+    "dem",
     # Catalan, French and Italian elisions: "Regidoria de Serveis Socials de l'Ajuntament de València"
     "l",
     "d",

@@ -116,6 +116,9 @@ def person_at(
     run = _foreign_run(toks, k, taken)
     if run is not None:
         return run
+    said = _said_by(toks, k, taken, org_heads)
+    if said is not None:
+        return said
     honorific = t.lower in HONORIFICS or bool(t.lemmas & ROLES)
     first = k + 1 if honorific else k
     if honorific and first < len(toks) and toks[first].text in (".", ",") and t.lower not in ("pan", "pani"):
@@ -166,6 +169,7 @@ def person_at(
             )
             and not bare_pair(toks, first)
             and not _english_pair(toks, first)
+            and not _declined_pair(f, s)
         ):
             return None
         # "Hana Dvořáková", "Ruta Kazlauskienė", "Wołodymyr Hnatiuk", "Oksanie Kowalczuk"
@@ -305,6 +309,38 @@ def _introduces_person(toks: list[Token], end: int) -> bool:
     return nxt.lower in ("z", "ze") and after.is_upper_initial
 
 
+# verbs that a speaker or presenter follows in the nominative: "– mówi Olha Kowal, szefowa grupy",
+# "przedstawiła Kari Hansen", "said Ana Ribeiro"
+SPEECH_VERBS = {"mówić", "powiedzieć", "dodać", "dodawać", "podkreślić", "podkreślać", "przedstawić", "wygłosić",
+                "zaznaczyć", "opowiedzieć", "opowiadać", "wyjaśnić", "wyjaśniać", "tłumaczyć", "przekonywać",
+                "zapowiedzieć", "relacjonować", "zauważyć", "zaprezentować", "said", "says", "added", "explained"}  # fmt: skip
+
+
+def _said_by(
+    toks: list[Token], k: int, taken: list[bool], org_heads: set[str]
+) -> tuple[int, int, str, float] | None:
+    """Two capitalised words right after a verb of speaking or presenting, ending at punctuation or a
+    lower-case word: the speaker, in the nominative as written."""
+    if (
+        k == 0
+        or k + 1 >= len(toks)
+        or taken[k + 1]
+        or not (toks[k - 1].lemmas & SPEECH_VERBS or toks[k - 1].lower in SPEECH_VERBS)
+    ):
+        return None
+    f, s = toks[k], toks[k + 1]
+    if not (_name_word(f) and _name_word(s)) or s.start - f.end != 1:
+        return None
+    if any(_head_analysis(t, org_heads) is not None or t.lemmas & ROLES for t in (f, s)):
+        return None
+    if not (f.unknown or f.has_mark("imię")) or not (s.unknown or s.has_mark("nazwisko")) or s.has_pos("adj"):
+        return None  # a given name and a surname, not a place and an adjective ("Kraków Społeczny")
+    nxt = toks[k + 2] if k + 2 < len(toks) else None
+    if nxt is not None and not (nxt.text in LIST_ENDS or (nxt.is_word and nxt.text[:1].islower())):
+        return None
+    return k, k + 2, f"{f.text} {s.text}", 0.65
+
+
 def _english_pair(toks: list[Token], k: int) -> bool:
     """Two unknown capitalised words between a lower-case word and "of"/"from" a body, on an English page:
     "heard Juha Kaakinen of the Y-Foundation"."""
@@ -318,6 +354,21 @@ def _english_pair(toks: list[Token], k: int) -> bool:
         and _name_word(s)
         and of.lower in ("of", "from")
         and (nxt.lower == "the" or nxt.is_upper_initial)
+    )
+
+
+def _declined_pair(f: Token, s: Token) -> bool:
+    """Two unknown capitalised words with the same Polish case ending, a foreign man's name declined:
+    "Larsem Haugenem", "Serhijowi Melnykowi"."""
+    return (
+        f.unknown
+        and s.unknown
+        and _name_word(f)
+        and _name_word(s)
+        and any(
+            f.text.endswith(e) and s.text.endswith(e) and min(len(f.text), len(s.text)) > len(e) + 2
+            for e in ("em", "owi")
+        )
     )
 
 
