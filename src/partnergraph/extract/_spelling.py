@@ -22,7 +22,7 @@ _DIGRAPHS = (
     ("ie", "e"),
 )
 _ANSWERS: dict[tuple, tuple[Gazetteer, City | None]] = {}
-_INDEXES: dict[int, tuple[Gazetteer, dict[str, dict[str, list[tuple[str, int]]]]]] = {}
+_INDEXES: dict[int, tuple[Gazetteer, dict[str, dict]]] = {}
 
 
 @lru_cache(maxsize=50_000)
@@ -54,21 +54,25 @@ def slips(a: str, b: str, most: int) -> int:
     return prev[-1]
 
 
-def _country_index(gaz: Gazetteer, iso: str) -> dict[str, list[tuple[str, int]]]:
-    """First letter -> (skeleton of a name, record index) of every name of the country's towns."""
+def _country_names(gaz: Gazetteer, iso: str, letter: str) -> list[tuple[str, int]]:
+    """(skeleton of a name, record index) of the names of the country's towns whose skeleton begins with
+    `letter`: the names are sorted by their first letters once per country, and a letter's skeletons are
+    made when it is first asked for (a country has tens of thousands of names)."""
     hit = _INDEXES.get(id(gaz))
     if hit is None or hit[0] is not gaz:
         hit = _INDEXES[id(gaz)] = (gaz, {})
     by_country = hit[1]
     if iso not in by_country:
-        names: dict[str, list[tuple[str, int]]] = {}
+        raw: dict[str, list[tuple[str, int]]] = {}
         for idx, rec in enumerate(gaz.records):
             if rec[2] == iso:
                 for k in {rec[1], *(gaz.names_by_id.get(rec[0], ()) if rec[0] else ())}:
-                    sk = skeleton(k)
-                    names.setdefault(sk[:1], []).append((sk, idx))
-        by_country[iso] = names
-    return by_country[iso]
+                    raw.setdefault(skeleton(k[:2])[:1], []).append((k, idx))  # a digraph's letter too
+        by_country[iso] = {"raw": raw}
+    names = by_country[iso]
+    if letter not in names:
+        names[letter] = [(skeleton(k), idx) for k, idx in names["raw"].get(letter, ())]
+    return names[letter]
 
 
 def town_by_spelling(gaz: Gazetteer, guesses: list[str], countries: set[str]) -> City | None:
@@ -90,7 +94,7 @@ def _town_by_spelling(gaz: Gazetteer, guesses: list[str], countries: set[str]) -
             continue  # short names are too alike
         most = 1 if len(g) < 8 else 2
         for iso in countries:
-            for name, idx in _country_index(gaz, iso).get(g[:1], ()):
+            for name, idx in _country_names(gaz, iso, g[:1]):
                 if abs(len(name) - len(g)) <= most and slips(g, name, most) <= most:
                     city = City(*gaz.records[idx])
                     if best is None or city.population > best.population:
