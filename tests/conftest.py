@@ -151,3 +151,18 @@ def score():
 def project(tmp_path) -> Path:
     """A private copy of the project for a test that changes data or builds."""
     return copy_project(tmp_path / "project")
+
+
+def synthetic_store(events: int, seed: int):
+    """`events` synthetic events in the real model (benchmarks/generate.py), in a store in memory."""
+    import importlib.util
+
+    from partnergraph.store import EmbeddedStore
+
+    spec = importlib.util.spec_from_file_location("pg_benchmarks_generate", ROOT / "benchmarks" / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = generate  # dataclasses look their module up there
+    spec.loader.exec_module(generate)
+    store = EmbeddedStore()
+    store.load_nquads(generate.generate_nquads(events, seed=seed))
+    return store

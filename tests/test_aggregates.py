@@ -4,15 +4,14 @@ seed graph and on a synthetic graph of 300 events (many organisations, persons, 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import synthetic_store as make_synthetic_store
 
 from partnergraph.aggregates import FILE_NAME, VERSION, compute_aggregates, load_aggregates
 from partnergraph.build import build, is_current
@@ -46,15 +45,7 @@ def live(store, name, **params) -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def synthetic_store():
     """300 synthetic events in the real model (benchmarks/generate.py), in a store in memory."""
-    spec = importlib.util.spec_from_file_location(
-        "pg_benchmarks_generate", ROOT / "benchmarks" / "generate.py"
-    )
-    generate = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = generate  # dataclasses look their module up there
-    spec.loader.exec_module(generate)
-    store = EmbeddedStore()
-    store.load_nquads(generate.generate_nquads(300, seed=3))
-    return store
+    return make_synthetic_store(300, seed=3)
 
 
 @pytest.fixture(scope="module", params=["seed", "synthetic"])

@@ -4,14 +4,13 @@ remade by `add`; found only for the query text they were made from; served by th
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import httpx
 import pytest
 from conftest import copy_built
+from conftest import synthetic_store as make_synthetic_store
 from test_web import Served
 
 from partnergraph.corpus import add_pages
@@ -50,15 +49,8 @@ def assert_kept_equals_live(store, build_dir: Path) -> int:
 
 @pytest.fixture(scope="module")
 def synthetic_store():
-    spec = importlib.util.spec_from_file_location(
-        "pg_benchmarks_generate", ROOT / "benchmarks" / "generate.py"
-    )
-    generate = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = generate  # dataclasses look their module up there
-    spec.loader.exec_module(generate)
-    store = EmbeddedStore()
-    store.load_nquads(generate.generate_nquads(300, seed=5))
-    return store
+    """300 synthetic events in the real model (benchmarks/generate.py), in a store in memory."""
+    return make_synthetic_store(300, seed=5)
 
 
 def test_build_keeps_every_saved_querys_answer_at_its_defaults(seed_store):
