@@ -166,3 +166,11 @@ def synthetic_store(events: int, seed: int):
     store = EmbeddedStore()
     store.load_nquads(generate.generate_nquads(events, seed=seed))
     return store
+
+
+def extract_events(text: str, registries, **page) -> list[dict]:
+    """The events `extract` finds in `text`, read as a page of the given url, year, home, home_city."""
+    from partnergraph.extract import extract_document
+    from partnergraph.model import Page
+
+    return extract_document(Page("x", "x.txt", text, **page), registries)["events"]

@@ -7,10 +7,9 @@ before the rules below, and scored as `extract_set.py` scores them."""
 
 from __future__ import annotations
 
-from conftest import score_probes
+from conftest import extract_events, score_probes
 
-from partnergraph.extract import classify, dates, extract_document
-from partnergraph.model import Page
+from partnergraph.extract import classify, dates
 from partnergraph.sources import chrome
 
 
@@ -34,10 +33,6 @@ def test_the_fifth_probe_set_scores_above_its_floor(registries, score, tmp_path)
     assert macro >= 0.87, f1
 
 
-def _events(text: str, registries, **page) -> list[dict]:
-    return extract_document(Page("x", "x.txt", text, **page), registries)["events"]
-
-
 def test_a_list_of_teasers_gives_its_items_and_a_call_for_applications_is_no_event(registries):
     text = (
         "Aktualności\n\n12.05.2018\nStudenci z Grazu w Krakowie\nW dniach 8–9 maja 2018 r. studenci pracy socjalnej "
@@ -47,7 +42,7 @@ def test_a_list_of_teasers_gives_its_items_and_a_call_for_applications_is_no_eve
         "28.04.2018\nRozmowy o współpracy w Wilnie\nW dniu 25 kwietnia przedstawiciele MOPS uczestniczyli w "
         "spotkaniu roboczym z urzędnikami Wilna w sprawie wspólnego projektu dla seniorów. …\nCzytaj więcej ›\n"
     )
-    events = _events(text, registries, year=2018)
+    events = extract_events(text, registries, year=2018)
     assert [(e["title"], e["start"], e["end"]) for e in events] == [
         ("Studenci z Grazu w Krakowie", "2018-05-08", "2018-05-09"),
         ("Rozmowy o współpracy w Wilnie", "2018-04-25", "2018-04-25"),
@@ -84,12 +79,12 @@ def test_a_delegation_listed_by_roles_of_several_kinds_is_mixed(registries):
         "– zastępca przewodniczącego Rady Obwodowej,\n– dyrektor Centrum Usług Socjalnych,\n"
         "– psycholog Centrum.\nGoście zapoznali się z pracą asystentów rodziny.\n"
     )
-    (ev,) = _events(text, registries)
+    (ev,) = extract_events(text, registries)
     assert ev["participants"] == "mixed"
     one_kind = text.replace("– zastępca przewodniczącego Rady Obwodowej,\n", "")
-    (ev,) = _events(one_kind, registries)
+    (ev,) = extract_events(one_kind, registries)
     assert ev["participants"] == "professionals"
-    (ev,) = _events(text.replace("w składzie:", "oraz urzędników i pedagogów:"), registries)
+    (ev,) = extract_events(text.replace("w składzie:", "oraz urzędników i pedagogów:"), registries)
     assert ev["participants"] == "mixed"
 
 
@@ -98,7 +93,7 @@ def test_the_homes_own_councillors_at_a_visit_are_not_the_foreign_side(registrie
         "Goście z Bawarii\n\nW dniu 28 maja 2019 r. gościliśmy pracowników socjalnych z Rosenheim. W spotkaniu "
         "wzięli udział także radni, sołtysi oraz seniorzy z naszej gminy. Goście poznali nasz Klub Seniora.\n"
     )
-    (ev,) = _events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Bukowinie", home_city="Bukowina")
+    (ev,) = extract_events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Bukowinie", home_city="Bukowina")
     assert ev["participants"] == "professionals"
 
 
@@ -119,7 +114,7 @@ def test_gifts_of_goods_in_a_month_bylines_and_short_breadcrumbs(registries):
         "Goście poznali nasz program.\n\nDary z Akwizgranu\n\nW listopadzie 2022 r. otrzymaliśmy od niemieckiej "
         "Caritas 40 śpiworów dla osób bezdomnych.\n"
     )
-    events = _events(text, registries)
+    events = extract_events(text, registries)
     assert [(e["title"], e["start"], e["type"]) for e in events][-1] == ("Dary z Akwizgranu", "2022-11", "Donation")
     assert chrome.is_chrome("Autor: Anna Wrona · 14 czerwca 2019 · Kategoria: Wyjazdy studyjne")
     assert chrome.is_chrome("Miasta partnerskie › Aktualności")
@@ -140,7 +135,7 @@ def test_a_byline_or_a_record_card_under_the_headline_does_not_date_the_event(re
         "Wprowadzona do BIP przez: Ewa Krawiec\n\nW dniu 14 września 2017 r. Ośrodek gościł partnerów z powiatu "
         "Görlitz. Goście zapoznali się z pracą asystentów rodziny i z działalnością klubu seniora w gminie.\n"
     )
-    (ev,) = _events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Sulikowie", home_city="Sulików")
+    (ev,) = extract_events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Sulikowie", home_city="Sulików")
     assert (ev["title"], ev["start"]) == ("Wizyta partnerów z Saksonii", "2017-09-14")
 
 
@@ -163,7 +158,7 @@ def test_a_calendar_of_date_lines_and_an_article_with_question_subheadings(regis
         "wspólnego programu dla seniorów. Rozmawiano o wniosku.\n\nna przełomie września i października 2019\n"
         "Udział przedstawicieli MOPS w konferencji Eurocities w Lipsku.\n"
     )
-    events = _events(text, registries, year=2019)
+    events = extract_events(text, registries, year=2019)
     assert [(e["start"], e["end"], e["type"]) for e in events] == [
         ("2019-01-15", "2019-01-15", "Meeting"),
         ("2019-09", "2019-10", "Conference"),
@@ -173,7 +168,7 @@ def test_a_calendar_of_date_lines_and_an_article_with_question_subheadings(regis
         "ulicy z litewskiej organizacji z Wilna, którzy poznawali naszą pracę.\n\nCo zobaczyli goście?\nPedagodzy "
         "poznali nasz program pracy z młodzieżą i wyszli z nami na dyżur terenowy.\n"
     )
-    (ev,) = _events(text, registries)
+    (ev,) = extract_events(text, registries)
     assert (ev["title"], ev["participants"]) == ("Goście z Wilna", "professionals")
 
 
@@ -209,7 +204,7 @@ def test_a_see_also_box_set_into_an_article_does_not_end_it(registries):
         "zakończą pobyt spotkaniem z dyrekcją Ośrodka.\n\nKomentarze (2)\nJan 17.05.2018, 10:00\nByłem w zeszłym "
         "roku w Wilnie na podobnym wyjeździe i bardzo dużo się tam nauczyłem od litewskich kolegów.\n"
     )
-    (ev,) = _events(text, registries, year=2018)
+    (ev,) = extract_events(text, registries, year=2018)
     assert (ev["start"], ev["end"]) == ("2018-05-15", "2018-05-17")
     assert "children_and_families" in ev["topics"]  # from the text after the box
     assert ev["countries"] == ["LT"]  # the box's Nuremberg is not the event's
@@ -220,7 +215,7 @@ def test_an_english_report_and_client_groups_inside_a_name(registries):
         "Kraków team visits Ghent\n\nFrom 3 to 5 February 2020 a team from Kraków – staff of MOPS – visited the "
         "social services of Ghent to learn about housing for people leaving homelessness.\n"
     )
-    (ev,) = _events(text, registries)
+    (ev,) = extract_events(text, registries)
     assert (ev["title"], ev["start"], ev["end"]) == ("Kraków team visits Ghent", "2020-02-03", "2020-02-05")
     sentence = (
         "Goście rozmawiali o wolontariacie osób starszych z przedstawicielami Stowarzyszenia Dzieci i Młodzieży "

@@ -5,10 +5,8 @@ gold by ../shared/eval/GOLD-CONVENTIONS.md before the rules below, and scored as
 
 from __future__ import annotations
 
-from conftest import score_probes
+from conftest import extract_events, score_probes
 
-from partnergraph.extract import extract_document
-from partnergraph.model import Page
 from partnergraph.sources import chrome
 
 
@@ -19,10 +17,6 @@ def test_the_probe_pages_score_above_their_floor(registries, score, tmp_path):
     # after them: 1.000 and 0.910 (what is left: organisations and persons, another module's; topics; a town
     # with a Polish exonym GeoNames lacks)
     assert macro >= 0.90, f1
-
-
-def _events(text: str, registries, **page) -> list[dict]:
-    return extract_document(Page("x", "x.txt", text, **page), registries)["events"]
 
 
 def test_a_report_wrapped_at_its_margin_with_numbered_subsections(registries):
@@ -41,7 +35,7 @@ def test_a_report_wrapped_at_its_margin_with_numbered_subsections(registries):
         "przygotowaniu wspólnego szkolenia dla koordynatorów pieczy zastępczej w roku 2018.\n\n"
         "Strona 8 z 18\n"
     )
-    events = _events(text, registries, home="Powiatowe Centrum Pomocy Rodzinie w Bochni", home_city="Bochnia")
+    events = extract_events(text, registries, home="Powiatowe Centrum Pomocy Rodzinie w Bochni", home_city="Bochnia")
     assert [(e["title"], e["start"], e["end"]) for e in events] == [
         ("Wyjazd studyjny do Ebersbergu", "2017-10-04", "2017-10-06"),
         ("Wizyta partnerów z Ebersbergu", "2017-11-23", "2017-11-23"),
@@ -62,7 +56,7 @@ def test_a_post_with_no_headline_under_its_publishers_name_is_titled_by_its_firs
         "seniorów.\n#współpraca #seniorzy\n👍❤️ 34\n5 komentarzy · 3 udostępnienia\nLubię to! · Komentarz · "
         "Udostępnij\n"
     )
-    (ev,) = _events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Muszynie", home_city="Muszyna")
+    (ev,) = extract_events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Muszynie", home_city="Muszyna")
     assert (ev["title"], ev["start"], ev["direction"]) == (
         "Kolejne spotkanie z sąsiadami!",
         "--09-11",
@@ -78,7 +72,7 @@ def test_a_news_headline_over_its_byline_and_not_the_lead_sentence(registries):
         "Od 8 do 12 listopada 2021 r. trwa wizyta studyjna grupy dwunastu pracowników socjalnych z "
         "Iwano-Frankiwska, przygotowana przez Miejski Ośrodek Pomocy Społecznej w Krakowie.\n"
     )
-    (ev,) = _events(text, registries)
+    (ev,) = extract_events(text, registries)
     assert ev["title"] == "Ukraińscy pracownicy socjalni uczą się w Krakowie"
 
 
@@ -89,7 +83,7 @@ def test_a_headline_after_its_date_of_publication_and_a_menu_row(registries):
         "przebywała delegacja urzędu regionu z Ostrawy. Rozmowy dotyczyły przygotowania wspólnego projektu.\n"
         "Liczba wyświetleń: 212\n"
     )
-    (ev,) = _events(
+    (ev,) = extract_events(
         text, registries, home="Regionalny Ośrodek Polityki Społecznej w Opolu", home_city="Opole"
     )
     assert (ev["title"], ev["start"], ev["end"]) == (
@@ -121,12 +115,12 @@ def test_small_european_towns_in_polish_spelling_where_their_country_is_named(re
         "Wizyta studyjna na Słowacji\n\nW dniach 16–19 października 2018 r. pracownicy Ośrodka odwiedzili domy "
         "opieki w Bardejowie i w Ebersbergu w Niemczech. Rozmawiano też o ochronie brzegów Odry.\n"
     )
-    (ev,) = _events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Żarkach", home_city="Żarki")
+    (ev,) = extract_events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Żarkach", home_city="Żarki")
     assert {(c["name"], c["country"]) for c in ev["cities"]} == {("Bardejov", "SK"), ("Ebersberg", "DE")}
     # a small town is not found where its country is not named: "Odry" is the Oder's genitive, not Odry (CZ)
     assert "CZ" not in ev["countries"]
     text = "Goście z Lipska\n\nW dniu 12 maja 2019 r. gościliśmy urzędników z Lipska.\n"
-    (ev,) = _events(text, registries)
+    (ev,) = extract_events(text, registries)
     assert [c["name"] for c in ev["cities"]] == ["Leipzig"]  # not the Polish village of Lipsk
 
 
@@ -135,7 +129,7 @@ def test_yesterday_in_a_post_is_the_day_before_its_date_and_they_visited_us_is_i
         "Gminny Ośrodek Pomocy Społecznej w Muszynie\n12 września 2019 ·\nKolejne spotkanie z sąsiadami! "
         "Wczoraj odwiedzili nas pracownicy socjalni z Bardejowa na Słowacji. Goście zwiedzili nasz dom pomocy.\n"
     )
-    (ev,) = _events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Muszynie", home_city="Muszyna")
+    (ev,) = extract_events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Muszynie", home_city="Muszyna")
     assert (ev["start"], ev["end"], ev["direction"], ev["type"]) == (
         "2019-09-11",
         "2019-09-11",
@@ -150,10 +144,10 @@ def test_a_hosted_delegation_that_only_talked_is_a_meeting(registries):
         "Wizyta partnerów z Ebersbergu\n\nW dniu 23 listopada 2017 r. Centrum gościło delegację urzędników "
         "z Niemiec. Rozmawiano o wymianie doświadczeń i o przygotowaniu wspólnego szkolenia.\n"
     )
-    (ev,) = _events(text, registries)
+    (ev,) = extract_events(text, registries)
     assert ev["type"] == "Meeting"
     shown = text.replace("Rozmawiano o", "Goście zapoznali się z pracą asystentów rodziny. Rozmawiano o")
-    (ev,) = _events(shown, registries)
+    (ev,) = extract_events(shown, registries)
     assert ev["type"] == "StudyVisit"
 
 
@@ -162,7 +156,7 @@ def test_a_trip_to_two_towns_of_one_country_has_no_one_city(registries):
         "Wizyta studyjna w Bardejowie i Kieżmarku\n\nW dniach 16–19 października 2018 r. pracownicy Ośrodka "
         "uczestniczyli w wizycie studyjnej na Słowacji.\n"
     )
-    (ev,) = _events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Żarkach", home_city="Żarki")
+    (ev,) = extract_events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Żarkach", home_city="Żarki")
     assert (ev["direction"], ev["location"]) == ("outgoing", {"city": None, "country": "SK"})
     assert {c["name"] for c in ev["cities"]} == {"Bardejov", "Kežmarok"}
 
@@ -173,6 +167,6 @@ def test_the_home_countrys_professionals_at_a_seminar_are_not_the_foreign_side(r
         "Uczestniczyli w nim pracownicy ośrodków pomocy społecznej i powiatowych centrów pomocy rodzinie z "
         "Małopolski, a także goście z Norwegii. Rozmawiano o wolontariacie seniorów.\n"
     )
-    (ev,) = _events(text, registries)
+    (ev,) = extract_events(text, registries)
     assert (ev["start"], ev["participants"]) == ("2015-05-12", None)
     assert "volunteering" in ev["topics"]
