@@ -13,6 +13,20 @@ def _port(text: str) -> int:
     return int(text)
 
 
+def _proxies(text: str) -> list[str]:
+    """Addresses and networks (CIDR) of reverse proxies, comma-separated; '*' is any."""
+    import ipaddress
+
+    items = [item.strip() for item in text.split(",") if item.strip()]
+    for item in items:
+        if item != "*":
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise argparse.ArgumentTypeError(f"expected IP addresses or networks, got {item!r}") from None
+    return items
+
+
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "serve",
@@ -61,6 +75,16 @@ def register(subparsers) -> None:
         default=256,
         metavar="N",
         help="open connections and requests at once; beyond, a quick 503 (default 256)",
+    )
+    parser.add_argument(
+        "--trusted-proxies",
+        type=_proxies,
+        default=[],
+        metavar="ADDRESSES",
+        help="comma-separated addresses or networks (CIDR) of reverse proxies in front of the server: "
+        "only from these is X-Forwarded-For believed as the client's address (for the per-client shares "
+        "of the query workers) and X-Forwarded-Proto as the scheme (default: none, the client is the "
+        "connection's peer)",
     )
     parser.add_argument(
         "--no-build", action="store_true", help="serve the existing build as it is, even if out of date"
@@ -132,7 +156,10 @@ def run(args) -> int:
         uvicorn.Config(
             app,
             log_level="warning",
-            proxy_headers=True,
+            # a forwarded address is believed only from proxies the operator names: anyone else could
+            # send a new X-Forwarded-For with each query and escape the per-client shares
+            proxy_headers=bool(args.trusted_proxies),
+            forwarded_allow_ips=args.trusted_proxies or None,
             timeout_graceful_shutdown=5,
             http=protocol_with_deadline(args.header_timeout),
             limit_concurrency=args.max_connections,

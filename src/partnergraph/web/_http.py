@@ -16,8 +16,8 @@ def state_of(request: Request) -> WebState:
 
 
 def client_of(request: Request) -> str:
-    """Who asks, for the fair shares of query workers: the peer's address (a proxy's X-Forwarded-For
-    only from the addresses uvicorn trusts, loopback by default)."""
+    """Who asks, for the fair shares of query workers: the connection's peer, or the X-Forwarded-For
+    of a proxy named by `serve --trusted-proxies` (none by default)."""
     return request.client.host if request.client else "unknown"
 
 
