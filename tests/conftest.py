@@ -50,26 +50,33 @@ def read_probe(folder: str, entry: dict):
     return read_page(DATA / folder / entry["file"], **{key: entry.get(key) for key in keys})
 
 
+def score_documents(score, gold: dict[str, dict], pred: dict[str, dict]) -> tuple[float, float, dict]:
+    """score.py's events F1, fields macro F1 and per-field table of the documents `pred` against `gold` (both
+    by page name), each read back from JSON as `extract_set.py`'s files are."""
+
+    def as_read(docs: dict[str, dict]) -> dict[str, dict]:
+        return {name: json.loads(json.dumps(doc, ensure_ascii=False)) for name, doc in docs.items()}
+
+    return score.score(as_read(gold), as_read(pred), verbose=False)
+
+
 def score_probes(
-    folder: str, registries, score, tmp_path, files=None
+    folder: str, registries, score, tmp_path=None, files=None
 ) -> tuple[float, float, dict[str, float]]:
     """Events F1, fields macro F1 and each field's F1 of the probe set tests/data/`folder` (or of its
-    `files` alone) extracted and scored against its gold as `extract_set.py` and score.py do."""
+    `files` alone) extracted and scored against its gold as `extract_set.py` and score.py do (`tmp_path` is
+    no longer needed, and kept for the callers that pass it)."""
     from partnergraph.extract import extract_document
 
     entries = json.loads((DATA / folder / "manifest.json").read_text(encoding="utf-8"))
-    out = tmp_path / folder
-    for part in ("gold", "pred"):
-        (out / part).mkdir(parents=True)
+    gold, pred = {}, {}
     for entry in entries:
         if files is not None and entry["file"] not in files:
             continue
         stem = Path(entry["file"]).stem
-        doc = extract_document(read_probe(folder, entry), registries)
-        (out / "pred" / f"{stem}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-        gold = (DATA / folder / f"{stem}.json").read_text(encoding="utf-8")
-        (out / "gold" / f"{stem}.json").write_text(gold, encoding="utf-8")
-    events_f1, macro, table = score.score(score.load(out / "gold"), score.load(out / "pred"), verbose=False)
+        pred[stem] = extract_document(read_probe(folder, entry), registries)
+        gold[stem] = json.loads((DATA / folder / f"{stem}.json").read_text(encoding="utf-8"))
+    events_f1, macro, table = score_documents(score, gold, pred)
     return events_f1, macro, {field: value[2] for field, value in table.items()}
 
 
@@ -159,7 +166,9 @@ def synthetic_store(events: int, seed: int):
 
     from partnergraph.store import EmbeddedStore
 
-    spec = importlib.util.spec_from_file_location("pg_benchmarks_generate", ROOT / "benchmarks" / "generate.py")
+    spec = importlib.util.spec_from_file_location(
+        "pg_benchmarks_generate", ROOT / "benchmarks" / "generate.py"
+    )
     generate = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = generate  # dataclasses look their module up there
     spec.loader.exec_module(generate)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import score_documents
 
 from partnergraph.extract import extract_document, extract_events
 from partnergraph.sources import read_page
@@ -28,18 +29,12 @@ def events_of(name: str, registries) -> dict[str, dict]:
 
 
 @pytest.mark.parametrize("page", SCORED, ids=lambda p: p.stem)
-def test_heldout_page_scores_against_its_gold(page, registries, score, tmp_path):
+def test_heldout_page_scores_against_its_gold(page, registries, score):
     name = page.stem
     doc = extract_document(read_page(page), registries)
     gold = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
     assert doc["document"]["year"] == gold["document"]["year"]
-    (tmp_path / "gold").mkdir()
-    (tmp_path / "pred").mkdir()
-    (tmp_path / "gold" / f"{name}.json").write_text(json.dumps(gold, ensure_ascii=False))
-    (tmp_path / "pred" / f"{name}.json").write_text(json.dumps(doc, ensure_ascii=False))
-    events_f1, macro, table = score.score(
-        score.load(tmp_path / "gold"), score.load(tmp_path / "pred"), verbose=False
-    )
+    events_f1, macro, table = score_documents(score, {name: gold}, {name: doc})
     assert events_f1 == 1.0
     assert macro >= 0.95, {f: round(v[2], 3) for f, v in table.items() if v[2] < 1}
 
@@ -649,20 +644,15 @@ def test_the_seed_pages_as_bulletin_html_score_as_their_text(style, registries, 
 
 def score_seeds_as(layout, suffix: str, registries, score, tmp_path) -> tuple[float, float]:
     """The dev-set score of the seed pages rewritten by `layout(text, titles)`."""
-    (tmp_path / "gold").mkdir()
-    (tmp_path / "pred").mkdir()
+    golds, preds = {}, {}
     for seed in sorted((SHARED / "seeds").glob("*.txt")):
         gold = json.loads((SHARED / "eval" / "gold" / f"{seed.stem}.json").read_text(encoding="utf-8"))
         page = tmp_path / f"{seed.stem}{suffix}"
         page.write_text(
             layout(seed.read_text(encoding="utf-8"), {e["title"] for e in gold["events"]}), encoding="utf-8"
         )
-        doc = extract_document(read_page(page), registries)
-        (tmp_path / "gold" / f"{seed.stem}.json").write_text(json.dumps(gold, ensure_ascii=False))
-        (tmp_path / "pred" / f"{seed.stem}.json").write_text(json.dumps(doc, ensure_ascii=False))
-    events_f1, macro, _ = score.score(
-        score.load(tmp_path / "gold"), score.load(tmp_path / "pred"), verbose=False
-    )
+        golds[seed.stem], preds[seed.stem] = gold, extract_document(read_page(page), registries)
+    events_f1, macro, _ = score_documents(score, golds, preds)
     return events_f1, macro
 
 
