@@ -176,9 +176,13 @@ def test_event_timeline(seed_store):
 
 def test_event_evidence_quotes_the_page(seed_store):
     """The offsets point into the page's text as extracted, which the graph keeps (schema:text)."""
-    [text] = seed_store[1].select(
-        "SELECT ?t WHERE { <https://w3id.org/partnergraph/id/source/bip-27120> <https://schema.org/text> ?t }"
-    ).values("t")
+    [text] = (
+        seed_store[1]
+        .select(
+            "SELECT ?t WHERE { <https://w3id.org/partnergraph/id/source/bip-27120> <https://schema.org/text> ?t }"
+        )
+        .values("t")
+    )
     page = str(text)
     result = rows(seed_store[1], "event_evidence", field="involvesCity")
     stockholm = [r for r in result if "Szwecji" in r["title"]]

@@ -234,7 +234,6 @@ def load_registries(folder: str | Path) -> Registries:
     return reg
 
 
-
 @dataclass(frozen=True)
 class HomeDisplay:
     """The home as readers see it on the portal: its short name per language and its website."""
