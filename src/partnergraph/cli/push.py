@@ -59,7 +59,22 @@ def register(subparsers) -> None:
         metavar="FILE",
         help="push this N-Quads file instead of build/dumps/partnergraph.nq (which is built if out of date)",
     )
-    parser.add_argument("--timeout", type=number(), default=300, metavar="SECONDS", help="per request")
+    parser.add_argument(
+        "--connect-timeout",
+        type=number(float, minimum=0.001),
+        default=10.0,
+        metavar="SECONDS",
+        help="how long to wait for a connection, and for the server's answer to a first, trivial query "
+        "(default 10): a server that does not answer is reported at once",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=number(float, minimum=0.001),
+        default=300.0,
+        metavar="SECONDS",
+        help="how long each later request may take, answer included (default 300: a batch's switch "
+        "can take minutes on a big server)",
+    )
     parser.add_argument(
         "--batch-triples",
         type=number(),
@@ -93,8 +108,11 @@ def run(args) -> int:
         update_endpoint=args.update_endpoint,
         graph_store=args.graph_store,
         auth=args.auth,
+        connect_timeout=args.connect_timeout,
+        retry_timeouts=False,  # a request that took the whole --timeout is not sent again (the next push resumes)
     )
     with store:
+        store.check_answers(args.connect_timeout)
         if args.graph_store:
             print(f"graph store: {store.graph_store} (--graph-store)", flush=True)
         elif args.no_graph_store:

@@ -46,7 +46,9 @@ def run(args) -> int:
                 if not args.no_browser:
                     webbrowser.open(url)
 
-    server = Server(uvicorn.Config(app, log_level="warning", proxy_headers=False, timeout_graceful_shutdown=5))
+    server = Server(
+        uvicorn.Config(app, log_level="warning", proxy_headers=False, timeout_graceful_shutdown=5)
+    )
     server.run(sockets=[sock])
     app.state.review.updater.wait(120)  # corrections saved last reach the graph before we exit
     return 0

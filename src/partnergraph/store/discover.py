@@ -23,7 +23,7 @@ import secrets
 import urllib.parse
 from collections.abc import Iterable
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreTimeoutError
 from .push import PUSH, STAGING_PREFIX
 from .remote import RemoteStore, split_credentials
 
@@ -127,5 +127,7 @@ def _drop_probe(store: RemoteStore, graph: str) -> None:
     try:
         if store.ask(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"):
             store.update(f"DROP SILENT GRAPH <{graph}>", idempotent=True)
+    except StoreTimeoutError:
+        raise  # the query endpoint itself does not answer: no use trying further candidates
     except StoreError as e:
         log.warning("the probe graph <%s> is left on the server (the next push drops it): %s", graph, e)

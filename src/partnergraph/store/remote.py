@@ -8,7 +8,8 @@ or answered with something that is not SPARQL results. Reads (SELECT, ASK, CONST
 and writes the caller marks idempotent are retried with exponential backoff on the transient failures
 (unreachable, timeout, 5xx); other writes are sent once.
 
-Bounds: an answer must arrive whole within `timeout` seconds (a watchdog closes the connection of a
+Bounds: a connection must be open within `connect_timeout` seconds (when given), an answer must arrive
+whole within `timeout` seconds (a watchdog closes the connection of a
 server that drips its answer or never ends it) and is read up to `max_bytes` bytes (a larger one is
 refused, not held). An error answer's body is never repeated in a message: a server's stack trace or
 error page is its own business (the first line of a plain-text 400, which says what is wrong with the
@@ -101,13 +102,26 @@ class _Deadline:
         self._timer.cancel()
 
 
-def _deadline_handlers(deadline: _Deadline) -> list:
-    """urllib handlers whose connections hand their socket to `deadline` once connected."""
+class _ConnectTimeout(OSError):
+    """No connection within the connect timeout (the host drops or queues the connection)."""
+
+
+def _deadline_handlers(deadline: _Deadline, connect_timeout: float | None = None) -> list:
+    """urllib handlers whose connections hand their socket to `deadline` once connected, and take at
+    most `connect_timeout` seconds to connect."""
 
     def watched(connection_class):
         class Watched(connection_class):
             def connect(self):
-                super().connect()
+                reading = self.timeout
+                if connect_timeout is not None:
+                    self.timeout = min(connect_timeout, reading)
+                try:
+                    super().connect()
+                except TimeoutError:
+                    raise _ConnectTimeout() from None
+                self.timeout = reading
+                self.sock.settimeout(reading)
                 deadline.attach(self.sock)
 
         return Watched
@@ -184,8 +198,9 @@ class RemoteStore(Store):
     endpoint ending in /query) takes SPARQL Update; `graph_store` is a Graph Store Protocol endpoint
     (optional). `auth` is 'basic', 'digest' or None (ask the server). `retries` extra attempts are made
     for reads, waiting `backoff`, 2*`backoff`, 4*`backoff`... seconds between them; a timeout is one of
-    them only with `retry_timeouts` (a command line waits `timeout` once, not four times). An answer must
-    come whole within `timeout` seconds and be at most `max_bytes` long."""
+    them only with `retry_timeouts` (a command line waits `timeout` once, not four times). A connection
+    must be open within `connect_timeout` seconds (default: `timeout`); an answer must come whole within
+    `timeout` seconds and be at most `max_bytes` long."""
 
     def __init__(
         self,
@@ -201,6 +216,7 @@ class RemoteStore(Store):
         backoff: float = 0.5,
         max_bytes: int = MAX_BYTES,
         retry_timeouts: bool = True,
+        connect_timeout: float | None = None,
     ):
         self.endpoint, url_user, url_password = split_credentials(endpoint)
         self.user = user or url_user
@@ -210,6 +226,7 @@ class RemoteStore(Store):
         self.auth = auth
         self.timeout, self.retries, self.backoff = timeout, retries, backoff
         self.retry_timeouts = retry_timeouts
+        self.connect_timeout = connect_timeout
         self.max_bytes = max_bytes
         if update_endpoint:
             self.update_endpoint = split_credentials(update_endpoint)[0]
@@ -253,6 +270,12 @@ class RemoteStore(Store):
     def _network_failure(self, error: BaseException, url: str) -> _Transient:
         """Connection refused/reset, DNS failure, timeout or a cut answer, in words."""
         reason = getattr(error, "reason", error)
+        if isinstance(reason, _ConnectTimeout):
+            return _Transient(
+                f"no connection within {self.connect_timeout:g} s (the host does not take it: is the "
+                "address right, is the server up, is a firewall in the way?)",
+                timeout=True,
+            )
         if isinstance(reason, socket.timeout | TimeoutError) or "timed out" in str(reason):
             return _Transient(
                 f"no answer within {self.timeout:g} s (timeout); the server is busy or the query is "
@@ -310,7 +333,8 @@ class RemoteStore(Store):
         if self._client is None:
             import httpx
 
-            self._client = httpx.Client(timeout=self.timeout, follow_redirects=False, trust_env=False)
+            timeout = httpx.Timeout(self.timeout, connect=self.connect_timeout or self.timeout)
+            self._client = httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False)
         return self._client
 
     def _httpx_auth(self, url: str):
@@ -327,6 +351,23 @@ class RemoteStore(Store):
         if self._client is not None:
             self._client.close()
             self._client = None
+
+    def check_answers(self, seconds: float) -> None:
+        """Ask the query endpoint a trivial question once, waiting `seconds` at most: a server that
+        takes connections and never answers is found now, not after every request's `timeout`."""
+        kept = self.timeout, self.retries
+        self.timeout, self.retries = min(seconds, self.timeout), 0
+        try:
+            self.ask("ASK {}")
+        except StoreTimeoutError as e:
+            if "no connection" in str(e):
+                raise
+            raise StoreTimeoutError(
+                f"{self.endpoint} gave no answer within {seconds:g} s to a trivial query (ASK {{}}); is it "
+                "a SPARQL server, and is it up?"
+            ) from None
+        finally:
+            self.timeout, self.retries = kept
 
     # ---- SPARQL protocol through SPARQLWrapper ------------------------------------------------------
 
@@ -350,7 +391,7 @@ class RemoteStore(Store):
             sparql.setReturnFormat(return_format)
             request = sparql._createRequest()  # SPARQLWrapper builds the request; we read the answer
         deadline = _Deadline(self.timeout)
-        handlers = _deadline_handlers(deadline)
+        handlers = _deadline_handlers(deadline, self.connect_timeout)
         scheme = self._scheme(url)
         if scheme == "basic":
             token = base64.b64encode(f"{self.user}:{self.password or ''}".encode()).decode()
@@ -370,7 +411,7 @@ class RemoteStore(Store):
             body = e.read(ERROR_BODY) if e.fp and e.code == 400 and media == "text/plain" else b""
             raise self._status_failure(e.code, body, url, media) from None
         except (OSError, http.client.HTTPException) as e:
-            if deadline.expired:
+            if deadline.expired and not isinstance(getattr(e, "reason", None), _ConnectTimeout):
                 raise self._network_failure(TimeoutError("timed out"), url) from None
             raise self._network_failure(e, url) from None
         finally:
@@ -462,6 +503,8 @@ class RemoteStore(Store):
                 response = self.client.request(
                     method, url, params={"graph": graph}, auth=self._httpx_auth(url), **kwargs
                 )
+            except httpx.ConnectTimeout:
+                raise self._network_failure(_ConnectTimeout(), url) from None
             except httpx.TimeoutException:
                 raise self._network_failure(TimeoutError("timed out"), url) from None
             except httpx.ConnectError as e:
