@@ -194,7 +194,7 @@ MET_BEFORE = re.compile(r"spotka\w*\s+się\s+(?:\S+\s+){0,2}?z\s+(?:[^\s.;]+\s+)
 # whose work the visitors saw are the hosts: "poznawali pracę naszych asystentów rodziny", "pracy tamtejszych
 # pracowników socjalnych"
 SEEN_BEFORE = re.compile(
-    r"(?:(?<!\w)prac[yęą]\s+(?:\w+\s+)?|(?<!\w)(?:nasz|tamtejsz|miejscow|lokaln|krakowsk|polsk)\w*\s+)$", re.I
+    r"(?:(?<!\w)prac[yęą]\s+(?:\w+\s+)?|(?<!\w)(?:nasz|nasi|tamtejsz|miejscow|lokaln|krakowsk|polsk)\w*\s+)$", re.I
 )
 # the home country's people, not the foreign side: "pracownicy ośrodków pomocy społecznej … z Małopolski"
 LOCAL_AFTER = re.compile(
@@ -409,6 +409,44 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
     if weak:
         base, m = weak[0]
         return "officials", Cue("officials", base + m.start(), base + m.end())
+    return None, None
+
+
+# on a trip abroad the foreign side is read only where the text says who of them took part: a sentence with a
+# verb of taking part or a meeting "with" people, and a foreign place, "ze strony francuskiej" or "z 30 krajów"
+# ("W forum uczestniczyło 200 osób z Polski i Ukrainy – urzędnicy, naukowcy …", "spotkanie robocze z urzędnikami
+# Lipska"); a description of the hosts' institutions does not say it (GOLD-CONVENTIONS.md, clarifications)
+TOOK_PART = re.compile(
+    r"(?<!\w)(?:uczestnicz\w*|udział\w*|zgromadzi\w*|ze\s+strony\s+\w+|spotkani\w*\s+(?:\w+\s+)?z)(?!\w)", re.I
+)
+FOREIGN_SIDE = re.compile(r"(?<!\w)(?:ze\s+strony\s+\w+|z\s+\d+\s+kraj\w*|krajów\s+Europy)", re.I)
+
+
+NAMES_BODIES = re.compile(r"(?:przedstawiciel|delegacj)\w*", re.I)
+HOME_STAFF = re.compile(r"(?<!\w)(?-i:Ośrod\w*|MOPS|MOPR|Krak\w*)")
+ONE_PERSON_BEFORE = re.compile(r"(?-i:[A-ZĄĆĘŁŃÓŚŹŻ]\w+\s+[A-ZĄĆĘŁŃÓŚŹŻ][\w-]+)\s*(?:,|–|-)\s*$")
+
+
+def find_participants_abroad(body: str, place_words: set[str]) -> tuple[str | None, Cue | None]:
+    """The kind of the foreign people at an event abroad, with its cue (offset into `body`), from the
+    sentences that say who of them took part; else none."""
+    for m in re.finditer(r"[^.!?\n]+", body):
+        sentence = m.group()
+        if not TOOK_PART.search(sentence):
+            continue
+        if not (FOREIGN_SIDE.search(sentence) or any(w and w in sentence for w in place_words)):
+            continue
+        who, cue = find_participants("", sentence, place_words)
+        if who is None:
+            continue
+        a, b = cue.start - 1, cue.end - 1  # find_participants counts from an empty title's "\n"
+        if not (
+            NAMES_BODIES.match(sentence, a)  # representatives or a delegation of a body: no kind of people
+            or HOME_STAFF.search(sentence, a, b)
+            or HOST_SIDE.match(sentence, b)  # the home's own people on the trip
+            or ONE_PERSON_BEFORE.search(sentence, 0, a)  # "Katrin Schulze, kierowniczka poradni"
+        ):
+            return who, Cue(who, m.start() + a, m.start() + b)
     return None, None
 
 

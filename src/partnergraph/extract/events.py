@@ -425,9 +425,13 @@ def _event(
             ev.evidence.setdefault("countries", []).append(Evidence(page.text[a:b], a, b, 0.5))
 
     # participants: the foreign people's kind, for events where foreigners come (or meet online)
-    if direction != "outgoing" and kind != "Donation":
+    if kind != "Donation":
         place_words = {text[m.start - d.base : m.end - d.base] for m in foreign}
-        who, cue = classify.find_participants(text[:tl], body, place_words)
+        if direction != "outgoing":
+            who, cue = classify.find_participants(text[:tl], body, place_words)
+        else:  # abroad, only where the text says who of the foreign side took part
+            who, cue = classify.find_participants_abroad(body, place_words)
+            cue = cue and classify.Cue(cue.value, tl + 1 + cue.start, tl + 1 + cue.end)
         if who:
             ev.participants = who
             sure = (
