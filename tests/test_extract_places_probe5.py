@@ -12,12 +12,66 @@ from __future__ import annotations
 
 from conftest import score_probes
 
+from partnergraph.extract import extract_document
+from partnergraph.model import Page
+
 PLACE_FIELDS = ("location", "cities", "countries", "direction")
 
 
 def test_the_fifth_places_probe_pages_score_above_their_floor(registries, score, tmp_path):
     events_f1, macro, f1 = score_probes("places-probe5", registries, score, tmp_path)
     assert events_f1 >= 0.90
-    assert macro >= 0.81, f1
-    floor = {"location": 0.66, "cities": 0.71, "countries": 0.83, "direction": 0.90}
+    # after villages found by spelling where their country is named, small towns read from surnames, cities
+    # named as models, language lists: 0.833 (location 0.667, cities 0.850, countries 0.938, direction 0.900)
+    assert macro >= 0.83, f1
+    floor = {"location": 0.66, "cities": 0.84, "countries": 0.93, "direction": 0.90}
     assert all(f1[field] >= floor[field] for field in PLACE_FIELDS), {f: round(f1[f], 3) for f in PLACE_FIELDS}
+
+
+def _events(text: str, registries, **page) -> list[dict]:
+    return extract_document(Page("x", "x.txt", text, **page), registries)["events"]
+
+
+def _cities(ev: dict) -> list[tuple[str, str]]:
+    return [(c["name"], c["country"]) for c in ev["cities"]]
+
+
+def test_villages_the_index_leaves_out_are_found_by_spelling_where_their_country_is_named(registries):
+    home = {"home": "Gminny Ośrodek Pomocy Społecznej w Puńsku", "home_city": "Puńsk"}
+    text = (
+        "Forum seniorów\n\nWe wtorek, 10 września 2019 r., gościliśmy wolontariuszy z Łoździej, Wiejsiej i Olity "
+        "na Litwie.\n"
+    )
+    (ev,) = _events(text, registries, **home)
+    assert _cities(ev) == [("Lazdijai", "LT"), ("Veisiejai", "LT"), ("Alytus", "LT")]
+    # with no country named, an unknown word is no village somewhere in Europe
+    (ev,) = _events(text.replace(" na Litwie", ""), registries, **home)
+    assert ("Lazdijai", "LT") not in _cities(ev)
+
+
+def test_a_small_town_read_from_a_surname_needs_its_country_named_on_the_page(registries):
+    text = "Goście z Austrii\n\n29 września 2022 r. gościliśmy pracowników organizacji Hilfswerk z Baden.\n"
+    (ev,) = _events(text, registries)
+    assert (_cities(ev), ev["countries"]) == ([("Baden", "AT")], ["AT"])
+    (ev,) = _events(text.replace("z Austrii", "ze Szwajcarii"), registries)
+    assert _cities(ev) == [("Baden", "CH")]  # the rule, not a blind spot
+
+
+def test_cities_named_as_models_are_no_places_of_the_event(registries):
+    text = (
+        "Z wizytą we Lwowie\n\nW dniach 22–25 maja 2017 r. pracownicy MOPS przebywali we Lwowie. Gospodarze chcą "
+        "wprowadzić streetworking, wzorem Wiednia i Pragi, już jesienią.\n"
+    )
+    (ev,) = _events(text, registries)
+    assert (_cities(ev), ev["countries"]) == ([("Lviv", "UA")], ["UA"])
+    (ev,) = _events(text.replace("wzorem Wiednia i Pragi", "w Wiedniu i w Pradze"), registries)
+    assert ("Vienna", "AT") in _cities(ev)
+
+
+def test_a_list_of_languages_under_its_label_names_no_country(registries):
+    text = (
+        "Webinarium z partnerami z Wilna\n\nKiedy: 16.03.2021\nJęzyki: polski, angielski\n\nMOPS zaprasza na "
+        "webinarium z partnerami z Wilna.\n"
+    )
+    (ev,) = _events(text, registries)
+    assert ev["countries"] == ["LT"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from .gazetteer import City, Gazetteer
+from .gazetteer import City, Gazetteer, villages
 
 _DIGRAPHS = (
     ("sz", "s"),
@@ -54,24 +54,27 @@ def slips(a: str, b: str, most: int) -> int:
     return prev[-1]
 
 
-def _country_names(gaz: Gazetteer, iso: str, letter: str) -> list[tuple[str, int]]:
-    """(skeleton of a name, record index) of the names of the country's towns whose skeleton begins with
-    `letter`: the names are sorted by their first letters once per country, and a letter's skeletons are
-    made when it is first asked for (a country has tens of thousands of names)."""
+def _country_names(gaz: Gazetteer, iso: str, letter: str) -> list[tuple[str, tuple]]:
+    """(skeleton of a name, record) of the names of the country's towns and villages whose skeleton begins
+    with `letter`: the names are sorted by their first letters once per country, and a letter's skeletons
+    are made when it is first asked for (a country has tens of thousands of names)."""
     hit = _INDEXES.get(id(gaz))
     if hit is None or hit[0] is not gaz:
         hit = _INDEXES[id(gaz)] = (gaz, {})
     by_country = hit[1]
     if iso not in by_country:
-        raw: dict[str, list[tuple[str, int]]] = {}
-        for idx, rec in enumerate(gaz.records):
+        raw: dict[str, list[tuple[str, tuple]]] = {}
+        for rec in gaz.records:
             if rec[2] == iso:
                 for k in {rec[1], *(gaz.names_by_id.get(rec[0], ()) if rec[0] else ())}:
-                    raw.setdefault(skeleton(k[:2])[:1], []).append((k, idx))  # a digraph's letter too
+                    raw.setdefault(skeleton(k[:2])[:1], []).append((k, rec))  # a digraph's letter too
+        for rec, names in villages(iso):
+            for k in names:
+                raw.setdefault(skeleton(k[:2])[:1], []).append((k, rec))
         by_country[iso] = {"raw": raw}
     names = by_country[iso]
     if letter not in names:
-        names[letter] = [(skeleton(k), idx) for k, idx in names["raw"].get(letter, ())]
+        names[letter] = [(skeleton(k), rec) for k, rec in names["raw"].get(letter, ())]
     return names[letter]
 
 
@@ -94,9 +97,9 @@ def _town_by_spelling(gaz: Gazetteer, guesses: list[str], countries: set[str]) -
             continue  # short names are too alike
         most = 1 if len(g) < 8 else 2
         for iso in countries:
-            for name, idx in _country_names(gaz, iso, g[:1]):
+            for name, rec in _country_names(gaz, iso, g[:1]):
                 if abs(len(name) - len(g)) <= most and slips(g, name, most) <= most:
-                    city = City(*gaz.records[idx])
+                    city = City(*rec)
                     if best is None or city.population > best.population:
                         best = city
     return best

