@@ -132,6 +132,10 @@ def test_build_refuses_a_page_of_more_than_a_megabyte_of_text_as_add_does(built)
             [{"file": "bip-27120.txt", "home": {"name": "X"}}],
             'entry 1 (bip-27120.txt): "home" must be text, got an object',
         ),
+        (
+            [{"file": "bip-27120.txt", "yaer": 2010}],
+            'entry 1 (bip-27120.txt): unknown field "yaer" (did you mean "year"?)',
+        ),
         ({"file": "bip-27120.txt"}, "expected a JSON list of entries, got an object"),
         ([{"file": "bip-27120.txt"}, {"file": "bip-27120.txt"}], "'bip-27120.txt' is listed twice"),
     ],
@@ -144,6 +148,7 @@ def test_build_refuses_a_page_of_more_than_a_megabyte_of_text_as_add_does(built)
         "year-bool",
         "url-list",
         "home-object",
+        "unknown-field",
         "object",
         "twice",
     ],

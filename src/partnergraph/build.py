@@ -21,7 +21,7 @@ from . import iris
 from ._atomic import write_atomic
 from .aggregates import write_aggregates
 from .curate import apply_curation, read_curation
-from .errors import SourceError, StoreError
+from .errors import StoreError
 from .extract import extract_events
 from .extract.aliases import canonical_names, own_names, unify_aliases, write_names
 from .generation import new_generation
@@ -37,7 +37,7 @@ from .rdf import (
 )
 from .reference import Registries, load_registries
 from .settings import Settings
-from .sources import ManifestEntry, read_manifest, read_page
+from .sources import ManifestEntry, page_files, read_page
 
 # re-exported: their home was here
 from .state import (  # noqa: F401
@@ -126,10 +126,7 @@ class BuildReport:
 
 def read_sources(settings: Settings) -> list[tuple[ManifestEntry, object]]:
     pages = []
-    for entry in read_manifest(settings.sources_dir):
-        path = source_path(settings, entry)
-        if not path.is_file():
-            raise SourceError(f"{path}: listed in {settings.sources_dir / 'manifest.json'} but missing")
+    for entry, path in page_files(settings.sources_dir):
         encoding = entry.extra.get("encoding")
         page = read_page(
             path,

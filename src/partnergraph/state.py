@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 from . import __version__
-from .errors import PartnergraphError, SourceError
+from .errors import PartnergraphError
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -55,13 +55,9 @@ def package_code() -> list[Path]:
 
 def source_path(settings: Settings, entry) -> Path:
     """The text file of a manifest entry (a ManifestEntry or its JSON), which must lie in data/sources/."""
-    name = entry["file"] if isinstance(entry, dict) else entry.file
-    folder = settings.sources_dir.resolve()
-    path = (folder / str(name)).resolve()
-    if not path.is_relative_to(folder) or path == folder:
-        manifest = settings.sources_dir / "manifest.json"
-        raise SourceError(f"{manifest}: entry {name!r} points outside {settings.sources_dir}")
-    return path
+    from .sources.manifest import entry_path
+
+    return entry_path(settings.sources_dir, entry["file"] if isinstance(entry, dict) else entry.file)
 
 
 def page_hashes(settings: Settings) -> dict[str, str]:

@@ -54,17 +54,14 @@ def data_dir() -> Path:
 
 
 def _manifest_entry(page: Path):
-    """The manifest entry of PAGE when it is one of the pages of a sources folder (data/sources)."""
-    from ..sources import read_manifest
+    """The manifest entry of PAGE when it is one of the pages of a sources folder (data/sources). A
+    manifest beside the page is checked as `build` checks it: a bad one is refused, not ignored."""
+    from ..sources import page_files
 
     folder = page.resolve().parent
     if not (folder / "manifest.json").is_file():
         return None
-    try:
-        entries = read_manifest(folder)
-    except SourceError:
-        return None
-    return next((e for e in entries if e.file == page.name), None)
+    return next((entry for entry, path in page_files(folder) if path == page.resolve()), None)
 
 
 def extract_pages(

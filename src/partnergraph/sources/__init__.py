@@ -8,6 +8,7 @@ from importlib import import_module
 _HOMES = {
     "ManifestEntry": ".manifest",
     "read_manifest": ".manifest",
+    "page_files": ".manifest",
     "write_manifest": ".manifest",
     "read_page": ".reading",
     "split_sections": ".splitting",

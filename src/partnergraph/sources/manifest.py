@@ -3,6 +3,7 @@ records about a fetch). Written atomically; entries are kept sorted by file name
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -42,6 +43,13 @@ class ManifestEntry:
 
 
 KNOWN = {"file", "url", "year", "publisher", "title"}
+# what `add` records about a page (corpus.py), the page's home (README, "Pages of other publishers") and
+# a person's notes; any other name is a slip ("yaer", "home-city") that would be ignored silently
+RECORDED = {
+    "added", "retrieved", "sha256", "text_sha256", "raw", "encoding", "charset", "charset_from", "year_from",
+    "title_from", "published", "author", "canonical_url", "etag", "last_modified", "redirected_from",
+    "imported_from", "home", "home_city", "notes",
+}  # fmt: skip
 TEXT_FIELDS = ("file", "url", "publisher", "title", "home", "home_city", "encoding", "raw")  # null or text
 YEARS = (1990, 2100)
 JSON_TYPES = {
@@ -67,6 +75,28 @@ def read_manifest(folder: str | Path) -> list[ManifestEntry]:
     return sorted(entries, key=lambda e: e.file)
 
 
+def page_files(folder: str | Path) -> list[tuple[ManifestEntry, Path]]:
+    """The manifest's entries, each with its page's text file, checked as `build` needs them: a
+    SourceError for a file outside `folder` or missing."""
+    manifest = Path(folder) / MANIFEST
+    pages = []
+    for entry in read_manifest(folder):
+        path = entry_path(folder, entry.file)
+        if not path.is_file():
+            raise SourceError(f"{path}: listed in {manifest} but missing")
+        pages.append((entry, path))
+    return pages
+
+
+def entry_path(folder: str | Path, name: str) -> Path:
+    """The file `name` of a manifest entry, which must lie in `folder` (SourceError otherwise)."""
+    inside = Path(folder).resolve()
+    path = (inside / str(name)).resolve()
+    if not path.is_relative_to(inside) or path == inside:
+        raise SourceError(f"{Path(folder) / MANIFEST}: entry {name!r} points outside {folder}")
+    return path
+
+
 def load_entries(path: Path) -> list[dict]:
     """The entries of the manifest at `path` as JSON objects, each checked: a SourceError names the entry
     (its number from 1 and its file) and the field that is wrong."""
@@ -89,6 +119,11 @@ def load_entries(path: Path) -> list[dict]:
             raise SourceError(f'{where} has no "file" (the page\'s text file in {path.parent})')
         if isinstance(item["file"], str) and item["file"].strip():
             where += f" ({item['file']})"
+        for name in item:
+            if name not in KNOWN | RECORDED:
+                close = difflib.get_close_matches(str(name), sorted(KNOWN | RECORDED), n=1)
+                hint = f' (did you mean "{close[0]}"?)' if close else ""
+                raise SourceError(f'{where}: unknown field "{name}"{hint}')
         for name in TEXT_FIELDS:
             value = item.get(name)
             if value is not None and not (isinstance(value, str) and value.strip()):
