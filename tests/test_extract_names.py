@@ -412,7 +412,11 @@ def test_an_adjective_after_the_head_in_the_nominative_when_it_is_the_heads(bare
             "W Lipsku grupa odwiedziła Volkssolidarität Leipzig e.V. wraz z gośćmi",
             ["Volkssolidarität Leipzig e.V."],
         ),
-        ("Gospodarzem była Stadt Leipzig – Amt für Soziales und Senioren.", ["Stadt Leipzig"]),
+        # a department after a dash is the name's, as the gold writes it
+        (
+            "Gospodarzem była Stadt Leipzig – Amt für Soziales und Senioren.",
+            ["Stadt Leipzig – Amt für Soziales und Senioren"],
+        ),
         (
             "Joanna Bieś – GOPS w Zabierzowie, Jan Nowak – PCPR w Jaśle.",
             ["GOPS w Zabierzowie", "PCPR w Jaśle"],
@@ -485,8 +489,8 @@ def test_a_network_of_cities_named_in_quotes_is_a_project(bare):
             "gości przyjęła Charita Jeseník, a potem ředitelka Charity Jeseník Mgr. Eva Malá.",
             ["Charita Jeseník"],
         ),
-        # a body's former name in brackets is no second body
-        ("pomogła fundacja Pobre Gente (dawniej Fundación Sol) z Madrytu", []),
+        # a body's former name in brackets is no second body (and the name after "fundacja" no person)
+        ("pomogła fundacja Pobre Gente (dawniej Fundación Sol) z Madrytu", ["Pobre Gente"]),
         # "na rzecz" inside a Polish name; a board is its body
         (
             "przyjechali członkowie Koalicji na rzecz Osób Starszych oraz Zarządu Stowarzyszenia Przyjaciół Lwowa",

@@ -20,7 +20,17 @@ from dataclasses import dataclass, field, replace
 from .._slug import slug
 from ._nominative import _agreeing_cases, _head_analysis, _is_name_adj, _nominative_adj, _nominative_phrase
 from ._text import Token, tokenize
-from .persons import ROLES, _name_word, bare_pair, listed_pair, person_at, surname_shaped, unknown_word
+from .persons import (
+    BODY_KINDS,
+    ROLES,
+    _name_word,
+    bare_pair,
+    listed_pair,
+    past_aside,
+    person_at,
+    surname_shaped,
+    unknown_word,
+)
 from .places import seat_in_name
 from .projects import introduced_titles
 
@@ -110,6 +120,8 @@ LOWER_CASE_BODIES = {"gmina", "powiat", "obwód", "miasto"}
 # a town is a body as the other side of a cooperation ("współpraca z miastem Frýdlant"); "z miasta X" (from)
 # and "w mieście X" (in) are places
 TOWN_AS_BODY = {"miastem"}
+# adjectives of a relation between towns, not of a body's name ("miastem partnerskim Krakowa")
+RELATION_ADJECTIVES = {"partnerski", "zaprzyjaźniony", "bliźniaczy", "siostrzany"}
 # ... but not the frame an event belongs to: "w ramach wieloletniej współpracy Gminy Miejskiej Kraków z miastem X"
 COOPERATION_FRAME = re.compile(r"w\s+ramach\s+[^.;]{0,100}?współprac\w*\s+[^.;]{0,80}?(?:z|ze)\s+$", re.I)
 # a board or a member's mandate stands for no organisation of its own ("członek Zarządu Powiatu")
@@ -150,7 +162,7 @@ FOREIGN_HEAD = re.compile(
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
     r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
-    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa])$",
+    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina)$",
     re.I,
 )
 CONNECTORS = {
@@ -500,6 +512,15 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         sure = CONFIDENCE[rule] if isinstance(rule, str) else rule
         getattr(names, fld).append(Name(fld, value, toks[i].start, toks[j - 1].end, aliases, sure, home))
 
+    def past_legal_form(end: int) -> int:
+        """The end of a name past its legal form ("… Dresden e.V.", "… gGmbH")."""
+        tail = LEGAL_FORMS.match(text, toks[end - 1].end - base)
+        if tail:
+            stop = base + tail.end()
+            while end < len(toks) and toks[end].end <= stop:
+                end += 1
+        return end
+
     def emit_organisation(i: int, j: int, rule: str) -> None:
         """The organisation named by tokens i..j: under the registry's name if it knows it."""
         value = _span_text(text, base, toks, i, j)
@@ -662,7 +683,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 end = close
             elif head_a.number == "pl" and "„" not in value:
                 pass  # a kind of facility, not a body's name ("Zakłady Aktywizacji Zawodowej")
-            elif not _owner(slug(value), owners):
+            elif not _owner(slug(value), owners) or _acting_for(toks, start):
                 if nxt_org is not None and not taken[end] and lemma not in SUBUNIT_HEADS:
                     # a body and the body it belongs to, as one name: "Regionalny Ośrodek Polityki
                     # Społecznej Urzędu Marszałkowskiego Województwa X"
@@ -695,7 +716,12 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 t.is_upper_initial
                 or (t.unknown and i > 0 and _foreign_lower(toks[i - 1]))
                 # "Vilniaus universitetas", "Statutární město Opava", "Tampereen kaupunki"
-                or (t.unknown and i > 0 and toks[i - 1].is_upper_initial and _foreign_spelling(toks[i - 1]))
+                or (
+                    t.unknown
+                    and i > 0
+                    and toks[i - 1].is_upper_initial
+                    and (_foreign_spelling(toks[i - 1]) or _foreign_spelling(t))  # "Mestna občina Ljubljana"
+                )
                 or ELIDED.match(t.text)  # "l'Ajuntament"
             )
             or not FOREIGN_HEAD.search(t.text)
@@ -760,14 +786,16 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             end += 1
         while end > i + 1 and toks[end - 1].text in CONNECTORS | {"."} - {"St"}:
             end -= 1
-        tail = LEGAL_FORMS.match(text, toks[end - 1].end - base) if end <= len(toks) else None
-        if tail:
-            stop = base + tail.end()
-            while end < len(toks) and toks[end].end <= stop:
-                end += 1
+        end = past_legal_form(end)
+        # a part named after a dash is the name's ("Statutární město Opava – Odbor sociálních věcí",
+        # "Magistrat der Stadt Wien – MA 24"), and so is a first part before one after a kind of body
+        # ("z organizacją Secours Catholique – Caritas France")
+        part_end = _part_after(toks, end, taken)
+        end = past_legal_form(part_end) if part_end > end else end
+        start = _part_before(toks, start, taken)
         if end - start >= 2 or t.lower in {"caritas", "diakonie"} or "-" in t.text.strip("-"):
             emit_organisation(start, end, "foreign_head")  # also one compound word: "Y-Foundation"
-            take(start, _part_after(toks, end, taken))
+            take(start, end)
             i = end
         else:
             i += 1
@@ -895,6 +923,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and all("inst" not in a.cases for a in t.analyses)
         ):
             continue  # "partnerzy z powiatu Görlitz": where they come from; "z gminą X" is the body
+        if k + 1 < len(toks) and toks[k + 1].lemmas & RELATION_ADJECTIVES:
+            continue  # "miastem partnerskim Krakowa": a relation between towns, not a body's name
         if t.lemmas & {"miasto"} and (
             t.lower not in TOWN_AS_BODY
             or COOPERATION_FRAME.search(text, max(0, t.start - base - 200), t.start - base)
@@ -954,7 +984,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     # Szewczenko i Ihor Połiszczuk"): a person too
     spans = [(toks_at(n.start), toks_at(n.end - 1) + 1) for n in names.persons]
     for a, b in spans:
-        for k in (b + 1, a - 3):
+        for k in (past_aside(toks, b) + 1, a - 3):
             got = listed_pair(toks, k, taken, ORG_HEADS, (a, b))
             if got is not None:
                 emit("persons", got[2], got[0], got[1], got[3])
@@ -997,9 +1027,27 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     # Administracji …, na czele z zastępcą dyrektora Departamentu …"); alone it stands for its organisation
     if not names.organisations:
         names.organisations += parts
+    names.organisations = _joined_at_dashes(names.organisations, text, base)
     for fld in ("organisations", "units", "projects", "programmes", "persons"):
         setattr(names, fld, _dedupe(getattr(names, fld)))
     return names
+
+
+def _joined_at_dashes(orgs: list[Name], text: str, base: int) -> list[Name]:
+    """A foreign body's name and the name after a dash found apart, as one: "Secours Catholique – Caritas
+    France" (the second found by its Polish head word, the first after "organizacją")."""
+    by_end = {o.end: o for o in orgs if all(unknown_word(w) for w in o.value.split())}
+    joined: dict[Name, Name] = {}  # the first part -> the whole
+    for o in orgs:
+        first = by_end.get(o.start - 3)
+        if (
+            first is not None
+            and first not in joined
+            and text[first.end - base : o.start - base] in (" – ", " — ")
+        ):
+            joined[first] = replace(first, value=f"{first.value} – {o.value}", end=o.end)
+            joined[o] = None
+    return [joined.get(o, o) for o in orgs if joined.get(o, o) is not None]
 
 
 def _dedupe(items: list[Name]) -> list[Name]:
@@ -1029,6 +1077,12 @@ def _dedupe(items: list[Name]) -> list[Name]:
 def _owner(key: str, owners: set[str]) -> bool:
     """A programme's owner, also without the country's letters: "Ministerstwo Spraw Zagranicznych" of "… RP"."""
     return key in owners or any(o.startswith(key + "-") and len(o) - len(key) <= 4 for o in owners)
+
+
+def _acting_for(toks: list[Token], k: int) -> bool:
+    """The body at k is named through its board or people acting for it ("członek Zarządu Województwa X",
+    "przedstawiciele Województwa X"): a participant even when it owns a funding programme."""
+    return k > 0 and bool(toks[k - 1].lemmas & (BOARDS | ROLES | GROUP_NOUNS))
 
 
 def _same_stems(a: str, b: str) -> bool:
@@ -1365,11 +1419,13 @@ def _council_mandate(toks: list[Token], k: int) -> bool:
 
 
 def _territory_not_a_body(toks: list[Token], k: int) -> bool:
-    """A county or commune named as a place ("w Powiecie X") or through a member of its board."""
+    """A county or commune named as a place ("w Powiecie X") or through the board seat of a person named
+    before ("Anna Wilk, członek Zarządu Powiatu X": a delegate's description); a board member named after
+    the role acts for the body ("przywitał członek Zarządu Powiatu X Jan Nowak"), which is then listed."""
     prev = toks[k - 1].lower if k > 0 else ""
     if prev in PLACE_PREPOSITIONS:
         return True
-    return k > 1 and toks[k - 1].lemmas & BOARDS and toks[k - 2].lower in MANDATES
+    return k > 2 and toks[k - 1].lemmas & BOARDS and toks[k - 2].lower in MANDATES and toks[k - 3].text == ","
 
 
 def _person_begins(toks: list[Token], k: int) -> bool:
@@ -1594,17 +1650,59 @@ FOREIGN_PART = re.compile(
 
 
 def _part_after(toks: list[Token], end: int, taken: list[bool]) -> int:
-    """The end of a department named after a foreign body and a dash, or `end` when none follows."""
-    if not (
-        end + 1 < len(toks) and toks[end].text in ("–", "—", "-") and FOREIGN_PART.match(toks[end + 1].text)
-    ):
+    """The end of a part named after a foreign body and a dash, or `end` when none follows: a department
+    ("– Odbor sociálních věcí"), a branch ("– Kharkiv Regional Branch"), an office's acronym ("– MA 24") or
+    a second body's name ("Diakonie – Stadtmission Dresden")."""
+    if not (end + 1 < len(toks) and toks[end].text in ("–", "—", "-") and not taken[end + 1]):
         return end
-    k = end + 2
-    while k < len(toks) and not taken[k] and (_foreign_word(toks[k], toks, k) or toks[k].is_upper_initial):
+    first = toks[end + 1]
+    if first.text.isupper() and 2 <= len(first.text) <= 4:
+        number = end + 2 < len(toks) and toks[end + 2].text.isdigit() and toks[end + 2].start - first.end == 1
+        if number or first.unknown:
+            return end + 2 + number  # "MA 24"
+    k = end + 1
+    while (
+        k < len(toks)
+        and not taken[k]
+        and (_foreign_word(toks[k], toks, k) or toks[k].is_upper_initial or _foreign_lower(toks[k]))
+    ):
         if toks[k].lower in CONNECTORS and not _name_goes_on(toks, k + 1):
             break
+        if toks[k].text in TITLES or k - end > 6:
+            return end
         k += 1
-    return k
+    words = toks[end + 1 : k]
+    if FOREIGN_PART.match(first.text) or any(
+        BRANCH_PART.match(x.text) or FOREIGN_HEAD.search(x.text) and x.unknown for x in words
+    ):
+        return k
+    return end
+
+
+# words that make a foreign name after a dash a part of the body before it
+BRANCH_PART = re.compile(r"^(branch|office|chapter|section|division|filiale|zweigstelle|pobočka)$", re.I)
+
+
+def _part_before(toks: list[Token], start: int, taken: list[bool]) -> int:
+    """The start of a foreign first part before a dash and the name at `start`, when a lower-case kind of
+    body introduces it ("z organizacją Secours Catholique – Caritas France"), or `start`."""
+    if start < 3 or toks[start - 1].text not in ("–", "—") or taken[start - 2]:
+        return start
+    k = start - 1
+    while (
+        k > 0
+        and start - k <= 5
+        and not taken[k - 1]
+        and toks[k - 1].is_upper_initial
+        and (toks[k - 1].unknown or FOREIGN_HEAD.search(toks[k - 1].text))
+    ):
+        k -= 1
+    if k == start - 1:
+        return start
+    if any(FOREIGN_HEAD.search(x.text) for x in toks[k : start - 1]):
+        return k  # "Diakonie – Stadtmission Dresden"
+    kind = k > 0 and toks[k - 1].text.islower() and toks[k - 1].lemmas & (BODY_KINDS | GENERIC_ORG_NOUNS)
+    return k if kind else start
 
 
 def _name_goes_on(toks: list[Token], k: int) -> bool:

@@ -97,28 +97,27 @@ def person_at(
     if taken[k] or not t.is_word:
         return None
     if k > 0 and (
-        toks[k - 1].lower in STREET_WORDS
+        (toks[k - 1].lower in STREET_WORDS and toks[k - 1].lower != "im")  # "towarzyszył im Jan …": a pronoun
         or (k > 1 and toks[k - 1].text == "." and toks[k - 2].lower in STREET_WORDS)
     ):
         return None  # "ul. Józefa Dietla", "im. Jana Pawła II": a street or a patron, not a person present
-    if any(x.lower == "im" for x in toks[max(0, k - 5) : k - 1]) and toks[k - 1].text != ",":
+    if toks[k - 1].text != "," and any(
+        toks[x].lower == "im" and toks[x + 1].text == "." for x in range(max(0, k - 5), k - 1)
+    ):
         return None  # "im. św. Brata Alberta": a patron with titles
     if not t.is_upper_initial and t.lower not in HONORIFICS and not (t.lemmas & ROLES):
         return None  # every name starts with a capital, a title or a role (the commonest exit, checked first)
     if _credited(toks, k):
         return None  # a photo credit or the page's author
-    initial = _initial_surname(toks, k, taken)
-    if initial is not None:
-        return initial
-    listed = _listed_name(toks, k, taken, org_heads)
-    if listed is not None:
-        return listed
-    run = _foreign_run(toks, k, taken)
-    if run is not None:
-        return run
-    said = _said_by(toks, k, taken, org_heads)
-    if said is not None:
-        return said
+    # names set off by their shape or context before the general "given name + surname" reading
+    found = (
+        _initial_surname(toks, k, taken)
+        or _listed_name(toks, k, taken, org_heads)
+        or _foreign_run(toks, k, taken)
+        or _said_by(toks, k, taken, org_heads)
+    )
+    if found is not None:
+        return found
     honorific = t.lower in HONORIFICS or bool(t.lemmas & ROLES)
     first = k + 1 if honorific else k
     if honorific and first < len(toks) and toks[first].text in (".", ",") and t.lower not in ("pan", "pani"):
@@ -126,7 +125,17 @@ def person_at(
     if first + 1 >= len(toks) or taken[first] or taken[first + 1]:
         return None
     f, s = toks[first], toks[first + 1]
-    particle = ""
+    particle = middle = ""
+    if (
+        len(s.text) == 1
+        and s.text.isupper()
+        and first + 3 < len(toks)
+        and toks[first + 2].text == "."
+        and not taken[first + 3]
+        and _name_word(toks[first + 3])
+        and f.has_mark("imię")
+    ):
+        middle, s = f"{s.text}. ", toks[first + 3]  # a middle initial: "Piotr J. Nowacki"
     if (
         s.lower in NAME_PARTICLES
         and first + 2 < len(toks)
@@ -144,7 +153,7 @@ def person_at(
         particle = particle.lower()
         if s.lower in NAME_PARTICLES:
             return None  # "VAN DER BERGA": one particle is read, not two
-    if s.start - f.end > 1 + len(particle) or f.text.isupper() or s.text.isupper():
+    if s.start - f.end > 1 + len(particle) + len(middle) or f.text.isupper() or s.text.isupper():
         return None
     given = next((a for a in f.analyses if "imię" in a.marks), None)
     if given is not None and "nom" not in given.cases and any("nom" in a.cases for a in s.analyses):
@@ -202,7 +211,8 @@ def person_at(
     oblique = given is not None and not as_written and not ({"nom"} & given.cases) and "m1" in given.gender
     first_name = given.lemma if given is not None and not as_written else f.text
     if (given is not None and "nom" in given.cases) or (
-        surname_shaped(s) and s.lower.endswith(FEMININE_ENDINGS) and f.has_mark("imię")
+        (surname_shaped(s) and s.lower.endswith(FEMININE_ENDINGS) or s.unknown and s.lower.endswith("á"))
+        and f.has_mark("imię")
     ):
         first_name = f.text  # "Jana Procházková": a woman's name, not "Jan"
     if given is None and f.text[-1:] in ("ą", "ę") and len(f.text) >= 3:
@@ -235,7 +245,8 @@ def person_at(
                 break
     # a known given name after a title is surest; a foreign pair the dictionary does not know, least
     sure = (0.9 if honorific else 0.8) if given is not None else 0.65
-    return first, first + 2 + bool(particle), f"{first_name} {particle}{surname}", sure
+    skipped = 1 if particle else 2 if middle else 0
+    return first, first + 2 + skipped, f"{first_name} {particle}{middle}{surname}", sure
 
 
 ARTICLES = {"les", "le", "la", "the", "die", "der", "das", "het", "de", "el", "il", "lo", "los", "las"}
@@ -264,7 +275,11 @@ def _foreign_run(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int
     first = toks[k]
     if not _name_word(first) or not (first.unknown or first.has_mark("imię")):
         return None
-    if first.lower in ARTICLES or (k > 0 and toks[k - 1].lower in ORG_CUES | ORG_KINDS):
+    if (
+        first.lower in ARTICLES
+        or (k > 0 and toks[k - 1].lower in ORG_CUES | ORG_KINDS)
+        or _after_kind_of_body(toks, k)
+    ):
         return None  # "stowarzyszenia Les Petits Frères des Pauvres": a body's name
     words, particles, end = 1, 0, k + 1
     while end < len(toks) and not taken[end] and toks[end].start - toks[end - 1].end <= 1:
@@ -292,6 +307,24 @@ def _foreign_run(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int
     if not _introduces_person(toks, end):
         return None
     return k, end, " ".join(t.text for t in toks[k:end]), 0.6
+
+
+def _after_kind_of_body(toks: list[Token], k: int) -> bool:
+    """A lower-case kind of body in any case right before k ("organizacją", "fundacją"): a name of a body."""
+    return k > 0 and toks[k - 1].text.islower() and bool(toks[k - 1].lemmas & BODY_KINDS)
+
+
+# lower-case kinds of bodies, by base form, before their foreign names
+BODY_KINDS = {
+    "organizacja",
+    "fundacja",
+    "stowarzyszenie",
+    "firma",
+    "instytucja",
+    "federacja",
+    "sieć",
+    "związek",
+}
 
 
 def _introduces_person(toks: list[Token], end: int) -> bool:
@@ -431,7 +464,9 @@ def bare_pair(toks: list[Token], k: int) -> bool:
     rest a given name or a surname, ending at punctuation or a lower-case word."""
     if k + 1 >= len(toks) or (k > 0 and toks[k - 1].lower in ORG_CUES and not toks[k - 1].is_upper_initial):
         return False
-    if not any(t.lemmas & ROLES for t in toks[max(0, k - 3) : k]):
+    # a role up to three words before, or four before a comma ("ekspert wiodący sieci, Liam O'Sullivan")
+    reach = 4 if k > 0 and toks[k - 1].text == "," else 3
+    if not any(t.lemmas & ROLES for t in toks[max(0, k - reach) : k]):
         return (
             False  # only after a title: "Prezes Stowarzyszenia Lukas Brandner", not "programom Housing First"
         )
@@ -482,6 +517,8 @@ def _listed_name(
     f, s, dash, role = toks[k], toks[k + 1], toks[k + 2], toks[k + 3]
     if not (_name_word(f) and _name_word(s)) or s.start - f.end != 1:
         return None
+    if _after_kind_of_body(toks, k):
+        return None  # "z organizacją Secours Catholique – Caritas France": a body's name
     body_after = dash.text in ("–", "—", "-") and _head_analysis(role, org_heads) is not None
     if dash.text not in DASHES | {"("} or not (
         role.is_word and (role.text[:1].islower() or role.lemmas & ROLES or body_after)
@@ -509,6 +546,15 @@ LIST_JOINS = {",", "i", "oraz"}
 LIST_ENDS = {",", ".", ";", "i", "oraz", ")", "–", "-", "!", "?"}
 
 
+def past_aside(toks: list[Token], b: int) -> int:
+    """The token after a bracketed aside at b ("(Fundacja „Dom Pokoju”)"), or b when there is none."""
+    if b < len(toks) and toks[b].text == "(":
+        close = next((j for j in range(b + 1, min(len(toks), b + 12)) if toks[j].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return b
+
+
 def listed_pair(
     toks: list[Token], k: int, taken: list[bool], org_heads: set[str], person: tuple[int, int]
 ) -> tuple[int, int, str, float] | None:
@@ -518,7 +564,8 @@ def listed_pair(
     a, b = person
     if k < 0 or k + 1 >= len(toks):
         return None
-    if k > a:  # the next item: "<person>, <pair>"
+    if k > a:  # the next item: "<person>, <pair>", "<person> (<organisation>) i <pair>"
+        b = past_aside(toks, b)
         join = toks[b] if k == b + 1 and b < len(toks) else None
     else:  # the previous one: "<pair>, <person>"
         join = toks[a - 1] if k + 3 == a else None
@@ -536,7 +583,9 @@ def listed_pair(
         or _head_analysis(s, org_heads) is not None
     ):
         return None
-    if not (f.unknown or f.has_mark("imię")) or not (s.unknown or s.has_mark("nazwisko")):
+    # a foreign given name the dictionary knows as a common word ("Radu") before an unknown surname
+    foreign_given = k > a and s.unknown and not f.has_mark("nazwa_geograficzna")
+    if not (f.unknown or f.has_mark("imię") or foreign_given) or not (s.unknown or s.has_mark("nazwisko")):
         return None
     if s.has_mark("nazwa_geograficzna") and not s.has_mark("nazwisko"):
         return None
