@@ -14,9 +14,9 @@ from partnergraph.extract import classify
 
 def test_the_sixth_events_probe_set_scores_above_its_floor(registries, score, tmp_path):
     events_f1, macro, f1 = score_probes("events-probe6", registries, score, tmp_path)
-    # before the rules of this set: events F1 1.000, fields macro 0.928; after the foreign side of trips abroad: 0.932
+    # before the rules of this set: events F1 1.000, fields macro 0.928; after the foreign side of trips abroad: 0.932; after flats in homelessness reports, psychological help, children's day care: 0.937
     assert events_f1 >= 0.99
-    assert macro >= 0.93, f1
+    assert macro >= 0.935, f1
 
 
 def test_the_foreign_side_of_a_trip_abroad_only_where_the_text_says_who_of_them_took_part(registries):
@@ -35,3 +35,38 @@ def test_the_foreign_side_of_a_trip_abroad_only_where_the_text_says_who_of_them_
         assert classify.find_participants_abroad(sentence, {"Bordeaux", "Francji"}) == (None, None), sentence
     crowd = "Konferencja zgromadziła ponad 400 dyrektorów i pracowników służb społecznych z 30 krajów Europy."
     assert classify.find_participants_abroad(crowd, set())[0] == "professionals"
+
+
+def _topics(text: str) -> list[str]:
+    free, named = classify.find_topics(text, [], [(0, len(text))])
+    return [t for t, _ in free or named]
+
+
+def test_supported_flats_in_a_report_about_homelessness_are_homelessness():
+    text = "Rozmawiano o wychodzeniu z bezdomności i o programie mieszkań treningowych."
+    assert _topics(text) == ["homelessness"]
+    disabled = "Przedstawiono model mieszkań chronionych dla osób z niepełnosprawnością. Mowa była też o bezdomności."
+    assert "housing" in _topics(disabled)
+    assert _topics("Goście poznali nasz program mieszkań treningowych.") == ["housing"]
+
+
+def test_psychological_help_for_children_and_professions_that_are_no_theme():
+    assert _topics("Rozmawiano o wsparciu psychologicznym dla dzieci.") == [
+        "mental_health",
+        "children_and_families",
+    ]
+    assert _topics("Goście przekazali środki dla świetlicy środowiskowej.") == ["children_and_families"]
+    assert _topics("Zwiedzili dom dla dzieci w Kownie.") == []
+    assert _topics("W delegacji byli pracownicy socjalni, psychologowie i psychiatrzy.") == []
+    assert _topics("Przywieźli sprzęt szpitalny i rehabilitacyjny.") == ["health_care", "disability"]
+
+
+def test_a_list_of_the_hosts_quoted_projects_makes_no_theme():
+    text = (
+        "Dyrektor omówiła system pomocy społecznej i projekty „Aktywna rodzina – wsparcie rodzin z dziećmi”, "
+        "„Celem jest praca” oraz „Seniorzy w sieci”."
+    )
+    assert _topics(text) == ["welfare_system"]
+    assert "children_and_families" in _topics(
+        "Omówiono projekt „Aktywna rodzina – wsparcie rodzin z dziećmi”."
+    )

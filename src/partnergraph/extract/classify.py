@@ -450,6 +450,8 @@ def find_participants_abroad(body: str, place_words: set[str]) -> tuple[str | No
     return None, None
 
 
+# the kinds of help that, given "dla dzieci", make children a theme
+HELP_WORDS = "psychologiczne psychologicznym psychologicznego pomoc pomocy wsparcie wsparcia wsparciu zajęcia zajęć opieka"
 # topics: (topic, pattern). Order matters where one phrase would feed two topics: the first wins its span.
 TOPIC_CUES: list[tuple[str, str]] = [
     ("domestic_violence", r"przemoc\w*|ofiar\w* przemocy|matek z dziećmi|domestic violence"),
@@ -464,18 +466,28 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"kryzys\w* w rodzinie|wspiera\w* rodzin\w*|wsparci\w* (dla )?rodzin\w*|"
         r"prac\w* (socjaln\w* )?z rodzin\w*|asystent\w* rodzin\w*|dzieci i rodzin\w*|dzieckiem i rodziną|"
         r"rodzin\w* z dziećmi|rodzin\w* dysfunkcyjn\w*|ochron\w* dzieci|dobr\w* dziecka|"
-        r"pomocy dzieciom|polityk\w* rodzinn\w*|opiek\w* nad dzie\w*|rodzin\w* w kryzysie|"
+        r"pomocy dzieciom|polity(?:k|c)\w* rodzinn\w*|opiek\w* nad dzie\w*|rodzin\w* w kryzysie|"
         r"świadcze\w* rodzinn\w*|zasiłk\w* rodzinn\w*|prac\w* z dziećmi|family support|child welfare|"
         r"rodzin\w* wielodzietn\w*|"
-        r"placów\w+ wsparcia dziennego|"  # day-support centres for children
+        r"placów\w+ wsparcia dziennego|świetlic\w* (?:środowiskow|socjoterapeutyczn)\w*|"  # day support for children
+        # help, care or support given to children (not a facility "dla dzieci", which is only toured); only
+        # the last words, so that the kind of help keeps its own topic ("wsparcie psychologiczne dla dzieci")
+        "(?:"
+        + "|".join(f"(?<={w} )" for w in HELP_WORDS.split())
+        + r")dla dzieci(?!\w| i młodzież)|"
         r"dzieci i młodzież\w*",  # the stock pair is children and families, not youth on its own
     ),
-    ("mental_health", r"psychiczn\w*|psychiatr\w*|psychospołeczn\w*|mental health"),
+    # psychiatry and psychological support, not psychiatrists or psychologists named among a staff's professions
+    (
+        "mental_health",
+        r"psychiczn\w*|psychiatr(?:i|yczn)\w*|psychospołeczn\w*|mental health|"
+        r"(?:wsparci|pomoc|opiek|poradnictw)\w* psychologiczn\w*",
+    ),
     (
         "health_care",
         r"służb\w* zdrowia|ochron\w* zdrowia|opiek\w* zdrowotn\w*|zdrowotn\w*|szpital\w*|"
         r"medyczn\w*|zdrowi\w* publiczn\w*|health care|sprzęt\w* rehabilitacyjn\w*|(łóż|łóżk|materac)\w* (rehabilitacyjn|szpitaln|"
-        r"przeciwodleżynow)\w*|rehabilitac\w*",
+        r"przeciwodleżynow)\w*",
     ),
     (
         "older_people",
@@ -483,7 +495,8 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"usług\w* opiekuńcz\w*|demencj\w*|alzheimer\w*|emeryt\w*|trzeciego wieku|"
         r"elderly|(active )?age?ing",
     ),
-    ("disability", r"niepełnospraw\w*|disabilit\w*|disabled|wózk\w* inwalidzk\w*"),
+    # rehabilitation other than the hospital equipment above: for people with disabilities
+    ("disability", r"niepełnospraw\w*|disabilit\w*|disabled|wózk\w* inwalidzk\w*|rehabilitac\w*"),
     (
         "homelessness",
         r"bezdomn\w*|bez domu|schronisk\w*|noclegow\w*|ogrzewal\w*|bez stałego miejsca zamieszkania|"
@@ -492,7 +505,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "housing",
         r"mieszkalnictw\w*|mieszka\w* (socjaln|chronion|wspieran|treningow|komunaln)\w*|"
-        r"polityk\w* mieszkaniow\w*|social housing",
+        r"polity(?:k|c)\w* mieszkaniow\w*|social housing",
     ),
     (
         "unemployment",
@@ -530,7 +543,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "urban_development",
         r"rozw\w* obszarów miejskich|rozw\w* miast\w*|rozw\w* miejsk\w*|rewitalizac\w*|"
-        r"urban development|urban regeneration|polityk\w* miejsk\w*",
+        r"urban development|urban regeneration|polity(?:k|c)\w* miejsk\w*",
     ),
     (
         "community_development",
@@ -576,7 +589,21 @@ def _homelessness_flats(text: str, m: re.Match) -> bool:
     word = m.group().lower()
     if not word.startswith("mieszka") or word.startswith("mieszkalnictw"):
         return False
-    return any(_HOMELESS.search(text[f.end() : f.end() + 50]) for f in _FLATS_FOR.finditer(text))
+    if any(_HOMELESS.search(text[f.end() : f.end() + 50]) for f in _FLATS_FOR.finditer(text)):
+        return True
+    # supported or training flats in a report about homelessness are its service too, unless they are
+    # given to another group ("mieszkań chronionych dla osób z niepełnosprawnością")
+    return bool(
+        _SERVICE_FLATS.match(word)
+        and not _FLATS_FOR_OTHERS.match(text, m.end())
+        and _HOMELESS.search(text)
+    )
+
+
+_SERVICE_FLATS = re.compile(r"mieszka\w* (?:chronion|wspieran|treningow)")
+_FLATS_FOR_OTHERS = re.compile(
+    r"\s+(?:\w+\s+){0,2}?dla\s+(?:\w+\s+){0,2}?(?:niepełnospraw|zaburz|chor|starsz|senior|psychicz)", re.I
+)
 
 
 _FLATS_FOR = re.compile(
@@ -595,6 +622,24 @@ def inside_name(text: str, a: int, b: int, words: int = 1) -> bool:
     return bool(before) and (before[-1].isalnum() or before[-1] in ",-–")
 
 
+QUOTED = re.compile(r"„[^”\n]{1,150}”")
+LISTED_TITLES = 3  # quoted titles in a row: the host's portfolio ("projekty np. „…”, „…”, „…”")
+
+
+def _listed_titles(text: str) -> list[tuple[int, int]]:
+    """The spans of quoted titles listed three or more in a row, a gap of at most a comma or 'i'/'oraz'
+    between: an overview of the host's projects, whose words make no theme of the event."""
+    if "„" not in text:
+        return []
+    spans, run = [], []
+    for m in QUOTED.finditer(text):
+        if run and not re.fullmatch(r"\s*(?:,|i|oraz)?\s*", text[run[-1][1] : m.start()]):
+            spans += run if len(run) >= LISTED_TITLES else []
+            run = []
+        run.append((m.start(), m.end()))
+    return spans + (run if len(run) >= LISTED_TITLES else [])
+
+
 def find_topics(
     text: str, masked: list[tuple[int, int]], sentences: list[tuple[int, int]]
 ) -> tuple[list[tuple[str, Cue]], list[tuple[str, Cue]]]:
@@ -610,6 +655,7 @@ def find_topics(
         }
         if len(groups) >= 4:
             overview.append((s, e))
+    masked = masked + _listed_titles(text)
     # a name that is what the visitors learnt about ("z działalnością Działu Pomocy Bezdomnym") speaks for
     # the topic; a name that is only a venue or a host does not
     masked = [(s, e) for s, e in masked if not SUBJECT_BEFORE.search(text[max(0, s - 40) : s])]
