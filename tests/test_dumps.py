@@ -78,3 +78,22 @@ def test_union_dumps_hold_every_triple_once(dumps):
     for suffix in ("nt", "ttl"):
         graph = Graph().parse(dumps[suffix], format=DUMP_FORMATS[suffix][1])
         assert len(graph) == 10 and isomorphic(graph, reference), suffix
+
+
+def test_dumps_written_by_a_process_of_their_own_are_the_same_bytes(dumps, tmp_path):
+    """`build` writes the dumps in a separate Python process (publish/_dumps_worker.py): same files,
+    same bytes as written in this process."""
+    other = write_dumps(NQUADS.encode("utf-8"), tmp_path / "dumps", in_process=True)
+    assert sorted(p.name for p in (tmp_path / "dumps").iterdir()) == sorted(p.name for p in other.values())
+    for suffix, path in other.items():
+        assert path.read_bytes() == dumps[suffix].read_bytes(), suffix
+
+
+def test_a_failing_dump_process_leaves_the_previous_dumps(tmp_path):
+    folder = tmp_path / "dumps"
+    write_dumps(NQUADS.encode("utf-8"), folder, in_process=True)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    with pytest.raises(RuntimeError, match="writing the dumps in .* failed: .*"):
+        write_dumps(b"<not> <n-quads\n", folder, in_process=True)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dumps"]  # no staging folder left

@@ -56,7 +56,8 @@ ENTITIES, REPORT, STATE = "entities.json", "report.json", "state.json"  # in eve
 
 
 def write_dump_files(settings: Settings, folder: Path, nquads: bytes, store: Store) -> None:
-    write_dumps(nquads, folder / "dumps")
+    """The dumps, written by a process of its own (Python work: it would hold Python's lock)."""
+    write_dumps(nquads, folder / "dumps", in_process=True)
 
 
 def write_aggregate_file(settings: Settings, folder: Path, nquads: bytes, store: Store) -> None:
@@ -94,8 +95,7 @@ def write_search_file(settings: Settings, folder: Path, nquads: bytes, store: St
 
 # The artefacts written into every new build generation, by `build` and by `add`, before it is switched
 # in: writer(settings, generation folder, the whole dataset as sorted N-Quads, a store holding that
-# dataset to read it from: in memory during `build`, the new generation's store during `add`). See
-# generation.py.
+# dataset to read it from: a copy in memory, during `build` and `add`). See generation.py.
 Artefact = Callable[[Settings, Path, bytes, Store], None]
 ARTEFACTS: list[Artefact] = [
     write_dump_files,
@@ -234,9 +234,12 @@ def build(settings: Settings | None = None) -> BuildReport:
     return report
 
 
-def fill_generation(settings: Settings, folder: Path, nquads: bytes) -> dict[str, float]:
+def fill_generation(
+    settings: Settings, folder: Path, nquads: bytes, make_store: Callable[[], None] | None = None
+) -> dict[str, float]:
     """The store and every artefact of a new generation, from the dataset's sorted N-Quads; returns
-    the seconds each took (store: bulk load and compaction; memory: the copy below), and logs them.
+    the seconds each took (store: bulk load and compaction, or `make_store()` when given, as `add`
+    updates a copy of the current store; memory: the copy below), and logs them.
 
     Everything runs at once, each in a thread: the store on disk loads (pyoxigraph's bulk load and
     compaction run in Rust, off Python's lock), the artefacts of FROM_NQUADS are written from the
@@ -263,7 +266,8 @@ def fill_generation(settings: Settings, folder: Path, nquads: bytes) -> dict[str
         return [started[write] for write in writers]
 
     with ThreadPoolExecutor(max_workers=len(ARTEFACTS) + 1) as pool:  # the block ends when all have
-        jobs = [pool.submit(timed, "store", load_store, folder / "store", nquads)]
+        make_store = make_store or (lambda: load_store(folder / "store", nquads))
+        jobs = [pool.submit(timed, "store", make_store)]
         jobs += start(pool, [w for w in ARTEFACTS if w in FROM_NQUADS], None)
         memory = timed("memory", load_memory, nquads)
         try:
@@ -282,12 +286,6 @@ def _after(first: Future | None, work, *args):
     if first is not None:
         first.result()
     return work(*args)
-
-
-def write_artefacts(settings: Settings, folder: Path, nquads: bytes, store: Store) -> None:
-    """Every artefact of ARTEFACTS, one after the other, reading `store` (`add`)."""
-    for write in ARTEFACTS:
-        write(settings, folder, nquads, store)
 
 
 def load_memory(nquads: bytes) -> EmbeddedStore:

@@ -13,9 +13,8 @@ Only one run at a time writes a generation: `new_generation` holds a lock on `bu
 Adding an artefact (a search index, precomputed aggregates, ...): write it into the new generation's
 folder, under a name of its own, before the generation is switched in. Simplest is a writer appended to
 `build.ARTEFACTS`: `build` and `add` call it as `writer(settings, folder, nquads, store)` with the new
-folder, the whole dataset as sorted N-Quads and a store holding that dataset (in memory during `build`,
-while the store on disk loads beside it; the new generation's store during `add`): read the store, not
-folder/"store". During an `add`, `settings.build_dir / "current"` is still the previous generation,
+folder, the whole dataset as sorted N-Quads and a store holding that dataset (a copy in memory, while
+the store on disk is loaded or updated beside it): read the store, not folder/"store". During an `add`, `settings.build_dir / "current"` is still the previous generation,
 should the writer want to update its previous output rather than remake it. The name gets its link
 `build/<name>` by itself. Writers in `build.FROM_NQUADS` read only the N-Quads (they get no store).
 """

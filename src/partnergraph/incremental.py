@@ -30,9 +30,9 @@ from .build import (
     STATE,
     _report,
     entity_lines,
+    fill_generation,
     make_dataset,
     read_entity_lines,
-    write_artefacts,
     write_entity_lines,
 )
 from .curate import apply_curation, read_curation
@@ -205,15 +205,19 @@ def apply_page_graphs(
         replaced |= {str(iris.source_graph(s)): b"" for s in removed}
         replaced[str(iris.ENTITIES_GRAPH)] = entities.encode("utf-8")
         new_nquads, dropped = replace_graph_lines(dump.read_bytes(), replaced)
-        _update_store(settings.store_dir, folder / "store", replaced)
         write_entity_lines(folder, shares)
         names = {s: n for s, n in read_names(settings.build_dir).items() if s not in removed}
         write_names(folder, names | {g.entry.source_id: g.names for g in graphs})
         quads = new_nquads.count(b"\n")
         new_state = _updated_state(settings, state, [g.entry.source_id for g in graphs], removed)
         _update_report(settings, folder, graphs, removed, quads, new_state["input_hash"])
-        with EmbeddedStore(folder / "store", read_only=True) as store:
-            write_artefacts(settings, folder, new_nquads, store)
+        # the store updated beside the artefacts, which read a copy in memory (as `build` does)
+        fill_generation(
+            settings,
+            folder,
+            new_nquads,
+            lambda: _update_store(settings.store_dir, folder / "store", replaced),
+        )
         write_atomic(folder / STATE, json.dumps(new_state, indent=0))
     added = sum(data.count(b"\n") for data in replaced.values())
     log.info(

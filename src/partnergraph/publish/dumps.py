@@ -4,7 +4,10 @@ leaves the previous dumps as they were."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from rdflib import Dataset
@@ -42,40 +45,61 @@ def union_ntriples(nquads: bytes) -> bytes:
     return b" .\n".join(unique) + b" .\n" if unique else b""
 
 
-def write_dumps(nquads: bytes, folder: str | Path) -> dict[str, Path]:
+def write_dumps(nquads: bytes, folder: str | Path, in_process: bool = False) -> dict[str, Path]:
     """Write every dump of the dataset given as sorted N-Quads into `folder`, replacing the folder's
     previous content only once all are written. Serialised by pyoxigraph and streamed: the same input
     gives the same bytes, and at 10^5 events (4 M quads) no dump is held in memory as Python objects
-    twice."""
-    import pyoxigraph as ox
+    twice.
 
+    `in_process`: the dumps but the N-Quads one are written by a Python process of its own (`python -m
+    partnergraph.publish._dumps_worker`, reading the N-Quads dump written here). They are Python work,
+    about 60 s of CPU at 10^5 events: `build` writes them so, beside its other artefacts, which then no
+    longer wait for Python's lock."""
     folder = Path(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = make_temp_folder(folder.parent, f".{folder.name}.")
-    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-
     try:
-        triples = union_ntriples(nquads)
-        for suffix in DUMP_FORMATS:
-            with (staging / f"{DUMP_NAME}.{suffix}").open("wb") as out:
-                if suffix == "nq":
-                    out.write(nquads)
-                elif suffix == "nt":
-                    out.write(triples)
-                elif suffix == "trig":
-                    ox.serialize(
-                        ox.parse(nquads, ox.RdfFormat.N_QUADS), out, ox.RdfFormat.TRIG, prefixes=prefixes
-                    )
-                elif suffix == "ttl":
-                    turtle = ox.parse(triples, ox.RdfFormat.N_TRIPLES)
-                    ox.serialize(turtle, out, ox.RdfFormat.TURTLE, prefixes=prefixes)
-                else:  # pyoxigraph writes expanded JSON-LD only: compact, as the server's answers
-                    write_compact_jsonld(nquads, out)
+        (staging / f"{DUMP_NAME}.nq").write_bytes(nquads)
+        if in_process:
+            _write_in_process(staging)
+        else:
+            write_other_dumps(nquads, staging)
         replace_folder(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return {suffix: folder / f"{DUMP_NAME}.{suffix}" for suffix in DUMP_FORMATS}
+
+
+def _write_in_process(folder: Path) -> None:
+    package_parent = str(Path(__file__).resolve().parents[2])  # where this `partnergraph` is found
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([package_parent, os.environ.get("PYTHONPATH", "")])}
+    worker = [sys.executable, "-m", f"{__package__}._dumps_worker", str(folder)]
+    done = subprocess.run(worker, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        lines = (done.stderr or "").strip().splitlines() or [f"exit code {done.returncode}"]
+        raise RuntimeError(f"writing the dumps in {folder} failed: {lines[-1]}")
+
+
+def write_other_dumps(nquads: bytes, folder: Path) -> None:
+    """Every dump but the N-Quads one, from the sorted N-Quads, into `folder`."""
+    import pyoxigraph as ox
+
+    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    triples = union_ntriples(nquads)
+    for suffix in (s for s in DUMP_FORMATS if s != "nq"):
+        with (folder / f"{DUMP_NAME}.{suffix}").open("wb") as out:
+            if suffix == "nt":
+                out.write(triples)
+            elif suffix == "trig":
+                ox.serialize(
+                    ox.parse(nquads, ox.RdfFormat.N_QUADS), out, ox.RdfFormat.TRIG, prefixes=prefixes
+                )
+            elif suffix == "ttl":
+                turtle = ox.parse(triples, ox.RdfFormat.N_TRIPLES)
+                ox.serialize(turtle, out, ox.RdfFormat.TURTLE, prefixes=prefixes)
+            else:  # pyoxigraph writes expanded JSON-LD only: compact, as the server's answers
+                write_compact_jsonld(nquads, out)
 
 
 def replace_folder(new: Path, folder: Path) -> None:
