@@ -70,3 +70,12 @@ def test_a_list_of_the_hosts_quoted_projects_makes_no_theme():
     assert "children_and_families" in _topics(
         "Omówiono projekt „Aktywna rodzina – wsparcie rodzin z dziećmi”."
     )
+
+
+def test_a_list_of_three_bodies_visited_closed_by_where_they_talked_are_all_hosts(registries):
+    text = (
+        "Goście z Tbilisi\n\nW dniu 12 maja 2019 r. goście z Tbilisi odwiedzili Stowarzyszenie „Most”, Fundację "
+        "„Okno” i Fundację „Brzask”, gdzie rozmawiali o pomocy kobietom doświadczającym przemocy.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert {"Stowarzyszenie „Most”", "Fundacja „Okno”", "Fundacja „Brzask”"} <= set(ev["organisations"])

@@ -511,7 +511,13 @@ COOPERATION_BEFORE = re.compile(r"w\s+ramach\s+[^.;]{0,100}?współprac\w*\s+(?:
 KRAKOW_BODY = re.compile(r"\bKrak(ów|owa|owie)\b")
 
 
+# "gdzie …" after the name, or after the rest of the list it opens ("odwiedzili A, B i C, gdzie rozmawiali …":
+# each body listed hosted the talks)
 HOSTED_AFTER = re.compile(r"[^.;:,]{0,40},?\s+gdzie\b")
+# ... or after the rest of a list of three or more that the name opens ("odwiedzili A, B i C, gdzie rozmawiali
+# …": a programme of visits, each body a host); after a pair ("A i B, gdzie …") "gdzie" is the last one's
+LIST_HOSTED_AFTER = re.compile(r"(?P<rest>[^.;:]{0,160}?),?\s+gdzie\b")
+LIST_JOINS = re.compile(r",\s|\s(?:i|oraz)\s")
 
 
 def _is_bystander(text: str, n: names.Name, base: int, direction: str | None = None) -> bool:
@@ -519,8 +525,13 @@ def _is_bystander(text: str, n: names.Name, base: int, direction: str | None = N
     # visited: a facility toured, unless a programme point took place there ("odwiedziła Stowarzyszenie X,
     # gdzie zapoznała się …"), or on a trip abroad, where the bodies visited host its programme
     visited = (
-        direction != "outgoing" and VISITED_BEFORE.search(before) and not HOSTED_AFTER.match(text, n.end)
+        direction != "outgoing"
+        and (seen := VISITED_BEFORE.search(before))
+        and not HOSTED_AFTER.match(text, n.end)
     )
+    if visited and (listed := LIST_HOSTED_AFTER.match(text, n.end)):
+        joins = LIST_JOINS.findall(seen.group()) + LIST_JOINS.findall(listed["rest"])
+        visited = len(joins) < 2
     shown = SHOWN_BEFORE.search(before) or visited
     return bool(
         # a commune or county visited hosts the visit
