@@ -194,7 +194,8 @@ MET_BEFORE = re.compile(r"spotka\w*\s+się\s+(?:\S+\s+){0,2}?z\s+(?:[^\s.;]+\s+)
 # whose work the visitors saw are the hosts: "poznawali pracę naszych asystentów rodziny", "pracy tamtejszych
 # pracowników socjalnych"
 SEEN_BEFORE = re.compile(
-    r"(?:(?<!\w)prac[yęą]\s+(?:\w+\s+)?|(?<!\w)(?:nasz|nasi|tamtejsz|miejscow|lokaln|krakowsk|polsk)\w*\s+)$", re.I
+    r"(?:(?<!\w)prac[yęą]\s+(?:\w+\s+)?|(?<!\w)(?:nasz|nasi|tamtejsz|miejscow|lokaln|krakowsk|polsk)\w*\s+)$",
+    re.I,
 )
 # the home country's people, not the foreign side: "pracownicy ośrodków pomocy społecznej … z Małopolski"
 LOCAL_AFTER = re.compile(
@@ -204,7 +205,9 @@ LOCAL_AFTER = re.compile(
     r"(?!(?:\s+\w+)?(?:\s*,|\s+oraz|\s+i|\s+a także)\s+(?:z|ze)\s+[A-ZĄĆĘŁŃÓŚŹŻ])"
 )
 # who opened the meeting or welcomed the guests is a host: "Spotkanie otworzył starosta raciborski"
-HOST_BEFORE = re.compile(r"(?<!\w)(?:otworzy\w*|powita\w*|przywita\w*|przyją\w*|przyję\w*)\s+(?:\w+\s+){0,2}$", re.I)
+HOST_BEFORE = re.compile(
+    r"(?<!\w)(?:otworzy\w*|powita\w*|przywita\w*|przyją\w*|przyję\w*)\s+(?:\w+\s+){0,2}$", re.I
+)
 # "przedstawicielami Barcelony", "przedstawicielom Hiszpanii": representatives of a city or country
 REPRESENTATIVES_OF_PLACE = re.compile(r"przedstawiciel\w*\s+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ]\w+)")
 
@@ -417,7 +420,8 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
 # ("W forum uczestniczyło 200 osób z Polski i Ukrainy – urzędnicy, naukowcy …", "spotkanie robocze z urzędnikami
 # Lipska"); a description of the hosts' institutions does not say it (GOLD-CONVENTIONS.md, clarifications)
 TOOK_PART = re.compile(
-    r"(?<!\w)(?:uczestnicz\w*|udział\w*|zgromadzi\w*|ze\s+strony\s+\w+|spotkani\w*\s+(?:\w+\s+)?z)(?!\w)", re.I
+    r"(?<!\w)(?:uczestnicz\w*|udział\w*|zgromadzi\w*|ze\s+strony\s+\w+|spotkani\w*\s+(?:\w+\s+)?z)(?!\w)",
+    re.I,
 )
 FOREIGN_SIDE = re.compile(r"(?<!\w)(?:ze\s+strony\s+\w+|z\s+\d+\s+kraj\w*|krajów\s+Europy)", re.I)
 
@@ -472,9 +476,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"placów\w+ wsparcia dziennego|świetlic\w* (?:środowiskow|socjoterapeutyczn)\w*|"  # day support for children
         # help, care or support given to children (not a facility "dla dzieci", which is only toured); only
         # the last words, so that the kind of help keeps its own topic ("wsparcie psychologiczne dla dzieci")
-        "(?:"
-        + "|".join(f"(?<={w} )" for w in HELP_WORDS.split())
-        + r")dla dzieci(?!\w| i młodzież)|"
+        "(?:" + "|".join(f"(?<={w} )" for w in HELP_WORDS.split()) + r")dla dzieci(?!\w| i młodzież)|"
         r"dzieci i młodzież\w*",  # the stock pair is children and families, not youth on its own
     ),
     # psychiatry and psychological support, not psychiatrists or psychologists named among a staff's professions
@@ -594,9 +596,7 @@ def _homelessness_flats(text: str, m: re.Match) -> bool:
     # supported or training flats in a report about homelessness are its service too, unless they are
     # given to another group ("mieszkań chronionych dla osób z niepełnosprawnością")
     return bool(
-        _SERVICE_FLATS.match(word)
-        and not _FLATS_FOR_OTHERS.match(text, m.end())
-        and _HOMELESS.search(text)
+        _SERVICE_FLATS.match(word) and not _FLATS_FOR_OTHERS.match(text, m.end()) and _HOMELESS.search(text)
     )
 
 
