@@ -195,6 +195,47 @@ def _city_keys(tokens: list[Token], i: int, n: int) -> list[str]:
     return keys
 
 
+_NAMED: dict[int, tuple[Gazetteer, dict[tuple, tuple | None]]] = {}
+
+
+def _memo(store: dict, gaz: Gazetteer) -> dict:
+    """A per-gazetteer memo of word look-ups: pages name the same words again and again."""
+    hit = store.get(id(gaz))
+    if hit is None or hit[0] is not gaz:
+        hit = store[id(gaz)] = (gaz, {})
+    if len(hit[1]) > 50_000:
+        hit[1].clear()
+    return hit[1]
+
+
+def _first_named(gaz: Gazetteer, tokens: list[Token], i: int, n: int) -> tuple[tuple[City, ...], str] | None:
+    """The cities of the first of the span's keys (_city_keys) that names any, and that key."""
+    t = tokens[i]
+    asked = (*(x.text for x in tokens[i : i + n]), n == 1 and after_place_noun(tokens, i))
+    memo = _memo(_NAMED, gaz)
+    if asked in memo:
+        return memo[asked]
+    keys = _city_keys(tokens, i, n)
+    if n == 1:  # a registered name also by its ending undone ("z Karwiny": Karwina)
+        keys += [x for x in [*t.lemmas, *_ending_guesses(t.text)] if key(x) in gaz.registered]
+    memo[asked] = None
+    for k in keys:
+        cities = gaz.find_cities(k)
+        if cities:
+            if n == 1 and k == t.text:
+                # the word as written and its geographic base form are read together: "Hagi" is a town in
+                # Japan as written and Haga (The Hague) inflected; resolve() ranks them
+                of_lemma = [c for g in t.lemmas_with("nazwa_geograficzna") for c in gaz.find_cities(g)]
+                if of_lemma and max(c.population for c in cities) < SMALL_TOWN <= max(
+                    c.population for c in of_lemma
+                ):
+                    cities = []  # "z Drezna" is Dresden inflected, not the small Drezna
+                cities += of_lemma
+            memo[asked] = (tuple(cities), k)
+            break
+    return memo[asked]
+
+
 def _ending_guesses(word: str) -> list[str]:
     return [
         word[: len(word) - len(e)] + r for e, r in ENDINGS if word.endswith(e) and len(word) - len(e) >= 3
@@ -211,6 +252,20 @@ def _agreeing_keys(span: list[Token]) -> list[str]:
         choices = _agreeing_choices(span, 0)
         keys += _product_keys(choices[1:] + choices[:1])
     return keys
+
+
+_AGREED: dict[int, tuple[Gazetteer, dict[tuple[str, ...], tuple]]] = {}
+
+
+def _agreeing_cities(gaz: Gazetteer, span: list[Token]) -> tuple[tuple[str, tuple[City, ...]], ...]:
+    """(key, its cities) of each of _agreeing_keys(span) that names a city, remembered by the span's words:
+    pages name the same bodies ("Miejskiego Ośrodka Pomocy Społecznej") again and again."""
+    memo = _memo(_AGREED, gaz)
+    words = tuple(t.text for t in span)
+    found = memo.get(words)
+    if found is None:
+        found = memo[words] = tuple((k, tuple(c)) for k in _agreeing_keys(span) if (c := gaz.find_cities(k)))
+    return found
 
 
 def _noun_first(span: list[Token]) -> bool:
@@ -413,6 +468,11 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                 continue
             if n > 1 and any(s.start - p.end > 1 for p, s in zip(span, span[1:], strict=False)):
                 continue
+            may_begin = n > 1 and _may_begin_city(gaz, span)
+            if n > 1 and not may_begin and len(span[0].text) >= 3:
+                # no city's name of n words begins so (the readings below cost much more); a short first
+                # word ("St. Pölten") is keyed with the next one's letters, so it is read all the same
+                continue
             if n == 1 and not (
                 _single_ok(tokens, i, listed=_in_list(tokens, i, out))
                 or (_prep(tokens, i) and any(key(x) in gaz.registered for x in t.lemmas))
@@ -421,33 +481,17 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             if n == 1 and (polish := _polish_town(gaz, t)) and not _foreign_adjective_before(tokens, i):
                 found = (polish, 1, polish[0].name)  # "w Tarnowie" is Tarnów, not (Veliko) Tarnowo
                 break
-            keys = _city_keys(tokens, i, n)
-            if n == 1:  # a registered name also by its ending undone ("z Karwiny": Karwina)
-                keys += [x for x in [*t.lemmas, *_ending_guesses(t.text)] if key(x) in gaz.registered]
-            for k in keys:
-                cities = gaz.find_cities(k)
-                if cities:
-                    if n == 1 and k == t.text:
-                        # the word as written and its geographic base form are read together: "Hagi" is
-                        # a town in Japan as written and Haga (The Hague) inflected; resolve() ranks them
-                        of_lemma = [
-                            c for g in t.lemmas_with("nazwa_geograficzna") for c in gaz.find_cities(g)
-                        ]
-                        if of_lemma and max(c.population for c in cities) < SMALL_TOWN <= max(
-                            c.population for c in of_lemma
-                        ):
-                            cities = []  # "z Drezna" is Dresden inflected, not the small Drezna
-                        cities += of_lemma
-                    found = (cities, n, k)
-                    break
+            named = _first_named(gaz, tokens, i, n)
+            if named is not None:
+                found = (list(named[0]), n, named[1])
             # a name of several words put in the nominative names a large city, or a town where the text
             # says it is one: "w Starym Mieście" is Kraków's Old Town, not Staré Mesto; "w mieście Spiska
             # Nowa Wieś", "ze Spiskiej Nowej Wsi na Słowacji", "w Cieszynie Czeskim" are towns
-            maybe = n > 1 and not found and _may_begin_city(gaz, span)
-            for k in _agreeing_keys(span) if maybe else []:
+            maybe = may_begin and not found
+            for k, named in _agreeing_cities(gaz, span) if maybe else ():
                 cities = [
                     c
-                    for c in gaz.find_cities(k)
+                    for c in named
                     if c.population >= COMMON_WORD_CITY_POPULATION or _said_to_be_a_town(gaz, tokens, i, n, c)
                 ]
                 if cities:
@@ -527,15 +571,21 @@ def _foreign_adjective_before(tokens: list[Token], i: int) -> bool:
     return j >= 0 and _nationality(tokens[j]) not in (None, "PL")
 
 
+_POLISH: dict[int, tuple[Gazetteer, dict[str, list[City]]]] = {}
+
+
 def _polish_town(gaz: Gazetteer, t: Token) -> list[City]:
     """The Polish towns a word's geographic base forms name exactly: a Polish town is meant before a town
     abroad whose other (Polish) name the word shares ("Tarnowie": Tarnów, not Tarnowo in Bulgaria)."""
-    return [
-        c
-        for g in t.lemmas_with("nazwa_geograficzna")
-        for c in gaz.find_cities(g)
-        if c.country == "PL" and key(c.name) == key(g)
-    ]
+    memo = _memo(_POLISH, gaz)
+    if t.text not in memo:
+        memo[t.text] = [
+            c
+            for g in t.lemmas_with("nazwa_geograficzna")
+            for c in gaz.find_cities(g)
+            if c.country == "PL" and key(c.name) == key(g)
+        ]
+    return list(memo[t.text])
 
 
 @lru_cache(maxsize=50_000)
@@ -635,11 +685,13 @@ def _region_at(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[str, int, s
     """(iso2, number of tokens, name) of a region named at token i: "w Brandenburgii", "z Dolnej
     Saksonii", "w Tyrolu"; one word only where the dictionary knows it as a geographic name or not at all."""
     starts = _name_starts(gaz, "regions")
+    first = _fold3(tokens[i].text)
+    words = list(itertools.accumulate(_word_count(t.text) for t in tokens[i : i + 3]))
     for n in (3, 2, 1):
-        span = tokens[i : i + n]
-        if (_fold3(span[0].text), _words(span)) not in starts:
+        if n > len(words) or (first, words[n - 1]) not in starts:
             continue  # no region's name of n words begins so (the readings below cost much more)
-        if len(span) < n or not all(s.is_word and (s.is_upper_initial or s.text in CONNECTORS) for s in span):
+        span = tokens[i : i + n]
+        if not all(s.is_word and (s.is_upper_initial or s.text in CONNECTORS) for s in span):
             continue
         if n > 1 and any(s.start - p.end > 1 for p, s in zip(span, span[1:], strict=False)):
             continue
@@ -784,12 +836,20 @@ CLAUSE_END = {",", ";", ".", ":", "(", ")"}
 # cities named as models, not as places of the event: "chcą go wprowadzić, wzorem Wiednia i Pragi", "na wzór
 # Helsinek", "za przykładem Lyonu"
 MODEL_WORDS = {"wzorem", "śladem"}
+ASIDE_LEMMAS = FUNDING_WORDS | SIGHTSEEING | WAY_HOME | {"wsparcie"}
+ASIDE_WORDS = MODEL_WORDS | {"drodze", "wzór", "przykład"}
 
 
 def _opens_aside(tokens: list[Token], i: int) -> bool:
     t = tokens[i]
     if not t.is_word:
         return False
+    if (
+        t.lemmas.isdisjoint(ASIDE_LEMMAS)
+        and t.lower not in ASIDE_WORDS
+        and not t.lower.startswith(FUNDING_STEMS)
+    ):
+        return False  # most words: no test below can hold
     prv = tokens[i - 1].lower if i >= 1 else ""
     return (
         t.lower.startswith(FUNDING_STEMS)
@@ -803,17 +863,25 @@ def _opens_aside(tokens: list[Token], i: int) -> bool:
     )
 
 
-_LAST_ASIDE: list = [None, frozenset()]  # the last tokens list and its asides: events ask twice
+# answers for the last few token lists: an event's tokens are asked about again after its names' tokens
+_REMEMBERED: dict[tuple[str, int], tuple[list[Token], object]] = {}
+
+
+def _per_tokens(what: str, tokens: list[Token], compute):
+    hit = _REMEMBERED.get((what, id(tokens)))
+    if hit is not None and hit[0] is tokens:
+        return hit[1]
+    if len(_REMEMBERED) >= 16:
+        _REMEMBERED.clear()
+    value = compute(tokens)
+    _REMEMBERED[(what, id(tokens))] = (tokens, value)
+    return value
 
 
 def aside_tokens(tokens: list[Token]) -> frozenset[int]:
     """Indexes of the tokens of asides whose places are not the event's, each from its opening word to
     the end of its clause: funding phrases, sightseeing, the way there."""
-    if _LAST_ASIDE[0] is tokens and tokens:
-        return _LAST_ASIDE[1]
-    out = frozenset(_aside_tokens(tokens))
-    _LAST_ASIDE[:] = [tokens, out]
-    return out
+    return _per_tokens("aside", tokens, lambda ts: frozenset(_aside_tokens(ts)))
 
 
 def _aside_tokens(tokens: list[Token]) -> set[int]:
@@ -1128,6 +1196,10 @@ def _nationality_in(analyses) -> str | None:
 
 def find_nationalities(tokens: list[Token]) -> list[tuple[str, int]]:
     """(ISO code, token index) of every country adjective that describes people or organisations."""
+    return list(_per_tokens("nationalities", tokens, _find_nationalities))
+
+
+def _find_nationalities(tokens: list[Token]) -> tuple[tuple[str, int], ...]:
     out = []
     aside = aside_tokens(tokens)
     for i, t in enumerate(tokens):
@@ -1140,7 +1212,7 @@ def find_nationalities(tokens: list[Token]) -> list[tuple[str, int]]:
         if any(n.lemmas & FUNDING_WORDS for n in tokens[max(0, i - 1) : i + 2]):
             continue  # a funder: "z funduszy norweskich", "Norweski Mechanizm Finansowy"
         out.append((iso, i))
-    return out
+    return tuple(out)
 
 
 def _language(t: Token) -> bool:
