@@ -32,7 +32,8 @@ METRICS = {  # what the performance score is made of (simulated on a throttled p
 }
 
 
-def score(url: str) -> dict[str, float]:
+def score(url: str, categories: tuple[str, ...] = CATEGORIES) -> dict[str, float]:
+    """Lighthouse's scores of `url` in `categories` (and the performance metrics when performance is one)."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "report.json"
         subprocess.run(
@@ -43,16 +44,17 @@ def score(url: str) -> dict[str, float]:
                 f"--output-path={out}",
                 "--quiet",
                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-                "--only-categories=" + ",".join(CATEGORIES),
+                "--only-categories=" + ",".join(categories),
             ],
             check=True,
             env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
             timeout=300,
         )
         report = json.loads(out.read_text())
-    scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    scores = {name: round(report["categories"][name]["score"] * 100) for name in categories}
     for name, (audit, unit) in METRICS.items():
-        scores[name] = round(report["audits"][audit]["numericValue"] / unit, 2)
+        if "performance" in categories:
+            scores[name] = round(report["audits"][audit]["numericValue"] / unit, 2)
     failed = [
         audit["id"]
         for audit in report["audits"].values()

@@ -35,4 +35,6 @@ fi
 if [[ ! -d $frontend/node_modules ]] || [[ $frontend/package-lock.json -nt $frontend/node_modules/.package-lock.json ]]; then
   (cd "$frontend" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-(cd "$frontend" && node build.mjs >/dev/null)
+# build.mjs asks the package (with this Python) for the charts it compiles to Vega
+python="$PWD/.venv/bin/python"
+(cd "$frontend" && PYTHON="$python" node build.mjs >/dev/null)

@@ -274,7 +274,8 @@ def test_typing_in_the_plain_form_carries_on_in_yasgui(browser, server):
 
 def test_yasgui_draws_a_chart_of_the_results(browser, server):
     """The chart view (frontend/src/yasr-chart.js): a bar per country of a saved query's answer, in Polish,
-    redrawn as points when the reader chooses them; Vega is fetched (from the site) only for the chart."""
+    redrawn as points when the reader chooses them; Vega and Vega-Lite are fetched (from the site) only for the
+    chart."""
     loaded = "performance.getEntriesByType('resource').map(e => e.name)"
     page, problems = open_page(browser, server.url + "query?lang=pl")
     page.select_option("#examples", "partner_countries")
@@ -287,7 +288,7 @@ def test_yasgui_draws_a_chart_of_the_results(browser, server):
         chart.inner_text().strip() == "Wykres"
         and page.locator(".yasr .select_table").inner_text().strip() == "Tabela"
     )
-    assert not [u for u in page.evaluate(loaded) if u.endswith("/static/dist/vega.js")]
+    assert not [u for u in page.evaluate(loaded) if u.endswith("/static/dist/vega-lite.js")]
     chart.click()
     page.wait_for_selector(".pg-chart svg .mark-rect path")
     assert page.locator(".pg-chart svg .mark-rect path").count() == rows >= 5
@@ -297,7 +298,7 @@ def test_yasgui_draws_a_chart_of_the_results(browser, server):
     assert page.locator(".pg-chart svg .mark-symbol path").count() == rows
     assert page.locator(".pg-chart svg .mark-rect path").count() == 0
     urls = page.evaluate(loaded)
-    assert [u for u in urls if u.endswith("/static/dist/vega.js")] and all(
+    assert [u for u in urls if u.endswith("/static/dist/vega-lite.js")] and all(
         u.startswith(server.url) for u in urls
     )
     assert problems == []

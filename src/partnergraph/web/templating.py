@@ -12,6 +12,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .vega import to_page
+
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
 LOCALE = HERE / "locale"
@@ -100,6 +102,7 @@ def environment(lang: str):
     env.install_gettext_translations(translations(lang), newstyle=True)
     env.filters["number"] = lambda v: format_number(v, lang)
     env.filters["date"] = lambda v: format_date(v, lang)
+    env.filters["vega"] = to_page  # a chart: the key of its Vega compiled at install time, and its data
     env.globals["lang"] = lang
     return env
 

@@ -2,13 +2,17 @@
 // portal.js (charts, map), query-start.js (the SPARQL page's plain form, which fetches query.js + query.css,
 // YASGUI and its chart plugin, when the reader turns to the query), search.js (the static site's
 // search), tables.js (sorting and paging of the static site's lists), network.js (vis-network and the
-// network page's script), vega.js (Vega-Lite and vega-embed, fetched by portal.js and query.js only when a
-// page draws a chart), the map's country shapes projected once here (see below), and the licences
+// network page's script), vega.js (Vega and vega-embed, fetched by portal.js only when a page draws a
+// chart) and vega-lite.js (the same with the Vega-Lite compiler, for YASGUI's charts), the portal's charts
+// compiled from Vega-Lite to Vega into vega.js (see below), the map's country shapes projected once here, and the licences
 // of the bundled packages. All are classic scripts: a published site works from a plain folder.
 import { geoMercator, geoPath } from "d3-geo";
 import { build } from "esbuild";
 import { feature } from "topojson-client";
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { compile } from "vega-lite";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,11 +34,10 @@ const common = {
 await build({
   ...common,
   entryPoints: Object.fromEntries(
-    ["portal", "query-start", "query", "vega", "search", "network", "tables"].map((name) => [name, join(here, `src/${name}.js`)]),
+    ["portal", "query-start", "query", "search", "network", "tables"].map((name) => [name, join(here, `src/${name}.js`)]),
   ),
   format: "iife",
 });
-
 // The map's countries (world-atlas, Natural Earth 1:110m), projected here once into one SVG path
 // (basemap-shapes.json) that vega.js puts under the map's circles, which Vega-Lite draws in the same
 // projection (basemap.json, read by the server): projecting, clipping and bounding 177 shapes in the
@@ -54,6 +57,27 @@ const BASEMAP = { type: "mercator", center: [15, 50], scale: 520, width: 1600, h
     .filter(Boolean);
   writeFileSync(join(out, BASEMAP.shapes), JSON.stringify({ width, height, path: shapes.join("") }) + "\n");
   writeFileSync(join(out, "basemap.json"), JSON.stringify(BASEMAP) + "\n");
+}
+
+// The portal's charts, compiled from Vega-Lite to Vega here rather than in every reader's browser: each chart's
+// shape (its spec without data, per language) as partnergraph.web.portal.charts writes it (run with $PYTHON,
+// the project's; scripts/setup.sh sets it), keyed as web/vega.py keys them, bundled into vega.js (a page
+// carries a chart's key and data). vega.js leaves out vega-embed's import of Vega-Lite; vega-lite.js, for
+// YASGUI's charts, keeps it.
+{
+  const python = process.env.PYTHON || "python3";
+  const program = "import json; from partnergraph.web.portal.charts import chart_shapes; print(json.dumps(chart_shapes()))";
+  const shapes = JSON.parse(execFileSync(python, ["-c", program], { encoding: "utf8" }));
+  // Vega-Lite's warnings (it drops fit-y for a bar chart's discrete height) would only be noise here
+  const quiet = { level: () => quiet, warn() {}, info() {}, debug() {}, error: (e) => { throw new Error(String(e)); } };
+  const compiled = Object.fromEntries(Object.entries(shapes).map(([key, spec]) => [key, compile(spec, { logger: quiet }).spec]));
+  const folder = mkdtempSync(join(tmpdir(), "partnergraph-vega-"));
+  const specs = join(folder, "vega-specs.json");
+  writeFileSync(specs, JSON.stringify(compiled));
+  const alias = { "compiled-vega-specs": specs };
+  await build({ ...common, entryPoints: { vega: join(here, "src/vega.js") }, alias: { ...alias, "vega-lite": join(here, "src/no-vega-lite.js") }, format: "iife" });
+  await build({ ...common, entryPoints: { "vega-lite": join(here, "src/vega-lite.js") }, alias, format: "iife" });
+  rmSync(folder, { recursive: true, force: true });
 }
 
 copyFileSync(join(here, "node_modules/@zazuko/yasgui/build/yasgui.min.css"), join(out, "query.css"));

@@ -1,5 +1,6 @@
-"""The charts: Vega-Lite specifications (drawn in the browser by vega-embed, static/dist/portal.js) with
-their data as a table beside each, titles and axis names in the reader's language.
+"""The charts: Vega-Lite specifications (compiled to Vega at install time, web/vega.py; drawn in the browser
+by vega-embed, static/dist/portal.js) with their data as a table beside each, titles and axis names in the
+reader's language. A chart's data is a named dataset, so that its shape compiles once for every page.
 
 A chart whose data the map page's filters change names its data `derived` and says how to derive it
 from the filtered events (`derive`); the browser computes it (frontend/src/viz.js)."""
@@ -10,7 +11,8 @@ import functools
 import json
 
 from .._html import Linker
-from ..templating import STATIC, gettext
+from ..templating import LANGS, STATIC, gettext
+from ..vega import shape_key, shape_of
 from ._common import N_
 from .figures import per_year, ranked, topics_per_year
 
@@ -51,20 +53,19 @@ def stacked_per_year(rows: list[dict], lang: str, group_title: str, derive: str 
             },
         },
     }
-    if derive:
-        spec["data"] = {"name": "derived"}
-        spec["datasets"] = {"derived": rows}
-    else:
-        spec["data"] = {"values": rows}
-    return spec
+    return with_data(spec, rows, "derived" if derive else "table")
+
+
+def with_data(spec: dict, rows: list[dict], name: str = "table") -> dict:
+    """`spec` drawing `rows`, as the dataset `name` (what the map page's filters replace is `derived`)."""
+    return {**spec, "data": {"name": name}, "datasets": {name: rows}}
 
 
 def bars(rows: list[dict], lang: str, label_title: str) -> dict:
     t = lambda m: gettext(lang, m)  # noqa: E731
-    return {
+    spec = {
         **_config(),
         "height": {"step": 22},
-        "data": {"values": [{"label": r["label"], "events": r["events"]} for r in rows]},
         "mark": {"type": "bar", "tooltip": True},
         "encoding": {
             "y": {"field": "label", "type": "nominal", "sort": "-x", "title": t(label_title)},
@@ -76,6 +77,7 @@ def bars(rows: list[dict], lang: str, label_title: str) -> dict:
             },
         },
     }
+    return with_data(spec, [{"label": r["label"], "events": r["events"]} for r in rows])
 
 
 def topics_over_time(agg: dict, lang: str) -> tuple[dict, list[dict]]:
@@ -83,7 +85,6 @@ def topics_over_time(agg: dict, lang: str) -> tuple[dict, list[dict]]:
     rows = topics_per_year(agg, lang)
     spec = {
         **_config(),
-        "data": {"values": rows},
         "mark": {"type": "rect", "tooltip": True},
         "encoding": {
             "x": {"field": "year", "type": "ordinal", "title": t("Year")},
@@ -96,7 +97,7 @@ def topics_over_time(agg: dict, lang: str) -> tuple[dict, list[dict]]:
             },
         },
     }
-    return spec, rows
+    return with_data(spec, rows), rows
 
 
 def chart(
@@ -241,3 +242,19 @@ def map_spec(linker: Linker, lang: str) -> dict:
             },
         ],
     }
+
+
+NO_DATA = {  # aggregates of an empty build: every chart's shape, without rows
+    "facets": {facet: [] for facet in ("types", "directions", "topics", "years")},
+    **{key: [] for key in ("per_year_direction", "per_year_type", "countries", "topics_over_time")},
+}
+
+
+def chart_shapes() -> dict[str, dict]:
+    """Every Vega-Lite spec the portal draws, in each language and without its data, by its shape's key
+    (web/vega.py): what frontend/build.mjs compiles to Vega at install time."""
+    specs = []
+    for lang in LANGS:
+        charts = [*all_charts(NO_DATA, lang), per_year_chart(NO_DATA, lang, "direction", derive=True)]
+        specs += [c["spec"] for c in charts] + [map_spec(Linker(), lang)]
+    return {shape_key(spec): shape_of(spec) for spec in specs}

@@ -1,5 +1,6 @@
-// The portal's charts and map: every element with data-spec="<id of a JSON script>" is drawn with
-// vega-embed (dist/vega.js, fetched only on pages that have charts). A chart is drawn when
+// The portal's charts and map: every element with data-spec="<id of a JSON script>" (a chart's data and the
+// key of its Vega, compiled at install time) is drawn with vega-embed (dist/vega.js, fetched only on pages
+// that have charts). A chart is drawn when
 // it comes near the screen, so a page's first paint does not wait for the charts below it. On the map page
 // the filters re-derive the map's and the charts' data.
 

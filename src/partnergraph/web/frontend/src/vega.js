@@ -1,10 +1,11 @@
-// Vega-Lite charts through vega-embed, shared by the portal's charts and map (portal.js) and YASGUI's chart
-// plugin (yasr-chart.js): bundled on its own as dist/vega.js, which both fetch (load-vega.js) only when a
-// page has something to draw, so the pages without charts never load Vega. Vega runs with its expression interpreter (no eval), so the page's CSP
-// can stay "script-src 'self'".
+// Vega charts through vega-embed, for the portal's charts and map (portal.js), whose Vega-Lite is compiled to
+// Vega at install time (build.mjs, web/vega.py) into this bundle: a page carries a chart's key and data.
+// Bundled on its own as dist/vega.js without Vega-Lite (a third of the bytes), fetched (load-vega.js) only
+// when a page has something to draw. vega-lite.js adds the compiler for YASGUI's charts, which the reader
+// makes. Vega runs with its expression interpreter (no eval), so the page's CSP can stay "script-src 'self'".
+import SHAPES from "compiled-vega-specs"; // written by build.mjs
 import embed from "vega-embed";
 import { expressionInterpreter } from "vega-interpreter";
-import { compile } from "vega-lite";
 
 const PL_NUMBERS = { decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["", "\u00a0zł"] };
 
@@ -51,19 +52,30 @@ function countries({ width, height, path }) {
 // a pause between the steps of drawing, so that each is its own task and the page answers in between
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Draw `spec` into `el` (replacing what was there); `actions` names vega-embed's export menu. */
-async function drawChart(el, spec, actions) {
+/** The Vega of a chart as a page carries it: {shape, datasets, usermeta} (web/vega.py `to_page`). */
+export function vegaOf({ shape, datasets, usermeta }) {
+  if (!SHAPES[shape]) throw new Error(`chart ${shape} is not in dist/vega.js: run scripts/setup.sh`);
+  const spec = structuredClone(SHAPES[shape]);
+  for (const data of spec.data || []) if (data.name in datasets) data.values = datasets[data.name];
+  if (usermeta && Object.keys(usermeta).length) spec.usermeta = usermeta;
+  return spec;
+}
+
+/** Draw the Vega `spec` into `el` (replacing what was there); `actions` names vega-embed's export menu. */
+export async function drawVega(el, spec, actions) {
   if (el._view) el._view.finalize();
   await pause();
-  const compiled = compile(spec).spec; // Vega-Lite to Vega, then Vega's parse and first run
   const basemap = spec.usermeta && spec.usermeta.basemap;
-  if (basemap) compiled.marks.unshift(countries(await readJSON(new URL(basemap, location.href).href)));
-  await pause();
-  const result = await embed(el, compiled, { ...options(spec), mode: "vega" });
+  if (basemap) spec.marks.unshift(countries(await readJSON(new URL(basemap, location.href).href)));
+  // vega-embed's hover is for hand-written Vega: a compiled Vega-Lite spec has no hover encoding
+  const result = await embed(el, spec, { ...options(spec), mode: "vega", hover: false });
   el._view = result.view;
   const summary = el.querySelector("details > summary");
   if (summary) summary.setAttribute("aria-label", actions || "Export"); // vega-embed's menu has no name
   return result.view;
 }
 
-window.partnergraphVega = { drawChart };
+/** Draw a chart as a page carries it (see vegaOf). */
+const drawChart = (el, chart, actions) => drawVega(el, vegaOf(chart), actions);
+
+window.partnergraphVega = { drawChart, vegaOf };

@@ -1,9 +1,9 @@
 // A YASR plugin that draws a SELECT answer as a chart: a bar, line or point chart (Vega-Lite through
-// vega-embed, from dist/vega.js, fetched the first time a chart is drawn) of a numeric column against
+// vega-embed, from dist/vega-lite.js, fetched the first time a chart is drawn) of a numeric column against
 // another, optionally coloured by a third. The reader chooses the columns and the mark; the first guess
 // is the first column that is not a number against the first that is.
 
-import { loadVega } from "./load-vega.js";
+import { loadVegaLite } from "./load-vega.js";
 
 const NUMERIC_TYPE = /XMLSchema#(integer|decimal|double|float|long|int|short|byte|(non)?(negative|positive)Integer|unsigned\w+)$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -148,7 +148,7 @@ export function chartPlugin(labels) {
       canvas.className = "pg-chart-drawing";
       const redraw = async (next) => {
         this.choice = next;
-        const { drawChart } = await loadVega();
+        const { drawChart } = await loadVegaLite();
         await drawChart(canvas, this.spec(rows, next, numeric), labels.save);
         root.dataset.drawn = String(Number(root.dataset.drawn || 0) + 1);
       };
