@@ -132,6 +132,10 @@ BRANCH_WORDS = {"okręg", "główny", "oddział", "region", "koło", "krajowy", 
                 "regionalny"}  # fmt: skip
 MANDATES = {"członek", "członkini", "członkiem", "członka"}
 PLACE_PREPOSITIONS = {"w", "we", "na", "po", "terenie", "obszarze"}
+# a congress or conference centre, a fair: a venue the event is held in ("w Centrum Kongresowym ICE")
+VENUE_WORDS = re.compile(r"(?i)\b(?:kongresow|konferencyjn|wystawienniczy|targow)")
+# kinds of bodies a text writes in lower case before a quoted name ("fundacji „Dobra Wola”")
+QUOTED_KINDS = {"fundacja", "stowarzyszenie", "towarzystwo", "spółdzielnia", "federacja", "koalicja"}
 # parts of an organisation: "Wydziału Spraw Społecznych Urzędu Miasta Helsinki" is the Urząd's
 SUBUNIT_HEADS = {
     "wydział",
@@ -162,7 +166,7 @@ FOREIGN_HEAD = re.compile(
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
     r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
-    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina)$",
+    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|domov)$",
     re.I,
 )
 CONNECTORS = {
@@ -527,6 +531,10 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         entry = _lookup(registries, "organisations", value)
         if entry is None:
             value = _foreign_nominative_head(toks[i], value)
+        if entry is None and _owner(slug(value), owners) and not _acting_for(toks, i):
+            return  # a programme's owner ("co-funded by the European Union"): its programme is listed
+        if i > 0 and toks[i - 1].lower == "an":
+            return  # "an Action Planning Network": a kind, not a name
         emit("organisations", entry.name if entry else value, i, j, "registry" if entry else rule)
 
     own_end = [-1]  # the end of the last name the publisher calls its own ("nasz …")
@@ -683,6 +691,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 end = close
             elif head_a.number == "pl" and "„" not in value:
                 pass  # a kind of facility, not a body's name ("Zakłady Aktywizacji Zawodowej")
+            elif start > 0 and toks[start - 1].lower in ("w", "we") and VENUE_WORDS.search(value):
+                pass  # where the event was held ("w Centrum Kongresowym ICE"): a venue, not a participant
             elif not _owner(slug(value), owners) or _acting_for(toks, start):
                 if nxt_org is not None and not taken[end] and lemma not in SUBUNIT_HEADS:
                     # a body and the body it belongs to, as one name: "Regionalny Ośrodek Polityki
@@ -705,6 +715,22 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             own_end[0] = end  # the publisher's own, named or not: "nasz Klub Seniora"
         take(start, end)
         i = end
+
+    # 2b'. a kind of body in lower case before its quoted name: "fundacji „Dobra Wola”", "W stowarzyszeniu
+    # „Boris”" (the kind capitalised, in the nominative)
+    for k, t in enumerate(toks):
+        if taken[k] or not t.text.islower() or k + 2 >= len(toks) or toks[k + 1].text not in ("„", '"', "“"):
+            continue
+        kind = _head_analysis(t, QUOTED_KINDS)
+        close = next(
+            (x for x in range(k + 2, min(len(toks), k + 10)) if toks[x].text in ("”", '"', "“")), None
+        )
+        if kind is None or close is None or close == k + 2 or any(taken[k:close]):
+            continue
+        inner = _span_text(text, base, toks, k + 2, close)
+        if inner[:1].isupper():
+            emit("organisations", f"{kind.lemma.capitalize()} „{inner}”", k, close + 1, "head")
+            take(k, close + 1)
 
     # 2c. foreign names around a foreign head word
     i = 0
@@ -793,6 +819,12 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         part_end = _part_after(toks, end, taken)
         end = past_legal_form(part_end) if part_end > end else end
         start = _part_before(toks, start, taken)
+        if (
+            start > 0
+            and toks[start - 1].text == "("
+            and (own := _own_name_after(toks, start - 1, text, base))
+        ):
+            end = max(end, own[0] - 1)  # the whole own name in brackets: "(Fondation Abbé Pierre pour le …)"
         if end - start >= 2 or t.lower in {"caritas", "diakonie"} or "-" in t.text.strip("-"):
             emit_organisation(start, end, "foreign_head")  # also one compound word: "Y-Foundation"
             take(start, end)
@@ -1027,10 +1059,27 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     # Administracji …, na czele z zastępcą dyrektora Departamentu …"); alone it stands for its organisation
     if not names.organisations:
         names.organisations += parts
-    names.organisations = _joined_at_dashes(names.organisations, text, base)
+    names.organisations = _home_by_acronym(_joined_at_dashes(names.organisations, text, base), text, base)
     for fld in ("organisations", "units", "projects", "programmes", "persons"):
         setattr(names, fld, _dedupe(getattr(names, fld)))
     return names
+
+
+def _home_by_acronym(orgs: list[Name], text: str, base: int) -> list[Name]:
+    """A name followed by the home's acronym in brackets is the home's rendering: "the Municipal Social
+    Welfare Centre (MOPS)"."""
+    homes = {o.start for o in orgs if o.default_home}
+    return [
+        replace(o, default_home=True)
+        if not o.default_home
+        and (m := ACRONYM_IN_BRACKETS.match(text, o.end - base))
+        and base + m.start(1) in homes
+        else o
+        for o in orgs
+    ]
+
+
+ACRONYM_IN_BRACKETS = re.compile(r"\s*\((\w+)\)")
 
 
 def _joined_at_dashes(orgs: list[Name], text: str, base: int) -> list[Name]:
@@ -1060,6 +1109,8 @@ def _dedupe(items: list[Name]) -> list[Name]:
     for x, (n, k) in enumerate(zip(items, keys, strict=True)):
         if any(o != k and o.startswith(k + " ") for o in keys):
             continue
+        if n.field == "organisations" and " " in k and any(o != k and f" {k} " in f" {o} " for o in keys):
+            continue  # a rendering inside the own name found with it: "Abbé Pierre" of "Fondation Abbé Pierre …"
         if len(k) >= 12 and any(o != k and o.startswith(k) for o in keys):
             continue  # cut by the excerpt's end: "Europejskiego Funduszu Społecz"
         if any(_same_stems(k, o) for o in keys[:x]):
@@ -1738,14 +1789,34 @@ def _patron_after(toks: list[Token], k: int) -> bool:
 
 
 def _foreign_lower(t: Token) -> bool:
-    """A lower-case word of a foreign name ("spásy", "miesto"): unknown to morfeusz2."""
-    return t.is_word and t.text[:1].islower() and t.unknown and len(t.text) > 2
+    """A lower-case word of a foreign name ("spásy", "miesto"): unknown to morfeusz2, and not an English
+    word of the sentence around a name ("… European Union through the …", "… Vaterstetten visited …")."""
+    return (
+        t.is_word
+        and t.text[:1].islower()
+        and t.unknown
+        and len(t.text) > 2
+        and t.lower not in ENGLISH_CLAUSE_WORDS
+        and not (t.lower.endswith("ed") and t.lower.isascii())
+    )
+
+
+ENGLISH_CLAUSE_WORDS = {"through", "with", "within", "from", "into", "which", "that", "who", "were", "was", "are",
+                        "has", "have", "had", "two", "three", "will", "would", "also", "their", "its"}  # fmt: skip
 
 
 def _next_is_foreign(toks: list[Token], i: int) -> bool:
     """A Polish-looking head word in a foreign name: "Diakonie Deutschland", "Caritas Lituania", "Centrum
     sociálnych služieb"."""
-    if i + 1 >= len(toks) or not toks[i + 1].is_word or not toks[i + 1].unknown:
+    if i + 1 >= len(toks) or not toks[i + 1].is_word:
+        return False
+    if (
+        toks[i].lower == "diakonie"
+        and toks[i + 1].is_upper_initial
+        and toks[i + 1].has_mark("nazwa_geograficzna")
+    ):
+        return True  # "Diakonie Stuttgart": Polish has "diakonia", never "Diakonie" before a town
+    if not toks[i + 1].unknown:
         return False
     return toks[i + 1].is_upper_initial or bool(NON_POLISH_LETTERS.search(toks[i + 1].text))
 
@@ -1822,9 +1893,11 @@ def names_publisher(text: str, publisher: Name) -> bool:
 
 
 def part_of_publisher(value: str, publisher: Name) -> bool:
-    """A unit named with its publisher's acronym: "Instytut Pracy Socjalnej UKEN" is the university's."""
+    """A unit named with its publisher's acronym ("Instytut Pracy Socjalnej UKEN" is the university's), or
+    the publisher itself by its acronym."""
     acronym = _acronym(publisher.value)
-    return len(acronym) >= 3 and value.endswith(" " + acronym)
+    # also the publisher by its acronym and seat: "ROPS w Krakowie" of "Regionalny Ośrodek Polityki Społecznej"
+    return len(acronym) >= 3 and value.endswith(" " + acronym) or _acronym_of(value, publisher.value)
 
 
 def _acronym(value: str) -> str:

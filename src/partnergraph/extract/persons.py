@@ -115,6 +115,7 @@ def person_at(
         or _listed_name(toks, k, taken, org_heads)
         or _foreign_run(toks, k, taken)
         or _said_by(toks, k, taken, org_heads)
+        or _from_body(toks, k, taken, org_heads)
     )
     if found is not None:
         return found
@@ -372,6 +373,31 @@ def _said_by(
     if nxt is not None and not (nxt.text in LIST_ENDS or (nxt.is_word and nxt.text[:1].islower())):
         return None
     return k, k + 2, f"{f.text} {s.text}", 0.65
+
+
+def _from_body(
+    toks: list[Token], k: int, taken: list[bool], org_heads: set[str]
+) -> tuple[int, int, str, float] | None:
+    """Two capitalised words the dictionary does not know (or a given name and one) before "z"/"ze" and the
+    body they come from: "Juha Kaakinen z fińskiej fundacji Y-Säätiö", "Holger Krause z Diakonie"."""
+    if k + 3 >= len(toks) or taken[k + 1] or (k > 0 and toks[k - 1].text in QUOTES):
+        return None
+    f, s, z = toks[k], toks[k + 1], toks[k + 2]
+    if not (_name_word(f) and _name_word(s)) or s.start - f.end != 1 or z.lower not in ("z", "ze"):
+        return None
+    if not ((f.unknown or f.has_mark("imię")) and s.unknown) or _after_kind_of_body(toks, k):
+        return None
+    if k > 0 and toks[k - 1].is_word and toks[k - 1].is_upper_initial:
+        return None  # the tail of a longer capitalised run
+    j = k + 3 + (toks[k + 3].text.islower() and toks[k + 3].has_pos("adj") and k + 4 < len(toks))
+    body = toks[j]
+    if (
+        _head_analysis(body, org_heads) is None
+        and not body.lemmas & BODY_KINDS
+        and not (body.is_upper_initial and body.unknown)
+    ):
+        return None
+    return k, k + 2, f"{f.text} {s.text}", 0.6
 
 
 def _english_pair(toks: list[Token], k: int) -> bool:

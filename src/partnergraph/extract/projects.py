@@ -89,8 +89,17 @@ def introduced_titles(
 
     for m in PROJECT_INTRO.finditer(text):
         got, how = _title_after(text, m.end()), "quoted"
-        if got is not None and m.group().lower().startswith("sie") and lookup("programmes", got[2]):
-            continue  # "sieci URBACT": the programme's networks, named by it
+        if (
+            got is not None
+            and m.group().lower().startswith("sie")
+            and lookup("programmes", got[2].split()[0])
+        ):
+            # "sieci URBACT": the programme's networks, named by it; the network's own name may follow
+            # ("sieci URBACT „Inclusive Neighbourhoods”", "sieci URBACT ACCESS")
+            after = re.compile(r"\s*").match(text, got[0] + len(got[2].split()[0])).end()
+            got = _title_after(text, after) if after < got[1] or text[after : after + 1] in '„“"«,' else None
+            if got is None:
+                continue
         if got is None:
             got, how = _polish_title_after(text, toks, base, m.end()), "plain"
         while got is not None and add("projects", how, *got):
