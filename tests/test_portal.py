@@ -387,7 +387,12 @@ def open_editor(page, path: str) -> None:
         "query",
         "network",
         "partnergraph/id/country/de",
+        "partnergraph/id/city/helsinki-fi?lang=pl",
         "dataset",
+        "queries",
+        "ontology?lang=pl",
+        "dumps/",
+        "no-such-page",
     ],
 )
 def test_no_horizontal_scroll_at_390_px(browser, server, path):
@@ -398,6 +403,19 @@ def test_no_horizontal_scroll_at_390_px(browser, server, path):
     open_editor(page, path)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, (path, width)
+    context.close()
+
+
+def test_the_ontologys_contents_do_not_cover_its_text_on_a_phone(browser, server):
+    """pyLODE fixes its table of contents to the right, 180 px wide: at 390 px it lay over half the text."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server.url + "ontology?lang=pl")
+    overlap = """() => { const a = document.querySelector('#toc').getBoundingClientRect();
+        const b = document.querySelector('#content h1, h1').getBoundingClientRect();
+        return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom; }"""
+    assert page.evaluate(overlap) is False
+    assert page.evaluate("getComputedStyle(document.querySelector('#toc')).position") != "fixed"
     context.close()
 
 

@@ -34,10 +34,17 @@ def with_site_header(
     return f"{page[:at]}\n<style>{css}</style>\n{header}{page[at:]}"
 
 
-# pyLODE's pale superscripts (orange, light blue on white) and grey credit line darkened to a 4.5:1 contrast
+# pyLODE's pale superscripts (orange, light blue on white) and grey credit line darkened to a 4.5:1 contrast.
+# On a phone pyLODE's fixed table of contents covered half the text and its concept tables were 850 px
+# wide: there the contents come first in the flow, the credit line stands level, tables keep to the width.
 ONTOLOGY_STYLE = (
     "<style>.sup-c,.sup-con{color:#a34d00}.sup-fp{color:#1c5f8f}.sup-dp{color:#1b6b1b}"
-    "#pylode{color:#595959}#pylode #y{color:#7a5f00}</style>"
+    "#pylode{color:#595959}#pylode #y{color:#7a5f00}"
+    "@media (max-width:700px){body{padding:1em}#content{width:auto}"
+    "#toc{position:static;width:auto;height:auto;margin:1em 0}"
+    "#pylode{position:static;transform:none;margin:1em 0}"
+    "table{table-layout:fixed;width:100%!important}.entity th{width:auto}"
+    "th,td,a,code{overflow-wrap:anywhere}}</style>"
 )
 
 
