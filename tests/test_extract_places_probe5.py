@@ -75,3 +75,21 @@ def test_a_list_of_languages_under_its_label_names_no_country(registries):
     )
     (ev,) = _events(text, registries)
     assert ev["countries"] == ["LT"]
+
+
+def test_a_seat_in_a_name_before_a_district_or_in_a_baltic_genitive(registries):
+    from partnergraph.extract._text import tokenize
+    from partnergraph.extract.events import gazetteer_for
+    from partnergraph.extract.places import seat_in_name
+
+    gaz = gazetteer_for(registries)
+
+    def seats(name: str) -> list[str]:
+        return [m.city.name for m in seat_in_name(gaz, tokenize(name))]
+
+    assert seats("Rotary Club Wien-Nord") == ["Vienna"]
+    assert seats("Deutsche Rentenversicherung Berlin-Brandenburg") == []  # two places joined, no district
+    assert seats("Vilniaus miesto savivaldybė") == ["Vilnius"]
+    assert seats("Rīgas pilsētas patversme") == ["Riga"]
+    assert seats("Alytaus rajono savivaldybės administracija") == []  # the district's, not the town's
+    assert seats("Miejski Ośrodek Pomocy Społecznej") == []

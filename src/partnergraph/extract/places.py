@@ -1021,20 +1021,65 @@ def _common_word_city(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[list
 
 def seat_in_name(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     """A large European city named in its own language after the first word of an organisation's name
-    ("Caritas Wien", "Volkshilfe Wien", "Diakonie Hamburg"), where no preposition announces it."""
+    ("Caritas Wien", "Volkshilfe Wien", "Diakonie Hamburg"), also before a district ("Rotary Club
+    Wien-Nord"), or first in a Lithuanian or Latvian name, in the genitive ("Vilniaus miesto savivaldybė",
+    "Rīgas pilsētas patversme"), where no preposition announces it."""
     out = []
-    for i, t in enumerate(tokens[1:], 1):
-        if not (t.is_word and t.is_upper_initial) or _after_county_word(tokens, i):
+    for i, t in enumerate(tokens):
+        if not (t.is_word and t.is_upper_initial) or t.text.isupper() or _after_county_word(tokens, i):
             continue
-        cities = [
-            c
-            for c in gaz.find_cities(t.text)
-            if c.country in gaz.europe and c.population >= COMMON_WORD_CITY_POPULATION
-        ]
+        if i == 0:
+            district = len(tokens) > 1 and tokens[1].lower.startswith(BALTIC_DISTRICTS)
+            cities, name = ([] if district else _baltic_genitive(gaz, t.text)), t.text
+        else:
+            name = t.text if gaz.find_cities(t.text) else _before_district(gaz, t.text)
+            cities = [
+                c
+                for c in gaz.find_cities(name)
+                if c.country in gaz.europe and c.population >= COMMON_WORD_CITY_POPULATION
+            ]
         if cities:
             m = PlaceMention("city", "", None, t.start, t.end, "", "", i)
-            out.append(_with_cities(m, cities, t.text, gaz.europe))
+            out.append(_with_cities(m, cities, name, gaz.europe))
     return out
+
+
+def _before_district(gaz: Gazetteer, word: str) -> str:
+    """The city before a district's name ("Wien-Nord": Wien), not the first of two places joined
+    ("Berlin-Brandenburg", "Löbau-Zittau")."""
+    first, _, rest = word.partition("-")
+    if not rest:
+        return word
+    countries = {c.country for c in gaz.find_cities(first)}
+    if (
+        any(c.population >= TINY_TOWN for c in gaz.find_cities(rest))
+        or gaz.regions.get(key(rest)) in countries
+    ):
+        return word
+    return first
+
+
+# the genitive endings of Lithuanian and Latvian town names and their nominatives: "Vilniaus" (Vilnius),
+# "Kauno" (Kaunas), "Klaipėdos" (Klaipėda), "Šiaulių" (Šiauliai), "Panevėžio" (Panevėžys), "Rīgas" (Rīga)
+# "Alytaus rajono savivaldybė" is the district's municipality, not the town's ("Alytaus miesto")
+BALTIC_DISTRICTS = ("rajon", "apskrit", "novad")
+BALTIC_GENITIVES = {
+    "LT": [("aus", "us"), ("o", "as"), ("ės", "ė"), ("os", "a"), ("ų", "ai"), ("io", "ys"), ("io", "is")],
+    "LV": [("as", "a"), ("es", "e")],
+}
+
+
+def _baltic_genitive(gaz: Gazetteer, word: str) -> list[City]:
+    """The town of Lithuania or Latvia a word names in its genitive, where the word ends so; towns of
+    15,000 people or more (the ending of the country's grammar makes a smaller one likely enough)."""
+    return [
+        c
+        for iso, endings in BALTIC_GENITIVES.items()
+        for end, nominative in endings
+        if word.endswith(end) and len(word) > len(end) + 2
+        for c in gaz.find_cities(word[: -len(end)] + nominative)
+        if c.country == iso and c.population >= TINY_TOWN
+    ]
 
 
 def seat_adjectives(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
