@@ -79,3 +79,19 @@ def test_a_list_of_three_bodies_visited_closed_by_where_they_talked_are_all_host
     )
     (ev,) = extract_events(text, registries)
     assert {"Stowarzyszenie „Most”", "Fundacja „Okno”", "Fundacja „Brzask”"} <= set(ev["organisations"])
+
+
+def test_a_heading_over_a_label_line_a_byline_and_a_media_contact_name_no_one(registries):
+    text = (
+        "Kronika\n\nForum Polityki Społecznej we Lwowie\nData: 8–9 III 2017 r.\nDwoje pracowników Ośrodka wzięło "
+        "udział w forum. Referat wygłosiła dyrektor Ośrodka Anna Kowalska.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert ev["persons"] == ["Anna Kowalska"]
+    text = (
+        "Goście z Wilna w Krakowie\nAnna Nowak\n17 maja 2018, 09:15\n\nW dniu 15 maja 2018 r. gościliśmy "
+        "pracowników socjalnych z Wilna. Grupę prowadziła Rasa Jankauskienė.\n\nKontakt dla mediów:\n"
+        "Ewa Kruk, rzecznik prasowy, tel. 12 000 00 00\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert ev["persons"] == ["Rasa Jankauskienė"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from .._slug import slug
 from ..model import Event, Evidence, Page, Place, Section
 from ..reference import Registries
+from ..sources import chrome
 from ..sources.splitting import Listed, grouped_sections
 from . import classify, dates, names
 from ._text import Token, sentences, tokenize
@@ -357,6 +358,8 @@ def _event(
     for n in found.all():
         if n.field == "organisations" and (id(n) in bystanders or home.is_home(n.value)):
             continue
+        if n.field == "persons" and _not_a_participant(page.text, n.start, n.end):
+            continue
         if (n.default_home and home.default) or (
             n.field == "organisations" and names.begins_name(n.value, home.name)
         ):
@@ -456,6 +459,20 @@ def _event(
         sure = 0.45 if not free else 0.8 if cue.end <= tl else 0.6
         ev.evidence.setdefault("topics", []).append(_ev(d, cue.start, cue.end, sure))
     return ev
+
+
+def _not_a_participant(text: str, start: int, end: int) -> bool:
+    """A person's name that is a heading's last word and the next line's label ("… we Lwowie" / "Data: …"), or
+    an author's byline: the name alone on its line over the date of publication ("Anna Nowak" / "17 maja
+    2018, 09:15")."""
+    if "\n" in text[start:end] and text[end : end + 1] == ":":
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end) % (len(text) + 1)
+    if text[line_start:line_end].strip() != text[start:end]:
+        return False
+    following = text[line_end + 1 :].lstrip("\n").split("\n", 1)[0].strip()
+    return bool(following and chrome.DATE_TOKEN.fullmatch(following))
 
 
 # what the guests were shown ("zapoznani z działalnością Ośrodka …", "zwiedzili Dom …"): its owner is a

@@ -86,7 +86,7 @@ END = re.compile(
     r"^\s*(?:komentarze|komentarze\s+opinie|dodaj\s+komentarz|tagi|tags|słowa\s+kluczowe|podziel\s+się|"
     r"udostępnij|czytaj\s+(?:także|też|również)|zobacz\s+(?:też|także|również)|przeczytaj\s+(?:też|także|również)|"
     r"inne\s+aktualności|inne\s+wiadomości|powiązane|podobne\s+artykuły|polecamy|najczęściej\s+czytane|"
-    r"tytuł:\s*odp|re:|odp:|drukuj|w\s+górę|powrót|lubię\s+to)\b",
+    r"tytuł:\s*odp|re:|odp:|drukuj|w\s+górę|powrót|lubię\s+to|kontakt\s+dla\s+(?:mediów|prasy|dziennikarzy))\b",
     re.I,
 )
 
