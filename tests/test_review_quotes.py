@@ -136,3 +136,38 @@ def test_the_queue_names_an_event_whose_corrections_apply_to_nothing_and_its_lik
     assert f"poprawki wydarzenia {EVENT['group']} nie dotyczą niczego" in pl
     assert f"(zmieniony tytuł? teraz może {renamed})" in pl
     assert en.count("now perhaps") == 1  # no guess for the other events
+
+
+def test_corrections_go_over_only_to_the_event_the_review_names_and_only_from_a_fresh_tab(built_copy):
+    """The carry-over (one click in the browser: test_review_ui) as the API sees it: to another event of
+    the page, or from a tab that saw other corrections, it is refused and nothing changes."""
+    built_copy.curation_file.write_text(f"{EVENT['group']}:\n  accept: {{type: StudyVisit}}\n", "utf-8")
+    source = built_copy.sources_dir / f"{PAGE}.txt"
+    raw = source.read_text(encoding="utf-8")
+    heading = "Wizyta grupy z Holandii w Miejskim"
+    source.write_text(raw.replace(heading, "Wizyta grupy studentów z Holandii w Miejskim"), encoding="utf-8")
+    renamed = f"{PAGE}/wizyta-grupy-studentow-z-holandii-w-miejskim-osrodku"
+    before = built_copy.curation_file.read_bytes()
+
+    def carry(client, url, post):
+        page = client.get(url + f"page/{PAGE}", params={"lang": "en"}).text
+        token = re.search(r'name="review-token" content="([^"]+)"', page).group(1)
+        button = re.search(
+            r'data-op="carry_over" data-event="([^"]+)" data-into="([^"]+)" data-version="(\w+)"', page
+        )
+        assert button.groups()[:2] == (EVENT["group"], renamed)
+        body = {"op": "carry_over", "event": EVENT["group"], "into": renamed, "version": button.group(3)}
+
+        def send(changes: dict) -> httpx.Response:
+            return client.post(url + "api/correct", json=body | changes, headers={"X-Review-Token": token})
+
+        elsewhere, stale = send({"into": EVENT["donation"]}), send({"version": "0" * 12})
+        unchanged = built_copy.curation_file.read_bytes()
+        return elsewhere, stale, unchanged, send({})
+
+    elsewhere, stale, unchanged, done = run_review(built_copy.root, carry)
+    assert elsewhere.status_code == 400 and "no such correction" in elsewhere.json()["error"]
+    assert stale.status_code == 409 and "another tab" in stale.json()["error"]
+    assert unchanged == before
+    assert done.status_code == 200
+    assert read_curation(built_copy.curation_file) == {renamed: {"accept": {"type": "StudyVisit"}}}

@@ -5,6 +5,7 @@ is looking; corrections a re-extracted page no longer matches, reported and forg
 from __future__ import annotations
 
 import json
+import re
 import socket
 
 import httpx
@@ -288,3 +289,72 @@ def test_a_port_in_use_is_one_line_and_exit_code_2(tmp_path):
         result.stderr.strip()
         == f"partnergraph review: cannot listen on 127.0.0.1:{port} (Address already in use); choose another --port"
     )
+
+
+def test_a_renamed_events_corrections_are_carried_over_with_one_click_from_the_queue(
+    browser, seed_settings, tmp_path
+):
+    """A card accepted, a person's comments in curation.yaml; then the event's heading changes on the page
+    (a new title, a new id) and the page is extracted again. The queue names the corrections that apply to
+    nothing and the event most likely renamed, with a button: one click moves them to it, curation.yaml keeps
+    the comments and the order, the new title is left to check, and the card's other values stay reviewed."""
+    settings = copy_built(seed_settings, tmp_path / "project")
+    group, other = EVENT["group"], EVENT["donation"]
+    app = Reviewed(settings.root)
+    try:
+        tab, problems = open_tab(browser, f"{app.url}page/{PAGE}?lang=en")
+        for event in (group, other):
+            with tab.expect_event("load"):
+                tab.locator(f'.card[data-event="{event}"] button[data-op="accept_event"]').click()
+        reviewed = tab.locator(f'.card[data-event="{group}"] .value.state-reviewed').count()
+        tab.close()
+    finally:
+        app.stop()
+    text = settings.curation_file.read_text(encoding="utf-8")
+    assert text.index(group) < text.index(other)
+    text = "# checked by a person, November\n" + text.replace(f"{group}:", f"{group}:  # the Dutch group")
+    settings.curation_file.write_text(text, encoding="utf-8")
+    accepted = read_curation(settings.curation_file)[group]["accept"]
+    assert "title" in accepted
+    source = settings.sources_dir / f"{PAGE}.txt"
+    heading = "Wizyta grupy z Holandii w Miejskim"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace(heading, "Wizyta grupy studentów z Holandii w Miejskim"),
+        encoding="utf-8",
+    )
+    renamed = f"{PAGE}/wizyta-grupy-studentow-z-holandii-w-miejskim-osrodku"
+
+    app = Reviewed(settings.root)
+    try:
+        tab, problems = open_tab(browser, f"{app.url}?lang=pl")
+        lost = tab.locator("small.lost")
+        assert lost.count() == 1 and renamed in lost.inner_text()
+        carry = lost.locator('button[data-op="carry_over"]')
+        assert carry.inner_text() == "Przenieś poprawki"
+        with tab.expect_event("load"):
+            carry.click()
+        assert (
+            tab.locator("small.lost").count() == 0 and tab.locator("button[data-op=carry_over]").count() == 0
+        )
+        tab.goto(f"{app.url}page/{PAGE}?lang=en")
+        card = tab.locator(f'.card[data-event="{renamed}"]')
+        # the new title speaks of students: the accepted participants (academics) no longer match, said
+        stale = tab.locator("section.stale li")
+        assert stale.count() == 1 and f"“academics” is no longer extracted ({renamed})" in stale.inner_text()
+        for field in ("title", "participants"):
+            assert "state-open" in card.locator(f'.value[data-field="{field}"]').get_attribute("class")
+        assert card.locator(".value.state-reviewed").count() == reviewed - 2  # the rest stay reviewed
+        assert problems == []
+        tab.close()
+        with httpx.Client(timeout=60) as client:
+            app.wait_for_graph(client)
+    finally:
+        app.stop()
+    after = settings.curation_file.read_text(encoding="utf-8")
+    assert after.startswith("# checked by a person, November\n")
+    assert re.search(f"^{renamed}: +# the Dutch group$", after, re.M), after  # the comment kept
+    assert group + ":" not in after
+    assert after.index(renamed) < after.index(other)  # where the entry stood
+    corrections = read_curation(settings.curation_file)
+    assert corrections[renamed]["accept"] == {k: v for k, v in accepted.items() if k != "title"}
+    assert group not in corrections

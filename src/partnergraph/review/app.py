@@ -195,7 +195,17 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
         ]
         rows.sort(key=lambda r: (r[2].confidence, r[0].source_id, r[2].event_id, FIELDS.index(r[2].field)))
         filters = {"page": page, "field": field, "state": state}
-        return render(request, "queue.html", pages=pages, rows=rows[:500], total=len(rows), filters=filters)
+        data = curation_file.load(settings.curation_file)
+        versions = {s.event: curation_file.version(data, s.event) for p in pages for s in p.stale}
+        return render(
+            request,
+            "queue.html",
+            pages=pages,
+            rows=rows[:500],
+            total=len(rows),
+            filters=filters,
+            versions=versions,
+        )
 
     @app.get("/page/{source_id}", response_class=HTMLResponse)
     def page_view(request: Request, source_id: str):
@@ -358,14 +368,22 @@ def apply_correction(review: Review, body: dict) -> str:
     event_id = _text(body, "event", 300)
     page = event_id.split("/", 1)[0]
     view = corpus.page(page, data) if page in corpus.texts else None
-    if op == "forget":  # a correction that matches nothing any more (the event's card may be gone)
+    if op in ("forget", "carry_over"):  # a correction that matches nothing any more (no card, maybe)
         kind, field, key = body.get("kind"), body.get("field") or "", body.get("key") or ""
+        into = body.get("into") if op == "carry_over" else None
+        if op == "carry_over":  # to the event the view names as the same one renamed, nothing else
+            kind, field, key = "no_event", "", ""
         if view is None or not any(
-            (s.event, s.kind, s.field, s.key) == (event_id, kind, field, key) for s in view.stale
+            (s.event, s.kind, s.field, s.key) == (event_id, kind, field, key)
+            and (into is None or (s.successor and s.successor == into))
+            for s in view.stale
         ):
             raise ReviewError("not_stale", event=event_id)
         curation_file.check_version(data, event_id, body.get("version"))
-        curation_file.forget(data, event_id, kind, field, key)
+        if into is None:
+            curation_file.forget(data, event_id, kind, field, key)
+        else:
+            curation_file.carry_over(data, event_id, into)
         curation_file.save(settings.curation_file, data)
         review.updater.mark(page)
         return page

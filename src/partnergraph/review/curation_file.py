@@ -216,6 +216,22 @@ def forget(data: CommentedMap, event_id: str, kind: str, field: str = "", key: s
     _tidy(data, event_id)
 
 
+def carry_over(data: CommentedMap, old_id: str, new_id: str) -> None:
+    """The corrections of an event no longer extracted go to the event that took its place (a title
+    changed on the page gives a new id): the entry moves to the new id where it stood, with its comments.
+    An accepted title is dropped: the new title is what the person has to check now."""
+    if old_id not in data or new_id in data:
+        raise ReviewError("not_stale", event=old_id)
+    position = list(data).index(old_id)
+    comment = data.ca.items.pop(old_id, None)  # a comment on the event's own line
+    entry = data.pop(old_id)
+    _drop(entry, "accept", "title")
+    data.insert(position, new_id, entry)
+    if comment is not None:
+        data.ca.items[new_id] = comment
+    _tidy(data, new_id)
+
+
 def _unquote(entry: CommentedMap, field: str, key: str) -> bool:
     """The added value `key` of `field` keeps no span (its quoted text left the page); True if found."""
     for item in (entry.get("add") or {}).get(field) or []:

@@ -57,6 +57,7 @@ MESSAGES = {
     "n_stale": N_("corrections that no longer match: {n}"),
     "lost_event": N_("the corrections of {event} apply to nothing: the event is no longer extracted"),
     "lost_successor": N_("(renamed? now perhaps {event})"),
+    "carry_over": N_("Carry the corrections over"),
     "stale_help": N_(
         "The page or the extractor changed since these corrections were made. Correct the event again if needed, then forget the old correction."
     ),

@@ -235,6 +235,13 @@
       post("/api/correct", body).then((ok) => ok && reloadAt(null));
       return;
     }
+    if (button && button.dataset.op === "carry_over") {
+      const d = button.dataset;
+      post("/api/correct", { op: "carry_over", event: d.event, into: d.into, version: d.version }).then(
+        (ok) => ok && reloadAt(null),
+      );
+      return;
+    }
     if (button && card) {
       const op = button.dataset.op;
       if (op === "accept") correct(card, { op, field: li.dataset.field, key: li.dataset.key }, li.dataset.v);
