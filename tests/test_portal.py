@@ -699,3 +699,29 @@ def test_network_labels_are_readable_and_a_node_shows_all_its_quotes(browser, se
     assert sorted(shown) == sorted(most)
     assert problems == []
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_resource_pages_show_readers_names_not_codes_or_iris(browser, server, lang):
+    """A city, a country, an organisation and an event as a reader sees them: types and datatypes by name
+    (were org:Organization, geo:Geometry, geo:wktLiteral, xsd:decimal), other sites by name ("Wikidata Q183",
+    were their IRIs), a text's language by name (was "@pl"); the page's own IRI only on its IRI line."""
+    paths = [
+        "partnergraph/id/city/helsinki-fi",
+        "partnergraph/id/country/de",
+        "partnergraph/id/organisation/european-social-network",
+        "partnergraph/id/event/bip-83616/wizyta-grupy-z-holandii-w-miejskim-osrodku-pomocy",
+    ]
+    codes = re.compile(r"\b[a-z]+:[A-Z]\w+|\b(?:xsd|geo|org|foaf|schema|skos):\w+|https?://|@(?:pl|en)\b")
+    for path in paths:
+        page, problems = open_page(browser, f"{server.url}{path}?lang={lang}")
+        text = page.evaluate(
+            "() => { const m = document.querySelector('main').cloneNode(true);"
+            " m.querySelectorAll('.iri').forEach((e) => e.remove()); return m.innerText; }"
+        )
+        assert codes.findall(text) == [], (path, codes.findall(text))
+        assert problems == []
+        page.close()
+    page, _ = open_page(browser, f"{server.url}partnergraph/id/country/de?lang={lang}")
+    assert "Wikidata Q183" in page.locator("main").inner_text()
+    page.close()

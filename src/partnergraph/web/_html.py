@@ -13,7 +13,7 @@ from rdflib import URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS
 
 from .. import iris
-from ..rdf.vocab import GEO, PREFIXES, SCHEMA, WGS
+from ..rdf.vocab import GEO, OA, PREFIXES, SCHEMA, WGS
 from .mime import GRAPH_FORMATS
 from .templating import N_, translate
 
@@ -108,7 +108,35 @@ TERM_LABELS = {
     ORG.memberOf: N_("member of"),
     ORG.unitOf: N_("unit of"),
     ORG.subOrganizationOf: N_("part of"),
+    # the reused vocabularies' classes and datatypes a resource page names (were shown as org:Organization)
+    ORG.Organization: N_("organisation"),
+    ORG.FormalOrganization: N_("formal organisation"),
+    ORG.OrganizationalUnit: N_("organisational unit"),
+    FOAF.Person: N_("person"),
+    GEO.Geometry: N_("geometry"),
+    GEO.wktLiteral: N_("WKT"),
+    SKOS.Concept: N_("concept"),
+    SKOS.ConceptScheme: N_("concept scheme"),
+    OWL.Ontology: N_("ontology"),
+    OA.Annotation: N_("quotation from a source"),
 }
+
+# the sites of the IRIs `owl:sameAs` links to, named for readers: "Wikidata Q183" rather than its IRI
+SAME_AS_SITES = {
+    "http://www.wikidata.org/entity/": "Wikidata",
+    "https://www.wikidata.org/entity/": "Wikidata",
+    "https://sws.geonames.org/": "GeoNames",
+    "http://sws.geonames.org/": "GeoNames",
+}
+
+
+def same_as_name(iri) -> str:
+    """'http://www.wikidata.org/entity/Q183' -> 'Wikidata Q183'; an IRI of another site without its scheme."""
+    text = str(iri)
+    for prefix, site in SAME_AS_SITES.items():
+        if text.startswith(prefix) and text[len(prefix) :].strip("/"):
+            return f"{site} {text[len(prefix) :].strip('/')}"
+    return text.split("://", 1)[-1].rstrip("/")
 
 
 def esc(value) -> str:

@@ -12,7 +12,17 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from .. import iris
 from ..rdf.vocab import SCHEMA, WGS
-from ._html import TERM_LABELS, Linker, alternate_links, esc, is_local, layout, short_name, ui_strings
+from ._html import (
+    TERM_LABELS,
+    Linker,
+    alternate_links,
+    esc,
+    is_local,
+    layout,
+    same_as_name,
+    short_name,
+    ui_strings,
+)
 from .describe import Description, Evidence
 from .templating import gettext
 
@@ -111,7 +121,20 @@ def term_label(desc_labels: dict, node, lang: str) -> str:
             return labels[key]
     if node in TERM_LABELS:
         return gettext(lang, TERM_LABELS[node])
-    return next(iter(labels.values()), None) or short_name(node)
+    if labels:
+        return next(iter(labels.values()))
+    name = short_name(node)
+    return name if "://" not in name else same_as_name(node)  # another site's IRI: "Wikidata Q183"
+
+
+def language_name(tag: str, lang: str) -> str:
+    """A language tag as the reader says it: 'pl' -> 'polski' on a Polish page, 'Polish' on an English one."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(tag.replace("-", "_")).get_language_name(lang) or tag
+    except (ValueError, UnknownLocaleError):
+        return tag
 
 
 def render_term(node, labels: dict, lang: str, linker: Linker) -> str:
@@ -132,13 +155,20 @@ def render_term(node, labels: dict, lang: str, linker: Linker) -> str:
         body = esc(text)
         if node.language:
             tag = esc(node.language)
-            return f'<span lang="{tag}">{body}</span> <span class="meta">@{tag}</span>'
+            return f'<span lang="{tag}">{body}</span> <span class="meta">({esc(language_name(node.language, lang))})</span>'
         if node.datatype == XSD.date:  # a date in the reader's language, the ISO form on hover
             from .templating import format_date
 
             return f'<time datetime="{body}">{esc(format_date(text, lang))}</time>'
-        if node.datatype and node.datatype != XSD.string:
-            return f'{body} <span class="meta">{esc(short_name(node.datatype))}</span>'
+        if node.datatype in NUMBERS:  # in the reader's locale, every digit kept; the datatype is the formats'
+            from babel.numbers import format_decimal
+
+            try:
+                return esc(format_decimal(node.toPython(), locale=lang, decimal_quantization=False))
+            except (TypeError, ValueError, ArithmeticError):
+                return body
+        if node.datatype and node.datatype not in (XSD.string, XSD.gYear, XSD.gYearMonth):
+            return f'{body} <span class="meta">{esc(term_label({}, node.datatype, lang))}</span>'
         return body
     return esc(node)
 
@@ -197,7 +227,9 @@ def render_resource(desc: Description, lang: str, linker: Linker, other_lang_hre
         )
     same = [o for p, o in own if p == OWL.sameAs]
     if same:
-        links = ", ".join(f'<a href="{esc(o)}" rel="nofollow">{esc(o)}</a>' for o in same)
+        links = ", ".join(
+            f'<a href="{esc(o)}" rel="nofollow" title="{esc(o)}">{esc(same_as_name(o))}</a>' for o in same
+        )
         out.append(f"<p>{esc(ui['sameas'])}: {links}</p>")
     if iri == str(iris.DEF):  # the ontology itself: its documentation
         out.append(f'<p><a href="{esc(linker.page("ontology"))}">{esc(ui["ontology"])} (HTML)</a></p>')
