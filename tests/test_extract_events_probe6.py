@@ -95,3 +95,23 @@ def test_a_heading_over_a_label_line_a_byline_and_a_media_contact_name_no_one(re
     )
     (ev,) = extract_events(text, registries)
     assert ev["persons"] == ["Rasa Jankauskienė"]
+
+
+def test_a_byline_a_record_cards_cost_and_a_sentence_listing_people_are_no_headings(registries):
+    text = (
+        "Spotkanie partnerów projektu SENIOR ACTIVE\n\nWtorek, 08 października 2019 13:05 | Anna Jurewicz\n\n"
+        "W dniach 3–4 października 2019 r. w Suwałkach odbyło się spotkanie partnerów projektu z Litwy.\n\n"
+        "W spotkaniu udział wzięli m.in.: Rūta Jankauskienė – dyrektor centrum z Mariampola oraz dr Ewa\n"
+        "Zawadzka z uczelni w Suwałkach, która przedstawiła wyniki badania.\n"
+    )
+    events = extract_events(text, registries)
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Spotkanie partnerów projektu SENIOR ACTIVE", "2019-10-03")
+    ]
+    card = (
+        "Informacja o wyjeździe służbowym\n\nCel wyjazdu: wizyta studyjna w Solecznikach\nTermin: 19–21.10.2016\n"
+        "Uczestnicy: Maria Kowalczyk (ROPS w Krakowie), Tomasz Wrona (MOPS w Krakowie)\n"
+        "Koszt wyjazdu: 4 312,50 zł (środki własne)\n\nPrzebieg wyjazdu:\nDelegacja spotkała się w Solecznikach z "
+        "przedstawicielami samorządu rejonu.\n"
+    )
+    assert [e["title"] for e in extract_events(card, registries)] == ["Informacja o wyjeździe służbowym"]

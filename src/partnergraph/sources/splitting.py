@@ -44,7 +44,8 @@ YEAR_LABEL = re.compile(r"^\s*(?:rok\s+)?(?P<y>(?:19|20)\d\d)(?:\s*(?:r\.|rok|ro
 RUN_ON = re.compile(r"\s*[-–—:]?\s+(?=(?:W dniu|W dniach|Dnia|Dn\.)\s+\d)")
 # "Data: 22-24 września 2014 r.", "Miejsce: Wiedeń": the fields of an event written as a record
 RECORD_FIELD = re.compile(
-    r"^\s*(data|termin|miejsce|miasto|kraj|opis|uczestnicy|organizator|temat|cel|gospodarz|partnerzy)"
+    r"^\s*(data|termin|miejsce|miasto|kraj|opis|uczestnicy|organizator|temat|cel|gospodarz|partnerzy|koszty?|"
+    r"przebieg|finansowanie|źródło|budżet|rezultaty?|wnioski|czas|godzina|adres|prowadząc\w*)"
     r"(\s+\w+)?\s*:\s*\S",
     re.I,
 )
@@ -89,6 +90,7 @@ DATE_LEAD = re.compile(  # with its year: days without one open the lines of a p
 # a date closing a heading, written with the abbreviation of "roku"
 DATE_AT_END = re.compile(r"\s*[-–—,]?\s*\(?[^()]{0,25}\b\d{2,4}\s*r(oku)?\.\)?\s*$", re.I)
 END_OF_SENTENCE = re.compile(r"[.;:,]\s*$")
+LISTED_AFTER = re.compile(r":\s+\S")
 INNER_SENTENCE = re.compile(rf"[a-ząćęłńóśźż]{{3,}}[.!?]\s+[{UPPER}]")
 
 
@@ -357,8 +359,11 @@ def _glue_split(text: str, lines: list[_Line]) -> list[_Line]:
 
 
 def _could_be_heading(s: str) -> bool:
-    if RECORD_FIELD.match(s) or LABELLED.match(s):
-        return False
+    if RECORD_FIELD.match(s) or LABELLED.match(s) or chrome.is_dateline(s):
+        return False  # a record card's field, a date of publication or a byline
+    colon = LISTED_AFTER.search(s)
+    if colon and _has_finite_verb(s[: colon.start()]):
+        return False  # "W spotkaniu udział wzięli m.in.: A – dyrektor …, B …": a sentence listing people
     s = NUMBER.sub("", s, count=1).strip()
     if BULLET.match(s):  # "– Wizyta studentów z Austrii": a bulleted heading opens with what happened
         s = BULLET.sub("", s, count=1)
