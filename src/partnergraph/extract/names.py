@@ -134,6 +134,17 @@ MANDATES = {"członek", "członkini", "członkiem", "członka"}
 PLACE_PREPOSITIONS = {"w", "we", "na", "po", "terenie", "obszarze"}
 # a congress or conference centre, a fair: a venue the event is held in ("w Centrum Kongresowym ICE")
 VENUE_WORDS = re.compile(r"(?i)\b(?:kongresow|konferencyjn|wystawienniczy|targow)")
+# a facility named by its kind alone, with no name, seat or patron of its own: one of the home's (or a unit
+# of MOPS'), not a participating body
+FACILITY = re.compile(
+    r"(?:Dzienny Dom|Środowiskowy Dom|Dom Dziennego Pobytu|Centrum Interwencji Kryzysowej|Warsztaty? Terapii"
+    r" Zajęciowej|Klub Seniora|Dom Pomocy Społecznej)(?: Pomocy| Społecznej| Samopomocy| Pobytu| Seniora)*"
+)
+# head words of an English rendering of a foreign body's name
+ENGLISH_HEAD = re.compile(
+    r"\b(?:Centre|Center|Agency|Council|Foundation|Association|Society|Ministry|Department|Office|Service|Fund|"
+    r"Authority|Institute|University)\b"
+)
 # kinds of bodies a text writes in lower case before a quoted name ("fundacji „Dobra Wola”")
 QUOTED_KINDS = {"fundacja", "stowarzyszenie", "towarzystwo", "spółdzielnia", "federacja", "koalicja"}
 # parts of an organisation: "Wydziału Spraw Społecznych Urzędu Miasta Helsinki" is the Urząd's
@@ -693,6 +704,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 pass  # a kind of facility, not a body's name ("Zakłady Aktywizacji Zawodowej")
             elif start > 0 and toks[start - 1].lower in ("w", "we") and VENUE_WORDS.search(value):
                 pass  # where the event was held ("w Centrum Kongresowym ICE"): a venue, not a participant
+            elif FACILITY.fullmatch(value) and not _seat_after(toks, end):
+                pass  # a facility by its kind alone ("Dziennego Domu Pomocy"): the home's own, shown to guests
             elif not _owner(slug(value), owners) or _acting_for(toks, start):
                 if nxt_org is not None and not taken[end] and lemma not in SUBUNIT_HEADS:
                     # a body and the body it belongs to, as one name: "Regionalny Ośrodek Polityki
@@ -825,7 +838,20 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and (own := _own_name_after(toks, start - 1, text, base))
         ):
             end = max(end, own[0] - 1)  # the whole own name in brackets: "(Fondation Abbé Pierre pour le …)"
-        if end - start >= 2 or t.lower in {"caritas", "diakonie"} or "-" in t.text.strip("-"):
+        rendering = _span_text(text, base, toks, start, end)
+        own = _own_name_after(toks, end, text, base) if ENGLISH_HEAD.search(rendering) else None
+        if (
+            own is not None
+            and " " in own[1]
+            and not ENGLISH_HEAD.search(own[1])
+            and not any(taken[end : own[0]])
+        ):
+            # an English rendering and the body's own name in brackets: "the Flemish Housing Agency (Vlaams
+            # Woningfonds)" is one body, under its own name
+            emit("organisations", own[1], start, own[0], "own_name", (rendering,))
+            take(start, own[0])
+            i = own[0]
+        elif end - start >= 2 or t.lower in {"caritas", "diakonie"} or "-" in t.text.strip("-"):
             emit_organisation(start, end, "foreign_head")  # also one compound word: "Y-Foundation"
             take(start, end)
             i = end
@@ -1128,6 +1154,11 @@ def _dedupe(items: list[Name]) -> list[Name]:
 def _owner(key: str, owners: set[str]) -> bool:
     """A programme's owner, also without the country's letters: "Ministerstwo Spraw Zagranicznych" of "… RP"."""
     return key in owners or any(o.startswith(key + "-") and len(o) - len(key) <= 4 for o in owners)
+
+
+def _seat_after(toks: list[Token], j: int) -> bool:
+    """A seat named right after a name: "… w Niepołomicach"."""
+    return j + 1 < len(toks) and toks[j].lower in ("w", "we") and _name_word(toks[j + 1])
 
 
 def _acting_for(toks: list[Token], k: int) -> bool:

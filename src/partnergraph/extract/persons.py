@@ -38,7 +38,8 @@ ROLES = {"pan", "pani", "państwo", "dyrektor", "dyrektorka", "burmistrz", "prez
          "ambasador", "profesor", "opiekun", "burmistrzyni", "senator", "poseł", "wiceburmistrz", "nadburmistrz",
          "zastępczyni", "referent", "referentka", "specjalista", "specjalistka", "członek", "członkini",
          "wiceprzewodniczący", "wiceprzewodnicząca", "starosta", "wicestarosta", "wójt", "marszałek",
-         "wicemarszałek", "wojewoda", "wicewojewoda", "psycholog", "pedagog", "asystent", "asystentka"}  # fmt: skip
+         "wicemarszałek", "wojewoda", "wicewojewoda", "psycholog", "pedagog", "asystent", "asystentka",
+         "head", "director", "mayor", "coordinator", "manager", "chair", "chairman", "chairwoman"}  # fmt: skip
 # endings of Czech, Slovak, Baltic and Ukrainian surnames that morfeusz2 does not know ("Dvořáková")
 SURNAME_ENDINGS = ("ová", "ienė", "aitė", "ytė", "utė", "enko", "czuk", "chuk", "iuk", "yuk", "enki", "ence", "enką",
                    "enkę")  # fmt: skip
@@ -299,8 +300,10 @@ def _foreign_run(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int
     while end > k and toks[end - 1].text in RUN_PARTICLES:
         end -= 1
         particles -= 1
-    if words < 2 or (words < 3 and not (particles and first.has_mark("imię"))) or words > 5:
-        return None  # two words around a particle only after a known given name: "Samusocial de Paris"
+    role_after = end + 1 < len(toks) and toks[end].text == "," and bool(toks[end + 1].lemmas & ROLES)
+    if words < 2 or (words < 3 and not (particles and (first.has_mark("imię") or role_after))) or words > 5:
+        return None  # two words around a particle only after a known given name or before a role: "Samusocial
+        # de Paris" is a body, "Lieve Van de Walle, head of housing" a person
     if first.unknown and toks[k + 1].has_mark("imię"):
         return None  # a place before a name: "burmistrza Trondheim Ingrid Solberg"
     if any(NOT_NAME_WORDS.match(t.text) or t.lemmas & ROLES or t.lower in HONORIFICS for t in toks[k:end]):
