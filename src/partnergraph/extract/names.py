@@ -1035,7 +1035,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             k += 1
             continue
         a, b, value, sure = got
-        emit("persons", value, a, b, sure)
+        if not _page_credit(text, toks[a].start - base, toks[b - 1].end - base):
+            emit("persons", value, a, b, sure)
         take(a, b)
         k = b
     # a name between persons of a list that the dictionary does not know ("Wasyl Hnatiuk, Natalija
@@ -1154,6 +1155,29 @@ def _dedupe(items: list[Name]) -> list[Name]:
 def _owner(key: str, owners: set[str]) -> bool:
     """A programme's owner, also without the country's letters: "Ministerstwo Spraw Zagranicznych" of "… RP"."""
     return key in owners or any(o.startswith(key + "-") and len(o) - len(key) <= 4 for o in owners)
+
+
+def _page_credit(text: str, a: int, b: int) -> bool:
+    """A name at text[a:b] that credits the page, not the event: a press contact ("Anna Kruk, rzecznik
+    prasowy, tel. …"), a byline alone on its line above a date or under the heading ("Anna Nowak" / "17 maja
+    2018, 09:15"), or a
+    name the page also credits with a photo or the text ("Fot. Anna Nowak")."""
+    start = text.rfind("\n", 0, a) + 1
+    end = text.find("\n", b)
+    end = len(text) if end < 0 else end
+    if CONTACT.search(text, start, end):
+        return True
+    if text[start:end].strip() == text[a:b] and (
+        text[end + 1 : end + 2].isdigit() or start == text.find("\n") + 1
+    ):
+        return True  # alone on its line above a date, or right under the heading
+    return bool(re.search(CREDITED + re.escape(text[a:b]), text))
+
+
+# a contact line: a telephone number or an e-mail address beside the name
+CONTACT = re.compile(r"(?i)\btel\.|\btelefon|@|\be-mail\b")
+# words crediting a name with a photo or the text, before it
+CREDITED = r"(?i)(?<!\w)(?:fot|foto|zdj|zdjęcia|autor|autorka|tekst)\.?:?\s+"
 
 
 def _seat_after(toks: list[Token], j: int) -> bool:

@@ -150,6 +150,8 @@ def person_at(
         particle, s = s.text + " ", toks[first + 2]  # "Jan de Vries", "Ursula von Holt"
     if not (f.is_upper_initial and s.is_upper_initial and f.is_word and s.is_word):
         return None
+    if first > 0 and toks[first - 1].lower in ("w", "we") and f.has_mark("nazwa_geograficzna"):
+        return None  # "we Lwowie" (also a plural of the name Lew): a place
     if f.text.isupper() and s.text.isupper() and len(f.text) > 1 and len(s.text) > 1:
         f, s = _title_case(f), _title_case(s)  # a name in an ALL-CAPS heading ("PROF. JANA NOVÁKA")
         particle = particle.lower()
