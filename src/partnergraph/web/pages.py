@@ -367,7 +367,8 @@ def render_results(
 ) -> str:
     """A query answer as an HTML table (SELECT), yes/no (ASK) or a table of triples (CONSTRUCT).
     `codes`: taxonomy codes (skos:notation) -> their labels in `lang`; `columns`: variable -> its header
-    (a saved query's column labels, in `lang`), the variable itself in the header's title."""
+    (a saved query's column labels, in `lang`), the variable itself in the header's title; a saved query's
+    column that repeats another's links is left out (`repeated_columns`)."""
     ui = ui_strings(lang)
     labels = labels or {}
     if answer.form == "ask":
@@ -377,6 +378,9 @@ def render_results(
         rows = [dict(zip(header, t, strict=True)) for t in answer.triples]
     else:
         header, rows = answer.variables, answer.rows
+        if columns:  # a saved query's table; an ad hoc query shows every column it asks for
+            repeated = repeated_columns(header, rows, labels, lang)
+            header = [v for v in header if v not in repeated]
     columns = columns or {}
     names = {v: columns.get(v, v) for v in header}
     head = "".join(
@@ -397,6 +401,27 @@ def render_results(
         body.append(f"<tr>{''.join(cells)}</tr>")
     count = f'<p class="meta">{len(rows)} {esc(ui["rows"])}</p>'
     return f"{count}<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def repeated_columns(header: list[str], rows: list[dict], labels: dict, lang: str) -> set[str]:
+    """The columns whose text each row already shows as another column's link (an event's title beside the
+    event, linked by that title): left out of the table a reader sees; the downloads keep them."""
+    repeated = set()
+    for v in header:
+        for u in header:
+            if (
+                u != v
+                and rows
+                and all(
+                    isinstance(row.get(v), Literal)
+                    and isinstance(row.get(u), URIRef)
+                    and str(row[v]) == term_label(labels, row[u], lang)
+                    for row in rows
+                )
+            ):
+                repeated.add(v)
+                break
+    return repeated
 
 
 def render_query_list(queries: dict, lang: str, linker: Linker, other_lang_href: str | None = None) -> str:
