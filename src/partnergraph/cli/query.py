@@ -61,5 +61,21 @@ def run(args) -> int:
         rdf = {"json": "json-ld", "csv": "nt", "tsv": "nt"}.get(args.format, "turtle")
         sys.stdout.write(store.construct(text).serialize(format=rdf))
     else:
-        sys.stdout.write(format_rows(run_query(store, saved, params, plain=True), args.format))
+        rows = kept_answer(args, settings, saved, text)
+        if rows is None:
+            rows = run_query(store, saved, params, plain=True)
+        sys.stdout.write(format_rows(rows, args.format))
     return 0
+
+
+def kept_answer(args, settings, saved, text: str):
+    """The answer the build kept for `saved` run as `text` (query/answers.py: the saved queries at their
+    defaults, computed by `build` and `add` from the same data), as Rows; None when none is kept or the
+    query goes to an endpoint. At 10^5 events a saved query takes seconds on the store on disk."""
+    if getattr(args, "endpoint", None):
+        return None
+    from ..query.answers import find_answer
+    from ..store import Rows
+
+    kept = find_answer(settings.build_dir, saved, text, plain=True)
+    return Rows(kept[0], kept[1]) if isinstance(kept, tuple) else None

@@ -11,6 +11,9 @@ server whose cap is at most that refuses it at once, as it would after running i
 
     write_answers(store, queries_dir, folder) -> {name: seconds}   # in a new build generation
     find_answer(folder, saved, text) -> (variables, rows) | int | None   # int: more rows than that
+
+`partnergraph query NAME` prints the kept answer too, when it runs the query as kept (`plain`: the rows in
+pyoxigraph's terms, as it prints them from the store).
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ import json
 import time
 from pathlib import Path
 
-from .._atomic import write_atomic
 from ..store import Store
 from .formats import _json_term
 from .guard import query_form, query_key
@@ -60,6 +62,8 @@ def compute_answer(store: Store, text: str) -> dict:
 def write_answers(store: Store, queries_dir: str | Path, folder: str | Path) -> dict[str, float]:
     """Every saved SELECT query's answers at its defaults into folder/answers/NAME.json; returns the
     seconds each query took."""
+    from .._atomic import write_atomic  # not at the top: `query` reads answers, a few ms of its start-up
+
     target = Path(folder) / FOLDER
     target.mkdir(exist_ok=True)
     seconds = {}
@@ -73,9 +77,10 @@ def write_answers(store: Store, queries_dir: str | Path, folder: str | Path) -> 
     return seconds
 
 
-def find_answer(folder: str | Path, saved: SavedQuery, text: str):
-    """The kept answer of `saved` run as `text`: (variables, rows of rdflib terms), or the number of
-    rows it exceeds, or None when none is kept (another parameter value, a changed query, no file)."""
+def find_answer(folder: str | Path, saved: SavedQuery, text: str, plain: bool = False):
+    """The kept answer of `saved` run as `text`: (variables, rows of rdflib terms, or of pyoxigraph's with
+    `plain`), or the number of rows it exceeds, or None when none is kept (another parameter value, a
+    changed query, no file)."""
     path = Path(folder) / FOLDER / f"{saved.name}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -90,18 +95,18 @@ def find_answer(folder: str | Path, saved: SavedQuery, text: str):
     if "over" in entry:
         return int(entry["over"])
     terms: dict[tuple, object] = {}  # each distinct term made once, as the store does
-    rows = [{name: _term(binding, terms) for name, binding in row.items()} for row in entry["bindings"]]
+    rows = [
+        {name: _term(binding, terms, plain) for name, binding in row.items()} for row in entry["bindings"]
+    ]
     return entry["head"]["vars"], rows
 
 
-def _term(binding: dict, terms: dict):
-    """The rdflib term the store gives for a JSON results binding (through pyoxigraph's term, the way
-    the store's own results are converted)."""
+def _term(binding: dict, terms: dict, plain: bool):
+    """The term the store gives for a JSON results binding: pyoxigraph's (`plain`), or that converted to
+    rdflib's the way the store's own results are."""
     key = (binding["type"], binding["value"], binding.get("xml:lang"), binding.get("datatype"))
     if key not in terms:
         import pyoxigraph as ox
-
-        from ..store._terms import to_rdflib
 
         kind, value, language, datatype = key
         if kind == "uri":
@@ -112,5 +117,9 @@ def _term(binding: dict, terms: dict):
             term = ox.Literal(value, language=language)
         else:
             term = ox.Literal(value, datatype=ox.NamedNode(datatype) if datatype else None)
-        terms[key] = to_rdflib(term)
+        if not plain:
+            from ..store._terms import to_rdflib
+
+            term = to_rdflib(term)
+        terms[key] = term
     return terms[key]
