@@ -146,7 +146,7 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"delegacj\w* (\w+\s+){0,2}?(rządow|ministerst|urzęd|władz|samorząd|parlament|departament|rad[yzą]|"
         r"wydział|miast|region|obwod|gmin|prowincj|kraju|land)\w*|urzędni\w*|radn\w+|burmistrz\w*|"
         r"prezydent\w* miasta|ministr\w*|wiceministr\w*|samorządowc\w*|konsul\w*|ambasador\w*|"
-        r"(?:nad|wice)burmistrz\w*|starost\w*|mer(?:a|em|owi)?\b|deputowan\w*|"
+        r"(?:nad|wice)burmistrz\w*|starost(?!w)\w*|mer(?:a|em|owi)?\b|deputowan\w*|"
         r"przewodnicząc\w* (\w+\s+){0,2}?(rad[yzą]|sejmik|zgromadze)\w*|przedstawiciel\w* (władz|ministerstw|"
         r"rządu|urzęd|samorząd|gmin|miast|region|parlament|magistrat|(\w+\s+)?republik|(\w+\s+)?królestw|"
         r"(\w+\s+){0,2}administracj|wydział|departament|rad[yzą] (miejsk|miast|gmin|obwod|region)|"
@@ -307,6 +307,9 @@ def _listed_kinds(body: str) -> Cue | None:
         pos, end = intro.end(), intro.end()
         while (item := LIST_ITEM.match(body, pos + len(re.match(r"\s*", body[pos:]).group()))) is not None:
             kinds |= {k for k, rx in _PARTICIPANT_RX if rx.search(item["item"])}
+            # a delegate given by the body they work for: an administration's or a service's
+            kinds |= {"officials"} if ADMINISTRATION.search(item["item"]) else set()
+            kinds |= {"professionals"} if SERVICES.search(item["item"]) else set()
             pos = end = item.end()
         if len(kinds) >= 2:
             return Cue("mixed", intro.start(), end)
@@ -319,13 +322,15 @@ DELEGATION = re.compile(r"(?<!\w)(delegacj|w skład|przyjecha|gości(ł|li|liśm
 MEMBERS = re.compile(r"(?<!\w)(przedstawiciel\w*|pracowni\w*|urzędni\w*)", re.I)
 ADMINISTRATION = re.compile(
     r"(?<!\w)(magistrat\w*|administracj\w*|rad[ayzą]\w* (miejsk|miast|obwodow|rejonow|gmin|powiat)\w*|urzęd\w*|"
-    r"departament\w*|ministerst\w*|starostw\w*|urzędni\w*|(?-i:Stadt|Comune|Landkreis|Sozialamt|Magistrát))",
+    r"departament\w*|ministerst\w*|starostw\w*|urzędni\w*|(?-i:Stadt|Comune|Landkreis|Sozialamt|Magistrát)|"
+    r"(?-i:odbor\w*|úrad\w*|Mestsk\w*|Městsk\w*|Magistrát\w*))",  # Czech and Slovak offices
     re.I,
 )
 SERVICES = re.compile(
     r"(?<!\w)(fundacj\w*|stowarzysz\w*|caritas\w*|organizacj(?!\w* miejsk)\w*|diakon\w*|placów\w*|"
     r"centr\w* (?:\w+\s+)?(?:usług|obsług|pomocy|wsparci)\w*|"
-    r"(?-i:[A-Z]\w*verband|Onlus|Stiftung)|pracowni\w+ socjaln\w*)",
+    r"(?-i:[A-Z]\w*verband|Onlus|Stiftung)|pracowni\w+ socjaln\w*|"
+    r"dom\w* (?:senior|pomocy|dziecka|opieki|dla)\w*|charit\w*|sociáln\w* služ\w*)",  # care homes; Czech, Slovak
     re.I,
 )
 # the hosts: "przyjęli ich pracownicy Urzędu Miasta Krakowa", "pracownicy naszego Ośrodka" (not "do Krakowa"); a
@@ -353,11 +358,17 @@ def _mixed_delegation(body: str) -> Cue | None:
     return None
 
 
+# a network's city officials with its experts: "urzędnicy miejscy i eksperci z Lizbony" (experts alone say little)
+OFFICIALS_AND_EXPERTS = re.compile(r"(?<!\w)urzędni\w*(?:\s+\w+)?\s+(?:i|oraz)\s+eksper(?:t|c)\w*", re.I)
+
+
 def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str | None, Cue | None]:
     """The kind of the foreign people, with the cue (offset into title+"\\n"+body): the heading's first
     cue, else the body's (officials before professionals when both are named), else a bare delegation or
     representatives of a foreign place."""
     listed = _listed_kinds(body) or _mixed_delegation(body)
+    if listed is None and (both := OFFICIALS_AND_EXPERTS.search(body)):
+        listed = Cue("mixed", both.start(), both.end())
     if listed is not None:
         return "mixed", Cue("mixed", len(title) + 1 + listed.start, len(title) + 1 + listed.end)
     weak = []

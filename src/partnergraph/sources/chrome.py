@@ -146,11 +146,17 @@ def is_teaser(line: str) -> bool:
     return bool(TEASER.search(s)) and len(s.split()) >= 4 and not s.endswith("..")
 
 
+# a line labelled with when the event is: "Kiedy: 16.03.2021, godz. 10:00", "Termin: 19.10.2016" (not a date line)
+EVENT_WHEN = re.compile(
+    r"^\s*(?:kiedy|termin|data\s+(?:wydarzenia|spotkania|wizyty|konferencji|seminarium|wyjazdu)|when)\s*:", re.I
+)
+
+
 def is_dateline(line: str) -> bool:
     """A date and little else: "26.08.2021", "08.08.2019 12:57 | 0 komentarzy | AgaKa", "2019-10-08"."""
     s = line.strip()
     m = DATE_TOKEN.search(s)
-    if not m:
+    if not m or EVENT_WHEN.match(s):
         return False
     rest = (s[: m.start()] + " " + s[m.end() :]).replace("|", " ")
     rest = COMMENTS.sub(" ", rest)
