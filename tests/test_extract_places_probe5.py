@@ -22,9 +22,10 @@ def test_the_fifth_places_probe_pages_score_above_their_floor(registries, score,
     events_f1, macro, f1 = score_probes("places-probe5", registries, score, tmp_path)
     assert events_f1 >= 0.90
     # after villages found by spelling where their country is named, small towns read from surnames, cities
-    # named as models, language lists: 0.833 (location 0.667, cities 0.850, countries 0.938, direction 0.900)
-    assert macro >= 0.83, f1
-    floor = {"location": 0.66, "cities": 0.84, "countries": 0.93, "direction": 0.90}
+    # named as models, language lists: 0.833 (location 0.667, cities 0.850, countries 0.938, direction 0.900);
+    # 0.846 with other articles' headlines left out (cities 0.872) and other helpers' rules
+    assert macro >= 0.84, f1
+    floor = {"location": 0.66, "cities": 0.87, "countries": 0.93, "direction": 0.90}
     assert all(f1[field] >= floor[field] for field in PLACE_FIELDS), {f: round(f1[f], 3) for f in PLACE_FIELDS}
 
 
@@ -93,3 +94,14 @@ def test_a_seat_in_a_name_before_a_district_or_in_a_baltic_genitive(registries):
     assert seats("Rīgas pilsētas patversme") == ["Riga"]
     assert seats("Alytaus rajono savivaldybės administracija") == []  # the district's, not the town's
     assert seats("Miejski Ośrodek Pomocy Społecznej") == []
+
+
+def test_other_articles_headlines_under_their_label_name_no_places_of_the_event(registries):
+    text = (
+        "Goście z Tarnopola\n\nDziś, 14 kwietnia 2023 r., w Krakowie gościli pracownicy socjalni z Tarnopola.\n\n"
+        "Najnowsze:\nLwów i Kraków: koncert charytatywny w Filharmonii\n"
+    )
+    (ev,) = _events(text, registries)
+    assert _cities(ev) == [("Ternopil", "UA")]
+    (ev,) = _events(text.replace("Najnowsze:\n", ""), registries)
+    assert ("Lviv", "UA") in _cities(ev)  # the label makes the difference

@@ -681,9 +681,26 @@ def _polish_place(gaz: Gazetteer, tokens: list[Token], i: int, found: list[Place
     return 0
 
 
+_REGIONS: dict[int, tuple[Gazetteer, dict[tuple, tuple | None]]] = {}
+
+
 def _region_at(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[str, int, str] | None:
     """(iso2, number of tokens, name) of a region named at token i: "w Brandenburgii", "z Dolnej
-    Saksonii", "w Tyrolu"; one word only where the dictionary knows it as a geographic name or not at all."""
+    Saksonii", "w Tyrolu"; one word only where the dictionary knows it as a geographic name or not at all.
+    Remembered by the words asked, the gaps between them and whether a place noun comes before."""
+    span = tokens[i : i + 3]
+    asked = (
+        *(t.text for t in span),
+        *(b.start - a.end > 1 for a, b in zip(span, span[1:], strict=False)),
+        after_place_noun(tokens, i),
+    )
+    memo = _memo(_REGIONS, gaz)
+    if asked not in memo:
+        memo[asked] = _read_region_at(gaz, tokens, i)
+    return memo[asked]
+
+
+def _read_region_at(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[str, int, str] | None:
     starts = _name_starts(gaz, "regions")
     first = _fold3(tokens[i].text)
     words = list(itertools.accumulate(_word_count(t.text) for t in tokens[i : i + 3]))
@@ -864,6 +881,22 @@ def _opens_aside(tokens: list[Token], i: int) -> bool:
 
 
 # answers for the last few token lists: an event's tokens are asked about again after its names' tokens
+# the label of a list of other articles below a text ("Najnowsze:", "Czytaj też:", "Zobacz także:"): their
+# headlines name places of other events ("Lwów i Kraków: koncert charytatywny")
+RELATED_LABELS = {"najnowsze", "czytaj", "przeczytaj", "zobacz", "polecamy", "powiązane", "podobne"}
+RELATED_NEXT = {"też", "także", "również", "więcej", "artykuły", "wiadomości", "teksty", "inne"}
+
+
+def _related_label(tokens: list[Token], i: int) -> bool:
+    t = tokens[i]
+    if t.lower not in RELATED_LABELS or not t.is_upper_initial:
+        return False
+    j = i + 1
+    while j < len(tokens) and j < i + 3 and tokens[j].lower in RELATED_NEXT:
+        j += 1
+    return j < len(tokens) and tokens[j].text == ":"
+
+
 _REMEMBERED: dict[tuple[str, int], tuple[list[Token], object]] = {}
 
 
@@ -888,6 +921,9 @@ def _aside_tokens(tokens: list[Token]) -> set[int]:
     out: set[int] = set()
     i = 0
     while i < len(tokens):
+        if _related_label(tokens, i):
+            out.update(range(i, len(tokens)))  # other articles' headlines to the end of the text
+            break
         if not _opens_aside(tokens, i):
             i += 1
             continue
@@ -1210,6 +1246,7 @@ NATIONALITY = {
     "fiński": "FI", "islandzki": "IS", "amerykański": "US", "kanadyjski": "CA", "izraelski": "IL",
     "japoński": "JP", "chiński": "CN", "koreański": "KR", "kazachski": "KZ", "australijski": "AU",
 }  # fmt: skip
+NATIONALITY_LEMMAS = frozenset(NATIONALITY)
 # ("maltański" is left out: on welfare pages it is the Order of Malta's, "Maltańska Służba Medyczna")
 # after these words the adjective names a language or a subject, not a country's people
 NOT_NATIONALITY_BEFORE = {
@@ -1220,8 +1257,8 @@ NOT_NATIONALITY_BEFORE = {
 
 def _nationality(t: Token) -> str | None:
     """The ISO code of the country whose adjective the word is ("norweskiego": NO)."""
-    if not t.is_word:
-        return None
+    if not t.is_word or t.lemmas.isdisjoint(NATIONALITY_LEMMAS):
+        return None  # most words: no country's adjective among their base forms
     if t.analyses is analyse(t.text):  # the dictionary's reading: the same answer for every such word
         return _nationality_of(t.text)
     return _nationality_in(t.analyses)
