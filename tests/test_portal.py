@@ -747,3 +747,38 @@ def test_a_column_that_repeats_another_columns_links_is_not_shown(client):
         )
     )
     assert links and sorted(map(html.unescape, links)) == sorted(row["title"] for row in rows)
+
+
+def test_polish_alphabetical_order():
+    from partnergraph.web.collate import text_key
+
+    polish = ["Włochy", "Łotwa", "Luksemburg", "Śląsk", "Szwecja", "Żary", "Źródło", "Zakopane", "Malta"]
+    assert sorted(polish, key=lambda t: text_key(t, "pl")) == [
+        "Luksemburg", "Łotwa", "Malta", "Szwecja", "Śląsk", "Włochy", "Zakopane", "Źródło", "Żary"
+    ]  # fmt: skip
+    assert sorted(["Zurich", "Zürich", "Łódź", "Lyon"], key=lambda t: text_key(t, "en")) == [
+        "Łódź", "Lyon", "Zurich", "Zürich"
+    ]  # fmt: skip
+
+
+def test_lists_read_in_the_readers_alphabetical_order(client):
+    """The saved queries by their title in the reader's language (were in their files' English order:
+    'Partnerzy występujący razem' first), a saved query's topics by label (were by English id), the browse
+    lists by name in Polish order."""
+    from partnergraph.web.collate import text_key
+
+    page = client.get("/queries", params={"lang": "pl"}).text
+    titles = [html.unescape(t) for t in re.findall(r'<li><a href="/queries/\w+[^"]*">([^<]+)</a>', page)]
+    assert len(titles) >= 15 and titles == sorted(titles, key=lambda t: text_key(t, "pl"))
+    assert titles.index("Państwa partnerskie według liczby wydarzeń") < titles.index(
+        "Partnerzy występujący razem"
+    )
+    form = client.get("/queries/events_on_topic", params={"lang": "pl"}).text
+    select = form[form.index('name="topic"') : form.index("</select>", form.index('name="topic"'))]
+    topics = [html.unescape(t) for t in re.findall(r"<option[^>]*>([^<]+)</option>", select)]
+    assert len(topics) > 5 and topics == sorted(topics, key=lambda t: text_key(t, "pl"))
+    cities = client.get("/browse/cities", params={"lang": "pl", "sort": "name"}).text
+    names = [
+        html.unescape(n) for n in re.findall(r'<td><a href="/partnergraph/id/city/[^"]*">([^<]+)</a>', cities)
+    ]
+    assert len(names) > 5 and names == sorted(names, key=lambda t: text_key(t, "pl"))

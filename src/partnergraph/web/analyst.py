@@ -21,6 +21,7 @@ from ._html import Linker, ui_strings
 from ._http import client_of, html_response, lang_of, other_lang_href, state_of, text_response
 from ._results import serialize_answer
 from ._upstream import public_message, store_failure
+from .collate import text_key
 from .pages import render_adhoc, render_query_list, render_query_page, render_results
 from .templating import gettext
 
@@ -82,9 +83,12 @@ def form_choices(store, saved, lang: str) -> dict[str, list[tuple[str, str]]]:
                 f"?c skos:inScheme <{iris.DEF}{SCHEMES[param.type]}> . "
                 f"OPTIONAL {{ ?c skos:prefLabel ?l FILTER(LANG(?l) = '{lang}') }} }}"
             )
-            options = sorted(
-                (str(r["c"]).rsplit("/", 1)[-1], str(r.get("l") or str(r["c"]).rsplit("/", 1)[-1]))
-                for r in rows.rows
+            options = sorted(  # by label, as the reader reads them
+                (
+                    (str(r["c"]).rsplit("/", 1)[-1], str(r.get("l") or str(r["c"]).rsplit("/", 1)[-1]))
+                    for r in rows.rows
+                ),
+                key=lambda option: text_key(option[1], lang),
             )
         elif param.type == "country":
             rows = store.select(

@@ -23,6 +23,7 @@ from ._html import (
     short_name,
     ui_strings,
 )
+from .collate import text_key
 from .describe import Description, Evidence
 from .templating import gettext
 
@@ -427,7 +428,8 @@ def repeated_columns(header: list[str], rows: list[dict], labels: dict, lang: st
 def render_query_list(queries: dict, lang: str, linker: Linker, other_lang_href: str | None = None) -> str:
     ui = ui_strings(lang)
     items = []
-    for name, saved in queries.items():
+    titled = sorted(queries.items(), key=lambda item: text_key(_t(lang, item[1].title) or item[0], lang))
+    for name, saved in titled:  # by title in the reader's language (the files are named in English)
         params = ", ".join(saved.parameters)
         items.append(
             f'<li><a href="{esc(linker.page("queries/" + name))}">{esc(_t(lang, saved.title) or name)}</a>'

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 
 from .._http import text_response
+from ..collate import text_key
 from ..templating import gettext
 from ._common import N_, aggregates_of, derived_of, page_response, page_setup
 from .figures import KINDS, concept_labels, count_figures, label
@@ -100,7 +101,7 @@ def sort_value(names: Names, kind: str, item: dict, key: str):
         value = item[value]
     if value is None or value == "":
         return (1, "")
-    return (0, value.casefold() if isinstance(value, str) else value)
+    return (0, text_key(value, names.lang) if isinstance(value, str) else value)
 
 
 def sorted_items(agg: dict, kind: str, key: str, lang: str) -> list[dict]:
@@ -154,7 +155,7 @@ def to_row(names: Names, kind: str, item: dict, linker) -> dict:
 def choices_of(agg: dict, kind: str, lang: str) -> dict[str, list[tuple[str, str]]]:
     """The values each filter offers: (value, text), by text."""
     facets = agg["facets"]
-    by_text = lambda pairs: sorted(pairs, key=lambda o: o[1])  # noqa: E731
+    by_text = lambda pairs: sorted(pairs, key=lambda o: text_key(o[1], lang))  # noqa: E731
     if kind == "events":
         return {
             "year": [(str(row["value"]), str(row["value"])) for row in facets["years"]],

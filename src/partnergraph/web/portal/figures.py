@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..collate import text_key
+
 KINDS = ("countries", "cities", "organisations", "units", "persons", "projects", "programmes", "topics")
 
 
@@ -40,7 +42,7 @@ def years(agg: dict) -> list[int]:
 def ranked(agg: dict, kind: str, lang: str, limit: int | None = None) -> list[dict]:
     """The things of `kind` by the number of events linking to them: iri, label, events."""
     rows = [{"iri": x["iri"], "label": label(x, lang), "events": x["events"]} for x in agg[kind]]
-    rows.sort(key=lambda r: (-r["events"], r["label"]))
+    rows.sort(key=lambda r: (-r["events"], text_key(r["label"], lang)))
     return rows[:limit] if limit else rows
 
 

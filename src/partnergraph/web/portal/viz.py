@@ -9,6 +9,7 @@ from collections import defaultdict
 from fastapi import APIRouter, Request
 
 from .._http import text_response
+from ..collate import text_key
 from ._common import aggregates_of, derived_of, page_response, page_setup
 from .charts import all_charts, map_spec, per_year_chart
 from .figures import map_data, years
@@ -28,7 +29,7 @@ def map_context(agg: dict, lang: str, linker, data: tuple[list, list] | None = N
     cities = [{**places[place], "events": n} for place, n in events.items()]
     return {
         "map": {"id": "map", "spec": map_spec(linker, lang)},
-        "cities": sorted(cities, key=lambda c: (-c["events"], c["name"])),
+        "cities": sorted(cities, key=lambda c: (-c["events"], text_key(c["name"], lang))),
         "events": groups,
         "places": places,
         "years": years(agg),
