@@ -39,9 +39,10 @@ def test_the_sixth_entity_probe_pages_score_above_their_floor(registries, score,
     Kadri Tamm", "przedstawiła …"), foreign names declined in thanks, Estonian, Romanian and Cyrillic own
     names. Before the fixes that came with them: fields macro 0.850 (organisations 0.923, persons 0.842)."""
     _, macro, f1 = score_probes("entities-probe6", registries, score, tmp_path)
-    # after them: 0.863 (organisations 1.000, persons 0.952; "Fundusze EOG" is written by the registry's name)
-    assert macro >= 0.86, f1
-    assert f1["organisations"] >= 0.99 and f1["persons"] >= 0.95, f1
+    # after them: 0.863 (organisations 1.000, persons 0.952; "Fundusze EOG" is written by the registry's name);
+    # after entities-probe7's rules 0.881 (persons 1.000: a given name read as a common word in a list, "Radu")
+    assert macro >= 0.87, f1
+    assert f1["organisations"] >= 0.99 and f1["persons"] >= 0.99, f1
 
 
 def test_the_seventh_entity_probe_pages_score_above_their_floor(registries, score, tmp_path):
@@ -54,6 +55,10 @@ def test_the_seventh_entity_probe_pages_score_above_their_floor(registries, scor
     break, authors, photo credits and commenters that are not persons. Before the fixes that came with them:
     events 0.870, fields macro 0.821 (organisations 0.804, persons 0.835, projects 0.727, programmes 0.667)."""
     events_f1, macro, f1 = score_probes("entities-probe7", registries, score, tmp_path)
-    assert events_f1 >= 0.86
-    assert macro >= 0.82, f1
-    assert f1["organisations"] >= 0.80 and f1["persons"] >= 0.83, f1
+    # after them 0.951 (organisations 0.962, persons 1.000, projects 1.000, programmes 0.800; events 1.000 since
+    # segmentation reads a byline with a weekday as chrome); left: two bodies the events' bystander rule drops,
+    # a declined Czech name ("Slezskiej diakonie"), the gold's European Regional Development Fund beside its
+    # programme, a Polish programme name written under the registry's ("Active Citizens Fund")
+    assert events_f1 >= 0.99
+    assert macro >= 0.94, f1
+    assert f1["organisations"] >= 0.95 and f1["persons"] >= 0.99 and f1["projects"] >= 0.99, f1

@@ -561,3 +561,60 @@ def test_legal_forms_after_a_comma_branch_boards_and_the_publishers_own(bare, te
 )
 def test_speakers_after_a_verb_and_declined_foreign_pairs(bare, text, expected):
     assert names(text, bare).get("persons", []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a board member named after the role acts for the body; in a delegate's description the board seat
+        # names no body
+        ("Gości przywitał członek Zarządu Powiatu Tatrzańskiego Jan Nowak.", ["Powiat Tatrzański"]),
+        ("W skład delegacji weszli: Anna Wilk, członek Zarządu Powiatu Tatrzańskiego, i inni.", []),
+        # a relation between towns is no body
+        ("Przypomniano, że Lwów jest miastem partnerskim Krakowa.", []),
+        # a foreign name's part after a dash, and a first part before one after a kind of body
+        ("Gospodarzem był Magistrat der Stadt Wien – MA 24.", ["Magistrat der Stadt Wien – MA 24"]),
+        ("wraz z organizacją Secours Catholique – Caritas France", ["Secours Catholique – Caritas France"]),
+        (
+            "Przyjechali goście z Ukrainian Red Cross Society – Lviv Regional Branch.",
+            ["Ukrainian Red Cross Society – Lviv Regional Branch"],
+        ),  # fmt: skip
+        # a kind of body in lower case before a quoted name; a facility named by its kind alone; a venue
+        ("Wizyta odbyła się na zaproszenie fundacji „Dobra Wola” z Tarnopola.", ["Fundacja „Dobra Wola”"]),
+        ("Goście poznali pracę Dziennego Domu Pomocy Społecznej i rozmawiali o opiece.", []),
+        ("Obrady odbyły się w Centrum Kongresowym ICE Kraków.", []),
+        # an English rendering before the own name in brackets
+        ("hosted by the Flemish Housing Agency (Vlaams Woningfonds).", ["Vlaams Woningfonds"]),
+        # patrons' initials and a comparative kept in the nominative
+        (
+            "z Państwowej Wyższej Szkoły Zawodowej im. prof. Edwarda F. Szczepanika",
+            ["Państwowa Wyższa Szkoła Zawodowa im. prof. Edwarda F. Szczepanika"],
+        ),  # fmt: skip
+    ],
+)
+def test_boards_dashes_quoted_kinds_facilities_renderings_and_patrons(bare, text, expected):
+    assert names(text, bare).get("organisations", []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Towarzyszył im Serhii Lysenko z Czerwonego Krzyża.", ["Serhii Lysenko"]),  # "im": the pronoun
+        ("Oprowadzał ich kierownik działu Piotr J. Nowacki.", ["Piotr J. Nowacki"]),
+        ("– Mamy podobne problemy – podsumowała spotkanie Jana Novotná.", ["Jana Novotná"]),
+        ("Warsztaty prowadził ekspert wiodący sieci, Liam O'Sullivan.", ["Liam O'Sullivan"]),
+        ("Byli: Hanna Ptak (Fundacja „Dom”) i Holger Krause z Diakonie.", ["Hanna Ptak", "Holger Krause"]),
+        ("Gościem będzie Juha Kaakinen z fińskiej fundacji Y-Säätiö.", ["Juha Kaakinen"]),
+        ("wraz z organizacją Secours Catholique przekazała dary", []),
+        ("Kontakt dla mediów:\nAnna Kruk, rzecznik prasowy, tel. 32 000 00 00", []),
+        ("Wizyta w MOPS\nAnna Nowak\n\nGoście z Wilna odwiedzili MOPS.", []),  # a byline under the heading
+        ("Forum Pogranicza we Lwowie\nData: 12 V 2017", []),
+    ],
+)
+def test_pronoun_im_middle_initials_lists_and_page_credits(bare, text, expected):
+    assert names(text, bare).get("persons", []) == expected
+
+
+def test_a_programmes_owner_named_as_funder_is_no_partner(registries):
+    text = "The project is co-funded by the European Union through the URBACT III programme."
+    assert names(text, registries).get("organisations", []) == []

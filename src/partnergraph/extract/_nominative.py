@@ -51,6 +51,11 @@ def _nominative_adj(t: Token, gender: str) -> str:
         prefix, lemma = lemma.rsplit("-", 1)
         prefix = t.text[: t.text.rfind("-") + 1]
     g = gender.split(".")[0]
+    # the degree as written: "Wyższej Szkoły" -> "Wyższa Szkoła", not "Wysoka"
+    written = t.text[len(prefix) :].lower()
+    degree = next(
+        (tag.split(":")[-1] for form, tag in _forms(lemma) if form == written and tag[:4] == "adj:"), "pos"
+    )
     for form, tag in _forms(lemma):
         parts = tag.split(":")
         if (
@@ -58,7 +63,7 @@ def _nominative_adj(t: Token, gender: str) -> str:
             and "sg" in parts[1]
             and "nom" in parts[2].split(".")
             and g in parts[3].split(".")
-            and parts[-1] == "pos"
+            and parts[-1] == degree
         ):
             word = form
             break

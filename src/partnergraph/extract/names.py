@@ -107,6 +107,7 @@ ORG_HEADS = {
     "województwo",
     "koalicja",  # "Koalicja na rzecz Uchodźców"
     "dyrekcja",  # "Dyrekcja Generalna ds. Zatrudnienia … Komisji Europejskiej"
+    "wspólnota",  # "Wspólnota Sant'Egidio", "Wspólnota Chleb Życia"
 }
 # bodies named by one word ("Caritas", "przedstawiciele Policji")
 SINGLE_WORD_BODIES = {"caritas", "policja"}
@@ -674,6 +675,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             emit("units", entry.name if entry else value, start, end, "registry" if entry else "head")
         elif lemma == "rada" and _council_mandate(toks, start):
             pass  # a council seat or committee held besides one's post: no organisation at the event
+        elif lemma == "fundusz" and start > 1 and toks[start - 1].text in ("–", "-") and taken[start - 2]:
+            pass  # a programme's strand after a dash: "Aktywni Obywatele – Fundusz Regionalny"
         elif lemma == "fundusz" and FUNDED_FROM.search(text, 0, toks[start].start - base):
             # "finansowana z Funduszu X" names a programme; a fund of a programme named next ("z Funduszu
             # Mikroprojektów programu Interreg …", "… w ramach Programu …") leaves it to that programme
@@ -1274,6 +1277,27 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
             if t.text in ("W", "Z", "Na", "Do"):
                 break
             end += 1
+            continue
+        if (
+            t.text == "."
+            and end > j
+            and len(toks[end - 1].text) == 1
+            and toks[end - 1].text.isupper()
+            and end + 1 < len(toks)
+            and toks[end + 1].is_upper_initial
+        ):
+            end += 1  # a patron's initial: "im. prof. Edwarda F. Szczepanika"
+            continue
+        if (
+            t.text == "."
+            and end > j
+            and len(toks[end - 1].text) == 1
+            and end + 2 < len(toks)
+            and toks[end + 1].lower == "i"
+            and len(toks[end + 2].text) == 1
+            and toks[end + 2].text.isupper()
+        ):
+            end += 3  # two patrons' initials: "im. L. i A. Helclów"
             continue
         if t.text == "," and end > j and _enumeration_inside(toks, end + 1, taken):
             end += 1  # "Ministerstwa Pracy, Zdrowia i Spraw Socjalnych": the name's own list

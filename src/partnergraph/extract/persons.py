@@ -390,7 +390,9 @@ def _from_body(
     f, s, z = toks[k], toks[k + 1], toks[k + 2]
     if not (_name_word(f) and _name_word(s)) or s.start - f.end != 1 or z.lower not in ("z", "ze"):
         return None
-    if not ((f.unknown or f.has_mark("imię")) and s.unknown) or _after_kind_of_body(toks, k):
+    # a given name the dictionary reads as a common word ("Radu") is one after "i", "oraz" or a comma
+    listed = k > 0 and toks[k - 1].text in LIST_JOINS and not f.has_mark("nazwa_geograficzna")
+    if not ((f.unknown or f.has_mark("imię") or listed) and s.unknown) or _after_kind_of_body(toks, k):
         return None
     if k > 0 and toks[k - 1].is_word and toks[k - 1].is_upper_initial:
         return None  # the tail of a longer capitalised run
