@@ -782,3 +782,11 @@ def test_lists_read_in_the_readers_alphabetical_order(client):
         html.unescape(n) for n in re.findall(r'<td><a href="/partnergraph/id/city/[^"]*">([^<]+)</a>', cities)
     ]
     assert len(names) > 5 and names == sorted(names, key=lambda t: text_key(t, "pl"))
+
+
+def test_the_dataset_page_gives_its_numbers_in_the_readers_locale(client):
+    """Triples, IRIs, entities per class and dump sizes were written with English commas on a Polish page."""
+    polish = client.get("/dataset", params={"lang": "pl"}).text
+    english = client.get("/dataset", params={"lang": "en"}).text
+    assert re.search(r"\d,\d{3}", polish) is None
+    assert re.search(r"\d\u00a0\d{3} B", polish) and re.search(r"\d,\d{3} B", english)  # dump sizes

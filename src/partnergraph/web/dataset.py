@@ -16,6 +16,7 @@ from . import mime
 from ._html import Linker, esc, layout, short_name, ui_strings
 from ._http import html_response, lang_of, other_lang_href, site_url, state_of, text_response
 from ._results import serialize_graph
+from .templating import format_number
 
 router = APIRouter()
 DUMP_FILES = {
@@ -94,13 +95,14 @@ def render_dataset(stats, lang: str, linker, site: str, other_href: str | None =
     from ..publish.void import DESCRIPTION, LICENCE, PUBLISHER_NAME, TITLE
 
     ui = ui_strings(lang)
+    number = lambda n: esc(format_number(n, lang))  # noqa: E731 (in the reader's locale: "6 512" in Polish)
     classes = "".join(
-        f'<tr><td><a href="{esc(linker.iri(c))}">{esc(short_name(c))}</a></td><td>{n}</td></tr>'
+        f'<tr><td><a href="{esc(linker.iri(c))}">{esc(short_name(c))}</a></td><td class="num">{number(n)}</td></tr>'
         for c, n in sorted(stats.classes.items(), key=lambda kv: -kv[1])
     )
     dumps = "".join(
         f'<tr><td><a href="{esc(linker.file("dumps/" + d.name))}" type="{esc(d.media_type)}">'
-        f"{esc(d.name)}</a></td><td>{esc(d.media_type)}</td><td>{d.size:,} B</td></tr>"
+        f'{esc(d.name)}</a></td><td>{esc(d.media_type)}</td><td class="num">{number(d.size)} B</td></tr>'
         for d in stats.dumps
     )
     void_href = linker.file("void.ttl" if linker.static else ".well-known/void")
@@ -111,7 +113,7 @@ def render_dataset(stats, lang: str, linker, site: str, other_href: str | None =
     )
     body = f"""<h1>{esc(TITLE[lang])}</h1>
 <p>{esc(DESCRIPTION[lang])}</p>
-<p>{stats.triples:,} {esc(ui["triples"])} · {stats.entities:,} IRIs · {esc(ui["licence"])}:
+<p>{number(stats.triples)} {esc(ui["triples"])} · {number(stats.entities)} IRIs · {esc(ui["licence"])}:
 <a href="{esc(LICENCE)}" rel="license">CC BY 4.0</a> · {esc(ui["publisher"])}: {esc(PUBLISHER_NAME)}</p>
 <p>VoID / DCAT: <a href="{esc(void_href)}" type="text/turtle">{esc(void_href)}</a>{sparql}</p>
 <h2>{esc(ui["dumps"])}</h2>
