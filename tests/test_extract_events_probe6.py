@@ -142,3 +142,19 @@ def test_kinds_of_visitors_a_county_office_experts_and_delegates_by_their_bodies
     assert classify.find_participants("Goście z Preszowa", listed, set())[0] == "mixed"
     home = "W skład delegacji weszli urzędnicy magistratu oraz pracownicy domu seniorów z Bratysławy."
     assert classify.find_participants("Goście z Bratysławy", home, set())[0] == "mixed"
+
+
+def test_what_the_hosts_showed_deliberations_and_a_congress_centre_as_venue():
+    shown = "Gościliśmy partnerów ze Lwowa. Nasi wychowawcy pokazali gościom pracę świetlic. Rozmowę otworzył prezes."
+    assert classify.classify_type("Wizyta partnerów ze Lwowa", shown)[0] == "StudyVisit"
+    venue = "Kraków gościł partnerów sieci. Obrady odbyły się w Centrum Kongresowym ICE."
+    assert classify.classify_type("Partnerzy sieci URBACT w Krakowie", venue)[0] == "Meeting"
+
+
+def test_staff_of_a_foreign_organisation_and_english_delegations():
+    staff = "Odwiedzili nas pracownicy francuskiej organizacji Fondation Abbé Pierre z Lyonu."
+    assert classify.find_participants("Goście z Lyonu", staff, set())[0] == "professionals"
+    home = "Gości przyjęli pracownicy naszego ośrodka."
+    assert classify.find_participants("Goście z Lyonu", home, set())[0] is None
+    english = "Delegations from Ghent, Gothenburg and Turin joined the hosts."
+    assert classify.find_participants("Partners meet in Kraków", english, set())[0] == "officials"

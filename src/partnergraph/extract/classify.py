@@ -28,7 +28,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
     "Conference": [
         (r"konferencj", 3),
         (r"sympozj", 3),
-        (r"kongres", 3),
+        (r"kongres(?!ow)", 3),  # not a venue ("Centrum Kongresowe")
         (r"seminari", 1.5),  # a seminar is a conference only when nothing says it was a project meeting
         (r"forum\b", 1.5),
         (r"zjazd", 1.5),
@@ -56,6 +56,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (r"wspóln\w+ (projekt|inicjatyw)\w*", 1),
         (r"robocz\w+ spotka", 3),  # "w trakcie roboczych spotkań"
+        (r"obrad(y|ach|om|ami|owa\w*)\b", 2),  # deliberations: a working session of partners
         # talks on cooperation, signing an agreement, first contacts (an agreement merely named is background)
         (r"rozmawia\w* o (\w+\s+){0,3}?współprac|podpisa\w* (\w+\s+){0,2}?(umow|porozumie)", 3),
         (r"podję\w* rozmów|nawiąz\w* (\w+\s+){0,2}?kontakt", 2),
@@ -78,7 +79,10 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"wizyt", 1.5),
         (r"delegacj", 1.5),
         (r"gości(ł|li|ła|ło|ć)|podejmowa", 2),  # hosting someone
-        (r"zapozna|zaznajomi|poznani[ea]|zapoznani", 2),  # being shown how things work
+        (
+            r"zapozna|zaznajomi|poznani[ea]|zapoznani|pokaza(li|ł|ła|ły|no)\b|pokazywa",
+            2,
+        ),  # being shown how things work
         (r"zwiedz|oprowadzon", 1.5),  # a tour
         (r"studen|absolwent|młodzież", 1),
         (r"oprowadz", 1.5),
@@ -103,7 +107,7 @@ _TYPE_RX = {
 TALKS = re.compile(r"(?<!\w)(rozmawia\w*|rozmow\w*|omówi\w*|omawia\w*|dyskut\w*|uzgodni\w*|ustalon\w*)", re.I)
 SHOWN = re.compile(
     r"(?<!\w)(zapozna\w*|zaznajomi\w*|pozna\w*|zwiedz\w*|oprowadz\w*|prezentac\w*|zaprezentowa\w*|"
-    r"przedstawi(?!ciel)\w*|odwiedzi\w*|hospit\w*|obserwowa\w*|staż\w*|praktyk\w*|study|visit)",
+    r"przedstawi(?!ciel)\w*|odwiedzi\w*|hospit\w*|obserwowa\w*|staż\w*|praktyk\w*|study|visit|pokaza\w*)",
     re.I,
 )
 ONLY_TALKED = 3.0  # as much as a body's cue that decides
@@ -159,7 +163,9 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
     ),
     (
         "professionals",
-        r"pracowni\w+ socjaln\w*|pracowni\w+ (organizacj|ośrod|służb|instytucj|placówek|jednost)\w*|"
+        # "pracownicy francuskiej organizacji …" (an adjective between; not the home's "naszego ośrodka")
+        r"pracowni\w+ socjaln\w*|pracowni\w+ (?:(?!nasz|tamtejsz|miejscow|lokaln)[a-ząćęłńóśźż]+\s+)?"
+        r"(organizacj|ośrod|służb|instytucj|placówek|jednost)\w*|"
         r"przedstawiciel\w* ((?-i:[a-ząćęłńóśźż]+)\s+)?(organizacji pozarządow|służb|placówek|ośrodk|caritas|stowarzysze|fundacj)\w*|"
         # ... of an organisation named ("organizacji Volkshilfe Wien"), not of some ("organizacji z Włoch")
         r"przedstawiciel\w* organizacj\w* (?-i:[A-ZĄĆĘŁŃÓŚŹŻ„\"])|"
@@ -175,7 +181,7 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
 # the rest of a name may stand between ("przedstawiciele Obwodowej Administracji Wojskowej oraz pracownicy …")
 JOINED = re.compile(r"(\s+[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*){0,4}\s*(,|i|oraz|a także)\s+(\w+\s+)?")
 # a bare delegation or "representatives of <city>": officials unless the text says more
-WEAK_OFFICIALS = re.compile(r"(?<!\w)delegacj\w*", re.I)
+WEAK_OFFICIALS = re.compile(r"(?<!\w)(?:delegacj\w*|delegations?\b)", re.I)
 _PARTICIPANT_RX = [(k, re.compile(r"(?<!\w)(" + p + r")", re.I)) for k, p in PARTICIPANT_CUES]
 # a cue followed by MOPS or one of its units describes the hosts, not the visitors
 HOSTS_AFTER = re.compile(r"\s+(\w+\s+)?(MOPS|Miejskiego|Ośrodka|Działu|Zespołu|Filii|Klubu|Punktu|Centrum)\b")
