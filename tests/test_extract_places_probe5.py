@@ -105,3 +105,23 @@ def test_other_articles_headlines_under_their_label_name_no_places_of_the_event(
     assert _cities(ev) == [("Ternopil", "UA")]
     (ev,) = _events(text.replace("Najnowsze:\n", ""), registries)
     assert ("Lviv", "UA") in _cities(ev)  # the label makes the difference
+
+
+def test_a_planned_meeting_after_an_abbreviations_dot_is_still_planned(registries):
+    text = (
+        "Spotkanie sieci w Lizbonie\n\nW dniach 5–6 lutego 2020 r. pracownicy MOPS uczestniczyli w spotkaniu w "
+        "Lizbonie. Kolejne spotkanie partnerów zaplanowano na wrzesień 2020 r. w Tartu.\n"
+    )
+    (ev,) = _events(text, registries)
+    assert _cities(ev) == [("Lisbon", "PT")]
+
+
+def test_a_small_town_of_two_words_counts_where_its_country_is_named(registries):
+    text = (
+        "Wizyta delegacji z Ukrainy\n\nW dniu 4 czerwca 2018 r. PCPR gościło delegację z Ukrainy, w tym "
+        "kierownika schroniska dla dzieci w Rawie Ruskiej.\n"
+    )
+    (ev,) = _events(text, registries, home="Powiatowe Centrum Pomocy Rodzinie w Lubaczowie", home_city="Lubaczów")
+    assert ("Rava-Ruska", "UA") in _cities(ev)
+    (ev,) = _events(text.replace("z Ukrainy", "z zagranicy"), registries)
+    assert ("Rava-Ruska", "UA") not in _cities(ev)  # a small town's two words alone are not enough

@@ -246,11 +246,12 @@ def _agreeing_keys(span: list[Token]) -> list[str]:
     """A name of several words in the nominative: its adjectives agreeing with its last noun ("w Czeskich
     Budziejowicach": Czeskie Budziejowice, "w Spiskiej Nowej Wsi": Spiska Nowa Wieś), an unknown word's
     Polish ending undone ("w Hradcu Králové": Hradec Králové); an adjective written after its noun is
-    tried before it too ("w Cieszynie Czeskim": Czeski Cieszyn)."""
+    tried before it too ("w Cieszynie Czeskim": Czeski Cieszyn) and in its place ("w Rawie Ruskiej": Rawa
+    Ruska)."""
     keys = _product_keys(_agreeing_choices(span, len(span) - 1))
-    if _noun_first(span):
+    if _noun_first(span):  # "Cieszynie Czeskim": Czeski Cieszyn; "Rawie Ruskiej": Rawa Ruska
         choices = _agreeing_choices(span, 0)
-        keys += _product_keys(choices[1:] + choices[:1])
+        keys += _product_keys(choices[1:] + choices[:1]) + _product_keys(choices)
     return keys
 
 
@@ -457,7 +458,7 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             out.append(PlaceMention("country", iso, None, t.start, end, name, _prep(tokens, i), i))
             i += n
             continue
-        found = None
+        found = small_town = None
         for n in (4, 3, 2, 1):
             if i + n > len(tokens):
                 continue
@@ -497,9 +498,13 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                 if cities:
                     found = (cities, n, k)
                     break
+                abroad = [c for c in named if c.country != "PL"]
+                if abroad and not small_town:
+                    small_town = (abroad, n, k)  # "w Rawie Ruskiej", its country named (_corroborated)
             if found:
                 break
-        common_word = False
+        common_word = found is None and small_town is not None
+        found = found or small_town
         if found is None and _prep(tokens, i) in FROM | IN | TO:
             found = _common_word_city(gaz, tokens, i)
             common_word = found is not None
@@ -733,6 +738,12 @@ def _corroborated(
     Polish town's) only when its country is named (or, outside Europe, it is large)."""
     if m.kind != "city" or m.city is None:
         return m
+    if m.common_word and " " in m.quote:  # a smaller town of several words: its country named
+        named = _named_countries(found, m, tokens, nationalities)
+        readings = tuple(c for c in m.readings if c.country in named)
+        return (
+            replace(m, country=readings[0].country, city=readings[0], readings=readings) if readings else None
+        )
     if m.common_word:
         m = _common_word_readings(m, _named_countries(found, m, tokens, nationalities))
         if m is None:
@@ -984,13 +995,22 @@ def _absent_sentences(tokens: list[Token]) -> set[int]:
         elif not NOT_PRESENT.match(" ".join(x.text for x in tokens[k : k + 4])):
             continue
         a = k
-        while a > 0 and tokens[a - 1].text not in SENTENCE_END:
+        while a > 0 and not _ends_sentence(tokens, a - 1):
             a -= 1
         b = k
-        while b < len(tokens) and tokens[b].text not in SENTENCE_END:
+        while b < len(tokens) and not _ends_sentence(tokens, b):
             b += 1
         out.update(range(a, b))
     return out
+
+
+def _ends_sentence(tokens: list[Token], j: int) -> bool:
+    """A full stop, unless a lower-case word or a number goes on after it ("zaplanowano na wrzesień 2020 r.
+    w Tartu": the abbreviation's dot)."""
+    if tokens[j].text not in SENTENCE_END:
+        return False
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return nxt is None or not nxt.is_word or nxt.is_upper_initial
 
 
 def absent_at(text: str, start: int, end: int) -> bool:
