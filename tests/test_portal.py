@@ -482,6 +482,10 @@ def test_saved_queries_read_in_polish(client):
     assert (
         "Państwa partnerskie według liczby wydarzeń" in listing and "Partner countries ranked" not in listing
     )
+    # what a query lets the reader choose, said in Polish (was its variables: year_from, year_to)
+    assert (
+        "do wyboru: pierwszy rok (włącznie); ostatni rok (włącznie)" in listing and "year_from" not in listing
+    )
     form = client.get("/queries/events_on_topic", params={"lang": "pl"}).text
     assert "Wydarzenia na dany temat w przedziale lat" in form and "pierwszy rok (włącznie)" in form
 

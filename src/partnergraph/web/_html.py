@@ -52,6 +52,7 @@ UI = {
     "notfound": N_("Not found"),
     "error": N_("Error"),
     "parameters": N_("Parameters"),
+    "choose": N_("to choose"),
     "triples": N_("triples"),
     "entities": N_("Entities per class"),
     "dumps": N_("Dumps"),

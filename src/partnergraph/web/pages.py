@@ -430,10 +430,12 @@ def render_query_list(queries: dict, lang: str, linker: Linker, other_lang_href:
     items = []
     titled = sorted(queries.items(), key=lambda item: text_key(_t(lang, item[1].title) or item[0], lang))
     for name, saved in titled:  # by title in the reader's language (the files are named in English)
-        params = ", ".join(saved.parameters)
+        # what the reader can choose, in their language (were the variables: topic, year_from, year_to)
+        params = "; ".join(_t(lang, param.description) or name for name, param in saved.parameters.items())
+        choose = f" <span class=meta>({esc(ui['choose'])}: {esc(params)})</span>" if params else ""
         items.append(
             f'<li><a href="{esc(linker.page("queries/" + name))}">{esc(_t(lang, saved.title) or name)}</a>'
-            f"{f' <span class=meta>({esc(params)})</span>' if params else ''}"
+            f"{choose}"
             f"<br><span class=meta>{esc(_t(lang, saved.description))}</span></li>"
         )
     body = f"<h1>{esc(ui['queries'])}</h1>\n<ul>{''.join(items)}</ul>"
