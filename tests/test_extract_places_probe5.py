@@ -125,3 +125,12 @@ def test_a_small_town_of_two_words_counts_where_its_country_is_named(registries)
     assert ("Rava-Ruska", "UA") in _cities(ev)
     (ev,) = _events(text.replace("z Ukrainy", "z zagranicy"), registries)
     assert ("Rava-Ruska", "UA") not in _cities(ev)  # a small town's two words alone are not enough
+
+
+def test_the_way_home_as_a_noun_names_no_place_of_the_event(registries):
+    text = (
+        "Wyjazd na Litwę\n\nW dniach 19–21 października 2016 r. pracownicy MOPS przebywali w Kownie. "
+        "Powrót przez Wilno.\n"
+    )
+    (ev,) = _events(text, registries)
+    assert _cities(ev) == [("Kaunas", "LT")]

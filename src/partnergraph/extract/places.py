@@ -858,7 +858,7 @@ FUNDING_WORDS = {"środek", "fundusz", "grant", "dotacja", "subwencja", "mechani
 # sightseeing and the way there: places named in passing ("w drodze powrotnej zwiedzili Bratysławę")
 SIGHTSEEING = {"zwiedzić", "zwiedzać", "zwiedzanie"}
 # the way home, to the end of its sentence: "Goście wrócili do domu przez Niemcy, gdzie odwiedzili znajomych
-# w Dreźnie"
+# w Dreźnie", "Powrót przez Wilno"
 WAY_HOME = {"wrócić", "wracać", "powrót"}
 CLAUSE_END = {",", ";", ".", ":", "(", ")"}
 # cities named as models, not as places of the event: "chcą go wprowadzić, wzorem Wiednia i Pragi", "na wzór
@@ -866,6 +866,10 @@ CLAUSE_END = {",", ";", ".", ":", "(", ")"}
 MODEL_WORDS = {"wzorem", "śladem"}
 ASIDE_LEMMAS = FUNDING_WORDS | SIGHTSEEING | WAY_HOME | {"wsparcie"}
 ASIDE_WORDS = MODEL_WORDS | {"drodze", "wzór", "przykład"}
+
+
+def _next_is(tokens: list[Token], i: int, word: str) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1].lower == word
 
 
 def _opens_aside(tokens: list[Token], i: int) -> bool:
@@ -884,7 +888,7 @@ def _opens_aside(tokens: list[Token], i: int) -> bool:
         or (bool(t.lemmas & FUNDING_WORDS) and prv in ("ze", "z", "przez"))
         or ("wsparcie" in t.lemmas and prv in ("przy", "dzięki"))
         or bool(t.lemmas & SIGHTSEEING)
-        or (bool(t.lemmas & WAY_HOME) and t.has_pos("praet", "inf", "fin"))
+        or (bool(t.lemmas & WAY_HOME) and (t.has_pos("praet", "inf", "fin") or _next_is(tokens, i, "przez")))
         or (t.lower == "drodze" and prv == "w")
         or t.lower in MODEL_WORDS
         or (t.lower in ("wzór", "przykład") and prv in ("na", "za"))
