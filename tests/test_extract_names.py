@@ -583,6 +583,9 @@ def test_speakers_after_a_verb_and_declined_foreign_pairs(bare, text, expected):
         ("Wizyta odbyła się na zaproszenie fundacji „Dobra Wola” z Tarnopola.", ["Fundacja „Dobra Wola”"]),
         ("Goście poznali pracę Dziennego Domu Pomocy Społecznej i rozmawiali o opiece.", []),
         ("Obrady odbyły się w Centrum Kongresowym ICE Kraków.", []),
+        # a gathering's one-word organiser, not a title
+        ("Udział w konferencji Eurochild w Brukseli.", ["Eurochild"]),
+        ("Udział w konferencji Housing First Europe w Lizbonie.", []),
         # an English rendering before the own name in brackets
         ("hosted by the Flemish Housing Agency (Vlaams Woningfonds).", ["Vlaams Woningfonds"]),
         # patrons' initials and a comparative kept in the nominative

@@ -178,7 +178,7 @@ FOREIGN_HEAD = re.compile(
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
     r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
-    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|domov)$",
+    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|domov|m[ée]tropole)$",
     re.I,
 )
 CONNECTORS = {
@@ -1064,6 +1064,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             toks[k - 1].lower in ("przez", "partnerem", "partnerami")
             or (toks[k - 1].lemmas & GENERIC_ORG_NOUNS and not toks[k - 1].is_upper_initial)
             or (toks[k - 1].lemmas & GROUP_NOUNS and not toks[k - 1].is_upper_initial)
+            or (toks[k - 1].lemmas & GATHERINGS and not toks[k - 1].is_upper_initial)
             or _org_listed_before(names.organisations, toks, k)
         ):
             continue  # after a capitalised "Związku", "Stowarzyszenia" a name is a person's ("Prezes Związku Hans Weber")
@@ -1080,8 +1081,11 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 end += 1  # "Les Petits Frères des Pauvres", "Armáda spásy v ČR"
             else:
                 break
-        # one foreign word is a name after a kind of organisation ("organizacji Naděje"), not after "przez"
-        if toks[k].text.isupper() or end - k >= 2 or toks[k - 1].lemmas & GENERIC_ORG_NOUNS:
+        if toks[k - 1].lemmas & GATHERINGS and (end - k > 1 or toks[k].has_mark("nazwa_geograficzna")):
+            continue  # after a gathering only its organiser's one-word name ("konferencji Eurochild"), not a title
+        # one foreign word is a name after a kind of organisation ("organizacji Naděje") or a gathering, not
+        # after "przez"
+        if toks[k].text.isupper() or end - k >= 2 or toks[k - 1].lemmas & (GENERIC_ORG_NOUNS | GATHERINGS):
             emit_organisation(k, end, "foreign_after_cue")
             take(k, end)
 
@@ -1693,6 +1697,8 @@ def _is_mops_at(toks: list[Token], j: int, registries) -> bool:
 
 
 # people of a body before its foreign name: "przedstawiciele Samusocial de Paris", "pracownicy Stad Gent"
+# gatherings named after their organiser ("konferencji Eurochild")
+GATHERINGS = {"konferencja", "seminarium", "kongres", "zjazd", "sympozjum"}
 GROUP_NOUNS = {"przedstawiciel", "pracownik", "delegacja", "delegat", "reprezentant", "odwiedzić"}
 
 
