@@ -186,7 +186,9 @@ class Person:
         """A click; `reloads` when it saves a correction (the page reloads with it)."""
         self.clicks += 1
         if reloads:
-            with self.tab.expect_event("load"):  # a new document (not the URL's own history change)
+            # a new document (not the URL's own history change); a merge re-extracts every page
+            # that names the body, which takes longer than Playwright's 30 s default under load
+            with self.tab.expect_event("load", timeout=120_000):
                 locator.click()
         else:
             locator.click()
