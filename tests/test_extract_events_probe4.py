@@ -57,7 +57,9 @@ def test_months_with_a_year_and_no_day_weekdays_and_deadlines():
     assert dates.event_dates("Do 15 grudnia można składać wnioski.")[0] is None
     first, extra = dates.event_dates("Wizyta trwała do 15 grudnia.")
     assert first is not None
-    text = "W czwartek 21 października rozpoczęło się spotkanie partnerów. W piątek uczestnicy odwiedzili PAL."
+    text = (
+        "W czwartek 21 października rozpoczęło się spotkanie partnerów. W piątek uczestnicy odwiedzili PAL."
+    )
     first, extra = dates.event_dates(text)
     assert (first.iso(2021)[0], extra[-1].iso(2021)[1]) == ("2021-10-21", "2021-10-22")
 
@@ -93,7 +95,9 @@ def test_the_homes_own_councillors_at_a_visit_are_not_the_foreign_side(registrie
         "Goście z Bawarii\n\nW dniu 28 maja 2019 r. gościliśmy pracowników socjalnych z Rosenheim. W spotkaniu "
         "wzięli udział także radni, sołtysi oraz seniorzy z naszej gminy. Goście poznali nasz Klub Seniora.\n"
     )
-    (ev,) = extract_events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Bukowinie", home_city="Bukowina")
+    (ev,) = extract_events(
+        text, registries, home="Gminny Ośrodek Pomocy Społecznej w Bukowinie", home_city="Bukowina"
+    )
     assert ev["participants"] == "professionals"
 
 
@@ -102,7 +106,9 @@ def test_flats_for_people_leaving_homelessness_are_homelessness_not_housing():
         free, named = classify.find_topics(text, [], [(0, len(text))])
         return [t for t, _ in free or named]
 
-    assert topics("Goście poznali mieszkania treningowe dla osób wychodzących z bezdomności.") == ["homelessness"]
+    assert topics("Goście poznali mieszkania treningowe dla osób wychodzących z bezdomności.") == [
+        "homelessness"
+    ]
     # flats beside homelessness are its service too (events-probe6); housing policy itself is housing
     assert "housing" in topics("Rozmawiano o polityce mieszkaniowej i o bezdomności.")
     assert topics("Dary dla rodzin wielodzietnych.") == ["children_and_families"]
@@ -116,7 +122,11 @@ def test_gifts_of_goods_in_a_month_bylines_and_short_breadcrumbs(registries):
         "Caritas 40 śpiworów dla osób bezdomnych.\n"
     )
     events = extract_events(text, registries)
-    assert [(e["title"], e["start"], e["type"]) for e in events][-1] == ("Dary z Akwizgranu", "2022-11", "Donation")
+    assert [(e["title"], e["start"], e["type"]) for e in events][-1] == (
+        "Dary z Akwizgranu",
+        "2022-11",
+        "Donation",
+    )
     assert chrome.is_chrome("Autor: Anna Wrona · 14 czerwca 2019 · Kategoria: Wyjazdy studyjne")
     assert chrome.is_chrome("Miasta partnerskie › Aktualności")
     assert not chrome.is_chrome("Transnational meeting in Kraków / Międzynarodowe spotkanie w Krakowie")
@@ -136,7 +146,9 @@ def test_a_byline_or_a_record_card_under_the_headline_does_not_date_the_event(re
         "Wprowadzona do BIP przez: Ewa Krawiec\n\nW dniu 14 września 2017 r. Ośrodek gościł partnerów z powiatu "
         "Görlitz. Goście zapoznali się z pracą asystentów rodziny i z działalnością klubu seniora w gminie.\n"
     )
-    (ev,) = extract_events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Sulikowie", home_city="Sulików")
+    (ev,) = extract_events(
+        text, registries, home="Gminny Ośrodek Pomocy Społecznej w Sulikowie", home_city="Sulików"
+    )
     assert (ev["title"], ev["start"]) == ("Wizyta partnerów z Saksonii", "2017-09-14")
 
 
@@ -184,7 +196,9 @@ def test_last_year_is_the_year_before_the_page_year():
 def test_type_by_what_happened_online_talks_and_planned_events():
     webinar = "W środę odbyło się webinarium o pracy asystenta rodziny. Wzięło w nim udział 40 pracowników socjalnych."
     assert classify.classify_type("Webinarium polsko-litewskie", webinar)[0] == "Conference"
-    video = "Odbyła się wideokonferencja z urzędnikami Lwowa. Partnerzy zaplanowali wizytę studyjną we Lwowie."
+    video = (
+        "Odbyła się wideokonferencja z urzędnikami Lwowa. Partnerzy zaplanowali wizytę studyjną we Lwowie."
+    )
     assert classify.classify_type("Kraków i Lwów rozmawiali o opiece", video)[0] == "Meeting"
     # representatives are no presentation: talks with them only are a meeting
     talks = "W Krakowie przebywała delegacja. Gościom towarzyszyli przedstawiciele konsulatu. Rozmawiano o opiece."

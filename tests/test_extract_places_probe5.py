@@ -26,7 +26,9 @@ def test_the_fifth_places_probe_pages_score_above_their_floor(registries, score,
     # 0.846 with other articles' headlines left out (cities 0.872) and other helpers' rules
     assert macro >= 0.84, f1
     floor = {"location": 0.66, "cities": 0.87, "countries": 0.93, "direction": 0.90}
-    assert all(f1[field] >= floor[field] for field in PLACE_FIELDS), {f: round(f1[f], 3) for f in PLACE_FIELDS}
+    assert all(f1[field] >= floor[field] for field in PLACE_FIELDS), {
+        f: round(f1[f], 3) for f in PLACE_FIELDS
+    }
 
 
 def _events(text: str, registries, **page) -> list[dict]:
@@ -121,7 +123,9 @@ def test_a_small_town_of_two_words_counts_where_its_country_is_named(registries)
         "Wizyta delegacji z Ukrainy\n\nW dniu 4 czerwca 2018 r. PCPR gościło delegację z Ukrainy, w tym "
         "kierownika schroniska dla dzieci w Rawie Ruskiej.\n"
     )
-    (ev,) = _events(text, registries, home="Powiatowe Centrum Pomocy Rodzinie w Lubaczowie", home_city="Lubaczów")
+    (ev,) = _events(
+        text, registries, home="Powiatowe Centrum Pomocy Rodzinie w Lubaczowie", home_city="Lubaczów"
+    )
     assert ("Rava-Ruska", "UA") in _cities(ev)
     (ev,) = _events(text.replace("z Ukrainy", "z zagranicy"), registries)
     assert ("Rava-Ruska", "UA") not in _cities(ev)  # a small town's two words alone are not enough

@@ -35,7 +35,9 @@ def test_a_report_wrapped_at_its_margin_with_numbered_subsections(registries):
         "przygotowaniu wspólnego szkolenia dla koordynatorów pieczy zastępczej w roku 2018.\n\n"
         "Strona 8 z 18\n"
     )
-    events = extract_events(text, registries, home="Powiatowe Centrum Pomocy Rodzinie w Bochni", home_city="Bochnia")
+    events = extract_events(
+        text, registries, home="Powiatowe Centrum Pomocy Rodzinie w Bochni", home_city="Bochnia"
+    )
     assert [(e["title"], e["start"], e["end"]) for e in events] == [
         ("Wyjazd studyjny do Ebersbergu", "2017-10-04", "2017-10-06"),
         ("Wizyta partnerów z Ebersbergu", "2017-11-23", "2017-11-23"),
@@ -56,7 +58,9 @@ def test_a_post_with_no_headline_under_its_publishers_name_is_titled_by_its_firs
         "seniorów.\n#współpraca #seniorzy\n👍❤️ 34\n5 komentarzy · 3 udostępnienia\nLubię to! · Komentarz · "
         "Udostępnij\n"
     )
-    (ev,) = extract_events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Muszynie", home_city="Muszyna")
+    (ev,) = extract_events(
+        text, registries, home="Gminny Ośrodek Pomocy Społecznej w Muszynie", home_city="Muszyna"
+    )
     assert (ev["title"], ev["start"], ev["direction"]) == (
         "Kolejne spotkanie z sąsiadami!",
         "--09-11",
@@ -115,7 +119,9 @@ def test_small_european_towns_in_polish_spelling_where_their_country_is_named(re
         "Wizyta studyjna na Słowacji\n\nW dniach 16–19 października 2018 r. pracownicy Ośrodka odwiedzili domy "
         "opieki w Bardejowie i w Ebersbergu w Niemczech. Rozmawiano też o ochronie brzegów Odry.\n"
     )
-    (ev,) = extract_events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Żarkach", home_city="Żarki")
+    (ev,) = extract_events(
+        text, registries, home="Gminny Ośrodek Pomocy Społecznej w Żarkach", home_city="Żarki"
+    )
     assert {(c["name"], c["country"]) for c in ev["cities"]} == {("Bardejov", "SK"), ("Ebersberg", "DE")}
     # a small town is not found where its country is not named: "Odry" is the Oder's genitive, not Odry (CZ)
     assert "CZ" not in ev["countries"]
@@ -129,7 +135,9 @@ def test_yesterday_in_a_post_is_the_day_before_its_date_and_they_visited_us_is_i
         "Gminny Ośrodek Pomocy Społecznej w Muszynie\n12 września 2019 ·\nKolejne spotkanie z sąsiadami! "
         "Wczoraj odwiedzili nas pracownicy socjalni z Bardejowa na Słowacji. Goście zwiedzili nasz dom pomocy.\n"
     )
-    (ev,) = extract_events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Muszynie", home_city="Muszyna")
+    (ev,) = extract_events(
+        text, registries, home="Gminny Ośrodek Pomocy Społecznej w Muszynie", home_city="Muszyna"
+    )
     assert (ev["start"], ev["end"], ev["direction"], ev["type"]) == (
         "2019-09-11",
         "2019-09-11",
@@ -156,7 +164,9 @@ def test_a_trip_to_two_towns_of_one_country_has_no_one_city(registries):
         "Wizyta studyjna w Bardejowie i Kieżmarku\n\nW dniach 16–19 października 2018 r. pracownicy Ośrodka "
         "uczestniczyli w wizycie studyjnej na Słowacji.\n"
     )
-    (ev,) = extract_events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Żarkach", home_city="Żarki")
+    (ev,) = extract_events(
+        text, registries, home="Gminny Ośrodek Pomocy Społecznej w Żarkach", home_city="Żarki"
+    )
     assert (ev["direction"], ev["location"]) == ("outgoing", {"city": None, "country": "SK"})
     assert {c["name"] for c in ev["cities"]} == {"Bardejov", "Kežmarok"}
 

@@ -57,17 +57,24 @@ WORDS = re.compile(
 )
 # a gallery caption closed by its credit: "Goście w Centrum Seniora. Fot. Jan Kowalski / krakow.pl"
 CREDIT_TAIL = re.compile(
-    r"(?:^|[.!?]\s+|\s[-–|]\s+|\()(?:fot(?:o)?\.?|zdj\.|photo|źródło)\s*:?\s+(?:[^.!?]|\.(?=\S)){2,60}\)?$", re.I
+    r"(?:^|[.!?]\s+|\s[-–|]\s+|\()(?:fot(?:o)?\.?|zdj\.|photo|źródło)\s*:?\s+(?:[^.!?]|\.(?=\S)){2,60}\)?$",
+    re.I,
 )
 COMMENTS = re.compile(r"\b\d+\s+komentarz\w*|\bkomentarz\w*\s*\(\d+\)", re.I)
 # a page number of a printed report: "Strona 7 z 18", "str. 7", "- 7 -", "7/18"
-PAGE_NUMBER = re.compile(r"^\s*(?:(?:strona|str\.|page)\s*\d+(?:\s*(?:z|/|of)\s*\d+)?|[-–]\s*\d+\s*[-–]|\d+\s*/\s*\d+)\s*$", re.I)
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:strona|str\.|page)\s*\d+(?:\s*(?:z|/|of)\s*\d+)?|[-–]\s*\d+\s*[-–]|\d+\s*/\s*\d+)\s*$", re.I
+)
 # a post's reactions and shares: "5 komentarzy · 3 udostępnienia", "👍❤️ 34"
-REACTIONS = re.compile(r"\b\d+\s+(?:udostępnie\w*|reakcj\w*|polubie\w*|wyświetle\w*|shares?|likes?)\b|^[^\w\s]+\s*\d*\s*$", re.I)
+REACTIONS = re.compile(
+    r"\b\d+\s+(?:udostępnie\w*|reakcj\w*|polubie\w*|wyświetle\w*|shares?|likes?)\b|^[^\w\s]+\s*\d*\s*$", re.I
+)
 CRUMBS = re.compile(r"\s(?:»|›|=>|>|/)\s")
 TEASER = re.compile(r"(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*$")
 # a link to a file: "Program spotkania (PDF, 240 KB)", "Regulamin [docx 1,2 MB]"
-FILE_LINK = re.compile(r"[(\[]\s*(?:pdf|docx?|odt|xlsx?|ods|pptx?|zip|jpe?g|rtf)\b[^()\[\]]{0,20}[)\]]\s*$", re.I)
+FILE_LINK = re.compile(
+    r"[(\[]\s*(?:pdf|docx?|odt|xlsx?|ods|pptx?|zip|jpe?g|rtf)\b[^()\[\]]{0,20}[)\]]\s*$", re.I
+)
 # a link drawn with an arrow: "Wpłać darowiznę »", "« Poprzedni wpis: …", "Następny wpis: … »", "Starsze wpisy →"
 ARROW_LINK = re.compile(r"(?:^\s*[«‹←]|[»›→]\s*$)")
 # a byline or a post's category: "Autor: Anna Wrona · 14 czerwca 2019 · Kategoria: Wyjazdy studyjne"
@@ -125,7 +132,9 @@ def is_chrome(line: str) -> bool:
 
 
 # what a byline's cells never hold and a table row's cells do: what happened
-_REPORTED = re.compile(r"wizyt|spotka|konferencj|delegacj|seminari|studen|goś|gości|warsztat|forum|staż|wymian|dar[yó]", re.I)
+_REPORTED = re.compile(
+    r"wizyt|spotka|konferencj|delegacj|seminari|studen|goś|gości|warsztat|forum|staż|wymian|dar[yó]", re.I
+)
 
 
 def is_byline(line: str) -> bool:
@@ -148,7 +157,8 @@ def is_teaser(line: str) -> bool:
 
 # a line labelled with when the event is: "Kiedy: 16.03.2021, godz. 10:00", "Termin: 19.10.2016" (not a date line)
 EVENT_WHEN = re.compile(
-    r"^\s*(?:kiedy|termin|data\s+(?:wydarzenia|spotkania|wizyty|konferencji|seminarium|wyjazdu)|when)\s*:", re.I
+    r"^\s*(?:kiedy|termin|data\s+(?:wydarzenia|spotkania|wizyty|konferencji|seminarium|wyjazdu)|when)\s*:",
+    re.I,
 )
 
 

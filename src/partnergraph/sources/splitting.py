@@ -173,7 +173,9 @@ def _chronicle(text: str, lines: list[_Line]) -> list[Listed]:
             continue
         if overview:
             continue  # only the summary
-        if _names_a_body(title) and all(len(x.text.split()) < LONG_PARAGRAPH and not _has_date(x.text) for x in body_lines):
+        if _names_a_body(title) and all(
+            len(x.text.split()) < LONG_PARAGRAPH and not _has_date(x.text) for x in body_lines
+        ):
             continue  # the site's name over a short line (the page's title): no report
         if body_lines:
             bstart, bend = body_lines[0].start, body_lines[-1].end
@@ -262,7 +264,9 @@ def _group_items(
         mark = LIST_MARK.match(ln.text)
         start = ln.start + (mark.end() if mark else 0)
         if TABLE_ROW.search(ln.text):
-            start += len(re.match(r"\|?\s*", text[start : ln.end]).group())  # "1. | 14.03.2019 | …": the first cell
+            start += len(
+                re.match(r"\|?\s*", text[start : ln.end]).group()
+            )  # "1. | 14.03.2019 | …": the first cell
             pieces.append(_Piece(start, ln.end, _has_date(ln.text), True, True))
             continue
         cuts = [start] + [start + m.end() for m in DATED_SENTENCE.finditer(text[start : ln.end])]
@@ -598,9 +602,7 @@ def _one_line_card(lines: list[_Line], i: int) -> bool:
 def _teasers_are_text(lines: list[_Line]) -> bool:
     """A list page of news teasers, each cut short with "…": the teasers are its only running text that
     reports anything, so they are the events, not another page's items beside an article."""
-    reports = [
-        ln for ln in lines if len(ln.text.split()) >= LONG_PARAGRAPH and REPORT_CUES.search(ln.text)
-    ]
+    reports = [ln for ln in lines if len(ln.text.split()) >= LONG_PARAGRAPH and REPORT_CUES.search(ln.text)]
     return any(chrome.is_teaser(ln.text) for ln in reports) and all(
         chrome.is_teaser(ln.text) or chrome.is_chrome(ln.text) for ln in reports
     )
@@ -608,7 +610,9 @@ def _teasers_are_text(lines: list[_Line]) -> bool:
 
 def _card_at_end(lines: list[_Line], i: int) -> bool:
     """Whether the record card opening at line i runs to the end of the page (no running text after it)."""
-    return not any(len(x.text.split()) >= LONG_PARAGRAPH and not METADATA.match(x.text) for x in lines[i + 1 :])
+    return not any(
+        len(x.text.split()) >= LONG_PARAGRAPH and not METADATA.match(x.text) for x in lines[i + 1 :]
+    )
 
 
 def _is_page_furniture(text: str) -> bool:
@@ -727,7 +731,9 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
         title=" ".join(text[tstart:tend].split()), body=text[kept[0].start : end], start=tstart, end=end
     )
     published = _published(lines[head:], main - head)
-    return Listed(section, None, None, [(a, b) for a, b in masks if a < end], article=True, published=published)
+    return Listed(
+        section, None, None, [(a, b) for a, b in masks if a < end], article=True, published=published
+    )
 
 
 def _text_resumes(lines: list[_Line], i: int) -> int | None:
@@ -753,7 +759,11 @@ def _headless_article(text: str, lines: list[_Line], main: int) -> Listed | None
         return None
     first = lines[main]
     end = next(
-        (m.end() for m in POST_STOP.finditer(text, first.start, first.end) if m.group(1).lower() not in NOT_ENDING),
+        (
+            m.end()
+            for m in POST_STOP.finditer(text, first.start, first.end)
+            if m.group(1).lower() not in NOT_ENDING
+        ),
         first.end,
     )
     rest = [ln for ln in body if ln.end > end]
@@ -763,8 +773,12 @@ def _headless_article(text: str, lines: list[_Line], main: int) -> Listed | None
     while bstart < rest[-1].end and text[bstart].isspace():
         bstart += 1
     masks = [(ln.start, ln.end) for ln in lines[main:stop] if ln.kind == "chrome" and ln.start >= bstart]
-    section = Section(title=" ".join(text[first.start : end].split()), body=text[bstart : rest[-1].end],
-                      start=first.start, end=rest[-1].end)
+    section = Section(
+        title=" ".join(text[first.start : end].split()),
+        body=text[bstart : rest[-1].end],
+        start=first.start,
+        end=rest[-1].end,
+    )
     return Listed(section, None, None, masks, article=True, published=_published(lines, main))
 
 
@@ -792,8 +806,10 @@ BODY_NAME = re.compile(
 
 def _names_a_body(s: str) -> bool:
     plain = s.capitalize() if s.isupper() else s
-    return bool(BODY_NAME.match(plain)) and not (EVENT_WORDS.search(plain) or REPORT_CUES.search(plain)) and not (
-        _has_finite_verb(plain)
+    return (
+        bool(BODY_NAME.match(plain))
+        and not (EVENT_WORDS.search(plain) or REPORT_CUES.search(plain))
+        and not (_has_finite_verb(plain))
     )
 
 
@@ -843,7 +859,9 @@ def _headline(lines: list[_Line], main: int, marked: str | None = None) -> int |
             score -= 2  # the lead under the headline: a sentence
         below = next((x for x in lines[i + 1 : main] if x.kind != "blank"), None)
         if below is not None and _byline(below.text, s) and not chrome.is_dateline(ln.text):
-            score += 1.5  # over the byline: "Marta Wójcik 09.11.2021, 14:32" (a bare date may be a sidebar item's)
+            score += (
+                1.5  # over the byline: "Marta Wójcik 09.11.2021, 14:32" (a bare date may be a sidebar item's)
+            )
         if marked and _same_heading(s, marked):
             score += 3
         if score > best_score or (
@@ -886,9 +904,7 @@ def _dated_openings(text: str, lines: list[_Line]) -> int:
 def _dated_items(lines: list[_Line]) -> int:
     """Bulleted or numbered items that each report a dated event ("1. Wizyta delegacji z Wilna (14 marca) – …")."""
     return sum(
-        1
-        for ln in lines
-        if LIST_MARK.match(ln.text) and REPORT_CUES.search(ln.text) and _has_date(ln.text)
+        1 for ln in lines if LIST_MARK.match(ln.text) and REPORT_CUES.search(ln.text) and _has_date(ln.text)
     )
 
 
