@@ -23,3 +23,26 @@ def test_the_sixth_places_probe_pages_score_above_their_floor(registries, score,
     assert all(f1[field] >= floor[field] for field in PLACE_FIELDS), {
         f: round(f1[f], 3) for f in PLACE_FIELDS
     }
+
+
+def _cities(ev: dict) -> list[tuple[str, str]]:
+    return [(c["name"], c["country"]) for c in ev["cities"]]
+
+
+def test_polish_names_that_geonames_lacks_come_from_the_exonyms_registry(registries, tmp_path):
+    import shutil
+
+    from conftest import ROOT, extract_events
+
+    from partnergraph.reference import load_registries
+
+    text = "Goście z Solecznik\n\n12 maja 2019 r. gościliśmy pracowników socjalnych z Solecznik na Litwie.\n"
+    (ev,) = extract_events(text, registries)
+    assert (_cities(ev), ev["countries"]) == ([("Šalčininkai", "LT")], ["LT"])
+    # the registry, not a rule: without its row the town is unknown
+    folder = tmp_path / "reference"
+    shutil.copytree(ROOT / "data" / "reference", folder)
+    rows = (folder / "exonyms.csv").read_text(encoding="utf-8").splitlines()
+    (folder / "exonyms.csv").write_text("\n".join(r for r in rows if "Soleczniki" not in r) + "\n")
+    (ev,) = extract_events(text, load_registries(folder))
+    assert ("Šalčininkai", "LT") not in _cities(ev)

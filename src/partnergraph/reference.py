@@ -72,6 +72,8 @@ class Registries:
     projects: list[Project] = field(default_factory=list)
     # (name, city, country) of home.csv: the body whose cooperation the pages report
     home: tuple[str, str, str] | None = None
+    # exonyms.csv: Polish names of towns that GeoNames lacks, each with the town's GeoNames record
+    exonyms: list[tuple[str, tuple]] = field(default_factory=list)
 
     def place(self, name: str, country: str) -> Place | None:
         return self.places.get((name, country))
@@ -231,6 +233,17 @@ def load_registries(folder: str | Path) -> Registries:
     if path.is_file():
         for line, row in _rows(path, ("name", "city")):
             reg.home = (row["name"], row["city"], known_country(path, line, row.get("country") or "PL"))
+
+    path = folder / "exonyms.csv"  # optional: Polish names of towns that GeoNames lacks
+    if path.is_file():
+        for line, row in _rows(
+            path, ("name_pl", "name", "country", "geonames_id", "lat", "lon", "population")
+        ):
+            _check(path, line, row["geonames_id"].isdigit() and row["population"].isdigit(), "not a number")
+            record = (int(row["geonames_id"]), row["name"], known_country(path, line, row["country"]),
+                      _float(path, line, row["lat"], "lat", 90), _float(path, line, row["lon"], "lon", 180),
+                      int(row["population"]), None, None)  # fmt: skip
+            reg.exonyms.append((row["name_pl"], record))
     return reg
 
 

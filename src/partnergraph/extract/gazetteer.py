@@ -435,8 +435,21 @@ def with_registries(base: Gazetteer, registries) -> Gazetteer:
             rest = tuple(i for i in gaz.cities.get(k, ()) if i != old)
             gaz.cities[k] = (new, *rest)
     gaz.registered = frozenset(registered)
+    # Polish names GeoNames lacks ("Soleczniki" for Šalčininkai; the Urzędowy wykaz polskich nazw
+    # geograficznych świata, KSNG 2013, lists them): the town's record, or a small town's own record
+    exonyms = set()
+    for name_pl, record in getattr(registries, "exonyms", ()):
+        at = base.by_id.get(record[0])
+        if at is None:
+            gaz.records.append(record)
+            at = len(gaz.records) - 1
+        k = key(name_pl)
+        gaz.cities[k] = (at, *(i for i in gaz.cities.get(k, ()) if i != at))
+        exonyms.add(k)
+    if exonyms & gaz.regions.keys():  # "Windawa" is the town, as GeoNames' names of towns are (_regions)
+        gaz.regions = {k: v for k, v in gaz.regions.items() if k not in exonyms}
     if "cities" in gaz.starts:
-        gaz.starts["cities"] = gaz.starts["cities"] | name_starts(registered)
+        gaz.starts["cities"] = gaz.starts["cities"] | name_starts(registered | exonyms)
     return gaz
 
 
