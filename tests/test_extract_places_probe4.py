@@ -74,7 +74,11 @@ def test_an_incoming_event_in_another_town_of_the_home_country_is_located_there(
     )
     (ev,) = extract_events(text, registries, **home)
     assert (ev["direction"], ev["location"]) == ("incoming", {"city": "Krzanowice", "country": "PL"})
+    # the heading's town is the venue too; with the town named nowhere, the home's city
     (ev,) = extract_events(text.replace("w Krzanowicach odbył się", "odbył się"), registries, **home)
+    assert ev["location"] == {"city": "Krzanowice", "country": "PL"}
+    untold = text.replace("w Krzanowicach odbył się", "odbył się").replace(" w Krzanowicach\n", "\n")
+    (ev,) = extract_events(untold, registries, **home)
     assert ev["location"] == {"city": "Racibórz", "country": "PL"}
 
 

@@ -10,7 +10,7 @@ direction 0.727)."""
 
 from __future__ import annotations
 
-from conftest import score_probes
+from conftest import extract_events, score_probes
 
 PLACE_FIELDS = ("location", "cities", "countries", "direction")
 
@@ -18,8 +18,10 @@ PLACE_FIELDS = ("location", "cities", "countries", "direction")
 def test_the_sixth_places_probe_pages_score_above_their_floor(registries, score, tmp_path):
     events_f1, macro, f1 = score_probes("places-probe6", registries, score, tmp_path)
     assert events_f1 >= 0.99
-    assert macro >= 0.85, f1
-    floor = {"location": 0.50, "cities": 0.85, "countries": 0.97, "direction": 0.72}
+    # 0.868 with exonyms from the registry; 0.922 (location 0.952, direction 1.000) with a hosting city as
+    # the event's place and a venue named after the date or with "odbyło się" outranking side visits
+    assert macro >= 0.92, f1
+    floor = {"location": 0.95, "cities": 0.90, "countries": 0.97, "direction": 0.99}
     assert all(f1[field] >= floor[field] for field in PLACE_FIELDS), {
         f: round(f1[f], 3) for f in PLACE_FIELDS
     }
@@ -32,7 +34,7 @@ def _cities(ev: dict) -> list[tuple[str, str]]:
 def test_polish_names_that_geonames_lacks_come_from_the_exonyms_registry(registries, tmp_path):
     import shutil
 
-    from conftest import ROOT, extract_events
+    from conftest import ROOT
 
     from partnergraph.reference import load_registries
 
@@ -46,3 +48,44 @@ def test_polish_names_that_geonames_lacks_come_from_the_exonyms_registry(registr
     (folder / "exonyms.csv").write_text("\n".join(r for r in rows if "Soleczniki" not in r) + "\n")
     (ev,) = extract_events(text, load_registries(folder))
     assert ("Šalčininkai", "LT") not in _cities(ev)
+
+
+def _location(ev: dict) -> tuple | None:
+    return (ev["location"]["city"], ev["location"]["country"]) if ev["location"] else None
+
+
+def test_a_foreign_city_as_the_subject_of_its_hosting_is_where_the_event_was(registries):
+    text = "Praga gościła pracowników MOPS\n\n3 marca 2021 r. Praga gościła pracowników MOPS z Krakowa.\n"
+    (ev,) = extract_events(text, registries)
+    assert (ev["direction"], _location(ev)) == ("outgoing", ("Prague", "CZ"))
+    # a visitor's town is no host: "Goście z Pragi"
+    (ev,) = extract_events(text.replace("Praga gościła", "Goście z Pragi odwiedzili"), registries)
+    assert (ev["direction"], _location(ev)) == ("incoming", ("Kraków", "PL"))
+
+
+def test_the_venue_after_the_date_outranks_a_side_visit(registries):
+    text = (
+        "Warsztaty z partnerami z Czech\n\nW dniach 4–6 maja 2018 r. w Zakopanem spotkali się pracownicy MOPS i "
+        "goście z Ostrawy. Na zakończenie goście odwiedzili schronisko w Nowym Targu.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert (ev["direction"], _location(ev)) == ("incoming", ("Zakopane", "PL"))
+    text = (
+        "Seminarium w Niemczech\n\nPracownicy MOPS wzięli udział w seminarium, które odbyło się w Lipsku 4 maja "
+        "2018 r. Uczestnicy odwiedzili też dom dziecka w Halle.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert (ev["direction"], _location(ev)) == ("outgoing", ("Leipzig", "DE"))
+    # with no venue named, two towns visited are a tour: no one city
+    (ev,) = extract_events(text.replace("które odbyło się w Lipsku", "w Lipsku"), registries)
+    assert _location(ev) == (None, "DE")
+
+
+def test_a_state_named_like_its_capital_is_no_city(registries):
+    text = (
+        "Konferencja w Wiedniu\n\n5 maja 2022 r. w Wiedniu wystąpili goście z kraju związkowego Salzburg.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert _cities(ev) == [("Vienna", "AT")]
+    (ev,) = extract_events(text.replace("z kraju związkowego Salzburg", "z Salzburga"), registries)
+    assert ("Salzburg", "AT") in _cities(ev)

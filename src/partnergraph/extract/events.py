@@ -299,7 +299,7 @@ def _event(
         ev.evidence["location"] = [
             _ev(d, k.start - d.base, k.end - d.base, sure) if k else _ev(d, 0, tl, sure)
         ]
-        venue = _home_country_venue(resolved, home, d.text, d.base)
+        venue = _home_country_venue(resolved, home, d.text, d.base, tl)
         towns = _toured_towns(resolved, home, d.text, d.base, name_spans)
         if venue is not None:  # "w Krzanowicach odbył się festiwal": another town of the home's country
             ev.location = _place(venue, gaz, registries)
@@ -315,8 +315,18 @@ def _event(
                 for m in foreign
                 if m.kind == "city" and m.country == where.country and (m.prep in IN or m.prep == "do")
             }
-            # a tour of several towns of the country or region the heading names: no one city
-            where = next(iter(visited.values())) if len(visited) == 1 else where
+            # a tour of several towns of the country or region the heading names: no one city, unless one
+            # is named as the venue ("seminarium, które odbyło się w Lipsku"; "dom dziecka w Halle" aside)
+            venues = [
+                m for m in visited.values() if _named_as_venue(d.text, m.start - d.base, m.end - d.base)
+            ]
+            where = (
+                next(iter(visited.values()))
+                if len(visited) == 1
+                else venues[0]
+                if len(venues) == 1
+                else where
+            )
             if len({m.country for m in in_title if m.kind == "country"}) > 1:
                 where = None  # a trip to two countries ("do Holandii i Belgii"): no one place
         if where is not None and where.kind == "city" and _coordinated_town(where, foreign, d):
@@ -329,7 +339,8 @@ def _event(
                 for m in foreign
                 if m.kind == "city" and m.country == where.country and m.prep in IN
             }
-            if len(towns) >= 2:
+            s, e = where.start - d.base, where.end - d.base
+            if len(towns) >= 2 and not _named_as_venue(d.text, s, e):  # "odbyło się w Dreźnie": the venue
                 where = replace(where, kind="country", city=None)
         if kind == "Donation" and where is not None and where.kind == "country":
             where = None  # goods sent "na Ukrainę": the text names no place where they were given
@@ -705,14 +716,37 @@ def _seat(m: PlaceMention, base: int, name_spans: list[tuple[int, int]]) -> bool
 VENUE_BEFORE = re.compile(
     r"(?:odby(?:ł|ła|ło|ły|li)\s+się|przebywa\w*|goszcz\w*|spotka(?:li|ły|ł|ła)\s+się)\s+(?:w|we)\s+$"
     r"|(?:przyjecha\w*|przyby\w*|zawitał\w*)\s+do\s+$"
+    # right after the event's date: "W dniach 11–13 września 2018 r. w Zakopanem", "10 września, w Sejnach"
+    r"|(?:\d{4}\s*r(?:\.|oku)|\b\d{1,2}\s+[a-ząćęłńóśźż]{4,12})\s*,?\s+(?:w|we)\s+$"
 )
+# (a venue's hall between: "w Sejnach, w sali Fundacji „Pogranicze”, odbyło się forum")
 VENUE_AFTER = re.compile(
-    r"\s*(?:,\s*)?(?:odby(?:ł|ła|ło|ły)\s+się|przyjecha\w*|przyby\w*|goszczono|gościł\w*)"
+    r"\s*(?:,\s*(?:w|we|na)\s+[^,.;]{1,60},)?\s*(?:,\s*)?"
+    r"(?:odby(?:ł|ła|ło|ły)\s+się|przyjecha\w*|przyby\w*|goszczono|gościł\w*)"
 )
+
+
+def _named_as_venue(text: str, s: int, e: int) -> bool:
+    """The place in text[s:e] is where the event was held or where the visitors came to."""
+    return bool(VENUE_AFTER.match(text, e) or VENUE_BEFORE.search(text[max(0, s - 40) : s]))
+
+
+# a foreign city as the subject of its hosting: "Helsinki przyjęły …", "Wiedeń gościł …", "Ryga gościła forum"
+HOST_VERBS = {"gościć", "ugościć", "przyjąć", "przyjmować", "podejmować", "podjąć"}
+
+
+def _hosting_city(d: _Draft, m: PlaceMention) -> bool:
+    if m.prep or m.kind != "city":
+        return False
+    t = d.tokens[m.token_index]
+    nxt = next((x for x in d.tokens[m.token_index + 1 :] if x.start >= m.end), None)
+    if nxt is None or nxt.start - m.end > 1 or not any("nom" in a.cases for a in t.analyses or ()):
+        return False
+    return any(a.lemma in HOST_VERBS and a.pos in ("praet", "fin") for a in nxt.analyses)
 
 
 def _home_country_venue(
-    mentions: list[PlaceMention], home: Home, text: str, base: int
+    mentions: list[PlaceMention], home: Home, text: str, base: int, title_len: int = 0
 ) -> PlaceMention | None:
     """Another town of the home's country that the text names as the venue of an incoming event ("W sobotę w
     Krzanowicach odbył się festiwal", "Do Krzanowic przyjechały kluby seniora")."""
@@ -728,7 +762,8 @@ def _home_country_venue(
         if not _krakow_is_the_venue(text, s):
             continue  # a body's seat: "Miejski Ośrodek Pomocy Społecznej w Przasnyszu gościł …"
         after = VENUE_AFTER.match(text, e) if m.prep != "do" else None
-        if after or VENUE_BEFORE.search(text[max(0, s - 40) : s]):
+        in_title = e <= title_len and m.prep in IN  # "Niemieccy opiekunowie w Niepołomicach"
+        if after or in_title or VENUE_BEFORE.search(text[max(0, s - 40) : s]):
             return m
     return None
 
@@ -751,6 +786,9 @@ def _direction(
     quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
 
     def decide(ms: list[PlaceMention], lo: int, hi: int) -> tuple[str, Evidence] | None:
+        host = next((m for m in ms if m.country != home.country and _hosting_city(d, m)), None)
+        if host is not None:  # "Wiedeń gościł konferencję": the event was abroad, whatever its verb says
+            return "outgoing", _ev(d, host.start - d.base, host.end - d.base, 0.85)
         evidence = []
         for m in ms:
             s, e = m.start - d.base, m.end - d.base
@@ -908,7 +946,7 @@ def _coordinated_town(where: PlaceMention, foreign: list[PlaceMention], d: _Draf
 
 
 def _event_place(ms: list[PlaceMention], tl: int, d: _Draft) -> PlaceMention | None:
-    located = [m for m in ms if m.prep in IN or m.prep == "do"]
+    located = [m for m in ms if m.prep in IN or m.prep == "do" or _hosting_city(d, m)]
     for m in located:
         if m.kind == "city":
             return m

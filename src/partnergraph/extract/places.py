@@ -526,14 +526,26 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
 
 
 # a foreign county or district named like its seat town is not the town: "Landkreis Görlitz", "okres Kežmarok"
-COUNTY_WORDS = {"landkreis", "landkreises", "kreis", "bezirk", "okres", "county", "district", "rajon"}
+COUNTY_WORDS = {
+    "landkreis",
+    "landkreises",
+    "kreis",
+    "bezirk",
+    "okres",
+    "county",
+    "district",
+    "rajon",
+    "bundesland",
+}
+# and a state named like its capital: "kraju związkowego Salzburg", "landu Salzburg"
+COUNTY_LEMMAS = {"powiat", "rejon", "obwód", "związkowy", "land"}
 
 
 def _after_county_word(tokens: list[Token], i: int) -> bool:
     prv = tokens[i - 1] if i >= 1 else None
     return (
         prv is not None
-        and (prv.lower in COUNTY_WORDS or bool(prv.lemmas & {"powiat", "rejon", "obwód"}))
+        and (prv.lower in COUNTY_WORDS or bool(prv.lemmas & COUNTY_LEMMAS))
         and tokens[i].start - prv.end <= 1
     )
 
