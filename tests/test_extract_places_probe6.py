@@ -20,8 +20,9 @@ def test_the_sixth_places_probe_pages_score_above_their_floor(registries, score,
     assert events_f1 >= 0.99
     # 0.868 with exonyms from the registry; 0.922 (location 0.952, direction 1.000) with a hosting city as
     # the event's place and a venue named after the date or with "odbyło się" outranking side visits
-    assert macro >= 0.92, f1
-    floor = {"location": 0.95, "cities": 0.90, "countries": 0.97, "direction": 0.99}
+    # 0.930 (location, countries 1.000, cities 0.952) with every partner's seat and trips to two countries
+    assert macro >= 0.93, f1
+    floor = {"location": 0.99, "cities": 0.95, "countries": 0.99, "direction": 0.99}
     assert all(f1[field] >= floor[field] for field in PLACE_FIELDS), {
         f: round(f1[f], 3) for f in PLACE_FIELDS
     }
@@ -89,3 +90,32 @@ def test_a_state_named_like_its_capital_is_no_city(registries):
     assert _cities(ev) == [("Vienna", "AT")]
     (ev,) = extract_events(text.replace("z kraju związkowego Salzburg", "z Salzburga"), registries)
     assert ("Salzburg", "AT") in _cities(ev)
+
+
+def test_each_partner_taking_part_gives_the_seat_in_its_name(registries):
+    text = (
+        "Konferencja partnerów\n\n27 lutego 2020 r. w Krakowie odbyła się konferencja. Partnerami MOPS są "
+        "Diakonie Hamburg i Caritas Wien.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert sorted(_cities(ev)) == [("Hamburg", "DE"), ("Vienna", "AT")]
+    assert sorted(ev["countries"]) == ["AT", "DE"]
+
+
+def test_a_seat_in_a_name_is_the_town_the_text_gives_that_name(registries):
+    text = (
+        "Goście z Niemiec\n\n17 maja 2015 r. gościliśmy pracowników Sozialamt Frankfurt (Oder). Rozmawialiśmy "
+        "o dyżurach w Słubicach i we Frankfurcie.\n"
+    )
+    (ev,) = extract_events(
+        text, registries, home="Ośrodek Pomocy Społecznej w Słubicach", home_city="Słubice"
+    )
+    assert _cities(ev) == [("Frankfurt (Oder)", "DE")]
+
+
+def test_a_trip_to_towns_of_two_countries_has_no_one_place(registries):
+    text = "Wizyta u partnerów\n\nW dniach 24–27 czerwca 2019 r. pracownicy MOPS byli w Wilnie, a potem w Grodnie.\n"
+    (ev,) = extract_events(text, registries)
+    assert (ev["direction"], ev["location"]) == ("outgoing", None)
+    (ev,) = extract_events(text.replace("w Grodnie", "w Kownie"), registries)
+    assert ev["location"] == {"city": None, "country": "LT"}  # two towns of one country: a tour

@@ -342,6 +342,9 @@ def _event(
             s, e = where.start - d.base, where.end - d.base
             if len(towns) >= 2 and not _named_as_venue(d.text, s, e):  # "odbyło się w Dreźnie": the venue
                 where = replace(where, kind="country", city=None)
+            visited = {m.country for m in foreign if m.kind == "city" and m.prep in IN}
+            if len(visited) > 1:
+                where = None  # "W Solecznikach …", "w Oszmianie …": a trip to two countries has no one place
         if kind == "Donation" and where is not None and where.kind == "country":
             where = None  # goods sent "na Ukrainę": the text names no place where they were given
         if where is not None:
@@ -402,28 +405,38 @@ def _event(
         seats = []
         for n in found.organisations:
             name, quote = tokenize(n.value), Evidence(page.text[n.start : n.end], n.start, n.end)
-            seats += [(m, quote, False) for m in find_places(gaz, name) + seat_in_name(gaz, name)]
-            seats += [(m, quote, False) for m in seat_adjectives(gaz, name)]
+            seats += [(m, quote, n.value) for m in find_places(gaz, name) + seat_in_name(gaz, name)]
+            seats += [(m, quote, n.value) for m in seat_adjectives(gaz, name)]
         for m in institution_adjectives(gaz, d.tokens):
-            seats.append((m, Evidence(page.text[m.start : m.end], m.start, m.end), True))
-        for m, evidence, outright in seats:
+            seats.append((m, Evidence(page.text[m.start : m.end], m.start, m.end), None))
+        named = set(ev.countries)
+        for m, evidence, owner in seats:
+            outright = owner is None
             if (
                 m.kind == "city"
                 and m.country not in ("", "PL")
-                and (outright or not ev.countries or m.country in ev.countries)
+                and (outright or not named or m.country in named)
+                # after the first, only the seats of other bodies that take part ("Partnerami są Diakonie
+                # Hamburg i Caritas Wien")
+                and (not ev.cities or owner in ev.organisations)
             ):
-                m = resolve(m, set(ev.countries))
-                ev.cities.append(_place(m, gaz, registries))
+                m = resolve(m, named)
+                p = _place(m, gaz, registries)
+                if any((c.name, c.country) == (p.name, p.country) for c in ev.cities):
+                    continue
+                ev.cities.append(p)
                 ev.evidence.setdefault("cities", []).append(evidence)
                 if m.country not in ev.countries:
                     ev.countries.append(m.country)
                     ev.evidence.setdefault("countries", []).append(evidence)
-                break
     else:  # each listed body's seat in its own name, where the text gives it no other place (ext-names hook)
         listed = [n for n in found.organisations if n.value in ev.organisations]
         for m, evidence in names_seats(gaz, page.text, listed, set(ev.countries)):
             p = _place(resolve(m, set(ev.countries)), gaz, registries)
-            if all((c.name, c.country) != (p.name, p.country) for c in ev.cities):
+            listed_cities = {(c.name, c.country) for c in ev.cities}
+            # a name the text gives a town already has that town: "Sozialamt Frankfurt" beside "we
+            # Frankfurcie" by the Oder is Frankfurt (Oder), not also Frankfurt am Main
+            if all((c.name, c.country) not in listed_cities for c in (*m.readings, p)):
                 ev.cities.append(p)
                 ev.evidence.setdefault("cities", []).append(evidence)
     for iso, k in find_nationalities(d.tokens):
