@@ -20,6 +20,7 @@ from test_web import open_page
 
 from partnergraph.query import load_saved_queries
 from partnergraph.search import build_index, read_documents
+from partnergraph.web.collate import text_key
 from partnergraph.web.templating import LOCALE
 
 PAGES = [
@@ -124,7 +125,7 @@ def test_browse_lists_download_as_csv_with_bom_and_json(client):
 
 def test_browse_filters_sort_and_page_in_polish(client):
     page = client.get("/browse/countries", params={"lang": "pl", "sort": "name", "order": "desc"})
-    names = re.findall(r'<td><a href="/partnergraph/id/country/[^"]+">([^<]+)</a>', page.text)
+    names = re.findall(r'<td[^>]*><a href="/partnergraph/id/country/[^"]+">([^<]+)</a>', page.text)
     assert names == sorted(names, key=str.casefold, reverse=True) and "Niemcy" in names
 
 
@@ -394,16 +395,45 @@ def open_editor(page, path: str) -> None:
         "ontology?lang=pl",
         "dumps/",
         "no-such-page",
+        "browse/organisations?lang=pl",
+        "browse/topics?lang=pl",
+        "charts?lang=pl",
+        "queries/events_on_topic?topic=homelessness&run=1",
+        "queries/event_evidence?run=1&lang=pl",
     ],
 )
 def test_no_horizontal_scroll_at_390_px(browser, server, path):
+    """Neither the page nor a box inside it (a table in a scrolling wrapper, the query's text) scrolls
+    sideways on a phone: wide tables become stacked rows."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(server.url + path)
     page.wait_for_load_state("networkidle")
     open_editor(page, path)
+    page.eval_on_selector_all("details", "els => els.forEach(e => { e.open = true; })")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, (path, width)
+    sideways = """() => [...document.querySelectorAll('main *')].filter(e => e.scrollWidth > e.clientWidth + 1
+        && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).map(e => e.tagName + '.' + e.className)"""
+    assert page.evaluate(sideways) == [], path
+    context.close()
+
+
+def test_a_list_sorts_on_a_phone(browser, server):
+    """At 390 px a list's rows are stacked, each value under its column's name, and the column names
+    stay above the list as the links that sort it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server.url + "browse/events?lang=pl")
+    first = page.locator("table.list tbody td").first
+    assert first.evaluate("td => getComputedStyle(td, '::before').content") == '"Data"'
+    link = page.locator("table.list th a", has_text="Wydarzenie")
+    box = link.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    link.click()
+    page.wait_for_load_state()
+    names = page.locator("table.list tbody tr td:nth-child(2)").all_inner_texts()
+    assert len(names) > 5 and names == sorted(names, key=lambda n: text_key(n, "pl"))
     context.close()
 
 
@@ -557,7 +587,7 @@ def check_static_list_sorts_and_pages(browser, site: Path, base: str) -> None:
         events.read_text(encoding="utf-8").replace("<table class", '<table data-page-size="5" class')
     )
     page, problems = open_page(browser, base + "browse/events.pl.html")
-    total = events.read_text(encoding="utf-8").count("<tr>") - 1
+    total = events.read_text(encoding="utf-8").split("<tbody>")[1].count("<tr>")
     assert total > 5 and page.locator("table.list tbody tr").count() == 5
     assert page.locator(".pager span").inner_text() == f"Strona 1 z {-(-total // 5)}"
     page.locator("table.list th button.sort").nth(1).click()  # the events' names
@@ -754,7 +784,6 @@ def test_a_column_that_repeats_another_columns_links_is_not_shown(client):
 
 
 def test_polish_alphabetical_order():
-    from partnergraph.web.collate import text_key
 
     polish = ["Włochy", "Łotwa", "Luksemburg", "Śląsk", "Szwecja", "Żary", "Źródło", "Zakopane", "Malta"]
     assert sorted(polish, key=lambda t: text_key(t, "pl")) == [
@@ -769,7 +798,6 @@ def test_lists_read_in_the_readers_alphabetical_order(client):
     """The saved queries by their title in the reader's language (were in their files' English order:
     'Partnerzy występujący razem' first), a saved query's topics by label (were by English id), the browse
     lists by name in Polish order."""
-    from partnergraph.web.collate import text_key
 
     page = client.get("/queries", params={"lang": "pl"}).text
     titles = [html.unescape(t) for t in re.findall(r'<li><a href="/queries/\w+[^"]*">([^<]+)</a>', page)]
@@ -783,7 +811,8 @@ def test_lists_read_in_the_readers_alphabetical_order(client):
     assert len(topics) > 5 and topics == sorted(topics, key=lambda t: text_key(t, "pl"))
     cities = client.get("/browse/cities", params={"lang": "pl", "sort": "name"}).text
     names = [
-        html.unescape(n) for n in re.findall(r'<td><a href="/partnergraph/id/city/[^"]*">([^<]+)</a>', cities)
+        html.unescape(n)
+        for n in re.findall(r'<td[^>]*><a href="/partnergraph/id/city/[^"]*">([^<]+)</a>', cities)
     ]
     assert len(names) > 5 and names == sorted(names, key=lambda t: text_key(t, "pl"))
 
@@ -794,3 +823,20 @@ def test_the_dataset_page_gives_its_numbers_in_the_readers_locale(client):
     english = client.get("/dataset", params={"lang": "en"}).text
     assert re.search(r"\d,\d{3}", polish) is None
     assert re.search(r"\d\u00a0\d{3} B", polish) and re.search(r"\d,\d{3} B", english)  # dump sizes
+
+
+@pytest.mark.parametrize(
+    "lang, names",
+    [
+        ("pl", {"państwo", "wydarzenie", "cytat ze źródła"}),
+        ("en", {"country", "event", "quotation from a source"}),
+    ],
+)
+def test_the_dataset_page_names_its_classes_in_the_readers_language(browser, server, lang, names):
+    """Entities per class were listed as codes (pg:Country, oa:Annotation, owl:Class)."""
+    page, problems = open_page(browser, server.url + f"dataset?lang={lang}")
+    shown = page.locator("table td[data-label] a[title]").all_inner_texts()
+    assert names <= set(shown) and len(shown) > 10
+    assert [name for name in shown if re.fullmatch(r"\w+:\w+", name)] == []
+    assert problems == []
+    page.close()

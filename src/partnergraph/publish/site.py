@@ -74,7 +74,7 @@ def publish_site(
     """Write the static site into `out_dir` (replaced as a whole once everything is written)."""
     from ..web._html import Linker
     from ..web._results import serialize_graph
-    from ..web.dataset import render_dataset
+    from ..web.dataset import class_labels, render_dataset
     from ..web.describe import describe
     from ..web.mime import BY_NAME, GRAPH_FORMATS
     from ..web.pages import render_resource
@@ -133,6 +133,7 @@ def publish_site(
                 shutil.copyfile(source, staging / DUMPS_FOLDER / source.name)
                 report.files += 1
         stats = dataset_stats(store, settings.dumps_dir)
+        labels = class_labels(store, stats)  # the classes by name on dataset.html
         namespace_url = (
             site_url + "partnergraph/"
         )  # where {BASE} is served: dumps/ and dataset.html are in it
@@ -146,7 +147,7 @@ def publish_site(
             other = "dataset.pl.html" if lang == "en" else "dataset.html"
             for here in (f"dataset.{suffix}", f"partnergraph/dataset.{suffix}"):
                 linker = Linker(static=True, here=here, lang=lang)
-                _write(staging / here, render_dataset(stats, lang, linker, site_url, other), report)
+                _write(staging / here, render_dataset(stats, lang, linker, site_url, other, labels), report)
             _write(staging / f"network.{suffix}", _network(store, lang), report)
         write_portal_pages(
             store, aggregates, staging, settings.dumps_dir, lambda path, text: _write(path, text, report)

@@ -120,6 +120,14 @@ TERM_LABELS = {
     SKOS.ConceptScheme: N_("concept scheme"),
     OWL.Ontology: N_("ontology"),
     OA.Annotation: N_("quotation from a source"),
+    OA.SpecificResource: N_("passage of a source page"),
+    OA.TextQuoteSelector: N_("quoted words"),
+    OA.TextPositionSelector: N_("position in a page's text"),
+    OWL.Class: N_("class"),
+    OWL.ObjectProperty: N_("property linking resources"),
+    OWL.DatatypeProperty: N_("property with a value"),
+    OWL.AnnotationProperty: N_("annotation property"),
+    OWL.FunctionalProperty: N_("property with one value"),
 }
 
 # the sites of the IRIs `owl:sameAs` links to, named for readers: "Wikidata Q183" rather than its IRI

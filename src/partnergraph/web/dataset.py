@@ -13,10 +13,10 @@ from fastapi.responses import FileResponse, Response
 from ..publish.dumps import DUMP_FORMATS, DUMP_NAME
 from ..publish.void import dataset_stats, void_graph
 from . import mime
-from ._html import Linker, esc, layout, short_name, ui_strings
+from ._html import Linker
 from ._http import html_response, lang_of, other_lang_href, site_url, state_of, text_response
 from ._results import serialize_graph
-from .templating import format_number
+from .templating import gettext, render
 
 router = APIRouter()
 DUMP_FILES = {
@@ -27,6 +27,11 @@ DUMP_FILES = {
 def _stats(request: Request):
     state = state_of(request)
     return state.cached("stats", lambda: dataset_stats(state.store, state.settings.dumps_dir))
+
+
+def _labels(request: Request, stats):
+    state = state_of(request)
+    return state.cached("stats:labels", lambda: class_labels(state.store, stats))
 
 
 async def _void(request: Request, offers, fixed: mime.Format | None = None) -> Response:
@@ -43,7 +48,8 @@ async def _void(request: Request, offers, fixed: mime.Format | None = None) -> R
     if chosen is mime.HTML:
         lang, explicit = lang_of(request)
         linker = Linker(lang=lang, lang_in_links=explicit)
-        page = render_dataset(stats, lang, linker, site_url(request), other_lang_href(request, lang))
+        labels = await run_in_threadpool(_labels, request, stats)
+        page = render_dataset(stats, lang, linker, site_url(request), other_lang_href(request, lang), labels)
         return html_response(page, headers={"Vary": "Accept, Accept-Language"})
     graph = void_graph(stats, site_url(request), site_url(request) + "sparql")
     body = await run_in_threadpool(serialize_graph, graph, chosen)
@@ -91,35 +97,38 @@ async def dump_other(request: Request, rest: str):
     return text_response("not found", 404)
 
 
-def render_dataset(stats, lang: str, linker, site: str, other_href: str | None = None) -> str:
-    from ..publish.void import DESCRIPTION, LICENCE, PUBLISHER_NAME, TITLE
+def class_labels(store, stats) -> dict:
+    """The labels of the classes the dataset counts (IRI -> {language: label}), for `render_dataset`."""
+    from rdflib import URIRef
 
-    ui = ui_strings(lang)
-    number = lambda n: esc(format_number(n, lang))  # noqa: E731 (in the reader's locale: "6 512" in Polish)
-    classes = "".join(
-        f'<tr><td><a href="{esc(linker.iri(c))}">{esc(short_name(c))}</a></td><td class="num">{number(n)}</td></tr>'
-        for c, n in sorted(stats.classes.items(), key=lambda kv: -kv[1])
+    from .describe import fetch_labels
+
+    return fetch_labels(store, [URIRef(c) for c in stats.classes])
+
+
+def render_dataset(stats, lang: str, linker, site: str, other_href: str | None = None, labels=None) -> str:
+    """The dataset page (templates/dataset.html): its classes by name in `lang` (`labels`: class_labels)."""
+    from rdflib import URIRef
+
+    from ..publish.void import DESCRIPTION, LICENCE, PUBLISHER_NAME, TITLE
+    from .pages import term_label
+
+    classes = [
+        (term_label(labels or {}, URIRef(c), lang), linker.iri(c), c, n)
+        for c, n in sorted(stats.classes.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return render(
+        "dataset.html",
+        lang,
+        linker=linker,
+        title=gettext(lang, "Dataset"),
+        other_lang_href=other_href,
+        heading=TITLE[lang],
+        description=DESCRIPTION[lang],
+        stats=stats,
+        classes=classes,
+        licence=str(LICENCE),
+        publisher=PUBLISHER_NAME,
+        site=site,
+        void_href=linker.file("void.ttl" if linker.static else ".well-known/void"),
     )
-    dumps = "".join(
-        f'<tr><td><a href="{esc(linker.file("dumps/" + d.name))}" type="{esc(d.media_type)}">'
-        f'{esc(d.name)}</a></td><td>{esc(d.media_type)}</td><td class="num">{number(d.size)} B</td></tr>'
-        for d in stats.dumps
-    )
-    void_href = linker.file("void.ttl" if linker.static else ".well-known/void")
-    sparql = (
-        ""
-        if linker.static
-        else (f' · {esc(ui["sparql"])}: <a href="{esc(linker.page("sparql"))}">{esc(site)}sparql</a>')
-    )
-    body = f"""<h1>{esc(TITLE[lang])}</h1>
-<p>{esc(DESCRIPTION[lang])}</p>
-<p>{number(stats.triples)} {esc(ui["triples"])} · {number(stats.entities)} IRIs · {esc(ui["licence"])}:
-<a href="{esc(LICENCE)}" rel="license">CC BY 4.0</a> · {esc(ui["publisher"])}: {esc(PUBLISHER_NAME)}</p>
-<p>VoID / DCAT: <a href="{esc(void_href)}" type="text/turtle">{esc(void_href)}</a>{sparql}</p>
-<h2>{esc(ui["dumps"])}</h2>
-<table><thead><tr><th>{esc(ui["file"])}</th><th>{esc(ui["media_type"])}</th><th>{esc(ui["size"])}</th></tr></thead>
-<tbody>{dumps}</tbody></table>
-<h2>{esc(ui["entities"])}</h2>
-<table><thead><tr><th>{esc(ui["class"])}</th><th>{esc(ui["count"])}</th></tr></thead><tbody>{classes}</tbody></table>
-"""
-    return layout(ui["dataset"], body, lang=lang, linker=linker, other_lang_href=other_href)
