@@ -20,6 +20,8 @@ def _forms(lemma: str) -> tuple[tuple[str, str], ...]:
 
 def _head_analysis(t: Token, heads: set[str]):
     """The head noun reading of t, singular first, with all its cases."""
+    if t.lemmas.isdisjoint(heads):
+        return None  # no reading has a head's lemma (t.lemmas holds every reading's, in lower case)
     readings = [a for a in t.analyses if a.lemma.lower() in heads and a.pos == "subst"]
     if not readings:
         return None

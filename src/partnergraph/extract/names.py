@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .._slug import slug
 from ._nominative import _agreeing_cases, _head_analysis, _is_name_adj, _nominative_adj, _nominative_phrase
@@ -165,6 +166,7 @@ SUBUNIT_HEADS = {
 DEPARTMENTS = {"wydział", "oddział", "departament", "sekcja", "referat"}
 # heads that name a MOPS unit when MOPS is the organisation (or none is named)
 UNIT_HEADS = {"dział", "filia", "sekcja", "punkt", "klub", "zespół", "program", "centrum"}
+HEADS_2B = ORG_HEADS | UNIT_HEADS | {"krzyż"}  # the head words of Polish names (step 2b)
 UNIT_PHRASES = re.compile(
     r"^(dział|filia|sekcja|punkt|klub integracji|zespół zadaniow|zespół ds|program aktywności|"
     r"centrum aktywności|specjalistyczn)",
@@ -181,6 +183,14 @@ FOREIGN_HEAD = re.compile(
     r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|domov|m[ée]tropole)$",
     re.I,
 )
+
+
+@lru_cache(maxsize=65536)
+def _foreign_head(word: str) -> bool:
+    """Whether `word` ends in a head word of a foreign body's name (asked of most capitalised words: kept)."""
+    return FOREIGN_HEAD.search(word) is not None
+
+
 CONNECTORS = {
     "de",
     "van",
@@ -319,9 +329,10 @@ class Names:
 # ---------------------------------------------------------------- tokens for names
 
 
-def name_tokens(text: str, offset: int = 0) -> list[Token]:
-    """Tokens with "Polsko - Niemieckiego" merged into one compound token "Polsko-Niemieckiego"."""
-    toks = tokenize(text, offset)
+def name_tokens(text: str, offset: int = 0, tokens: list[Token] | None = None) -> list[Token]:
+    """Tokens with "Polsko - Niemieckiego" merged into one compound token "Polsko-Niemieckiego"; from `tokens`
+    when they are `text`'s as written (not a heading's words recased)."""
+    toks = tokens if tokens is not None and _as_written(text, offset, tokens) else tokenize(text, offset)
     out: list[Token] = []
     i = 0
     while i < len(toks):
@@ -345,6 +356,13 @@ def name_tokens(text: str, offset: int = 0) -> list[Token]:
         out.append(t)
         i += 1
     return out
+
+
+def _as_written(text: str, offset: int, tokens: list[Token]) -> bool:
+    """Whether `tokens` are every word and mark of `text` (at `offset`) as written."""
+    return sum(len(t.text) for t in tokens) == len("".join(text.split())) and all(
+        text[t.start - offset : t.end - offset] == t.text for t in tokens
+    )
 
 
 def _lemma_sets(toks: list[Token]) -> tuple[frozenset[str], ...]:
@@ -491,8 +509,7 @@ def _span_text(text: str, base: int, toks: list[Token], i: int, j: int) -> str:
 
 def find_names(text: str, tokens: list[Token], base: int, title_len: int, registries, gaz) -> Names:
     """Names in `text` (a section; `base` its offset in the page)."""
-    del tokens  # names need their own tokens (compounds merged)
-    toks = name_tokens(text, base)
+    toks = name_tokens(text, base, tokens)  # compounds merged
     names = Names()
     taken = [False] * len(toks)
 
@@ -591,7 +608,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         if taken[i] or not t.is_upper_initial or not t.is_word:
             i += 1
             continue
-        head_a = _head_analysis(t, ORG_HEADS | UNIT_HEADS | {"krzyż"})
+        head_a = _head_analysis(t, HEADS_2B)
         if head_a is None or (
             head_a.lemma.lower() == "krzyż" and not (i and toks[i - 1].lower.startswith("czerw"))
         ):
@@ -766,7 +783,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 )
                 or ELIDED.match(t.text)  # "l'Ajuntament"
             )
-            or not FOREIGN_HEAD.search(t.text)
+            or not _foreign_head(t.text)
             or t.has_pos("subst", "adj")
             and not t.unknown
             and not t.has_mark("człon_nazwy_organizacji")
@@ -1074,7 +1091,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             if t2.is_word and (
                 t2.is_upper_initial
                 or _foreign_lower(t2)
-                or (FOREIGN_HEAD.search(t2.text) and _foreign_spelling(toks[end - 1]))  # "Slezská diakonie"
+                or (_foreign_head(t2.text) and _foreign_spelling(toks[end - 1]))  # "Slezská diakonie"
             ):
                 end += 1  # "Armáda spásy"
             elif t2.text in CONNECTORS - {"i", "-"} and _name_goes_on(toks, end + 1):
@@ -1137,6 +1154,8 @@ def _dedupe(items: list[Name]) -> list[Name]:
     """One name once; a shorter mention of a longer name found too ("Zespołu Zadaniowego") is the same, and
     so is another name of a body given with its own ("Stowarzyszenie Pomocy" of "Czeskie Stowarzyszenie
     Pomocy (Sdružení …)")."""
+    if len(items) < 2:
+        return list(items)
     keys = [_base_key(n.value) for n in items]
     other_names = {_base_key(a) for n in items for a in n.aliases}
     out, seen = [], set()
@@ -1524,7 +1543,7 @@ NON_POLISH_LETTERS = re.compile(r"[^\Wa-zA-ZąćęłńóśźżĄĆĘŁŃÓŚŹŻ
 
 def _foreign_spelling(t: Token) -> bool:
     """A word of another language: unknown to morfeusz2, a foreign head word, or letters Polish lacks."""
-    return t.unknown or bool(FOREIGN_HEAD.search(t.text)) or bool(NON_POLISH_LETTERS.search(t.text))
+    return t.unknown or _foreign_head(t.text) or bool(NON_POLISH_LETTERS.search(t.text))
 
 
 def begins_name(value: str, name: str) -> bool:
@@ -1732,7 +1751,7 @@ def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
         and t.is_upper_initial
         and nxt is not None
         and nxt.is_upper_initial
-        and (nxt.lower in FOREIGN_MODIFIERS or bool(FOREIGN_HEAD.search(nxt.text)))
+        and (nxt.lower in FOREIGN_MODIFIERS or _foreign_head(nxt.text))
     ):
         return True  # a city opening a foreign name: "Glasgow City Council"
     if "-" in t.text and t.is_upper_initial and unknown_word(t.text.split("-")[0]):
@@ -1756,12 +1775,12 @@ def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
         and t.is_upper_initial
         and (
             t.unknown
-            or bool(FOREIGN_HEAD.search(t.text))
+            or _foreign_head(t.text)
             or t.has_mark("człon_nazwy_organizacji")
             or (
                 t.has_mark("nazwa_geograficzna")
                 and k > 0
-                and (toks[k - 1].text in CONNECTORS | {"."} or bool(FOREIGN_HEAD.search(toks[k - 1].text)))
+                and (toks[k - 1].text in CONNECTORS | {"."} or _foreign_head(toks[k - 1].text))
             )
         )
     )
@@ -1809,7 +1828,7 @@ def _part_after(toks: list[Token], end: int, taken: list[bool]) -> int:
         k += 1
     words = toks[end + 1 : k]
     if FOREIGN_PART.match(first.text) or any(
-        BRANCH_PART.match(x.text) or FOREIGN_HEAD.search(x.text) and x.unknown for x in words
+        BRANCH_PART.match(x.text) or _foreign_head(x.text) and x.unknown for x in words
     ):
         return k
     return end
@@ -1830,12 +1849,12 @@ def _part_before(toks: list[Token], start: int, taken: list[bool]) -> int:
         and start - k <= 5
         and not taken[k - 1]
         and toks[k - 1].is_upper_initial
-        and (toks[k - 1].unknown or FOREIGN_HEAD.search(toks[k - 1].text))
+        and (toks[k - 1].unknown or _foreign_head(toks[k - 1].text))
     ):
         k -= 1
     if k == start - 1:
         return start
-    if any(FOREIGN_HEAD.search(x.text) for x in toks[k : start - 1]):
+    if any(_foreign_head(x.text) for x in toks[k : start - 1]):
         return k  # "Diakonie – Stadtmission Dresden"
     kind = k > 0 and toks[k - 1].text.islower() and toks[k - 1].lemmas & (BODY_KINDS | GENERIC_ORG_NOUNS)
     return k if kind else start

@@ -97,6 +97,8 @@ def person_at(
     t = toks[k]
     if taken[k] or not t.is_word:
         return None
+    if not t.is_upper_initial and t.lower not in HONORIFICS and t.lemmas.isdisjoint(ROLES):
+        return None  # every name starts with a capital, a title or a role (the commonest exit, checked first)
     if k > 0 and (
         (toks[k - 1].lower in STREET_WORDS and toks[k - 1].lower != "im")  # "towarzyszył im Jan …": a pronoun
         or (k > 1 and toks[k - 1].text == "." and toks[k - 2].lower in STREET_WORDS)
@@ -106,8 +108,6 @@ def person_at(
         toks[x].lower == "im" and toks[x + 1].text == "." for x in range(max(0, k - 5), k - 1)
     ):
         return None  # "im. św. Brata Alberta": a patron with titles
-    if not t.is_upper_initial and t.lower not in HONORIFICS and not (t.lemmas & ROLES):
-        return None  # every name starts with a capital, a title or a role (the commonest exit, checked first)
     if _credited(toks, k):
         return None  # a photo credit or the page's author
     # names set off by their shape or context before the general "given name + surname" reading
