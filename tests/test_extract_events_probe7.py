@@ -7,11 +7,64 @@ rules below, and scored as `extract_set.py` scores them."""
 
 from __future__ import annotations
 
-from conftest import score_probes
+from conftest import extract_events, score_probes
 
 
 def test_the_seventh_events_probe_set_scores_above_its_floor(registries, score):
     events_f1, macro, f1 = score_probes("events-probe7", registries, score)
-    # before the rules of this set: events F1 0.867, fields macro 0.711
+    # before the rules of this set: events F1 0.867, fields macro 0.711; after venues in other Polish towns: 0.732
     assert events_f1 >= 0.86
-    assert macro >= 0.71, f1
+    assert macro >= 0.73, f1
+
+
+def _location(text: str, registries, **page) -> dict | None:
+    (ev,) = extract_events(text, registries, **page)
+    return ev["location"]
+
+
+OTHER_BODY = {"home": "Miejski Ośrodek Pomocy Społecznej w Tarnowie", "home_city": "Tarnów"}
+
+
+def test_an_incoming_event_held_in_another_polish_town_is_located_there(registries):
+    held = (
+        "Goście z Ostrawy\n\nW dniu 3 marca 2016 r. gościliśmy pracowników socjalnych z Ostrawy. Spotkanie odbyło "
+        "się w siedzibie Stowarzyszenia „Nadzieja” w Wieliczce.\n"
+    )
+    assert _location(held, registries, **OTHER_BODY) == {"city": "Wieliczka", "country": "PL"}
+    visited = (
+        "Goście z Ostrawy\n\nW dniu 3 marca 2016 r. goście z Ostrawy odwiedzili Środowiskowy Dom Samopomocy "
+        "„Promyk” w Wieliczce, gdzie rozmawiali o terapii zajęciowej.\n"
+    )
+    assert _location(visited, registries, **OTHER_BODY) == {"city": "Wieliczka", "country": "PL"}
+    # two places visited, the home's among them: the home's city stands
+    tour = visited.replace("w Wieliczce,", "w Wieliczce i Klub Seniora w Tarnowie,")
+    assert _location(tour, registries, **OTHER_BODY) == {"city": "Tarnów", "country": "PL"}
+    # a town inside a quoted project title is no venue
+    title = (
+        "Partnerzy z Ostrawy\n\nW dniu 3 marca 2016 r. odbyło się spotkanie partnerów projektu „Seniorzy w "
+        "Wieliczce i Ostrawie” z udziałem gości z Czech.\n"
+    )
+    assert _location(title, registries, **OTHER_BODY) == {"city": "Tarnów", "country": "PL"}
+
+
+def test_visits_across_a_commune_have_no_one_city_and_gifts_for_several_towns_make_no_tour(registries):
+    commune = (
+        "Goście z Węgier\n\nW dniu 3 marca 2016 r. goście z Egeru odwiedzili rodziny zastępcze na terenie gminy "
+        "Pleśna.\n"
+    )
+    assert _location(commune, registries, **OTHER_BODY) == {"city": None, "country": "PL"}
+    gift = (
+        "Dary z Niemiec\n\nW dniu 3 marca 2016 r. do naszego magazynu dotarł transport darów z Bambergu. Sprzęt "
+        "trafi do domów pomocy w Bochni, Wieliczce i Mielcu.\n"
+    )
+    (ev,) = extract_events(gift, registries, **OTHER_BODY)
+    assert (ev["direction"], ev["location"]) == ("incoming", {"city": "Tarnów", "country": "PL"})
+
+
+def test_an_online_meeting_with_a_visit_only_planned_took_place_nowhere(registries):
+    text = (
+        "Rozmowa z Charkowem\n\nW dniu 3 marca 2022 r. odbyło się spotkanie online z pracownikami służb "
+        "społecznych Charkowa. Ustalono, że w przyszłym roku grupa z Charkowa odwiedzi Tarnów.\n"
+    )
+    (ev,) = extract_events(text, registries, **OTHER_BODY)
+    assert (ev["direction"], ev["location"]) == (None, None)

@@ -300,13 +300,16 @@ def _event(
             _ev(d, k.start - d.base, k.end - d.base, sure) if k else _ev(d, 0, tl, sure)
         ]
         venue = _home_country_venue(resolved, home, d.text, d.base, tl)
-        towns = _toured_towns(resolved, home, d.text, d.base, name_spans)
+        # a gift's recipients in several towns ("trafi do stacji w A, B i C") are no tour
+        towns = _toured_towns(resolved, home, d.text, d.base, name_spans) if kind != "Donation" else []
         if venue is not None:  # "w Krzanowicach odbył się festiwal": another town of the home's country
             ev.location = _place(venue, gaz, registries)
             ev.evidence["location"] = [_ev(d, venue.start - d.base, venue.end - d.base, 0.7)]
-        elif towns:  # a tour of several towns of the home country: no one city
+        elif towns or (region := REGION_VENUE.search(text)) and not k:
+            # a tour of several towns of the home country, or of a commune or county: no one city
             ev.location = Place(None, home.country)
-            ev.evidence["location"] = [_ev(d, towns[0].start - d.base, towns[-1].end - d.base, 0.6)]
+            a, b = (towns[0].start - d.base, towns[-1].end - d.base) if towns else region.span()
+            ev.evidence["location"] = [_ev(d, a, b, 0.6)]
     else:
         where = _event_place(in_title, tl, d) or _event_place(foreign, tl, d)
         if where is not None and where.kind == "country":  # "w Holandii" in the heading, "w Utrechcie" below
@@ -737,6 +740,29 @@ VENUE_AFTER = re.compile(
     r"\s*(?:,\s*(?:w|we|na)\s+[^,.;]{1,60},)?\s*(?:,\s*)?"
     r"(?:odby(?:ł|ła|ło|ły)\s+się|przyjecha\w*|przyby\w*|goszczono|gościł\w*)"
 )
+# ... or as the seat of the building, room or body the event was held in or the goods arrived at: "spotkanie
+# odbyło się w siedzibie Stowarzyszenia „X” w Wieliczce", "do magazynu Caritas w Tuchowie dotarł transport"
+# the words between a verb and the town, a quoted name whole ("w siedzibie Stowarzyszenia „X” w Y"), not the
+# inside of a quoted title ("projektu „Wolontariat w Europie”")
+MIDDLE = r"(?:[^.;„\"“”«»]|[„\"“«][^.;„\"“”«»]{1,60}[”\"»])"
+HELD_AT_BEFORE = re.compile(
+    rf"(?:odby(?:ł|ła|ło|ły|li)\s+się\s+(?:w|we|na)|dotar\w*(?:\s+\w+){{0,3}}?\s+do)\s+{MIDDLE}{{0,80}}?\s+$",
+    re.I,
+)
+DELIVERED_AT = re.compile(rf"(?<!\w)do\s+(?:(?!zaprosz|zaprasz){MIDDLE}){{0,60}}?\s+$", re.I)
+ARRIVED_AFTER = re.compile(r"[^.;]{0,30}?\b(?:dotar\w*|przyjecha\w*|przyby\w*)")
+# ... or as the town of what the guests visited, where the home's city is not itself a venue of the event
+VISITED_AT_BEFORE = re.compile(
+    rf"(?:odwiedzi(?:ł|ła|li|ły)|zwiedzi(?:ł|ła|li|ły)|gości(?:ł|ła|li|ły)\s+w)\s+{MIDDLE}{{0,80}}?\s+$", re.I
+)
+CLAUSE_END = re.compile(r"[.;]\s")
+IN_TOWN = re.compile(r"(?<!\w)(?:w|we)\s+[A-ZĆŁŚŹŻ]\w+")
+# a commune or county as the venue: "wizyty odbyły się na terenie gminy Łapanów", "przyjechali do powiatu"
+REGION_VENUE = re.compile(
+    r"(?:odby(?:ł|ła|ło|ły)\s+się|odwiedzi\w*|gości\w*|przyjecha\w*|przyby\w*)[^.;]{0,30}?"
+    r"(?:na\s+terenie|do)\s+(?:gminy|powiatu|województwa|regionu)\b",
+    re.I,
+)
 
 
 def _named_as_venue(text: str, s: int, e: int) -> bool:
@@ -762,7 +788,12 @@ def _home_country_venue(
     mentions: list[PlaceMention], home: Home, text: str, base: int, title_len: int = 0
 ) -> PlaceMention | None:
     """Another town of the home's country that the text names as the venue of an incoming event ("W sobotę w
-    Krzanowicach odbył się festiwal", "Do Krzanowic przyjechały kluby seniora")."""
+    Krzanowicach odbył się festiwal", "Do Krzanowic przyjechały kluby seniora", "spotkanie odbyło się w
+    siedzibie Stowarzyszenia „X” w Wieliczce", "goście odwiedzili Warsztaty „Y” w Nowym Sączu")."""
+    home_venue = any(
+        _is_home_city(m, home) and m.prep in IN | {"do"} and _krakow_is_the_venue(text, m.start - base)
+        for m in mentions
+    )
     for m in mentions:
         if (
             m.kind != "city"
@@ -772,6 +803,21 @@ def _home_country_venue(
         ):
             continue
         s, e = m.start - base, m.end - base
+        before = text[max(0, s - 120) : s]
+        if m.prep in IN and (
+            HELD_AT_BEFORE.search(before) or (DELIVERED_AT.search(before) and ARRIVED_AFTER.match(text, e))
+        ):
+            return m
+        if m.prep in IN and not home_venue and (seen := VISITED_AT_BEFORE.search(before)):
+            stop = CLAUSE_END.search(text, e)
+            hi = stop.start() if stop else len(text)
+            lo = max((x.end() for x in CLAUSE_END.finditer(text, 0, s)), default=0)
+            # one town visited, the home's city not in the sentence: "Klub w Cichem i Dom w Czarnym Dunajcu" is
+            # a tour (of towns the gazetteer may lack); "spotkali się z dyrekcją ROPS w Białymstoku, a następnie
+            # odwiedzili Dom w Supraślu" a side trip from the home
+            home_named = any(_is_home_city(x, home) and lo <= x.start - base < hi for x in mentions)
+            if not home_named and len(IN_TOWN.findall(text, s - len(before) + seen.start(), hi)) == 1:
+                return m
         if not _krakow_is_the_venue(text, s):
             continue  # a body's seat: "Miejski Ośrodek Pomocy Społecznej w Przasnyszu gościł …"
         after = VENUE_AFTER.match(text, e) if m.prep != "do" else None
@@ -854,7 +900,8 @@ ONLINE = re.compile(
     re.I,
 )
 TRAVELLED = re.compile(
-    r"(?<!\w)(?:przyjecha\w*|przyby\w*|wyjecha\w*|gości(?:liśmy|ł|ła|li)\b|odwiedzi\w*|przebywa\w*|na\s+miejscu"
+    r"(?<!\w)(?:(?:przyjecha|przyby|wyjecha|odwiedzi)(?:ł|ła|ło|li|ły|liśmy|łyśmy)\b|gości(?:liśmy|ł|ła|li)\b"
+    r"|przebywa\w*|na\s+miejscu"
     r"|hybrydow\w*|stacjonarn\w+\s+i\s+(?:on-?line|zdaln)\w*|visited|travel+ed)",
     re.I,
 )
@@ -864,9 +911,9 @@ SEAT_BEFORE = re.compile(r"siedzib\w*\s+\w+\s*$", re.I)
 
 
 MOPS_GIVES = re.compile(
-    r"(MOPS|Ośrod\w+ Pomocy Społecznej|pracowni\w+|Kraków|Gmina Miejska Kraków)\s+(\S+\s+){0,4}?"
+    r"(MOPS|Ośrod\w+ Pomocy Społecznej|pracowni\w+|Kraków|Gmina Miejska Kraków)\s+([^\s.]+\s+){0,4}?"
     r"(przekaza\w*|wysła\w*|zebra\w*|podarowa\w*|ofiarowa\w*)|"
-    r"(przekazan\w*|wysłan\w*|zebran\w*)\s+(\S+\s+){0,4}?przez\s+(MOPS|pracowni\w+|Miejski)",
+    r"(przekazan\w*|wysłan\w*|zebran\w*)\s+([^\s.]+\s+){0,4}?przez\s+(MOPS|pracowni\w+|Miejski)",
 )
 
 
