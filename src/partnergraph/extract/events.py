@@ -803,6 +803,8 @@ def _home_country_venue(
         ):
             continue
         s, e = m.start - base, m.end - base
+        if any(q.start() < s and e < q.end() for q in QUOTED.finditer(text)):
+            continue  # inside a quoted title: projektu „Seniorzy w Europie”
         before = text[max(0, s - 120) : s]
         if m.prep in IN and (
             HELD_AT_BEFORE.search(before) or (DELIVERED_AT.search(before) and ARRIVED_AFTER.match(text, e))
