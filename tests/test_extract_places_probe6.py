@@ -119,3 +119,32 @@ def test_a_trip_to_towns_of_two_countries_has_no_one_place(registries):
     assert (ev["direction"], ev["location"]) == ("outgoing", None)
     (ev,) = extract_events(text.replace("w Grodnie", "w Kownie"), registries)
     assert ev["location"] == {"city": None, "country": "LT"}  # two towns of one country: a tour
+
+
+def test_a_foreign_bodys_head_word_is_no_town_of_its_name(registries):
+    text = "Studenci z Hiszpanii\n\n2 maja 2023 r. gościliśmy studentów z Universidad de Granada.\n"
+    (ev,) = extract_events(text, registries)
+    assert _cities(ev) == [("Granada", "ES")]  # GeoNames also has a town Universidad in Spain
+
+
+def test_every_funder_of_a_listed_funding_phrase_is_no_country_of_the_event(registries):
+    text = (
+        "Goście ze Lwowa\n\n5 maja 2023 r. gościliśmy koleżanki ze Lwowa. Wizyta była finansowana przez "
+        "Islandię, Liechtenstein i Norwegię.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert ev["countries"] == ["UA"]
+
+
+def test_a_czech_citys_name_declined_in_its_own_language_after_its_noun(registries):
+    from partnergraph.extract._text import tokenize
+    from partnergraph.extract.events import gazetteer_for
+    from partnergraph.extract.places import find_places
+
+    gaz = gazetteer_for(registries)
+
+    def cities(text: str) -> list[str]:
+        return [m.city.name for m in find_places(gaz, tokenize(text)) if m.city]
+
+    assert cities("przedstawiciele Statutárního města Ostravy") == ["Ostrava"]
+    assert cities("goście z Banskej Bystrici") == ["Banská Bystrica"]

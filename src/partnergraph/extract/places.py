@@ -84,6 +84,9 @@ ENDINGS = [
     ("owie", "ów"),
     ("owem", "ów"),
     ("ej", "a"),
+    # Czech and Slovak adjectives of two-word names: "z Českého Těšína" (Český Těšín), "z Banskej Bystrici"
+    ("ého", "ý"),
+    ("ej", "á"),
 ]
 KRAKOW = "Kraków"
 # particles inside persons' names
@@ -145,10 +148,14 @@ OPENING_QUOTES = {"„", '"', "«", "“", "»"}
 EN_PLACE_NOUNS = {"municipality", "town", "city", "village", "commune", "borough"}
 
 
+# the same in the languages of foreign bodies' own names: "Statutárního města Ostravy", "Stadt Wien"
+FOREIGN_PLACE_NOUNS = {"město", "města", "mesto", "mesta", "stadt", "ville", "città", "ciudad", "cidade"}
+
+
 def after_place_noun(tokens: list[Token], i: int) -> bool:
     if i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in EN_PLACE_NOUNS:
         return True
-    return i >= 1 and bool(tokens[i - 1].lemmas & PLACE_NOUNS)
+    return i >= 1 and (bool(tokens[i - 1].lemmas & PLACE_NOUNS) or tokens[i - 1].lower in FOREIGN_PLACE_NOUNS)
 
 
 def _country_at(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[str, int] | None:
@@ -355,7 +362,13 @@ def _towns_by_spelling(
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if i in covered or i in aside or not (t.is_word and t.is_upper_initial) or t.text.isupper():
+        if (
+            i in covered
+            or i in aside
+            or not (t.is_word and t.is_upper_initial)
+            or t.text.isupper()
+            or _body_head(tokens, i)
+        ):
             i += 1
             continue
         after_noun = after_place_noun(tokens, i) and not tokens[i - 1].lemmas & REGION_NOUNS
@@ -449,7 +462,7 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
         if t.text.isupper() and len(t.text) > 1 and not country:
             i += 1  # an acronym is a place only when it is a country's ("USA", "RPA")
             continue
-        if not country and (_function_word(tokens, i) or _street_at(tokens, i)):
+        if not country and (_function_word(tokens, i) or _street_at(tokens, i) or _body_head(tokens, i)):
             i += 1  # "Jak podkreślali …" is no Jacmel; "ul. Smoleńsk" is a street in the home's city
             continue
         if country:
@@ -573,6 +586,23 @@ def _function_word(tokens: list[Token], i: int) -> bool:
     if nxt is not None and nxt.is_upper_initial and nxt.is_word and nxt.start - t.end <= 1:
         return False
     return not t.has_mark("nazwa_geograficzna") and any(a.pos in FUNCTION_POS for a in t.analyses)
+
+
+# the head word of a foreign body's own name, before its particle and seat: "Universidad de Granada" (also a
+# town in Spain), "Universidade do Porto"
+FOREIGN_BODY_HEADS = {
+    "universidad", "universidade", "universitat", "université", "università", "instituto", "institut",
+    "hospital", "fundación", "fundação", "fondazione", "fondation", "colegio", "escuela", "ayuntamiento",
+}  # fmt: skip
+
+
+def _body_head(tokens: list[Token], i: int) -> bool:
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        tokens[i].lower in FOREIGN_BODY_HEADS
+        and nxt is not None
+        and nxt.lower in NAME_PARTICLES | {"do", "des"}
+    )
 
 
 def _street_at(tokens: list[Token], i: int) -> bool:
@@ -880,6 +910,17 @@ ASIDE_LEMMAS = FUNDING_WORDS | SIGHTSEEING | WAY_HOME | {"wsparcie"}
 ASIDE_WORDS = MODEL_WORDS | {"drodze", "wzór", "przykład"}
 
 
+def _list_goes_on(tokens: list[Token], j: int) -> bool:
+    """A comma between two names of a list: "Islandię, Liechtenstein i Norwegię"."""
+    return (
+        tokens[j].text == ","
+        and 0 < j < len(tokens) - 1
+        and tokens[j - 1].is_upper_initial
+        and tokens[j + 1].is_upper_initial
+        and tokens[j + 1].is_word
+    )
+
+
 def _next_is(tokens: list[Token], i: int, word: str) -> bool:
     return i + 1 < len(tokens) and tokens[i + 1].lower == word
 
@@ -956,7 +997,8 @@ def _aside_tokens(tokens: list[Token]) -> set[int]:
             continue
         j = i + 1
         end = SENTENCE_END if tokens[i].lemmas & WAY_HOME else CLAUSE_END
-        while j < len(tokens) and tokens[j].text not in end:
+        # through a list of names: "finansowanego przez Islandię, Liechtenstein i Norwegię"
+        while j < len(tokens) and (tokens[j].text not in end or _list_goes_on(tokens, j)):
             j += 1
         out.update(range(i, j))
         i = j
