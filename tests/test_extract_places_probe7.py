@@ -18,7 +18,7 @@ PLACE_FIELDS = ("location", "cities", "countries", "direction")
 def test_the_seventh_places_probe_pages_score_above_their_floor(registries, score, tmp_path):
     events_f1, macro, f1 = score_probes("places-probe7", registries, score, tmp_path)
     assert events_f1 >= 0.99
-    assert macro >= 0.89, f1
+    assert macro >= 0.88, f1
     floor = {"location": 0.99, "cities": 0.87, "countries": 0.81, "direction": 0.99}
     assert all(f1[field] >= floor[field] for field in PLACE_FIELDS), {
         f: round(f1[f], 3) for f in PLACE_FIELDS
