@@ -369,6 +369,36 @@ def test_polish_pages_have_no_english_interface_strings(browser, server, path):
     page.close()
 
 
+def test_yasgui_speaks_the_readers_language_and_fits_a_phone(browser, server):
+    """YASGUI wrote its own English into the Polish page ('Query', '4 results in 0.056 seconds', 'Simple view',
+    'Showing 1 to 4 of 4 entries'), and its results table scrolled sideways at 390 px."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server.url + "query?lang=pl")
+    page.select_option("#examples", "events_in_country")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    page.click(".yasqe_queryButton")
+    page.wait_for_selector(".yasr table.dataTable tbody tr")
+    rows = page.locator(".yasr table.dataTable tbody tr").count()
+    wait_until(page, "() => /^Wiersze: \\d/.test(document.querySelector('.yasr_response_chip').textContent)")
+    assert re.fullmatch(rf"Wiersze: {rows} \([\d,]+ s\)", page.inner_text(".yasr_response_chip").strip())
+    assert page.inner_text(".yasr .dataTables_info, .yasr .dt-info").strip() == f"Wiersze 1–{rows} z {rows}"
+    outside_editor = """() => { const parts = [];
+        for (const e of document.querySelectorAll('#yasgui *')) {
+            if (e.closest('.CodeMirror, tbody')) continue;
+            for (const n of e.childNodes) if (n.nodeType === 3) parts.push(n.nodeValue);
+            for (const a of ['title', 'placeholder', 'aria-label']) parts.push(e.getAttribute(a) || '');
+        } return parts.join(' | '); }"""
+    shown = page.evaluate(outside_editor)
+    left = sorted(
+        s for s in _english_strings() | {"Query", "Simple view", "Ellipse"} if s in shown.split(" | ")
+    )
+    assert left == [] and "results in" not in shown and "Showing" not in shown, left
+    sideways = "() => [...document.querySelectorAll('main *')].filter(e => e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).length"
+    assert page.evaluate(sideways) == 0 and page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
+
+
 def open_editor(page, path: str) -> None:
     """On /query, YASGUI as a reader gets it: a click in the plain form fetches it."""
     if path == "query":
@@ -838,5 +868,33 @@ def test_the_dataset_page_names_its_classes_in_the_readers_language(browser, ser
     shown = page.locator("table td[data-label] a[title]").all_inner_texts()
     assert names <= set(shown) and len(shown) > 10
     assert [name for name in shown if re.fullmatch(r"\w+:\w+", name)] == []
+    assert problems == []
+    page.close()
+
+
+def test_a_saved_querys_choices_read_as_words_not_ids(browser, server):
+    """The Polish form hinted a topic by English ids ('homelessness, mental_health, ...') and asked for a
+    field by property names ('involvesCity, startDate, subject') in a text box; now a list of fields by
+    their labels, and the results name the field the same way."""
+    page, problems = open_page(browser, server.url + "queries/events_on_topic?lang=pl")
+    hint = page.inner_text("label[for=p-topic]")
+    assert "homelessness" not in hint and "mental_health" not in hint and hint.startswith("temat")
+    page.close()
+    page, problems = open_page(browser, server.url + "queries/event_evidence?lang=pl")
+    assert re.search(r"[a-z][A-Z]", page.inner_text("label[for=p-field]")) is None
+    options = dict(
+        zip(
+            page.eval_on_selector_all("#p-field option", "os => os.map(o => o.value)"),
+            page.locator("#p-field option").all_inner_texts(),
+            strict=True,
+        )
+    )
+    assert options["any"] == "dowolne pole" and options["involvesCity"] == "dotyczy miasta"
+    assert options["startDate"] == "data rozpoczęcia"
+    page.select_option("#p-field", "involvesCity")
+    page.click("form.params button[type=submit]")
+    page.wait_for_selector("table tbody tr")
+    fields = page.locator("table tbody td[data-label=Pole]").all_inner_texts()
+    assert fields and set(fields) == {"dotyczy miasta"}
     assert problems == []
     page.close()

@@ -22,7 +22,7 @@ from ._http import client_of, html_response, lang_of, other_lang_href, state_of,
 from ._results import serialize_answer
 from ._upstream import public_message, store_failure
 from .collate import text_key
-from .pages import render_adhoc, render_query_list, render_query_page, render_results
+from .pages import render_adhoc, render_query_list, render_query_page, render_results, term_label
 from .templating import gettext
 
 router = APIRouter()
@@ -42,6 +42,8 @@ def results_html(state, answer, lang: str, linker, saved=None) -> str:
         nodes = {t for triple in answer.triples for t in triple if isinstance(t, URIRef)}
     labels = fetch_labels(state.store, nodes) if len(nodes) <= 5000 else {}
     codes = state.cached(f"codes:{lang}", lambda: code_labels(state.store, lang))
+    if saved and "field" in saved.parameters:  # its field column by label too ('nazwa', not 'name')
+        codes = {**codes, **state.cached(f"fields:{lang}", lambda: field_labels(state.store, lang))}
     columns = {v: gettext(lang, label) for v, label in saved.columns.items()} if saved else None
     return render_results(answer, lang, linker, labels, codes, columns)
 
@@ -72,6 +74,19 @@ def code_labels(store, lang: str) -> dict[str, str]:
     return {str(r["code"]): str(r["label"]) for r in rows.rows}
 
 
+def field_labels(store, lang: str) -> dict[str, str]:
+    """The fields a quotation can be evidence of, by the name saved queries give them ('involvesCity',
+    the property's local name) -> their label in `lang` ('dotyczy miasta')."""
+    from rdflib import URIRef
+
+    from .describe import fetch_labels
+
+    rows = store.select(f"SELECT DISTINCT ?p WHERE {{ ?a <{iris.DEF}field> ?p }}").rows
+    properties = [URIRef(str(r["p"])) for r in rows]
+    labels = fetch_labels(store, properties)
+    return {str(p).rsplit("/", 1)[-1].rsplit("#", 1)[-1]: term_label(labels, p, lang) for p in properties}
+
+
 def form_choices(store, saved, lang: str) -> dict[str, list[tuple[str, str]]]:
     """value/label pairs for each parameter the graph can fill: taxonomy concepts, countries, years."""
     choices = {}
@@ -97,7 +112,8 @@ def form_choices(store, saved, lang: str) -> dict[str, list[tuple[str, str]]]:
                 f"OPTIONAL {{ ?c rdfs:label ?l FILTER(LANG(?l) = '{lang}') }} }}"
             )
             options = sorted(
-                ((str(r["code"]), str(r.get("l") or r["code"])) for r in rows.rows), key=lambda o: o[1]
+                ((str(r["code"]), str(r.get("l") or r["code"])) for r in rows.rows),
+                key=lambda o: text_key(o[1], lang),
             )
         elif param.type == "year" or (param.type == "integer" and "year" in name):
             rows = store.select(
@@ -108,6 +124,9 @@ def form_choices(store, saved, lang: str) -> dict[str, list[tuple[str, str]]]:
             options = [(y, y) for y in sorted(years)]
         elif name == "lang":
             options = [("en", "English"), ("pl", "polski")]
+        elif name == "field":  # a quotation's field, by its label ('any' first: every field)
+            fields = sorted(field_labels(store, lang).items(), key=lambda o: text_key(o[1], lang))
+            options = [("any", gettext(lang, "any field"))] + fields
         if options and param.default and param.default not in {v for v, _ in options}:
             options = sorted(options + [(param.default, param.default)], key=lambda o: o[1])
         if options:

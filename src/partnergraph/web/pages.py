@@ -25,7 +25,7 @@ from ._html import (
 )
 from .collate import text_key
 from .describe import Description, Evidence
-from .templating import gettext
+from .templating import N_, gettext
 
 PG = str(iris.DEF)
 # properties in the order a reader wants them: what, when, where, who, about what, then the rest; the
@@ -500,6 +500,38 @@ def render_query_page(
     return layout(title, "\n".join(out), lang=lang, linker=linker, other_lang_href=other_lang_href)
 
 
+# the English words YASGUI writes into its controls itself; query.js puts the reader's in their place
+YASGUI_STRINGS = (
+    N_("Simple view"),
+    N_("Ellipse"),
+    N_("Filter query results"),
+    N_("Page size: "),
+    N_("All"),
+    N_("Download result"),
+    N_("Download Results"),
+    N_("Download not supported"),
+    N_("Show all"),
+    N_("Share query"),
+    N_("Shorten"),
+    N_("Run query"),
+    N_("Open settings"),
+    N_("Close settings"),
+    N_("Clear endpoint"),
+    N_("Add tab"),
+    N_("Close tab"),
+    N_("Copy Tab"),
+    N_("Close Tab"),
+    N_("Close other tabs"),
+    N_('Press "enter" to add this endpoint'),
+    N_("Try query in a new browser window"),
+    N_("Unable to get response from endpoint. Possible reasons:"),
+    N_("Incorrect endpoint URL"),
+    N_("Endpoint is down"),
+    N_("An error has occurred"),
+    N_("Response"),
+)
+
+
 def render_adhoc(
     query: str,
     lang: str,
@@ -526,6 +558,24 @@ def render_adhoc(
             "endpoint": gettext(lang, "Endpoint"),
             "results": gettext(lang, "Results"),
             "views": {"table": gettext(lang, "Table"), "response": gettext(lang, "Response")},  # YASR's
+            "tab": gettext(lang, "Query"),
+            "answer": gettext(lang, "Rows: {n} ({s} s)"),  # was YASR's "4 results in 0.056 seconds"
+            "yasgui": {text: gettext(lang, text) for text in YASGUI_STRINGS},  # its English, as it writes it
+            "table": {  # DataTables' words under YASR's table
+                "info": gettext(lang, "Rows _START_ to _END_ of _TOTAL_"),
+                "infoEmpty": gettext(lang, "No rows"),
+                "infoFiltered": gettext(lang, "(filtered from _MAX_)"),
+                "emptyTable": gettext(lang, "No rows"),
+                "zeroRecords": gettext(lang, "No row matches"),
+                "aria": {
+                    "paginate": {
+                        "first": gettext(lang, "First page"),
+                        "previous": gettext(lang, "Previous page"),
+                        "next": gettext(lang, "Next page"),
+                        "last": gettext(lang, "Last page"),
+                    }
+                },
+            },
             "chart": {  # the chart view of the results (frontend/src/yasr-chart.js)
                 "chart": gettext(lang, "Chart"),
                 "x": gettext(lang, "Along"),

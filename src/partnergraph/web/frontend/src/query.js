@@ -12,7 +12,10 @@ function start({ query, focus, cursor }) {
   const config = JSON.parse(document.getElementById("yasgui-config").textContent);
   Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
   Yasgui.Yasr.registerPlugin("chart", chartPlugin(config.labels.chart));
+  const table = Yasgui.Yasr.plugins.table.defaults.tableConfig;
+  table.language = { ...table.language, ...config.labels.table }; // its paging arrows kept
   const yasgui = new Yasgui(el, {
+    tabName: config.labels.tab,
     requestConfig: { endpoint: config.endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: () => [{ endpoint: config.endpoint }] },
@@ -33,6 +36,7 @@ function start({ query, focus, cursor }) {
   labelParts(el, config);
   yasgui.on("tabChange", () => labelParts(el, config));
   yasgui.on("queryResponse", () => setTimeout(() => labelParts(el, config), 0));
+  translate(el, config.labels);
   const plain = document.getElementById("plain-query");
   if (plain) plain.hidden = true; // until now the form was the editor
   if (focus) {
@@ -64,6 +68,40 @@ function labelParts(root, config) {
   for (const list of root.querySelectorAll(".tabsList")) {
     for (const child of [...list.children]) if (child.querySelector("button.addTab")) list.after(child);
   }
+}
+
+// YASGUI writes its controls' words in English; in the reader's language as soon as they appear (the
+// results' line, "4 results in 0.056 seconds", is written anew from its numbers)
+function translate(root, labels) {
+  const words = labels.yasgui;
+  const number = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 3 });
+  const answer = /^(\d+) results? in ([\d.]+) seconds?$/;
+  const fix = (node) => {
+    const at = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+    if (!at || at.closest(".CodeMirror, tbody")) return; // the query's and the results' own text stay
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = node.nodeValue;
+      const found = answer.exec(text.trim());
+      if (found) node.nodeValue = labels.answer.replace("{n}", number.format(found[1])).replace("{s}", number.format(found[2]));
+      else if (words[text] && words[text] !== text) node.nodeValue = words[text];
+      else if (words[text.trim()] && words[text.trim()] !== text.trim()) node.nodeValue = words[text.trim()];
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    for (const name of ["title", "placeholder", "aria-label"]) {
+      const value = node.getAttribute(name);
+      if (value && words[value] && words[value] !== value) node.setAttribute(name, words[value]);
+    }
+    for (const child of node.childNodes) fix(child);
+  };
+  fix(root);
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      if (change.type === "attributes") fix(change.target);
+      else if (change.type === "characterData") fix(change.target);
+      else for (const node of change.addedNodes) fix(node);
+    }
+  }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["title", "placeholder", "aria-label"] });
 }
 
 window.partnergraphStartYasgui = start;
