@@ -621,3 +621,25 @@ def test_pronoun_im_middle_initials_lists_and_page_credits(bare, text, expected)
 def test_a_programmes_owner_named_as_funder_is_no_partner(registries):
     text = "The project is co-funded by the European Union through the URBACT III programme."
     assert names(text, registries).get("organisations", []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # given names and surnames around particles, in the nominative and declined
+        ("Henk de Vries przyjechał do Krakowa z kolegami.", ["Henk de Vries"]),
+        ("Mówił Pieter van den Berg, a potem goście zwiedzali.", ["Pieter van den Berg"]),
+        ("Rozmawiał z nim współpracownik Henka de Vriesa.", ["Henk de Vries"]),
+        ("Z Ulrichem von Hagenem rozmawiano o pieczy.", ["Ulrich von Hagen"]),
+        (
+            "Z Henkiem de Vriesem i Marijke van der Linden rozmawiano.",
+            ["Henk de Vries", "Marijke van der Linden"],
+        ),
+        # bodies' names around particles are no persons
+        ("Byli też przedstawiciele Diputación de Granada.", []),
+        ("Goście przyjechali z Santa Casa da Misericórdia de Lisboa.", []),
+        ("Spotkali się z Fédération du Nord i innymi.", []),
+    ],
+)
+def test_names_with_particles_in_polish_cases(bare, text, expected):
+    assert names(text, bare).get("persons", []) == expected

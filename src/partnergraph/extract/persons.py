@@ -114,6 +114,7 @@ def person_at(
     found = (
         _initial_surname(toks, k, taken)
         or _listed_name(toks, k, taken, org_heads)
+        or _particle_pair(toks, k, taken)
         or _foreign_run(toks, k, taken)
         or _said_by(toks, k, taken, org_heads)
         or _from_body(toks, k, taken, org_heads)
@@ -313,6 +314,89 @@ def _foreign_run(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int
     if not _introduces_person(toks, end):
         return None
     return k, end, " ".join(t.text for t in toks[k:end]), 0.6
+
+
+# endings and words of bodies' names, not of given names or surnames, in Romance and Germanic languages
+BODY_WORD = re.compile(
+    r"(?i)(?:ci[oó]n|tion|dad|it[éà]|t[äa]t|ung|heit|keit|schaft|ismo|social\w*|^casa|^cent(?:ro|re|er)|ci[oó])$"
+)
+# particles between a given name and a surname, alone or in pairs ("de", "van der", "von der", "de la")
+PARTICLE_RUNS = {(p,) for p in NAME_PARTICLES - {"der", "den"}} | {
+    ("van", "der"), ("van", "den"), ("van", "de"), ("von", "der"), ("de", "la"), ("de", "los"), ("de", "las"),
+}  # fmt: skip
+
+
+def _particle_pair(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int, str, float] | None:
+    """A given name and a surname around particles, standing alone: "Henk de Vries", "Pieter van den Berg",
+    "Henka de Vriesa" and "Henkiem de Vriesem" -> "Henk de Vries" (a longer capitalised run is a body's name)."""
+    before = toks[k - 1] if k > 0 else None
+    if before is not None and (
+        before.text in QUOTES or before.text in RUN_PARTICLES  # "… Casa da Misericórdia de Lisboa"
+        # a capitalised word before it is the name's, unless it is a sentence's verb or preposition ("Mówił")
+        or before.is_word
+        and before.is_upper_initial
+        and (before.unknown or before.has_pos("subst", "adj"))
+        or before.lower in ORG_CUES | ORG_KINDS
+        or _after_kind_of_body(toks, k)
+    ):
+        return None
+    f = toks[k]
+    if not _name_word(f) or f.lower in ARTICLES or NOT_NAME_WORDS.match(f.text) or BODY_WORD.search(f.text):
+        return None  # "Diputación de Granada", "Fédération du Nord": a body's name
+    if not (f.unknown or f.has_mark("imię") or f.has_mark("nazwisko")):
+        return None
+    j, parts = k + 1, []
+    while j < len(toks) and len(parts) < 2 and toks[j].text in NAME_PARTICLES and not taken[j]:
+        if toks[j].start - toks[j - 1].end != 1:
+            return None
+        parts.append(toks[j].text)
+        j += 1
+    if tuple(parts) not in PARTICLE_RUNS or j >= len(toks) or taken[j]:
+        return None
+    s = toks[j]
+    if not _name_word(s) or s.start - toks[j - 1].end != 1 or not (s.unknown or s.has_mark("nazwisko")):
+        return None
+    if s.has_mark("nazwa_geograficzna") or NOT_NAME_WORDS.match(s.text) or BODY_WORD.search(s.text):
+        return None
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and (
+        nxt.is_word and nxt.is_upper_initial and nxt.start - s.end <= 1 or nxt.text in QUOTES
+    ):
+        return None  # the run goes on: "Centre Communal d'Action Sociale de Toulouse Métropole"
+    if before is not None and before.lower in ("z", "ze") and not f.text.endswith(("em", "ą")):
+        return (
+            None  # "z Samusocial de Paris": where guests come from; a person after "z" is in the instrumental
+        )
+    first, surname = _particle_nominative(f, s)
+    return k, j + 1, f"{first} {' '.join(parts)} {surname}", 0.6
+
+
+def _particle_nominative(f: Token, s: Token) -> tuple[str, str]:
+    """The given name and surname of a name with particles in the nominative: a known given name by its
+    base form (a man's surname loses the same case ending), an unknown pair loses an ending both share."""
+    given = next((a for a in f.analyses if "imię" in a.marks), None)
+    if given is not None and "nom" in given.cases:
+        return f.text, s.text
+    if given is not None:
+        if "m1" not in given.gender:
+            return given.lemma, s.text
+        ending = next((e for e in ("owi", "em", "a", "u") if f.text.endswith(e)), None)
+        return given.lemma, _cut(s.text, ending) if ending and s.text.endswith(ending) else s.text
+    for ending in ("owi", "em", "a"):
+        if f.text.endswith(ending) and s.text.endswith(ending):
+            first, surname = _cut(f.text, ending), _cut(s.text, ending)
+            if ending != "a" or not (first[-1:] in VOWELS or surname[-1:] in VOWELS):
+                return first, surname
+    return f.text, s.text
+
+
+VOWELS = set("aeiouyąęóáéíóúý")
+
+
+def _cut(word: str, ending: str) -> str:
+    """`word` without a Polish case ending ("Vriesem" -> "Vries", "Henkiem" -> "Henk")."""
+    cut = len(ending) + (ending == "em" and word.endswith("iem") and word[-4:-3] in ("k", "g"))
+    return word[:-cut] if len(word) - cut >= 2 else word
 
 
 def _after_kind_of_body(toks: list[Token], k: int) -> bool:
