@@ -464,7 +464,10 @@ def with_year_of(precise: DateMention, rough: DateMention | None) -> DateMention
     return replace(precise, begin=(y1, *precise.begin[1:]), finish=(y2, *precise.finish[1:]))
 
 
-EVENT_DATE_CUE = re.compile(r"(\b[Ww] dni(u|ach)|\bDnia|\bdnia|\bdn\.|\bterminie|\bdniach od)\s*$")
+EVENT_DATE_CUE = re.compile(
+    r"(\b[Ww] dni(u|ach)|\bDnia|\bdnia|\bdn\.|\bterminie|\bdniach od"
+    rf"|\b[Ww]e?\s+(?:{_WEEKDAY}),?(?:\s+dnia)?)\s*$"  # "W środę, 16 października": the event's day
+)
 BACKGROUND_CUE = re.compile(r"(\bod|\bdo|\bz dniem|\bprzed|\bpo|\bsince|\bdnia\s+\S+\s+do)\s*$", re.I)
 
 
@@ -472,7 +475,7 @@ def _dating(text: str, precise: list[DateMention]) -> DateMention:
     """The mention that dates the event: the first one introduced as such ("W dniu", "Dnia"), else the
     first that is not a background date ("od 1 stycznia", "do 30 czerwca"), else the first."""
     for m in precise:
-        if EVENT_DATE_CUE.search(text[max(0, m.start - 14) : m.start]):
+        if EVENT_DATE_CUE.search(text[max(0, m.start - 22) : m.start]):
             return m
     for m in precise:
         # "Od 5 do 7 listopada": "od" opens the range itself, not a background date's start
@@ -517,14 +520,19 @@ def years_in(text: str) -> list[int]:
     return [int(y) for y in ANY_YEAR.findall(text)]
 
 
-# a day named relative to the post's date of publication: "Wczoraj odwiedzili nas …", "Dziś gościliśmy …"
-RELATIVE_DAY = re.compile(r"(?<!\w)(przedwczoraj|wczoraj|dzisiaj|dziś)(?!\w)", re.I)
+# a day named relative to the post's date of publication: "Wczoraj odwiedzili nas …", "Dziś gościliśmy …",
+# "W ubiegły piątek wyjechał transport …"; a bare weekday ("We wtorek gościliśmy …") is the last one before it
+RELATIVE_DAY = re.compile(
+    r"(?<!\w)(przedwczoraj|wczoraj|dzisiaj|dziś)(?!\w)"
+    rf"|(?<!\w)we?\s+(?:(?P<last>ubiegł|zeszł|minion|ostatni)\w*\s+)?(?P<w>{_WEEKDAY_STEM})\w*(?![\w,]*\s+\d)",
+    re.I,
+)
 RELATIVE_OFFSET = {"przedwczoraj": -2, "wczoraj": -1, "dzisiaj": 0, "dziś": 0}
 
 
 def relative_day(text: str, published: str) -> DateMention | None:
-    """The day that "wczoraj" or "dziś" in `text` names, counted from the date of publication in
-    `published` (a date line), or None when either is missing."""
+    """The day that "wczoraj", "dziś" or "w ubiegły piątek" in `text` names, counted from the date of
+    publication in `published` (a date line), or None when either is missing."""
     import datetime as dt
 
     m = RELATIVE_DAY.search(text)
@@ -532,6 +540,11 @@ def relative_day(text: str, published: str) -> DateMention | None:
     if m is None or not days:
         return None
     y, mo, d = days[0].begin
-    day = dt.date(y, mo, d) + dt.timedelta(days=RELATIVE_OFFSET[m.group(1).lower()])
+    day = dt.date(y, mo, d)
+    if m.group("w"):  # the weekday's last day before publication ("W ubiegły piątek" of a Monday: 3 days)
+        back = (day.weekday() - _WEEKDAY_NO[m.group("w").lower()]) % 7
+        day -= dt.timedelta(days=back or (7 if m.group("last") else 0))
+    else:
+        day += dt.timedelta(days=RELATIVE_OFFSET[m.group(1).lower()])
     ymd = (day.year, day.month, day.day)
     return DateMention(m.start(), m.end(), ymd, ymd)

@@ -163,8 +163,11 @@ def _draft(page: Page, listed: Listed) -> _Draft | None:
         # marca i kwietnia 2016 r."): the body's year still counts
         first, extra = dates.with_year_of(titled, first), titled_extra
         d.date_in_title = True
-    if first is None and listed.published:  # "Wczoraj odwiedzili nas …" under the post's date
-        first = dates.relative_day(body, listed.published)
+    if listed.published and (first is None or first.begin[2] is None):
+        # "Wczoraj odwiedzili nas …", "W ubiegły piątek …" under the post's date, before any dated day
+        relative = dates.relative_day(body, listed.published)
+        if relative is not None and (first is None or relative.start < first.start):
+            first, extra = relative, []
     if first is None and listed.group:
         first = dates.calendar_label(listed.group)
         if first is not None:

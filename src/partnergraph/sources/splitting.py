@@ -84,7 +84,7 @@ DATE_OPENING = re.compile(r"(W|w) dni(u|ach)\s+\d|Dnia\s+\d|Dn\.\s*\d|W terminie
 # a date opening a heading, set off by a dash: "12 maja 2015 r. – Wizyta …", "12.05.2015 – Wizyta …"
 DATE_LEAD = re.compile(  # with its year: days without one open the lines of a programme
     r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\.\d{1,2}\.|\s+[a-ząćęłńóśźż]+\s+)(?:19|20)\d\d"
-    r"(?:\s*r(?:oku)?\.?)?\s*[-–—]\s+",
+    r"(?:\s*r(?:oku)?\.?)?\s*[-–—|·]\s+",  # or a bar: "20.04.2017 | Wizyta …" on a list of news items
     re.I,  # and in a heading in capitals: "12 MAJA 2015 R. – WIZYTA …"
 )
 # a date closing a heading, written with the abbreviation of "roku"
@@ -209,7 +209,7 @@ _GEN, _LOC = _alternatives(MONTHS_GEN), _alternatives(MONTHS_LOC)
 # "W dniach 2-3 grudnia", "W maju 2017"
 DATED = (
     rf"(?:(?:W|w)\s+dni(?:u|ach)\s+\d|Dni(?:a|ach)\s+\d|Dn\.\s*\d|Od\s+\d|W\s+terminie\s+\d"
-    rf"|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_GEN})\b|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\.\d{{1,2}}\.?(?:\d{{4}})?\b"
+    rf"|\d{{1,2}}(?:(?:\s*[-–]\s*|\s+(?:i|oraz)\s+)\d{{1,2}})?\s+(?:{_GEN})\b|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\.\d{{1,2}}\.?(?:\d{{4}})?\b"
     rf"|(?:W|w)\s+(?:{_LOC})\b|(?:N|n)a\s+przełomie\s+(?:{_GEN})\b)"
 )
 DATED_START = re.compile(DATED)
@@ -789,7 +789,11 @@ POST_STOP = re.compile(r"(\w*)[.!?]+(?=\s+(?![a-ząćęłńóśźż0-9]))")
 def _published(lines: list[_Line], main: int) -> str | None:
     """The date of publication over an article's text: its date line above the first paragraph."""
     for ln in reversed(lines[:main]):
-        if ln.kind != "blank" and chrome.is_dateline(ln.text):
+        if ln.kind != "blank" and (
+            chrome.is_dateline(ln.text)
+            or chrome.is_byline(ln.text)
+            or (chrome.PUBLISHED.match(ln.text) and chrome.DATE_TOKEN.search(ln.text))
+        ):  # "17.10.2019", "Jan Lis | 17.10.2019, 10:12", "Opublikowano: 17.10.2019 (czwartek) | Redakcja: …"
             return ln.text
     return None
 
