@@ -26,6 +26,7 @@ from partnergraph.settings import Settings
 from partnergraph.sources import read_page
 
 PAGE = "bip-83616"
+CARD = r'<article class="card[^"]*" id="e-\d+" data-event="([^"]+)" data-version="([^"]+)"'
 
 
 class Reviewed:
@@ -107,7 +108,7 @@ def reviewed(built_copy):
 def page_cards(client: httpx.Client, url: str) -> list[tuple[str, str]]:
     """(event id, version) of each card of the seed page, as the page view renders them."""
     html = client.get(url + f"page/{PAGE}").text
-    return re.findall(r'data-event="([^"]+)" data-version="([^"]+)"', html)
+    return re.findall(CARD, html)
 
 
 def test_queue_page_view_token_and_stale_tab(reviewed, built_copy):
@@ -431,7 +432,7 @@ def save_accepts(url: str, token: str, values, saved: list, stop: threading.Even
                 return
             try:
                 html = client.get(url + "page/bip-27120").text
-                version = dict(re.findall(r'data-event="([^"]+)" data-version="([^"]+)"', html))[event_id]
+                version = dict(re.findall(CARD, html))[event_id]
                 body = {"op": "accept", "event": event_id, "field": field, "key": key, "version": version}
                 answer = client.post(url + "api/correct", json=body, headers={"X-Review-Token": token})
             except httpx.HTTPError:
@@ -587,3 +588,60 @@ def test_the_review_in_polish_shows_its_strings_from_the_catalog_and_no_english(
         assert messages("pl")["queue"] in shown and messages("pl")["app_title"] in shown
         left = sorted(e for e in wanted if re.search(rf"(?<!\w){re.escape(e)}(?!\w)", shown))
         assert left == [], path
+
+
+def test_an_entity_decision_remakes_only_the_pages_that_name_the_body(reviewed, built_copy, tmp_path):
+    """A merge, a new organisation and a new city each re-extract the pages that name the body (by its
+    names in the text, in what was extracted, in the corrections) and update the graph incrementally:
+    the other page's graph is left as it was, and a build from scratch gives the same dump."""
+    from partnergraph.incremental import mtime_iso
+
+    report_file = built_copy.build_dir / "report.json"
+    built = mtime_iso(report_file)  # when the seed build made every page's graph
+    with httpx.Client(timeout=60, headers={"Accept-Language": "en"}) as client:
+        token = reviewed.token(client)
+        headers = {"X-Review-Token": token}
+
+        def version() -> str:
+            html = client.get(reviewed.url + f"page/{PAGE}").text
+            return re.search(r'data-registry-version="([^"]+)"', html).group(1)
+
+        merge = {"op": "merge", "name": RADA, "into": RADA_FULL, "page": PAGE, "version": version()}
+        answer = client.post(reviewed.url + "api/entity", json=merge, headers=headers).json()
+        assert answer["pages"] == [PAGE], answer
+        new_org = {"op": "new_org", "name": "Stowarzyszenie Nikogo", "kind": "ngo", "version": version()}
+        answer = client.post(reviewed.url + "api/entity", json=new_org, headers=headers).json()
+        assert answer["pages"] == [], answer  # no page names it
+        reviewed.wait_for_graph(client)
+        html = client.get(reviewed.url + f"page/{PAGE}").text
+        assert f'data-key="{RADA_FULL}"' in html and f'data-key="{RADA}"' not in html
+        # a city new to places.csv, picked from the gazetteer
+        card_version = dict(page_cards(client, reviewed.url))[EVENT["donation"]]
+        body = {"op": "add", "event": EVENT["donation"], "field": "cities", "value": "Kaarst"}
+        answer = client.post(
+            reviewed.url + "api/correct", json=body | {"version": card_version}, headers=headers
+        )
+        assert answer.status_code == 200, answer.text
+        reviewed.wait_for_graph(client)
+    reviewed.stop()
+
+    after = json.loads(report_file.read_text())
+    assert after["rebuilt"] is False  # not a full build
+    other = "bip-27120"
+    assert after["built_at"][other] == built
+    assert after["built_at"][PAGE] != after["built_at"][other]
+    root = built_copy.root
+    assert "Stowarzyszenie Nikogo" in labels_of_all(root)
+
+    fresh = copy_project(tmp_path / "fresh")
+    for name in ("curation.yaml", "reference/organisations.csv", "reference/places.csv"):
+        shutil.copy(root / "data" / name, fresh / "data" / name)
+    run_cli(fresh, "build")
+    dump = Path("build/dumps/partnergraph.nq")
+    assert (fresh / dump).read_bytes() == (root / dump).read_bytes()
+
+
+def labels_of_all(root: Path) -> str:
+    """`partnergraph query`: every label of the graph, as CSV."""
+    query = "SELECT ?label WHERE { ?x <http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?label"
+    return run_cli(root, "query", "-", "--format", "csv", stdin=query)

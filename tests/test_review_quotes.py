@@ -138,10 +138,14 @@ def test_the_queue_names_an_event_whose_corrections_apply_to_nothing_and_its_lik
     assert en.count("now perhaps") == 1  # no guess for the other events
 
 
-def test_corrections_go_over_only_to_the_event_the_review_names_and_only_from_a_fresh_tab(built_copy):
-    """The carry-over (one click in the browser: test_review_ui) as the API sees it: to another event of
-    the page, or from a tab that saw other corrections, it is refused and nothing changes."""
-    built_copy.curation_file.write_text(f"{EVENT['group']}:\n  accept: {{type: StudyVisit}}\n", "utf-8")
+def test_corrections_go_over_only_to_an_event_of_the_page_without_its_own_and_only_from_a_fresh_tab(
+    built_copy,
+):
+    """The carry-over (one click in the browser when the likeliest event is the one: test_review_ui) as the
+    API sees it: to an event with corrections of its own, to another page's, or from a tab that saw other
+    corrections, it is refused and nothing changes."""
+    curation = f"{EVENT['group']}:\n  accept: {{type: StudyVisit}}\n{EVENT['donation']}:\n  delete: true\n"
+    built_copy.curation_file.write_text(curation, "utf-8")
     source = built_copy.sources_dir / f"{PAGE}.txt"
     raw = source.read_text(encoding="utf-8")
     heading = "Wizyta grupy z Holandii w Miejskim"
@@ -152,22 +156,27 @@ def test_corrections_go_over_only_to_the_event_the_review_names_and_only_from_a_
     def carry(client, url, post):
         page = client.get(url + f"page/{PAGE}", params={"lang": "en"}).text
         token = re.search(r'name="review-token" content="([^"]+)"', page).group(1)
-        button = re.search(
-            r'data-op="carry_over" data-event="([^"]+)" data-into="([^"]+)" data-version="(\w+)"', page
-        )
-        assert button.groups()[:2] == (EVENT["group"], renamed)
-        body = {"op": "carry_over", "event": EVENT["group"], "into": renamed, "version": button.group(3)}
+        form = re.search(r'<form class="carry" data-event="([^"]+)" data-version="(\w+)"', page)
+        assert form.group(1) == EVENT["group"]
+        assert re.search(f'<option value="{renamed}" selected>', page)  # the likeliest
+        body = {"op": "carry_over", "event": EVENT["group"], "into": renamed, "version": form.group(2)}
 
         def send(changes: dict) -> httpx.Response:
             return client.post(url + "api/correct", json=body | changes, headers={"X-Review-Token": token})
 
-        elsewhere, stale = send({"into": EVENT["donation"]}), send({"version": "0" * 12})
+        # an event with corrections of its own, an event of another page: not the person's to pick there
+        refused = [send({"into": EVENT["donation"]}), send({"into": "bip-27120/x"})]
+        stale = send({"version": "0" * 12})
         unchanged = built_copy.curation_file.read_bytes()
-        return elsewhere, stale, unchanged, send({})
+        return refused, stale, unchanged, send({})
 
-    elsewhere, stale, unchanged, done = run_review(built_copy.root, carry)
-    assert elsewhere.status_code == 400 and "no such correction" in elsewhere.json()["error"]
+    refused, stale, unchanged, done = run_review(built_copy.root, carry)
+    for answer in refused:
+        assert answer.status_code == 400 and "no such correction" in answer.json()["error"]
     assert stale.status_code == 409 and "another tab" in stale.json()["error"]
     assert unchanged == before
     assert done.status_code == 200
-    assert read_curation(built_copy.curation_file) == {renamed: {"accept": {"type": "StudyVisit"}}}
+    assert read_curation(built_copy.curation_file) == {
+        renamed: {"accept": {"type": "StudyVisit"}},
+        EVENT["donation"]: {"delete": True},
+    }

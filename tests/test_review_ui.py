@@ -329,13 +329,13 @@ def test_a_renamed_events_corrections_are_carried_over_with_one_click_from_the_q
         tab, problems = open_tab(browser, f"{app.url}?lang=pl")
         lost = tab.locator("small.lost")
         assert lost.count() == 1 and renamed in lost.inner_text()
-        carry = lost.locator('button[data-op="carry_over"]')
+        form = tab.locator(f'form.carry[data-event="{group}"]')
+        assert form.locator("select").input_value() == renamed  # the likeliest, picked already
+        carry = form.locator('button[data-op="carry_over"]')
         assert carry.inner_text() == "Przenieś poprawki"
         with tab.expect_event("load"):
             carry.click()
-        assert (
-            tab.locator("small.lost").count() == 0 and tab.locator("button[data-op=carry_over]").count() == 0
-        )
+        assert tab.locator("small.lost").count() == 0 and tab.locator("form.carry").count() == 0
         tab.goto(f"{app.url}page/{PAGE}?lang=en")
         card = tab.locator(f'.card[data-event="{renamed}"]')
         # the new title speaks of students: the accepted participants (academics) no longer match, said
@@ -358,3 +358,55 @@ def test_a_renamed_events_corrections_are_carried_over_with_one_click_from_the_q
     corrections = read_curation(settings.curation_file)
     assert corrections[renamed]["accept"] == {k: v for k, v in accepted.items() if k != "title"}
     assert group not in corrections
+
+
+def test_when_no_event_is_clearly_the_renamed_one_the_person_chooses_it_by_keyboard(
+    browser, seed_settings, tmp_path
+):
+    """A heading rewritten in other words: no event of the page shares half its title words with the lost
+    one, so none is picked for the person. Carrying over with nothing chosen is refused in the page's
+    language; the person picks the event with the keyboard (Tab to the list, arrow keys, Enter) and the
+    corrections go there, in Polish and English alike."""
+    settings = copy_built(seed_settings, tmp_path / "project")
+    group = EVENT["group"]
+    settings.curation_file.write_text(f"{group}:\n  accept: {{type: StudyVisit}}\n", encoding="utf-8")
+    source = settings.sources_dir / f"{PAGE}.txt"
+    heading = "Wizyta grupy z Holandii w Miejskim"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace(heading, "Goście z Niderlandów w Miejskim"), "utf-8"
+    )
+    app = Reviewed(settings.root)
+    try:
+        for lang, refusal in (("en", "Choose the event"), ("pl", "Wybierz wydarzenie")):
+            tab, problems = open_tab(browser, f"{app.url}page/{PAGE}?lang={lang}")
+            form = tab.locator(f'form.carry[data-event="{group}"]')
+            select = form.locator("select")
+            assert select.input_value() == ""  # no guess
+            options = select.locator("option")
+            titles = [options.nth(i).inner_text() for i in range(options.count())]
+            assert len(titles) == len(page_cards_of(tab)) + 1  # every event of the page, and "choose"
+            form.locator("button").click()  # nothing chosen: the browser's own check, in the page's words
+            message = select.evaluate("s => s.validationMessage")
+            assert message.startswith(refusal), message
+            assert read_curation(settings.curation_file) == {group: {"accept": {"type": "StudyVisit"}}}
+            tab.close()
+        tab, problems = open_tab(browser, f"{app.url}page/{PAGE}?lang=pl")
+        renamed = tab.locator(".card").nth(1).get_attribute("data-event")  # where the group's heading was
+        assert renamed.startswith(f"{PAGE}/goscie-z-niderlandow")
+        select = tab.locator(f'form.carry[data-event="{group}"] select')
+        select.focus()
+        while select.input_value() != renamed:
+            tab.keyboard.press("ArrowDown")
+        tab.keyboard.press("Tab")  # to the button
+        assert tab.evaluate("document.activeElement.dataset.op") == "carry_over"
+        with tab.expect_event("load"):
+            tab.keyboard.press("Enter")
+        assert tab.locator("form.carry").count() == 0 and problems == []
+        tab.close()
+    finally:
+        app.stop()
+    assert read_curation(settings.curation_file) == {renamed: {"accept": {"type": "StudyVisit"}}}
+
+
+def page_cards_of(tab) -> list[str]:
+    return tab.locator(".card").evaluate_all("cards => cards.map(c => c.dataset.event)")

@@ -129,9 +129,12 @@ class BuildReport:
         return {k: v for k, v in self.__dict__.items()}
 
 
-def read_sources(settings: Settings) -> list[tuple[ManifestEntry, object]]:
+def read_sources(settings: Settings, only: set[str] | None = None) -> list[tuple[ManifestEntry, object]]:
+    """The manifest's pages, read (only those whose source ids are in `only`, if given)."""
     pages = []
     for entry, path in page_files(settings.sources_dir):
+        if only is not None and entry.source_id not in only:
+            continue
         encoding = entry.extra.get("encoding")
         page = read_page(
             path,

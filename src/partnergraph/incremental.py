@@ -188,11 +188,15 @@ def replace_graph_lines(old: bytes, graphs: dict[str, bytes]) -> tuple[bytes, in
 
 
 def apply_page_graphs(
-    settings: Settings, graphs: list[PageGraph], removed: list[str] = ()
+    settings: Settings,
+    graphs: list[PageGraph],
+    removed: list[str] = (),
+    others: dict[str, bytes] | None = None,
 ) -> IncrementalReport:
     """Write a new build generation with the page graphs swapped into the dumps and into a copy of the
     embedded store (hard links, cheap), the graphs of the `removed` pages taken out, report and state
-    updated; it is switched in at the end."""
+    updated; it is switched in at the end. `others`: more named graphs (IRI -> sorted N-Quads) to swap
+    (the review's registry graph after an entity decision)."""
     dump = settings.dumps_dir / f"{DUMP_NAME}.nq"
     if not dump.is_file() or not settings.store_dir.is_dir():
         raise StoreError(f"no build in {settings.build_dir} to update; run `partnergraph build`")
@@ -204,6 +208,7 @@ def apply_page_graphs(
         replaced = {g.graph_iri: g.nquads for g in graphs}
         replaced |= {str(iris.source_graph(s)): b"" for s in removed}
         replaced[str(iris.ENTITIES_GRAPH)] = entities.encode("utf-8")
+        replaced |= others or {}
         new_nquads, dropped = replace_graph_lines(dump.read_bytes(), replaced)
         write_entity_lines(folder, shares)
         names = {s: n for s, n in read_names(settings.build_dir).items() if s not in removed}

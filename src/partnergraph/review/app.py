@@ -23,12 +23,13 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rdflib import Graph, Namespace
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..curate import read_curation
 from ..errors import CurationError, PartnergraphError
 from ..model import LIST_FIELDS
 from ..settings import Settings
-from . import curation_file, registry_file, reshape
+from . import affected, curation_file, registry_file, reshape
 from .errors import ReviewError
-from .graph import EVERYTHING, GraphUpdater
+from .graph import REGISTRY, GraphUpdater
 from .messages import LANGS, error_message, messages, pick_language
 from .page_text import segments
 from .values import FIELDS, STATES, Corpus, PageView, describe
@@ -371,11 +372,11 @@ def apply_correction(review: Review, body: dict) -> str:
     if op in ("forget", "carry_over"):  # a correction that matches nothing any more (no card, maybe)
         kind, field, key = body.get("kind"), body.get("field") or "", body.get("key") or ""
         into = body.get("into") if op == "carry_over" else None
-        if op == "carry_over":  # to the event the view names as the same one renamed, nothing else
+        if op == "carry_over":  # to an event of the page with no corrections of its own, the person's pick
             kind, field, key = "no_event", "", ""
         if view is None or not any(
             (s.event, s.kind, s.field, s.key) == (event_id, kind, field, key)
-            and (into is None or (s.successor and s.successor == into))
+            and (into is None or into in dict(s.candidates))
             for s in view.stale
         ):
             raise ReviewError("not_stale", event=event_id)
@@ -458,11 +459,23 @@ def apply_correction(review: Review, body: dict) -> str:
         raise ReviewError("bad_request", detail=f"unknown op {op!r}")
     curation_file.save(settings.curation_file, data)
     if places_changed:  # a city new to places.csv: linked on every page that names it
-        corpus.reload()
-        review.updater.mark(EVERYTHING)
+        refresh_pages(review, {city.name, city.name_pl or city.name}, page)
     else:
         review.updater.mark(page)
     return page
+
+
+def refresh_pages(review: Review, names: set[str], page: str | None = None) -> list[str]:
+    """After a registry change about the body of these names: extract again, and remake the graphs of,
+    the pages that name it (and `page`, where the decision was made); returns them."""
+    corpus = review.corpus
+    with corpus.lock:
+        texts, extracted = dict(corpus.texts), dict(corpus.extracted)
+    curation = read_curation(review.settings.curation_file)
+    pages = affected.pages_naming(names, texts, extracted, curation) | ({page} if page else set())
+    corpus.reload(pages)
+    review.updater.mark(*pages, REGISTRY)
+    return sorted(pages)
 
 
 def apply_entity(review: Review, body: dict) -> dict:
@@ -470,21 +483,21 @@ def apply_entity(review: Review, body: dict) -> dict:
     reference = review.settings.reference_dir
     registry_file.check_version(reference, body.get("version"))
     op = body.get("op")
+    page = body.get("page") if body.get("page") in review.corpus.texts else None
     if op == "merge":
         old = _text(body, "name")
         name = registry_file.merge_organisations(reference, old, _text(body, "into"))
         data = curation_file.load(review.settings.curation_file)
         curation_file.rename_value(data, "organisations", old, name)
         curation_file.save(review.settings.curation_file, data)
-        result = {"organisation": name}
     elif op == "new_org":
         country = (body.get("country") or "").strip().upper() or None
         if country and not ISO2.match(country):
             raise ReviewError("bad_country", country=country)
-        registry_file.add_organisation(reference, _text(body, "name"), _text(body, "kind", 50), country)
-        result = {"organisation": body["name"].strip()}
+        name = _text(body, "name")
+        registry_file.add_organisation(reference, name, _text(body, "kind", 50), country)
     else:
         raise ReviewError("bad_request", detail=f"unknown op {op!r}")
-    review.corpus.reload()  # aliases change what extraction links
-    review.updater.mark(EVERYTHING)
-    return result
+    # the registry changes what extraction links, but only on the pages that name the body
+    pages = refresh_pages(review, set(registry_file.organisation_names(reference, name)), page)
+    return {"organisation": name, "pages": pages}

@@ -1,6 +1,6 @@
 """Keeps the graph in step with the review: after each save, the pages whose corrections changed are
-updated incrementally (incremental.py, as `partnergraph add` does); after a registry change, the whole
-graph is rebuilt (a registry changes what every page links to).
+updated incrementally (incremental.py, as `partnergraph add` does); after a registry change, the pages
+that name its body (affected.py) and the registry graph.
 
 A background thread does the work, so a click never waits for SHACL. Between a save and the update
 build/state.json is absent: should the review be killed then, the next command rebuilds from scratch
@@ -12,12 +12,18 @@ from __future__ import annotations
 import logging
 import threading
 
-from ..build import build
+from rdflib import Dataset
+
+from .. import iris
 from ..incremental import apply_page_graphs, make_page_graphs
+from ..publish import sorted_nquads
+from ..rdf.dataset import add_named_graph
+from ..rdf.registry import registries_to_graph
+from ..reference import load_registries
 from ..settings import Settings
 
 log = logging.getLogger(__name__)
-EVERYTHING = "*"
+REGISTRY = "+registry"  # no page: the registry graph alone (it is remade with every update)
 
 
 class GraphUpdater:
@@ -31,11 +37,11 @@ class GraphUpdater:
         self._thread = threading.Thread(target=self._run, name="graph-updates", daemon=True)
         self._thread.start()
 
-    def mark(self, source_id: str) -> None:
-        """Called after a write: `source_id`'s graph (or EVERYTHING) is out of date."""
+    def mark(self, *source_ids: str) -> None:
+        """Called after a write: these pages' graphs (or the REGISTRY's) are out of date."""
         with self._cond:
             (self.settings.build_dir / "state.json").unlink(missing_ok=True)
-            self.dirty.add(source_id)
+            self.dirty.update(source_ids)
             self._cond.notify_all()
 
     def status(self) -> dict:
@@ -71,11 +77,19 @@ class GraphUpdater:
                 self._cond.notify_all()
 
     def _update(self, pages: set[str]) -> None:
-        if EVERYTHING in pages:
-            build(self.settings)
-            return
         from ..sources import read_manifest
 
         entries = [e for e in read_manifest(self.settings.sources_dir) if e.source_id in pages]
-        graphs = make_page_graphs(self.settings, [(e, self.settings.sources_dir / e.file) for e in entries])
-        apply_page_graphs(self.settings, graphs)
+        registries = load_registries(self.settings.reference_dir)
+        pairs = [(e, self.settings.sources_dir / e.file) for e in entries]
+        graphs = make_page_graphs(self.settings, pairs, registries)
+        apply_page_graphs(
+            self.settings, graphs, others={str(iris.REGISTRY_GRAPH): registry_nquads(registries)}
+        )
+
+
+def registry_nquads(registries) -> bytes:
+    """The registry graph's lines as a full build writes them (a review's entity decision changes it)."""
+    dataset = Dataset()
+    add_named_graph(dataset, iris.REGISTRY_GRAPH, registries_to_graph(registries))
+    return sorted_nquads(dataset)

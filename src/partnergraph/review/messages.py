@@ -58,6 +58,9 @@ MESSAGES = {
     "lost_event": N_("the corrections of {event} apply to nothing: the event is no longer extracted"),
     "lost_successor": N_("(renamed? now perhaps {event})"),
     "carry_over": N_("Carry the corrections over"),
+    "carry_to": N_("to the event"),
+    "pick_event": N_("— choose the event —"),
+    "choose_target": N_("Choose the event the corrections belong to."),
     "stale_help": N_(
         "The page or the extractor changed since these corrections were made. Correct the event again if needed, then forget the old correction."
     ),

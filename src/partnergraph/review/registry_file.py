@@ -74,6 +74,12 @@ def merge_organisations(reference_dir: Path, name: str, into: str) -> str:
     return target["name"]
 
 
+def organisation_names(reference_dir: Path, name: str) -> list[str]:
+    """The registered organisation's name and aliases (`name` alone when it is not registered)."""
+    row = _find(_read(reference_dir / "organisations.csv")[1], name)
+    return _names(row) if row else [name]
+
+
 def add_organisation(reference_dir: Path, name: str, kind: str, country: str | None) -> None:
     path = reference_dir / "organisations.csv"
     header, rows = _read(path)

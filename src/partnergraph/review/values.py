@@ -9,6 +9,7 @@ that a page's counts add up to what extraction found plus what people added.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 import threading
 from dataclasses import dataclass, field
@@ -78,6 +79,8 @@ class Stale:
     key: str = ""
     report: str = ""  # as curate wrote it (shown as is should its form be new)
     successor: str = ""  # no_event: the event of the page most likely to be the same one renamed
+    # no_event: the events of the page the corrections may go to (none of their own), likeliest first
+    candidates: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (id, title)
 
 
 def read_stale(report: str) -> Stale:
@@ -105,21 +108,24 @@ class PageView:
         return {s: sum(v.state == s for v in self.values) for s in STATES}
 
 
-def successor(event_id: str, events: list[Event]) -> str:
-    """The id among `events` (of the same page, with no corrections of their own) most like `event_id`,
-    an event no longer extracted (its title changed on the page): at least half their title words in
-    common and no other as close; else ''."""
+def likeness(event_id: str, events: list[Event]) -> list[tuple[float, Event]]:
+    """`events` (of the same page) by how much their ids' title words have in common with `event_id`'s,
+    an event no longer extracted (its title changed on the page): the likeliest first, then page order."""
 
     def words(identifier: str) -> set[str]:
         return set(identifier.partition("/")[2].split("-")) - {""}
 
     old = words(event_id)
-    scored = sorted(
-        ((len(old & words(e.id)) / len(old | words(e.id) or {""}), e.id) for e in events), reverse=True
-    )
-    if not scored or scored[0][0] < 0.5 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+    scored = [(len(old & words(e.id)) / len(old | words(e.id) or {""}), e) for e in events]
+    return sorted(scored, key=lambda pair: -pair[0])
+
+
+def successor(ranked: list[tuple[float, Event]]) -> str:
+    """The id of the event most like the lost one (`likeness`): at least half their title words in common
+    and no other as close; else '' (the person chooses)."""
+    if not ranked or ranked[0][0] < 0.5 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
         return ""
-    return scored[0][1]
+    return ranked[0][1].id
 
 
 def confidence(evidence: Evidence | None, field: str) -> float:
@@ -149,15 +155,19 @@ class Corpus:
         self.lock = threading.RLock()
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, source_ids: set[str] | None = None) -> None:
+        """Read the registries again and extract the pages again: all of them, or only `source_ids` (the
+        pages that name what a registry change is about: affected.py)."""
         registries = load_registries(self.settings.reference_dir)
-        sources = read_sources(self.settings)
+        sources = read_sources(self.settings, source_ids)
         extracted = {entry.source_id: extract_events(page, registries) for entry, page in sources}
         with self.lock:
             self.registries = registries
-            self.entries = {entry.source_id: entry for entry, _ in sources}
-            self.texts = {entry.source_id: page.text for entry, page in sources}
-            self.extracted = extracted
+            if source_ids is None:
+                self.entries, self.texts, self.extracted = {}, {}, {}
+            self.entries |= {entry.source_id: entry for entry, _ in sources}
+            self.texts |= {entry.source_id: page.text for entry, page in sources}
+            self.extracted |= extracted
 
     def event_ids(self) -> set[str]:
         return {e.id for events in self.extracted.values() for e in events}
@@ -175,7 +185,9 @@ class Corpus:
         view = PageView(source_id, entry.title or entry.file, text, stale=[read_stale(s) for s in stale])
         for s in view.stale:
             if s.kind == "no_event":
-                s.successor = successor(s.event, [e for e in raw if e.id not in own])
+                ranked = likeness(s.event, [e for e in raw if e.id not in own])
+                s.successor = successor(ranked)
+                s.candidates = [(e.id, e.title) for _, e in ranked]
         for event in raw:
             if event.id in by_id:
                 view.events.append(_event_view(by_id[event.id], event, own.get(event.id) or {}))

@@ -59,6 +59,7 @@
 
   async function entity(body, valueId) {
     body.version = review.dataset.registryVersion;
+    body.page = review.dataset.page; // remade with the pages that name the body
     if (await post("/api/entity", body)) reloadAt(valueId);
   }
 
@@ -235,13 +236,7 @@
       post("/api/correct", body).then((ok) => ok && reloadAt(null));
       return;
     }
-    if (button && button.dataset.op === "carry_over") {
-      const d = button.dataset;
-      post("/api/correct", { op: "carry_over", event: d.event, into: d.into, version: d.version }).then(
-        (ok) => ok && reloadAt(null),
-      );
-      return;
-    }
+    if (button && button.dataset.op === "carry_over") return; // the form's submit (below)
     if (button && card) {
       const op = button.dataset.op;
       if (op === "accept") correct(card, { op, field: li.dataset.field, key: li.dataset.key }, li.dataset.v);
@@ -273,6 +268,26 @@
     }
     const row = ev.target.closest("tr[data-href]");
     if (row && !ev.target.closest("a")) location.href = row.dataset.href;
+  });
+
+  // ---- a lost event's corrections carried over to the event picked (an empty pick is refused, in the page's language)
+  document.addEventListener("submit", (ev) => {
+    const f = ev.target.closest("form.carry");
+    if (!f) return;
+    ev.preventDefault();
+    const body = { op: "carry_over", event: f.dataset.event, into: f.elements.into.value, version: f.dataset.version };
+    post("/api/correct", body).then((ok) => ok && reloadAt(null));
+  });
+  document.addEventListener(
+    "invalid",
+    (ev) => {
+      const f = ev.target.closest && ev.target.closest("form.carry");
+      if (f) ev.target.setCustomValidity(f.dataset.choose);
+    },
+    true,
+  );
+  document.addEventListener("change", (ev) => {
+    if (ev.target.closest("form.carry")) ev.target.setCustomValidity("");
   });
 
   // ---- a selection in the page's text: add it as a value, or as a missed event ----
