@@ -10,7 +10,7 @@ before the extractor ran on them. Before the fixes that came with them: events F
 
 from __future__ import annotations
 
-from conftest import score_probes
+from conftest import extract_events, score_probes
 
 PLACE_FIELDS = ("location", "cities", "countries", "direction")
 
@@ -18,8 +18,45 @@ PLACE_FIELDS = ("location", "cities", "countries", "direction")
 def test_the_seventh_places_probe_pages_score_above_their_floor(registries, score, tmp_path):
     events_f1, macro, f1 = score_probes("places-probe7", registries, score, tmp_path)
     assert events_f1 >= 0.99
-    assert macro >= 0.88, f1
-    floor = {"location": 0.99, "cities": 0.87, "countries": 0.81, "direction": 0.99}
+    # 0.912 (cities, countries 1.000) with earlier stops and funders before their verb as asides and the
+    # home town's name read as the home town
+    assert macro >= 0.91, f1
+    floor = {"location": 0.99, "cities": 0.99, "countries": 0.99, "direction": 0.99}
     assert all(f1[field] >= floor[field] for field in PLACE_FIELDS), {
         f: round(f1[f], 3) for f in PLACE_FIELDS
     }
+
+
+def _cities(ev: dict) -> list[tuple[str, str]]:
+    return [(c["name"], c["country"]) for c in ev["cities"]]
+
+
+def test_the_visitors_earlier_stops_are_no_places_of_the_event(registries):
+    text = (
+        "Delegacja z Gruzji\n\n27 listopada 2018 r. gościliśmy urzędników z Tbilisi, którzy wcześniej byli w "
+        "Berlinie i w Pradze, a teraz pytali o noclegownie.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert (_cities(ev), ev["countries"]) == ([("Tbilisi", "GE")], ["GE"])
+    (ev,) = extract_events(text.replace("wcześniej byli", "byli"), registries)
+    assert ("Berlin", "DE") in _cities(ev)  # the word makes the difference
+
+
+def test_funders_named_before_their_verb_are_no_countries_of_the_event(registries):
+    text = (
+        "Litewscy partnerzy\n\n19 lutego 2020 r. gościliśmy pracowników socjalnych z Wilna. Norwegia, Islandia "
+        "i Liechtenstein wspierają tak projekty w całej Europie.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert ev["countries"] == ["LT"]
+
+
+def test_the_home_towns_name_is_the_home_town(registries):
+    text = "Czescy partnerzy w Bardzie\n\nBardo odwiedzili 11 października 2019 r. pracownicy socjalni z Broumova.\n"
+    home = {"home": "Ośrodek Pomocy Społecznej w Bardzie", "home_city": "Bardo"}
+    (ev,) = extract_events(text, registries, **home)
+    assert (_cities(ev), ev["countries"], ev["location"]) == (
+        [("Broumov", "CZ")],
+        ["CZ"],
+        {"city": "Bardo", "country": "PL"},
+    )

@@ -14,7 +14,7 @@ from ..sources import chrome
 from ..sources.splitting import Listed, grouped_sections
 from . import classify, dates, names
 from ._text import Token, sentences, tokenize
-from .gazetteer import Gazetteer, load_gazetteer, with_registries
+from .gazetteer import City, Gazetteer, load_gazetteer, with_registries
 from .home import Home, home_of
 from .places import (
     FROM,
@@ -270,7 +270,7 @@ def _event(
         if m.kind == "city":
             near = countries_by_sentence.get(_sentence_of(sents, m.start - d.base), set())
             m = resolve(m, near or all_countries)
-        resolved.append(m)
+        resolved.append(_as_home_city(m, home))
     foreign = [m for m in resolved if m.country and m.country != "PL"]
     # place strings that link to nothing are reported, not dropped
     for a, b in find_unlinked(d.tokens, all_places):
@@ -830,6 +830,17 @@ def _home_country_venue(
         if after or in_title or VENUE_BEFORE.search(text[max(0, s - 40) : s]):
             return m
     return None
+
+
+def _as_home_city(m: PlaceMention, home: Home) -> PlaceMention:
+    """A name that is the home town's is the home town, whatever a foreign town's other name says: "Bardo
+    odwiedzili …" on a page of Bardo's welfare centre is no Bordeaux (Polish "Bordo"/"Bardo")."""
+    if m.kind != "city" or not home.city or m.country == home.country or slug(m.quote) != slug(home.city):
+        return m
+    own = next((c for c in m.readings if c.country == home.country), None)
+    return replace(
+        m, country=home.country, city=own or City(None, home.city, home.country, None, None, 0, home.city)
+    )
 
 
 def _is_home_city(m: PlaceMention, home: Home) -> bool:

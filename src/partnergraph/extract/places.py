@@ -907,7 +907,12 @@ CLAUSE_END = {",", ";", ".", ":", "(", ")"}
 # Helsinek", "za przykładem Lyonu"
 MODEL_WORDS = {"wzorem", "śladem"}
 ASIDE_LEMMAS = FUNDING_WORDS | SIGHTSEEING | WAY_HOME | {"wsparcie"}
-ASIDE_WORDS = MODEL_WORDS | {"drodze", "wzór", "przykład"}
+# the visitors' earlier stops: "Urzędnicy z Tbilisi, którzy wcześniej byli w Berlinie i w Pradze, …"
+EARLIER_WORDS = {"wcześniej", "przedtem", "uprzednio"}
+STAY_LEMMAS = {"być", "przebywać", "odwiedzić", "odwiedzać", "gościć", "zwiedzić"}
+ASIDE_WORDS = MODEL_WORDS | EARLIER_WORDS | {"drodze", "wzór", "przykład"}
+# funders as the subject of their verb: "Norwegia, Islandia i Liechtenstein wspierają tak projekty …"
+FUNDING_VERBS = {"wspierać", "wesprzeć", "finansować", "sfinansować", "dofinansować", "współfinansować"}
 
 
 def _list_goes_on(tokens: list[Token], j: int) -> bool:
@@ -945,6 +950,7 @@ def _opens_aside(tokens: list[Token], i: int) -> bool:
         or (t.lower == "drodze" and prv == "w")
         or t.lower in MODEL_WORDS
         or (t.lower in ("wzór", "przykład") and prv in ("na", "za"))
+        or (t.lower in EARLIER_WORDS and any(x.lemmas & STAY_LEMMAS for x in tokens[i + 1 : i + 3]))
     )
 
 
@@ -1002,7 +1008,23 @@ def _aside_tokens(tokens: list[Token]) -> set[int]:
             j += 1
         out.update(range(i, j))
         i = j
-    return out | _absent_sentences(tokens)
+    return out | _absent_sentences(tokens) | _funders_before_verb(tokens)
+
+
+def _funders_before_verb(tokens: list[Token]) -> set[int]:
+    """A list of names opening a clause whose verb funds or supports: the funders, not the event's places."""
+    out: set[int] = set()
+    for k, t in enumerate(tokens):
+        if not (t.lemmas & FUNDING_VERBS) or not t.has_pos("fin", "praet"):
+            continue
+        j = k - 1
+        while j >= 0 and (
+            tokens[j].is_upper_initial and tokens[j].is_word or tokens[j].lower in COORDINATORS
+        ):
+            j -= 1
+        if j < k - 1 and (j < 0 or tokens[j].text in CLAUSE_END | SENTENCE_END):
+            out.update(range(j + 1, k))
+    return out
 
 
 # a party that did not come: "Partner z Frankfurtu nad Odrą nie mógł uczestniczyć w spotkaniu"
