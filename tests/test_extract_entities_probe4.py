@@ -78,5 +78,9 @@ def test_the_eighth_entity_probe_pages_score_above_their_floor(registries, score
     events_f1, macro, f1 = score_probes("entities-probe8", registries, score, tmp_path)
     assert events_f1 >= 0.99
     assert macro >= 0.86, f1
-    # after names with particles ('Henka de Vriesa', 'Ulrichem von Hagenem'): persons 0.939
-    assert f1["organisations"] >= 0.69 and f1["persons"] >= 0.93 and f1["programmes"] >= 0.72, f1
+    # after names with particles ('Henka de Vriesa', 'Ulrichem von Hagenem'): persons 0.939; after Romance head
+    # words, own names before renderings in brackets, funds 'poprzez', networks with digits: 0.898
+    # (organisations 0.771, persons 0.948, projects 1.000, programmes 0.769)
+    assert macro >= 0.89, f1
+    assert f1["organisations"] >= 0.77 and f1["persons"] >= 0.94 and f1["programmes"] >= 0.76, f1
+    assert f1["projects"] >= 0.99, f1

@@ -643,3 +643,45 @@ def test_a_programmes_owner_named_as_funder_is_no_partner(registries):
 )
 def test_names_with_particles_in_polish_cases(bare, text, expected):
     assert names(text, bare).get("persons", []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a town known to Polish before a foreign head that follows it
+        ("Gospodarzem była Toulouse Métropole wraz z partnerami.", "organisations", ["Toulouse Métropole"]),
+        # Italian joined articles inside a name; Italian and Portuguese head words
+        (
+            "Gości z Azienda Pubblica di Servizi alla Persona Città di Bologna przyjęto w Krakowie.",
+            "organisations",
+            ["Azienda Pubblica di Servizi alla Persona Città di Bologna"],
+        ),
+        (
+            "Byli też goście z Santa Casa da Misericórdia de Lisboa.",
+            "organisations",
+            ["Santa Casa da Misericórdia de Lisboa"],
+        ),
+        # an own name and its Polish rendering after it in brackets: one body under its own name
+        ("przedstawiciele Comune di Bologna (Gminy Bolonia) i inni", "organisations", ["Comune di Bologna"]),
+        (
+            "studenci z Universidad de Granada (Uniwersytetu w Granadzie) i ich opiekunka",
+            "organisations",
+            ["Universidad de Granada"],
+        ),
+        # a fund through which a programme pays is a programme too
+        (
+            "w ramach programu Interreg poprzez Fundusz Mikroprojektów Euroregionu Beskidy.",
+            "programmes",
+            ["Interreg", "Fundusz Mikroprojektów Euroregionu Beskidy"],
+        ),
+        # a network named by a word with a digit inside
+        ("Wizyta tematyczna sieci Care4Kids w Wilnie.", "projects", ["Care4Kids"]),
+    ],
+)
+def test_romance_heads_renderings_after_own_names_funds_and_networks(bare, text, field, expected):
+    reg = Registries(
+        organisations=bare.organisations,
+        programmes=[*bare.programmes, Programme("Interreg", (), "European Union")],
+    )
+    found = names(text, reg)
+    assert found.get(field, []) == expected, found

@@ -180,7 +180,7 @@ FOREIGN_HEAD = re.compile(
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
     r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
-    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|domov|m[ée]tropole)$",
+    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|domov|m[ée]tropole|azienda|settore|casa|centras|amt)$",
     re.I,
 )
 
@@ -233,6 +233,15 @@ CONNECTORS = {
     "v",  # Czech: "Armáda spásy v ČR"
     "das",  # German: "Caritasverband für das Bistum Aachen"
     "dem",
+    # Italian, Spanish and Portuguese joined articles: "Servizi alla Persona", "Centro della Famiglia"
+    "alla",
+    "della",
+    "delle",
+    "degli",
+    "dei",
+    "al",
+    "dos",
+    "do",
     # Catalan, French and Italian elisions: "Regidoria de Serveis Socials de l'Ajuntament de València"
     "l",
     "d",
@@ -277,7 +286,7 @@ PROGRAMME_NEXT = re.compile(r"\s+(?:w\s+ramach\s+)?program", re.I)
 # a fund that pays for the work is a funding programme, not a body taking part
 FUNDED_FROM = re.compile(
     r"(?:(?:współ|do|s)?finansow\w*|środków|dotacj\w*|grant\w*)\s+(?:\w+\s+){0,2}?(?:z|ze|w\s+ramach)\s+$"
-    r"|(?:ze\s+)?środków\s+$|w\s+ramach\s+$",
+    r"|(?:ze\s+)?środków\s+$|w\s+ramach\s+$|poprzez\s+$",
     re.I,
 )
 
@@ -1111,6 +1120,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     if not names.organisations:
         names.organisations += parts
     names.organisations = _home_by_acronym(_joined_at_dashes(names.organisations, text, base), text, base)
+    names.organisations = _renderings_in_brackets(names.organisations, text, base)
     for fld in ("organisations", "units", "projects", "programmes", "persons"):
         setattr(names, fld, _dedupe(getattr(names, fld)))
     return names
@@ -1148,6 +1158,36 @@ def _joined_at_dashes(orgs: list[Name], text: str, base: int) -> list[Name]:
             joined[first] = replace(first, value=f"{first.value} – {o.value}", end=o.end)
             joined[o] = None
     return [joined.get(o, o) for o in orgs if joined.get(o, o) is not None]
+
+
+def _renderings_in_brackets(orgs: list[Name], text: str, base: int) -> list[Name]:
+    """A body's own name and its Polish rendering right after it in brackets, or the other way round, found
+    as two names ("Comune di Bologna (Gminy Bolonia)", "Uniwersytetu w Granadzie (Universidad de Granada)"):
+    one body under its own name, the rendering its alias."""
+    out = list(orgs)
+    for a in orgs:
+        for b in orgs:
+            if a is b or a not in out or b not in out:
+                continue
+            if (
+                text[a.end - base : b.start - base].strip() != "("
+                or text[b.end - base : b.end - base + 1] != ")"
+            ):
+                continue
+            if " " not in a.value or " " not in b.value or _foreign_name(a.value) == _foreign_name(b.value):
+                continue
+            own, rendering = (a, b) if _foreign_name(a.value) else (b, a)
+            merged = replace(own, start=a.start, end=b.end + 1, aliases=(*own.aliases, rendering.value))
+            out[out.index(own)] = merged
+            out.remove(rendering)
+    return out
+
+
+def _foreign_name(value: str) -> bool:
+    """Whether most capitalised words of a name are unknown to Polish ("Comune di Bologna", not "Gmina
+    Bolonia" or "Uniwersytet w Granadzie")."""
+    words = [t for t in tokenize(value) if t.is_word and t.is_upper_initial]
+    return sum(t.unknown for t in words) * 2 > len(words)
 
 
 def _dedupe(items: list[Name]) -> list[Name]:
@@ -1754,6 +1794,17 @@ def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
         and (nxt.lower in FOREIGN_MODIFIERS or _foreign_head(nxt.text))
     ):
         return True  # a city opening a foreign name: "Glasgow City Council"
+    if (
+        t.is_word
+        and t.is_upper_initial
+        and not t.has_mark("nazwa_pospolita")
+        and nxt is not None
+        and nxt.unknown
+        and nxt.start - t.end == 1
+        and _foreign_head(nxt.text)
+        and not (k > 0 and toks[k - 1].is_upper_initial and toks[k - 1].is_word)
+    ):
+        return True  # a known name before a foreign head that follows its town: "Toulouse Métropole"
     if "-" in t.text and t.is_upper_initial and unknown_word(t.text.split("-")[0]):
         return True  # "Oost-Europa", "Kaarst-Korschenbroich"
     if t.is_word and t.is_upper_initial and k > 0 and toks[k - 1].text in CONNECTORS - {"i", "e", "y", "-"}:

@@ -331,7 +331,8 @@ def _particle_pair(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, i
     "Henka de Vriesa" and "Henkiem de Vriesem" -> "Henk de Vries" (a longer capitalised run is a body's name)."""
     before = toks[k - 1] if k > 0 else None
     if before is not None and (
-        before.text in QUOTES or before.text in RUN_PARTICLES  # "… Casa da Misericórdia de Lisboa"
+        before.text in QUOTES
+        or before.text in RUN_PARTICLES  # "… Casa da Misericórdia de Lisboa"
         # a capitalised word before it is the name's, unless it is a sentence's verb or preposition ("Mówił")
         or before.is_word
         and before.is_upper_initial

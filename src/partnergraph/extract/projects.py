@@ -18,7 +18,7 @@ from .persons import unknown_word
 PROJECT_INTRO = re.compile(
     # a project, or an URBACT-style network of cities named in quotes, by its acronym or a word with a capital
     # inside ("sieci „Welcoming Spaces”", "sieci ROOF", "sieci HomeCare Cities")
-    r"(?<!\w)(?:(?:mikro)?projekt(?:u|em|cie|(?P<many>y|ów|ach|ami))?|sie(?:ć|ci|cią)(?=\s*(?:[„\"“]|(?-i:[A-Z][A-Z-]{2,}|[A-Z][a-z]+[A-Z][A-Za-z]*)\b)))\s*"
+    r"(?<!\w)(?:(?:mikro)?projekt(?:u|em|cie|(?P<many>y|ów|ach|ami))?|sie(?:ć|ci|cią)(?=\s*(?:[„\"“]|(?-i:[A-Z][A-Z-]{2,}|[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*)\b)))\s*"
     # an adjective after the word: "projektu polsko-czeskiego „…”", "projektu partnerskiego „…”"
     r"(?:[a-ząćęłńóśźż]+(?:-[a-ząćęłńóśźż]+)?(?:ego|ych)\s+)?"
     # "pn.", "np.", a contract number, or both ("projektu nr POWR.… pn. „…”")
