@@ -19,8 +19,20 @@ PLACE_FIELDS = ("location", "cities", "countries", "direction")
 def test_the_eighth_places_probe_pages_score_above_their_floor(registries, score, tmp_path):
     events_f1, macro, f1 = score_probes("places-probe8", registries, score, tmp_path)
     assert events_f1 >= 0.99
-    assert macro >= 0.87, f1
-    floor = {"location": 0.81, "cities": 0.97, "countries": 0.99, "direction": 0.90}
+    # 0.889 (location 0.909, direction 1.000) with a verb between a body and a town
+    assert macro >= 0.88, f1
+    floor = {"location": 0.90, "cities": 0.97, "countries": 0.99, "direction": 0.99}
     assert all(f1[field] >= floor[field] for field in PLACE_FIELDS), {
         f: round(f1[f], 3) for f in PLACE_FIELDS
     }
+
+
+def test_a_verb_between_a_body_and_a_town_makes_the_town_no_origin(registries):
+    from conftest import extract_events
+
+    text = (
+        "Seminarium w Danii\n\n20–22 czerwca 2016 r. pracownicy MOPS z Klubu Integracji Społecznej byli w "
+        "Kolding w Danii na seminarium.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert (ev["direction"], ev["location"]) == ("outgoing", {"city": "Kolding", "country": "DK"})

@@ -988,6 +988,8 @@ def _specifies_origin(tokens: list[Token], i: int) -> bool:
         t = tokens[j]
         if t.lower in FROM:
             return steps > 0
+        if t.has_pos("praet", "fin"):
+            return False  # a verb between: "pracownicy z Klubu Integracji Społecznej byli w Kolding"
         if not (t.is_upper_initial or t.lemmas & PLACE_NOUNS or t.text in (".", "-") or t.has_pos("adj")):
             return False  # "z miejscowości Sola", "z partnerskiej gminy X": the words of a place's name
         j -= 1
