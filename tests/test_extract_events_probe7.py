@@ -12,9 +12,9 @@ from conftest import extract_events, score_probes
 
 def test_the_seventh_events_probe_set_scores_above_its_floor(registries, score):
     events_f1, macro, f1 = score_probes("events-probe7", registries, score)
-    # before the rules of this set: events F1 0.867, fields macro 0.711; after venues in other Polish towns: 0.732; after relative days, weekday dates, date-bar headings: 0.866
-    assert events_f1 >= 0.96
-    assert macro >= 0.86, f1
+    # before the rules of this set: events F1 0.867, fields macro 0.711; after venues in other Polish towns: 0.732; after relative days, weekday dates, date-bar headings: 0.866; after notices with no foreign side: 0.885
+    assert events_f1 >= 0.99
+    assert macro >= 0.88, f1
 
 
 def _location(text: str, registries, **page) -> dict | None:
@@ -109,3 +109,20 @@ def test_news_items_under_date_bar_heading_lines_and_a_heading_over_two_named_da
         ("11.05.2018 | Goście z Gruzji"[-20:], "2018-05-09", "2018-05-10"),
         ("Spotkanie w Rydze", "2018-05-03", "2018-05-04"),
     ]
+
+
+def test_seats_of_bodies_named_in_their_own_language_and_no_district_beside_its_city(registries):
+    text = (
+        "Partnerzy w Grazu\n\nW dniach 21–23 maja 2019 r. w Grazu odbyło się spotkanie partnerów projektu. "
+        "Uczestniczyli w nim przedstawiciele Comune di Bologna, Mestna občina Ljubljana i Fundació Amics de la "
+        "Gent Gran.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert {c["name"] for c in ev["cities"]} == {"Graz", "Bologna", "Ljubljana"}
+    assert set(ev["countries"]) == {"AT", "IT", "SI"}
+    district = (
+        "Goście z Bratysławy\n\n12 października 2021 r. w Krakowie przebywała delegacja z Bratysławy, w tym "
+        "pracownicy domu seniorów Domov jesene života Petržalka.\n"
+    )
+    (ev,) = extract_events(district, registries)
+    assert [c["name"] for c in ev["cities"]] == ["Bratislava"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -11,7 +12,7 @@ from .._slug import slug
 from ..model import Event, Evidence, Page, Place, Section
 from ..reference import Registries
 from ..sources import chrome
-from ..sources.splitting import Listed, grouped_sections
+from ..sources.splitting import EVENT_WORDS, Listed, grouped_sections
 from . import classify, dates, names
 from ._text import Token, sentences, tokenize
 from .gazetteer import City, Gazetteer, load_gazetteer, with_registries
@@ -442,9 +443,14 @@ def _event(
             listed_cities = {(c.name, c.country) for c in ev.cities}
             # a name the text gives a town already has that town: "Sozialamt Frankfurt" beside "we
             # Frankfurcie" by the Oder is Frankfurt (Oder), not also Frankfurt am Main
-            if all((c.name, c.country) not in listed_cities for c in (*m.readings, p)):
+            if all((c.name, c.country) not in listed_cities for c in (*m.readings, p)) and not any(
+                _near(p, c) for c in ev.cities
+            ):
                 ev.cities.append(p)
                 ev.evidence.setdefault("cities", []).append(evidence)
+                if p.country not in ev.countries:
+                    ev.countries.append(p.country)
+                    ev.evidence.setdefault("countries", []).append(evidence)
     for iso, k in find_nationalities(d.tokens):
         if iso not in ev.countries:
             t = d.tokens[k]
@@ -456,6 +462,9 @@ def _event(
         if iso not in ev.countries and iso != "PL":
             ev.countries.append(iso)
             ev.evidence.setdefault("countries", []).append(Evidence(page.text[a:b], a, b, 0.5))
+
+    if not ev.countries and not EVENT_WORDS.search(title):
+        return None  # no foreign side and no visit, meeting or gift named: a notice ("Nabór na szkolenie …")
 
     # participants: the foreign people's kind, for events where foreigners come (or meet online)
     if kind != "Donation":
@@ -607,11 +616,23 @@ def names_seats(
         if PLACE_AFTER.match(text, n.end):
             continue
         name = tokenize(n.value)
+        # a body named in its own language and closed by its town ("Comune di Bologna", "Mestna občina
+        # Ljubljana"): its seat is a country of the event as well, where the text names no country for it
+        foreign = sum(t.unknown for t in name if t.is_word) >= 2
         for m in find_places(gaz, name) + seat_in_name(gaz, name):
-            if m.kind == "city" and m.country in countries and m.country != "PL":
+            closes = foreign and m.end == name[-1].end
+            if m.kind == "city" and m.country != "PL" and (m.country in countries or closes):
                 out.append((m, Evidence(text[n.start : n.end], n.start, n.end, 0.6)))
                 break
     return out
+
+
+def _near(a: Place, b: Place, km: float = 15.0) -> bool:
+    """Two places of one town: a district ("Petržalka") and its city ("Bratislava")."""
+    if None in (a.lat, a.lon, b.lat, b.lon) or a.country != b.country:
+        return False
+    dy, dx = (a.lat - b.lat) * 111.0, (a.lon - b.lon) * 111.0 * math.cos(math.radians(a.lat))
+    return dx * dx + dy * dy < km * km
 
 
 def _bystanders(text: str, orgs: list[names.Name], base: int, direction: str | None) -> set[int]:
