@@ -75,6 +75,19 @@ def serving(url: str | None, root: Path):
         process.wait(15)
 
 
+def draw_every_chart(page, seconds: float = 15) -> None:
+    """Scroll down the page and back: its charts are drawn as they come into view (a full-page shot
+    taken at once showed them empty), then wait until each one is drawn."""
+    page.evaluate(
+        """async () => { for (let y = 0; y < document.body.scrollHeight; y += 300) {
+            window.scrollTo(0, y); await new Promise(r => setTimeout(r, 40)); } window.scrollTo(0, 0); }"""
+    )
+    undrawn = "() => [...document.querySelectorAll('.chart[data-spec]')].filter(c => !c.dataset.drawn).length"
+    deadline = time.monotonic() + seconds
+    while page.evaluate(undrawn) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", help="a running server (default: start one on this project)")
@@ -99,6 +112,7 @@ def main() -> None:
                         sep = "&" if "?" in path else "?"
                         start = time.perf_counter()
                         page.goto(f"{url}{path}{sep}lang={lang}", wait_until="networkidle")
+                        draw_every_chart(page)
                         page.wait_for_timeout(300)  # charts and the network settle
                         took = time.perf_counter() - start
                         target = out / f"{name}-{lang}-{width}.png"

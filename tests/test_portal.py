@@ -196,12 +196,16 @@ def wait_until(page, function: str, seconds: float = 20) -> None:
         page.wait_for_timeout(50)
 
 
+# the map's circles, counted in Vega's scene graph (not its legend's)
+CIRCLES = """() => { let n = 0; (function walk(item) {
+    if (item.marktype === 'symbol' && item.role === 'mark') n += item.items.length;
+    (item.items || []).forEach(walk); })(document.querySelector('#viz-map .chart')._view.scenegraph().root);
+    return n; }"""
+
+
 def test_map_filter_changes_the_map_and_the_chart(browser, server):
     page, problems = open_page(browser, server.url + "map?lang=en")
-    # the circles are counted in Vega's scene graph
-    circles = """() => { let n = 0; (function walk(item) { if (item.marktype === 'symbol') n += item.items.length;
-        (item.items || []).forEach(walk); })(document.querySelector('#viz-map .chart')._view.scenegraph().root);
-        return n; }"""
+    circles = CIRCLES
     page.wait_for_selector("#viz-map svg")
     wait_until(page, f"() => ({circles})() > 0")
     before_circles = page.evaluate(circles)
@@ -671,6 +675,11 @@ def test_published_site_searches_in_the_browser(browser, seed_store, tmp_path):
         assert (site / href).is_file()
         assert problems == []
         page.close()
+        page, problems = open_page(browser, base + "partnergraph/id/country/de.pl.html")  # its map too
+        page.locator("#viz-map .chart").scroll_into_view_if_needed()
+        wait_until(page, f"() => !!document.querySelector('#viz-map svg') && ({CIRCLES})() > 1")
+        assert problems == []
+        page.close()
         check_static_list_sorts_and_pages(browser, site, base)
     finally:
         server.terminate()
@@ -771,7 +780,8 @@ def test_network_labels_are_readable_and_a_node_shows_all_its_quotes(browser, se
 def test_resource_pages_show_readers_names_not_codes_or_iris(browser, server, lang):
     """A city, a country, an organisation and an event as a reader sees them: types and datatypes by name
     (were org:Organization, geo:Geometry, geo:wktLiteral, xsd:decimal), other sites by name ("Wikidata Q183",
-    were their IRIs), a text's language by name (was "@pl"); the page's own IRI only on its IRI line."""
+    were their IRIs), a text's language by name (was "@pl"); the page's own IRI only on its IRI line. (A copy
+    of the page is read: scripts, such as a map's data, count as text there.)"""
     paths = [
         "partnergraph/id/city/helsinki-fi",
         "partnergraph/id/country/de",
@@ -783,7 +793,7 @@ def test_resource_pages_show_readers_names_not_codes_or_iris(browser, server, la
         page, problems = open_page(browser, f"{server.url}{path}?lang={lang}")
         text = page.evaluate(
             "() => { const m = document.querySelector('main').cloneNode(true);"
-            " m.querySelectorAll('.iri').forEach((e) => e.remove()); return m.innerText; }"
+            " m.querySelectorAll('.iri, script').forEach((e) => e.remove()); return m.innerText; }"
         )
         assert codes.findall(text) == [], (path, codes.findall(text))
         assert problems == []
@@ -896,5 +906,26 @@ def test_a_saved_querys_choices_read_as_words_not_ids(browser, server):
     page.wait_for_selector("table tbody tr")
     fields = page.locator("table tbody td[data-label=Pole]").all_inner_texts()
     assert fields and set(fields) == {"dotyczy miasta"}
+    assert problems == []
+    page.close()
+
+
+@pytest.mark.parametrize(
+    "path, country",
+    [("partnergraph/id/country/de?lang=pl", "Germany"), ("partnergraph/id/city/helsinki-fi", None)],
+)
+def test_a_city_and_a_country_page_show_their_map(browser, server, client, path, country):
+    """A city's page has a small map of the city, a country's of its partner cities (the issue's 'on city
+    and country pages too'; they had coordinates in a table only)."""
+    cities = client.get("/browse/cities", params={"format": "json", "lang": "en"}).json()
+    with_events = [c for c in cities if c.get("events")]
+    expected = len([c for c in with_events if c.get("country") == [country]]) if country else 1
+    page, problems = open_page(browser, server.url + path)
+    page.locator("#viz-map .chart").scroll_into_view_if_needed()
+    page.wait_for_selector("#viz-map svg")
+    wait_until(page, f"() => ({CIRCLES})() === {expected}")
+    assert expected >= 1 and page.locator("#viz-map h2").inner_text() == (
+        "Na mapie" if country else "On the map"
+    )
     assert problems == []
     page.close()

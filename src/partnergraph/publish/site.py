@@ -79,6 +79,7 @@ def publish_site(
     from ..web.mime import BY_NAME, GRAPH_FORMATS
     from ..web.pages import render_resource
     from ..web.portal.site import write_portal_pages
+    from ..web.portal.viz import place_map, places_by_area
     from ..web.templating import use_home
 
     settings = settings or Settings.default()
@@ -108,6 +109,7 @@ def publish_site(
     try:
         _write(staging / ".partnergraph-site", "written by partnergraph publish\n", report)
         _write(staging / ".nojekyll", "", report)
+        areas = places_by_area(aggregates)  # a city's or a country's cities on its page's map
         for iri in published_iris(store):
             desc = describe(store, iri, str(iris.DEF))
             if not desc.exists:
@@ -121,7 +123,8 @@ def publish_site(
             for lang, here, other in (("en", here_en, here_pl), ("pl", here_pl, here_en)):
                 linker = Linker(static=True, here=here, lang=lang)
                 other_href = Path(other).name
-                _write(staging / here, render_resource(desc, lang, linker, other_href), report)
+                shown = place_map(areas.get(iri, []), lang, Linker(static=True, here=here, lang=lang))
+                _write(staging / here, render_resource(desc, lang, linker, other_href, shown), report)
             graph = desc.graph()
             for fmt in GRAPH_FORMATS:
                 _write(staging / f"{stem}.{fmt.suffix}", serialize_graph(graph, fmt), report)

@@ -199,7 +199,10 @@ def _matches(ev: Evidence, value) -> bool:
     return ev.value is not None and (ev.value == value or str(ev.value) == str(value))
 
 
-def render_resource(desc: Description, lang: str, linker: Linker, other_lang_href: str | None = None) -> str:
+def render_resource(
+    desc: Description, lang: str, linker: Linker, other_lang_href: str | None = None, place_map: str = ""
+) -> str:
+    """A resource's page; `place_map` is the small map of a city or a country (portal/viz.py)."""
     ui = ui_strings(lang)
     iri = str(desc.iri)
     labels = desc.labels
@@ -232,6 +235,8 @@ def render_resource(desc: Description, lang: str, linker: Linker, other_lang_hre
             f'<a href="{esc(o)}" rel="nofollow" title="{esc(o)}">{esc(same_as_name(o))}</a>' for o in same
         )
         out.append(f"<p>{esc(ui['sameas'])}: {links}</p>")
+    if place_map:
+        out.append(place_map)
     if iri == str(iris.DEF):  # the ontology itself: its documentation
         out.append(f'<p><a href="{esc(linker.page("ontology"))}">{esc(ui["ontology"])} (HTML)</a></p>')
     if URIRef(PG + "Event") in types:

@@ -81,8 +81,9 @@ async def dereference(request: Request, rest: str):
     own = PREFIX + (local + "index" if local.endswith("/") or not local else local)
     lang, explicit = lang_of(request)
     key = ("resource", iri, chosen.name, lang if chosen is mime.HTML else "", explicit)
+    cities = await _places_of(request, iri) if chosen is mime.HTML else []
     status, body = await run_in_threadpool(
-        state.remember, key, lambda: _represent(state, iri, chosen, lang, explicit)
+        state.remember, key, lambda: _represent(state, iri, chosen, lang, explicit, cities)
     )
     if status == 404:
         if chosen is mime.HTML:
@@ -127,8 +128,26 @@ def kept_hub(state, iri: str):
     return state.cached("hubs", lambda: load_hubs(state.settings.build_dir)).get(iri)
 
 
-def _represent(state, iri: str, chosen: mime.Format, lang: str, explicit: bool) -> tuple[int, str | bytes]:
-    """(200, the page or RDF) or (404, the message or error page)."""
+async def _places_of(request: Request, iri: str) -> list[dict]:
+    """The cities a city's or a country's page shows on its map (none for other pages, or without the
+    build's aggregates)."""
+    from ..errors import PartnergraphError
+    from .portal._common import aggregates_of, derived_of
+    from .portal.viz import places_by_area
+
+    if not iri.startswith((str(iris.ID) + "city/", str(iris.ID) + "country/")):
+        return []
+    try:
+        agg = await aggregates_of(request)
+    except PartnergraphError:
+        return []
+    return (await derived_of(request, "places-by-area", lambda: places_by_area(agg))).get(iri, [])
+
+
+def _represent(
+    state, iri: str, chosen: mime.Format, lang: str, explicit: bool, cities: list[dict] = ()
+) -> tuple[int, str | bytes]:
+    """(200, the page or RDF) or (404, the message or error page); `cities` go on a place's map."""
     whole = whole_graph(state.store, iri) if chosen is not mime.HTML else None
     if whole is not None:
         return 200, serialize_graph(whole, chosen)
@@ -152,7 +171,9 @@ def _represent(state, iri: str, chosen: mime.Format, lang: str, explicit: bool) 
         return 404, message
     if chosen is mime.HTML:
         from .pages import render_resource
+        from .portal.viz import place_map
 
         other = f"?lang={'pl' if lang == 'en' else 'en'}"
-        return 200, render_resource(desc, lang, linker, other)
+        shown = place_map(list(cities), lang, Linker(lang=lang, lang_in_links=explicit))
+        return 200, render_resource(desc, lang, linker, other, shown)
     return 200, serialize_graph(desc.graph(), chosen)
