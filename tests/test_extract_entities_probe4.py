@@ -80,7 +80,9 @@ def test_the_eighth_entity_probe_pages_score_above_their_floor(registries, score
     assert macro >= 0.86, f1
     # after names with particles ('Henka de Vriesa', 'Ulrichem von Hagenem'): persons 0.939; after Romance head
     # words, own names before renderings in brackets, funds 'poprzez', networks with digits: 0.898
-    # (organisations 0.771, persons 0.948, projects 1.000, programmes 0.769)
-    assert macro >= 0.89, f1
-    assert f1["organisations"] >= 0.77 and f1["persons"] >= 0.94 and f1["programmes"] >= 0.76, f1
+    # (organisations 0.771, persons 0.948, projects 1.000, programmes 0.769); after speaker-list items,
+    # "prowadził X", districts after a dash and a one-word home ('Caritas'): 0.902 (organisations 0.800,
+    # persons 0.970)
+    assert macro >= 0.90, f1
+    assert f1["organisations"] >= 0.79 and f1["persons"] >= 0.96 and f1["programmes"] >= 0.76, f1
     assert f1["projects"] >= 0.99, f1

@@ -9,7 +9,7 @@ import pytest
 
 from partnergraph.extract import extract_document
 from partnergraph.extract.gazetteer import load_gazetteer
-from partnergraph.extract.names import find_names
+from partnergraph.extract.names import begins_name, find_names
 from partnergraph.reference import Organisation, Programme, Registries, Unit
 from partnergraph.sources import read_page
 
@@ -685,3 +685,36 @@ def test_romance_heads_renderings_after_own_names_funds_and_networks(bare, text,
     )
     found = names(text, reg)
     assert found.get(field, []) == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # an item of a list of speakers with the body after the dash; a leader after "prowadził"
+        (
+            "W programie: Petra Nováková – ředitelka; Tomáš Dvořák – Moravskoslezský kraj; i inni.",
+            "persons",
+            ["Petra Nováková", "Tomáš Dvořák"],
+        ),
+        (
+            "Wizytę w centrum prowadził Vytautas Jonaitis, a potem była dyskusja.",
+            "persons",
+            ["Vytautas Jonaitis"],
+        ),
+        # a town's district after a dash; a title after a foreign head is no part of a name
+        (
+            "Gospodarzem była Mestská časť Bratislava – Petržalka, a potem inni.",
+            "organisations",
+            ["Mestská časť Bratislava – Petržalka"],
+        ),
+        ("Przewodniczyła starostka mestskej časti Ing. Lucia Gurbáľová.", "organisations", []),
+    ],
+)
+def test_speaker_lists_leaders_and_districts(bare, text, field, expected):
+    found = names(text, bare)
+    assert found.get(field, []) == expected, found
+
+
+def test_a_one_word_body_heading_the_homes_name_is_the_home():
+    assert begins_name("Caritas", "Caritas Archidiecezji Poznańskiej")
+    assert not begins_name("Fundacja", "Fundacja Pomocy Wzajemnej Barka")

@@ -180,7 +180,7 @@ FOREIGN_HEAD = re.compile(
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
     r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
-    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|domov|m[ée]tropole|azienda|settore|casa|centras|amt)$",
+    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|[čc]as[tť]i?|domov|m[ée]tropole|azienda|settore|casa|centras|amt)$",
     re.I,
 )
 
@@ -833,6 +833,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and _name_word(toks[end])
             and toks[end].start - t.end <= 1
             and toks[end].lower not in FOREIGN_MODIFIERS
+            and toks[end].text not in TITLES  # "starostka mestskej časti Ing. Lucia …"
         ):
             end += 1  # one word after a foreign head is the name's, Polish or not: "Nadace Krok"
         while (
@@ -1590,8 +1591,8 @@ def begins_name(value: str, name: str) -> bool:
     """Whether an organisation found names `name` by its first two or more words ("Towarzystwo Pomocy
     im. św. Brata Alberta" of "… Koło Warszawa-Praga"; "Urząd Miasta" of "Urząd Miasta Lubań")."""
     key, whole = slug(value), slug(name)
-    if key.count("-") >= 1 and whole.startswith(key + "-"):
-        return True
+    if (key.count("-") >= 1 or key in SINGLE_WORD_BODIES) and whole.startswith(key + "-"):
+        return True  # also a one-word body heading the name: "Caritas" of "Caritas Archidiecezji Poznańskiej"
     # its first words and an acronym of the rest: "Caritas AW" of "Caritas Archidiecezji Warszawskiej"
     *head, acro = value.split()
     if not head or not (acro.isupper() and len(acro) >= 2):
@@ -1878,6 +1879,8 @@ def _part_after(toks: list[Token], end: int, taken: list[bool]) -> int:
             return end
         k += 1
     words = toks[end + 1 : k]
+    if len(words) == 1 and _foreign_spelling(first) and toks[end - 1].is_upper_initial:
+        return k  # a town's district: "Mestská časť Košice – Západ", "Bratislava – Petržalka"
     if FOREIGN_PART.match(first.text) or any(
         BRANCH_PART.match(x.text) or _foreign_head(x.text) and x.unknown for x in words
     ):

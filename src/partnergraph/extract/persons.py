@@ -437,7 +437,7 @@ def _introduces_person(toks: list[Token], end: int) -> bool:
 # "przedstawiła Kari Hansen", "said Ana Ribeiro"
 SPEECH_VERBS = {"mówić", "powiedzieć", "dodać", "dodawać", "podkreślić", "podkreślać", "przedstawić", "wygłosić",
                 "zaznaczyć", "opowiedzieć", "opowiadać", "wyjaśnić", "wyjaśniać", "tłumaczyć", "przekonywać",
-                "zapowiedzieć", "relacjonować", "zauważyć", "zaprezentować", "said", "says", "added", "explained"}  # fmt: skip
+                "zapowiedzieć", "relacjonować", "zauważyć", "zaprezentować", "prowadzić", "poprowadzić", "said", "says", "added", "explained"}  # fmt: skip
 
 
 def _said_by(
@@ -638,6 +638,10 @@ def _listed_name(
     if _after_kind_of_body(toks, k):
         return None  # "z organizacją Secours Catholique – Caritas France": a body's name
     body_after = dash.text in ("–", "—", "-") and _head_analysis(role, org_heads) is not None
+    if k > 0 and toks[k - 1].text in (";", ":") and dash.text in ("–", "—") and role.is_upper_initial:
+        body_after = body_after or (
+            s.unknown and not s.has_pos("adj")
+        )  # a list item: "; Tomáš Dvořák – Moravskoslezský kraj"
     if dash.text not in DASHES | {"("} or not (
         role.is_word and (role.text[:1].islower() or role.lemmas & ROLES or body_after)
     ):
@@ -646,7 +650,9 @@ def _listed_name(
         return None  # the tail of a longer capitalised run
     given = f.has_mark("imię")
     # an item of a list ("– Lasza Gogiberidze – prawnik"): a given name the dictionary reads as a common word
-    item = k > 0 and toks[k - 1].text in ("–", "—", "-", "•", "*") and s.unknown and dash.text != ","
+    item = (
+        k > 0 and toks[k - 1].text in ("–", "—", "-", "•", "*", ";", ":") and s.unknown and dash.text != ","
+    )
     if not (given or f.unknown or item) or (f.lemmas & ROLES):
         return None
     if not (s.unknown or s.has_mark("nazwisko") or given):
