@@ -166,3 +166,23 @@ def test_build_speed_times_every_stage(tmp_path, nquads_200):
     assert f"{quads:,} quads in" in line
     for stage in ("store", "write_dump_files", "write_aggregate_file", "peak memory"):
         assert stage in line
+
+
+def test_build_speed_serial_gives_each_step_its_cpu_time(tmp_path, nquads_200):
+    data = tmp_path / "g.nq"
+    data.write_bytes(nquads_200)
+    cmd = [sys.executable, str(BENCHMARKS / "build_speed.py"), "--nquads", str(data), "--serial"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    steps = [line.strip() for line in proc.stdout.splitlines() if line.endswith("s of CPU")]
+    names = [step.split(":")[0] for step in steps]
+    assert names == [
+        "store",
+        "memory",
+        "write_dump_files",
+        "write_aggregate_file",
+        "write_hub_file",
+        "write_answer_files",
+        "write_search_file",
+    ]
+    assert "CPU of each step: store " in proc.stdout.splitlines()[-1]
