@@ -410,3 +410,37 @@ def test_when_no_event_is_clearly_the_renamed_one_the_person_chooses_it_by_keybo
 
 def page_cards_of(tab) -> list[str]:
     return tab.locator(".card").evaluate_all("cards => cards.map(c => c.dataset.event)")
+
+
+def test_the_queue_by_keyboard_next_previous_and_accept(browser, seed_settings, tmp_path):
+    """In the queue itself, doubtful values first: j / k move from value to value, a accepts the one in
+    focus (saved, gone from the open values) and the focus is on the value after it, without a page view."""
+    settings = copy_built(seed_settings, tmp_path / "project")
+    app = Reviewed(settings.root)
+    try:
+        tab, problems = open_tab(browser, f"{app.url}?lang=en")
+        rows = tab.locator("table.queue tr.value")
+        ids = [rows.nth(i).get_attribute("data-v") for i in range(4)]
+        total = tab.locator("#values-h").inner_text()
+
+        def focused() -> str:
+            return tab.evaluate("document.activeElement.dataset.v || ''")
+
+        for key, wanted in (("j", 0), ("j", 1), ("j", 2), ("k", 1)):
+            tab.keyboard.press(key)
+            assert focused() == ids[wanted]
+        event, field, _ = ids[1].split("|")
+        key = rows.nth(1).get_attribute("data-key")
+        with tab.expect_event("load"):
+            tab.keyboard.press("a")
+        tab.wait_for_function("id => document.activeElement.dataset.v === id", arg=ids[2])
+        assert ids[1] not in tab.locator("table.queue tr.value").evaluate_all(
+            "rs => rs.map(r => r.dataset.v)"
+        )
+        assert tab.locator("#values-h").inner_text() != total
+        assert problems == []
+        tab.close()
+    finally:
+        app.stop()
+    accepted = read_curation(settings.curation_file)[event]["accept"][field]
+    assert key in (accepted if isinstance(accepted, list) else [accepted])

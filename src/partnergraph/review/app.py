@@ -197,7 +197,8 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
         rows.sort(key=lambda r: (r[2].confidence, r[0].source_id, r[2].event_id, FIELDS.index(r[2].field)))
         filters = {"page": page, "field": field, "state": state}
         data = curation_file.load(settings.curation_file)
-        versions = {s.event: curation_file.version(data, s.event) for p in pages for s in p.stale}
+        shown = {s.event for p in pages for s in p.stale} | {v.event_id for _, _, v in rows[:500]}
+        versions = {event: curation_file.version(data, event) for event in shown}
         return render(
             request,
             "queue.html",

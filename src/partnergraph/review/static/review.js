@@ -216,6 +216,14 @@
     );
   }
 
+  // a value accepted from the queue itself; the queue again, at the value after it
+  async function acceptRow(row, next) {
+    if (!row.classList.contains("state-open")) return;
+    const d = row.dataset;
+    const body = { op: "accept", event: d.event, field: d.field, key: d.key, version: d.version };
+    if (await post("/api/correct", body)) reloadAt(next ? next.dataset.v : null);
+  }
+
   // the next card after `card` (from the top again past the last) that has values still open
   function nextOpenCard(card) {
     const cards = Array.from(document.querySelectorAll(".card"));
@@ -363,6 +371,8 @@
     } else if (ev.key === "k" || ev.key === "ArrowUp") {
       focusValue(all[Math.max(i - 1, 0)]);
       ev.preventDefault();
+    } else if (ev.key === "a" && current && current.dataset.href) {
+      acceptRow(current, all[i + 1]);
     } else if (ev.key === "a" && current) {
       const b = current.querySelector('button[data-op="accept"]');
       if (b) b.click();
