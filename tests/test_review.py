@@ -187,8 +187,9 @@ class Person:
         """A click; `reloads` when it saves a correction (the page reloads with it)."""
         self.clicks += 1
         if reloads:
-            # a new document (not the URL's own history change); a merge re-extracts every page
-            # that names the body, which takes longer than Playwright's 30 s default under load
+            # a new document (not the URL's own history change); the page reloads once the save is
+            # answered (a merge re-extracts the pages that name the body first), which on this shared
+            # machine under load can take longer than Playwright's 30 s default
             with self.tab.expect_event("load", timeout=120_000):
                 locator.click()
         else:

@@ -390,6 +390,11 @@ def test_when_no_event_is_clearly_the_renamed_one_the_person_chooses_it_by_keybo
             assert message.startswith(refusal), message
             assert read_curation(settings.curation_file) == {group: {"accept": {"type": "StudyVisit"}}}
             tab.close()
+        for path in ("", f"page/{PAGE}"):  # the list of events' titles fits a phone too
+            tab, problems = open_tab(browser, f"{app.url}{path}?lang=pl", width=390)
+            assert tab.locator("form.carry select").is_visible()
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 390, path
+            tab.close()
         tab, problems = open_tab(browser, f"{app.url}page/{PAGE}?lang=pl")
         renamed = tab.locator(".card").nth(1).get_attribute("data-event")  # where the group's heading was
         assert renamed.startswith(f"{PAGE}/goscie-z-niderlandow")
