@@ -36,3 +36,25 @@ def test_a_verb_between_a_body_and_a_town_makes_the_town_no_origin(registries):
     )
     (ev,) = extract_events(text, registries)
     assert (ev["direction"], ev["location"]) == ("outgoing", {"city": "Kolding", "country": "DK"})
+
+
+def test_a_region_named_by_its_capitals_adjective_gives_its_country_not_the_city(registries):
+    from conftest import extract_events
+
+    text = (
+        "Delegacja ze Słowacji\n\n5 maja 2017 r. Ośrodek gościł urzędników Urzędu Samorządowego Kraju "
+        "Preszowskiego.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert (ev["cities"], ev["countries"]) == ([], ["SK"])
+
+
+def test_the_home_city_after_an_acronym_in_a_heading_in_capitals_is_the_bodys_seat(registries):
+    from conftest import extract_events
+
+    text = (
+        "ROPS W KRAKOWIE NA KONFERENCJI W WIEDNIU\n\n5–6 maja 2017 r. pracownicy ROPS wzięli udział w "
+        "konferencji w Wiedniu.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert (ev["direction"], ev["location"]) == ("outgoing", {"city": "Vienna", "country": "AT"})

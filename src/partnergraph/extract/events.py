@@ -419,6 +419,10 @@ def _event(
         named = set(ev.countries)
         for m, evidence, owner in seats:
             outright = owner is None
+            if m.kind == "country" and m.country not in ("", "PL", *ev.countries) and not named:
+                ev.countries.append(m.country)  # a region by its capital's adjective: its country only
+                ev.evidence.setdefault("countries", []).append(evidence)
+                continue
             if (
                 m.kind == "city"
                 and m.country not in ("", "PL")
@@ -1027,7 +1031,7 @@ def _krakow_is_the_venue(text: str, s: int) -> bool:
 # the end of a body's name before its seat: "MOPS w Krakowie", "PCPR w Nowym Targu", "Urzędu Miasta w …"
 BODY_BEFORE_SEAT = re.compile(
     r"(?:Społecznej|Rodzinie|Miasta|Gminy|Powiatu|Ośrodka|Krakowa|Urzędu|Centrum|Starostwa|\b[A-ZŁŚŻ]{3,6})"
-    r"\s+(?:w|we)?\s*$"
+    r"\s+(?:w|we|W|WE)?\s*$"  # "ROPS W KRAKOWIE" in a heading in capitals
 )
 
 

@@ -1243,6 +1243,10 @@ def institution_adjectives(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMen
     return out
 
 
+# a region named by its capital's adjective: "Kraj Preszowski", "obwód lwowski", "rejon solecznicki"
+REGION_WORDS = {"kraj", "obwód", "okręg", "region", "rejon", "województwo", "prowincja", "land"}
+
+
 # a street or square named after a city is in Kraków: "przy ul. Praskiej", "al. Wiedeńska"
 STREET_WORDS = {"ul", "ulica", "al", "aleja", "os", "osiedle", "pl", "plac", "rondo", "most", "brama"}
 
@@ -1256,8 +1260,13 @@ def _adjective_cities(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]
         found = cities_of_adjective(gaz, t)
         if found:
             noun, cities = found
-            m = PlaceMention("city", "", None, t.start, t.end, "", "", i)
-            out.append(_with_cities(m, cities, noun, gaz.europe))
+            m = _with_cities(
+                PlaceMention("city", "", None, t.start, t.end, "", "", i), cities, noun, gaz.europe
+            )
+            if i >= 1 and tokens[i - 1].lemmas & REGION_WORDS:
+                # "Urząd Samorządowy Kraju Preszowskiego": the region, its country, not Prešov
+                m = replace(m, kind="country", city=None, readings=())
+            out.append(m)
     return out
 
 
