@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from conftest import extract_events, score_probes
 
+from partnergraph.extract import classify
+
 
 def test_the_seventh_events_probe_set_scores_above_its_floor(registries, score):
     events_f1, macro, f1 = score_probes("events-probe7", registries, score)
@@ -126,3 +128,29 @@ def test_seats_of_bodies_named_in_their_own_language_and_no_district_beside_its_
     )
     (ev,) = extract_events(district, registries)
     assert [c["name"] for c in ev["cities"]] == ["Bratislava"]
+
+
+def test_a_city_that_hosted_a_conference_and_a_group_received_by_a_host_abroad():
+    conference = (
+        "Wiedeń gościł w tym tygodniu europejską konferencję o opiece domowej. Spotkało się ponad 300 osób z 19 "
+        "krajów. Kraków reprezentowały dwie pracownice Ośrodka."
+    )
+    assert classify.classify_type("Wiedeń gościł krakowskich specjalistów", conference)[0] == "Conference"
+    hosted = (
+        "W dniach 4–6 maja Oslo przyjęło grupę pracowników Ośrodka. Gospodarzem wizyty była fundacja Kirkens "
+        "Bymisjon. Krakowianie zobaczyli też noclegownię i rozmawiali z jej mieszkańcami."
+    )
+    assert (
+        classify.classify_type("Oslo przyjęło krakowskich pracowników socjalnych", hosted)[0] == "StudyVisit"
+    )
+
+
+def test_staff_of_a_foreign_social_services_centre_or_care_home_are_professionals():
+    wilno = {"Wilna"}
+    centre = "Gościliśmy przedstawicieli Centrum Usług Socjalnych Samorządu Miasta Wilna."
+    assert classify.find_participants("Goście z Wilna", centre, wilno)[0] == "professionals"
+    home = "Gościliśmy pracownice domu pomocy z Wilna. Poznały działalność naszego klubu."
+    assert classify.find_participants("Goście z Wilna", home, wilno)[0] == "professionals"
+    # a centre of the hosts' is no kind of the visitors
+    ours = "Gości przyjęli pracownicy Centrum Interwencji Kryzysowej."
+    assert classify.find_participants("Goście z Wilna", ours, wilno)[0] is None

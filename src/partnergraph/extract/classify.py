@@ -35,6 +35,9 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"debat|panel\w* dyskusyjn", 1.5),
         (r"conference|symposium|congress", 3),
         (r"webinari", 3),  # an online seminar
+        # a gathering of many: "spotkało się ponad 300 osób z 19 krajów"
+        (r"(ponad|około|blisko|prawie)\s+\d{2,}\s+(\w+\s+)?(osób|uczestnik\w*|gości|delegat\w*)", 2),
+        (r"z\s+\d{1,2}\s+(krajów|państw)", 2),
         (r"seminar\b", 1.5),
     ],
     "Meeting": [
@@ -78,7 +81,14 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"(wizyt|podróż|wyjazd)\w* studyjn", 4),
         (r"wizyt", 1.5),
         (r"delegacj", 1.5),
-        (r"gości(ł|li|ła|ło|ć)|podejmowa", 2),  # hosting someone
+        # hosting someone (not a conference: "Wiedeń gościł konferencję")
+        (
+            r"(gości(ł|li|ła|ło|ć)|przyję(ł[aoy]?|li)|przyjął|podejmowa)\w*\b"
+            r"(?!\s+(\w+\s+){0,3}?(konferencj|kongres|sympozj|forum|seminari|zjazd))",
+            2,
+        ),
+        (r"gospodarz\w* wizyty", 2),  # the host of a visit
+        (r"obejrze\w*|zobaczy(li|ły|ł|ła)|przygląda\w*|podpatrywa\w*", 1.5),  # seeing how the host works
         (
             r"zapozna|zaznajomi|poznani[ea]|zapoznani|pokaza(li|ł|ła|ły|no)\b|pokazywa",
             2,
@@ -107,7 +117,8 @@ _TYPE_RX = {
 TALKS = re.compile(r"(?<!\w)(rozmawia\w*|rozmow\w*|omówi\w*|omawia\w*|dyskut\w*|uzgodni\w*|ustalon\w*)", re.I)
 SHOWN = re.compile(
     r"(?<!\w)(zapozna\w*|zaznajomi\w*|pozna\w*|zwiedz\w*|oprowadz\w*|prezentac\w*|zaprezentowa\w*|"
-    r"przedstawi(?!ciel)\w*|odwiedzi\w*|hospit\w*|obserwowa\w*|staż\w*|praktyk\w*|study|visit|pokaza\w*)",
+    r"przedstawi(?!ciel)\w*|odwiedzi\w*|hospit\w*|obserwowa\w*|staż\w*|praktyk\w*|study|visit|pokaza\w*|"
+    r"obejrze\w*|zobaczy\w*|przygląda\w*|podpatr\w*|gospodarz\w* wizyty)",
     re.I,
 )
 ONLY_TALKED = 3.0  # as much as a body's cue that decides
@@ -165,8 +176,11 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         "professionals",
         # "pracownicy francuskiej organizacji …" (an adjective between; not the home's "naszego ośrodka")
         r"pracowni\w+ socjaln\w*|pracowni\w+ (?:(?!nasz|tamtejsz|miejscow|lokaln)[a-ząćęłńóśźż]+\s+)?"
-        r"(organizacj|ośrod|służb|instytucj|placówek|jednost)\w*|"
+        r"(organizacj|ośrod|służb|instytucj|placówek|jednost|centr[óu]\w* (usług|pomocy|wsparci)|"
+        r"dom\w* (pomocy|opieki|senior|dziecka))\w*|"
         r"przedstawiciel\w* ((?-i:[a-ząćęłńóśźż]+)\s+)?(organizacji pozarządow|służb|placówek|ośrodk|caritas|stowarzysze|fundacj)\w*|"
+        # ... of a social services centre, its name's adjectives between ("Lwowskiego Miejskiego Centrum Usług")
+        r"(przedstawiciel|pracowni)\w* (\w+\s+){0,2}?centr\w* (usług|pomocy|wsparci)\w*|"
         # ... of an organisation named ("organizacji Volkshilfe Wien"), not of some ("organizacji z Włoch")
         r"przedstawiciel\w* organizacj\w* (?-i:[A-ZĄĆĘŁŃÓŚŹŻ„\"])|"
         r"służb\w* społeczn\w*|"
@@ -368,6 +382,14 @@ def _mixed_delegation(body: str) -> Cue | None:
 OFFICIALS_AND_EXPERTS = re.compile(r"(?<!\w)urzędni\w*(?:\s+\w+)?\s+(?:i|oraz)\s+eksper(?:t|c)\w*", re.I)
 
 
+def _foreign_after(text: str, end: int, place_words: set[str]) -> bool:
+    """A foreign place later in the phrase: the body named is the visitors' ("przedstawicieli Centrum Usług
+    Socjalnych Samorządu Miasta Wilna"), not one of the hosts' units."""
+    stop = SENTENCE_STOP.search(text, end)
+    phrase = text[end : min(stop.start() if stop else len(text), end + 100)]
+    return any(w and w in phrase for w in place_words)
+
+
 def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str | None, Cue | None]:
     """The kind of the foreign people, with the cue (offset into title+"\\n"+body): the heading's first
     cue, else the body's (officials before professionals when both are named), else a bare delegation or
@@ -385,7 +407,7 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
             for m in rx.finditer(text):
                 before = text[max(0, m.start() - 60) : m.start()]
                 if (
-                    not HOSTS_AFTER.match(text, m.end())
+                    not (HOSTS_AFTER.match(text, m.end()) and not _foreign_after(text, m.end(), place_words))
                     and not THEME_BEFORE.search(before)
                     and not MET_BEFORE.search(before)
                     and not SEEN_BEFORE.search(before)
