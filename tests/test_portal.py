@@ -676,8 +676,8 @@ def test_published_site_searches_in_the_browser(browser, seed_store, tmp_path):
         assert problems == []
         page.close()
         page, problems = open_page(browser, base + "partnergraph/id/country/de.pl.html")  # its map too
-        page.locator("#viz-map .chart").scroll_into_view_if_needed()
-        wait_until(page, f"() => !!document.querySelector('#viz-map svg') && ({CIRCLES})() > 1")
+        assert page.locator("#viz-map svg a circle").count() > 1
+        assert page.evaluate("document.querySelector('#viz-map svg image').getBBox().width") > 0
         assert problems == []
         page.close()
         check_static_list_sorts_and_pages(browser, site, base)
@@ -916,16 +916,28 @@ def test_a_saved_querys_choices_read_as_words_not_ids(browser, server):
 )
 def test_a_city_and_a_country_page_show_their_map(browser, server, client, path, country):
     """A city's page has a small map of the city, a country's of its partner cities (the issue's 'on city
-    and country pages too'; they had coordinates in a table only)."""
+    and country pages too'; they had coordinates in a table only), each circle a link to its city."""
     cities = client.get("/browse/cities", params={"format": "json", "lang": "en"}).json()
     with_events = [c for c in cities if c.get("events")]
-    expected = len([c for c in with_events if c.get("country") == [country]]) if country else 1
-    page, problems = open_page(browser, server.url + path)
-    page.locator("#viz-map .chart").scroll_into_view_if_needed()
-    page.wait_for_selector("#viz-map svg")
-    wait_until(page, f"() => ({CIRCLES})() === {expected}")
-    assert expected >= 1 and page.locator("#viz-map h2").inner_text() == (
-        "Na mapie" if country else "On the map"
+    expected = (
+        [c for c in with_events if c.get("country") == [country]] if country else [{"name": ["Helsinki"]}]
     )
+    page, problems = open_page(browser, server.url + path)
+    circles = page.locator("#viz-map svg a circle")
+    assert len(expected) >= 1 and circles.count() == len(expected)
+    assert page.locator("#viz-map h2").inner_text() == ("Na mapie" if country else "On the map")
+    shapes = client.get(page.locator("#viz-map svg image").get_attribute("href"))  # the countries
+    assert shapes.status_code == 200 and shapes.headers["content-type"].startswith("image/svg+xml")
+    box = page.locator("#viz-map svg").bounding_box()
+    for n in range(circles.count()):  # every circle inside the map as drawn
+        b = circles.nth(n).bounding_box()
+        assert box["x"] <= b["x"] and b["x"] + b["width"] <= box["x"] + box["width"]
+        assert box["y"] <= b["y"] and b["y"] + b["height"] <= box["y"] + box["height"]
+    titles = page.locator("#viz-map svg a circle title").all_text_contents()
+    names = {n for c in expected for n in c["name"]} if not country else None
+    assert names is None or [t.split(":")[0] for t in titles] == sorted(names)
+    circles.first.click()
+    page.wait_for_load_state()
+    assert "/partnergraph/id/city/" in page.url
     assert problems == []
     page.close()

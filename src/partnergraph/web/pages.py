@@ -235,8 +235,6 @@ def render_resource(
             f'<a href="{esc(o)}" rel="nofollow" title="{esc(o)}">{esc(same_as_name(o))}</a>' for o in same
         )
         out.append(f"<p>{esc(ui['sameas'])}: {links}</p>")
-    if place_map:
-        out.append(place_map)
     if iri == str(iris.DEF):  # the ontology itself: its documentation
         out.append(f'<p><a href="{esc(linker.page("ontology"))}">{esc(ui["ontology"])} (HTML)</a></p>')
     if URIRef(PG + "Event") in types:
@@ -247,6 +245,8 @@ def render_resource(
         fragment = str(subject).split("#", 1)[1] if "#" in str(subject) else str(subject)
         out.append(f'<h2 id="{esc(fragment)}"><code>#{esc(fragment)}</code></h2>')
         out.append(_property_table(pairs, desc, lang, linker, evidence=[]))
+    if place_map:  # below the facts: drawn when scrolled to (Vega is half a second of a phone's time)
+        out.append(place_map)
     out.append(f'<p class="formats">{esc(ui["formats"])}: {visible_formats}</p>')
     if desc.inverse:
         out.append(f"<h2>{esc(ui['inverse'])}</h2>")

@@ -57,6 +57,13 @@ const BASEMAP = { type: "mercator", center: [15, 50], scale: 520, width: 1600, h
     .filter(Boolean);
   writeFileSync(join(out, BASEMAP.shapes), JSON.stringify({ width, height, path: shapes.join("") }) + "\n");
   writeFileSync(join(out, "basemap.json"), JSON.stringify(BASEMAP) + "\n");
+  // the same shapes as an image, under the small map of a city's or a country's page (drawn by the
+  // server, portal/viz.py place_map: no script on those pages)
+  writeFileSync(
+    join(out, "basemap.svg"),
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}">` +
+      `<path d="${shapes.join("")}" fill="#e4e9ee" stroke="#fff" stroke-width="0.6"/></svg>\n`,
+  );
 }
 
 // The portal's charts, compiled from Vega-Lite to Vega here rather than in every reader's browser: each chart's
@@ -95,6 +102,6 @@ for (const [path, info] of Object.entries(lock.packages)) {
 writeFileSync(join(out, "THIRD_PARTY_LICENSES.txt"), notices.join("\n") + "\n");
 // gzip beside each file: the server sends it to browsers that accept it (a fifth of the bytes)
 for (const name of readdirSync(out)) {
-  if (/\.(js|css|json)$/.test(name)) writeFileSync(join(out, name + ".gz"), gzipSync(readFileSync(join(out, name)), { level: 9 }));
+  if (/\.(js|css|json|svg)$/.test(name)) writeFileSync(join(out, name + ".gz"), gzipSync(readFileSync(join(out, name)), { level: 9 }));
 }
 console.log(`front-end bundled into ${out}`);

@@ -4,15 +4,15 @@ a chart's data. All from the build's aggregates."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
-from html import escape
 
 from fastapi import APIRouter, Request
 
 from .._http import text_response
 from ..collate import text_key
 from ._common import aggregates_of, derived_of, page_response, page_setup
-from .charts import all_charts, map_spec, per_year_chart
+from .charts import all_charts, basemap, map_spec, per_year_chart
 from .figures import label, map_data, years
 from .tables import table_download
 
@@ -54,35 +54,56 @@ def places_by_area(agg: dict) -> dict[str, list[dict]]:
     return dict(areas)
 
 
+def project(lon: float, lat: float, base: dict) -> tuple[float, float]:
+    """A place on the world map's countries (basemap.json: d3's Mercator, centred and scaled as
+    frontend/build.mjs projected them), in its pixels."""
+    (lon0, lat0), k = base["center"], base["scale"]
+    y = lambda phi: math.log(math.tan(math.pi / 4 + math.radians(phi) / 2))  # noqa: E731
+    return base["width"] / 2 + k * math.radians(lon - lon0), base["height"] / 2 - k * (y(lat) - y(lat0))
+
+
 def place_map(cities: list[dict], lang: str, linker) -> str:
-    """The small map of a city's or a country's page (templates/_map.html): `cities` (places_by_area)
-    as circles sized by their events; "" when there is none."""
+    """The small map of a city's or a country's page (templates/_place_map.html): `cities` (places_by_area)
+    as circles sized by their events, on the part of the world map around them; "" when none is on it."""
     from ..templating import gettext, markup, render
 
-    if not cities:
+    base = basemap()
+    width, height = base["width"], base["height"]
+    placed = [(project(c["lon"], c["lat"], base), c) for c in cities]
+    placed = [((x, y), c) for (x, y), c in placed if 0 <= x <= width and 0 <= y <= height]
+    if not placed:
         return ""
-    places = [
+    xs, ys = [x for (x, _), _c in placed], [y for (_, y), _c in placed]
+    span = max(max(xs) - min(xs), 2 * (max(ys) - min(ys)), 160) + 120  # at least a region around a city
+    box_w, box_h = min(span, width), min(span / 2, height)
+    left = min(max((max(xs) + min(xs)) / 2 - box_w / 2, 0), width - box_w)
+    top = min(max((max(ys) + min(ys)) / 2 - box_h / 2, 0), height - box_h)
+    most = max(c["events"] for _p, c in placed)
+    unit = box_w / 110  # the smallest circle's radius, a fixed part of the map's width
+    circles = [
         {
-            "iri": c["iri"],
+            "x": round(x, 1),
+            "y": round(y, 1),
+            "r": round(unit * (1 + 1.2 * math.sqrt(c["events"] / most)), 1),
             "name": label(c, lang),
-            "lat": c["lat"],
-            "lon": c["lon"],
+            "events": c["events"],
             "href": linker.iri(c["iri"]),
         }
-        for c in cities
+        for (x, y), c in sorted(placed, key=lambda pc: -pc[1]["events"])  # small ones drawn over big ones
     ]
-    counted = {"year": None, "type": "", "direction": "", "events": sum(c["events"] for c in cities)}
-    counted["cities"] = [[number, c["events"]] for number, c in enumerate(cities)]
     html = render(
-        "_map.html",
+        "_place_map.html",
         lang,
         caption=gettext(lang, "On the map"),
-        map={"id": "map", "spec": map_spec(linker, lang)},
-        events=[counted],
-        places=places,
+        box=[round(v, 1) for v in (left, top, box_w, box_h)],
+        width=width,
+        height=height,
+        basemap=linker.file("static/dist/basemap.svg"),
+        circles=circles,
+        labelled=len(circles) <= 12,
+        font=round(box_w / 30, 1),
     )
-    script = f'<script src="{escape(linker.file("static/dist/portal.js"))}" defer></script>'
-    return markup(html + script)
+    return markup(html)
 
 
 @router.api_route("/charts", methods=["GET", "HEAD"])
