@@ -72,3 +72,38 @@ def test_a_contract_number_and_pn_before_the_title(bare):
 def test_the_owner_between_programu_and_the_quoted_name(bare):
     text = "Sfinansowano je ze środków programu Unii Europejskiej „Obywatele dla Europy”."
     assert [v for v, _ in found(text, bare)["programmes"]] == ["Obywatele dla Europy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # an unquoted title in sentence case, up to where the sentence goes on
+        (
+            "Odbyło się spotkanie partnerów projektu Bliżej rodziny, realizowanego od 2016 r.",
+            "projects",
+            ["Bliżej rodziny"],
+        ),
+        (
+            "spotkanie partnerów projektu Wspólne usługi dla seniorów w formule hybrydowej.",
+            "projects",
+            ["Wspólne usługi dla seniorów"],
+        ),
+        ("Był to etap projektu Miasta Krakowa w ramach współpracy.", "projects", []),
+        # a network named by two capitalised foreign words is a project
+        ("Partnerzy sieci Housing Lab spotkali się w Turynie.", "projects", ["Housing Lab"]),
+        # a programme whose name joins countries with en dashes
+        (
+            "projekt finansowany z Programu Współpracy Transgranicznej Polska–Białoruś–Ukraina 2014–2020.",
+            "programmes",
+            ["Program Współpracy Transgranicznej Polska–Białoruś–Ukraina 2014–2020"],
+        ),
+        # a fund for micro-projects is a programme, not a body
+        (
+            "Składamy wniosek do Funduszu Mikroprojektów Euroregionu Tatry.",
+            "programmes",
+            ["Fundusz Mikroprojektów Euroregionu Tatry"],
+        ),
+    ],
+)
+def test_sentence_case_titles_networks_dashed_programmes_and_funds(bare, text, field, expected):
+    assert [v for v, _ in found(text, bare)[field]] == expected

@@ -703,8 +703,11 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             pass  # a council seat or committee held besides one's post: no organisation at the event
         elif lemma == "fundusz" and start > 1 and toks[start - 1].text in ("–", "-") and taken[start - 2]:
             pass  # a programme's strand after a dash: "Aktywni Obywatele – Fundusz Regionalny"
-        elif lemma == "fundusz" and FUNDED_FROM.search(text, 0, toks[start].start - base):
-            # "finansowana z Funduszu X" names a programme; a fund of a programme named next ("z Funduszu
+        elif lemma == "fundusz" and (
+            FUNDED_FROM.search(text, 0, toks[start].start - base) or "projekt" in value.lower()
+        ):
+            # "finansowana z Funduszu X", a fund for projects ("Fundusz Mikroprojektów") name a programme; a
+            # fund of a programme named next ("z Funduszu
             # Mikroprojektów programu Interreg …", "… w ramach Programu …") leaves it to that programme
             if not PROGRAMME_NEXT.match(text, toks[end - 1].end - base):
                 emit("programmes", value, start, end, "head")

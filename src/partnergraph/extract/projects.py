@@ -18,7 +18,7 @@ from .persons import unknown_word
 PROJECT_INTRO = re.compile(
     # a project, or an URBACT-style network of cities named in quotes, by its acronym or a word with a capital
     # inside ("sieci „Welcoming Spaces”", "sieci ROOF", "sieci HomeCare Cities")
-    r"(?<!\w)(?:(?:mikro)?projekt(?:u|em|cie|(?P<many>y|ów|ach|ami))?|sie(?:ć|ci|cią)(?=\s*(?:[„\"“]|(?-i:[A-Z][A-Z-]{2,}|[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*)\b)))\s*"
+    r"(?<!\w)(?:(?:mikro)?projekt(?:u|em|cie|(?P<many>y|ów|ach|ami))?|sie(?:ć|ci|cią)(?=\s*(?:[„\"“]|(?-i:[A-Z][A-Z-]{2,}|[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z]+\s+[A-Z][a-z]+\b(?!\s+[A-Z]))\b)))\s*"
     # an adjective after the word: "projektu polsko-czeskiego „…”", "projektu partnerskiego „…”"
     r"(?:[a-ząćęłńóśźż]+(?:-[a-ząćęłńóśźż]+)?(?:ego|ych)\s+)?"
     # "pn.", "np.", a contract number, or both ("projektu nr POWR.… pn. „…”")
@@ -181,7 +181,7 @@ def _foreign_words_after(text: str, pos: int) -> tuple[int, int, str] | None:
 
 # a programme's proper name after "Programu": capitalised words, compounds and years to the end of the clause
 CAPITALISED_RUN = re.compile(
-    r"[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*|\d{4}(?:\s?[-–]\s?\d{4})?|na\s+lata|[–-]))*"
+    r"[A-ZĄĆĘŁŃÓŚŹŻ][\w\-–]*(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w\-–]*|\d{4}(?:\s?[-–]\s?\d{4})?|na\s+lata|[–-]))*"
     r"(?=\s*(?:[.,;)\n]|$))"
 )
 
@@ -203,13 +203,23 @@ def _polish_title_after(text: str, toks: list[Token], base: int, pos: int) -> tu
     """An unquoted Polish title in the nominative after "projektu" (in the genitive) that runs to the end
     of its clause: "projektu Akcja Człowiek." A name in the genitive ("projektu Miasta Krakowa") is the
     project's owner, not its title."""
-    m = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]\w+(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ]\w+){0,4}(?=\s*(?:[.,;)\n]|$))").match(text, pos)
+    m = CAPITALISED_TITLE.match(text, pos) or PLAIN_TITLE.match(text, pos)
     if not m:
         return None
     first = _token_at(toks, base + m.start())
     if first is None or toks[first].start != base + m.start():
         return None
     cases = {c for a in toks[first].analyses for c in a.cases}
-    if "nom" not in cases or "gen" in cases or toks[first].unknown:
-        return None
+    if toks[first].unknown or ("nom" not in cases or "gen" in cases) and (cases or m.re is CAPITALISED_TITLE):
+        return None  # a title opens in the nominative or with a word that does not decline ("Bliżej rodziny")
     return m.start(), m.end(), m.group()
+
+
+CAPITALISED_TITLE = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]\w+(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ]\w+){0,4}(?=\s*(?:[.,;)\n]|$))")
+# a title in sentence case up to its clause's end or a word that goes on with the sentence: "projektu Bliżej
+# rodziny, realizowanego …", "projektu Wspólne usługi dla seniorów w formule hybrydowej"
+PLAIN_TITLE = re.compile(
+    r"[A-ZĄĆĘŁŃÓŚŹŻ]\w+(?:\s+(?!(?:w|we|z|ze|na|do|od|i|oraz|który|która|które|realizowan\w*|finansowan\w*|"
+    r"współfinansowan\w*)\b)\w+){1,4}(?=\s*(?:[.,;:)\n]|\s(?:w|we|z|ze|na|do|od|i|oraz|który|która|"
+    r"które|realizowan\w*|finansowan\w*|współfinansowan\w*)\b))"
+)
