@@ -400,8 +400,11 @@ def test_when_no_event_is_clearly_the_renamed_one_the_person_chooses_it_by_keybo
         assert renamed.startswith(f"{PAGE}/goscie-z-niderlandow")
         select = tab.locator(f'form.carry[data-event="{group}"] select')
         select.focus()
-        while select.input_value() != renamed:
+        for _ in range(select.locator("option").count()):  # down the list to it, at most once through
+            if select.input_value() == renamed:
+                break
             tab.keyboard.press("ArrowDown")
+        assert select.input_value() == renamed
         tab.keyboard.press("Tab")  # to the button
         assert tab.evaluate("document.activeElement.dataset.op") == "carry_over"
         with tab.expect_event("load"):
