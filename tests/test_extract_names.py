@@ -718,3 +718,26 @@ def test_speaker_lists_leaders_and_districts(bare, text, field, expected):
 def test_a_one_word_body_heading_the_homes_name_is_the_home():
     assert begins_name("Caritas", "Caritas Archidiecezji Poznańskiej")
     assert not begins_name("Fundacja", "Fundacja Pomocy Wzajemnej Barka")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Slovak and Latvian head words
+        (
+            "Pojechali do Tvrdošína, gdzie gościł ich Mestský úrad Tvrdošín. Potem obiad.",
+            ["Mestský úrad Tvrdošín"],
+        ),
+        (
+            "a pracownice Daugavpils pilsētas Sociālais dienests z Dyneburga połączyły się z nami.",
+            ["Daugavpils pilsētas Sociālais dienests"],
+        ),
+        # a foreign name declined with Polish endings beside its own form: one body, in its own form
+        (
+            "realizowany ze Slezską diakonią (Slezská diakonie). Byli przedstawiciele Slezskiej diakonie.",
+            ["Slezská diakonie"],
+        ),
+    ],
+)
+def test_baltic_and_west_slavic_heads_and_declined_own_names(bare, text, expected):
+    assert names(text, bare).get("organisations", []) == expected

@@ -14,6 +14,7 @@ Three sources, in this order, each taking only text the ones before left free:
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -180,7 +181,7 @@ FOREIGN_HEAD = re.compile(
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
     r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
-    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|[čc]as[tť]i?|domov|m[ée]tropole|azienda|settore|casa|centras|amt)$",
+    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|[čc]as[tť]i?|domov|m[ée]tropole|azienda|settore|casa|centras|amt|\w*amet|úrad|úřad|dienests)$",
     re.I,
 )
 
@@ -794,6 +795,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                     and (_foreign_spelling(toks[i - 1]) or _foreign_spelling(t))  # "Mestna občina Ljubljana"
                 )
                 or ELIDED.match(t.text)  # "l'Ajuntament"
+                # a head word Polish also knows after a word spelt in another language: "(Slezská diakonie)"
+                or (i > 0 and toks[i - 1].is_upper_initial and NON_POLISH_LETTERS.search(toks[i - 1].text))
             )
             or not _foreign_head(t.text)
             or t.has_pos("subst", "adj")
@@ -1262,14 +1265,17 @@ def _acting_for(toks: list[Token], k: int) -> bool:
 
 
 def _same_stems(a: str, b: str) -> bool:
-    """Two names of as many words, each pair differing at most in its last letter: "charity opava" and
-    "charita opava" (foreign words the dictionary cannot put in the nominative)."""
+    """Two names of as many words, each pair differing at most in its last three letters: "charity opava" and
+    "charita opava", "slezskiej diakonie" and "slezská diakonie" (foreign words the dictionary cannot put in
+    the nominative, declined with Polish endings)."""
     wa, wb = a.lower().split(), b.lower().split()
     return (
         a != b
         and len(wa) == len(wb) >= 2
         and all(
-            x == y or (min(len(x), len(y)) >= 5 and x[:-1] == y[:-1]) for x, y in zip(wa, wb, strict=True)
+            x == y
+            or (min(len(x), len(y)) >= 5 and len(os.path.commonprefix((x, y))) >= max(len(x), len(y)) - 3)
+            for x, y in zip(wa, wb, strict=True)
         )
     )
 
