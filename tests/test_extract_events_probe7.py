@@ -154,3 +154,14 @@ def test_staff_of_a_foreign_social_services_centre_or_care_home_are_professional
     # a centre of the hosts' is no kind of the visitors
     ours = "Gości przyjęli pracownicy Centrum Interwencji Kryzysowej."
     assert classify.find_participants("Goście z Wilna", ours, wilno)[0] is None
+
+
+def test_a_date_of_publication_in_the_text_gives_way_to_the_events_own_date():
+    from partnergraph.extract import dates
+
+    labelled = "Opublikowano: 4 lipca 2022\n\n1 lipca 2022 r. gościliśmy pracownice domu pomocy z Náchodu."
+    assert dates.event_dates(labelled)[0].begin == (2022, 7, 1)
+    byline = "wtorek, 8 października 2019 | Redakcja\n\nDelegacja przez dwa dni (7–8 października) poznawała kluby."
+    assert dates.event_dates(byline)[0].begin[1:] == (10, 7)
+    alone = "Opublikowano: 4 lipca 2022\n\nGościliśmy pracownice domu pomocy z Náchodu."
+    assert dates.event_dates(alone)[0].begin == (2022, 7, 4)  # no other date: the only one there is

@@ -471,9 +471,22 @@ EVENT_DATE_CUE = re.compile(
 BACKGROUND_CUE = re.compile(r"(\bod|\bdo|\bz dniem|\bprzed|\bpo|\bsince|\bdnia\s+\S+\s+do)\s*$", re.I)
 
 
+def _published_line(text: str, m: DateMention) -> bool:
+    """The mention stands on a line of publication: "Opublikowano: 4 lipca 2022", "wtorek, 8 października 2019 |
+    Red.", "Jan Lis | 15.03.2018, 10:12"."""
+    from ..sources import chrome
+
+    start = text.rfind("\n", 0, m.start) + 1
+    stop = text.find("\n", m.end)
+    line = text[start : stop if stop >= 0 else len(text)]
+    return bool(chrome.PUBLISHED.match(line) or chrome.is_dateline(line) or chrome.is_byline(line))
+
+
 def _dating(text: str, precise: list[DateMention]) -> DateMention:
     """The mention that dates the event: the first one introduced as such ("W dniu", "Dnia"), else the
-    first that is not a background date ("od 1 stycznia", "do 30 czerwca"), else the first."""
+    first that is not a background date ("od 1 stycznia", "do 30 czerwca"), else the first; a date of
+    publication only when no other date is there."""
+    precise = [m for m in precise if not _published_line(text, m)] or precise
     for m in precise:
         if EVENT_DATE_CUE.search(text[max(0, m.start - 22) : m.start]):
             return m
