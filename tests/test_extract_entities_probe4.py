@@ -82,7 +82,10 @@ def test_the_eighth_entity_probe_pages_score_above_their_floor(registries, score
     # words, own names before renderings in brackets, funds 'poprzez', networks with digits: 0.898
     # (organisations 0.771, persons 0.948, projects 1.000, programmes 0.769); after speaker-list items,
     # "prowadził X", districts after a dash and a one-word home ('Caritas'): 0.902 (organisations 0.800,
-    # persons 0.970)
+    # persons 0.970); with West Slavic and Baltic heads 0.910 (organisations 0.800). Left: programmes written under
+    # the registry's names ('Fundusze EOG', 'Aktywni Obywatele'), a fund beside its programme, bodies the events'
+    # bystander rule drops ('poznali pracę Amt für …'), a registered office taking its department's place
+    # ('Wydziału … Urzędu Miasta Krakowa'), Lithuanian and Czech own names in their own genitive
     assert macro >= 0.90, f1
     assert f1["organisations"] >= 0.79 and f1["persons"] >= 0.96 and f1["programmes"] >= 0.76, f1
     assert f1["projects"] >= 0.99, f1
