@@ -941,3 +941,30 @@ def test_a_city_and_a_country_page_show_their_map(browser, server, client, path,
     assert "/partnergraph/id/city/" in page.url
     assert problems == []
     page.close()
+
+
+def test_the_names_language_of_a_saved_query_is_the_pages(browser, server):
+    """A query's `lang` parameter (the language of the names it returns) was a choice of its own in the form
+    ('język nazw miast (en lub pl)'), which the page's language overrode: it is the page's now."""
+    page, problems = open_page(browser, server.url + "queries?lang=pl")
+    item = page.locator("li", has=page.locator("a", has_text="Miasta partnerskie według liczby wydarzeń"))
+    assert "do wyboru" not in item.inner_text() and "en lub pl" not in page.locator("main").inner_text()
+    assert "do wyboru" in page.locator("li", has_text="Wydarzenia na dany temat").inner_text()
+    page.click("a >> text=Miasta partnerskie według liczby wydarzeń")
+    page.wait_for_load_state()
+    assert page.locator("#p-lang").count() == 0 and page.locator("main h2", has_text="Parametry").count() == 0
+    page.click("form.params button[type=submit]")
+    page.wait_for_selector("table tbody tr")
+    assert page.locator("html").get_attribute("lang") == "pl"
+    assert page.locator("table tbody td a", has_text="Wiedeń").count() == 1
+    assert problems == []
+    page.close()
+
+
+def test_a_citys_geometry_is_named_not_coded(browser, server):
+    """A city's geometry was linked as 'pgid:city/helsinki-fi#geometry'."""
+    page, problems = open_page(browser, server.url + "partnergraph/id/city/helsinki-fi?lang=pl")
+    text = page.locator("main table").first.inner_text()
+    assert "pgid:" not in text and "Helsinki (geometria)" in text
+    assert problems == []
+    page.close()

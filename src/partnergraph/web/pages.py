@@ -124,6 +124,9 @@ def term_label(desc_labels: dict, node, lang: str) -> str:
         return gettext(lang, TERM_LABELS[node])
     if labels:
         return next(iter(labels.values()))
+    base, _, part = str(node).partition("#")
+    if part and URIRef(base) in desc_labels:  # a part of a described resource: 'Helsinki (geometria)'
+        return f"{term_label(desc_labels, URIRef(base), lang)} ({gettext(lang, part)})"
     name = short_name(node)
     return name if "://" not in name else same_as_name(node)  # another site's IRI: "Wikidata Q183"
 
@@ -436,7 +439,9 @@ def render_query_list(queries: dict, lang: str, linker: Linker, other_lang_href:
     titled = sorted(queries.items(), key=lambda item: text_key(_t(lang, item[1].title) or item[0], lang))
     for name, saved in titled:  # by title in the reader's language (the files are named in English)
         # what the reader can choose, in their language (were the variables: topic, year_from, year_to)
-        params = "; ".join(_t(lang, param.description) or name for name, param in saved.parameters.items())
+        params = "; ".join(
+            _t(lang, param.description) or name for name, param in saved.parameters.items() if name != "lang"
+        )
         choose = f" <span class=meta>({esc(ui['choose'])}: {esc(params)})</span>" if params else ""
         items.append(
             f'<li><a href="{esc(linker.page("queries/" + name))}">{esc(_t(lang, saved.title) or name)}</a>'
@@ -462,6 +467,8 @@ def render_query_page(
     ui = ui_strings(lang)
     fields = []
     for name, param in saved.parameters.items():
+        if name == "lang":  # the names' language is the page's (?lang= sets both): no choice of its own
+            continue
         current = values.get(name, param.default or "")
         text = _t(lang, param.description)
         label = f"{esc(text)} <code class=meta>{esc(name)}</code>" if text else f"<code>{esc(name)}</code>"
@@ -489,7 +496,7 @@ def render_query_page(
     out = [
         f"<h1>{esc(_t(lang, saved.title) or saved.name)}</h1>",
         f"<p>{esc(_t(lang, saved.description))}</p>",
-        f"<h2>{esc(ui['parameters'])}</h2>" if saved.parameters else "",
+        f"<h2>{esc(ui['parameters'])}</h2>" if set(saved.parameters) - {"lang"} else "",
         form,
         f"<details><summary>{esc(ui['query'])}</summary><pre>{esc(saved.text)}</pre></details>",
     ]
