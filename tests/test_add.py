@@ -742,3 +742,28 @@ def test_add_unifies_an_organisations_names_across_pages_as_a_full_build_does(cu
     alone = dump.read_bytes()
     assert rendering in alone and own not in alone
     assert alone == full_build_dump(current, tmp_path / "full-2", monkeypatch)
+
+
+def test_pages_naming_a_city_in_different_forms_give_it_one_polish_label(current, tmp_path, monkeypatch):
+    """A city the gazetteer has no Polish name for takes its labels from the gazetteer alone, not from each
+    page's wording: two pages writing Frankfurt (Oder) differently gave it two Polish labels, which `add`
+    accepted page by page and the next full build refused (one label per language)."""
+    pages = {
+        "wyjazd-do-frankfurtu.txt": "Wyjazd do Frankfurtu\n\nW dniach 3-4 czerwca 2019 r. pracownicy MOPS "
+        "przebywali we Frankfurcie nad Odrą w Niemczech na seminarium o pomocy osobom bezdomnym.\n",
+        "goscie-z-frankfurtu.txt": "Goście z Niemiec\n\nW dniu 10 maja 2018 r. MOPS gościł pracowników "
+        "socjalnych z Frankfurtu (Oder) w Niemczech, którzy poznali krakowski system pomocy.\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        report = add_pages(current, [str(tmp_path / name)])
+        assert [r.status for r in report.results] == ["added"], report.results[0].message
+    dump = (current.dumps_dir / "partnergraph.nq").read_text(encoding="utf-8")
+    city = f"<{iris.entity_iri('city', 'frankfurt-oder-de')}>"
+    labels = [line for line in dump.splitlines() if line.startswith(f"{city} <{RDFS_LABEL}>")]
+    languages = [line.rsplit('"', 1)[1].split()[0] for line in labels]  # '@en', '@pl'
+    assert "@en" in languages and len(languages) == len(set(languages)), labels
+    assert full_build_dump(current, tmp_path / "full-build", monkeypatch) == dump.encode("utf-8")
+
+
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"

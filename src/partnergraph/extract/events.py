@@ -1063,4 +1063,6 @@ def _place(m: PlaceMention, gaz: Gazetteer, registries: Registries) -> Place:
     reg = registries.place(c.name, c.country)
     if reg is not None:
         return reg
-    return Place(c.name, c.country, c.name_pl or m.quote or None, c.geonames_id, c.wikidata_id, c.lat, c.lon)
+    # the Polish label comes from the gazetteer only: the page's own form ("Frankfurtu nad Odrą" read as
+    # "Frankfurt nad odra") differs from page to page and a city takes one label per language
+    return Place(c.name, c.country, c.name_pl, c.geonames_id, c.wikidata_id, c.lat, c.lon)
