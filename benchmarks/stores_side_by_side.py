@@ -58,7 +58,8 @@ def peak_kb(pid: int | None = None) -> int:
     if pid is None:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     with open(f"/proc/{pid}/status", encoding="ascii") as f:
-        return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
+        # a server that died (or was stopped for its memory) has no VmHWM left: 0, not a lost run
+        return next((int(line.split()[1]) for line in f if line.startswith("VmHWM:")), 0)
 
 
 def open_store(kind: str, nquads: Path, folder: Path) -> tuple[object, dict, object]:
