@@ -183,3 +183,14 @@ def extract_events(text: str, registries, **page) -> list[dict]:
     from partnergraph.model import Page
 
     return extract_document(Page("x", "x.txt", text, **page), registries)["events"]
+
+
+def assert_floors(f1: dict[str, float], floor: dict[str, float]) -> None:
+    """Each field of `floor` scores at least its floor in `f1` (a score_probes table); a failure lists them."""
+    below = {field: round(f1[field], 3) for field in floor if f1[field] < floor[field]}
+    assert not below, f"below their floors {floor}: {below}"
+
+
+def city_pairs(event: dict) -> list[tuple[str, str]]:
+    """An extracted event's cities as (name, country) pairs."""
+    return [(city["name"], city["country"]) for city in event["cities"]]

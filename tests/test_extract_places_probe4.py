@@ -6,14 +6,11 @@ before the extractor was run on them, and scored as `extract_set.py` scores them
 
 from __future__ import annotations
 
-from conftest import extract_events, score_probes
-
-PLACE_FIELDS = ("location", "cities", "countries", "direction")
+from conftest import assert_floors, extract_events, score_probes
 
 
 def test_the_probe_pages_score_above_their_floor(registries, score):
     events_f1, macro, f1 = score_probes("places-probe4", registries, score)
-    places = {f: round(f1[f], 3) for f in PLACE_FIELDS}
     # before any rule for them: events F1 0.917, fields macro 0.569; location 0.286, cities 0.595,
     # countries 0.839, direction 0.636
     # after planned visits, online meetings, goods sent to a country, coordinated towns, "municipality of X",
@@ -24,7 +21,7 @@ def test_the_probe_pages_score_above_their_floor(registries, score):
     assert events_f1 >= 0.99
     assert macro >= 0.86, {f: round(v, 3) for f, v in f1.items() if v < 1}
     floor = {"location": 0.99, "cities": 0.97, "countries": 0.99, "direction": 0.99}
-    assert all(places[f] >= floor[f] for f in PLACE_FIELDS), places
+    assert_floors(f1, floor)
 
 
 def test_a_planned_visits_place_is_not_the_events(registries):

@@ -10,12 +10,7 @@ units 0.857)."""
 
 from __future__ import annotations
 
-from conftest import score_probes
-
-from partnergraph.extract import extract_document
-from partnergraph.model import Page
-
-PLACE_FIELDS = ("location", "cities", "countries", "direction")
+from conftest import assert_floors, city_pairs, extract_events, score_probes
 
 
 def test_the_fifth_places_probe_pages_score_above_their_floor(registries, score, tmp_path):
@@ -27,17 +22,7 @@ def test_the_fifth_places_probe_pages_score_above_their_floor(registries, score,
     # 0.949 with exonyms from the registry and venues named after the date or in the heading (location 1.000)
     assert macro >= 0.94, f1
     floor = {"location": 0.99, "cities": 0.97, "countries": 0.93, "direction": 0.90}
-    assert all(f1[field] >= floor[field] for field in PLACE_FIELDS), {
-        f: round(f1[f], 3) for f in PLACE_FIELDS
-    }
-
-
-def _events(text: str, registries, **page) -> list[dict]:
-    return extract_document(Page("x", "x.txt", text, **page), registries)["events"]
-
-
-def _cities(ev: dict) -> list[tuple[str, str]]:
-    return [(c["name"], c["country"]) for c in ev["cities"]]
+    assert_floors(f1, floor)
 
 
 def test_villages_the_index_leaves_out_are_found_by_spelling_where_their_country_is_named(registries):
@@ -46,19 +31,19 @@ def test_villages_the_index_leaves_out_are_found_by_spelling_where_their_country
         "Forum seniorów\n\nWe wtorek, 10 września 2019 r., gościliśmy wolontariuszy z Łoździej, Wiejsiej i Olity "
         "na Litwie.\n"
     )
-    (ev,) = _events(text, registries, **home)
-    assert _cities(ev) == [("Lazdijai", "LT"), ("Veisiejai", "LT"), ("Alytus", "LT")]
+    (ev,) = extract_events(text, registries, **home)
+    assert city_pairs(ev) == [("Lazdijai", "LT"), ("Veisiejai", "LT"), ("Alytus", "LT")]
     # with no country named, an unknown word is no village somewhere in Europe
-    (ev,) = _events(text.replace(" na Litwie", ""), registries, **home)
-    assert ("Lazdijai", "LT") not in _cities(ev)
+    (ev,) = extract_events(text.replace(" na Litwie", ""), registries, **home)
+    assert ("Lazdijai", "LT") not in city_pairs(ev)
 
 
 def test_a_small_town_read_from_a_surname_needs_its_country_named_on_the_page(registries):
     text = "Goście z Austrii\n\n29 września 2022 r. gościliśmy pracowników organizacji Hilfswerk z Baden.\n"
-    (ev,) = _events(text, registries)
-    assert (_cities(ev), ev["countries"]) == ([("Baden", "AT")], ["AT"])
-    (ev,) = _events(text.replace("z Austrii", "ze Szwajcarii"), registries)
-    assert _cities(ev) == [("Baden", "CH")]  # the rule, not a blind spot
+    (ev,) = extract_events(text, registries)
+    assert (city_pairs(ev), ev["countries"]) == ([("Baden", "AT")], ["AT"])
+    (ev,) = extract_events(text.replace("z Austrii", "ze Szwajcarii"), registries)
+    assert city_pairs(ev) == [("Baden", "CH")]  # the rule, not a blind spot
 
 
 def test_cities_named_as_models_are_no_places_of_the_event(registries):
@@ -66,10 +51,10 @@ def test_cities_named_as_models_are_no_places_of_the_event(registries):
         "Z wizytą we Lwowie\n\nW dniach 22–25 maja 2017 r. pracownicy MOPS przebywali we Lwowie. Gospodarze chcą "
         "wprowadzić streetworking, wzorem Wiednia i Pragi, już jesienią.\n"
     )
-    (ev,) = _events(text, registries)
-    assert (_cities(ev), ev["countries"]) == ([("Lviv", "UA")], ["UA"])
-    (ev,) = _events(text.replace("wzorem Wiednia i Pragi", "w Wiedniu i w Pradze"), registries)
-    assert ("Vienna", "AT") in _cities(ev)
+    (ev,) = extract_events(text, registries)
+    assert (city_pairs(ev), ev["countries"]) == ([("Lviv", "UA")], ["UA"])
+    (ev,) = extract_events(text.replace("wzorem Wiednia i Pragi", "w Wiedniu i w Pradze"), registries)
+    assert ("Vienna", "AT") in city_pairs(ev)
 
 
 def test_a_list_of_languages_under_its_label_names_no_country(registries):
@@ -77,7 +62,7 @@ def test_a_list_of_languages_under_its_label_names_no_country(registries):
         "Webinarium z partnerami z Wilna\n\nKiedy: 16.03.2021\nJęzyki: polski, angielski\n\nMOPS zaprasza na "
         "webinarium z partnerami z Wilna.\n"
     )
-    (ev,) = _events(text, registries)
+    (ev,) = extract_events(text, registries)
     assert ev["countries"] == ["LT"]
 
 
@@ -104,10 +89,10 @@ def test_other_articles_headlines_under_their_label_name_no_places_of_the_event(
         "Goście z Tarnopola\n\nDziś, 14 kwietnia 2023 r., w Krakowie gościli pracownicy socjalni z Tarnopola.\n\n"
         "Najnowsze:\nLwów i Kraków: koncert charytatywny w Filharmonii\n"
     )
-    (ev,) = _events(text, registries)
-    assert _cities(ev) == [("Ternopil", "UA")]
-    (ev,) = _events(text.replace("Najnowsze:\n", ""), registries)
-    assert ("Lviv", "UA") in _cities(ev)  # the label makes the difference
+    (ev,) = extract_events(text, registries)
+    assert city_pairs(ev) == [("Ternopil", "UA")]
+    (ev,) = extract_events(text.replace("Najnowsze:\n", ""), registries)
+    assert ("Lviv", "UA") in city_pairs(ev)  # the label makes the difference
 
 
 def test_a_planned_meeting_after_an_abbreviations_dot_is_still_planned(registries):
@@ -115,8 +100,8 @@ def test_a_planned_meeting_after_an_abbreviations_dot_is_still_planned(registrie
         "Spotkanie sieci w Lizbonie\n\nW dniach 5–6 lutego 2020 r. pracownicy MOPS uczestniczyli w spotkaniu w "
         "Lizbonie. Kolejne spotkanie partnerów zaplanowano na wrzesień 2020 r. w Tartu.\n"
     )
-    (ev,) = _events(text, registries)
-    assert _cities(ev) == [("Lisbon", "PT")]
+    (ev,) = extract_events(text, registries)
+    assert city_pairs(ev) == [("Lisbon", "PT")]
 
 
 def test_a_small_town_of_two_words_counts_where_its_country_is_named(registries):
@@ -124,12 +109,12 @@ def test_a_small_town_of_two_words_counts_where_its_country_is_named(registries)
         "Wizyta delegacji z Ukrainy\n\nW dniu 4 czerwca 2018 r. PCPR gościło delegację z Ukrainy, w tym "
         "kierownika schroniska dla dzieci w Rawie Ruskiej.\n"
     )
-    (ev,) = _events(
+    (ev,) = extract_events(
         text, registries, home="Powiatowe Centrum Pomocy Rodzinie w Lubaczowie", home_city="Lubaczów"
     )
-    assert ("Rava-Ruska", "UA") in _cities(ev)
-    (ev,) = _events(text.replace("z Ukrainy", "z zagranicy"), registries)
-    assert ("Rava-Ruska", "UA") not in _cities(ev)  # a small town's two words alone are not enough
+    assert ("Rava-Ruska", "UA") in city_pairs(ev)
+    (ev,) = extract_events(text.replace("z Ukrainy", "z zagranicy"), registries)
+    assert ("Rava-Ruska", "UA") not in city_pairs(ev)  # a small town's two words alone are not enough
 
 
 def test_the_way_home_as_a_noun_names_no_place_of_the_event(registries):
@@ -137,5 +122,5 @@ def test_the_way_home_as_a_noun_names_no_place_of_the_event(registries):
         "Wyjazd na Litwę\n\nW dniach 19–21 października 2016 r. pracownicy MOPS przebywali w Kownie. "
         "Powrót przez Wilno.\n"
     )
-    (ev,) = _events(text, registries)
-    assert _cities(ev) == [("Kaunas", "LT")]
+    (ev,) = extract_events(text, registries)
+    assert city_pairs(ev) == [("Kaunas", "LT")]

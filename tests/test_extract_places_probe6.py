@@ -10,9 +10,7 @@ direction 0.727)."""
 
 from __future__ import annotations
 
-from conftest import extract_events, score_probes
-
-PLACE_FIELDS = ("location", "cities", "countries", "direction")
+from conftest import assert_floors, city_pairs, extract_events, score_probes
 
 
 def test_the_sixth_places_probe_pages_score_above_their_floor(registries, score, tmp_path):
@@ -23,13 +21,7 @@ def test_the_sixth_places_probe_pages_score_above_their_floor(registries, score,
     # 0.930 (location, countries 1.000, cities 0.952) with every partner's seat and trips to two countries
     assert macro >= 0.93, f1
     floor = {"location": 0.99, "cities": 0.95, "countries": 0.99, "direction": 0.99}
-    assert all(f1[field] >= floor[field] for field in PLACE_FIELDS), {
-        f: round(f1[f], 3) for f in PLACE_FIELDS
-    }
-
-
-def _cities(ev: dict) -> list[tuple[str, str]]:
-    return [(c["name"], c["country"]) for c in ev["cities"]]
+    assert_floors(f1, floor)
 
 
 def test_polish_names_that_geonames_lacks_come_from_the_exonyms_registry(registries, tmp_path):
@@ -41,14 +33,14 @@ def test_polish_names_that_geonames_lacks_come_from_the_exonyms_registry(registr
 
     text = "Goście z Solecznik\n\n12 maja 2019 r. gościliśmy pracowników socjalnych z Solecznik na Litwie.\n"
     (ev,) = extract_events(text, registries)
-    assert (_cities(ev), ev["countries"]) == ([("Šalčininkai", "LT")], ["LT"])
+    assert (city_pairs(ev), ev["countries"]) == ([("Šalčininkai", "LT")], ["LT"])
     # the registry, not a rule: without its row the town is unknown
     folder = tmp_path / "reference"
     shutil.copytree(ROOT / "data" / "reference", folder)
     rows = (folder / "exonyms.csv").read_text(encoding="utf-8").splitlines()
     (folder / "exonyms.csv").write_text("\n".join(r for r in rows if "Soleczniki" not in r) + "\n")
     (ev,) = extract_events(text, load_registries(folder))
-    assert ("Šalčininkai", "LT") not in _cities(ev)
+    assert ("Šalčininkai", "LT") not in city_pairs(ev)
 
 
 def _location(ev: dict) -> tuple | None:
@@ -87,9 +79,9 @@ def test_a_state_named_like_its_capital_is_no_city(registries):
         "Konferencja w Wiedniu\n\n5 maja 2022 r. w Wiedniu wystąpili goście z kraju związkowego Salzburg.\n"
     )
     (ev,) = extract_events(text, registries)
-    assert _cities(ev) == [("Vienna", "AT")]
+    assert city_pairs(ev) == [("Vienna", "AT")]
     (ev,) = extract_events(text.replace("z kraju związkowego Salzburg", "z Salzburga"), registries)
-    assert ("Salzburg", "AT") in _cities(ev)
+    assert ("Salzburg", "AT") in city_pairs(ev)
 
 
 def test_each_partner_taking_part_gives_the_seat_in_its_name(registries):
@@ -98,7 +90,7 @@ def test_each_partner_taking_part_gives_the_seat_in_its_name(registries):
         "Diakonie Hamburg i Caritas Wien.\n"
     )
     (ev,) = extract_events(text, registries)
-    assert sorted(_cities(ev)) == [("Hamburg", "DE"), ("Vienna", "AT")]
+    assert sorted(city_pairs(ev)) == [("Hamburg", "DE"), ("Vienna", "AT")]
     assert sorted(ev["countries"]) == ["AT", "DE"]
 
 
@@ -110,7 +102,7 @@ def test_a_seat_in_a_name_is_the_town_the_text_gives_that_name(registries):
     (ev,) = extract_events(
         text, registries, home="Ośrodek Pomocy Społecznej w Słubicach", home_city="Słubice"
     )
-    assert _cities(ev) == [("Frankfurt (Oder)", "DE")]
+    assert city_pairs(ev) == [("Frankfurt (Oder)", "DE")]
 
 
 def test_a_trip_to_towns_of_two_countries_has_no_one_place(registries):
@@ -124,7 +116,7 @@ def test_a_trip_to_towns_of_two_countries_has_no_one_place(registries):
 def test_a_foreign_bodys_head_word_is_no_town_of_its_name(registries):
     text = "Studenci z Hiszpanii\n\n2 maja 2023 r. gościliśmy studentów z Universidad de Granada.\n"
     (ev,) = extract_events(text, registries)
-    assert _cities(ev) == [("Granada", "ES")]  # GeoNames also has a town Universidad in Spain
+    assert city_pairs(ev) == [("Granada", "ES")]  # GeoNames also has a town Universidad in Spain
 
 
 def test_every_funder_of_a_listed_funding_phrase_is_no_country_of_the_event(registries):

@@ -10,9 +10,7 @@ before the extractor ran on them. Before the fixes that came with them: events F
 
 from __future__ import annotations
 
-from conftest import extract_events, score_probes
-
-PLACE_FIELDS = ("location", "cities", "countries", "direction")
+from conftest import assert_floors, city_pairs, extract_events, score_probes
 
 
 def test_the_seventh_places_probe_pages_score_above_their_floor(registries, score, tmp_path):
@@ -22,13 +20,7 @@ def test_the_seventh_places_probe_pages_score_above_their_floor(registries, scor
     # home town's name read as the home town
     assert macro >= 0.91, f1
     floor = {"location": 0.99, "cities": 0.99, "countries": 0.99, "direction": 0.99}
-    assert all(f1[field] >= floor[field] for field in PLACE_FIELDS), {
-        f: round(f1[f], 3) for f in PLACE_FIELDS
-    }
-
-
-def _cities(ev: dict) -> list[tuple[str, str]]:
-    return [(c["name"], c["country"]) for c in ev["cities"]]
+    assert_floors(f1, floor)
 
 
 def test_the_visitors_earlier_stops_are_no_places_of_the_event(registries):
@@ -37,9 +29,9 @@ def test_the_visitors_earlier_stops_are_no_places_of_the_event(registries):
         "Berlinie i w Pradze, a teraz pytali o noclegownie.\n"
     )
     (ev,) = extract_events(text, registries)
-    assert (_cities(ev), ev["countries"]) == ([("Tbilisi", "GE")], ["GE"])
+    assert (city_pairs(ev), ev["countries"]) == ([("Tbilisi", "GE")], ["GE"])
     (ev,) = extract_events(text.replace("wcześniej byli", "byli"), registries)
-    assert ("Berlin", "DE") in _cities(ev)  # the word makes the difference
+    assert ("Berlin", "DE") in city_pairs(ev)  # the word makes the difference
 
 
 def test_funders_named_before_their_verb_are_no_countries_of_the_event(registries):
@@ -55,7 +47,7 @@ def test_the_home_towns_name_is_the_home_town(registries):
     text = "Czescy partnerzy w Bardzie\n\nBardo odwiedzili 11 października 2019 r. pracownicy socjalni z Broumova.\n"
     home = {"home": "Ośrodek Pomocy Społecznej w Bardzie", "home_city": "Bardo"}
     (ev,) = extract_events(text, registries, **home)
-    assert (_cities(ev), ev["countries"], ev["location"]) == (
+    assert (city_pairs(ev), ev["countries"], ev["location"]) == (
         [("Broumov", "CZ")],
         ["CZ"],
         {"city": "Bardo", "country": "PL"},

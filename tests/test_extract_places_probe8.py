@@ -11,9 +11,7 @@ extractor ran on them. Before the fixes that came with them: events F1 1.000, fi
 
 from __future__ import annotations
 
-from conftest import score_probes
-
-PLACE_FIELDS = ("location", "cities", "countries", "direction")
+from conftest import assert_floors, extract_events, score_probes
 
 
 def test_the_eighth_places_probe_pages_score_above_their_floor(registries, score, tmp_path):
@@ -22,13 +20,10 @@ def test_the_eighth_places_probe_pages_score_above_their_floor(registries, score
     # 0.889 (location 0.909, direction 1.000) with a verb between a body and a town
     assert macro >= 0.88, f1
     floor = {"location": 0.90, "cities": 0.97, "countries": 0.99, "direction": 0.99}
-    assert all(f1[field] >= floor[field] for field in PLACE_FIELDS), {
-        f: round(f1[f], 3) for f in PLACE_FIELDS
-    }
+    assert_floors(f1, floor)
 
 
 def test_a_verb_between_a_body_and_a_town_makes_the_town_no_origin(registries):
-    from conftest import extract_events
 
     text = (
         "Seminarium w Danii\n\n20–22 czerwca 2016 r. pracownicy MOPS z Klubu Integracji Społecznej byli w "
@@ -39,7 +34,6 @@ def test_a_verb_between_a_body_and_a_town_makes_the_town_no_origin(registries):
 
 
 def test_a_region_named_by_its_capitals_adjective_gives_its_country_not_the_city(registries):
-    from conftest import extract_events
 
     text = (
         "Delegacja ze Słowacji\n\n5 maja 2017 r. Ośrodek gościł urzędników Urzędu Samorządowego Kraju "
@@ -50,7 +44,6 @@ def test_a_region_named_by_its_capitals_adjective_gives_its_country_not_the_city
 
 
 def test_the_home_city_after_an_acronym_in_a_heading_in_capitals_is_the_bodys_seat(registries):
-    from conftest import extract_events
 
     text = (
         "ROPS W KRAKOWIE NA KONFERENCJI W WIEDNIU\n\n5–6 maja 2017 r. pracownicy ROPS wzięli udział w "

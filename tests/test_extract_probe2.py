@@ -5,7 +5,7 @@ with their manifest's url, year, home and home_city as `extract_set.py` passes t
 from __future__ import annotations
 
 import pytest
-from conftest import score_probes
+from conftest import extract_events, score_probes
 
 from partnergraph.extract import dates, extract_document
 from partnergraph.model import Page
@@ -69,7 +69,7 @@ def test_a_news_lists_publication_dates_over_its_items_are_not_their_dates(regis
         "Grupa robocza spotkała się w Krakowie\n25 września 2019 r. w siedzibie MOPS odbyło się spotkanie grupy "
         "z udziałem ekspertki z Kopenhagi.\nCzytaj więcej\n"
     )
-    events = extract_document(Page("x", "x.txt", text), registries)["events"]
+    events = extract_events(text, registries)
     assert [(e["title"], e["start"]) for e in events] == [
         ("Spotkanie partnerów w Gandawie", "2020-03-10"),
         ("Grupa robocza spotkała się w Krakowie", "2019-09-25"),
@@ -82,7 +82,7 @@ def test_a_one_sentence_lead_under_a_date_of_publication_is_the_articles_text(re
         "poznawali krakowski system wsparcia seniorów.\n\nW dniach 18–20 czerwca 2018 r. Kraków gościł "
         "delegację Urzędu Miasta Lipska. Goście zapoznali się z usługami opiekuńczymi.\n"
     )
-    (ev,) = extract_document(Page("x", "x.txt", text), registries)["events"]
+    (ev,) = extract_events(text, registries)
     assert (ev["start"], ev["end"], ev["type"], ev["participants"]) == (
         "2018-06-18",
         "2018-06-20",
@@ -99,7 +99,7 @@ def test_a_tag_line_under_the_date_of_publication_is_no_record_card(registries):
         "Tagi: Brno, seniorzy\n\nW dniach 9–10 maja 2022 r. Kraków gościł delegację Urzędu Miasta Brna, która "
         "poznawała krakowskie kluby seniora i usługi opiekuńcze prowadzone przez Miejski Ośrodek Pomocy Społecznej.\n"
     )
-    (ev,) = extract_document(Page("x", "x.txt", text), registries)["events"]
+    (ev,) = extract_events(text, registries)
     assert (ev["title"], ev["start"], ev["end"], ev["direction"]) == (
         "Goście z Brna w Krakowie",
         "2022-05-09",
@@ -213,7 +213,7 @@ def test_a_numbered_list_of_dated_events_is_a_list_not_an_article(registries):
         "2. Udział w konferencji w Brukseli (10–11 maja) – dwie pracownice przedstawiły program.\n"
         "Łącznie w działaniach wzięło udział 14 pracowników.\n"
     )
-    events = extract_document(Page("x", "x.txt", text), registries)["events"]
+    events = extract_events(text, registries)
     assert [(e["start"], e["end"], e["direction"]) for e in events] == [
         ("2017-03-14", "2017-03-14", "incoming"),
         ("2017-05-10", "2017-05-11", "outgoing"),
@@ -228,7 +228,7 @@ def test_headings_written_as_sentences_and_another_projects_funding_banner(regis
         "2019 r. Diakonie Neubrandenburg przekazała dla podopiecznych wózki.\n\nProjekt „Aktywni razem” "
         "realizowany jest ze środków Europejskiego Funduszu Społecznego.\n"
     )
-    events = extract_document(Page("x", "x.txt", text), registries)["events"]
+    events = extract_events(text, registries)
     assert [(e["title"], e["type"]) for e in events] == [
         ("Studenci z Grazu poznali pracę naszego Ośrodka.", "StudyVisit"),
         ("Przyjaciele z Neubrandenburga przekazali sprzęt.", "Donation"),
@@ -236,7 +236,7 @@ def test_headings_written_as_sentences_and_another_projects_funding_banner(regis
     assert (events[-1]["projects"], events[-1]["programmes"]) == ([], [])
     # a banner of the project the page reports stays: its programme is the event's
     text = text.replace("Współpraca zagraniczna", "Projekt „Aktywni razem”")
-    events = extract_document(Page("x", "x.txt", text), registries)["events"]
+    events = extract_events(text, registries)
     assert events[-1]["programmes"] == ["Europejski Fundusz Społeczny"]
 
 
@@ -247,13 +247,13 @@ def test_a_city_compared_with_the_homes_an_agreement_named_and_other_news_below(
         "Rozmawiano o sytuacji seniorów w Czechach i w Polsce.\nZobacz również\nSpotkanie z seniorami z "
         "Liberca\n28.04\n"
     )
-    (ev,) = extract_document(Page("x", "x.txt", text), registries)["events"]
+    (ev,) = extract_events(text, registries)
     assert (ev["start"], ev["type"], ev["direction"]) == ("--05-15", "StudyVisit", "incoming")
     talks = (
         "Rozmowy z Caritas Wien\n\nW dniu 12 lutego 2020 r. odbyło się spotkanie z przedstawicielami Caritas Wien. "
         "Rozmawiano o sytuacji osób bezdomnych w Wiedniu i w Krakowie.\n"
     )
-    (ev,) = extract_document(Page("x", "x.txt", talks), registries)["events"]
+    (ev,) = extract_events(talks, registries)
     assert (ev["direction"], ev["location"]["city"], ev["participants"]) == (
         "incoming",
         "Kraków",
