@@ -26,6 +26,11 @@ class ValidationError(PartnergraphError):
     exit_code = 1
 
 
+class ConflictError(PartnergraphError):
+    """New input valid on its own that the data already there makes invalid (two pages giving one city two
+    latitudes): refused as bad input, nothing changed."""
+
+
 class QueryError(PartnergraphError):
     """A saved or ad-hoc query is unknown, malformed, or was given a bad parameter."""
 

@@ -36,7 +36,7 @@ from .build import (
     write_entity_lines,
 )
 from .curate import apply_curation, read_curation
-from .errors import SourceError, StoreError
+from .errors import ConflictError, SourceError, StoreError, ValidationError
 from .extract import extract_events
 from .extract.aliases import canonical_names, own_names, read_names, renamed_pages, unify_aliases, write_names
 from .generation import new_generation
@@ -147,8 +147,9 @@ def make_page_graphs(
         names[sid] = own_names(extracted[-1][1])
     unify_aliases([ev for _, events, _ in extracted for ev in events], after)
     pairs = [(entry, events) for entry, events, _ in extracted]
+    shares = {entry.source_id: entity_lines(registries, events) for entry, events in pairs}
     dataset = make_dataset(settings, registries, pairs, texts)
-    validate_dataset(dataset, load_shapes(settings.ontology_dir), load_ontology_graph(settings.ontology_dir))
+    _validate_with_corpus(settings, dataset, shares, removed)
     out = []
     for entry, events, stale in extracted:
         name = iris.source_graph(entry.source_id)
@@ -160,7 +161,7 @@ def make_page_graphs(
                 entry,
                 events,
                 sorted_nquads(single),
-                entity_lines(registries, events),
+                shares[entry.source_id],
                 stale,
                 findings.unknown_organisations,
                 findings.unlinked,
@@ -168,6 +169,51 @@ def make_page_graphs(
             )
         )
     return out
+
+
+def _validate_with_corpus(
+    settings: Settings, dataset: Dataset, shares: dict[str, list[str]], removed: list[str]
+) -> None:
+    """SHACL over the pages' graphs and, in the entities graph, the union the next full build will hold for
+    the entities these pages describe: their own lines and the other pages' lines about the same subjects
+    (two pages each valid alone may give one city two latitudes). Only the lines about those subjects are
+    parsed and validated (the others are only scanned), so the cost grows with the pages, not the corpus.
+    Pages valid alone that break a shape only beside the others are refused with ConflictError (bad input,
+    exit 2), naming the other pages and the entities."""
+    shapes, ontology = load_shapes(settings.ontology_dir), load_ontology_graph(settings.ontology_dir)
+    subjects = {_subject(line) for lines in shares.values() for line in lines}
+    others: dict[str, list[str]] = {}  # the other pages' lines about these subjects, by page
+    for sid, lines in read_entity_lines(settings).items():
+        if sid not in shares and sid not in removed:
+            if found := [line for line in lines if _subject(line) in subjects]:
+                others[sid] = found
+    if not others:
+        validate_dataset(dataset, shapes, ontology)
+        return
+    parsed = Dataset()
+    parsed.parse(data="\n".join(x for lines in others.values() for x in lines), format="nquads")
+    entities = dataset.graph(iris.ENTITIES_GRAPH)
+    extra = [t for t in parsed.graph(iris.ENTITIES_GRAPH) if t not in entities]
+    for triple in extra:
+        entities.add(triple)
+    try:
+        validate_dataset(dataset, shapes, ontology)
+    except ValidationError as e:
+        for triple in extra:
+            entities.remove(triple)
+        validate_dataset(dataset, shapes, ontology)  # the pages' own fault first (exit 1, as before)
+        pages = sorted(shares)
+        named = sorted(sid for sid, lines in others.items() if any(_subject(x) in str(e) for x in lines))
+        problems = "; ".join(line.strip(" -") for line in str(e).splitlines()[1:])
+        raise ConflictError(
+            f"{', '.join(pages)}: valid alone, but not beside page(s) {', '.join(named or sorted(others))} "
+            f"(the next full build would fail): {problems}; nothing was changed"
+        ) from None
+
+
+def _subject(line: str) -> str:
+    """The subject IRI of an N-Quads line of the entities graph (no blank nodes there)."""
+    return line[1 : line.index(">")]
 
 
 def _in_corpus_order(names: dict[str, dict], manifest: dict[str, ManifestEntry]) -> list[dict]:

@@ -32,7 +32,9 @@ def register(subparsers) -> None:
             "Exit status: 0 when every page was added, replaced or found unchanged (a page with no events "
             "is kept, with a warning); 2 when a page could not be fetched or read, or is more than 1 MB of "
             "text, or a saved file's name is already taken by another file's page (it changes nothing, the "
-            "other pages are added); 1 when a new page breaks a SHACL shape (nothing is changed)."
+            "other pages are added), or a page valid alone would break a SHACL shape beside the pages already "
+            "there (their entities' union, which the next full build validates; nothing is changed); 1 when a "
+            "new page breaks a SHACL shape (nothing is changed)."
         ),
     )
     parser.add_argument("items", nargs="+", metavar="URL|FILE", help="page URL or saved page")
