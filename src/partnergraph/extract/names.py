@@ -389,6 +389,7 @@ class _Entry:
     words: tuple[str, ...]  # surface words, for acronyms and capitals
     sets: tuple[frozenset[str], ...]
     country: str | None = None
+    phrase: str = ""  # the name or alias as registered, the one the page's words match
 
 
 _INDEXES: dict[int, tuple[object, dict[str, list[_Entry]]]] = {}
@@ -405,7 +406,7 @@ def _index(registries) -> dict[str, list[_Entry]]:
         toks = [t for t in name_tokens(phrase) if t.text not in QUOTES]
         if not toks:
             return
-        e = _Entry(fld, canonical, tuple(t.text for t in toks), _lemma_sets(toks), country)
+        e = _Entry(fld, canonical, tuple(t.text for t in toks), _lemma_sets(toks), country, phrase)
         for lemma in e.sets[0]:
             by_first.setdefault(lemma, []).append(e)
 
@@ -585,6 +586,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         return starts[offset]
 
     # 1. registries
+    written: dict[str, str] = {}
     for i, j, e in _registry_matches(toks, registries):
         take(i, j)
         if not e.field:
@@ -597,7 +599,10 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             continue
         if e.field == "units" and _followed_by_other_org(toks, j):
             continue  # an office of another organisation ("Biuro … Urzędu Miasta Krakowa")
-        emit(e.field, e.name, i, j, "registry")
+        # a programme as the page names it ("Fundusze EOG", "Interreg Central Europe"), by the first of its
+        # names on the page when it names it twice
+        value = written.setdefault(e.name, e.phrase) if e.field == "programmes" else e.name
+        emit(e.field, value, i, j, "registry")
         if e.field == "organisations" and e.country and e.country != "PL":
             names.countries.append((e.country, toks[i].start, toks[j - 1].end))
         if e.field == "units":  # a project inside a unit's name is the event's project too

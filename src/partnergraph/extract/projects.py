@@ -18,7 +18,7 @@ from .persons import unknown_word
 PROJECT_INTRO = re.compile(
     # a project, or an URBACT-style network of cities named in quotes, by its acronym or a word with a capital
     # inside ("sieci „Welcoming Spaces”", "sieci ROOF", "sieci HomeCare Cities")
-    r"(?<!\w)(?:(?:mikro)?projekt(?:u|em|cie|(?P<many>y|ów|ach|ami))?|sie(?:ć|ci|cią)(?=\s*(?:[„\"“]|(?-i:[A-Z][A-Z-]{2,}|[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z]+\s+[A-Z][a-z]+\b(?!\s+[A-Z]))\b)))\s*"
+    r"(?<!\w)(?:(?:mikro)?projekt(?:u|em|cie|(?P<many>y|ów|ach|ami))?|sie(?:ć|ci|cią)(?=\s*(?:[„\"“]|(?-i:[A-Z][A-Z0-9-]{2,}|[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z]+\s+[A-Z][a-z]+\b(?!\s+[A-Z]))\b)))\s*"
     # an adjective after the word: "projektu polsko-czeskiego „…”", "projektu partnerskiego „…”"
     r"(?:[a-ząćęłńóśźż]+(?:-[a-ząćęłńóśźż]+)?(?:ego|ych)\s+)?"
     # "pn.", "np.", a contract number, or both ("projektu nr POWR.… pn. „…”")
@@ -35,7 +35,7 @@ ENGLISH_PROJECT = re.compile(
 # work such as Housing First is not a funding programme)
 PROGRAMME_INTRO = re.compile(
     r"(?<!\w)(?:w\s+ramach|ze\s+środków|środków|(?P<paid>(?:współ|do)?finansowan\w*\s+(?:z|ze|przez|w\s+ramach))|"
-    r"grant\w*\s+(?:z|ze)|uczestni\w+\s+(?:w|we))\s+(?:\w+\s+)?(?P<word>program(?:u|em|ie)?)\s+"
+    r"grant\w*\s+(?:z|ze)|uczestni\w+\s+(?:w|we)|dzięki)\s+(?:\w+\s+)?(?P<word>program(?:u|em|ie|owi)?)\s+"
     r"(?:(?:pn\.|pt\.|pod\s+nazwą)\s*)?"
     # its owner before a quoted name: "programu Unii Europejskiej „Obywatele dla Europy”"
     r"(?:(?:(?-i:[A-ZĄĆĘŁŃÓŚŹŻ]\w*)\s+){1,4}(?=[„“\"«]|,,))?",
@@ -82,7 +82,9 @@ def introduced_titles(
         if fld == "programmes" and unit_phrases.match(value):
             return False
         entry = lookup(fld, value)
-        out.append((fld, entry.name if entry else value, ia, ib + 1, entry, CONFIDENCE[how]))
+        # a registered project by the registry's name; a programme as the page names it (GOLD-CONVENTIONS)
+        named = entry.name if entry and fld == "projects" else value
+        out.append((fld, named, ia, ib + 1, entry, CONFIDENCE[how]))
         for k in range(ia, ib + 1):
             taken[k] = True
         return True
@@ -118,6 +120,10 @@ def introduced_titles(
         got, how = _title_after(text, m.end()), "quoted"
         if got is None and text[m.start("word")].isupper():
             got = _capitalised_programme(text, toks, base, m.start("word"), m.end())
+            how = "plain"
+        if got is None and not text[m.start("word")].isupper():
+            # a proper name in apposition, in the nominative: "dzięki programowi Europejski Korpus Solidarności"
+            got = _polish_title_after(text, toks, base, m.end(), CAPITALISED_TITLE)
             how = "plain"
         if got is None and m["paid"]:
             low = LOWER_PROGRAMME.match(text, m.end())
@@ -182,7 +188,7 @@ def _foreign_words_after(text: str, pos: int) -> tuple[int, int, str] | None:
 # a programme's proper name after "Programu": capitalised words, compounds and years to the end of the clause
 CAPITALISED_RUN = re.compile(
     r"[A-ZĄĆĘŁŃÓŚŹŻ][\w\-–]*(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w\-–]*|\d{4}(?:\s?[-–]\s?\d{4})?|na\s+lata|[–-]))*"
-    r"(?=\s*(?:[.,;)\n]|$))"
+    r"(?=\s*(?:[.,;()\n]|$))"  # to the clause's end or an aside in brackets ("… 2014-2020 (EIS)")
 )
 
 
@@ -199,11 +205,13 @@ def _capitalised_programme(text: str, toks: list[Token], base: int, word: int, p
     return word, m.end(), "Program " + m.group()
 
 
-def _polish_title_after(text: str, toks: list[Token], base: int, pos: int) -> tuple[int, int, str] | None:
+def _polish_title_after(
+    text: str, toks: list[Token], base: int, pos: int, only: re.Pattern | None = None
+) -> tuple[int, int, str] | None:
     """An unquoted Polish title in the nominative after "projektu" (in the genitive) that runs to the end
     of its clause: "projektu Akcja Człowiek." A name in the genitive ("projektu Miasta Krakowa") is the
     project's owner, not its title."""
-    m = CAPITALISED_TITLE.match(text, pos) or PLAIN_TITLE.match(text, pos)
+    m = (only or CAPITALISED_TITLE).match(text, pos) or (None if only else PLAIN_TITLE.match(text, pos))
     if not m:
         return None
     first = _token_at(toks, base + m.start())
