@@ -11,16 +11,57 @@ cities 0.863, countries 0.872)."""
 
 from __future__ import annotations
 
-from conftest import score_probes
-
-PLACE_FIELDS = ("location", "cities", "countries", "direction")
+from conftest import assert_floors, city_pairs, extract_events, score_probes
 
 
 def test_the_ninth_places_probe_pages_score_above_their_floor(registries, score):
     events_f1, macro, f1 = score_probes("places-probe9", registries, score)
     assert events_f1 >= 0.79
-    assert macro >= 0.75, f1
-    floor = {"location": 0.49, "cities": 0.86, "countries": 0.87, "direction": 0.71}
-    assert all(f1[field] >= floor[field] for field in PLACE_FIELDS), {
-        f: round(f1[f], 3) for f in PLACE_FIELDS
-    }
+    # 0.775 (location 0.696, direction 0.800, cities 0.920) with the rules the tests below pin
+    assert macro >= 0.77, f1
+    assert_floors(f1, {"location": 0.69, "cities": 0.91, "countries": 0.87, "direction": 0.79})
+
+
+def test_a_tour_whose_towns_each_name_their_host_has_no_one_city(registries):
+    text = (
+        "Wizyta studyjna\n\n4–8 września 2017 r. pracownicy fundacji odbyli wizytę studyjną na Morawach. W Brnie "
+        "gościła nas organizacja A, w Ołomuńcu – organizacja B, a w Ostrawie poznaliśmy organizację C.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert (ev["direction"], ev["location"]) == ("outgoing", {"city": None, "country": "CZ"})
+    assert city_pairs(ev) == [("Brno", "CZ"), ("Olomouc", "CZ"), ("Ostrava", "CZ")]
+
+
+def test_towns_of_two_countries_joined_in_one_list_give_no_location(registries):
+    text = (
+        "Wyjazd studyjny\n\n4–9 listopada 2019 r. pracownicy schronisk odwiedzili noclegownie w Wilnie, Kownie "
+        "i Mińsku.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert (ev["direction"], ev["location"]) == ("outgoing", None)
+
+
+def test_a_town_named_like_a_common_word_after_its_countrys_adjective_is_the_town(registries):
+    text = "Konferencja\n\n22 maja 2019 r. w chorwackiej Puli odbyła się konferencja o bezdomności.\n"
+    (ev,) = extract_events(text, registries)
+    assert (ev["direction"], ev["location"]) == ("outgoing", {"city": "Pula", "country": "HR"})
+
+
+def test_the_seat_of_polands_own_embassy_is_no_city_of_the_event(registries):
+    text = (
+        "Konferencja w Wiedniu\n\n22 maja 2019 r. pracownicy MOPS byli na konferencji w Wiedniu dzięki "
+        "zaproszeniu Ambasady RP w Bratysławie.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert city_pairs(ev) == [("Vienna", "AT")]
+
+
+def test_a_town_visited_as_a_verbs_object_is_abroad_and_a_town_passed_through_is_none(registries):
+    text = (
+        "Wyjazd\n\nW dniach 23–25 października 2019 r. trzy pracownice naszego ośrodka odwiedziły Tarnopol. "
+        "Dojechały nocnym pociągiem przez Lwów.\n"
+    )
+    (ev,) = extract_events(text, registries, home="Gminny Ośrodek Pomocy Społecznej w Zabierzowie",
+                           home_city="Zabierzów")  # fmt: skip
+    assert (ev["direction"], ev["location"]) == ("outgoing", {"city": "Ternopil", "country": "UA"})
+    assert city_pairs(ev) == [("Ternopil", "UA")]

@@ -324,9 +324,7 @@ def _event(
             }
             # a tour of several towns of the country or region the heading names: no one city, unless one
             # is named as the venue ("seminarium, które odbyło się w Lipsku"; "dom dziecka w Halle" aside)
-            venues = [
-                m for m in visited.values() if _named_as_venue(d.text, m.start - d.base, m.end - d.base)
-            ]
+            venues = [m for m in visited.values() if _held_in(d.text, m.start - d.base, m.end - d.base)]
             where = (
                 next(iter(visited.values()))
                 if len(visited) == 1
@@ -338,17 +336,17 @@ def _event(
                 where = None  # a trip to two countries ("do Holandii i Belgii"): no one place
         if where is not None and where.kind == "city" and _coordinated_town(where, foreign, d):
             where = replace(where, kind="country", city=None)  # "w Bardejowie i Kieżmarku": no one city
-        if where is not None and where.kind == "city" and where.end - d.base > tl:
+        if where is not None and where.end - d.base > tl:
             # the body's visits in two towns of one country, none in the heading: "W Zittau poznaliśmy …,
-            # a w Löbau …" is a tour with no one city
+            # a w Löbau …", "W Brnie gościła nas X, w Ołomuńcu – Y" are a tour with no one city
             towns = {
                 m.city.name
                 for m in foreign
                 if m.kind == "city" and m.country == where.country and m.prep in IN
             }
             s, e = where.start - d.base, where.end - d.base
-            if len(towns) >= 2 and not _named_as_venue(d.text, s, e):  # "odbyło się w Dreźnie": the venue
-                where = replace(where, kind="country", city=None)
+            if where.kind == "city" and len(towns) >= 2 and not _held_in(d.text, s, e):
+                where = replace(where, kind="country", city=None)  # "odbyło się w Dreźnie": the venue
             visited = {m.country for m in foreign if m.kind == "city" and m.prep in IN}
             if len(visited) > 1:
                 where = None  # "W Solecznikach …", "w Oszmianie …": a trip to two countries has no one place
@@ -798,6 +796,15 @@ def _named_as_venue(text: str, s: int, e: int) -> bool:
     return bool(VENUE_AFTER.match(text, e) or VENUE_BEFORE.search(text[max(0, s - 40) : s]))
 
 
+# a body that hosted one stop of a tour there: "W Brnie gościła nas organizacja X"
+STOP_HOST_AFTER = re.compile(r"\s*gości\w*")
+
+
+def _held_in(text: str, s: int, e: int) -> bool:
+    """The town in text[s:e] is named as where the event was held, not only as a stop whose host is named."""
+    return _named_as_venue(text, s, e) and not STOP_HOST_AFTER.match(text, e)
+
+
 # a foreign city as the subject of its hosting: "Helsinki przyjęły …", "Wiedeń gościł …", "Ryga gościła forum"
 HOST_VERBS = {"gościć", "ugościć", "przyjąć", "przyjmować", "podejmować", "podjąć"}
 
@@ -889,6 +896,10 @@ def _direction(
         host = next((m for m in ms if m.country != home.country and _hosting_city(d, m)), None)
         if host is not None:  # "Wiedeń gościł konferencję": the event was abroad, whatever its verb says
             return "outgoing", _ev(d, host.start - d.base, host.end - d.base, 0.85)
+        # "pracownice naszego ośrodka odwiedziły Tarnopol": the town abroad is what the home's people visited
+        seen = next((m for m in ms if m.country != home.country and _visited(d.tokens, m)), None)
+        if seen is not None:
+            return "outgoing", _ev(d, seen.start - d.base, seen.end - d.base, 0.8)
         evidence = []
         for m in ms:
             s, e = m.start - d.base, m.end - d.base
@@ -1005,6 +1016,17 @@ def _with_sense(tokens: list[Token], i: int) -> bool:
     return j >= 0 and bool(tokens[j].lemmas & WITH_WORDS)
 
 
+def _visited(tokens: list[Token], m: PlaceMention) -> bool:
+    """A town as the object of a verb of visiting: "odwiedziły Tarnopol"."""
+    i = m.token_index
+    return (
+        not m.prep
+        and i >= 1
+        and "odwiedzić" in tokens[i - 1].lemmas
+        and tokens[i - 1].has_pos("praet", "fin")
+    )
+
+
 def _specifies_origin(tokens: list[Token], i: int) -> bool:
     """'w Norwegii' in "z miejscowości Sola w Norwegii" says where the visitors' town is."""
     j = i - 2  # the token before the preposition
@@ -1049,7 +1071,9 @@ def _coordinated_town(where: PlaceMention, foreign: list[PlaceMention], d: _Draf
 
 
 def _event_place(ms: list[PlaceMention], tl: int, d: _Draft) -> PlaceMention | None:
-    located = [m for m in ms if m.prep in IN or m.prep == "do" or _hosting_city(d, m)]
+    located = [
+        m for m in ms if m.prep in IN or m.prep == "do" or _hosting_city(d, m) or _visited(d.tokens, m)
+    ]
     for m in located:
         if m.kind == "city":
             return m

@@ -149,7 +149,9 @@ EN_PLACE_NOUNS = {"municipality", "town", "city", "village", "commune", "borough
 
 
 # the same in the languages of foreign bodies' own names: "Statutárního města Ostravy", "Stadt Wien"
-FOREIGN_PLACE_NOUNS = {"město", "města", "mesto", "mesta", "stadt", "ville", "città", "ciudad", "cidade"}
+FOREIGN_PLACE_NOUNS = {
+    "město", "města", "mesto", "mesta", "stadt", "ville", "città", "ciudad", "cidade", "grad", "grada", "comune",
+}  # fmt: skip
 
 
 def after_place_noun(tokens: list[Token], i: int) -> bool:
@@ -906,11 +908,16 @@ CLAUSE_END = {",", ";", ".", ":", "(", ")"}
 # cities named as models, not as places of the event: "chcą go wprowadzić, wzorem Wiednia i Pragi", "na wzór
 # Helsinek", "za przykładem Lyonu"
 MODEL_WORDS = {"wzorem", "śladem"}
-ASIDE_LEMMAS = FUNDING_WORDS | SIGHTSEEING | WAY_HOME | {"wsparcie"}
+# Poland's own missions abroad: "dzięki zaproszeniu Ambasady RP w Zagrzebiu" names no foreign side's town
+MISSIONS = {"ambasada", "konsulat"}
+POLAND_WORDS = {"rp", "rzeczypospolitej", "polski", "polskiej"}
+ASIDE_LEMMAS = FUNDING_WORDS | SIGHTSEEING | WAY_HOME | MISSIONS | {"wsparcie"}
 # the visitors' earlier stops: "Urzędnicy z Tbilisi, którzy wcześniej byli w Berlinie i w Pradze, …"
 EARLIER_WORDS = {"wcześniej", "przedtem", "uprzednio"}
 STAY_LEMMAS = {"być", "przebywać", "odwiedzić", "odwiedzać", "gościć", "zwiedzić"}
-ASIDE_WORDS = MODEL_WORDS | EARLIER_WORDS | {"drodze", "wzór", "przykład"}
+ASIDE_WORDS = MODEL_WORDS | EARLIER_WORDS | {"drodze", "wzór", "przykład", "przez"}
+# the way there through another town: "dojechały nocnym pociągiem przez Lwów"
+TRAVEL_LEMMAS = {"jechać", "dojechać", "pojechać", "przejechać", "lecieć", "polecieć", "podróżować", "dotrzeć"}  # fmt: skip
 # funders as the subject of their verb: "Norwegia, Islandia i Liechtenstein wspierają tak projekty …"
 FUNDING_VERBS = {"wspierać", "wesprzeć", "finansować", "sfinansować", "dofinansować", "współfinansować"}
 
@@ -951,7 +958,24 @@ def _opens_aside(tokens: list[Token], i: int) -> bool:
         or t.lower in MODEL_WORDS
         or (t.lower in ("wzór", "przykład") and prv in ("na", "za"))
         or (t.lower in EARLIER_WORDS and any(x.lemmas & STAY_LEMMAS for x in tokens[i + 1 : i + 3]))
+        or _polish_mission(tokens, i)
+        or (t.lower == "przez" and any(x.lemmas & TRAVEL_LEMMAS for x in tokens[max(0, i - 4) : i]))
     )
+
+
+def _polish_mission(tokens: list[Token], i: int) -> bool:
+    return bool(tokens[i].lemmas & MISSIONS) and any(x.lower in POLAND_WORDS for x in tokens[i + 1 : i + 4])
+
+
+def _mission_end(tokens: list[Token], i: int) -> int:
+    """The end of a Polish mission's name and seat from token i: "Konsulatu Generalnego RP we Lwowie"."""
+    j = i + 1
+    while j < len(tokens) and j < i + 5 and tokens[j].lower not in IN:
+        j += 1
+    j += 1
+    while j < len(tokens) and tokens[j].is_upper_initial and tokens[j].is_word:
+        j += 1
+    return j
 
 
 # answers for the last few token lists: an event's tokens are asked about again after its names' tokens
@@ -1006,6 +1030,8 @@ def _aside_tokens(tokens: list[Token]) -> set[int]:
         # through a list of names: "finansowanego przez Islandię, Liechtenstein i Norwegię"
         while j < len(tokens) and (tokens[j].text not in end or _list_goes_on(tokens, j)):
             j += 1
+        if _polish_mission(tokens, i):
+            j = _mission_end(tokens, i)
         out.update(range(i, j))
         i = j
     return out | _absent_sentences(tokens) | _funders_before_verb(tokens)
@@ -1147,7 +1173,8 @@ def _common_word_city(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[list
             for e, r in ENDINGS
             if len(t.text) - len(e) >= 3 and t.text.endswith(e)
         ]
-    for k in names:
+    # base forms of three letters last: "Puli" is "pula" (Pula) before it is "pul" (Poole's other name)
+    for k in sorted(names, key=lambda k: len(k) < 4):
         # a smaller town counts when its country is named (_corroborated)
         cities = [c for c in gaz.find_cities(k) if c.country in gaz.europe]
         if cities:
