@@ -1,5 +1,5 @@
-"""The page frame shared by every HTML page: escaping, the inline stylesheet, navigation, the interface
-strings by key (msgids of the message catalogs), and the Linker that turns IRIs under the dataset base
+"""What every HTML page shares: the interface strings by key and the reused vocabularies' labels (msgids
+of the message catalogs), the reader's language, and the Linker that turns IRIs under the dataset base
 into hrefs (paths on the server, relative file names in the static site)."""
 
 from __future__ import annotations
@@ -7,73 +7,15 @@ from __future__ import annotations
 import functools
 import os
 import posixpath
-from html import escape
 
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS
 
 from .. import iris
 from ..rdf.vocab import GEO, OA, PREFIXES, SCHEMA, WGS
-from .mime import GRAPH_FORMATS
-from .templating import N_, translate
+from .templating import N_
 
 LANGS = ("en", "pl")
-
-
-# the older pages' interface strings by key, English msgids (their Polish is in locale/pl: ui_strings())
-UI = {
-    "home": N_("partnergraph"),
-    "queries": N_("Saved queries"),
-    "adhoc": N_("SPARQL query"),
-    "sparql": N_("SPARQL endpoint"),
-    "network": N_("Network"),
-    "dataset": N_("Dataset"),
-    "ontology": N_("Ontology"),
-    "properties": N_("Properties"),
-    "inverse": N_("Links to this resource"),
-    "evidence": N_("from the source"),
-    "mentions": N_("Quoted in the sources"),
-    "source": N_("source page"),
-    "chars": N_("characters"),
-    "curated": N_("checked by a person"),
-    "sameas": N_("Same as"),
-    "coordinates": N_("Coordinates"),
-    "map": N_("map"),
-    "formats": N_("This description as"),
-    "types": N_("Type"),
-    "iri": N_("IRI"),
-    "run": N_("Run"),
-    "results": N_("Results"),
-    "rows": N_("rows"),
-    "download": N_("Download"),
-    "query": N_("Query"),
-    "truncated": N_("only the first {n} are shown"),
-    "browse_all": N_("all its events in the list of events"),
-    "notfound": N_("Not found"),
-    "error": N_("Error"),
-    "parameters": N_("Parameters"),
-    "choose": N_("to choose"),
-    "triples": N_("triples"),
-    "entities": N_("Entities per class"),
-    "dumps": N_("Dumps"),
-    "licence": N_("Licence"),
-    "publisher": N_("Publisher"),
-    "class": N_("class"),
-    "count": N_("count"),
-    "file": N_("file"),
-    "size": N_("size"),
-    "media_type": N_("media type"),
-    "yes": N_("yes"),
-    "no": N_("no"),
-    "other": N_("In another language"),
-    "about": N_("international cooperation of MOPS Kraków as linked open data"),
-    "try": N_("Try"),
-}
-
-
-def ui_strings(lang: str) -> dict[str, str]:
-    """The UI strings in `lang`."""
-    return translate(lang, UI)
 
 
 # labels of the reused vocabularies' properties, English msgids (the pg ontology's own labels come from the graph)
@@ -146,10 +88,6 @@ def same_as_name(iri) -> str:
         if text.startswith(prefix) and text[len(prefix) :].strip("/"):
             return f"{site} {text[len(prefix) :].strip('/')}"
     return text.split("://", 1)[-1].rstrip("/")
-
-
-def esc(value) -> str:
-    return escape(str(value), quote=True)
 
 
 _BY_LENGTH = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda kv: -len(kv[1]))
@@ -246,41 +184,6 @@ class Linker:
         target = name
         query = f"?lang={self.lang}" if self.lang_in_links and name not in ("sparql",) else ""
         return self._rel(target) + query
-
-
-def layout(
-    title: str,
-    body: str,
-    *,
-    lang: str,
-    linker: Linker,
-    other_lang_href: str | None = None,
-    head: str = "",
-    nav: str | None = None,
-) -> str:
-    """A page of the older renderers (`body` already escaped) in the portal's frame (templates/base.html)."""
-    from .templating import markup, render
-
-    return render(
-        "page.html",
-        lang,
-        title=title,
-        body=markup(body),
-        head=markup(head),
-        linker=linker,
-        other_lang_href=other_lang_href,
-        nav=nav,
-    )
-
-
-def alternate_links(linker: Linker, iri: str) -> tuple[str, str]:
-    """(<link rel=alternate> tags for the head, a visible list) for every RDF format of a description."""
-    head, visible = [], []
-    for fmt in GRAPH_FORMATS:
-        href = esc(linker.iri(iri, suffix=fmt.suffix))
-        head.append(f'<link rel="alternate" type="{fmt.media_type}" href="{href}">\n')
-        visible.append(f'<a href="{href}" type="{fmt.media_type}">{fmt.suffix} ({fmt.media_type})</a>')
-    return "".join(head), " ".join(visible)
 
 
 def is_local(iri) -> bool:

@@ -17,7 +17,7 @@ from ..query.choices import TAXONOMY_SCHEMES as SCHEMES
 from ..query.choices import check_taxonomy_values
 from . import mime
 from ._fair import ClientShareError
-from ._html import Linker, ui_strings
+from ._html import Linker
 from ._http import client_of, html_response, lang_of, other_lang_href, state_of, text_response
 from ._results import serialize_answer
 from ._upstream import public_message, store_failure
@@ -159,7 +159,7 @@ async def saved_query(request: Request, name: str):
     if saved is None:
         from .pages import render_message
 
-        page = render_message(ui_strings(lang)["notfound"], f"no saved query {name!r}", lang, linker)
+        page = render_message(gettext(lang, "Not found"), f"no saved query {name!r}", lang, linker)
         return html_response(page, status=404)
     values = {k: v for k, v in params.items() if k in saved.parameters}
     if "lang" in saved.parameters and "lang" not in values:

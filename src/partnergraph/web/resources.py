@@ -164,10 +164,10 @@ def _represent(
     if not desc.exists:
         message = f"{iri} is not described in this dataset"
         if chosen is mime.HTML:
-            from ._html import ui_strings
             from .pages import render_message
+            from .templating import gettext
 
-            return 404, render_message(ui_strings(lang)["notfound"], message, lang, linker)
+            return 404, render_message(gettext(lang, "Not found"), message, lang, linker)
         return 404, message
     if chosen is mime.HTML:
         from .pages import render_resource
