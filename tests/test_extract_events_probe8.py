@@ -8,11 +8,77 @@ months. Written with gold by ../shared/eval/GOLD-CONVENTIONS.md before the rules
 
 from __future__ import annotations
 
-from conftest import score_probes
+from conftest import extract_events, score_probes
+
+from partnergraph.extract import classify
 
 
 def test_the_eighth_events_probe_set_scores_above_its_floor(registries, score):
     events_f1, macro, f1 = score_probes("events-probe8", registries, score)
-    # before the rules of this set: events F1 0.968, fields macro 0.844
-    assert events_f1 >= 0.96
-    assert macro >= 0.84, f1
+    # before the rules of this set: events F1 0.968, fields macro 0.844; after bullets dated by a month alone, a date
+    # line over the headline, network meetings, social services only as a theme, names of bodies serving someone: 0.906
+    assert events_f1 >= 0.99
+    assert macro >= 0.90, f1
+
+
+def test_a_yearly_reports_bullets_are_events_and_a_month_alone_dates_one(registries):
+    text = (
+        "Sprawozdanie z działalności za rok 2018\n\n4. Współpraca zagraniczna\n\nZrealizowano następujące wyjazdy:\n\n"
+        "• 24–27 września – udział dwóch pracowników w konferencji w Bergamo;\n"
+        "• listopad – przekazanie przez organizację Heilsarmee z Zurychu 40 śpiworów dla osób bezdomnych.\n\n"
+        "Działania finansowane były ze środków własnych.\n\n5. Wolontariat\n\nW 2018 r. działało u nas 37 "
+        "wolontariuszy.\n"
+    )
+    events = extract_events(text, registries, year=2018)
+    assert [(e["start"], e["type"]) for e in events] == [
+        ("2018-09-24", "Conference"),
+        ("2018-11", "Donation"),
+    ]
+    assert "volunteering" not in events[1]["topics"]  # the next numbered part is no part of the last bullet
+
+
+def test_a_relative_day_under_a_date_line_over_the_headline(registries):
+    text = (
+        "Aktualności\nDodano: 14.11.2019 (czwartek)\n\nGoście z Nowego Jiczyna\n\nPrzedwczoraj nasz Ośrodek "
+        "odwiedziła delegacja z czeskiego miasta Nový Jičín. Goście poznali pracę naszego Ośrodka.\n"
+    )
+    (ev,) = extract_events(
+        text, registries, home="Gminny Ośrodek Pomocy Społecznej w Zakliczynie", home_city="Zakliczyn"
+    )
+    assert ev["start"] == "2019-11-12"
+
+
+def test_a_networks_opening_or_thematic_meeting_is_a_meeting():
+    opening = "spotkanie otwierające sieci u partnera wiodącego; partnerzy przyjęli plan pracy i odwiedzili mieszkania"
+    assert classify.classify_type("14–15 kwietnia 2016, Glasgow: " + opening, "")[0] == "Meeting"
+    thematic = "spotkanie tematyczne o zapobieganiu eksmisjom; goście z Gandawy zwiedzili noclegownię"
+    assert classify.classify_type("22–23 czerwca 2016, Kraków: " + thematic, "")[0] == "Meeting"
+    # a group that stayed with the hosts is a visit, though it met an official and the town is a twin
+    stay = (
+        "Od 25 września do 3 października w Krakowie przebywała grupa wolontariuszy z Norymbergi. Wolontariuszy "
+        "przyjął Ośrodek. Młodzież prowadziła warsztaty. Na zakończenie pobytu goście spotkali się z "
+        "pełnomocnikiem prezydenta. Norymberga jest miastem partnerskim Krakowa."
+    )
+    assert classify.classify_type("Wolontariusze z Norymbergi pomagali seniorom", stay)[0] == "StudyVisit"
+
+
+def _topics(text: str) -> set[str]:
+    free, _named = classify.find_topics(text, [], [(0, len(text))])
+    return {topic for topic, _cue in free}
+
+
+def test_social_services_make_a_topic_as_a_theme_not_as_a_name():
+    assert "welfare_system" not in _topics(
+        "Gości przyjęło Centrum Usług Społecznych. Przyjechali urzędnicy wydziału usług społecznych."
+    )
+    assert "welfare_system" not in _topics(
+        "w ramach mikroprojektu „Sąsiedzi bez granic – wspólne usługi społeczne”"
+    )
+    assert "welfare_system" in _topics("Rozmawiano o funkcjonowaniu usług społecznych w mieście.")
+
+
+def test_whom_a_body_serves_in_its_name_is_no_topic():
+    assert "children_and_families" not in _topics(
+        "Odwiedziła nas grupa pracowników Centrum dla dzieci i rodzin w Kieżmarku."
+    )
+    assert "children_and_families" in _topics("Rozmawiano o wsparciu dla dzieci i rodzin w kryzysie.")

@@ -21,6 +21,8 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (r"przekaza(ł|ła|li|ły|no|nie)\b.{0,80}\b(na rzecz|dla|w darze)", 3),  # handed over to
         (r"przekazani[ea] (sprzętu|darów|środków|paczek|\w+ o wartości)", 3),
+        # goods named after the giver ("przekazanie przez … 40 śpiworów i odzieży")
+        (r"przekaza\w*\b.{0,60}?\b\d+\s+(śpiwor|koc|łóż|materac|wózk|paczek|ton\b|kg\b|sztuk|komplet)", 3),
         (r"\bdar(y|ów|ami)?\b", 2),
         (r"zbiórk", 1.5),  # a collection
         (r"donat(ed|ion)", 4),  # English project pages
@@ -41,12 +43,18 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"seminar\b", 1.5),
     ],
     "Meeting": [
-        (r"spotkani[ae] (robocz|partner|projektow|grupy|komitetu|zespołu|sterując)", 3),
+        # a partners' working session, also one named by its place in a network's series ("spotkanie otwierające
+        # sieci", "spotkanie tematyczne o …")
+        (
+            r"spotkani[ae] (robocz|partner|projektow|grupy|komitetu|zespołu|sterując|otwierając|inauguracyjn|"
+            r"zamykając|podsumowując|tematyczn|sieci)",
+            3,
+        ),
         (r"spotka(nie|nia|niach|niu|ń)\b", 1),
         (r"spotka(ł|ła|li|ły|ją|jąc) się\b", 2),  # met someone: a meeting, not a tour
         (r"rozmow|rozmawia", 1),
         (r"w ramach projektu", 1),
-        (r"partner(zy|ów|ami|skim|skiego|ski)", 1),
+        (r"(?<!miastem )(?<!miasta )(?<!miasto )partner(zy|ów|ami|skim|skiego|ski)", 1),  # not a twin town's tie
         (r"harmonogram", 1.5),  # planning work
         # a meeting held to talk about working together, not to be shown how the host works
         (r"spotka\w* (\S+\s+){0,8}?poświęcon\w* (\w+\s+){0,2}?(współprac|omówieni|planowani|wymian)", 2),
@@ -84,7 +92,9 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         # hosting someone (not a conference: "Wiedeń gościł konferencję")
         (
             r"(gości(ł|li|ła|ło|ć)|przyję(ł[aoy]?|li)|przyjął|podejmowa)\w*\b"
-            r"(?!\s+(\w+\s+){0,3}?(konferencj|kongres|sympozj|forum|seminari|zjazd))",
+            r"(?!\s+(\w+\s+){0,3}?(konferencj|kongres|sympozj|forum|seminari|zjazd))"
+            # not a plan or a document adopted ("partnerzy przyjęli plan pracy")
+            r"(?!\s+(\w+\s+)?(plan|program|harmonogram|uchwał|stanowisk|dokument|strategi|rekomendac|deklarac))",
             2,
         ),
         (r"gospodarz\w* wizyty", 2),  # the host of a visit
@@ -97,6 +107,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"studen|absolwent|młodzież", 1),
         (r"oprowadz", 1.5),
         (r"staż|praktyk|hospitacj", 2),  # placements: staying to learn how others work
+        (r"przebywa(ł|ła|li|ły|jąc)\w*|pobyt\w*", 1),  # a group's stay with the hosts
         (r"poznal[iy]|poznaw", 1.5),
         (r"odwiedzi(li|ł|ła|ły)\b", 1.5),  # visitors came: "odwiedzili nas pracownicy socjalni z …"
         (r"przedstawion[oay] (formy|zasady|najważniejsze|działalność|informacj)", 1),
@@ -595,7 +606,11 @@ TOPIC_CUES: list[tuple[str, str]] = [
     ),
     (
         "welfare_system",
-        r"system\w* pomocy społecznej|usług\w* społeczn\w*|funkcjonowani\w* (Miejskiego Ośrodka|MOPS|ośrodka|"
+        r"system\w* pomocy społecznej|"
+        # social services as a theme ("funkcjonowanie usług społecznych", "rozmawiano o usługach społecznych"), not
+        # a body's, a department's or a project's name ("Centrum Usług Społecznych", "wydział usług społecznych")
+        r"(?:funkcjonowani\w*|organizacj\w*|system\w*|katalog\w*|rozw\w*|reform\w*|model\w*|zakres\w*|"
+        r"świadcz\w*|dostęp\w*|koordynac\w*|o|dotycząc\w*)\s+(?-i:usług\w* społeczn\w*)|funkcjonowani\w* (Miejskiego Ośrodka|MOPS|ośrodka|"
         r"pomocy społecznej|systemu (pomocy|opieki) społecznej)|działalnoś\w* (Miejskiego Ośrodka|MOPS)|"
         r"struktur\w* (MOPS|Miejskiego Ośrodka|ośrodka)|"
         r"zada\w* (oraz specyfik\w* pracy )?(MOPS|MOPR|OPS|Miejskiego Ośrodka|Ośrodka|ośrodka)|"
@@ -661,6 +676,12 @@ def inside_name(text: str, a: int, b: int, words: int = 1) -> bool:
     return bool(before) and (before[-1].isalnum() or before[-1] in ",-–")
 
 
+# the head of a body's name whose lower-case rest says whom it serves: "Centrum dla dzieci i rodzin w Kieżmarku",
+# "Stowarzyszenie na rzecz Osób Bezdomnych"; the words after it name the body, not a theme
+BODY_FOR = re.compile(
+    r"(?-i:Centr\w*|Ośrod\w*|Dom\w*|Fundacj\w*|Stowarzysz\w*|Klub\w*|Poradni\w*|Towarzyst\w*|Agencj\w*|"
+    r"Instytut\w*|Zakład\w*|Punkt\w*)\s+(?:dla|na\s+rzecz)\s+$"
+)
 QUOTED = re.compile(r"„[^”\n]{1,150}”")
 LISTED_TITLES = 3  # quoted titles in a row: the host's portfolio ("projekty np. „…”, „…”, „…”")
 
@@ -710,7 +731,11 @@ def find_topics(
                 continue
             if any(s <= a < e for s, e in overview):
                 continue
-            in_name = any(a >= s and b <= e for s, e in masked) or inside_name(text, a, b, words=2)
+            in_name = (
+                any(a >= s and b <= e for s, e in masked)
+                or inside_name(text, a, b, words=2)
+                or BODY_FOR.search(text, max(0, a - 30), a) is not None
+            )
             (named if in_name else free).setdefault(topic, Cue(topic, a, b))
             taken.append((a, b))
     order = lambda d: sorted(d.items(), key=lambda kv: kv[1].start)  # noqa: E731

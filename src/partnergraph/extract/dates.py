@@ -126,6 +126,8 @@ CALENDAR_LABEL = re.compile(
     rf"(?:\s+{_YEAR.format(n='y')})?\s*:?\s*$",
     re.I,
 )
+# a list item or a line opened by a month alone, as a yearly report lists trips: "listopad – przekazanie …"
+MONTH_OPENING = re.compile(rf"(?m)^[ \t]*(?:[-–—•·▪●○*][ \t]+)?(?P<n>{_NOM})[ \t]*[-–—:][ \t]", re.I)
 _PART = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "pierwsz": 1, "drug": 2, "trzec": 3, "czwart": 4}
 YEAR_ONLY = re.compile(r"\b(?:w|we)\s+(?P<y>(?:19|20)\d\d)\s*(?:r\.|roku\b)")
 ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -248,6 +250,8 @@ def find_dates(text: str) -> list[DateMention]:
     for m in MONTH_YEAR.finditer(text):
         mo, y = _month(m["n"]) if m["n"] else ROMAN.index(m["r"].lower()) + 1, int(m["y"])
         add(DateMention(m.start(), m.end(), (y, mo, None), (y, mo, None)))
+    for m in MONTH_OPENING.finditer(text):
+        add(DateMention(m.start("n"), m.end("n"), (None, _month(m["n"]), None), (None, _month(m["n"]), None)))
     for m in MONTH.finditer(text):
         mo, y = _month(m["m"]), _year(m["y"])
         start = m.start("m")

@@ -249,6 +249,7 @@ class _Piece:
     dated: bool
     marked: bool  # a list item or a table row
     row: bool = False
+    style: str = ""  # the kind of its list mark: "1", "•" …
 
 
 def _group_items(
@@ -275,21 +276,31 @@ def _group_items(
             while b > a and text[b - 1].isspace():
                 b -= 1
             dated = bool(DATED_START.match(text, a)) or (bool(mark) and k == 0 and _has_date(text[a:b]))
-            pieces.append(_Piece(a, b, dated, bool(mark) and k == 0))
+            pieces.append(_Piece(a, b, dated, bool(mark) and k == 0, style=_mark_style(mark) if k == 0 else ""))
     n_dated = sum(p.dated for p in pieces)
     rows = any(p.dated and p.row for p in pieces)
     if not (calendar or rows or (headless and n_dated) or (n_dated >= 2 and not _names_one_event(title))):
         return None
     items: list[list[int]] = []
-    last_marked = False
+    last_marked, last_style = False, ""
     for p in pieces:
         if p.dated or (calendar and not items) or (p.marked and not n_dated):
             items.append([p.start, p.end])
-            last_marked = p.marked
+            last_marked, last_style = p.marked, p.style
+        elif p.marked and last_marked and p.style != last_style:
+            continue  # a mark of another kind after the list ("5. Wolontariat" after "• …"): the next part
         elif items and not p.row and not (last_marked and not p.marked and text[p.start].isupper()):
             items[-1][1] = p.end  # a paragraph that goes on with the item before it
         # else: the group's introduction, a line closing a list ("Łącznie …") or a table's header row
     return [(a, b) for a, b in items]
+
+
+def _mark_style(mark: re.Match | None) -> str:
+    """The kind of a list mark: "1" for numbers, "I" for Roman ones, "a" for letters, else the bullet itself."""
+    if mark is None:
+        return ""
+    m = mark.group().strip()
+    return "1" if m[0].isdigit() else "I" if m[0] in "IVX" else "a" if m[0].isalpha() else m
 
 
 def _names_one_event(title: str) -> bool:
@@ -730,7 +741,9 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
     section = Section(
         title=" ".join(text[tstart:tend].split()), body=text[kept[0].start : end], start=tstart, end=end
     )
-    published = _published(lines[head:], main - head)
+    # the date line under the headline, else one just over it ("Dodano: 14.11.2019" / "Goście z …")
+    above = max(0, head - 3)
+    published = _published(lines[head:], main - head) or _published(lines[above:head], head - above)
     return Listed(
         section, None, None, [(a, b) for a, b in masks if a < end], article=True, published=published
     )
