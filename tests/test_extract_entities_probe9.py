@@ -11,10 +11,52 @@ programmes written otherwise than the registry names them ('Interreg CENTRAL EUR
 
 from __future__ import annotations
 
-from conftest import score_probes
+from conftest import extract_events, score_probes
 
 
 def test_the_ninth_entity_probe_pages_score_above_their_floor(registries, score, tmp_path):
     events_f1, macro, f1 = score_probes("entities-probe9", registries, score, tmp_path)
     assert events_f1 >= 0.99
-    assert macro >= 0.85, f1
+    # after the programme and person rules: 0.885 (persons 1.000, programmes 0.848)
+    assert macro >= 0.88, f1
+    assert f1["persons"] >= 0.99 and f1["programmes"] >= 0.84, f1
+
+
+def test_foreign_names_from_a_town_after_titles_and_declined_on_a_hyphen(registries):
+    text = (
+        "Wolontariusze z Włoch i Hiszpanii\n\nW dniu 11 września 2020 r. pożegnaliśmy wolontariuszy: Giulia Romano z "
+        "Padwy, Matteo Esposito z Neapolu oraz Lucía Moreno García z Walencji. Warsztaty poprowadzili trenerzy "
+        "Álvaro Sánchez Ruiz z Madrytu i Lukas Weber z Berlina. O integracji mówili M. François-Xavier Lemaire i "
+        "Mme Claire Dubois-Petit, dyrektorka URSIAE. Delegację prowadził Ole-Martin Haugen, direktør helse. Z "
+        "Anną-Karin Lindqvist i z Pieterem Van den Broeckiem rozmawiano o mieszkaniach. Partnerami są Univerza v "
+        "Ljubljani (UL FSD) oraz Habitat et Humanisme Rhône z Lyonu.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert set(ev["persons"]) == {
+        "Giulia Romano",
+        "Matteo Esposito",
+        "Lucía Moreno García",
+        "Álvaro Sánchez Ruiz",
+        "Lukas Weber",
+        "François-Xavier Lemaire",
+        "Claire Dubois-Petit",
+        "Ole-Martin Haugen",
+        "Anna-Karin Lindqvist",
+        "Pieter Van den Broeck",
+    }
+
+
+def test_a_programme_as_the_page_names_it(registries):
+    text = (
+        "Spotkanie partnerów\n\nW dniu 12 maja 2021 r. w Krakowie spotkali się partnerzy projektu finansowanego z "
+        "Funduszy EOG oraz z Programu Interreg CENTRAL EUROPE. Wolontariat był możliwy dzięki programowi "
+        "Europejski Korpus Solidarności, a wizyta – dzięki Programowi Współpracy Transgranicznej "
+        "Polska-Białoruś-Ukraina 2014-2020 (Europejski Instrument Sąsiedztwa).\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert ev["programmes"] == [
+        "Fundusze EOG",
+        "Interreg Central Europe",
+        "Europejski Korpus Solidarności",
+        "Program Współpracy Transgranicznej Polska-Białoruś-Ukraina 2014-2020",
+    ]

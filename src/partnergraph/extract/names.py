@@ -28,6 +28,7 @@ from .persons import (
     _name_word,
     bare_pair,
     listed_pair,
+    nominative_given,
     past_aside,
     person_at,
     surname_shaped,
@@ -1077,7 +1078,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             continue
         a, b, value, sure = got
         if not _page_credit(text, toks[a].start - base, toks[b - 1].end - base):
-            emit("persons", value, a, b, sure)
+            emit("persons", nominative_given(value), a, b, sure)
         take(a, b)
         k = b
     # a name between persons of a list that the dictionary does not know ("Wasyl Hnatiuk, Natalija
@@ -1087,7 +1088,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         for k in (past_aside(toks, b) + 1, a - 3):
             got = listed_pair(toks, k, taken, ORG_HEADS, (a, b))
             if got is not None:
-                emit("persons", got[2], got[0], got[1], got[3])
+                emit("persons", nominative_given(got[2]), got[0], got[1], got[3])
                 take(got[0], got[1])
 
     # 4. a foreign name after "przez" / "organizacji" that no head word announced ("przez Homeless Link")

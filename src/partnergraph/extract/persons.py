@@ -29,6 +29,9 @@ HONORIFICS = {
     "mr",
     "mrs",
     "ms",
+    "m",  # French: "M. François Dupont" (an initial before a single surname is read first)
+    "mme",
+    "mlle",
 }
 
 
@@ -154,6 +157,8 @@ def person_at(
     if first > 0 and toks[first - 1].lower in ("w", "we") and f.has_mark("nazwa_geograficzna"):
         return None  # "we Lwowie" (also a plural of the name Lew): a place
     if f.text.isupper() and s.text.isupper() and len(f.text) > 1 and len(s.text) > 1:
+        if first > 0 and toks[first - 1].text == "(":
+            return None  # abbreviations in brackets after a body's name: "(UL FSD)"
         f, s = _title_case(f), _title_case(s)  # a name in an ALL-CAPS heading ("PROF. JANA NOVÁKA")
         particle = particle.lower()
         if s.lower in NAME_PARTICLES:
@@ -174,7 +179,9 @@ def person_at(
         given = f.analyses[0]  # a foreign given name morfeusz2 knows only as a surname: "dr Janą Novákovą"
     # after a title, a foreign given name morfeusz2 reads as a common word ("Panią Rasą Petrauskaitė": rasa)
     # stands before a foreign surname
-    foreign_pair = honorific and s.unknown and not (f.lemmas & ROLES) and _head_analysis(f, org_heads) is None
+    foreign_pair = (
+        honorific and foreign_compound(s) and not (f.lemmas & ROLES) and _head_analysis(f, org_heads) is None
+    )
     if given is None and not (honorific and f.unknown) and not foreign_pair:
         if (
             not (
@@ -202,10 +209,10 @@ def person_at(
             " ".join(_foreign_nominative(f.text, s.text)),
             0.65,
         )  # "prof. Petrem Novákiem"
-    if given is None and honorific and not s.unknown and not s.has_mark("nazwisko"):
+    if given is None and honorific and not foreign_compound(s) and not s.has_mark("nazwisko"):
         return None
     if (
-        not (s.unknown or s.has_mark("nazwisko"))
+        not (foreign_compound(s) or s.has_mark("nazwisko"))
         or s.has_mark("nazwa_geograficzna")
         and not s.has_mark("nazwisko")
     ):
@@ -270,6 +277,46 @@ NOT_NAME_WORDS = re.compile(
 )
 
 
+# words joining the parts of a foreign body's name
+FOREIGN_JOINS = {"et", "und", "and", "&", "e", "y", "for", "für", "pour", "per"}
+
+
+def foreign_compound(t: Token) -> bool:
+    """A word the dictionary does not know, or a hyphenated pair of capitalised words that it reads as neither a
+    given name nor a place (it guesses a common compound): "Dubois-Petit", "Ole-Martin"."""
+    if t.unknown:
+        return True
+    parts = t.text.split("-")
+    return (
+        len(parts) == 2
+        and all(p[:1].isupper() for p in parts)
+        and not t.has_mark("imię")
+        and not t.has_mark("nazwa_geograficzna")
+    )
+
+
+def nominative_given(value: str) -> str:
+    """A hyphenated given name of a woman declined on its first part in the nominative: "Anną-Karin
+    Lindqvist" -> "Anna-Karin Lindqvist"."""
+    first, _, rest = value.partition(" ")
+    head, dash, tail = first.partition("-")
+    if dash and head[-1:] in ("ą", "ę") and len(head) >= 3 and tail[:1].isupper():
+        return f"{head[:-1]}a-{tail} {rest}".strip()
+    return value
+
+
+def _between_unknown(toks: list[Token], j: int) -> bool:
+    """A capitalised word between two that the dictionary does not know, inside a foreign name: "Lucía Moreno
+    García" (moreno read as a common word)."""
+    return (
+        0 < j < len(toks) - 1
+        and toks[j - 1].unknown
+        and toks[j + 1].unknown
+        and _name_word(toks[j + 1])
+        and toks[j + 1].start - toks[j].end == 1
+    )
+
+
 def _foreign_run(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int, str, float] | None:
     """A foreign name of three or more words, or two around particles, as written: "José Luis Ruiz de la
     Fuente", "María del Carmen López Ruiz", "Ildikó Kovácsné Balogh", "Ingrid Van den Broeck". Every word
@@ -293,7 +340,7 @@ def _foreign_run(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int
             particles += 1
         elif (
             _name_word(t)
-            and (t.unknown or t.has_mark("imię") or t.has_mark("nazwisko"))
+            and (t.unknown or t.has_mark("imię") or t.has_mark("nazwisko") or _between_unknown(toks, end))
             and not (t.has_mark("nazwa_geograficzna") and not t.unknown)
         ):
             words += 1
@@ -318,7 +365,8 @@ def _foreign_run(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int
 
 # endings and words of bodies' names, not of given names or surnames, in Romance and Germanic languages
 BODY_WORD = re.compile(
-    r"(?i)(?:ci[oó]n|tion|dad|it[éà]|t[äa]t|ung|heit|keit|schaft|ismo|social\w*|^casa|^cent(?:ro|re|er)|ci[oó])$"
+    r"(?i)(?:ci[oó]n|tion|dad|it[éà]|t[äa]t|ung|heit|keit|schaft|ismo|social\w*|^casa|^cent(?:ro|re|er)|ci[oó]|"
+    r"^comit\w*|^conse\w*|^consigli\w*|^comun\w*|^ayuntamiento|^c[âa]mara|^provinci\w*|^r[ée]gion\w*)$"
 )
 # particles between a given name and a surname, alone or in pairs ("de", "van der", "von der", "de la")
 PARTICLE_RUNS = {(p,) for p in NAME_PARTICLES - {"der", "den"}} | {
@@ -347,12 +395,12 @@ def _particle_pair(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, i
     if not (f.unknown or f.has_mark("imię") or f.has_mark("nazwisko")):
         return None
     j, parts = k + 1, []
-    while j < len(toks) and len(parts) < 2 and toks[j].text in NAME_PARTICLES and not taken[j]:
+    while j < len(toks) and len(parts) < 2 and toks[j].lower in NAME_PARTICLES and not taken[j]:
         if toks[j].start - toks[j - 1].end != 1:
             return None
-        parts.append(toks[j].text)
+        parts.append(toks[j].text)  # as written: "Van den Broeck" (Flemish capitalises the first)
         j += 1
-    if tuple(parts) not in PARTICLE_RUNS or j >= len(toks) or taken[j]:
+    if tuple(p.lower() for p in parts) not in PARTICLE_RUNS or j >= len(toks) or taken[j]:
         return None
     s = toks[j]
     if not _name_word(s) or s.start - toks[j - 1].end != 1 or not (s.unknown or s.has_mark("nazwisko")):
@@ -457,7 +505,11 @@ def _said_by(
         return None
     if any(_head_analysis(t, org_heads) is not None or t.lemmas & ROLES for t in (f, s)):
         return None
-    if not (f.unknown or f.has_mark("imię")) or not (s.unknown or s.has_mark("nazwisko")) or s.has_pos("adj"):
+    if (
+        not (foreign_compound(f) or f.has_mark("imię"))
+        or not (s.unknown or s.has_mark("nazwisko"))
+        or s.has_pos("adj")
+    ):
         return None  # a given name and a surname, not a place and an adjective ("Kraków Społeczny")
     nxt = toks[k + 2] if k + 2 < len(toks) else None
     if nxt is not None and not (nxt.text in LIST_ENDS or (nxt.is_word and nxt.text[:1].islower())):
@@ -477,18 +529,28 @@ def _from_body(
         return None
     # a given name the dictionary reads as a common word ("Radu") is one after "i", "oraz" or a comma
     listed = k > 0 and toks[k - 1].text in LIST_JOINS and not f.has_mark("nazwa_geograficzna")
-    if not ((f.unknown or f.has_mark("imię") or listed) and s.unknown) or _after_kind_of_body(toks, k):
+    # a surname the dictionary knows as one, or as a given name, after an unknown given name ("Giulia Romano")
+    known = (
+        (f.unknown or listed)
+        and not s.has_mark("nazwa_geograficzna")
+        and (s.has_mark("nazwisko") or s.has_mark("imię"))
+    )
+    if not ((f.unknown or f.has_mark("imię") or listed) and (s.unknown or known)) or _after_kind_of_body(
+        toks, k
+    ):
         return None
     if k > 0 and toks[k - 1].is_word and toks[k - 1].is_upper_initial:
         return None  # the tail of a longer capitalised run
+    if k > 1 and toks[k - 1].text in FOREIGN_JOINS and toks[k - 2].is_upper_initial:
+        return None  # the tail of a foreign body's name: "Habitat et Humanisme Rhône z Lyonu"
     j = k + 3 + (toks[k + 3].text.islower() and toks[k + 3].has_pos("adj") and k + 4 < len(toks))
     body = toks[j]
     if (
         _head_analysis(body, org_heads) is None
         and not body.lemmas & BODY_KINDS
-        and not (body.is_upper_initial and body.unknown)
+        and not (body.is_upper_initial and (body.unknown or body.has_mark("nazwa_geograficzna")))
     ):
-        return None
+        return None  # "Juha Kaakinen z fińskiej fundacji …", "Giulia Romano z Padwy"
     return k, k + 2, f"{f.text} {s.text}", 0.6
 
 
@@ -618,6 +680,8 @@ def _initial_surname(toks: list[Token], k: int, taken: list[bool]) -> tuple[int,
         return None
     if k > 0 and toks[k - 1].is_word and toks[k - 1].is_upper_initial:
         return None  # inside a longer capitalised run ("Jan K. Nowak" is read from "Jan")
+    if k + 3 < len(toks) and _name_word(toks[k + 3]) and toks[k + 3].start - s.end == 1:
+        return None  # a title before a given name and a surname: "M. François Lemaire"
     sa = next((a for a in s.analyses if "nazwisko" in a.marks), None)
     if sa is None and not s.unknown:
         return None
