@@ -166,8 +166,17 @@ class Facts:
         """The IRIs of the events (of class pg:Event)."""
         return self.instances(PG + "Event")
 
-    def starts(self) -> dict[str, set[str]]:
-        return {e: v for e, v in self.objects(SCHEMA + "startDate").items() if e in self.events}
+    @cached_property
+    def years(self) -> dict[str, set[int]]:
+        """event -> the years of its start dates (events without a dated start left out); read once
+        for every list that counts by year."""
+        found = {}
+        for event, starts in self.objects(SCHEMA + "startDate").items():
+            if event in self.events:
+                years = {year_of(start) for start in starts} - {None}
+                if years:
+                    found[event] = years
+        return found
 
 
 def year_of(start: str | None) -> int | None:
@@ -192,8 +201,8 @@ def count_by_year(facts: Facts, name: str | None = None) -> dict[tuple, int]:
     """(year, item IRI) -> events, or (year,) -> events without a list `name`."""
     links = facts.linked(name) if name else None
     counts: dict[tuple, int] = defaultdict(int)
-    for event, starts in facts.starts().items():
-        for year in {year_of(start) for start in starts} - {None}:
+    for event, years in facts.years.items():
+        for year in years:
             if links is None:
                 counts[(year,)] += 1
             else:

@@ -27,10 +27,11 @@ class Rows:
         return [row.get(variable) for row in self.rows]
 
 
-def statements_query(predicate: str, object_iri: str | None = None) -> str:
+def statements_query(predicate: str, object_iri: str | None = None, distinct: bool = True) -> str:
     """The SELECT of Store.statements: ?s ?o ?lang."""
     only = f"VALUES ?o {{ <{object_iri}> }} " if object_iri else ""
-    return f"SELECT DISTINCT ?s ?o (LANG(?o) AS ?lang) WHERE {{ {only}?s <{predicate}> ?o }}"
+    select = "SELECT DISTINCT" if distinct else "SELECT"
+    return f"{select} ?s ?o (LANG(?o) AS ?lang) WHERE {{ {only}?s <{predicate}> ?o }}"
 
 
 class Store:
@@ -48,10 +49,11 @@ class Store:
         raise NotImplementedError
 
     def statements(self, predicate: str, object_iri: str | None = None) -> Iterator[tuple[str, str, str]]:
-        """(subject, object, the object's language or "") of every distinct statement with this
-        predicate (and this object, when given) in any graph, as strings: IRIs, blank node labels,
-        literals' lexical forms. What partnergraph.aggregates counts; the embedded store reads it from
-        its index, other stores answer this SELECT."""
+        """(subject, object, the object's language or "") of every statement with this predicate (and
+        this object, when given) in any graph, as strings: IRIs, blank node labels, literals' lexical
+        forms; a statement held by several graphs may come once for each. What
+        partnergraph.aggregates counts (into sets); the embedded store reads it from its index, other
+        stores answer this SELECT."""
         rows = self.select(statements_query(predicate, object_iri)).rows
         return ((str(r["s"]), str(r["o"]), str(r.get("lang", ""))) for r in rows)
 

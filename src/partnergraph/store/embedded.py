@@ -153,8 +153,10 @@ class EmbeddedStore(Store):
 
     def statements(self, predicate: str, object_iri: str | None = None) -> Iterator[tuple[str, str, str]]:
         """See Store.statements. Read by Oxigraph's own query engine (no rdflib terms, no graph names to
-        decode): about 7 µs a statement on disk at 10^5 events, against 12 µs through quads_for_pattern."""
-        query = statements_query(predicate, object_iri)
+        decode): about 7 µs a statement on disk at 10^5 events, against 12 µs through quads_for_pattern.
+        Not DISTINCT: the statements of several graphs are not made unique first, which took half
+        the time in memory (10^4 events: rdf:type's 73,656 statements 0.29 -> 0.14 s of CPU)."""
+        query = statements_query(predicate, object_iri, distinct=False)
         for subject, value, lang in self.ox.query(query, use_default_graph_as_union=True):
             yield subject.value, value.value, lang.value if lang is not None else ""
 
