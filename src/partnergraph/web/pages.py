@@ -9,11 +9,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from babel.numbers import format_decimal
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from .. import iris
-from ..rdf.vocab import SCHEMA, WGS
+from ..rdf.vocab import GEO, SCHEMA, WGS
 from ._html import TERM_LABELS, Linker, is_local, same_as_name, short_name
 from .collate import text_key
 from .describe import Description, Evidence
@@ -21,34 +22,84 @@ from .mime import GRAPH_FORMATS
 from .templating import N_, environment, format_date, format_number, gettext, markup, render
 
 PG = str(iris.DEF)
-# properties in the order a reader wants them: what, when, where, who, about what, then the rest; the
-# source and identifiers last
+# properties in the order a reader wants them: the names, when, what kind, where, who, in what, about what;
+# then the rest by label; the source text, the source and the identifiers last
 READING_ORDER = [
-    RDF.type,
     SCHEMA.name,
+    RDFS.label,
+    SKOS.prefLabel,
+    FOAF.name,
     SKOS.altLabel,
-    URIRef(PG + "eventType"),
     SCHEMA.startDate,
     SCHEMA.endDate,
+    URIRef(PG + "eventType"),
     URIRef(PG + "direction"),
     SCHEMA.location,
-    URIRef(PG + "involvesCountry"),
+    SCHEMA.containedInPlace,
+    WGS.lat,  # the coordinates, one row
     URIRef(PG + "involvesCity"),
+    URIRef(PG + "involvesCountry"),
     URIRef(PG + "involvesOrganisation"),
     URIRef(PG + "involvesUnit"),
     URIRef(PG + "involvesPerson"),
-    URIRef(PG + "participantKind"),
-    DCTERMS.subject,
     URIRef(PG + "partOfProject"),
     URIRef(PG + "fundedByProgramme"),
+    DCTERMS.subject,
+    URIRef(PG + "participantKind"),
+    URIRef(PG + "organisationKind"),
+    URIRef(PG + "basedIn"),
+    ORG.unitOf,
+    SCHEMA.funder,
+    URIRef(PG + "leadPartner"),
+    URIRef(PG + "partnerCity"),
+    URIRef(PG + "isoCode"),
 ]
-LAST = [URIRef(PG + "sectionText"), PROV.wasDerivedFrom, DCTERMS.identifier, OWL.sameAs]
+LAST = [
+    URIRef(PG + "sectionText"),
+    PROV.wasDerivedFrom,
+    DCTERMS.identifier,
+    SKOS.notation,
+    URIRef(PG + "geonamesId"),
+    OWL.sameAs,
+]
 LABELS = (RDFS.label, SKOS.prefLabel, SCHEMA.name)
+# shown elsewhere on the page: the type under the title, the geometry with the page's data at its end
+NOT_IN_TABLE = (RDF.type, WGS.long, GEO.hasGeometry)
 SUMMARY = {  # the summary of an event: a line per question, with the properties answering it
     "when": (SCHEMA.startDate,),
     "where": (SCHEMA.location, URIRef(PG + "involvesCity"), URIRef(PG + "involvesCountry")),
     "who": (URIRef(PG + "involvesOrganisation"), URIRef(PG + "involvesUnit"), URIRef(PG + "involvesPerson")),
     "what": (URIRef(PG + "eventType"), URIRef(PG + "direction"), DCTERMS.subject),
+}
+# the kinds of the registries' organisations and units (pg:organisationKind), as a reader says them
+ORGANISATION_KINDS = {
+    "city_office": N_("city office"),
+    "municipality": N_("municipality"),
+    "network": N_("network of organisations"),
+    "ngo": N_("non-governmental organisation"),
+    "public_body": N_("public body"),
+    "service_club": N_("service club"),
+    "university": N_("university"),
+    "welfare_centre": N_("social welfare centre"),
+    "club": N_("club"),
+    "department": N_("department"),
+    "local_activity_point": N_("local activity point"),
+    "local_activity_programme": N_("local activity programme"),
+    "office": N_("office"),
+    "project_team": N_("project team"),
+    "senior_centre": N_("senior centre"),
+    "support_centre": N_("support centre"),
+}
+# the resources linking to a page, grouped by their kind (the path of their IRI under id/), in this order
+INBOUND_KINDS = {
+    "event": N_("Events"),
+    "organisation": N_("Organisations"),
+    "unit": N_("MOPS units"),
+    "person": N_("Persons"),
+    "project": N_("Projects"),
+    "programme": N_("Programmes"),
+    "city": N_("Cities"),
+    "country": N_("Countries"),
 }
 NUMBERS = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long, XSD.nonNegativeInteger}
 
@@ -77,17 +128,23 @@ def reading_key(prop, label: str) -> tuple:
     return (1, 0, label.lower())
 
 
-def without_repeated_labels(pairs: list) -> list:
-    """The labels that only repeat the name (label, preferred label, name with the same text) left out."""
-    shown: set[str] = set()
+def reader_pairs(pairs: list, title: str, evidence: list[Evidence]) -> list:
+    """The properties a reader's table shows: the names that only repeat the title left out (unless a quote
+    backs them: an event's title), the other names as 'also known as' (each text once), the type (under the
+    title), the longitude (beside the latitude) and the geometry (with the page's data) left out."""
+    shown: set[str] = {title}
     out = []
     for p, o in sorted(pairs, key=lambda po: LABELS.index(po[0]) if po[0] in LABELS else -1):
-        if p in LABELS:
-            text = str(o)
-            if text in shown:
-                continue
-            shown.add(text)
-        out.append((p, o))
+        if p in NOT_IN_TABLE:
+            continue
+        if p in LABELS and any(ev.field == p and _matches(ev, o) for ev in evidence):
+            out.append((p, o))
+        elif p in LABELS or p == SKOS.altLabel:
+            if str(o) not in shown:
+                shown.add(str(o))
+                out.append((SKOS.altLabel, o))
+        else:
+            out.append((p, o))
     return out
 
 
@@ -140,8 +197,6 @@ def term_of(node, labels: dict, lang: str, linker: Linker) -> Term:
     if node.datatype == XSD.date:  # in the reader's language, the ISO form on hover
         return Term("date", format_date(text, lang), title=text)
     if node.datatype in NUMBERS:  # in the reader's locale, every digit kept; the datatype is the formats'
-        from babel.numbers import format_decimal
-
         try:
             return Term("plain", format_decimal(node.toPython(), locale=lang, decimal_quantization=False))
         except (TypeError, ValueError, ArithmeticError):
@@ -192,48 +247,113 @@ def property_rows(pairs, desc: Description, lang: str, linker: Linker, evidence:
         grouped[p].append(o)
     rows = []
     for prop in sorted(grouped, key=lambda p: reading_key(p, term_label(desc.labels, p, lang))):
+        if prop == WGS.lat:
+            longitude = next((o for s, p, o in desc.triples if s == desc.iri and p == WGS.long), None)
+            rows.append(
+                (
+                    Term("plain", gettext(lang, "Coordinates")),
+                    [(coordinates_of(grouped[prop][0], longitude, lang), [])],
+                )
+            )
+            continue
         cells = []
-        for value in sorted(grouped[prop]):
+        for value in sorted(
+            grouped[prop], key=lambda v: (getattr(v, "language", None) not in (None, lang), v)
+        ):
             cited = [
                 evidence_of(ev, desc.labels, lang, linker)
                 for ev in evidence
                 if ev.field == prop and _matches(ev, value)
             ]
-            cells.append((term_of(value, desc.labels, lang, linker), cited))
+            cells.append((value_of(prop, value, desc.labels, lang, linker), cited))
         rows.append((term_of(prop, desc.labels, lang, linker), cells))
     return rows
 
 
+def value_of(prop, value, labels: dict, lang: str, linker: Linker) -> Term:
+    """A property's value as term_of gives it, a registry's kind of organisation by its name."""
+    if prop == URIRef(PG + "organisationKind") and str(value) in ORGANISATION_KINDS:
+        return Term("coded", gettext(lang, ORGANISATION_KINDS[str(value)]), title=str(value))
+    return term_of(value, labels, lang, linker)
+
+
+def coordinates_of(lat, lon, lang: str) -> Term:
+    """'52.52437° N, 13.41053° E' (a decimal comma in Polish), linked to OpenStreetMap."""
+    if lon is None:
+        return term_of(lat, {}, lang, Linker(lang=lang))
+    y, x = float(lat), float(lon)
+    text = ", ".join(
+        f"{format_decimal(abs(v), format='0.#####', locale=lang)}° {sides[v < 0]}"
+        for v, sides in ((y, "NS"), (x, "EW"))
+    )
+    osm = f"https://www.openstreetmap.org/?mlat={y}&mlon={x}#map=10/{y}/{x}"
+    return Term("link", text, href=osm, title="OpenStreetMap", external=True)
+
+
 def inbound_groups(desc: Description, lang: str, linker: Linker) -> list[dict]:
-    """The resources linking here, grouped by the link (as the reader says it), newest first, with their
-    dates and the quotes that name this resource."""
+    """The resources linking here, grouped by their kind (events, organisations, cities...; by the link
+    where the kind is none of those), the dated ones newest first with their dates, then the rest by name;
+    each with the quotes that name this resource."""
     labels = desc.labels
     quotes = defaultdict(list)
     for ev in desc.mentions:
-        quotes[(ev.event, ev.field)].append(ev)
-    groups = defaultdict(list)
+        quotes[ev.event].append(ev)
+    groups: dict = defaultdict(dict)  # key -> subject -> its links here
     for s, p in desc.inverse:
-        groups[p].append(s)
+        groups[_kind_of(s) or p].setdefault(s, []).append(p)
+    kinds = list(INBOUND_KINDS)
     out = []
-    for prop in sorted(groups, key=lambda p: reading_key(p, term_label(labels, p, lang))):
-        subjects = sorted(groups[prop], key=lambda s: (desc.dates.get(s, ""), str(s)), reverse=True)
-        items = [
-            {
-                "date": desc.dates.get(s),
-                "term": term_of(s, labels, lang, linker),
-                "quotes": [evidence_of(ev, labels, lang, linker) for ev in quotes.get((s, prop), [])],
-            }
-            for s in subjects
-        ]
-        out.append({"label": term_label(labels, prop, lang), "items": items})
+    for key in sorted(
+        groups,
+        key=lambda k: (
+            (0, kinds.index(k), "") if k in INBOUND_KINDS else (1, 0, term_label(labels, k, lang).lower())
+        ),
+    ):
+        links = groups[key]
+        every = set().union(*map(set, links.values()))
+        dated = sorted(
+            (s for s in links if desc.dates.get(s)), key=lambda s: (desc.dates[s], str(s)), reverse=True
+        )
+        undated = sorted(
+            (s for s in links if not desc.dates.get(s)),
+            key=lambda s: text_key(term_label(labels, s, lang), lang),
+        )
+        items = []
+        for s in dated + undated:
+            seen, cited = set(), []
+            for ev in quotes.get(s, []):
+                if ev.field in links[s] and (ev.quote, ev.source, ev.start) not in seen:
+                    seen.add((ev.quote, ev.source, ev.start))
+                    cited.append(evidence_of(ev, labels, lang, linker))
+            how = sorted(links[s]) if len(every) > 1 and set(links[s]) != every else []  # when it differs
+            items.append(
+                {
+                    "date": desc.dates.get(s),
+                    "term": term_of(s, labels, lang, linker),
+                    "how": [term_label(labels, p, lang) for p in how],
+                    "quotes": cited,
+                }
+            )
+        name = gettext(lang, INBOUND_KINDS[key]) if key in INBOUND_KINDS else term_label(labels, key, lang)
+        out.append({"label": name, "id": key if key in INBOUND_KINDS else None, "items": items})
     return out
+
+
+def _kind_of(iri) -> str | None:
+    """'event' for an event's IRI (id/event/...), and so on for the kinds of INBOUND_KINDS."""
+    text = str(iri)
+    if not text.startswith(str(iris.ID)):
+        return None
+    kind = text[len(str(iris.ID)) :].split("/", 1)[0]
+    return kind if kind in INBOUND_KINDS else None
 
 
 def render_resource(
     desc: Description, lang: str, linker: Linker, other_lang_href: str | None = None, place_map: str = ""
 ) -> str:
-    """A resource's page (templates/resource.html); `place_map` is the small map of a city or a country
-    (portal/viz.py)."""
+    """A resource's page (templates/resource.html): its title and kind, an event's summary, its properties
+    in reading order with the quotes backing them, a place's map (`place_map`, portal/viz.py), the
+    resources linking to it by kind and date; its IRI, '#' parts and RDF formats at the end."""
     iri = str(desc.iri)
     labels = desc.labels
     linker.known = desc.described | {iri}
@@ -242,32 +362,26 @@ def render_resource(
         by_subject[s].append((p, o))
     own = by_subject.pop(desc.iri, [])
     types = [o for p, o in own if p == RDF.type]
-    lat = next((o for p, o in own if p == WGS.lat), None)
-    lon = next((o for p, o in own if p == WGS.long), None)
-    coordinates = None
-    if lat is not None and lon is not None:
-        osm = f"https://www.openstreetmap.org/?mlat={float(lat)}&mlon={float(lon)}#map=10/{float(lat)}/{float(lon)}"
-        coordinates = {"lat": str(lat), "lon": str(lon), "osm": osm}
+    title = term_label(labels, desc.iri, lang)
     parts = [
         (
             str(subject).split("#", 1)[1] if "#" in str(subject) else str(subject),
-            property_rows(pairs, desc, lang, linker, evidence=[]),
+            term_label(labels, subject, lang),
+            property_rows([po for po in pairs if po[0] != RDF.type], desc, lang, linker, evidence=[]),
         )
         for subject, pairs in sorted(by_subject.items())
     ]
     return render(
         "resource.html",
         lang,
-        title=term_label(labels, desc.iri, lang),
+        title=title,
         linker=linker,
         other_lang_href=other_lang_href,
         iri=iri,
         types=[term_of(t, labels, lang, linker) for t in types],
-        coordinates=coordinates,
-        same_as=[(str(o), same_as_name(o)) for p, o in own if p == OWL.sameAs],
         is_ontology=iri == str(iris.DEF),
         summary=summary_of(own, desc, lang, linker) if URIRef(PG + "Event") in types else [],
-        properties=property_rows(without_repeated_labels(own), desc, lang, linker, evidence=desc.evidence),
+        properties=property_rows(reader_pairs(own, title, desc.evidence), desc, lang, linker, desc.evidence),
         parts=parts,
         place_map=markup(place_map),
         formats=[(linker.iri(iri, suffix=f.suffix), f.media_type, f.suffix) for f in GRAPH_FORMATS],
