@@ -291,3 +291,41 @@ def test_rdflib_gives_the_rows_of_the_embedded_store(rdflib_and_embedded, name):
         expected = store.select(text)
         assert len(got) == len(expected), name
         assert answer_set(got, text) == answer_set(expected, text), name
+
+
+def test_topics_ranked_gives_years_of_dated_events_only():
+    """A topic's first and last years come from its dated events; an undated event ("--MM-DD") counts
+    but gives no year, and a topic with only undated events has none (on the embedded store and on
+    rdflib alike)."""
+    from rdflib import Dataset
+
+    from partnergraph.store import EmbeddedStore
+
+    pg, topic = "https://w3id.org/partnergraph/def/", "https://w3id.org/partnergraph/id/topic/"
+    lines = []
+    for n, (subject, start) in enumerate(
+        [("mixed", "2015-03-01"), ("mixed", "--05-01"), ("mixed", "2019-01-02"), ("undated", "--07-01")]
+    ):
+        event, graph = f"<{pg}e{n}>", f"<{pg}g{n}>"
+        lines += [
+            f"{event} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{pg}Event> {graph} .",
+            f"{event} <http://purl.org/dc/terms/subject> <{topic}{subject}> {graph} .",
+            f'{event} <https://schema.org/startDate> "{start}" {graph} .',
+        ]
+    for subject in ("mixed", "undated"):
+        lines.append(
+            f'<{topic}{subject}> <http://www.w3.org/2004/02/skos/core#notation> "{subject}" <{pg}t> .'
+        )
+    data = "\n".join(sorted(lines)) + "\n"
+    store = EmbeddedStore()
+    store.load_nquads(data.encode())
+    dataset = Dataset(default_union=True)
+    dataset.parse(data=data, format="nquads")
+    text = QUERIES["topics_ranked"].render()
+    expected = [
+        {"topic": "mixed", "events": "3", "first_year": "2015", "last_year": "2019"},
+        {"topic": "undated", "events": "1"},
+    ]
+    assert [{k: str(v) for k, v in row.items()} for row in store.select(text).rows] == expected
+    got = [{str(k): str(v) for k, v in row.asdict().items()} for row in dataset.query(text)]
+    assert got == expected
