@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ._cues import CueScan
+
 # (pattern, weight). Stems are matched at word starts, case-insensitively.
 TYPE_CUES: dict[str, list[tuple[str, float]]] = {
     "Donation": [
@@ -54,7 +56,10 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"spotka(ł|ła|li|ły|ją|jąc) się\b", 2),  # met someone: a meeting, not a tour
         (r"rozmow|rozmawia", 1),
         (r"w ramach projektu", 1),
-        (r"(?<!miastem )(?<!miasta )(?<!miasto )partner(zy|ów|ami|skim|skiego|ski)", 1),  # not a twin town's tie
+        (
+            r"(?<!miastem )(?<!miasta )(?<!miasto )partner(zy|ów|ami|skim|skiego|ski)",
+            1,
+        ),  # not a twin town's tie
         (r"harmonogram", 1.5),  # planning work
         # a meeting held to talk about working together, not to be shown how the host works
         (r"spotka\w* (\S+\s+){0,8}?poświęcon\w* (\w+\s+){0,2}?(współprac|omówieni|planowani|wymian)", 2),
@@ -119,10 +124,9 @@ TITLE_WEIGHT = 2.0
 # the words that name an event ("Wizyta studyjna", "Delegacja", "Spotkanie"): what the page calls it, which
 # decides only when what the text says happened does not (../shared/eval/GOLD-CONVENTIONS.md, `type`)
 NAMING = {r"(wizyt|podróż|wyjazd)\w* studyjn", r"wizyt", r"delegacj", r"spotka(nie|nia|niach|niu|ń)\b"}
-_TYPE_RX = {
-    k: [(re.compile(r"(?<!\w)(?:" + p + ")", re.I), w, p in NAMING) for p, w in cues]
-    for k, cues in TYPE_CUES.items()
-}
+# every cue in one list: its type, weight and whether it only names the event; matched in one scan
+_TYPE_CUE_LIST = [(kind, w, p in NAMING) for kind, cues in TYPE_CUES.items() for p, w in cues]
+_TYPE_SCAN = CueScan([p for cues in TYPE_CUES.values() for p, _w in cues])
 # a delegation that only talked is a meeting, even when hosted ("gościła delegacja … Rozmawiano o …"): talks
 # in the body and nothing the guests were shown (GOLD-CONVENTIONS.md, `type`)
 TALKS = re.compile(r"(?<!\w)(rozmawia\w*|rozmow\w*|omówi\w*|omawia\w*|dyskut\w*|uzgodni\w*|ustalon\w*)", re.I)
@@ -279,19 +283,20 @@ def classify_type_margin(title: str, body: str) -> tuple[str, Cue | None, bool, 
     scores: dict[str, float] = {}
     happened: dict[str, float] = {}  # the body's cues of what happened, without naming words
     best_cue: dict[str, tuple[float, Cue, bool]] = {}
-    for kind, cues in _TYPE_RX.items():
-        for rx, weight, naming in cues:
-            for text, w, base, in_title in (
-                (title, weight * TITLE_WEIGHT, 0, True),
-                (body, weight, len(title) + 1, False),
-            ):
-                for m in rx.finditer(text):
-                    scores[kind] = scores.get(kind, 0) + w
-                    if not (in_title or naming) and weight >= STRONG:
-                        happened[kind] = happened.get(kind, 0) + w
-                    cue = Cue(kind, base + m.start(), base + m.end())
-                    if kind not in best_cue or w > best_cue[kind][0]:
-                        best_cue[kind] = (w, cue, in_title)
+    title_found, body_found = _TYPE_SCAN.find(title), _TYPE_SCAN.find(body)
+    for (kind, weight, naming), title_spans, body_spans in zip(
+        _TYPE_CUE_LIST, title_found, body_found, strict=True
+    ):
+        for spans, w, base, titled in (
+            (title_spans, weight * TITLE_WEIGHT, 0, True),
+            (body_spans, weight, len(title) + 1, False),
+        ):
+            for a, b in spans:
+                scores[kind] = scores.get(kind, 0) + w
+                if not (titled or naming) and weight >= STRONG:
+                    happened[kind] = happened.get(kind, 0) + w
+                if kind not in best_cue or w > best_cue[kind][0]:
+                    best_cue[kind] = (w, Cue(kind, base + a, base + b), titled)
     if not scores:
         return "StudyVisit", None, False, 0.0
     meeting, visit = happened.get("Meeting", 0), happened.get("StudyVisit", 0)
@@ -625,8 +630,8 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"(?<!ds\. )(?-i:polity(k|c)\w* (społeczn|socjaln)|opiek\w* socjaln|zabezpieczeni\w* społeczn)\w*|zasiłk\w*",
     ),
 ]
-_TOPIC_RX = [(t, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.I)) for t, p in TOPIC_CUES]
-_HOMELESS = dict(_TOPIC_RX)["homelessness"]
+_TOPIC_SCAN = CueScan([r"(?:" + p + r")(?!\w)" for _t, p in TOPIC_CUES])  # all topics' cues in one scan
+_HOMELESS = re.compile(r"(?<!\w)(?:" + dict(TOPIC_CUES)["homelessness"] + r")(?!\w)", re.I)
 SUBJECT_BEFORE = re.compile(
     r"(działalnoś\w*|funkcjonowani\w*|pracą|pracę|pracy|zadaniami|ofertą)(\s+i\s+\w+)?\s+$", re.I
 )
@@ -638,11 +643,11 @@ GROUPS = re.compile(
 )
 
 
-def _homelessness_flats(text: str, m: re.Match) -> bool:
+def _homelessness_flats(text: str, start: int, end: int) -> bool:
     """Supported, training or protected flats that the report gives to people leaving homelessness ("mieszkania
     treningowe dla osób wychodzących z bezdomności") are a homelessness service, not housing policy
     (../shared/eval/GOLD-CONVENTIONS.md, topics)."""
-    word = m.group().lower()
+    word = text[start:end].lower()
     if not word.startswith("mieszka") or word.startswith("mieszkalnictw"):
         return False
     if any(_HOMELESS.search(text[f.end() : f.end() + 50]) for f in _FLATS_FOR.finditer(text)):
@@ -650,7 +655,7 @@ def _homelessness_flats(text: str, m: re.Match) -> bool:
     # supported or training flats in a report about homelessness are its service too, unless they are
     # given to another group ("mieszkań chronionych dla osób z niepełnosprawnością")
     return bool(
-        _SERVICE_FLATS.match(word) and not _FLATS_FOR_OTHERS.match(text, m.end()) and _HOMELESS.search(text)
+        _SERVICE_FLATS.match(word) and not _FLATS_FOR_OTHERS.match(text, end) and _HOMELESS.search(text)
     )
 
 
@@ -722,12 +727,11 @@ def find_topics(
     free: dict[str, Cue] = {}
     named: dict[str, Cue] = {}
     taken: list[tuple[int, int]] = []
-    for topic, rx in _TOPIC_RX:
-        for m in rx.finditer(text):
-            a, b = m.start(), m.end()
+    for (topic, _p), spans in zip(TOPIC_CUES, _TOPIC_SCAN.find(text), strict=True):
+        for a, b in spans:
             if any(a < e and b > s for s, e in taken):
                 continue
-            if topic == "housing" and _homelessness_flats(text, m):
+            if topic == "housing" and _homelessness_flats(text, a, b):
                 continue
             if any(s <= a < e for s, e in overview):
                 continue
