@@ -968,3 +968,67 @@ def test_a_citys_geometry_is_named_not_coded(browser, server):
     assert "pgid:" not in text and "Helsinki (geometria)" in text
     assert problems == []
     page.close()
+
+
+def test_the_network_on_a_phone_has_every_filter_within_reach(browser, server):
+    """At 390 px the filters were a box of a third of the screen that cut off its last controls (country,
+    clear, legend). Now a button opens them (closed at first, the network in the first screen), every one
+    is on the page in full, within its width, and works by touch and by keyboard; a node's details come
+    up as a sheet over the bottom of the screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto(server.url + "network?lang=pl")
+    page.wait_for_selector("html[data-ready='1']", state="attached")
+    toggle = page.locator("#pg-filters-toggle")
+    assert toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false"
+    assert page.locator("#pg-country").is_hidden()
+    graph = page.locator("#pg-graph").bounding_box()
+    assert graph["y"] < 844 and graph["height"] >= 400  # the network in the first screen, and tall
+    toggle.focus()  # by keyboard: the button opens the filters
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    controls = page.locator("#pg-controls")
+    assert controls.evaluate("e => e.scrollHeight <= e.clientHeight + 1")  # nothing cut off inside a box
+    total = int(page.get_attribute("#pg-count", "data-visible"))
+    ids = ["pg-year-from", "pg-year-to", "pg-type", "pg-direction", "pg-topic", "pg-country", "pg-reset"]
+    for name in ids:  # each one in full, within the screen's width, the one under a tap at its centre
+        control = page.locator(f"#{name}")
+        control.scroll_into_view_if_needed()
+        box = control.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["height"] >= 24, (name, box)
+        hit = page.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y).id",
+            [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+        )
+        assert hit == name, (name, hit)
+    for name in ("pg-type", "pg-direction", "pg-topic", "pg-country"):
+        page.locator(f"#{name}").tap()
+        page.select_option(f"#{name}", index=1)
+        page.wait_for_function("n => +document.querySelector('#pg-count').dataset.visible < n", arg=total)
+        assert page.inner_text("#pg-filters-toggle").endswith("(1)")
+        page.tap("#pg-reset")
+        page.wait_for_function("n => +document.querySelector('#pg-count').dataset.visible === n", arg=total)
+    page.fill("#pg-year-from", page.get_attribute("#pg-year-to", "max"))
+    page.wait_for_function("n => +document.querySelector('#pg-count').dataset.visible < n", arg=total)
+    page.tap("#pg-reset")
+    for name in ("pg-zoom-in", "pg-zoom-out", "pg-fit"):
+        scale = page.evaluate("pgNetwork.getScale()")
+        page.tap(f"#{name}")
+        assert page.evaluate("pgNetwork.getScale()") != scale or name == "pg-fit"
+    with page.expect_download() as download:
+        page.tap("#pg-png")
+    assert download.value.suggested_filename.endswith(".png")
+    page.fill("#pg-search", "Berlin")
+    page.locator("#pg-results button").first.tap()
+    sheet = page.locator("#pg-panel")
+    sheet.wait_for(state="visible")
+    box = sheet.bounding_box()
+    assert box["x"] == 0 and box["width"] == 390 and box["y"] + box["height"] <= 844 + 1 and box["y"] > 300
+    page.tap("#pg-panel-close")
+    assert sheet.is_hidden()
+    toggle.tap()
+    assert toggle.get_attribute("aria-expanded") == "false" and page.locator("#pg-country").is_hidden()
+    assert problems == []
+    context.close()

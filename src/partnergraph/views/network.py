@@ -77,6 +77,7 @@ UI = {
     "participants": N_("Participants"),
     "all": N_("all"),
     "reset": N_("Clear filters"),
+    "filters": N_("Filters"),
     "legend": N_("Legend"),
     "close": N_("Close"),
     "kind": N_("Class"),

@@ -50,6 +50,17 @@
     yearFrom.disabled = yearTo.disabled = true;
   }
 
+  // ---- the filters on a phone: closed at first under a button that says how many are on -----------------
+  var narrow = window.matchMedia("(max-width: 40em)");
+  function openFilters(open) {
+    $("pg-controls").classList.toggle("pg-collapsed", !open);
+    $("pg-filters-toggle").setAttribute("aria-expanded", String(open));
+  }
+  openFilters(!narrow.matches);
+  $("pg-filters-toggle").addEventListener("click", function () {
+    openFilters(this.getAttribute("aria-expanded") !== "true");
+  });
+
   // ---- legend -------------------------------------------------------------------------------------
   var SVG = "http://www.w3.org/2000/svg";
   function shapePath(shape) {
@@ -313,6 +324,8 @@
       updateLabels();
       $("pg-count").textContent = UI.shown.replace("{shown}", count).replace("{total}", N);
       $("pg-count").dataset.visible = String(count);
+      var on = [f.years, f.type >= 0, f.dir >= 0, f.topic >= 0, f.country >= 0].filter(Boolean).length;
+      $("pg-filters-active").textContent = on ? " (" + on + ")" : "";
     }
     ["pg-type", "pg-direction", "pg-topic", "pg-country", "pg-year-from", "pg-year-to"].forEach(function (id) {
       $(id).addEventListener("change", apply);
