@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from ._together import finish_pending
 from .errors import CurationError
 from .model import LIST_FIELDS, SCALAR_FIELDS, Event, Evidence, Place
 from .reference import Registries
@@ -39,6 +40,7 @@ ACTIONS = ("set", "add", "remove", "accept", "create", "delete")
 
 def read_curation(path: str | Path) -> dict:
     path = Path(path)
+    finish_pending(path.parent)  # a review decision a kill interrupted: finished before it is read
     if not path.is_file():
         return {}
     raw = path.read_bytes()

@@ -25,10 +25,12 @@ def run(args) -> int:
 
     import uvicorn
 
+    from .._together import finish_pending
     from ..build import ensure_built
     from ..review.app import create_app
 
     settings = settings_from(args)
+    finish_pending(settings.data_dir)  # before the build reads data/: a decision a kill interrupted
     sock = listen("127.0.0.1", args.port)  # local only: the review writes files
     port = sock.getsockname()[1]
     print("reading and extracting the pages…", flush=True)

@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rdflib import Graph, Namespace
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from .._together import finish_pending, write_together
 from ..curate import read_curation
 from ..errors import CurationError, PartnergraphError
 from ..model import LIST_FIELDS
@@ -94,6 +95,7 @@ def registry_choices(registries, lang: str) -> dict:
 
 
 def create_app(settings: Settings, token: str | None = None, updater: GraphUpdater | None = None) -> FastAPI:
+    finish_pending(settings.data_dir)  # a decision a kill interrupted: its files all old or all new
     review = Review(
         settings,
         Corpus(settings),
@@ -393,7 +395,7 @@ def apply_correction(review: Review, body: dict) -> str:
     if card is None:
         raise ReviewError("no_event", status=404, event=event_id)
     curation_file.check_version(data, event_id, body.get("version"))
-    field, places_changed = body.get("field"), False
+    field, places = body.get("field"), None  # places: places.csv's new text, when a city is new to it
     if op not in ("accept_event", "delete", "restore", "merge_events", "split") and field not in FIELDS:
         raise ReviewError("bad_field", field=str(field))
     if op == "accept":
@@ -412,7 +414,7 @@ def apply_correction(review: Review, body: dict) -> str:
         value = _text(body, "value")
         if field == "location":
             city = _city(review, body)
-            places_changed = registry_file.add_place(settings.reference_dir, city)
+            places = registry_file.add_place(settings.reference_dir, city)
             value = {"city": city.name, "country": city.country}
         elif field != "title":
             value = _checked_value(review, field, value)
@@ -427,7 +429,7 @@ def apply_correction(review: Review, body: dict) -> str:
         at = _span(body, corpus.texts[page])
         if field == "cities":
             city = _city(review, body)
-            places_changed = registry_file.add_place(settings.reference_dir, city)
+            places = registry_file.add_place(settings.reference_dir, city)
             value = {"name": city.name, "country": city.country}
         elif field == "title" or field not in LIST_FIELDS:
             raise ReviewError("bad_field", field=field)
@@ -458,12 +460,20 @@ def apply_correction(review: Review, body: dict) -> str:
         curation_file.restore_event(data, event_id)
     else:
         raise ReviewError("bad_request", detail=f"unknown op {op!r}")
-    curation_file.save(settings.curation_file, data)
-    if places_changed:  # a city new to places.csv: linked on every page that names it
+    if places is not None:  # a city new to places.csv: linked on every page that names it
+        save_together(settings, {settings.reference_dir / "places.csv": places}, data)
         refresh_pages(review, {city.name, city.name_pl or city.name}, page)
     else:
+        curation_file.save(settings.curation_file, data)
         review.updater.mark(page)
     return page
+
+
+def save_together(settings: Settings, registry: dict[Path, str], curation) -> None:
+    """A registry file and data/curation.yaml switched as one change (_together.py): a kill between the
+    two writes left a correction naming what the registry did not hold yet. The curation goes last."""
+    files = registry | {settings.curation_file: curation_file.dump(curation)}
+    write_together(settings.data_dir, files)
 
 
 def refresh_pages(review: Review, names: set[str], page: str | None = None) -> list[str]:
@@ -487,10 +497,10 @@ def apply_entity(review: Review, body: dict) -> dict:
     page = body.get("page") if body.get("page") in review.corpus.texts else None
     if op == "merge":
         old = _text(body, "name")
-        name = registry_file.merge_organisations(reference, old, _text(body, "into"))
+        name, registry = registry_file.merge_organisations(reference, old, _text(body, "into"))
         data = curation_file.load(review.settings.curation_file)
         curation_file.rename_value(data, "organisations", old, name)
-        curation_file.save(review.settings.curation_file, data)
+        save_together(review.settings, {reference / "organisations.csv": registry}, data)
     elif op == "new_org":
         country = (body.get("country") or "").strip().upper() or None
         if country and not ISO2.match(country):

@@ -43,10 +43,14 @@ def load(path: Path) -> CommentedMap:
     return data
 
 
-def save(path: Path, data: CommentedMap) -> None:
+def dump(data: CommentedMap) -> str:
     out = io.StringIO()
     _yaml().dump(data, out)
-    write_atomic(path, out.getvalue())
+    return out.getvalue()
+
+
+def save(path: Path, data: CommentedMap) -> None:
+    write_atomic(path, dump(data))
 
 
 def _plain(node):

@@ -1,7 +1,8 @@
 """Entity decisions written to data/reference/: "these two names are one organisation" (an alias),
 "this organisation is new" (a row with kind and country), "this place is that GeoNames city" (a row in
-places.csv, so that the city is linked wherever a page names it). Each file is rewritten whole, atomically;
-rows nobody touched are written back unchanged.
+places.csv, so that the city is linked wherever a page names it). Each file is rewritten whole; rows
+nobody touched are written back unchanged. A decision that also changes data/curation.yaml gets the
+registry's new text back, for the caller to switch both files together (_together.py).
 """
 
 from __future__ import annotations
@@ -36,12 +37,12 @@ def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), list(reader)
 
 
-def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
+def _csv(header: list[str], rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, header, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    write_atomic(path, out.getvalue())
+    return out.getvalue()
 
 
 def _names(row: dict[str, str]) -> list[str]:
@@ -53,9 +54,10 @@ def _find(rows: list[dict[str, str]], name: str) -> dict[str, str] | None:
     return next((r for r in rows if key in {slug(n) for n in _names(r)}), None)
 
 
-def merge_organisations(reference_dir: Path, name: str, into: str) -> str:
-    """Record that `name` and `into` name one organisation: the unregistered one becomes an alias of the
-    registered one (`into` is added to the registry when neither is); returns the registry's name."""
+def merge_organisations(reference_dir: Path, name: str, into: str) -> tuple[str, str]:
+    """That `name` and `into` name one organisation: the unregistered one becomes an alias of the
+    registered one (`into` is added to the registry when neither is); returns the registry's name and
+    the new text of organisations.csv (not written)."""
     path = reference_dir / "organisations.csv"
     header, rows = _read(path)
     if slug(name) == slug(into):
@@ -70,8 +72,7 @@ def merge_organisations(reference_dir: Path, name: str, into: str) -> str:
         rows.append(target)
     if other is None:
         target["aliases"] = "|".join([*_names(target)[1:], name])
-    _write(path, header, rows)
-    return target["name"]
+    return target["name"], _csv(header, rows)
 
 
 def organisation_names(reference_dir: Path, name: str) -> list[str]:
@@ -94,15 +95,16 @@ def add_organisation(reference_dir: Path, name: str, kind: str, country: str | N
         {h: "" for h in header}
         | {"name": name, "kind": slug(kind).replace("-", "_"), "country": country or ""}
     )
-    _write(path, header, rows)
+    write_atomic(path, _csv(header, rows))
 
 
-def add_place(reference_dir: Path, city) -> bool:
-    """A gazetteer city into places.csv, unless it is there already; True if added."""
+def add_place(reference_dir: Path, city) -> str | None:
+    """A gazetteer city into places.csv, unless it is there already: the file's new text (not written),
+    or None."""
     path = reference_dir / "places.csv"
     header, rows = _read(path)
     if any(r["name_en"] == city.name and r["country"] == city.country for r in rows):
-        return False
+        return None
     rows.append(
         {h: "" for h in header}
         | {
@@ -115,5 +117,4 @@ def add_place(reference_dir: Path, city) -> bool:
             "lon": f"{city.lon:.5f}",
         }
     )
-    _write(path, header, rows)
-    return True
+    return _csv(header, rows)
