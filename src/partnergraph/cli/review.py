@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from ._common import add_root_option, listen, settings_from
 from .serve import _port
 
@@ -27,6 +29,8 @@ def run(args) -> int:
 
     from .._together import finish_pending
     from ..build import ensure_built
+    from ..errors import PartnergraphError
+    from ..generation import current_folder
     from ..review.app import create_app
 
     settings = settings_from(args)
@@ -34,7 +38,13 @@ def run(args) -> int:
     sock = listen("127.0.0.1", args.port)  # local only: the review writes files
     port = sock.getsockname()[1]
     print("reading and extracting the pages…", flush=True)
-    report = ensure_built(settings)
+    try:
+        report = ensure_built(settings)
+    except PartnergraphError as e:  # a correction the graph refuses: fixed from the review, not by hand
+        if current_folder(settings.build_dir) is None:
+            raise
+        print(f"partnergraph review: warning: the graph was not rebuilt: {e}", file=sys.stderr, flush=True)
+        report = None
     if report is not None:
         print(f"built {report.triples} quads into {settings.build_dir}", flush=True)
     app = create_app(settings)

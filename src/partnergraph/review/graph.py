@@ -4,17 +4,21 @@ that name its body (affected.py) and the registry graph.
 
 A background thread does the work, so a click never waits for SHACL. Between a save and the update
 build/state.json is absent: should the review be killed then, the next command rebuilds from scratch
-rather than trust a graph that misses the last corrections.
+rather than trust a graph that misses the last corrections. Pages whose update failed (a store another
+process holds, a correction that breaks a shape) stay pending: tried again with the next save and when the
+review starts again (build/review-failed.json keeps them), and shown in the status until they succeed.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 
 from rdflib import Dataset
 
 from .. import iris
+from .._atomic import write_atomic
 from ..incremental import apply_page_graphs, make_page_graphs
 from ..publish import sorted_nquads
 from ..rdf.dataset import add_named_graph
@@ -24,6 +28,7 @@ from ..settings import Settings
 
 log = logging.getLogger(__name__)
 REGISTRY = "+registry"  # no page: the registry graph alone (it is remade with every update)
+FAILED = "review-failed.json"  # in build/: the pages whose update failed, until one succeeds
 
 
 class GraphUpdater:
@@ -31,6 +36,7 @@ class GraphUpdater:
         self.settings = settings
         self.dirty: set[str] = set()
         self.error: str | None = None
+        self.failed = self._read_failed()  # retried by every update until one succeeds
         self.busy = False
         self.updates = 0  # finished updates, for a client that waits for the next one
         self._cond = threading.Condition()
@@ -48,8 +54,9 @@ class GraphUpdater:
         with self._cond:
             pending = bool(self.dirty) or self.busy
             return {
-                "graph": "updating" if pending else "current",
+                "graph": "updating" if pending else "failed" if self.failed else "current",
                 "error": self.error,
+                "failed": sorted(p for p in self.failed if p != REGISTRY),
                 "updates": self.updates,
             }
 
@@ -62,7 +69,7 @@ class GraphUpdater:
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self.dirty)
-                pages, self.dirty, self.busy = self.dirty, set(), True
+                pages, self.dirty, self.busy = self.dirty | self.failed, set(), True
             try:
                 self._update(pages)
                 error = None
@@ -73,8 +80,33 @@ class GraphUpdater:
                 if self.dirty:  # saved meanwhile: the state written by the update is already old
                     (self.settings.build_dir / "state.json").unlink(missing_ok=True)
                 self.busy, self.error = False, error
+                self._write_failed(pages if error else set())
                 self.updates += 1
                 self._cond.notify_all()
+
+    def _read_failed(self) -> set[str]:
+        """The pages a previous run could not update: tried again now, unless a build made them since."""
+        from ..state import is_current
+
+        path = self.settings.build_dir / FAILED
+        try:
+            failed = set(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return set()
+        if is_current(self.settings):  # a full build (the review's start makes one) took them in
+            path.unlink(missing_ok=True)
+            return set()
+        self.dirty |= failed
+        return failed
+
+    def _write_failed(self, pages: set[str]) -> None:
+        if pages != self.failed:
+            path = self.settings.build_dir / FAILED
+            if pages:
+                write_atomic(path, json.dumps(sorted(pages)))
+            else:
+                path.unlink(missing_ok=True)
+        self.failed = set(pages)
 
     def _update(self, pages: set[str]) -> None:
         from ..sources import read_manifest

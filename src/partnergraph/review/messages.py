@@ -53,6 +53,7 @@ MESSAGES = {
     "search": N_("Search"),
     "graph_current": N_("graph up to date"),
     "graph_updating": N_("updating the graph…"),
+    "graph_failed": N_("graph not updated for: {pages} (tried again at the next save)"),
     "stale": N_("Corrections that no longer match"),
     "n_stale": N_("corrections that no longer match: {n}"),
     "lost_event": N_("the corrections of {event} apply to nothing: the event is no longer extracted"),

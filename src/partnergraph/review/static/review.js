@@ -396,7 +396,9 @@
     try {
       const s = await (await fetch("/api/status")).json();
       status.dataset.graph = s.graph;
-      status.textContent = (s.graph === "current" ? status.dataset.current : status.dataset.updating) + (s.error ? " — " + s.error : "");
+      const state = s.graph === "failed" ? status.dataset.failed.replace("{pages}", s.failed.join(", "))
+        : s.graph === "current" ? status.dataset.current : status.dataset.updating;
+      status.textContent = state + (s.error ? " — " + s.error : "");
     } catch (e) {
       /* the review was stopped */
     }
