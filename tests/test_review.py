@@ -229,6 +229,18 @@ def run_cli(root: Path, *args: str, stdin: str | None = None) -> str:
     return result.stdout
 
 
+def assert_a_fresh_build_gives_the_same_dump(root: Path, folder: Path) -> Path:
+    """A build from scratch in `folder`, of the project's sources with the review's data files (curation and
+    registries), writes the dump that the review's incremental updates left in `root`; returns `folder`."""
+    fresh = copy_project(folder)
+    for name in ("curation.yaml", "reference/organisations.csv", "reference/places.csv"):
+        shutil.copy(root / "data" / name, fresh / "data" / name)
+    run_cli(fresh, "build")
+    dump = Path("build/dumps/partnergraph.nq")
+    assert (fresh / dump).read_bytes() == (root / dump).read_bytes()
+    return fresh
+
+
 def labels_of(root: Path, event_id: str) -> str:
     """`partnergraph query`: the labels of everything the event links to, as CSV."""
     query = (
@@ -334,13 +346,7 @@ def test_a_whole_review_in_chromium(browser, reviewed, built_copy, tmp_path):
     finally:
         served.stop()
 
-    # a build from scratch gives the same graph
-    fresh = copy_project(tmp_path / "fresh")
-    for name in ("curation.yaml", "reference/organisations.csv", "reference/places.csv"):
-        shutil.copy(root / "data" / name, fresh / "data" / name)
-    run_cli(fresh, "build")
-    dump = Path("build/dumps/partnergraph.nq")
-    assert (fresh / dump).read_bytes() == (root / dump).read_bytes()
+    fresh = assert_a_fresh_build_gives_the_same_dump(root, tmp_path / "fresh")
     assert run_cli(fresh, "build") is not None
 
 
@@ -634,12 +640,7 @@ def test_an_entity_decision_remakes_only_the_pages_that_name_the_body(reviewed, 
     root = built_copy.root
     assert "Stowarzyszenie Nikogo" in labels_of_all(root)
 
-    fresh = copy_project(tmp_path / "fresh")
-    for name in ("curation.yaml", "reference/organisations.csv", "reference/places.csv"):
-        shutil.copy(root / "data" / name, fresh / "data" / name)
-    run_cli(fresh, "build")
-    dump = Path("build/dumps/partnergraph.nq")
-    assert (fresh / dump).read_bytes() == (root / dump).read_bytes()
+    assert_a_fresh_build_gives_the_same_dump(root, tmp_path / "fresh")
 
 
 def labels_of_all(root: Path) -> str:

@@ -39,6 +39,15 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         raise
 
 
+def sync_folder(folder: str | Path) -> None:
+    """fsync a folder, so that the renames in it survive a crash of the machine."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def make_temp_folder(parent: str | Path, prefix: str) -> Path:
     """A new empty folder in `parent` (tempfile.mkdtemp), with the permissions of a plain mkdir."""
     folder = Path(tempfile.mkdtemp(dir=parent, prefix=prefix))

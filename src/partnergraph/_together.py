@@ -24,7 +24,7 @@ import threading
 import time
 from pathlib import Path
 
-from ._atomic import make_temp_folder, write_atomic
+from ._atomic import make_temp_folder, sync_folder, write_atomic
 
 PENDING = ".pending"
 JOURNAL = "journal.json"
@@ -44,7 +44,7 @@ def write_together(root: Path, files: dict[Path, str | bytes]) -> None:
         write_atomic(staging / JOURNAL, json.dumps(targets))
         _pause("staged")
         os.replace(staging, root / PENDING)  # the commit
-        _sync(root)
+        sync_folder(root)
         _switch(root, pause=True)
 
 
@@ -73,22 +73,13 @@ def _switch(root: Path, pause: bool = False) -> None:
     for n, (name, target) in enumerate(targets):
         try:
             os.replace(pending / name, root / target)
-            _sync((root / target).parent)
+            sync_folder((root / target).parent)
         except FileNotFoundError:  # switched already, before a kill (or by another process just now)
             pass
         if pause and n == 0 and len(targets) > 1:
             _pause("between")
     (pending / JOURNAL).unlink(missing_ok=True)
     shutil.rmtree(pending, ignore_errors=True)
-
-
-def _sync(folder: Path) -> None:
-    """Make a rename in `folder` durable before the next step depends on it."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _pause(point: str) -> None:

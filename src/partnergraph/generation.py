@@ -30,6 +30,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from ._atomic import sync_folder
+
 log = logging.getLogger(__name__)
 
 CURRENT = "current"
@@ -66,7 +68,7 @@ def current_folder(build_dir: Path) -> Path | None:
 def switch_to(build_dir: Path, folder: Path) -> None:
     """Point build/current at `folder` (one atomic rename of a symlink), then make sure every name in
     it has its fixed link build/<name> -> current/<name>."""
-    _make_directory_durable(folder)
+    sync_folder(folder)
     current = build_dir / CURRENT
     if current.exists() and not current.is_symlink():  # a copy of a build folder: the links were followed
         _move_aside(current)
@@ -74,7 +76,7 @@ def switch_to(build_dir: Path, folder: Path) -> None:
     link.unlink(missing_ok=True)
     link.symlink_to(folder.relative_to(build_dir))
     os.replace(link, current)
-    _make_directory_durable(build_dir)
+    sync_folder(build_dir)
     for name in sorted(p.name for p in folder.iterdir()):
         _link(build_dir / name, Path(CURRENT) / name)
 
@@ -123,15 +125,6 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
     elif path.is_dir():
         shutil.rmtree(path, ignore_errors=True)
-
-
-def _make_directory_durable(folder: Path) -> None:
-    """fsync a folder, so that the renames in it survive a crash of the machine."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 @contextlib.contextmanager
