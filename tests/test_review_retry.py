@@ -9,7 +9,7 @@ import time
 
 import httpx
 import pyoxigraph as ox
-from conftest import copy_built
+from conftest import copy_built, run_partnergraph
 from test_review import CARD, PAGE, Reviewed
 
 OTHER = "bip-27120"
@@ -73,3 +73,35 @@ def test_a_failed_update_is_shown_and_tried_again_with_the_next_save(seed_settin
             assert not (built_copy.build_dir / "review-failed.json").exists()
     finally:
         app.stop()
+
+
+def test_a_review_whose_build_fails_at_start_opens_and_the_fix_updates_every_page(seed_settings, tmp_path):
+    """A correction the graph refuses (here written by hand: an event without a type) no longer stops the
+    review at start: it opens on the previous build, names the pages and the error, and the save that fixes
+    the correction updates them all. Before: `partnergraph review` exited with the SHACL error."""
+    project = copy_built(seed_settings, tmp_path / "project")
+    event = f"{PAGE}/udzial-przedstawicieli-mops-w-spotkaniach-w-ramach-projektu"
+    project.curation_file.write_text(f"{event}:\n  set: {{type: null}}\n", encoding="utf-8")
+    app = Reviewed(project.root)
+    try:
+        assert "the graph was not rebuilt" in "".join(app.output)
+        with httpx.Client(timeout=60, headers={"Accept-Language": "en"}) as client:
+            status = client.get(app.url + "api/status").json()
+            if status["graph"] != "failed":
+                status = wait_for(client, app.url, "failed")
+            assert status["failed"] == sorted([PAGE, OTHER]) and "Event has no type" in status["error"]
+            token = app.token(client)
+            version = dict(re.findall(CARD, client.get(app.url + f"page/{PAGE}").text))[event]
+            body = {"op": "set", "event": event, "field": "type", "value": "Meeting", "version": version}
+            answer = client.post(app.url + "api/correct", json=body, headers={"X-Review-Token": token})
+            assert answer.status_code == 200, answer.text
+            status = wait_for(client, app.url, "current")
+            assert status["failed"] == [] and status["error"] is None, status
+    finally:
+        app.stop()
+    dump = project.dumps_dir / "partnergraph.nq"
+    meeting = "<https://w3id.org/partnergraph/def/event-type/Meeting>"
+    assert f"<https://w3id.org/partnergraph/id/event/{event}> " in dump.read_text(encoding="utf-8")
+    assert any(event in line and meeting in line for line in dump.read_text(encoding="utf-8").splitlines())
+    listing = run_partnergraph(project.root, "sources")
+    assert listing.returncode == 0 and "out of date" not in listing.stdout, listing.stdout  # state written

@@ -27,27 +27,21 @@ def run(args) -> int:
 
     import uvicorn
 
-    from .._together import finish_pending
-    from ..build import ensure_built
-    from ..errors import PartnergraphError
-    from ..generation import current_folder
-    from ..review.app import create_app
+    from ..review.app import open_review
 
     settings = settings_from(args)
-    finish_pending(settings.data_dir)  # before the build reads data/: a decision a kill interrupted
     sock = listen("127.0.0.1", args.port)  # local only: the review writes files
     port = sock.getsockname()[1]
     print("reading and extracting the pages…", flush=True)
-    try:
-        report = ensure_built(settings)
-    except PartnergraphError as e:  # a correction the graph refuses: fixed from the review, not by hand
-        if current_folder(settings.build_dir) is None:
-            raise
-        print(f"partnergraph review: warning: the graph was not rebuilt: {e}", file=sys.stderr, flush=True)
-        report = None
+    app, report, failed = open_review(settings)
+    if failed:
+        print(
+            f"partnergraph review: warning: the graph was not rebuilt, fix it here: {' '.join(failed.split())}",
+            file=sys.stderr,
+            flush=True,
+        )
     if report is not None:
         print(f"built {report.triples} quads into {settings.build_dir}", flush=True)
-    app = create_app(settings)
     url = f"http://127.0.0.1:{port}/"
 
     class Server(uvicorn.Server):

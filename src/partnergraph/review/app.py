@@ -94,6 +94,29 @@ def registry_choices(registries, lang: str) -> dict:
     }
 
 
+def open_review(settings: Settings):
+    """The app of `partnergraph review`, with the graph built first if out of date; (app, the build's
+    report or None, the build's error or None). When that build fails (a correction the graph refuses), the
+    previous build stays, and every page waits for the next save, which updates them all once valid."""
+    from ..build import ensure_built
+    from ..generation import current_folder
+    from ..sources import read_manifest
+
+    finish_pending(settings.data_dir)  # before the build reads data/: a decision a kill interrupted
+    report = failed = None
+    try:
+        report = ensure_built(settings)
+    except PartnergraphError as e:
+        if current_folder(settings.build_dir) is None:
+            raise
+        failed = str(e)
+    app = create_app(settings)
+    if failed:
+        pages = {entry.source_id for entry in read_manifest(settings.sources_dir)}
+        app.state.review.updater.fail(pages | {REGISTRY}, failed)
+    return app, report, failed
+
+
 def create_app(settings: Settings, token: str | None = None, updater: GraphUpdater | None = None) -> FastAPI:
     finish_pending(settings.data_dir)  # a decision a kill interrupted: its files all old or all new
     review = Review(

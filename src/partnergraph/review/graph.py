@@ -84,6 +84,13 @@ class GraphUpdater:
                 self.updates += 1
                 self._cond.notify_all()
 
+    def fail(self, pages: set[str], error: str) -> None:
+        """These pages are not in the graph as they are now (the build at the review's start failed): shown
+        as failed, and tried again with the next save."""
+        with self._cond:
+            self.error = error
+            self._write_failed(self.failed | set(pages))
+
     def _read_failed(self) -> set[str]:
         """The pages a previous run could not update: tried again now, unless a build made them since."""
         from ..state import is_current
