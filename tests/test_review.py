@@ -593,6 +593,8 @@ def test_the_review_in_polish_shows_its_strings_from_the_catalog_and_no_english(
         html = httpx.get(f"{reviewed.url}{path}?lang=pl", timeout=30).text
         shown = re.sub(r"<[^>]*>", " ", html) + " ".join(re.findall(r'(?:title|aria-label)="([^"]*)"', html))
         assert messages("pl")["queue"] in shown and messages("pl")["app_title"] in shown
+        confidences = re.findall(r'(?:<td>|class="conf"[^>]*>)(\d[.,]\d\d)<', html)
+        assert confidences and all("," in c for c in confidences), confidences[:3]  # 0,45, not 0.45
         left = sorted(e for e in wanted if re.search(rf"(?<!\w){re.escape(e)}(?!\w)", shown))
         assert left == [], path
 

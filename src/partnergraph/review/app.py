@@ -16,6 +16,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.numbers import format_decimal
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -166,9 +167,15 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
         def label(field: str, key: str) -> str:
             return (concepts.get(field, {}).get(key) or {}).get(lang) or key
 
+        def number(value, decimals: int = 0) -> str:  # in the reader's locale: 0,45 in Polish
+            return format_decimal(
+                value, format=f"#,##0{'.' + '0' * decimals if decimals else ''}", locale=lang
+            )
+
         context |= {
             "t": messages(lang),
             "label": label,
+            "number": number,
             "lang": lang,
             "other_lang": "en" if lang == "pl" else "pl",
             "token": review.token,
