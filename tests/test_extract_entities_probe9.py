@@ -17,9 +17,10 @@ from conftest import extract_events, score_probes
 def test_the_ninth_entity_probe_pages_score_above_their_floor(registries, score, tmp_path):
     events_f1, macro, f1 = score_probes("entities-probe9", registries, score, tmp_path)
     assert events_f1 >= 0.99
-    # after the programme and person rules: 0.885 (persons 1.000, programmes 0.848)
+    # after the programme and person rules: 0.885 (persons 1.000, programmes 0.848); after names spelt by the
+    # abbreviation in brackets after them, organisations 0.750 -> 0.800
     assert macro >= 0.88, f1
-    assert f1["persons"] >= 0.99 and f1["programmes"] >= 0.84, f1
+    assert f1["persons"] >= 0.99 and f1["programmes"] >= 0.84 and f1["organisations"] >= 0.79, f1
 
 
 def test_foreign_names_from_a_town_after_titles_and_declined_on_a_hyphen(registries):
@@ -60,3 +61,22 @@ def test_a_programme_as_the_page_names_it(registries):
         "Europejski Korpus Solidarności",
         "Program Współpracy Transgranicznej Polska-Białoruś-Ukraina 2014-2020",
     ]
+
+
+def test_a_partner_named_before_the_abbreviation_it_spells(registries):
+    text = (
+        "Spotkanie partnerów w Krakowie\n\nW dniu 12 maja 2021 r. w Krakowie spotkali się partnerzy:\n"
+        "• Dublin Region Homeless Executive (DRHE),\n"
+        "• Sociální služby města Frýdku-Místku, příspěvková organizace (SSMFM),\n"
+        "• Chambre Régionale de l'Économie Sociale et Solidaire Hauts-de-France (CRESS HDF).\n"
+        "Gościł ich Związek Miast Polskich (ZMP) i wolontariusze Stowarzyszenia Przyjaciół Chorych „Hospicjum Św. "
+        "Kamila”.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert set(ev["organisations"]) == {
+        "Dublin Region Homeless Executive",
+        "Sociální služby města Frýdku-Místku, příspěvková organizace",
+        "Chambre Régionale de l'Économie Sociale et Solidaire Hauts-de-France",
+        "Związek Miast Polskich",
+        "Stowarzyszenie Przyjaciół Chorych „Hospicjum Św. Kamila”",
+    }

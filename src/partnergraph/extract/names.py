@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -1132,6 +1133,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     # Administracji …, na czele z zastępcą dyrektora Departamentu …"); alone it stands for its organisation
     if not names.organisations:
         names.organisations += parts
+    names.organisations = _named_before_abbreviations(names, text, base)
     names.organisations = _home_by_acronym(_joined_at_dashes(names.organisations, text, base), text, base)
     names.organisations = _renderings_in_brackets(names.organisations, text, base)
     for fld in ("organisations", "units", "projects", "programmes", "persons"):
@@ -1154,6 +1156,64 @@ def _home_by_acronym(orgs: list[Name], text: str, base: int) -> list[Name]:
 
 
 ACRONYM_IN_BRACKETS = re.compile(r"\s*\((\w+)\)")
+# a body's abbreviation in brackets after its name, and the stretch of the line the name may take before it
+ABBREVIATION = re.compile(r"\((?P<abbr>[A-ZÀ-ÞĄĆĘŁŃŚŹŻ][A-ZÀ-ÞĄĆĘŁŃŚŹŻ]+(?: [A-ZÀ-ÞĄĆĘŁŃŚŹŻ]+)*)\)")
+NAME_STRETCH = re.compile(r"[^\n:;.•(]{3,200}$")
+
+
+def _named_before_abbreviations(names: Names, text: str, base: int) -> list[Name]:
+    """A name the abbreviation in brackets after it spells ("Chambre Régionale de l'Économie Sociale et
+    Solidaire Hauts-de-France (CRESS HDF)", "Dublin Region Homeless Executive (DRHE)"): an organisation under
+    its full name, the abbreviation no organisation of its own. Lists of partners name bodies so."""
+    orgs = names.organisations
+    if "(" not in text:
+        return orgs
+    others = [n for n in names.all() if n.field != "organisations"]
+    for m in ABBREVIATION.finditer(text):
+        stretch = NAME_STRETCH.search(text, max(0, m.start() - 200), m.start())
+        span = _spelt_span(text, stretch.start(), m.start(), m["abbr"]) if stretch else None
+        if span is None:
+            continue
+        a, b = base + span[0], base + span[1]
+        if any(n.start < b and a < n.end for n in others):
+            continue  # a programme's or a person's, not a body's
+        orgs = [
+            o
+            for o in orgs
+            if o.value != m["abbr"] and not (base + m.start() <= o.start and o.end <= base + m.end())
+        ]
+        if not any(o.start <= a and b <= o.end for o in orgs):
+            name = _normalise_quotes(text[span[0] : span[1]])
+            orgs.append(Name("organisations", name, a, b, (m["abbr"],), CONFIDENCE["own_name"]))
+    return sorted(orgs, key=lambda o: o.start)
+
+
+def _spelt_span(text: str, start: int, end: int, abbr: str) -> tuple[int, int] | None:
+    """(start, end) of the shortest run of words ending at `end` whose capitalised words, with any lower-case
+    ones, spell `abbr`'s letters in order, beginning with a capitalised word."""
+    letters = _folded(abbr.replace(" ", ""))
+    words = [(w.start(), w.group()) for w in re.finditer(r"[^\W\d_]+", text[start:end])]
+    stop = len(words)
+    while stop and not words[stop - 1][1][:1].isupper() and len(words) - stop < 3:
+        stop -= 1  # a legal form or a kind in lower case after the name ("…, příspěvková organizace")
+    for first in range(stop - 1, -1, -1):
+        if words[first][1][:1].isupper() and _spells([w for _, w in words[first:stop]], letters):
+            return start + words[first][0], end - (len(text[start:end]) - len(text[start:end].rstrip(" ,–-")))
+    return None
+
+
+def _spells(words: list[str], letters: str) -> bool:
+    """Whether `words` spell `letters`: every capitalised word gives its first letter, a lower-case one may."""
+    if not words:
+        return not letters
+    first = _folded(words[0][:1])
+    if letters and first == letters[0] and _spells(words[1:], letters[1:]):
+        return True
+    return not words[0][:1].isupper() and _spells(words[1:], letters)
+
+
+def _folded(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
 
 
 def _joined_at_dashes(orgs: list[Name], text: str, base: int) -> list[Name]:
@@ -1339,8 +1399,9 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
             close = next(
                 (k for k in range(end + 1, min(len(toks), end + 12)) if toks[k].text in ("”", '"', "“")), None
             )
-            # after the complements only a short quoted name or acronym: '… Pozarządowych „KaFOS”'
-            if close is None or (end > j and close - end > 4):
+            # after the complements only a short quoted name or acronym: '… Pozarządowych „KaFOS”' (its
+            # abbreviation dots do not count: '… Chorych „Hospicjum Św. Kamila”')
+            if close is None or (end > j and sum(x.is_word for x in toks[end + 1 : close]) > 3):
                 break
             end = close + 1
             break
