@@ -1158,7 +1158,7 @@ def _home_by_acronym(orgs: list[Name], text: str, base: int) -> list[Name]:
 ACRONYM_IN_BRACKETS = re.compile(r"\s*\((\w+)\)")
 # a body's abbreviation in brackets after its name, and the stretch of the line the name may take before it
 ABBREVIATION = re.compile(r"\((?P<abbr>[A-ZÀ-ÞĄĆĘŁŃŚŹŻ][A-ZÀ-ÞĄĆĘŁŃŚŹŻ]+(?: [A-ZÀ-ÞĄĆĘŁŃŚŹŻ]+)*)\)")
-NAME_STRETCH = re.compile(r"[^\n:;.•(]{3,200}$")
+NAME_BOUNDS = "\n:;.•("
 
 
 def _named_before_abbreviations(names: Names, text: str, base: int) -> list[Name]:
@@ -1170,8 +1170,8 @@ def _named_before_abbreviations(names: Names, text: str, base: int) -> list[Name
         return orgs
     others = [n for n in names.all() if n.field != "organisations"]
     for m in ABBREVIATION.finditer(text):
-        stretch = NAME_STRETCH.search(text, max(0, m.start() - 200), m.start())
-        span = _spelt_span(text, stretch.start(), m.start(), m["abbr"]) if stretch else None
+        begin = max(max(text.rfind(c, 0, m.start()) for c in NAME_BOUNDS) + 1, m.start() - 200)
+        span = _spelt_span(text, begin, m.start(), m["abbr"]) if m.start() - begin >= 3 else None
         if span is None:
             continue
         a, b = base + span[0], base + span[1]
