@@ -82,3 +82,16 @@ def test_whom_a_body_serves_in_its_name_is_no_topic():
         "Odwiedziła nas grupa pracowników Centrum dla dzieci i rodzin w Kieżmarku."
     )
     assert "children_and_families" in _topics("Rozmawiano o wsparciu dla dzieci i rodzin w kryzysie.")
+
+
+def test_who_else_attended_with_nothing_foreign_said_is_the_hosts_side():
+    body = (
+        "Gorzowskie Centrum gościło niemieckich partnerów z Berlina. W spotkaniu uczestniczyli przedstawiciele "
+        "gorzowskich stowarzyszeń oraz radni, w tym przewodniczący komisji spraw społecznych."
+    )
+    assert classify.find_participants("O współpracy", body, {"Berlina"})[0] is None
+    councillors = body.replace("gorzowskich stowarzyszeń oraz radni", "radni z Berlina")
+    assert classify.find_participants("O współpracy", councillors, {"Berlina"})[0] == "officials"
+    # the same people as the delegation's members: they are the visitors
+    delegation = body.replace("W spotkaniu uczestniczyli", "W skład delegacji weszli")
+    assert classify.find_participants("O współpracy", delegation, {"Berlina"})[0] == "mixed"

@@ -243,6 +243,26 @@ LOCAL_AFTER = re.compile(
 HOST_BEFORE = re.compile(
     r"(?<!\w)(?:otworzy\w*|powita\w*|przywita\w*|przyją\w*|przyję\w*)\s+(?:\w+\s+){0,2}$", re.I
 )
+# a sentence that adds who else attended and names nothing foreign describes the hosts' side: "W spotkaniu
+# uczestniczyli przedstawiciele gorzowskich stowarzyszeń … oraz radni", "Wizycie towarzyszył burmistrz"
+ATTENDED = re.compile(r"(?<!\w)(?:uczestnicz\w*|udział\w*|obecn\w*|towarzysz\w*)", re.I)
+FROM_PLACE = re.compile(r"(?<!\w)(?:z|ze)\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻ])")
+GUESTS = re.compile(r"(?<!\w)(?:goś\w*|gości\w*|delegac\w*|zagraniczn\w*|partner\w*|przyjecha\w*|przybył\w*)", re.I)
+
+
+def _hosts_attending(text: str, pos: int, place_words: set[str]) -> bool:
+    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    stop = SENTENCE_STOP.search(text, pos)
+    sentence = text[start : stop.start() if stop else len(text)]
+    return (
+        ATTENDED.search(sentence) is not None
+        and GUESTS.search(sentence) is None
+        and FOREIGN_SIDE.search(sentence) is None  # "ponad 150 osób z 12 krajów"
+        and FROM_PLACE.search(sentence) is None  # "… z Solecznik i z Olity": maybe foreign places
+        and not any(w and w in sentence for w in place_words)
+    )
+
+
 # "przedstawicielami Barcelony", "przedstawicielom Hiszpanii": representatives of a city or country
 REPRESENTATIVES_OF_PLACE = re.compile(r"przedstawiciel\w*\s+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ]\w+)")
 
@@ -429,6 +449,7 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
                     and not SEEN_BEFORE.search(before)
                     and not HOST_BEFORE.search(before)
                     and not LOCAL_AFTER.match(text, m.end())
+                    and not (base and _hosts_attending(text, m.start(), place_words))
                     # "Centrum … Dzieci i Młodzieży": a group's word inside a name (a person's title such as
                     # "Nadburmistrza" is often capitalised out of courtesy; headings may be Title Case)
                     and not (base and kind in NAMED_GROUPS and inside_name(text, m.start(), m.end()))
