@@ -53,14 +53,20 @@ def read_documents(store, only_used_countries: bool = True) -> list[Document]:
         f"FILTER(isIRI(?s) && STRSTARTS(STR(?s), '{iris.BASE}')) }}"
     ).rows
     docs: dict[str, Document] = {}
+    kinds: dict[str, str | None] = {}  # class -> kind, found once per class (a few classes, 10^5 rows)
     for row in rows:
-        kind = KIND_OF_CLASS.get(str(row["c"]).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1])
+        cls = str(row["c"])
+        kind = kinds.get(cls, "")
+        if kind == "":
+            kind = kinds[cls] = KIND_OF_CLASS.get(cls.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1])
         if kind is None:
             continue
         iri = str(row["s"])
         if kind == "topic" and "/topic/" not in iri:
             continue  # event types, directions and participant kinds are filters, not things to find
-        doc = docs.setdefault(iri, Document(iri, kind))
+        doc = docs.get(iri)
+        if doc is None:
+            doc = docs[iri] = Document(iri, kind)
         label = row["l"]
         doc.titles.setdefault(getattr(label, "language", None) or "", str(label))
     texts: dict[str, list[str]] = defaultdict(list)

