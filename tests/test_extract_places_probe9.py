@@ -65,3 +65,21 @@ def test_a_town_visited_as_a_verbs_object_is_abroad_and_a_town_passed_through_is
                            home_city="Zabierzów")  # fmt: skip
     assert (ev["direction"], ev["location"]) == ("outgoing", {"city": "Ternopil", "country": "UA"})
     assert city_pairs(ev) == [("Ternopil", "UA")]
+
+
+TARNOW = {"home": "Ośrodek Pomocy Społecznej w Tarnowie", "home_city": "Tarnów"}
+
+
+def test_a_smaller_polish_town_of_two_words_is_where_an_incoming_event_was_held(registries):
+    text = (
+        "Goście z Niemiec\n\n5 maja 2019 r. w Rudzie Śląskiej odbyło się spotkanie z delegacją z Niemiec.\n"
+    )
+    (ev,) = extract_events(text, registries, **TARNOW)
+    assert (ev["location"], ev["cities"]) == ({"city": "Ruda Śląska", "country": "PL"}, [])
+
+
+def test_a_polish_village_is_no_town_abroad_of_that_name_and_its_commonest_reading_wins(registries):
+    for town, written in (("Góra", "Górze"), ("Chojnów", "Chojnowie")):
+        text = f"Goście z Niemiec\n\n5 maja 2019 r. w {written} odbyło się spotkanie z delegacją z Niemiec.\n"
+        (ev,) = extract_events(text, registries, **TARNOW)
+        assert (ev["location"], ev["cities"]) == ({"city": town, "country": "PL"}, []), town

