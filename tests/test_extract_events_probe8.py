@@ -95,3 +95,13 @@ def test_who_else_attended_with_nothing_foreign_said_is_the_hosts_side():
     # the same people as the delegation's members: they are the visitors
     delegation = body.replace("W spotkaniu uczestniczyli", "W skład delegacji weszli")
     assert classify.find_participants("O współpracy", delegation, {"Berlina"})[0] == "mixed"
+
+
+def test_work_with_volunteers_is_a_theme_and_a_hashtag_is_none():
+    assert "volunteering" in _topics(
+        "Poznaliśmy holenderski model pomocy sąsiedzkiej i pracy z wolontariuszami."
+    )
+    assert "volunteering" in _topics("Rozmawiano o roli mentorów-wolontariuszy.")
+    assert "volunteering" not in _topics(
+        "Wyruszył transport darów dla rodzin z Charkowa. #Ukraina #wolontariat"
+    )

@@ -609,6 +609,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "volunteering",
         r"wolontaria[tc]\w*|wolontaryjn\w*|(koordynacj|organizacj|rekrutacj|prac|wymian|pozyskiwani)\w* wolontariusz\w*|"
+        r"(prac\w*|współprac\w*) z wolontariusz\w*|rol\w* (\w+-)?wolontariusz\w*|"
         r"volunteering",
     ),
     (
@@ -651,7 +652,8 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"(?<!ds\. )(?-i:polity(k|c)\w* (społeczn|socjaln)|opiek\w* socjaln|zabezpieczeni\w* społeczn)\w*|zasiłk\w*",
     ),
 ]
-_TOPIC_SCAN = CueScan([r"(?:" + p + r")(?!\w)" for _t, p in TOPIC_CUES])  # all topics' cues in one scan
+# all topics' cues in one scan; a hashtag ("#wolontariat") tags the post, it tells no theme of the event
+_TOPIC_SCAN = CueScan([r"(?<!#)(?:" + p + r")(?!\w)" for _t, p in TOPIC_CUES])
 _HOMELESS = re.compile(r"(?<!\w)(?:" + dict(TOPIC_CUES)["homelessness"] + r")(?!\w)", re.I)
 SUBJECT_BEFORE = re.compile(
     r"(działalnoś\w*|funkcjonowani\w*|pracą|pracę|pracy|zadaniami|ofertą)(\s+i\s+\w+)?\s+$", re.I
