@@ -18,9 +18,10 @@ def test_the_ninth_entity_probe_pages_score_above_their_floor(registries, score,
     events_f1, macro, f1 = score_probes("entities-probe9", registries, score, tmp_path)
     assert events_f1 >= 0.99
     # after the programme and person rules: 0.885 (persons 1.000, programmes 0.848); after names spelt by the
-    # abbreviation in brackets after them, organisations 0.750 -> 0.800
-    assert macro >= 0.88, f1
-    assert f1["persons"] >= 0.99 and f1["programmes"] >= 0.84 and f1["organisations"] >= 0.79, f1
+    # abbreviation in brackets after them, organisations 0.750 -> 0.800; after English funds that pay read as
+    # programmes: 0.889 (organisations 0.817, programmes 0.882)
+    assert macro >= 0.885, f1
+    assert f1["persons"] >= 0.99 and f1["programmes"] >= 0.87 and f1["organisations"] >= 0.81, f1
 
 
 def test_foreign_names_from_a_town_after_titles_and_declined_on_a_hyphen(registries):
@@ -80,3 +81,16 @@ def test_a_partner_named_before_the_abbreviation_it_spells(registries):
         "Związek Miast Polskich",
         "Stowarzyszenie Przyjaciół Chorych „Hospicjum Św. Kamila”",
     }
+
+
+def test_a_fund_that_pays_is_a_programme_and_a_programmes_owner_no_party(registries):
+    text = (
+        "Spotkanie sieci w Krakowie\n\nW dniu 12 maja 2021 r. w Krakowie spotkali się partnerzy sieci ROOFTOP z "
+        "Gandawy. The network is funded by the URBACT programme, co-financed by the European Regional Development "
+        "Fund. Wizytę wsparto ze środków programu „Study Tours to Poland” Polsko-Amerykańskiej Fundacji Wolności.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert "European Regional Development Fund" in ev["programmes"]
+    assert not {"European Regional Development Fund", "Polsko-Amerykańska Fundacja Wolności"} & set(
+        ev["organisations"]
+    )

@@ -288,10 +288,14 @@ ROMAN = re.compile(r"^[IVXL]{1,6}$")
 PROGRAMME_NEXT = re.compile(r"\s+(?:w\s+ramach\s+)?program", re.I)
 # a fund that pays for the work is a funding programme, not a body taking part
 FUNDED_FROM = re.compile(
-    r"(?:(?:współ|do|s)?finansow\w*|środków|dotacj\w*|grant\w*)\s+(?:\w+\s+){0,2}?(?:z|ze|w\s+ramach)\s+$"
+    r"(?:(?:współ|do|s)?finansow\w*|środków|dotacj\w*|grant\w*)\s+(?:\w+\s+){0,3}?(?:z|ze|w\s+ramach)\s+$"
     r"|(?:ze\s+)?środków\s+$|w\s+ramach\s+$|poprzez\s+$",
     re.I,
 )
+
+
+# an English fund named as what pays: "funded by the …", "co-financed by the …"
+PAID_BY = re.compile(r"(?:funded|financed)\s+by(?:\s+the)?\s*$", re.I)
 
 
 # how sure each rule is of the names it finds: a registered name most, a boundary guessed from
@@ -577,6 +581,10 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             return  # a programme's owner ("co-funded by the European Union"): its programme is listed
         if i > 0 and toks[i - 1].lower == "an":
             return  # "an Action Planning Network": a kind, not a name
+        if entry is None and value.endswith(" Fund") and PAID_BY.search(text, 0, toks[i].start - base):
+            # "co-financed by the European Regional Development Fund": a fund that pays is a programme
+            emit("programmes", value, i, j, "head")
+            return
         emit("organisations", entry.name if entry else value, i, j, "registry" if entry else rule)
 
     own_end = [-1]  # the end of the last name the publisher calls its own ("nasz …")
@@ -1134,6 +1142,16 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     if not names.organisations:
         names.organisations += parts
     names.organisations = _named_before_abbreviations(names, text, base)
+    # a body named right after a programme is the programme's owner: "programu RITA – Przemiany w regionie
+    # Polsko-Amerykańskiej Fundacji Wolności"
+    names.organisations = [
+        o
+        for o in names.organisations
+        if not any(
+            p.end <= o.start and not text[p.end - base : o.start - base].strip(' ”“"»')
+            for p in names.programmes
+        )
+    ]
     names.organisations = _home_by_acronym(_joined_at_dashes(names.organisations, text, base), text, base)
     names.organisations = _renderings_in_brackets(names.organisations, text, base)
     for fld in ("organisations", "units", "projects", "programmes", "persons"):
@@ -1193,12 +1211,16 @@ def _spelt_span(text: str, start: int, end: int, abbr: str) -> tuple[int, int] |
     ones, spell `abbr`'s letters in order, beginning with a capitalised word."""
     letters = _folded(abbr.replace(" ", ""))
     words = [(w.start(), w.group()) for w in re.finditer(r"[^\W\d_]+", text[start:end])]
-    stop = len(words)
-    while stop and not words[stop - 1][1][:1].isupper() and len(words) - stop < 3:
-        stop -= 1  # a legal form or a kind in lower case after the name ("…, příspěvková organizace")
-    for first in range(stop - 1, -1, -1):
-        if words[first][1][:1].isupper() and _spells([w for _, w in words[first:stop]], letters):
-            return start + words[first][0], end - (len(text[start:end]) - len(text[start:end].rstrip(" ,–-")))
+    stops = [len(words)]  # the name's end, or before a legal form or a kind in lower case ("…, příspěvková
+    while (
+        stops[-1] and not words[stops[-1] - 1][1][:1].isupper() and len(words) - stops[-1] < 3
+    ):  # organizace")
+        stops.append(stops[-1] - 1)
+    end -= len(text[start:end]) - len(text[start:end].rstrip(" ,–-"))
+    for stop in stops:
+        for first in range(stop - 1, -1, -1):
+            if words[first][1][:1].isupper() and _spells([w for _, w in words[first:stop]], letters):
+                return start + words[first][0], end
     return None
 
 
