@@ -83,3 +83,21 @@ def test_a_polish_village_is_no_town_abroad_of_that_name_and_its_commonest_readi
         text = f"Goście z Niemiec\n\n5 maja 2019 r. w {written} odbyło się spotkanie z delegacją z Niemiec.\n"
         (ev,) = extract_events(text, registries, **TARNOW)
         assert (ev["location"], ev["cities"]) == ({"city": town, "country": "PL"}, []), town
+
+
+def test_towns_abroad_by_polish_exonyms_geonames_lacks(registries):
+    text = (
+        "Wyjazd do Niemiec i Czech\n\n5–9 maja 2019 r. pracownicy MOPS byli w Strzałowie, w Złym Komorowie i w "
+        "Jabłońcu nad Nysą.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert city_pairs(ev) == [("Stralsund", "DE"), ("Senftenberg", "DE"), ("Jablonec nad Nisou", "CZ")]
+
+
+def test_visits_to_communes_of_the_home_country_have_no_one_town(registries):
+    text = (
+        "Wizyta studyjna z Ukrainy\n\n14 września 2019 r. zakończyła się wizyta studyjna przedstawicieli hromad. "
+        "Odwiedzili gminę Zabierzów, gminę Liszki oraz powiat wielicki.\n"
+    )
+    (ev,) = extract_events(text, registries, home="Fundacja Pomocy", home_city="Warszawa")
+    assert (ev["direction"], ev["location"]) == ("incoming", {"city": None, "country": "PL"})

@@ -786,7 +786,8 @@ IN_TOWN = re.compile(r"(?<!\w)(?:w|we)\s+[A-ZĆŁŚŹŻ]\w+")
 # a commune or county as the venue: "wizyty odbyły się na terenie gminy Łapanów", "przyjechali do powiatu"
 REGION_VENUE = re.compile(
     r"(?:odby(?:ł|ła|ło|ły)\s+się|odwiedzi\w*|gości\w*|przyjecha\w*|przyby\w*)[^.;]{0,30}?"
-    r"(?:na\s+terenie|do)\s+(?:gminy|powiatu|województwa|regionu)\b",
+    r"(?:na\s+terenie|do)\s+(?:gminy|powiatu|województwa|regionu)\b"
+    r"|odwiedzi\w*\s+(?:gminę|gminy|powiat|powiaty)\b",  # "Odwiedzili gminę Tłuszcz, gminę Sokoły …"
     re.I,
 )
 
