@@ -174,9 +174,9 @@ def write_compact_jsonld(nquads: bytes, out: BinaryIO) -> None:
             if key is None:
                 key = keys[predicate] = short(iri(predicate))
             if predicate == RDF_TYPE_TERM and all(o in type_names for o in objects):
-                parts.append(f'"@type":[{",".join(type_names[o] for o in objects)}]')
-            else:
-                parts.append(f'"{key}":[{",".join(encoded[o] for o in objects)}]')
+                parts.append(f'"@type":[{",".join(map(type_names.__getitem__, objects))}]')
+            else:  # map over the dict's own lookup: no Python frame per object
+                parts.append(f'"{key}":[{",".join(map(encoded.__getitem__, objects))}]')
         return "{" + ",".join(parts) + "}"
 
     context = json.dumps(short.context(), ensure_ascii=False, separators=(",", ":"))
