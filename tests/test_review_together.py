@@ -5,6 +5,7 @@ both as before or, once the review starts again (or `build` reads the curation),
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -92,3 +93,18 @@ def test_a_build_after_a_kill_between_the_files_reads_both_as_after(project, mon
     assert read_curation(project.curation_file)[EVENT]["accept"]["organisations"] == [RADA_FULL]
     report = (project.build_dir / "report.json").read_text(encoding="utf-8")
     assert EVENT not in report.split('"stale_curations"', 1)[1]  # the accepted name matches a value
+
+
+def test_reading_the_curation_removes_what_killed_single_writes_left(project):
+    """A temporary file a kill left beside a registry counts in the build's input hash (every command would
+    rebuild); one older than ten minutes is removed, a fresh one (a write under way) is not."""
+    reference = project.reference_dir
+    old, fresh = reference / ".organisations.csv.abc123.tmp", reference / ".places.csv.def456.tmp"
+    for path in (old, fresh, project.data_dir / ".curation.yaml.ghi789.tmp"):
+        path.write_text("half", encoding="utf-8")
+    hour_ago = time.time() - 3600
+    for path in (old, project.data_dir / ".curation.yaml.ghi789.tmp"):
+        os.utime(path, (hour_ago, hour_ago))
+    assert read_curation(project.curation_file)[EVENT]
+    assert not old.exists() and not (project.data_dir / ".curation.yaml.ghi789.tmp").exists()
+    assert fresh.exists()

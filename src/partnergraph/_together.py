@@ -16,6 +16,7 @@ the process at that point.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -27,6 +28,7 @@ from pathlib import Path
 from ._atomic import make_temp_folder, sync_folder, write_atomic
 
 PENDING = ".pending"
+STALE_SECONDS = 600  # a temporary file this old belongs to no write still running
 JOURNAL = "journal.json"
 _lock = threading.Lock()  # one process's writer and readers (the review's graph thread) take turns
 
@@ -49,8 +51,15 @@ def write_together(root: Path, files: dict[Path, str | bytes]) -> None:
 
 
 def finish_pending(root: Path) -> None:
-    """Complete a write that a kill interrupted after its commit; drop one interrupted before."""
+    """Complete a write that a kill interrupted after its commit; drop one interrupted before; remove the
+    temporary files of single writes (_atomic.write_atomic) that a kill left in ROOT and ROOT/reference
+    (one there changes the registries' hash: every command would rebuild)."""
     root = Path(root)
+    for folder in (root, root / "reference"):
+        for temp in folder.glob(".*.tmp"):
+            with contextlib.suppress(OSError):  # a write of another process may have finished it just now
+                if time.time() - temp.stat().st_mtime > STALE_SECONDS:
+                    temp.unlink()
     if (root / PENDING).exists() or any(root.glob(f"{PENDING}.new-*")):
         with _lock:
             _finish(root)

@@ -276,7 +276,9 @@ def _group_items(
             while b > a and text[b - 1].isspace():
                 b -= 1
             dated = bool(DATED_START.match(text, a)) or (bool(mark) and k == 0 and _has_date(text[a:b]))
-            pieces.append(_Piece(a, b, dated, bool(mark) and k == 0, style=_mark_style(mark) if k == 0 else ""))
+            pieces.append(
+                _Piece(a, b, dated, bool(mark) and k == 0, style=_mark_style(mark) if k == 0 else "")
+            )
     n_dated = sum(p.dated for p in pieces)
     rows = any(p.dated and p.row for p in pieces)
     if not (calendar or rows or (headless and n_dated) or (n_dated >= 2 and not _names_one_event(title))):
