@@ -19,9 +19,10 @@ def test_the_ninth_entity_probe_pages_score_above_their_floor(registries, score,
     assert events_f1 >= 0.99
     # after the programme and person rules: 0.885 (persons 1.000, programmes 0.848); after names spelt by the
     # abbreviation in brackets after them, organisations 0.750 -> 0.800; after English funds that pay read as
-    # programmes: 0.889 (organisations 0.817, programmes 0.882)
-    assert macro >= 0.885, f1
-    assert f1["persons"] >= 0.99 and f1["programmes"] >= 0.87 and f1["organisations"] >= 0.81, f1
+    # programmes: 0.889 (organisations 0.817, programmes 0.882); after more foreign head words: 0.893
+    # (organisations 0.855)
+    assert macro >= 0.89, f1
+    assert f1["persons"] >= 0.99 and f1["programmes"] >= 0.87 and f1["organisations"] >= 0.85, f1
 
 
 def test_foreign_names_from_a_town_after_titles_and_declined_on_a_hyphen(registries):
@@ -92,5 +93,16 @@ def test_a_fund_that_pays_is_a_programme_and_a_programmes_owner_no_party(registr
     (ev,) = extract_events(text, registries)
     assert "European Regional Development Fund" in ev["programmes"]
     assert not {"European Regional Development Fund", "Polsko-Amerykańska Fundacja Wolności"} & set(
+        ev["organisations"]
+    )
+
+
+def test_foreign_bodies_by_their_head_words(registries):
+    text = (
+        "Wizyta gości z Hiszpanii\n\nW dniu 3 maja 2020 r. w Krakowie gościliśmy przedstawicieli: Asociación "
+        "Cultural Intercambia z Walencji, Kirkens Bymisjon Stavanger i Landkreis Görlitz.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert {"Asociación Cultural Intercambia", "Kirkens Bymisjon Stavanger", "Landkreis Görlitz"} <= set(
         ev["organisations"]
     )

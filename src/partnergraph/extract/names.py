@@ -183,7 +183,8 @@ FOREIGN_HEAD = re.compile(
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
     r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
-    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|[čc]as[tť]i?|domov|m[ée]tropole|azienda|settore|casa|centras|amt|\w*amet|úrad|úřad|dienests)$",
+    r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|[čc]as[tť]i?|domov|m[ée]tropole|azienda|settore|casa|centras|amt|\w*amet|úrad|úřad|dienests|"
+    r"asociaci[oó]n|cooperativ[ae]|conseil|consejo|conselho|funda[cç][aã]o|\w*kreis|\w*misjon|bymission)$",
     re.I,
 )
 
