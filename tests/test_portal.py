@@ -488,14 +488,19 @@ def test_the_ontologys_contents_do_not_cover_its_text_on_a_phone(browser, server
     "path",
     [
         "",
+        "browse",
         "browse/events",
+        "browse/cities",
         "map",
         "charts",
         "search?q=Berlinie",
         "query",
+        "queries",
+        "queries/events_on_topic",
         "queries/partner_cities?run=1",
         "network",
         "ontology",
+        "dataset",
         "partnergraph/id/country/de",
         "dumps/",
         "no-such-page",
@@ -1032,3 +1037,50 @@ def test_the_network_on_a_phone_has_every_filter_within_reach(browser, server):
     assert toggle.get_attribute("aria-expanded") == "false" and page.locator("#pg-country").is_hidden()
     assert problems == []
     context.close()
+
+
+@pytest.mark.parametrize("path", ["queries/events_on_topic?topic=homelessness&run=1", "browse/events"])
+def test_a_tables_column_names_do_not_overlap_on_a_phone(browser, server, path):
+    """At 390 px a table's rows are stacked, each value beside its column's name: a name of two lines
+    ('Data rozpoczęcia') ran over the next value's ('Rodzaj'); now the value's cell grows to fit it."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{server.url}{path}&lang=pl" if "?" in path else f"{server.url}{path}?lang=pl")
+    short = page.evaluate(
+        """() => [...document.querySelectorAll('main td[data-label]')].filter((td) => {
+             const name = getComputedStyle(td, '::before'), probe = document.createElement('div');
+             probe.style.cssText = `position:absolute;visibility:hidden;width:${name.width};font:${name.font};`
+               + 'overflow-wrap:anywhere';
+             probe.textContent = td.dataset.label;
+             document.body.append(probe);
+             const needed = probe.getBoundingClientRect().height;
+             probe.remove();
+             return td.getBoundingClientRect().height + 1 < needed;
+           }).map((td) => td.dataset.label)"""
+    )
+    assert page.locator("main td[data-label]").count() >= 12 and short == [], short
+    page.close()
+
+
+def test_a_saved_querys_form_asks_in_words_not_variable_names(browser, server):
+    """The form's fields were labelled 'pierwszy rok (włącznie) year_from': the variable beside the words."""
+    page, problems = open_page(browser, server.url + "queries/events_on_topic?lang=pl")
+    labels = page.locator("form.params label").evaluate_all(
+        "ls => ls.map((l) => [...l.childNodes].filter((n) => n.nodeName !== 'SELECT' && n.nodeName !== 'INPUT')"
+        ".map((n) => n.textContent).join('').trim())"
+    )
+    assert labels == ["temat", "pierwszy rok (włącznie)", "ostatni rok (włącznie)"], labels
+    assert problems == []
+    page.close()
+
+
+@pytest.mark.parametrize("lang, written", [("pl", "16 lis 2017"), ("en", "Nov 16, 2017")])
+def test_the_networks_details_give_dates_as_the_other_pages_do(browser, server, lang, written):
+    """A node's details gave '2017-11-16 – 2017-11-17'; the resource pages say '16 lis 2017'."""
+    page, problems = open_page(browser, f"{server.url}network?lang={lang}")
+    page.wait_for_selector("html[data-ready='1']", state="attached")
+    page.fill("#pg-search", "Berlinie")
+    page.locator("#pg-results button").first.click()
+    dates = page.locator("#pg-panel dt", has_text="Daty" if lang == "pl" else "Dates").locator("+ dd")
+    assert dates.inner_text().startswith(written + " – "), dates.inner_text()
+    assert problems == []
+    page.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from chromium import axe_violations
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 from test_web import open_page
@@ -207,3 +208,15 @@ def test_links_to_a_country_are_grouped_by_kind(browser, server, lang, groups):
     assert cities == sorted(cities, key=lambda name: text_key(name, lang)) and len(cities) >= 3
     assert problems == []
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_axe_finds_no_serious_violation_on_any_kind_of_resource(browser, server, kind_pages, lang):
+    """axe-core on the page of each kind of resource (the CSP bypassed only to inject axe)."""
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    for kind, path in kind_pages.items():
+        page.goto(f"{server.url}{path}?lang={lang}")
+        page.wait_for_load_state("networkidle")
+        assert axe_violations(page) == [], kind
+    context.close()

@@ -369,9 +369,14 @@
     });
 
     // ---- details: tooltip and side panel -------------------------------------------------------------
+    var dayFormat = new Intl.DateTimeFormat(document.documentElement.lang, { day: "numeric", month: "short", year: "numeric" });
+    function day(iso) {  // '2017-11-16' as the portal's pages write it: '16 lis 2017', 'Nov 16, 2017'
+      var m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso);
+      return m ? dayFormat.format(new Date(+m[1], +m[2] - 1, +m[3])) : iso;
+    }
     function dates(n) {
       if (!n.ds) return null;
-      return n.de && n.de !== n.ds ? n.ds + " – " + n.de : n.ds;
+      return n.de && n.de !== n.ds ? day(n.ds) + " – " + day(n.de) : day(n.ds);
     }
     function option(list, index) { return index === undefined || index < 0 ? null : list[index][1]; }
     function facts(n) {
