@@ -1084,3 +1084,42 @@ def test_the_networks_details_give_dates_as_the_other_pages_do(browser, server, 
     assert dates.inner_text().startswith(written + " – "), dates.inner_text()
     assert problems == []
     page.close()
+
+
+@pytest.mark.parametrize("path", ["dumps/", "dataset"])
+def test_file_sizes_read_in_kilobytes_and_megabytes(client, path):
+    """The dumps' sizes were bytes ('1 524 006 B'); now '1,5 MB' in Polish, the bytes on hover."""
+    page = client.get("/" + path, params={"lang": "pl"}).text
+    sizes = re.findall(r'<td class="num" data-label="[^"]+" title="([\d\s\xa0]+) B">([^<]+)</td>', page)
+    assert len(sizes) >= 4, page[:2000]
+    for exact, shown in sizes:
+        number, unit = shown.replace("\xa0", " ").split(" ")
+        scale = {"B": 1, "kB": 1e3, "MB": 1e6, "GB": 1e9}[unit]
+        assert re.fullmatch(r"\d{1,3}(,\d)?", number), shown
+        assert abs(float(number.replace(",", ".")) * scale - int(re.sub(r"\D", "", exact))) <= scale / 10
+
+
+def test_the_networks_controls_are_big_enough_to_hit(browser, server):
+    """WCAG 2.2's 24 px target size: the network's filters and buttons were 19-21 px high at a desktop width."""
+    page, problems = open_page(browser, server.url + "network?lang=en")
+    page.wait_for_selector("html[data-ready='1']", state="attached")
+    small = page.evaluate(
+        "() => [...document.querySelectorAll('#pg-controls :is(input, select, button), #pg-zoom :is(button, a)')]"
+        ".filter((e) => e.offsetParent && e.getBoundingClientRect().height < 24).map((e) => e.id)"
+    )
+    assert small == [], small
+    assert problems == []
+    page.close()
+
+
+def test_the_saved_queries_say_what_they_are_for(browser, server):
+    """The list of saved queries was a bare list: now a sentence says what they give, and where to ask
+    one's own question."""
+    page, problems = open_page(browser, server.url + "queries?lang=pl")
+    lead = page.locator("main h1 + p.lead")
+    assert "Gotowe pytania do danych" in lead.inner_text()
+    lead.get_by_role("link", name="Własne pytania zadasz w edytorze SPARQL").click()
+    page.wait_for_selector("#plain-query textarea")
+    assert page.url.split("?")[0].endswith("/query")
+    assert problems == []
+    page.close()

@@ -221,7 +221,7 @@ def test_tooltip_quotes_the_source_and_a_click_opens_the_panel(seed_page):
     page.mouse.move(x, y)
     page.wait_for_selector("#pg-tooltip:not([hidden])", timeout=5000)
     tip = page.text_content("#pg-tooltip")
-    assert graph.nodes[event]["label_pl"] in tip and "2017-11-16" in tip
+    assert graph.nodes[event]["label_pl"] in tip and "Nov 16, 2017" in tip  # as the portal's pages write it
     assert "Bundesarbeitsgemeinschaft Wohnungslosenhilfe" in tip  # from the page's text
     page.mouse.click(x, y)
     page.wait_for_selector("#pg-panel:not([hidden])", timeout=5000)

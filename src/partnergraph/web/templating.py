@@ -68,6 +68,17 @@ def format_number(value, lang: str) -> str:
         return str(value)
 
 
+def format_size(value, lang: str) -> str:
+    """A file's size as people read it: 1524006 -> '1.5 MB' / '1,5 MB' (decimal units, as file managers)."""
+    from babel.numbers import format_decimal
+
+    size, unit = float(value), 0
+    while size >= 1000 and unit < 3:
+        size, unit = size / 1000, unit + 1
+    shown = format_decimal(round(size, 1) if unit else int(size), locale=lang)
+    return f"{shown} {('B', 'kB', 'MB', 'GB')[unit]}"
+
+
 def format_date(value, lang: str) -> str:
     """'2017-02-07' -> '7 Feb 2017' / '7 lut 2017'; a year or a year-month stays as it is."""
     return _format_date(str(value or ""), lang)
@@ -102,6 +113,7 @@ def environment(lang: str):
     env.install_gettext_translations(translations(lang), newstyle=True)
     env.filters["number"] = lambda v: format_number(v, lang)
     env.filters["date"] = lambda v: format_date(v, lang)
+    env.filters["size"] = lambda v: format_size(v, lang)
     env.filters["vega"] = to_page  # a chart: the key of its Vega compiled at install time, and its data
     env.globals["lang"] = lang
     return env
