@@ -20,9 +20,9 @@ def test_the_ninth_entity_probe_pages_score_above_their_floor(registries, score,
     # after the programme and person rules: 0.885 (persons 1.000, programmes 0.848); after names spelt by the
     # abbreviation in brackets after them, organisations 0.750 -> 0.800; after English funds that pay read as
     # programmes: 0.889 (organisations 0.817, programmes 0.882); after more foreign head words: 0.893
-    # (organisations 0.855)
+    # (organisations 0.855); after quoted names and legal forms after foreign kinds: 0.894 (organisations 0.871)
     assert macro >= 0.89, f1
-    assert f1["persons"] >= 0.99 and f1["programmes"] >= 0.87 and f1["organisations"] >= 0.85, f1
+    assert f1["persons"] >= 0.99 and f1["programmes"] >= 0.87 and f1["organisations"] >= 0.865, f1
 
 
 def test_foreign_names_from_a_town_after_titles_and_declined_on_a_hyphen(registries):
@@ -106,3 +106,16 @@ def test_foreign_bodies_by_their_head_words(registries):
     assert {"Asociación Cultural Intercambia", "Kirkens Bymisjon Stavanger", "Landkreis Görlitz"} <= set(
         ev["organisations"]
     )
+
+
+def test_a_foreign_body_with_a_quoted_name_a_legal_form_and_its_rendering_in_brackets(registries):
+    text = (
+        "Wizyta gości z Włoch i Norwegii\n\nW dniu 3 maja 2020 r. w Krakowie gościliśmy przedstawicieli organizacji "
+        "Cooperativa Sociale «Il Girasole» ONLUS oraz KS – Kommunesektorens organisasjon (Norweskie "
+        "Stowarzyszenie Władz Lokalnych i Regionalnych).\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert set(ev["organisations"]) == {
+        "Cooperativa Sociale „Il Girasole” ONLUS",
+        "KS – Kommunesektorens organisasjon",
+    }

@@ -184,7 +184,7 @@ FOREIGN_HEAD = re.compile(
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
     r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
     r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|[čc]as[tť]i?|domov|m[ée]tropole|azienda|settore|casa|centras|amt|\w*amet|úrad|úřad|dienests|"
-    r"asociaci[oó]n|cooperativ[ae]|conseil|consejo|conselho|funda[cç][aã]o|\w*kreis|\w*misjon|bymission)$",
+    r"asociaci[oó]n|cooperativ[ae]|organisasjon|conseil|consejo|conselho|funda[cç][aã]o|\w*kreis|\w*misjon|bymission)$",
     re.I,
 )
 
@@ -263,8 +263,22 @@ TITLES = {"Ing", "Mgr", "Bc", "PhDr", "MUDr", "JUDr", "RNDr", "PaedDr", "ThDr", 
           "Dr", "dr", "MBA", "Dipl"}  # fmt: skip
 LEGAL_FORMS = re.compile(
     r"\s*(e\.\s?V\.|gGmbH|GmbH|Ltd\.?|Inc\.?|o\.\s?p\.\s?s\.|z\.\s?s\.|z\.\s?ú\.|n\.\s?o\.|a\.\s?s\.|asbl|vzw|"
-    r"ASBL|VZW|gem\.\s?e\.\s?V\.)"
+    r"ASBL|VZW|gem\.\s?e\.\s?V\.|ONLUS|Onlus|SCIC|SCOP|APS|ETS|gUG)"
 )
+
+
+def _past_quoted_name(toks: list[Token], end: int, taken: list[bool]) -> int:
+    """Past a short quoted name right after a foreign kind of body ("Cooperativa Sociale «Il Girasole»")."""
+    if end >= len(toks) or taken[end] or toks[end].text not in ("„", "«", '"', "“"):
+        return end
+    close = next(
+        (k for k in range(end + 1, min(len(toks), end + 7)) if toks[k].text in ("”", "»", '"', "“")), None
+    )
+    if close is None or close == end + 1 or not toks[end + 1].is_upper_initial or any(taken[end:close]):
+        return end
+    return close + 1
+
+
 # lower-case words for a kind of organisation before its foreign name ("stowarzyszenia Les Petits Frères")
 GENERIC_ORG_NOUNS = {"organizacja", "fundacja", "stowarzyszenie", "instytucja", "uniwersytet", "uczelnia",
                      "szkoła", "klub", "sieć", "federacja", "związek", "ośrodek", "centrum", "agencja", "firma",
@@ -517,7 +531,7 @@ def _registry_matches(toks: list[Token], registries) -> list[tuple[int, int, _En
 
 def _normalise_quotes(s: str) -> str:
     s = " ".join(s.split())
-    s = re.sub(r"[„“\"”]([^„“\"”]+)[„“\"”]", r"„\1”", s)
+    s = re.sub(r"[„“\"”«]([^„“\"”«»]+)[„“\"”»]", r"„\1”", s)
     return s
 
 
@@ -877,6 +891,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             end += 1
         while end > i + 1 and toks[end - 1].text in CONNECTORS | {"."} - {"St"}:
             end -= 1
+        end = _past_quoted_name(toks, end, taken)  # "Cooperativa Sociale «Il Girasole»"
         end = past_legal_form(end)
         # a part named after a dash is the name's ("Statutární město Opava – Odbor sociálních věcí",
         # "Magistrat der Stadt Wien – MA 24"), and so is a first part before one after a kind of body
