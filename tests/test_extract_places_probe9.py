@@ -101,3 +101,12 @@ def test_visits_to_communes_of_the_home_country_have_no_one_town(registries):
     )
     (ev,) = extract_events(text, registries, home="Fundacja Pomocy", home_city="Warszawa")
     assert (ev["direction"], ev["location"]) == ("incoming", {"city": None, "country": "PL"})
+
+
+def test_a_towns_own_name_opening_a_foreign_bodys_name_is_its_seat_where_no_other_town_is_given(registries):
+    text = (
+        "Dary z Niemiec\n\n5 marca 2015 r. Ośrodek otrzymał od niemieckiego stowarzyszenia „Bensheim hilft Polen” "
+        "trzy tony darów.\n"
+    )
+    (ev,) = extract_events(text, registries, home="Ośrodek Pomocy Społecznej w Lubaniu", home_city="Lubań")
+    assert (city_pairs(ev), ev["countries"]) == ([("Bensheim", "DE")], ["DE"])

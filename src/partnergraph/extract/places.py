@@ -1259,14 +1259,19 @@ def seat_in_name(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     """A large European city named in its own language after the first word of an organisation's name
     ("Caritas Wien", "Volkshilfe Wien", "Diakonie Hamburg"), also before a district ("Rotary Club
     Wien-Nord"), or first in a Lithuanian or Latvian name, in the genitive ("Vilniaus miesto savivaldybė",
-    "Rīgas pilsētas patversme"), where no preposition announces it."""
+    "Rīgas pilsētas patversme"), or a European town's own name first in a name in another language ("Heerde
+    helpt Polen"), where no preposition announces it."""
     out = []
     for i, t in enumerate(tokens):
         if not (t.is_word and t.is_upper_initial) or t.text.isupper() or _after_county_word(tokens, i):
             continue
-        if i == 0:
-            district = len(tokens) > 1 and tokens[1].lower.startswith(BALTIC_DISTRICTS)
-            cities, name = ([] if district else _baltic_genitive(gaz, t.text)), t.text
+        if i == 0 or tokens[i - 1].text in OPENING_QUOTES:
+            district = len(tokens) > i + 1 and tokens[i + 1].lower.startswith(BALTIC_DISTRICTS)
+            cities, name = ([] if district or i else _baltic_genitive(gaz, t.text)), t.text
+            if not cities and _foreign_words(tokens[i : i + 2]):  # „Heerde helpt Polen”: a town's own name
+                cities = [
+                    c for c in gaz.find_cities(name) if c.country in gaz.europe and key(c.name) == key(name)
+                ]
         else:
             name = t.text if gaz.find_cities(t.text) else _before_district(gaz, t.text)
             cities = [
@@ -1278,6 +1283,11 @@ def seat_in_name(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             m = PlaceMention("city", "", None, t.start, t.end, "", "", i)
             out.append(_with_cities(m, cities, name, gaz.europe))
     return out
+
+
+def _foreign_words(tokens: list[Token]) -> bool:
+    """Two words that the dictionary does not know: a name in another language."""
+    return len(tokens) == 2 and all(t.is_word and t.unknown for t in tokens)
 
 
 def _before_district(gaz: Gazetteer, word: str) -> str:
