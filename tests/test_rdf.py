@@ -111,6 +111,23 @@ def test_entities_beyond_the_registries_are_described_once(registries):
     assert len(list(dataset.quads((landshut, WGS.lat, None, None)))) == 1
 
 
+def test_a_programme_named_by_a_registered_wording_is_the_registrys_programme(registries):
+    """Extraction writes a programme as the page does ('Fundusze EOG', 'EEA Grants'); the graph links the one
+    registered programme (its owner, its projects), not a new nameless-owner node per wording."""
+    registered = iris.named_iri("programme", "Fundusze Europejskiego Obszaru Gospodarczego")
+    for wording in ("Fundusze EOG", "EEA Grants", "Fundusze Europejskiego Obszaru Gospodarczego"):
+        event = Event(id="bip-1/wizyta", source_id="bip-1", title="Wizyta", programmes=[wording])
+        graph = source_to_graph(ENTRY, [event], registries)
+        assert list(graph.objects(iris.entity_iri("event", "bip-1/wizyta"), PG.fundedByProgramme)) == [
+            registered
+        ]
+        assert not describe_entities([event], registries)
+    unknown = Event(id="bip-1/wizyta", source_id="bip-1", title="Wizyta", programmes=["Program Nowy"])
+    assert (iris.named_iri("programme", "Program Nowy"), RDF.type, PG.Programme) in describe_entities(
+        [unknown], registries
+    )
+
+
 def test_every_evidence_points_at_its_quote(registries):
     graph = source_to_graph(ENTRY, [berlin_conference(registries)], registries)
     annotation = iris.entity_iri("evidence", "bip-1/konferencja-w-berlinie/cities/0")

@@ -130,7 +130,7 @@ def source_to_graph(
     if text is not None:
         graph.add((page, SCHEMA.text, Literal(text, lang="pl")))
     for event in events:
-        add_event(graph, event, page)
+        add_event(graph, event, page, registries)
     return graph
 
 
@@ -155,7 +155,7 @@ def describe_entities(events: Iterable[Event], registries: Registries, graph: Gr
     return graph
 
 
-def add_event(graph: Graph, event: Event, page: URIRef) -> URIRef:
+def add_event(graph: Graph, event: Event, page: URIRef, registries: Registries | None = None) -> URIRef:
     node = event_iri(event)
     graph.add((node, RDF.type, PG.Event))
     graph.add((node, SCHEMA.name, Literal(event.title, lang="pl")))
@@ -178,7 +178,7 @@ def add_event(graph: Graph, event: Event, page: URIRef) -> URIRef:
         values["location"] = [place_iri(event.location)]
     values["cities"] = [place_iri(city) for city in event.cities]
     for field, (_prop, make_iri) in ENTITY_FIELDS.items():
-        values[field] = [make_iri(v) for v in getattr(event, field)]
+        values[field] = [make_iri(registered_name(registries, field, v)) for v in getattr(event, field)]
     values["title"] = [Literal(event.title, lang="pl")]
     for field, nodes in values.items():
         prop = FIELD_PROPERTY[field]
@@ -191,7 +191,18 @@ def add_event(graph: Graph, event: Event, page: URIRef) -> URIRef:
     return node
 
 
+def registered_name(registries: Registries | None, field: str, name: str) -> str:
+    """The registry's name of a programme the page names by an alias or another wording ('Funduszy EOG' ->
+    'Fundusze Europejskiego Obszaru Gospodarczego'): extraction keeps the page's wording (the gold's
+    convention), the graph links the one registered programme, which has its owner and projects."""
+    if field == "programmes" and registries is not None and (found := registries.find_programme(name)):
+        return found.name
+    return name
+
+
 def _in_registry(registries: Registries, kind: str, name: str) -> bool:
+    if kind == "programme":  # any registered wording stands for the registry's entry (see registered_name)
+        return registries.find_programme(name) is not None
     finder = {
         "organisation": registries.find_organisation,
         "unit": registries.find_unit,
