@@ -56,7 +56,7 @@
     $("pg-controls").classList.toggle("pg-collapsed", !open);
     $("pg-filters-toggle").setAttribute("aria-expanded", String(open));
   }
-  openFilters(!narrow.matches);
+  openFilters(!narrow.matches);  // closed in the page as sent (no shift on a phone); open at a desktop's width
   $("pg-filters-toggle").addEventListener("click", function () {
     openFilters(this.getAttribute("aria-expanded") !== "true");
   });
