@@ -426,10 +426,17 @@ EVENT_WORDS = re.compile(
 VERB_POS = {"fin", "praet", "impt", "bedzie", "winien", "pred", "imps", "inf", "pact", "ger"}
 
 
+# forms of "być" that morfeusz also reads as nouns or adjectives ("była" = former): in a line, a verb
+BE_FORMS = {"jest", "są", "był", "była", "było", "byli", "były", "będzie", "będą"}
+
+
 def _has_verb(s: str) -> bool:
     from ..extract._text import tokenize  # morphology, to tell a sentence from a heading
 
-    return any(t.has_pos(*VERB_POS) and not t.has_pos("subst", "adj", "prep", "brev") for t in tokenize(s))
+    return any(
+        (t.has_pos(*VERB_POS) and not t.has_pos("subst", "adj", "prep", "brev")) or t.lower in BE_FORMS
+        for t in tokenize(s)
+    )
 
 
 FINITE_POS = {"fin", "praet", "impt", "bedzie", "winien"}
@@ -832,6 +839,18 @@ def _names_a_body(s: str) -> bool:
     )
 
 
+# a site's menu: three or more short cells ("Otwarty na świat | Aktualności | Współpraca")
+MENU = re.compile(r"^(?:[^|\s]+(?:\s[^|\s]+){0,3})(?:\s+\|\s+[^|\s]+(?:\s[^|\s]+){0,3}){2,}\s*$")
+
+
+def _site_title(lines: list[_Line], i: int) -> bool:
+    """The page's first line set apart over the site's menu or breadcrumb: the site's own title."""
+    if lines[i].kind != "banner" or any(x.kind != "blank" for x in lines[:i]):
+        return False
+    nxt = next((x for x in lines[i + 1 :] if x.kind != "blank"), None)
+    return nxt is not None and nxt.kind == "chrome"
+
+
 def _headline(lines: list[_Line], main: int, marked: str | None = None) -> int | None:
     """The headline over the article's first paragraph: of the short lines just above it (chrome and a
     date line skipped), the one that names what happened; a site's name in capitals, a body's name over a
@@ -844,6 +863,8 @@ def _headline(lines: list[_Line], main: int, marked: str | None = None) -> int |
         ln = lines[i]
         if ln.kind in ("blank", "chrome", "year") or chrome.is_dateline(ln.text):
             continue
+        if _site_title(lines, i):
+            continue
         words = ln.text.split()
         if len(words) >= LONG_PARAGRAPH and i != main:
             break  # the paragraph before: the headline is below it
@@ -855,7 +876,7 @@ def _headline(lines: list[_Line], main: int, marked: str | None = None) -> int |
         plain = s.capitalize() if s.isupper() else s
         if not (2 <= len(s.split()) <= 30) or not (s[:1].isupper() or s[:1] in "„\"'«"):
             continue
-        if chrome.is_funding(s) or OVERVIEW.search(plain) or RECORD_FIELD.match(s):
+        if chrome.is_funding(s) or OVERVIEW.search(plain) or RECORD_FIELD.match(s) or MENU.match(s):
             continue
         score = 1.0
         if EVENT_WORDS.search(plain) or REPORT_CUES.search(plain):
