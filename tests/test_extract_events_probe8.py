@@ -136,3 +136,10 @@ def test_one_article_under_a_site_title_a_menu_and_a_closing_sentence_with_byla(
     assert [e["title"] for e in extract_events(site, registries)] == [
         "Pracownicy socjalni z Równego w Myślenicach"
     ]
+
+
+def test_a_social_policy_department_is_a_name_not_a_theme():
+    assert "welfare_system" not in _topics(
+        "Urzędnicy tamtejszego departamentu polityki społecznej poznali nasze mieszkania."
+    )
+    assert "welfare_system" in _topics("Rozmawiano o polityce społecznej miasta.")

@@ -649,7 +649,9 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"problematyk\w*|reform\w*)\s+(?-i:(?:pomoc\w*|opiek\w*|polityk\w*|zabezpieczeni\w*)\s+"
         r"(?:społeczn|socjaln)\w*)|"
         # social policy, care and benefits named in lower case; not a deputy mayor's remit ("ds. polityki społecznej")
-        r"(?<!ds\. )(?-i:polity(k|c)\w* (społeczn|socjaln)|opiek\w* socjaln|zabezpieczeni\w* społeczn)\w*|zasiłk\w*",
+        # (nor a department's name: "departamentu polityki społecznej", "Wydział Polityki Społecznej")
+        r"(?<!ds\. )(?<!departamentu )(?<!departament )(?<!wydziału )(?<!wydział )(?<!działu )"
+        r"(?-i:polity(k|c)\w* (społeczn|socjaln)|opiek\w* socjaln|zabezpieczeni\w* społeczn)\w*|zasiłk\w*",
     ),
 ]
 # all topics' cues in one scan; a hashtag ("#wolontariat") tags the post, it tells no theme of the event
