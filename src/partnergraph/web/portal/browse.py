@@ -220,7 +220,7 @@ async def browse_index(request: Request):
     lang, linker = page_setup(request)
     figures = count_figures(await aggregates_of(request))
     lists = [(kind, TITLES[kind], figures.get(kind, 0)) for kind in TITLES]
-    return page_response(request, "browse_index.html", lang, linker, "Browse", nav="browse", lists=lists)
+    return page_response(request, "browse_index.html", lang, linker, N_("Browse"), nav="browse", lists=lists)
 
 
 @router.api_route("/browse/{kind}", methods=["GET", "HEAD"])

@@ -12,7 +12,7 @@ from fastapi.responses import FileResponse, RedirectResponse
 
 from .._http import text_response
 from ..templating import STATIC as TEMPLATE_STATIC
-from ._common import page_response, page_setup
+from ._common import N_, page_response, page_setup
 
 router = APIRouter()
 STATIC = TEMPLATE_STATIC.resolve()
@@ -81,7 +81,7 @@ async def dumps_index(request: Request):
 
     lang, linker = page_setup(request)
     rows = dump_rows(state_of(request).settings.dumps_dir)
-    return page_response(request, "dumps.html", lang, linker, title="Dumps", dumps=rows, nav="dataset")
+    return page_response(request, "dumps.html", lang, linker, title=N_("Dumps"), dumps=rows, nav="dataset")
 
 
 @router.api_route("/dumps", methods=["GET", "HEAD"])

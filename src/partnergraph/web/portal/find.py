@@ -30,5 +30,13 @@ async def search(request: Request):
         index = await search_index_of(request)
         hits = index.search(query, lang=lang)
     return page_response(
-        request, "search.html", lang, linker, "Search", nav="search", query=query, hits=hits, kinds=KIND_NAMES
+        request,
+        "search.html",
+        lang,
+        linker,
+        N_("Search"),
+        nav="search",
+        query=query,
+        hits=hits,
+        kinds=KIND_NAMES,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from ._common import aggregates_of, page_response, page_setup
+from ._common import N_, aggregates_of, page_response, page_setup
 from .charts import home_charts
 from .figures import count_figures, ranked, years
 
@@ -28,5 +28,5 @@ async def home(request: Request):
     lang, linker = page_setup(request)
     agg = await aggregates_of(request)
     return page_response(
-        request, "home.html", lang, linker, "partnergraph", nav="home", **home_context(agg, lang)
+        request, "home.html", lang, linker, N_("partnergraph"), nav="home", **home_context(agg, lang)
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..._atomic import copy_folder
 from .._html import Linker
-from ..templating import STATIC, gettext, render
+from ..templating import N_, STATIC, gettext, render
 from .browse import TITLES, list_context, rows_of
 from .charts import all_charts
 from .files import dump_rows
@@ -43,14 +43,14 @@ def write_portal_pages(store, agg: dict, out: Path, dumps_dir: Path, write) -> N
         write(out / here, html)
 
     for lang in LANGS:
-        page("index", "home.html", lang, "partnergraph", nav="home", **home_context(agg, lang))
-        page("charts", "charts.html", lang, "Charts", nav="charts", charts=all_charts(agg, lang))
-        page("map", "map.html", lang, "Map", nav="map", **_static_map(agg, lang, _page("map", lang)))
+        page("index", "home.html", lang, N_("partnergraph"), nav="home", **home_context(agg, lang))
+        page("charts", "charts.html", lang, N_("Charts"), nav="charts", charts=all_charts(agg, lang))
+        page("map", "map.html", lang, N_("Map"), nav="map", **_static_map(agg, lang, _page("map", lang)))
         kinds = {kind: gettext(lang, name) for kind, name in KIND_NAMES.items()}
-        page("search", "search.html", lang, "Search", nav="search", query="", hits=[], kinds=kinds)
-        page("dumps/index", "dumps.html", lang, "Dumps", nav="dataset", dumps=dump_rows(dumps_dir))
+        page("search", "search.html", lang, N_("Search"), nav="search", query="", hits=[], kinds=kinds)
+        page("dumps/index", "dumps.html", lang, N_("Dumps"), nav="dataset", dumps=dump_rows(dumps_dir))
         lists = [(kind, TITLES[kind], None) for kind in TITLES]
-        page("browse", "browse_index.html", lang, "Browse", nav="browse", lists=lists)
+        page("browse", "browse_index.html", lang, N_("Browse"), nav="browse", lists=lists)
         for kind in TITLES:
             here = _page(f"browse/{kind}", lang)
             linker = Linker(static=True, here=here, lang=lang)

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 
 from .._http import text_response
 from ..collate import text_key
-from ._common import aggregates_of, derived_of, page_response, page_setup
+from ._common import N_, aggregates_of, derived_of, page_response, page_setup
 from .charts import all_charts, basemap, map_spec, per_year_chart
 from .figures import label, map_data, years
 from .tables import table_download
@@ -111,7 +111,7 @@ async def charts(request: Request):
     lang, linker = page_setup(request)
     agg = await aggregates_of(request)
     return page_response(
-        request, "charts.html", lang, linker, "Charts", nav="charts", charts=all_charts(agg, lang)
+        request, "charts.html", lang, linker, N_("Charts"), nav="charts", charts=all_charts(agg, lang)
     )
 
 
@@ -132,5 +132,5 @@ async def world_map(request: Request):
     agg = await aggregates_of(request)
     data = await derived_of(request, ("map", lang), lambda: map_data(agg, lang))
     return page_response(
-        request, "map.html", lang, linker, "Map", nav="map", **map_context(agg, lang, linker, data)
+        request, "map.html", lang, linker, N_("Map"), nav="map", **map_context(agg, lang, linker, data)
     )
