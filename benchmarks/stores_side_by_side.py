@@ -392,10 +392,9 @@ def main() -> None:
         return
     nquads = args.nquads
     if nquads is None:
-        from remote_stores import synthetic
+        from generate import cached_nquads
 
-        synthetic(args.events)  # cached in benchmarks/out/
-        nquads = next((ROOT / "benchmarks" / "out").glob(f"synthetic-{args.events}-*.nq"))
+        nquads = cached_nquads(args.events)  # this model's file, generated once (benchmarks/out/)
     result = run(nquads, args.stores, 1 if args.check else args.runs, args.cap, args.queries, args.also)
     report(result)
     if args.json:

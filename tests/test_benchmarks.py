@@ -4,6 +4,7 @@ model (both writers agree), every saved query finds something in it, and graph_c
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -48,6 +49,50 @@ def _count_events(store: ox.Store) -> int:
 def test_generator_is_deterministic(nquads_200):
     assert generate.generate_nquads(200, seed=0) == nquads_200
     assert generate.generate_nquads(200, seed=1) != nquads_200
+
+
+def _reference_copy(target: Path) -> Path:
+    shutil.copytree(ROOT / "data" / "reference", target)
+    return target
+
+
+def test_the_cache_key_changes_with_what_the_generator_reads_and_only_with_that(tmp_path):
+    reference = _reference_copy(tmp_path / "reference")
+    key = generate.model_fingerprint(reference)
+    assert key == generate.model_fingerprint()  # the same registries read from the repository
+    with (reference / "exonyms.csv").open("a", encoding="utf-8") as f:  # read by extraction only
+        f.write("Nowe Miasto,Naujamiestis,LT,598000,55.68,24.15,1500\n")
+    (reference / "home.csv").write_text("name,city,country\nMOPS Wrocław,Wrocław,PL\n", encoding="utf-8")
+    assert generate.model_fingerprint(reference) == key
+    places = reference / "places.csv"
+    places.write_text(places.read_text(encoding="utf-8").replace("41.38879", "41.38880"), encoding="utf-8")
+    assert generate.model_fingerprint(reference) != key
+
+
+def test_the_generated_graph_does_not_depend_on_what_the_cache_key_leaves_out(tmp_path, nquads_200):
+    reference = _reference_copy(tmp_path / "reference")
+    (reference / "exonyms.csv").unlink()
+    (reference / "home.csv").write_text("name,city,country\nMOPS Wrocław,Wrocław,PL\n", encoding="utf-8")
+    default = generate.REFERENCE_DIR
+    try:
+        generate.REFERENCE_DIR = reference
+        generate.load_pools.cache_clear()
+        generate._fixed_lines.cache_clear()
+        assert generate.load_pools().registries.home[1] == "Wrocław"
+        assert generate.generate_nquads(200, seed=0) == nquads_200
+    finally:
+        generate.REFERENCE_DIR = default
+        generate.load_pools.cache_clear()
+        generate._fixed_lines.cache_clear()
+
+
+def test_a_cached_file_of_another_model_is_never_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(generate, "OUT", tmp_path)
+    (tmp_path / "synthetic-50-0123456789.nq").write_bytes(b"stale\n")  # sorts first, as a glob gave it
+    path = generate.cached_nquads(50)
+    assert path.name == f"synthetic-50-{generate.model_fingerprint()}.nq"
+    assert path.read_bytes() == generate.generate_nquads(50)
+    assert generate.cached_nquads(50) == path and not list(tmp_path.glob("*.partial"))
 
 
 def test_generated_nquads_load_and_hold_the_events(nquads_200):

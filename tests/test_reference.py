@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from partnergraph._slug import slug
 from partnergraph.errors import RegistryError
-from partnergraph.reference import load_registries
+from partnergraph.reference import Organisation, Registries, load_registries
 
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
 
@@ -52,6 +53,34 @@ def test_lookups_by_alias_ignore_case_and_diacritics():
     assert registries.find_unit("dzial pomocy bezdomnych").name == "Dział Pomocy Bezdomnym"
     assert registries.find_organisation("mops").name == "Miejski Ośrodek Pomocy Społecznej w Krakowie"
     assert registries.find_organisation("Nobody e.V.") is None
+
+
+def scan(entries, name: str):
+    """The look-up as it was before the slug index: the first entry with the name or an alias."""
+    key = slug(name)
+    return next((e for e in entries if key in {slug(e.name), *map(slug, e.aliases)}), None)
+
+
+def test_the_slug_index_finds_what_a_scan_of_the_list_finds():
+    registries = load_registries(REFERENCE)
+    for field in ("organisations", "units", "programmes", "projects"):
+        find = getattr(registries, f"find_{field[:-1]}")
+        entries = getattr(registries, field)
+        names = [n for e in entries for n in (e.name, *e.aliases)]
+        names += [n.upper() for n in names] + [f"{n} e.V." for n in names] + ["", "Nobody", "---"]
+        for name in names:
+            assert find(name) is scan(entries, name), (field, name)
+
+
+def test_the_first_entry_of_a_shared_name_wins_and_a_grown_list_is_indexed_again():
+    first = Organisation("Caritas Wien", ("Caritas",), "AT", None, None)
+    second = Organisation("Caritas Polska", ("Caritas",), "PL", None, None)
+    registries = Registries(organisations=[first, second])
+    assert registries.find_organisation("caritas") is first
+    assert registries.find_organisation("Diakonie") is None
+    diakonie = Organisation("Diakonie Wien", ("Diakonie",), "AT", None, None)
+    registries.organisations.append(diakonie)  # load_registries appends after looking programmes up
+    assert registries.find_organisation("Diakonie") is diakonie
 
 
 @pytest.mark.parametrize(
@@ -100,3 +129,18 @@ def test_a_registry_in_another_encoding_is_refused(reference):
     path.write_bytes(path.read_text(encoding="utf-8").encode("cp1250"))
     with pytest.raises(RegistryError, match="organisations.csv: not UTF-8"):
         load_registries(reference)
+
+
+def test_the_review_finds_an_organisation_the_registry_gains_once_it_reloads(tmp_path):
+    from conftest import copy_project
+
+    from partnergraph.review.values import Corpus
+    from partnergraph.settings import Settings
+
+    settings = Settings(copy_project(tmp_path))
+    corpus = Corpus(settings)
+    assert corpus.registries.find_organisation("Stiftung Nachbarschaft") is None  # the index is made
+    with (settings.reference_dir / "organisations.csv").open("a", encoding="utf-8") as f:
+        f.write("Stiftung Nachbarschaft Wien,Stiftung Nachbarschaft,AT,ngo,\n")
+    corpus.reload(set())  # as the review does after a registry change (app.refresh_pages)
+    assert corpus.registries.find_organisation("stiftung nachbarschaft").name == "Stiftung Nachbarschaft Wien"

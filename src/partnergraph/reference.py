@@ -74,30 +74,37 @@ class Registries:
     home: tuple[str, str, str] | None = None
     # exonyms.csv: Polish names of towns that GeoNames lacks, each with the town's GeoNames record
     exonyms: list[tuple[str, tuple]] = field(default_factory=list)
+    # registry list's name -> (its length, slug -> entry), made at the first look-up (see _find)
+    _index: dict[str, tuple[int, dict]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def place(self, name: str, country: str) -> Place | None:
         return self.places.get((name, country))
 
     def find_organisation(self, name: str) -> Organisation | None:
-        return _find(self.organisations, name)
+        return self._find("organisations", name)
 
     def find_unit(self, name: str) -> Unit | None:
-        return _find(self.units, name)
+        return self._find("units", name)
 
     def find_programme(self, name: str) -> Programme | None:
-        return _find(self.programmes, name)
+        return self._find("programmes", name)
 
     def find_project(self, name: str) -> Project | None:
-        return _find(self.projects, name)
+        return self._find("projects", name)
 
-
-def _find(entries, name: str):
-    """The entry whose name or alias is `name`, compared without case, diacritics or punctuation."""
-    key = slug(name)
-    for entry in entries:
-        if key == slug(entry.name) or any(key == slug(a) for a in entry.aliases):
-            return entry
-    return None
+    def _find(self, registry: str, name: str):
+        """The first entry whose name or alias is `name`, compared without case, diacritics or punctuation.
+        Each list's slugs are made once: a look-up is one slug and a dict read, not a slug of every entry.
+        The index is made again when a list grows (load_registries appends, then looks programmes up)."""
+        entries = getattr(self, registry)
+        made = self._index.get(registry)
+        if made is None or made[0] != len(entries):
+            index = {}
+            for entry in entries:
+                for key in (entry.name, *entry.aliases):
+                    index.setdefault(slug(key), entry)
+            made = self._index[registry] = (len(entries), index)
+        return made[1].get(slug(name))
 
 
 def _rows(path: Path, required: tuple[str, ...]):
