@@ -43,6 +43,9 @@ await build({
 // projection (basemap.json, read by the server): projecting, clipping and bounding 177 shapes in the
 // browser was most of the map page's main-thread time.
 const BASEMAP = { type: "mercator", center: [15, 50], scale: 520, width: 1600, height: 420, shapes: "basemap-shapes.json" };
+// sea, land and borders: a pale blue sea so that the coasts read, land a shade off the page's white with grey
+// borders; the orange circles and their dark rims stand out on both
+const COLOURS = { sea: "#cfe1f0", land: "#f5f3ee", border: "#a3acb6" };
 {
   const world = JSON.parse(readFileSync(join(here, "node_modules/world-atlas/countries-110m.json"), "utf8"));
   const { width, height } = BASEMAP;
@@ -55,14 +58,15 @@ const BASEMAP = { type: "mercator", center: [15, 50], scale: 520, width: 1600, h
   const shapes = feature(world, world.objects.countries)
     .features.map((country) => path(country))
     .filter(Boolean);
-  writeFileSync(join(out, BASEMAP.shapes), JSON.stringify({ width, height, path: shapes.join("") }) + "\n");
+  writeFileSync(join(out, BASEMAP.shapes), JSON.stringify({ width, height, ...COLOURS, path: shapes.join("") }) + "\n");
   writeFileSync(join(out, "basemap.json"), JSON.stringify(BASEMAP) + "\n");
   // the same shapes as an image, under the small map of a city's or a country's page (drawn by the
   // server, portal/viz.py place_map: no script on those pages)
   writeFileSync(
     join(out, "basemap.svg"),
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}">` +
-      `<path d="${shapes.join("")}" fill="#e4e9ee" stroke="#fff" stroke-width="0.6"/></svg>\n`,
+      `<rect width="${width}" height="${height}" fill="${COLOURS.sea}"/>` +
+      `<path d="${shapes.join("")}" fill="${COLOURS.land}" stroke="${COLOURS.border}" stroke-width="0.6"/></svg>\n`,
   );
 }
 

@@ -36,7 +36,14 @@ def count_figures(agg: dict) -> dict:
 
 
 def years(agg: dict) -> list[int]:
+    """The years with events."""
     return [row["value"] for row in agg["facets"]["years"]]
+
+
+def year_range(agg: dict) -> list[int]:
+    """Every year from the first with events to the last: a filter or an axis without gaps."""
+    found = years(agg)
+    return list(range(min(found), max(found) + 1)) if found else []
 
 
 def ranked(agg: dict, kind: str, lang: str, limit: int | None = None) -> list[dict]:
@@ -53,7 +60,17 @@ def per_year(agg: dict, lang: str, by: str = "direction") -> list[dict]:
         {"year": r["year"], "group": names.get(r[by], r[by]), "events": r["events"]}
         for r in agg[f"per_year_{by}"]
     ]
-    return sorted(rows, key=lambda r: (r["year"], r["group"]))
+    return sorted(with_every_year(rows, "group"), key=lambda r: (r["year"], r["group"]))
+
+
+def with_every_year(rows: list[dict], group: str) -> list[dict]:
+    """`rows` and a row of 0 events for each year between the first and the last that has none, so that a
+    chart's axis runs without gaps (2010, 2011, ... not 2010 then 2017); in the first group, no new one."""
+    if not rows:
+        return rows
+    first, had = min(r[group] for r in rows), {r["year"] for r in rows}
+    span = range(min(had), max(had) + 1)
+    return rows + [{"year": y, group: first, "events": 0} for y in span if y not in had]
 
 
 def topics_per_year(agg: dict, lang: str) -> list[dict]:

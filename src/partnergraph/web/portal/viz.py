@@ -13,7 +13,7 @@ from .._http import text_response
 from ..collate import text_key
 from ._common import N_, aggregates_of, derived_of, page_response, page_setup
 from .charts import all_charts, basemap, map_spec, per_year_chart
-from .figures import label, map_data, years
+from .figures import label, map_data, year_range
 from .tables import table_download
 
 router = APIRouter()
@@ -33,7 +33,7 @@ def map_context(agg: dict, lang: str, linker, data: tuple[list, list] | None = N
         "cities": sorted(cities, key=lambda c: (-c["events"], text_key(c["name"], lang))),
         "events": groups,
         "places": places,
-        "years": years(agg),
+        "years": year_range(agg),  # every year between, as the reader expects of a range
         "types": sorted({g["type"] for g in groups if g["type"]}),
         "directions": sorted({g["direction"] for g in groups if g["direction"]}),
         "charts": [per_year_chart(agg, lang, "direction", derive=True)],

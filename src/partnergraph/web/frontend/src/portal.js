@@ -41,12 +41,18 @@ function perYear(groups, field) {
     const key = `${g.year}\u0000${g[field] || "?"}`;
     counts.set(key, (counts.get(key) || 0) + g.events);
   }
-  return [...counts.entries()]
-    .map(([key, n]) => {
-      const [year, group] = key.split("\u0000");
-      return { year: Number(year), group, events: n };
-    })
-    .sort((a, b) => a.year - b.year);
+  const rows = [...counts.entries()].map(([key, n]) => {
+    const [year, group] = key.split("\u0000");
+    return { year: Number(year), group, events: n };
+  });
+  // a year between the first and the last without events is a 0 (in the first group), as the server's
+  // charts have it (portal/figures.py with_every_year): the axis runs without gaps
+  if (rows.length) {
+    const had = new Set(rows.map((r) => r.year));
+    const first = rows.map((r) => r.group).sort()[0];
+    for (let y = Math.min(...had); y <= Math.max(...had); y++) if (!had.has(y)) rows.push({ year: y, group: first, events: 0 });
+  }
+  return rows.sort((a, b) => a.year - b.year);
 }
 
 async function draw(el, events, places) {

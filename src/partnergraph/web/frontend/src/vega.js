@@ -28,25 +28,15 @@ const readJSON = (url) => {
   return fetched.get(url);
 };
 
-// The map's countries: one path projected at install time (frontend/build.mjs) in the projection the
-// circles use, centred on the plot as the projection is; a Vega path mark, under the circles.
-function countries({ width, height, path }) {
-  return {
-    type: "path",
-    name: "countries",
-    clip: true,
-    interactive: false,
-    aria: false,
-    encode: {
-      enter: {
-        path: { value: path },
-        fill: { value: "#e4e9ee" },
-        stroke: { value: "#fff" },
-        strokeWidth: { value: 0.6 },
-      },
-      update: { x: { signal: `width / 2 - ${width / 2}` }, y: { signal: `height / 2 - ${height / 2}` } },
-    },
-  };
+// The map's sea and countries: one path projected at install time (frontend/build.mjs) in the projection the
+// circles use, centred on the plot as the projection is; Vega marks under the circles, in build.mjs's colours.
+function countries({ width, height, path, sea, land, border }) {
+  const at = { x: { signal: `width / 2 - ${width / 2}` }, y: { signal: `height / 2 - ${height / 2}` } };
+  const mark = (type, name, enter) => ({ type, name, clip: true, interactive: false, aria: false, encode: { enter, update: at } });
+  return [
+    mark("rect", "sea", { width: { value: width }, height: { value: height }, fill: { value: sea } }),
+    mark("path", "countries", { path: { value: path }, fill: { value: land }, stroke: { value: border }, strokeWidth: { value: 0.6 } }),
+  ];
 }
 
 // a pause between the steps of drawing, so that each is its own task and the page answers in between
@@ -66,7 +56,7 @@ export async function drawVega(el, spec, actions) {
   if (el._view) el._view.finalize();
   await pause();
   const basemap = spec.usermeta && spec.usermeta.basemap;
-  if (basemap) spec.marks.unshift(countries(await readJSON(new URL(basemap, location.href).href)));
+  if (basemap) spec.marks.unshift(...countries(await readJSON(new URL(basemap, location.href).href)));
   // vega-embed's hover is for hand-written Vega: a compiled Vega-Lite spec has no hover encoding
   const result = await embed(el, spec, { ...options(spec), mode: "vega", hover: false });
   el._view = result.view;
