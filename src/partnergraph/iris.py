@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 from rdflib import Namespace, URIRef
 
 from ._slug import slug
@@ -28,8 +31,23 @@ def entity_iri(kind: str, key: str) -> URIRef:
     return ID[f"{kind}/{key}"]
 
 
-def city_iri(name: str, country: str | None) -> URIRef:
-    return entity_iri("city", f"{slug(name)}-{(country or 'xx').lower()}")
+HOMONYMS_FILE = Path(__file__).with_name("city-homonyms.txt")
+
+
+def city_iri(name: str, country: str | None, geonames_id: int | None = None) -> URIRef:
+    """'city/munster-de' for Münster; a city whose key a more populous one of its country has (Munster,
+    also in Germany) gets its GeoNames id after the key: 'city/munster-de-2867542' (extract/homonyms.py)."""
+    key = f"{slug(name)}-{(country or 'xx').lower()}"
+    if geonames_id is not None and geonames_id in homonym_ids():
+        key = f"{key}-{geonames_id}"
+    return entity_iri("city", key)
+
+
+@cache
+def homonym_ids() -> frozenset[int]:
+    """The GeoNames ids listed in city-homonyms.txt (a few thousand lines, read once)."""
+    with HOMONYMS_FILE.open(encoding="utf-8") as f:
+        return frozenset(int(line.split(None, 1)[0]) for line in f if line[:1].isdigit())
 
 
 def country_iri(iso2: str) -> URIRef:

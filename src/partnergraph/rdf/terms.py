@@ -30,5 +30,5 @@ def date_literal(value: str) -> Literal:
 def place_iri(place: Place) -> URIRef:
     """A city's IRI, or the country's when the place names only a country."""
     if place.name:
-        return iris.city_iri(place.name, place.country)
+        return iris.city_iri(place.name, place.country, place.geonames_id)
     return iris.country_iri(place.country)
