@@ -8,11 +8,79 @@ under a programme and an 'on-line' one, a yearly digest with numbered headings, 
 
 from __future__ import annotations
 
-from conftest import score_probes
+from conftest import extract_events, score_probes
+
+from partnergraph.extract import classify
 
 
 def test_the_ninth_events_probe_set_scores_above_its_floor(registries, score):
     events_f1, macro, f1 = score_probes("events-probe9", registries, score)
-    # before the rules of this set: events F1 0.897, fields macro 0.833
-    assert events_f1 >= 0.89
-    assert macro >= 0.83, f1
+    # before the rules of this set: events F1 0.897, fields macro 0.833; after a date line over a digest's numbered
+    # sub-headings, two groups in one sentence, gifts by the load and their carriers, and the topic rules below: 0.956
+    assert events_f1 >= 0.99
+    assert macro >= 0.95, f1
+
+
+def test_a_date_line_over_numbered_sub_headings_leaves_each_an_event(registries):
+    text = (
+        "Powiatowe Centrum Pomocy Rodzinie w Limanowej\nAktualności | BIP\n\nWspółpraca zagraniczna w 2017 roku\n\n"
+        "Data publikacji: 18.12.2017\n\n1. Goście z Preszowa\nW dniach 4–5 IV 2017 r. gościliśmy pracowników "
+        "słowackich domów dziecka, którzy poznali rodzinną pieczę zastępczą w powiecie.\n\n2. Konferencja w Użhorodzie\n"
+        "12 października 2017 r. dyrektor Centrum wygłosiła referat na konferencji o pieczy zastępczej w Użhorodzie.\n"
+    )
+    home = {"home": "Powiatowe Centrum Pomocy Rodzinie w Limanowej", "home_city": "Limanowa"}
+    events = extract_events(text, registries, **home)
+    assert [(e["title"], e["start"], e["type"]) for e in events] == [
+        ("Goście z Preszowa", "2017-04-04", "StudyVisit"),
+        ("Konferencja w Użhorodzie", "2017-10-12", "Conference"),
+    ]
+
+
+def _who(body: str, places: frozenset[str] | set[str] = frozenset()) -> str | None:
+    return classify.find_participants("Goście", body, set(places))[0]
+
+
+def test_two_groups_of_two_kinds_in_one_sentence_are_mixed():
+    assert _who(
+        "W maju gościliśmy dwukrotnie: 6 maja grupa studentów z Koszyc, a 20 maja delegacja urzędników ze Lwowa."
+    ) == "mixed"
+    assert _who("Odwiedziła nas grupa studentów z Koszyc. Oprowadzał ich nasz pracownik.") == "students"
+
+
+def test_social_workers_named_by_their_employer_are_one_kind():
+    employer = "Gościliśmy delegację pracowników socjalnych z Miejskiego Urzędu w Trnawie."
+    assert _who(employer, {"Trnawie"}) == "professionals"
+    assert _who("Razem z urzędnikami przyjechali pracownicy tamtejszej fundacji Caritas.") == "mixed"
+    assert _who("Przyjechała delegacja: urzędnicy z Trnawy oraz pracownicy Centrum Usług Socjalnych.") == "mixed"
+
+
+def test_a_networks_officials_and_its_experts_are_mixed():
+    assert _who("W spotkaniu wzięli udział urzędnicy miast partnerskich i eksperci ds. mieszkalnictwa.") == "mixed"
+
+
+def test_goods_arriving_by_the_load_are_a_gift_and_its_carriers_volunteers(registries):
+    by_load = classify.classify_type("Z Gandawy przyjechało 12 palet", "Koce i śpiwory trafiły do noclegowni.")
+    assert by_load[0] == "Donation"
+    text = (
+        "Z Gandawy przyjechało 12 palet koców\n\nW sobotę 14 stycznia 2023 r. do magazynu naszego Ośrodka przyjechało "
+        "12 palet koców i śpiworów z Gandawy. Ciężarówki przyprowadziło sześciu wolontariuszy stowarzyszenia.\n"
+    )
+    home = {"home": "Miejski Ośrodek Pomocy Społecznej w Tarnowie", "home_city": "Tarnów"}
+    (ev,) = extract_events(text, registries, **home)
+    assert (ev["type"], ev["participants"]) == ("Donation", "volunteers")
+    drivers = text.replace("Ciężarówki przyprowadziło sześciu wolontariuszy", "Ciężarówki prowadzili wolontariusze")
+    assert extract_events(drivers, registries, **home)[0]["participants"] is None
+
+
+def _topics(text: str) -> set[str]:
+    free, _named = classify.find_topics(text, [], [(0, len(text))])
+    return {topic for topic, _cue in free}
+
+
+def test_topics_of_care_services_hardship_and_volunteers():
+    assert _topics("Omówiono specjalistyczne usługi opiekuńcze dla osób z zaburzeniami psychicznymi.") == {"mental_health"}
+    assert "older_people" in _topics("Goście poznali zasady przyznawania usług opiekuńczych.")
+    assert "social_exclusion" in _topics("Paczki trafiły do rodzin w trudnej sytuacji materialnej.")
+    assert "volunteering" in _topics("Rozmawiano o angażowaniu młodych wolontariuszy w pomoc sąsiedzką.")
+    assert "community_development" not in _topics("o rozwoju usług świadczonych w społeczności lokalnej")
+    assert "community_development" in _topics("o aktywizacji społeczności lokalnej na osiedlach")

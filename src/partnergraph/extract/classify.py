@@ -27,6 +27,10 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"przekaza\w*\b.{0,60}?\b\d+\s+(śpiwor|koc|łóż|materac|wózk|paczek|ton\b|kg\b|sztuk|komplet)", 3),
         (r"\bdar(y|ów|ami)?\b", 2),
         (r"zbiórk", 1.5),  # a collection
+        # goods arriving by the load: "przyjechało 18 palet z kocami", "konwój", "transport darów"
+        (r"\d+\s+(palet|ciężarówek|tirów|kontenerów|kartonów)\b", 2.5),
+        (r"konw(ój|oj)\w*", 1.5),
+        (r"transport\w* (z )?(dar|pomoc\w* humanitarn|żywnoś|odzież)", 2),
         (r"donat(ed|ion)", 4),  # English project pages
     ],
     "Conference": [
@@ -191,7 +195,7 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         "professionals",
         # "pracownicy francuskiej organizacji …" (an adjective between; not the home's "naszego ośrodka")
         r"pracowni\w+ socjaln\w*|pracowni\w+ (?:(?!nasz|tamtejsz|miejscow|lokaln)[a-ząćęłńóśźż]+\s+)?"
-        r"(organizacj|ośrod|służb|instytucj|placówek|jednost|centr[óu]\w* (usług|pomocy|wsparci)|"
+        r"(organizacj|ośrod|służb|instytucj|placówek|jednost|centr[óu]\w* (usług|pomocy|wsparci|socjaln)|"
         r"dom\w* (pomocy|opieki|senior|dziecka))\w*|"
         r"przedstawiciel\w* ((?-i:[a-ząćęłńóśźż]+)\s+)?(organizacji pozarządow|służb|placówek|ośrodk|caritas|stowarzysze|fundacj)\w*|"
         # ... of a social services centre, its name's adjectives between ("Lwowskiego Miejskiego Centrum Usług")
@@ -207,8 +211,11 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"practitioners|professionals",
     ),
 ]
-# the rest of a name may stand between ("przedstawiciele Obwodowej Administracji Wojskowej oraz pracownicy …")
-JOINED = re.compile(r"(\s+[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*){0,4}\s*(,|i|oraz|a także)\s+(\w+\s+)?")
+# the rest of a name may stand between ("przedstawiciele Obwodowej Administracji Wojskowej oraz pracownicy …",
+# "Ministerstwa Pracy i Spraw Społecznych Republiki Armenii oraz pracownicy …")
+JOINED = re.compile(
+    r"(\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*|(?:i|do|ds\.|na|dla)(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ]))){0,8}\s*(,|i|oraz|a także)\s+(\w+\s+)?"
+)
 # a bare delegation or "representatives of <city>": officials unless the text says more
 WEAK_OFFICIALS = re.compile(r"(?<!\w)(?:delegacj\w*|delegations?\b)", re.I)
 _PARTICIPANT_RX = [(k, re.compile(r"(?<!\w)(" + p + r")", re.I)) for k, p in PARTICIPANT_CUES]
@@ -405,7 +412,7 @@ def _mixed_delegation(body: str) -> Cue | None:
         rest = sentence[members.start() :]
         admin = [x for x in ADMINISTRATION.finditer(rest) if not HOST_SIDE.match(rest, x.end())]
         services = [x for x in SERVICES.finditer(rest) if not HOST_SIDE.match(rest, x.end())]
-        if admin and services:
+        if admin and services and not _one_group_by_employer(rest, admin[0], services[0]):
             return Cue(
                 "mixed",
                 m.start() + members.start(),
@@ -414,8 +421,18 @@ def _mixed_delegation(body: str) -> Cue | None:
     return None
 
 
+def _one_group_by_employer(rest: str, admin: re.Match, services: re.Match) -> bool:
+    """The visitors' own word names one kind and the other is their employer: "delegację pracowników socjalnych
+    z Miejskiego Urzędu w Bardejowie" are social workers, not officials beside them."""
+    first, second = sorted((admin, services), key=lambda x: x.start())
+    return first.start() == 0 and EMPLOYER_BETWEEN.fullmatch(rest, first.end(), second.start()) is not None
+
+
+EMPLOYER_BETWEEN = re.compile(r"\s+(?:z|ze)\s+(?:(?!(?:i|oraz|a)\s)[^\s,]+\s+){0,3}")
+
+
 # a network's city officials with its experts: "urzędnicy miejscy i eksperci z Lizbony" (experts alone say little)
-OFFICIALS_AND_EXPERTS = re.compile(r"(?<!\w)urzędni\w*(?:\s+\w+)?\s+(?:i|oraz)\s+eksper(?:t|c)\w*", re.I)
+OFFICIALS_AND_EXPERTS = re.compile(r"(?<!\w)urzędni\w*(?:\s+\w+){0,3}?\s+(?:i|oraz)\s+eksper(?:t|c)\w*", re.I)
 
 
 def _foreign_after(text: str, end: int, place_words: set[str]) -> bool:
@@ -424,6 +441,24 @@ def _foreign_after(text: str, end: int, place_words: set[str]) -> bool:
     stop = SENTENCE_STOP.search(text, end)
     phrase = text[end : min(stop.start() if stop else len(text), end + 100)]
     return any(w and w in phrase for w in place_words)
+
+
+# a group named by its head noun: "grupa studentów", "delegacja urzędników"
+GROUP_HEAD = re.compile(r"(?:grup\w*|delegacj\w*|zesp[oó]ł\w*)\s+(?:\w+\s+)?$", re.I)
+
+
+def _two_groups(text: str, hits: list[tuple[int, str, re.Match]]) -> tuple[int, int] | None:
+    """Two groups of different kinds in one sentence, each named by its head ("6 marca odwiedziła nas grupa
+    studentów …, a 15 marca delegacja urzędników …"): a mixed visit; the span from the first to the second."""
+    heads = sorted(
+        (m.start(), kind, m)
+        for _s, kind, m in hits
+        if m.group().lower().startswith("delegacj") or GROUP_HEAD.search(text, max(0, m.start() - 30), m.start())
+    )
+    for (a, kind_a, ma), (b, kind_b, mb) in zip(heads, heads[1:], strict=False):
+        if kind_a != kind_b and not SENTENCE_STOP.search(text, ma.end(), b):
+            return a, mb.end()
+    return None
 
 
 def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str | None, Cue | None]:
@@ -462,6 +497,9 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
                 weak.append((base, m))
         for m in WEAK_OFFICIALS.finditer(text):
             weak.append((base, m))
+        if base and (two := _two_groups(text, hits)) is not None:
+            found.append(("mixed", Cue("mixed", base + two[0], base + two[1])))
+            break
         if hits:
             # two kinds joined in one phrase: "studentów i wykładowców", "urzędnicy oraz pracownicy socjalni"
             for _start, kind, m in sorted(hits, key=lambda h: h[0]):
@@ -530,6 +568,23 @@ def find_participants_abroad(body: str, place_words: set[str]) -> tuple[str | No
     return None, None
 
 
+# a gift's carriers: "Dary przywieźli wolontariusze …", "Transport przywiozło czworo wolontariuszy fundacji", not the
+# drivers merely named ("którego wolontariusze prowadzili ciężarówki") nor the home's own ("nasi wolontariusze")
+BROUGHT = re.compile(
+    r"(?<!\w)(?:przywi(?:eź|ózł|ozł|ozi)\w*|dowi(?:eź|ózł|ozł|ozi)\w*|przyprowadzi\w*|przyjecha\w*|przybył\w*)", re.I
+)
+CARRIERS = re.compile(r"(?<!\w)(?<!nasi )(?<!naszych )wolontariusz\w*", re.I)
+
+
+def find_carriers(body: str) -> tuple[str | None, Cue | None]:
+    """Volunteers who brought a gift from abroad, with the cue (offset into `body`); else none."""
+    for m in re.finditer(r"[^.!?\n]+", body):
+        carriers = CARRIERS.search(m.group())
+        if carriers and BROUGHT.search(m.group()):
+            return "volunteers", Cue("volunteers", m.start() + carriers.start(), m.start() + carriers.end())
+    return None, None
+
+
 # the kinds of help that, given "dla dzieci", make children a theme
 HELP_WORDS = "psychologiczne psychologicznym psychologicznego pomoc pomocy wsparcie wsparcia wsparciu zajęcia zajęć opieka"
 # topics: (topic, pattern). Order matters where one phrase would feed two topics: the first wins its span.
@@ -570,7 +625,8 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "older_people",
         r"osob\w* starsz\w*|osób starszych|senior\w*|wieku podeszł\w*|starzeni\w*|older people|"
-        r"usług\w* opiekuńcz\w*|demencj\w*|alzheimer\w*|emeryt\w*|trzeciego wieku|"
+        # home care, not the specialised care services of people with mental disorders
+        r"(?<!specjalistyczne )(?<!specjalistycznych )(?<!specjalistycznymi )usług\w* opiekuńcz\w*|demencj\w*|alzheimer\w*|emeryt\w*|trzeciego wieku|"
         r"elderly|(active )?age?ing",
     ),
     # rehabilitation other than the hospital equipment above: for people with disabilities
@@ -608,14 +664,15 @@ TOPIC_CUES: list[tuple[str, str]] = [
     # volunteer work as a theme; visitors who are volunteers are participants, not a topic
     (
         "volunteering",
-        r"wolontaria[tc]\w*|wolontaryjn\w*|(koordynacj|organizacj|rekrutacj|prac|wymian|pozyskiwani)\w* wolontariusz\w*|"
+        r"wolontaria[tc]\w*|wolontaryjn\w*|(koordynacj|organizacj|rekrutacj|prac|wymian|pozyskiwani|angażowa|"
+        r"zaangażowani)\w* (\w+ )?wolontariusz\w*|"
         r"(prac\w*|współprac\w*) z wolontariusz\w*|rol\w* (\w+-)?wolontariusz\w*|"
         r"volunteering",
     ),
     (
         "social_exclusion",
         r"wykluczeni\w* społeczn\w*|wykluczon\w*|zagrożon\w* wykluczeniem|ubóstw\w*|ubog\w*|ubodzy|biedy|biedą|marginalizac\w*|"
-        r"włączeni\w* społeczn\w*|(wsparci|pomoc|potrzeb)\w* materialn\w*|materialn\w* (wsparci|pomoc)\w*|"
+        r"włączeni\w* społeczn\w*|(wsparci|pomoc|potrzeb)\w* materialn\w*|trudn\w* sytuacj\w* materialn\w*|materialn\w* (wsparci|pomoc)\w*|"
         r"(?-i:integracj\w* społeczn\w*)|inkluzj\w*|obszar\w* zdegradowan\w*|social inclusion|inclusion|"
         r"poverty|social exclusion|exclusion",
     ),
@@ -626,7 +683,9 @@ TOPIC_CUES: list[tuple[str, str]] = [
     ),
     (
         "community_development",
-        r"aktywności lokalnej|aktywizacj\w* lokaln\w*|społecznoś\w* lokaln\w*|"
+        # not services given "w społeczności lokalnej" instead of in institutions (deinstitutionalisation)
+        r"aktywności lokalnej|aktywizacj\w* lokaln\w*|(?<!świadczonych w )(?<!świadczone w )(?<!usług w )"
+        r"(?<!usługi w )społecznoś\w* lokaln\w*|"
         r"przedstawiciel\w* mieszkańców|mieszkańc\w* (dzielnic|osiedl)\w*|sąsiedzk\w*|"
         r"partycypac\w*|animac\w* lokaln\w*|organizowani\w* społeczności|"
         r"community development",

@@ -469,6 +469,7 @@ def _event(
         return None  # no foreign side and no visit, meeting or gift named: a notice ("Nabór na szkolenie …")
 
     # participants: the foreign people's kind, for events where foreigners come (or meet online)
+    who = None
     if kind != "Donation":
         place_words = {text[m.start - d.base : m.end - d.base] for m in foreign}
         if direction != "outgoing":
@@ -476,16 +477,19 @@ def _event(
         else:  # abroad, only where the text says who of the foreign side took part
             who, cue = classify.find_participants_abroad(body, place_words)
             cue = cue and classify.Cue(cue.value, tl + 1 + cue.start, tl + 1 + cue.end)
-        if who:
-            ev.participants = who
-            sure = (
-                0.85
-                if cue.end <= tl
-                else 0.45
-                if cue.value == "officials" and cue.end - cue.start < 12
-                else 0.65
-            )
-            ev.evidence["participants"] = [_ev(d, title_body(cue.start), title_body(cue.end), sure)]
+    elif direction == "incoming":  # a gift from abroad: the people who brought it, when the text says who
+        who, cue = classify.find_carriers(body)
+        cue = cue and classify.Cue(cue.value, tl + 1 + cue.start, tl + 1 + cue.end)
+    if who:
+        ev.participants = who
+        sure = (
+            0.85
+            if cue.end <= tl
+            else 0.45
+            if cue.value == "officials" and cue.end - cue.start < 12
+            else 0.65
+        )
+        ev.evidence["participants"] = [_ev(d, title_body(cue.start), title_body(cue.end), sure)]
 
     # topics: from the running text; from names only when the text gives none
     # a project's title states its theme, and a project event is about it; other names do not count

@@ -611,7 +611,10 @@ def _one_line_card(lines: list[_Line], i: int) -> bool:
     rest = [x for x in lines[i + 1 :] if x.kind != "blank" and not _is_page_furniture(x.text)]
     if rest and METADATA.match(rest[0].text) and _card_at_end(lines, i):
         return False  # the card at the page's foot
-    after = [x for x in rest if not METADATA.match(x.text)][:1]
+    after = [x for x in rest if not METADATA.match(x.text)][:2]
+    if len(after) == 2 and len(after[0].text.split()) < LEAD_SENTENCE and _could_be_heading(after[0].text):
+        # the date line over a digest's first sub-heading ("1. Wizyta z Bardejowa") and its text
+        after = after[1:]
     if not after:
         return False
     words = len(after[0].text.split())
