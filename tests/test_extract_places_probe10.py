@@ -11,11 +11,62 @@ macro 0.747 (location 0.700, direction 0.800, cities 0.756, countries 0.789)."""
 
 from __future__ import annotations
 
-from conftest import assert_floors, score_probes
+from conftest import assert_floors, city_pairs, extract_events, score_probes
 
 
 def test_the_tenth_places_probe_pages_score_above_their_floor(registries, score):
     events_f1, macro, f1 = score_probes("places-probe10", registries, score)
     assert events_f1 >= 0.83
-    assert macro >= 0.74, f1
-    assert_floors(f1, {"location": 0.69, "cities": 0.75, "countries": 0.78, "direction": 0.79})
+    # 0.779 (location 0.900, direction 0.900, cities 0.857, countries 0.833) with the rules the tests below pin
+    assert macro >= 0.77, f1
+    assert_floors(f1, {"location": 0.89, "cities": 0.85, "countries": 0.83, "direction": 0.89})
+
+
+TARNOW = {"home": "Ośrodek Pomocy Społecznej w Tarnowie", "home_city": "Tarnów"}
+
+
+def test_a_polish_town_is_no_metropolis_whose_other_name_a_polish_village_shares(registries):
+    # "Barcinie" is the locative of Barcin and of the village Barcino; Barcino is also Barcelona's Latin name
+    text = "Goście z Niemiec\n\n5 maja 2019 r. w Barcinie odbyło się spotkanie z delegacją z Niemiec.\n"
+    (ev,) = extract_events(text, registries, **TARNOW)
+    assert (ev["location"], ev["cities"]) == ({"city": "Barcin", "country": "PL"}, [])
+
+
+def test_a_towns_genitive_that_is_another_towns_name_is_the_town_declined(registries):
+    text = "Wizyta partnerów z Dubna\n\n6 listopada 2023 r. gościliśmy przedstawicielki partnerów z Dubna.\n"
+    (ev,) = extract_events(text, registries, **TARNOW)
+    assert (city_pairs(ev), ev["countries"]) == ([("Dubno", "UA")], ["UA"])
+
+
+def test_a_hyphenated_polish_town_declined_in_both_parts_is_where_the_event_was_held(registries):
+    for town, written in (("Bielsko-Biała", "Bielsku-Białej"), ("Kędzierzyn-Koźle", "Kędzierzynie-Koźlu")):
+        text = f"Goście z Niemiec\n\n5 maja 2019 r. w {written} odbyło się spotkanie z delegacją z Niemiec.\n"
+        (ev,) = extract_events(text, registries, **TARNOW)
+        assert ev["location"] == {"city": town, "country": "PL"}, town
+
+
+def test_an_unknown_town_opening_a_list_of_towns_is_a_town(registries):
+    text = (
+        "Forum w Pilźnie\n\n16 października 2018 r. w czeskim Pilźnie odbyło się forum miast. Wzięli w nim udział "
+        "przedstawiciele Liberca, Hradca Králové i Bratysławy.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert city_pairs(ev) == [
+        ("Pilsen", "CZ"),
+        ("Liberec", "CZ"),
+        ("Hradec Králové", "CZ"),
+        ("Bratislava", "SK"),
+    ]
+
+
+def test_a_bare_frankfurt_is_the_one_the_text_named_and_a_similar_service_elsewhere_is_no_place(registries):
+    text = (
+        "Streetworkerzy nad Odrą\n\n12–14 czerwca 2017 r. pracownicy MOPS byli we Frankfurcie nad Odrą. Gospodarzem "
+        "była organizacja, która we Frankfurcie prowadzi noclegownię. – Podobny projekt działa we Frankfurcie nad "
+        "Menem – mówi Tomasz Bielak. Litewscy koledzy opowiedzieli nam o podobnym programie, który działa w Kownie.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert (ev["location"], city_pairs(ev)) == (
+        {"city": "Frankfurt (Oder)", "country": "DE"},
+        [("Frankfurt (Oder)", "DE")],
+    )

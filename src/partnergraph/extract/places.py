@@ -240,9 +240,21 @@ def _first_named(gaz: Gazetteer, tokens: list[Token], i: int, n: int) -> tuple[t
                 ):
                     cities = []  # "z Drezna" is Dresden inflected, not the small Drezna
                 cities += of_lemma
+                # the dictionary reads the word as a case (not a mere vocative) of a town's own name: "z
+                # Dubna" is Dubno ("Porto" is also Porta's vocative)
+                geo = {
+                    key(a.lemma) for a in t.analyses if "nazwa_geograficzna" in a.marks and a.cases - {"voc"}
+                }
+                if key(k) not in geo and (own := next((g for g in geo if _own_name(of_lemma, g)), None)):
+                    k = own
             memo[asked] = (tuple(cities), k)
             break
     return memo[asked]
+
+
+def _own_name(cities, k: str) -> bool:
+    """Whether one of `cities` has `k` (a key) as its own English or Polish name."""
+    return any(key(c.name) == k or (c.name_pl is not None and key(c.name_pl) == k) for c in cities)
 
 
 def _ending_guesses(word: str) -> list[str]:
@@ -457,6 +469,8 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             nxt is not None and nxt.start - t.end <= 1 and (nxt.is_upper_initial or nxt.text in CONNECTORS)
         )
         local = _polish_locality(gaz, tokens, i) if several else None
+        if local is None and "-" in t.text and t.is_word:
+            local = _hyphenated_town(gaz, t)
         if local is not None:
             town, n = local
             out.append(
@@ -512,7 +526,7 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                 # word ("St. Pölten") is keyed with the next one's letters, so it is read all the same
                 continue
             if n == 1 and not (
-                _single_ok(tokens, i, listed=_in_list(tokens, i, out))
+                _single_ok(tokens, i, listed=_in_list(tokens, i, out) or _list_of_towns_ahead(gaz, tokens, i))
                 or (_prep(tokens, i) and any(key(x) in gaz.registered for x in t.lemmas))
             ):
                 continue
@@ -653,16 +667,17 @@ def _polish_town(gaz: Gazetteer, t: Token) -> list[City]:
         names = t.lemmas_with("nazwa_geograficzna")
         towns = [c for g in names for c in gaz.find_cities(g) if c.country == "PL" and key(c.name) == key(g)]
         if not towns:
-            towns = _polish_village(gaz, names, (*names, t.text))
+            towns = _polish_village(gaz, names, (t.text,))
         memo[t.text] = towns
     return list(memo[t.text])
 
 
 def _polish_village(gaz: Gazetteer, names, spellings) -> list[City]:
     """Poland's smaller town or village of one of `names` (the most populous first: "Chojnowie" is Chojnów,
-    not the village Chojnowo), unless a town in Europe (or a metropolis) by one of the `spellings` is as large
-    and of some size ("w Górze" is Góra, not Bergen auf Rügen; "w Dukli" no Dukli in India; "w Brodach" is
-    Brody in Ukraine)."""
+    not the village Chojnowo), unless a town in Europe (or a metropolis) by that town's name or one of the
+    `spellings` is as large and of some size ("w Górze" is Góra, not Bergen auf Rügen; "w Dukli" no Dukli in
+    India; "w Brodach" is Brody in Ukraine; "do Barcina" is Barcin, though a village Barcino shares a name of
+    Barcelona's)."""
     towns = sorted(
         (City(*gaz.polish[k]) for g in names if (k := key(g)) in gaz.polish), key=lambda c: -c.population
     )
@@ -671,7 +686,7 @@ def _polish_village(gaz: Gazetteer, names, spellings) -> list[City]:
     most = towns[0].population
     abroad = (
         c
-        for x in spellings
+        for x in {towns[0].name, *spellings}
         for c in gaz.find_cities(x)
         if c.country != "PL" and (c.country in gaz.europe or c.population >= METROPOLIS)
     )
@@ -708,6 +723,26 @@ def _polish_locality(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[City,
         if memo[asked] is not None and key(memo[asked][1]) not in KRAKOW_DISTRICTS:
             return City(*memo[asked]), n
     return None
+
+
+_HYPHENATED: dict[int, tuple[Gazetteer, dict[str, tuple | None]]] = {}
+
+
+def _hyphenated_town(gaz: Gazetteer, t: Token) -> tuple[City, int] | None:
+    """(town, 1) of a Polish town whose hyphenated name is declined in every part: "w Bielsku-Białej",
+    "w Kędzierzynie-Koźlu", "w Rabce-Zdroju" (the dictionary reads only the last part of such a word)."""
+    memo = _memo(_HYPHENATED, gaz)
+    if t.text not in memo:
+        parts = [{p, *(a.lemma for a in analyse(p) if a.lemma[:1].isupper())} for p in t.text.split("-")]
+        found = None
+        if 1 < len(parts) <= 3 and all(p for p in parts):
+            for k in map(key, _product_keys([sorted(p) for p in parts])):
+                found = City(*gaz.polish[k]) if k in gaz.polish else None
+                found = found or next((c for c in gaz.find_cities(k) if c.country == "PL"), None)
+                if found:
+                    break
+        memo[t.text] = found
+    return None if memo[t.text] is None else (memo[t.text], 1)
 
 
 @lru_cache(maxsize=50_000)
@@ -933,11 +968,16 @@ NEAR_KM = 150
 
 
 def _cohere(found: list[PlaceMention]) -> list[PlaceMention]:
-    """Of a name's readings in one country, the one near the other places the text names, where the first
-    is not (between countries, the countries named decide: resolve())."""
+    """Of a name's readings, the town the text names unambiguously elsewhere ("we Frankfurcie" after "we
+    Frankfurcie nad Odrą"); else, in one country, the one near the other places the text names, where the
+    first is not (between countries, the countries named decide: resolve())."""
     out = []
+    sure = {m.city for m in found if m.kind == "city" and m.city is not None and len(m.readings) <= 1}
     for m in found:
-        if m.kind == "city" and len(m.readings) > 1:
+        named = [c for c in m.readings if c in sure] if m.kind == "city" and m.city not in sure else []
+        if named:
+            m = replace(m, country=named[0].country, city=named[0], readings=(named[0],))
+        elif m.kind == "city" and len(m.readings) > 1:
             others = [x.city for x in found if x is not m and x.city is not None and x.city.lat is not None]
             first = m.readings[0]
             near = [c for c in m.readings if c.country == first.country and _nearest_km(c, others) <= NEAR_KM]
@@ -984,7 +1024,11 @@ MODEL_WORDS = {"wzorem", "śladem"}
 # Poland's own missions abroad: "dzięki zaproszeniu Ambasady RP w Zagrzebiu" names no foreign side's town
 MISSIONS = {"ambasada", "konsulat"}
 POLAND_WORDS = {"rp", "rzeczypospolitej", "polski", "polskiej"}
-ASIDE_LEMMAS = FUNDING_WORDS | SIGHTSEEING | WAY_HOME | MISSIONS | {"wsparcie"}
+# a similar service elsewhere, to the end of its sentence: "Podobny projekt działa we Frankfurcie nad Menem",
+# "o podobnym programie, który działa w Kownie" (not "chcemy otworzyć podobne świetlice we Lwowie")
+LIKE_LEMMAS = {"podobny", "analogiczny"}
+EXIST_LEMMAS = {"działać", "funkcjonować", "istnieć"}
+ASIDE_LEMMAS = FUNDING_WORDS | SIGHTSEEING | WAY_HOME | MISSIONS | LIKE_LEMMAS | {"wsparcie"}
 # the visitors' earlier stops: "Urzędnicy z Tbilisi, którzy wcześniej byli w Berlinie i w Pradze, …"
 EARLIER_WORDS = {"wcześniej", "przedtem", "uprzednio"}
 STAY_LEMMAS = {"być", "przebywać", "odwiedzić", "odwiedzać", "gościć", "zwiedzić"}
@@ -1033,6 +1077,13 @@ def _opens_aside(tokens: list[Token], i: int) -> bool:
         or (t.lower in EARLIER_WORDS and any(x.lemmas & STAY_LEMMAS for x in tokens[i + 1 : i + 3]))
         or _polish_mission(tokens, i)
         or (t.lower == "przez" and any(x.lemmas & TRAVEL_LEMMAS for x in tokens[max(0, i - 4) : i]))
+        or _likeness(tokens, i)
+    )
+
+
+def _likeness(tokens: list[Token], i: int) -> bool:
+    return bool(tokens[i].lemmas & LIKE_LEMMAS) and any(
+        x.lemmas & EXIST_LEMMAS and x.has_pos("fin", "praet") for x in tokens[i + 1 : i + 8]
     )
 
 
@@ -1099,7 +1150,7 @@ def _aside_tokens(tokens: list[Token]) -> set[int]:
             i += 1
             continue
         j = i + 1
-        end = SENTENCE_END if tokens[i].lemmas & WAY_HOME else CLAUSE_END
+        end = SENTENCE_END if tokens[i].lemmas & (WAY_HOME | LIKE_LEMMAS) else CLAUSE_END
         # through a list of names: "finansowanego przez Islandię, Liechtenstein i Norwegię"
         while j < len(tokens) and (tokens[j].text not in end or _list_goes_on(tokens, j)):
             j += 1
@@ -1387,6 +1438,19 @@ def _in_list(tokens: list[Token], i: int, found: list[PlaceMention]) -> bool:
     return found[-1].end == tokens[i - 2].end
 
 
+def _list_of_towns_ahead(gaz: Gazetteer, tokens: list[Token], i: int) -> bool:
+    """An unknown word opening a list of names whose later items are towns to the dictionary: "przedstawiciele
+    Liberca, Hradca Králové, Bratysławy i Ratyzbony" (not "prowincji Guangdong, Henan i Tybet")."""
+    if not tokens[i].unknown or i + 2 >= len(tokens) or tokens[i + 1].text not in COORDINATORS:
+        return False
+    for t in tokens[i + 2 : i + 14]:
+        if t.is_upper_initial and any(key(g) in gaz.cities for g in t.lemmas_with("nazwa_geograficzna")):
+            return True
+        if not (t.text in COORDINATORS or t.is_upper_initial and t.is_word):
+            return False
+    return False
+
+
 def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
     """A one-word city only where the word is a geographic name to morfeusz2, or an unknown word after a
     place preposition, a place noun, or in a list after another place ("(Lwów, Tarnopol, Iwano-Frankiwsk)")."""
@@ -1432,7 +1496,7 @@ def _with_cities(m: PlaceMention, cities: list[City], matched: str, europe: froz
     most = max((c.population for c in cities if c.country in europe), default=0)
 
     def rank(c: City) -> tuple:
-        own = key(c.name) == k or (c.name_pl is not None and key(c.name_pl) == k)
+        own = _own_name((c,), k)
         first = c.country in europe or (c.population >= METROPOLIS and c.population >= 20 * most)
         return first, own, c.name_pl is not None, c.population
 
