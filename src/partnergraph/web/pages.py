@@ -4,6 +4,7 @@ _results.html, _terms.html), which escape every value. The server and the static
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from .. import iris
-from ..rdf.vocab import GEO, SCHEMA, WGS
+from ..rdf.vocab import GEO, OA, SCHEMA, WGS
 from ._html import TERM_LABELS, Linker, is_local, same_as_name, short_name
 from .collate import text_key
 from .describe import Description, Evidence
@@ -64,7 +65,8 @@ LAST = [
 ]
 LABELS = (RDFS.label, SKOS.prefLabel, SCHEMA.name)
 # shown elsewhere on the page: the type under the title, the geometry with the page's data at its end
-NOT_IN_TABLE = (RDF.type, WGS.long, GEO.hasGeometry)
+# the type is under the title, the longitude beside the latitude, the identifier with the page's data
+NOT_IN_TABLE = (RDF.type, WGS.long, GEO.hasGeometry, DCTERMS.identifier)
 SUMMARY = {  # the summary of an event: a line per question, with the properties answering it
     "when": (SCHEMA.startDate,),
     "where": (SCHEMA.location, URIRef(PG + "involvesCity"), URIRef(PG + "involvesCountry")),
@@ -167,6 +169,37 @@ def term_label(desc_labels: dict, node, lang: str) -> str:
         return f"{term_label(desc_labels, URIRef(base), lang)} ({gettext(lang, part)})"
     name = short_name(node)
     return name if "://" not in name else same_as_name(node)  # another site's IRI: "Wikidata Q183"
+
+
+def quoted(text: str, lang: str) -> str:
+    """`text` in the reader's quotation marks (Polish ones open low)."""
+    return ("„" if lang == "pl" else "“") + text + "”"
+
+
+def evidence_labels(triples: list, labels: dict, lang: str) -> dict:
+    """Names for the parts of a quotation, which the graph leaves unnamed (their pages showed one another by
+    IRI): its words '„CEKAS”', its place 'characters 3046–3051', the passage quoted 'Współpraca zagraniczna
+    (2010), characters 3046–3051' and the quotation 'Quote „CEKAS”'; as Description.labels has them."""
+    props: dict = defaultdict(lambda: defaultdict(list))
+    for s, p, o in triples:
+        props[s][p].append(o)
+    words = {s: quoted(str(own[OA.exact][0]), lang) for s, own in props.items() if own.get(OA.exact)}
+    places = {
+        s: f"{gettext(lang, 'characters')} {own[OA.start][0]}–{own[OA.end][0]}"
+        for s, own in props.items()
+        if own.get(OA.start) and own.get(OA.end)
+    }
+    names = {**words, **places}
+    for s, own in props.items():
+        if own.get(OA.hasSource):
+            source = term_label(labels, own[OA.hasSource][0], lang)
+            place = next((places[x] for x in own.get(OA.hasSelector, []) if x in places), "")
+            names[s] = f"{source}, {place}" if place else source
+    for s, own in props.items():
+        for target in own.get(OA.hasTarget, [])[:1]:
+            said = next((words[x] for x in props.get(target, {}).get(OA.hasSelector, []) if x in words), "")
+            names[s] = gettext(lang, "Quote {words}").format(words=said) if said else names.get(target, "")
+    return {node: {lang: name} for node, name in names.items() if name}
 
 
 def language_name(tag: str, lang: str) -> str:
@@ -355,6 +388,9 @@ def render_resource(
     in reading order with the quotes backing them, a place's map (`place_map`, portal/viz.py), the
     resources linking to it by kind and date; its IRI, '#' parts and RDF formats at the end."""
     iri = str(desc.iri)
+    named = evidence_labels(desc.triples, desc.labels, lang)
+    if named:  # a copy: a description may be kept between requests
+        desc = dataclasses.replace(desc, labels={**named, **desc.labels})
     labels = desc.labels
     linker.known = desc.described | {iri}
     by_subject: dict = defaultdict(list)
@@ -362,6 +398,7 @@ def render_resource(
         by_subject[s].append((p, o))
     own = by_subject.pop(desc.iri, [])
     types = [o for p, o in own if p == RDF.type]
+    linked = {o for p, o in own}
     title = term_label(labels, desc.iri, lang)
     parts = [
         (
@@ -369,7 +406,8 @@ def render_resource(
             term_label(labels, subject, lang),
             property_rows([po for po in pairs if po[0] != RDF.type], desc, lang, linker, evidence=[]),
         )
-        for subject, pairs in sorted(by_subject.items())
+        # what the resource links to first (a quotation's passage, then the passage's words and place)
+        for subject, pairs in sorted(by_subject.items(), key=lambda sp: (sp[0] not in linked, str(sp[0])))
     ]
     return render(
         "resource.html",
@@ -378,6 +416,7 @@ def render_resource(
         linker=linker,
         other_lang_href=other_lang_href,
         iri=iri,
+        identifiers=[str(o) for p, o in own if p == DCTERMS.identifier],
         types=[term_of(t, labels, lang, linker) for t in types],
         is_ontology=iri == str(iris.DEF),
         summary=summary_of(own, desc, lang, linker) if URIRef(PG + "Event") in types else [],
