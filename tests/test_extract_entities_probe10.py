@@ -11,11 +11,46 @@ extractor ran on them, by ../shared/eval/GOLD-CONVENTIONS.md. Before the fixes t
 
 from __future__ import annotations
 
-from conftest import score_probes
+from conftest import extract_events, score_probes
 
 
 def test_the_tenth_entity_probe_pages_score_above_their_floor(registries, score, tmp_path):
     events_f1, macro, f1 = score_probes("entities-probe10", registries, score, tmp_path)
     assert events_f1 >= 0.69
-    assert macro >= 0.63, f1
-    assert f1["organisations"] >= 0.59 and f1["persons"] >= 0.65, f1
+    # after legal forms closing foreign names, more foreign head words and foreign roles: 0.638 (organisations
+    # 0.649, persons 0.688)
+    assert macro >= 0.635, f1
+    assert f1["organisations"] >= 0.64 and f1["persons"] >= 0.68, f1
+
+
+def test_foreign_names_closed_by_legal_forms_and_joined_by_foreign_articles(registries):
+    text = (
+        "Spotkanie partnerów w Krakowie\n\nW dniu 12 maja 2021 r. w Krakowie gościliśmy partnerów: Společnost "
+        "Podané ruce o.p.s., Vzájemné soužití o.p.s., Fondazione San Carlo ETS z Modeny, Sdružení Fotbal pro "
+        "rozvoj, z. s., Caritas der Erzdiözese Wien, Gruppo Abele Onlus, Secours Populaire Français – Fédération "
+        "des Alpes-Maritimes oraz SOS Children's Villages Ukraine.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert set(ev["organisations"]) == {
+        "Společnost Podané ruce o.p.s.",
+        "Vzájemné soužití o.p.s.",
+        "Fondazione San Carlo ETS",
+        "Sdružení Fotbal pro rozvoj, z. s.",
+        "Caritas der Erzdiözese Wien",
+        "Gruppo Abele Onlus",
+        "Secours Populaire Français – Fédération des Alpes-Maritimes",
+        "SOS Children's Villages Ukraine",
+    }
+
+
+def test_a_foreign_role_a_surname_in_capitals_and_a_programmes_agency(registries):
+    text = (
+        "Wizyta wolontariuszy z Włoch\n\nW dniu 12 maja 2021 r. w Krakowie gościliśmy wolontariuszy. Byli z nimi "
+        "Uwe Schröter, Geschäftsführer der Lebenshilfe, oraz Marco BERTOLINI, koordynator. Wolontariat był możliwy "
+        "dzięki programowi Europejski Korpus Solidarności, zarządzanemu przez Narodową Agencję Programu Erasmus+ "
+        "(Fundacja Rozwoju Systemu Edukacji).\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert set(ev["persons"]) == {"Uwe Schröter", "Marco Bertolini"}
+    assert ev["organisations"] == []
+    assert ev["programmes"] == ["Europejski Korpus Solidarności"]

@@ -25,6 +25,7 @@ from ._nominative import _agreeing_cases, _head_analysis, _is_name_adj, _nominat
 from ._text import Token, tokenize
 from .persons import (
     BODY_KINDS,
+    FOREIGN_ROLES,
     ROLES,
     _name_word,
     bare_pair,
@@ -184,7 +185,8 @@ FOREIGN_HEAD = re.compile(
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
     r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
     r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|[čc]as[tť]i?|domov|m[ée]tropole|azienda|settore|casa|centras|amt|\w*amet|úrad|úřad|dienests|"
-    r"asociaci[oó]n|cooperativ[ae]|organisasjon|conseil|consejo|conselho|funda[cç][aã]o|\w*kreis|\w*misjon|bymission)$",
+    r"asociaci[oó]n|cooperativ[ae]|organisasjon|conseil|consejo|conselho|funda[cç][aã]o|\w*kreis|\w*misjon|bymission|"
+    r"gruppo|grupo|groupe|groep|secours|f[ée]d[ée]ration|partnership|villages?|trust|quay)$",
     re.I,
 )
 
@@ -262,7 +264,7 @@ SLAVIC_CONNECTORS = {"pro", "pre", "o", "pri", "při", "na", "za", "v", "ve", "s
 TITLES = {"Ing", "Mgr", "Bc", "PhDr", "MUDr", "JUDr", "RNDr", "PaedDr", "ThDr", "PhD", "Ph", "DiS", "doc", "prof",
           "Dr", "dr", "MBA", "Dipl"}  # fmt: skip
 LEGAL_FORMS = re.compile(
-    r"\s*(e\.\s?V\.|gGmbH|GmbH|Ltd\.?|Inc\.?|o\.\s?p\.\s?s\.|z\.\s?s\.|z\.\s?ú\.|n\.\s?o\.|a\.\s?s\.|asbl|vzw|"
+    r",?\s*(p\.\s?o\.(?!\s*[a-ząćęłńóśźż])|e\.\s?V\.|gGmbH|GmbH|Ltd\.?|Inc\.?|o\.\s?p\.\s?s\.|z\.\s?s\.|z\.\s?ú\.|n\.\s?o\.|a\.\s?s\.|asbl|vzw|"
     r"ASBL|VZW|gem\.\s?e\.\s?V\.|ONLUS|Onlus|SCIC|SCOP|APS|ETS|gUG)"
 )
 
@@ -586,6 +588,18 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 end += 1
         return end
 
+    def to_legal_form(end: int) -> int:
+        """Past up to three capitalised words that a legal form closes: "Fondazione San| Carlo ETS"."""
+        k = end
+        while k < len(toks) and k - end < 3 and not taken[k] and toks[k].is_upper_initial and toks[k].is_word:
+            if LEGAL_FORMS.fullmatch(toks[k].text):
+                break
+            k += 1
+        if k == end or k >= len(toks) or toks[k].start - toks[k - 1].end != 1:
+            return end
+        form = LEGAL_FORMS.match(text, toks[k - 1].end - base)
+        return k if form and not form.group().startswith(",") else end
+
     def emit_organisation(i: int, j: int, rule: str) -> None:
         """The organisation named by tokens i..j: under the registry's name if it knows it."""
         value = _span_text(text, base, toks, i, j)
@@ -681,6 +695,9 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             end += 2  # a university named by its seat: "Uniwersytetu w Getyndze"
         if end - start < 2 and head_a.lemma.lower() not in SINGLE_WORD_BODIES:
             i += 1
+            continue
+        if end == i + 1 and end < len(toks) and toks[end].text in FOREIGN_JOINS and _name_goes_on(toks, end + 1):
+            i += 1  # a foreign name, read next: "Caritas der Erzdiözese Wien"
             continue
         lemma = head_a.lemma.lower()
         if lemma in BOARDS and end > i + 1 and _head_analysis(toks[i + 1], ORG_HEADS) is not None:
@@ -846,6 +863,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and toks[start - 1].lower not in POLISH_AND  # "Samusocial de Paris i Stichting …": two names
             # "heard Juha Kaakinen of the Y-Foundation", "Marco Bianchi of Città di Torino": the name starts after
             and toks[start - 1].lower not in ENGLISH_BEFORE_NAME
+            and toks[start - 1].lower not in FOREIGN_ROLES
             and (
                 _foreign_word(toks[start - 1], toks, start - 1)
                 # a founder's first name: "Robert Bosch Stiftung", "Heinrich Böll Stiftung"
@@ -861,6 +879,15 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             start -= 1
         while start < i and toks[start].text in CONNECTORS:
             start += 1
+        if (
+            start > 0
+            and not taken[start - 1]
+            and toks[start - 1].is_word
+            and toks[start - 1].text.isupper()
+            and 3 <= len(toks[start - 1].text) <= 5
+            and toks[start].start - toks[start - 1].end == 1
+        ):
+            start -= 1  # an acronym opening the name: "SOS Children's Villages Ukraine"
         end = i + 1
         if (
             end < len(toks)
@@ -892,7 +919,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         while end > i + 1 and toks[end - 1].text in CONNECTORS | {"."} - {"St"}:
             end -= 1
         end = _past_quoted_name(toks, end, taken)  # "Cooperativa Sociale «Il Girasole»"
-        end = past_legal_form(end)
+        end = past_legal_form(to_legal_form(end))
         # a part named after a dash is the name's ("Statutární město Opava – Odbor sociálních věcí",
         # "Magistrat der Stadt Wien – MA 24"), and so is a first part before one after a kind of body
         # ("z organizacją Secours Catholique – Caritas France")
@@ -936,9 +963,19 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             start > 0
             and k - start < 6
             and not taken[start - 1]
-            and _foreign_word(toks[start - 1], toks, start - 1)
+            and not toks[start - 1].has_pos(*VERB_POS)  # "Gościliśmy Sdružení …, z. s."
+            and (
+                _foreign_word(toks[start - 1], toks, start - 1)
+                # a lower-case word after a capitalised foreign one: "Vzájemné soužití", "Podané ruce"
+                or (
+                    start > 1
+                    and toks[start - 2].is_upper_initial
+                    and _foreign_spelling(toks[start - 2])
+                    and (_foreign_lower(toks[start - 1]) or toks[start - 1].text.islower())
+                )
+            )
         ):
-            start -= 1
+            start -= 1  # "Vzájemné soužití o.p.s.", "Společnost Podané ruce o.p.s."
         while start < k and toks[start].text in CONNECTORS:
             start += 1
         if start == k or not toks[start].is_upper_initial:
@@ -1168,11 +1205,30 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             for p in names.programmes
         )
     ]
+    _drop_programme_agencies(names, text, base)
     names.organisations = _home_by_acronym(_joined_at_dashes(names.organisations, text, base), text, base)
     names.organisations = _renderings_in_brackets(names.organisations, text, base)
     for fld in ("organisations", "units", "projects", "programmes", "persons"):
         setattr(names, fld, _dedupe(getattr(names, fld)))
     return names
+
+
+def _drop_programme_agencies(names: Names, text: str, base: int) -> None:
+    """A programme's agency ("Narodowej Agencji Programu Erasmus+ (Fundacja Rozwoju Systemu Edukacji)") runs
+    the programme and takes no part; the programme named only inside its agency's name is no programme of
+    the event."""
+
+    def between(a: int, b: int) -> str:
+        return text[a - base : b - base] if a <= b else "x"
+
+    for org in [o for o in names.organisations if o.value.split()[-1].lower() in ("programu", "programme")]:
+        prog = next((p for p in names.programmes if not between(org.end, p.start).strip()), None)
+        if prog is None:
+            continue
+        names.programmes.remove(prog)
+        names.organisations = [
+            o for o in names.organisations if o is not org and between(prog.end, o.start).strip() != "("
+        ]
 
 
 def _home_by_acronym(orgs: list[Name], text: str, base: int) -> list[Name]:
@@ -1913,6 +1969,7 @@ def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
         t.is_word
         and t.is_upper_initial
         and not t.has_mark("nazwa_pospolita")
+        and not t.has_pos(*VERB_POS)  # "Gościliśmy Sdružení …": the sentence's verb
         and nxt is not None
         and nxt.unknown
         and nxt.start - t.end == 1
@@ -1956,6 +2013,10 @@ def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
 ENGLISH_BEFORE_NAME = {"the", "of", "from", "by", "with", "at"}
 
 
+# joining words of foreign names only ("Caritas der Erzdiözese Wien", "Caritas of Ireland")
+FOREIGN_JOINS = {"der", "des", "of", "de", "du", "di", "del", "della", "för", "voor"}
+# verb forms: a sentence's first word, never a name's
+VERB_POS = ("fin", "praet", "impt", "inf", "pcon", "pant", "bedzie", "winien")
 # the Polish "and" between two names ("Stadtmission Chemnitz i AWO Sachsen"), not inside one
 POLISH_AND = {"i", "oraz"}
 # a legal form after a name, as its own word: " e.V.", " gGmbH"
@@ -2057,7 +2118,7 @@ def _patron_after(toks: list[Token], k: int) -> bool:
     if not all(a.marks & {"imię", "nazwisko"} for a in t.analyses):
         return False
     nxt = toks[k + 1] if k + 1 < len(toks) else None
-    return nxt is None or not (nxt.is_word and nxt.is_upper_initial)
+    return nxt is None or not (nxt.is_word and nxt.is_upper_initial) or LEGAL_FORMS.fullmatch(nxt.text) is not None
 
 
 def _foreign_lower(t: Token) -> bool:
@@ -2096,7 +2157,12 @@ def _next_is_foreign(toks: list[Token], i: int) -> bool:
 def _foreign_after(toks: list[Token], i: int) -> bool:
     """A foreign name goes on after the Polish-looking head at i: a foreign word, or a Czech or Slovak
     preposition and one ("Centrum pre deti a rodiny")."""
-    return _next_is_foreign(toks, i) or (i + 1 < len(toks) and _slavic_connector(toks, i + 1))
+    return (
+        _next_is_foreign(toks, i)
+        or (i + 1 < len(toks) and _slavic_connector(toks, i + 1))
+        # a foreign joining word: "Caritas der Erzdiözese Wien"
+        or (i + 2 < len(toks) and toks[i + 1].text in FOREIGN_JOINS and _name_goes_on(toks, i + 2))
+    )
 
 
 def _word_before_connector(toks: list[Token], k: int) -> bool:

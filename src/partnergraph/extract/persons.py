@@ -43,6 +43,12 @@ ROLES = {"pan", "pani", "państwo", "dyrektor", "dyrektorka", "burmistrz", "prez
          "wiceprzewodniczący", "wiceprzewodnicząca", "starosta", "wicestarosta", "wójt", "marszałek",
          "wicemarszałek", "wojewoda", "wicewojewoda", "psycholog", "pedagog", "asystent", "asystentka",
          "head", "director", "mayor", "coordinator", "manager", "chair", "chairman", "chairwoman"}  # fmt: skip
+# a foreign job title before the name of the body it is held in: "Geschäftsführer der Lebenshilfe"
+FOREIGN_ROLES = {"geschäftsführer", "geschäftsführerin", "leiter", "leiterin", "direktor", "direktorin",
+                 "vorsitzender", "vorsitzende", "bürgermeister", "bürgermeisterin", "oberbürgermeister",
+                 "ředitel", "ředitelka", "vedoucí", "director", "directora", "directrice", "directeur",
+                 "president", "président", "présidente", "presidente", "head", "chief", "coordinator",
+                 "coordinatrice", "coordinatore", "manager"}  # fmt: skip
 # endings of Czech, Slovak, Baltic and Ukrainian surnames that morfeusz2 does not know ("Dvořáková")
 SURNAME_ENDINGS = ("ová", "ienė", "aitė", "ytė", "utė", "enko", "czuk", "chuk", "iuk", "yuk", "enki", "ence", "enką",
                    "enkę")  # fmt: skip
@@ -163,6 +169,15 @@ def person_at(
         particle = particle.lower()
         if s.lower in NAME_PARTICLES:
             return None  # "VAN DER BERGA": one particle is read, not two
+    if (
+        f.has_mark("imię")
+        and not f.text.isupper()
+        and s.text.isupper()
+        and len(s.text) >= 4
+        and not s.text.isdigit()
+        and not (first + 2 < len(toks) and toks[first + 2].text == ")")
+    ):
+        s = _title_case(s)  # "Marco BERTOLINI": a surname in capitals, as French and Italian lists write it
     if s.start - f.end > 1 + len(particle) + len(middle) or f.text.isupper() or s.text.isupper():
         return None
     given = next((a for a in f.analyses if "imię" in a.marks), None)
@@ -191,6 +206,7 @@ def person_at(
             and not bare_pair(toks, first)
             and not _english_pair(toks, first)
             and not _declined_pair(f, s)
+            and not _foreign_role_after(toks, first)
         ):
             return None
         # "Hana Dvořáková", "Ruta Kazlauskienė", "Wołodymyr Hnatiuk", "Oksanie Kowalczuk"
@@ -567,6 +583,20 @@ def _english_pair(toks: list[Token], k: int) -> bool:
         and _name_word(s)
         and of.lower in ("of", "from")
         and (nxt.lower == "the" or nxt.is_upper_initial)
+    )
+
+
+def _foreign_role_after(toks: list[Token], k: int) -> bool:
+    """Two unknown capitalised words before a comma and a foreign job title: "Uwe Schröter, Geschäftsführer
+    der Lebenshilfe"."""
+    return (
+        k + 3 < len(toks)
+        and toks[k].unknown
+        and (toks[k + 1].unknown or toks[k + 1].has_mark("nazwisko"))
+        and _name_word(toks[k])
+        and _name_word(toks[k + 1])
+        and toks[k + 2].text == ","
+        and toks[k + 3].lower in FOREIGN_ROLES
     )
 
 
