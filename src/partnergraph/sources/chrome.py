@@ -142,9 +142,12 @@ def is_byline(line: str) -> bool:
     07:00 | aktualizacja: 11.10.2017, 08:15", "2018-09-18 13:05 · Wydział Promocji", "6 kwietnia 2022 | Redakcja |
     Brak komentarzy"; not a table row reporting an event ("12.03.2013 | Niemcy | Wizyta studentów")."""
     s = line.strip()
-    if not re.search(r"\s[|·]\s", s) or not DATE_TOKEN.search(s) or _REPORTED.search(s):
+    if not re.search(r"\s[|·]\s", s) or not DATE_TOKEN.search(s):
         return False
     cells = [c.strip() for c in re.split(r"\s[|·]\s", DATE_TOKEN.sub(" ", s))]
+    # a category's words ("Kategoria: spotkania transnarodowe") file the post, they report nothing
+    if any(_REPORTED.search(c) for c in cells if not BYLINE.match(c)):
+        return False
     return all(len(c.split()) <= 3 and not re.search(r"[.!?]$", c) for c in cells) and len(s.split()) <= 14
 
 

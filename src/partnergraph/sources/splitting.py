@@ -501,7 +501,7 @@ def _classify(lines: list[_Line]) -> None:
         if _sentence_heading(lines, i):
             ln.kind = "heading"
             continue
-        if not _could_be_heading(ln.text):
+        if not _could_be_heading(ln.text) or _listed_under_colon(lines, i):
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt and nxt.kind != "blank" and nxt.text[:1].islower():
@@ -572,6 +572,19 @@ def _classify(lines: list[_Line]) -> None:
 
 QUOTED_TITLE = re.compile(r"[„\"“«]([^„\"“”«»]{3,120})[”\"»]")
 SENTENCE_HEADING_WORDS = 12
+
+
+def _listed_under_colon(lines: list[_Line], i: int) -> bool:
+    """An undated line of a list run on under a line that ends with a colon ("Program wizyty:" / "Poniedziałek –
+    Cyrenians: …" / "Środa – …, spotkanie z radną …"): a point of that list, not a heading of its own."""
+    if i == 0 or lines[i - 1].kind == "blank" or _has_date(lines[i].text):
+        return False
+    for k in range(i - 1, -1, -1):
+        if lines[k].kind == "blank":
+            return False
+        if lines[k].text.rstrip().endswith(":"):
+            return True
+    return False
 
 
 def _foreign_banner(lines: list[_Line], i: int) -> bool:
@@ -833,11 +846,15 @@ BODY_NAME = re.compile(
 )
 
 
+WHENCE = re.compile(rf"(?<!\w)(?:z|ze)\s+[{UPPER}]")
+
+
 def _names_a_body(s: str) -> bool:
     plain = s.capitalize() if s.isupper() else s
     return (
         bool(BODY_NAME.match(plain))
         and not (EVENT_WORDS.search(plain) or REPORT_CUES.search(plain))
+        and not WHENCE.search(plain)  # "Zespół z Żytomierza w naszym domu": people come from somewhere
         and not (_has_finite_verb(plain))
     )
 
@@ -891,7 +908,8 @@ def _headline(lines: list[_Line], main: int, marked: str | None = None) -> int |
         if re.search(r"[:;]\)*\s*$", s) or ":)" in s:
             score -= 2  # a lead-in to what follows
         if LABELLED.match(s) and not LABEL_HEAD.match(ln.text):
-            score -= 2
+            # a record's field ("Miejsce: Wiedeń"); less so a kicker before a lower-case headline ("Turyn: jak …")
+            score -= 1 if KICKER.match(s) else 2
         if DATE_TAIL.search(s):
             score -= 0.5  # the copy with the date of publication glued on
         if len(s.split()) <= 2 and not EVENT_WORDS.search(plain):
@@ -901,7 +919,7 @@ def _headline(lines: list[_Line], main: int, marked: str | None = None) -> int |
         if re.search(r"\w[.]$", s) and len(s.split()) >= LEAD_SENTENCE and _has_finite_verb(s):
             score -= 2  # the lead under the headline: a sentence
         below = next((x for x in lines[i + 1 : main] if x.kind != "blank"), None)
-        if below is not None and _byline(below.text, s) and not chrome.is_dateline(ln.text):
+        if below is not None and _over_byline(below.text, s) and not chrome.is_dateline(ln.text):
             score += (
                 1.5  # over the byline: "Marta Wójcik 09.11.2021, 14:32" (a bare date may be a sidebar item's)
             )
@@ -912,6 +930,17 @@ def _headline(lines: list[_Line], main: int, marked: str | None = None) -> int |
         ):
             best, best_score = i, score
     return best if best_score > 0.5 else None
+
+
+def _over_byline(s: str, over: str) -> bool:
+    """A byline, or a labelled date of publication with its author or category ("Opublikowano: 2021-03-26 |
+    Kategoria: …", "Dodane przez: admin | 9 maja 2022 | Aktualności"): what stands under a headline."""
+    labelled = chrome.PUBLISHED.match(s) or chrome.is_byline(s)
+    return _byline(s, over) or (bool(labelled) and chrome.DATE_TOKEN.search(s) is not None)
+
+
+# a capitalised word, a colon and a lower-case phrase: "Turyn: jak wychodzi się z ulicy po włosku"
+KICKER = re.compile(rf"^\s*[{UPPER}]\w+:\s+[a-ząćęłńóśźż]")
 
 
 def _byline(s: str, over: str) -> bool:
