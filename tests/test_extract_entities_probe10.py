@@ -18,9 +18,9 @@ def test_the_tenth_entity_probe_pages_score_above_their_floor(registries, score,
     events_f1, macro, f1 = score_probes("entities-probe10", registries, score, tmp_path)
     assert events_f1 >= 0.69
     # after legal forms closing foreign names, more foreign head words and foreign roles: 0.638 (organisations
-    # 0.649, persons 0.688)
-    assert macro >= 0.635, f1
-    assert f1["organisations"] >= 0.64 and f1["persons"] >= 0.68, f1
+    # 0.649, persons 0.688); after names opening the items of a list of bodies: 0.640 (organisations 0.678)
+    assert macro >= 0.638, f1
+    assert f1["organisations"] >= 0.67 and f1["persons"] >= 0.68, f1
 
 
 def test_foreign_names_closed_by_legal_forms_and_joined_by_foreign_articles(registries):
@@ -54,3 +54,36 @@ def test_a_foreign_role_a_surname_in_capitals_and_a_programmes_agency(registries
     assert set(ev["persons"]) == {"Uwe Schröter", "Marco Bertolini"}
     assert ev["organisations"] == []
     assert ev["programmes"] == ["Europejski Korpus Solidarności"]
+
+
+def test_the_items_of_a_list_of_bodies_with_no_head_word(registries):
+    text = (
+        "Wizyta we Lwowie\n\nW dniach 18–19 września 2018 r. pracownicy byli we Lwowie. Program obejmował spotkania w:\n"
+        "• Lvivskyi miskyi tsentr sotsialnykh sluzhb (Lwowskie Miejskie Centrum Usług Socjalnych),\n"
+        "• Благодійна організація «Дім Милосердя» – rodzinnym domu dziecka,\n"
+        "• SOS Children's Villages Ukraine (Lwów).\n"
+        "Sprzęt trafił do Zakładu Opiekuńczo-Leczniczego Caritas Diecezji Opolskiej, a rozmawiano też z wiedeńskim "
+        "Funduszem Społecznym (Fonds Soziales Wien, FSW).\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert set(ev["organisations"]) == {
+        "Lvivskyi miskyi tsentr sotsialnykh sluzhb",
+        "Благодійна організація „Дім Милосердя”",
+        "SOS Children's Villages Ukraine",
+        "Zakład Opiekuńczo-Leczniczy Caritas Diecezji Opolskiej",
+        "Fonds Soziales Wien",
+    }
+
+
+def test_a_list_of_persons_and_their_bodies_lends_no_body_its_persons(registries):
+    text = (
+        "Spotkanie sieci w Krakowie\n\nW dniu 12 maja 2021 r. w Krakowie spotkali się partnerzy sieci:\n"
+        "• Ruth Owen – Liverpool City Council,\n"
+        "• Mette Kjærgaard Holm – Odense Kommune,\n"
+        "• Diakonie Hasenbergl e.V., München Niemcy\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert not {"Mette Kjærgaard Holm", "München Niemcy", "München"} & set(ev["organisations"])
+    assert {"Liverpool City Council", "Odense Kommune", "Diakonie Hasenbergl e.V."} <= set(
+        ev["organisations"]
+    )

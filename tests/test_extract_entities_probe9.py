@@ -22,9 +22,9 @@ def test_the_ninth_entity_probe_pages_score_above_their_floor(registries, score,
     # programmes: 0.889 (organisations 0.817, programmes 0.882); after more foreign head words: 0.893
     # (organisations 0.855); after quoted names and legal forms after foreign kinds: 0.894 (organisations 0.871);
     # after lower-case words before a legal form and a programme's agency left out: 0.897 (organisations 0.885,
-    # programmes 0.909)
+    # programmes 0.909); after list items and Caritas as a parent: 0.898 (organisations 0.903)
     assert macro >= 0.895, f1
-    assert f1["persons"] >= 0.99 and f1["programmes"] >= 0.9 and f1["organisations"] >= 0.88, f1
+    assert f1["persons"] >= 0.99 and f1["programmes"] >= 0.9 and f1["organisations"] >= 0.9, f1
 
 
 def test_foreign_names_from_a_town_after_titles_and_declined_on_a_hyphen(registries):

@@ -329,6 +329,7 @@ CONFIDENCE = {
     "acronym": 0.5,
     "foreign_after_cue": 0.5,  # "przez Homeless Link"
     "department": 0.4,  # a department named alone, standing for its organisation
+    "list_item": 0.5,  # a foreign name opening an item of a list of bodies
 }
 
 
@@ -696,7 +697,12 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         if end - start < 2 and head_a.lemma.lower() not in SINGLE_WORD_BODIES:
             i += 1
             continue
-        if end == i + 1 and end < len(toks) and toks[end].text in FOREIGN_JOINS and _name_goes_on(toks, end + 1):
+        if (
+            end == i + 1
+            and end < len(toks)
+            and toks[end].text in FOREIGN_JOINS
+            and _name_goes_on(toks, end + 1)
+        ):
             i += 1  # a foreign name, read next: "Caritas der Erzdiözese Wien"
             continue
         lemma = head_a.lemma.lower()
@@ -1183,11 +1189,35 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             else:
                 break
         if toks[k - 1].lemmas & GATHERINGS and (end - k > 1 or toks[k].has_mark("nazwa_geograficzna")):
-            continue  # after a gathering only its organiser's one-word name ("konferencji Eurochild"), not a title
+            continue
+        if all(_place_word(gaz, x) for x in toks[k:end] if x.is_word):
+            continue  # a seat and a country after a listed name: "… e.V., München Niemcy" (a table's cells)  # after a gathering only its organiser's one-word name ("konferencji Eurochild"), not a title
         # one foreign word is a name after a kind of organisation ("organizacji Naděje") or a gathering, not
         # after "przez"
         if toks[k].text.isupper() or end - k >= 2 or toks[k - 1].lemmas & (GENERIC_ORG_NOUNS | GATHERINGS):
             emit_organisation(k, end, "foreign_after_cue")
+            take(k, end)
+
+    # 5. the items of a list or table of bodies that no head word announced ("• Cyrenians", "| Merchants Quay
+    # Ireland |"), when another item of it is a body
+    if "\n" in text:
+        for k, end, rendering in _list_item_names(text, base, toks, taken, names, gaz):
+            own = _span_text(text, base, toks, k, end)
+            if rendering is not None:  # an own name before its Polish rendering in brackets: one body
+                names.organisations = [
+                    replace(
+                        o,
+                        value=own,
+                        start=toks[k].start,
+                        aliases=(o.value,),
+                        confidence=CONFIDENCE["own_name"],
+                    )
+                    if o is rendering
+                    else o
+                    for o in names.organisations
+                ]
+            else:
+                emit_organisation(k, end, "list_item")
             take(k, end)
 
     # a department named alone belongs to the organisation the text names ("delegacja Kijowskiej Miejskiej
@@ -1211,6 +1241,87 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     for fld in ("organisations", "units", "projects", "programmes", "persons"):
         setattr(names, fld, _dedupe(getattr(names, fld)))
     return names
+
+
+# a list item's mark: a bullet, a dash or a number ("• ", "- ", "3. ", "3) ", "3 " before a table's cells)
+LIST_MARK = re.compile(r"[ \u00a0]*(?:[•\-–—*·▪►]|\d{1,2}[.)]?)[ \u00a0]+")
+# what ends a listed name: its seat, country, role or description after a comma, bracket, dash or colon
+ITEM_ENDS = {",", "(", "–", "—", "-", ":", ";", "|", "/"}
+
+
+def _list_item_names(
+    text: str, base: int, toks: list[Token], taken: list[bool], names: Names, gaz
+) -> list[tuple[int, int, Name | None]]:
+    """(first token, end, the Polish rendering it owns or None) of the foreign names that open the items of a
+    list or the cells of a table whose other items name bodies (not of a list of persons: "• Ruth Owen –
+    Liverpool City Council")."""
+    orgs = names.organisations
+    index = {t.start: k for k, t in enumerate(toks)}
+    blocks: list[list[tuple[int, int, int]]] = [[]]  # per block: (column, item start, item end) offsets
+    offset = base
+    for line in text.split("\n"):
+        if "|" in line:
+            cells, at = line.split("|"), offset
+            for column, cell in enumerate(cells):
+                blocks[-1].append((column, at, at + len(cell)))
+                at += len(cell) + 1
+        elif mark := LIST_MARK.match(line):
+            blocks[-1].append((0, offset + mark.end(), offset + len(line)))
+        elif blocks[-1]:
+            blocks.append([])
+        offset += len(line) + 1
+    found = []
+    for block in blocks:
+        columns = {c for c, a, b in block if any(a <= o.start < b for o in orgs)}
+        if any(text[a - base : o.start - base].strip() == "" for _, a, b in block for o in names.persons):
+            continue  # a list of persons and their bodies
+        for column, a, b in block:
+            if column not in columns or any(a <= o.start < b for o in orgs if o.end <= b and o.start == a):
+                continue
+            k = next((index[x] for x in range(a, b) if x in index), None)
+            if k is None:
+                continue
+            end = k
+            while end < len(toks) and toks[end].end <= b and toks[end].text not in ITEM_ENDS:
+                t = toks[end]
+                if not (
+                    t.is_upper_initial
+                    or t.text in CONNECTORS | FOREIGN_JOINS
+                    or _foreign_lower(t)
+                    or (t.text.islower() and len(t.text) <= 3 and end > k and toks[end - 1].is_upper_initial)
+                ):
+                    break
+                end += 1
+            while end > k and toks[end - 1].text.islower() and len(toks[end - 1].text) <= 3:
+                end -= 1  # a joining word closes no name
+            end = _past_quoted_name(toks, end, taken)  # "Благодійна організація «Дім Милосердя»"
+            words = [t for t in toks[k:end] if t.is_word]
+            closed = end >= len(toks) or toks[end].end > b or toks[end].text in ITEM_ENDS
+            if (
+                not words
+                or not closed
+                or not toks[k].is_upper_initial
+                or toks[k].text[:1].isdigit()
+                or not any(t.unknown or _foreign_spelling(t) for t in words)
+                or any(t.has_pos(*VERB_POS) for t in words)
+                or all(_place_word(gaz, t) for t in words)
+                or (len(words) == 1 and (len(words[0].text) < 4 or words[0].text.isupper()))
+            ):
+                continue
+            rendering = None
+            if end + 1 < len(toks) and toks[end].text == "(":
+                rendering = next((o for o in orgs if o.start == toks[end + 1].start), None)
+            if any(toks[end - 1].end < o.start < b for o in orgs if o is not rendering):
+                continue  # a person and the body named after them: "Mette Kjærgaard Holm – Odense Kommune"
+            if any(taken[k:end]) or (rendering is not None and not _own_language(toks[k:end])):
+                continue
+            found.append((k, end, rendering))
+    return found
+
+
+def _own_language(words: list[Token]) -> bool:
+    """Words of a name in its own language rather than Polish: most unknown to the dictionary."""
+    return sum(t.unknown for t in words if t.is_word) * 2 > sum(t.is_word for t in words)
 
 
 def _drop_programme_agencies(names: Names, text: str, base: int) -> None:
@@ -1745,6 +1856,8 @@ def _own_name_after(toks: list[Token], j: int, text: str, base: int) -> tuple[in
     foreign = [t for t in words if _foreign_spelling(t)]
     if not foreign or not _foreign_spelling(words[0]) or len(foreign) * 3 < len(words):
         return None
+    if len(inside) > 2 and inside[-2].text == "," and inside[-1].text.isupper():
+        inside = inside[:-2]  # its acronym after a comma: "(Fonds Soziales Wien, FSW)"
     own = text[inside[0].start - base : inside[-1].end - base].strip(" ,;")
     return close + 1, own
 
@@ -1873,8 +1986,8 @@ def _other_org_at(toks: list[Token], j: int) -> int | None:
         t = toks[j]
         if t.is_upper_initial:
             a = _head_analysis(t, ORG_HEADS)
-            if a is not None and "gen" in a.cases:
-                return j
+            if a is not None and ("gen" in a.cases or a.lemma.lower() == "caritas"):
+                return j  # "Caritas" is not declined: "Zakład Opiekuńczo-Leczniczy Caritas Diecezji …"
             if t.text in ("MOPS", "UMK"):
                 return j
     return None
@@ -1930,6 +2043,11 @@ def _is_mops_at(toks: list[Token], j: int, registries) -> bool:
 # gatherings named after their organiser ("konferencji Eurochild")
 GATHERINGS = {"konferencja", "seminarium", "kongres", "zjazd", "sympozjum"}
 GROUP_NOUNS = {"przedstawiciel", "pracownik", "delegacja", "delegat", "reprezentant", "odwiedzić"}
+
+
+def _place_word(gaz, t: Token) -> bool:
+    """A word naming a place: a country or town Polish knows, or a town of the gazetteer ("München")."""
+    return t.has_mark("nazwa_geograficzna") or (gaz is not None and bool(gaz.find_cities(t.text)))
 
 
 def _org_listed_before(found: list[Name], toks: list[Token], k: int) -> bool:
@@ -2118,7 +2236,11 @@ def _patron_after(toks: list[Token], k: int) -> bool:
     if not all(a.marks & {"imię", "nazwisko"} for a in t.analyses):
         return False
     nxt = toks[k + 1] if k + 1 < len(toks) else None
-    return nxt is None or not (nxt.is_word and nxt.is_upper_initial) or LEGAL_FORMS.fullmatch(nxt.text) is not None
+    return (
+        nxt is None
+        or not (nxt.is_word and nxt.is_upper_initial)
+        or LEGAL_FORMS.fullmatch(nxt.text) is not None
+    )
 
 
 def _foreign_lower(t: Token) -> bool:
