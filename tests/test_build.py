@@ -209,3 +209,30 @@ def test_curated_values_reach_the_graph_marked_as_curated(project):
     text = (settings.dumps_dir / "partnergraph.nq").read_text(encoding="utf-8")
     annotation = iris.entity_iri("evidence", "bip-27120/wizyta-studentow-z-austrii/topics/1")
     assert f"<{annotation}> <https://w3id.org/partnergraph/def/curated> " in text
+
+
+def test_the_store_holds_what_a_strict_load_of_the_nquads_dump_holds(seed_settings):
+    """The store is bulk-loaded without Oxigraph's IRI checks (build.load_store): the same quads as the
+    N-Quads dump loaded with them (a store, not ox.parse: Oxigraph keeps xsd:nonNegativeInteger as
+    xsd:integer)."""
+    from partnergraph.store import EmbeddedStore
+
+    strict = EmbeddedStore()
+    strict.load_nquads((seed_settings.build_dir / "dumps" / "partnergraph.nq").read_bytes())
+    store = EmbeddedStore(seed_settings.store_dir, read_only=True)
+    try:
+        assert set(store.ox) == set(strict.ox) and len(strict.ox) > 1000
+    finally:
+        store.close()
+
+
+def test_n_quads_with_a_bad_iri_stop_the_generation(tmp_path):
+    """The store on disk would take them (lenient); the copy in memory, parsed strictly, refuses them."""
+    from partnergraph.build import fill_generation
+
+    settings = Settings(tmp_path)
+    folder = tmp_path / "generation"
+    folder.mkdir()
+    bad = b'<http://example.org/a{b}> <http://example.org/p> "v" <http://example.org/g> .\n'
+    with pytest.raises(SyntaxError, match="Invalid IRI"):
+        fill_generation(settings, folder, bad)

@@ -160,8 +160,9 @@ class EmbeddedStore(Store):
         for subject, value, lang in self.ox.query(query, use_default_graph_as_union=True):
             yield subject.value, value.value, lang.value if lang is not None else ""
 
-    def load_nquads(self, data: bytes) -> None:
-        self.ox.bulk_load(data, ox.RdfFormat.N_QUADS)
+    def load_nquads(self, data: bytes, lenient: bool = False) -> None:
+        """Bulk-load N-Quads; `lenient`: without checking IRIs (for bytes parsed strictly elsewhere)."""
+        self.ox.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=lenient)
 
     def replace_graph(self, graph_iri: str, nquads: bytes) -> None:
         """Swap one named graph for new content (an incremental rebuild of one page)."""
