@@ -117,3 +117,24 @@ def test_the_points_of_a_programme_under_a_colon_are_no_headings(registries):
         "krakowskim modelem wsparcia osób bezdomnych.\n"
     )
     assert [e["title"] for e in extract_events(text, registries)] == ["Lekcja z Glasgow. Krakowianie w Szkocji"]
+
+
+def test_representatives_of_an_office_and_an_association_are_mixed():
+    german = "Przyjechali przedstawiciele Landratsamt Bautzen oraz stowarzyszenia Lebenshilfe Bautzen e.V."
+    assert _who(german, {"Bautzen"}) == "mixed"
+    guests = "Gośćmi byli przedstawiciele Sozialamt der Stadt Dresden i Caritasverband Dresden."
+    assert _who(guests, {"Dresden"}) == "mixed"
+    slovak = "Ośrodek gościł przedstawicieli Žilinského samosprávneho kraja oraz pracowników domów opieki z Żyliny."
+    assert _who(slovak, {"Żyliny"}) == "mixed"
+    assert _who("Gościliśmy wolontariuszy i pracowników stowarzyszenia Pro Familia z Debreczyna.") == "mixed"
+
+
+def test_how_help_is_granted_is_the_welfare_system_and_inclusion_only_in_lower_case_or_an_acronym():
+    assert "welfare_system" in _topics("Studenci poznali zasady udzielania pomocy społecznej w Polsce.")
+    assert "welfare_system" in _topics("Goście poznali zasady przyznawania świadczeń.")
+    assert "welfare_system" in _topics("Goście poznali pracę naszego Ośrodka.")
+    assert "social_exclusion" not in _topics("Partnerzy sieci Active Inclusion Network spotkali się w Krakowie.")
+    assert "social_exclusion" in _topics("Spotkanie partnerów projektu URB-INCLUSION.")
+    assert "children_and_families" not in _topics(
+        "Gościliśmy pracownice Centrum Usług Socjalnych dla Rodzin, Dzieci i Młodzieży ze Lwowa."
+    )

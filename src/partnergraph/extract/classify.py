@@ -195,7 +195,7 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         "professionals",
         # "pracownicy francuskiej organizacji …" (an adjective between; not the home's "naszego ośrodka")
         r"pracowni\w+ socjaln\w*|pracowni\w+ (?:(?!nasz|tamtejsz|miejscow|lokaln)[a-ząćęłńóśźż]+\s+)?"
-        r"(organizacj|ośrod|służb|instytucj|placówek|jednost|centr[óu]\w* (usług|pomocy|wsparci|socjaln)|"
+        r"(organizacj|ośrod|służb|instytucj|placówek|jednost|centr[óu]\w* (usług|pomocy|wsparci|socjaln)|stowarzysze|"
         r"dom\w* (pomocy|opieki|senior|dziecka))\w*|"
         r"przedstawiciel\w* ((?-i:[a-ząćęłńóśźż]+)\s+)?(organizacji pozarządow|służb|placówek|ośrodk|caritas|stowarzysze|fundacj)\w*|"
         # ... of a social services centre, its name's adjectives between ("Lwowskiego Miejskiego Centrum Usług")
@@ -381,11 +381,14 @@ def _listed_kinds(body: str) -> Cue | None:
 
 # a sentence that says who the visitors were: "W skład delegacji weszli przedstawiciele Magistratu … oraz organizacji
 # …", "Razem z urzędnikami przyjechali pracownicy fundacji …", "MOPS gościł przedstawicieli Stadt X, Caritasverband X"
-DELEGATION = re.compile(r"(?<!\w)(delegacj|w skład|przyjecha|gości(ł|li|liśmy)\b|goście|odwiedził)", re.I)
+DELEGATION = re.compile(
+    r"(?<!\w)(delegacj|w skład|przyjecha|gości(ł|li|liśmy)\b|goście|gośćmi|odwiedzi(ł|ła|li|ły)\b)", re.I
+)
 MEMBERS = re.compile(r"(?<!\w)(przedstawiciel\w*|pracowni\w*|urzędni\w*)", re.I)
 ADMINISTRATION = re.compile(
     r"(?<!\w)(magistrat\w*|administracj\w*|rad[ayzą]\w* (miejsk|miast|obwodow|rejonow|gmin|powiat)\w*|urzęd\w*|"
     r"departament\w*|ministerst\w*|starostw\w*|urzędni\w*|(?-i:Stadt|Comune|Landkreis|Sozialamt|Magistrát)|"
+    r"(?-i:Landratsamt|Kreisverwaltung|Stadtverwaltung|Bezirksamt|Rathaus)|samospráv\w*|"  # German offices; self-government
     r"(?-i:odbor\w*|úrad\w*|Mestsk\w*|Městsk\w*|Magistrát\w*))",  # Czech and Slovak offices
     re.I,
 )
@@ -673,8 +676,10 @@ TOPIC_CUES: list[tuple[str, str]] = [
         "social_exclusion",
         r"wykluczeni\w* społeczn\w*|wykluczon\w*|zagrożon\w* wykluczeniem|ubóstw\w*|ubog\w*|ubodzy|biedy|biedą|marginalizac\w*|"
         r"włączeni\w* społeczn\w*|(wsparci|pomoc|potrzeb)\w* materialn\w*|trudn\w* sytuacj\w* materialn\w*|materialn\w* (wsparci|pomoc)\w*|"
-        r"(?-i:integracj\w* społeczn\w*)|inkluzj\w*|obszar\w* zdegradowan\w*|social inclusion|inclusion|"
-        r"poverty|social exclusion|exclusion",
+        r"(?-i:integracj\w* społeczn\w*)|inkluzj\w*|obszar\w* zdegradowan\w*|(?-i:social inclusion|inclusion|INCLUSION)|"
+        # English words in lower case, or a project's acronym ("URB-INCLUSION"); a title's "Active Inclusion
+        # Network" names a network
+        r"(?-i:poverty|social exclusion|exclusion|POVERTY|EXCLUSION)",
     ),
     (
         "urban_development",
@@ -700,11 +705,14 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"pomocy społecznej|systemu (pomocy|opieki) społecznej)|działalnoś\w* (Miejskiego Ośrodka|MOPS)|"
         r"struktur\w* (MOPS|Miejskiego Ośrodka|ośrodka)|"
         r"zada\w* (oraz specyfik\w* pracy )?(MOPS|MOPR|OPS|Miejskiego Ośrodka|Ośrodka|ośrodka)|"
-        r"działalnoś\w* nasz\w* (?-i:Ośrod\w*|Centrum)(?!\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻ]))|"  # an introductory visit to the home
+        r"(?:działalnoś|prac[ęyą]\b)\w* nasz\w* (?-i:Ośrod\w*|Centrum)(?!\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻ]))|"  # an introductory visit
+        # how help is granted: "zasady udzielania pomocy społecznej", "zasady przyznawania świadczeń"
+        r"przyznawani\w* (?:\w+ )?świadcze\w*|"
         r"welfare system|"
         # social welfare as the theme: "w zakresie pomocy społecznej", "model pomocy społecznej", "dotyczącymi
         # opieki socjalnej" (lower case: "Ośrodek Pomocy Społecznej" is a name, not a theme)
         r"(?:organizacj\w*|zakres\w*|dziedzin\w*|obszar\w*|dotycząc\w*|zajmując\w*\s+się|model\w*|systemu?|sprawach|"
+        r"udzielani\w*|"
         r"problematyk\w*|reform\w*)\s+(?-i:(?:pomoc\w*|opiek\w*|polityk\w*|zabezpieczeni\w*)\s+"
         r"(?:społeczn|socjaln)\w*)|"
         # social policy, care and benefits named in lower case; not a deputy mayor's remit ("ds. polityki społecznej")
@@ -754,11 +762,15 @@ _FLATS_FOR = re.compile(
 )
 
 
+NAME_CONNECTORS = {"i", "oraz", "dla", "w", "z", "na"}
+
+
 def inside_name(text: str, a: int, b: int, words: int = 1) -> bool:
     """Whether text[a:b] (of at least `words` words) is capitalised word by word in mid-sentence: a part of
     a name ("Lwowskiego Centrum Młodzieży", "Zakłady Aktywizacji Zawodowej"), not what the text says of
     people or themes. Not in an all-capitals line, where every word is capitalised."""
-    ws = text[a:b].split()
+    # connectors may stand between the capitalised words: "dla Rodzin, Dzieci i Młodzieży"
+    ws = [w for w in text[a:b].split() if w not in NAME_CONNECTORS]
     if len(ws) < words or not all(w[:1].isupper() and not w.isupper() for w in ws):
         return False
     before = text[max(0, a - 3) : a].rstrip(" ")
