@@ -43,6 +43,8 @@ def test_every_polish_message_is_translated_and_none_is_fuzzy():
         if m.id and (m.fuzzy or not m.string or (isinstance(m.string, tuple) and not all(m.string)))
     ]
     assert len(catalog) > 300 and left == []
+    with (templating.LOCALE / "en" / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        assert [m.id for m in read_po(f, locale="en") if m.fuzzy and m.id] == []  # a fuzzy one is not used
     # Babel's own checks: the same %(name)s / {name} placeholders in the Polish as in the English
     problems = [(m.id, [str(e) for e in errors]) for m, errors in catalog.check()]
     assert problems == []
@@ -56,11 +58,17 @@ def test_the_pages_use_the_polish_catalog_as_the_po_file_says():
     for m in read_polish():
         if not m.id:
             continue
-        if isinstance(m.id, tuple):
+        if isinstance(m.id, tuple):  # "1 wydarzenie", "3 wydarzenia", "5 wydarzeń"
             for n, form in ((1, 0), (3, 1), (5, 2)):
-                assert compiled.ngettext(m.id[0], m.id[1], n) == m.string[form], m.id
+                given = (
+                    compiled.npgettext(m.context, m.id[0], m.id[1], n)
+                    if m.context
+                    else compiled.ngettext(m.id[0], m.id[1], n)
+                )
+                assert given == m.string[form], m.id
         else:
-            assert compiled.gettext(m.id) == m.string, m.id
+            given = compiled.pgettext(m.context, m.id) if m.context else compiled.gettext(m.id)
+            assert given == m.string, m.id
 
 
 def test_every_message_the_published_pages_look_up_is_in_the_polish_catalog(

@@ -133,11 +133,13 @@ def reading_key(prop, label: str) -> tuple:
 def reader_pairs(pairs: list, title: str, evidence: list[Evidence]) -> list:
     """The properties a reader's table shows: the names that only repeat the title left out (unless a quote
     backs them: an event's title), the other names as 'also known as' (each text once), the type (under the
-    title), the longitude (beside the latitude) and the geometry (with the page's data) left out."""
+    title), the longitude (beside the latitude), the geometry and the identifier (with the page's data) and
+    a page that is the URL again left out."""
     shown: set[str] = {title}
+    urls = {o for p, o in pairs if p == SCHEMA.url}
     out = []
     for p, o in sorted(pairs, key=lambda po: LABELS.index(po[0]) if po[0] in LABELS else -1):
-        if p in NOT_IN_TABLE:
+        if p in NOT_IN_TABLE or (p == FOAF.page and o in urls):  # a source page's 'page' repeats its URL
             continue
         if p in LABELS and any(ev.field == p and _matches(ev, o) for ev in evidence):
             out.append((p, o))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from pathlib import Path
 
 from markupsafe import Markup
@@ -80,7 +81,7 @@ def format_size(value, lang: str) -> str:
 
 
 def format_date(value, lang: str) -> str:
-    """'2017-02-07' -> '7 Feb 2017' / '7 lut 2017'; a year or a year-month stays as it is."""
+    """'2017-02-07' -> '7 Feb 2017' / '7 lut 2017', '2017-05' -> 'May 2017' / 'maj 2017'; a year stays."""
     return _format_date(str(value or ""), lang)
 
 
@@ -91,6 +92,8 @@ def _format_date(text: str, lang: str) -> str:
     from babel.dates import format_date as babel_date
 
     try:
+        if re.fullmatch(r"\d{4}-\d\d", text):  # a month: its name as it stands alone ('maj', not 'maja')
+            return babel_date(datetime.date.fromisoformat(text + "-01"), format="LLLL y", locale=lang)
         day = datetime.date.fromisoformat(text[:10])
     except ValueError:
         return text
