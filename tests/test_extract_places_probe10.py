@@ -70,3 +70,43 @@ def test_a_bare_frankfurt_is_the_one_the_text_named_and_a_similar_service_elsewh
         {"city": "Frankfurt (Oder)", "country": "DE"},
         [("Frankfurt (Oder)", "DE")],
     )
+
+
+def test_polish_towns_of_an_adjective_noun_adjective_or_a_river_are_where_the_event_was_held(registries):
+    for town, written in (
+        ("Nowe Miasto Lubawskie", "Nowym Mieście Lubawskim"),
+        ("Nowe Miasto nad Pilicą", "Nowym Mieście nad Pilicą"),
+    ):
+        text = f"Goście z Litwy\n\n5 maja 2019 r. w {written} odbyło się spotkanie z delegacją z Litwy.\n"
+        (ev,) = extract_events(text, registries, **TARNOW)
+        assert (ev["location"], ev["cities"]) == ({"city": town, "country": "PL"}, []), town
+
+
+def test_a_town_where_we_hosted_is_the_venue_and_a_village_visited_one_day_is_not(registries):
+    text = (
+        "Goście z Żytomierza\n\nOd 27 do 29 września 2021 r. w naszym domu w Rabce-Zdroju gościliśmy sześć "
+        "pracownic socjalnych. Drugiego dnia odwiedziły Rodzinny Dom Dziecka w Ponicach.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert (ev["direction"], ev["location"]) == ("incoming", {"city": "Rabka-Zdrój", "country": "PL"})
+
+
+def test_a_town_in_brackets_after_a_body_and_a_neuter_towns_genitive_are_towns(registries):
+    text = (
+        "Goście z Niemiec i Ukrainy\n\n5 maja 2019 r. gościliśmy przedstawicieli Christliches Sozialwerk gGmbH "
+        "(Dresden) oraz delegację z Dnipra.\n"
+    )
+    (ev,) = extract_events(text, registries, **TARNOW)
+    assert city_pairs(ev) == [("Dresden", "DE"), ("Dnipro", "UA")]
+
+
+def test_a_town_the_visitors_came_to_is_the_venue_and_a_trip_being_prepared_is_no_place(registries):
+    text = "Goście z Czech\n\n5 maja 2019 r. do Bielska-Białej przyjechała delegacja z Czech.\n"
+    (ev,) = extract_events(text, registries, **TARNOW)
+    assert (ev["direction"], ev["location"]) == ("incoming", {"city": "Bielsko-Biała", "country": "PL"})
+    text = (
+        "Partnerzy w ośrodku\n\n5 maja 2019 r. przedstawiciele Stadt Kaarst z Niemiec spotkali się z dyrektorem "
+        "ośrodka. Rozmawiano o przygotowaniu wyjazdu do Kaarst we wrześniu.\n"
+    )
+    (ev,) = extract_events(text, registries, **TARNOW)
+    assert (ev["direction"], ev["location"]) == ("incoming", {"city": "Tarnów", "country": "PL"})

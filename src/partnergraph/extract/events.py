@@ -768,7 +768,7 @@ VENUE_BEFORE = re.compile(
 # (a venue's hall between: "w Sejnach, w sali Fundacji „Pogranicze”, odbyło się forum")
 VENUE_AFTER = re.compile(
     r"\s*(?:,\s*(?:w|we|na)\s+[^,.;]{1,60},)?\s*(?:,\s*)?"
-    r"(?:odby(?:ł|ła|ło|ły)\s+się|przyjecha\w*|przyby\w*|goszczono|gościł\w*)"
+    r"(?:odby(?:ł|ła|ło|ły)\s+się|przyjecha\w*|przyby\w*|goszczono|gości[łl]\w*)"
 )
 # ... or as the seat of the building, room or body the event was held in or the goods arrived at: "spotkanie
 # odbyło się w siedzibie Stowarzyszenia „X” w Wieliczce", "do magazynu Caritas w Tuchowie dotarł transport"
@@ -781,6 +781,8 @@ HELD_AT_BEFORE = re.compile(
 )
 DELIVERED_AT = re.compile(rf"(?<!\w)do\s+(?:(?!zaprosz|zaprasz){MIDDLE}){{0,60}}?\s+$", re.I)
 ARRIVED_AFTER = re.compile(r"[^.;]{0,30}?\b(?:dotar\w*|przyjecha\w*|przyby\w*)")
+# "do Nowego Sącza przyjechała delegacja": the town the visitors came to
+ARRIVED_RIGHT_AFTER = re.compile(r"\s+(?:dotar\w*|przyjecha\w*|przyby\w*|zawitał\w*)")
 # ... or as the town of what the guests visited, where the home's city is not itself a venue of the event
 VISITED_AT_BEFORE = re.compile(
     rf"(?:odwiedzi(?:ł|ła|li|ły)|zwiedzi(?:ł|ła|li|ły)|gości(?:ł|ła|li|ły)\s+w)\s+{MIDDLE}{{0,80}}?\s+$", re.I
@@ -862,7 +864,7 @@ def _home_country_venue(
                 return m
         if not _krakow_is_the_venue(text, s):
             continue  # a body's seat: "Miejski Ośrodek Pomocy Społecznej w Przasnyszu gościł …"
-        after = VENUE_AFTER.match(text, e) if m.prep != "do" else None
+        after = (VENUE_AFTER if m.prep != "do" else ARRIVED_RIGHT_AFTER).match(text, e)
         in_title = e <= title_len and m.prep in IN  # "Niemieccy opiekunowie w Niepołomicach"
         if after or in_title or VENUE_BEFORE.search(text[max(0, s - 40) : s]):
             return m

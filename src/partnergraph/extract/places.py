@@ -59,6 +59,7 @@ ENDINGS = [
     ("ie", ""),
     ("u", ""),
     ("a", ""),
+    ("a", "o"),  # neuter names: "z Dnipra" (Dnipro)
     ("em", ""),
     ("owi", ""),
     ("ii", "ia"),
@@ -268,8 +269,12 @@ def _agreeing_keys(span: list[Token]) -> list[str]:
     Budziejowicach": Czeskie Budziejowice, "w Spiskiej Nowej Wsi": Spiska Nowa Wieś), an unknown word's
     Polish ending undone ("w Hradcu Králové": Hradec Králové); an adjective written after its noun is
     tried before it too ("w Cieszynie Czeskim": Czeski Cieszyn) and in its place ("w Rawie Ruskiej": Rawa
-    Ruska)."""
+    Ruska), and one between adjectives agreeing with them ("w Nowym Mieście Lubawskim": Nowe Miasto
+    Lubawskie)."""
     keys = _product_keys(_agreeing_choices(span, len(span) - 1))
+    for h in range(1, len(span) - 1):  # the noun between adjectives: "w Nowym Mieście Lubawskim"
+        if span[h].has_pos("subst") and span[0].has_pos("adj") and span[-1].has_pos("adj"):
+            keys += _product_keys(_agreeing_choices(span, h))
     if _noun_first(span):  # "Cieszynie Czeskim": Czeski Cieszyn; "Rawie Ruskiej": Rawa Ruska
         choices = _agreeing_choices(span, 0)
         keys += _product_keys(choices[1:] + choices[:1]) + _product_keys(choices)
@@ -703,7 +708,7 @@ def _polish_locality(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[City,
         return None
     starts = _name_starts(gaz, "polish")
     first = _fold3(tokens[i].text)
-    for n in (3, 2):
+    for n in (4, 3, 2):
         span = tokens[i : i + n]
         if len(span) < n or (first, _words(span)) not in starts:
             continue
@@ -719,6 +724,8 @@ def _polish_locality(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[City,
         asked = tuple(x.text for x in span)
         if asked not in memo:
             keys = _city_keys(tokens, i, n) + _agreeing_keys(span)
+            if n == 4 and span[2].text in CONNECTORS:  # "w Nowym Mieście nad Pilicą": the river as written
+                keys += [f"{k} {span[2].text} {span[3].text}" for k in _agreeing_keys(span[:2])]
             memo[asked] = next((gaz.polish[k] for x in keys if (k := key(x)) in gaz.polish), None)
         if memo[asked] is not None and key(memo[asked][1]) not in KRAKOW_DISTRICTS:
             return City(*memo[asked]), n
@@ -1194,14 +1201,19 @@ NEXT_MEETING = re.compile(
 )
 # a visit or meeting still to come, not the one reported: "Rewizytę zaplanowano na wiosnę w Twardoszynie",
 # "Stacjonarne spotkanie w Sejnach planujemy", "W przyszłym roku pracownicy odwiedzą Łuck", "Niemieckich
-# partnerów będziemy gościć w Krakowie", "The partners will meet again in Porto"
+# partnerów będziemy gościć w Krakowie", "The partners will meet again in Porto", "Rozmawiano o przygotowaniu
+# wyjazdu do Kaarst"
 PLANNED = re.compile(
     r"\b(?:zaplanowa\w*|planuj\w*|planowan[aeyo]|planowano|przewidzian\w*)\b"
     r"|\bw\s+przyszłym\s+roku\b|\bprzyszłego\s+roku\b|\bbędziemy\s+gości\w*"
-    r"|\bwill\s+(?:meet|visit|host|travel)\b|\bis\s+planned\b",
+    r"|\bwill\s+(?:meet|visit|host|travel)\b|\bis\s+planned\b"
+    r"|\bprzygotowa\w*\s+(?:do\s+)?(?:wyjazd|wizyt|rewizyt|podróż)\w*",  # "o przygotowaniu wyjazdu do Kaarst"
     re.I,
 )
-PLANNED_STARTS = ("zaplanowa", "planuj", "planowan", "przewidzian", "przyszł", "będziemy", "will", "planned")
+PLANNED_STARTS = (
+    *("zaplanowa", "planuj", "planowan", "przewidzian", "przyszł", "będziemy", "will", "planned"),
+    "przygotowa",
+)
 SENTENCE_END = {".", "!", "?"}
 
 
@@ -1451,6 +1463,16 @@ def _list_of_towns_ahead(gaz: Gazetteer, tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _seat_in_brackets(tokens: list[Token], i: int) -> bool:
+    """A word alone in brackets after a name is its seat: "Christliches Sozialwerk gGmbH (Dresden)"."""
+    return (
+        1 < i < len(tokens) - 1
+        and tokens[i - 1].text == "("
+        and tokens[i + 1].text == ")"
+        and tokens[i - 2].is_word
+    )
+
+
 def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
     """A one-word city only where the word is a geographic name to morfeusz2, or an unknown word after a
     place preposition, a place noun, or in a list after another place ("(Lwów, Tarnopol, Iwano-Frankiwsk)")."""
@@ -1476,7 +1498,7 @@ def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
         return False  # the first word of a longer foreign name ("z Karel de Grote", "miasta Stara Lubowla")
     if t.has_mark("nazwa_geograficzna"):
         return True
-    if after_place_noun(tokens, i) or listed:
+    if after_place_noun(tokens, i) or listed or _seat_in_brackets(tokens, i):
         return True
     if longer and tokens[i + 1].lower in {"de", "van", "von", "der", "den", "la", "le", "di", "da"}:
         return False
