@@ -16,11 +16,14 @@ from conftest import extract_events, score_probes
 
 def test_the_tenth_entity_probe_pages_score_above_their_floor(registries, score, tmp_path):
     events_f1, macro, f1 = score_probes("entities-probe10", registries, score, tmp_path)
-    assert events_f1 >= 0.69
+    assert events_f1 >= 0.99  # 0.696 before the segmentation of labelled date lines and tables
     # after legal forms closing foreign names, more foreign head words and foreign roles: 0.638 (organisations
     # 0.649, persons 0.688); after names opening the items of a list of bodies: 0.640 (organisations 0.678)
-    assert macro >= 0.638, f1
-    assert f1["organisations"] >= 0.67 and f1["persons"] >= 0.68, f1
+    # with every event found: 0.911 (organisations 0.914, persons 0.917); after persons in capitals with an
+    # unknown given name, priests' titles, initials of a person named before, 'akcja' as a head word: 0.916
+    # (organisations 0.939, persons 0.970)
+    assert macro >= 0.915, f1
+    assert f1["organisations"] >= 0.93 and f1["persons"] >= 0.96, f1
 
 
 def test_foreign_names_closed_by_legal_forms_and_joined_by_foreign_articles(registries):
@@ -87,3 +90,16 @@ def test_a_list_of_persons_and_their_bodies_lends_no_body_its_persons(registries
     assert {"Liverpool City Council", "Odense Kommune", "Diakonie Hasenbergl e.V."} <= set(
         ev["organisations"]
     )
+
+
+def test_persons_of_a_guides_list_an_initial_again_and_a_telephone_network_that_is_no_contact(registries):
+    text = (
+        "Turyn: wizyta studyjna\n\nW dniach 2–6 maja 2022 r. pracownicy Fundacji byli w Turynie. Przewodnikami byli:\n"
+        "Claire MOREAU – Entr'âges ASBL, o programach międzypokoleniowych\n"
+        "Padre Giorgio Ferraro – kapelan noclegowni\n"
+        "Rozmawiali z nimi Anna Bielecka i przedstawiciele Polskiej Akcji Humanitarnej. „Działa” – podsumowała "
+        "A. Bielecka. Dr. Markus Brandl przedstawił projekt „Plaudernetz” – telefonicznej sieci rozmów.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert set(ev["persons"]) == {"Claire Moreau", "Giorgio Ferraro", "Anna Bielecka", "Markus Brandl"}
+    assert "Polska Akcja Humanitarna" in ev["organisations"]

@@ -113,6 +113,7 @@ ORG_HEADS = {
     "koalicja",  # "Koalicja na rzecz Uchodźców"
     "dyrekcja",  # "Dyrekcja Generalna ds. Zatrudnienia … Komisji Europejskiej"
     "wspólnota",  # "Wspólnota Sant'Egidio", "Wspólnota Chleb Życia"
+    "akcja",  # "Polska Akcja Humanitarna"
 }
 # bodies named by one word ("Caritas", "przedstawiciele Policji")
 SINGLE_WORD_BODIES = {"caritas", "policja"}
@@ -262,7 +263,7 @@ SLAVIC_CONNECTORS = {"pro", "pre", "o", "pri", "při", "na", "za", "v", "ve", "s
 # academic and professional titles before a Czech or Slovak name ("ředitel Charity Opava Ing. Martin Bitta"):
 # a person begins, the name before ends
 TITLES = {"Ing", "Mgr", "Bc", "PhDr", "MUDr", "JUDr", "RNDr", "PaedDr", "ThDr", "PhD", "Ph", "DiS", "doc", "prof",
-          "Dr", "dr", "MBA", "Dipl"}  # fmt: skip
+          "Dr", "dr", "MBA", "Dipl", "Padre", "Père", "Pater"}  # fmt: skip
 LEGAL_FORMS = re.compile(
     r",?\s*(p\.\s?o\.(?!\s*[a-ząćęłńóśźż])|e\.\s?V\.|gGmbH|GmbH|Ltd\.?|Inc\.?|o\.\s?p\.\s?s\.|z\.\s?s\.|z\.\s?ú\.|n\.\s?o\.|a\.\s?s\.|asbl|vzw|"
     r"ASBL|VZW|gem\.\s?e\.\s?V\.|ONLUS|Onlus|SCIC|SCOP|APS|ETS|gUG)"
@@ -1240,6 +1241,13 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     names.organisations = _renderings_in_brackets(names.organisations, text, base)
     for fld in ("organisations", "units", "projects", "programmes", "persons"):
         setattr(names, fld, _dedupe(getattr(names, fld)))
+    # a network or project named by its kind and title ("Sieć Age-Friendly Neighbourhoods") is the project
+    titles = {_folded(p.value) for p in names.projects}
+    names.organisations = [
+        o
+        for o in names.organisations
+        if not (o.value.split()[0].lower() in NETWORK_KINDS and _folded(o.value.partition(" ")[2]) in titles)
+    ]
     return names
 
 
@@ -1490,10 +1498,24 @@ def _dedupe(items: list[Name]) -> list[Name]:
             continue
         if any(o is not n and _acronym_of(n.value, o.value) for o in items):
             continue  # "MOPS w Lubaniu" beside "Miejski Ośrodek Pomocy Społecznej w Lubaniu"
+        if n.field == "persons" and any(_initial_of(n.value, o.value) for o in items):
+            continue  # "A. Bielecka" after "Anna Bielecka"
         if k not in seen:
             seen.add(k)
             out.append(n)
     return out
+
+
+def _initial_of(short: str, full: str) -> bool:
+    """Whether `short` is `full` by its initial: "A. Bielecka" of "Anna Bielecka"."""
+    initial, _, surname = short.partition(". ")
+    return (
+        len(initial) == 1
+        and "." not in full
+        and full[:1] == initial
+        and full.rsplit(" ", 1)[-1] == surname
+        and full != short
+    )
 
 
 def _owner(key: str, owners: set[str]) -> bool:
@@ -1519,7 +1541,7 @@ def _page_credit(text: str, a: int, b: int) -> bool:
 
 
 # a contact line: a telephone number or an e-mail address beside the name
-CONTACT = re.compile(r"(?i)\btel\.|\btelefon|@|\be-mail\b")
+CONTACT = re.compile(r"(?i)\btel\.|\btelefon\w{0,2}:?\s*[+(\d]|@|\be-mail\b")  # not "telefonicznej"
 # words crediting a name with a photo or the text, before it
 CREDITED = r"(?i)(?<!\w)(?:fot|foto|zdj|zdjęcia|autor|autorka|tekst)\.?:?\s+"
 
@@ -2133,6 +2155,8 @@ ENGLISH_BEFORE_NAME = {"the", "of", "from", "by", "with", "at"}
 
 # joining words of foreign names only ("Caritas der Erzdiözese Wien", "Caritas of Ireland")
 FOREIGN_JOINS = {"der", "des", "of", "de", "du", "di", "del", "della", "för", "voor"}
+# kinds of undertaking before a project's title ("Sieć Age-Friendly Neighbourhoods")
+NETWORK_KINDS = {"sieć", "sieci", "network", "projekt", "project", "partnerstwo", "partnership"}
 # verb forms: a sentence's first word, never a name's
 VERB_POS = ("fin", "praet", "impt", "inf", "pcon", "pant", "bedzie", "winien")
 # the Polish "and" between two names ("Stadtmission Chemnitz i AWO Sachsen"), not inside one

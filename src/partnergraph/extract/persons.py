@@ -32,6 +32,9 @@ HONORIFICS = {
     "m",  # French: "M. François Dupont" (an initial before a single surname is read first)
     "mme",
     "mlle",
+    "padre",  # Italian, French and German priests: "Padre Giorgio Ferraro"
+    "père",
+    "pater",
 }
 
 
@@ -170,14 +173,18 @@ def person_at(
         if s.lower in NAME_PARTICLES:
             return None  # "VAN DER BERGA": one particle is read, not two
     if (
-        f.has_mark("imię")
-        and not f.text.isupper()
+        f.is_upper_initial
+        and f.text[1:].islower()
         and s.text.isupper()
         and len(s.text) >= 4
-        and not s.text.isdigit()
+        and s.text.isalpha()
         and not (first + 2 < len(toks) and toks[first + 2].text == ")")
     ):
-        s = _title_case(s)  # "Marco BERTOLINI": a surname in capitals, as French and Italian lists write it
+        # "Marco BERTOLINI", "Claire MOREAU – …": a surname in capitals, as French and Italian lists write it
+        if f.has_mark("imię"):
+            s = _title_case(s)
+        elif f.unknown and _introduces_person(toks, first + 2):
+            return first, first + 2, f"{f.text} {_title_case(s).text}", 0.6
     if s.start - f.end > 1 + len(particle) + len(middle) or f.text.isupper() or s.text.isupper():
         return None
     given = next((a for a in f.analyses if "imię" in a.marks), None)
