@@ -138,3 +138,14 @@ def test_how_help_is_granted_is_the_welfare_system_and_inclusion_only_in_lower_c
     assert "children_and_families" not in _topics(
         "Gościliśmy pracownice Centrum Usług Socjalnych dla Rodzin, Dzieci i Młodzieży ze Lwowa."
     )
+
+
+def test_a_conference_held_online_and_taking_part_in_a_seminar_are_conferences():
+    online = (
+        "Pracownicy wzięli udział w konferencji online „Samotność seniorów”, zorganizowanej przez miasto partnerskie. "
+        "W wideokonferencji uczestniczyli partnerzy z trzech miast."
+    )
+    assert classify.classify_type("Opole i partnerzy o samotności seniorów", online)[0] == "Conference"
+    assert classify.classify_type("Wideokonferencja z Lipskiem", "Partnerzy omówili plan pracy.")[0] == "Meeting"
+    seminar = "Przedstawiciele Ośrodka wzięli udział w seminarium „Pflegekinder in Europa”. Uczestnicy odwiedzili dom."
+    assert classify.classify_type("Małopolska i Saksonia o pieczy", seminar)[0] == "Conference"

@@ -38,6 +38,8 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"sympozj", 3),
         (r"kongres(?!ow)", 3),  # not a venue ("Centrum Kongresowe")
         (r"seminari", 1.5),  # a seminar is a conference only when nothing says it was a project meeting
+        (r"(udział\w*|uczestnicz\w*)\s+w\s+(\w+\s+){0,2}?seminari", 1.5),  # taking part in one: it was held for many
+        (r"konferencj\w* (online|on-line|internetow|zdaln|hybrydow)", 4),  # a conference online, not a video call
         (r"forum\b", 1.5),
         (r"zjazd", 1.5),
         (r"debat|panel\w* dyskusyjn", 1.5),
