@@ -103,3 +103,16 @@ def test_persons_of_a_guides_list_an_initial_again_and_a_telephone_network_that_
     (ev,) = extract_events(text, registries)
     assert set(ev["persons"]) == {"Claire Moreau", "Giorgio Ferraro", "Anna Bielecka", "Markus Brandl"}
     assert "Polska Akcja Humanitarna" in ev["organisations"]
+
+
+def test_persons_after_a_role_and_its_town_and_left_in_a_polish_case(registries):
+    text = (
+        "Wizyta w Krakowie\n\nW dniu 12 maja 2021 r. w Krakowie gościliśmy delegację. Przewodniczył jej asesor ds. "
+        "polityki społecznej Luca Rizzo Nervo, a gości przyjął wicemer Wilna Valdas Benkunskas. Spotkali się z "
+        "zastępcą Nadburmistrza Frankfurtu nad Odrą, Jensem-Marcelem Ullrichem, oraz z Sabiną Matkowską- "
+        "kierownikiem biura.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert {"Luca Rizzo Nervo", "Valdas Benkunskas", "Jens-Marcel Ullrich", "Sabina Matkowska"} <= set(
+        ev["persons"]
+    )

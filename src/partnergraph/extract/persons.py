@@ -45,7 +45,8 @@ ROLES = {"pan", "pani", "państwo", "dyrektor", "dyrektorka", "burmistrz", "prez
          "zastępczyni", "referent", "referentka", "specjalista", "specjalistka", "członek", "członkini",
          "wiceprzewodniczący", "wiceprzewodnicząca", "starosta", "wicestarosta", "wójt", "marszałek",
          "wicemarszałek", "wojewoda", "wicewojewoda", "psycholog", "pedagog", "asystent", "asystentka",
-         "head", "director", "mayor", "coordinator", "manager", "chair", "chairman", "chairwoman"}  # fmt: skip
+         "head", "director", "mayor", "coordinator", "manager", "chair", "chairman", "chairwoman",
+         "mer", "wicemer", "asesor", "primator", "mistostarosta", "hetman", "sekretarz", "skarbnik"}  # fmt: skip
 # a foreign job title before the name of the body it is held in: "Geschäftsführer der Lebenshilfe"
 FOREIGN_ROLES = {"geschäftsführer", "geschäftsführerin", "leiter", "leiterin", "direktor", "direktorin",
                  "vorsitzender", "vorsitzende", "bürgermeister", "bürgermeisterin", "oberbürgermeister",
@@ -137,6 +138,16 @@ def person_at(
     first = k + 1 if honorific else k
     if honorific and first < len(toks) and toks[first].text in (".", ",") and t.lower not in ("pan", "pani"):
         first += 1  # "dr. Jan …", "jego referentka, Katrin Böhme"
+    if (
+        honorific
+        and first + 2 < len(toks)
+        and toks[first].has_mark("nazwa_geograficzna")
+        and not toks[first].has_mark("imię")
+        and _name_word(toks[first + 1])
+        and _name_word(toks[first + 2])
+        and toks[first + 2].start - toks[first + 1].end == 1
+    ):
+        first += 1  # the role's town before the name: "wicemer Wilna Valdas Benkunskas"
     if first + 1 >= len(toks) or taken[first] or taken[first + 1]:
         return None
     f, s = toks[first], toks[first + 1]
@@ -319,13 +330,20 @@ def foreign_compound(t: Token) -> bool:
 
 
 def nominative_given(value: str) -> str:
-    """A hyphenated given name of a woman declined on its first part in the nominative: "Anną-Karin
-    Lindqvist" -> "Anna-Karin Lindqvist"."""
+    """A name left in a Polish case put in the nominative: a hyphenated given name declined on its first part
+    ("Anną-Karin Lindqvist" -> "Anna-Karin Lindqvist", "Jensem-Marcel" -> "Jens-Marcel"), and a woman's words in
+    the instrumental or accusative, as no Polish nominative ends in "ą" ("Sabiną Matkowską" -> "Sabina
+    Matkowska", "Joanna Malinowską-Ryan" -> "Joanna Malinowska-Ryan")."""
     first, _, rest = value.partition(" ")
     head, dash, tail = first.partition("-")
     if dash and head[-1:] in ("ą", "ę") and len(head) >= 3 and tail[:1].isupper():
-        return f"{head[:-1]}a-{tail} {rest}".strip()
-    return value
+        first = f"{head[:-1]}a-{tail}"
+    elif dash and head.endswith("em") and len(head) >= 5 and tail[:1].isupper() and not tail.endswith("em"):
+        first = f"{head[:-2]}-{tail}"  # declined on both parts, the second put back before
+    words = [first, *rest.split()]
+    if len(words) >= 2 and all(len(w) > 3 for w in words):
+        words = ["-".join(p[:-1] + "a" if p.endswith("ą") else p for p in w.split("-")) for w in words]
+    return " ".join(words)
 
 
 def _between_unknown(toks: list[Token], j: int) -> bool:
@@ -348,7 +366,9 @@ def _foreign_run(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int
     if k > 0 and (toks[k - 1].is_word and toks[k - 1].is_upper_initial or toks[k - 1].text in QUOTES):
         return None
     first = toks[k]
-    if not _name_word(first) or not (first.unknown or first.has_mark("imię")):
+    if not _name_word(first) or not (
+        first.unknown or first.has_mark("imię") or (first.has_mark("nazwisko") and _role_before(toks, k))
+    ):
         return None
     if (
         first.lower in ARTICLES
@@ -381,9 +401,19 @@ def _foreign_run(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int
         return None  # a place before a name: "burmistrza Trondheim Ingrid Solberg"
     if any(NOT_NAME_WORDS.match(t.text) or t.lemmas & ROLES or t.lower in HONORIFICS for t in toks[k:end]):
         return None  # "Pana Jana Stapelmanna": a title, read by the rules below
-    if not _introduces_person(toks, end):
+    if not _introduces_person(toks, end) and not _role_before(toks, k):
         return None
     return k, end, " ".join(t.text for t in toks[k:end]), 0.6
+
+
+def _role_before(toks: list[Token], k: int) -> bool:
+    """A role shortly before in the same clause: "asesor ds. polityki społecznej Luca Rizzo Nervo"."""
+    for t in reversed(toks[max(0, k - 6) : k]):
+        if t.text in (".", ",", ";", ":", "–") and not (t.text == "." and t is not toks[k - 1]):
+            return False
+        if t.lemmas & ROLES:
+            return True
+    return False
 
 
 # endings and words of bodies' names, not of given names or surnames, in Romance and Germanic languages
