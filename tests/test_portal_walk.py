@@ -105,3 +105,43 @@ def test_a_source_pages_address_is_given_once(client):
     page = client.get("/partnergraph/id/source/bip-83616", params={"lang": "en"}).text
     rows = re.findall(r'<th scope="row"><a [^>]*>([^<]+)</a>', page)
     assert "URL" in rows and "page" not in rows  # foaf:page was the same address again
+
+
+def test_the_ontology_page_leads_a_polish_reader_to_the_ontology_in_polish(browser, server):
+    """pyLODE writes its documentation in English only: a Polish reader is told so, in Polish, and led to
+    the ontology's own page, which names its classes and properties in Polish."""
+    page, problems = open_page(browser, f"{server.url}ontology?lang=pl")
+    note = page.locator(".pg-note")
+    assert note.get_attribute("lang") == "pl" and "tylko po angielsku" in note.inner_text()
+    note.locator("a").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "partnergraph: ontologia współpracy międzynarodowej"
+    assert problems == []
+    page.close()
+    page, problems = open_page(browser, f"{server.url}ontology?lang=en")
+    assert page.locator(".pg-note").count() == 0
+    assert problems == []
+    page.close()
+
+
+def test_the_ontologys_page_names_its_properties_and_reads_its_description_as_paragraphs(
+    browser, server, seed_store
+):
+    """Its namespace's properties were shown as 'purl.org/vocab/vann/preferredNamespacePrefix', and its
+    description kept the line breaks of the Turtle file mid-sentence."""
+    _settings, store = seed_store
+    description = str(
+        store.select(
+            "SELECT ?d WHERE { <https://w3id.org/partnergraph/def/> <http://purl.org/dc/terms/description> ?d "
+            "FILTER(LANG(?d) = 'pl') }"
+        ).rows[0]["d"]
+    )
+    assert re.search(r"[^\n]\n[^\n]", description)  # wrapped by hand in ontology/partnergraph.ttl
+    page, problems = open_page(browser, f"{server.url}partnergraph/def/?lang=pl")
+    rows = [t.strip() for t in page.locator("table.properties > tbody > tr > th").all_inner_texts()]
+    assert "zalecany prefiks przestrzeni nazw" in rows and not [r for r in rows if "purl.org" in r]
+    texts = page.locator("table.properties div.text[lang=pl]").all_inner_texts()
+    joined = re.sub(r"(?<!\n)\n(?!\n)", " ", description.strip())
+    assert [t for t in texts if t.startswith(joined)], texts  # then ' (polski)'
+    assert problems == []
+    page.close()

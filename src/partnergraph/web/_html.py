@@ -77,6 +77,9 @@ TERM_LABELS = {
     DCTERMS.creator: N_("creator"),
     DCTERMS.description: N_("description"),
     DCTERMS.license: N_("licence"),
+    # the ontology's namespace (were shown as 'purl.org/vocab/vann/preferredNamespacePrefix')
+    URIRef("http://purl.org/vocab/vann/preferredNamespacePrefix"): N_("preferred namespace prefix"),
+    URIRef("http://purl.org/vocab/vann/preferredNamespaceUri"): N_("namespace IRI"),
     # a quotation's parts (its page, id/evidence/...)
     OA.hasBody: N_("the fact"),
     OA.bodyValue: N_("value"),

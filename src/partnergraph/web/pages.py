@@ -103,6 +103,7 @@ INBOUND_KINDS = {
     "city": N_("Cities"),
     "country": N_("Countries"),
 }
+WRAPPED = (DCTERMS.description, RDFS.comment, SKOS.definition)  # the ontology's texts, lines wrapped by hand
 NUMBERS = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long, XSD.nonNegativeInteger}
 
 
@@ -226,7 +227,8 @@ def term_of(node, labels: dict, lang: str, linker: Linker) -> Term:
         return Term("plain", str(node))
     text, tag = str(node), node.language or ""
     if len(text) > 200 or "\n" in text:
-        return Term("block", re.sub(r"\n\s*\n\s*", "\n\n", text.strip()), lang=tag)
+        text = re.sub(r"\n\s*\n\s*", "\n\n", text.strip())
+        return Term("block", text, lang=tag, note=language_name(tag, lang) if tag else "")
     if tag:
         return Term("tagged", text, lang=tag, note=language_name(tag, lang))
     if node.datatype == XSD.date:  # in the reader's language, the ISO form on hover
@@ -309,7 +311,10 @@ def value_of(prop, value, labels: dict, lang: str, linker: Linker) -> Term:
     """A property's value as term_of gives it, a registry's kind of organisation by its name."""
     if prop == URIRef(PG + "organisationKind") and str(value) in ORGANISATION_KINDS:
         return Term("coded", gettext(lang, ORGANISATION_KINDS[str(value)]), title=str(value))
-    return term_of(value, labels, lang, linker)
+    term = term_of(value, labels, lang, linker)
+    if prop in WRAPPED and term.kind == "block":  # a paragraph wrapped in the Turtle file: one paragraph
+        return dataclasses.replace(term, text=re.sub(r"(?<!\n)\n(?!\n)", " ", term.text))
+    return term
 
 
 def coordinates_of(lat, lon, lang: str) -> Term:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 import threading
+from html import escape
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 
 from .._html import Linker
 from .._http import html_response, lang_of, other_lang_href, state_of, text_response
-from ..templating import STATIC, render
+from ..templating import STATIC, gettext, render
 
 router = APIRouter()
 BODY = re.compile(r"<body[^>]*>", re.IGNORECASE)
@@ -20,9 +21,10 @@ _focus_renders = threading.Semaphore(1)
 
 
 def with_site_header(
-    page: str, lang: str, linker: Linker, other_href: str | None, nav: str, skip: str
+    page: str, lang: str, linker: Linker, other_href: str | None, nav: str, skip: str, note: str = ""
 ) -> str:
-    """`page` with the site header (and its stylesheet, inline: these pages allow no other) after <body>."""
+    """`page` with the site header (and its stylesheet, inline: these pages allow no other) after <body>,
+    and `note` (HTML) under it."""
     header = render(
         "_header.html", lang, linker=linker, other_lang_href=other_href, nav=nav, skip_target=skip
     )
@@ -31,7 +33,7 @@ def with_site_header(
     if match is None:
         return page
     at = match.end()
-    return f"{page[:at]}\n<style>{css}</style>\n{header}{page[at:]}"
+    return f"{page[:at]}\n<style>{css}</style>\n{header}{note}{page[at:]}"
 
 
 # pyLODE's pale superscripts (orange, light blue on white) and grey credit line darkened to a 4.5:1 contrast.
@@ -40,6 +42,7 @@ def with_site_header(
 ONTOLOGY_STYLE = (
     "<style>.sup-c,.sup-con{color:#a34d00}.sup-fp{color:#1c5f8f}.sup-dp{color:#1b6b1b}"
     "#pylode{color:#595959}#pylode #y{color:#7a5f00}"
+    ".pg-note{max-width:60rem;margin:1em auto;padding:.5em 1em;background:#fff8e1;border:1px solid #e0c060}"
     "@media (max-width:700px){body{padding:1em}#content{width:auto}"
     "#toc{position:static;width:auto;height:auto;margin:1em 0}"
     "#pylode{position:static;transform:none;margin:1em 0}"
@@ -53,6 +56,23 @@ def readable_ontology(page: str) -> str:
     if re.search(r"<html(?![^>]*\blang=)", page):
         page = re.sub(r"<html", '<html lang="en"', page, count=1)
     return page.replace("</head>", ONTOLOGY_STYLE + "</head>", 1)
+
+
+def in_english_note(lang: str, linker: Linker) -> str:
+    """For a reader of another language: pyLODE writes English only; the ontology's resource page gives its
+    classes and properties in the reader's language."""
+    if lang == "en":
+        return ""
+    from ... import iris
+
+    name = gettext(lang, "the ontology in Polish")  # (not inside an f-string: pybabel does not look there)
+    text = gettext(
+        lang,
+        "This documentation of the ontology is in English only; its classes and properties with their "
+        "Polish names and descriptions: {link}.",
+    )
+    link = f'<a href="{escape(linker.iri(str(iris.DEF)))}">{escape(name)}</a>'
+    return f'<p class="pg-note" lang="{lang}">{escape(text).replace("{link}", link)}</p>'
 
 
 def network_bundle(root: str) -> str | None:
@@ -118,6 +138,12 @@ async def ontology_docs(request: Request):
     page = await run_in_threadpool(state.cached, "ontology", make)
     linker = Linker(lang=lang, lang_in_links=explicit)
     page = with_site_header(
-        readable_ontology(page), lang, linker, other_lang_href(request, lang), "ontology", "content"
+        readable_ontology(page),
+        lang,
+        linker,
+        other_lang_href(request, lang),
+        "ontology",
+        "content",
+        note=in_english_note(lang, linker),
     )
     return html_response(page, csp=False)
