@@ -200,3 +200,20 @@ def test_the_gazetteer_cache_leaves_other_versions_files(tmp_path, monkeypatch):
     assert len(ours) == 1 and ours[0].stem == f"gazetteer-{gazetteer._fingerprint()}"
     monkeypatch.setattr(gazetteer, "build_gazetteer", lambda: pytest.fail("the cache was not read"))
     assert gazetteer.load_gazetteer(tmp_path).records == built.records
+
+
+def test_names_one_or_two_slips_apart_are_never_set_aside_by_their_letters():
+    from partnergraph.extract._spelling import letters, skeleton, slips
+
+    pairs = [
+        ("Stara Lubowla", "Stará Ľubovňa"),
+        ("Krawarz", "Kravaře"),
+        ("Hulczyn", "Hlučín"),
+        ("Tábor", "Tabro"),
+    ]
+    for a, b in pairs:
+        x, y = skeleton(a), skeleton(b)
+        for most in (1, 2):
+            if slips(x, y, most) <= most:
+                assert (letters(x) ^ letters(y)).bit_count() <= 2 * most, (a, b)
+    assert (letters("ostrava") ^ letters("plzen")).bit_count() > 4  # far apart: no comparison needed

@@ -74,8 +74,19 @@ def _country_names(gaz: Gazetteer, iso: str, letter: str) -> list[tuple[str, tup
         by_country[iso] = {"raw": raw}
     names = by_country[iso]
     if letter not in names:
-        names[letter] = [(skeleton(k), rec) for k, rec in names["raw"].get(letter, ())]
+        names[letter] = [
+            (sk, letters(sk), rec) for k, rec in names["raw"].get(letter, ()) for sk in (skeleton(k),)
+        ]
     return names[letter]
+
+
+def letters(text: str) -> int:
+    """The set of a text's characters as bits: one slip changes at most two of them, so two names whose sets
+    differ in more than twice the slips allowed need no letter-by-letter comparison."""
+    bits = 0
+    for c in text:
+        bits |= 1 << (ord(c) & 63)
+    return bits
 
 
 def town_by_spelling(gaz: Gazetteer, guesses: list[str], countries: set[str]) -> City | None:
@@ -96,9 +107,14 @@ def _town_by_spelling(gaz: Gazetteer, guesses: list[str], countries: set[str]) -
         if len(g) < 5:
             continue  # short names are too alike
         most = 1 if len(g) < 8 else 2
+        bits = letters(g)
         for iso in countries:
-            for name, rec in _country_names(gaz, iso, g[:1]):
-                if abs(len(name) - len(g)) <= most and slips(g, name, most) <= most:
+            for name, its, rec in _country_names(gaz, iso, g[:1]):
+                if (
+                    abs(len(name) - len(g)) <= most
+                    and (bits ^ its).bit_count() <= 2 * most
+                    and slips(g, name, most) <= most
+                ):
                     city = City(*rec)
                     if best is None or city.population > best.population:
                         best = city
