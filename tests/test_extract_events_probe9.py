@@ -149,3 +149,27 @@ def test_a_conference_held_online_and_taking_part_in_a_seminar_are_conferences()
     assert classify.classify_type("Wideokonferencja z Lipskiem", "Partnerzy omówili plan pracy.")[0] == "Meeting"
     seminar = "Przedstawiciele Ośrodka wzięli udział w seminarium „Pflegekinder in Europa”. Uczestnicy odwiedzili dom."
     assert classify.classify_type("Małopolska i Saksonia o pieczy", seminar)[0] == "Conference"
+
+
+def test_days_joined_by_i_and_a_part_of_a_month_are_dates():
+    from partnergraph.extract import dates
+
+    def span(text: str) -> tuple:
+        first, _extra = dates.event_dates(text)
+        return first.begin, first.finish
+
+    assert span("W dniach 9 i 10 IV 2019 r. gościliśmy delegację.") == ((2019, 4, 9), (2019, 4, 10))
+    assert span("9 i 10.04.2019 r. odbyło się spotkanie.") == ((2019, 4, 9), (2019, 4, 10))
+    assert span("Na początku maja 2019 r. gościliśmy studentów.") == ((2019, 5, None), (2019, 5, None))
+    assert span("W drugiej połowie czerwca br. odbyła się wizyta.") == ((None, 6, None), (None, 6, None))
+    assert dates.event_dates("Spotkanie trwało od godz. 10 i 11.30 w sali.")[0] is None
+
+
+def test_a_post_titled_by_its_first_sentence_dates_dzis_from_its_time_line(registries):
+    post = (
+        "Miejski Ośrodek Pomocy Społecznej w Tarnowie\n12 maja 2021 o 10:15 ·\nDziś gościliśmy delegację z Koszyc. "
+        "Goście poznali pracę naszych asystentów rodziny i Klubu Seniora. Dziękujemy za wizytę!\n"
+    )
+    home = {"home": "Miejski Ośrodek Pomocy Społecznej w Tarnowie", "home_city": "Tarnów"}
+    (ev,) = extract_events(post, registries, **home)
+    assert (ev["start"], ev["end"]) == ("2021-05-12", "2021-05-12")

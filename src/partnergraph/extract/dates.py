@@ -56,6 +56,8 @@ NUMERIC = re.compile(
     r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?"
 )
 _NUM_DASH = r"\s*(?:-|–|—|do)\s*"
+# between the days of a range in numbers also "i"/"oraz": "9 i 10 IV 2019", "9 i 10.04.2019" (the first to the last)
+_NUM_JOIN = r"(?:\s*(?:-|–|—)\s*|\s+(?:do|i|oraz)\s+)"
 # "28.09.2015 - 1.10.2015": both ends written in full
 NUMERIC_FULL_RANGE = re.compile(
     r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)?\d\d)(?:\s*r\.)?"
@@ -66,7 +68,7 @@ NUMERIC_FULL_RANGE = re.compile(
 # and months ("(30.03-2.04)"), but not between hours ("godz. 10.15-11.30")
 NUMERIC_RANGE = re.compile(
     r"(?<![\d.])(?<!godz\.\s)(?<!godz\.)(?P<d1>[0-3]?\d)(?:\.(?P<m1>[01]?\d))?\.?"
-    + _NUM_DASH
+    + _NUM_JOIN
     + r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)(?:\.(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?|\.?(?![.\d]))"
 )
 # a year-less day in numbers only where it is introduced as a day: "w dniu 5.05", "dnia 12.10.", "W poniedziałek
@@ -93,13 +95,16 @@ ROMAN_DATE = re.compile(
 # "28-30 IX 2015", "28 IX - 1 X 2015"
 ROMAN_RANGE = re.compile(
     rf"(?<![\w.])(?P<d1>[0-3]?\d)(?:\s*[. ]\s*(?P<m1>{_ROMAN_MONTH}))?\.?"
-    + _NUM_DASH
+    + _NUM_JOIN
     + rf"(?P<d2>[0-3]?\d)\s*[. ]\s*(?P<m2>{_ROMAN_MONTH})\s*[. ]\s*(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*r\.)?"
 )
 ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 MONTH = re.compile(
     rf"\b(?:w|we|od|na\s+początku|pod\s+koniec|z\s+końcem|końcem|na\s+przełomie)\s+"
-    rf"(?P<m>{_LOC})(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')})?(?!\w)",
+    rf"(?P<m>{_LOC})(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')})?(?!\w)"
+    # a part of a month, the month in the genitive: "na początku maja 2019 r.", "w drugiej połowie czerwca"
+    rf"|\b(?:na\s+początku|pod\s+koniec|z\s+końcem|końcem|w\s+(?:pierwszej\s+|drugiej\s+)?połowie)\s+"
+    rf"(?P<g>{_GEN})(?:\s+{_YEAR.format(n='gy')}|{_BR.format(n='gb')})?(?!\w)",
     re.I,
 )
 _NOM = "|".join(sorted(MONTHS_NOM, key=len, reverse=True))
@@ -253,8 +258,9 @@ def find_dates(text: str) -> list[DateMention]:
     for m in MONTH_OPENING.finditer(text):
         add(DateMention(m.start("n"), m.end("n"), (None, _month(m["n"]), None), (None, _month(m["n"]), None)))
     for m in MONTH.finditer(text):
-        mo, y = _month(m["m"]), _year(m["y"])
-        start = m.start("m")
+        g = "m" if m["m"] else "g"
+        mo, y = _month(m[g]), _year(m["y"] if m["m"] else m["gy"])
+        start = m.start(g)
         add(DateMention(start, m.end(), (y, mo, None), (y, mo, None)))
     for m in YEAR_ONLY.finditer(text):
         y = int(m["y"])

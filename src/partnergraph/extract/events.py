@@ -169,6 +169,9 @@ def _draft(page: Page, listed: Listed) -> _Draft | None:
         relative = dates.relative_day(body, listed.published)
         if relative is not None and (first is None or relative.start < first.start):
             first, extra = relative, []
+        elif first is None and (relative := dates.relative_day(text[:title_len], listed.published)) is not None:
+            first, extra = relative, []  # a post titled by its first sentence: "Dziś gościliśmy delegację …"
+            d.date_in_title = True
     if first is None and listed.group:
         first = dates.calendar_label(listed.group)
         if first is not None:

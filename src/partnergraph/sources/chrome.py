@@ -30,7 +30,8 @@ DATE_TOKEN = re.compile(
     rf"(?:(?:{_WEEKDAYS}),?\s*)?"
     r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"
     rf"|\d{{1,2}}\s+(?:{_MONTH_WORDS})\.?,?\s+\d{{4}})"
-    r"(?:\s*r\.)?,?(?:\s*(?:godz\.\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?)?",
+    # the time also as a post gives it: "12 maja 2021 o 10:15"
+    r"(?:\s*r\.)?,?(?:\s*(?:godz\.\s*|o\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?)?",
     re.I,
 )
 CREDIT = re.compile(
