@@ -100,6 +100,25 @@ def test_a_malformed_param_option_is_refused_by_the_parser(seed_settings):
     assert out.returncode == 2 and "expected name=value" in out.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["query", "-", "--format", "xml"], "partnergraph query: argument --format: invalid choice: 'xml'"),
+        (
+            ["network", "export"],
+            "partnergraph network export: the following arguments are required: --format",
+        ),
+        (["view", "--depth", "-1"], "partnergraph view: argument --depth: expected a number of 0 or more"),
+        (["no_such_command"], "partnergraph: argument COMMAND: invalid choice: 'no_such_command'"),
+    ],
+)
+def test_a_usage_error_is_one_line_and_exit_code_2(tmp_path, args, message):
+    out = partnergraph(*args, root=tmp_path)
+    assert out.returncode == 2
+    assert out.stderr.startswith(message), out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
 def test_every_command_has_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     parser = make_parser()

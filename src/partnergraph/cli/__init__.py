@@ -31,10 +31,18 @@ COMMANDS = [
 ]
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A usage error is one line, like every other error (argparse prints the whole usage first);
+    subparsers inherit the class."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def make_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole parser; with `only`, a command's name, the parser of that command alone: importing
     the other commands' modules was a quarter of `partnergraph query`'s start-up."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="partnergraph",
         description="MOPS Kraków's international cooperation: bulletin pages to a linked-open-data graph.",
     )
