@@ -21,9 +21,11 @@ def test_the_tenth_entity_probe_pages_score_above_their_floor(registries, score,
     # 0.649, persons 0.688); after names opening the items of a list of bodies: 0.640 (organisations 0.678)
     # with every event found: 0.911 (organisations 0.914, persons 0.917); after persons in capitals with an
     # unknown given name, priests' titles, initials of a person named before, 'akcja' as a head word: 0.916
-    # (organisations 0.939, persons 0.970)
-    assert macro >= 0.915, f1
-    assert f1["organisations"] >= 0.93 and f1["persons"] >= 0.96, f1
+    # (organisations 0.939, persons 0.970); after lines of a programme labelled by weekday and names joined by
+    # 'oraz' in a list item: organisations 0.966 (topics 0.914 -> 0.882: 'Streetwork UK' is a name now, and a
+    # name makes no topic)
+    assert macro >= 0.935, f1
+    assert f1["organisations"] >= 0.96 and f1["persons"] >= 0.96, f1
 
 
 def test_foreign_names_closed_by_legal_forms_and_joined_by_foreign_articles(registries):
@@ -116,3 +118,22 @@ def test_persons_after_a_role_and_its_town_and_left_in_a_polish_case(registries)
     assert {"Luca Rizzo Nervo", "Valdas Benkunskas", "Jens-Marcel Ullrich", "Sabina Matkowska"} <= set(
         ev["persons"]
     )
+
+
+def test_a_programme_of_labelled_lines_names_its_hosts(registries):
+    text = (
+        "Wizyta w Edynburgu\n\nOd 12 do 14 czerwca 2023 r. przedstawiciele Krakowa byli w Edynburgu.\n\n"
+        "Program wizyty:\n"
+        "Poniedziałek – Cyrenians: rozmowa o zapobieganiu eksmisjom\n"
+        "Wtorek – Social Bite oraz Streetwork UK, nocny dyżur\n"
+        "Środa – Edinburgh Health and Social Care Partnership, spotkanie w ratuszu\n"
+        "Czwartek – Servizio Adulti in Difficoltà del Comune di Torino, gdzie pokazano noclegownie\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert set(ev["organisations"]) == {
+        "Cyrenians",
+        "Social Bite",
+        "Streetwork UK",
+        "Edinburgh Health and Social Care Partnership",
+        "Servizio Adulti in Difficoltà del Comune di Torino",
+    }

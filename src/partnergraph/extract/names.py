@@ -1202,9 +1202,14 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     # 5. the items of a list or table of bodies that no head word announced ("• Cyrenians", "| Merchants Quay
     # Ireland |"), when another item of it is a body
     if "\n" in text:
-        for k, end, rendering in _list_item_names(text, base, toks, taken, names, gaz):
+        for k, end, inside, rendering in _list_item_names(text, base, toks, taken, names, gaz):
             own = _span_text(text, base, toks, k, end)
-            if rendering is not None:  # an own name before its Polish rendering in brackets: one body
+            if inside is not None and not rendering:  # the whole name of a body found cut
+                names.organisations = [
+                    replace(o, value=own, start=toks[k].start) if o is inside else o
+                    for o in names.organisations
+                ]
+            elif inside is not None:  # an own name before its Polish rendering in brackets: one body
                 names.organisations = [
                     replace(
                         o,
@@ -1213,7 +1218,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                         aliases=(o.value,),
                         confidence=CONFIDENCE["own_name"],
                     )
-                    if o is rendering
+                    if o is inside
                     else o
                     for o in names.organisations
                 ]
@@ -1253,16 +1258,22 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
 
 # a list item's mark: a bullet, a dash or a number ("• ", "- ", "3. ", "3) ", "3 " before a table's cells)
 LIST_MARK = re.compile(r"[ \u00a0]*(?:[•\-–—*·▪►]|\d{1,2}[.)]?)[ \u00a0]+")
+# a label before a dash opening a programme's line: a weekday, a time, a date ("Środa – ", "10:00 – ")
+LABEL_MARK = re.compile(
+    r"[ \u00a0]*(?:[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,11}\.?|\d{1,2}[.:]\d{2}(?:[ \u00a0]*[–-][ \u00a0]*\d{1,2}[.:]\d{2})?)"
+    r"[ \u00a0]+[–—-][ \u00a0]+"
+)
 # what ends a listed name: its seat, country, role or description after a comma, bracket, dash or colon
 ITEM_ENDS = {",", "(", "–", "—", "-", ":", ";", "|", "/"}
 
 
 def _list_item_names(
     text: str, base: int, toks: list[Token], taken: list[bool], names: Names, gaz
-) -> list[tuple[int, int, Name | None]]:
-    """(first token, end, the Polish rendering it owns or None) of the foreign names that open the items of a
-    list or the cells of a table whose other items name bodies (not of a list of persons: "• Ruth Owen –
-    Liverpool City Council")."""
+) -> list[tuple[int, int, Name | None, bool]]:
+    """(first token, end, a body found inside or None, whether that body is the name's Polish rendering in
+    brackets) of the foreign names that open the items of a list or the cells of a table whose other items
+    name bodies (not of a list of persons: "• Ruth Owen – Liverpool City Council"); two names joined by "oraz"
+    are two items."""
     orgs = names.organisations
     index = {t.start: k for k, t in enumerate(toks)}
     blocks: list[list[tuple[int, int, int]]] = [[]]  # per block: (column, item start, item end) offsets
@@ -1273,7 +1284,7 @@ def _list_item_names(
             for column, cell in enumerate(cells):
                 blocks[-1].append((column, at, at + len(cell)))
                 at += len(cell) + 1
-        elif mark := LIST_MARK.match(line):
+        elif mark := LIST_MARK.match(line) or LABEL_MARK.match(line):
             blocks[-1].append((0, offset + mark.end(), offset + len(line)))
         elif blocks[-1]:
             blocks.append([])
@@ -1281,50 +1292,76 @@ def _list_item_names(
     found = []
     for block in blocks:
         columns = {c for c, a, b in block if any(a <= o.start < b for o in orgs)}
-        if any(text[a - base : o.start - base].strip() == "" for _, a, b in block for o in names.persons):
+        if any(
+            a <= o.start < b and not text[a - base : o.start - base].strip()
+            for _, a, b in block
+            for o in names.persons
+        ):
             continue  # a list of persons and their bodies
         for column, a, b in block:
-            if column not in columns or any(a <= o.start < b for o in orgs if o.end <= b and o.start == a):
+            if column not in columns or any(o.start == a for o in orgs):
                 continue
             k = next((index[x] for x in range(a, b) if x in index), None)
-            if k is None:
-                continue
-            end = k
-            while end < len(toks) and toks[end].end <= b and toks[end].text not in ITEM_ENDS:
-                t = toks[end]
-                if not (
-                    t.is_upper_initial
-                    or t.text in CONNECTORS | FOREIGN_JOINS
-                    or _foreign_lower(t)
-                    or (t.text.islower() and len(t.text) <= 3 and end > k and toks[end - 1].is_upper_initial)
-                ):
-                    break
-                end += 1
-            while end > k and toks[end - 1].text.islower() and len(toks[end - 1].text) <= 3:
-                end -= 1  # a joining word closes no name
-            end = _past_quoted_name(toks, end, taken)  # "Благодійна організація «Дім Милосердя»"
-            words = [t for t in toks[k:end] if t.is_word]
-            closed = end >= len(toks) or toks[end].end > b or toks[end].text in ITEM_ENDS
-            if (
-                not words
-                or not closed
-                or not toks[k].is_upper_initial
-                or toks[k].text[:1].isdigit()
-                or not any(t.unknown or _foreign_spelling(t) for t in words)
-                or any(t.has_pos(*VERB_POS) for t in words)
-                or all(_place_word(gaz, t) for t in words)
-                or (len(words) == 1 and (len(words[0].text) < 4 or words[0].text.isupper()))
-            ):
-                continue
-            rendering = None
-            if end + 1 < len(toks) and toks[end].text == "(":
-                rendering = next((o for o in orgs if o.start == toks[end + 1].start), None)
-            if any(toks[end - 1].end < o.start < b for o in orgs if o is not rendering):
-                continue  # a person and the body named after them: "Mette Kjærgaard Holm – Odense Kommune"
-            if any(taken[k:end]) or (rendering is not None and not _own_language(toks[k:end])):
-                continue
-            found.append((k, end, rendering))
+            while k is not None:
+                end, name = _item_name(toks, k, b, taken, orgs, gaz)
+                if name is not None:
+                    found.append(name)
+                k = end + 1 if end < len(toks) and toks[end].text in POLISH_AND else None
     return found
+
+
+def _item_name(
+    toks: list[Token], k: int, b: int, taken: list[bool], orgs: list[Name], gaz
+) -> tuple[int, tuple[int, int, Name | None, bool] | None]:
+    """The end of the words at token k of a list item ending at text offset b, and the foreign name they make
+    if they make one: (k, end, a body found inside it or its rendering after it, whether that is its
+    rendering)."""
+    end = k
+    while end < len(toks) and toks[end].end <= b and toks[end].text not in ITEM_ENDS:
+        t = toks[end]
+        if (
+            not (
+                t.is_upper_initial
+                or t.text in CONNECTORS | FOREIGN_JOINS
+                or _foreign_lower(t)
+                or (t.text.islower() and len(t.text) <= 3 and end > k and toks[end - 1].is_upper_initial)
+            )
+            or t.text in POLISH_AND
+        ):
+            break
+        end += 1
+    while end > k and toks[end - 1].text.islower() and len(toks[end - 1].text) <= 3:
+        end -= 1  # a joining word closes no name
+    end = _past_quoted_name(toks, end, taken)  # "Благодійна організація «Дім Милосердя»"
+    words = [t for t in toks[k:end] if t.is_word]
+    closed = end >= len(toks) or toks[end].end > b or toks[end].text in ITEM_ENDS | POLISH_AND
+    if (
+        not words
+        or not closed
+        or not toks[k].is_upper_initial
+        or toks[k].text[:1].isdigit()
+        or not any(t.unknown or _foreign_spelling(t) for t in words)
+        or any(t.has_pos(*VERB_POS) for t in words)
+        or all(_place_word(gaz, t) for t in words)
+        or (len(words) == 1 and (len(words[0].text) < 4 or words[0].text.isupper()))
+    ):
+        return end, None
+    rendering = None
+    if end + 1 < len(toks) and toks[end].text == "(":
+        rendering = next((o for o in orgs if o.start == toks[end + 1].start), None)
+    if any(toks[end - 1].end < o.start < b for o in orgs if o is not rendering):
+        return end, None  # a person and the body named after them: "Mette Kjærgaard Holm – Odense Kommune"
+    if any(taken[k:end]):
+        # a body found inside the item's name, cut at its lower-case words: "Servizio Adulti in Difficoltà
+        # del Comune di Torino" (found: "Difficoltà del Comune di Torino")
+        inner = next((o for o in orgs if toks[k].start < o.start and o.end == toks[end - 1].end), None)
+        first = next((x for x in range(k, end) if taken[x]), end)
+        if inner is None or rendering is not None or toks[first].start != inner.start:
+            return end, None
+        return end, (k, end, inner, False)
+    if rendering is not None:
+        return end, (k, end, rendering, True) if _own_language(toks[k:end]) else None
+    return end, (k, end, None, False)
 
 
 def _own_language(words: list[Token]) -> bool:
