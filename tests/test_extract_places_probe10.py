@@ -110,3 +110,13 @@ def test_a_town_the_visitors_came_to_is_the_venue_and_a_trip_being_prepared_is_n
     )
     (ev,) = extract_events(text, registries, **TARNOW)
     assert (ev["direction"], ev["location"]) == ("incoming", {"city": "Tarnów", "country": "PL"})
+
+
+def test_names_of_people_and_bodies_are_no_towns(registries):
+    text = (
+        "Wizyta w Jaworowie\n\n5 maja 2019 r. byliśmy w Jaworowie na Ukrainie. Z Pawłem Baranem uzgodniliśmy plan. "
+        "Poznaliśmy też Ingrid Solberg z Kirkens Bymisjon i Kari Ann Nilsen oraz dzienne centrum „Drop In” "
+        "prowadzone w Edynburgu przez The City of Edinburgh Council.\n"
+    )
+    (ev,) = extract_events(text, registries, **TARNOW)
+    assert [name for name, _ in city_pairs(ev)] == ["Yavoriv", "Edinburgh"]

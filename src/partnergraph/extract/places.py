@@ -410,13 +410,22 @@ def _towns_by_spelling(
         written = " ".join(x.text for x in span)
         guesses = [written, *_nominative_guesses(span)]
         city = town_by_spelling(gaz, guesses, countries) if len(countries) <= 3 else None
-        if city is None and after_noun and len(countries) == 1 and all(x.unknown for x in span):
+        if (
+            city is None
+            and after_noun
+            and len(countries) == 1
+            and all(x.unknown and x.lower not in BODY_WORDS for x in span)
+        ):
             city = City(None, written, next(iter(countries)), None, None, 0, None)  # named as it is written
         if city is not None:
             m = PlaceMention("city", city.country, city, t.start, span[-1].end, written, prep, i, (city,))
             out.append(m)
         i = j
     return out
+
+
+# the words that make a foreign name a body's, not a village's: "The City of Edinburgh Council"
+BODY_WORDS = {"council", "kommune", "kommun", "gemeinde", "gmina", "municipality", "office", "authority"}
 
 
 def _nominative_guesses(span: list[Token]) -> list[str]:
@@ -1493,6 +1502,19 @@ def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
         return False  # "Jan de Vries", "Karl von Holt"
     if i > 0 and tokens[i - 1].lower in ("pan", "pani", "p", "państwo", "dr", "prof"):
         return False  # a person after a title
+    if len(t.text) < 3:
+        return False  # "Drop In" is no Ina
+    prv = tokens[i - 1] if i > 0 else None
+    if prv is not None and prv.has_mark("imię") and prv.is_upper_initial and t.start - prv.end <= 1:
+        return False  # a surname after a first name: "z Pawłem Baranem"
+    if (
+        t.unknown
+        and nxt is not None
+        and nxt.has_mark("imię")
+        and nxt.is_upper_initial
+        and nxt.start - t.end <= 1
+    ):
+        return False  # a foreign first name before another: "Kari Ann Nilsen"
     longer = i + 1 < len(tokens) and tokens[i + 1].start - t.end <= 1
     if longer and tokens[i + 1].is_upper_initial and tokens[i + 1].unknown and tokens[i + 1].is_word:
         return False  # the first word of a longer foreign name ("z Karel de Grote", "miasta Stara Lubowla")
