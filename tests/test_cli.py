@@ -4,6 +4,7 @@ every command, and every command in the README."""
 from __future__ import annotations
 
 import os
+import pty
 import re
 import subprocess
 import sys
@@ -117,6 +118,40 @@ def test_a_usage_error_is_one_line_and_exit_code_2(tmp_path, args, message):
     assert out.returncode == 2
     assert out.stderr.startswith(message), out.stderr
     assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
+def run_on_a_terminal(root: Path, *args: str) -> str:
+    """What the command writes to stderr when stderr is a terminal (a pseudo-terminal here)."""
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "PARTNERGRAPH_ROOT": str(root)}
+    with subprocess.Popen(
+        [sys.executable, "-m", "partnergraph.cli", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=terminal,
+        cwd=root,
+        env=env,
+    ) as process:
+        os.close(terminal)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the terminal's other end closed
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert process.wait(timeout=300) == 0, seen
+    os.close(controller)
+    return seen.decode("utf-8", "replace")
+
+
+def test_a_long_command_shows_its_steps_on_a_terminal_only(seed_settings, tmp_path):
+    on_terminal = run_on_a_terminal(seed_settings.root, "publish", str(tmp_path / "site"))
+    assert "INFO network:" in on_terminal, on_terminal
+    piped = partnergraph("publish", str(tmp_path / "again"), root=seed_settings.root)
+    assert piped.returncode == 0 and "INFO" not in piped.stderr, piped.stderr
 
 
 def test_every_command_has_help_and_is_in_the_readme():

@@ -30,6 +30,9 @@ COMMANDS = [
     "push",
 ]
 
+# Commands that run for minutes on a large corpus: on a terminal they log their steps unasked (-v).
+LONG_COMMANDS = {"build", "add", "remove", "publish", "push"}
+
 
 class OneLineParser(argparse.ArgumentParser):
     """A usage error is one line, like every other error (argparse prints the whole usage first);
@@ -64,8 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = make_parser(next((a for a in argv if not a.startswith("-")), None))
     args = parser.parse_args(argv)
+    progress = args.verbose or (args.command in LONG_COMMANDS and sys.stderr.isatty())
     logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s"
+        level=logging.INFO if progress else logging.WARNING, format="%(levelname)s %(message)s"
     )
     if not getattr(args, "func", None):
         parser.print_help()
