@@ -154,6 +154,26 @@ def test_a_long_command_shows_its_steps_on_a_terminal_only(seed_settings, tmp_pa
     assert piped.returncode == 0 and "INFO" not in piped.stderr, piped.stderr
 
 
+def test_publish_into_a_file_is_refused_in_one_line(seed_settings, tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    out = partnergraph("publish", str(tmp_path / "notes.txt"), root=seed_settings.root)
+    assert out.returncode == 2, out.stderr
+    assert out.stderr.startswith("partnergraph publish: ") and "is a file, not a folder" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_extract_out_naming_a_file_is_refused_in_one_line(tmp_path):
+    (tmp_path / "page.txt").write_text(
+        "W dniu 3 maja 2019 r. gościliśmy delegację z Berlina.\n", encoding="utf-8"
+    )
+    (tmp_path / "taken").write_text("mine", encoding="utf-8")
+    out = partnergraph("extract", "page.txt", "--out", "taken", root=tmp_path)
+    assert out.returncode == 2, out.stderr
+    assert out.stderr.strip() == "partnergraph extract: error: --out taken: a file, not a folder"
+    assert (tmp_path / "taken").read_text(encoding="utf-8") == "mine"
+
+
 def test_every_command_has_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     parser = make_parser()

@@ -91,6 +91,9 @@ def extract_pages(
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.out and args.out.exists() and not args.out.is_dir():
+        print(f"partnergraph extract: error: --out {args.out}: a file, not a folder", file=sys.stderr)
+        return 2
     try:
         docs = extract_pages(
             args.pages,

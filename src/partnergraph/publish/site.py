@@ -90,6 +90,8 @@ def publish_site(
     out_dir = Path(out_dir).resolve()
     if out_dir in (settings.root.resolve(), Path.home().resolve(), Path("/")):
         raise PartnergraphError(f"refusing to replace {out_dir}: choose an empty or new folder")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise PartnergraphError(f"{out_dir} is a file, not a folder; choose a new or empty folder")
     if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / ".partnergraph-site").exists():
         raise PartnergraphError(
             f"{out_dir} is not empty and was not written by `partnergraph publish`; choose another folder"
