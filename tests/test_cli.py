@@ -184,6 +184,24 @@ def test_every_command_has_help_and_is_in_the_readme():
         assert f"`partnergraph {name}" in readme, f"{name} is not in the README"
 
 
+def test_every_option_of_every_command_says_what_it_does():
+    out = subprocess.run(
+        [sys.executable, "-m", "partnergraph.cli", "query", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert re.search(r"--format \{table,csv,tsv,json\}\s+\S", out.stdout), out.stdout
+    commands = make_parser()._subparsers._group_actions[0].choices
+    parsers = dict(commands)
+    for name, network_parser in commands["network"]._subparsers._group_actions[0].choices.items():
+        parsers[f"network {name}"] = network_parser
+    for name, parser in parsers.items():
+        for action in parser._actions:
+            if action.option_strings and action.dest != "help":
+                assert action.help, (name, action.option_strings)
+
+
 def test_help_works_from_the_installed_script():
     out = subprocess.run(
         [Path(sys.executable).with_name("partnergraph"), "--help"], capture_output=True, text=True

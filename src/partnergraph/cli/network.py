@@ -23,7 +23,7 @@ def register(subparsers) -> None:
         "and betweenness centrality, Louvain communities and country-topic, organisation-organisation "
         "and country-country projections.",
     )
-    stats.add_argument("--format", choices=("table", "json"), default="table")
+    stats.add_argument("--format", choices=("table", "json"), default="table", help="table (default) or JSON")
     stats.add_argument("--top", type=number(), default=5, metavar="N", help="entries per measure (5)")
     stats.add_argument("--lang", choices=("pl", "en"), default="en", help="label language (en)")
     add_endpoint_options(stats)
@@ -36,7 +36,12 @@ def register(subparsers) -> None:
         description="Write the network as a file Gephi opens. GEXF carries the dates as spells, so "
         "Gephi's timeline works; GraphML carries them as plain attributes.",
     )
-    export.add_argument("--format", choices=("gexf", "graphml"), required=True)
+    export.add_argument(
+        "--format",
+        choices=("gexf", "graphml"),
+        required=True,
+        help="gexf (Gephi, with a timeline) or graphml",
+    )
     export.add_argument("--out", metavar="FILE", help="where to write (default: build/network.FORMAT)")
     export.add_argument("--lang", choices=("pl", "en"), default="en", help="language of `label` (en)")
     add_endpoint_options(export)

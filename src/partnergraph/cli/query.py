@@ -25,7 +25,12 @@ def register(subparsers) -> None:
         metavar="NAME=VALUE",
         help="a parameter of the saved query (repeatable)",
     )
-    parser.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "tsv", "json"),
+        default="table",
+        help="table (default), CSV or TSV with a header row, or SPARQL JSON results",
+    )
     parser.add_argument("--list", action="store_true", help="list the saved queries with their parameters")
     add_endpoint_options(parser)
     add_root_option(parser)

@@ -41,12 +41,19 @@ def register(subparsers) -> None:
         "--timeout",
         type=number(float, minimum=0.001),
         default=10.0,
+        metavar="S",
         help="time limit of a query in seconds (default 10)",
     )
     parser.add_argument(
-        "--max-results", type=number(), default=10000, help="most rows or triples of an answer (10000)"
+        "--max-results",
+        type=number(),
+        default=10000,
+        metavar="N",
+        help="most rows or triples of an answer (10000)",
     )
-    parser.add_argument("--workers", type=number(), default=2, help="query worker processes (default 2)")
+    parser.add_argument(
+        "--workers", type=number(), default=2, metavar="N", help="query worker processes (default 2)"
+    )
     parser.add_argument(
         "--query-memory",
         type=number(minimum=0),
