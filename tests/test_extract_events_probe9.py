@@ -173,3 +173,10 @@ def test_a_post_titled_by_its_first_sentence_dates_dzis_from_its_time_line(regis
     home = {"home": "Miejski Ośrodek Pomocy Społecznej w Tarnowie", "home_city": "Tarnów"}
     (ev,) = extract_events(post, registries, **home)
     assert (ev["start"], ev["end"]) == ("2021-05-12", "2021-05-12")
+
+
+def test_who_represented_the_other_side_and_foster_parents_beside_officials_are_mixed():
+    czech = "Czeską stronę reprezentowali przedstawiciele Slezskiej diakonie oraz Statutárního města Karviné."
+    assert _who(czech, {"Karviné"}) == "mixed"
+    german = "Odwiedzili nas goście z Erding: pracownicy Landratsamt Erding oraz rodzice zastępczy."
+    assert _who(german, {"Erding"}) == "mixed"

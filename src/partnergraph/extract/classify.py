@@ -384,13 +384,14 @@ def _listed_kinds(body: str) -> Cue | None:
 # a sentence that says who the visitors were: "W skład delegacji weszli przedstawiciele Magistratu … oraz organizacji
 # …", "Razem z urzędnikami przyjechali pracownicy fundacji …", "MOPS gościł przedstawicieli Stadt X, Caritasverband X"
 DELEGATION = re.compile(
-    r"(?<!\w)(delegacj|w skład|przyjecha|gości(ł|li|liśmy)\b|goście|gośćmi|odwiedzi(ł|ła|li|ły)\b)", re.I
+    r"(?<!\w)(delegacj|w skład|przyjecha|gości(ł|li|liśmy)\b|goście|gośćmi|odwiedzi(ł|ła|li|ły)\b|reprezentowa\w*)", re.I
 )
 MEMBERS = re.compile(r"(?<!\w)(przedstawiciel\w*|pracowni\w*|urzędni\w*)", re.I)
 ADMINISTRATION = re.compile(
     r"(?<!\w)(magistrat\w*|administracj\w*|rad[ayzą]\w* (miejsk|miast|obwodow|rejonow|gmin|powiat)\w*|urzęd\w*|"
     r"departament\w*|ministerst\w*|starostw\w*|urzędni\w*|(?-i:Stadt|Comune|Landkreis|Sozialamt|Magistrát)|"
     r"(?-i:Landratsamt|Kreisverwaltung|Stadtverwaltung|Bezirksamt|Rathaus)|samospráv\w*|"  # German offices; self-government
+    r"(?-i:Statutárn\w*)|"  # a Czech statutory city ("Statutárního města Ostravy")
     r"(?-i:odbor\w*|úrad\w*|Mestsk\w*|Městsk\w*|Magistrát\w*))",  # Czech and Slovak offices
     re.I,
 )
@@ -398,7 +399,8 @@ SERVICES = re.compile(
     r"(?<!\w)(fundacj\w*|stowarzysz\w*|caritas\w*|organizacj(?!\w* miejsk)\w*|diakon\w*|placów\w*|"
     r"centr\w* (?:\w+\s+)?(?:usług|obsług|pomocy|wsparci)\w*|"
     r"(?-i:[A-Z]\w*verband|Onlus|Stiftung)|pracowni\w+ socjaln\w*|"
-    r"dom\w* (?:senior|pomocy|dziecka|opieki|dla)\w*|charit\w*|sociáln\w* služ\w*)",  # care homes; Czech, Slovak
+    r"dom\w* (?:senior|pomocy|dziecka|opieki|dla)\w*|charit\w*|sociáln\w* služ\w*|"  # care homes; Czech, Slovak
+    r"rodzic\w* zastępcz\w*)",  # foster parents beside officials
     re.I,
 )
 # the hosts: "przyjęli ich pracownicy Urzędu Miasta Krakowa", "pracownicy naszego Ośrodka" (not "do Krakowa"); a
