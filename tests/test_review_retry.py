@@ -77,8 +77,9 @@ def test_a_failed_update_is_shown_and_tried_again_with_the_next_save(seed_settin
 
 def test_a_review_whose_build_fails_at_start_opens_and_the_fix_updates_every_page(seed_settings, tmp_path):
     """A correction the graph refuses (here written by hand: an event without a type) no longer stops the
-    review at start: it opens on the previous build, names the pages and the error, and the save that fixes
-    the correction updates them all. Before: `partnergraph review` exited with the SHACL error."""
+    review at start: it opens on the previous build, updates every page at once with that event as extracted,
+    names the refused correction and the broken rule, and the save that fixes the correction takes it in.
+    Before: `partnergraph review` exited with the SHACL error; then every page waited for the fix."""
     project = copy_built(seed_settings, tmp_path / "project")
     event = f"{PAGE}/udzial-przedstawicieli-mops-w-spotkaniach-w-ramach-projektu"
     project.curation_file.write_text(f"{event}:\n  set: {{type: null}}\n", encoding="utf-8")
@@ -86,17 +87,17 @@ def test_a_review_whose_build_fails_at_start_opens_and_the_fix_updates_every_pag
     try:
         assert "the graph was not rebuilt" in "".join(app.output)
         with httpx.Client(timeout=60, headers={"Accept-Language": "en"}) as client:
-            status = client.get(app.url + "api/status").json()
-            if status["graph"] != "failed":
-                status = wait_for(client, app.url, "failed")
-            assert status["failed"] == sorted([PAGE, OTHER]) and "Event has no type" in status["error"]
+            status = wait_for(client, app.url, "current")
+            assert status["failed"] == [] and status["error"] is None, status
+            assert [(r["page"], r["event"]) for r in status["refused"]] == [(PAGE, event)], status
+            assert "Event has no type" in status["refused"][0]["problems"][0], status
             token = app.token(client)
             version = dict(re.findall(CARD, client.get(app.url + f"page/{PAGE}").text))[event]
             body = {"op": "set", "event": event, "field": "type", "value": "Meeting", "version": version}
             answer = client.post(app.url + "api/correct", json=body, headers={"X-Review-Token": token})
             assert answer.status_code == 200, answer.text
             status = wait_for(client, app.url, "current")
-            assert status["failed"] == [] and status["error"] is None, status
+            assert status["failed"] == [] and status["error"] is None and status["refused"] == [], status
     finally:
         app.stop()
     dump = project.dumps_dir / "partnergraph.nq"

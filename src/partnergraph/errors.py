@@ -21,9 +21,15 @@ class CurationError(PartnergraphError):
 
 
 class ValidationError(PartnergraphError):
-    """The graph breaks a SHACL shape; the message is the readable report."""
+    """The graph breaks a SHACL shape; the message is the readable report. `events`: the IRIs of the events
+    each broken rule concerns (the event itself, or the events naming the city or body that breaks it),
+    each with the report's lines about it."""
 
     exit_code = 1
+
+    def __init__(self, message: str, events: dict[str, list[str]] | None = None):
+        super().__init__(message)
+        self.events = events or {}
 
 
 class ConflictError(PartnergraphError):

@@ -15,6 +15,7 @@ swapped into the dumps and into a copy of the store, and the report and state up
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 from dataclasses import dataclass, field
@@ -66,6 +67,7 @@ class PageGraph:
     unknown_organisations: list[str] = field(default_factory=list)
     unlinked: list[str] = field(default_factory=list)
     names: dict = field(default_factory=dict)  # the page's own names before unification (extract/aliases.py)
+    refused: dict[str, list[str]] = field(default_factory=dict)  # event id -> rules its corrections broke
 
     @property
     def graph_iri(self) -> str:
@@ -108,34 +110,73 @@ def make_page_graphs(
     pages: list[tuple[ManifestEntry, Path]],
     registries: Registries | None = None,
     removed: list[str] = (),
+    leave_out_refused: bool = False,
 ) -> list[PageGraph]:
     """Extract the pages (each entry with the path of its text), apply their curations, unify their
     organisations' names with the corpus's aliases, turn them into RDF and validate them with the ontology
     and the registries. Unchanged pages whose organisations the new aliases (or the `removed` pages' absent
-    ones) name otherwise are remade too. Raises before anything is written."""
+    ones) name otherwise are remade too. Raises before anything is written.
+
+    `leave_out_refused` (the review's updates): an event whose corrections make the graph break a shape is
+    kept as extracted, its corrections left out and named in PageGraph.refused, so that one refused
+    correction does not hold back every other; a graph that breaks a shape without them still raises."""
     registries = registries or load_registries(settings.reference_dir)
     curation = read_curation(settings.curation_file)
+    extracted: dict[str, tuple[ManifestEntry, list[Event], str]] = {}
+    refused: dict[str, list[str]] = {}  # event id -> the rules its corrections broke
+    while True:
+        kept = {k: v for k, v in curation.items() if k not in refused}
+        try:
+            graphs = _make_page_graphs(settings, pages, registries, removed, kept, extracted)
+        except ValidationError as e:
+            found = {
+                event_id: e.events[str(iris.entity_iri("event", event_id))]
+                for event_id in kept
+                if str(iris.entity_iri("event", event_id)) in e.events
+            }
+            if not leave_out_refused or not found:
+                raise
+            refused |= found
+            continue
+        for graph in graphs:
+            prefix = f"{graph.entry.source_id}/"
+            graph.refused = {k: v for k, v in refused.items() if k.startswith(prefix)}
+        return graphs
+
+
+def _make_page_graphs(
+    settings: Settings,
+    pages: list[tuple[ManifestEntry, Path]],
+    registries: Registries,
+    removed: list[str],
+    curation: dict,
+    extracted: dict[str, tuple[ManifestEntry, list[Event], str]],
+) -> list[PageGraph]:
+    """make_page_graphs with this curation; `extracted`: the pages extracted so far (filled here)."""
     texts: dict[str, str] = {}
 
     def extract(entry: ManifestEntry, path: Path) -> tuple[ManifestEntry, list[Event], list[str]]:
-        page = read_page(
-            path,
-            url=entry.url,
-            year=entry.year,
-            encoding=entry.extra.get("encoding"),
-            source_id=entry.source_id,
-            home=entry.home,
-            home_city=entry.home_city,
-        )
-        events = extract_events(page, registries)
+        if entry.source_id not in extracted:
+            page = read_page(
+                path,
+                url=entry.url,
+                year=entry.year,
+                encoding=entry.extra.get("encoding"),
+                source_id=entry.source_id,
+                home=entry.home,
+                home_city=entry.home_city,
+            )
+            extracted[entry.source_id] = (entry, extract_events(page, registries), page.text)
+        _entry, events, text = extracted[entry.source_id]
+        events = copy.deepcopy(events)  # curation and unification change events in place
         prefix = f"{entry.source_id}/"
         own = {k: v for k, v in curation.items() if str(k).startswith(prefix)}
-        events, stale = apply_curation(events, own, registries, {entry.source_id: page.text})
-        texts[entry.source_id] = page.text
+        events, stale = apply_curation(events, own, registries, {entry.source_id: text})
+        texts[entry.source_id] = text
         return entry, events, stale
 
-    extracted = [extract(entry, path) for entry, path in pages]
-    names = {entry.source_id: own_names(events) for entry, events, _ in extracted}
+    found = [extract(entry, path) for entry, path in pages]
+    names = {entry.source_id: own_names(events) for entry, events, _ in found}
     # one organisation under one name on every page, as a full build unifies them (build.extract_all)
     manifest = {e.source_id: e for e in read_manifest(settings.sources_dir)}
     recorded = {s: n for s, n in read_names(settings.build_dir).items() if s not in removed}
@@ -143,15 +184,15 @@ def make_page_graphs(
     after = canonical_names(_in_corpus_order(recorded | names, manifest))
     others = {s: n for s, n in recorded.items() if s not in names and s in manifest}
     for sid in renamed_pages(others, before, after):
-        extracted.append(extract(manifest[sid], source_path(settings, manifest[sid])))
-        names[sid] = own_names(extracted[-1][1])
-    unify_aliases([ev for _, events, _ in extracted for ev in events], after)
-    pairs = [(entry, events) for entry, events, _ in extracted]
+        found.append(extract(manifest[sid], source_path(settings, manifest[sid])))
+        names[sid] = own_names(found[-1][1])
+    unify_aliases([ev for _, events, _ in found for ev in events], after)
+    pairs = [(entry, events) for entry, events, _ in found]
     shares = {entry.source_id: entity_lines(registries, events) for entry, events in pairs}
     dataset = make_dataset(settings, registries, pairs, texts)
     _validate_with_corpus(settings, dataset, shares, removed)
     out = []
-    for entry, events, stale in extracted:
+    for entry, events, stale in found:
         name = iris.source_graph(entry.source_id)
         single = Dataset()
         add_named_graph(single, name, dataset.graph(name))

@@ -29,28 +29,31 @@ def validate_dataset(dataset: Dataset, shapes: Graph, ontology: Graph | None = N
     )
     if conforms:
         return
-    problems = sorted(
-        {
-            _describe(report, result, data)
-            for result in report.subjects(RDF.type, SH.ValidationResult)
-            if report.value(result, SH.resultSeverity) == SH.Violation
-        }
-    )
+    events: dict[str, set[str]] = {}
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        if report.value(result, SH.resultSeverity) == SH.Violation:
+            text, concerned = _describe(report, result, data)
+            for event in concerned or {""}:
+                events.setdefault(event, set()).add(text)
+    problems = sorted(set().union(*events.values())) if events else []
     if not problems:
         return
     raise ValidationError(
-        f"the graph breaks {len(problems)} rule(s):\n" + "\n".join(f"  - {p}" for p in problems)
+        f"the graph breaks {len(problems)} rule(s):\n" + "\n".join(f"  - {p}" for p in problems),
+        {str(e): sorted(texts) for e, texts in events.items() if e},
     )
 
 
-def _describe(report: Graph, result, data: Graph) -> str:
+def _describe(report: Graph, result, data: Graph) -> tuple[str, set]:
+    """The result as a line a person can act on, and the events it concerns."""
     focus = report.value(result, SH.focusNode)
     message = report.value(result, SH.resultMessage) or "constraint violated"
-    where = _pages_of(data, focus)
+    events = _events_of(data, focus)
+    where = _pages_of(data, events)
     text = f"{_label(data, focus)}: {message}"
     if where:
         text += f" [page {', '.join(where)}]"
-    return text
+    return text, events
 
 
 def _label(data: Graph, node) -> str:
@@ -58,11 +61,17 @@ def _label(data: Graph, node) -> str:
     return f"{node} ({label})" if label else str(node)
 
 
-def _pages_of(data: Graph, node) -> list[str]:
-    """The source pages of an event, or of the events that name a place or organisation."""
-    events = {node} | {
-        s for s, _p, _o in data.triples((None, None, node)) if (s, PROV.wasDerivedFrom, None) in data
+def _events_of(data: Graph, node) -> set:
+    """The event itself, or the events that name a place or organisation."""
+    return {
+        e
+        for e in (node, *(s for s, _p, _o in data.triples((None, None, node))))
+        if (e, PROV.wasDerivedFrom, None) in data
     }
+
+
+def _pages_of(data: Graph, events: set) -> list[str]:
+    """The source pages of these events."""
     pages = {
         data.value(page, DCTERMS.identifier) or page
         for e in events

@@ -9,6 +9,7 @@ serialised by one lock; the graph follows in the background (graph.py).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import secrets
@@ -172,6 +173,7 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
                 value, format=f"#,##0{'.' + '0' * decimals if decimals else ''}", locale=lang
             )
 
+        graph = review.updater.status()
         context |= {
             "t": messages(lang),
             "label": label,
@@ -184,7 +186,8 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
             "fields": FIELDS,
             "states": STATES,
             "list_fields": LIST_FIELDS,
-            "status": review.updater.status(),
+            "status": graph,
+            "refused": {r["event"]: r["problems"] for r in graph["refused"]},
         }
         return HTMLResponse(env.get_template(name).render(**context), status)
 
@@ -264,9 +267,18 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
             raise ReviewError("no_page", status=404, page=source_id)
         return review.corpus.page(source_id)
 
+    def status_of(request: Request) -> dict:
+        """The graph's state; with corrections the graph refuses, a sentence naming them in the reader's
+        language."""
+        status = review.updater.status()
+        if status["refused"]:
+            events = ", ".join(r["event"] for r in status["refused"])
+            status["message"] = messages(lang_of(request))["graph_refused"].replace("{events}", events)
+        return status
+
     @app.get("/api/status")
-    def status():
-        return review.updater.status()
+    def status(request: Request):
+        return status_of(request)
 
     @app.get("/api/cities")
     def cities(q: str = ""):
@@ -286,11 +298,15 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
         )
 
     @app.post("/api/correct")
-    async def correct(request: Request):
+    async def correct(request: Request, wait: float = 0):
+        """Save one correction. `?wait=SECONDS` (at most 300): answer once the graph took it (or refused
+        it: the answer's status names it), not at once."""
         body = await json_body(request)
         with review.write_lock:
             page = apply_correction(review, body)
-        return {"ok": True, "page": page, "status": review.updater.status()}
+        if wait > 0:
+            await asyncio.to_thread(review.updater.wait, min(wait, 300))
+        return {"ok": True, "page": page, "status": status_of(request)}
 
     @app.post("/api/entity")
     async def entity(request: Request):

@@ -5,8 +5,12 @@ that name its body (affected.py) and the registry graph.
 A background thread does the work, so a click never waits for SHACL. Between a save and the update
 build/state.json is absent: should the review be killed then, the next command rebuilds from scratch
 rather than trust a graph that misses the last corrections. Pages whose update failed (a store another
-process holds, a correction that breaks a shape) stay pending: tried again with the next save and when the
+process holds) stay pending: tried again with the next save and when the
 review starts again (build/review-failed.json keeps them), and shown in the status until they succeed.
+An event whose corrections the graph refuses (a city no registry knows any more, a type taken off) does not
+hold the others back: the update keeps it as extracted, applies every other correction, and the status
+names it with the broken rule until a correction of it is saved that the graph takes
+(incremental.make_page_graphs). Its corrections stay in data/curation.yaml as the person wrote them.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ class GraphUpdater:
         self.dirty: set[str] = set()
         self.error: str | None = None
         self.failed = self._read_failed()  # retried by every update until one succeeds
+        self.refused: dict[str, dict[str, list[str]]] = {}  # page -> event id -> rules its corrections broke
         self.busy = False
         self.updates = 0  # finished updates, for a client that waits for the next one
         self._cond = threading.Condition()
@@ -57,6 +62,11 @@ class GraphUpdater:
                 "graph": "updating" if pending else "failed" if self.failed else "current",
                 "error": self.error,
                 "failed": sorted(p for p in self.failed if p != REGISTRY),
+                "refused": [
+                    {"page": page, "event": event, "problems": problems}
+                    for page, events in sorted(self.refused.items())
+                    for event, problems in sorted(events.items())
+                ],
                 "updates": self.updates,
             }
 
@@ -86,10 +96,12 @@ class GraphUpdater:
 
     def fail(self, pages: set[str], error: str) -> None:
         """These pages are not in the graph as they are now (the build at the review's start failed): shown
-        as failed, and tried again with the next save."""
+        as failed, and tried again at once (a refused correction is then left out) and with every save."""
         with self._cond:
             self.error = error
             self._write_failed(self.failed | set(pages))
+            self.dirty.update(pages)
+            self._cond.notify_all()
 
     def _read_failed(self) -> set[str]:
         """The pages a previous run could not update: tried again now, unless a build made them since."""
@@ -121,10 +133,15 @@ class GraphUpdater:
         entries = [e for e in read_manifest(self.settings.sources_dir) if e.source_id in pages]
         registries = load_registries(self.settings.reference_dir)
         pairs = [(e, self.settings.sources_dir / e.file) for e in entries]
-        graphs = make_page_graphs(self.settings, pairs, registries)
+        graphs = make_page_graphs(self.settings, pairs, registries, leave_out_refused=True)
         apply_page_graphs(
             self.settings, graphs, others={str(iris.REGISTRY_GRAPH): registry_nquads(registries)}
         )
+        with self._cond:
+            for graph in graphs:
+                self.refused.pop(graph.entry.source_id, None)
+                if graph.refused:
+                    self.refused[graph.entry.source_id] = graph.refused
 
 
 def registry_nquads(registries) -> bytes:

@@ -54,6 +54,12 @@ MESSAGES = {
     "graph_current": N_("graph up to date"),
     "graph_updating": N_("updating the graph…"),
     "graph_failed": N_("graph not updated for: {pages} (tried again at the next save)"),
+    "graph_refused": N_(
+        "corrections the graph refuses, left out of it (those events stay as extracted): {events}"
+    ),
+    "refused": N_(
+        "The graph refuses this event's corrections: the event stays in it as extracted, with every other correction applied, until a correction of it is saved that the graph takes. Broken rules:"
+    ),
     "stale": N_("Corrections that no longer match"),
     "n_stale": N_("corrections that no longer match: {n}"),
     "lost_event": N_("the corrections of {event} apply to nothing: the event is no longer extracted"),

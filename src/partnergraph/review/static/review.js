@@ -398,7 +398,9 @@
       status.dataset.graph = s.graph;
       const state = s.graph === "failed" ? status.dataset.failed.replace("{pages}", s.failed.join(", "))
         : s.graph === "current" ? status.dataset.current : status.dataset.updating;
-      status.textContent = state + (s.error ? " — " + s.error : "");
+      const refused = (s.refused || []).map((r) => r.event).join(", ");
+      status.textContent = state + (refused ? " — " + status.dataset.refused.replace("{events}", refused) : "")
+        + (s.error ? " — " + s.error : "");
     } catch (e) {
       /* the review was stopped */
     }
