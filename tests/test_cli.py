@@ -174,6 +174,20 @@ def test_extract_out_naming_a_file_is_refused_in_one_line(tmp_path):
     assert (tmp_path / "taken").read_text(encoding="utf-8") == "mine"
 
 
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [(["view", "--out"], "view"), (["network", "export", "--format", "gexf", "--out"], "network export")],
+)
+def test_out_naming_a_folder_is_refused_in_one_line(seed_settings, tmp_path, args, command):
+    out = partnergraph(*args, str(tmp_path), root=seed_settings.root)
+    assert out.returncode == 2, out.stderr
+    assert (
+        out.stderr.strip()
+        == f"partnergraph {command}: cannot write {tmp_path}: [Errno 21] Is a directory: '{tmp_path}'"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_every_command_has_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     parser = make_parser()

@@ -77,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args) or 0
     except PartnergraphError as e:
-        print(f"partnergraph {args.command}: {e}", file=sys.stderr)
+        command = " ".join(filter(None, (args.command, getattr(args, "network_command", None))))
+        print(f"partnergraph {command}: {e}", file=sys.stderr)
         return e.exit_code
     except KeyboardInterrupt:
         return 130
