@@ -14,6 +14,7 @@ Three sources, in this order, each taking only text the ones before left free:
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import unicodedata
@@ -1139,9 +1140,15 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         take(k, m)
 
     # 3. persons
+    offsets = [t.start for t in toks]
+    line_starts = frozenset(
+        bisect.bisect_left(offsets, base + m + 1)
+        for m in _newlines(text)
+        if toks and base + m + 1 <= offsets[-1]
+    )
     k = 0
     while k < len(toks):
-        got = person_at(toks, k, taken, ORG_HEADS)
+        got = person_at(toks, k, taken, ORG_HEADS, line_starts)
         if got is None:
             k += 1
             continue
@@ -1367,6 +1374,14 @@ def _item_name(
 def _own_language(words: list[Token]) -> bool:
     """Words of a name in its own language rather than Polish: most unknown to the dictionary."""
     return sum(t.unknown for t in words if t.is_word) * 2 > sum(t.is_word for t in words)
+
+
+def _newlines(text: str):
+    """The offsets of the line breaks in `text`."""
+    at = text.find("\n")
+    while at >= 0:
+        yield at
+        at = text.find("\n", at + 1)
 
 
 def _drop_programme_agencies(names: Names, text: str, base: int) -> None:

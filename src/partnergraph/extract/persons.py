@@ -104,9 +104,14 @@ def _title_case(t: Token) -> Token:
 
 
 def person_at(
-    toks: list[Token], k: int, taken: list[bool], org_heads: set[str]
+    toks: list[Token],
+    k: int,
+    taken: list[bool],
+    org_heads: set[str],
+    line_starts: frozenset[int] = frozenset(),
 ) -> tuple[int, int, str, float] | None:
-    """(first token, end, name in the nominative) of a person's name starting at token k, or None."""
+    """(first token, end, name in the nominative) of a person's name starting at token k, or None
+    (`line_starts`: the tokens that begin a line)."""
     t = toks[k]
     if taken[k] or not t.is_word:
         return None
@@ -131,6 +136,7 @@ def person_at(
         or _foreign_run(toks, k, taken)
         or _said_by(toks, k, taken, org_heads)
         or _from_body(toks, k, taken, org_heads)
+        or _met_with(toks, k, taken, org_heads, line_starts)
     )
     if found is not None:
         return found
@@ -605,6 +611,38 @@ def _from_body(
     ):
         return None  # "Juha Kaakinen z fińskiej fundacji …", "Giulia Romano z Padwy"
     return k, k + 2, f"{f.text} {s.text}", 0.6
+
+
+# what one has with a person: "spotkanie z Aoife Byrne", "rozmowa z Patem Doyle'em"
+MEETING_NOUNS = {"spotkanie", "rozmowa", "wywiad", "dyskusja", "konsultacja", "warsztat", "wizyta"}
+
+
+def _met_with(
+    toks: list[Token], k: int, taken: list[bool], org_heads: set[str], line_starts: frozenset[int]
+) -> tuple[int, int, str, float] | None:
+    """Two capitalised words the dictionary does not know (or a given name and one) after a meeting or a talk
+    "z"/"ze" someone, closing the clause: the person met, in the nominative ("rozmowa z Patem Doyle'em")."""
+    if k < 2 or k + 1 >= len(toks) or taken[k + 1] or toks[k - 1].lower not in ("z", "ze"):
+        return None
+    if not toks[k - 2].lemmas & MEETING_NOUNS:
+        return None
+    f, s = toks[k], toks[k + 1]
+    if not (_name_word(f) and _name_word(s)) or s.start - f.end != 1:
+        return None
+    if any(_head_analysis(x, org_heads) is not None or x.has_mark("nazwa_geograficzna") for x in (f, s)):
+        return None
+    declined = all(x.text.rstrip("'’").endswith(("em", "owi")) for x in (f, s))  # "Patem Doyle'em"
+    if not ((f.unknown or f.has_mark("imię") or declined) and (s.unknown or s.has_mark("nazwisko"))):
+        return None
+    nxt = toks[k + 2] if k + 2 < len(toks) else None
+    if (
+        nxt is not None
+        and k + 2 not in line_starts
+        and not (nxt.text in LIST_ENDS | {"|"} or (nxt.is_word and nxt.text[:1].islower()))
+    ):
+        return None
+    first, surname = _foreign_nominative(f.text, s.text.replace("’", "'").replace("'em", "em"))
+    return k, k + 2, f"{first} {surname}", 0.6
 
 
 def _english_pair(toks: list[Token], k: int) -> bool:
