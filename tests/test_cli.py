@@ -85,6 +85,7 @@ def test_query_list_shows_titles_and_parameters(seed_settings):
         ),
         (["query", "-"], "SELECT * WHERE {", "SPARQL syntax error: error at 1:17"),
         (["query", "missing.rq"], None, "missing.rq: no such query file"),
+        (["query", "-"], "", "no query on standard input"),
         (["query", "partner_countries", "--endpoint", "http://127.0.0.1:9/sparql"], None, "cannot reach"),
     ],
 )

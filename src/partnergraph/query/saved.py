@@ -185,6 +185,10 @@ def load_saved_queries(folder: str | Path) -> dict[str, SavedQuery]:
 def resolve_query(name_or_path: str, folder: str | Path, stdin_text: str | None = None) -> SavedQuery:
     """A saved query by name, a .rq file by path, or '-' for the text on standard input."""
     if name_or_path == "-":
+        if not (stdin_text or "").strip():
+            raise QueryError(
+                "no query on standard input (pipe one in, e.g. echo 'ASK {}' | partnergraph query -)"
+            )
         return SavedQuery(
             name="stdin", path=Path("-"), text=stdin_text or "", title="query from standard input"
         )
