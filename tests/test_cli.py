@@ -164,6 +164,13 @@ def test_publish_into_a_file_is_refused_in_one_line(seed_settings, tmp_path):
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
+def test_a_folder_given_as_a_page_is_named_a_folder(seed_settings, tmp_path):
+    extract = partnergraph("extract", str(tmp_path), root=seed_settings.root)
+    assert extract.returncode == 2 and f"{tmp_path}: a folder, not a page" in extract.stderr, extract.stderr
+    add = partnergraph("add", str(tmp_path), root=seed_settings.root)
+    assert add.returncode == 2 and f"{tmp_path}: a folder (give a saved page" in add.stdout + add.stderr, add
+
+
 def test_extract_out_naming_a_file_is_refused_in_one_line(tmp_path):
     (tmp_path / "page.txt").write_text(
         "W dniu 3 maja 2019 r. gościliśmy delegację z Berlina.\n", encoding="utf-8"

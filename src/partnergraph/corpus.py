@@ -154,7 +154,8 @@ def _prepare(item, entries, fetcher, year, title, home=None) -> _Prepared | Page
     else:
         path = Path(item)
         if not path.is_file():
-            raise SourceError(f"{item}: no such file (give a saved page or an http(s) URL)")
+            what = "a folder" if path.is_dir() else "no such file"
+            raise SourceError(f"{item}: {what} (give a saved page or an http(s) URL)")
         if path.stat().st_size > MAX_BYTES:
             raise SourceError(f"{item}: far larger than a bulletin page; is this the right file?")
         raw, content_type, retrieved = path.read_bytes(), None, now_iso()

@@ -41,7 +41,9 @@ def register(subparsers) -> argparse.ArgumentParser:
 def _page_path(value: str) -> Path:
     path = Path(value)
     if not path.is_file():
-        raise argparse.ArgumentTypeError(f"{value}: no such file")
+        raise argparse.ArgumentTypeError(
+            f"{value}: {'a folder, not a page' if path.is_dir() else 'no such file'}"
+        )
     return path
 
 
