@@ -11,6 +11,7 @@ import json
 import re
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -458,6 +459,35 @@ def test_a_list_sorts_on_a_phone(browser, server):
     names = page.locator("table.list tbody tr td:nth-child(2)").all_inner_texts()
     assert len(names) > 5 and names == sorted(names, key=lambda n: text_key(n, "pl"))
     context.close()
+
+
+LIST_NOUNS = {  # a list's count names what it counts, in the plural form its number takes
+    ("events", "pl"): {"one": "wydarzenie", "few": "wydarzenia", "many": "wydarzeń"},
+    ("events", "en"): {"one": "event", "other": "events"},
+    ("countries", "pl"): {"one": "kraj", "few": "kraje", "many": "krajów"},
+    ("organisations", "pl"): {"one": "organizacja", "few": "organizacje", "many": "organizacji"},
+    ("organisations", "en"): {"one": "organisation", "other": "organisations"},
+    ("topics", "pl"): {"one": "temat", "few": "tematy", "many": "tematów"},
+}
+
+
+@pytest.mark.parametrize("kind, lang", LIST_NOUNS)
+def test_a_lists_count_names_what_it_counts(browser, server, client, kind, lang):
+    """'16 wydarzeń' on the events list, not '16 wierszy' (rows), in the plural form Polish gives the number;
+    a filtered list counts what is left."""
+    from babel import Locale
+
+    nouns = LIST_NOUNS[kind, lang]
+    filters = [{}, {"country": "de"}] if kind == "events" else [{}]
+    for params in filters:
+        number = len(client.get(f"/browse/{kind}", params={"format": "json", **params}).json())
+        page, problems = open_page(
+            browser, f"{server.url}browse/{kind}?{urlencode({'lang': lang, **params})}"
+        )
+        form = Locale.parse(lang).plural_form(number)
+        assert page.locator("#list-count").inner_text() == f"{number} {nouns[form]}", (kind, params)
+        assert number > 1 and problems == []
+        page.close()
 
 
 def test_the_ontologys_contents_do_not_cover_its_text_on_a_phone(browser, server):

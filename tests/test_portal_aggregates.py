@@ -168,7 +168,7 @@ def test_sorting_and_paging_walk_the_whole_list(client):
     page = client.get("/browse/events", params={"sort": "name", "order": "desc", "page": str(number)})
     shown = re.findall(r'<td[^>]*><a href="/partnergraph/id/event/[^"]+">([^<]+)</a>', page.text)
     assert [html.unescape(n) for n in shown] == names[(number - 1) * 50 : number * 50]
-    assert re.search(rf"\b{len(whole)} rows\b", page.text)
+    assert re.search(rf"\b{len(whole)} events\b", page.text)
     csv = client.get("/browse/events", params={"format": "csv", "sort": "name", "order": "desc"}).content
     assert csv.startswith("\ufeff".encode()) and csv.decode("utf-8-sig").count("\r\n") == len(whole) + 1
 
