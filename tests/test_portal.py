@@ -219,6 +219,39 @@ def test_map_filter_changes_the_map_and_the_chart(browser, server):
     page.close()
 
 
+# the heat map's cells as Vega drew them: [year, topic, events]
+HEAT_CELLS = """() => { const cells = []; (function walk(item) {
+    if (item.marktype === 'rect' && item.role === 'mark')
+        item.items.forEach(i => cells.push([i.datum.year, i.datum.topic, i.datum.events]));
+    (item.items || []).forEach(walk); })(document.querySelector('#viz-topics .chart')._view.scenegraph().root);
+    return cells; }"""
+
+
+def test_topics_over_time_shows_empty_years_as_zero(browser, server, client):
+    """The seed's events are of 2010 and 2017: the heat map ran 2010 then 2017; now every year between is
+    a column of zeros, and a topic in a year without it reads 0 (was an empty spot)."""
+    listed = client.get("/browse/events", params={"format": "json"}).json()
+    years = {int(e["date"][:4]) for e in listed if e["date"]}
+    expected = list(range(min(years), max(years) + 1))
+    assert len(expected) > len(years)  # the seed has a gap: the test can fail
+    page, problems = open_page(browser, server.url + "charts?lang=pl")
+    page.locator("#viz-topics .chart").scroll_into_view_if_needed()  # drawn when it comes into view
+    page.wait_for_selector("#viz-topics svg .mark-rect path")
+    assert page.evaluate("document.querySelector('#viz-topics .chart')._view.scale('x').domain()") == expected
+    cells = page.evaluate(HEAT_CELLS)
+    topics = {topic for _year, topic, _n in cells}
+    assert sorted((year, topic) for year, topic, _n in cells) == sorted(
+        (year, topic) for year in expected for topic in topics
+    )
+    assert all(n == 0 for year, _topic, n in cells if year not in years)
+    assert any(n == 0 for year, _topic, n in cells if year in years)
+    assert sum(n for *_cell, n in cells) == sum(  # the table beside it says the same
+        int(n) for n in page.locator("#viz-topics tbody td:nth-child(3)").all_text_contents()
+    )
+    assert problems == []
+    page.close()
+
+
 def test_clicking_a_column_header_sorts_the_table(browser, server):
     page, problems = open_page(browser, server.url + "browse/events?lang=en")
     page.click("table.list th a >> text=Event")

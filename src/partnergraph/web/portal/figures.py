@@ -74,13 +74,20 @@ def with_every_year(rows: list[dict], group: str) -> list[dict]:
 
 
 def topics_per_year(agg: dict, lang: str) -> list[dict]:
-    """Events per year and topic: year, topic (its label), events."""
+    """Events per year and topic: year, topic (its label), events; every topic in every year from the
+    first to the last, 0 where it had none, so that the heat map's empty years and cells read as 0 rather
+    than being left out (2010 then 2017)."""
     names = concept_labels(agg, lang)["topics"]
-    rows = [
-        {"year": r["year"], "topic": names.get(r["topic"], r["topic"]), "events": r["events"]}
-        for r in agg["topics_over_time"]
+    counts = {(r["year"], names.get(r["topic"], r["topic"])): r["events"] for r in agg["topics_over_time"]}
+    if not counts:
+        return []
+    years = [year for year, _topic in counts]
+    topics = sorted({topic for _year, topic in counts}, key=lambda topic: text_key(topic, lang))
+    return [
+        {"year": year, "topic": topic, "events": counts.get((year, topic), 0)}
+        for year in range(min(years), max(years) + 1)
+        for topic in topics
     ]
-    return sorted(rows, key=lambda r: (r["year"], r["topic"]))
 
 
 def map_data(agg: dict, lang: str) -> tuple[list[dict], list[dict]]:
