@@ -1691,3 +1691,9 @@ def find_unlinked(tokens: list[Token], mentions: list[PlaceMention]) -> list[tup
             out.append((i, end))
         i = end
     return out
+
+
+def inside(m: PlaceMention, base: int, spans: list[tuple[int, int]]) -> bool:
+    """The mention lies within one of the spans (offsets into the section that starts at base)."""
+    a, b = m.start - base, m.end - base
+    return any(a >= s and b <= e for s, e in spans)

@@ -1,0 +1,518 @@
+"""Where an event took place and which way it went, seen from the home organisation.
+
+Direction: "z Wiednia" (visitors from abroad) is incoming, "w Wiedniu" or "do Wiednia" outgoing, the home's
+city named as the venue incoming; a meeting held online went nowhere. Location: an incoming event is in the
+home's city unless the text names another town of its country as the venue; an outgoing one is in the
+foreign town (or only the country) the text says it was held in or the visitors went to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .._slug import slug
+from ..model import Evidence, Place
+from ..reference import Registries
+from . import classify
+from ._text import Token
+from .draft import Draft, cite
+from .gazetteer import City, Gazetteer
+from .home import Home
+from .places import FROM, IN, PLACE_NOUNS, PlaceMention, inside
+
+
+def event_direction(
+    d: Draft, kind: str, mentions: list[PlaceMention], home: Home
+) -> tuple[str | None, Evidence]:
+    """Incoming or outgoing as seen from the home; None for a meeting held online that no one travelled to."""
+    direction, evidence = _direction(d, kind, mentions, d.title_len, home)
+    online = ONLINE.search(d.text)
+    if online and not TRAVELLED.search(d.text):  # a video call: no one went anywhere, it took place nowhere
+        direction, evidence = None, cite(d, online.start(), online.end(), 0.7)
+    return direction, evidence
+
+
+def event_location(
+    d: Draft,
+    kind: str,
+    direction: str | None,
+    resolved: list[PlaceMention],
+    foreign: list[PlaceMention],
+    home: Home,
+    gaz: Gazetteer,
+    registries: Registries,
+    name_spans: list[tuple[int, int]],
+) -> tuple[Place | None, Evidence | None]:
+    """The event's place and the quote that gives it; (None, None) where the text names no one place."""
+    if direction is None:
+        return None, None
+    if direction == "incoming":
+        return _incoming_location(d, kind, resolved, home, gaz, registries, name_spans)
+    return _outgoing_location(d, kind, foreign, gaz, registries)
+
+
+def _incoming_location(
+    d: Draft,
+    kind: str,
+    resolved: list[PlaceMention],
+    home: Home,
+    gaz: Gazetteer,
+    registries: Registries,
+    name_spans: list[tuple[int, int]],
+) -> tuple[Place, Evidence]:
+    text, tl = d.text, d.title_len
+    location = home_place(home, gaz, registries)
+    k = next((m for m in resolved if _is_home_city(m, home)), None)
+    sure = 0.9 if k else (0.75 if home.default else 0.6)
+    evidence = cite(d, k.start - d.base, k.end - d.base, sure) if k else cite(d, 0, tl, sure)
+    venue = _home_country_venue(resolved, home, d.text, d.base, tl)
+    # a gift's recipients in several towns ("trafi do stacji w A, B i C") are no tour
+    towns = _toured_towns(resolved, home, d.text, d.base, name_spans) if kind != "Donation" else []
+    if venue is not None:  # "w Krzanowicach odbył się festiwal": another town of the home's country
+        location = place_of(venue, gaz, registries)
+        evidence = cite(d, venue.start - d.base, venue.end - d.base, 0.7)
+    elif towns or (region := REGION_VENUE.search(text)) and not k:
+        # a tour of several towns of the home country, or of a commune or county: no one city
+        location = Place(None, home.country)
+        a, b = (towns[0].start - d.base, towns[-1].end - d.base) if towns else region.span()
+        evidence = cite(d, a, b, 0.6)
+    return location, evidence
+
+
+def _outgoing_location(
+    d: Draft, kind: str, foreign: list[PlaceMention], gaz: Gazetteer, registries: Registries
+) -> tuple[Place | None, Evidence | None]:
+    tl = d.title_len
+    in_title = [m for m in foreign if m.end - d.base <= tl]
+    where = _event_place(in_title, tl, d) or _event_place(foreign, tl, d)
+    if where is not None and where.kind == "country":  # "w Holandii" in the heading, "w Utrechcie" below
+        visited = {
+            m.city.name: m
+            for m in foreign
+            if m.kind == "city" and m.country == where.country and (m.prep in IN or m.prep == "do")
+        }
+        # a tour of several towns of the country or region the heading names: no one city, unless one
+        # is named as the venue ("seminarium, które odbyło się w Lipsku"; "dom dziecka w Halle" aside)
+        venues = [m for m in visited.values() if _held_in(d.text, m.start - d.base, m.end - d.base)]
+        where = (
+            next(iter(visited.values())) if len(visited) == 1 else venues[0] if len(venues) == 1 else where
+        )
+        if len({m.country for m in in_title if m.kind == "country"}) > 1:
+            where = None  # a trip to two countries ("do Holandii i Belgii"): no one place
+    if where is not None and where.kind == "city" and _coordinated_town(where, foreign, d):
+        where = replace(where, kind="country", city=None)  # "w Bardejowie i Kieżmarku": no one city
+    if where is not None and where.end - d.base > tl:
+        # the body's visits in two towns of one country, none in the heading: "W Zittau poznaliśmy …,
+        # a w Löbau …", "W Brnie gościła nas X, w Ołomuńcu – Y" are a tour with no one city
+        towns = {
+            m.city.name for m in foreign if m.kind == "city" and m.country == where.country and m.prep in IN
+        }
+        s, e = where.start - d.base, where.end - d.base
+        if where.kind == "city" and len(towns) >= 2 and not _held_in(d.text, s, e):
+            where = replace(where, kind="country", city=None)  # "odbyło się w Dreźnie": the venue
+        visited = {m.country for m in foreign if m.kind == "city" and m.prep in IN}
+        if len(visited) > 1:
+            where = None  # "W Solecznikach …", "w Oszmianie …": a trip to two countries has no one place
+    if kind == "Donation" and where is not None and where.kind == "country":
+        where = None  # goods sent "na Ukrainę": the text names no place where they were given
+    if where is None:
+        return None, None
+    sure = 0.85 if where.end - d.base <= tl else 0.65
+    return place_of(where, gaz, registries), cite(d, where.start - d.base, where.end - d.base, sure)
+
+
+def home_place(home: Home, gaz: Gazetteer, registries: Registries) -> Place:
+    """The home's city as a place (English name, registered coordinates); country only when the home has
+    no one city."""
+    if not home.city:
+        return Place(None, home.country)
+    for c in gaz.find_cities(home.city):
+        if c.country == home.country:
+            return registries.place(c.name, c.country) or Place(
+                c.name, c.country, c.name_pl, c.geonames_id, c.wikidata_id, c.lat, c.lon
+            )
+    return registries.place(home.city, home.country) or Place(home.city, home.country)
+
+
+# "w Wiedniu i w Krakowie", "w Polsce i w Niemczech": the other side of a comparison
+AND_IN_AFTER = re.compile(r"\s+(?:i|oraz|a|a także)\s+(?:w|we|na)\s+(\w+)")
+AND_IN_BEFORE = re.compile(r"(?:w|we|na)\s+(\w+)\s+(?:i|oraz|a|a także)\s+(?:w|we|na)\s+$")
+
+
+def _compared_with_home(text: str, s: int, e: int, home: Home) -> bool:
+    """A foreign place named beside the home's city or country as two sides compared, not as the venue."""
+    after = AND_IN_AFTER.match(text, e)
+    before = AND_IN_BEFORE.search(text[max(0, s - 40) : s])
+    sides = {x.group(1).lower()[:4] for x in (after, before) if x}
+    home_words = {"pols", *(w.lower()[:4] for w in (home.city or "").split()[:1])}
+    return bool(sides & home_words)
+
+
+def _toured_towns(
+    mentions: list[PlaceMention], home: Home, text: str, base: int, name_spans: list[tuple[int, int]]
+) -> list[PlaceMention]:
+    """Two or more towns of the home's country where the visitors were ("w Zielonej Górze", "w Sieradzu";
+    "DPS w Supraślu oraz WTZ w Sokółce"), the home's city not named as the venue ("w Krakowie" after a
+    body's name is that body's seat, one of the places toured): a study tour of a region or a country."""
+    towns = [m for m in mentions if m.kind == "city" and m.country == home.country and m.prep in IN]
+    venue = [
+        m
+        for m in towns
+        if _is_home_city(m, home)
+        and _krakow_is_the_venue(text, m.start - base)
+        and not _seat(m, base, name_spans)
+    ]
+    if venue:
+        return []
+    # besides the home's city (a body's seat there), one other town is a side trip ("Ostatniego dnia
+    # delegacja odwiedziła dom dziecka w Nysie"), two make a tour
+    others = {m.city.name for m in towns if m.city and not _is_home_city(m, home)}
+    return towns if len(others) >= 2 else []
+
+
+def _seat(m: PlaceMention, base: int, name_spans: list[tuple[int, int]]) -> bool:
+    """The place is inside a body's name or right after it: "Konsulat Generalny Republiki Białoruś w …"."""
+    a = m.start - base
+    return inside(m, base, name_spans) or any(0 <= a - e <= 4 for _, e in name_spans)
+
+
+# a town named as where the event was held or where the visitors came to
+VENUE_BEFORE = re.compile(
+    r"(?:odby(?:ł|ła|ło|ły|li)\s+się|przebywa\w*|goszcz\w*|spotka(?:li|ły|ł|ła)\s+się)\s+(?:w|we)\s+$"
+    r"|(?:przyjecha\w*|przyby\w*|zawitał\w*)\s+do\s+$"
+    # right after the event's date: "W dniach 11–13 września 2018 r. w Zakopanem", "10 września, w Sejnach"
+    r"|(?:\d{4}\s*r(?:\.|oku)|\b\d{1,2}\s+[a-ząćęłńóśźż]{4,12})\s*,?\s+(?:w|we)\s+$"
+)
+# (a venue's hall between: "w Sejnach, w sali Fundacji „Pogranicze”, odbyło się forum")
+VENUE_AFTER = re.compile(
+    r"\s*(?:,\s*(?:w|we|na)\s+[^,.;]{1,60},)?\s*(?:,\s*)?"
+    r"(?:odby(?:ł|ła|ło|ły)\s+się|przyjecha\w*|przyby\w*|goszczono|gości[łl]\w*)"
+)
+# ... or as the seat of the building, room or body the event was held in or the goods arrived at: "spotkanie
+# odbyło się w siedzibie Stowarzyszenia „X” w Wieliczce", "do magazynu Caritas w Tuchowie dotarł transport"
+# the words between a verb and the town, a quoted name whole ("w siedzibie Stowarzyszenia „X” w Y"), not the
+# inside of a quoted title ("projektu „Wolontariat w Europie”")
+MIDDLE = r"(?:[^.;„\"“”«»]|[„\"“«][^.;„\"“”«»]{1,60}[”\"»])"
+HELD_AT_BEFORE = re.compile(
+    rf"(?:odby(?:ł|ła|ło|ły|li)\s+się\s+(?:w|we|na)|dotar\w*(?:\s+\w+){{0,3}}?\s+do)\s+{MIDDLE}{{0,80}}?\s+$",
+    re.I,
+)
+DELIVERED_AT = re.compile(rf"(?<!\w)do\s+(?:(?!zaprosz|zaprasz){MIDDLE}){{0,60}}?\s+$", re.I)
+ARRIVED_AFTER = re.compile(r"[^.;]{0,30}?\b(?:dotar\w*|przyjecha\w*|przyby\w*)")
+# "do Nowego Sącza przyjechała delegacja": the town the visitors came to
+ARRIVED_RIGHT_AFTER = re.compile(r"\s+(?:dotar\w*|przyjecha\w*|przyby\w*|zawitał\w*)")
+# ... or as the town of what the guests visited, where the home's city is not itself a venue of the event
+VISITED_AT_BEFORE = re.compile(
+    rf"(?:odwiedzi(?:ł|ła|li|ły)|zwiedzi(?:ł|ła|li|ły)|gości(?:ł|ła|li|ły)\s+w)\s+{MIDDLE}{{0,80}}?\s+$", re.I
+)
+CLAUSE_END = re.compile(r"[.;]\s")
+IN_TOWN = re.compile(r"(?<!\w)(?:w|we)\s+[A-ZĆŁŚŹŻ]\w+")
+# a commune or county as the venue: "wizyty odbyły się na terenie gminy Łapanów", "przyjechali do powiatu"
+REGION_VENUE = re.compile(
+    r"(?:odby(?:ł|ła|ło|ły)\s+się|odwiedzi\w*|gości\w*|przyjecha\w*|przyby\w*)[^.;]{0,30}?"
+    r"(?:na\s+terenie|do)\s+(?:gminy|powiatu|województwa|regionu)\b"
+    r"|odwiedzi\w*\s+(?:gminę|gminy|powiat|powiaty)\b",  # "Odwiedzili gminę Tłuszcz, gminę Sokoły …"
+    re.I,
+)
+
+
+def _named_as_venue(text: str, s: int, e: int) -> bool:
+    """The place in text[s:e] is where the event was held or where the visitors came to."""
+    return bool(VENUE_AFTER.match(text, e) or VENUE_BEFORE.search(text[max(0, s - 40) : s]))
+
+
+# a body that hosted one stop of a tour there: "W Brnie gościła nas organizacja X"
+STOP_HOST_AFTER = re.compile(r"\s*gości\w*")
+
+
+def _held_in(text: str, s: int, e: int) -> bool:
+    """The town in text[s:e] is named as where the event was held, not only as a stop whose host is named."""
+    return _named_as_venue(text, s, e) and not STOP_HOST_AFTER.match(text, e)
+
+
+# a foreign city as the subject of its hosting: "Helsinki przyjęły …", "Wiedeń gościł …", "Ryga gościła forum"
+HOST_VERBS = {"gościć", "ugościć", "przyjąć", "przyjmować", "podejmować", "podjąć"}
+
+
+def _hosting_city(d: Draft, m: PlaceMention) -> bool:
+    if m.prep or m.kind != "city":
+        return False
+    t = d.tokens[m.token_index]
+    nxt = next((x for x in d.tokens[m.token_index + 1 :] if x.start >= m.end), None)
+    if nxt is None or nxt.start - m.end > 1 or not any("nom" in a.cases for a in t.analyses or ()):
+        return False
+    return any(a.lemma in HOST_VERBS and a.pos in ("praet", "fin") for a in nxt.analyses)
+
+
+def _home_country_venue(
+    mentions: list[PlaceMention], home: Home, text: str, base: int, title_len: int = 0
+) -> PlaceMention | None:
+    """Another town of the home's country that the text names as the venue of an incoming event ("W sobotę w
+    Krzanowicach odbył się festiwal", "Do Krzanowic przyjechały kluby seniora", "spotkanie odbyło się w
+    siedzibie Stowarzyszenia „X” w Wieliczce", "goście odwiedzili Warsztaty „Y” w Nowym Sączu")."""
+    home_venue = any(
+        _is_home_city(m, home) and m.prep in IN | {"do"} and _krakow_is_the_venue(text, m.start - base)
+        for m in mentions
+    )
+    for m in mentions:
+        if (
+            m.kind != "city"
+            or m.country != home.country
+            or _is_home_city(m, home)
+            or m.prep not in IN | {"do"}
+        ):
+            continue
+        s, e = m.start - base, m.end - base
+        if any(q.start() < s and e < q.end() for q in QUOTED.finditer(text)):
+            continue  # inside a quoted title: projektu „Seniorzy w Europie”
+        before = text[max(0, s - 120) : s]
+        if m.prep in IN and (
+            HELD_AT_BEFORE.search(before) or (DELIVERED_AT.search(before) and ARRIVED_AFTER.match(text, e))
+        ):
+            return m
+        if m.prep in IN and not home_venue and (seen := VISITED_AT_BEFORE.search(before)):
+            stop = CLAUSE_END.search(text, e)
+            hi = stop.start() if stop else len(text)
+            lo = max((x.end() for x in CLAUSE_END.finditer(text, 0, s)), default=0)
+            # one town visited, the home's city not in the sentence: "Klub w Cichem i Dom w Czarnym Dunajcu" is
+            # a tour (of towns the gazetteer may lack); "spotkali się z dyrekcją ROPS w Białymstoku, a następnie
+            # odwiedzili Dom w Supraślu" a side trip from the home
+            home_named = any(_is_home_city(x, home) and lo <= x.start - base < hi for x in mentions)
+            if not home_named and len(IN_TOWN.findall(text, s - len(before) + seen.start(), hi)) == 1:
+                return m
+        if not _krakow_is_the_venue(text, s):
+            continue  # a body's seat: "Miejski Ośrodek Pomocy Społecznej w Przasnyszu gościł …"
+        after = (VENUE_AFTER if m.prep != "do" else ARRIVED_RIGHT_AFTER).match(text, e)
+        in_title = e <= title_len and m.prep in IN  # "Niemieccy opiekunowie w Niepołomicach"
+        if after or in_title or VENUE_BEFORE.search(text[max(0, s - 40) : s]):
+            return m
+    return None
+
+
+def as_home_city(m: PlaceMention, home: Home) -> PlaceMention:
+    """A name that is the home town's is the home town, whatever a foreign town's other name says: "Bardo
+    odwiedzili …" on a page of Bardo's welfare centre is no Bordeaux (Polish "Bordo"/"Bardo")."""
+    if m.kind != "city" or not home.city or m.country == home.country or slug(m.quote) != slug(home.city):
+        return m
+    own = next((c for c in m.readings if c.country == home.country), None)
+    return replace(
+        m, country=home.country, city=own or City(None, home.city, home.country, None, None, 0, home.city)
+    )
+
+
+def _is_home_city(m: PlaceMention, home: Home) -> bool:
+    if m.city is None or not home.city or m.country != home.country:
+        return False
+    return slug(home.city) in (slug(m.city.name), slug(m.city.name_pl or ""))
+
+
+def _direction(
+    d: Draft, kind: str, mentions: list[PlaceMention], tl: int, home: Home
+) -> tuple[str, Evidence]:
+    if kind == "Donation":
+        return _donation_direction(d, mentions, tl)
+    text = d.text
+    title_m = [m for m in mentions if m.end - d.base <= tl]
+    body_m = [m for m in mentions if m.start - d.base >= d.body_off]
+
+    quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
+
+    def decide(ms: list[PlaceMention], lo: int, hi: int) -> tuple[str, Evidence] | None:
+        host = next((m for m in ms if m.country != home.country and _hosting_city(d, m)), None)
+        if host is not None:  # "Wiedeń gościł konferencję": the event was abroad, whatever its verb says
+            return "outgoing", cite(d, host.start - d.base, host.end - d.base, 0.85)
+        # "pracownice naszego ośrodka odwiedziły Tarnopol": the town abroad is what the home's people visited
+        seen = next((m for m in ms if m.country != home.country and _visited(d.tokens, m)), None)
+        if seen is not None:
+            return "outgoing", cite(d, seen.start - d.base, seen.end - d.base, 0.8)
+        evidence = []
+        for m in ms:
+            s, e = m.start - d.base, m.end - d.base
+            if any(a <= s and e <= b for a, b in quoted):
+                continue  # inside a project's title: "projektu „… reformy na Ukrainie”"
+            if not m.prep and VISITORS_OF.search(text[max(0, s - 40) : s]) and m.country != home.country:
+                evidence.append((s, "incoming", s, e))  # "przedstawicieli Ukrainy", "delegacja Litwy"
+                continue
+            if _compared_with_home(text, s, e, home):
+                continue  # "w Wiedniu i w Krakowie": two cities compared, no venue
+            if m.country == home.country:
+                if _is_home_city(m, home) and m.prep in IN | {"do"}:
+                    if _krakow_is_the_venue(text, s):
+                        evidence.append((s, "incoming", s - len(m.prep) - 1, e))
+                continue
+            if m.prep in FROM and _with_sense(d.tokens, m.token_index):
+                continue  # "współpraca z Norymbergą": with, not from
+            seat = m.prep in IN and SEAT_BEFORE.search(text[max(0, s - 30) : s])  # "z siedzibą w Berlinie"
+            if m.prep in FROM or seat or (m.prep in IN and _specifies_origin(d.tokens, m.token_index)):
+                evidence.append((s, "incoming", s - len(m.prep) - 1, e))
+            elif m.prep in IN or m.prep == "do":
+                evidence.append((s, "outgoing", s - len(m.prep) - 1, e))
+        for rx, value in ((classify.OUTGOING_CUES, "outgoing"), (classify.INCOMING_CUES, "incoming")):
+            for c in rx.finditer(text, lo, hi):
+                evidence.append((c.start(), value, c.start(), c.end()))
+        if not evidence:
+            return None
+        evidence.sort()
+        # in a heading, "z X" (visitors from X) outranks "w Y"; in a body the first clue decides
+        if lo == 0:
+            for _, value, s, e in evidence:
+                if value == "incoming":
+                    return value, cite(d, max(s, 0), e, 0.9)
+        _, value, s, e = evidence[0]
+        return value, cite(d, max(s, 0), e, 0.9 if lo == 0 else 0.75)
+
+    got = decide(title_m, 0, tl) or decide(body_m, d.body_off, len(text))
+    if got is None and d.group:  # only the label over it tells: "Wyjazdy pracowników MOPS"
+        for rx, value in ((classify.OUTGOING_CUES, "outgoing"), (classify.INCOMING_CUES, "incoming")):
+            if rx.search(d.group):
+                return value, cite(d, 0, tl, 0.6)
+    return got or ("incoming", cite(d, 0, tl, 0.45))  # no clue: visits to the home are the commoner
+
+
+QUOTED = re.compile(r"[„\"“«][^„\"“”«»]{3,200}[”\"»]")
+# a meeting held over the internet, and words that someone travelled after all (a hybrid event)
+ONLINE = re.compile(
+    r"(?<!\w)(?:on-?line|w\s+formie\s+(?:zdalnej|wirtualnej)|zdalnie|wideokonferencj\w*|telekonferencj\w*"
+    r"|webinar\w*|video\s?conferenc\w*|virtual\s+meeting|za\s+pośrednictwem\s+(?:platformy|aplikacji|komunikatora))",
+    re.I,
+)
+TRAVELLED = re.compile(
+    r"(?<!\w)(?:(?:przyjecha|przyby|wyjecha|odwiedzi)(?:ł|ła|ło|li|ły|liśmy|łyśmy)\b|gości(?:liśmy|ł|ła|li)\b"
+    r"|przebywa\w*|na\s+miejscu"
+    r"|hybrydow\w*|stacjonarn\w+\s+i\s+(?:on-?line|zdaln)\w*|visited|travel+ed)",
+    re.I,
+)
+# a place in the genitive after the visitors' noun: whose representatives or delegation came
+VISITORS_OF = re.compile(r"(?<!\w)(przedstawiciel\w*|delegacj\w*|gości\w*|goście|obywatel\w*)\s+$", re.I)
+SEAT_BEFORE = re.compile(r"siedzib\w*\s+\w+\s*$", re.I)
+
+
+MOPS_GIVES = re.compile(
+    r"(MOPS|Ośrod\w+ Pomocy Społecznej|pracowni\w+|Kraków|Gmina Miejska Kraków)\s+([^\s.]+\s+){0,4}?"
+    r"(przekaza\w*|wysła\w*|zebra\w*|podarowa\w*|ofiarowa\w*)|"
+    r"(przekazan\w*|wysłan\w*|zebran\w*)\s+([^\s.]+\s+){0,4}?przez\s+(MOPS|pracowni\w+|Miejski)",
+)
+
+
+def _donation_direction(d: Draft, mentions: list[PlaceMention], tl: int) -> tuple[str, Evidence]:
+    """A gift from abroad comes in; a gift that MOPS sends, or goods for someone abroad, go out."""
+    text = d.text
+    m = MOPS_GIVES.search(text)
+    if m:
+        return "outgoing", cite(d, m.start(), m.end(), 0.8)
+    for pm in mentions:
+        if pm.country in ("", "PL"):
+            continue
+        i = pm.token_index
+        t = d.tokens[i]
+        nouns = [a for a in t.analyses if a.pos == "subst"]
+        to_there = pm.prep in ("do",) or (
+            pm.prep in ("na", "w", "we")
+            and bool(nouns)
+            and all("acc" in a.cases and "loc" not in a.cases for a in nouns)
+        )
+        for_someone_there = pm.prep in IN and any(x.lower == "dla" for x in d.tokens[max(0, i - 6) : i - 1])
+        if to_there or for_someone_there:
+            s, e = pm.start - d.base, pm.end - d.base
+            return "outgoing", cite(d, s, e, 0.7)
+    return "incoming", cite(d, 0, tl, 0.7)  # a gift from abroad
+
+
+WITH_WORDS = {
+    "współpraca",
+    "spotkanie",
+    "rozmowa",
+    "porozumienie",
+    "umowa",
+    "wymiana",
+    "partnerstwo",
+    "kontakt",
+    "miasto",
+    "współpracować",
+    "spotkać",
+}
+
+
+def _with_sense(tokens: list[Token], i: int) -> bool:
+    """'z' after a word of cooperation means 'with': "Współpraca z Norymbergą", "umowa z miastem Lipsk"."""
+    j = i - 2  # the word before the preposition (or before "miastem")
+    if j >= 0 and tokens[j].lemmas & PLACE_NOUNS:
+        j -= 1
+    return j >= 0 and bool(tokens[j].lemmas & WITH_WORDS)
+
+
+def _visited(tokens: list[Token], m: PlaceMention) -> bool:
+    """A town as the object of a verb of visiting: "odwiedziły Tarnopol"."""
+    i = m.token_index
+    return (
+        not m.prep
+        and i >= 1
+        and "odwiedzić" in tokens[i - 1].lemmas
+        and tokens[i - 1].has_pos("praet", "fin")
+    )
+
+
+def _specifies_origin(tokens: list[Token], i: int) -> bool:
+    """'w Norwegii' in "z miejscowości Sola w Norwegii" says where the visitors' town is."""
+    j = i - 2  # the token before the preposition
+    steps = 0
+    while j >= 0 and steps < 5:
+        t = tokens[j]
+        if t.lower in FROM:
+            return steps > 0
+        if t.has_pos("praet", "fin"):
+            return False  # a verb between: "pracownicy z Klubu Integracji Społecznej byli w Kolding"
+        if not (t.is_upper_initial or t.lemmas & PLACE_NOUNS or t.text in (".", "-") or t.has_pos("adj")):
+            return False  # "z miejscowości Sola", "z partnerskiej gminy X": the words of a place's name
+        j -= 1
+        steps += 1
+    return False
+
+
+def _krakow_is_the_venue(text: str, s: int) -> bool:
+    """'w Krakowie' as the place of the event, not as part of a name ('MOPS w Krakowie')."""
+    before = text[max(0, s - 25) : s]
+    return not BODY_BEFORE_SEAT.search(before)
+
+
+# the end of a body's name before its seat: "MOPS w Krakowie", "PCPR w Nowym Targu", "Urzędu Miasta w …"
+BODY_BEFORE_SEAT = re.compile(
+    r"(?:Społecznej|Rodzinie|Miasta|Gminy|Powiatu|Ośrodka|Krakowa|Urzędu|Centrum|Starostwa|\b[A-ZŁŚŻ]{3,6})"
+    r"\s+(?:w|we|W|WE)?\s*$"  # "ROPS W KRAKOWIE" in a heading in capitals
+)
+
+
+TOWN_JOIN = re.compile(r"\s*(?:,|i|oraz|a także)\s+(?:(?:w|we|do)\s+)?$")
+
+
+def _coordinated_town(where: PlaceMention, foreign: list[PlaceMention], d: Draft) -> bool:
+    """Another town of the same country joined to the event's place: "w Ebersbergu i Grafing", "do Bardejowa
+    oraz Kieżmarku" (a trip to several towns has no one city)."""
+    for m in foreign:
+        if m.kind == "city" and m.start > where.end and m.country == where.country and m.city != where.city:
+            between = d.text[where.end - d.base : m.start - d.base]
+            return bool(TOWN_JOIN.fullmatch(between + " ")) if len(between) < 12 else False
+    return False
+
+
+def _event_place(ms: list[PlaceMention], tl: int, d: Draft) -> PlaceMention | None:
+    located = [
+        m for m in ms if m.prep in IN or m.prep == "do" or _hosting_city(d, m) or _visited(d.tokens, m)
+    ]
+    for m in located:
+        if m.kind == "city":
+            return m
+    return located[0] if located else None
+
+
+def place_of(m: PlaceMention, gaz: Gazetteer, registries: Registries) -> Place:
+    if m.kind == "country" or m.city is None:
+        return Place(None, m.country)
+    c = m.city
+    reg = registries.place(c.name, c.country)
+    if reg is not None:
+        return reg
+    # the Polish label comes from the gazetteer only: the page's own form ("Frankfurtu nad Odrą" read as
+    # "Frankfurt nad odra") differs from page to page and a city takes one label per language
+    return Place(c.name, c.country, c.name_pl, c.geonames_id, c.wikidata_id, c.lat, c.lon)
