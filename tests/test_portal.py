@@ -536,6 +536,26 @@ def test_the_ontologys_contents_do_not_cover_its_text_on_a_phone(browser, server
     context.close()
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_ontologys_header_runs_edge_to_edge_as_on_every_page(browser, server, width):
+    """pyLODE's body padding held the site header in (16 px a side on a phone, 70 px on a desktop, where its
+    fixed table of contents also covered the header's search and language switch)."""
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(server.url + "?lang=pl")
+    home = page.locator("header.site").bounding_box()
+    page.goto(server.url + "ontology?lang=pl")
+    header = page.locator("header.site").bounding_box()
+    toc = page.locator("#toc").bounding_box()
+    assert header["x"] == home["x"] == 0 and header["y"] == home["y"] == 0
+    covered = toc["y"] < header["y"] + header["height"] and toc["x"] < header["x"] + header["width"]
+    if width == 390:
+        assert header["width"] == home["width"] == width
+    else:  # beside the contents, which pyLODE keeps fixed on the right
+        assert header["x"] + header["width"] == toc["x"] and not covered
+    context.close()
+
+
 @pytest.mark.parametrize(
     "path",
     [

@@ -107,20 +107,46 @@ def test_a_source_pages_address_is_given_once(client):
     assert "URL" in rows and "page" not in rows  # foaf:page was the same address again
 
 
-def test_the_ontology_page_leads_a_polish_reader_to_the_ontology_in_polish(browser, server):
-    """pyLODE writes its documentation in English only: a Polish reader is told so, in Polish, and led to
-    the ontology's own page, which names its classes and properties in Polish."""
+PYLODE_HEADINGS = ["Metadata", "Classes", "Object Properties", "Legend", "Namespaces", "Table of Contents"]
+
+
+def test_the_ontology_page_reads_in_polish_and_switches_language(browser, server):
+    """pyLODE wrote the documentation in English only (the Polish reader got a note leading elsewhere): the
+    Polish page names the terms in Polish first with their Polish descriptions, its headings and the
+    properties of its tables in Polish; the language switch goes between the two."""
     page, problems = open_page(browser, f"{server.url}ontology?lang=pl")
-    note = page.locator(".pg-note")
-    assert note.get_attribute("lang") == "pl" and "tylko po angielsku" in note.inner_text()
-    note.locator("a").click()
+    assert page.locator("html").get_attribute("lang") == "pl"
+    assert page.locator("#content h1").inner_text() == "partnergraph: ontologia współpracy międzynarodowej"
+    headings = page.locator("#content h2, #toc h3, #toc h4").all_inner_texts()
+    assert "Klasy" in headings and "Spis treści" in headings
+    assert not [h for h in headings if h.strip() in PYLODE_HEADINGS], headings
+    assert page.locator("#Event h3").inner_text().startswith("wydarzenie (event)")
+    properties = {t.strip() for t in page.locator("#content .hover_property").all_inner_texts()}
+    assert {"Opis", "Wartości typu", "Zdefiniowane w"} <= properties and "Description" not in properties
+    assert "Ontologia wydarzeń współpracy międzynarodowej" in page.locator("#metadata").inner_text()
+    page.click("header.site a.lang")
     page.wait_for_load_state()
-    assert page.locator("h1").inner_text() == "partnergraph: ontologia współpracy międzynarodowej"
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert (
+        page.locator("#content h1").inner_text() == "partnergraph: an ontology of international cooperation"
+    )
+    assert "Classes" in page.locator("#content h2").all_inner_texts()
     assert problems == []
     page.close()
-    page, problems = open_page(browser, f"{server.url}ontology?lang=en")
-    assert page.locator(".pg-note").count() == 0
-    assert problems == []
+
+
+def test_the_ontologys_version_is_its_full_iri_not_pg_0_1_0(browser, server):
+    """The ontology's own page named its version IRI 'pg:0.1.0' (a prefixed name of no term), pyLODE's its
+    namespace IRI 'pg:'."""
+    for path in ("partnergraph/def/?lang=pl", "ontology?lang=en"):
+        page, problems = open_page(browser, f"{server.url}{path}")
+        texts = page.locator("a").all_inner_texts()
+        assert "https://w3id.org/partnergraph/def/0.1.0" in texts, path
+        assert not [t for t in texts if t.strip() in ("pg:0.1.0", "pg:")], path
+        assert problems == []
+        page.close()
+    page, _ = open_page(browser, f"{server.url}ontology?lang=en")
+    assert "https://w3id.org/partnergraph/def/" in page.locator("#metadata a").all_inner_texts()
     page.close()
 
 

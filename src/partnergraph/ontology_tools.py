@@ -118,8 +118,10 @@ def write_namespace_module(ontology_dir: str | Path, path: str | Path = NAMESPAC
     return True
 
 
-def render_ontology_docs(ontology_dir: str | Path, out_path: str | Path) -> Path:
-    """Write self-contained HTML documentation of the ontology (pyLODE OntPub) and its concept schemes.
+def render_ontology_docs(ontology_dir: str | Path, out_path: str | Path, lang: str = "en") -> Path:
+    """Write self-contained HTML documentation of the ontology (pyLODE OntPub) and its concept schemes,
+    its names, titles and descriptions in `lang` first ("wydarzenie (event)" for "pl"); pyLODE's own
+    headings stay English (the portal translates them, web/portal/documents.py).
 
     The page has its stylesheet inline and loads nothing from the network; a guard raises
     PartnergraphError if a pyLODE version ever starts to reference an external script or stylesheet.
@@ -127,12 +129,13 @@ def render_ontology_docs(ontology_dir: str | Path, out_path: str | Path) -> Path
     from pylode import OntPub  # heavy: only the docs need it
 
     graph = load_ontology_graph(ontology_dir)
-    docs = _docs_graph(graph)
+    docs = _docs_graph(graph, lang)
     pub = OntPub(docs, sort_subjects=True)
     pub.fids.update(_fragment_ids(docs))
     page = _unique_functional_ids(pub.make_html())
-    page = _insert_schemes(page, graph)
+    page = _insert_schemes(page, graph, lang)
     page = _link_terms_without_anchor(page)
+    page = _iris_written_out(page)
     external = [m.group(0) for m in _EXTERNAL_ASSET.finditer(page)]
     if external:
         raise PartnergraphError(f"the ontology docs would load assets from the network: {external[:3]}")
@@ -180,8 +183,13 @@ def _text(graph: Graph, node, prop, lang: str = "en") -> str:
     return " ".join(str(min(chosen)).split()) if chosen else ""
 
 
-def _docs_graph(graph: Graph) -> Graph:
-    """The ontology as pyLODE shows it best: one label per term ("event (wydarzenie)"), English first."""
+def _other(lang: str) -> str:
+    return "pl" if lang == "en" else "en"
+
+
+def _docs_graph(graph: Graph, lang: str = "en") -> Graph:
+    """The ontology as pyLODE shows it best: one label per term ("event (wydarzenie)"), `lang` first; its
+    descriptions and definitions in `lang` where it has them."""
     docs = Graph()
     schemes = set(graph.subjects(RDF.type, SKOS.ConceptScheme)) | set(graph.subjects(RDF.type, SKOS.Concept))
     for prefix, namespace in graph.namespaces():
@@ -191,17 +199,20 @@ def _docs_graph(graph: Graph) -> Graph:
             continue
         docs.add((s, p, o))
     for s in sorted(set(graph.subjects()) - schemes, key=str):
-        label = _bilingual(graph, s, RDFS.label, " (", ")")
+        label = _bilingual(graph, s, RDFS.label, " (", ")", lang)
         if label:
             docs.add((s, RDFS.label, Literal(label)))
         for prop in (DCTERMS.title,):
-            title = _text(graph, s, prop)
+            title = _text(graph, s, prop, lang)
             if title:
                 docs.add((s, prop, Literal(title)))
         for prop in (SKOS.definition, DCTERMS.description):
-            for lang in ("en", "pl", None):
-                for value in sorted(v for v in graph.objects(s, prop) if getattr(v, "language", 0) == lang):
+            for tag in (lang, _other(lang), None):  # in `lang` where the ontology has it
+                chosen = sorted(v for v in graph.objects(s, prop) if getattr(v, "language", 0) == tag)
+                for value in chosen:
                     docs.add((s, DCTERMS.description, value))
+                if chosen:
+                    break
     return docs
 
 
@@ -251,31 +262,40 @@ def _link_terms_without_anchor(page: str) -> str:
     return re.sub(r'<a href="#([^"]*)">[^<]*</a>', link, page)
 
 
-def _bilingual(graph: Graph, node, prop, open_: str, close: str) -> str:
-    en = [v for v in graph.objects(node, prop) if getattr(v, "language", None) == "en"]
-    pl = [v for v in graph.objects(node, prop) if getattr(v, "language", None) == "pl"]
-    if not en and not pl:
+def _iris_written_out(page: str) -> str:
+    """pyLODE names a namespace's IRI by its bare prefix ('pg:', the preferred namespace IRI) and gives
+    properties it knows nothing of the tooltip 'None. Defined in None': the IRI written out, no tooltip."""
+    page = re.sub(r'<a href="([^"]+)">\s*[A-Za-z][\w-]*:\s*</a>', r'<a href="\1">\1</a>', page)
+    return page.replace(' title="None. Defined in None"', "")
+
+
+def _bilingual(graph: Graph, node, prop, open_: str, close: str, lang: str = "en") -> str:
+    first = [v for v in graph.objects(node, prop) if getattr(v, "language", None) == lang]
+    second = [v for v in graph.objects(node, prop) if getattr(v, "language", None) == _other(lang)]
+    if not first and not second:
         return ""
-    if en and pl:
-        return f"{min(en)}{open_}{min(pl)}{close}"
-    return str(min(en or pl))
+    if first and second:
+        return f"{min(first)}{open_}{min(second)}{close}"
+    return str(min(first or second))
 
 
-def _insert_schemes(page: str, graph: Graph) -> str:
+def _insert_schemes(page: str, graph: Graph, lang: str = "en") -> str:
     """Add a "Concept schemes" section (and its table-of-contents entry) before pyLODE's namespaces."""
     schemes = sorted(graph.subjects(RDF.type, SKOS.ConceptScheme))
     parts = ['<div class="section" id="schemes">', "<h2>Concept schemes</h2>"]
     toc = ['<li><h4><a href="#schemes">Concept schemes</a></h4><ul class="second">']
     for scheme in schemes:
         anchor = "scheme-" + str(scheme).rstrip("/").rsplit("/", 1)[-1]
-        title = html.escape(_bilingual(graph, scheme, SKOS.prefLabel, " (", ")"))
+        title = html.escape(_bilingual(graph, scheme, SKOS.prefLabel, " (", ")", lang))
         toc.append(f'<li><a href="#{anchor}">{title}</a></li>')
         parts += [
             f'<div class="property entity" id="{anchor}">',
             f"<h3>{title}</h3>",
             f"<p><code>{html.escape(str(scheme))}</code></p>",
-            f"<p>{html.escape(_text(graph, scheme, SKOS.definition))}</p>",
-            f'<p lang="pl">{html.escape(_text(graph, scheme, SKOS.definition, "pl"))}</p>',
+            *(
+                f'<p lang="{tag}">{html.escape(_text(graph, scheme, SKOS.definition, tag))}</p>'
+                for tag in (lang, _other(lang))
+            ),
             "<table>",
             "<tr><th>notation</th><th>English</th><th>polski</th><th>definition</th><th>definicja</th></tr>",
         ]

@@ -9,7 +9,7 @@ Layout (paths relative to DIR, which is served as the host's root so that IRI `{
     partnergraph/dataset.html .pl.html .ttl ...   the dataset IRI `{BASE}dataset`: VoID + DCAT
     partnergraph/dumps/partnergraph.{nq,trig,ttl,nt,jsonld}
     network.html, network.pl.html        the network page
-    ontology.html                        the ontology's documentation
+    ontology.html, ontology.pl.html      the ontology's documentation (English, Polish)
     dataset.html, dataset.pl.html, void.ttl, .well-known/void   VoID + DCAT
     .nojekyll                            so that GitHub Pages serves .well-known/
 
@@ -159,9 +159,11 @@ def publish_site(
         )
         from ..ontology_tools import render_ontology_docs
 
-        render_ontology_docs(settings.ontology_dir, staging / "ontology.html")
-        _with_header(staging / "ontology.html")
-        report.files += 1
+        for lang in LANGS:
+            path = staging / ("ontology.html" if lang == "en" else f"ontology.{lang}.html")
+            render_ontology_docs(settings.ontology_dir, path, lang)
+            _with_header(path, lang)
+            report.files += 1
         if out_dir.exists():
             replace_folder(staging, out_dir)
         else:
@@ -172,14 +174,15 @@ def publish_site(
     return report
 
 
-def _with_header(path: Path) -> None:
-    """The ontology's documentation (pyLODE's page, English only) with the site's header, as the server gives it."""
+def _with_header(path: Path, lang: str) -> None:
+    """The ontology's documentation (pyLODE's page) in `lang` with the site's header, as the server gives it."""
     from ..web._html import Linker
     from ..web.portal.documents import readable_ontology, with_site_header
 
-    linker = Linker(static=True, here=path.name, lang="en")
-    page = readable_ontology(path.read_text(encoding="utf-8"))
-    page = with_site_header(page, "en", linker, None, "ontology", "content")
+    linker = Linker(static=True, here=path.name, lang=lang)
+    other = "ontology.pl.html" if lang == "en" else "ontology.html"
+    page = readable_ontology(path.read_text(encoding="utf-8"), lang)
+    page = with_site_header(page, lang, linker, other, "ontology", "content")
     path.write_text(page, encoding="utf-8")  # inside the staging folder, renamed into place whole
 
 

@@ -135,10 +135,11 @@ _BY_LENGTH = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda kv:
 
 @functools.lru_cache(maxsize=4096)
 def short_name(iri) -> str:
-    """A prefixed name where a known prefix fits, else the IRI."""
+    """A prefixed name where a known prefix fits and what follows reads as a name ('pg:Event'), else the IRI
+    (the ontology's version 'https://w3id.org/partnergraph/def/0.1.0' read as 'pg:0.1.0')."""
     text = str(iri)
     for prefix, ns in _BY_LENGTH:
-        if text.startswith(ns) and len(text) > len(ns):
+        if text.startswith(ns) and text[len(ns) : len(ns) + 1].isalpha():
             return f"{prefix}:{text[len(ns) :]}"
     return text
 
@@ -218,8 +219,7 @@ class Linker:
     def page(self, name: str) -> str:
         """One of the site's pages: '', 'queries', 'query', 'sparql', 'network', 'dataset', 'ontology'."""
         if self.static:
-            suffix = "html" if name == "ontology" else self.html_suffix  # the ontology docs are English
-            target = f"{name or 'index'}.{suffix}"
+            target = f"{name or 'index'}.{self.html_suffix}"
             return self._rel(target)
         target = name
         query = f"?lang={self.lang}" if self.lang_in_links and name not in ("sparql",) else ""

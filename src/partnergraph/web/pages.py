@@ -171,7 +171,9 @@ def term_label(desc_labels: dict, node, lang: str) -> str:
     if part and URIRef(base) in desc_labels:  # a part of a described resource: 'Helsinki (geometria)'
         return f"{term_label(desc_labels, URIRef(base), lang)} ({gettext(lang, part)})"
     name = short_name(node)
-    return name if "://" not in name else same_as_name(node)  # another site's IRI: "Wikidata Q183"
+    if "://" not in name or is_local(node):  # our own IRIs in full: the reader may copy them
+        return name
+    return same_as_name(node)  # another site's IRI: "Wikidata Q183"
 
 
 def quoted(text: str, lang: str) -> str:

@@ -9,10 +9,11 @@ from html import escape
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
+from rdflib.namespace import OWL
 
-from .._html import Linker
+from .._html import TERM_LABELS, Linker
 from .._http import html_response, lang_of, other_lang_href, state_of, text_response
-from ..templating import STATIC, gettext, render
+from ..templating import N_, STATIC, gettext, render
 
 router = APIRouter()
 BODY = re.compile(r"<body[^>]*>", re.IGNORECASE)
@@ -21,10 +22,9 @@ _focus_renders = threading.Semaphore(1)
 
 
 def with_site_header(
-    page: str, lang: str, linker: Linker, other_href: str | None, nav: str, skip: str, note: str = ""
+    page: str, lang: str, linker: Linker, other_href: str | None, nav: str, skip: str
 ) -> str:
-    """`page` with the site header (and its stylesheet, inline: these pages allow no other) after <body>,
-    and `note` (HTML) under it."""
+    """`page` with the site header (and its stylesheet, inline: these pages allow no other) after <body>."""
     header = render(
         "_header.html", lang, linker=linker, other_lang_href=other_href, nav=nav, skip_target=skip
     )
@@ -33,46 +33,101 @@ def with_site_header(
     if match is None:
         return page
     at = match.end()
-    return f"{page[:at]}\n<style>{css}</style>\n{header}{note}{page[at:]}"
+    return f"{page[:at]}\n<style>{css}</style>\n{header}{page[at:]}"
 
 
 # pyLODE's pale superscripts (orange, light blue on white) and grey credit line darkened to a 4.5:1 contrast.
-# On a phone pyLODE's fixed table of contents covered half the text and its concept tables were 850 px
-# wide: there the contents come first in the flow, the credit line stands level, tables keep to the width.
+# The site header runs edge to edge as on every other page (pyLODE's body padding held it in: 70 px a side,
+# 16 px on a phone) and, beside pyLODE's fixed table of contents, stops where the contents begin (202 px:
+# 180 wide, 10 padding a side, a border). The credit line stands level at the end (turned on its side it ran
+# into the text once in Polish). On a phone pyLODE's fixed table of contents covered half the text and its
+# concept tables were 850 px wide: there the contents come first in the flow, tables keep to the width.
 ONTOLOGY_STYLE = (
     "<style>.sup-c,.sup-con{color:#a34d00}.sup-fp{color:#1c5f8f}.sup-dp{color:#1b6b1b}"
     "#pylode{color:#595959}#pylode #y{color:#7a5f00}"
-    ".pg-note{max-width:60rem;margin:1em auto;padding:.5em 1em;background:#fff8e1;border:1px solid #e0c060}"
-    "@media (max-width:700px){body{padding:1em}#content{width:auto}"
-    "#toc{position:static;width:auto;height:auto;margin:1em 0}"
+    "body{padding:32px 70px}body>header.site{margin:-32px 132px 32px -70px}"
     "#pylode{position:static;transform:none;margin:1em 0}"
+    "@media (max-width:700px){body{padding:16px}#content{width:auto}"
+    "body>header.site{margin:-16px -16px 16px}"
+    "#toc{position:static;width:auto;height:auto;margin:1em 0}"
     "table{table-layout:fixed;width:100%!important}.entity th{width:auto}"
     "th,td,a,code{overflow-wrap:anywhere}}</style>"
 )
 
+# pyLODE's own words (headings, legend, credit line), put in the reader's language where they are a whole
+# text between two tags; the names of the ontology's terms come in that language from render_ontology_docs
+PYLODE_WORDS = {
+    "Table of Contents": N_("Contents"),
+    "Metadata": N_("Metadata"),
+    "Classes": N_("Classes"),
+    "Object Properties": N_("Properties linking resources"),
+    "Datatype Properties": N_("Properties with a value"),
+    "Annotation Properties": N_("Annotation properties"),
+    "Functional Properties": N_("Properties with one value"),
+    "Namespaces": N_("Namespaces"),
+    "Legend": N_("Legend"),
+    "Concept schemes": N_("Concept schemes"),
+    "notation": N_("notation"),
+    "definition": N_("definition"),
+    "made by": N_("made by"),
+    "with the": N_("with the"),
+    "profile": N_("profile"),
+}
+WORD = re.compile(r">(\s*)(" + "|".join(map(re.escape, PYLODE_WORDS)) + r")(\s*)<")
+# the properties pyLODE names in its tables (as 'In Range Of'): ours by IRI, then the resource pages' names
+ONTDOC = "https://w3id.org/profile/ontdoc/"
+PYLODE_PROPERTIES = {
+    ONTDOC + "superClassOf": N_("superclass of"),
+    ONTDOC + "superPropertyOf": N_("broader property of"),
+    ONTDOC + "inDomainOf": N_("in the domain of"),
+    ONTDOC + "inRangeOf": N_("in the range of"),
+    ONTDOC + "inDomainIncludesOf": N_("used by"),
+    **{str(iri): name for iri, name in TERM_LABELS.items()},
+}
+PROPERTY = re.compile(r'<a class="hover_property" href="([^"]+)"(?: title="[^"]*")?>([^<]*)</a>')
+# the legend's and the superscripts' kinds of term, as pyLODE names them in a tooltip
+PYLODE_KINDS = {
+    "OWL/RDFS Class": OWL.Class,
+    "OWL Object Property": OWL.ObjectProperty,
+    "OWL Datatype Property": OWL.DatatypeProperty,
+    "OWL Annotation Property": OWL.AnnotationProperty,
+    "OWL Functional Property": OWL.FunctionalProperty,
+}
+KIND = re.compile(r'(<sup class="[^"]*" title=")([^"]*)(")')
 
-def readable_ontology(page: str) -> str:
-    """pyLODE's page as the site shows it: in English (`lang` on <html>), its superscripts readable."""
+
+def readable_ontology(page: str, lang: str = "en") -> str:
+    """pyLODE's page as the site shows it: in `lang` (on <html>, pyLODE's own words translated), its
+    superscripts readable."""
     if re.search(r"<html(?![^>]*\blang=)", page):
-        page = re.sub(r"<html", '<html lang="en"', page, count=1)
+        page = re.sub(r"<html", f'<html lang="{lang}"', page, count=1)
+    if lang != "en":
+        page = in_language(page, lang)
     return page.replace("</head>", ONTOLOGY_STYLE + "</head>", 1)
 
 
-def in_english_note(lang: str, linker: Linker) -> str:
-    """For a reader of another language: pyLODE writes English only; the ontology's resource page gives its
-    classes and properties in the reader's language."""
-    if lang == "en":
-        return ""
-    from ... import iris
+def in_language(page: str, lang: str) -> str:
+    """pyLODE's headings, legend, property names (their tooltips the property's IRI rather than its English
+    definition) and credit line in `lang`."""
 
-    name = gettext(lang, "the ontology in Polish")  # (not inside an f-string: pybabel does not look there)
-    text = gettext(
-        lang,
-        "This documentation of the ontology is in English only; its classes and properties with their "
-        "Polish names and descriptions: {link}.",
-    )
-    link = f'<a href="{escape(linker.iri(str(iris.DEF)))}">{escape(name)}</a>'
-    return f'<p class="pg-note" lang="{lang}">{escape(text).replace("{link}", link)}</p>'
+    def word(match: re.Match) -> str:
+        before, text, after = match.groups()
+        return f">{before}{escape(gettext(lang, PYLODE_WORDS[text]))}{after}<"
+
+    def prop(match: re.Match) -> str:
+        iri, text = match.groups()
+        name = PYLODE_PROPERTIES.get(iri)
+        if name:
+            text = gettext(lang, name)
+            text = escape(text[:1].upper() + text[1:])
+        return f'<a class="hover_property" href="{iri}" title="{iri}">{text}</a>'
+
+    def kind(match: re.Match) -> str:
+        term = PYLODE_KINDS.get(match.group(2))
+        name = escape(gettext(lang, TERM_LABELS[term])) if term else match.group(2)
+        return match.group(1) + name + match.group(3)
+
+    return KIND.sub(kind, PROPERTY.sub(prop, WORD.sub(word, page)))
 
 
 def network_bundle(root: str) -> str | None:
@@ -132,18 +187,10 @@ async def ontology_docs(request: Request):
         from ...ontology_tools import render_ontology_docs
 
         with tempfile.TemporaryDirectory() as folder:
-            path = render_ontology_docs(state.settings.ontology_dir, Path(folder) / "ontology.html")
-            return path.read_text(encoding="utf-8")
+            path = render_ontology_docs(state.settings.ontology_dir, Path(folder) / "ontology.html", lang)
+            return readable_ontology(path.read_text(encoding="utf-8"), lang)
 
-    page = await run_in_threadpool(state.cached, "ontology", make)
+    page = await run_in_threadpool(state.cached, f"ontology:{lang}", make)
     linker = Linker(lang=lang, lang_in_links=explicit)
-    page = with_site_header(
-        readable_ontology(page),
-        lang,
-        linker,
-        other_lang_href(request, lang),
-        "ontology",
-        "content",
-        note=in_english_note(lang, linker),
-    )
-    return html_response(page, csp=False)
+    page = with_site_header(page, lang, linker, other_lang_href(request, lang), "ontology", "content")
+    return html_response(page, csp=False, headers={"Vary": "Accept-Language"})
