@@ -592,6 +592,46 @@ def test_axe_finds_no_serious_or_critical_violation(browser, server, path, lang)
     context.close()
 
 
+# a colour's relative luminance (WCAG), from the computed 'rgb(r, g, b)'
+LUMINANCE = """c => c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => v / 255)
+    .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0)"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "browse/events",
+        "charts",
+        "search?q=Berlinie",
+        "query",
+        "queries/partner_cities?run=1",
+        "partnergraph/id/country/de",
+        "dataset",
+        "no-such-page",
+    ],
+)
+def test_a_reader_who_prefers_dark_gets_dark_pages_that_axe_passes(browser, server, path):
+    """prefers-color-scheme: dark gave the same near-white pages; now light text on a dark page, charts,
+    maps and YASGUI on their light panels, and axe-core (colour contrast included) finds nothing serious."""
+    context = browser.new_context(
+        bypass_csp=True, color_scheme="dark", extra_http_headers={"Accept-Language": "pl"}
+    )
+    page = context.new_page()
+    page.goto(server.url + path)
+    page.wait_for_load_state("networkidle")
+    open_editor(page, path)
+    colour = f"p => ({LUMINANCE})(getComputedStyle(document.querySelector(p.el))[p.prop])"
+    assert page.evaluate(colour, {"el": "body", "prop": "backgroundColor"}) < 0.02
+    assert page.evaluate(colour, {"el": "body", "prop": "color"}) > 0.7
+    for panel in page.locator(".viz, #yasgui").all():
+        assert panel.evaluate(f"e => ({LUMINANCE})(getComputedStyle(e).backgroundColor)") > 0.9
+    bad = axe_violations(page)
+    assert bad == [], json.dumps(bad, indent=1)
+    context.close()
+
+
 def test_event_page_reads_as_a_summary_then_properties_in_order(client, seed_store):
     _settings, store = seed_store
     event = store.select(
