@@ -4,6 +4,8 @@ previous output, and the messages a user sees."""
 from __future__ import annotations
 
 import json
+import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -236,3 +238,28 @@ def test_n_quads_with_a_bad_iri_stop_the_generation(tmp_path):
     bad = b'<http://example.org/a{b}> <http://example.org/p> "v" <http://example.org/g> .\n'
     with pytest.raises(SyntaxError, match="Invalid IRI"):
         fill_generation(settings, folder, bad)
+
+
+def _fails_in_child(path):
+    path.write_text("ran")
+    logging.getLogger("partnergraph.build").info("wrote %s", path.name)
+    raise ValueError(f"cannot write {path.name}")
+
+
+def _dies_in_child():
+    os._exit(3)
+
+
+def test_an_artefact_written_by_a_forked_process_reports_its_error(tmp_path, caplog):
+    """build.OWN_PROCESS writers run in a forked child: its error (or its death) fails the generation,
+    and what it logs is logged by the parent."""
+    from partnergraph.build import in_child_process
+
+    with caplog.at_level(logging.INFO, logger="partnergraph.build"):
+        wait_for_child = in_child_process(_fails_in_child, tmp_path / "x")
+        with pytest.raises(ValueError, match="cannot write x"):
+            wait_for_child()
+    assert (tmp_path / "x").read_text() == "ran"  # it did run, in the child
+    assert "wrote x" in caplog.text
+    with pytest.raises(RuntimeError, match="exit code 3"):
+        in_child_process(_dies_in_child)()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import multiprocessing
+import pickle
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -115,6 +117,10 @@ ARTEFACTS: list[Artefact] = [
 AFTER: dict[Artefact, Artefact] = {write_hub_file: write_aggregate_file}  # hubs read the aggregates
 # those among them that read only the N-Quads (not the store): `build` writes them beside the others
 FROM_NQUADS: set[Artefact] = {write_dump_files}
+# those written by a process of their own, forked once the copy in memory is loaded (it shares that copy's
+# memory): Python work, or Oxigraph's evaluation, that holds Python's lock and would wait for the others
+# (forked first, so none of them may wait for another writer in AFTER)
+OWN_PROCESS: set[Artefact] = {write_answer_files, write_search_file}
 
 
 @dataclass
@@ -255,7 +261,8 @@ def fill_generation(
     compaction run in Rust, off Python's lock), the artefacts of FROM_NQUADS are written from the
     N-Quads, and the others read a copy of the dataset in memory, loaded first (in Rust, a few seconds:
     Oxigraph answers 2-4 times faster from memory than from disk, and they need not wait for the disk).
-    Python's lock lets one thread run Python at a time, but Oxigraph's queries and loads run beside it.
+    Python's lock lets one thread run Python at a time, but Oxigraph's loads run beside it; its queries
+    hold the lock, so the artefacts of OWN_PROCESS run in forked processes, sharing the copy's memory.
     (Loading the store on disk from the copy in memory, `bulk_extend`, to parse the N-Quads once, cost
     more: at 10^5 events 85 s of CPU with the compaction, against 67 s for a second parse and bulk load.)"""
     seconds: dict[str, float] = {}
@@ -272,9 +279,11 @@ def fill_generation(
     def start(pool: ThreadPoolExecutor, writers: list[Artefact], store: Store | None) -> list[Future]:
         for write in writers:  # in ARTEFACTS' order: a writer's AFTER is started before it
             first = started.get(AFTER.get(write))
-            started[write] = pool.submit(
-                _after, first, timed, write.__name__, write, settings, folder, nquads, store
-            )
+            args = (settings, folder, nquads, store)
+            if write in OWN_PROCESS:  # forked here, before the threads below read the copy in memory
+                started[write] = pool.submit(timed, write.__name__, in_child_process(write, *args))
+            else:
+                started[write] = pool.submit(_after, first, timed, write.__name__, write, *args)
         return [started[write] for write in writers]
 
     with no_cycle_collection(), ThreadPoolExecutor(max_workers=len(ARTEFACTS) + 1) as pool:
@@ -283,7 +292,8 @@ def fill_generation(
         jobs += start(pool, [w for w in ARTEFACTS if w in FROM_NQUADS], None)
         memory = timed("memory", load_memory, nquads)
         try:
-            jobs += start(pool, [w for w in ARTEFACTS if w not in FROM_NQUADS], memory)
+            readers = [w for w in ARTEFACTS if w not in FROM_NQUADS]
+            jobs += start(pool, sorted(readers, key=lambda w: w not in OWN_PROCESS), memory)
             wait(jobs)
         finally:
             memory.close()
@@ -306,6 +316,57 @@ def no_cycle_collection() -> Iterator[None]:
         if was_on:
             gc.enable()
             gc.collect()
+
+
+def in_child_process(work, *args) -> Callable[[], None]:
+    """Start work(*args) in a child process forked now, which shares this process's memory (the copy
+    in memory is not copied); returns the function that waits for the child and raises its error.
+    Forked before any thread reads the copy in memory, so that no lock of it is held at the fork; the
+    child touches nothing else of the parent's threads (the store on disk loading, the dumps' process)."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(send, work, args), name=work.__name__)
+    child.start()
+    send.close()
+
+    def wait_for_child() -> None:
+        try:
+            records, error = receive.recv()
+            for record in records:
+                logging.getLogger(record.name).handle(record)
+        except EOFError:  # the child died before it could say (killed, out of memory)
+            child.join()
+            error = RuntimeError(f"{work.__name__}: its process ended with exit code {child.exitcode}")
+        finally:
+            receive.close()
+        child.join()
+        if error is not None:
+            raise error
+
+    return wait_for_child
+
+
+def _child(send, work, args) -> None:
+    """In the forked child: run work(*args), then send its log records (handled by the parent's
+    logging, so that they reach the same places as the parent's own) and None or the error (as
+    raised, if it pickles)."""
+    records: list[logging.LogRecord] = []
+    collect = logging.Handler()
+    collect.emit = records.append
+    logging.getLogger().handlers = [collect]  # not the inherited ones too: each record once
+    try:
+        work(*args)
+        error = None
+    except BaseException as e:  # noqa: BLE001 - every error goes to the parent
+        error = e
+        try:
+            pickle.dumps(error)
+        except Exception:  # noqa: BLE001
+            error = RuntimeError(f"{work.__name__}: {type(e).__name__}: {e}")
+    for record in records:  # made picklable: the message as text
+        record.msg, record.args, record.exc_info = record.getMessage(), None, None
+    send.send((records, error))
+    send.close()
 
 
 def _after(first: Future | None, work, *args):

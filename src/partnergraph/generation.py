@@ -16,7 +16,8 @@ folder, under a name of its own, before the generation is switched in. Simplest 
 folder, the whole dataset as sorted N-Quads and a store holding that dataset (a copy in memory, while
 the store on disk is loaded or updated beside it): read the store, not folder/"store". During an `add`, `settings.build_dir / "current"` is still the previous generation,
 should the writer want to update its previous output rather than remake it. The name gets its link
-`build/<name>` by itself. Writers in `build.FROM_NQUADS` read only the N-Quads (they get no store).
+`build/<name>` by itself. Writers in `build.FROM_NQUADS` read only the N-Quads (they get no store);
+those in `build.OWN_PROCESS` run in a forked process: only their files and log records come back.
 """
 
 from __future__ import annotations
