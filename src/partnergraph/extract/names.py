@@ -27,6 +27,7 @@ from ._text import Token, tokenize
 from .persons import (
     BODY_KINDS,
     FOREIGN_ROLES,
+    NAME_PARTICLES,
     ROLES,
     _name_word,
     bare_pair,
@@ -155,6 +156,11 @@ ENGLISH_HEAD = re.compile(
 )
 # kinds of bodies a text writes in lower case before a quoted name ("fundacji „Dobra Wola”")
 QUOTED_KINDS = {"fundacja", "stowarzyszenie", "towarzystwo", "spółdzielnia", "federacja", "koalicja"}
+# kinds of bodies a text writes in lower case before a name that stays in the nominative ("stowarzyszenia Klika")
+NAMED_KINDS = QUOTED_KINDS | {"organizacja"}
+# a kind that is also the noun of a verb ("organizacji Festiwalu": organising it): a name follows it only after
+# an adjective ("organizacji pozarządowej Dobre Serce")
+VERBAL_KINDS = {"organizacja"}
 # parts of an organisation: "Wydziału Spraw Społecznych Urzędu Miasta Helsinki" is the Urząd's
 SUBUNIT_HEADS = {
     "wydział",
@@ -332,6 +338,7 @@ CONFIDENCE = {
     "foreign_after_cue": 0.5,  # "przez Homeless Link"
     "department": 0.4,  # a department named alone, standing for its organisation
     "list_item": 0.5,  # a foreign name opening an item of a list of bodies
+    "named_kind": 0.65,  # capitalised words after a kind in lower case ("fundacji Nowy Start")
 }
 
 
@@ -644,6 +651,15 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         # a programme as the page names it ("Fundusze EOG", "Interreg Central Europe"), by the first of its
         # names on the page when it names it twice
         value = written.setdefault(e.name, e.phrase) if e.field == "programmes" else e.name
+        if (
+            e.field == "programmes"
+            and " " not in e.phrase
+            and (tail := _programme_tail(text, base, toks, j, gaz))
+        ):
+            # a family of programmes by the strand the page names: "Interreg V-A Polska–Słowacja 2014–2020",
+            # "Interreg Europe", "Interreg Region Morza Bałtyckiego"
+            value, j = _span_text(text, base, toks, i, tail), tail
+            take(i, j)
         emit(e.field, value, i, j, "registry")
         if e.field == "organisations" and e.country and e.country != "PL":
             names.countries.append((e.country, toks[i].start, toks[j - 1].end))
@@ -686,6 +702,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             )
             head_a = nom or head_a
         end = _extend_polish(toks, i + 1, taken)
+        end = next((k for k in range(i + 1, end) if _prose_after_short_line(text, base, toks, k)), end)
         if (
             end == i + 1
             and head_a.lemma.lower() in SEAT_NAMED
@@ -918,6 +935,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 or _word_before_connector(toks, end)
             )
             and toks[end].text not in TITLES
+            and not _prose_after_short_line(text, base, toks, end)
             and not (toks[end].lower in POLISH_AND and not _place_ends_name(toks, end + 1))
             and not (
                 toks[end].lower in CONNECTORS - {"St", "Sankt", "Saint"} and not _name_goes_on(toks, end + 1)
@@ -1138,6 +1156,49 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             lemma = _head_analysis(h, LOWER_CASE_BODIES).lemma
             emit("organisations", f"{lemma.capitalize()} {adjective}{proper}", k, m, "commune")
         take(k, m)
+
+    # 2f. a kind of body in lower case before its name, which stays in the nominative: "spółdzielni socjalnej
+    # Kuchnia Smaków", "fundacji Nowy Start", "stowarzyszenia Jednota dôchodcov Slovenska": the name as written
+    for k, t in enumerate(toks):
+        if taken[k] or not t.text.islower() or _head_analysis(t, NAMED_KINDS) is None:
+            continue
+        n = k + 1
+        while n < len(toks) and n - k <= 2 and toks[n].text.islower() and toks[n].has_pos("adj"):
+            n += 1  # "spółdzielni socjalnej", "organizacji pozarządowej"
+        if n == k + 1 and t.lemmas & VERBAL_KINDS:
+            continue  # "przy organizacji Festiwalu": the organising of something
+        end = n
+        while (
+            end < len(toks)
+            and not taken[end]
+            and (
+                _name_word(toks[end])
+                or end > n
+                and _foreign_lower(toks[end])  # "Jednota dôchodcov Slovenska"
+                or end > n
+                and toks[end].text in CONNECTORS - {"i", "-"}
+                and _name_goes_on(toks, end + 1)
+            )
+            and not _line_break_before(text, base, toks, end)
+        ):
+            end += 1
+        while end > n and not _name_word(toks[end - 1]):
+            end -= 1
+        if end == n or (end < len(toks) and taken[end] and _name_word(toks[end])):
+            continue  # no name, or one that another reading found ("stowarzyszenia Tafel Bad Kreuznach e.V.")
+        first_cases = {c for a in toks[n].analyses for c in a.cases}
+        if first_cases and "nom" not in first_cases:
+            continue  # "fundacja Skarbu Państwa": whose it is, in the genitive, not its name
+        if (
+            _person_begins(toks, n)
+            or toks[n].has_mark("imię")
+            and n + 1 < end
+            and toks[n + 1].lower in NAME_PARTICLES  # "Jan de Vries"
+            or all(_place_word(gaz, x) for x in toks[n:end])
+        ):
+            continue  # "prezes fundacji Michał Sowiński": a person; "stowarzyszenia Krakowa": a place
+        emit_organisation(n, end, "named_kind")
+        take(k, end)
 
     # 3. persons
     offsets = [t.start for t in toks]
@@ -2317,6 +2378,53 @@ def _patron_after(toks: list[Token], k: int) -> bool:
         or not (nxt.is_word and nxt.is_upper_initial)
         or LEGAL_FORMS.fullmatch(nxt.text) is not None
     )
+
+
+def _line_break_before(text: str, base: int, toks: list[Token], k: int) -> bool:
+    """A line ends between token k - 1 and token k."""
+    return k > 0 and "\n" in text[toks[k - 1].end - base : toks[k].start - base]
+
+
+# a programme's strand after the family's name: a strand code, capitalised words joined by dashes, a period
+PROGRAMME_TAIL = re.compile(
+    r"(?:[ \u00a0]+(?:[IVX]{1,3}(?:[- ][A-D])?(?![\w-])|[A-ZĄĆĘŁŃÓŚŹŻ][\w]*(?:[ \u00a0]?[–-][ \u00a0]?[A-ZĄĆĘŁŃÓŚŹŻ][\w]*)*"
+    r"|\d{4}[ \u00a0]?[–-][ \u00a0]?\d{4}))+"
+)
+
+
+def _programme_tail(text: str, base: int, toks: list[Token], j: int, gaz) -> int | None:
+    """The token past a programme's strand named after its family's name at token j, or None: "Interreg"
+    + " Polska – Słowacja"; not a town after it ("sieci URBACT Kraków")."""
+    if j == 0 or j >= len(toks) or (j >= 2 and toks[j - 2].lower in NETWORK_KINDS):
+        return None  # "sieci URBACT ACCESS": the programme's network, named after it
+    m = PROGRAMME_TAIL.match(text, toks[j - 1].end - base)
+    if not m:
+        return None
+    end = j
+    while end < len(toks) and toks[end].end - base <= m.end():
+        end += 1
+    words = [t for t in toks[j:end] if t.is_word]
+    if len(words) == 1 and _place_word(gaz, words[0]):
+        return None
+    return end if words else None
+
+
+def _prose_after_short_line(text: str, base: int, toks: list[Token], k: int) -> bool:
+    """Token k opens a line of prose after a short line: a line of a list ends a name there ("Dom Nádeje
+    Košice\nPierwszego dnia goście …"); a name broken in wrapped prose or over two short lines goes on."""
+    if not _line_break_before(text, base, toks, k):
+        return False
+    ends = toks[k - 1].end - base
+    line_start = text.rfind("\n", 0, ends) + 1
+    line_end = text.find("\n", toks[k].start - base)
+    return (
+        ends - line_start < SHORT_LINE
+        and (line_end if line_end >= 0 else len(text)) - (toks[k].start - base) > 80
+    )
+
+
+# a line this short is a line of a list or a heading, not one of wrapped prose
+SHORT_LINE = 60
 
 
 def _foreign_lower(t: Token) -> bool:
