@@ -171,6 +171,25 @@ def test_a_folder_given_as_a_page_is_named_a_folder(seed_settings, tmp_path):
     assert add.returncode == 2 and f"{tmp_path}: a folder (give a saved page" in add.stdout + add.stderr, add
 
 
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["empty.txt"], "empty.txt"),  # a page with no text: SourceError
+        (["page.txt", "--out", "taken/inside"], "taken"),  # a folder under a file: an OSError on writing
+    ],
+)
+def test_extract_errors_read_as_every_commands_do(tmp_path, args, says):
+    """extract printed 'partnergraph extract: error: ...', every other command 'partnergraph CMD: ...'."""
+    (tmp_path / "page.txt").write_text("W dniu 3 maja 2019 r. gościliśmy delegację z Berlina.\n", "utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "taken").write_text("mine", encoding="utf-8")
+    out = partnergraph("extract", *args, root=tmp_path)
+    lines = out.stderr.strip().splitlines()
+    assert out.returncode == 2 and len(lines) == 1, out.stderr
+    assert lines[0].startswith("partnergraph extract: ") and "error:" not in lines[0] and says in lines[0]
+    assert (tmp_path / "taken").read_text(encoding="utf-8") == "mine"
+
+
 def test_extract_out_naming_a_file_is_refused_in_one_line(tmp_path):
     (tmp_path / "page.txt").write_text(
         "W dniu 3 maja 2019 r. gościliśmy delegację z Berlina.\n", encoding="utf-8"
@@ -178,7 +197,7 @@ def test_extract_out_naming_a_file_is_refused_in_one_line(tmp_path):
     (tmp_path / "taken").write_text("mine", encoding="utf-8")
     out = partnergraph("extract", "page.txt", "--out", "taken", root=tmp_path)
     assert out.returncode == 2, out.stderr
-    assert out.stderr.strip() == "partnergraph extract: error: --out taken: a file, not a folder"
+    assert out.stderr.strip() == "partnergraph extract: --out taken: a file, not a folder"
     assert (tmp_path / "taken").read_text(encoding="utf-8") == "mine"
 
 

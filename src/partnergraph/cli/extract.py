@@ -93,36 +93,37 @@ def extract_pages(
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.out and args.out.exists() and not args.out.is_dir():
-        print(f"partnergraph extract: error: --out {args.out}: a file, not a folder", file=sys.stderr)
-        return 2
+    """Errors are raised as PartnergraphError, which the CLI prints as every command's ('partnergraph
+    extract: MESSAGE', exit 2); a file that cannot be read or written is one too."""
     try:
-        docs = extract_pages(
-            args.pages,
-            url=args.url,
-            year=args.year,
-            encoding=args.encoding,
-            home=args.home,
-            home_city=args.home_city,
-        )
-        if args.out:
-            outputs = [(args.out / (Path(d["document"]["file"]).stem + ".json"), d) for d in docs]
-            for path, doc in outputs:
-                write_atomic(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-            return 0
-        if args.json or not sys.stdout.isatty():
-            payload = docs[0] if len(docs) == 1 else docs
-            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        else:
-            for d in docs:
-                _print_summary(d)
-        return 0
-    except PartnergraphError as e:
-        print(f"partnergraph extract: error: {e}", file=sys.stderr)
-        return e.exit_code
+        return _extract(args)
     except OSError as e:
-        print(f"partnergraph extract: error: {e}", file=sys.stderr)
-        return 2
+        raise PartnergraphError(f"{e.filename}: {e.strerror}" if e.filename else str(e)) from None
+
+
+def _extract(args: argparse.Namespace) -> int:
+    if args.out and args.out.exists() and not args.out.is_dir():
+        raise PartnergraphError(f"--out {args.out}: a file, not a folder")
+    docs = extract_pages(
+        args.pages,
+        url=args.url,
+        year=args.year,
+        encoding=args.encoding,
+        home=args.home,
+        home_city=args.home_city,
+    )
+    if args.out:
+        outputs = [(args.out / (Path(d["document"]["file"]).stem + ".json"), d) for d in docs]
+        for path, doc in outputs:
+            write_atomic(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if args.json or not sys.stdout.isatty():
+        payload = docs[0] if len(docs) == 1 else docs
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for d in docs:
+            _print_summary(d)
+    return 0
 
 
 def _print_summary(doc: dict) -> None:
