@@ -111,6 +111,8 @@ def test_a_malformed_param_option_is_refused_by_the_parser(seed_settings):
             "partnergraph network export: the following arguments are required: --format",
         ),
         (["view", "--depth", "-1"], "partnergraph view: argument --depth: expected a number of 0 or more"),
+        # was taken as 0 (no cache) without a word; serve's limits are declared by one table now
+        (["serve", "--cache", "-1"], "partnergraph serve: argument --cache: expected a number of 0 or more"),
         (["no_such_command"], "partnergraph: argument COMMAND: invalid choice: 'no_such_command'"),
     ],
 )

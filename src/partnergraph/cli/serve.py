@@ -27,6 +27,47 @@ def _proxies(text: str) -> list[str]:
     return items
 
 
+# serve's limits, each a number no smaller than its least: (option, type, least, default, metavar, help)
+LIMITS = [
+    ("--timeout", float, 0.001, 10.0, "S", "time limit of a query in seconds (default 10)"),
+    ("--max-results", int, 1, 10000, "N", "most rows or triples of an answer (10000)"),
+    ("--workers", int, 1, 2, "N", "query worker processes (default 2)"),
+    (
+        "--query-memory",
+        int,
+        0,
+        512,
+        "MB",
+        "memory a query worker may take beyond the open store; a query needing more is stopped "
+        "(default 512; 0: no limit)",
+    ),
+    (
+        "--cache",
+        int,
+        0,
+        256,
+        "N",
+        "keep the answers of the last N queries (default 256; 0 turns the cache off)",
+    ),
+    (
+        "--header-timeout",
+        float,
+        0.1,
+        10.0,
+        "S",
+        "seconds a client has to send a whole request before the connection is closed (default 10)",
+    ),
+    (
+        "--max-connections",
+        int,
+        1,
+        256,
+        "N",
+        "open connections and requests at once; beyond, a quick 503 (default 256)",
+    ),
+]
+
+
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "serve",
@@ -37,52 +78,10 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0 picks a free one)")
-    parser.add_argument(
-        "--timeout",
-        type=number(float, minimum=0.001),
-        default=10.0,
-        metavar="S",
-        help="time limit of a query in seconds (default 10)",
-    )
-    parser.add_argument(
-        "--max-results",
-        type=number(),
-        default=10000,
-        metavar="N",
-        help="most rows or triples of an answer (10000)",
-    )
-    parser.add_argument(
-        "--workers", type=number(), default=2, metavar="N", help="query worker processes (default 2)"
-    )
-    parser.add_argument(
-        "--query-memory",
-        type=number(minimum=0),
-        default=512,
-        metavar="MB",
-        help="memory a query worker may take beyond the open store; a query needing more is stopped "
-        "(default 512; 0: no limit)",
-    )
-    parser.add_argument(
-        "--cache",
-        type=int,
-        default=256,
-        metavar="N",
-        help="keep the answers of the last N queries (default 256; 0 turns the cache off)",
-    )
-    parser.add_argument(
-        "--header-timeout",
-        type=number(float, minimum=0.1),
-        default=10.0,
-        metavar="S",
-        help="seconds a client has to send a whole request before the connection is closed (default 10)",
-    )
-    parser.add_argument(
-        "--max-connections",
-        type=number(),
-        default=256,
-        metavar="N",
-        help="open connections and requests at once; beyond, a quick 503 (default 256)",
-    )
+    for option, kind, least, default, metavar, text in LIMITS:
+        parser.add_argument(
+            option, type=number(kind, minimum=least), default=default, metavar=metavar, help=text
+        )
     parser.add_argument(
         "--trusted-proxies",
         type=_proxies,
@@ -144,7 +143,7 @@ def run(args) -> int:
         timeout=args.timeout,
         cap=args.max_results,
         workers=args.workers,
-        cache=max(args.cache, 0),
+        cache=args.cache,
         in_memory=not args.endpoint and plan.in_memory,
         memory=args.query_memory,
     )
