@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def cpu_seconds() -> float:
-    """CPU time of this process (all its threads) and of its finished children (the dumps' process)."""
+    """CPU time of this process (all its threads) and of its finished children (the dumps' process, the artefacts' forked processes)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime
@@ -69,7 +69,8 @@ def measure(nquads_path: Path, serial: bool, conn) -> None:
         seconds = fill(Settings(ROOT), folder, nquads)
         seconds["all"] = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the process writing the dumps
+    # the process writing the dumps and those forked for build.OWN_PROCESS: the largest of them
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     # CPU time: on a shared machine a steadier measure than the wall time
     cpu = cpu_seconds()
     result = {
@@ -106,8 +107,9 @@ def main() -> None:
             f"{path.name}: {result['quads']:,} quads in {result['seconds']['all']:.1f} s "
             f"({'CPU of each step: ' if args.serial else ''}{stages}); "
             f"CPU time {result['cpu']:.1f} s (all threads and processes, the N-Quads read included); "
-            f"peak memory {result['peak_mb']:,.0f} MB (its own process; the dumps' process "
-            f"{result['children_peak_mb']:,.0f} MB); load average {os.getloadavg()[0]:.1f}",
+            f"peak memory {result['peak_mb']:,.0f} MB (its own process; the largest of its child "
+            f"processes, dumps' or forked, {result['children_peak_mb']:,.0f} MB, a forked one's pages "
+            f"partly shared with this one); load average {os.getloadavg()[0]:.1f}",
             flush=True,
         )
 
