@@ -63,7 +63,7 @@ def test_a_post_with_no_headline_under_its_publishers_name_is_titled_by_its_firs
     )
     assert (ev["title"], ev["start"], ev["direction"]) == (
         "Kolejne spotkanie z sąsiadami!",
-        "--09-11",
+        "2019-09-11",  # the year of the post's date of publication (not its day)
         "incoming",
     )
 

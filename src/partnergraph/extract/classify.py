@@ -11,6 +11,11 @@ from dataclasses import dataclass
 
 from ._cues import CueScan
 
+# going out with the hosts on their work: "wyszli razem z nami na nocne dyżury", "towarzyszyli streetworkerom w pracy"
+SHADOWING = (
+    r"(?:wyszli|wyszły|wychodzi\w*|towarzyszy\w*|jeździ\w*)\s+(?:\w+\s+){0,4}?(?:na|w|podczas)\s+(?:\w+\s+)?"
+    r"(?:dyżur|patrol|obchod|interwencj|pracy\b|prac\w* w terenie)\w*"
+)
 # (pattern, weight). Stems are matched at word starts, case-insensitively.
 TYPE_CUES: dict[str, list[tuple[str, float]]] = {
     "Donation": [
@@ -38,8 +43,14 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"sympozj", 3),
         (r"kongres(?!ow)", 3),  # not a venue ("Centrum Kongresowe")
         (r"seminari", 1.5),  # a seminar is a conference only when nothing says it was a project meeting
-        (r"(udział\w*|uczestnicz\w*)\s+w\s+(\w+\s+){0,2}?seminari", 1.5),  # taking part in one: it was held for many
-        (r"konferencj\w* (online|on-line|internetow|zdaln|hybrydow)", 4),  # a conference online, not a video call
+        (
+            r"(udział\w*|uczestnicz\w*)\s+w\s+(\w+\s+){0,2}?seminari",
+            1.5,
+        ),  # taking part in one: it was held for many
+        (
+            r"konferencj\w* (online|on-line|internetow|zdaln|hybrydow)",
+            4,
+        ),  # a conference online, not a video call
         (r"forum\b", 1.5),
         (r"zjazd", 1.5),
         (r"debat|panel\w* dyskusyjn", 1.5),
@@ -122,6 +133,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"poznal[iy]|poznaw", 1.5),
         (r"odwiedzi(li|ł|ła|ły)\b", 1.5),  # visitors came: "odwiedzili nas pracownicy socjalni z …"
         (r"przedstawion[oay] (formy|zasady|najważniejsze|działalność|informacj)", 1),
+        (SHADOWING, 1.5),
         (r"study (visit|tour)", 4),
         (r"visit(s|ed|ors)?\b", 1.5),
     ],
@@ -139,7 +151,7 @@ TALKS = re.compile(r"(?<!\w)(rozmawia\w*|rozmow\w*|omówi\w*|omawia\w*|dyskut\w*
 SHOWN = re.compile(
     r"(?<!\w)(zapozna\w*|zaznajomi\w*|pozna\w*|zwiedz\w*|oprowadz\w*|prezentac\w*|zaprezentowa\w*|"
     r"przedstawi(?!ciel)\w*|odwiedzi\w*|hospit\w*|obserwowa\w*|staż\w*|praktyk\w*|study|visit|pokaza\w*|"
-    r"obejrze\w*|zobaczy\w*|przygląda\w*|podpatr\w*|gospodarz\w* wizyty)",
+    r"obejrze\w*|zobaczy\w*|przygląda\w*|podpatr\w*|gospodarz\w* wizyty|" + SHADOWING + r")",
     re.I,
 )
 ONLY_TALKED = 3.0  # as much as a body's cue that decides
@@ -181,6 +193,9 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         "officials",
         r"delegacj\w* (\w+\s+){0,2}?(rządow|ministerst|urzęd|władz|samorząd|parlament|departament|rad[yzą]|"
         r"wydział|miast|region|obwod|gmin|prowincj|kraju|land)\w*|urzędni\w*|radn\w+|burmistrz\w*|"
+        # the staff of a named administration: "pracownikami Departamentu Polityki Społecznej … Administracji" (not
+        # a university's "pracowników administracji")
+        r"pracowni\w+ (?:[a-ząćęłńóśźż]+\s+)?(?-i:Departament|Ministerst|Urzęd|Administracj|Magistrat|Starostw)\w*|"
         r"prezydent\w* miasta|ministr\w*|wiceministr\w*|samorządowc\w*|konsul\w*|ambasador\w*|"
         r"(?:nad|wice)burmistrz\w*|starost(?!w)\w*|mer(?:a|em|owi)?\b|deputowan\w*|"
         r"przewodnicząc\w* (\w+\s+){0,2}?(rad[yzą]|sejmik|zgromadze)\w*|przedstawiciel\w* (władz|ministerstw|"
@@ -205,7 +220,7 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         # ... of an organisation named ("organizacji Volkshilfe Wien"), not of some ("organizacji z Włoch")
         r"przedstawiciel\w* organizacj\w* (?-i:[A-ZĄĆĘŁŃÓŚŹŻ„\"])|"
         r"służb\w* społeczn\w*|"
-        r"specjali(st|ści)\w*|streetworker\w*|terapeu\w*|psycholo(g|dz)\w*|pedago(g|dz)\w*|kadr\w+|praktycy|praktyk(ów|ami|om)|"
+        r"specjali(st|ści)\w*|streetworker\w*|pracowni\w+ ulicy|terapeu\w*|psycholo(g|dz)\w*|pedago(g|dz)\w*|kadr\w+|praktycy|praktyk(ów|ami|om)|"
         r"(dyr\.|dyrektor\w*|kierowni\w*)\s+(\w+\s+){0,3}?(szkoł|centrum|centrów|ośrod|placów|domu|domów|"
         r"schronisk|przedszkol|poradni)\w*|"
         r"asystent\w* rodzin\w*|opiekun\w+|pielęgniar\w*|lekarz\w*|dyrektor\w* (ośrod|placówek|domów)\w*|"
@@ -256,7 +271,9 @@ HOST_BEFORE = re.compile(
 # uczestniczyli przedstawiciele gorzowskich stowarzyszeń … oraz radni", "Wizycie towarzyszył burmistrz"
 ATTENDED = re.compile(r"(?<!\w)(?:uczestnicz\w*|udział\w*|obecn\w*|towarzysz\w*)", re.I)
 FROM_PLACE = re.compile(r"(?<!\w)(?:z|ze)\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻ])")
-GUESTS = re.compile(r"(?<!\w)(?:goś\w*|gości\w*|delegac\w*|zagraniczn\w*|partner\w*|przyjecha\w*|przybył\w*)", re.I)
+GUESTS = re.compile(
+    r"(?<!\w)(?:goś\w*|gości\w*|delegac\w*|zagraniczn\w*|partner\w*|przyjecha\w*|przybył\w*)", re.I
+)
 
 
 def _hosts_attending(text: str, pos: int, place_words: set[str]) -> bool:
@@ -384,7 +401,8 @@ def _listed_kinds(body: str) -> Cue | None:
 # a sentence that says who the visitors were: "W skład delegacji weszli przedstawiciele Magistratu … oraz organizacji
 # …", "Razem z urzędnikami przyjechali pracownicy fundacji …", "MOPS gościł przedstawicieli Stadt X, Caritasverband X"
 DELEGATION = re.compile(
-    r"(?<!\w)(delegacj|w skład|przyjecha|gości(ł|li|liśmy)\b|goście|gośćmi|odwiedzi(ł|ła|li|ły)\b|reprezentowa\w*)", re.I
+    r"(?<!\w)(delegacj|w skład|przyjecha|gości(ł|li|liśmy)\b|goście|gośćmi|odwiedzi(ł|ła|li|ły)\b|reprezentowa\w*)",
+    re.I,
 )
 MEMBERS = re.compile(r"(?<!\w)(przedstawiciel\w*|pracowni\w*|urzędni\w*)", re.I)
 ADMINISTRATION = re.compile(
@@ -460,7 +478,8 @@ def _two_groups(text: str, hits: list[tuple[int, str, re.Match]]) -> tuple[int, 
     heads = sorted(
         (m.start(), kind, m)
         for _s, kind, m in hits
-        if m.group().lower().startswith("delegacj") or GROUP_HEAD.search(text, max(0, m.start() - 30), m.start())
+        if m.group().lower().startswith("delegacj")
+        or GROUP_HEAD.search(text, max(0, m.start() - 30), m.start())
     )
     for (a, kind_a, ma), (b, kind_b, mb) in zip(heads, heads[1:], strict=False):
         if kind_a != kind_b and not SENTENCE_STOP.search(text, ma.end(), b):
@@ -578,7 +597,8 @@ def find_participants_abroad(body: str, place_words: set[str]) -> tuple[str | No
 # a gift's carriers: "Dary przywieźli wolontariusze …", "Transport przywiozło czworo wolontariuszy fundacji", not the
 # drivers merely named ("którego wolontariusze prowadzili ciężarówki") nor the home's own ("nasi wolontariusze")
 BROUGHT = re.compile(
-    r"(?<!\w)(?:przywi(?:eź|ózł|ozł|ozi)\w*|dowi(?:eź|ózł|ozł|ozi)\w*|przyprowadzi\w*|przyjecha\w*|przybył\w*)", re.I
+    r"(?<!\w)(?:przywi(?:eź|ózł|ozł|ozi)\w*|dowi(?:eź|ózł|ozł|ozi)\w*|przyprowadzi\w*|przyjecha\w*|przybył\w*)",
+    re.I,
 )
 CARRIERS = re.compile(r"(?<!\w)(?<!nasi )(?<!naszych )wolontariusz\w*", re.I)
 
@@ -657,7 +677,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "streetwork",
         r"streetwork\w*|street work|streetworker\w*|obniżonym progiem|niskoprogow\w*|outreach|"
-        r"pedagog\w* ulicy|prac\w* na ulicy|dyżur\w* terenow\w*",
+        r"pedagog\w* ulicy|prac\w* na ulicy|dyżur\w* terenow\w*|pracowni\w* ulicy|zesp(?:ół|oł\w*) uliczn\w*",
     ),
     (
         "youth",

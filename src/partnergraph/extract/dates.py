@@ -539,8 +539,16 @@ def calendar_label(text: str) -> DateMention | None:
     return DateMention(m.start(), m.end(), (y, first, None), (y, last, None))
 
 
-def years_in(text: str) -> list[int]:
-    return [int(y) for y in ANY_YEAR.findall(text)]
+def years_in(text: str, founding: bool = True) -> list[int]:
+    """The years written in `text`; without `founding`, not the year a body has worked since ("Pomagamy od
+    2005 roku", "since 1999", "© 2010")."""
+    return [
+        int(m.group()) for m in ANY_YEAR.finditer(text) if founding or not SINCE.search(text, 0, m.start())
+    ]
+
+
+# what stands before the year a body was founded or a site's copyright runs from
+SINCE = re.compile(r"(?<!\w)(?:od|since|założon\w*\s+w|©|\(c\))\s*(?:roku\s+)?$", re.I)
 
 
 # a day named relative to the post's date of publication: "Wczoraj odwiedzili nas …", "Dziś gościliśmy …",

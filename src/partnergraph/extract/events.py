@@ -62,7 +62,7 @@ def extract_events(page: Page, registries: Registries) -> list[Event]:
     gaz = gazetteer_for(registries)
     grouped = grouped_sections(page)
     drafts = [d for d in (_draft(page, x) for x in grouped) if d is not None]
-    year = page.year or page_year(drafts) or year_around(page, grouped)
+    year = _year(page, grouped, drafts)
     home = home_of(page.home, page.home_city, registries)
     # a Kraków body's own page names it in its first line: listed where an event's text has it take part
     publisher = names.page_publisher(page.text, registries, gaz) if home.default else None
@@ -88,21 +88,43 @@ def infer_year(page: Page) -> int | None:
         return page.year
     grouped = grouped_sections(page)
     drafts = [d for d in (_draft(page, x) for x in grouped) if d is not None]
-    return page_year(drafts) or year_around(page, grouped)
+    return _year(page, grouped, drafts)
+
+
+def _year(page: Page, grouped: list[Listed], drafts: list[Draft]) -> int | None:
+    """The year of the page's year-less dates: given with the page, else written in its events' dates, else
+    shown around them, else an article's year of publication."""
+    return page.year or page_year(drafts) or year_around(page, grouped) or published_year(grouped, drafts)
 
 
 def year_around(page: Page, grouped: list[Listed]) -> int | None:
     """A year the page shows outside its events: its title ("Współpraca zagraniczna w 2019 roku"), else
-    its record card ("Data publikacji: 2011-01-20"). Not around one article: there it is a site header's,
-    a sidebar's or the date of publication (../shared/eval/GOLD-CONVENTIONS.md)."""
+    its record card ("Data publikacji: 2011-01-20"); not the year a body was founded ("od 2005 roku"). Not
+    around one article: there it is a site header's, a sidebar's or the date of publication
+    (../shared/eval/GOLD-CONVENTIONS.md)."""
     sections = [x.section for x in grouped]
     if not sections or any(x.article for x in grouped):
         return None
     for text in (page.text[: sections[0].start], page.text[sections[-1].end :]):
-        for y in dates.years_in(text):
+        for y in dates.years_in(text, founding=False):
             if 1990 <= y <= 2100:
                 return y
     return None
+
+
+def published_year(grouped: list[Listed], drafts: list[Draft]) -> int | None:
+    """An article's year of publication, when its text writes no year: the year of its year-less days, which
+    a report gives after the event (a month later than the publication's is of the year before). The date of
+    publication itself is no event's date."""
+    article = next((x for x in grouped if x.article and x.published), None)
+    if article is None:
+        return None
+    day = next((m for m in dates.find_dates(article.published) if m.begin[0] and not m.year_only), None)
+    if day is None:
+        return None
+    year, month, _day = day.begin
+    months = [d.date.begin[1] for d in drafts if d.date is not None and not d.date.year_only]
+    return year - 1 if months and min(months) > month else year
 
 
 def page_year(drafts: list[Draft]) -> int | None:
@@ -154,7 +176,9 @@ def _draft(page: Page, listed: Listed) -> Draft | None:
         relative = dates.relative_day(body, listed.published)
         if relative is not None and (first is None or relative.start < first.start):
             first, extra = relative, []
-        elif first is None and (relative := dates.relative_day(text[:title_len], listed.published)) is not None:
+        elif (
+            first is None and (relative := dates.relative_day(text[:title_len], listed.published)) is not None
+        ):
             first, extra = relative, []  # a post titled by its first sentence: "Dziś gościliśmy delegację …"
             d.date_in_title = True
     if first is None and listed.group:
@@ -403,11 +427,7 @@ def _event(
     if who:
         ev.participants = who
         sure = (
-            0.85
-            if cue.end <= tl
-            else 0.45
-            if cue.value == "officials" and cue.end - cue.start < 12
-            else 0.65
+            0.85 if cue.end <= tl else 0.45 if cue.value == "officials" and cue.end - cue.start < 12 else 0.65
         )
         ev.evidence["participants"] = [cite(d, title_body(cue.start), title_body(cue.end), sure)]
 

@@ -672,7 +672,7 @@ def _previous(lines: list[_Line], i: int) -> _Line | None:
 REPORT_CUES = re.compile(
     r"(?<!\w)(wizyt|rewizyt|przebywa|pobyt|wyjazd|wyjecha|konferencj|spotka|seminari|sympozj|kongres|darowizn|"
     r"dar(?:y|ów|ami)\b|przekaza|udział|uczestnicz|współprac|delegacj|studen|gości|projekt|warsztat|szkoleni|forum|"
-    r"staż|wymian|przyjecha|odwiedzi|zjazd|partner|podróż)",
+    r"staż|wymian|przyjecha|odwiedzi|zjazd|partner|podróż|przywi(?:ózł|oz|eź))",
     re.I,
 )
 LONG_PARAGRAPH = 15  # words: a paragraph of running text, not a heading or a caption
@@ -744,9 +744,15 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
         and EVENT_WORDS.search(lines[i].text)
         and not _sidebar_item(lines, i)
         and not (i > head and lines[i].text.rstrip().endswith("?"))  # "Co zobaczyli goście?": a subheading
+        and not _subtitle(lines, head, i, main)
     ]
     reports = [lines[i] for i in content if main <= i < stop]
-    if rivals or _dated_openings(text, reports) >= 2 or _dated_items(reports) >= 2:
+    if (
+        rivals
+        or _dated_openings(text, reports) >= 2
+        or _dated_items(reports) >= 2
+        or _headed_reports(lines) >= 2
+    ):
         return None  # reports that each open with their date, or a list of dated events: a chronicle
     body = [ln for ln in lines[head + 1 : stop] if ln.kind != "blank"]
     masks = [
@@ -771,6 +777,15 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
     published = _published(lines[head:], main - head) or _published(lines[above:head], head - above)
     return Listed(
         section, None, None, [(a, b) for a, b in masks if a < end], article=True, published=published
+    )
+
+
+def _subtitle(lines: list[_Line], head: int, i: int, main: int) -> bool:
+    """A line set right under the headline or its date line, before the text ("Goście z Łucka" / "12.10.2021" /
+    "Wymiana doświadczeń w pracy z rodzinami"): the headline's subtitle, not a report of its own."""
+    between = lines[head + 1 : i]
+    return head < i < main and all(
+        x.kind in ("blank", "chrome") or chrome.is_dateline(x.text) for x in between
     )
 
 
@@ -978,6 +993,24 @@ def _dated_items(lines: list[_Line]) -> int:
     return sum(
         1 for ln in lines if LIST_MARK.match(ln.text) and REPORT_CUES.search(ln.text) and _has_date(ln.text)
     )
+
+
+def _headed_reports(lines: list[_Line]) -> int:
+    """Headings each over a dated paragraph that reports an event: the items of a news column ("Seniorzy z
+    Krakowa w Norymberdze" / "Dwudziestu uczestników … przebywało od 4 do 8 czerwca 2018 r. …")."""
+    n = 0
+    for i, ln in enumerate(lines):
+        if ln.kind != "heading" or _sidebar_item(lines, i):
+            continue
+        nxt = next((x for x in lines[i + 1 :] if x.kind != "blank"), None)
+        n += (
+            nxt is not None
+            and nxt.kind == "body"
+            and len(nxt.text.split()) >= LONG_PARAGRAPH
+            and REPORT_CUES.search(nxt.text) is not None
+            and _has_date(nxt.text)
+        )
+    return n
 
 
 def _sidebar_item(lines: list[_Line], i: int) -> bool:
