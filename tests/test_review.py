@@ -313,7 +313,7 @@ def test_a_whole_review_in_chromium(browser, reviewed, built_copy, tmp_path):
     assert corrections[EVENT["utrecht"]] == {"delete": True}
     donation = corrections[EVENT["donation"]]
     assert donation["remove"] == {"cities": ["Neuss"]}
-    assert donation["add"] == {"cities": [{"name": "Kaarst", "country": "DE"}]}
+    assert donation["add"] == {"cities": [{"name": "Kaarst", "country": "DE", "geonames_id": 2894375}]}
     group = corrections[EVENT["group"]]
     span = [start, start + len(MISSED)]  # with the text there, by which it is found again (curate.locate)
     assert group["add"] == {"organisations": [{"name": MISSED, "at": span, "quote": MISSED}]}

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from . import iris
 from ._together import finish_pending
 from .errors import CurationError
 from .model import LIST_FIELDS, SCALAR_FIELDS, Event, Evidence, Place
@@ -134,12 +135,16 @@ def _text(value) -> None:
 
 
 def _item(value) -> None:
-    """A value of a list field: a name, or a mapping with a name (a place: city/name and country)."""
+    """A value of a list field: a name, or a mapping with a name (a place: city/name, country and the town's
+    geonames_id)."""
     if isinstance(value, dict):
         for key in ("name", "city", "country"):
             _text(value.get(key))
         if "at" in value:
             _span_of(value["at"])
+        gid = value.get("geonames_id")
+        if gid is not None and not (isinstance(gid, int) and not isinstance(gid, bool) and gid > 0):
+            raise ValueError(f"geonames_id: expected a GeoNames id (a number), got {gid!r}")
     elif not isinstance(value, str):
         raise ValueError(f"expected a name or a mapping with a name, got {value!r}")
 
@@ -314,13 +319,24 @@ def _span(event: Event, value, page: str | None = None) -> Evidence | None | str
     return Evidence(event.text[offset : offset + end - start], start, end)
 
 
-def _place(value, registries: Registries) -> Place | None:
+SHARED_NAME = "several towns of {country} have this name: say which by its geonames_id (`partnergraph review` lists them)"
+
+
+def _place(value, registries: Registries) -> Place | str | None:
+    """The town a correction names: by its GeoNames id when it gives one; by name and country only when no
+    other town of the country has the name, else the text of the problem (a registered town of that name
+    may be the other one)."""
     if value is None:
         return None
     if isinstance(value, str):  # a city by its name
         value = {"name": value}
     name, country = (value.get("city") or value.get("name")), value.get("country")
-    return (name and registries.place(name, country)) or Place(name=name, country=country)
+    gid = value.get("geonames_id")
+    if name and gid is None and iris.shared_name(name, country):
+        return SHARED_NAME.format(country=country)
+    return (name and registries.place(name, country, gid)) or Place(
+        name=name, country=country, geonames_id=gid
+    )
 
 
 def _correct(
@@ -330,9 +346,15 @@ def _correct(
     problems = []
     for field, value in (actions.get("set") or {}).items():
         if field == "location":
-            value = _place(value, registries)
+            place = _place(value, registries)
+            if isinstance(place, str):  # not applied: the value stays as extracted
+                problems.append(f"set location {value_key(value)!r}: {place}")
+                continue
+            value = place
         elif field == "cities":
-            value = [_place(v, registries) for v in value or []]
+            places = [(v, _place(v, registries)) for v in value or []]
+            problems += [f"set cities {value_key(v)!r}: {p}" for v, p in places if isinstance(p, str)]
+            value = [p for _v, p in places if not isinstance(p, str)]
         setattr(event, field, value)
         event.evidence.pop(field, None)  # the page's text no longer supports the corrected value
         event.curated.add(field)
@@ -343,6 +365,9 @@ def _correct(
             span = _span(event, item, page)
             if field == "cities":
                 value = _place(item, registries)
+                if isinstance(value, str):
+                    problems.append(f"add cities {value_key(item)!r}: {value}")
+                    continue
             else:
                 value = _canonical(registries, field, item.get("name") if isinstance(item, dict) else item)
             if value in current:

@@ -46,8 +46,24 @@ def city_iri(name: str, country: str | None, geonames_id: int | None = None) -> 
 @cache
 def homonym_ids() -> frozenset[int]:
     """The GeoNames ids listed in city-homonyms.txt (a few thousand lines, read once)."""
+    return frozenset(_homonyms())
+
+
+def shared_name(name: str, country: str | None) -> bool:
+    """Whether several towns of `country` give `name` one IRI key (Münster and Munster in Germany): the name
+    alone does not say which town is meant."""
+    return f"{slug(name)}-{(country or 'xx').lower()}" in _homonym_keys()
+
+
+@cache
+def _homonyms() -> dict[int, str]:
     with HOMONYMS_FILE.open(encoding="utf-8") as f:
-        return frozenset(int(line.split(None, 1)[0]) for line in f if line[:1].isdigit())
+        return {int(gid): key for gid, key in (line.split() for line in f if line[:1].isdigit())}
+
+
+@cache
+def _homonym_keys() -> frozenset[str]:
+    return frozenset(_homonyms().values())
 
 
 def country_iri(iso2: str) -> URIRef:

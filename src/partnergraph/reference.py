@@ -65,7 +65,8 @@ class Project:
 @dataclass
 class Registries:
     countries: dict[str, Country] = field(default_factory=dict)
-    places: dict[tuple[str, str], Place] = field(default_factory=dict)  # (English name, ISO2)
+    # (English name, ISO2, GeoNames id or None) -> the row of places.csv: two towns may share a name
+    places: dict[tuple[str, str, int | None], Place] = field(default_factory=dict)
     organisations: list[Organisation] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     programmes: list[Programme] = field(default_factory=list)
@@ -74,11 +75,23 @@ class Registries:
     home: tuple[str, str, str] | None = None
     # exonyms.csv: Polish names of towns that GeoNames lacks, each with the town's GeoNames record
     exonyms: list[tuple[str, tuple]] = field(default_factory=list)
-    # registry list's name -> (its length, slug -> entry), made at the first look-up (see _find)
+    # registry list's name -> (its length, slug -> entry), made at the first look-up (see _find); "places":
+    # (its length, (name, ISO2) -> the first town of the name)
     _index: dict[str, tuple[int, dict]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    def place(self, name: str, country: str) -> Place | None:
-        return self.places.get((name, country))
+    def place(self, name: str, country: str, geonames_id: int | None = None) -> Place | None:
+        """The registered town of this name in this country. Given its GeoNames id, that town only (or a row
+        of the name that has no id): a town of the same name is another town. Without an id, the first
+        registered of the name."""
+        if geonames_id is not None:
+            return self.places.get((name, country, geonames_id)) or self.places.get((name, country, None))
+        made = self._index.get("places")
+        if made is None or made[0] != len(self.places):
+            named: dict[tuple[str, str], Place] = {}
+            for (place_name, iso2, _id), place in self.places.items():
+                named.setdefault((place_name, iso2), place)
+            made = self._index["places"] = (len(self.places), named)
+        return made[1].get((name, country))
 
     def find_organisation(self, name: str) -> Organisation | None:
         return self._find("organisations", name)
@@ -178,7 +191,11 @@ def load_registries(folder: str | Path) -> Registries:
             lat=_float(path, line, row["lat"], "lat", 90),
             lon=_float(path, line, row["lon"], "lon", 180),
         )
-        reg.places[(place.name, place.country)] = place
+        town = (place.name, place.country, place.geonames_id)
+        _check(
+            path, line, town not in reg.places, f"{place.name} ({place.country}) is on an earlier line too"
+        )
+        reg.places[(place.name, place.country, place.geonames_id)] = place
 
     path = folder / "organisations.csv"
     for line, row in _rows(path, ("name",)):

@@ -129,7 +129,7 @@ def home_place(home: Home, gaz: Gazetteer, registries: Registries) -> Place:
         return Place(None, home.country)
     for c in gaz.find_cities(home.city):
         if c.country == home.country:
-            return registries.place(c.name, c.country) or Place(
+            return registries.place(c.name, c.country, c.geonames_id) or Place(
                 c.name, c.country, c.name_pl, c.geonames_id, c.wikidata_id, c.lat, c.lon
             )
     return registries.place(home.city, home.country) or Place(home.city, home.country)
@@ -510,7 +510,7 @@ def place_of(m: PlaceMention, gaz: Gazetteer, registries: Registries) -> Place:
     if m.kind == "country" or m.city is None:
         return Place(None, m.country)
     c = m.city
-    reg = registries.place(c.name, c.country)
+    reg = registries.place(c.name, c.country, c.geonames_id)  # a same-named town is another town
     if reg is not None:
         return reg
     # the Polish label comes from the gazetteer only: the page's own form ("Frankfurtu nad Odrą" read as

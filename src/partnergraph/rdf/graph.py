@@ -141,7 +141,7 @@ def describe_entities(events: Iterable[Event], registries: Registries, graph: Gr
     for event in events:
         places = [event.location] if event.location else []
         for place in [*places, *event.cities]:
-            if place.name and registries.place(place.name, place.country) is None:
+            if place.name and registries.place(place.name, place.country, place.geonames_id) is None:
                 add_place(graph, place)
         for field in ("organisations", "persons", "projects", "programmes", "units"):
             kind = field[:-1]

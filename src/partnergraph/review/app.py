@@ -78,8 +78,8 @@ class Review:
             from ..extract.gazetteer import load_gazetteer
 
             self.gazetteer = load_gazetteer()
-        found = self.gazetteer.find_cities(query.strip())
-        return sorted(found, key=lambda c: -c.population)[:10]
+        found = {c.geonames_id: c for c in self.gazetteer.find_cities(query.strip())}  # a town once
+        return sorted(found.values(), key=lambda c: -c.population)[:10]
 
 
 def registry_choices(registries, lang: str) -> dict:
@@ -281,21 +281,24 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
         return status_of(request)
 
     @app.get("/api/cities")
-    def cities(q: str = ""):
-        return (
-            [
-                {
-                    "name": c.name,
-                    "name_pl": c.name_pl,
-                    "country": c.country,
-                    "geonames_id": c.geonames_id,
-                    "population": c.population,
-                }
-                for c in review.cities(q[:100])
-            ]
-            if q.strip()
-            else []
-        )
+    def cities(request: Request, q: str = ""):
+        """The gazetteer's towns of a name, each with what tells same-named towns apart: its country (by
+        name, in the reader's language), people, coordinates and GeoNames id."""
+        countries = registry_choices(review.corpus.registries, lang_of(request))["countries"]
+        names = dict(countries)
+        return [
+            {
+                "name": c.name,
+                "name_pl": c.name_pl,
+                "country": c.country,
+                "country_name": names.get(c.country, c.country),
+                "geonames_id": c.geonames_id,
+                "population": c.population,
+                "lat": c.lat,
+                "lon": c.lon,
+            }
+            for c in (review.cities(q[:100]) if q.strip() else [])
+        ]
 
     @app.post("/api/correct")
     async def correct(request: Request, wait: float = 0):
@@ -376,7 +379,8 @@ def _in_order(start: str | None, end: str | None) -> bool:
 
 
 def _city(review: Review, body: dict):
-    """The gazetteer city the reviewer picked (by GeoNames id) or named."""
+    """The gazetteer city the reviewer picked (by GeoNames id) or named: a name several towns have is
+    refused without an id (the most populous is not always the one meant)."""
     name = _text(body, "value", 200)
     geonames_id = body.get("geonames_id")
     found = review.cities(name)
@@ -384,7 +388,17 @@ def _city(review: Review, body: dict):
         found = [c for c in found if c.geonames_id == geonames_id]
     if not found:
         raise ReviewError("no_city", name=name)
+    if len(found) > 1:
+        towns = ", ".join(f"{c.name} ({c.country}, GeoNames {c.geonames_id})" for c in found)
+        raise ReviewError("which_city", name=name, towns=towns)
     return found[0]
+
+
+def _place_value(city, name_key: str) -> dict:
+    """A town as curation.yaml names it: its name, its country and its GeoNames id (which says which town
+    when several share the name)."""
+    town = {name_key: city.name, "country": city.country}
+    return town | ({"geonames_id": city.geonames_id} if city.geonames_id else {})
 
 
 def _guess_type(quote: str) -> str:
@@ -461,7 +475,7 @@ def apply_correction(review: Review, body: dict) -> str:
         if field == "location":
             city = _city(review, body)
             places = registry_file.add_place(settings.reference_dir, city)
-            value = {"city": city.name, "country": city.country}
+            value = _place_value(city, "city")
         elif field != "title":
             value = _checked_value(review, field, value)
         if field in ("start", "end"):
@@ -476,7 +490,7 @@ def apply_correction(review: Review, body: dict) -> str:
         if field == "cities":
             city = _city(review, body)
             places = registry_file.add_place(settings.reference_dir, city)
-            value = {"name": city.name, "country": city.country}
+            value = _place_value(city, "name")
         elif field == "title" or field not in LIST_FIELDS:
             raise ReviewError("bad_field", field=field)
         else:

@@ -200,10 +200,15 @@ def restore_event(data: CommentedMap, event_id: str) -> None:
         del data[event_id]
 
 
+# a stale correction's kind -> the actions its value is dropped from (a city named without saying which town
+# was set or added)
+DROPPED_FROM = {"accept": ("accept",), "add": ("add",), "remove": ("remove",), "shared_name": ("set", "add")}
+
+
 def forget(data: CommentedMap, event_id: str, kind: str, field: str = "", key: str = "") -> None:
     """Drop a correction that no longer matches the page (values.Stale): an event's whole entry when
     the event is no longer extracted, its `create` when extraction now finds it by itself, else the one
-    value of the action `kind`. Raises ReviewError if there is no such correction."""
+    value of the action `kind` (DROPPED_FROM). Raises ReviewError if there is no such correction."""
     entry = data.get(event_id)
     if kind == "no_event" and entry is not None:
         del data[event_id]
@@ -215,7 +220,11 @@ def forget(data: CommentedMap, event_id: str, kind: str, field: str = "", key: s
             entry["create"].pop(key, None)
     elif kind == "unlocated" and entry is not None and _unquote(entry, field, key):
         return
-    elif not (kind in ("accept", "add", "remove") and entry is not None and _drop(entry, kind, field, key)):
+    elif not (
+        kind in DROPPED_FROM
+        and entry is not None
+        and any(_drop(entry, action, field, key) for action in DROPPED_FROM[kind])
+    ):
         raise ReviewError("not_stale", event=event_id)
     _tidy(data, event_id)
 

@@ -50,6 +50,7 @@ MESSAGES = {
     "kind": N_("Kind"),
     "country": N_("Country (ISO code)"),
     "pick_city": N_("Pick a city…"),
+    "people": N_("{n} people"),
     "search": N_("Search"),
     "graph_current": N_("graph up to date"),
     "graph_updating": N_("updating the graph…"),
@@ -85,6 +86,9 @@ MESSAGES = {
         ),
         "created_unlocated": N_(
             "The text event {event} was added from is no longer on the page: the event is kept without it."
+        ),
+        "shared_name": N_(
+            "The corrections of {event} name the city “{value}” without saying which: several towns of that country have this name, so the correction is not applied. Pick the town again (Change), or forget the correction."
         ),
     },
     "keys_help": N_(
@@ -129,6 +133,7 @@ MESSAGES = {
         "not_stale": N_("Event {event} has no such correction that no longer matches; reload the page."),
         "not_found": N_("Nothing at {path}."),
         "no_city": N_("No city named {name} in the gazetteer."),
+        "which_city": N_("Several towns are named {name}: {towns}. Pick one from the list."),
         "same_name": N_("{name} is the same name."),
         "both_registered": N_("{name} and {into} are both in the registry already; merge them by hand."),
         "already_registered": N_("{name} is already in the registry."),

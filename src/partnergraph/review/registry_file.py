@@ -99,11 +99,16 @@ def add_organisation(reference_dir: Path, name: str, kind: str, country: str | N
 
 
 def add_place(reference_dir: Path, city) -> str | None:
-    """A gazetteer city into places.csv, unless it is there already: the file's new text (not written),
-    or None."""
+    """A gazetteer city into places.csv, unless it is there already (by its GeoNames id: another town of
+    the same name is another row): the file's new text (not written), or None."""
     path = reference_dir / "places.csv"
     header, rows = _read(path)
-    if any(r["name_en"] == city.name and r["country"] == city.country for r in rows):
+    if any(
+        r["name_en"] == city.name
+        and r["country"] == city.country
+        and r.get("geonames_id") in ("", str(city.geonames_id))
+        for r in rows
+    ):
         return None
     rows.append(
         {h: "" for h in header}

@@ -30,6 +30,9 @@ STALE_VALUE = re.compile(
     r"^(?P<event>[^:]+): (?P<action>accept|add|remove) (?P<field>\w+) (?P<key>'.*'|\".*\"): "
     r"(?P<what>not extracted|already extracted|quoted text .* not found)$"
 )
+SHARED_NAME = re.compile(
+    r"^(?P<event>[^:]+): (?P<action>set|add) (?P<field>location|cities) (?P<key>'.*'|\".*\"): several towns of "
+)
 EVENT_KINDS = {
     "no such event": "no_event",
     "create: already extracted": "created_extracted",
@@ -73,7 +76,8 @@ class Stale:
 
     event: str
     # no_event, created_extracted, created_unlocated, unlocated (an added value's quote is not on the
-    # page), or the action: accept, add, remove
+    # page), shared_name (a city several towns are named, without its GeoNames id), or the action: accept,
+    # add, remove
     kind: str
     field: str = ""
     key: str = ""
@@ -86,6 +90,8 @@ class Stale:
 def read_stale(report: str) -> Stale:
     if match := STALE_EVENT.match(report):
         return Stale(match["event"], EVENT_KINDS[match["what"]], report=report)
+    if match := SHARED_NAME.match(report):  # a city named without its GeoNames id (curate._place)
+        return Stale(match["event"], "shared_name", match["field"], ast.literal_eval(match["key"]), report)
     if match := STALE_VALUE.match(report):
         kind = "unlocated" if match["what"].startswith("quoted") else match["action"]
         return Stale(match["event"], kind, match["field"], ast.literal_eval(match["key"]), report)

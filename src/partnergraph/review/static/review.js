@@ -124,6 +124,15 @@
     return l;
   }
 
+  // what tells same-named towns apart: country, people, where it lies, its GeoNames id
+  function townLabel(c) {
+    const n = (x, digits) => x.toLocaleString(data.lang, { maximumFractionDigits: digits });
+    const names = c.name + (c.name_pl && c.name_pl !== c.name ? " / " + c.name_pl : "");
+    const people = t.people.replace("{n}", n(c.population, 0));
+    const at = c.lat == null ? "" : `, ${n(Math.abs(c.lat), 2)}° ${c.lat < 0 ? "S" : "N"} ${n(Math.abs(c.lon), 2)}° ${c.lon < 0 ? "W" : "E"}`;
+    return `${names}, ${c.country_name} — ${people}${at} (GeoNames ${c.geonames_id})`;
+  }
+
   let searches = 0;
   function citySearch(li, onPick) {
     const results = document.createElement("ul");
@@ -138,7 +147,7 @@
         const item = document.createElement("li");
         const b = document.createElement("button");
         b.type = "button";
-        b.textContent = `${c.name}${c.name_pl && c.name_pl !== c.name ? " / " + c.name_pl : ""}, ${c.country} (GeoNames ${c.geonames_id})`;
+        b.textContent = townLabel(c);
         b.onclick = () => onPick(c);
         item.appendChild(b);
         results.appendChild(item);
