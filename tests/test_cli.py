@@ -102,6 +102,17 @@ def test_a_malformed_param_option_is_refused_by_the_parser(seed_settings):
     assert out.returncode == 2 and "expected name=value" in out.stderr
 
 
+def test_an_unknown_country_code_is_refused_not_answered_with_no_rows(seed_settings):
+    out = partnergraph("query", "events_in_country", "--param", "country=XX", root=seed_settings.root)
+    assert out.returncode == 2 and out.stdout == "", out.stdout  # was '(0 rows)', exit 0
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("partnergraph query: country='XX': no such country code")
+    known = partnergraph("query", "events_in_country", "--param", "country=jp", root=seed_settings.root)
+    assert known.returncode == 0 and "(0 rows)" in known.stdout  # a real country with no events
+    germany = partnergraph("query", "events_in_country", "--param", "country=de", root=seed_settings.root)
+    assert germany.returncode == 0 and "(0 rows)" not in germany.stdout
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

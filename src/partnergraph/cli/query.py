@@ -40,7 +40,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from ..errors import QueryError
     from ..query import format_rows, load_saved_queries, resolve_query, run_query
-    from ..query.choices import check_taxonomy_values
+    from ..query.choices import check_country_values, check_taxonomy_values
     from ..query.formats import format_boolean
     from ..query.guard import check_query, query_form
 
@@ -56,6 +56,7 @@ def run(args) -> int:
     if len(params) != len(args.param):
         raise QueryError("a --param is given twice")
     text = saved.render(params)  # bad parameters fail before the store is opened
+    check_country_values(settings.reference_dir, saved, params)
     check_query(text)
     form = query_form(text)
     store = open_store_from(args)

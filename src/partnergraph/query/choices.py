@@ -1,8 +1,11 @@
 """Parameter values that must name something in the graph: a taxonomy id (topic, event type,
-direction, participants) is checked against the concepts the graph holds, so that a mistyped id is
-refused with the ids there are instead of answered with no rows."""
+direction, participants) is checked against the concepts the graph holds, a country code against the
+countries of the registry (data/reference/countries.csv), so that a mistyped value is refused instead of
+answered with no rows."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from ..errors import QueryError
 from ..prefixes import NAMESPACES
@@ -35,3 +38,29 @@ def check_taxonomy_values(store, saved, values: dict[str, str]) -> None:
         if known and value not in known:
             kind = param.type.replace("_", " ")
             raise QueryError(f"{name}={value!r}: no such {kind} id; known: {', '.join(known)}")
+
+
+def country_codes(reference_dir: Path) -> set[str]:
+    """The ISO 3166-1 alpha-2 codes of the registry's countries (none when it has no countries.csv)."""
+    import csv  # here: `partnergraph query` without a country starts without it (tests/test_startup.py)
+
+    path = Path(reference_dir) / "countries.csv"
+    if not path.is_file():
+        return set()
+    with path.open(encoding="utf-8", newline="") as f:
+        return {row["iso2"] for row in csv.DictReader(f) if row.get("iso2")}
+
+
+def check_country_values(reference_dir: Path, saved, values: dict[str, str]) -> None:
+    """Raise QueryError when a country parameter's value is no country code of the registry ('XX' was
+    answered with no rows, as if no event were with that country)."""
+    for name, value in values.items():
+        param = saved.parameters.get(name)
+        if param is None or param.type != "country":
+            continue
+        known = country_codes(reference_dir)
+        if known and value.upper() not in known:
+            raise QueryError(
+                f"{name}={value!r}: no such country code (ISO 3166-1 alpha-2 as in "
+                f"{Path(reference_dir) / 'countries.csv'}, such as DE or NL)"
+            )
