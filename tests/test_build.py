@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -263,3 +264,41 @@ def test_an_artefact_written_by_a_forked_process_reports_its_error(tmp_path, cap
     assert "wrote x" in caplog.text
     with pytest.raises(RuntimeError, match="exit code 3"):
         in_child_process(_dies_in_child)()
+
+
+ORPHAN = """
+import os, signal, sys, time
+from pathlib import Path
+from partnergraph.build import in_child_process
+
+def work(path):
+    path.write_text(str(os.getpid()))
+    time.sleep(120)
+
+in_child_process(work, Path(sys.argv[1]))
+while not Path(sys.argv[1]).exists():
+    time.sleep(0.05)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_forked_artefact_process_ends_when_its_build_is_killed(tmp_path):
+    """A build killed half-way leaves no forked child running (it would write into the generation
+    folder the next run removes)."""
+    pid_file = tmp_path / "child.pid"
+    done = subprocess.run([sys.executable, "-c", ORPHAN, str(pid_file)], timeout=120)
+    assert done.returncode == -9
+    child = int(pid_file.read_text())
+    deadline = time.monotonic() + 20
+    while _running(child) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(child)
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` is a live process (a zombie, killed and not yet reaped by init, is not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

@@ -7,11 +7,14 @@ inputs give the same bytes (sorted N-Quads, IRIs from names, no blank nodes).
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import json
 import logging
 import multiprocessing
+import os
 import pickle
+import signal
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -56,6 +59,7 @@ from .state import (  # noqa: F401
 from .store import EmbeddedStore, Store
 
 log = logging.getLogger(__name__)
+PR_SET_PDEATHSIG = 1  # prctl's option (linux/prctl.h)
 ENTITIES, REPORT, STATE = "entities.json", "report.json", "state.json"  # in every build generation
 
 
@@ -325,7 +329,7 @@ def in_child_process(work, *args) -> Callable[[], None]:
     child touches nothing else of the parent's threads (the store on disk loading, the dumps' process)."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(send, work, args), name=work.__name__)
+    child = context.Process(target=_child, args=(os.getpid(), send, work, args), name=work.__name__)
     child.start()
     send.close()
 
@@ -346,10 +350,11 @@ def in_child_process(work, *args) -> Callable[[], None]:
     return wait_for_child
 
 
-def _child(send, work, args) -> None:
+def _child(parent: int, send, work, args) -> None:
     """In the forked child: run work(*args), then send its log records (handled by the parent's
     logging, so that they reach the same places as the parent's own) and None or the error (as
     raised, if it pickles)."""
+    _end_with(parent)
     records: list[logging.LogRecord] = []
     collect = logging.Handler()
     collect.emit = records.append
@@ -367,6 +372,17 @@ def _child(send, work, args) -> None:
         record.msg, record.args, record.exc_info = record.getMessage(), None, None
     send.send((records, error))
     send.close()
+
+
+def _end_with(parent: int) -> None:
+    """Have Linux kill this process when its parent ends (prctl PR_SET_PDEATHSIG): a build or add that
+    is killed leaves no child writing into the generation it left (the next run removes that folder)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the child ends with its work
+        return
+    if os.getppid() != parent:  # the parent ended before prctl: nothing would send the signal
+        os._exit(1)
 
 
 def _after(first: Future | None, work, *args):
