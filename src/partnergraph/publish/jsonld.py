@@ -158,13 +158,13 @@ def write_compact_jsonld(nquads: bytes, out: BinaryIO) -> None:
     short = _Shortener(names)
     for name in names - {RDF_TYPE}:  # the prefixes used, for the context written first
         short.node_id(name)
-    types = (o for n in graphs.values() for ps in n.values() for o in ps.get(RDF_TYPE_TERM, ()))
+    types = {o for n in graphs.values() for ps in n.values() for o in ps.get(RDF_TYPE_TERM, ())}
     if any(not o.startswith(b"<") for o in types):  # rdf:type is a key only for such a value
         short(RDF_TYPE)
 
     encoded = {term: _literal_json(literal, short) for term, literal in zip(literals, parsed, strict=True)}
     encoded.update((t, f'{{"@id":"{short.node_id(iri(t))}"}}') for t in distinct if t not in encoded)
-    type_names = {t: f'"{short(iri(t))}"' for t in distinct if t.startswith(b"<")}
+    type_names = {t: f'"{short(iri(t))}"' for t in types if t.startswith(b"<")}  # the classes only
     keys = {}  # predicate -> its key
 
     def node(subject: bytes, properties: dict) -> str:
