@@ -13,9 +13,11 @@ from conftest import extract_events, score_probes
 def test_the_eleventh_entity_probe_pages_score_above_their_floor(registries, score):
     events_f1, macro, f1 = score_probes("entities-probe11", registries, score)
     assert events_f1 >= 0.99
-    # after names after a kind in lower case and Interreg strands: 0.940 (organisations 0.889, programmes 1.000)
-    assert macro >= 0.935, f1
-    assert f1["organisations"] >= 0.88 and f1["programmes"] >= 0.99, f1
+    # after names after a kind in lower case and Interreg strands: 0.940 (organisations 0.889, programmes 1.000);
+    # after Lithuanian names with a head in lower case, a given name known only as a surname in a 'Name – role'
+    # line and signatures: 0.948 (organisations 0.913, persons 1.000)
+    assert macro >= 0.945, f1
+    assert f1["organisations"] >= 0.91 and f1["programmes"] >= 0.99 and f1["persons"] >= 0.99, f1
 
 
 def test_names_after_a_kind_of_body_in_lower_case(registries):
@@ -61,3 +63,35 @@ def test_an_interreg_programme_by_the_strand_the_page_names(registries):
         "Interreg Region Morza Bałtyckiego",
         "URBACT",  # the network's town is no strand
     }
+
+
+def test_a_lithuanian_name_with_its_head_in_lower_case_and_a_name_the_dictionary_knows_as_a_surname(
+    registries,
+):
+    text = (
+        "Wizyta studyjna w Wilnie\n\nW dniach 9–11 kwietnia 2019 r. pracownicy przebywali w Wilnie. Program "
+        "przygotowali:\n"
+        "Rūta Petrauskienė – direktorė, Vilniaus miesto socialinės paramos centras\n"
+        "Tomas Jankauskas – projektų vadovas, Vilniaus miesto socialinės paramos centras\n"
+        "Partners also visited a social cooperative in Nowa Huta.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert ev["organisations"] == ["Vilniaus miesto socialinės paramos centras"]
+    assert set(ev["persons"]) == {"Rūta Petrauskienė", "Tomas Jankauskas"}
+
+
+def test_a_signature_under_the_text_is_no_participant(registries):
+    text = (
+        "Goście z Koszyc\n\nW dniach 17–18 października 2022 r. gościliśmy w Krakowie delegację pracowników "
+        "socjalnych z Koszyc, którą prowadziła Zuzana Hrivnáková. Rozmawiano o pracy z osobami bezdomnymi.\n\n"
+        "Prezes Zarządu\nMagdalena Wrona\n\nUdostępnij: Facebook | Twitter\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert ev["persons"] == ["Zuzana Hrivnáková"]
+    # the same two lines with prose after them name a participant
+    inside = text.replace(
+        "\n\nUdostępnij",
+        "\nopowiedziała gościom o pracy z osobami bezdomnymi w naszych mieszkaniach treningowych i o wolontariacie."
+        "\n\nUdostępnij",
+    )
+    assert set(extract_events(inside, registries)[0]["persons"]) == {"Zuzana Hrivnáková", "Magdalena Wrona"}

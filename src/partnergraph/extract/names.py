@@ -702,7 +702,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             )
             head_a = nom or head_a
         end = _extend_polish(toks, i + 1, taken)
-        end = next((k for k in range(i + 1, end) if _prose_after_short_line(text, base, toks, k)), end)
+        end = next((k for k in range(i + 1, end) if _line_ends_name(text, base, toks, k)), end)
         if (
             end == i + 1
             and head_a.lemma.lower() in SEAT_NAMED
@@ -859,6 +859,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             or not (
                 t.is_upper_initial
                 or (t.unknown and i > 0 and _foreign_lower(toks[i - 1]))
+                or _lower_run_opening(toks, i) is not None  # "Vilniaus … paramos centras"
                 # "Vilniaus universitetas", "Statutární město Opava", "Tampereen kaupunki"
                 or (
                     t.unknown
@@ -904,6 +905,9 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             start -= 1
         while start < i and toks[start].text in CONNECTORS:
             start += 1
+        opening = _lower_run_opening(toks, i)
+        if opening is not None and not any(taken[opening:i]):
+            start = min(start, opening)
         if (
             start > 0
             and not taken[start - 1]
@@ -920,6 +924,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and t.unknown
             and _name_word(toks[end])
             and toks[end].start - t.end <= 1
+            and not _line_break_before(text, base, toks, end)
             and toks[end].lower not in FOREIGN_MODIFIERS
             and toks[end].text not in TITLES  # "starostka mestskej časti Ing. Lucia …"
         ):
@@ -935,7 +940,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 or _word_before_connector(toks, end)
             )
             and toks[end].text not in TITLES
-            and not _prose_after_short_line(text, base, toks, end)
+            and not _line_ends_name(text, base, toks, end)
             and not (toks[end].lower in POLISH_AND and not _place_ends_name(toks, end + 1))
             and not (
                 toks[end].lower in CONNECTORS - {"St", "Sankt", "Saint"} and not _name_goes_on(toks, end + 1)
@@ -1173,11 +1178,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and not taken[end]
             and (
                 _name_word(toks[end])
-                or end > n
-                and _foreign_lower(toks[end])  # "Jednota dôchodcov Slovenska"
-                or end > n
-                and toks[end].text in CONNECTORS - {"i", "-"}
-                and _name_goes_on(toks, end + 1)
+                or (end > n and _foreign_lower(toks[end]))  # "Jednota dôchodcov Slovenska"
+                or (end > n and toks[end].text in CONNECTORS - {"i", "-"} and _name_goes_on(toks, end + 1))
             )
             and not _line_break_before(text, base, toks, end)
         ):
@@ -1191,12 +1193,10 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             continue  # "fundacja Skarbu Państwa": whose it is, in the genitive, not its name
         if (
             _person_begins(toks, n)
-            or toks[n].has_mark("imię")
-            and n + 1 < end
-            and toks[n + 1].lower in NAME_PARTICLES  # "Jan de Vries"
+            or (toks[n].has_mark("imię") and n + 1 < end and toks[n + 1].lower in NAME_PARTICLES)
             or all(_place_word(gaz, x) for x in toks[n:end])
         ):
-            continue  # "prezes fundacji Michał Sowiński": a person; "stowarzyszenia Krakowa": a place
+            continue  # "prezes fundacji Michał Sowiński", "Jan de Vries": a person; "stowarzyszenia Krakowa"
         emit_organisation(n, end, "named_kind")
         take(k, end)
 
@@ -1650,7 +1650,19 @@ def _page_credit(text: str, a: int, b: int) -> bool:
         text[end + 1 : end + 2].isdigit() or start == text.find("\n") + 1
     ):
         return True  # alone on its line above a date, or right under the heading
+    if text[start:end].strip() == text[a:b] and _signature(text, start, end):
+        return True
     return bool(re.search(CREDITED + re.escape(text[a:b]), text))
+
+
+def _signature(text: str, start: int, end: int) -> bool:
+    """The line text[start:end] (a name) signs the text: under a short line opening with a role ("Prezes
+    Zarządu", "Kierownik GOPS") and followed by no more prose."""
+    above = text[:start].rstrip().rpartition("\n")[2].strip()
+    words = above.split()
+    if not words or len(above) > SHORT_LINE // 2 or words[0].lower().strip(".,:") not in ROLES:
+        return False
+    return all(len(line) <= PROSE_LINE for line in text[end:].split("\n"))
 
 
 # a contact line: a telephone number or an e-mail address beside the name
@@ -2385,7 +2397,7 @@ def _line_break_before(text: str, base: int, toks: list[Token], k: int) -> bool:
     return k > 0 and "\n" in text[toks[k - 1].end - base : toks[k].start - base]
 
 
-# a programme's strand after the family's name: a strand code, capitalised words joined by dashes, a period
+# a programme's strand after the family's name: a strand code, capitalised words joined by dashes, its years
 PROGRAMME_TAIL = re.compile(
     r"(?:[ \u00a0]+(?:[IVX]{1,3}(?:[- ][A-D])?(?![\w-])|[A-ZĄĆĘŁŃÓŚŹŻ][\w]*(?:[ \u00a0]?[–-][ \u00a0]?[A-ZĄĆĘŁŃÓŚŹŻ][\w]*)*"
     r"|\d{4}[ \u00a0]?[–-][ \u00a0]?\d{4}))+"
@@ -2409,22 +2421,43 @@ def _programme_tail(text: str, base: int, toks: list[Token], j: int, gaz) -> int
     return end if words else None
 
 
-def _prose_after_short_line(text: str, base: int, toks: list[Token], k: int) -> bool:
-    """Token k opens a line of prose after a short line: a line of a list ends a name there ("Dom Nádeje
-    Košice\nPierwszego dnia goście …"); a name broken in wrapped prose or over two short lines goes on."""
+def _lower_run_opening(toks: list[Token], i: int) -> int | None:
+    """The capitalised word opening a foreign name whose head at token i, in lower case, follows lower-case
+    words of which one at least has letters Polish lacks ("Vilniaus miesto socialinės paramos centras",
+    where "paramos" looks Polish; not "Partners also visited a social cooperative"), or None."""
+    t = toks[i]
+    if not (t.unknown and t.text.islower() and _foreign_head(t.text)):
+        return None
+    k = i - 1
+    while k >= 0 and i - k <= 4 and toks[k].is_word and toks[k].text.islower():
+        k -= 1
+    lower = toks[k + 1 : i]
+    if k < 0 or not lower or not toks[k].is_upper_initial or not toks[k].unknown:
+        return None
+    return k if any(NON_POLISH_LETTERS.search(x.text) for x in lower) else None  # not English
+
+
+def _line_ends_name(text: str, base: int, toks: list[Token], k: int) -> bool:
+    """Token k opens a line that a name on the line before does not run into: a line of prose after a short line
+    of a list ("Dom Nádeje Košice\nPierwszego dnia goście …"), or a line after or of a 'Name – role' list; a
+    name broken in wrapped prose or over two short lines ("Fundacji\nDom Nadziei.") goes on."""
     if not _line_break_before(text, base, toks, k):
         return False
-    ends = toks[k - 1].end - base
+    ends, opens = toks[k - 1].end - base, toks[k].start - base
     line_start = text.rfind("\n", 0, ends) + 1
-    line_end = text.find("\n", toks[k].start - base)
-    return (
-        ends - line_start < SHORT_LINE
-        and (line_end if line_end >= 0 else len(text)) - (toks[k].start - base) > 80
-    )
+    line_end = text.find("\n", opens)
+    line = text[opens : line_end if line_end >= 0 else len(text)]
+    # this line an item, or the last one and this no fragment of a name ("Dom Nadziei.")
+    listed = ITEM_LINE.match(line) or (ITEM_LINE.match(text[line_start:ends]) and len(line.split()) >= 5)
+    return bool(listed) or (ends - line_start < SHORT_LINE and len(line) > PROSE_LINE)
 
 
-# a line this short is a line of a list or a heading, not one of wrapped prose
-SHORT_LINE = 60
+# a line opening with a person's name and a dash before a role: "Tomas Jankauskas – projektų vadovas, …"
+ITEM_LINE = re.compile(r"(?:[A-ZÀ-ÞĄĆĘŁŃŚŹŻ][\w'’.-]+ ){1,3}[–—-] \w")
+
+
+# a line this short is a line of a list or a heading, not one of wrapped prose; one this long is prose
+SHORT_LINE, PROSE_LINE = 60, 80
 
 
 def _foreign_lower(t: Token) -> bool:

@@ -822,7 +822,9 @@ def _listed_name(
     item = (
         k > 0 and toks[k - 1].text in ("–", "—", "-", "•", "*", ";", ":") and s.unknown and dash.text != ","
     )
-    if not (given or f.unknown or item) or (f.lemmas & ROLES):
+    # a foreign given name the dictionary knows only as a surname before an unknown one: "Tomas Jankauskas – …"
+    surname_as_given = bool(f.analyses) and all("nazwisko" in a.marks for a in f.analyses) and s.unknown
+    if not (given or f.unknown or item or surname_as_given) or (f.lemmas & ROLES):
         return None
     if not (s.unknown or s.has_mark("nazwisko") or given):
         return None
