@@ -178,7 +178,11 @@ def is_dateline(line: str) -> bool:
 
 
 def ends_article(line: str) -> bool:
-    return bool(END.match(line)) and len(line.split()) <= 6
+    """A line of the page's tail: short, or a label and a short value ("Kontakt dla mediów: Jan Nowak, Biuro
+    Prasowe")."""
+    m = END.match(line)
+    words = len(line.split())
+    return m is not None and (words <= 6 or (line[m.end() :].lstrip().startswith(":") and words <= 12))
 
 
 def is_funding(line: str) -> bool:

@@ -128,7 +128,7 @@ def grouped_sections(page: Page) -> list[Listed]:
     text = page.text
     lines = _glue_split(text, _lines(text))
     _classify(lines)
-    article = _article(text, lines, page.title)
+    article = None if _teaser_list(lines) else _article(text, lines, page.title)
     if article is not None:
         return [article]
     sections = _chronicle(text, lines)
@@ -399,6 +399,8 @@ def _could_be_heading(s: str) -> bool:
         return False
     if INNER_SENTENCE.search(s):
         return False
+    if len(words) >= LEAD_SENTENCE and chrome.is_teaser(s):
+        return False  # a teaser cut short with "…": running text
     if DATE_AT_END.search(s) and not DATE_OPENING.match(s):
         full = s
         s = DATE_AT_END.sub("", s)  # "Wizyta gości z Litwy – 12 marca 2015 r.": the stop is the year's
@@ -642,6 +644,11 @@ def _teasers_are_text(lines: list[_Line]) -> bool:
     return any(chrome.is_teaser(ln.text) for ln in reports) and all(
         chrome.is_teaser(ln.text) or chrome.is_chrome(ln.text) for ln in reports
     )
+
+
+def _teaser_list(lines: list[_Line]) -> bool:
+    """A list page of two or more news teasers cut short with "…": each teaser's item is a report of its own."""
+    return _teasers_are_text(lines) and sum(chrome.is_teaser(ln.text) for ln in lines) >= 2
 
 
 def _card_at_end(lines: list[_Line], i: int) -> bool:
@@ -893,6 +900,7 @@ def _headline(lines: list[_Line], main: int, marked: str | None = None) -> int |
     line the HTML marks as the headline and the line over the byline are. When the headline is printed
     twice, the plainer copy."""
     best, best_score = None, 0.0
+    scores: dict[int, float] = {}
     seen = 0
     for i in range(main - 1, -1, -1):
         ln = lines[i]
@@ -940,11 +948,28 @@ def _headline(lines: list[_Line], main: int, marked: str | None = None) -> int |
             )
         if marked and _same_heading(s, marked):
             score += 3
+        scores[i] = score
         if score > best_score or (
             score == best_score and best is not None and _same_heading(s, lines[best].text)
         ):
             best, best_score = i, score
+    if best is not None and not NAMED_PLACE.search(lines[best].text):
+        upper = _over_deck(lines, best)
+        if upper is not None and upper in scores and scores[upper] > 0.5:
+            best = upper  # "Streetworkerzy z Wilna w Krakowie" over "Trzy dni wymiany doświadczeń": the deck below
     return best if best_score > 0.5 else None
+
+
+def _over_deck(lines: list[_Line], i: int) -> int | None:
+    """The line just over line i (blank lines between at most) when it names where or whence and has three words
+    or more: a headline, line i being its deck."""
+    k = i - 1
+    while k >= 0 and lines[k].kind == "blank":
+        k -= 1
+    if k < 0 or lines[k].kind in ("chrome", "year") or chrome.is_dateline(lines[k].text):
+        return None
+    s = lines[k].text
+    return k if len(s.split()) >= 3 and NAMED_PLACE.search(s) and not END_OF_SENTENCE.search(s) else None
 
 
 def _over_byline(s: str, over: str) -> bool:
