@@ -223,7 +223,8 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"specjali(st|ści)\w*|streetworker\w*|pracowni\w+ ulicy|terapeu\w*|psycholo(g|dz)\w*|pedago(g|dz)\w*|kadr\w+|praktycy|praktyk(ów|ami|om)|"
         r"(dyr\.|dyrektor\w*|kierowni\w*)\s+(\w+\s+){0,3}?(szkoł|centrum|centrów|ośrod|placów|domu|domów|"
         r"schronisk|przedszkol|poradni)\w*|"
-        r"asystent\w* rodzin\w*|opiekun\w+|pielęgniar\w*|lekarz\w*|dyrektor\w* (ośrod|placówek|domów)\w*|"
+        # carers, not the family carers a text is about ("wspierać opiekunów osób z demencją")
+        r"asystent\w* rodzin\w*|opiekun\w++(?!\s+(?:rodzinn|faktyczn|nieformaln|osób|osoby))|pielęgniar\w*|lekarz\w*|dyrektor\w* (ośrod|placówek|domów)\w*|"
         r"nauczyciel\w*|policjan\w*|kurator\w* sądow\w*|sędzi\w*|mediator\w*|animator\w*|social worker\w*|"
         r"practitioners|professionals",
     ),
@@ -401,7 +402,8 @@ def _listed_kinds(body: str) -> Cue | None:
 # a sentence that says who the visitors were: "W skład delegacji weszli przedstawiciele Magistratu … oraz organizacji
 # …", "Razem z urzędnikami przyjechali pracownicy fundacji …", "MOPS gościł przedstawicieli Stadt X, Caritasverband X"
 DELEGATION = re.compile(
-    r"(?<!\w)(delegacj|w skład|przyjecha|gości(ł|li|liśmy)\b|goście|gośćmi|odwiedzi(ł|ła|li|ły)\b|reprezentowa\w*)",
+    r"(?<!\w)(delegacj|w skład|przyjecha|gości(ł|li|liśmy)\b|goście|gośćmi|odwiedzi(ł|ła|li|ły)\b|reprezentowa\w*|"
+    r"uczestnicy\s*:)",  # a record's field: "Uczestnicy: przedstawiciele Comune di … i stowarzyszenia …"
     re.I,
 )
 MEMBERS = re.compile(r"(?<!\w)(przedstawiciel\w*|pracowni\w*|urzędni\w*)", re.I)

@@ -227,7 +227,8 @@ ONE_EVENT = re.compile(
 NAMED_PLACE = re.compile(rf"(?<!\w)(?:z|ze|w|we|do|na)\s+(?!MOPS\b|Krak|Miejsk|Ośrod|Pols)[{UPPER}]\w")
 # ... and one that names a project, a programme or an organisation ("Realizacja projektu URB-INCLUSION",
 # "Projekt „Senior w sieci”") reports that one's doings
-NAMED_THING = re.compile(r"[„\"“«]|\b(?!MOPS\b|BIP\b|MJO\b)[A-Z]{3,}")
+# (a welfare body's acronym names the publisher: "Współpraca międzynarodowa RCPS w 2019 roku")
+NAMED_THING = re.compile(r"[„\"“«]|\b(?!(?:MOPS|MOPR|M?GOPS|OPS|PCPR|ROPS|RCPS|CUS|BIP|MJO)\b)[A-Z]{3,}")
 # the title of a page or of a year's part of it ("Współpraca zagraniczna MOPS w 2016 roku", "Kontakty
 # międzynarodowe", "Rok 2015 – wizyty i wyjazdy"): what stands under it sums up, it reports no one event
 OVERVIEW = re.compile(
@@ -476,8 +477,9 @@ def _classify(lines: list[_Line]) -> None:
         if _is_page_furniture(ln.text) and not (teasers and chrome.is_teaser(ln.text)):
             ln.kind = "chrome"  # a photo credit, a share link, a breadcrumb: neither heading nor text
             continue
-        if teasers and chrome.is_dateline(ln.text):
-            ln.kind = "chrome"  # a teaser's date of publication
+        if (teasers or chrome.PUBLISHED.match(ln.text)) and chrome.is_dateline(ln.text):
+            # a teaser's date of publication, or a labelled one ("Opublikowano 10 października 2022")
+            ln.kind = "chrome"
             continue
         if in_metadata or METADATA.match(ln.text) or FURNITURE_LINES.match(ln.text):
             # the page's record card (publication date, author) and print/download links close no event;
