@@ -26,7 +26,7 @@ from partnergraph import state as state_module
 from partnergraph.build import build, ensure_built, is_current
 from partnergraph.cli import main
 from partnergraph.corpus import add_pages, list_sources, remove_pages
-from partnergraph.errors import StoreError, ValidationError
+from partnergraph.errors import StoreError
 from partnergraph.incremental import update_pages
 from partnergraph.settings import Settings
 from partnergraph.sources import read_manifest
@@ -632,21 +632,20 @@ def test_a_store_in_use_fails_the_add_and_puts_the_corpus_back(current, tmp_path
     assert is_current(current)
 
 
-def test_a_new_page_that_breaks_a_shape_changes_nothing(current, tmp_path):
+def test_a_correction_the_new_page_refuses_is_left_out_and_reported(current, tmp_path):
     """SHACL runs on the new page's graph before anything is written: here a correction waiting in
-    data/curation.yaml takes the type off one of its events."""
-    current.curation_file.write_text(
-        "bip-90417/wizyta-delegacji-ze-lwowa-w-miejskim-osrodku-pomocy:\n  set: {type: null}\n",
-        encoding="utf-8",
-    )
+    data/curation.yaml takes the type off one of its events. The page goes in with that event as extracted,
+    and the add reports the refused correction (before: the whole page was refused)."""
+    event = "bip-90417/wizyta-delegacji-ze-lwowa-w-miejskim-osrodku-pomocy"
+    current.curation_file.write_text(f"{event}:\n  set: {{type: null}}\n", encoding="utf-8")
     build(current)  # the correction matches nothing yet: a stale one, and the build is current
     saved = tmp_path / "strona.html"
     saved.write_text(PAGE, encoding="utf-8")
-    before = snapshot(current)
-    with pytest.raises(ValidationError, match="Event has no type") as info:
-        add_pages(current, [str(saved)])
-    assert "[page bip-90417]" in str(info.value)
-    assert snapshot(current) == before and is_current(current)
+    report = add_pages(current, [str(saved)])
+    assert report.graph == "incremental" and [r.status for r in report.results] == ["added"]
+    [finding] = [f for f in report.results[0].findings if "refused" in f]
+    assert "Event has no type" in finding and f"({event})" in finding, finding
+    assert is_current(current)
 
 
 def test_a_changed_page_takes_away_the_entities_only_it_named(current, tmp_path, monkeypatch):

@@ -16,7 +16,7 @@ import os
 import pickle
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,7 +28,7 @@ from . import iris
 from ._atomic import write_atomic
 from .aggregates import write_aggregates
 from .curate import apply_curation, read_curation
-from .errors import StoreError
+from .errors import StoreError, ValidationError
 from .extract import extract_events
 from .extract.aliases import canonical_names, own_names, unify_aliases, write_names
 from .generation import new_generation
@@ -135,6 +135,8 @@ class BuildReport:
     unknown_organisations: list[str] = field(default_factory=list)
     unlinked: list[str] = field(default_factory=list)
     stale_curations: list[str] = field(default_factory=list)
+    # event id -> the rules its corrections broke: left out, the event as extracted (refused_corrections)
+    refused_curations: dict[str, list[str]] = field(default_factory=dict)
     rebuilt: bool = True
 
     def to_json(self) -> dict:
@@ -161,11 +163,13 @@ def read_sources(settings: Settings, only: set[str] | None = None) -> list[tuple
     return pages
 
 
-def extract_all(settings: Settings, registries: Registries):
-    """Every page's events with data/curation.yaml applied: returns [(entry, events)], the stale
-    corrections, each page's text (what the evidence offsets point into) by source id, and each page's own
-    names before unification (extract/aliases.py) by source id."""
+def extract_all(settings: Settings, registries: Registries, left_out: Iterable[str] = ()):
+    """Every page's events with data/curation.yaml applied (but the corrections of the events `left_out`):
+    returns [(entry, events)], the stale corrections, each page's text (what the evidence offsets point
+    into) by source id, and each page's own names before unification (extract/aliases.py) by source id."""
     curation = read_curation(settings.curation_file)  # first: a mistake in it is found at once
+    left_out = set(left_out)
+    curation = {k: v for k, v in curation.items() if k not in left_out}
     sources = read_sources(settings)
     texts = {entry.source_id: page.text for entry, page in sources}
     extracted = [(entry, extract_events(page, registries)) for entry, page in sources]
@@ -232,16 +236,39 @@ def _report(
     return report
 
 
+def refused_corrections(error: ValidationError, curated: Iterable[str]) -> dict[str, list[str]]:
+    """The events among `curated` (ids of events with corrections) that the broken rules of `error` concern,
+    each with the report's lines about it: their corrections are what the graph refuses."""
+    return {
+        event_id: error.events[iri]
+        for event_id in curated
+        if (iri := str(iris.entity_iri("event", event_id))) in error.events
+    }
+
+
 def build(settings: Settings | None = None) -> BuildReport:
     """Build the dataset, validate it, then write a new build generation: dumps, store, entities,
-    report, state (last), and the other ARTEFACTS."""
+    report, state (last), and the other ARTEFACTS. An event whose corrections the graph refuses goes in as
+    extracted (the pages are extracted again without them: a rare case), named in the report."""
     settings = settings or Settings.default()
     state = input_state(settings)
     registries = load_registries(settings.reference_dir)
-    pages, stale, texts, names = extract_all(settings, registries)
-    dataset = make_dataset(settings, registries, pages, texts)
-    validate_dataset(dataset, load_shapes(settings.ontology_dir), load_ontology_graph(settings.ontology_dir))
+    shapes, ontology = load_shapes(settings.ontology_dir), load_ontology_graph(settings.ontology_dir)
+    refused: dict[str, list[str]] = {}
+    while True:
+        pages, stale, texts, names = extract_all(settings, registries, left_out=refused)
+        dataset = make_dataset(settings, registries, pages, texts)
+        try:
+            validate_dataset(dataset, shapes, ontology)
+            break
+        except ValidationError as e:
+            curated = set(read_curation(settings.curation_file)) - set(refused)
+            found = refused_corrections(e, curated)
+            if not found:  # the graph breaks a rule without any correction: nothing to leave out
+                raise
+            refused |= found
     report = _report(settings, registries, pages, stale, state["input_hash"])
+    report.refused_curations = dict(sorted(refused.items()))
     nquads = sorted_nquads(dataset)
     report.triples = nquads.count(b"\n")
     with new_generation(settings.build_dir) as folder:

@@ -275,12 +275,18 @@ def _commit(settings: Settings, entries: dict, prepared: list[_Prepared], report
                 )
                 for x in items
             ]
+            refused = {k: v for g in graphs for k, v in g.refused.items()}
         else:
             built = build(settings)
             report.graph, report.quads = "full", built.triples
             counts = built.pages
             findings = [f"not in the registry: {x}" for x in built.unknown_organisations]
             findings += [f"unlinked: {x}" for x in built.unlinked]
+            refused = built.refused_curations
+        findings += [  # the page goes in with the event as extracted
+            f"refused by the graph, left out: {settings.curation_file}: {'; '.join(problems)} ({event})"
+            for event, problems in refused.items()
+        ]
     for p in prepared:
         p.result.events = counts.get(p.entry.source_id)
         p.result.findings = [x for x in findings if f"({p.entry.source_id}/" in x]

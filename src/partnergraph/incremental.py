@@ -34,6 +34,7 @@ from .build import (
     fill_generation,
     make_dataset,
     read_entity_lines,
+    refused_corrections,
     write_entity_lines,
 )
 from .curate import apply_curation, read_curation
@@ -110,16 +111,15 @@ def make_page_graphs(
     pages: list[tuple[ManifestEntry, Path]],
     registries: Registries | None = None,
     removed: list[str] = (),
-    leave_out_refused: bool = False,
 ) -> list[PageGraph]:
     """Extract the pages (each entry with the path of its text), apply their curations, unify their
     organisations' names with the corpus's aliases, turn them into RDF and validate them with the ontology
     and the registries. Unchanged pages whose organisations the new aliases (or the `removed` pages' absent
     ones) name otherwise are remade too. Raises before anything is written.
 
-    `leave_out_refused` (the review's updates): an event whose corrections make the graph break a shape is
-    kept as extracted, its corrections left out and named in PageGraph.refused, so that one refused
-    correction does not hold back every other; a graph that breaks a shape without them still raises."""
+    An event whose corrections make the graph break a shape is kept as extracted, its corrections left out
+    and named in PageGraph.refused (as `build` does), so that one refused correction does not hold back
+    every other; a graph that breaks a shape without them still raises."""
     registries = registries or load_registries(settings.reference_dir)
     curation = read_curation(settings.curation_file)
     extracted: dict[str, tuple[ManifestEntry, list[Event], str]] = {}
@@ -129,12 +129,8 @@ def make_page_graphs(
         try:
             graphs = _make_page_graphs(settings, pages, registries, removed, kept, extracted)
         except ValidationError as e:
-            found = {
-                event_id: e.events[str(iris.entity_iri("event", event_id))]
-                for event_id in kept
-                if str(iris.entity_iri("event", event_id)) in e.events
-            }
-            if not leave_out_refused or not found:
+            found = refused_corrections(e, kept)
+            if not found:
                 raise
             refused |= found
             continue
@@ -391,6 +387,10 @@ def _update_report(
     report["stale_curations"] = sorted(
         others(report.get("stale_curations", []), lambda x, i: x.startswith(f"{i}/"))
         + [x for g in graphs for x in g.stale_curations]
+    )
+    refused = {k: v for k, v in report.get("refused_curations", {}).items() if k.split("/", 1)[0] not in ids}
+    report["refused_curations"] = dict(
+        sorted((refused | {k: v for g in graphs for k, v in g.refused.items()}).items())
     )
     report["rebuilt"] = False
     write_atomic(folder / REPORT, json.dumps(report, ensure_ascii=False, indent=2))

@@ -37,4 +37,9 @@ def run(args) -> int:
             print(f"{label} ({len(items)}):")
             for item in items:
                 print(f"  {item}")
+    refused = report.refused_curations
+    if refused:  # what and where: the event, its corrections' file, the rules they broke
+        print(f"corrections the graph refuses, left out: their events stay as extracted ({len(refused)}):")
+        for event, problems in refused.items():
+            print(f"  {settings.curation_file}: {event}: {'; '.join(problems)}")
     return 0

@@ -98,8 +98,9 @@ def registry_choices(registries, lang: str) -> dict:
 
 def open_review(settings: Settings):
     """The app of `partnergraph review`, with the graph built first if out of date; (app, the build's
-    report or None, the build's error or None). When that build fails (a correction the graph refuses), the
-    previous build stays, and every page waits for the next save, which updates them all once valid."""
+    report or None, the build's error or None). A correction the graph refuses does not fail that build (its
+    event goes in as extracted, the report names it); when it fails otherwise, the previous build stays, and
+    every page is updated again at once and with the next save."""
     from ..build import ensure_built
     from ..generation import current_folder
     from ..sources import read_manifest

@@ -23,6 +23,7 @@ from rdflib import Dataset
 
 from .. import iris
 from .._atomic import write_atomic
+from ..build import REPORT
 from ..incremental import apply_page_graphs, make_page_graphs
 from ..publish import sorted_nquads
 from ..rdf.dataset import add_named_graph
@@ -41,7 +42,8 @@ class GraphUpdater:
         self.dirty: set[str] = set()
         self.error: str | None = None
         self.failed = self._read_failed()  # retried by every update until one succeeds
-        self.refused: dict[str, dict[str, list[str]]] = {}  # page -> event id -> rules its corrections broke
+        # page -> event id -> rules its corrections broke: those the build left out, then each update's
+        self.refused: dict[str, dict[str, list[str]]] = self._read_refused()
         self.busy = False
         self.updates = 0  # finished updates, for a client that waits for the next one
         self._cond = threading.Condition()
@@ -103,6 +105,17 @@ class GraphUpdater:
             self.dirty.update(pages)
             self._cond.notify_all()
 
+    def _read_refused(self) -> dict[str, dict[str, list[str]]]:
+        """The corrections the last build or update left out (build/report.json), by page."""
+        try:
+            report = json.loads((self.settings.build_dir / REPORT).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        refused: dict[str, dict[str, list[str]]] = {}
+        for event, problems in (report.get("refused_curations") or {}).items():
+            refused.setdefault(event.split("/", 1)[0], {})[event] = problems
+        return refused
+
     def _read_failed(self) -> set[str]:
         """The pages a previous run could not update: tried again now, unless a build made them since."""
         from ..state import is_current
@@ -133,7 +146,7 @@ class GraphUpdater:
         entries = [e for e in read_manifest(self.settings.sources_dir) if e.source_id in pages]
         registries = load_registries(self.settings.reference_dir)
         pairs = [(e, self.settings.sources_dir / e.file) for e in entries]
-        graphs = make_page_graphs(self.settings, pairs, registries, leave_out_refused=True)
+        graphs = make_page_graphs(self.settings, pairs, registries)
         apply_page_graphs(
             self.settings, graphs, others={str(iris.REGISTRY_GRAPH): registry_nquads(registries)}
         )
