@@ -97,3 +97,53 @@ def test_a_refused_correction_is_reported_and_later_corrections_still_apply(seed
             assert "The graph refuses" not in client.get(app.url + f"page/{PAGE}?lang=en").text
     finally:
         app.stop()
+
+
+def test_a_refused_correction_is_forgotten_from_its_card_in_chromium(browser, seed_settings, tmp_path):
+    """The card of an event whose corrections the graph refuses has a button to forget them (keyboard and
+    mouse, pl/en, after a confirmation): curation.yaml then holds what the graph holds, the event as
+    extracted, and the refusal is gone. Dismissing the confirmation changes nothing. Before: no such button;
+    only a hand edit of curation.yaml cleared it."""
+    project = copy_built(seed_settings, tmp_path / "project")
+    event = f"{PAGE}/udzial-przedstawicieli-mops-w-spotkaniach-w-ramach-projektu"
+    project.curation_file.write_text(f"{event}:\n  set: {{type: null}}\n", encoding="utf-8")
+    app = Reviewed(project.root)  # the build at its start leaves the correction out, and says so
+    try:
+        with httpx.Client(timeout=300) as client:
+            english = client.get(app.url + f"page/{PAGE}?lang=en").text
+            assert "Forget this event&#39;s corrections" in english, english
+        tab = browser.new_page(viewport={"width": 390, "height": 900})
+        problems: list[str] = []
+        tab.on("pageerror", lambda e: problems.append(str(e)))
+        dialogs: list[str] = []
+        answers = iter([False, True])  # dismissed first, then accepted
+
+        def answer(dialog) -> None:
+            dialogs.append(dialog.message)
+            (dialog.accept if next(answers) else dialog.dismiss)()
+
+        tab.on("dialog", answer)
+        tab.goto(f"{app.url}page/{PAGE}?lang=pl")
+        card = tab.locator(f'.card[data-event="{event}"]')
+        button = card.locator('button[data-op="forget_refused"]')
+        assert button.inner_text() == "Zapomnij korekty tego wydarzenia"
+        before = project.curation_file.read_bytes()
+        button.click()
+        assert dialogs and event in dialogs[0] and "Zapomnieć" in dialogs[0], dialogs
+        assert project.curation_file.read_bytes() == before  # dismissed: nothing written
+
+        button.focus()  # by keyboard: Enter on the focused button
+        with tab.expect_navigation():
+            tab.keyboard.press("Enter")
+        assert len(dialogs) == 2
+        assert event not in project.curation_file.read_text(encoding="utf-8")
+        with httpx.Client(timeout=300) as client:
+            app.wait_for_graph(client)
+            assert client.get(app.url + "api/status").json()["refused"] == []
+        tab.goto(f"{app.url}page/{PAGE}?lang=en")
+        assert tab.locator('button[data-op="forget_refused"]').count() == 0
+        assert "The graph refuses" not in tab.locator(f'.card[data-event="{event}"]').inner_text()
+        assert problems == []
+        tab.close()
+    finally:
+        app.stop()

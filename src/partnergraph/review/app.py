@@ -452,6 +452,14 @@ def apply_correction(review: Review, body: dict) -> str:
         curation_file.save(settings.curation_file, data)
         review.updater.mark(page)
         return page
+    if op == "forget_refused":  # corrections the graph refuses: curation.yaml holds what the graph holds
+        if event_id not in review.updater.refused_events():
+            raise ReviewError("not_refused", event=event_id)
+        curation_file.check_version(data, event_id, body.get("version"))
+        curation_file.restore_event(data, event_id)  # every correction of it: the event as extracted
+        curation_file.save(settings.curation_file, data)
+        review.updater.mark(page)
+        return page
     card = next((e for e in view.events if e.event.id == event_id), None) if view else None
     if card is None:
         raise ReviewError("no_event", status=404, event=event_id)

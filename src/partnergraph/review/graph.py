@@ -72,6 +72,10 @@ class GraphUpdater:
                 "updates": self.updates,
             }
 
+    def refused_events(self) -> set[str]:
+        with self._cond:
+            return {event for events in self.refused.values() for event in events}
+
     def wait(self, timeout: float) -> bool:
         """Until nothing is pending; False on timeout."""
         with self._cond:

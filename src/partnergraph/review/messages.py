@@ -61,6 +61,10 @@ MESSAGES = {
     "refused": N_(
         "The graph refuses this event's corrections: the event stays in it as extracted, with every other correction applied, until a correction of it is saved that the graph takes. Broken rules:"
     ),
+    "forget_refused": N_("Forget this event's corrections"),
+    "forget_refused_confirm": N_(
+        "Forget every correction of {event} in curation.yaml? The event stays as extracted, as the graph holds it now."
+    ),
     "stale": N_("Corrections that no longer match"),
     "n_stale": N_("corrections that no longer match: {n}"),
     "lost_event": N_("the corrections of {event} apply to nothing: the event is no longer extracted"),
@@ -130,6 +134,7 @@ MESSAGES = {
         "bad_request": N_("Bad request: {detail}."),
         "no_event": N_("No event {event} on this page."),
         "no_page": N_("No page {page}."),
+        "not_refused": N_("The graph does not refuse the corrections of {event}; reload the page."),
         "not_stale": N_("Event {event} has no such correction that no longer matches; reload the page."),
         "not_found": N_("Nothing at {path}."),
         "no_city": N_("No city named {name} in the gazetteer."),

@@ -254,6 +254,10 @@
       return;
     }
     if (button && button.dataset.op === "carry_over") return; // the form's submit (below)
+    if (button && button.dataset.op === "forget_refused") {
+      if (window.confirm(button.dataset.confirm)) correct(card, { op: "forget_refused" }, null);
+      return;
+    }
     if (button && card) {
       const op = button.dataset.op;
       if (op === "accept") correct(card, { op, field: li.dataset.field, key: li.dataset.key }, li.dataset.v);
