@@ -1235,7 +1235,15 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         if not toks[k].unknown and not (  # a word Polish knows opening a foreign name: "Habitat et Humanisme"
             k + 2 < len(toks) and toks[k + 1].text in CONNECTORS - {"i", "-", "&"} and toks[k + 2].unknown
         ):
-            continue
+            if not (  # or the next item of a list of bodies: "…, Simon Community Scotland oraz …"
+                k + 1 < len(toks)
+                and (
+                    (toks[k + 1].unknown and _name_word(toks[k + 1]))
+                    or _org_listed_after(names.organisations, toks, k + 1)
+                )
+                and _org_listed_before(names.organisations, toks, k)
+            ):
+                continue
         if not (
             toks[k - 1].lower in ("przez", "partnerem", "partnerami")
             or (toks[k - 1].lemmas & GENERIC_ORG_NOUNS and not toks[k - 1].is_upper_initial)
@@ -1265,6 +1273,12 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         # after "przez"
         if toks[k].text.isupper() or end - k >= 2 or toks[k - 1].lemmas & (GENERIC_ORG_NOUNS | GATHERINGS):
             emit_organisation(k, end, "foreign_after_cue")
+            take(k, end)
+        elif _org_listed_before(names.organisations, toks, k) and _org_listed_after(
+            names.organisations, toks, end
+        ):
+            # one word between two bodies of a list: "Caritas …, Emausu, Banku Żywności …"
+            emit("organisations", _one_word_nominative(toks[k]), k, end, "foreign_after_cue")
             take(k, end)
 
     # 5. the items of a list or table of bodies that no head word announced ("• Cyrenians", "| Merchants Quay
@@ -1620,12 +1634,13 @@ def _dedupe(items: list[Name]) -> list[Name]:
 
 
 def _initial_of(short: str, full: str) -> bool:
-    """Whether `short` is `full` by its initial: "A. Bielecka" of "Anna Bielecka"."""
-    initial, _, surname = short.partition(". ")
+    """Whether `short` is `full` by its initial: "A. Bielecka" of "Anna Bielecka", "M.-C. Dubois" of
+    "Marie-Claire Dubois"."""
+    initials, _, surname = short.partition(". ")
+    given = full.rsplit(" ", 1)[0]
     return (
-        len(initial) == 1
+        initials.replace(".", "").split("-") == [part[:1] for part in given.split("-")]
         and "." not in full
-        and full[:1] == initial
         and full.rsplit(" ", 1)[-1] == surname
         and full != short
     )
@@ -2197,6 +2212,25 @@ def _place_word(gaz, t: Token) -> bool:
     return t.has_mark("nazwa_geograficzna") or (gaz is not None and bool(gaz.find_cities(t.text)))
 
 
+def _one_word_nominative(t: Token) -> str:
+    """A one-word name in the genitive of a list, in the nominative: "Emausu" -> "Emaus" (morfeusz2's noun),
+    "Markotu" -> "Markot" (unknown: the masculine "-u" after a consonant dropped)."""
+    noun = next((a.lemma for a in t.analyses if a.pos == "subst" and "gen" in a.cases), None)
+    if noun is not None:
+        return noun[:1].upper() + noun[1:]
+    word = t.text
+    return word[:-1] if word.endswith("u") and word[-2:-1] not in "aeiouyąęó" else word
+
+
+def _org_listed_after(found: list[Name], toks: list[Token], j: int) -> bool:
+    """Token j is a comma, "i" or "oraz" before another organisation: a name before it is an item of a list."""
+    return (
+        j + 1 < len(toks)
+        and toks[j].text in (",", "i", "oraz")
+        and any(n.start == toks[j + 1].start for n in found)
+    )
+
+
 def _org_listed_before(found: list[Name], toks: list[Token], k: int) -> bool:
     """A name right after another organisation and a comma, "i" or "oraz": the next item of a list."""
     if k < 2 or toks[k - 1].text not in (",", "i", "oraz"):
@@ -2227,9 +2261,13 @@ def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
         and t.is_upper_initial
         and nxt is not None
         and nxt.is_upper_initial
-        and (nxt.lower in FOREIGN_MODIFIERS or _foreign_head(nxt.text))
+        and (
+            nxt.lower in FOREIGN_MODIFIERS
+            or _foreign_head(nxt.text)
+            or (nxt.unknown and k + 2 < len(toks) and _foreign_head(toks[k + 2].text))
+        )
     ):
-        return True  # a city opening a foreign name: "Glasgow City Council"
+        return True  # a city opening a foreign name: "Glasgow City Council", "Glasgow Housing Association"
     if (
         t.is_word
         and t.is_upper_initial

@@ -87,6 +87,7 @@ STREET_WORDS = {
 
 # words that credit a name with the page, not the event: "Fot. Anna Nowak", "oprac. Jan Lis", "Autor: …"
 CREDIT_WORDS = {"fot", "foto", "fotografie", "zdjęcia", "zdjęcie", "zdj", "autor", "autorka", "oprac", "opracowała",
+                "sporządził", "sporządziła",
                 "opracował", "opracowanie", "źródło", "tekst", "red", "redakcja", "napisał", "napisała",
                 "dodał", "dodała", "opublikował", "opublikowała", "photo", "photos", "wprowadził",
                 "wprowadziła", "wytworzył", "wytworzyła"}  # fmt: skip
@@ -257,8 +258,8 @@ def person_at(
         and not s.has_mark("nazwisko")
     ):
         return None
-    if _head_analysis(s, org_heads) is not None:
-        return None
+    if _head_analysis(s, org_heads) is not None or NOT_NAME_WORDS.match(s.text):
+        return None  # "Simon Community Scotland": a body's name
     # nominative: the given name's base form, the surname's (a foreign one loses the Polish ending)
     oblique = given is not None and not as_written and not ({"nom"} & given.cases) and "m1" in given.gender
     first_name = given.lemma if given is not None and not as_written else f.text
@@ -311,7 +312,7 @@ RUN_PARTICLES = NAME_PARTICLES | {"y", "del", "dos", "das", "De", "Von", "Van", 
 NOT_NAME_WORDS = re.compile(
     r"^(week|day|days|forum|conference|summit|school|staff|team|network|first|housing|festival|award|camp|lab|hub|"
     r"meeting|project|programme|program|academy|university|college|foundation|association|centre|center|council|"
-    r"city|service|services|international|european|national|social|europe|alapítvány|egyesület|központ|"
+    r"community|city|service|services|international|european|national|social|europe|alapítvány|egyesület|központ|"
     r"szolgálat|stiftung|verein|fundación|fundació|asociación)$",
     re.I,
 )
@@ -791,7 +792,13 @@ def _initial_surname(toks: list[Token], k: int, taken: list[bool]) -> tuple[int,
     if sa is None and not s.unknown:
         return None
     surname = s.text if sa is None or "nom" in sa.cases else sa.lemma
+    if k >= 3 and toks[k - 1].text == "-" and toks[k - 2].text == "." and _initial(toks[k - 3]):
+        return k - 3, k + 3, f"{toks[k - 3].text}.-{t.text}. {surname}", 0.6  # "J.-P. Martin"
     return k, k + 3, f"{t.text}. {surname}", 0.6
+
+
+def _initial(t: Token) -> bool:
+    return len(t.text) == 1 and t.text.isupper() and t.text.isalpha()
 
 
 def _listed_name(
