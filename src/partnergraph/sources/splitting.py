@@ -681,7 +681,7 @@ def _previous(lines: list[_Line], i: int) -> _Line | None:
 REPORT_CUES = re.compile(
     r"(?<!\w)(wizyt|rewizyt|przebywa|pobyt|wyjazd|wyjecha|konferencj|spotka|seminari|sympozj|kongres|darowizn|"
     r"dar(?:y|ów|ami)\b|przekaza|udział|uczestnicz|współprac|delegacj|studen|gości|projekt|warsztat|szkoleni|forum|"
-    r"staż|wymian|przyjecha|odwiedzi|zjazd|partner|podróż|przywi(?:ózł|oz|eź))",
+    r"staż|wymian|przyjecha|odwiedzi|zjazd|partner|podróż|przywi(?:ózł|oz|eź)|spędzi(?:ł|li|ły|ło)\b|rozmawia(?:li|ły|ł|ła)\b)",
     re.I,
 )
 LONG_PARAGRAPH = 15  # words: a paragraph of running text, not a heading or a caption
