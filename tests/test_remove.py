@@ -97,7 +97,7 @@ def test_a_page_of_more_than_a_megabyte_of_text_is_refused_at_once(built, tmp_pa
     assert "MB of text once the layout is cut away" in result.stdout and "limit 1 MB" in result.stdout
 
 
-def test_an_unknown_topic_is_refused_with_the_known_ids(built):
+def test_an_unknown_topic_or_country_is_refused_with_the_known_ids(built):
     result = run(built, "query", "events_on_topic", "--param", "topic=nonexistent")
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "topic='nonexistent': no such topic id; known: " in result.stderr
@@ -113,5 +113,11 @@ def test_an_unknown_topic_is_refused_with_the_known_ids(built):
             assert csv.status_code == 400 and "no such topic id" in csv.text
             good = client.get("/queries/events_on_topic", params={"topic": "homelessness", "run": "1"})
             assert good.status_code == 200
+            # the portal refuses an unknown country code as the CLI does (it answered no rows, as if no event)
+            for fmt in ({"run": "1"}, {"format": "csv"}):
+                page = client.get("/queries/events_in_country", params={"country": "XX", **fmt})
+                assert page.status_code == 400 and "no such country code" in page.text and "XX" in page.text
+            known = client.get("/queries/events_in_country", params={"country": "UA", "run": "1"})
+            assert known.status_code == 200 and "no such country code" not in known.text
     finally:
         served.stop()

@@ -64,3 +64,10 @@ def check_country_values(reference_dir: Path, saved, values: dict[str, str]) -> 
                 f"{name}={value!r}: no such country code (ISO 3166-1 alpha-2 as in "
                 f"{Path(reference_dir) / 'countries.csv'}, such as DE or NL)"
             )
+
+
+def check_values(store, reference_dir: Path, saved, values: dict[str, str]) -> None:
+    """Raise QueryError when a country or taxonomy parameter's value names nothing (the CLI and the
+    portal's saved-query pages refuse the same values)."""
+    check_country_values(reference_dir, saved, values)
+    check_taxonomy_values(store, saved, values)

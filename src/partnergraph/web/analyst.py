@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from .. import iris
 from ..errors import PartnergraphError, QueryError, StoreError
 from ..query.choices import TAXONOMY_SCHEMES as SCHEMES
-from ..query.choices import check_taxonomy_values
+from ..query.choices import check_values
 from . import mime
 from ._fair import ClientShareError
 from ._html import Linker
@@ -171,7 +171,7 @@ async def saved_query(request: Request, name: str):
             return text_response(f"format must be one of {', '.join(DOWNLOADS)}", 406)
         query = saved.render(values)
         try:
-            await run_in_threadpool(check_taxonomy_values, state.store, saved, values)
+            await run_in_threadpool(check_values, state.store, state.settings.reference_dir, saved, values)
         except QueryError as e:
             return text_response(str(e), 400)
         answer = await run_in_threadpool(run_saved, state, saved, query)
@@ -191,7 +191,7 @@ async def saved_query(request: Request, name: str):
     results, error, status = "", "", 200
     if "run" in params:
         try:
-            await run_in_threadpool(check_taxonomy_values, state.store, saved, values)
+            await run_in_threadpool(check_values, state.store, state.settings.reference_dir, saved, values)
             answer = await run_in_threadpool(run_saved, state, saved, saved.render(values))
             results = await run_in_threadpool(results_html, state, answer, lang, linker, saved)
         except QueryError as e:
