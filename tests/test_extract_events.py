@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from partnergraph.cli.extract import main as cli_main
+from partnergraph.cli import main as cli_main
 from partnergraph.extract import extract_document, extract_events
 from partnergraph.model import Page
 from partnergraph.sources import read_page

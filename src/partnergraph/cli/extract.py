@@ -133,16 +133,3 @@ def _print_summary(doc: dict) -> None:
         loc = e["location"] or {}
         where = loc.get("city") or loc.get("country") or "?"
         print(f"  {e['start'] or '?':10} {e['type']:10} {e['direction']:8} {where:12} {e['title'][:70]}")
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry until the lead's `partnergraph` main registers this command."""
-    parser = argparse.ArgumentParser(prog="partnergraph")
-    sub = parser.add_subparsers(dest="command", required=True)
-    register(sub)
-    args = parser.parse_args(argv)
-    return args.func(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
