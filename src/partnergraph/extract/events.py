@@ -17,7 +17,7 @@ from ._text import sentences, tokenize
 from .draft import Draft, cite
 from .gazetteer import Gazetteer, load_gazetteer, with_registries
 from .home import Home, home_of
-from .location import as_home_city, event_direction, event_location, place_of
+from .location import as_home_city, event_direction, event_location, home_place, place_of
 from .places import (
     PlaceMention,
     absent_at,
@@ -25,6 +25,7 @@ from .places import (
     find_nationalities,
     find_places,
     find_unlinked,
+    home_namesakes,
     inside,
     institution_adjectives,
     resolve,
@@ -279,6 +280,8 @@ def _event(
             near = countries_by_sentence.get(_sentence_of(sents, m.start - d.base), set())
             m = resolve(m, near or all_countries)
         resolved.append(as_home_city(m, home))
+    named = all_countries | {iso for iso, _ in find_nationalities(d.tokens)}
+    resolved = home_namesakes(resolved, home_place(home, gaz, registries), named)
     foreign = [m for m in resolved if m.country and m.country != "PL"]
     # place strings that link to nothing are reported, not dropped
     for a, b in find_unlinked(d.tokens, all_places):

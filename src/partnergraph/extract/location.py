@@ -15,7 +15,7 @@ from .._slug import slug
 from ..model import Evidence, Place
 from ..reference import Registries
 from . import classify
-from ._text import Token
+from ._text import Token, sentences
 from .draft import Draft, cite
 from .gazetteer import City, Gazetteer
 from .home import Home
@@ -28,7 +28,7 @@ def event_direction(
     """Incoming or outgoing as seen from the home; None for a meeting held online that no one travelled to."""
     direction, evidence = _direction(d, kind, mentions, d.title_len, home)
     online = ONLINE.search(d.text)
-    if online and not TRAVELLED.search(d.text):  # a video call: no one went anywhere, it took place nowhere
+    if online and not _travelled(d.text):  # a video call: no one went anywhere, it took place nowhere
         direction, evidence = None, cite(d, online.start(), online.end(), 0.7)
     return direction, evidence
 
@@ -383,6 +383,24 @@ TRAVELLED = re.compile(
     r"|hybrydow\w*|stacjonarn\w+\s+i\s+(?:on-?line|zdaln)\w*|visited|travel+ed)",
     re.I,
 )
+# a sentence set at another time than the event's: "Dwa lata temu gościliśmy …", "W ubiegłym roku byliśmy …"
+ANOTHER_TIME = re.compile(
+    r"(?<!\w)(?:temu|przed\s+(?:rokiem|laty|\w+\s+laty)|(?:ubiegł|zeszł|poprzedni|przyszł)\w*\s+roku"
+    r"|rok\s+(?:wcześniej|później))(?!\w)",
+    re.I,
+)
+
+
+def _travelled(text: str) -> bool:
+    """Words that someone travelled to the event (a hybrid one), not in a sentence about another visit."""
+    spans = sentences(text)
+    for m in TRAVELLED.finditer(text):
+        a, b = next(((a, b) for a, b in spans if a <= m.start() < b), (0, len(text)))
+        if not ANOTHER_TIME.search(text, a, b):
+            return True
+    return False
+
+
 # a place in the genitive after the visitors' noun: whose representatives or delegation came
 VISITORS_OF = re.compile(r"(?<!\w)(przedstawiciel\w*|delegacj\w*|gości\w*|goście|obywatel\w*)\s+$", re.I)
 SEAT_BEFORE = re.compile(r"siedzib\w*\s+\w+\s*$", re.I)

@@ -74,12 +74,18 @@ ENDINGS = [
     ("ą", "a"),
     ("ę", "a"),
     ("ce", "ka"),  # k softened: "w Kluż-Napoce"
+    # names in -ń: "w Humaniu", "z Humania" (Humań), "w Kazaniu"; feminine ones: "w Tiumeni"
+    ("niu", "ń"),
+    ("nia", "ń"),
+    ("niem", "ń"),
+    ("ni", "ń"),
     # plural names: "z Bielc", "w Bielcach", "w Hořovicach" (Bielce, Hořovice)
     ("c", "ce"),
     ("cach", "ce"),
     ("ach", "y"),
     ("ach", "e"),
     ("ami", "e"),
+    ("cz", "cze"),  # plural names in -cze: "z Baranowicz", "do Hancewicz" (Baranowicze, Hancewicze)
     # names in -ów: "z Hawierzowa", "w Hawierzowie" (Hawierzów); adjectival names: "w Orłowej" (Orłowa)
     ("owa", "ów"),
     ("owie", "ów"),
@@ -108,6 +114,9 @@ class PlaceMention:
     # read from a word the dictionary knows as something else ("z Baden": a surname too): its smaller towns
     # by their own name count only where their country is named (_corroborated)
     common_word: bool = False
+    # Polish towns of the name, read as a larger town abroad whose Polish name it is ("Pilzno": Plzeň);
+    # home_namesakes() decides
+    namesakes: tuple[City, ...] = ()
 
 
 def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
@@ -189,7 +198,11 @@ def _city_keys(tokens: list[Token], i: int, n: int) -> list[str]:
     if n == 1:
         t = span[0]
         keys += t.lemmas_with("nazwa_geograficzna")
-        if t.unknown or (after_place_noun(tokens, i) and not t.has_mark("nazwa_geograficzna")):
+        if (
+            t.unknown
+            or (after_place_noun(tokens, i) and not t.has_mark("nazwa_geograficzna"))
+            or (_surname_only(t) and i >= 1 and tokens[i - 1].lower in FROM | IN | TO)
+        ):
             # a geographic name to the dictionary has its base forms above; its endings are not guessed
             # ("z miasta Maków" is no Mak, "Turów" no Tours)
             keys += [a.lemma for a in t.analyses]
@@ -203,6 +216,12 @@ def _city_keys(tokens: list[Token], i: int, n: int) -> list[str]:
         for f, la in itertools.product(first, last):
             keys.append(" ".join([f, *words[1:-1], la]))
     return keys
+
+
+def _surname_only(t: Token) -> bool:
+    """A word the dictionary knows only as a surname: after "z", "w", "do" it is a town declined the way
+    the dictionary does not know ("z Baranowicz": Baranowicze, not Mr Baranowicz)."""
+    return bool(t.analyses) and all("nazwisko" in a.marks for a in t.analyses)
 
 
 _NAMED: dict[int, tuple[Gazetteer, dict[tuple, tuple | None]]] = {}
@@ -584,6 +603,8 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             out[-1] = _with_cities(out[-1], cities, matched, gaz.europe)
             if common_word:
                 out[-1] = replace(out[-1], common_word=True)
+            if n == 1 and out[-1].country != "PL" and (namesakes := _polish_namesakes(gaz, t)):
+                out[-1] = replace(out[-1], namesakes=namesakes)
             i += n
             continue
         i += 1
@@ -705,6 +726,13 @@ def _polish_village(gaz: Gazetteer, names, spellings) -> list[City]:
         if c.country != "PL" and (c.country in gaz.europe or c.population >= METROPOLIS)
     )
     return [] if any(c.population >= max(most, TINY_TOWN) for c in abroad) else towns
+
+
+def _polish_namesakes(gaz: Gazetteer, t: Token) -> tuple[City, ...]:
+    """The Polish towns and villages a word's geographic base forms name ("Pilźnie": Pilzno)."""
+    return tuple(
+        City(*gaz.polish[k]) for g in t.lemmas_with("nazwa_geograficzna") if (k := key(g)) in gaz.polish
+    )
 
 
 _LOCALITIES: dict[int, tuple[Gazetteer, dict[tuple, tuple | None]]] = {}
@@ -1547,6 +1575,32 @@ def _with_cities(m: PlaceMention, cities: list[City], matched: str, europe: froz
     ranked = sorted(cities, key=rank, reverse=True)
     best = ranked[0]
     return replace(m, country=best.country, city=best, readings=tuple(ranked), quote=matched)
+
+
+# a Polish town this near the home's town, or another Polish town the text names, is of the home's region; km
+LOCAL_KM = 60
+
+
+def home_namesakes(mentions: list[PlaceMention], home_town, named: set[str]) -> list[PlaceMention]:
+    """The Polish town, not the larger town abroad whose Polish name it shares, where the text's foreign side
+    is another country's (`named`: the countries named, nationalities too; the other towns' countries), no
+    place of that town's country is named, and the Polish town is of the home's region: near its town
+    (`home_town`, with lat and lon) or another Polish town of the text. "Goście z Ukrainy odwiedzili DPS w
+    Pilźnie" on a page from Dębica is Pilzno, not Plzeň; "w Lipsku" with guests from Grodno beside Augustów is
+    Lipsk, not Leipzig; "w czeskim Pilźnie", "z Pragi i Pilzna", a conference "w Koszycach" with no other
+    foreign place stay abroad."""
+    polish = [m.city for m in mentions if m.kind == "city" and m.country == "PL" and m.city is not None]
+    around = [c for c in (home_town, *polish) if c is not None and c.lat is not None and c.lon is not None]
+    out = []
+    for m in mentions:
+        if m.namesakes and m.country not in named and m.country != "PL":
+            others = {x.country for x in mentions if x.city is not None and x.quote != m.quote}
+            foreign_side = (named | others) - {"PL", ""}
+            local = next((c for c in m.namesakes if any(_km(c, o) <= LOCAL_KM for o in around)), None)
+            if local is not None and foreign_side and m.country not in foreign_side:
+                m = replace(m, country="PL", city=local, readings=(local,))
+        out.append(m)
+    return out
 
 
 def resolve(m: PlaceMention, countries_near: set[str]) -> PlaceMention:
