@@ -79,3 +79,20 @@ def test_a_conference_abroad_held_online_went_nowhere_whatever_a_past_visit_says
     )
     (ev,) = extract_events(hybrid, registries, home="CUS w Lublinie", home_city="Lublin")
     assert ev["direction"] == "outgoing"
+
+
+TARNOW = {"home": "Miejski Ośrodek Pomocy Rodzinie w Tarnowie", "home_city": "Tarnów"}
+
+
+def test_a_visit_at_the_home_with_a_side_trip_stays_in_the_homes_town(registries):
+    side_trip = (
+        "Goście z Brna\n\n3 marca 2016 r. rozpoczęła się wizyta gości z Brna w Miejskim Ośrodku Pomocy Rodzinie "
+        "w Tarnowie. Drugiego dnia goście odwiedzili dom dziecka w Bochni.\n"
+    )
+    (ev,) = extract_events(side_trip, registries, **TARNOW)
+    assert ev["location"] == {"city": "Tarnów", "country": "PL"}
+    # the home's town not named as where they were: the town they visited is the venue
+    elsewhere = side_trip.replace(" w Miejskim Ośrodku Pomocy Rodzinie w Tarnowie", "")
+    (ev,) = extract_events(elsewhere, registries, **TARNOW)
+    assert ev["location"] == {"city": "Bochnia", "country": "PL"}
+

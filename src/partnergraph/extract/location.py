@@ -251,8 +251,15 @@ def _home_country_venue(
     """Another town of the home's country that the text names as the venue of an incoming event ("W sobotę w
     Krzanowicach odbył się festiwal", "Do Krzanowic przyjechały kluby seniora", "spotkanie odbyło się w
     siedzibie Stowarzyszenia „X” w Wieliczce", "goście odwiedzili Warsztaty „Y” w Nowym Sączu")."""
+    # the home's town named as where the guests were, also as the seat of the body they were at ("wizyta
+    # … w Regionalnym Ośrodku Polityki Społecznej w Opolu"): a town visited besides is a side trip
     home_venue = any(
-        _is_home_city(m, home) and m.prep in IN | {"do"} and _krakow_is_the_venue(text, m.start - base)
+        _is_home_city(m, home)
+        and m.prep in IN | {"do"}
+        and (
+            _krakow_is_the_venue(text, m.start - base)
+            or AT_BODY_BEFORE.search(text, max(0, m.start - base - 80), m.start - base)
+        )
         for m in mentions
     )
     for m in mentions:
@@ -288,6 +295,10 @@ def _home_country_venue(
         if after or in_title or VENUE_BEFORE.search(text[max(0, s - 40) : s]):
             return m
     return None
+
+
+# at a body in the home's town: "w Regionalnym Ośrodku Polityki Społecznej w ", "w Klubie Seniora w "
+AT_BODY_BEFORE = re.compile(r"(?<!\w)(?:w|we)\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ„\"][^\s.;,]*\s+){1,6}?(?:w|we)\s+$")
 
 
 def as_home_city(m: PlaceMention, home: Home) -> PlaceMention:
