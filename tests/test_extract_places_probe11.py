@@ -96,3 +96,20 @@ def test_a_visit_at_the_home_with_a_side_trip_stays_in_the_homes_town(registries
     (ev,) = extract_events(elsewhere, registries, **TARNOW)
     assert ev["location"] == {"city": "Bochnia", "country": "PL"}
 
+
+BIALYSTOK = {"home": "Miejski Ośrodek Pomocy Społecznej w Białymstoku", "home_city": "Białystok"}
+
+
+def test_the_hosts_of_a_study_tour_abroad_and_their_towns_belong_to_it(registries):
+    text = (
+        "Wizyta studyjna na Litwie\n\n16 października 2017 r. pracownicy ośrodka byli na Litwie. Zapoznali się "
+        "z działalnością Centrum Usług Socjalnych Miasta Poniewież. Zwiedzili też Dom Pomocy Społecznej w "
+        "Trokach i poznali pracę stowarzyszenia Viltis w Kownie.\n"
+    )
+    (ev,) = extract_events(text, registries, **BIALYSTOK)
+    assert {"Panevėžys", "Trakai", "Kaunas"} <= {name for name, _ in city_pairs(ev)}
+    assert "Centrum Usług Socjalnych Miasta Poniewież" in ev["organisations"]
+    # sightseeing is no programme point: a castle's town is no place of the visit
+    sights = text.replace("Dom Pomocy Społecznej w Trokach", "zamek w Trokach")
+    (ev,) = extract_events(sights, registries, **BIALYSTOK)
+    assert "Trakai" not in {name for name, _ in city_pairs(ev)}

@@ -537,7 +537,10 @@ def _is_bystander(text: str, n: names.Name, base: int, direction: str | None = N
     if visited and (listed := LIST_HOSTED_AFTER.match(text, n.end)):
         joins = LIST_JOINS.findall(seen.group()) + LIST_JOINS.findall(listed["rest"])
         visited = len(joins) < 2
-    shown = SHOWN_BEFORE.search(before) or visited
+    shown = SHOWN_BEFORE.search(before)
+    if shown and direction == "outgoing" and not shown.group().lower().startswith(("zwiedz", "oprowadz")):
+        shown = None  # abroad, the bodies whose work the visitors were shown hosted points of the programme
+    shown = shown or visited
     return bool(
         # a commune or county visited hosts the visit
         (shown and not names.is_government(n.value))

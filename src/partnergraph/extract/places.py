@@ -371,7 +371,7 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     a country mention of DE, quoting "Bawaria"); places in a funding phrase are left out."""
     found = _find_places(gaz, tokens)
     aside = aside_tokens(tokens)
-    out = [m for m in found if m.token_index not in aside]
+    out = [m for m in found if m.token_index not in aside or _toured_host(tokens, m)]
     nationalities: list[set[str]] = []  # found once, and only when a mention needs them
     checked = [m for m in (_corroborated(gaz, m, out, tokens, nationalities) for m in out) if m is not None]
     if not nationalities:
@@ -1123,6 +1123,30 @@ def _opens_aside(tokens: list[Token], i: int) -> bool:
         or (t.lower == "przez" and any(x.lemmas & TRAVEL_LEMMAS for x in tokens[max(0, i - 4) : i]))
         or _likeness(tokens, i)
     )
+
+
+# what bodies run: "zwiedzili Dom Pomocy Społecznej w Trokach" is a point of a study visit's programme, its
+# town a place of the visit; "zwiedzili zamek w Trokach" is sightseeing
+FACILITY_LEMMAS = {
+    "dom", "centrum", "ośrodek", "schronisko", "noclegownia", "ogrzewalnia", "placówka", "warsztat", "świetlica",
+    "klub", "mieszkanie", "hostel", "hospicjum", "szpital", "zakład", "punkt", "stowarzyszenie", "fundacja",
+}  # fmt: skip
+SIGHTSEEING_FILLERS = {"też", "także", "również", "następnie", "ponadto", "m.in", "między", "innymi", "się"}
+
+
+def _toured_host(tokens: list[Token], m: PlaceMention) -> bool:
+    """A foreign town in a sightseeing clause whose object is a facility a body runs: the host of a programme
+    point of a visit abroad ("Zwiedzili też Dom Pomocy Społecznej w Trokach i …")."""
+    if m.kind != "city" or m.country in ("PL", ""):
+        return False
+    j = m.token_index - 1
+    while j >= 0 and tokens[j].text not in CLAUSE_END and not tokens[j].lemmas & SIGHTSEEING:
+        j -= 1
+    if j < 0 or not tokens[j].lemmas & SIGHTSEEING:
+        return False
+    after = (x for x in tokens[j + 1 : m.token_index] if x.is_word and x.lower not in SIGHTSEEING_FILLERS)
+    first = next(after, None)
+    return first is not None and bool(first.lemmas & FACILITY_LEMMAS)
 
 
 def _likeness(tokens: list[Token], i: int) -> bool:
