@@ -23,3 +23,30 @@ def test_city_iri_keeps_the_most_populous_towns_key():
     assert iris.city_iri("Berlin", "DE", 2950159) == iris.entity_iri("city", "berlin-de")
     assert iris.city_iri("Kraków", "PL", 3094802) == iris.entity_iri("city", "krakow-pl")
     assert iris.city_iri("Munster", "DE") == iris.city_iri("Münster", "DE")  # no id: nothing tells them apart
+
+
+AALST_CITY, AALST_VILLAGE = (
+    2803448,
+    2803449,
+)  # Aalst in Flanders (77,534 people), the village Aalst in Limburg
+
+
+def test_a_smaller_town_registered_for_one_page_does_not_become_every_pages_town(registries):
+    """A reviewer who links one page's 'Aalst' to the village puts the village into places.csv; other pages'
+    Aalst stays the city (the village's IRI is city/aalst-be-2803449, the city's city/aalst-be)."""
+    import dataclasses
+
+    from partnergraph.extract.events import extract_events
+    from partnergraph.model import Page, Place
+
+    text = "Wizyta w Belgii\n\n5 maja 2019 r. pracownicy MOPS byli w Aalst w Belgii.\n"
+    ((city,),) = [e.cities for e in extract_events(Page("x", "x.txt", text), registries)]
+    assert city.geonames_id == AALST_CITY
+    village = Place("Aalst", "BE", "Aalst", AALST_VILLAGE, None, 50.78, 5.25)
+    curated = dataclasses.replace(
+        registries, places={**registries.places, ("Aalst", "BE", AALST_VILLAGE): village}
+    )
+    (event,) = extract_events(Page("x", "x.txt", text), curated)
+    assert [c.geonames_id for c in event.cities] == [AALST_CITY]
+    assert event.location.geonames_id == AALST_CITY
+    assert iris.city_iri("Aalst", "BE", AALST_VILLAGE) == iris.entity_iri("city", f"aalst-be-{AALST_VILLAGE}")

@@ -82,6 +82,8 @@ class Gazetteer:
     # keys of the names of data/reference's places: cities the corpus is known to name, read as places even
     # where the Polish name is also a common word ("z Orleanu": orlean is a dye too)
     registered: frozenset[str] = frozenset()
+    # GeoNames ids of registered places that are smaller towns of a larger one's English name (with_registries)
+    outnumbered: frozenset[int | None] = frozenset()
     # key(name) -> iso2 of the regions (states, provinces, oblasts) of European countries and their
     # neighbours, in Polish and in their own language, whose name is no city's: "Brandenburgia", "Hesja"
     regions: dict[str, str] = field(default_factory=dict)
@@ -447,7 +449,7 @@ def with_registries(base: Gazetteer, registries) -> Gazetteer:
         polish=base.polish,
         starts=dict(base.starts),
     )
-    registered = set()
+    registered, outnumbered = set(), set()
     known = {(iso, name) for entries in base.countries.values() for _sets, iso, name in entries}
     for iso, c in registries.countries.items():
         gaz.country_names[iso] = (c.name_en, c.name_pl)
@@ -464,10 +466,21 @@ def with_registries(base: Gazetteer, registries) -> Gazetteer:
         registered |= names
         if p.geonames_id is not None:
             names |= set(base.names_by_id.get(p.geonames_id, ()))
+        smaller = _outnumbered(base, p.name, p.country, population)
+        if smaller:
+            outnumbered.add(p.geonames_id)
         for k in names:
-            rest = tuple(i for i in gaz.cities.get(k, ()) if i != old)
-            gaz.cities[k] = (new, *rest)
+            cities = gaz.cities.get(k, ())
+            if smaller:
+                # a smaller town of a larger one's name (a reviewer's pick for one page): registered in its own
+                # record's place, so that the name still reads as the larger town on every other page
+                gaz.cities[k] = (
+                    tuple(new if i == old else i for i in cities) if old in cities else (*cities, new)
+                )
+            else:
+                gaz.cities[k] = (new, *(i for i in cities if i != old))
     gaz.registered = frozenset(registered)
+    gaz.outnumbered = frozenset(outnumbered)
     # Polish names GeoNames lacks ("Soleczniki" for Šalčininkai; the Urzędowy wykaz polskich nazw
     # geograficznych świata, KSNG 2013, lists them): the town's record, or a small town's own record
     exonyms = set()
@@ -484,6 +497,16 @@ def with_registries(base: Gazetteer, registries) -> Gazetteer:
     if "cities" in gaz.starts:
         gaz.starts["cities"] = gaz.starts["cities"] | name_starts(registered | exonyms)
     return gaz
+
+
+def _outnumbered(base: Gazetteer, name: str, country: str, population: int) -> bool:
+    """A larger town of the country has this English name (the town that keeps the plain IRI key,
+    extract/homonyms.py)."""
+    own = key(name)
+    return any(
+        base.records[i][2] == country and base.records[i][5] > population and key(base.records[i][1]) == own
+        for i in base.cities.get(own, ())
+    )
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:

@@ -600,7 +600,7 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             cities, n, matched = found
             end = tokens[i + n - 1].end
             out.append(PlaceMention("city", "", None, t.start, end, "", _prep(tokens, i), i))
-            out[-1] = _with_cities(out[-1], cities, matched, gaz.europe)
+            out[-1] = _with_cities(out[-1], cities, matched, gaz)
             if common_word:
                 out[-1] = replace(out[-1], common_word=True)
             if n == 1 and out[-1].country != "PL" and (namesakes := _polish_namesakes(gaz, t)):
@@ -1405,7 +1405,7 @@ def seat_in_name(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             ]
         if cities:
             m = PlaceMention("city", "", None, t.start, t.end, "", "", i)
-            out.append(_with_cities(m, cities, name, gaz.europe))
+            out.append(_with_cities(m, cities, name, gaz))
     return out
 
 
@@ -1494,9 +1494,7 @@ def _adjective_cities(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]
         found = cities_of_adjective(gaz, t)
         if found:
             noun, cities = found
-            m = _with_cities(
-                PlaceMention("city", "", None, t.start, t.end, "", "", i), cities, noun, gaz.europe
-            )
+            m = _with_cities(PlaceMention("city", "", None, t.start, t.end, "", "", i), cities, noun, gaz)
             if i >= 1 and tokens[i - 1].lemmas & REGION_WORDS:
                 # "Urząd Samorządowy Kraju Preszowskiego": the region, its country, not Prešov
                 m = replace(m, kind="country", city=None, readings=())
@@ -1582,19 +1580,20 @@ def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
 METROPOLIS = 1_000_000
 
 
-def _with_cities(m: PlaceMention, cities: list[City], matched: str, europe: frozenset[str]) -> PlaceMention:
+def _with_cities(m: PlaceMention, cities: list[City], matched: str, gaz: Gazetteer) -> PlaceMention:
     """Readings in order of preference: European cities (where nearly all of MOPS's partners are: Cambridge
     in England before Cambridge in Ontario, Odessa in Ukraine before Odessa in Texas), then cities whose
     own (English or Polish) name this is (Porto is Porto before it is another city's alternate name), then
-    the registry's cities, then by population."""
-    k = key(matched)
+    the registry's cities (not a smaller town a reviewer registered for one page: Gazetteer.outnumbered), then
+    by population."""
+    k, europe = key(matched), gaz.europe
     # outside Europe only a metropolis dwarfing the European namesakes: Pekin is Beijing, not Peqin
     most = max((c.population for c in cities if c.country in europe), default=0)
 
     def rank(c: City) -> tuple:
         own = _own_name((c,), k)
         first = c.country in europe or (c.population >= METROPOLIS and c.population >= 20 * most)
-        return first, own, c.name_pl is not None, c.population
+        return first, own, c.name_pl is not None and c.geonames_id not in gaz.outnumbered, c.population
 
     ranked = sorted(cities, key=rank, reverse=True)
     best = ranked[0]
