@@ -85,10 +85,9 @@ def run_pool(paths: list[Path], workers: int) -> tuple[float, int, float]:
 
 
 def startup_seconds(page: Path, runs: int = 3) -> list[tuple[float, float]]:
-    """Wall time of a fresh process extracting one page (imports, registries, gazetteer from its cache)."""
+    """Wall time of a fresh `partnergraph extract` of one page (imports, registries, gazetteer from its cache)."""
     code = (
-        "import sys; from partnergraph.cli.extract import main; "
-        f"sys.exit(main(['extract', {str(page)!r}, '--json']))"
+        f"import sys; from partnergraph.cli import main; sys.exit(main(['extract', {str(page)!r}, '--json']))"
     )
     subprocess.run(
         [sys.executable, "-c", code], check=True, capture_output=True
