@@ -252,7 +252,7 @@ def _home_country_venue(
     Krzanowicach odbył się festiwal", "Do Krzanowic przyjechały kluby seniora", "spotkanie odbyło się w
     siedzibie Stowarzyszenia „X” w Wieliczce", "goście odwiedzili Warsztaty „Y” w Nowym Sączu")."""
     # the home's town named as where the guests were, also as the seat of the body they were at ("wizyta
-    # … w Regionalnym Ośrodku Polityki Społecznej w Opolu"): a town visited besides is a side trip
+    # … w Miejskim Ośrodku Pomocy Rodzinie w Tarnowie"): a town visited besides is a side trip
     home_venue = any(
         _is_home_city(m, home)
         and m.prep in IN | {"do"}
@@ -297,7 +297,7 @@ def _home_country_venue(
     return None
 
 
-# at a body in the home's town: "w Regionalnym Ośrodku Polityki Społecznej w ", "w Klubie Seniora w "
+# at a body in the home's town: "w Miejskim Ośrodku Pomocy Rodzinie w ", "w Klubie Seniora w "
 AT_BODY_BEFORE = re.compile(r"(?<!\w)(?:w|we)\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ„\"][^\s.;,]*\s+){1,6}?(?:w|we)\s+$")
 
 
