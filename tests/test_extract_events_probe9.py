@@ -41,9 +41,12 @@ def _who(body: str, places: frozenset[str] | set[str] = frozenset()) -> str | No
 
 
 def test_two_groups_of_two_kinds_in_one_sentence_are_mixed():
-    assert _who(
-        "W maju gościliśmy dwukrotnie: 6 maja grupa studentów z Koszyc, a 20 maja delegacja urzędników ze Lwowa."
-    ) == "mixed"
+    assert (
+        _who(
+            "W maju gościliśmy dwukrotnie: 6 maja grupa studentów z Koszyc, a 20 maja delegacja urzędników ze Lwowa."
+        )
+        == "mixed"
+    )
     assert _who("Odwiedziła nas grupa studentów z Koszyc. Oprowadzał ich nasz pracownik.") == "students"
 
 
@@ -51,15 +54,22 @@ def test_social_workers_named_by_their_employer_are_one_kind():
     employer = "Gościliśmy delegację pracowników socjalnych z Miejskiego Urzędu w Trnawie."
     assert _who(employer, {"Trnawie"}) == "professionals"
     assert _who("Razem z urzędnikami przyjechali pracownicy tamtejszej fundacji Caritas.") == "mixed"
-    assert _who("Przyjechała delegacja: urzędnicy z Trnawy oraz pracownicy Centrum Usług Socjalnych.") == "mixed"
+    assert (
+        _who("Przyjechała delegacja: urzędnicy z Trnawy oraz pracownicy Centrum Usług Socjalnych.") == "mixed"
+    )
 
 
 def test_a_networks_officials_and_its_experts_are_mixed():
-    assert _who("W spotkaniu wzięli udział urzędnicy miast partnerskich i eksperci ds. mieszkalnictwa.") == "mixed"
+    assert (
+        _who("W spotkaniu wzięli udział urzędnicy miast partnerskich i eksperci ds. mieszkalnictwa.")
+        == "mixed"
+    )
 
 
 def test_goods_arriving_by_the_load_are_a_gift_and_its_carriers_volunteers(registries):
-    by_load = classify.classify_type("Z Gandawy przyjechało 12 palet", "Koce i śpiwory trafiły do noclegowni.")
+    by_load = classify.classify_type(
+        "Z Gandawy przyjechało 12 palet", "Koce i śpiwory trafiły do noclegowni."
+    )
     assert by_load[0] == "Donation"
     text = (
         "Z Gandawy przyjechało 12 palet koców\n\nW sobotę 14 stycznia 2023 r. do magazynu naszego Ośrodka przyjechało "
@@ -68,7 +78,9 @@ def test_goods_arriving_by_the_load_are_a_gift_and_its_carriers_volunteers(regis
     home = {"home": "Miejski Ośrodek Pomocy Społecznej w Tarnowie", "home_city": "Tarnów"}
     (ev,) = extract_events(text, registries, **home)
     assert (ev["type"], ev["participants"]) == ("Donation", "volunteers")
-    drivers = text.replace("Ciężarówki przyprowadziło sześciu wolontariuszy", "Ciężarówki prowadzili wolontariusze")
+    drivers = text.replace(
+        "Ciężarówki przyprowadziło sześciu wolontariuszy", "Ciężarówki prowadzili wolontariusze"
+    )
     assert extract_events(drivers, registries, **home)[0]["participants"] is None
 
 
@@ -78,7 +90,9 @@ def _topics(text: str) -> set[str]:
 
 
 def test_topics_of_care_services_hardship_and_volunteers():
-    assert _topics("Omówiono specjalistyczne usługi opiekuńcze dla osób z zaburzeniami psychicznymi.") == {"mental_health"}
+    assert _topics("Omówiono specjalistyczne usługi opiekuńcze dla osób z zaburzeniami psychicznymi.") == {
+        "mental_health"
+    }
     assert "older_people" in _topics("Goście poznali zasady przyznawania usług opiekuńczych.")
     assert "social_exclusion" in _topics("Paczki trafiły do rodzin w trudnej sytuacji materialnej.")
     assert "volunteering" in _topics("Rozmawiano o angażowaniu młodych wolontariuszy w pomoc sąsiedzką.")
@@ -92,13 +106,17 @@ def test_the_headline_over_a_labelled_date_line_with_a_category_or_an_author(reg
         "12.05.2022 | Kategoria: spotkania partnerów\n\n10 i 11 maja 2022 r. w Lublanie odbyło się drugie spotkanie "
         "partnerów sieci. Kraków reprezentował Miejski Ośrodek Pomocy Społecznej w Krakowie.\n"
     )
-    assert [e["title"] for e in extract_events(network, registries)] == ["Sieć Aktywne Miasta zebrała się w Lublanie"]
+    assert [e["title"] for e in extract_events(network, registries)] == [
+        "Sieć Aktywne Miasta zebrała się w Lublanie"
+    ]
     kicker = (
         "FUNDACJA SENIORA\nPomagamy seniorom od 1999 roku\nO nas | Aktualności | Kontakt\n\nWiedeń: jak mieszkają "
         "seniorzy po austriacku\n\nDodane przez: admin | 9 maja 2022 | Aktualności\n\nW dniach 2–6 maja 2022 r. troje "
         "pracowników naszej Fundacji uczestniczyło w wizycie studyjnej w Wiedniu i poznało tamtejsze domy seniora.\n"
     )
-    assert [e["title"] for e in extract_events(kicker, registries)] == ["Wiedeń: jak mieszkają seniorzy po austriacku"]
+    assert [e["title"] for e in extract_events(kicker, registries)] == [
+        "Wiedeń: jak mieszkają seniorzy po austriacku"
+    ]
     team = (
         "Fundacja „Razem”\nul. Długa 1, Kraków\nO nas | Aktualności | Kontakt\n\nZespół z Bratysławy w naszym domu\n\n"
         "Aktualności | 2021-09-30 | Ola Nowak\n\nOd 27 do 29 września 2021 r. w naszym domu dziennego pobytu gościliśmy "
@@ -116,7 +134,9 @@ def test_the_points_of_a_programme_under_a_colon_are_no_headings(registries):
         "Środa – Turning Point Scotland, spotkanie z radną Mary Brown\n\nWnioski z wizyty posłużą przy pracach nad "
         "krakowskim modelem wsparcia osób bezdomnych.\n"
     )
-    assert [e["title"] for e in extract_events(text, registries)] == ["Lekcja z Glasgow. Krakowianie w Szkocji"]
+    assert [e["title"] for e in extract_events(text, registries)] == [
+        "Lekcja z Glasgow. Krakowianie w Szkocji"
+    ]
 
 
 def test_representatives_of_an_office_and_an_association_are_mixed():
@@ -133,7 +153,9 @@ def test_how_help_is_granted_is_the_welfare_system_and_inclusion_only_in_lower_c
     assert "welfare_system" in _topics("Studenci poznali zasady udzielania pomocy społecznej w Polsce.")
     assert "welfare_system" in _topics("Goście poznali zasady przyznawania świadczeń.")
     assert "welfare_system" in _topics("Goście poznali pracę naszego Ośrodka.")
-    assert "social_exclusion" not in _topics("Partnerzy sieci Active Inclusion Network spotkali się w Krakowie.")
+    assert "social_exclusion" not in _topics(
+        "Partnerzy sieci Active Inclusion Network spotkali się w Krakowie."
+    )
     assert "social_exclusion" in _topics("Spotkanie partnerów projektu URB-INCLUSION.")
     assert "children_and_families" not in _topics(
         "Gościliśmy pracownice Centrum Usług Socjalnych dla Rodzin, Dzieci i Młodzieży ze Lwowa."
@@ -146,7 +168,9 @@ def test_a_conference_held_online_and_taking_part_in_a_seminar_are_conferences()
         "W wideokonferencji uczestniczyli partnerzy z trzech miast."
     )
     assert classify.classify_type("Opole i partnerzy o samotności seniorów", online)[0] == "Conference"
-    assert classify.classify_type("Wideokonferencja z Lipskiem", "Partnerzy omówili plan pracy.")[0] == "Meeting"
+    assert (
+        classify.classify_type("Wideokonferencja z Lipskiem", "Partnerzy omówili plan pracy.")[0] == "Meeting"
+    )
     seminar = "Przedstawiciele Ośrodka wzięli udział w seminarium „Pflegekinder in Europa”. Uczestnicy odwiedzili dom."
     assert classify.classify_type("Małopolska i Saksonia o pieczy", seminar)[0] == "Conference"
 

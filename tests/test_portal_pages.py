@@ -123,7 +123,10 @@ def test_every_kind_of_resource_reads_without_codes_or_scrolling(browser, server
         assert page.evaluate("document.documentElement.scrollWidth") <= width, kind
         assert page.locator("main > :last-child").evaluate("e => e.matches('section.data')"), kind
         address = 'a[rel="bookmark"]'  # the IRI once, in the data section (an identifier line may follow it)
-        assert page.locator(f"section.data {address}").count() == 1 and page.locator(f"main {address}").count() == 1
+        assert (
+            page.locator(f"section.data {address}").count() == 1
+            and page.locator(f"main {address}").count() == 1
+        )
         headers = page.locator("table.properties th").all_inner_texts()
         assert headers and {"type", "rodzaj", "label", "etykieta"}.isdisjoint(headers), (kind, headers)
         for group in page.locator("ul.inbound").all():

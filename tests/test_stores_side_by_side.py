@@ -36,9 +36,13 @@ def test_every_store_gives_the_same_rows_and_a_difference_is_reported(tmp_path):
     assert len(saved) >= 15
     for name in saved:
         counts = {store: rows for store, rows in result["rows"][name].items() if store != "rdflib"}
-        assert len(set(counts.values())) == 1 and set(counts) == {"disk", "query", "memory", "oxigraph", "virtuoso"}, (
-            name
-        )
+        assert len(set(counts.values())) == 1 and set(counts) == {
+            "disk",
+            "query",
+            "memory",
+            "oxigraph",
+            "virtuoso",
+        }, name
     assert "ratio to virtuoso" in done.stdout and "faster than rdflib" in done.stdout
     for store in ("disk", "query", "memory", "oxigraph", "virtuoso", "rdflib"):
         assert result["load"][store]["peak_mb"] > 10, store
