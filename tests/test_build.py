@@ -19,7 +19,7 @@ from rdflib.compare import isomorphic
 
 from partnergraph import iris
 from partnergraph.build import build, ensure_built, is_current
-from partnergraph.errors import RegistryError, SourceError, ValidationError
+from partnergraph.errors import RegistryError, SourceError
 from partnergraph.namespace import PG
 from partnergraph.publish import DUMP_FORMATS
 from partnergraph.settings import Settings
@@ -145,40 +145,38 @@ def broken_curation(settings: Settings, body: str) -> None:
     settings.curation_file.write_text(body, encoding="utf-8")
 
 
-def test_a_broken_event_fails_the_build_and_keeps_the_previous_dumps(project):
+def test_a_correction_the_graph_refuses_is_left_out_and_named(project):
+    """A correction that breaks the shapes no longer fails the build (it did until the review's refused
+    corrections, #14): the event stays as extracted, the graph as it was, each broken rule named."""
     settings = Settings(project)
     build(settings)
-    before = {p.name: p.read_bytes() for p in settings.dumps_dir.iterdir()}
-    store_before = sorted(p.name for p in settings.store_dir.iterdir())
+    before = (settings.dumps_dir / "partnergraph.nq").read_bytes()
     broken_curation(
         settings,
         "bip-27120/wizyta-studentow-z-austrii:\n"
         "  set: {type: null}\n"
         "  add: {cities: [{name: Atlantis, country: XX}]}\n",
     )
-    with pytest.raises(ValidationError) as info:
-        build(settings)
-    message = str(info.value)
-    assert (
-        "event/bip-27120/wizyta-studentow-z-austrii (Wizyta studentów z Austrii): Event has no type"
-        in message
-    )
-    assert "city/atlantis-xx (Atlantis)" in message and "[page bip-27120]" in message
-    assert {p.name: p.read_bytes() for p in settings.dumps_dir.iterdir()} == before
-    assert sorted(p.name for p in settings.store_dir.iterdir()) == store_before
+    report = build(settings)
+    [(event, rules)] = report.refused_curations.items()
+    message = "\n".join(rules)
+    assert event == "bip-27120/wizyta-studentow-z-austrii"
+    assert "Event has no type" in message and "city/atlantis-xx (Atlantis)" in message, message
+    assert (settings.dumps_dir / "partnergraph.nq").read_bytes() == before
 
 
-def test_the_cli_reports_a_broken_build_in_one_message(project):
+def test_the_cli_names_a_refused_correction_in_one_line(project):
     settings = Settings(project)
     broken_curation(
         settings,
         "bip-83616/wizyta-grupy-z-holandii-w-miejskim-osrodku-pomocy:\n  set: {direction: null}\n",
     )
     out = run_cli("build", cwd=project)
-    assert out.returncode == 1
-    assert "Event has no direction" in out.stderr and "[page bip-83616]" in out.stderr
+    assert out.returncode == 0, out.stdout + out.stderr
+    [line] = [x for x in out.stdout.splitlines() if "wizyta-grupy-z-holandii" in x]
+    assert "Event has no direction" in line and str(settings.curation_file) in line, out.stdout
     assert "Traceback" not in out.stderr
-    assert not settings.dumps_dir.exists()
+    assert (settings.dumps_dir / "partnergraph.nq").is_file()
 
 
 def test_a_missing_source_file_is_named(project):
