@@ -49,3 +49,17 @@ def test_the_type_and_topic_lexicons_match_as_before_on_real_pages():
         for page in pages:
             text = page.read_text(encoding="utf-8")
             assert scan.find(text) == _each(patterns, text), page.name
+
+
+def test_what_may_match_nothing_lets_the_next_letters_guard_a_cue():
+    from partnergraph.extract._cues import _first_letters
+
+    assert _first_letters(r"(?:(?<=pomoc )|(?<=opieka ))dla dzieci") == {"d"}
+    assert _first_letters(r"(rodzinn\w+ )?opiek\w* zastępcz") == {"r", "o"}
+    assert _first_letters(r"(?<!#)(?:senior\w*|(?<!nie)usług\w*)") == {"s", "u"}
+    assert _first_letters(r"(?:ab)*c|d") == {"a", "c", "d"}
+    assert _first_letters(r"x?") is None  # may match nothing: any start
+    assert _first_letters(r"\d+\s+palet") is None  # a digit: no letter guards it
+    patterns = [r"(?:(?<=pomoc )|(?<=opieka ))dla dzieci", r"(rodzinn\w+ )?opiek\w*", r"(?:ab)*c|d"]
+    text = "Pomoc dla dzieci, opieka dla dzieci i dla dzieci; rodzinna opieka, Opieki, ababc, abd, c."
+    assert CueScan(patterns).find(text) == _each(patterns, text)

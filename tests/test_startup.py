@@ -48,6 +48,16 @@ def test_query_imports_neither_rdflib_nor_the_extractor(seed_settings, fmt):
     assert "Germany" in result["out"]
 
 
+def test_sources_lists_the_corpus_without_the_extractor(seed_settings):
+    result = run_cli(seed_settings, "sources")
+    assert result["code"] == 0
+    loaded = {m.split(".")[0] for m in result["modules"]} | set(result["modules"])
+    assert (
+        "partnergraph.extract" not in loaded and "partnergraph.build" not in loaded and "rdflib" not in loaded
+    )
+    assert "bip-27120" in result["out"] and "last build:" in result["out"]
+
+
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "tsv"])
 def test_pyoxigraph_terms_print_as_rdflib_terms_do(seed_store, fmt):
     settings, store = seed_store

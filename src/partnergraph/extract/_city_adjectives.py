@@ -10,6 +10,7 @@ adjective ("miejski", "społeczny", "europejski") yields no such city.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ._nominative import unknown_adjective_nominative
@@ -42,6 +43,47 @@ NOT_CITY = {
     "polski", "europejski", "śląski", "maltański", "mazowiecki", "pomorski", "podhalański", "dunajski",
     "naddunajski", "reński", "nadreński",
 }  # fmt: skip
+
+
+ADJECTIVE_CASE = re.compile(r"(?<=[sc]k)(?:iego|iej|iemu|imi|im|ich|ą|a|ie|i)$")
+# regions of neighbouring countries whose adjective the derivations above do not undo (compounds, irregular
+# stems, a region named after no town): written without hyphens ("iwano-frankiwski" is "iwanofrankiwski")
+REGION_ADJECTIVES = {
+    **dict.fromkeys((
+        "iwanofrankiwski", "stanisławowski", "zakarpacki", "wołyński", "czerniowiecki", "chmielnicki",
+        "rówieński", "żytomierski", "winnicki", "odeski", "doniecki", "ługański", "zaporoski",
+        "dniepropietrowski", "czernihowski", "czerkaski", "kirowohradzki", "kropywnicki", "chersoński",
+        "mikołajowski", "połtawski", "sumski", "tarnopolski", "lwowski", "charkowski", "kijowski",
+    ), "UA"),
+    **dict.fromkeys(("grodzieński", "brzeski", "miński", "witebski", "mohylewski", "homelski"), "BY"),
+    **dict.fromkeys((
+        "wileński", "kowieński", "kłajpedzki", "szawelski", "poniewieski", "olicki", "mariampolski",
+        "uciański", "tauroski", "telszański", "solecznicki", "trocki", "święciański",
+    ), "LT"),
+    **dict.fromkeys((
+        "preszowski", "koszycki", "żyliński", "bańskobystrzycki", "trenczyński", "nitrzański", "trnawski",
+        "bratysławski",
+    ), "SK"),
+    **dict.fromkeys((
+        "morawskośląski", "ołomuniecki", "zliński", "południowomorawski", "pardubicki", "królowohradecki",
+        "hradecki", "liberecki", "karlowarski", "pilzneński", "południowoczeski", "środkowoczeski",
+        "wysoczyński",
+    ), "CZ"),
+    **dict.fromkeys(("istryjski", "splickodalmatyński", "dubrownickoneretwiański"), "HR"),
+    **dict.fromkeys(("suczawski", "marmaroski"), "RO"),
+}  # fmt: skip
+
+
+def region_country(gaz: Gazetteer, t: Token) -> str | None:
+    """The country of a region named by an adjective after a region word ("obwodu iwanofrankiwskiego",
+    "kraju ołomunieckiego", "rejonu kołomyjskiego": by the town it is named after)."""
+    forms = {x.lower().replace("-", "") for x in t.lemmas}
+    if t.unknown:  # "iwano-frankiwskiego": the nominative of its last part's ending
+        forms.add(ADJECTIVE_CASE.sub("i", t.lower.replace("-", "")))
+    iso = next((REGION_ADJECTIVES[f] for f in forms if f in REGION_ADJECTIVES), None)
+    if iso is None and (found := cities_of_adjective(gaz, t)):
+        iso = max(found[1], key=lambda c: (c.country in gaz.europe, c.population)).country
+    return iso
 
 
 @lru_cache(maxsize=20000)

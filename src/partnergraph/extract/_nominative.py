@@ -172,6 +172,9 @@ def _nominative_phrase(toks: list[Token], start: int, h: int, end: int, head_a, 
     return out
 
 
+# an adjective and a noun that name a kind of service together, after a head ("Dom Dziennego Pobytu", "Centrum
+# Wolnego Czasu")
+ADJECTIVE_NOUN_PAIRS = {("dzienny", "pobyt"), ("wolny", "czas"), ("całodobowy", "pobyt"), ("stały", "pobyt")}
 ORDINALS = {"pierwszy", "drugi", "trzeci", "czwarty", "piąty", "szósty", "siódmy"}
 
 
@@ -180,6 +183,11 @@ def _adjective_of_head(toks: list[Token], k: int, end: int, head_a) -> bool:
     "Centrum Rodzinne" (an indeclinable head says nothing, the adjective does)."""
     if toks[k].lemmas & ORDINALS and k + 1 < end and toks[k + 1].has_pos("subst"):
         return False  # "Uniwersytetu Trzeciego Wieku": the ordinal is the next noun's
+    if k + 1 < end and any(
+        (a, n) in ADJECTIVE_NOUN_PAIRS for a in toks[k].lemmas for n in toks[k + 1].lemmas
+    ):
+        return False  # "Domu Dziennego Pobytu": the adjective is the next noun's ("Urzędu Marszałkowskiego
+        # Województwa" is the head's: agreement alone does not tell them apart)
     full = _head_analysis(toks[k - 1], {head_a.lemma.lower()}) or head_a  # all the head's cases
     cases = _agreeing_cases(toks[k], full)
     return bool(cases) and "nom" not in cases

@@ -132,6 +132,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"przebywa(ł|ła|li|ły|jąc)\w*|pobyt\w*", 1),  # a group's stay with the hosts
         (r"poznal[iy]|poznaw", 1.5),
         (r"odwiedzi(li|ł|ła|ły)\b", 1.5),  # visitors came: "odwiedzili nas pracownicy socjalni z …"
+        (r"odwiedza(li|ły|ł|ła)\b", 1.5),  # ... and went round: "odwiedzali noclegownie i punkty pomocy"
         (r"przedstawion[oay] (formy|zasady|najważniejsze|działalność|informacj)", 1),
         (SHADOWING, 1.5),
         (r"study (visit|tour)", 4),
@@ -150,7 +151,7 @@ _TYPE_SCAN = CueScan([p for cues in TYPE_CUES.values() for p, _w in cues])
 TALKS = re.compile(r"(?<!\w)(rozmawia\w*|rozmow\w*|omówi\w*|omawia\w*|dyskut\w*|uzgodni\w*|ustalon\w*)", re.I)
 SHOWN = re.compile(
     r"(?<!\w)(zapozna\w*|zaznajomi\w*|pozna\w*|zwiedz\w*|oprowadz\w*|prezentac\w*|zaprezentowa\w*|"
-    r"przedstawi(?!ciel)\w*|odwiedzi\w*|hospit\w*|obserwowa\w*|staż\w*|praktyk\w*|study|visit|pokaza\w*|"
+    r"przedstawi(?!ciel)\w*|odwiedz[ia]\w*|hospit\w*|obserwowa\w*|staż\w*|praktyk\w*|study|visit|pokaza\w*|"
     r"obejrze\w*|zobaczy\w*|przygląda\w*|podpatr\w*|gospodarz\w* wizyty|" + SHADOWING + r")",
     re.I,
 )
@@ -192,7 +193,9 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
     (
         "officials",
         r"delegacj\w* (\w+\s+){0,2}?(rządow|ministerst|urzęd|władz|samorząd|parlament|departament|rad[yzą]|"
-        r"wydział|miast|region|obwod|gmin|prowincj|kraju|land)\w*|urzędni\w*|radn\w+|burmistrz\w*|"
+        # ... not a regional or a city's centre of services ("delegacja Obwodowego Centrum Pomocy Rodzinie")
+        r"wydział|miast|region|obwod|gmin|prowincj|kraju|land)\w*+(?!\s+(?:\w+\s+)?centr\w*\s+(?:usług|pomocy|wsparci))|"
+        r"urzędni\w*|radn\w+|burmistrz\w*|"
         # the staff of a named administration: "pracownikami Departamentu Polityki Społecznej … Administracji" (not
         # a university's "pracowników administracji")
         r"pracowni\w+ (?:[a-ząćęłńóśźż]+\s+)?(?-i:Departament|Ministerst|Urzęd|Administracj|Magistrat|Starostw)\w*|"
@@ -213,12 +216,17 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         # "pracownicy francuskiej organizacji …" (an adjective between; not the home's "naszego ośrodka")
         r"pracowni\w+ socjaln\w*|pracowni\w+ (?:(?!nasz|tamtejsz|miejscow|lokaln)[a-ząćęłńóśźż]+\s+)?"
         r"(organizacj|ośrod|służb|instytucj|placówek|jednost|centr[óu]\w* (usług|pomocy|wsparci|socjaln)|stowarzysze|"
+        r"fundacj|fundusz\w* społeczn|"
         r"dom\w* (pomocy|opieki|senior|dziecka))\w*|"
         r"przedstawiciel\w* ((?-i:[a-ząćęłńóśźż]+)\s+)?(organizacji pozarządow|służb|placówek|ośrodk|caritas|stowarzysze|fundacj)\w*|"
         # ... of a social services centre, its name's adjectives between ("Lwowskiego Miejskiego Centrum Usług")
-        r"(przedstawiciel|pracowni)\w* (\w+\s+){0,2}?centr\w* (usług|pomocy|wsparci)\w*|"
+        r"(przedstawiciel|pracowni|delegacj)\w* (\w+\s+){0,2}?centr\w* (usług|pomocy|wsparci)\w*|"
         # ... of an organisation named ("organizacji Volkshilfe Wien"), not of some ("organizacji z Włoch")
         r"przedstawiciel\w* organizacj\w* (?-i:[A-ZĄĆĘŁŃÓŚŹŻ„\"])|"
+        # ... or of a body named in its own language as a charity or an association ("przedstawicieli Leeds Housing
+        # Association", "Mersey Community Trust")
+        r"przedstawiciel\w* (?-i:(?:[A-Z][\w-]*\s+){0,3}(?:Association|Community|Foundation|Trust|Charity|Society|"
+        r"Hilfswerk|Diakonie|Caritas|Stiftung|Verein))|"
         r"służb\w* społeczn\w*|"
         r"specjali(st|ści)\w*|streetworker\w*|pracowni\w+ ulicy|terapeu\w*|psycholo(g|dz)\w*|pedago(g|dz)\w*|kadr\w+|praktycy|praktyk(ów|ami|om)|"
         r"(dyr\.|dyrektor\w*|kierowni\w*)\s+(\w+\s+){0,3}?(szkoł|centrum|centrów|ośrod|placów|domu|domów|"
@@ -250,7 +258,10 @@ THEME_BEFORE = re.compile(
 # kinds of people whose word, capitalised in mid-sentence, is a part of a name
 NAMED_GROUPS = {"youth", "students", "volunteers"}
 # whom the visitors met are the hosts: "spotkają się m.in. z przedstawicielami Fundacji …"
-MET_BEFORE = re.compile(r"spotka\w*\s+się\s+(?:\S+\s+){0,2}?z\s+(?:[^\s.;]+\s+){0,3}?$", re.I)
+MET_BEFORE = re.compile(
+    r"spotka\w*\s+się\s+(?:\S+\s+){0,2}?z\s+(?:[^\s.;]+\s+){0,4}?(?:(?:i|oraz)\s+(?:[^\s.;]+\s+){0,2}?)?$",
+    re.I,
+)  # ... and whom besides: "spotkali się z burmistrzem Adamem Lisem i radnymi gminy"
 # whose work the visitors saw are the hosts: "poznawali pracę naszych asystentów rodziny", "pracy tamtejszych
 # pracowników socjalnych"
 SEEN_BEFORE = re.compile(
@@ -428,6 +439,10 @@ SERVICES = re.compile(
 HOST_SIDE = re.compile(r"\s+(?:\S+\s+){0,3}?(?<!do )(?:Krak\w*|MOPS|Miejskiego Ośrodka|nasz\w*)\b")
 
 
+# the visitors named by their profession, no official among them
+PROFESSION_FIRST = re.compile(r"pracowni\w+ socjaln\w*(?![^.;]*urzędni)", re.I)
+
+
 def _mixed_delegation(body: str) -> Cue | None:
     """A sentence about the visitors that names both public administration and social services or NGOs among
     them: a mixed group."""
@@ -437,6 +452,8 @@ def _mixed_delegation(body: str) -> Cue | None:
         if not (DELEGATION.search(sentence) and members):
             continue
         rest = sentence[members.start() :]
+        if PROFESSION_FIRST.match(rest):
+            continue  # "pracownicy socjalni i terapeuci z Fundacji …, Wydziału …": their work, not employers
         admin = [x for x in ADMINISTRATION.finditer(rest) if not HOST_SIDE.match(rest, x.end())]
         services = [x for x in SERVICES.finditer(rest) if not HOST_SIDE.match(rest, x.end())]
         if admin and services and not _one_group_by_employer(rest, admin[0], services[0]):
@@ -667,13 +684,13 @@ TOPIC_CUES: list[tuple[str, str]] = [
     ),
     (
         "housing",
-        r"mieszkalnictw\w*|mieszka\w* (socjaln|chronion|wspieran|treningow|komunaln)\w*|"
+        r"mieszkalnictw\w*|mieszka\w* (socjaln|chronion|wspieran|wspomagan|treningow|komunaln)\w*|"
         r"polity(?:k|c)\w* mieszkaniow\w*|social housing",
     ),
     (
         "unemployment",
         r"bezroboc\w*|bezrobotn\w*|aktywizacj\w* zawodow\w*|reintegracj\w* zawodow\w*|"
-        r"rynk\w* pracy|poszukując\w* pracy|zatrudnieni\w* socjaln\w*|ekonomi\w* społeczn\w*|"
+        r"ryn(?:ek|k\w*) pracy|poszukując\w* pracy|zatrudnieni\w* socjaln\w*|ekonomi\w* społeczn\w*|"
         r"spółdziel\w* socjaln\w*|unemploy\w*|zatrudnieni\w* wspieran\w*|trener\w* pracy",
     ),
     (
@@ -777,14 +794,14 @@ def _homelessness_flats(text: str, start: int, end: int) -> bool:
     )
 
 
-_SERVICE_FLATS = re.compile(r"mieszka\w* (?:chronion|wspieran|treningow)")
+_SERVICE_FLATS = re.compile(r"mieszka\w* (?:chronion|wspieran|wspomagan|treningow)")
 _FLATS_FOR_OTHERS = re.compile(
     r"\s+(?:\w+\s+){0,2}?dla\s+(?:\w+\s+){0,2}?(?:niepełnospraw|zaburz|chor|starsz|senior|psychicz)", re.I
 )
 
 
 _FLATS_FOR = re.compile(
-    r"(?<!\w)mieszka\w* (?:socjaln|chronion|wspieran|treningow)\w* (?:\w+\s+)?dla\s", re.I
+    r"(?<!\w)mieszka\w* (?:socjaln|chronion|wspieran|wspomagan|treningow)\w* (?:\w+\s+)?dla\s", re.I
 )
 
 

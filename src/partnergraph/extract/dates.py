@@ -30,7 +30,7 @@ _BR = r"(?P<{n}br>\s*(?:br\.|b\.r\.|bieżącego\s+roku|tego\s+roku|roku\s+bież�
 # last year, as a report published early in a year writes it: "12–14 września ub.r."
 _UB = r"(?P<{n}ub>\s*(?:ub\.\s*r\.|ubiegłego\s+roku|zeszłego\s+roku|roku\s+ubiegłego))"
 _DASH = r"\s*(?:-|–|—|do)\s*"
-_DAY = r"(?P<{n}>[0-3]?\d)"
+_DAY = r"(?P<{n}>[0-3]?\d)(?:-(?:go|ego)\b)?"  # "3-go czerwca": an ordinal's ending
 
 
 def _fmt(s: str, **names: str) -> str:
@@ -55,6 +55,8 @@ DAY = re.compile(
 NUMERIC = re.compile(
     r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?"
 )
+# "14/03/2020": slashes, with the year in full (a fraction is no date)
+SLASHED = re.compile(r"(?<![\d./])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])(?:\s*r\.)?")
 _NUM_DASH = r"\s*(?:-|–|—|do)\s*"
 # between the days of a range in numbers also "i"/"oraz": "9 i 10 IV 2019", "9 i 10.04.2019" (the first to the last)
 _NUM_JOIN = r"(?:\s*(?:-|–|—)\s*|\s+(?:do|i|oraz)\s+)"
@@ -134,7 +136,10 @@ CALENDAR_LABEL = re.compile(
 # a list item or a line opened by a month alone, as a yearly report lists trips: "listopad – przekazanie …"
 MONTH_OPENING = re.compile(rf"(?m)^[ \t]*(?:[-–—•·▪●○*][ \t]+)?(?P<n>{_NOM})[ \t]*[-–—:][ \t]", re.I)
 _PART = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "pierwsz": 1, "drug": 2, "trzec": 3, "czwart": 4}
-YEAR_ONLY = re.compile(r"\b(?:w|we)\s+(?P<y>(?:19|20)\d\d)\s*(?:r\.|roku\b)")
+# "w 2017 r.", or a timeline's year before a dash at the start of a line ("2016 – wspólne seminarium …")
+YEAR_ONLY = re.compile(
+    r"\b(?:w|we)\s+(?P<y>(?:19|20)\d\d)\s*(?:r\.|roku\b)|^[ \t]*(?P<ty>(?:19|20)\d\d)\s*[-–—](?=\s)", re.M
+)
 ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -242,7 +247,7 @@ def find_dates(text: str) -> list[DateMention]:
         d, mo, y = int(m["d"]), ROMAN.index(m["m"].lower()) + 1, int(m["y"])
         if _valid(y, mo, d):
             add(DateMention(m.start(), m.end(), (y, mo, d), (y, mo, d)))
-    for rx in (ISO, NUMERIC):
+    for rx in (ISO, NUMERIC, SLASHED):
         for m in rx.finditer(text):
             d, mo, y = int(m["d"]), int(m["m"]), _year(m["y"])
             if _valid(y, mo, d):
@@ -263,8 +268,13 @@ def find_dates(text: str) -> list[DateMention]:
         start = m.start(g)
         add(DateMention(start, m.end(), (y, mo, None), (y, mo, None)))
     for m in YEAR_ONLY.finditer(text):
-        y = int(m["y"])
-        add(DateMention(m.start("y"), m.end(), (y, 1, None), (y, 1, None), year_only=True))
+        g = "y" if m["y"] else "ty"
+        y = int(m[g])
+        add(
+            DateMention(
+                m.start(g), m.end(g) if g == "ty" else m.end(), (y, 1, None), (y, 1, None), year_only=True
+            )
+        )
     found.sort(key=lambda x: x.start)
     return found
 
@@ -555,7 +565,9 @@ SINCE = re.compile(r"(?<!\w)(?:od|since|założon\w*\s+w|©|\(c\))\s*(?:roku\s+)
 # "W ubiegły piątek wyjechał transport …"; a bare weekday ("We wtorek gościliśmy …") is the last one before it
 RELATIVE_DAY = re.compile(
     r"(?<!\w)(przedwczoraj|wczoraj|dzisiaj|dziś)(?!\w)"
-    rf"|(?<!\w)we?\s+(?:(?P<last>ubiegł|zeszł|minion|ostatni)\w*\s+)?(?P<w>{_WEEKDAY_STEM})\w*(?![\w,]*\s+\d)",
+    rf"|(?<!\w)we?\s+(?:(?P<last>ubiegł|zeszł|minion|ostatni)\w*\s+)?(?P<w>{_WEEKDAY_STEM})\w*"
+    rf"(?:\s+(?:i|oraz)\s+(?P<w2>{_WEEKDAY_STEM})\w*)?(?![\w,]*\s+\d)"  # "… poniedziałek i wtorek": two days
+    r"|(?<!\w)w\s+(?:ubiegł|zeszł|minion|ostatni)\w*\s+(?P<weekend>weekend)(?!\w)",  # the Saturday and Sunday
     re.I,
 )
 RELATIVE_OFFSET = {"przedwczoraj": -2, "wczoraj": -1, "dzisiaj": 0, "dziś": 0}
@@ -572,10 +584,19 @@ def relative_day(text: str, published: str) -> DateMention | None:
         return None
     y, mo, d = days[0].begin
     day = dt.date(y, mo, d)
+    if m.group("weekend"):  # the last Saturday before publication, to the Sunday after it
+        day -= dt.timedelta(days=(day.weekday() - 5) % 7 or 7)
+        last = day + dt.timedelta(days=1)
+        return DateMention(
+            m.start(), m.end(), (day.year, day.month, day.day), (last.year, last.month, last.day)
+        )
     if m.group("w"):  # the weekday's last day before publication ("W ubiegły piątek" of a Monday: 3 days)
         back = (day.weekday() - _WEEKDAY_NO[m.group("w").lower()]) % 7
         day -= dt.timedelta(days=back or (7 if m.group("last") else 0))
     else:
         day += dt.timedelta(days=RELATIVE_OFFSET[m.group(1).lower()])
-    ymd = (day.year, day.month, day.day)
-    return DateMention(m.start(), m.end(), ymd, ymd)
+    last = day
+    if m.group("w2"):  # the next day named, not past the publication's
+        last += dt.timedelta(days=(_WEEKDAY_NO[m.group("w2").lower()] - day.weekday()) % 7)
+        last = min(last, dt.date(y, mo, d))
+    return DateMention(m.start(), m.end(), (day.year, day.month, day.day), (last.year, last.month, last.day))

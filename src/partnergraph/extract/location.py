@@ -122,6 +122,13 @@ def _outgoing_location(
     return place_of(where, gaz, registries), cite(d, where.start - d.base, where.end - d.base, sure)
 
 
+def hosts_a_programme_point(direction: str | None, seen: str) -> bool:
+    """A body the visitors visited or were shown the work of ("odwiedzili X", "zapoznali się z działalnością
+    X") hosted a point of the programme on a trip abroad, where the visit is at the hosts'; at home it is a
+    facility toured. Sightseeing ("zwiedzili X", "oprowadzeni po X") is a tour on either."""
+    return direction == "outgoing" and not seen.lower().startswith(("zwiedz", "oprowadz"))
+
+
 def home_place(home: Home, gaz: Gazetteer, registries: Registries) -> Place:
     """The home's city as a place (English name, registered coordinates); country only when the home has
     no one city."""
@@ -328,6 +335,7 @@ def _direction(
     body_m = [m for m in mentions if m.start - d.base >= d.body_off]
 
     quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
+    home_side = {m.token_index for m in mentions if m.country == home.country}
 
     def decide(ms: list[PlaceMention], lo: int, hi: int) -> tuple[str, Evidence] | None:
         host = next((m for m in ms if m.country != home.country and _hosting_city(d, m)), None)
@@ -337,6 +345,12 @@ def _direction(
         seen = next((m for m in ms if m.country != home.country and _visited(d.tokens, m)), None)
         if seen is not None:
             return "outgoing", cite(d, seen.start - d.base, seen.end - d.base, 0.8)
+        # "spotkanie z partnerami ze Lwowa odbyło się we Lwowie": a venue abroad outranks where people are from
+        held = next(
+            (m for m in ms if m.country not in (home.country, "") and _held_abroad(text, m, d.base)), None
+        )
+        if held is not None:
+            return "outgoing", cite(d, held.start - d.base, held.end - d.base, 0.8)
         evidence = []
         for m in ms:
             s, e = m.start - d.base, m.end - d.base
@@ -354,13 +368,23 @@ def _direction(
                 continue
             if m.prep in FROM and _with_sense(d.tokens, m.token_index):
                 continue  # "współpraca z Norymbergą": with, not from
+            if m.prep in FROM and (hosts := _hosts_from(d.tokens, m.token_index)) is not None:
+                if hosts:  # "gościli u partnerów ze Lwowa", "złożyli rewizytę partnerom z Norymbergi"
+                    evidence.append((s, "outgoing", s - len(m.prep) - 1, e))
+                continue  # "na zaproszenie partnerów z Tarnopola": the inviters' town says no way
             seat = m.prep in IN and SEAT_BEFORE.search(text[max(0, s - 30) : s])  # "z siedzibą w Berlinie"
-            if m.prep in FROM or seat or (m.prep in IN and _specifies_origin(d.tokens, m.token_index)):
+            if (
+                m.prep in FROM
+                or seat
+                or (m.prep in IN and _specifies_origin(d.tokens, m.token_index, home_side))
+            ):
                 evidence.append((s, "incoming", s - len(m.prep) - 1, e))
             elif m.prep in IN or m.prep == "do":
                 evidence.append((s, "outgoing", s - len(m.prep) - 1, e))
         for rx, value in ((classify.OUTGOING_CUES, "outgoing"), (classify.INCOMING_CUES, "incoming")):
             for c in rx.finditer(text, lo, hi):
+                if value == "incoming" and GUESTS_ABROAD_AFTER.match(text, c.end()):
+                    continue  # "gościli u partnerów", "gościli w partnerskim Trutnovie": guests, not hosts
                 evidence.append((c.start(), value, c.start(), c.end()))
         if not evidence:
             return None
@@ -381,6 +405,8 @@ def _direction(
     return got or ("incoming", cite(d, 0, tl, 0.45))  # no clue: visits to the home are the commoner
 
 
+# after "gościli": at someone's ("u partnerów") or in a town after an adjective ("w partnerskim Trutnovie")
+GUESTS_ABROAD_AFTER = re.compile(r"\s+(?:u\s|we?\s+[a-ząćęłńóśźż]+\s+(?!Krak)[A-ZĄĆĘŁŃÓŚŹŻ])")
 QUOTED = re.compile(r"[„\"“«][^„\"“”«»]{3,200}[”\"»]")
 # a meeting held over the internet, and words that someone travelled after all (a hybrid event)
 ONLINE = re.compile(
@@ -422,6 +448,9 @@ MOPS_GIVES = re.compile(
     r"(przekaza\w*|wysła\w*|zebra\w*|podarowa\w*|ofiarowa\w*)|"
     r"(przekazan\w*|wysłan\w*|zebran\w*)\s+([^\s.]+\s+){0,4}?przez\s+(MOPS|pracowni\w+|Miejski)",
 )
+# the home's own voice: "przekazaliśmy partnerom z …", "wysłałyśmy"; outgoing where a place abroad follows in
+# its sentence ("Dary przekazaliśmy do Centrum … w Krakowie" passes on a gift received)
+HOME_GIVES = re.compile(r"\b(?:przekaza|wysła|podarowa|ofiarowa|zawieź|dostarczy)(?:liśmy|łyśmy)\b", re.I)
 
 
 def _donation_direction(d: Draft, mentions: list[PlaceMention], tl: int) -> tuple[str, Evidence]:
@@ -430,6 +459,11 @@ def _donation_direction(d: Draft, mentions: list[PlaceMention], tl: int) -> tupl
     m = MOPS_GIVES.search(text)
     if m:
         return "outgoing", cite(d, m.start(), m.end(), 0.8)
+    for m in HOME_GIVES.finditer(text):
+        stop = CLAUSE_END.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        if any(m.end() <= pm.start - d.base < end and pm.country not in ("", "PL") for pm in mentions):
+            return "outgoing", cite(d, m.start(), m.end(), 0.75)
     for pm in mentions:
         if pm.country in ("", "PL"):
             continue
@@ -471,6 +505,53 @@ def _with_sense(tokens: list[Token], i: int) -> bool:
     return j >= 0 and bool(tokens[j].lemmas & WITH_WORDS)
 
 
+# "odbyło się w Wiedniu", "w Wiedniu odbyła się": the place an event was held in
+# (a date between: "odbyło się 21 i 22 października 2021 r. w Wilnie")
+DATE_WORDS = (
+    r"(?:\d{1,4}\.?|[-–]|i|r\.|roku|w\s+dniach|w\s+dniu|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca"
+    r"|sierpnia|września|października|listopada|grudnia)"
+)
+HELD_BEFORE = re.compile(rf"odby(?:ł|ła|ło|ły|li)\s+się\s+(?:{DATE_WORDS}\s*){{0,8}}(?:w|we)\s+$")
+HELD_AFTER = re.compile(r"\s*,?\s*odby(?:ł|ła|ło|ły)\s+się\b")
+
+
+def _held_abroad(text: str, m: PlaceMention, base: int) -> bool:
+    """A town abroad named as where the event was held, in a sentence about this event (not "Dwa lata temu
+    konferencja odbyła się w Wiedniu")."""
+    if m.prep not in IN:
+        return False
+    s, e = m.start - base, m.end - base
+    if not (HELD_BEFORE.search(text, max(0, s - 80), s) or HELD_AFTER.match(text, e)):
+        return False
+    a, b = next(((a, b) for a, b in sentences(text) if a <= s < b), (0, len(text)))
+    return not ANOTHER_TIME.search(text, a, b)
+
+
+# a visit paid to someone: "złożyli wizytę / rewizytę partnerom"
+PAID_VISIT = {"wizytę", "rewizytę"}
+
+
+def _hosts_from(tokens: list[Token], i: int) -> bool | None:
+    """Whose town a "z X" gives, by the words before it: the hosts the home's people visited ("u partnerów
+    z X", "rewizytę partnerom z X": True), the inviters of a trip ("na zaproszenie partnerów z X": False);
+    None for the rest (visitors, mostly)."""
+    # back over a body's name between: "partnerom ze Stadtmission Nürnberg z Norymbergi"
+    j = i - 2
+    while j >= 2 and (tokens[j].is_upper_initial or tokens[j].lower in FROM) and i - j < 7:
+        j -= 1
+    if j < 1 or not tokens[j].is_word:
+        return None
+    before = tokens[j - 1]
+    if before.lower == "u":
+        return True
+    nouns = [a for a in tokens[j].analyses if a.pos == "subst"]
+    if before.lower in PAID_VISIT and nouns and all("dat" in a.cases and "gen" not in a.cases for a in nouns):
+        return True  # "złożyli rewizytę partnerom z …" (not "Wizyta delegacji z …": whose visit)
+    if "zaproszenie" in before.lemmas:
+        return False
+    return None
+
+
 def _visited(tokens: list[Token], m: PlaceMention) -> bool:
     """A town as the object of a verb of visiting: "odwiedziły Tarnopol"."""
     i = m.token_index
@@ -482,14 +563,15 @@ def _visited(tokens: list[Token], m: PlaceMention) -> bool:
     )
 
 
-def _specifies_origin(tokens: list[Token], i: int) -> bool:
-    """'w Norwegii' in "z miejscowości Sola w Norwegii" says where the visitors' town is."""
+def _specifies_origin(tokens: list[Token], i: int, home_side: set[int]) -> bool:
+    """'w Norwegii' in "z miejscowości Sola w Norwegii" says where the visitors' town is; not after a town
+    of the home's country ("Seniorzy z Gorlic w Bardejowie": the home's people abroad)."""
     j = i - 2  # the token before the preposition
     steps = 0
     while j >= 0 and steps < 5:
         t = tokens[j]
         if t.lower in FROM:
-            return steps > 0
+            return steps > 0 and j + 1 not in home_side
         if t.has_pos("praet", "fin"):
             return False  # a verb between: "pracownicy z Klubu Integracji Społecznej byli w Kolding"
         if not (t.is_upper_initial or t.lemmas & PLACE_NOUNS or t.text in (".", "-") or t.has_pos("adj")):
@@ -527,7 +609,13 @@ def _coordinated_town(where: PlaceMention, foreign: list[PlaceMention], d: Draft
 
 def _event_place(ms: list[PlaceMention], tl: int, d: Draft) -> PlaceMention | None:
     located = [
-        m for m in ms if m.prep in IN or m.prep == "do" or _hosting_city(d, m) or _visited(d.tokens, m)
+        m
+        for m in ms
+        if m.prep in IN
+        or m.prep == "do"
+        or _hosting_city(d, m)
+        or _visited(d.tokens, m)
+        or (m.prep in FROM and _hosts_from(d.tokens, m.token_index))  # "u partnerów z Norymbergi"
     ]
     for m in located:
         if m.kind == "city":

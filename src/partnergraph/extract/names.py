@@ -30,6 +30,7 @@ from .persons import (
     NAME_PARTICLES,
     ROLES,
     _name_word,
+    _role_before,
     bare_pair,
     listed_pair,
     nominative_given,
@@ -116,6 +117,9 @@ ORG_HEADS = {
     "dyrekcja",  # "Dyrekcja Generalna ds. Zatrudnienia … Komisji Europejskiej"
     "wspólnota",  # "Wspólnota Sant'Egidio", "Wspólnota Chleb Życia"
     "akcja",  # "Polska Akcja Humanitarna"
+    "ruch",  # "Europejski Ruch Seniorów"
+    "koło",  # "Koło Gospodyń Wiejskich w X" (lower-case "koło" is "near")
+    "platforma",  # "Europejska Platforma Osób Starszych"
 }
 # bodies named by one word ("Caritas", "przedstawiciele Policji")
 SINGLE_WORD_BODIES = {"caritas", "policja"}
@@ -187,14 +191,16 @@ UNIT_PHRASES = re.compile(
 FOREIGN_HEAD = re.compile(
     r"(universit\w*|univerzit\w*|universidad|egyetem|kaupunki|kunta|centrum|alapítvány|egyesület|központ|"
     r"szolgálat|önkormányzat|c[âa]mara|\w*valitsus|pašvaldība|college|hochschule|hogeschool|h[øo]gskol\w*|högskola\w*|school|schule|academy|akademie|institut\w*|club|foundation|"
-    r"stiftung|stichting|fundaci[oó]n?|association|associazione|asociace|verein|verband|gemeinschaft|society|"
+    r"stiftung|stichting|fundaci[oó]n?|association|associa[çc][ãa]o|associazione|asociace|verein|verband|gemeinschaft|society|"
     r"council|c[aá]ritas|diakonie|kommune|commune|municipality|trust|charity|network|centre|center|zentrum|"
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
     r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
     r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|[čc]as[tť]i?|domov|m[ée]tropole|azienda|settore|casa|centras|amt|\w*amet|úrad|úřad|dienests|"
     r"asociaci[oó]n|cooperativ[ae]|organisasjon|conseil|consejo|conselho|funda[cç][aã]o|\w*kreis|\w*misjon|bymission|"
-    r"gruppo|grupo|groupe|groep|secours|f[ée]d[ée]ration|partnership|villages?|trust|quay)$",
+    r"gruppo|grupo|groupe|groep|secours|f[ée]d[ée]ration|partnership|villages?|trust|quay|"
+    # German compounds ending in a kind of place or service: "Seniorenbüro", "Mehrgenerationenhaus", "Wärmestube"
+    r"(?<=\w{5})(?:haus|büro|stube|treff|stätte|agentur|tafel))$",
     re.I,
 )
 
@@ -219,6 +225,7 @@ CONNECTORS = {
     "&",
     "-",
     "und",
+    "és",  # Hungarian: "Tatai Család- és Gyermekjóléti Szolgálat"
     "la",
     "le",
     "du",
@@ -725,6 +732,9 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             i += 1  # a foreign name, read next: "Caritas der Erzdiözese Wien"
             continue
         lemma = head_a.lemma.lower()
+        if lemma == "koło" and start > 0 and toks[start - 1].is_upper_initial and toks[start - 1].is_word:
+            i += 1  # a branch of the body named before it ("TPBA Koło Warszawa"), read with it or not at all
+            continue
         if lemma in BOARDS and end > i + 1 and _head_analysis(toks[i + 1], ORG_HEADS) is not None:
             i += 1  # "Zarządu Powiatu X", "Zarząd Stowarzyszenia X": the body, read next, is the organisation
             continue
@@ -772,6 +782,12 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 continue
             entry = _lookup(registries, "units", value)
             emit("units", entry.name if entry else value, start, end, "registry" if entry else "head")
+        elif (lemma == "klub" and "„" in value or lemma == "zespół" and "szkoła" in toks[i + 1].lemmas) and (
+            nxt_org is None
+        ):
+            # a club by its quoted name ("Klub Seniora „Pod Lipami”"), a school complex ("Zespół Szkół
+            # Specjalnych nr 11"): bodies, not MOPS's units
+            emit("organisations", value, start, end, "head")
         elif lemma == "rada" and _council_mandate(toks, start):
             pass  # a council seat or committee held besides one's post: no organisation at the event
         elif lemma == "fundusz" and start > 1 and toks[start - 1].text in ("–", "-") and taken[start - 2]:
@@ -800,6 +816,15 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                         CONFIDENCE["department"],
                     )
                 )
+            elif (
+                start == i
+                and lemma in NAMED_KINDS
+                and (foreign_end := _foreign_after_kind(toks, i + 1, end, taken))
+            ):
+                # a foreign body after a Polish kind word: "Stowarzyszenie Fürther Wärmestube", "Stowarzyszenie
+                # Podané ruce" are the bodies' own names
+                emit_organisation(i + 1, foreign_end, "named_kind")
+                end = foreign_end
             elif own := _own_name_after(toks, _past_part(toks, _past_seat(toks, end), taken), text, base):
                 # a Polish rendering and the body's own name in brackets: one body, under its own name
                 close, own_name = own
@@ -809,7 +834,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 pass  # a kind of facility, not a body's name ("Zakłady Aktywizacji Zawodowej")
             elif start > 0 and toks[start - 1].lower in ("w", "we") and VENUE_WORDS.search(value):
                 pass  # where the event was held ("w Centrum Kongresowym ICE"): a venue, not a participant
-            elif FACILITY.fullmatch(value) and not _seat_after(toks, end):
+            elif FACILITY.fullmatch(value) and not _seat_after(toks, end) and nxt_org is None:
                 pass  # a facility by its kind alone ("Dziennego Domu Pomocy"): the home's own, shown to guests
             elif not _owner(slug(value), owners) or _acting_for(toks, start):
                 if nxt_org is not None and not taken[end] and lemma not in SUBUNIT_HEADS:
@@ -941,6 +966,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             )
             and toks[end].text not in TITLES
             and not _line_ends_name(text, base, toks, end)
+            and not _holder_after(toks, start, end)
             and not (toks[end].lower in POLISH_AND and not _place_ends_name(toks, end + 1))
             and not (
                 toks[end].lower in CONNECTORS - {"St", "Sankt", "Saint"} and not _name_goes_on(toks, end + 1)
@@ -1324,6 +1350,11 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         )
     ]
     _drop_programme_agencies(names, text, base)
+    names.organisations = [
+        o
+        for o in names.organisations
+        if not _in_name_bar(text, o.start - base, o.end - base) and not RUN_BY.match(text, o.end - base)
+    ]
     names.organisations = _home_by_acronym(_joined_at_dashes(names.organisations, text, base), text, base)
     names.organisations = _renderings_in_brackets(names.organisations, text, base)
     for fld in ("organisations", "units", "projects", "programmes", "persons"):
@@ -1680,6 +1711,30 @@ def _signature(text: str, start: int, end: int) -> bool:
     return all(len(line) <= PROSE_LINE for line in text[end:].split("\n"))
 
 
+# a facility the text says another body runs ("Seniorenbüro X, prowadzone przez Y"): shown, not taking part
+RUN_BY = re.compile(r",?\s+prowadzon\w*\s+przez\s")
+# the separators of a bar of names under a text (sponsors, partners, links): "A | B | C", "A · B · C"
+BAR_SEPARATOR = re.compile(r"[ \u00a0]+[|·•][ \u00a0]+")
+# a bar's label: "Partnerzy: ", "Projekt wspierają: "
+BAR_LABEL = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ][\w ]{0,30}:[ \u00a0]+")
+
+
+def _in_name_bar(text: str, a: int, b: int) -> bool:
+    """A name at text[a:b] that fills a cell of a bar of three or more names ("Partnerzy: Urząd Miasta Krakowa ·
+    Miejski Ośrodek … · Małopolska Rada Seniorów"): the page's sponsors or partners, not the event's (a table
+    row has a date or a description in a cell)."""
+    start = text.rfind("\n", 0, a) + 1
+    end = text.find("\n", b)
+    line = text[start : len(text) if end < 0 else end].strip()
+    cells = BAR_SEPARATOR.split(BAR_LABEL.sub("", line, count=1))
+    return (
+        len(cells) >= 3
+        and any(cell == text[a:b] or cell.startswith(text[a:b] + " w") for cell in cells)  # (its seat cut)
+        and not any(c.isdigit() for c in line)
+        and all(cell[:1].isupper() for cell in cells)
+    )
+
+
 # a contact line: a telephone number or an e-mail address beside the name
 CONTACT = re.compile(r"(?i)\btel\.|\btelefon\w{0,2}:?\s*[+(\d]|@|\be-mail\b")  # not "telefonicznej"
 # words crediting a name with a photo or the text, before it
@@ -2016,7 +2071,10 @@ def _own_name_after(toks: list[Token], j: int, text: str, base: int) -> tuple[in
     if not words or not words[0].is_upper_initial or words[0].text.isupper() and len(words) == 1:
         return None  # an acronym in brackets is the registry's business
     foreign = [t for t in words if _foreign_spelling(t)]
-    if not foreign or not _foreign_spelling(words[0]) or len(foreign) * 3 < len(words):
+    # "AGE Platform Europe", "Tata Város Önkormányzata" (a town Polish reads as a word, the rest foreign)
+    acronym = words[0].text.isupper() and len(words) > 1
+    opening = _foreign_spelling(words[0]) or acronym or len(foreign) * 3 >= len(words) * 2
+    if not foreign or not opening or len(foreign) * 3 < len(words):
         return None
     if len(inside) > 2 and inside[-2].text == "," and inside[-1].text.isupper():
         inside = inside[:-2]  # its acronym after a comma: "(Fonds Soziales Wien, FSW)"
@@ -2097,6 +2155,33 @@ def _person_begins(toks: list[Token], k: int) -> bool:
         or surname_shaped(toks[k + 1])
         or bare_pair(toks, k)
     )
+
+
+def _foreign_after_kind(toks: list[Token], j: int, end: int, taken: list[bool]) -> int | None:
+    """The end of a foreign name in tokens j..end after a Polish kind word (its lower-case words too: "Podané
+    ruce"), when every word is one the dictionary does not know and one is spelt with letters Polish lacks."""
+    words = toks[j:end]
+    if not words or not all(t.unknown for t in words if t.is_word):
+        return None
+    while end < len(toks) and not taken[end] and (_foreign_lower(toks[end]) or _only_odd_readings(toks[end])):
+        end += 1
+    return end if any(NON_POLISH_LETTERS.search(t.text) for t in toks[j:end]) else None
+
+
+def _only_odd_readings(t: Token) -> bool:
+    """A lower-case word Polish knows only as a depreciative form of a surname ("ruce"): a foreign word."""
+    return t.is_word and t.text.islower() and bool(t.analyses) and all(a.pos == "depr" for a in t.analyses)
+
+
+def _holder_after(toks: list[Token], start: int, k: int) -> bool:
+    """A role's holder named right after the body the role is held in ("dyrektorka organizacji Centrum
+    sociálnych služieb Bardejov Viera Kmecová"): a pair ending in a surname's ending closes the run."""
+    if k + 1 >= len(toks) or not surname_shaped(toks[k + 1]) or not _name_word(toks[k]):
+        return False
+    after = toks[k + 2] if k + 2 < len(toks) else None
+    if after is not None and after.is_word and after.is_upper_initial:
+        return False
+    return _role_before(toks, start)
 
 
 def _another_begins(toks: list[Token], k: int) -> bool:
@@ -2584,9 +2669,25 @@ def page_publisher(page_text: str, registries, gaz) -> Name | None:
             at = offset + line.index(bare)
             found = find_names(bare, None, at, 0, registries, gaz).organisations
             if found and found[0].start == at and not found[0].default_home:
-                return found[0]
+                return _name_case(found[0])
         offset += len(line) + 1
     return None
+
+
+# short words a name keeps in lower case when it is written in capitals ("FUNDACJA NA RZECZ …")
+LOWER_IN_NAMES = {"w", "we", "na", "i", "z", "ze", "do", "dla", "rzecz", "im", "oraz", "o", "od", "po", "przy"}  # fmt: skip
+
+
+def _name_case(publisher: Name) -> Name:
+    """A publisher named in capitals in the page's header ("FUNDACJA ZŁOTY WIEK") as its text writes it."""
+    if not publisher.value.isupper():
+        return publisher
+    words = [
+        w.lower() if w.lower().strip(".") in LOWER_IN_NAMES else w.capitalize()
+        for w in publisher.value.split()
+    ]
+    words[0] = words[0].capitalize()
+    return replace(publisher, value=" ".join(words))
 
 
 def names_publisher(text: str, publisher: Name) -> bool:

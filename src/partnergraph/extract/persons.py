@@ -4,6 +4,7 @@ capitalised surname, both put in the nominative ("Pana Jana Stapelmanna" -> "Jan
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ._nominative import _head_analysis
 from ._text import Token, analyse
@@ -46,7 +47,8 @@ ROLES = {"pan", "pani", "państwo", "dyrektor", "dyrektorka", "burmistrz", "prez
          "wiceprzewodniczący", "wiceprzewodnicząca", "starosta", "wicestarosta", "wójt", "marszałek",
          "wicemarszałek", "wojewoda", "wicewojewoda", "psycholog", "pedagog", "asystent", "asystentka",
          "head", "director", "mayor", "coordinator", "manager", "chair", "chairman", "chairwoman",
-         "mer", "wicemer", "asesor", "primator", "mistostarosta", "hetman", "sekretarz", "skarbnik"}  # fmt: skip
+         "mer", "wicemer", "asesor", "primator", "mistostarosta", "hetman", "sekretarz", "skarbnik",
+         "pastor", "pastorka"}  # fmt: skip
 # a foreign job title before the name of the body it is held in: "Geschäftsführer der Lebenshilfe"
 FOREIGN_ROLES = {"geschäftsführer", "geschäftsführerin", "leiter", "leiterin", "direktor", "direktorin",
                  "vorsitzender", "vorsitzende", "bürgermeister", "bürgermeisterin", "oberbürgermeister",
@@ -116,7 +118,12 @@ def person_at(
     t = toks[k]
     if taken[k] or not t.is_word:
         return None
-    if not t.is_upper_initial and t.lower not in HONORIFICS and t.lemmas.isdisjoint(ROLES):
+    if (
+        not t.is_upper_initial
+        and t.lower not in HONORIFICS
+        and t.lemmas.isdisjoint(ROLES)
+        and not _foreign_role(t)
+    ):
         return None  # every name starts with a capital, a title or a role (the commonest exit, checked first)
     if k > 0 and (
         (toks[k - 1].lower in STREET_WORDS and toks[k - 1].lower != "im")  # "towarzyszył im Jan …": a pronoun
@@ -141,7 +148,7 @@ def person_at(
     )
     if found is not None:
         return found
-    honorific = t.lower in HONORIFICS or bool(t.lemmas & ROLES)
+    honorific = t.lower in HONORIFICS or bool(t.lemmas & ROLES) or _foreign_role(t)
     first = k + 1 if honorific else k
     if honorific and first < len(toks) and toks[first].text in (".", ",") and t.lower not in ("pan", "pani"):
         first += 1  # "dr. Jan …", "jego referentka, Katrin Böhme"
@@ -155,6 +162,9 @@ def person_at(
         and toks[first + 2].start - toks[first + 1].end == 1
     ):
         first += 1  # the role's town before the name: "wicemer Wilna Valdas Benkunskas"
+    elif honorific and _foreign_town_before_name(toks, first):
+        first += 1  # a foreign town the dictionary does not know: "primátora Lewoczy Miroslav Hudák"
+    town_before = first > k + 1 and toks[first - 1].is_upper_initial
     if first + 1 >= len(toks) or taken[first] or taken[first + 1]:
         return None
     f, s = toks[first], toks[first + 1]
@@ -232,6 +242,7 @@ def person_at(
             and not _english_pair(toks, first)
             and not _declined_pair(f, s)
             and not _foreign_role_after(toks, first)
+            and not (f.unknown and s.has_mark("nazwisko") and _body_in_brackets_after(toks, first + 2, taken))
         ):
             return None
         # "Hana Dvořáková", "Ruta Kazlauskienė", "Wołodymyr Hnatiuk", "Oksanie Kowalczuk"
@@ -253,11 +264,11 @@ def person_at(
     if given is None and honorific and not foreign_compound(s) and not s.has_mark("nazwisko"):
         return None
     if (
-        not (foreign_compound(s) or s.has_mark("nazwisko"))
+        not (foreign_compound(s) or s.has_mark("nazwisko") or town_before and _name_word(s))
         or s.has_mark("nazwa_geograficzna")
         and not s.has_mark("nazwisko")
     ):
-        return None
+        return None  # (after a role and its town any capitalised pair is the holder: "burmistrz Popradu Anton Danko")
     if _head_analysis(s, org_heads) is not None or NOT_NAME_WORDS.match(s.text):
         return None  # "Simon Community Scotland": a body's name
     # nominative: the given name's base form, the surname's (a foreign one loses the Polish ending)
@@ -351,6 +362,43 @@ def nominative_given(value: str) -> str:
     if len(words) >= 2 and all(len(w) > 3 for w in words):
         words = ["-".join(p[:-1] + "a" if p.endswith("ą") else p for p in w.split("-")) for w in words]
     return " ".join(words)
+
+
+# Polish case endings of a role written in its own language ("primátora", "primátorem")
+ROLE_ENDINGS = ("owi", "em", "a", "u")
+# Polish genitive endings of a foreign town the dictionary does not know ("Bardejowa", "Lewoczy", "Popradu")
+TOWN_GENITIVE_ENDINGS = ("owa", "ewa", "y", "u", "ic", "yc", "ec")
+
+
+def _foreign_role(t: Token) -> bool:
+    """A role spelt in its own language and declined in Polish, that the dictionary does not know: "primátora"."""
+    if not t.unknown or not t.text.islower():
+        return False
+    bare = "".join(c for c in unicodedata.normalize("NFKD", t.lower) if not unicodedata.combining(c))
+    return bare in ROLES or any(bare.endswith(e) and bare[: -len(e)] in ROLES for e in ROLE_ENDINGS)
+
+
+def _body_in_brackets_after(toks: list[Token], k: int, taken: list[bool]) -> bool:
+    """A body found in brackets right after a pair of words: "Sabine Vogel (Gemeinschaftshaus Langwasser)"."""
+    return k + 1 < len(toks) and toks[k].text == "(" and taken[k + 1] and toks[k + 1].is_upper_initial
+
+
+def _foreign_town_before_name(toks: list[Token], k: int) -> bool:
+    """A town in the Polish genitive that the dictionary does not know, between a role and a two-word name:
+    "zastępca primátora Bardejowa Pavol Kríž" (three capitalised words after a role are otherwise one name)."""
+    if k + 2 >= len(toks) or not toks[k].lower.endswith(TOWN_GENITIVE_ENDINGS):
+        return False
+    town = toks[k]
+    if not town.unknown and (town.has_mark("imię") or town.has_mark("nazwisko") or not town.has_pos("subst")):
+        return False  # a town Polish reads as a common noun passes ("burmistrz Taty Péter Szabó"), a name does not
+    pair = toks[k + 1 : k + 3]
+    after = toks[k + 3] if k + 3 < len(toks) else None
+    return (
+        all(_name_word(t) for t in (toks[k], *pair))
+        and toks[k + 1].start - toks[k].end == 1
+        and toks[k + 2].start - toks[k + 1].end == 1
+        and not (after is not None and _name_word(after) and after.start - toks[k + 2].end == 1)
+    )
 
 
 def _between_unknown(toks: list[Token], j: int) -> bool:

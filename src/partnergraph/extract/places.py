@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ._city_adjectives import cities_of_adjective
+from ._city_adjectives import cities_of_adjective, region_country
 from ._nominative import _caps_like, _forms
 from ._spelling import town_by_spelling
 from ._text import Token, analyse
@@ -73,6 +73,8 @@ ENDINGS = [
     ("i", "a"),  # after l, k, g, j: "w Trikali"
     ("ą", "a"),
     ("ę", "a"),
+    ("ia", "ie"),  # neuter names in -ie: "z Zakarpacia", "na Zakarpaciu" (Zakarpacie)
+    ("iu", "ie"),
     ("ce", "ka"),  # k softened: "w Kluż-Napoce"
     # names in -ń: "w Humaniu", "z Humania" (Humań), "w Kazaniu"; feminine ones: "w Tiumeni"
     ("niu", "ń"),
@@ -86,6 +88,8 @@ ENDINGS = [
     ("ach", "e"),
     ("ami", "e"),
     ("cz", "cze"),  # plural names in -cze: "z Baranowicz", "do Hancewicz" (Baranowicze, Hancewicze)
+    ("ów", "y"),  # "z Karlowych Warów" (Karlowe Wary)
+    ("ych", "e"),  # adjectives of plural names: "w Karlowych Warach"
     # names in -ów: "z Hawierzowa", "w Hawierzowie" (Hawierzów); adjectival names: "w Orłowej" (Orłowa)
     ("owa", "ów"),
     ("owie", "ów"),
@@ -140,14 +144,27 @@ def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
         ):
             # the second of coordinated names takes the first's preposition: "z Krawarza i Hulczyna"
             k = j - 1
-            while k >= 1 and k > j - 4 and tokens[k - 1].is_upper_initial and tokens[k - 1].is_word:
+            # back over the first name's words, "nad" in it too: "z Uścia nad Łabą, Lowanium i Szlezwiku"
+            while (
+                k >= 1
+                and k > j - 4
+                and (tokens[k - 1].is_upper_initial and tokens[k - 1].is_word or tokens[k - 1].lower == "nad")
+            ):
                 k -= 1
             return _prep(tokens, k, depth + 1)
+        if tokens[j].lemmas & PLACE_NOUNS and j >= 1 and _describing(tokens[j - 1]):
+            j -= 1  # "w partnerskim mieście Bardejów"
         if tokens[j].lemmas & PLACE_NOUNS and j >= 1 and tokens[j - 1].lower in FROM | IN | TO:
             return tokens[j - 1].lower
-        if _nationality(tokens[j]) and j >= 1 and tokens[j - 1].lower in FROM | IN | TO:
-            return tokens[j - 1].lower  # "z norweskiego Aalesund", "w niemieckim Kaarst"
+        if _describing(tokens[j]) and j >= 1 and tokens[j - 1].lower in FROM | IN | TO:
+            # "z norweskiego Aalesund", "w niemieckim Kaarst", "w partnerskim Trutnovie"
+            return tokens[j - 1].lower
     return ""
+
+
+def _describing(t: Token) -> bool:
+    """A lower-case adjective before a town's name or a place noun: "partnerskim", "niemieckim"."""
+    return t.is_word and not t.is_upper_initial and (_nationality(t) is not None or t.has_pos("adj"))
 
 
 COORDINATORS = {"i", "oraz", ",", "and"}
@@ -202,6 +219,7 @@ def _city_keys(tokens: list[Token], i: int, n: int) -> list[str]:
             t.unknown
             or (after_place_noun(tokens, i) and not t.has_mark("nazwa_geograficzna"))
             or (_surname_only(t) and i >= 1 and tokens[i - 1].lower in FROM | IN | TO)
+            or _adjective_out_of_case(t, _prep(tokens, i))
         ):
             # a geographic name to the dictionary has its base forms above; its endings are not guessed
             # ("z miasta Maków" is no Mak, "Turów" no Tours)
@@ -216,6 +234,24 @@ def _city_keys(tokens: list[Token], i: int, n: int) -> list[str]:
         for f, la in itertools.product(first, last):
             keys.append(" ".join([f, *words[1:-1], la]))
     return keys
+
+
+# the cases a place preposition governs
+PREP_CASES = {"z": {"gen", "inst"}, "ze": {"gen", "inst"}, "do": {"gen"}, "w": {"loc", "acc"}, "we": {"loc", "acc"}}  # fmt: skip
+
+
+def _adjective_out_of_case(t: Token, prep: str) -> bool:
+    """A capitalised word the dictionary reads only as an adjective in a case the preposition does not take: a
+    town declined the way the dictionary does not know ("z Wołkowyska": Wołkowysk, not "wołkowyska")."""
+    cases = PREP_CASES.get(prep)
+    return (
+        cases is not None
+        and t.is_upper_initial
+        and bool(t.analyses)
+        and all(
+            a.pos in ("adj", "adjp") and a.lemma[:1].islower() and not a.cases & cases for a in t.analyses
+        )
+    )
 
 
 def _surname_only(t: Token) -> bool:
@@ -335,6 +371,8 @@ def _agreeing_choices(span: list[Token], h: int) -> list[list[str]]:
             options += [t.text[: len(t.text) - len(e)] + r for e, r in ENDINGS if t.text.endswith(e)]
         elif k == h:
             options += [a.lemma for a in nouns]
+            if any(a.number == "pl" for a in nouns):  # a plural name: "w Karlowych Warach" (Karlowe Wary)
+                options += _ending_guesses(t.text)
         else:
             options += [
                 _caps_like(t.text, form)
@@ -370,6 +408,8 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     keeps only foreign ones and Kraków as a location). A region stands for its country ("w Bawarii":
     a country mention of DE, quoting "Bawaria"); places in a funding phrase are left out."""
     found = _find_places(gaz, tokens)
+    if regions := _region_adjectives(gaz, tokens, found):
+        found = sorted(found + regions, key=lambda m: m.start)
     aside = aside_tokens(tokens)
     out = [m for m in found if m.token_index not in aside or _toured_host(tokens, m)]
     nationalities: list[set[str]] = []  # found once, and only when a mention needs them
@@ -380,6 +420,23 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
         found_too = _towns_by_spelling(gaz, tokens, checked, aside, nationalities[0])
         checked = sorted(checked + found_too, key=lambda m: m.start)
     return _cohere(checked)
+
+
+# the words before a foreign region's adjective: "z obwodu iwanofrankiwskiego", "żupanii istryjskiej"
+REGION_HEADS = {"kraj", "obwód", "okręg", "region", "rejon", "prowincja", "land", "żupania", "komitat", "oblast"}  # fmt: skip
+
+
+def _region_adjectives(gaz: Gazetteer, tokens: list[Token], found: list[PlaceMention]) -> list[PlaceMention]:
+    """A foreign region named by its adjective after a region word: its country, not a city."""
+    out = []
+    covered = {m.token_index for m in found}
+    for i in range(1, len(tokens)):
+        if tokens[i - 1].lemmas.isdisjoint(REGION_HEADS) or i in covered:
+            continue
+        t = tokens[i]
+        if t.is_word and (iso := region_country(gaz, t)) not in (None, "PL"):
+            out.append(PlaceMention("country", iso, None, t.start, t.end, t.text, _prep(tokens, i - 1), i))
+    return out
 
 
 def _towns_by_spelling(
@@ -1226,7 +1283,7 @@ def _aside_tokens(tokens: list[Token]) -> set[int]:
             j = _mission_end(tokens, i)
         out.update(range(i, j))
         i = j
-    return out | _absent_sentences(tokens) | _funders_before_verb(tokens)
+    return out | _absent_sentences(tokens) | _funders_before_verb(tokens) | _beneficiaries(tokens)
 
 
 def _funders_before_verb(tokens: list[Token]) -> set[int]:
@@ -1242,6 +1299,28 @@ def _funders_before_verb(tokens: list[Token]) -> set[int]:
             j -= 1
         if j < k - 1 and (j < 0 or tokens[j].text in CLAUSE_END | SENTENCE_END):
             out.update(range(j + 1, k))
+    return out
+
+
+# the people an aid is for, whose origin is no country of the event (GOLD-CONVENTIONS): "pomoc uchodźcom z
+# Ukrainy", "ukraińskich uchodźców", "wsparcie ukraińskich rodzin"
+BENEFICIARY_LEMMAS = {"uchodźca", "uciekinier", "migrant", "imigrant", "przesiedleniec", "azylant"}
+HELP_LEMMAS = {"pomoc", "wsparcie", "pomagać", "pomóc", "wspierać", "wesprzeć"}
+
+
+def _beneficiaries(tokens: list[Token]) -> set[int]:
+    """The country adjective of the people an aid is for and the place they come from."""
+    out: set[int] = set()
+    for i, t in enumerate(tokens):
+        if t.lemmas & BENEFICIARY_LEMMAS:
+            out.update(k for k in (i - 1, i + 1) if 0 <= k < len(tokens) and _nationality(tokens[k]))
+            j = i + 2
+            if j < len(tokens) and tokens[i + 1].lower in FROM:
+                while j < len(tokens) and tokens[j].is_word and tokens[j].is_upper_initial:
+                    j += 1
+                out.update(range(i + 1, j))
+        elif _nationality(t) and any(x.lemmas & HELP_LEMMAS for x in tokens[max(0, i - 2) : i]):
+            out.add(i)  # "wsparcie ukraińskich rodzin", "pomocy dla ukraińskich dzieci"
     return out
 
 
@@ -1574,6 +1653,8 @@ def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
         return True
     if longer and tokens[i + 1].lower in {"de", "van", "von", "der", "den", "la", "le", "di", "da"}:
         return False
+    if _adjective_out_of_case(t, _prep(tokens, i)):
+        return True  # "z Wołkowyska"
     return t.unknown and _prep(tokens, i) != ""
 
 

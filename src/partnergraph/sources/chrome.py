@@ -24,9 +24,11 @@ _MONTH_WORDS = (
     r"oct\w*|nov\w*|dec\w*"
 )
 _WEEKDAYS = r"poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|pon|wt|śr|czw|pt|sob|niedz"
+_WEEKDAY_INITIALS = "".join(sorted({day[0] for day in _WEEKDAYS.split("|")}))
 # a date in any of its page forms, with a time after it: "08.08.2019 12:57", "2019-10-08", "02/10/2009",
 # "23 Sie 2019 12:55", "17 Marzec, 2011, 11:01:56 am", "Poniedziałek, 3 sierpnia 2020"
 DATE_TOKEN = re.compile(
+    rf"(?=[\d{_WEEKDAY_INITIALS}])"  # a look at the first letter spares trying every weekday at every character
     rf"(?:(?:{_WEEKDAYS}),?\s*)?"
     r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"
     rf"|\d{{1,2}}\s+(?:{_MONTH_WORDS})\.?,?\s+\d{{4}})"
@@ -42,6 +44,7 @@ CREDIT = re.compile(
 PUBLISHED = re.compile(
     r"^\s*(?:opublikowano|opublikowany|data\s+(?:publikacji|dodania|wprowadzenia|aktualizacji|utworzenia)|"
     r"dodano|dodany|edytowano|zmodyfikowano|zaktualizowano|aktualizacja|ostatnia\s+(?:aktualizacja|modyfikacja)|"
+    r"(?:wpis|artykuł|post)\s+z\s+dnia|data\s+wpisu|zamieszczono|"
     r"wiadomość\s+wysłana\s+przez|wątek\s+zaczęty\s+przez|posted|published|imieniny|wyświetle\w*|odsłon\w*|"
     r"liczba\s+(?:wyświetleń|odsłon|odwiedzin|wejść))"
     r"\b",
@@ -95,6 +98,13 @@ END = re.compile(
     r"udostępnij|czytaj\s+(?:także|też|również)|zobacz\s+(?:też|także|również)|przeczytaj\s+(?:też|także|również)|"
     r"inne\s+aktualności|inne\s+wiadomości|powiązane|podobne\s+artykuły|polecamy|najczęściej\s+czytane|"
     r"tytuł:\s*odp|re:|odp:|drukuj|w\s+górę|powrót|lubię\s+to|kontakt\s+dla\s+(?:mediów|prasy|dziennikarzy))\b",
+    re.I,
+)
+
+# a line over the same text in another language: "English version", "Wersja ukraińska", "Українською"
+LANGUAGE_VERSION = re.compile(
+    r"^\s*(?:english\s+version|in\s+english|wersja\s+(?:angielska|ukraińska|niemiecka|w\s+języku\s+\w+)|"
+    r"deutsche\s+version|auf\s+deutsch|українською|українська\s+версія)\s*:?\s*$",
     re.I,
 )
 

@@ -79,12 +79,47 @@ HYPHEN_BREAK = re.compile(r"(?<=[a-ząćęłńóśźż])-$")
 LIST_START = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]|[-–—•·▪●*]|[a-z]\))\s")
 
 
+# a printed page's number ("17", "– 9 –", "Strona 4 z 20") or a line in capitals (a heading): a line of its own
+PRINTED_PAGE_NUMBER = re.compile(
+    r"^\s*(?:\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|(?:strona|str\.)\s*\d+(?:\s*z\s*\d+)?)\s*$", re.I
+)
+
+
+def _own_line(line: str) -> bool:
+    return bool(PRINTED_PAGE_NUMBER.match(line)) or (line.isupper() and len(line.split()) >= 2)
+
+
+def _without_running_lines(lines: list[str]) -> list[str]:
+    """The lines of a printed text without its page numbers and running headers or footers (a short line
+    repeated on every page), nor the blank lines around them: a paragraph cut by a page break goes on."""
+    counts: dict[str, int] = {}
+    for x in lines:
+        if x.strip():
+            counts[x.strip()] = counts.get(x.strip(), 0) + 1
+    # a running line comes once a page, a few of the page's lines (not a text that repeats itself)
+    repeated = {
+        x for x, n in counts.items() if 2 <= n <= max(2, sum(counts.values()) // 10) and len(x.split()) <= 14
+    }
+    running = [bool(PRINTED_PAGE_NUMBER.match(x)) or x.strip() in repeated for x in lines]
+    kept: list[str] = []
+    for k, x in enumerate(lines):
+        if running[k]:
+            while kept and not kept[-1].strip():
+                kept.pop()
+            continue
+        if not x.strip() and kept and k > 0 and running[k - 1]:
+            continue
+        kept.append(x)
+    return kept
+
+
 def unwrap(text: str) -> str:
     """A text wrapped at a margin with its paragraphs rejoined: a line that reaches the margin and ends no
-    sentence goes on in the next line ("… współ-" / "pracę z …" is "… współpracę z …"). Text whose lines
-    are paragraphs (the bulletin's) is left as it is."""
+    sentence goes on in the next line ("… współ-" / "pracę z …" is "… współpracę z …"), across a page break
+    (page numbers and running headers are dropped); a heading in capitals stays a line of its own. Text whose
+    lines are paragraphs (the bulletin's) is left as it is."""
     lines = text.split("\n")
-    long = sorted(len(x.rstrip()) for x in lines if len(x.split()) >= 5)
+    long = sorted(len(x.strip()) for x in lines if len(x.split()) >= 5)
     if len(long) < WRAP_LINES or long[-1] > WRAP_WIDEST:
         return text
     margin = long[int(len(long) * 0.8)]
@@ -92,14 +127,16 @@ def unwrap(text: str) -> str:
     if len(at_margin) < len(long) * 0.6:
         return text
     out: list[str] = []
-    for line in lines:
+    for line in _without_running_lines(lines):
         prev = out[-1] if out else ""
         joins = (
             prev.strip()
             and line.strip()
-            and len(prev.rstrip()) >= 0.75 * margin
+            and len(prev.strip()) >= 0.75 * margin
             and not re.search(r"[.!?:;]\s*$", prev)
             and not LIST_START.match(line)
+            and not _own_line(prev)
+            and not _own_line(line)
         )
         if not joins:
             out.append(line)

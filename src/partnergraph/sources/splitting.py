@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .._months import MONTHS_GEN, MONTHS_LOC
+from .._months import MONTHS_GEN, MONTHS_LOC, MONTHS_NOM
 from ..model import Page, Section
 from . import chrome
 from ._html import FURNITURE_LINES
@@ -128,6 +128,9 @@ def grouped_sections(page: Page) -> list[Listed]:
     text = page.text
     lines = _glue_split(text, _lines(text))
     _classify(lines)
+    version = next((i for i, ln in enumerate(lines) if chrome.LANGUAGE_VERSION.match(ln.text)), len(lines))
+    for ln in lines[version:]:
+        ln.kind = "chrome" if ln.kind != "blank" else ln.kind  # the same report again in another language
     article = None if _teaser_list(lines) else _article(text, lines, page.title)
     if article is not None:
         return [article]
@@ -135,7 +138,16 @@ def grouped_sections(page: Page) -> list[Listed]:
     spans = [(ln.start, ln.end) for ln in lines if ln.kind == "chrome"]
     for x in sections:
         x.masks = [(a, b) for a, b in spans if x.section.start <= a and b <= x.section.end]
+        x.published = _item_published(lines, x.section)
     return sections
+
+
+def _item_published(lines: list[_Line], section: Section) -> str | None:
+    """An item's own date of publication: the date line between its heading and its text ("Goście z Wilna" /
+    "Dodano: 12.10.2016" / "W dniach …")."""
+    inside = [ln for ln in lines if section.start <= ln.start < section.end and ln.kind != "blank"]
+    head = next((k for k, ln in enumerate(inside) if ln.kind == "body"), len(inside))
+    return _published(inside, head) if head > 0 else None
 
 
 def _chronicle(text: str, lines: list[_Line]) -> list[Listed]:
@@ -204,13 +216,20 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-_GEN, _LOC = _alternatives(MONTHS_GEN), _alternatives(MONTHS_LOC)
+_GEN, _LOC, _NOM = _alternatives(MONTHS_GEN), _alternatives(MONTHS_LOC), _alternatives(MONTHS_NOM)
+_ROMAN = r"XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
 # the date that opens the report of an event: "W dniu 5 marca", "Dnia 12.05.2015", "14 lutego 2012 r. –",
-# "W dniach 2-3 grudnia", "W maju 2017"
+# "W dniach 2-3 grudnia", "W maju 2017", a Roman month ("X 2021", "3 V 2016"), a timeline's year or month
+# before a dash ("2016 – wizyta …", "maj 2018 – wyjazd …")
 DATED = (
     rf"(?:(?:W|w)\s+dni(?:u|ach)\s+\d|Dni(?:a|ach)\s+\d|Dn\.\s*\d|Od\s+\d|W\s+terminie\s+\d"
     rf"|\d{{1,2}}(?:(?:\s*[-–]\s*|\s+(?:i|oraz)\s+)\d{{1,2}})?\s+(?:{_GEN})\b|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\.\d{{1,2}}\.?(?:\d{{4}})?\b"
-    rf"|(?:W|w)\s+(?:{_LOC})\b|(?:N|n)a\s+przełomie\s+(?:{_GEN})\b)"
+    rf"|(?:W|w)\s+(?:{_LOC})\b|(?:N|n)a\s+przełomie\s+(?:{_GEN})\b"
+    # a part of a month: "Na początku lutego", "Pod koniec czerwca", "W drugiej połowie października"
+    rf"|(?:(?:N|n)a\s+początku|(?:P|p)od\s+koniec|(?:Z|z)\s+końcem|(?:W|w)\s+(?:pierwszej\s+|drugiej\s+)?połowie)"
+    rf"\s+(?:{_GEN})\b"
+    rf"|(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+)?(?:{_ROMAN})\s+(?:19|20)\d\d\b"
+    rf"|(?:(?i:{_NOM})\s+)?(?:19|20)\d\d\s*[-–—]\s)"
 )
 DATED_START = re.compile(DATED)
 DATED_SENTENCE = re.compile(rf"(?<=[.;!?])\s+(?={DATED})")
@@ -382,13 +401,14 @@ def _could_be_heading(s: str) -> bool:
     colon = LISTED_AFTER.search(s)
     if colon and _has_finite_verb(s[: colon.start()]):
         return False  # "W spotkaniu udział wzięli m.in.: A – dyrektor …, B …": a sentence listing people
+    numbered = NUMBER.match(s) is not None  # a report's numbered section may be one word: "VII. Wolontariat"
     s = NUMBER.sub("", s, count=1).strip()
     if BULLET.match(s):  # "– Wizyta studentów z Austrii": a bulleted heading opens with what happened
         s = BULLET.sub("", s, count=1)
         if not EVENT_WORDS.match(s):
             return False
     words = s.split()
-    if not (2 <= len(words) <= 40) or len(s) > 300:
+    if not (2 - numbered <= len(words) <= 40) or len(s) > 300:
         return False
     lead = DATE_LEAD.match(s)
     if lead:  # "12 maja 2015 r. – Wizyta studentów z Grazu": the heading after its date
@@ -756,9 +776,16 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
         and not _subtitle(lines, head, i, main)
     ]
     reports = [lines[i] for i in content if main <= i < stop]
+    # ... also the short dated lines between the headline and the first long paragraph: a timeline's
+    # ("2013 – wizyta …" / "maj 2016 – wyjazd …" / "2018 – wspólne seminarium …, z udziałem …")
+    listed = [
+        lines[i]
+        for i in content
+        if head < i < main and lines[i].kind == "body" and not chrome.is_chrome(lines[i].text)
+    ]
     if (
         rivals
-        or _dated_openings(text, reports) >= 2
+        or _dated_openings(text, listed + reports) >= 2
         or _dated_items(reports) >= 2
         or _headed_reports(lines) >= 2
     ):
@@ -1023,13 +1050,16 @@ def _dated_items(lines: list[_Line]) -> int:
 
 
 def _headed_reports(lines: list[_Line]) -> int:
-    """Headings each over a dated paragraph that reports an event: the items of a news column ("Seniorzy z
-    Krakowa w Norymberdze" / "Dwudziestu uczestników … przebywało od 4 do 8 czerwca 2018 r. …")."""
+    """Headings each over a dated paragraph that reports an event, maybe under its own date line: the items
+    of a news column ("Seniorzy z Krakowa w Norymberdze" / "Dwudziestu uczestników … przebywało od 4 do 8
+    czerwca 2018 r. …"), of a news list ("Goście z Wilna" / "Dodano: 12.10.2016" / "W dniach 3–5 października
+    gościliśmy …"); a sidebar's news title over its date has a teaser at most."""
     n = 0
     for i, ln in enumerate(lines):
-        if ln.kind != "heading" or _sidebar_item(lines, i):
+        if ln.kind != "heading":
             continue
-        nxt = next((x for x in lines[i + 1 :] if x.kind != "blank"), None)
+        below = [x for x in lines[i + 1 : i + 6] if x.kind != "blank"]
+        nxt = next((x for x in below if x.kind != "chrome" and not chrome.is_dateline(x.text)), None)
         n += (
             nxt is not None
             and nxt.kind == "body"
