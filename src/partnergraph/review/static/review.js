@@ -124,10 +124,10 @@
     return l;
   }
 
-  // what tells same-named towns apart: country, people, where it lies, its GeoNames id
+  // what tells same-named towns apart: region, country, people, where it lies, its GeoNames id
   function townLabel(c) {
     const n = (x, digits) => x.toLocaleString(data.lang, { maximumFractionDigits: digits });
-    const names = c.name + (c.name_pl && c.name_pl !== c.name ? " / " + c.name_pl : "");
+    const names = c.name + (c.name_pl && c.name_pl !== c.name ? " / " + c.name_pl : "") + (c.region ? ` (${c.region})` : "");
     const people = t.people.replace("{n}", n(c.population, 0));
     const at = c.lat == null ? "" : `, ${n(Math.abs(c.lat), 2)}° ${c.lat < 0 ? "S" : "N"} ${n(Math.abs(c.lon), 2)}° ${c.lon < 0 ? "W" : "E"}`;
     return `${names}, ${c.country_name} — ${people}${at} (GeoNames ${c.geonames_id})`;
