@@ -12,6 +12,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCAT, RDF, VOID
 from test_web import Served, open_page
+from test_web_standards import DCAT_AP_SHAPES, dcat_ap_report
 
 from partnergraph import iris
 from partnergraph.errors import PartnergraphError
@@ -101,6 +102,9 @@ def test_dumps_void_network_and_ontology(site, seed_store):
         assert (site / "partnergraph" / "dumps" / dump.name).read_bytes() == dump.read_bytes()
     void = Graph().parse(site / "void.ttl", format="turtle")
     assert (site / ".well-known" / "void").read_bytes() == (site / "void.ttl").read_bytes()
+    for shapes_file in DCAT_AP_SHAPES:  # the served description's checks hold for the site's too
+        conforms, text = dcat_ap_report(void, shapes_file)
+        assert conforms, (shapes_file, text)
     dataset = URIRef(iris.BASE + "dataset")
     assert (dataset, RDF.type, VOID.Dataset) in void
     dumps = sorted(str(d) for d in void.objects(dataset, VOID.dataDump))

@@ -120,7 +120,7 @@ def write_namespace_module(ontology_dir: str | Path, path: str | Path = NAMESPAC
 
 def render_ontology_docs(ontology_dir: str | Path, out_path: str | Path, lang: str = "en") -> Path:
     """Write self-contained HTML documentation of the ontology (pyLODE OntPub) and its concept schemes,
-    its names, titles and descriptions in `lang` first ("wydarzenie (event)" for "pl"); pyLODE's own
+    its names, titles, author and descriptions in `lang` first ("wydarzenie (event)" for "pl"); pyLODE's own
     headings stay English (the portal translates them, web/portal/documents.py).
 
     The page has its stylesheet inline and loads nothing from the network; a guard raises
@@ -135,6 +135,7 @@ def render_ontology_docs(ontology_dir: str | Path, out_path: str | Path, lang: s
     page = _unique_functional_ids(pub.make_html())
     page = _insert_schemes(page, graph, lang)
     page = _link_terms_without_anchor(page)
+    page = _links_by_our_labels(page, docs)
     page = _iris_written_out(page)
     external = [m.group(0) for m in _EXTERNAL_ASSET.finditer(page)]
     if external:
@@ -195,14 +196,20 @@ def _docs_graph(graph: Graph, lang: str = "en") -> Graph:
     for prefix, namespace in graph.namespaces():
         docs.bind(prefix, namespace)
     for s, p, o in graph:
-        if s in schemes or p in (RDFS.label, SKOS.definition, DCTERMS.title, DCTERMS.description):
+        if s in schemes or p in (
+            RDFS.label,
+            SKOS.definition,
+            DCTERMS.title,
+            DCTERMS.description,
+            DCTERMS.creator,
+        ):
             continue
         docs.add((s, p, o))
     for s in sorted(set(graph.subjects()) - schemes, key=str):
         label = _bilingual(graph, s, RDFS.label, " (", ")", lang)
         if label:
             docs.add((s, RDFS.label, Literal(label)))
-        for prop in (DCTERMS.title,):
+        for prop in (DCTERMS.title, DCTERMS.creator):
             title = _text(graph, s, prop, lang)
             if title:
                 docs.add((s, prop, Literal(title)))
@@ -260,6 +267,18 @@ def _link_terms_without_anchor(page: str) -> str:
         return f'<a href="{iri}">{iri}</a>'
 
     return re.sub(r'<a href="#([^"]*)">[^<]*</a>', link, page)
+
+
+def _links_by_our_labels(page: str, docs: Graph) -> str:
+    """pyLODE names a link to another vocabulary's term by that vocabulary's English label ('Identifier' for
+    dcterms:identifier, a super-property): the label the page gives the term, in the page's language."""
+    labels = {str(s): str(o) for s, o in docs.subject_objects(RDFS.label) if isinstance(s, URIRef)}
+
+    def link(match: re.Match) -> str:
+        label = labels.get(html.unescape(match.group(1)))
+        return f'<a href="{match.group(1)}">{html.escape(label)}</a>' if label else match.group(0)
+
+    return re.sub(r'<a href="([^"#]+)">[^<]*</a>', link, page)
 
 
 def _iris_written_out(page: str) -> str:

@@ -23,7 +23,9 @@ redirect covers `partnergraph/` only).
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +52,19 @@ def default_site_url() -> str:
     """Where the site is served when the IRIs resolve to it: the base without 'partnergraph/'."""
     base = iris.BASE
     return base[: -len("partnergraph/")] if base.endswith("/partnergraph/") else base
+
+
+MARKER = ".partnergraph-site"  # in every folder publish writes: it replaces or removes only those
+STALE_SECONDS = 600  # a staging folder this old belongs to no publish still running
+
+
+def remove_leftovers(out_dir: Path) -> None:
+    """The staging folders that killed publishes left beside the site (`.SITE.xxxx`, or `.SITE.old`
+    when killed between the two renames), each a whole copy of the site, which no later run removed."""
+    for folder in out_dir.parent.glob(f".{out_dir.name}.*"):
+        with contextlib.suppress(OSError):  # another process may be removing it too
+            if (folder / MARKER).is_file() and time.time() - folder.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(folder)
 
 
 def published_iris(store) -> list[str]:
@@ -92,7 +107,7 @@ def publish_site(
         raise PartnergraphError(f"refusing to replace {out_dir}: choose an empty or new folder")
     if out_dir.exists() and not out_dir.is_dir():
         raise PartnergraphError(f"{out_dir} is a file, not a folder; choose a new or empty folder")
-    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / ".partnergraph-site").exists():
+    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
         raise PartnergraphError(
             f"{out_dir} is not empty and was not written by `partnergraph publish`; choose another folder"
         )
@@ -106,10 +121,11 @@ def publish_site(
     else:  # a store of its own (tests): counted from it
         aggregates = compute_aggregates(store)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out_dir)
     staging = make_temp_folder(out_dir.parent, f".{out_dir.name}.")
     report = SiteReport(out_dir)
     try:
-        _write(staging / ".partnergraph-site", "written by partnergraph publish\n", report)
+        _write(staging / MARKER, "written by partnergraph publish\n", report)
         _write(staging / ".nojekyll", "", report)
         areas = places_by_area(aggregates)  # a city's or a country's cities on its page's map
         for iri in published_iris(store):

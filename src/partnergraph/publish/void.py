@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, VOID, XSD
 
 from .. import __version__, iris
 from ..rdf.vocab import bind_prefixes
@@ -134,14 +134,18 @@ def void_graph(
         add((ds, DCTERMS.title, Literal(TITLE[lang], lang=lang)))
         add((ds, DCTERMS.description, Literal(DESCRIPTION[lang], lang=lang)))
     add((ds, DCTERMS.license, LICENCE))
+    # DCAT-AP's range shapes want every linked resource typed with its range class
+    add((LICENCE, RDF.type, DCTERMS.LicenseDocument))
     add((ds, DCTERMS.publisher, PUBLISHER))
     graph += publisher_graph()
-    add((ds, DCTERMS.hasVersion, Literal(__version__)))
+    add((ds, OWL.versionInfo, Literal(__version__)))  # dct:hasVersion links to another dcat:Dataset
     if stats.modified:
         add((ds, DCTERMS.modified, Literal(stats.modified, datatype=XSD.date)))
     for keyword in ("international cooperation", "social welfare", "Kraków", "study visit"):
         add((ds, DCAT.keyword, Literal(keyword, lang="en")))
-    add((ds, DCAT.landingPage, URIRef(landing_page or site_url + "dataset")))
+    page = URIRef(landing_page or site_url + "dataset")
+    add((ds, DCAT.landingPage, page))
+    add((page, RDF.type, FOAF.Document))
     add((ds, VOID.uriSpace, Literal(str(iris.ID))))
     add((ds, VOID.vocabulary, URIRef(str(iris.DEF))))
     for ns in (
@@ -163,8 +167,8 @@ def void_graph(
     add((ds, VOID.classes, Literal(len(stats.classes), datatype=XSD.integer)))
     if stats.example:
         add((ds, VOID.exampleResource, URIRef(stats.example)))
-    for url in stats.sources:
-        add((ds, DCTERMS.source, URIRef(url)))
+    for url in stats.sources:  # web pages, not the dcat:Dataset dct:source would name
+        add((ds, PROV.wasDerivedFrom, URIRef(url)))
     for cls, count in stats.classes.items():
         part = URIRef(f"{ds}#class-{_fragment(cls)}")
         add((ds, VOID.classPartition, part))
@@ -178,9 +182,13 @@ def void_graph(
         add((dist, RDF.type, DCAT.Distribution))
         add((dist, DCAT.downloadURL, url))
         add((dist, DCAT.accessURL, url))
-        add((dist, DCAT.mediaType, URIRef(MEDIA_TYPE_IRI + dump.media_type)))
+        media_type = URIRef(MEDIA_TYPE_IRI + dump.media_type)
+        add((dist, DCAT.mediaType, media_type))
+        add((media_type, RDF.type, DCTERMS.MediaType))
         if dump.media_type in FILE_TYPES:  # DCAT-AP: a dct:MediaTypeOrExtent from the EU vocabulary
-            add((dist, DCTERMS["format"], URIRef(FILE_TYPE + FILE_TYPES[dump.media_type])))
+            file_type = URIRef(FILE_TYPE + FILE_TYPES[dump.media_type])
+            add((dist, DCTERMS["format"], file_type))
+            add((file_type, RDF.type, DCTERMS.MediaTypeOrExtent))
         add((dist, DCAT.byteSize, Literal(dump.size, datatype=XSD.decimal)))  # DCAT-AP 2.1.1's range
         add((dist, DCTERMS.license, LICENCE))
         add((dist, DCTERMS.title, Literal(dump.name)))
