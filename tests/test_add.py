@@ -25,13 +25,14 @@ from partnergraph import iris
 from partnergraph import state as state_module
 from partnergraph.build import build, ensure_built, is_current
 from partnergraph.cli import main
-from partnergraph.corpus import add_pages, list_sources, remove_pages
+from partnergraph.corpus import add_pages, remove_pages
 from partnergraph.errors import StoreError
 from partnergraph.incremental import update_pages
 from partnergraph.settings import Settings
 from partnergraph.sources import read_manifest
 from partnergraph.sources.bulletin import read_bulletin
 from partnergraph.sources.fetch import USER_AGENT, Fetcher, FetchError, decode_page
+from partnergraph.sources.listing import list_sources
 
 DATA = Path(__file__).parent / "data" / "bulletin"
 PAGE = (DATA / "wspolpraca-2019.html").read_text(encoding="utf-8")

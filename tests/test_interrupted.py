@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -144,6 +145,42 @@ def test_a_rerun_of_a_killed_add_catches_up_when_the_build_is_out_of_date_as_wel
     assert f"<{NEW_GRAPH}> .".encode() in lines and b"participants/students" in lines
     assert_one_build(built)
     assert "up to date" in run(built, "build", "--if-needed").stdout
+
+
+def test_a_rerun_of_a_killed_remove_takes_the_graph_out(built):
+    """`remove` killed after the page's files went but before its graph did: the rerun said "no such
+    page in the corpus" (exit 2) and the served graph kept the page until the next full build."""
+    graph = f"<{iris.source_graph('bip-83616')}> .".encode()
+    run(built, "remove", "bip-83616", kill_at="partnergraph.incremental:catch_up", when="before")
+    assert not (built.sources_dir / "bip-83616.txt").exists()
+    assert any(line.endswith(graph) for line in dump_lines(built))
+    assert_one_build(built)
+
+    out = run(built, "remove", "https://www.bip.krakow.pl/?dok_id=83616").stdout
+    assert "a remove that was interrupted" in out, out
+    assert not any(line.endswith(graph) for line in dump_lines(built))
+    assert_one_build(built)
+    assert leftovers(built) == []
+    assert "up to date" in run(built, "build", "--if-needed").stdout
+    again = run_partnergraph(built.root, "remove", "bip-83616")
+    assert again.returncode == 2 and "no such page in the corpus" in again.stdout
+
+
+def test_what_killed_publishes_left_is_removed(built, tmp_path):
+    """A killed `publish DIR` left its staging folder (a whole copy of the site) beside DIR, and one
+    killed between its two renames left DIR.old, forever: the next publish removes them."""
+    site = tmp_path / "site"
+    run(built, "publish", str(site))
+    run(built, "publish", str(site), kill_at="partnergraph.publish.site:replace_folder", when="before")
+    (staging,) = tmp_path.glob(".site.*")
+    assert (staging / "index.html").is_file() and (site / "index.html").is_file()
+    site.rename(tmp_path / ".site.old")  # as a kill between `site -> .site.old` and `staging -> site`
+    an_hour_ago = time.time() - 3600  # the leftovers of a publish still running are left alone
+    for folder in tmp_path.glob(".site.*"):
+        os.utime(folder, (an_hour_ago, an_hour_ago))
+    run(built, "publish", str(site))
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []
+    assert (site / "index.html").is_file() and (site / "partnergraph" / "dumps").is_dir()
 
 
 def test_what_killed_runs_left_is_removed(built, tmp_path):

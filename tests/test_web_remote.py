@@ -65,3 +65,26 @@ def test_saved_queries_over_a_remote_endpoint(remote_server, seed_store):
             client.get("/sparql", params={"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}).status_code
             == 403
         )
+
+
+def test_the_protocols_dataset_over_a_remote_endpoint(remote_server, seed_store):
+    """default-graph-uri and named-graph-uri were a 400 with --endpoint ("use FROM in the query"): they
+    now go on to the remote endpoint with the query."""
+    _settings, store = seed_store
+    graph = store.named_graphs()[0]
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    one = int(store.select(count.replace("WHERE", f"FROM <{graph}> WHERE")).rows[0]["n"])
+    in_graphs = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    with httpx.Client(base_url=remote_server.url, timeout=60) as client:
+
+        def answer(query: str, **dataset) -> dict:
+            response = client.get("/sparql", params={"query": query, "format": "json", **dataset})
+            assert response.status_code == 200, response.text
+            return response.json()
+
+        def counted(query: str, **dataset) -> int:
+            return int(answer(query, **dataset)["results"]["bindings"][0]["n"]["value"])
+
+        assert 0 < counted(count, **{"default-graph-uri": graph}) == one < counted(count)
+        assert counted(in_graphs, **{"named-graph-uri": graph}) == one
+        assert answer("ASK { ?s ?p ?o }", **{"default-graph-uri": "urn:nonexistent"})["boolean"] is False

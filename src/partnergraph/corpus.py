@@ -1,5 +1,5 @@
 """Growing the corpus: `add_pages` fetches or imports bulletin pages into data/sources/ and updates the
-graph; `list_sources` describes the corpus for `partnergraph sources`.
+graph (`partnergraph sources` lists the corpus: sources/listing.py).
 
 For every page, data/sources/ keeps the raw page as fetched (`<id>.html`, or `<id>.raw.txt` for a text
 page) next to the text used for extraction (`<id>.txt`, UTF-8), and the manifest entry records the URL,
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import logging
 import re
 import tempfile
@@ -26,7 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from . import incremental
 from ._atomic import write_atomic
-from .build import build, is_current, source_path
+from .build import build, source_path
 from .errors import PartnergraphError, SourceError
 from .iris import slug
 from .settings import Settings
@@ -312,17 +311,22 @@ def remove_pages(settings: Settings, items: list[str]) -> AddReport:
     incrementally when the build can be updated, else by a full build. On failure the corpus files
     are put back."""
     entries = {e.source_id: e for e in read_manifest(settings.sources_dir)}
-    report, gone = AddReport(), {}
+    report, gone, unfinished = AddReport(), {}, set()
     for item in items:
         entry = entries.get(item) or entries.get(Path(item).stem) or _find_by_url(entries, item)
-        if entry is None:
+        left = None if entry else _left_in_graph(settings, item)
+        if left:
+            message = f"{left}: its files had gone, its graph goes now (a remove that was interrupted)"
+            report.results.append(PageResult(item, "removed", message, left))
+            unfinished.add(left)
+        elif entry is None:
             message = f"{item}: no such page in the corpus (`partnergraph sources` lists them)"
             report.results.append(PageResult(item, "failed", message))
         elif entry.source_id not in gone:
             gone[entry.source_id] = entry
             message = f"{entry.source_id} ({entry.url or entry.file})"
             report.results.append(PageResult(item, "removed", message, entry.source_id, entry))
-    if not gone:
+    if not gone and not unfinished:
         return report
     incremental_ok = incremental.can_update(settings)
     names = (
@@ -331,7 +335,8 @@ def remove_pages(settings: Settings, items: list[str]) -> AddReport:
         | {e.extra["raw"] for e in gone.values() if e.extra.get("raw")}
     )
     with _put_back_on_failure(settings.sources_dir, names):
-        write_manifest(settings.sources_dir, [e for s, e in entries.items() if s not in gone])
+        if gone:
+            write_manifest(settings.sources_dir, [e for s, e in entries.items() if s not in gone])
         for entry in gone.values():
             for name in (entry.file, entry.extra.get("raw")):
                 if name:
@@ -342,6 +347,19 @@ def remove_pages(settings: Settings, items: list[str]) -> AddReport:
         else:
             report.graph, report.quads = "full", build(settings).triples
     return report
+
+
+def _left_in_graph(settings: Settings, item: str) -> str | None:
+    """The id of the page `item` names (id, file name or URL) when the corpus no longer has it but the
+    build still holds its graph: a `remove` killed between the two. None otherwise."""
+    from .state import read_state
+
+    state = read_state(settings)
+    built = state.get("pages") if state else None
+    if not isinstance(built, dict):
+        return None
+    candidates = [item, Path(item).stem] + ([_source_id(item, None, item)] if _URL.match(item) else [])
+    return next((c for c in candidates if c in built), None)
 
 
 def _same_page(old: ManifestEntry, new: ManifestEntry) -> bool:
@@ -383,52 +401,3 @@ def _source_id(url: str | None, canonical: str | None, item: str) -> str:
         stem = Path(parts.path).stem or parts.hostname or "page"
         return f"{slug(stem, 6)}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
     return slug(Path(item).stem, 8)
-
-
-@dataclass
-class SourceRow:
-    source_id: str
-    file: str
-    url: str | None
-    year: int | None
-    title: str | None
-    events: int | None  # None when the page is not in the last build
-    added: str | None
-    built: str | None  # when the page's graph was last made, None when the page is not in the build
-
-
-@dataclass
-class SourcesListing:
-    rows: list[SourceRow]
-    last_build: str | None  # ISO time of the last build (full or incremental), None when never built
-    current: bool  # whether the build matches the corpus and code
-
-
-def list_sources(settings: Settings) -> SourcesListing:
-    """The corpus with what the last build made of each page."""
-    report_path = settings.build_dir / "report.json"
-    state = settings.build_dir / "state.json"
-    report: dict = {}
-    if report_path.is_file():
-        try:
-            report = json.loads(report_path.read_text(encoding="utf-8"))
-        except ValueError:
-            report = {}
-    counts = report.get("pages", {})
-    built_at = report.get("built_at") or {}
-    full_build = incremental.mtime_iso(report_path) if report_path.is_file() else None
-    last_build = incremental.mtime_iso(state) if state.is_file() else None
-    rows = [
-        SourceRow(
-            e.source_id,
-            e.file,
-            e.url,
-            e.year,
-            e.title,
-            counts.get(e.source_id),
-            e.extra.get("added"),
-            (built_at.get(e.source_id) or full_build) if e.source_id in counts else None,
-        )
-        for e in read_manifest(settings.sources_dir)
-    ]
-    return SourcesListing(rows, last_build, is_current(settings))

@@ -50,7 +50,7 @@ from .rdf.dataset import add_named_graph
 from .reference import Registries, load_registries
 from .settings import Settings
 from .sources import ManifestEntry, read_manifest, read_page
-from .state import base_hash, hash_state, page_hashes, read_state, source_path
+from .state import base_hash, hash_state, mtime_iso, page_hashes, read_state, source_path
 from .store import EmbeddedStore
 
 log = logging.getLogger(__name__)
@@ -398,12 +398,6 @@ def _update_report(
 
 def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def mtime_iso(path: Path) -> str:
-    """A file's modification time, ISO 8601 in UTC."""
-    stamp = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0)
-    return stamp.isoformat().replace("+00:00", "Z")
 
 
 def update_pages(settings: Settings, source_ids: list[str], removed: list[str] = ()) -> IncrementalReport:

@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 from . import __version__
@@ -155,3 +156,9 @@ def count_quads(settings: Settings) -> int:
             return len(store)
         finally:
             store.close()
+
+
+def mtime_iso(path: Path) -> str:
+    """A file's modification time, ISO 8601 in UTC."""
+    stamp = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0)
+    return stamp.isoformat().replace("+00:00", "Z")

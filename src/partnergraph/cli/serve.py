@@ -65,6 +65,15 @@ LIMITS = [
         "N",
         "open connections and requests at once; beyond, a quick 503 (default 256)",
     ),
+    (
+        "--max-client-connections",
+        int,
+        1,
+        32,
+        "N",
+        "open connections of one address (a trusted proxy's are not counted); beyond, a quick 503 "
+        "(default 32)",
+    ),
 ]
 
 
@@ -167,7 +176,9 @@ def run(args) -> int:
             proxy_headers=bool(args.trusted_proxies),
             forwarded_allow_ips=args.trusted_proxies or None,
             timeout_graceful_shutdown=5,
-            http=protocol_with_deadline(args.header_timeout),
+            http=protocol_with_deadline(
+                args.header_timeout, args.max_client_connections, args.trusted_proxies
+            ),
             limit_concurrency=args.max_connections,
         )
     )

@@ -16,7 +16,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..corpus import list_sources
+    from ..sources.listing import list_sources
 
     listing = list_sources(settings_from(args))
     header = ("page", "year", "events", "added", "built", "url")

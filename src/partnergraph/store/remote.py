@@ -371,8 +371,12 @@ class RemoteStore(Store):
 
     # ---- SPARQL protocol through SPARQLWrapper ------------------------------------------------------
 
-    def _send(self, url: str, text: str, return_format: str | None, update: bool) -> tuple[bytes, str]:
-        """One request: (body, media type); raises _Transient, StoreError or QueryError."""
+    def _send(
+        self, url: str, text: str, return_format: str | None, update: bool, dataset: tuple | None = None
+    ) -> tuple[bytes, str]:
+        """One request: (body, media type); raises _Transient, StoreError or QueryError. `dataset`:
+        (default graph IRIs, named graph IRIs), sent as the protocol's default-graph-uri and
+        named-graph-uri."""
         if update:
             # an update is form-encoded by hand: SPARQLWrapper's query-type regex takes seconds on the
             # megabytes of an INSERT DATA
@@ -389,6 +393,10 @@ class RemoteStore(Store):
             sparql.setQuery(text)
             sparql.setMethod(POST if len(text) > GET_LIMIT else GET)
             sparql.setReturnFormat(return_format)
+            for graph in dataset[0] if dataset else ():
+                sparql.addDefaultGraph(graph)
+            for graph in dataset[1] if dataset else ():
+                sparql.addNamedGraph(graph)
             request = sparql._createRequest()  # SPARQLWrapper builds the request; we read the answer
         deadline = _Deadline(self.timeout)
         handlers = _deadline_handlers(deadline, self.connect_timeout)
@@ -406,7 +414,7 @@ class RemoteStore(Store):
                 return body, _media_type(response.headers.get("Content-Type"))
         except urllib.error.HTTPError as e:
             if self._learn_scheme(url, e.code, e.headers.get("WWW-Authenticate")):
-                return self._send(url, text, return_format, update)
+                return self._send(url, text, return_format, update, dataset)
             media = _media_type(e.headers.get("Content-Type"))
             body = e.read(ERROR_BODY) if e.fp and e.code == 400 and media == "text/plain" else b""
             raise self._status_failure(e.code, body, url, media) from None
@@ -433,9 +441,9 @@ class RemoteStore(Store):
             raise http.client.IncompleteRead(b"", response.length)
         return b"".join(chunks)
 
-    def _read(self, query: str, return_format: str, media_types) -> tuple[bytes, str]:
+    def _read(self, query: str, return_format: str, media_types, dataset=None) -> tuple[bytes, str]:
         def attempt():
-            body, media = self._send(self.endpoint, query, return_format, update=False)
+            body, media = self._send(self.endpoint, query, return_format, False, dataset)
             if media not in media_types:
                 shown = media or "no content type"
                 raise StoreError(
@@ -446,8 +454,8 @@ class RemoteStore(Store):
 
         return self._retrying(attempt, "the query", self.endpoint, retry=True)
 
-    def _json(self, query: str, key: str) -> dict:
-        body, _ = self._read(query, "json", RESULTS_JSON)
+    def _json(self, query: str, key: str, dataset=None) -> dict:
+        body, _ = self._read(query, "json", RESULTS_JSON, dataset)
         try:
             data = json.loads(body)
         except ValueError:
@@ -457,8 +465,8 @@ class RemoteStore(Store):
             raise StoreError(f"{self.endpoint}: the answer is not a SPARQL {form} result")
         return data
 
-    def select(self, query: str) -> Rows:
-        data = self._json(query, "results")
+    def select(self, query: str, dataset: tuple | None = None) -> Rows:
+        data = self._json(query, "results", dataset)
         try:
             names = data["head"].get("vars", [])
             rows = [{k: json_term(v) for k, v in b.items()} for b in data["results"]["bindings"]]
@@ -466,14 +474,14 @@ class RemoteStore(Store):
             raise StoreError(f"{self.endpoint}: malformed SPARQL JSON results") from None
         return Rows(names, rows)
 
-    def ask(self, query: str) -> bool:
-        answer = self._json(query, "boolean")["boolean"]
+    def ask(self, query: str, dataset: tuple | None = None) -> bool:
+        answer = self._json(query, "boolean", dataset)["boolean"]
         if not isinstance(answer, bool):
             raise StoreError(f"{self.endpoint}: the answer is not a SPARQL ASK result")
         return answer
 
-    def construct(self, query: str) -> Graph:
-        body, media = self._read(query, "turtle", RDF_PARSERS)
+    def construct(self, query: str, dataset: tuple | None = None) -> Graph:
+        body, media = self._read(query, "turtle", RDF_PARSERS, dataset)
         graph = Graph()
         try:
             graph.parse(data=body, format=RDF_PARSERS[media])

@@ -158,19 +158,16 @@ def _run_in_store(store, query: str, cap: int, dataset: tuple | None = None) -> 
         if truncated:
             raise ResultCapError(f"the query has more than {cap} triples; add a LIMIT")
         return Answer("graph", triples=triples)
-    if dataset:
-        raise QueryError(
-            "default-graph-uri and named-graph-uri need the embedded store; use FROM in the query"
-        )
+    extra = {"dataset": dataset} if dataset else {}  # a remote store sends it on with the query
     form = query_form(query)
     if form == "ask":
-        return Answer("ask", boolean=store.ask(query))
+        return Answer("ask", boolean=store.ask(query, **extra))
     if form in ("construct", "describe"):
-        graph = store.construct(query)
+        graph = store.construct(query, **extra)
         if len(graph) > cap:
             raise ResultCapError(f"the query has more than {cap} triples; add a LIMIT")
         return Answer("graph", triples=list(graph))
-    rows = store.select(query)
+    rows = store.select(query, **extra)
     if len(rows) > cap:
         raise ResultCapError(f"the query has more than {cap} results; add a LIMIT")
     return Answer("select", variables=rows.variables, rows=rows.rows)
@@ -255,11 +252,19 @@ def _worker_main(conn, source: StoreSource, memory: int | None = None) -> None:
             conn.send(("ok", answer))
         except PartnergraphError as e:
             conn.send(("error", type(e).__name__, str(e)))
+        except MemoryError:  # the limit reached in Python (reading the rows), not in the engine (SIGABRT)
+            conn.send(("error", "MemoryLimitError", memory_refusal(memory)))
         except Exception as e:  # a bug or an engine failure must not kill the worker silently
             conn.send(("error", "StoreError", f"the query failed: {e}"))
 
 
+def memory_refusal(memory: int | None) -> str:
+    limit = f"more than {memory // 2**20} MB of memory" if memory else "more memory than this machine has"
+    return f"the query needed {limit} and was stopped; narrow it down or add a LIMIT"
+
+
 _ERRORS = {
+    "MemoryLimitError": MemoryLimitError,
     "QueryError": QueryError,
     "StoreError": StoreError,
     "StoreTimeoutError": StoreTimeoutError,
@@ -470,10 +475,7 @@ class QueryPool:
         except (EOFError, OSError, BrokenPipeError):
             replace = True
             if worker.report_death() == signal.SIGABRT and self.memory:
-                raise MemoryLimitError(
-                    f"the query needed more than {self.memory // 2**20} MB of memory and was stopped; "
-                    "narrow it down or add a LIMIT"
-                ) from None
+                raise MemoryLimitError(memory_refusal(self.memory)) from None
             raise StoreError("a query worker died while answering; try again") from None
         except PartnergraphError:
             replace = replace or not worker.ready or not worker.process.is_alive()
