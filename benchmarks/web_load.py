@@ -82,11 +82,15 @@ SERVER_LINES: collections.deque[str] = collections.deque(maxlen=20)  # the serve
 
 
 def start_server(
-    root: Path, workers: int, cache: int, store: str, timeout: float = 30
+    root: Path, workers: int, cache: int, store: str, timeout: float = 30, per_address: int | None = 256
 ) -> tuple[subprocess.Popen, str]:
+    """`per_address`: serve's --max-client-connections (None: its default, 32); every client of this
+    benchmark is 127.0.0.1."""
     command = [sys.executable, "-m", "partnergraph.cli", "serve", "--root", str(root), "--port", "0"]
     command += ["--no-build", "--workers", str(workers), "--timeout", f"{timeout:g}", "--cache", str(cache)]
     command += ["--store", store]
+    if per_address is not None:
+        command += ["--max-client-connections", str(per_address)]
     env = {k: v for k, v in os.environ.items() if k != "PARTNERGRAPH_BUILD"}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     deadline = time.monotonic() + 900  # copying 10^5 events into memory takes minutes here

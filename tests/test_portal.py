@@ -368,6 +368,7 @@ def _english_strings() -> set[str]:
         "dataset",
         "partnergraph/id/country/de",
         "network",
+        "ontology",
     ],
 )
 def test_polish_pages_have_no_english_interface_strings(browser, server, path):
@@ -389,6 +390,8 @@ def test_polish_pages_have_no_english_interface_strings(browser, server, path):
         )
     )
     shown = re.sub(r"\S*[:/]\S*", " ", text + " " + attributes)  # not IRIs, pg:City, media types
+    if path == "ontology":  # its terms' English names in brackets by design: 'wydarzenie (event)'
+        shown = re.sub(r"\([^()]*\)", " ", shown)
     left = sorted(s for s in _english_strings() if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", shown))
     assert left == [], path
     assert page.locator("html").get_attribute("lang") == "pl"
@@ -683,7 +686,10 @@ def test_saved_query_tables_name_their_columns_in_the_readers_language(client, s
         head = page[page.index("<thead>") : page.index("</thead>")]
         shown = re.findall(r'<th scope="col" title="\?(\w+)">([^<]+)</th>', head)
         assert len(shown) == head.count("<th "), (name, head)  # no column without its label
-        assert shown == [(v, gettext(lang, saved.columns[v])) for v, _ in shown], name
+        # a column of country codes shows the countries, and is headed so
+        assert shown == [
+            (v, gettext(lang, "Country" if v == "iso" else saved.columns[v])) for v, _ in shown
+        ], name
         body = page[page.index("</thead>") :]
         assert all(f'data-label="{label}"' in body for _, label in shown), name  # on a phone, per cell
         csv_head = client.get(f"/queries/{name}", params={"format": "csv"}).text.lstrip("\ufeff")
@@ -692,6 +698,74 @@ def test_saved_query_tables_name_their_columns_in_the_readers_language(client, s
     page = client.get("/queries/partner_countries", params={"run": "1", "lang": lang}).text
     expected = {"pl": ("Państwo", "Wydarzenia wyjazdowe"), "en": ("Country", "Outgoing events")}[lang]
     assert all(f">{label}</th>" in page for label in expected)
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_saved_query_tables_name_countries_not_their_codes(client, seed_store, lang):
+    """Partner cities showed 'BE', 'ES': every saved query's table now names the country in the reader's
+    language, the code on hover, while the CSV download keeps the codes."""
+    settings, store = seed_store
+    names = {
+        str(r["code"]): str(r["name"])
+        for r in store.select(
+            "PREFIX pg: <https://w3id.org/partnergraph/def/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>"
+            f" SELECT ?code ?name WHERE {{ ?c pg:isoCode ?code ; rdfs:label ?name FILTER(LANG(?name) = '{lang}') }}"
+        ).rows
+    }
+    for name in load_saved_queries(settings.queries_dir):
+        page = client.get(f"/queries/{name}", params={"run": "1", "lang": lang}).text
+        cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", page)]
+        assert not [c for c in cells if c.split() and all(w in names for w in c.split())], name
+    page = client.get("/queries/partner_cities", params={"run": "1", "lang": lang}).text
+    shown = re.findall(r'<td data-label="[^"]+"><span title="([A-Z]{2})">([^<]+)</span></td>', page)
+    download = client.get("/queries/partner_cities", params={"format": "csv"}).text.lstrip("\ufeff")
+    codes = [row["iso"] for row in csv.DictReader(io.StringIO(download))]
+    assert {"BE", "ES"} <= set(codes) and sorted(code for code, _ in shown) == sorted(codes)
+    assert all(text == html.escape(names[code]) for code, text in shown)
+
+
+@pytest.mark.parametrize(
+    "lang, names, english",
+    [
+        (
+            "pl",
+            ("osoba (person)", "jest częścią (is part of)", "w schemacie (in scheme)", "twórcy partnergraph"),
+            True,
+        ),
+        (
+            "en",
+            (
+                "person (osoba)",
+                "is part of (jest częścią)",
+                "in scheme (w schemacie)",
+                "partnergraph developers",
+            ),
+            False,
+        ),
+    ],
+)
+def test_the_ontology_names_other_vocabularies_terms_and_its_author_in_the_readers_language(
+    client, lang, names, english
+):
+    """The Polish /ontology named schema:Event, foaf:Person, dcterms:isPartOf ... as their vocabularies do in
+    English ('Event', 'Person', 'is part of') and its author 'partnergraph developers'."""
+    page = client.get("/ontology", params={"lang": lang}).text
+    shown = html.unescape(
+        re.sub(r"<[^>]+>", "\n", re.sub(r"<(script|style)[^>]*>.*?</\1>", "", page, flags=re.S))
+    )
+    lines = {line.strip() for line in shown.splitlines()}
+    assert all(name in lines for name in names), lang
+    if english:
+        english = {
+            "Event",
+            "Person",
+            "Project",
+            "is part of",
+            "in scheme",
+            "top concept of",
+            "partnergraph developers",
+        }
+        assert not lines & english
 
 
 def test_the_pages_name_the_configured_home_organisation(tmp_path):

@@ -6,6 +6,7 @@ counts in Polish that did not agree with their number ('1 193 IRIs', '1 wydarze≈
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from babel import Locale
@@ -171,3 +172,31 @@ def test_the_ontologys_page_names_its_properties_and_reads_its_description_as_pa
     assert [t for t in texts if t.startswith(joined)], texts  # then ' (polski)'
     assert problems == []
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_the_ontologys_dates_are_written_as_the_other_pages_write_them(client, lang):
+    """The metadata's 'created' date was the Turtle's '2026-11-22' on a page that says '22 lis 2026'."""
+    from babel.dates import format_date
+    from rdflib import Graph
+    from rdflib.namespace import DCTERMS
+
+    ontology = Graph().parse(Path(__file__).resolve().parents[1] / "ontology/partnergraph.ttl")
+    created = next(ontology.objects(None, DCTERMS.created)).toPython()
+    page = client.get("/ontology", params={"lang": lang}).text
+    shown = re.findall(r'<time datetime="([0-9-]+)">([^<]+)</time>', page)
+    assert (created.isoformat(), format_date(created, format="medium", locale=lang)) in shown
+    assert f"<p>{created.isoformat()}</p>" not in page
+
+
+@pytest.mark.parametrize("path", ["network?lang=pl", "ontology?lang=pl", "map?lang=pl"])
+def test_the_headers_search_box_stands_where_it_does_on_every_page_on_a_phone(browser, server, path):
+    """At 390 px the search box sat under the menu at the left on the portal's pages but at the right on
+    /network and /ontology (their header's stylesheet lacked the phone's rule)."""
+    places = []
+    for where in ("?lang=pl", path):
+        page = browser.new_page(viewport={"width": 390, "height": 800})
+        page.goto(server.url + where)
+        places.append(page.locator("#site-q").bounding_box()["x"])
+        page.close()
+    assert places[1] == places[0] < 40, places

@@ -45,7 +45,8 @@ def results_html(state, answer, lang: str, linker, saved=None) -> str:
     if saved and "field" in saved.parameters:  # its field column by label too ('nazwa', not 'name')
         codes = {**codes, **state.cached(f"fields:{lang}", lambda: field_labels(state.store, lang))}
     columns = {v: gettext(lang, label) for v, label in saved.columns.items()} if saved else None
-    return render_results(answer, lang, linker, labels, codes, columns)
+    countries = state.cached(f"countries:{lang}", lambda: country_names(state.store, lang))
+    return render_results(answer, lang, linker, labels, codes, columns, countries)
 
 
 def run_saved(state, saved, text: str):
@@ -72,6 +73,15 @@ def code_labels(store, lang: str) -> dict[str, str]:
         f"?c skos:notation ?code ; skos:prefLabel ?label FILTER(LANG(?label) = '{lang}') }}"
     )
     return {str(r["code"]): str(r["label"]) for r in rows.rows}
+
+
+def country_names(store, lang: str) -> dict[str, str]:
+    """Each country's ISO code (pg:isoCode, what saved queries return: "BE") -> its name in `lang`."""
+    rows = store.select(
+        "PREFIX pg: <https://w3id.org/partnergraph/def/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        f"SELECT ?code ?name WHERE {{ ?c pg:isoCode ?code ; rdfs:label ?name FILTER(LANG(?name) = '{lang}') }}"
+    )
+    return {str(r["code"]): str(r["name"]) for r in rows.rows}
 
 
 def field_labels(store, lang: str) -> dict[str, str]:

@@ -485,6 +485,8 @@ def cell_of(node, column: str, labels: dict, lang: str, linker: Linker, codes: d
         return Term("tagged", text, lang=node.language), False
     if text in codes:
         return Term("coded", codes[text], title=text), False
+    if text.split() and all(code in codes for code in text.split()):  # 'DE FR': countries by code
+        return Term("coded", ", ".join(codes[code] for code in text.split()), title=text), False
     return Term("plain", text), False
 
 
@@ -495,11 +497,14 @@ def render_results(
     labels: dict | None = None,
     codes: dict | None = None,
     columns: dict | None = None,
+    countries: dict | None = None,
 ) -> str:
     """A query answer as an HTML table (SELECT), yes/no (ASK) or a table of triples (CONSTRUCT), drawn by
     templates/_results.html. `codes`: taxonomy codes (skos:notation) -> their labels in `lang`; `columns`:
     variable -> its header (a saved query's column labels, in `lang`), the variable itself in the
-    header's title; a saved query's column that repeats another's links is left out (`repeated_columns`)."""
+    header's title. In a saved query's table, a column of ISO country codes shows the countries' names
+    (`countries`: code -> name in `lang`; the downloads keep the codes), and a column that repeats another's
+    links is left out (`repeated_columns`)."""
     labels = labels or {}
     if answer.form == "ask":
         return render("_results.html", lang, boolean=answer.boolean, header=[], rows=[])
@@ -508,39 +513,61 @@ def render_results(
         rows = [dict(zip(header, t, strict=True)) for t in answer.triples]
     else:
         header, rows = answer.variables, answer.rows
-        if columns:  # a saved query's table; an ad hoc query shows every column it asks for
-            repeated = repeated_columns(header, rows, labels, lang)
-            header = [v for v in header if v not in repeated]
-    columns = columns or {}
-    cells = [
-        [cell_of(row[v], v, labels, lang, linker, codes or {}) if v in row else (None, False) for v in header]
-        for row in rows
-    ]
+    columns = dict(columns or {})
+    by_code = {}
+    if answer.form == "select" and columns and countries:  # a saved query's table; an ad hoc one is as asked
+        by_code = {v: countries for v in header if is_country_column(rows, v, countries)}
+        if "iso" in by_code:  # the saved queries' 'Country code' column now shows the country
+            columns["iso"] = gettext(lang, COUNTRY)
+    cells = {
+        v: [
+            cell_of(row[v], v, labels, lang, linker, by_code.get(v) or codes or {})
+            if v in row
+            else (None, False)
+            for row in rows
+        ]
+        for v in header
+    }
+    if answer.form == "select" and columns:
+        header = [v for v in header if v not in repeated_columns(header, cells)]
     return render(
         "_results.html",
         lang,
         boolean=None,
-        header=[
-            (v, columns.get(v), columns.get(v, v)) for v in header
-        ],  # (variable, its label, the name shown)
-        rows=cells,
+        header=[(v, columns.get(v), columns.get(v, v)) for v in header],  # (variable, its label, name shown)
+        rows=[[cells[v][i] for v in header] for i in range(len(rows))],
     )
 
 
-def repeated_columns(header: list[str], rows: list[dict], labels: dict, lang: str) -> set[str]:
+COUNTRY = N_("Country")
+
+
+def is_country_column(rows: list[dict], column: str, countries: dict) -> bool:
+    """Whether every value of `column` is one or more ISO country codes ('DE', 'DE FR') known to the graph."""
+    values = [row[column] for row in rows if column in row]
+    return bool(values) and all(
+        isinstance(value, Literal) and value.split() and all(code in countries for code in value.split())
+        for value in values
+    )
+
+
+def repeated_columns(header: list[str], cells: dict[str, list]) -> set[str]:
     """The columns whose text each row already shows as another column's link (an event's title beside the
-    event, linked by that title): left out of the table a reader sees; the downloads keep them."""
+    event, linked by that title; a country's name beside the country): left out of the table a reader
+    sees; the downloads keep them."""
     repeated = set()
     for v in header:
         for u in header:
             if (
                 u != v
-                and rows
+                and cells[v]
                 and all(
-                    isinstance(row.get(v), Literal)
-                    and isinstance(row.get(u), URIRef)
-                    and str(row[v]) == term_label(labels, row[u], lang)
-                    for row in rows
+                    shown is not None
+                    and link is not None
+                    and shown.kind != "link"
+                    and link.kind == "link"
+                    and shown.text == link.text
+                    for (shown, _), (link, _) in zip(cells[v], cells[u], strict=True)
                 )
             ):
                 repeated.add(v)

@@ -13,7 +13,7 @@ from rdflib.namespace import OWL
 
 from .._html import TERM_LABELS, Linker
 from .._http import html_response, lang_of, other_lang_href, state_of, text_response
-from ..templating import N_, STATIC, gettext, render
+from ..templating import N_, STATIC, format_date, gettext, render
 
 router = APIRouter()
 BODY = re.compile(r"<body[^>]*>", re.IGNORECASE)
@@ -24,16 +24,19 @@ _focus_renders = threading.Semaphore(1)
 def with_site_header(
     page: str, lang: str, linker: Linker, other_href: str | None, nav: str, skip: str
 ) -> str:
-    """`page` with the site header (and its stylesheet, inline: these pages allow no other) after <body>."""
+    """`page` with the site header after <body>, and in its <head> the header's stylesheet (inline: these pages
+    allow no other) and the theme's script (static/theme.js, not deferred: the theme before the first paint)."""
     header = render(
         "_header.html", lang, linker=linker, other_lang_href=other_href, nav=nav, skip_target=skip
     )
     css = (STATIC / "header.css").read_text(encoding="utf-8")
+    theme = f'<script src="{escape(linker.file("static/theme.js"))}"></script>'
     match = BODY.search(page)
-    if match is None:
+    if match is None or "</head>" not in page:
         return page
     at = match.end()
-    return f"{page[:at]}\n<style>{css}</style>\n{header}{page[at:]}"
+    page = f"{page[:at]}\n{header}{page[at:]}"
+    return page.replace("</head>", f"<style>{css}</style>\n{theme}\n</head>", 1)
 
 
 # pyLODE's pale superscripts (orange, light blue on white) and grey credit line darkened to a 4.5:1 contrast.
@@ -42,9 +45,21 @@ def with_site_header(
 # 180 wide, 10 padding a side, a border). The credit line stands level at the end (turned on its side it ran
 # into the text once in Polish). On a phone pyLODE's fixed table of contents covered half the text and its
 # concept tables were 850 px wide: there the contents come first in the flow, tables keep to the width.
+# Its colours are light-dark() pairs: dark where the site's header sets color-scheme dark (the reader's theme),
+# each at least 4.5:1 on its background in both.
 ONTOLOGY_STYLE = (
-    "<style>.sup-c,.sup-con{color:#a34d00}.sup-fp{color:#1c5f8f}.sup-dp{color:#1b6b1b}"
-    "#pylode{color:#595959}#pylode #y{color:#7a5f00}"
+    "<style>body{color:light-dark(#000,#e6e6e6);background:light-dark(#fff,#121417)}"
+    "h1,h2,h3{color:light-dark(#005a9c,#8cc4ff);background:none}"
+    ":link,#pylode a{color:light-dark(#00c,#8cc4ff)}:visited{color:light-dark(#609,#d4b0ff)}"
+    "a:active{color:light-dark(#c00,#ff9d8f)}.proplink{color:light-dark(#336,#b8c8ff)}"
+    "code,.sup-ap,.sup-col,#profile{color:light-dark(#8b0000,#ff9d8f)!important}"
+    ".cardinality{color:light-dark(#a0a,#e79be7)}ul.hlist,ul.hierarchy{background:light-dark(#f4ffff,#1d2528)}"
+    ".entity,ul.hlist,ul.hierarchy,h3,#toc{border-color:light-dark(navy,#5a6b8c)}"
+    ".sup-c,.sup-con{color:light-dark(#a34d00,#ffb366)}.sup-fp{color:light-dark(#1c5f8f,#8cc4ff)}"
+    ".sup-dp{color:light-dark(#1b6b1b,#8fd18f)}.sup-op{color:light-dark(navy,#a9bcff)}"
+    ".sup-p{color:inherit}.sup-ni{color:light-dark(#a52a2a,#e8a890)}"
+    "#pylode{color:light-dark(#595959,#b4bac1)}#pylode #p{color:light-dark(#2a7a3a,#7fd18f)}"
+    "#pylode #y{color:light-dark(#7a5f00,#f9cb33)}#toc{background:light-dark(#fff,#121417)}"
     "body{padding:32px 70px}body>header.site{margin:-32px 132px 32px -70px}"
     "#pylode{position:static;transform:none;margin:1em 0}"
     "@media (max-width:700px){body{padding:16px}#content{width:auto}"
@@ -96,13 +111,23 @@ PYLODE_KINDS = {
 KIND = re.compile(r'(<sup class="[^"]*" title=")([^"]*)(")')
 
 
+# the ontology's dates in its metadata, which pyLODE writes as they are in the Turtle ('2026-11-22')
+DATE = re.compile(
+    r'(href="http://purl\.org/dc/terms/(?:created|modified|issued)"[^>]*>[^<]*</a>\s*</dt>\s*<dd><p>)'
+    r"(\d{4}-\d\d-\d\d)(</p>)"
+)
+
+
 def readable_ontology(page: str, lang: str = "en") -> str:
-    """pyLODE's page as the site shows it: in `lang` (on <html>, pyLODE's own words translated), its
-    superscripts readable."""
+    """pyLODE's page as the site shows it: in `lang` (on <html>, pyLODE's own words translated, dates as the
+    other pages write them), its superscripts readable."""
     if re.search(r"<html(?![^>]*\blang=)", page):
         page = re.sub(r"<html", f'<html lang="{lang}"', page, count=1)
     if lang != "en":
         page = in_language(page, lang)
+    page = DATE.sub(
+        lambda m: f'{m[1]}<time datetime="{m[2]}">{escape(format_date(m[2], lang))}</time>{m[3]}', page
+    )
     return page.replace("</head>", ONTOLOGY_STYLE + "</head>", 1)
 
 
