@@ -160,7 +160,12 @@ STRONG = 1.5  # a cue that tells what happened (weaker ones are background: "par
 DECIDES = 3.0  # a body's score of what happened that outweighs any heading's naming word ...
 LEAD = 2.0  # ... when it is this many times its rival's
 
-OUTGOING_CUES = re.compile(r"\b(wyjazd\w*|wyjecha\w*|wyjeżdża\w*|za granic\w+|za granicą)\b", re.I)
+OUTGOING_CUES = re.compile(
+    r"\b(wyjazd\w*|wyjecha\w*|wyjeżdża\w*|za granic\w+|za granicą|delegowa\w*|"
+    # staff sent on a trip: "wysłał dwie pracownice na wizytę studyjną", "wysłaliśmy na staż"
+    r"wysła\w*\s+(?:\w+\s+){0,4}?na\s+(?:\w+\s+)?(?:wizyt|staż|konferencj|szkoleni|praktyk|spotkani|wyjazd)\w*)\b",
+    re.I,
+)
 INCOMING_CUES = re.compile(
     # "gościli w Wiedniu": MOPS staff were guests abroad, not hosts
     r"\b(przyjecha\w*|przybył\w*|przyjazd\w*|goście|gości(ł|li|ła|ło)?(?!\s+we?\s+(?-i:[A-ZŁŚŻ])(?!rakow))|"
@@ -635,7 +640,12 @@ def find_carriers(body: str) -> tuple[str | None, Cue | None]:
 HELP_WORDS = "psychologiczne psychologicznym psychologicznego pomoc pomocy wsparcie wsparcia wsparciu zajęcia zajęć opieka"
 # topics: (topic, pattern). Order matters where one phrase would feed two topics: the first wins its span.
 TOPIC_CUES: list[tuple[str, str]] = [
-    ("domestic_violence", r"przemoc\w*|ofiar\w* przemocy|matek z dziećmi|domestic violence"),
+    # shelters for women and mothers are a violence service, not homelessness (they come first and keep the span)
+    (
+        "domestic_violence",
+        r"przemoc\w*|ofiar\w* przemocy|matek z dziećmi|domestic violence|"
+        r"(?:schronisk|hostel|dom|mieszka)\w* (?:\w+ )?dla (?:\w+ )?(?:kobiet|matek)\w*",
+    ),
     (
         "foster_care",
         r"piecz\w* zastępcz\w*|(rodzinn\w+ )?opiek\w* zastępcz\w*|rodzin\w* zastępcz\w*|"
@@ -646,7 +656,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
         "children_and_families",
         r"kryzys\w* w rodzinie|wspiera\w* rodzin\w*|wsparci\w* (dla )?rodzin\w*|"
         r"prac\w* (socjaln\w* )?z rodzin\w*|asystent\w* rodzin\w*|dzieci i rodzin\w*|dzieckiem i rodziną|"
-        r"rodzin\w* z dziećmi|rodzin\w* dysfunkcyjn\w*|ochron\w* dzieci|dobr\w* dziecka|"
+        r"rodzin\w* z (?:\w+ )?dziećmi|rodzin\w* dysfunkcyjn\w*|ochron\w* dzieci|dobr\w* dziecka|"
         r"pomocy dzieciom|polity(?:k|c)\w* rodzinn\w*|opiek\w* nad dzie\w*|rodzin\w* w kryzysie|"
         r"świadcze\w* rodzinn\w*|zasiłk\w* rodzinn\w*|prac\w* z dziećmi|family support|child welfare|"
         r"rodzin\w* wielodzietn\w*|"
@@ -711,7 +721,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "volunteering",
         r"wolontaria[tc]\w*|wolontaryjn\w*|(koordynacj|organizacj|rekrutacj|prac|wymian|pozyskiwani|angażowa|"
-        r"zaangażowani)\w* (\w+ )?wolontariusz\w*|"
+        r"zaangażowani|szkoleni|szkoli|przygotowani)\w* (\w+ )?wolontariusz\w*|"
         r"(prac\w*|współprac\w*) z wolontariusz\w*|rol\w* (\w+-)?wolontariusz\w*|"
         r"volunteering",
     ),

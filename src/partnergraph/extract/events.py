@@ -174,9 +174,12 @@ def _draft(page: Page, listed: Listed) -> Draft | None:
     body = text[body_off:]
     first, extra = dates.event_dates(body)
     titled, titled_extra = dates.event_dates(text[:title_len])
-    if titled is not None and (first is None or dates.sharpens(titled, first)):
+    if titled is not None and (
+        first is None or dates.sharpens(titled, first) or (first.year_only and not titled.year_only)
+    ):
         # the heading's days ("Konferencja w Tbilisi (30.03-2.04)") over the body's month ("na przełomie
-        # marca i kwietnia 2016 r."): the body's year still counts
+        # marca i kwietnia 2016 r.", whose year still counts) or over a year the body names alone ("rewizyta
+        # za pobyt partnerów w 2017 roku": another time's)
         first, extra = dates.with_year_of(titled, first), titled_extra
         d.date_in_title = True
     if listed.published and (first is None or first.begin[2] is None):

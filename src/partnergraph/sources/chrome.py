@@ -73,6 +73,12 @@ PAGE_NUMBER = re.compile(
 REACTIONS = re.compile(
     r"\b\d+\s+(?:udostępnie\w*|reakcj\w*|polubie\w*|wyświetle\w*|shares?|likes?)\b|^[^\w\s]+\s*\d*\s*$", re.I
 )
+# a site's own pages, as its menu names them
+NAVIGATION = re.compile(
+    r"^(?:start|strona\s+główna|home|o\s+nas|kontakt|aktualności|szukaj|mapa\s+strony|bip|galeria|english|"
+    r"deklaracja\s+dostępności|rodo|menu)$",
+    re.I,
+)
 CRUMBS = re.compile(r"\s(?:»|›|=>|>|/)\s")
 TEASER = re.compile(r"(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*$")
 # a link to a file: "Program spotkania (PDF, 240 KB)", "Regulamin [docx 1,2 MB]"
@@ -102,9 +108,12 @@ END = re.compile(
 )
 
 # a line over the same text in another language: "English version", "Wersja ukraińska", "Українською"
+# ... or a bare language name as a label ("ENGLISH", "Deutsch", "English text"), which the splitter takes only
+# after the page's running text (a site header's language switch is no version)
 LANGUAGE_VERSION = re.compile(
     r"^\s*(?:english\s+version|in\s+english|wersja\s+(?:angielska|ukraińska|niemiecka|w\s+języku\s+\w+)|"
-    r"deutsche\s+version|auf\s+deutsch|українською|українська\s+версія)\s*:?\s*$",
+    r"deutsche\s+version|auf\s+deutsch|українською|українська\s+версія|po\s+angielsku|po\s+ukraińsku|"
+    r"(?:english|deutsch|українська|slovensky|česky)(?:\s+(?:text|summary))?)\s*:?\s*$",
     re.I,
 )
 
@@ -127,8 +136,9 @@ def is_chrome(line: str) -> bool:
     if (FILE_LINK.search(s) or ARROW_LINK.search(s)) and len(words) <= 12:
         return True
     cells = [c.strip() for c in s.split("|")]
-    if len(cells) >= 4 and all(0 < len(c.split()) <= 3 for c in cells) and not re.search(r"\d", s):
-        return True  # a menu: "Menu główne | Aktualności | Rodzina | Kontakt"
+    menu = len(cells) >= 4 or (len(cells) == 3 and any(NAVIGATION.match(c) for c in cells))
+    if menu and all(0 < len(c.split()) <= 3 for c in cells) and not re.search(r"\d", s):
+        return True  # a menu: "Menu główne | Aktualności | Rodzina | Kontakt", "Start | O nas | Kontakt"
     if len(CRUMBS.findall(s)) >= 2 and len(words) <= 20:
         return True
     if re.search(r"\s[›»]\s", s) and len(words) <= 8:

@@ -128,9 +128,10 @@ def grouped_sections(page: Page) -> list[Listed]:
     text = page.text
     lines = _glue_split(text, _lines(text))
     _classify(lines)
-    version = next((i for i, ln in enumerate(lines) if chrome.LANGUAGE_VERSION.match(ln.text)), len(lines))
+    version = _language_version(lines)
     for ln in lines[version:]:
-        ln.kind = "chrome" if ln.kind != "blank" else ln.kind  # the same report again in another language
+        # the same report again in another language; a funding line after it names the programme of both
+        ln.kind = "chrome" if ln.kind != "blank" and not chrome.is_funding(ln.text) else ln.kind
     article = None if _teaser_list(lines) else _article(text, lines, page.title)
     if article is not None:
         return [article]
@@ -140,6 +141,17 @@ def grouped_sections(page: Page) -> list[Listed]:
         x.masks = [(a, b) for a, b in spans if x.section.start <= a and b <= x.section.end]
         x.published = _item_published(lines, x.section)
     return sections
+
+
+def _language_version(lines: list[_Line]) -> int:
+    """Where the page's report starts again in another language ("English version", "ENGLISH"): the first
+    such label after a paragraph of running text (a header's language switch stands above it); else the end."""
+    seen_text = False
+    for i, ln in enumerate(lines):
+        if seen_text and chrome.LANGUAGE_VERSION.match(ln.text):
+            return i
+        seen_text = seen_text or len(ln.text.split()) >= LONG_PARAGRAPH
+    return len(lines)
 
 
 def _item_published(lines: list[_Line], section: Section) -> str | None:
@@ -497,6 +509,9 @@ def _classify(lines: list[_Line]) -> None:
         if _is_page_furniture(ln.text) and not (teasers and chrome.is_teaser(ln.text)):
             ln.kind = "chrome"  # a photo credit, a share link, a breadcrumb: neither heading nor text
             continue
+        if _section_label(lines, i):
+            ln.kind = "chrome"  # "ZAPOWIEDZI" over "Goście z Wilna": the site's section, not a heading
+            continue
         if (teasers or chrome.PUBLISHED.match(ln.text)) and chrome.is_dateline(ln.text):
             # a teaser's date of publication, or a labelled one ("Opublikowano 10 października 2022")
             ln.kind = "chrome"
@@ -596,6 +611,22 @@ def _classify(lines: list[_Line]) -> None:
 
 QUOTED_TITLE = re.compile(r"[„\"“«]([^„\"“”«»]{3,120})[”\"»]")
 SENTENCE_HEADING_WORDS = 12
+
+
+LABEL_WORDS = 3
+
+
+def _section_label(lines: list[_Line], i: int) -> bool:
+    """A short line in capitals that names no event ("AKTUALNOŚCI", "Z ŻYCIA OŚRODKA") right over a heading
+    in ordinary case: the site's section the item is filed under."""
+    s = lines[i].text.strip()
+    if not (s.isupper() and len(s.split()) <= LABEL_WORDS) or re.search(r"\d", s):
+        return False
+    plain = s.capitalize()
+    if EVENT_WORDS.search(plain) or REPORT_CUES.search(plain):
+        return False
+    nxt = next((x for x in lines[i + 1 :] if x.kind != "blank"), None)
+    return nxt is not None and not nxt.text.isupper() and _could_be_heading(nxt.text)
 
 
 def _listed_under_colon(lines: list[_Line], i: int) -> bool:
