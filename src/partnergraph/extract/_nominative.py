@@ -9,6 +9,84 @@ from functools import lru_cache
 
 from ._text import Token, _morfeusz
 
+# Polish institutions; the head noun of an organisation's name
+ORG_HEADS = {
+    "urząd",
+    "ośrodek",
+    "centrum",
+    "fundacja",
+    "stowarzyszenie",
+    "towarzystwo",
+    "uniwersytet",
+    "akademia",
+    "szkoła",
+    "instytut",
+    "katedra",
+    "zarząd",
+    "rada",
+    "ministerstwo",
+    "związek",
+    "federacja",
+    "zakład",
+    "agencja",
+    "izba",
+    "komitet",
+    "spółdzielnia",
+    "szpital",
+    "poradnia",
+    "hospicjum",
+    "instytucja",
+    "konsorcjum",
+    "parafia",
+    "zgromadzenie",
+    "caritas",
+    "senat",
+    "parlament",
+    "sejm",
+    "ambasada",
+    "konsulat",
+    "kancelaria",
+    "politechnika",
+    "kolegium",
+    "uczelnia",
+    "starostwo",
+    "sieć",
+    "kościół",
+    "liga",
+    "komisja",
+    "biuro",
+    "departament",
+    "wydział",
+    "organizacja",
+    "inspektorat",
+    "kuratorium",
+    "muzeum",
+    "teatr",
+    "fundusz",
+    "bank",
+    "administracja",  # "Kijowska Miejska Administracja Państwowa"
+    "magistrat",  # "Magistrat Miasta Ostrawy"
+    "samorząd",  # "Samorząd Miasta Wilna"
+    "dom",  # "Dom Dziecka nr 2", "Dom Pomocy Społecznej" (a home only toured is left out as a bystander)
+    "forum",  # "Śląskie Forum Organizacji Pozarządowych"
+    "konfederacja",
+    "biblioteka",
+    "placówka",  # "Placówka Wsparcia Dziennego „Dziupla”"
+    "straż",  # "Straż Miejska"
+    "policja",
+    "obwód",  # "Obwód Miejski Ostrava-Jih"
+    "powiat",  # local government named as a body: "Powiatu Wodzisławskiego", "Gmina Tłuszcz"
+    "gmina",
+    "województwo",
+    "koalicja",  # "Koalicja na rzecz Uchodźców"
+    "dyrekcja",  # "Dyrekcja Generalna ds. Zatrudnienia … Komisji Europejskiej"
+    "wspólnota",  # "Wspólnota Sant'Egidio", "Wspólnota Chleb Życia"
+    "akcja",  # "Polska Akcja Humanitarna"
+    "ruch",  # "Europejski Ruch Seniorów"
+    "koło",  # "Koło Gospodyń Wiejskich w X" (lower-case "koło" is "near")
+    "platforma",  # "Europejska Platforma Osób Starszych"
+}
+
 
 @lru_cache(maxsize=20000)
 def _forms(lemma: str) -> tuple[tuple[str, str], ...]:
@@ -172,22 +250,27 @@ def _nominative_phrase(toks: list[Token], start: int, h: int, end: int, head_a, 
     return out
 
 
-# an adjective and a noun that name a kind of service together, after a head ("Dom Dziennego Pobytu", "Centrum
-# Wolnego Czasu")
-ADJECTIVE_NOUN_PAIRS = {("dzienny", "pobyt"), ("wolny", "czas"), ("całodobowy", "pobyt"), ("stały", "pobyt")}
-ORDINALS = {"pierwszy", "drugi", "trzeci", "czwarty", "piąty", "szósty", "siódmy"}
+def _opens_modifier(adj: Token, noun: Token) -> bool:
+    """An adjective that agrees with the common noun after it (or a patron's name) in an oblique case opens a
+    modifier phrase of the head before it, which continues the name as written: "Domu Dziennego Pobytu",
+    "Instytutu Wolnego Rynku", "Uniwersytetu Trzeciego Wieku", "Hospicjum Świętego Łazarza". A body or a
+    territory after it heads a name of its own and the adjective is the first head's: "Urzędu
+    Marszałkowskiego Województwa …"."""
+    if _head_analysis(noun, ORG_HEADS) is not None:
+        return False
+    return any(
+        a.pos == "subst"
+        and (a.lemma[:1].islower() or "imię" in a.marks)
+        and (_agreeing_cases(adj, a) - {"nom", "voc"})
+        for a in noun.analyses
+    )
 
 
 def _adjective_of_head(toks: list[Token], k: int, end: int, head_a) -> bool:
     """Whether the adjective right after the head is in an oblique case with it: "Centrum Rodzinnego" ->
     "Centrum Rodzinne" (an indeclinable head says nothing, the adjective does)."""
-    if toks[k].lemmas & ORDINALS and k + 1 < end and toks[k + 1].has_pos("subst"):
-        return False  # "Uniwersytetu Trzeciego Wieku": the ordinal is the next noun's
-    if k + 1 < end and any(
-        (a, n) in ADJECTIVE_NOUN_PAIRS for a in toks[k].lemmas for n in toks[k + 1].lemmas
-    ):
-        return False  # "Domu Dziennego Pobytu": the adjective is the next noun's ("Urzędu Marszałkowskiego
-        # Województwa" is the head's: agreement alone does not tell them apart)
+    if k + 1 < end and _opens_modifier(toks[k], toks[k + 1]):
+        return False
     full = _head_analysis(toks[k - 1], {head_a.lemma.lower()}) or head_a  # all the head's cases
     cases = _agreeing_cases(toks[k], full)
     return bool(cases) and "nom" not in cases

@@ -22,7 +22,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .._slug import slug
-from ._nominative import _agreeing_cases, _head_analysis, _is_name_adj, _nominative_adj, _nominative_phrase
+from ._nominative import (
+    ORG_HEADS,
+    _agreeing_cases,
+    _head_analysis,
+    _is_name_adj,
+    _nominative_adj,
+    _nominative_phrase,
+)
 from ._text import Token, tokenize
 from .persons import (
     BODY_KINDS,
@@ -44,83 +51,6 @@ from .projects import introduced_titles
 
 QUOTES = {"„", "”", '"', "“", "'", "«", "»", "‘", "’"}
 SKIPPABLE = QUOTES | {":", "pn", "pt", "p", "n"}
-# Polish institutions; the head noun of an organisation's name
-ORG_HEADS = {
-    "urząd",
-    "ośrodek",
-    "centrum",
-    "fundacja",
-    "stowarzyszenie",
-    "towarzystwo",
-    "uniwersytet",
-    "akademia",
-    "szkoła",
-    "instytut",
-    "katedra",
-    "zarząd",
-    "rada",
-    "ministerstwo",
-    "związek",
-    "federacja",
-    "zakład",
-    "agencja",
-    "izba",
-    "komitet",
-    "spółdzielnia",
-    "szpital",
-    "poradnia",
-    "hospicjum",
-    "instytucja",
-    "konsorcjum",
-    "parafia",
-    "zgromadzenie",
-    "caritas",
-    "senat",
-    "parlament",
-    "sejm",
-    "ambasada",
-    "konsulat",
-    "kancelaria",
-    "politechnika",
-    "kolegium",
-    "uczelnia",
-    "starostwo",
-    "sieć",
-    "kościół",
-    "liga",
-    "komisja",
-    "biuro",
-    "departament",
-    "wydział",
-    "organizacja",
-    "inspektorat",
-    "kuratorium",
-    "muzeum",
-    "teatr",
-    "fundusz",
-    "bank",
-    "administracja",  # "Kijowska Miejska Administracja Państwowa"
-    "magistrat",  # "Magistrat Miasta Ostrawy"
-    "samorząd",  # "Samorząd Miasta Wilna"
-    "dom",  # "Dom Dziecka nr 2", "Dom Pomocy Społecznej" (a home only toured is left out as a bystander)
-    "forum",  # "Śląskie Forum Organizacji Pozarządowych"
-    "konfederacja",
-    "biblioteka",
-    "placówka",  # "Placówka Wsparcia Dziennego „Dziupla”"
-    "straż",  # "Straż Miejska"
-    "policja",
-    "obwód",  # "Obwód Miejski Ostrava-Jih"
-    "powiat",  # local government named as a body: "Powiatu Wodzisławskiego", "Gmina Tłuszcz"
-    "gmina",
-    "województwo",
-    "koalicja",  # "Koalicja na rzecz Uchodźców"
-    "dyrekcja",  # "Dyrekcja Generalna ds. Zatrudnienia … Komisji Europejskiej"
-    "wspólnota",  # "Wspólnota Sant'Egidio", "Wspólnota Chleb Życia"
-    "akcja",  # "Polska Akcja Humanitarna"
-    "ruch",  # "Europejski Ruch Seniorów"
-    "koło",  # "Koło Gospodyń Wiejskich w X" (lower-case "koło" is "near")
-    "platforma",  # "Europejska Platforma Osób Starszych"
-}
 # bodies named by one word ("Caritas", "przedstawiciele Policji")
 SINGLE_WORD_BODIES = {"caritas", "policja"}
 # a council seat or committee held besides one's post ("deputowana … Rady Obwodowej", "przewodniczący komisji …
@@ -144,6 +74,10 @@ BOARDS = {"zarząd"}
 BRANCH_WORDS = {"okręg", "główny", "oddział", "region", "koło", "krajowy", "okręgowy", "wojewódzki", "rejonowy",
                 "regionalny"}  # fmt: skip
 MANDATES = {"członek", "członkini", "członkiem", "członka"}
+# a collegial organ of an undertaking ("Komitet Sterujący projektu", "Rady Programowej sieci X"): the
+# project's or network's own body, never a participating organisation
+ORGANS = {"komitet", "rada", "komisja", "kapituła", "zespół", "zarząd", "prezydium"}
+UNDERTAKINGS = {"projekt", "program", "sieć", "partnerstwo", "konkurs", "konferencja", "festiwal"}
 PLACE_PREPOSITIONS = {"w", "we", "na", "po", "terenie", "obszarze"}
 # a congress or conference centre, a fair: a venue the event is held in ("w Centrum Kongresowym ICE")
 VENUE_WORDS = re.compile(r"(?i)\b(?:kongresow|konferencyjn|wystawienniczy|targow)")
@@ -156,7 +90,7 @@ FACILITY = re.compile(
 # head words of an English rendering of a foreign body's name
 ENGLISH_HEAD = re.compile(
     r"\b(?:Centre|Center|Agency|Council|Foundation|Association|Society|Ministry|Department|Office|Service|Fund|"
-    r"Authority|Institute|University)\b"
+    r"Authority|Institute|University|Community)\b"
 )
 # kinds of bodies a text writes in lower case before a quoted name ("fundacji „Dobra Wola”")
 QUOTED_KINDS = {"fundacja", "stowarzyszenie", "towarzystwo", "spółdzielnia", "federacja", "koalicja"}
@@ -192,7 +126,7 @@ FOREIGN_HEAD = re.compile(
     r"(universit\w*|univerzit\w*|universidad|egyetem|kaupunki|kunta|centrum|alapítvány|egyesület|központ|"
     r"szolgálat|önkormányzat|c[âa]mara|\w*valitsus|pašvaldība|college|hochschule|hogeschool|h[øo]gskol\w*|högskola\w*|school|schule|academy|akademie|institut\w*|club|foundation|"
     r"stiftung|stichting|fundaci[oó]n?|association|associa[çc][ãa]o|associazione|asociace|verein|verband|gemeinschaft|society|"
-    r"council|c[aá]ritas|diakonie|kommune|commune|municipality|trust|charity|network|centre|center|zentrum|"
+    r"council|community|c[aá]ritas|diakonie|kommune|commune|municipality|trust|charity|network|centre|center|zentrum|"
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
     r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
@@ -742,6 +676,10 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             take(start, end)  # "… – Zarząd Okręgu Małopolskiego", "Zarząd Główny": a body's board, no body
             i = end
             continue
+        if lemma in ORGANS and _organ_of_undertaking(toks, i + 1, end):
+            take(start, end)
+            i = end
+            continue
         if lemma in TERRITORIES and _territory_not_a_body(toks, start):
             take(start, end)
             i = end
@@ -917,8 +855,12 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and toks[start - 1].lower not in FOREIGN_ROLES
             and (
                 _foreign_word(toks[start - 1], toks, start - 1)
-                # a founder's first name: "Robert Bosch Stiftung", "Heinrich Böll Stiftung"
-                or (toks[start - 1].has_mark("imię") and toks[start - 1].is_upper_initial and start < i)
+                # a founder's first name: "Robert Bosch Stiftung", "Heinrich Böll Stiftung", "Simon Community"
+                or (
+                    toks[start - 1].has_mark("imię")
+                    and toks[start - 1].is_upper_initial
+                    and (start < i or ENGLISH_HEAD.fullmatch(t.text) is not None)
+                )
                 # a foreign name's lower-case word after its capitalised start: "Vilniaus miesto savivaldybė"
                 or (
                     _foreign_lower(toks[start - 1])
@@ -969,7 +911,9 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and not _holder_after(toks, start, end)
             and not (toks[end].lower in POLISH_AND and not _place_ends_name(toks, end + 1))
             and not (
-                toks[end].lower in CONNECTORS - {"St", "Sankt", "Saint"} and not _name_goes_on(toks, end + 1)
+                toks[end].lower in CONNECTORS - {"St", "Sankt", "Saint"}
+                and not _name_goes_on(toks, end + 1)
+                and not _name_goes_on_in_lower_case(toks, end + 1)
             )
         ):
             end += 1
@@ -1888,6 +1832,8 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
             if k < len(toks) and (
                 toks[k].is_upper_initial or toks[k].lower in ("spraw", "realizacji", "projektu", "rzecz")
             ):
+                if t.lower in ("do", "na") and _place_like(toks[k]):
+                    break  # where the body went: "Stowarzyszenia Pomocy Rodzinie do Kolding"
                 end = k
                 continue
         if t.lower in ("realizacji", "spraw", "projektu", "rzecz") and end > j:
@@ -1905,6 +1851,11 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
                 continue
         break
     return end
+
+
+def _place_like(t: Token) -> bool:
+    """A capitalised word that may be a place: a geographical name or a word the dictionary does not know."""
+    return t.is_upper_initial and (t.unknown or t.has_mark("nazwa_geograficzna"))
 
 
 def _welfare_centre(
@@ -2111,6 +2062,14 @@ def is_government(value: str) -> bool:
     return value.split(" ", 1)[0].lower() in TERRITORIES
 
 
+def _organ_of_undertaking(toks: list[Token], a: int, end: int) -> bool:
+    """An organ's name (tokens a..end, and the word after it) runs into a project, programme or network in
+    lower case: "Komitetu Sterującego projektu", "Rada Programowa sieci"."""
+    return any(
+        toks[x].text.islower() and toks[x].lemmas & UNDERTAKINGS for x in range(a, min(end + 1, len(toks)))
+    )
+
+
 def _council_mandate(toks: list[Token], k: int) -> bool:
     return any(t.lower.startswith(MANDATE_CUES) for t in toks[max(0, k - 5) : k])
 
@@ -2289,7 +2248,8 @@ def _is_mops_at(toks: list[Token], j: int, registries) -> bool:
 # people of a body before its foreign name: "przedstawiciele Samusocial de Paris", "pracownicy Stad Gent"
 # gatherings named after their organiser ("konferencji Eurochild")
 GATHERINGS = {"konferencja", "seminarium", "kongres", "zjazd", "sympozjum"}
-GROUP_NOUNS = {"przedstawiciel", "pracownik", "delegacja", "delegat", "reprezentant", "odwiedzić"}
+GROUP_NOUNS = {"przedstawiciel", "pracownik", "delegacja", "delegat", "reprezentant", "reprezentować",
+               "odwiedzić"}  # fmt: skip
 
 
 def _place_word(gaz, t: Token) -> bool:
@@ -2320,7 +2280,16 @@ def _org_listed_before(found: list[Name], toks: list[Token], k: int) -> bool:
     """A name right after another organisation and a comma, "i" or "oraz": the next item of a list."""
     if k < 2 or toks[k - 1].text not in (",", "i", "oraz"):
         return False
-    return any(n.end == toks[k - 2].end for n in found)
+    ends = {toks[k - 2].end}
+    for words in (1, 2):  # past the other's seat: "…, Slezská diakonie z Czeskiego Cieszyna, <name>"
+        at = k - 2 - words
+        if (
+            at > 0
+            and toks[at].lower in ("z", "ze", "w", "we")
+            and all(_name_word(x) for x in toks[at + 1 : k - 1])
+        ):
+            ends.add(toks[at - 1].end)
+    return any(n.end in ends for n in found)
 
 
 # English words of foreign names that morfeusz2 knows as Polish ("City" is the financial district)
@@ -2349,10 +2318,15 @@ def _foreign_word(t: Token, toks: list[Token], k: int) -> bool:
         and (
             nxt.lower in FOREIGN_MODIFIERS
             or _foreign_head(nxt.text)
-            or (nxt.unknown and k + 2 < len(toks) and _foreign_head(toks[k + 2].text))
+            or (
+                (nxt.unknown or nxt.has_mark("imię"))
+                and k + 2 < len(toks)
+                and toks[k + 2].is_upper_initial
+                and _foreign_head(toks[k + 2].text)
+            )
         )
     ):
-        return True  # a city opening a foreign name: "Glasgow City Council", "Glasgow Housing Association"
+        return True  # a city opening a foreign name: "Glasgow City Council", "Dublin Simon Community"
     if (
         t.is_word
         and t.is_upper_initial
@@ -2402,7 +2376,7 @@ ENGLISH_BEFORE_NAME = {"the", "of", "from", "by", "with", "at"}
 
 
 # joining words of foreign names only ("Caritas der Erzdiözese Wien", "Caritas of Ireland")
-FOREIGN_JOINS = {"der", "des", "of", "de", "du", "di", "del", "della", "för", "voor"}
+FOREIGN_JOINS = {"der", "des", "of", "de", "du", "di", "del", "della", "för", "voor", "for", "für", "pour"}
 # kinds of undertaking before a project's title ("Sieć Age-Friendly Neighbourhoods")
 NETWORK_KINDS = {"sieć", "sieci", "network", "projekt", "project", "partnerstwo", "partnership"}
 # verb forms: a sentence's first word, never a name's
@@ -2484,6 +2458,13 @@ def _name_goes_on(toks: list[Token], k: int) -> bool:
     while k < len(toks) and toks[k].lower in CONNECTORS and toks[k].text not in POLISH_AND:
         k += 1
     return k < len(toks) and toks[k].is_upper_initial and toks[k].is_word
+
+
+def _name_goes_on_in_lower_case(toks: list[Token], k: int) -> bool:
+    """After a connector, a foreign name goes on in lower case: "Fédération des acteurs de la solidarité"."""
+    while k < len(toks) and toks[k].lower in CONNECTORS and toks[k].text not in POLISH_AND:
+        k += 1
+    return k < len(toks) and _foreign_lower(toks[k])
 
 
 def _place_ends_name(toks: list[Token], k: int) -> bool:

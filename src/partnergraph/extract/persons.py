@@ -139,6 +139,7 @@ def person_at(
     # names set off by their shape or context before the general "given name + surname" reading
     found = (
         _initial_surname(toks, k, taken)
+        or _surname_first(toks, k, taken, line_starts)
         or _listed_name(toks, k, taken, org_heads)
         or _particle_pair(toks, k, taken)
         or _foreign_run(toks, k, taken)
@@ -152,6 +153,14 @@ def person_at(
     first = k + 1 if honorific else k
     if honorific and first < len(toks) and toks[first].text in (".", ",") and t.lower not in ("pan", "pani"):
         first += 1  # "dr. Jan …", "jego referentka, Katrin Böhme"
+    if (
+        honorific
+        and first + 2 < len(toks)
+        and toks[first].text[:1].islower()
+        and toks[first].lemmas & ROLES
+        and any("gen" in a.cases for a in toks[first].analyses)
+    ):
+        first += 1  # a deputy's role names whose: "zastępcą burmistrza Larsem Holmem"
     if (
         honorific
         and first + 2 < len(toks)
@@ -251,16 +260,16 @@ def person_at(
         given is None
         and honorific
         and f.unknown
-        and s.unknown
         and not particle
         and f.text.endswith(("em", "owi"))
+        and (s.unknown or s.text.endswith(f.text[-2:]) and not s.has_mark("nazwa_geograficzna"))
     ):
         return (
             first,
             first + 2,
             " ".join(_foreign_nominative(f.text, s.text)),
             0.65,
-        )  # "prof. Petrem Novákiem"
+        )  # "prof. Petrem Novákiem", "burmistrzem Larsem Holmem" (a "holm" Polish knows, in the same case)
     if given is None and honorific and not foreign_compound(s) and not s.has_mark("nazwisko"):
         return None
     if (
@@ -889,6 +898,62 @@ def _listed_name(
         return None
     if role.lemmas & ROLES or dash.text != ",":
         return k, k + 2, f"{f.text} {s.text}", 0.7
+    return None
+
+
+ITEM_MARKS = {"•", "-", "–", "—", "*", "·", "▪", "►"}
+
+
+def _item_start(toks: list[Token], k: int, line_starts: frozenset[int]) -> bool:
+    """Token k opens a line or a list item on it ("• ", "– ", "3. ")."""
+    if k in line_starts:
+        return True
+    if k >= 1 and k - 1 in line_starts and toks[k - 1].text in ITEM_MARKS:
+        return True
+    return k >= 2 and k - 2 in line_starts and toks[k - 2].text.isdigit() and toks[k - 1].text in (".", ")")
+
+
+def _pair_before_dash(toks: list[Token], k: int, taken: list[bool]) -> bool:
+    """Two name words at k, then a dash or a comma: a list item's "<name> – <role>"."""
+    return (
+        k + 2 < len(toks)
+        and not (taken[k] or taken[k + 1])
+        and _name_word(toks[k])
+        and _name_word(toks[k + 1])
+        and toks[k + 1].start - toks[k].end == 1
+        and toks[k + 2].text in ("–", "—", "-", ",")
+    )
+
+
+def _reads_surname_first(f: Token, s: Token) -> bool:
+    """A surname, then a given name in the nominative: "Kowalska Anna", "Wiśniewski Tomasz"."""
+    return (
+        any("imię" in a.marks and "nom" in a.cases for a in s.analyses)
+        and not f.has_mark("imię")
+        and f.has_mark("nazwisko")
+    )
+
+
+def _surname_first(
+    toks: list[Token], k: int, taken: list[bool], line_starts: frozenset[int]
+) -> tuple[int, int, str, float] | None:
+    """A list of people written surname first, as Polish offices list staff ("Kowalska Anna – Zastępca
+    Dyrektora,"): the given name put first. A pair whose given name the dictionary does not know ("Vermeulen
+    Hendrik – …") is read so when a neighbouring item of the same list plainly is."""
+    if not (_item_start(toks, k, line_starts) and _pair_before_dash(toks, k, taken)):
+        return None
+    f, s = toks[k], toks[k + 1]
+    if _reads_surname_first(f, s):
+        return k, k + 2, f"{s.text} {f.text}", 0.75
+    if not (f.unknown or f.has_mark("nazwisko")) or s.has_mark("imię") or f.has_mark("imię"):
+        return None
+    starts = sorted(line_starts)
+    at = next((n for n, x in enumerate(starts) if x >= k - 2), len(starts))
+    for n in (at - 1, at + 1, at - 2, at + 2):
+        if 0 <= n < len(starts):
+            j = starts[n] + (toks[starts[n]].text in ITEM_MARKS)
+            if _pair_before_dash(toks, j, [False] * len(toks)) and _reads_surname_first(toks[j], toks[j + 1]):
+                return k, k + 2, f"{s.text} {f.text}", 0.6
     return None
 
 

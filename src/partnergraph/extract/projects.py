@@ -170,8 +170,17 @@ def _title_after(text: str, pos: int) -> tuple[int, int, str] | None:
         r"([A-Z0-9][A-Z0-9+\-]{2,}(?:\s+(?:[IVX]{1,4}|\d{4}(?:-\d{4})?|[A-Z][A-Z0-9+\-]+))*)(?![\w-])", rest
     )
     if m:
-        return pos + m.start(1), pos + m.end(1), m.group(1)
+        sub = SUBTITLE.match(text, pos + m.end(1))
+        end = sub.end() if sub else pos + m.end(1)
+        return pos + m.start(1), end, text[pos + m.start(1) : end]
     return _foreign_words_after(text, pos)
+
+
+# an acronym's spelt-out title after a dash, to the end of the clause: "CARE-NET – Community Care Networks for
+# Frail Elderly" (capitalised words and the short words that join them)
+SUBTITLE = re.compile(
+    r"\s+[–-]\s+[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|for|of|and|the|in|to|with|on|at))*(?=\s*(?:[.,;()\n]|$))"
+)
 
 
 def _foreign_words_after(text: str, pos: int) -> tuple[int, int, str] | None:
