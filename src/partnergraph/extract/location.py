@@ -17,7 +17,7 @@ from ..reference import Registries
 from . import classify
 from ._text import Token, sentences
 from .draft import Draft, cite
-from .gazetteer import City, Gazetteer
+from .gazetteer import City, Gazetteer, key
 from .home import Home
 from .places import FROM, IN, PLACE_NOUNS, PlaceMention, inside
 
@@ -114,8 +114,10 @@ def _outgoing_location(
         visited = {m.country for m in foreign if m.kind == "city" and m.prep in IN}
         if len(visited) > 1:
             where = None  # "W Solecznikach …", "w Oszmianie …": a trip to two countries has no one place
-    if kind == "Donation" and where is not None and where.kind == "country":
-        where = None  # goods sent "na Ukrainę": the text names no place where they were given
+    if kind == "Donation" and (where is None or where.kind == "country"):
+        # goods sent "na Ukrainę": no place where they were given, unless the text names the recipients' town
+        # ("dla mieszkańców Charkowa", "dla szpitala we Lwowie")
+        where = next((m for m in foreign if m.kind == "city" and _for_someone_there(d.tokens, m)), None)
     if where is None:
         return None, None
     sure = 0.85 if where.end - d.base <= tl else 0.65
@@ -136,9 +138,14 @@ def home_place(home: Home, gaz: Gazetteer, registries: Registries) -> Place:
         return Place(None, home.country)
     for c in gaz.find_cities(home.city):
         if c.country == home.country:
-            return registries.place(c.name, c.country, c.geonames_id) or Place(
+            place = registries.place(c.name, c.country, c.geonames_id) or Place(
                 c.name, c.country, c.name_pl, c.geonames_id, c.wikidata_id, c.lat, c.lon
             )
+            if place.name != home.city and key(place.name or "") == key(home.city):
+                # the home's own spelling of the same letters: "Jastrzębie-Zdrój", not the index's
+                # "Jastrzębie Zdrój"
+                place = replace(place, name=home.city, name_pl=home.city)
+            return place
     return registries.place(home.city, home.country) or Place(home.city, home.country)
 
 
@@ -351,6 +358,11 @@ def _direction(
         )
         if held is not None:
             return "outgoing", cite(d, held.start - d.base, held.end - d.base, 0.8)
+        # a timeline's item headed by its day and town: "12 V 2016 – Wilno"
+        dated = next((m for m in ms if _dated_town(text, m, d.base)), None)
+        if dated is not None and (dated.country != home.country or _is_home_city(dated, home)):
+            value = "incoming" if dated.country == home.country else "outgoing"
+            return value, cite(d, dated.start - d.base, dated.end - d.base, 0.8)
         evidence = []
         for m in ms:
             s, e = m.start - d.base, m.end - d.base
@@ -475,11 +487,30 @@ def _donation_direction(d: Draft, mentions: list[PlaceMention], tl: int) -> tupl
             and bool(nouns)
             and all("acc" in a.cases and "loc" not in a.cases for a in nouns)
         )
-        for_someone_there = pm.prep in IN and any(x.lower == "dla" for x in d.tokens[max(0, i - 6) : i - 1])
-        if to_there or for_someone_there:
+        if to_there or _for_someone_there(d.tokens, pm):
             s, e = pm.start - d.base, pm.end - d.base
             return "outgoing", cite(d, s, e, 0.7)
     return "incoming", cite(d, 0, tl, 0.7)  # a gift from abroad
+
+
+def _for_someone_there(tokens: list[Token], pm: PlaceMention) -> bool:
+    """A foreign place of the people or body a gift is for: "dla Charkowa", "dla szpitala we Lwowie", "dla
+    mieszkańców Charkowa" (not "dla dzieci od mieszkańców Norymbergi": the givers' town)."""
+    i = pm.token_index
+    if pm.prep == "dla":
+        return True
+    if pm.prep in IN:
+        return any(x.lower == "dla" for x in tokens[max(0, i - 6) : i - 1])
+    if pm.prep or not any("gen" in a.cases for a in tokens[i].analyses):
+        return False
+    j = i - 1  # back over the recipients' words in lower case: "dla chorych mieszkańców Charkowa"
+    while j >= 0 and i - j <= 3 and tokens[j].is_word and not tokens[j].is_upper_initial:
+        if tokens[j].lower == "dla":
+            return j < i - 1
+        if tokens[j].has_pos("prep"):
+            return False
+        j -= 1
+    return False
 
 
 WITH_WORDS = {
@@ -525,6 +556,26 @@ def _held_abroad(text: str, m: PlaceMention, base: int) -> bool:
         return False
     a, b = next(((a, b) for a, b in sentences(text) if a <= s < b), (0, len(text)))
     return not ANOTHER_TIME.search(text, a, b)
+
+
+# a line that opens with a day (or days) and a dash before a town closing it: "12 V 2016 – Wilno", "25–26 maja
+# 2016 r. – Lipsk:", a timeline's item
+DATED_LINE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*\d{1,4}(?:[ \t]*[–—-][ \t]*\d{1,2})?\.?[ \t]*(?:[IVX]{1,4}\b|[a-ząćęłńóśźż]{3,12}\b|\d{1,2}\b)?"
+    r"\.?(?:[ \t]*\d{4})?[ \t]*(?:r\.)?[ \t]*[–—:-][ \t]*$"
+)
+LINE_CLOSES = re.compile(r"[ \t]*(?:$|\n|[.:,][ \t]|[–—][ \t])")
+
+
+def _dated_town(text: str, m: PlaceMention, base: int) -> bool:
+    """A town the text names bare after its line's date: the place of a timeline's item."""
+    s, e = m.start - base, m.end - base
+    return (
+        not m.prep
+        and m.kind == "city"
+        and bool(LINE_CLOSES.match(text, e))
+        and bool(DATED_LINE_BEFORE.search(text, max(0, s - 40), s))
+    )
 
 
 # a visit paid to someone: "złożyli wizytę / rewizytę partnerom"
@@ -613,6 +664,7 @@ def _event_place(ms: list[PlaceMention], tl: int, d: Draft) -> PlaceMention | No
         for m in ms
         if m.prep in IN
         or m.prep == "do"
+        or _dated_town(d.text, m, d.base)
         or _hosting_city(d, m)
         or _visited(d.tokens, m)
         or (m.prep in FROM and _hosts_from(d.tokens, m.token_index))  # "u partnerów z Norymbergi"

@@ -98,6 +98,8 @@ ENDINGS = [
     # Czech and Slovak adjectives of two-word names: "z Českého Těšína" (Český Těšín), "z Banskej Bystrici"
     ("ého", "ý"),
     ("ej", "á"),
+    # plural names whose genitive has no ending: "z Czerkas", "z Jass" (Czerkasy, Jassy)
+    ("", "y"),
 ]
 KRAKOW = "Kraków"
 # particles inside persons' names
@@ -121,6 +123,9 @@ class PlaceMention:
     # Polish towns of the name, read as a larger town abroad whose Polish name it is ("Pilzno": Plzeň);
     # home_namesakes() decides
     namesakes: tuple[City, ...] = ()
+    # the reverse: larger towns abroad whose name the word of a Polish town is as written ("w Turku": Turek's
+    # locative, Turku's name); home_namesakes() decides
+    abroad: tuple[City, ...] = ()
 
 
 def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
@@ -220,9 +225,10 @@ def _city_keys(tokens: list[Token], i: int, n: int) -> list[str]:
             or (after_place_noun(tokens, i) and not t.has_mark("nazwa_geograficzna"))
             or (_surname_only(t) and i >= 1 and tokens[i - 1].lower in FROM | IN | TO)
             or _adjective_out_of_case(t, _prep(tokens, i))
+            or _geographic_out_of_case(t, _prep(tokens, i))
         ):
             # a geographic name to the dictionary has its base forms above; its endings are not guessed
-            # ("z miasta Maków" is no Mak, "Turów" no Tours)
+            # ("z miasta Maków" is no Mak, "Turów" no Tours) unless the preposition rules its reading out
             keys += [a.lemma for a in t.analyses]
             w = t.text
             for end, repl in ENDINGS:
@@ -252,6 +258,14 @@ def _adjective_out_of_case(t: Token, prep: str) -> bool:
             a.pos in ("adj", "adjp") and a.lemma[:1].islower() and not a.cases & cases for a in t.analyses
         )
     )
+
+
+def _geographic_out_of_case(t: Token, prep: str) -> bool:
+    """A word the dictionary reads as a geographic name only in cases the preposition does not take: another
+    town's name declined ("z Żyliny" is Żylina's genitive, not the village Żyliny's nominative)."""
+    cases = PREP_CASES.get(prep)
+    geo = [a for a in t.analyses if "nazwa_geograficzna" in a.marks]
+    return cases is not None and bool(geo) and not any(a.cases & cases for a in geo)
 
 
 def _surname_only(t: Token) -> bool:
@@ -586,6 +600,8 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             i += polish
             continue
         country = _country_at(gaz, tokens, i)
+        if country and _city_rather_than_country(gaz, tokens, i, country):
+            country = None
         country = (*country, "") if country else _region_at(gaz, tokens, i)
         if t.text.isupper() and len(t.text) > 1 and not country:
             i += 1  # an acronym is a place only when it is a country's ("USA", "RPA")
@@ -600,6 +616,7 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             i += n
             continue
         found = small_town = None
+        abroad: tuple[City, ...] = ()
         for n in (4, 3, 2, 1):
             if i + n > len(tokens):
                 continue
@@ -622,6 +639,7 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                 continue
             if n == 1 and (polish := _polish_town(gaz, t)) and not _foreign_adjective_before(tokens, i):
                 found = (polish, 1, polish[0].name)  # "w Tarnowie" is Tarnów, not (Veliko) Tarnowo
+                abroad = _abroad_as_written(gaz, t)
                 break
             named = _first_named(gaz, tokens, i, n)
             if named is not None:
@@ -649,7 +667,11 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
         if found is None and _prep(tokens, i) in FROM | IN | TO:
             found = _common_word_city(gaz, tokens, i)
             common_word = found is not None
-        if found is None and _prep(tokens, i) in ("w", "we", "do"):
+        if (
+            found is None
+            and _prep(tokens, i) in ("w", "we", "do")
+            and not _geographic_out_of_case(t, _prep(tokens, i))
+        ):
             found = _home_country_town(tokens, i)
         if found and key(found[2]) in KRAKOW_DISTRICTS:
             found = None
@@ -662,10 +684,29 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                 out[-1] = replace(out[-1], common_word=True)
             if n == 1 and out[-1].country != "PL" and (namesakes := _polish_namesakes(gaz, t)):
                 out[-1] = replace(out[-1], namesakes=namesakes)
+            if abroad:
+                out[-1] = replace(out[-1], abroad=abroad)
             i += n
             continue
         i += 1
     return out
+
+
+def _city_rather_than_country(gaz: Gazetteer, tokens: list[Token], i: int, country: tuple[str, int]) -> bool:
+    """A far-away state whose Polish name is a large European city's too, named with a town's preposition:
+    "do Grenady", "w Grenadzie" are Granada in Spain (the island state takes "na": "na Grenadzie")."""
+    iso, n = country
+    if n != 1 or iso in gaz.europe or _prep(tokens, i) not in FROM | IN - {"na"} | {"do"}:
+        return False
+    names = tokens[i].lemmas_with("nazwa_geograficzna") or [tokens[i].text]
+    return any(
+        c.country in gaz.europe and c.population >= EUROPEAN_NAMESAKE
+        for g in names
+        for c in gaz.find_cities(g)
+    )
+
+
+EUROPEAN_NAMESAKE = 100_000
 
 
 # a foreign county or district named like its seat town is not the town: "Landkreis Görlitz", "okres Kežmarok"
@@ -783,6 +824,21 @@ def _polish_village(gaz: Gazetteer, names, spellings) -> list[City]:
         if c.country != "PL" and (c.country in gaz.europe or c.population >= METROPOLIS)
     )
     return [] if any(c.population >= max(most, TINY_TOWN) for c in abroad) else towns
+
+
+_ABROAD: dict[int, tuple[Gazetteer, dict[str, tuple]]] = {}
+
+
+def _abroad_as_written(gaz: Gazetteer, t: Token) -> tuple[City, ...]:
+    """Towns in Europe outside Poland, of some size, whose name is the word as written ("Turku")."""
+    memo = _memo(_ABROAD, gaz)
+    if t.text not in memo:
+        memo[t.text] = tuple(
+            c
+            for c in gaz.find_cities(t.text)
+            if c.country != "PL" and c.country in gaz.europe and c.population >= SMALL_TOWN
+        )
+    return memo[t.text]
 
 
 def _polish_namesakes(gaz: Gazetteer, t: Token) -> tuple[City, ...]:
@@ -1016,7 +1072,7 @@ def _corroborated(
     )  # registered ones are known
     # a small town far away, or a town by another name than its own that is also a common noun, named with no
     # preposition, is the common word ("Brak komentarzy"; "Klub Seniora „Pod Lipami”" is no Česká Lípa)
-    bare = not m.prep and one_word and _common_noun(tokens[i])
+    bare = not m.prep and one_word and _common_noun(tokens[i]) and not _after_date_and_dash(tokens, i)
     if not (after_gmina or tiny or (foreign_name and (far or small or bare)) or (far and not m.prep)):
         return m
     named = _named_countries(found, m, tokens, nationalities)
@@ -1024,6 +1080,19 @@ def _corroborated(
     if readings:
         return replace(m, country=readings[0].country, city=readings[0], readings=tuple(readings))
     return replace(m, kind="country", country="PL", city=None, readings=()) if after_gmina else None
+
+
+def _after_date_and_dash(tokens: list[Token], i: int) -> bool:
+    """A word after a day and a dash, as a timeline names an item's town: "12 V 2016 – Ryga"."""
+    if i < 2 or tokens[i - 1].text not in DASHES:
+        return False
+    before = tokens[i - 2].text
+    return (
+        before.isdigit() or before in ROMAN_MONTHS or before == "." and i >= 3 and tokens[i - 3].lower == "r"
+    )
+
+
+ROMAN_MONTHS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
 
 
 def _named_countries(
@@ -1129,7 +1198,14 @@ POLAND_WORDS = {"rp", "rzeczypospolitej", "polski", "polskiej"}
 # "o podobnym programie, który działa w Kownie" (not "chcemy otworzyć podobne świetlice we Lwowie")
 LIKE_LEMMAS = {"podobny", "analogiczny"}
 EXIST_LEMMAS = {"działać", "funkcjonować", "istnieć"}
-ASIDE_LEMMAS = FUNDING_WORDS | SIGHTSEEING | WAY_HOME | MISSIONS | LIKE_LEMMAS | {"wsparcie"}
+# the next gathering, to come: "Następne forum – za rok w Turku", "Kolejne spotkanie odbędzie się w Wilnie",
+# "Next meeting: Thessaloniki" (not "Kolejne spotkanie odbyło się w Wilnie": a past one, maybe this one)
+NEXT_WORDS = {"następny", "kolejny", "next"}
+GATHERING_WORDS = {
+    "spotkanie", "forum", "konferencja", "seminarium", "wizyta", "zjazd", "posiedzenie", "warsztat", "meeting",
+    "conference", "visit",
+}  # fmt: skip
+ASIDE_LEMMAS = FUNDING_WORDS | SIGHTSEEING | WAY_HOME | MISSIONS | LIKE_LEMMAS | NEXT_WORDS | {"wsparcie"}
 # the visitors' earlier stops: "Urzędnicy z Tbilisi, którzy wcześniej byli w Berlinie i w Pradze, …"
 EARLIER_WORDS = {"wcześniej", "przedtem", "uprzednio"}
 STAY_LEMMAS = {"być", "przebywać", "odwiedzić", "odwiedzać", "gościć", "zwiedzić"}
@@ -1179,6 +1255,7 @@ def _opens_aside(tokens: list[Token], i: int) -> bool:
         or _polish_mission(tokens, i)
         or (t.lower == "przez" and any(x.lemmas & TRAVEL_LEMMAS for x in tokens[max(0, i - 4) : i]))
         or _likeness(tokens, i)
+        or _next_gathering(tokens, i)
     )
 
 
@@ -1204,6 +1281,20 @@ def _toured_host(tokens: list[Token], m: PlaceMention) -> bool:
     after = (x for x in tokens[j + 1 : m.token_index] if x.is_word and x.lower not in SIGHTSEEING_FILLERS)
     first = next(after, None)
     return first is not None and bool(first.lemmas & FACILITY_LEMMAS)
+
+
+def _next_gathering(tokens: list[Token], i: int) -> bool:
+    """ "Następne forum …", "Next meeting: …" in a clause with no verb in the past tense."""
+    if not (tokens[i].lemmas & NEXT_WORDS or tokens[i].lower == "next"):
+        return False
+    if not any(x.lemmas & GATHERING_WORDS or x.lower in GATHERING_WORDS for x in tokens[i + 1 : i + 3]):
+        return False
+    j = i + 1
+    while j < len(tokens) and tokens[j].text not in SENTENCE_END:
+        if tokens[j].has_pos("praet"):
+            return False
+        j += 1
+    return True
 
 
 def _likeness(tokens: list[Token], i: int) -> bool:
@@ -1275,7 +1366,7 @@ def _aside_tokens(tokens: list[Token]) -> set[int]:
             i += 1
             continue
         j = i + 1
-        end = SENTENCE_END if tokens[i].lemmas & (WAY_HOME | LIKE_LEMMAS) else CLAUSE_END
+        end = SENTENCE_END if tokens[i].lemmas & (WAY_HOME | LIKE_LEMMAS | NEXT_WORDS) else CLAUSE_END
         # through a list of names: "finansowanego przez Islandię, Liechtenstein i Norwegię"
         while j < len(tokens) and (tokens[j].text not in end or _list_goes_on(tokens, j)):
             j += 1
@@ -1692,11 +1783,19 @@ def home_namesakes(mentions: list[PlaceMention], home_town, named: set[str]) -> 
     (`home_town`, with lat and lon) or another Polish town of the text. "Goście z Ukrainy odwiedzili DPS w
     Pilźnie" on a page from Dębica is Pilzno, not Plzeň; "w Lipsku" with guests from Grodno beside Augustów is
     Lipsk, not Leipzig; "w czeskim Pilźnie", "z Pragi i Pilzna", a conference "w Koszycach" with no other
-    foreign place stay abroad."""
+    foreign place stay abroad. The reverse: a Polish town's word that names a town abroad as written (`abroad`)
+    is that town where its country is named and the Polish town is of no region of the text ("w Turku")."""
     polish = [m.city for m in mentions if m.kind == "city" and m.country == "PL" and m.city is not None]
     around = [c for c in (home_town, *polish) if c is not None and c.lat is not None and c.lon is not None]
     out = []
     for m in mentions:
+        if m.abroad and m.country == "PL" and m.city is not None:
+            # a Polish town's word that is a town's name abroad, in a country the text names, far from the
+            # home and the other Polish towns: "fińscy partnerzy … w Turku" is Turku, not Turek
+            there = [c for c in m.abroad if c.country in named]
+            near = [c for c in around if c != m.city]
+            if there and not any(_km(m.city, o) <= LOCAL_KM for o in near if m.city.lat is not None):
+                m = replace(m, country=there[0].country, city=there[0], readings=tuple(there))
         if m.namesakes and m.country not in named and m.country != "PL":
             others = {x.country for x in mentions if x.city is not None and x.quote != m.quote}
             foreign_side = (named | others) - {"PL", ""}
