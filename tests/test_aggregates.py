@@ -84,16 +84,17 @@ def test_organisations_are_organisations_by_country(graph):
 
 def test_cities_are_places_map(graph):
     store, agg = graph
-    expected = {
-        (r["city"], r.get("name"), r["iso"], float(r["lat"]), float(r["long"]), int(r["events"]))
-        for r in live(store, "places_map")
-    }
-    got = {
-        (c["iri"], c["label"]["en"], c["country"], c["lat"], c["lon"], c["events"])
-        for c in agg["cities"]
-        if c["lat"] is not None
-    }
-    assert got == expected
+    for lang in ("en", "pl"):
+        expected = {
+            (r["city"], r.get("name"), r["iso"], float(r["lat"]), float(r["long"]), int(r["events"]))
+            for r in live(store, "places_map", lang=lang)
+        }
+        got = {
+            (c["iri"], c["label"][lang], c["country"], c["lat"], c["lon"], c["events"])
+            for c in agg["cities"]
+            if c["lat"] is not None
+        }
+        assert got == expected, lang
 
 
 def test_topics_are_topics_ranked(graph):

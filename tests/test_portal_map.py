@@ -1,16 +1,20 @@
 """The map as a person sees it: a sea around the countries (the map page's Vega map and the small map of a
-country's page), and years chosen and shown from the first to the last without gaps. A real `serve` on the
-seed build (events in 2010 and 2017 only), headless Chromium, colours read from the screen's pixels."""
+country's page), years chosen and shown from the first to the last without gaps, and the cities named in the
+reader's language. A real `serve` on the seed build (events in 2010 and 2017 only), headless Chromium,
+colours read from the screen's pixels."""
 
 from __future__ import annotations
 
 import base64
+import csv
+import io
 import json
 import re
 
 from test_portal import CIRCLES, wait_until
 from test_web import open_page
 
+from partnergraph.aggregates import load_aggregates
 from partnergraph.web.portal.charts import basemap
 from partnergraph.web.portal.viz import project
 from partnergraph.web.templating import STATIC
@@ -130,3 +134,52 @@ def test_the_per_year_charts_run_through_the_years_without_events(browser, serve
     assert shown == list(range(shown[0], shown[-1] + 1)) and len(shown) > 2
     assert problems == [] and problems2 == []
     page.close()
+
+
+def city_names(seed_store) -> dict[str, dict[str, str]]:
+    """city IRI -> {"pl": name, "en": name} of the cities with coordinates, as the build counted them."""
+    settings, _store = seed_store
+    cities = load_aggregates(settings.build_dir)["cities"]
+    return {c["iri"]: c["label"] for c in cities if c["lat"] is not None}
+
+
+def test_the_map_names_the_cities_in_the_readers_language(browser, server, seed_store):
+    """The circles of /map (their tooltips' names) and its list of cities, in Polish on a Polish page."""
+    names = city_names(seed_store)
+    assert any(n["pl"] != n["en"] for n in names.values())  # the seed has Antwerpia/Antwerp, Wiedeń/Vienna
+    for lang in ("pl", "en"):
+        page, problems = open_page(browser, server.url + f"map?lang={lang}")
+        page.wait_for_selector("#viz-map svg")
+        wait_until(page, f"() => ({CIRCLES})() > 0")
+        circles = page.evaluate(
+            """() => { const names = []; (function walk(item) {
+            if (item.marktype === 'symbol' && item.role === 'mark') item.items.forEach(i => names.push(i.datum.name));
+            (item.items || []).forEach(walk); })(document.querySelector('#viz-map .chart')._view.scenegraph().root);
+            return names; }"""
+        )
+        listed = page.locator("#map-cities tbody td:first-child").all_inner_texts()
+        other = "en" if lang == "pl" else "pl"
+        differ = [n for n in names.values() if n[other] != n[lang]]
+        assert set(circles) == set(listed) and set(listed) <= {n[lang] for n in names.values()}, lang
+        assert {n[lang] for n in differ} & set(listed) and not {n[other] for n in differ} & set(listed)
+        assert problems == []
+        page.close()
+
+
+def test_places_map_answers_name_the_cities_in_the_pages_language(browser, server, client, seed_store):
+    """The saved query `places_map` on a Polish page: its table and its CSV name the cities in Polish (were
+    English: "Antwerp" beside "Antwerpia"); on an English page in English."""
+    names = city_names(seed_store)
+    for lang in ("pl", "en"):
+        other = "en" if lang == "pl" else "pl"
+        download = client.get("/queries/places_map", params={"lang": lang, "format": "csv"})
+        rows = list(csv.DictReader(io.StringIO(download.content.decode("utf-8-sig"))))
+        assert {r["city"]: r["name"] for r in rows} == {iri: n[lang] for iri, n in names.items()}, lang
+        page, problems = open_page(browser, server.url + f"queries/places_map?lang={lang}&run=1")
+        shown = {cell.strip() for cell in page.locator("main table td").all_inner_texts()}
+        for n in names.values():
+            assert n[lang] in shown
+            if n[other] != n[lang]:
+                assert n[other] not in shown, (lang, n)
+        assert problems == []
+        page.close()
