@@ -51,15 +51,26 @@ def test_the_type_and_topic_lexicons_match_as_before_on_real_pages():
             assert scan.find(text) == _each(patterns, text), page.name
 
 
-def test_what_may_match_nothing_lets_the_next_letters_guard_a_cue():
-    from partnergraph.extract._cues import _first_letters
+def test_a_cues_head_is_what_its_matches_may_begin_with():
+    from partnergraph.extract._cues import HEAD, _heads
 
-    assert _first_letters(r"(?:(?<=pomoc )|(?<=opieka ))dla dzieci") == {"d"}
-    assert _first_letters(r"(rodzinn\w+ )?opiek\w* zastępcz") == {"r", "o"}
-    assert _first_letters(r"(?<!#)(?:senior\w*|(?<!nie)usług\w*)") == {"s", "u"}
-    assert _first_letters(r"(?:ab)*c|d") == {"a", "c", "d"}
-    assert _first_letters(r"x?") is None  # may match nothing: any start
-    assert _first_letters(r"\d+\s+palet") is None  # a digit: no letter guards it
+    assert HEAD == 5
+    assert _heads(r"(?:(?<=pomoc )|(?<=opieka ))dla dzieci") == {("d", "l", "a", r"\ ", "d")}
+    assert _heads(r"(rodzinn\w+ )?opiek\w* zastępcz") == {tuple("rodzi"), tuple("opiek")}
+    assert _heads(r"(?<!#)(?:senior\w*|(?<!nie)usług\w*)") == {tuple("senio"), tuple("usług")}
+    assert _heads(r"(?:ab)*c|d") == {("a", "b"), ("c",), ("d",)}  # after one repetition: not followed
+    assert _heads(r"dar(y|ów)?\b") == {tuple("dar"), tuple("dary"), tuple("darów")}
+    assert _heads(r"\d+\s+palet") == {(r"[\d]",)}
+    assert _heads(r"[^a]bc") == {()} and _heads(r"x?") == {(), ("x",)}  # may begin anywhere
     patterns = [r"(?:(?<=pomoc )|(?<=opieka ))dla dzieci", r"(rodzinn\w+ )?opiek\w*", r"(?:ab)*c|d"]
     text = "Pomoc dla dzieci, opieka dla dzieci i dla dzieci; rodzinna opieka, Opieki, ababc, abd, c."
     assert CueScan(patterns).find(text) == _each(patterns, text)
+
+
+def test_cues_that_may_begin_anywhere_and_the_engines_own_case_folding():
+    """A cue that may match nothing or begin with any character is tried at every start, also before a
+    space or a comma; a head fits by the engine's case folding ("ſ" is an "s", "K" the Kelvin sign a "k")."""
+    patterns = [r"x?", r"[^\w]\s*dla", r"spotka\w*", r"konferencj\w*", r"(?-i:Ośrod\w*)", r"ab"]
+    text = "ſpotkanie, Konferencja \u212aonferencji, OśRODEK, Ośrodek (  dla), ab a b ab"
+    for part in (text, text[:3], text[-2:], "a", ""):
+        assert CueScan(patterns).find(part) == _each(patterns, part), part

@@ -1,76 +1,108 @@
 """Many cue patterns matched in one scan, with the very matches each pattern's own `finditer` would give.
 
-The classifiers weigh every match of every cue (a type's forty-odd stems, the topics' lexicons). Scanning
-the text once per cue cost a tenth of extraction; here one zero-width scan finds the word starts where some
-cue matches (and the first such cue), and at each such start only the later cues whose first letters fit
-are tried, one by one. (Trying them as one alternation per start compiled a pattern as large as the scan's
-for almost every cue: a third of a second at the first pages, and slower per page.)
+The classifiers weigh every match of every cue (a type's seventy stems, the topics' lexicons). Each cue's
+pattern is read for its head, what its matches may begin with ("spotka(nie|nia)" begins "spot"), and one
+scan finds the word starts where some cue's head fits. There the cues are looked up by the next few
+characters (remembered per scan: a page repeats its words) and only those whose head fits are tried, each
+alone. (Trying every cue at every word start, as one alternation, took ten times as long: an alternation
+is tried branch by branch, and a cue rarely fails before its second letter.)
 """
 
 from __future__ import annotations
 
 import re
 
-try:  # the parser of the standard library's regex engine, to read a pattern's possible first letters
+try:  # the parser of the standard library's regex engine, to read a pattern's head
     from re import _constants as _c
     from re import _parser
-except ImportError:  # pragma: no cover - another Python: no guards, the same matches, only slower
+except ImportError:  # pragma: no cover - another Python: no heads, the same matches, only slower
     _parser = None
 
+HEAD = 5  # characters of a cue's head: longer keys part the cues better, but there are more keys to learn
 
-def _first_letters(pattern: str) -> frozenset[str] | None:
-    """The lower-case letters a match of `pattern` can begin with, or None when any character could."""
+Head = tuple[str, ...]  # a character class per character (a regular expression each)
+
+
+def _heads(pattern: str) -> set[Head]:
+    """What a match of `pattern` may begin with: the character classes of its first HEAD characters, as
+    many as are known (an empty head: any beginning). A look-around or an optional part lets what follows
+    it in: "(?<=pomoc )dla dzieci" begins "dla ", "(ab)*c" begins "abab", "abc" or "c"."""
     if _parser is None:
-        return None
+        return {()}
     try:
-        letters, may_be_empty = _first_of(_parser.parse(pattern, re.I))
-    except Exception:  # noqa: BLE001 - an unreadable pattern is simply not guarded
-        return None
-    return None if may_be_empty else letters
+        items = list(_parser.parse(pattern, re.I))
+    except Exception:  # noqa: BLE001 - an unreadable pattern is tried everywhere
+        return {()}
+    return _walk(items, (), HEAD)
 
 
-_ANY = (None, False)
-
-
-def _first_of(items) -> tuple[frozenset[str] | None, bool]:
-    """The letters a match of the sequence `items` can begin with (None: any character) and whether it can
-    match nothing at all. What may match nothing (a look-around, an optional group) lets the letters of
-    what follows it begin the match too: "(?:(?<=pomoc )|(?<=opieka ))dla dzieci" begins with "d"."""
-    letters: set[str] = set()
-    for op, av in items:
-        first, may_be_empty = _first_of_item(op, av)
-        if first is None:
-            return _ANY
-        letters |= first
-        if not may_be_empty:
-            return frozenset(letters), False
-    return frozenset(letters), True
-
-
-def _first_of_item(op, av) -> tuple[frozenset[str] | None, bool]:
+def _walk(items: list, then: tuple[list, ...], room: int) -> set[Head]:
+    """The heads (of at most `room` characters) of the sequence `items` followed by the sequences `then`."""
+    if room == 0:
+        return {()}
+    if not items:
+        return _walk(then[0], then[1:], room) if then else {()}
+    (op, av), rest = items[0], items[1:]
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return frozenset(), True  # zero-width: the first letter comes after it
-    if op == _c.LITERAL:
-        return frozenset(chr(av).lower()), False
-    if op == _c.IN:
-        if any(o != _c.LITERAL for o, _a in av):
-            return _ANY  # a range, a category or a negation: too wide to guard
-        return frozenset(chr(a).lower() for _o, a in av), False
+        return _walk(rest, then, room)  # zero-width: the head goes on after it
+    one = _class(op, av)
+    if one is not None:
+        return {(one,) + h for h in _walk(rest, then, room - 1)}
     if op == _c.SUBPATTERN:
-        return _first_of(av[3])
+        return _walk(list(av[3]), (rest,) + then, room)
     if op == _c.BRANCH:
-        firsts = [_first_of(b) for b in av[1]]
-        if any(f is None for f, _e in firsts):
-            return _ANY
-        return frozenset().union(*(f for f, _e in firsts)), any(e for _f, e in firsts)
+        return set().union(*(_walk(list(b), (rest,) + then, room) for b in av[1]))
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-        first, may_be_empty = _first_of(av[2])
-        return first, may_be_empty or av[0] == 0
-    return _ANY
+        once = _walk(list(av[2]), (), room)  # the first repetition; what comes after it is not followed
+        return once | _walk(rest, then, room) if av[0] == 0 else once
+    return {()}  # anything else (a dot, a negated class, a back-reference): the head ends here
 
 
-def _letter_class(letters: frozenset[str]) -> str:
-    return "[" + re.escape("".join(sorted(letters))) + "]"
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: r"\d",
+    _c.CATEGORY_NOT_DIGIT: r"\D",
+    _c.CATEGORY_SPACE: r"\s",
+    _c.CATEGORY_NOT_SPACE: r"\S",
+    _c.CATEGORY_WORD: r"\w",
+    _c.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _class(op, av) -> str | None:
+    """One character's class for a literal or a set of literals, ranges and categories, else None."""
+    if op == _c.LITERAL:
+        return re.escape(chr(av))
+    if op != _c.IN:
+        return None
+    parts = []
+    for o, a in av:
+        if o == _c.LITERAL:
+            parts.append(re.escape(chr(a)))
+        elif o == _c.RANGE:
+            parts.append(re.escape(chr(a[0])) + "-" + re.escape(chr(a[1])))
+        elif o == _c.CATEGORY and a in _CATEGORIES:
+            parts.append(_CATEGORIES[a])
+        else:
+            return None  # a negation
+    return "[" + "".join(parts) + "]"
+
+
+def _alternation(heads: set[Head]) -> str:
+    """One regular expression of the (non-empty) heads, branching where they part, so that the engine
+    reads each shared beginning once ("spotka|spotyk" as "spot(?:ka|yk)")."""
+    by_first: dict[str, set[Head]] = {}
+    for h in heads:
+        by_first.setdefault(h[0], set()).add(h[1:])
+    branches = []
+    for first, tails in sorted(by_first.items()):
+        longer = {t for t in tails if t}
+        if len(longer) < len(tails):  # this class alone is a whole head: nothing after it is asked
+            branches.append(first)
+        elif len(longer) == 1:
+            branches.append(first + _alternation(longer))
+        else:
+            branches.append(first + "(?:" + _alternation(longer) + ")")
+    return "|".join(branches)
 
 
 class CueScan:
@@ -78,31 +110,15 @@ class CueScan:
     case-insensitively, as `re.compile(r"(?<!\\w)(?:" + p + ")", re.I).finditer` gives them)."""
 
     def __init__(self, patterns: list[str]) -> None:
-        self.n = len(patterns)
-        # cues grouped by their first letters, each group behind a look at the next character
-        groups: dict[frozenset[str] | None, list[int]] = {}
-        for k, p in enumerate(patterns):
-            groups.setdefault(_first_letters(p), []).append(k)
-        self.order = [k for ks in groups.values() for k in ks]  # the order in which alternatives are tried
-        self.alts = [(letters, f"(?P<c{k}>{patterns[k]})") for letters, ks in groups.items() for k in ks]
-        self.rank = {k: i for i, k in enumerate(self.order)}
-        self.starts = re.compile(r"(?<!\w)(?=" + self._alternation() + ")", re.I)
         self.patterns = patterns
-        self.guards = {k: letters for letters, ks in groups.items() for k in ks}
-        self._compiled: list[re.Pattern | None] = [None] * self.n
-        self._by_letter: dict[str, list[int]] = {}
-
-    def _alternation(self) -> str:
-        """The alternation of the cues in trying order, grouped under their letters."""
-        parts, run, letters = [], [], None
-        for lt, alt in self.alts + [(object(), "")]:
-            if lt != letters and run:
-                guard = "" if letters is None else "(?=" + _letter_class(letters) + ")"
-                parts.append(guard + "(?:" + "|".join(run) + ")")
-                run = []
-            letters = lt
-            run.append(alt)
-        return "|".join(parts)
+        heads = [_heads(p) for p in patterns]
+        # a cue's heads as a pattern (None: the cue may begin anywhere); the same engine's case folding
+        self.heads = [None if () in hs else re.compile(_alternation(hs), re.I) for hs in heads]
+        anywhere = any(h is None for h in self.heads)
+        fits = "" if anywhere else "(?=" + _alternation(set().union(*heads)) + ")"
+        self.starts = re.compile(r"(?<!\w)" + fits, re.I)
+        self._compiled: list[re.Pattern | None] = [None] * len(patterns)
+        self._tried: dict[str, list[int]] = {}
 
     def _cue(self, k: int) -> re.Pattern:
         """The k-th cue alone (compiled when first needed: most cues never match a given page)."""
@@ -110,31 +126,18 @@ class CueScan:
             self._compiled[k] = re.compile(self.patterns[k], re.I)
         return self._compiled[k]
 
-    def _tried_at(self, char: str) -> list[int]:
-        """The cues whose guard lets them begin at `char`, in trying order (the guard's own test, so that case
-        folding is the regex engine's)."""
-        if char not in self._by_letter:
-            fits = {
-                letters: letters is None or re.fullmatch(_letter_class(letters), char, re.I)
-                for letters in set(self.guards.values())
-            }
-            self._by_letter[char] = [k for k in self.order if fits[self.guards[k]]]
-        return self._by_letter[char]
+    def _tried_at(self, key: str) -> list[int]:
+        """The cues whose head fits the text's next HEAD characters `key`."""
+        if key not in self._tried:
+            self._tried[key] = [k for k, h in enumerate(self.heads) if h is None or h.match(key)]
+        return self._tried[key]
 
     def find(self, text: str) -> list[list[tuple[int, int]]]:
-        found: list[list[tuple[int, int]]] = [[] for _ in range(self.n)]
-        free_from = [0] * self.n  # a cue's next match starts after its last one, as finditer's do
+        found: list[list[tuple[int, int]]] = [[] for _ in self.patterns]
+        free_from = [0] * len(self.patterns)  # a cue's next match starts after its last one, as finditer's do
         for s in self.starts.finditer(text):
-            pos, name = s.start(), s.lastgroup
-            # the first cue in trying order that matches here; the later ones are tried alone
-            first = int(name[1:])
-            if pos >= free_from[first]:
-                found[first].append((pos, s.end(name)))
-                free_from[first] = s.end(name)
-            after = self.rank[first]
-            for k in self._tried_at(text[pos]):
-                if self.rank[k] <= after:
-                    continue
+            pos = s.start()
+            for k in self._tried_at(text[pos : pos + HEAD]):
                 m = self._cue(k).match(text, pos)
                 if m is not None and pos >= free_from[k]:
                     found[k].append((pos, m.end()))
