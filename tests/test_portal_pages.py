@@ -224,3 +224,28 @@ def test_axe_finds_no_serious_violation_on_any_kind_of_resource(browser, server,
         page.wait_for_load_state("networkidle")
         assert axe_violations(page) == [], kind
     context.close()
+
+
+@pytest.mark.parametrize("name", ["topics_by_country", "topics_ranked"])
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_a_saved_querys_table_shows_each_topic_once(browser, server, client, name, lang):
+    """A row of topics_by_country and topics_ranked names its topic once, in the reader's language (its
+    code's label and its name in that language stood side by side: "bezdomność | bezdomność"); the rows are
+    the download's, one a topic, the other cells as they were."""
+    download = client.get(f"/queries/{name}", params={"lang": lang, "format": "json"}).json()
+    answers = [{k: v["value"] for k, v in b.items()} for b in download["results"]["bindings"]]
+    page, problems = open_page(browser, server.url + f"queries/{name}?lang={lang}&run=1")
+    header = page.locator("main table th").all_inner_texts()
+    rows = [
+        [cell.strip() for cell in row.locator("td").all_inner_texts()]
+        for row in page.locator("main table tbody tr").all()
+    ]
+    assert len(header) == len(download["head"]["vars"]) - 1  # the names' column left out
+    assert len(rows) == len(answers) > 0
+    for row, answer in zip(rows, answers, strict=True):
+        assert row.count(answer["topic_name"]) == 1, row  # the name, in `lang`, shown once
+        assert answer["events"] in row
+    shown_codes = page.eval_on_selector_all("main table td span[title]", "els => els.map(e => e.title)")
+    assert {a["topic"] for a in answers} <= set(shown_codes)  # each name keeps its code for a hover
+    assert problems == []
+    page.close()

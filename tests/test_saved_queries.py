@@ -329,3 +329,47 @@ def test_topics_ranked_gives_years_of_dated_events_only():
     assert [{k: str(v) for k, v in row.items()} for row in store.select(text).rows] == expected
     got = [{str(k): str(v) for k, v in row.asdict().items()} for row in dataset.query(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize("name, key", [("topics_ranked", ()), ("topics_by_country", ("iso",))])
+def test_a_topic_is_one_row_with_two_names_in_a_language_or_two_codes(name, key):
+    """A topic whose concept has two Polish names (a second source's, or a curated one beside the ontology's)
+    and two codes (in a second scheme) is still one row, with the least of each (on the embedded store and
+    on rdflib alike); its events counted once."""
+    from rdflib import Dataset
+
+    from partnergraph.store import EmbeddedStore
+
+    pg, skos = "https://w3id.org/partnergraph/def/", "http://www.w3.org/2004/02/skos/core#"
+    topic, graph = f"<{pg}topic/housing>", f"<{pg}g>"
+    lines = [
+        f'{topic} <{skos}notation> "housing" {graph} .',
+        f'{topic} <{skos}notation> "mieszkalnictwo-2" <{pg}other-scheme> .',
+        f'{topic} <{skos}prefLabel> "mieszkalnictwo"@pl {graph} .',
+        f'{topic} <{skos}prefLabel> "mieszkania"@pl <{pg}other-scheme> .',
+        f'{topic} <{skos}prefLabel> "housing"@en {graph} .',
+        f'<{pg}country/de> <{pg}isoCode> "DE" {graph} .',
+    ]
+    for n in range(2):
+        event = f"<{pg}e{n}>"
+        lines += [
+            f"{event} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{pg}Event> {graph} .",
+            f"{event} <http://purl.org/dc/terms/subject> {topic} {graph} .",
+            f"{event} <{pg}involvesCountry> <{pg}country/de> {graph} .",
+            f'{event} <https://schema.org/startDate> "201{n}-03-01" {graph} .',
+        ]
+    data = "\n".join(sorted(lines)) + "\n"
+    store = EmbeddedStore()
+    store.load_nquads(data.encode())
+    dataset = Dataset(default_union=True)
+    dataset.parse(data=data, format="nquads")
+    for lang, label in (("pl", "mieszkalnictwo"), ("en", "housing")):
+        text = QUERIES[name].render({"lang": lang})
+        expected = [{"topic": "housing", "topic_name": label, "events": "2", **{k: "DE" for k in key}}]
+        got = [{k: str(v) for k, v in row.items() if k in expected[0]} for row in store.select(text).rows]
+        assert got == expected, lang
+        got = [
+            {str(k): str(v) for k, v in row.asdict().items() if k in expected[0]}
+            for row in dataset.query(text)
+        ]
+        assert got == expected, lang

@@ -551,10 +551,14 @@ def is_country_column(rows: list[dict], column: str, countries: dict) -> bool:
     )
 
 
+# what a cell's kind gives beside its text: a link most, then a code (shown by its label, the code its title)
+GIVES_MORE = {"link": 2, "coded": 1}
+
+
 def repeated_columns(header: list[str], cells: dict[str, list]) -> set[str]:
-    """The columns whose text each row already shows as another column's link (an event's title beside the
-    event, linked by that title; a country's name beside the country): left out of the table a reader
-    sees; the downloads keep them."""
+    """The columns whose text each row already shows in another column that gives more (an event's title
+    beside the event, linked by that title; a country's name or code beside the country; a topic's name
+    beside its code, shown by that name): left out of the table a reader sees; the downloads keep them."""
     repeated = set()
     for v in header:
         for u in header:
@@ -563,11 +567,10 @@ def repeated_columns(header: list[str], cells: dict[str, list]) -> set[str]:
                 and cells[v]
                 and all(
                     shown is not None
-                    and link is not None
-                    and shown.kind != "link"
-                    and link.kind == "link"
-                    and shown.text == link.text
-                    for (shown, _), (link, _) in zip(cells[v], cells[u], strict=True)
+                    and other is not None
+                    and GIVES_MORE.get(other.kind, 0) > GIVES_MORE.get(shown.kind, 0)
+                    and shown.text == other.text
+                    for (shown, _), (other, _) in zip(cells[v], cells[u], strict=True)
                 )
             ):
                 repeated.add(v)
