@@ -16,6 +16,11 @@ SHADOWING = (
     r"(?:wyszli|wyszły|wychodzi\w*|towarzyszy\w*|jeździ\w*)\s+(?:\w+\s+){0,4}?(?:na|w|podczas)\s+(?:\w+\s+)?"
     r"(?:dyżur|patrol|obchod|interwencj|pracy\b|prac\w* w terenie)\w*"
 )
+# sightseeing, no part of what the hosts showed of their work: "zwiedzili Stare Miasto", "zwiedzili Wawel"
+NOT_SIGHTS = (
+    r"(?!\s+(?:\w+\s+){0,2}?(?:miast|star\w* miast|starówk|zabyt|okolic|wawel|rynek|kazimierz|stolic|muze|"
+    r"katedr|zam\w*k))"
+)
 # (pattern, weight). Stems are matched at word starts, case-insensitively.
 TYPE_CUES: dict[str, list[tuple[str, float]]] = {
     "Donation": [
@@ -97,7 +102,8 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"omówi(ono|li|ły|ł|ła)|omawia\w*", 1),  # things discussed
         (r"realizatora?(mi|ów)?\b", 1),
         (r"lider", 1),
-        (r"warsztat", 1.5),  # workshops and trainings: working sessions of a few parties
+        # workshops and trainings: working sessions of a few parties (not occupational therapy workshops, a facility)
+        (r"warsztat\w*(?! terapii)", 1.5),
         (r"szkoleni", 1.5),
         (r"(transnational|partners'?|project|working|steering)\s+meeting", 3),
         (
@@ -109,7 +115,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "StudyVisit": [
         (r"(wizyt|podróż|wyjazd)\w* studyjn", 4),
-        (r"wizyt", 1.5),
+        (r"(?:re)?wizyt", 1.5),  # a visit, or a return visit
         (r"delegacj", 1.5),
         # hosting someone (not a conference: "Wiedeń gościł konferencję")
         (
@@ -125,7 +131,8 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
             r"zapozna|zaznajomi|poznani[ea]|zapoznani|pokaza(li|ł|ła|ły|no)\b|pokazywa",
             2,
         ),  # being shown how things work
-        (r"zwiedz|oprowadzon", 1.5),  # a tour
+        # a tour (of the hosts' places, not of a town's sights)
+        (r"(?:zwiedz\w*+|oprowadzon\w*+)" + NOT_SIGHTS, 1.5),
         (r"studen|absolwent|młodzież", 1),
         (r"oprowadz", 1.5),
         (r"staż|praktyk|hospitacj", 2),  # placements: staying to learn how others work
@@ -142,7 +149,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
 TITLE_WEIGHT = 2.0
 # the words that name an event ("Wizyta studyjna", "Delegacja", "Spotkanie"): what the page calls it, which
 # decides only when what the text says happened does not (../shared/eval/GOLD-CONVENTIONS.md, `type`)
-NAMING = {r"(wizyt|podróż|wyjazd)\w* studyjn", r"wizyt", r"delegacj", r"spotka(nie|nia|niach|niu|ń)\b"}
+NAMING = {r"(wizyt|podróż|wyjazd)\w* studyjn", r"(?:re)?wizyt", r"delegacj", r"spotka(nie|nia|niach|niu|ń)\b"}
 # every cue in one list: its type, weight and whether it only names the event; matched in one scan
 _TYPE_CUE_LIST = [(kind, w, p in NAMING) for kind, cues in TYPE_CUES.items() for p, w in cues]
 _TYPE_SCAN = CueScan([p for cues in TYPE_CUES.values() for p, _w in cues])
@@ -150,8 +157,12 @@ _TYPE_SCAN = CueScan([p for cues in TYPE_CUES.values() for p, _w in cues])
 # in the body and nothing the guests were shown (GOLD-CONVENTIONS.md, `type`)
 TALKS = re.compile(r"(?<!\w)(rozmawia\w*|rozmow\w*|omówi\w*|omawia\w*|dyskut\w*|uzgodni\w*|ustalon\w*)", re.I)
 SHOWN = re.compile(
-    r"(?<!\w)(zapozna\w*|zaznajomi\w*|pozna\w*|zwiedz\w*|oprowadz\w*|prezentac\w*|zaprezentowa\w*|"
-    r"przedstawi(?!ciel)\w*|odwiedz[ia]\w*|hospit\w*|obserwowa\w*|staż\w*|praktyk\w*|study|visit|pokaza\w*|"
+    r"(?<!\w)(zapozna\w*|zaznajomi\w*|pozna\w*|(?:zwiedz\w*+|oprowadz\w*+)"
+    + NOT_SIGHTS
+    + r"|prezentac\w*|zaprezentowa\w*|"
+    # time spent with the home's clients: "razem z naszymi seniorami przygotowali obiad"
+    r"(?:razem|wspólnie)\s+z\s+nasz\w+\s+(?:senior|podopieczn|dzie|mieszkańc|uczestnik|klient)\w*|"
+    r"przedstawi(?!ciel)\w*|odwiedz[ia]\w*|hospit\w*|obserwowa\w*|staż\w*|praktyk\w*|study\b|visit|pokaza\w*|"
     r"obejrze\w*|zobaczy\w*|przygląda\w*|podpatr\w*|gospodarz\w* wizyty|" + SHADOWING + r")",
     re.I,
 )
@@ -181,7 +192,7 @@ INCOMING_CUES = re.compile(
 # a city's own administration in its language: "przedstawiciele Comune di Firenze", "delegacja Stadt Wien"
 MUNICIPAL = (
     r"comune|stadt|gemeente|ayuntamiento|ajuntament|municipi|mairie|ville de|kommun|city council|council of|"
-    r"landratsamt|landkreis|bezirksamt|rathaus"
+    r"landratsamt|landkreis|bezirksamt|rathaus|mesto|město|mestsk|městsk|savivaldyb"
 )
 # participants: the kind of the foreign people; first cue in the heading, else the body's strongest
 PARTICIPANT_CUES: list[tuple[str, str]] = [
@@ -329,10 +340,20 @@ PLANNED = re.compile(r"(?<!\w)(?:zaplanowa\w*|planuj\w*|planowan\w*|odbędzie\s+
 SENTENCE_STOP = re.compile(r"[.!?\n]")
 
 
+# where a clause of a sentence begins: "Partnerzy omówili postępy projektu[, uzgodnili budżet][ i zaplanowali …]"
+CLAUSE_START = re.compile(r"[.!?\n,;]|\s(?:i|oraz|a)\s")
+
+
+# a plan made at the event: what the partners did there ("… uzgodnili budżet i zaplanowali szkolenia")
+PLANNED_THERE = re.compile(r"zaplanowa(?:li|ły|ł|ła|no)\b", re.I)
+
+
 def _without_plans(body: str) -> str:
-    """The body with its sentences about later events blanked (offsets kept)."""
+    """The body with its sentences about later events blanked (offsets kept); of a plan made at the event,
+    only its clause."""
     for m in PLANNED.finditer(body):
-        start = max(body.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        opening = CLAUSE_START if PLANNED_THERE.match(m.group()) else SENTENCE_STOP
+        start = max((c.end() for c in opening.finditer(body, 0, m.start())), default=0)
         stop = SENTENCE_STOP.search(body, m.end())
         end = stop.end() if stop else len(body)
         body = body[:start] + " " * (end - start) + body[end:]
@@ -644,7 +665,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     (
         "domestic_violence",
         r"przemoc\w*|ofiar\w* przemocy|matek z dziećmi|domestic violence|"
-        r"(?:schronisk|hostel|dom|mieszka)\w* (?:\w+ )?dla (?:\w+ )?(?:kobiet|matek)\w*",
+        r"(?:schronisk|hostel|dom|mieszka)\w* (?:\w+ )?dla (?:(?!bezdomn)\w+ )?(?:kobiet|matek)\w*",
     ),
     (
         "foster_care",
@@ -701,7 +722,8 @@ TOPIC_CUES: list[tuple[str, str]] = [
         "unemployment",
         r"bezroboc\w*|bezrobotn\w*|aktywizacj\w* zawodow\w*|reintegracj\w* zawodow\w*|"
         r"ryn(?:ek|k\w*) pracy|poszukując\w* pracy|zatrudnieni\w* socjaln\w*|ekonomi\w* społeczn\w*|"
-        r"spółdziel\w* socjaln\w*|unemploy\w*|zatrudnieni\w* wspieran\w*|trener\w* pracy",
+        r"spółdziel\w* socjaln\w*|unemploy\w*|zatrudnieni\w* wspieran\w*|trener\w* pracy|"
+        r"klub\w* integracji społecznej",  # a social integration club's work is vocational reintegration
     ),
     (
         "streetwork",
@@ -715,7 +737,8 @@ TOPIC_CUES: list[tuple[str, str]] = [
         # the young as whom a problem strikes ("wykluczeniu społecznemu młodzieży"): only the last word, so
         # that the problem keeps its own topic
         r"(?:(?<=społecznemu )|(?<=społecznego )|(?<=zawodowej )|(?<=bezrobociu )|(?<=bezrobocia )|"
-        r"(?<=uzależnieniom )|(?<=przestępczości ))młodzieży",
+        r"(?<=uzależnieniom )|(?<=przestępczości )|(?<=bezdomności )|(?<=bezdomność )|(?<=ubóstwu )|(?<=ubóstwa ))"
+        r"młodzieży",
     ),
     # volunteer work as a theme; visitors who are volunteers are participants, not a topic
     (
@@ -754,7 +777,13 @@ TOPIC_CUES: list[tuple[str, str]] = [
         # social services as a theme ("funkcjonowanie usług społecznych", "rozmawiano o usługach społecznych"), not
         # a body's, a department's or a project's name ("Centrum Usług Społecznych", "wydział usług społecznych")
         r"(?:funkcjonowani\w*|organizacj\w*|system\w*|katalog\w*|rozw\w*|reform\w*|model\w*|zakres\w*|"
-        r"świadcz\w*|dostęp\w*|koordynac\w*|o|dotycząc\w*)\s+(?-i:usług\w* społeczn\w*)|funkcjonowani\w* (Miejskiego Ośrodka|MOPS|ośrodka|"
+        r"świadcz\w*|dostęp\w*|koordynac\w*|o|dotycząc\w*)\s+(?-i:usług\w* społeczn\w*)"
+        # ... not the services of one group, which are its theme ("o usługach społecznych dla seniorów")
+        r"(?!\s+dla\s+(?!mieszkańc|obywatel|ludności|wszystkich))|"
+        # how welfare works: "jak funkcjonuje pomoc społeczna w Polsce"
+        r"(?:jak|sposób)\s+(?:\w+\s+)?(?:funkcjonuj|działa|wygląda|jest\s+zorganizowan)\w*\s+(?:\w+\s+)?"
+        r"(?-i:(?:pomoc|opiek|polityk)\w*\s+(?:społeczn|socjaln)\w*|system\w*)|"
+        r"funkcjonowani\w* (Miejskiego Ośrodka|MOPS|ośrodka|"
         r"pomocy społecznej|systemu (pomocy|opieki) społecznej)|działalnoś\w* (Miejskiego Ośrodka|MOPS)|"
         r"struktur\w* (MOPS|Miejskiego Ośrodka|ośrodka)|"
         r"zada\w* (oraz specyfik\w* pracy )?(MOPS|MOPR|OPS|Miejskiego Ośrodka|Ośrodka|ośrodka)|"
@@ -884,7 +913,10 @@ def find_topics(
                 continue
             if any(s <= a < e for s, e in overview):
                 continue
-            in_name = (
+            # a unit whose work the visitors learnt about ("poznali pracę Klubu Integracji Społecznej") speaks
+            # for the topic
+            subject = SUBJECT_BEFORE.search(text[max(0, a - 40) : a]) is not None
+            in_name = not subject and (
                 any(a >= s and b <= e for s, e in masked)
                 or inside_name(text, a, b, words=2)
                 or BODY_FOR.search(text, max(0, a - 30), a) is not None

@@ -69,7 +69,8 @@ def extract_events(page: Page, registries: Registries) -> list[Event]:
     """The events reported on `page`, in page order."""
     gaz = gazetteer_for(registries)
     grouped = grouped_sections(page)
-    drafts = [d for d in (_draft(page, x) for x in grouped) if d is not None]
+    listed = [(x, d) for x in grouped if (d := _draft(page, x)) is not None]
+    drafts = [d for _x, d in listed]
     year = _year(page, grouped, drafts)
     home = home_of(page.home, page.home_city, registries)
     # a Kraków body's own page names it in its first line: listed where an event's text has it take part
@@ -78,16 +79,43 @@ def extract_events(page: Page, registries: Registries) -> list[Event]:
         publisher = None
     events: list[Event] = []
     seen: dict[str, int] = {}
-    for d in drafts:
+    for x, d in listed:
         ev = _event(page, d, year, gaz, registries, home, publisher)
         if ev is None:
             continue
+        _listed_under(ev, page, x, gaz, registries)
         key = ev.id
         if key in seen:
             ev.id = f"{key}-{ev.start or len(events)}"
         seen[key] = seen.get(key, 0) + 1
         events.append(ev)
     return events
+
+
+def _listed_under(ev: Event, page: Page, x: Listed, gaz: Gazetteer, registries: Registries) -> None:
+    """An item of a list belongs to the project its group heading or the page's funding line names
+    ("Sprawozdanie z realizacji projektu „X”", "Projekt „X” współfinansowany …"), and then to the programme
+    of that funding line ("… w ramach programu Y"), where its own text names none."""
+    spans = list(x.funding)
+    if x.group is not None and x.group_start is not None and x.group_start >= 0:
+        spans.append((x.group_start, x.group_start + len(x.group)))
+    found = {}
+    for a, b in spans:
+        line = page.text[a:b]
+        found[a, b] = names.find_names(line, tokenize(line, a), a, len(line), registries, gaz)
+    if not any(f.projects for f in found.values()):
+        return  # a chronicle's items under a funding line of the site: no one project they belong to
+    for (a, b), f in found.items():
+        for n in f.projects + (f.programmes if (a, b) in x.funding else []):
+            values = getattr(ev, n.field)
+            if not values or (n.field == "projects" and n.value not in values):
+                values.append(n.value)
+                quote = Evidence(page.text[n.start : n.end], n.start, n.end, 0.6)
+                ev.evidence.setdefault(n.field, []).append(quote)
+                if n.field == "projects" and not ev.topics:  # its title states the theme of a bare item
+                    free, _named = classify.find_topics(n.value, [], [(0, len(n.value))])
+                    ev.topics = [t for t, _cue in free]
+                    ev.evidence["topics"] = [Evidence(quote.quote, n.start, n.end, 0.45) for _t in free]
 
 
 def infer_year(page: Page) -> int | None:
@@ -192,6 +220,9 @@ def _draft(page: Page, listed: Listed) -> Draft | None:
         ):
             first, extra = relative, []  # a post titled by its first sentence: "Dziś gościliśmy delegację …"
             d.date_in_title = True
+    if first is None and listed.dated_by:  # "Poniedziałek, 7 lutego 2022" over the item's heading
+        over, _more = dates.event_dates(listed.dated_by)
+        first = over and dataclasses.replace(over, start=0, end=0)  # no span of the section's text
     if first is None and listed.group:
         first = dates.calendar_label(listed.group)
         if first is not None:
@@ -333,9 +364,12 @@ def _event(
 
     # names; a facility the guests were shown, a venue's owner, a background partner: not participants
     bystanders = _bystanders(page.text, found.organisations, d.base, direction)
+    funders = _funding_lines(text, d.base)
     for n in found.all():
         if n.field == "organisations" and (id(n) in bystanders or home.is_home(n.value)):
             continue
+        if n.field == "organisations" and any(a <= n.start < b for a, b in funders):
+            continue  # a funder in the funding line ("European Regional Development Fund"): no participant
         if n.field == "persons" and _not_a_participant(page.text, n.start, n.end):
             continue
         if (n.default_home and home.default) or (
@@ -459,6 +493,16 @@ def _event(
         sure = 0.45 if not free else 0.8 if cue.end <= tl else 0.6
         ev.evidence.setdefault("topics", []).append(cite(d, cue.start, cue.end, sure))
     return ev
+
+
+def _funding_lines(text: str, base: int) -> list[tuple[int, int]]:
+    """The page spans of the section's funding lines ("Projekt współfinansowany ze środków …")."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if chrome.is_funding(line):
+            spans.append((base + pos, base + pos + len(line)))
+        pos += len(line) + 1
+    return spans
 
 
 def _not_a_participant(text: str, start: int, end: int) -> bool:
@@ -631,8 +675,8 @@ def _drop_generic_programmes(ev: Event) -> None:
 
 # a table row's leading date and the separators after it: "3-4.04.2019 | Mediolan | Udział …"
 ROW_DATE = re.compile(
-    r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\.\d{1,2}\.|\s+[a-ząćęłńóśźż]+\s+)(?:19|20)\d\d\s*(?:r\.)?\s*[|–—-]?\s*$"
-)
+    r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\.\d{1,2}\.|\s+[a-ząćęłńóśźż]+\s+)(?:19|20)\d\d\s*(?:r\.)?\s*[|–—,-]?\s*$"
+)  # "12.03.2013 | Wiedeń | …", "14–15 kwietnia 2016, Glasgow: …"
 # the place field of an event written as a record: "Miejsce: Wiedeń"
 PLACE_FIELD = re.compile(r"(?:^|\n)\s*(?:miejsce|miasto)(?:\s+\w+)?\s*:\s*$", re.I)
 

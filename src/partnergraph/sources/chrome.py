@@ -96,7 +96,9 @@ FUNDING = re.compile(
     r"(?:współ|do)?finansowan\w*|^\s*sfinansowano|"
     # "Projekt „Aktywni razem” realizowany jest ze środków …", "Projekt „X” współfinansowany …"
     r"^\s*(?:projekt|zadanie)(?:\s+[„\"“«][^„\"“”«»]{3,120}[”\"»])?\s+(?:(?:jest\s+)?(?:współ|do)?finansowan\w*|"
-    r"realizowan\w+\s+(?:jest\s+)?(?:ze\s+środków|w\s+ramach))",
+    r"realizowan\w+\s+(?:jest\s+)?(?:ze\s+środków|w\s+ramach))"
+    # in English: "ROOF is co-financed by the URBACT III programme", "Co-funded by the European Union"
+    r"|^\s*(?:\S+\s+){0,6}?(?:is|are|was|were)\s+(?:co-?)?(?:financed|funded)\b|^\s*(?:co-?)?(?:financed|funded)\s+by\b",
     re.I,
 )
 END = re.compile(

@@ -99,7 +99,8 @@ class _Line:
     start: int
     end: int
     text: str
-    # blank, banner, heading, body, year, label (over headings), lead (body before the first heading)
+    # blank, banner, heading, body, year, label (over headings), lead (body before the first heading),
+    # chrome, dateline (a date line over a heading)
     kind: str = "body"
 
 
@@ -121,6 +122,11 @@ class Listed:
     masks: list[tuple[int, int]] = field(default_factory=list)
     article: bool = False  # the page's one article: what stands around it (a sidebar, a header) is not its
     published: str | None = None  # an article's line with its date of publication
+    dated_by: str | None = None  # the date line set over the heading: the item's date where its text has none
+    # where the heading it is listed under stands, and the page's funding lines outside every section: the
+    # project and programme a list of items belongs to ("Sprawozdanie z realizacji projektu „X”" / "• …")
+    group_start: int | None = None
+    funding: list[tuple[int, int]] = field(default_factory=list)
 
 
 def grouped_sections(page: Page) -> list[Listed]:
@@ -137,9 +143,14 @@ def grouped_sections(page: Page) -> list[Listed]:
         return [article]
     sections = _chronicle(text, lines)
     spans = [(ln.start, ln.end) for ln in lines if ln.kind == "chrome"]
+    # another project's banner is chrome
+    funding = [(ln.start, ln.end) for ln in lines if ln.kind != "chrome" and chrome.is_funding(ln.text)]
     for x in sections:
         x.masks = [(a, b) for a, b in spans if x.section.start <= a and b <= x.section.end]
         x.published = _item_published(lines, x.section)
+        if x.group is not None:
+            x.group_start = text.rfind(x.group, 0, x.section.start)
+            x.funding = [(a, b) for a, b in funding if not x.section.start <= a < x.section.end]
     return sections
 
 
@@ -182,11 +193,7 @@ def _chronicle(text: str, lines: list[_Line]) -> list[Listed]:
             tstart += 1
         title = " ".join(text[tstart : head.end].split())
         # under the title of the page or of a year's part of it: a summary, and maybe the events themselves
-        overview = (
-            len(headings) > 1
-            and bool(OVERVIEW.search(title))
-            and not (ONE_EVENT.match(title) or NAMED_PLACE.search(title))
-        )
+        overview = len(headings) > 1 and _sums_up(title)
         # a table after an event's own text: its rows are events of their own, the text stays the heading's
         first_row = next((k for k, ln in enumerate(body_lines) if TABLE_ROW.search(ln.text)), 0)
         rows = body_lines[first_row:] if first_row and _names_one_event(title) else []
@@ -207,11 +214,13 @@ def _chronicle(text: str, lines: list[_Line]) -> list[Listed]:
             end = bend
         else:
             body, end = "", head.end
+        over = next((x for x in reversed(lines[:i]) if x.kind != "blank"), None)
         sections.append(
             Listed(
                 Section(title=title, body=body, start=tstart, end=end),
                 _last_before(labels, tstart),
                 _last_before(years, tstart),
+                dated_by=over.text if over is not None and over.kind == "dateline" else None,
             )
         )
         for a, b in _group_items(text, "", rows, headless=True) or []:
@@ -266,7 +275,8 @@ OVERVIEW = re.compile(
     r"^(?:współpraca|kontakty|wymiana|działalność)\s+(?:zagraniczn|międzynarodow)\w*"
     r"|\b(?:w|we|za)\s+(?:rok\w*\s+)?(?:19|20)\d\d\s*(?:r\.|rok\w*)?\s*$|^rok\s+(?:19|20)\d\d|\b(?:19|20)\d\d\s+rok\s*$"
     # "Kalendarium współpracy … – 2019", "Kronika 2017", "Zestawienie wizyt"
-    r"|^(?:kalendarium|kronika|zestawienie|przegląd)\b|\s[-–—]\s*(?:19|20)\d\d\s*$",
+    # "Sprawozdanie z realizacji projektu „X” – rok 2019": a report of a year
+    r"|^(?:kalendarium|kronika|zestawienie|przegląd|sprawozdanie)\b|\s[-–—]\s*(?:rok\s+)?(?:19|20)\d\d\s*$",
     re.I,
 )
 # the end of an item's first sentence; not after "r.", "br.", "ul." and the like
@@ -313,7 +323,9 @@ def _group_items(
             )
     n_dated = sum(p.dated for p in pieces)
     rows = any(p.dated and p.row for p in pieces)
-    if not (calendar or rows or (headless and n_dated) or (n_dated >= 2 and not _names_one_event(title))):
+    # two dated items under a heading that names one event are its days; under a report's title, events
+    several = n_dated >= 2 and (not _names_one_event(title) or _sums_up(title))
+    if not (calendar or rows or (headless and n_dated) or several):
         return None
     items: list[list[int]] = []
     last_marked, last_style = False, ""
@@ -327,6 +339,12 @@ def _group_items(
             items[-1][1] = p.end  # a paragraph that goes on with the item before it
         # else: the group's introduction, a line closing a list ("Łącznie …") or a table's header row
     return [(a, b) for a, b in items]
+
+
+def _sums_up(title: str) -> bool:
+    """The title of a page or of a year's part of it ("Kalendarium 2019", "Sprawozdanie z realizacji projektu
+    „X” – rok 2019"), not of one event ("Wizyta w Wiedniu – 2019")."""
+    return bool(OVERVIEW.search(title)) and not (ONE_EVENT.match(title) or NAMED_PLACE.search(title))
 
 
 def _mark_style(mark: re.Match | None) -> str:
@@ -557,8 +575,13 @@ def _classify(lines: list[_Line]) -> None:
             prev is not None
             and prev.kind == "body"
             and lines[i - 1].kind != "blank"
-            # a news item's date of publication over its title, its text opening with the event's date
-            and not (chrome.is_dateline(prev.text) and nxt is not None and DATED_START.match(nxt.text))
+            # a date line over the title: a news item's date of publication (its text opening with the
+            # event's date), or a chronicle item's date ("Poniedziałek, 7 lutego 2022" / "Goście z …" / text)
+            and not (
+                chrome.is_dateline(prev.text)
+                and nxt is not None
+                and (DATED_START.match(nxt.text) or len(nxt.text.split()) >= LEAD_SENTENCE)
+            )
         ):
             # directly under a body line: a heading only if that line ended a sentence, or if it opens with
             # what happened and the next line with a date ("…przy ul. Sołtysowskiej 13" / "Wizyta studentów
@@ -578,6 +601,8 @@ def _classify(lines: list[_Line]) -> None:
             after = [x for x in lines[i + 1 :] if x.kind not in ("blank", "chrome")][:2]
             if len(after) == 2 and after[0].kind == "heading" and DATED_START.match(after[1].text):
                 ln.kind = "chrome"
+            elif after and after[0].kind == "heading":
+                ln.kind = "dateline"  # over a heading whose text gives no date of its own: the item's date
     # a heading needs a body: one followed only by another heading is a paragraph line after all
     for i, ln in enumerate(lines):
         if ln.kind != "heading":
@@ -841,7 +866,11 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
     )
     # the date line under the headline, else one just over it ("Dodano: 14.11.2019" / "Goście z …")
     above = max(0, head - 3)
-    published = _published(lines[head:], main - head) or _published(lines[above:head], head - above)
+    published = (
+        _published(lines[head:], main - head)
+        or _published(lines[above:head], head - above)
+        or _footer_published(lines[main:])
+    )
     return Listed(
         section, None, None, [(a, b) for a, b in masks if a < end], article=True, published=published
     )
@@ -914,6 +943,22 @@ def _published(lines: list[_Line], main: int) -> str | None:
             or chrome.is_byline(ln.text)
             or (chrome.PUBLISHED.match(ln.text) and chrome.DATE_TOKEN.search(ln.text))
         ):  # "17.10.2019", "Jan Lis | 17.10.2019, 10:12", "Opublikowano: 17.10.2019 (czwartek) | Redakcja: …"
+            return ln.text
+    return None
+
+
+# a labelled date of publication, not of an edit: "Opublikowano: 10.06.2022", "Dodano: 5 marca 2021 r. | Autor: …"
+PUBLISHED_ON = re.compile(
+    r"^\s*(?:opublikowano|opublikowany|data\s+(?:publikacji|dodania|wpisu)|dodano|dodany|zamieszczono|posted|"
+    r"published)\b",
+    re.I,
+)
+
+
+def _footer_published(lines: list[_Line]) -> str | None:
+    """The date of publication printed under an article's text (none stands over it)."""
+    for ln in lines:
+        if ln.kind != "blank" and PUBLISHED_ON.match(ln.text) and chrome.DATE_TOKEN.search(ln.text):
             return ln.text
     return None
 
