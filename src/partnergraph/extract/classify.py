@@ -99,6 +99,10 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"rozmawia\w* o (\w+\s+){0,3}?współprac|podpisa\w* (\w+\s+){0,2}?(umow|porozumie)", 3),
         (r"podję\w* rozmów|nawiąz\w* (\w+\s+){0,2}?kontakt", 2),
         (r"(przygotow|opracow)\w* (\w+\s+){0,2}?(wniosk|projekt)", 2),  # preparing a joint application
+        # a project's work in progress: "omówili postępy prac", "uzgodnili budżet", "pracowali nad raportem"
+        (r"postęp\w* (\w+\s+){0,2}?(prac|projekt|realizacj|działa)", 2),
+        (r"uzgodni\w* (\w+\s+){0,2}?(budżet|harmonogram|podział|plan|zasad|termin)", 2),
+        (r"pracowa\w* nad (\w+\s+){0,2}?(wniosk|raport|projekt|plan|dokument|strategi|budżet)", 2.5),
         (r"omówi(ono|li|ły|ł|ła)|omawia\w*", 1),  # things discussed
         (r"realizatora?(mi|ów)?\b", 1),
         (r"lider", 1),
@@ -162,7 +166,7 @@ SHOWN = re.compile(
     + r"|prezentac\w*|zaprezentowa\w*|"
     # time spent with the home's clients: "razem z naszymi seniorami przygotowali obiad"
     r"(?:razem|wspólnie)\s+z\s+nasz\w+\s+(?:senior|podopieczn|dzie|mieszkańc|uczestnik|klient)\w*|"
-    r"przedstawi(?!ciel)\w*|odwiedz[ia]\w*|hospit\w*|obserwowa\w*|staż\w*|praktyk\w*|study\b|visit|pokaza\w*|"
+    r"przedstawi(?!ciel)\w*|odwiedz[ia]\w*|hospit\w*|obserwowa\w*|staż\w*|praktyk\w*|study|visit|pokaza\w*|"
     r"obejrze\w*|zobaczy\w*|przygląda\w*|podpatr\w*|gospodarz\w* wizyty|" + SHADOWING + r")",
     re.I,
 )
