@@ -50,6 +50,13 @@ def test_the_keyboard_turns_a_page_dark_and_a_reload_keeps_it(browser, server, p
     )
     page = context.new_page()
     page.goto(server.url + path)
+    turn_dark_by_keyboard(page, label, dark)
+    context.close()
+
+
+def turn_dark_by_keyboard(page, label: str, dark: str) -> None:
+    """On a light page: Tab to the switch (labelled `label`), arrows to `dark`; the page is dark at once,
+    axe-core finds no serious problem in it, and it is still dark after a reload."""
     assert is_light(page)
     switch = page.locator("#site-theme")
     assert switch.is_visible() and page.locator("label[for=site-theme]").inner_text().startswith(label)
@@ -63,7 +70,6 @@ def test_the_keyboard_turns_a_page_dark_and_a_reload_keeps_it(browser, server, p
     assert bad == [], json.dumps(bad, indent=1)
     page.reload()
     assert is_dark(page) and switch.input_value() == "dark"
-    context.close()
 
 
 @pytest.mark.parametrize("path", ["network", "ontology", "partnergraph/id/country/de"])

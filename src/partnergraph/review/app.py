@@ -19,7 +19,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rdflib import Graph, Namespace
@@ -31,6 +31,7 @@ from ..curate import read_curation
 from ..errors import CurationError, PartnergraphError
 from ..model import LIST_FIELDS
 from ..settings import Settings
+from ..web.templating import STATIC, TEMPLATES, gettext
 from . import affected, curation_file, registry_file, reshape
 from .errors import ReviewError
 from .graph import REGISTRY, GraphUpdater
@@ -133,9 +134,17 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
     )
     # the towns' regions for the town picker: read (or made, some 12 s the first time) while the reviewer reads
     threading.Thread(target=regions.warm, name="town-regions", daemon=True).start()
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
+    # the review's templates, and the portal's for what the two share (_theme.html: the theme switch)
+    loader = FileSystemLoader([HERE / "templates", TEMPLATES])
+    env = Environment(loader=loader, autoescape=select_autoescape(["html"]))
     app = FastAPI(title="partnergraph review", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.review = review
+
+    @app.get("/static/theme.js", include_in_schema=False)  # before /static, which would answer it 404
+    def theme_script():
+        """The portal's theme switch (web/static/theme.js), the same file."""
+        return FileResponse(STATIC / "theme.js", media_type="text/javascript")
+
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def lang_of(request: Request) -> str:
@@ -180,6 +189,7 @@ def create_app(settings: Settings, token: str | None = None, updater: GraphUpdat
         graph = review.updater.status()
         context |= {
             "t": messages(lang),
+            "_": lambda message: gettext(lang, message),  # the portal's templates' way (_theme.html)
             "label": label,
             "number": number,
             "lang": lang,
