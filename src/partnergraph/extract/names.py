@@ -129,7 +129,7 @@ FOREIGN_HEAD = re.compile(
     r"council|community|c[aá]ritas|diakonie|kommune|commune|municipality|trust|charity|network|centre|center|zentrum|"
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
-    r"fonds|fund|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
+    r"fonds|fund|hub|s[äa][äa]ti[öo]|yhdistys|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
     r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|[čc]as[tť]i?|domov|m[ée]tropole|azienda|settore|casa|centras|amt|\w*amet|úrad|úřad|dienests|"
     r"asociaci[oó]n|cooperativ[ae]|organisasjon|conseil|consejo|conselho|funda[cç][aã]o|\w*kreis|\w*misjon|bymission|"
     r"gruppo|grupo|groupe|groep|secours|f[ée]d[ée]ration|partnership|villages?|trust|quay|"
@@ -855,6 +855,14 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and toks[start - 1].lower not in FOREIGN_ROLES
             and (
                 _foreign_word(toks[start - 1], toks, start - 1)
+                # a word Polish knows between two it does not: "Housing First Europe Hub"
+                or (
+                    _name_word(toks[start - 1])
+                    and start >= 2
+                    and toks[start].unknown
+                    and toks[start - 2].unknown
+                    and _name_word(toks[start - 2])
+                )
                 # a founder's first name: "Robert Bosch Stiftung", "Heinrich Böll Stiftung", "Simon Community"
                 or (
                     toks[start - 1].has_mark("imię")
@@ -894,6 +902,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and not _line_break_before(text, base, toks, end)
             and toks[end].lower not in FOREIGN_MODIFIERS
             and toks[end].text not in TITLES  # "starostka mestskej časti Ing. Lucia …"
+            and not _holder_after(toks, start, end)  # "dyrektorką … Agency Nino Beridze"
         ):
             end += 1  # one word after a foreign head is the name's, Polish or not: "Nadace Krok"
         while (
@@ -1191,7 +1200,14 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     # a name between persons of a list that the dictionary does not know ("Wasyl Hnatiuk, Natalija
     # Szewczenko i Ihor Połiszczuk"): a person too
     spans = [(toks_at(n.start), toks_at(n.end - 1) + 1) for n in names.persons]
+    org_ends = {
+        starts[n.start]: starts[n.end - 1] + 1
+        for n in names.organisations
+        if n.start in starts and n.end - 1 in starts
+    }
     for a, b in spans:
+        if b + 1 < len(toks) and toks[b].lower in ("z", "ze") and b + 1 in org_ends:
+            b = org_ends[b + 1]  # the next item after the person's body: "M. Nowak z Uniwersytetu X oraz …"
         for k in (past_aside(toks, b) + 1, a - 3):
             got = listed_pair(toks, k, taken, ORG_HEADS, (a, b))
             if got is not None:
@@ -1244,10 +1260,12 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         if toks[k].text.isupper() or end - k >= 2 or toks[k - 1].lemmas & (GENERIC_ORG_NOUNS | GATHERINGS):
             emit_organisation(k, end, "foreign_after_cue")
             take(k, end)
-        elif _org_listed_before(names.organisations, toks, k) and _org_listed_after(
-            names.organisations, toks, end
+        elif _org_listed_before(names.organisations, toks, k) and (
+            _org_listed_after(names.organisations, toks, end)
+            or (_foreign_spelling(toks[k]) and (end == len(toks) or toks[end].text in (".", ";", ")")))
         ):
-            # one word between two bodies of a list: "Caritas …, Emausu, Banku Żywności …"
+            # one word between two bodies of a list: "Caritas …, Emausu, Banku Żywności …"; a word spelt in
+            # another language closing one: "… Magistrát hlavního města Prahy i Naděje."
             emit("organisations", _one_word_nominative(toks[k]), k, end, "foreign_after_cue")
             take(k, end)
 
@@ -1303,14 +1321,20 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     names.organisations = _renderings_in_brackets(names.organisations, text, base)
     for fld in ("organisations", "units", "projects", "programmes", "persons"):
         setattr(names, fld, _dedupe(getattr(names, fld)))
-    # a network or project named by its kind and title ("Sieć Age-Friendly Neighbourhoods") is the project
+    # a network or project named by its kind and title ("Sieć Age-Friendly Neighbourhoods", "ROOF network") is
+    # the project
     titles = {_folded(p.value) for p in names.projects}
-    names.organisations = [
-        o
-        for o in names.organisations
-        if not (o.value.split()[0].lower() in NETWORK_KINDS and _folded(o.value.partition(" ")[2]) in titles)
-    ]
+    names.organisations = [o for o in names.organisations if not _network_of(o.value, titles)]
     return names
+
+
+def _network_of(value: str, titles: set[str]) -> bool:
+    """The name is a kind of network or project and a project's title, before or after it."""
+    words = value.split()
+    return len(words) > 1 and any(
+        words[at].lower() in NETWORK_KINDS and _folded(" ".join(rest)) in titles
+        for at, rest in ((0, words[1:]), (-1, words[:-1]))
+    )
 
 
 # a list item's mark: a bullet, a dash or a number ("• ", "- ", "3. ", "3) ", "3 " before a table's cells)
@@ -1823,11 +1847,11 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
         ):
             end += 1
             continue
-        if t.lower in ("ds", "do", "dla", "na", "im") and end + 1 < len(toks):
+        if t.lower in ("ds", "do", "dla", "na", "im", "pw") and end + 1 < len(toks):
             k = end + 1 + (toks[end + 1].text == ".")
             if t.lower == "do" and k < len(toks) and toks[k].lower == "realizacji":
                 k += 1
-            while t.lower == "im" and k < len(toks) and toks[k].lower in PATRON_TITLES:
+            while t.lower in ("im", "pw") and k < len(toks) and toks[k].lower in PATRON_TITLES:
                 k += 1 + (k + 1 < len(toks) and toks[k + 1].text == ".")  # "im. św. Brata Alberta"
             if k < len(toks) and (
                 toks[k].is_upper_initial or toks[k].lower in ("spraw", "realizacji", "projektu", "rzecz")

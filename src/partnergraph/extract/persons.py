@@ -55,9 +55,26 @@ FOREIGN_ROLES = {"geschäftsführer", "geschäftsführerin", "leiter", "leiterin
                  "ředitel", "ředitelka", "vedoucí", "director", "directora", "directrice", "directeur",
                  "president", "président", "présidente", "presidente", "head", "chief", "coordinator",
                  "coordinatrice", "coordinatore", "manager"}  # fmt: skip
-# endings of Czech, Slovak, Baltic and Ukrainian surnames that morfeusz2 does not know ("Dvořáková")
-SURNAME_ENDINGS = ("ová", "ienė", "aitė", "ytė", "utė", "enko", "czuk", "chuk", "iuk", "yuk", "enki", "ence", "enką",
-                   "enkę")  # fmt: skip
+# endings of Czech, Slovak, Baltic, Ukrainian and Georgian surnames that morfeusz2 does not know ("Dvořáková")
+SURNAME_ENDINGS = (
+    "ová",
+    "ienė",
+    "aitė",
+    "ytė",
+    "utė",
+    "enko",
+    "czuk",
+    "chuk",
+    "iuk",
+    "yuk",
+    "enki",
+    "ence",
+    "enką",
+    "enkę",
+    "dze",
+    "szwili",
+    "shvili",
+)  # fmt: skip (Georgian: "Beridze", "Czubinaszwili")
 # a Ukrainian "-enko" declined as a Polish feminine noun: "Andrijem Moskalenką" -> "Andrij Moskalenko"
 ENKO_OBLIQUE = ("enki", "ence", "enką", "enkę")
 FEMININE_ENDINGS = ("ová", "ienė", "aitė", "ytė", "utė")
@@ -1000,7 +1017,11 @@ def listed_pair(
         return None
     # a foreign given name the dictionary knows as a common word ("Radu") before an unknown surname
     foreign_given = k > a and s.unknown and not f.has_mark("nazwa_geograficzna")
-    if not (f.unknown or f.has_mark("imię") or foreign_given) or not (s.unknown or s.has_mark("nazwisko")):
+    # a given name in the nominative before a surname Polish knows as a common word: "oraz Peter Hacker"
+    given_first = any("imię" in x.marks and "nom" in x.cases for x in f.analyses) and nxt is not None
+    if not (f.unknown or f.has_mark("imię") or foreign_given) or not (
+        s.unknown or s.has_mark("nazwisko") or given_first
+    ):
         return None
     if s.has_mark("nazwa_geograficzna") and not s.has_mark("nazwisko"):
         return None

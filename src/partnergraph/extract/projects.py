@@ -30,6 +30,8 @@ PROJECT_INTRO = re.compile(
 ENGLISH_PROJECT = re.compile(
     r"(?<![\w-])[Tt]he\s+(?:(?:[A-Z]+\s+)?(?:network|project)\s+(?P<after>[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*){0,3})"
     r"|(?P<before>(?:[A-Z][\w+-]*\s+){0,3}?[A-Z][\w+-]*)\s+(?P<kind>[Nn]etwork|[Pp]roject)\b)"
+    # an acronym before the English word inside Polish text: "w spotkaniu ROOF network"
+    r"|(?<![\w-])(?P<acronym>[A-Z][A-Z0-9+-]{2,})\s+(?:network|project)\b"
 )
 # a funding programme is introduced as what pays or frames a project, not any "program" (a programme of
 # work such as Housing First is not a funding programme)
@@ -110,6 +112,10 @@ def introduced_titles(
             nxt = NEXT_TITLE.match(text, close.end()) if m["many"] and close else None
             got, how = (_title_after(text, nxt.end()) if nxt else None), "listed"
     for m in ENGLISH_PROJECT.finditer(text):
+        if m["acronym"]:
+            if not lookup("programmes", m["acronym"]):
+                add("projects", "quoted", *m.span("acronym"), m["acronym"])
+            continue
         a, b = m.span("after") if m["after"] else (m.start("before"), m.end("kind"))
         name = text[a:b]
         if m["kind"] and m["kind"].islower():
