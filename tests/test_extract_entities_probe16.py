@@ -47,6 +47,12 @@ def _event(text: str, registries) -> dict:
             {"Magistrát hlavního města Prahy", "Naděje"},
             [],
         ),
+        # a second body of the same town after a dash is no part of the first; an office's number is
+        (
+            "Przyjechali partnerzy: Stad Gent – OCMW Gent oraz Magistrat der Stadt Wien – MA 24.",
+            {"Stad Gent", "OCMW Gent", "Magistrat der Stadt Wien – MA 24"},
+            [],
+        ),
         # a parish named after its patron, "pod wezwaniem"
         ("Zbiórkę prowadziliśmy z Parafią pw. św. Józefa.", {"Parafia pw. św. Józefa"}, []),
         # English and Finnish heads; a word Polish knows between two it does not
@@ -67,3 +73,13 @@ def test_a_network_written_in_english_is_the_project_not_a_body(registries):
     ev = _event("Odbyło się spotkanie ROOF network w Gandawie. Gospodarzem było Stad Gent.", registries)
     assert ev["projects"] == ["ROOF"]
     assert ev["organisations"] == ["Stad Gent"]
+
+
+def test_a_colon_ending_the_line_after_projektu_opens_a_list_not_a_title(registries):
+    ev = _event(
+        "Udział wzięły delegacje partnerów projektu:\nKarlskrona kommun (Szwecja) i Bornholms Regionskommune "
+        "(Dania).",
+        registries,
+    )
+    assert ev["projects"] == []
+    assert set(ev["organisations"]) == {"Karlskrona kommun", "Bornholms Regionskommune"}

@@ -955,6 +955,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             emit("organisations", own[1], start, own[0], "own_name", (rendering,))
             take(start, own[0])
             i = own[0]
+        elif start > 0 and toks[start - 1].lemmas & GATHERINGS and toks[start - 1].text.islower():
+            i = end  # a gathering's title: "w konferencji Housing First Europe Hub w Lizbonie"
         elif end - start >= 2 or t.lower in {"caritas", "diakonie"} or "-" in t.text.strip("-"):
             emit_organisation(start, end, "foreign_head")  # also one compound word: "Y-Foundation"
             take(start, end)
@@ -2426,6 +2428,8 @@ def _part_after(toks: list[Token], end: int, taken: list[bool]) -> int:
     if not (end + 1 < len(toks) and toks[end].text in ("–", "—", "-") and not taken[end + 1]):
         return end
     first = toks[end + 1]
+    if end + 2 < len(toks) and toks[end + 2].text == toks[end - 1].text and toks[end - 1].is_upper_initial:
+        return end  # a second body of the same town: "Stad Gent – OCMW Gent"
     if first.text.isupper() and 2 <= len(first.text) <= 4:
         number = end + 2 < len(toks) and toks[end + 2].text.isdigit() and toks[end + 2].start - first.end == 1
         if number or first.unknown:

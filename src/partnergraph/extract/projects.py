@@ -22,7 +22,9 @@ PROJECT_INTRO = re.compile(
     # an adjective after the word: "projektu polsko-czeskiego „…”", "projektu partnerskiego „…”"
     r"(?:[a-ząćęłńóśźż]+(?:-[a-ząćęłńóśźż]+)?(?:ego|ych)\s+)?"
     # "pn.", "np.", a contract number, or both ("projektu nr POWR.… pn. „…”")
-    r"(?:(?:pod\s+nazwą|pod\s+tytułem|pn\.|pt\.|p\.n\.|nr\s+\S+|,?\s*(?:np\.|m\.\s?in\.))\s*){0,2}:?\s*",
+    r"(?:(?:pod\s+nazwą|pod\s+tytułem|pn\.|pt\.|p\.n\.|nr\s+\S+|,?\s*(?:np\.|m\.\s?in\.))\s*){0,2}"
+    # a colon before the title on its line; one that ends the line opens a list ("partnerów projektu:")
+    r"(?::[ \t]*|\s*)",
     re.I,
 )
 # a network or project named on an English page: "the ROOF network", "the Active Inclusion Network",
