@@ -22,6 +22,7 @@ from test_web import open_page
 from partnergraph.query import load_saved_queries
 from partnergraph.search import build_index, read_documents
 from partnergraph.web.collate import text_key
+from partnergraph.web.portal.browse import TITLES as BROWSE_LISTS
 from partnergraph.web.templating import LOCALE
 
 PAGES = [
@@ -476,6 +477,26 @@ def test_no_horizontal_scroll_at_390_px(browser, server, path):
     sideways = """() => [...document.querySelectorAll('main *')].filter(e => e.scrollWidth > e.clientWidth + 1
         && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).map(e => e.tagName + '.' + e.className)"""
     assert page.evaluate(sideways) == [], path
+    context.close()
+
+
+def test_every_list_and_saved_query_fits_a_phone(browser, server, seed_store):
+    """Every browse list and every saved query's answer, in Polish and English (longer words), at 390 px:
+    the page no wider than the screen (the test above checks a sample of pages more closely)."""
+    settings, _store = seed_store
+    paths = ["browse"] + [f"browse/{kind}" for kind in BROWSE_LISTS]
+    paths += [f"queries/{name}?run=1" for name in load_saved_queries(settings.queries_dir)]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    wide = {}
+    for path in paths:
+        for lang in ("pl", "en"):
+            page.goto(f"{server.url}{path}{'&' if '?' in path else '?'}lang={lang}")
+            page.eval_on_selector_all("details", "els => els.forEach(e => { e.open = true; })")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                wide[f"{path} {lang}"] = width
+    assert wide == {}
     context.close()
 
 
