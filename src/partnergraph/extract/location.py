@@ -117,7 +117,7 @@ def _outgoing_location(
     if kind == "Donation" and (where is None or where.kind == "country"):
         # goods sent "na Ukrainę": no place where they were given, unless the text names the recipients' town
         # ("dla mieszkańców Charkowa", "dla szpitala we Lwowie")
-        where = next((m for m in foreign if m.kind == "city" and _for_someone_there(d.tokens, m)), None)
+        where = next((m for m in foreign if m.kind == "city" and _for_someone_there(d, m)), None)
     if where is None:
         return None, None
     sure = 0.85 if where.end - d.base <= tl else 0.65
@@ -317,13 +317,22 @@ AT_BODY_BEFORE = re.compile(r"(?<!\w)(?:w|we)\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ„\"][
 
 def as_home_city(m: PlaceMention, home: Home) -> PlaceMention:
     """A name that is the home town's is the home town, whatever a foreign town's other name says: "Bardo
-    odwiedzili …" on a page of Bardo's welfare centre is no Bordeaux (Polish "Bordo"/"Bardo")."""
-    if m.kind != "city" or not home.city or m.country == home.country or slug(m.quote) != slug(home.city):
+    odwiedzili …" on a page of Bardo's welfare centre is no Bordeaux (Polish "Bordo"/"Bardo"); so is a word of
+    the home's name named bare or as a district is ("na Pradze"): its part of the town."""
+    if m.kind != "city" or not home.city or m.country == home.country:
+        return m
+    if slug(m.quote) != slug(home.city) and not (m.prep in ("", "na", "po") and _in_homes_name(m, home)):
         return m
     own = next((c for c in m.readings if c.country == home.country), None)
     return replace(
         m, country=home.country, city=own or City(None, home.city, home.country, None, None, 0, home.city)
     )
+
+
+def _in_homes_name(m: PlaceMention, home: Home) -> bool:
+    """The place is a word of the home's own name, its district: "Praga gościła …", "w ośrodku na Pradze" on
+    the page of the "Ośrodek Pomocy Społecznej Dzielnicy Praga-Północ" (not "goście z Pragi")."""
+    return slug(m.quote) in {slug(w) for w in re.split(r"[\s\-–]+", home.name) if w[:1].isupper()}
 
 
 def _is_home_city(m: PlaceMention, home: Home) -> bool:
@@ -487,30 +496,60 @@ def _donation_direction(d: Draft, mentions: list[PlaceMention], tl: int) -> tupl
             and bool(nouns)
             and all("acc" in a.cases and "loc" not in a.cases for a in nouns)
         )
-        if to_there or _for_someone_there(d.tokens, pm):
+        if to_there or _for_someone_there(d, pm):
             s, e = pm.start - d.base, pm.end - d.base
             return "outgoing", cite(d, s, e, 0.7)
     return "incoming", cite(d, 0, tl, 0.7)  # a gift from abroad
 
 
-def _for_someone_there(tokens: list[Token], pm: PlaceMention) -> bool:
+def _for_someone_there(d: Draft, pm: PlaceMention) -> bool:
     """A foreign place of the people or body a gift is for: "dla Charkowa", "dla szpitala we Lwowie", "dla
-    mieszkańców Charkowa" (not "dla dzieci od mieszkańców Norymbergi": the givers' town)."""
-    i = pm.token_index
+    mieszkańców Charkowa", "dla dzieci z Kamieńca", "przekazała Centrum Rehabilitacji z Kamieńca" (not "dla
+    dzieci od mieszkańców Norymbergi", "przekazali dary od partnerów z Norymbergi": the givers' town)."""
+    i, tokens = pm.token_index, d.tokens
     if pm.prep == "dla":
         return True
     if pm.prep in IN:
         return any(x.lower == "dla" for x in tokens[max(0, i - 6) : i - 1])
-    if pm.prep or not any("gen" in a.cases for a in tokens[i].analyses):
+    if pm.prep in FROM and pm.kind == "city":
+        opener = _recipient_before(tokens, i - 2)  # a town; "dla dzieci z Ukrainy" may be refugees at home
+    elif pm.prep or not any("gen" in a.cases for a in tokens[i].analyses):
         return False
-    j = i - 1  # back over the recipients' words in lower case: "dla chorych mieszkańców Charkowa"
-    while j >= 0 and i - j <= 3 and tokens[j].is_word and not tokens[j].is_upper_initial:
-        if tokens[j].lower == "dla":
-            return j < i - 1
-        if tokens[j].has_pos("prep"):
-            return False
+    else:
+        opener = _recipient_before(tokens, i - 1)
+    # in one line: a heading's "dla krakowskich noclegowni" is not the recipients of the line below
+    return opener is not None and "\n" not in d.text[opener.start - d.base : pm.start - d.base]
+
+
+def _recipient_before(tokens: list[Token], j: int) -> Token | None:
+    """Back from token j over the recipients' words to "dla" (genitives: "dla chorych mieszkańców") or a verb of
+    giving (datives: "przekazała Obwodowemu Centrum Rehabilitacji Dzieci", not "przekazali nam dary"); the
+    words of a body's name count as its head's case. The opener, or None."""
+    start = j
+    while (
+        j >= 0 and start - j < 7 and tokens[j].is_word and not tokens[j].has_pos("prep", "ppron12", "ppron3")
+    ):
+        if _gives(tokens[j]):
+            break
         j -= 1
-    return False
+    if j < 0 or j == start:
+        return None
+    opener, words = tokens[j], [t for t in tokens[j + 1 : start + 1] if not t.is_upper_initial]
+    if opener.lower == "dla":
+        case = "gen"
+    elif _gives(opener):
+        case = "dat"
+        words = tokens[j + 1 : j + 2] + words
+    else:
+        return None
+    return opener if all(any(case in a.cases for a in t.analyses) for t in words) else None
+
+
+GIVING_LEMMAS = {"przekazać", "przekazywać", "podarować", "ofiarować", "wysłać", "dostarczyć"}
+
+
+def _gives(t: Token) -> bool:
+    return bool(t.lemmas & GIVING_LEMMAS) and t.has_pos("praet", "fin")
 
 
 WITH_WORDS = {
@@ -607,7 +646,7 @@ def _visited(tokens: list[Token], m: PlaceMention) -> bool:
     """A town as the object of a verb of visiting: "odwiedziły Tarnopol"."""
     i = m.token_index
     return (
-        not m.prep
+        m.prep in ("", "do")  # the verb stands for "do" ("odwiedziła Bergen": places._prep)
         and i >= 1
         and "odwiedzić" in tokens[i - 1].lemmas
         and tokens[i - 1].has_pos("praet", "fin")

@@ -100,10 +100,13 @@ ENDINGS = [
     ("ej", "á"),
     # plural names whose genitive has no ending: "z Czerkas", "z Jass" (Czerkasy, Jassy)
     ("", "y"),
+    # adjectival names: "z Kropywnyckiego", "w Kropywnyckim" (Kropywnycki)
+    ("iego", "i"),
+    ("im", "i"),
 ]
 KRAKOW = "Kraków"
 # particles inside persons' names
-NAME_PARTICLES = {"de", "van", "von", "der", "den", "di", "da", "del", "le", "la", "du", "ten", "ter"}
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "di", "da", "del", "le", "la", "du", "des", "ten", "ter"}
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,12 @@ def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
         w = tokens[j].lower
         if w in EN_TO and tokens[j].is_word:
             return "do"  # "a team from Kraków visited Ghent", "a study trip to Ghent"
+        if (
+            tokens[j].lemmas & VISIT_LEMMAS
+            and tokens[j].has_pos("praet", "fin")
+            and not _name_goes_on(tokens, i)
+        ):
+            return "do"  # "grupa odwiedziła Bergen": the town visited (not "odwiedzili Leger des Heils")
         if w in FROM | IN | TO:
             if tokens[j].is_upper_initial and j >= 1 and tokens[j - 1].text in OPENING_QUOTES:
                 return ""  # the first word of a quoted name: Klub Seniora „Pod Lipami”
@@ -167,6 +176,12 @@ def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
     return ""
 
 
+def _name_goes_on(tokens: list[Token], i: int) -> bool:
+    """The word at i is followed by a particle or another capitalised word of one name."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is not None and (nxt.lower in NAME_PARTICLES or nxt.is_upper_initial and nxt.is_word)
+
+
 def _describing(t: Token) -> bool:
     """A lower-case adjective before a town's name or a place noun: "partnerskim", "niemieckim"."""
     return t.is_word and not t.is_upper_initial and (_nationality(t) is not None or t.has_pos("adj"))
@@ -175,6 +190,7 @@ def _describing(t: Token) -> bool:
 COORDINATORS = {"i", "oraz", ",", "and"}
 # English words before the place a visit goes to
 EN_TO = {"to", "visited", "visits", "visit", "visiting"}
+VISIT_LEMMAS = {"odwiedzić", "odwiedzać"}
 OPENING_QUOTES = {"„", '"', "«", "“", "»"}
 # English place nouns before "of": "the Bavarian municipality of Vaterstetten", "the town of Heerde"
 EN_PLACE_NOUNS = {"municipality", "town", "city", "village", "commune", "borough"}
@@ -1742,7 +1758,19 @@ def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
         return True
     if after_place_noun(tokens, i) or listed or _seat_in_brackets(tokens, i):
         return True
-    if longer and tokens[i + 1].lower in {"de", "van", "von", "der", "den", "la", "le", "di", "da"}:
+    if longer and tokens[i + 1].lower in {
+        "de",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "di",
+        "da",
+        "des",
+        "du",
+    }:
         return False
     if _adjective_out_of_case(t, _prep(tokens, i)):
         return True  # "z Wołkowyska"
