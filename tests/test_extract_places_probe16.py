@@ -75,3 +75,12 @@ def test_towns_whose_names_are_adjectives(registries, said, city):
     text = f"Goście z Ukrainy\n\n12 listopada 2019 r. spotkaliśmy się z pracownikami centrum {said}.\n"
     (ev,) = extract_events(text, registries)
     assert city in city_pairs(ev), said
+
+
+def test_a_polish_towns_first_part_is_the_hyphenated_town_named_beside_it(registries):
+    text = (
+        "Goście z Żytomierza w Rabce\n\n27 września 2021 r. w naszym domu w Rabce-Zdroju gościliśmy pracownice "
+        "centrum z Żytomierza.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert ev["location"] == {"city": "Rabka-Zdrój", "country": "PL"}

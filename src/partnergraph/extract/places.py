@@ -1155,11 +1155,19 @@ NEAR_KM = 150
 
 def _cohere(found: list[PlaceMention]) -> list[PlaceMention]:
     """Of a name's readings, the town the text names unambiguously elsewhere ("we Frankfurcie" after "we
-    Frankfurcie nad Odrą"); else, in one country, the one near the other places the text names, where the
-    first is not (between countries, the countries named decide: resolve())."""
+    Frankfurcie nad Odrą"; "w Rabce" beside "w Rabce-Zdroju"); else, in one country, the one near the other
+    places the text names, where the first is not (between countries, the countries named decide: resolve())."""
     out = []
     sure = {m.city for m in found if m.kind == "city" and m.city is not None and len(m.readings) <= 1}
+    # a Polish town's hyphenated name beside its first part alone: "w Rabce" is the "Rabka-Zdrój" named too
+    whole = {
+        key(m.city.name).split()[0]: m.city
+        for m in found
+        if m.country == "PL" and m.city is not None and "-" in m.city.name
+    }
     for m in found:
+        if m.country == "PL" and m.city is not None and (town := whole.get(key(m.city.name))) is not None:
+            m = replace(m, city=town, readings=(town,))
         named = [c for c in m.readings if c in sure] if m.kind == "city" and m.city not in sure else []
         if named:
             m = replace(m, country=named[0].country, city=named[0], readings=(named[0],))
