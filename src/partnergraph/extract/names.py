@@ -1668,7 +1668,8 @@ def _page_credit(text: str, a: int, b: int) -> bool:
         return True  # alone on its line above a date, or right under the heading
     if text[start:end].strip() == text[a:b] and _signature(text, start, end):
         return True
-    return bool(re.search(CREDITED + re.escape(text[a:b]), text))
+    name = text[a:b].lower()
+    return any(text[e : e + len(name)].lower() == name for e in _credit_ends(text))
 
 
 def _signature(text: str, start: int, end: int) -> bool:
@@ -1708,7 +1709,13 @@ def _in_name_bar(text: str, a: int, b: int) -> bool:
 # a contact line: a telephone number or an e-mail address beside the name
 CONTACT = re.compile(r"(?i)\btel\.|\btelefon\w{0,2}:?\s*[+(\d]|@|\be-mail\b")  # not "telefonicznej"
 # words crediting a name with a photo or the text, before it
-CREDITED = r"(?i)(?<!\w)(?:fot|foto|zdj|zdjęcia|autor|autorka|tekst)\.?:?\s+"
+CREDITED = re.compile(r"(?<!\w)(?:fot|foto|zdj|zdjęcia|autor|autorka|tekst)\.?:?\s+", re.I)
+
+
+@lru_cache(maxsize=4)
+def _credit_ends(text: str) -> tuple[int, ...]:
+    """Where the names a text credits begin ("Fot. Anna Nowak"): found once per text, not once per name."""
+    return tuple(m.end() for m in CREDITED.finditer(text))
 
 
 def _seat_after(toks: list[Token], j: int) -> bool:

@@ -17,6 +17,7 @@ across sites (not by any one site's layout).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _MONTH_WORDS = (
     r"stycz\w*|lut\w*|mar\w*|kwie\w*|maj\w*|czerw\w*|lip\w*|sierp\w*|wrze\w*|październik\w*|paź\w*|"
@@ -188,6 +189,7 @@ EVENT_WHEN = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # the splitter asks of a page's lines several times
 def is_dateline(line: str) -> bool:
     """A date and little else: "26.08.2021", "08.08.2019 12:57 | 0 komentarzy | AgaKa", "2019-10-08"."""
     s = line.strip()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TypeVar
 
 from .._months import MONTHS_GEN, MONTHS_LOC, MONTHS_NOM
@@ -1100,6 +1101,7 @@ def _same_heading(a: str, b: str) -> bool:
     return bool(_fold(a)) and _fold(a) == _fold(b)
 
 
+@lru_cache(maxsize=1024)  # each heading is compared with several others
 def _fold(x: str) -> str:
     """A heading without its label, a glued date, punctuation and case."""
     return " ".join(re.sub(r"[^\w]+", " ", DATE_TAIL.sub("", LABEL_HEAD.sub("", x))).lower().split())
