@@ -53,6 +53,12 @@ def _event(text: str, registries) -> dict:
             {"Stad Gent", "OCMW Gent", "Magistrat der Stadt Wien – MA 24"},
             [],
         ),
+        # a foreign body's name with a Polish case ending on its head, put back in the nominative; no woman
+        (
+            "Spotkanie odbyło się z Charitą Opava, a dary przekazano przez Charitę Ostrava.",
+            {"Charita Opava", "Charita Ostrava"},
+            [],
+        ),
         # a parish named after its patron, "pod wezwaniem"
         ("Zbiórkę prowadziliśmy z Parafią pw. św. Józefa.", {"Parafia pw. św. Józefa"}, []),
         # English and Finnish heads; a word Polish knows between two it does not

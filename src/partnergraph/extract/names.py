@@ -129,7 +129,7 @@ FOREIGN_HEAD = re.compile(
     r"council|community|c[aá]ritas|diakonie|kommune|commune|municipality|trust|charity|network|centre|center|zentrum|"
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
-    r"fonds|fund|hub|s[äa][äa]ti[öo]|yhdistys|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charita|solidarit\w*|"
+    r"fonds|fund|hub|s[äa][äa]ti[öo]|yhdistys|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charit[aąę]|solidarit\w*|"
     r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|[čc]as[tť]i?|domov|m[ée]tropole|azienda|settore|casa|centras|amt|\w*amet|úrad|úřad|dienests|"
     r"asociaci[oó]n|cooperativ[ae]|organisasjon|conseil|consejo|conselho|funda[cç][aã]o|\w*kreis|\w*misjon|bymission|"
     r"gruppo|grupo|groupe|groep|secours|f[ée]d[ée]ration|partnership|villages?|trust|quay|"
@@ -1989,11 +1989,14 @@ def _abroad(gaz, t: Token) -> bool:
 
 
 def _foreign_nominative_head(first: Token, value: str) -> str:
-    """A foreign name whose first word took a Polish genitive ending: "Magistrátu města X" -> "Magistrát
-    města X", "Úřadu práce" -> "Úřad práce" (only a word spelled with non-Polish letters)."""
+    """A foreign name whose first word took a Polish ending: "Magistrátu města X" -> "Magistrát města X",
+    "Úřadu práce" -> "Úřad práce" (only a word spelled with non-Polish letters), "Charitą Opava" -> "Charita
+    Opava"."""
     w = first.text
     if re.fullmatch(r"M[eě]sta", w):  # Czech and Slovak "město"/"mesto" after a Polish preposition
         return w[:-1] + "o" + value[len(w) :]
+    if first.unknown and len(w) > 4 and w[-1] in "ąę" and value.startswith(w):
+        return w[:-1] + "a" + value[len(w) :]  # the instrumental or accusative: "z Charitą Opava"
     if (
         _foreign_spelling(first)
         and len(w) > 4
