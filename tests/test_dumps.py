@@ -97,3 +97,14 @@ def test_a_failing_dump_process_leaves_the_previous_dumps(tmp_path):
         write_dumps(b"<not> <n-quads\n", folder, in_process=True)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dumps"]  # no staging folder left
+
+
+def test_a_bad_iri_stops_the_dumps_in_this_process_and_in_their_own(tmp_path):
+    """The TriG dump parses the N-Quads strictly: a build's one check of their IRIs (its stores and the
+    Turtle dump read the same bytes without it)."""
+    bad = b'<http://example.org/a{b}> <http://example.org/p> "v" <http://example.org/g> .\n'
+    with pytest.raises(SyntaxError, match="Invalid IRI"):
+        write_dumps(bad, tmp_path / "here")
+    with pytest.raises(RuntimeError, match="failed: .*Invalid IRI"):
+        write_dumps(bad, tmp_path / "there", in_process=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no staging folder left
