@@ -178,7 +178,9 @@ LEAD = 2.0  # ... when it is this many times its rival's
 OUTGOING_CUES = re.compile(
     r"\b(wyjazd\w*|wyjecha\w*|wyjeżdża\w*|za granic\w+|za granicą|delegowa\w*|"
     # staff sent on a trip: "wysłał dwie pracownice na wizytę studyjną", "wysłaliśmy na staż"
-    r"wysła\w*\s+(?:\w+\s+){0,4}?na\s+(?:\w+\s+)?(?:wizyt|staż|konferencj|szkoleni|praktyk|spotkani|wyjazd)\w*)\b",
+    r"wysła\w*\s+(?:\w+\s+){0,4}?na\s+(?:\w+\s+)?(?:wizyt|staż|konferencj|szkoleni|praktyk|spotkani|wyjazd)\w*|"
+    # the home's staff as the visitors: "Pięcioro pracowników naszego Centrum odwiedziło Bergen"
+    r"pracowni\w+\s+nasz\w+\s+(?:\w+\s+){0,2}?odwiedzi(?:ł|ła|ło|li|ły)\b)\b",
     re.I,
 )
 INCOMING_CUES = re.compile(
