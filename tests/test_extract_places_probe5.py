@@ -10,19 +10,7 @@ units 0.857)."""
 
 from __future__ import annotations
 
-from conftest import assert_floors, city_pairs, extract_events, score_probes
-
-
-def test_the_fifth_places_probe_pages_score_above_their_floor(registries, score, tmp_path):
-    events_f1, macro, f1 = score_probes("places-probe5", registries, score, tmp_path)
-    assert events_f1 >= 0.90
-    # after villages found by spelling where their country is named, small towns read from surnames, cities
-    # named as models, language lists: 0.833 (location 0.667, cities 0.850, countries 0.938, direction 0.900);
-    # 0.846 with other articles' headlines left out (cities 0.872) and other helpers' rules
-    # 0.949 with exonyms from the registry and venues named after the date or in the heading (location 1.000)
-    assert macro >= 0.94, f1
-    floor = {"location": 0.99, "cities": 0.97, "countries": 0.93, "direction": 0.90}
-    assert_floors(f1, floor)
+from conftest import city_pairs, extract_events
 
 
 def test_villages_the_index_leaves_out_are_found_by_spelling_where_their_country_is_named(registries):

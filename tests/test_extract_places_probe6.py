@@ -10,18 +10,7 @@ direction 0.727)."""
 
 from __future__ import annotations
 
-from conftest import assert_floors, city_pairs, extract_events, score_probes
-
-
-def test_the_sixth_places_probe_pages_score_above_their_floor(registries, score, tmp_path):
-    events_f1, macro, f1 = score_probes("places-probe6", registries, score, tmp_path)
-    assert events_f1 >= 0.99
-    # 0.868 with exonyms from the registry; 0.922 (location 0.952, direction 1.000) with a hosting city as
-    # the event's place and a venue named after the date or with "odbyło się" outranking side visits
-    # 0.930 (location, countries 1.000, cities 0.952) with every partner's seat and trips to two countries
-    assert macro >= 0.93, f1
-    floor = {"location": 0.99, "cities": 0.95, "countries": 0.99, "direction": 0.99}
-    assert_floors(f1, floor)
+from conftest import city_pairs, extract_events
 
 
 def test_polish_names_that_geonames_lacks_come_from_the_exonyms_registry(registries, tmp_path):

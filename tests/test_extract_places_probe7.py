@@ -10,17 +10,7 @@ before the extractor ran on them. Before the fixes that came with them: events F
 
 from __future__ import annotations
 
-from conftest import assert_floors, city_pairs, extract_events, score_probes
-
-
-def test_the_seventh_places_probe_pages_score_above_their_floor(registries, score, tmp_path):
-    events_f1, macro, f1 = score_probes("places-probe7", registries, score, tmp_path)
-    assert events_f1 >= 0.99
-    # 0.912 (cities, countries 1.000) with earlier stops and funders before their verb as asides and the
-    # home town's name read as the home town
-    assert macro >= 0.91, f1
-    floor = {"location": 0.99, "cities": 0.99, "countries": 0.99, "direction": 0.99}
-    assert_floors(f1, floor)
+from conftest import city_pairs, extract_events
 
 
 def test_the_visitors_earlier_stops_are_no_places_of_the_event(registries):

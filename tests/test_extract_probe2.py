@@ -5,24 +5,11 @@ with their manifest's url, year, home and home_city as `extract_set.py` passes t
 from __future__ import annotations
 
 import pytest
-from conftest import extract_events, score_probes
+from conftest import extract_events
 
 from partnergraph.extract import dates, extract_document
 from partnergraph.model import Page
 from partnergraph.sources import chrome, read_page
-
-
-def test_the_probe_pages_score_above_their_floor(registries, score, tmp_path):
-    events_f1, macro, f1 = score_probes("extract-probe2", registries, score, tmp_path)
-    # one page known missed: a social-media post with no headline under the publisher's name (its event is
-    # titled by that name)
-    assert events_f1 >= 0.97
-    # what these rules reach (0.953 when written, 28 pages; before them 0.791 on the first 12 pages, 0.698 on
-    # the next 5, 0.748 on the 18th, 0.801 on the next 4, 0.472 on the next 2, 0.745 on the next 2, 0.143 on
-    # the last 2); names are another module's work
-    assert macro >= 0.93, f1
-    for field in ("start", "end", "type", "direction", "participants", "location"):
-        assert f1[field] >= 0.94, (field, f1)  # the missed post; a type: a hosted delegation that only talked
 
 
 @pytest.mark.parametrize(
