@@ -8,6 +8,7 @@ months. Written with gold by ../shared/eval/GOLD-CONVENTIONS.md before the rules
 
 from __future__ import annotations
 
+import pytest
 from conftest import extract_events
 
 from partnergraph.extract import classify
@@ -99,35 +100,40 @@ def test_work_with_volunteers_is_a_theme_and_a_hashtag_is_none():
     )
 
 
-def test_one_article_under_a_site_title_a_menu_and_a_closing_sentence_with_byla(registries):
-    closing = (
-        "Gminny Ośrodek Pomocy Społecznej w Zabierzowie\nStart » Aktualności » Wyjazd\n\n"
-        "Pracownicy GOPS z wizytą w Tarnopolu\n\n2019-10-30 08:12 | Wyświetleń: 97\n\n"
-        "W dniach 23–25 października 2019 r. trzy pracownice naszego ośrodka odwiedziły Tarnopol i poznały pracę "
-        "miejskiego centrum usług socjalnych oraz ukraiński system wsparcia osób z niepełnosprawnościami.\n\n"
-        "Wizyta była rewizytą po pobycie ukraińskiej delegacji w Zabierzowie w maju.\n"
-    )
-    home = {"home": "Gminny Ośrodek Pomocy Społecznej w Zabierzowie", "home_city": "Zabierzów"}
-    assert [e["title"] for e in extract_events(closing, registries, **home)] == [
-        "Pracownicy GOPS z wizytą w Tarnopolu"
-    ]
-    menu = (
-        "Magiczny Kraków\nOtwarty na świat | Aktualności | Współpraca\n\nKraków w stolicy Czech o wsparciu osób "
-        "starszych\n\nOpublikowano: 11.06.2019\n\nW dniach 3–5 czerwca 2019 r. przedstawiciele Miejskiego "
-        "Ośrodka Pomocy Społecznej w Krakowie gościli w Pradze, gdzie gospodarze pokazali system teleopieki.\n"
-    )
-    assert [e["title"] for e in extract_events(menu, registries)] == [
-        "Kraków w stolicy Czech o wsparciu osób starszych"
-    ]
-    site = (
-        "Rodzina w Centrum – projekt Fundacji „Dobry Start” z Krakowa\nStart | O projekcie | Partnerzy | Kontakt\n\n"
-        "Pracownicy socjalni z Równego w Myślenicach\n\nAktualności, 2023-05-19\n\nOd 15 do 18 maja 2023 r. w "
-        "ośrodku Fundacji w Myślenicach gościliśmy dziesięć pracownic socjalnych z Równego. Goście poznali "
-        "metodę pracy z rodziną w kryzysie.\n"
-    )
-    assert [e["title"] for e in extract_events(site, registries)] == [
-        "Pracownicy socjalni z Równego w Myślenicach"
-    ]
+@pytest.mark.parametrize(
+    "text, home, title",
+    [
+        (
+            "Gminny Ośrodek Pomocy Społecznej w Zabierzowie\nStart » Aktualności » Wyjazd\n\n"
+            "Pracownicy GOPS z wizytą w Tarnopolu\n\n2019-10-30 08:12 | Wyświetleń: 97\n\n"
+            "W dniach 23–25 października 2019 r. trzy pracownice naszego ośrodka odwiedziły Tarnopol i poznały pracę "
+            "miejskiego centrum usług socjalnych oraz ukraiński system wsparcia osób z niepełnosprawnościami.\n\n"
+            "Wizyta była rewizytą po pobycie ukraińskiej delegacji w Zabierzowie w maju.\n",
+            {"home": "Gminny Ośrodek Pomocy Społecznej w Zabierzowie", "home_city": "Zabierzów"},
+            "Pracownicy GOPS z wizytą w Tarnopolu",
+        ),
+        (
+            "Magiczny Kraków\nOtwarty na świat | Aktualności | Współpraca\n\nKraków w stolicy Czech o wsparciu osób "
+            "starszych\n\nOpublikowano: 11.06.2019\n\nW dniach 3–5 czerwca 2019 r. przedstawiciele Miejskiego "
+            "Ośrodka Pomocy Społecznej w Krakowie gościli w Pradze, gdzie gospodarze pokazali system teleopieki.\n",
+            {},
+            "Kraków w stolicy Czech o wsparciu osób starszych",
+        ),
+        (
+            "Rodzina w Centrum – projekt Fundacji „Dobry Start” z Krakowa\nStart | O projekcie | Partnerzy | Kontakt\n\n"
+            "Pracownicy socjalni z Równego w Myślenicach\n\nAktualności, 2023-05-19\n\nOd 15 do 18 maja 2023 r. w "
+            "ośrodku Fundacji w Myślenicach gościliśmy dziesięć pracownic socjalnych z Równego. Goście poznali "
+            "metodę pracy z rodziną w kryzysie.\n",
+            {},
+            "Pracownicy socjalni z Równego w Myślenicach",
+        ),
+    ],
+    ids=["closing", "menu", "site"],
+)
+def test_one_article_under_a_site_title_a_menu_and_a_closing_sentence_with_byla(
+    registries, text, home, title
+):
+    assert [e["title"] for e in extract_events(text, registries, **home)] == [title]
 
 
 def test_a_social_policy_department_is_a_name_not_a_theme():

@@ -8,6 +8,7 @@ under a programme and an 'on-line' one, a yearly digest with numbered headings, 
 
 from __future__ import annotations
 
+import pytest
 from conftest import extract_events
 
 from partnergraph.extract import classify
@@ -92,29 +93,32 @@ def test_topics_of_care_services_hardship_and_volunteers():
     assert "community_development" in _topics("o aktywizacji społeczności lokalnej na osiedlach")
 
 
-def test_the_headline_over_a_labelled_date_line_with_a_category_or_an_author(registries):
-    network = (
-        "Aktywne Miasta – sieć URBACT\nStart | O sieci | Aktualności\n\nSieć Aktywne Miasta zebrała się w Lublanie\n\n"
-        "12.05.2022 | Kategoria: spotkania partnerów\n\n10 i 11 maja 2022 r. w Lublanie odbyło się drugie spotkanie "
-        "partnerów sieci. Kraków reprezentował Miejski Ośrodek Pomocy Społecznej w Krakowie.\n"
-    )
-    assert [e["title"] for e in extract_events(network, registries)] == [
-        "Sieć Aktywne Miasta zebrała się w Lublanie"
-    ]
-    kicker = (
-        "FUNDACJA SENIORA\nPomagamy seniorom od 1999 roku\nO nas | Aktualności | Kontakt\n\nWiedeń: jak mieszkają "
-        "seniorzy po austriacku\n\nDodane przez: admin | 9 maja 2022 | Aktualności\n\nW dniach 2–6 maja 2022 r. troje "
-        "pracowników naszej Fundacji uczestniczyło w wizycie studyjnej w Wiedniu i poznało tamtejsze domy seniora.\n"
-    )
-    assert [e["title"] for e in extract_events(kicker, registries)] == [
-        "Wiedeń: jak mieszkają seniorzy po austriacku"
-    ]
-    team = (
-        "Fundacja „Razem”\nul. Długa 1, Kraków\nO nas | Aktualności | Kontakt\n\nZespół z Bratysławy w naszym domu\n\n"
-        "Aktualności | 2021-09-30 | Ola Nowak\n\nOd 27 do 29 września 2021 r. w naszym domu dziennego pobytu gościliśmy "
-        "sześć pracownic centrum usług socjalnych z Bratysławy. Goście poznali zajęcia dla seniorów.\n"
-    )
-    assert [e["title"] for e in extract_events(team, registries)] == ["Zespół z Bratysławy w naszym domu"]
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "Aktywne Miasta – sieć URBACT\nStart | O sieci | Aktualności\n\nSieć Aktywne Miasta zebrała się w Lublanie\n\n"
+            "12.05.2022 | Kategoria: spotkania partnerów\n\n10 i 11 maja 2022 r. w Lublanie odbyło się drugie spotkanie "
+            "partnerów sieci. Kraków reprezentował Miejski Ośrodek Pomocy Społecznej w Krakowie.\n",
+            "Sieć Aktywne Miasta zebrała się w Lublanie",
+        ),
+        (
+            "FUNDACJA SENIORA\nPomagamy seniorom od 1999 roku\nO nas | Aktualności | Kontakt\n\nWiedeń: jak mieszkają "
+            "seniorzy po austriacku\n\nDodane przez: admin | 9 maja 2022 | Aktualności\n\nW dniach 2–6 maja 2022 r. troje "
+            "pracowników naszej Fundacji uczestniczyło w wizycie studyjnej w Wiedniu i poznało tamtejsze domy seniora.\n",
+            "Wiedeń: jak mieszkają seniorzy po austriacku",
+        ),
+        (
+            "Fundacja „Razem”\nul. Długa 1, Kraków\nO nas | Aktualności | Kontakt\n\nZespół z Bratysławy w naszym domu\n\n"
+            "Aktualności | 2021-09-30 | Ola Nowak\n\nOd 27 do 29 września 2021 r. w naszym domu dziennego pobytu gościliśmy "
+            "sześć pracownic centrum usług socjalnych z Bratysławy. Goście poznali zajęcia dla seniorów.\n",
+            "Zespół z Bratysławy w naszym domu",
+        ),
+    ],
+    ids=["network", "kicker", "team"],
+)
+def test_the_headline_over_a_labelled_date_line_with_a_category_or_an_author(registries, text, title):
+    assert [e["title"] for e in extract_events(text, registries)] == [title]
 
 
 def test_the_points_of_a_programme_under_a_colon_are_no_headings(registries):
