@@ -19,20 +19,30 @@ from partnergraph.cli import main
 out = io.StringIO()
 with contextlib.redirect_stdout(out):
     code = main(sys.argv[1:])
-print(json.dumps({"code": code, "out": out.getvalue(), "modules": sorted(sys.modules)}))
+print(json.dumps({"code": code, "out": out.getvalue(), "modules": sorted(sys.modules), "bytecode": not sys.flags.dont_write_bytecode}))
 """
 
 
 def run_cli(settings, *args) -> dict:
+    """`partnergraph ARGS` on `settings`' build in a child process: its exit code, its output and the names of
+    the modules it imported."""
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, *args, "--root", str(settings.root)],
         capture_output=True,
         text=True,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin", "PARTNERGRAPH_BUILD": str(settings.build_dir)},
+        # a bare environment, so that nothing of the test run's changes what the command imports; and no
+        # bytecode written (it went into src/**/__pycache__ even when the run itself was told to write none)
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PARTNERGRAPH_BUILD": str(settings.build_dir),
+            "PYTHONDONTWRITEBYTECODE": "1",
+        },
     )
     assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
+    result = json.loads(proc.stdout)
+    assert not result["bytecode"]
+    return result
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "tsv"])
