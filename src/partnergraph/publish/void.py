@@ -189,7 +189,9 @@ def void_graph(
             file_type = URIRef(FILE_TYPE + FILE_TYPES[dump.media_type])
             add((dist, DCTERMS["format"], file_type))
             add((file_type, RDF.type, DCTERMS.MediaTypeOrExtent))
-        add((dist, DCAT.byteSize, Literal(dump.size, datatype=XSD.decimal)))  # DCAT-AP 2.1.1's range
+        # DCAT-AP 2.1.1's range, from the lexical form: a Python int under xsd:decimal is written as one,
+        # but a SHACL check of this graph itself finds no decimal in it
+        add((dist, DCAT.byteSize, Literal(str(dump.size), datatype=XSD.decimal)))
         add((dist, DCTERMS.license, LICENCE))
         add((dist, DCTERMS.title, Literal(dump.name)))
     if sparql_url:
