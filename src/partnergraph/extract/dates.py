@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
+from os.path import commonprefix
 
 from .._months import MONTHS_GEN, MONTHS_LOC, MONTHS_NOM, ROMAN
 
@@ -30,7 +31,17 @@ _BR = r"(?P<{n}br>\s*(?:br\.|b\.r\.|bieżącego\s+roku|tego\s+roku|roku\s+bież�
 # last year, as a report published early in a year writes it: "12–14 września ub.r."
 _UB = r"(?P<{n}ub>\s*(?:ub\.\s*r\.|ubiegłego\s+roku|zeszłego\s+roku|roku\s+ubiegłego))"
 _DASH = r"\s*(?:-|–|—|do)\s*"
-_DAY = r"(?P<{n}>[0-3]?\d)(?:-(?:go|ego)\b)?"  # "3-go czerwca": an ordinal's ending
+
+
+def _day(name: str, *not_after: str) -> str:
+    r"""A day's number, `[0-3]?\d` not preceded by any of `not_after`, written to open with `\d`: a pattern
+    that opens with an optional part or a look-behind gives the regex engine no first character to skip to,
+    so it is tried at every position of the text. The same look-behinds are checked after the first digit."""
+    behind = "".join(rf"(?<!{b}\d)" for b in not_after)
+    return rf"(?P<{name}>\d{behind}(?:(?<=[0-3])\d)?)"
+
+
+_DAY = _day("{n}") + r"(?:-(?:go|ego)\b)?"  # "3-go czerwca": an ordinal's ending
 
 
 def _fmt(s: str, **names: str) -> str:
@@ -52,24 +63,24 @@ DAY = re.compile(
     + rf"\s+(?P<m>{_GEN})(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')}|{_UB.format(n='u')})?",
     re.I,
 )
-NUMERIC = re.compile(
-    r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?"
-)
+NUMERIC = re.compile(_day("d", r"[\d.]") + r"\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?")
 # "14/03/2020": slashes, with the year in full (a fraction is no date)
-SLASHED = re.compile(r"(?<![\d./])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])(?:\s*r\.)?")
+SLASHED = re.compile(_day("d", r"[\d./]") + r"/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])(?:\s*r\.)?")
 _NUM_DASH = r"\s*(?:-|–|—|do)\s*"
 # between the days of a range in numbers also "i"/"oraz": "9 i 10 IV 2019", "9 i 10.04.2019" (the first to the last)
 _NUM_JOIN = r"(?:\s*(?:-|–|—)\s*|\s+(?:do|i|oraz)\s+)"
 # "28.09.2015 - 1.10.2015": both ends written in full
 NUMERIC_FULL_RANGE = re.compile(
-    r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)?\d\d)(?:\s*r\.)?"
+    _day("d1", r"[\d.]")
+    + r"\.(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)?\d\d)(?:\s*r\.)?"
     + _NUM_DASH
     + r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?"
 )
 # "5-7.05.2015", "05.05 - 07.05.2015", "28.09.-1.10.2015", "od 28.09 do 1.10.2015"; year-less between days
 # and months ("(30.03-2.04)"), but not between hours ("godz. 10.15-11.30")
 NUMERIC_RANGE = re.compile(
-    r"(?<![\d.])(?<!godz\.\s)(?<!godz\.)(?P<d1>[0-3]?\d)(?:\.(?P<m1>[01]?\d))?\.?"
+    _day("d1", r"[\d.]", r"godz\.\s", r"godz\.")
+    + r"(?:\.(?P<m1>[01]?\d))?\.?"
     + _NUM_JOIN
     + r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)(?:\.(?P<y>(?:19|20)?\d\d)(?![\d.]\d)(?:\s*r\.)?|\.?(?![.\d]))"
 )
@@ -91,16 +102,17 @@ ENGLISH = re.compile(
 )
 _ROMAN_MONTH = r"XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
 ROMAN_DATE = re.compile(
-    rf"(?<![\w.])(?P<d>[0-3]?\d)\s*[. ]\s*(?P<m>{_ROMAN_MONTH})\s*[. ]\s*"
+    _day("d", r"[\w.]") + rf"\s*[. ]\s*(?P<m>{_ROMAN_MONTH})\s*[. ]\s*"
     r"(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*r\.)?"
 )
 # "28-30 IX 2015", "28 IX - 1 X 2015"
 ROMAN_RANGE = re.compile(
-    rf"(?<![\w.])(?P<d1>[0-3]?\d)(?:\s*[. ]\s*(?P<m1>{_ROMAN_MONTH}))?\.?"
+    _day("d1", r"[\w.]")
+    + rf"(?:\s*[. ]\s*(?P<m1>{_ROMAN_MONTH}))?\.?"
     + _NUM_JOIN
     + rf"(?P<d2>[0-3]?\d)\s*[. ]\s*(?P<m2>{_ROMAN_MONTH})\s*[. ]\s*(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*r\.)?"
 )
-ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
+ISO = re.compile(r"(?P<y>(?:19|20)(?<!\d..)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 MONTH = re.compile(
     rf"\b(?:w|we|od|na\s+początku|pod\s+koniec|z\s+końcem|końcem|na\s+przełomie)\s+"
     rf"(?P<m>{_LOC})(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')})?(?!\w)"
@@ -141,6 +153,23 @@ YEAR_ONLY = re.compile(
     r"\b(?:w|we)\s+(?P<y>(?:19|20)\d\d)\s*(?:r\.|roku\b)|^[ \t]*(?P<ty>(?:19|20)\d\d)\s*[-–—](?=\s)", re.M
 )
 ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# what a text must hold for some of the patterns above to match in it: those patterns are tried only then
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_AN_ENGLISH_MONTH = re.compile(_EN)
+# every name of a month holds its month's stem: "stycz", "maj", "paź", "paz" ("pazdziernika" as typed without accents)
+_MONTH_STEMS = {
+    commonprefix([plain(m) for m in forms])
+    for forms in zip(MONTHS_GEN, MONTHS_LOC, MONTHS_NOM, strict=True)
+    for plain in (str, lambda m: m.replace("ś", "s").replace("ź", "z"))
+}
+# the letters that `re.I` matches as "i" and "s" though str.lower() keeps them apart; the combining dot of "İ".lower()
+_CASE_FIXES = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
+
+
+def _names_a_month(text: str) -> bool:
+    """Whether `text` may name a month in Polish (as the patterns with `re.I` read it)."""
+    low = text.lower().translate(_CASE_FIXES)
+    return any(stem in low for stem in _MONTH_STEMS)
 
 
 @dataclass(frozen=True)
@@ -199,7 +228,11 @@ def find_dates(text: str) -> list[DateMention]:
             found.append(m)
             taken.append((m.start, m.end))
 
-    for m in DAY_RANGE.finditer(text):
+    def matches(rx: re.Pattern, possible: bool = True):
+        return rx.finditer(text) if possible else ()
+
+    month, year = _names_a_month(text), _A_YEAR.search(text) is not None
+    for m in matches(DAY_RANGE, month):
         d1, d2, m2 = int(m["d1"]), int(m["d2"]), _month(m["m2"])
         m1 = _month(m["m1"]) if m["m1"] else m2
         y2 = _year(m["y2"])
@@ -211,7 +244,7 @@ def find_dates(text: str) -> list[DateMention]:
         if (m1, d1) > (m2, d2) and not (y1 and y2 and y1 < y2):
             continue
         add(DateMention(m.start(), m.end(), (y1, m1, d1), (y2, m2, d2), back=int(bool(m["u2ub"]))))
-    for m in DAY.finditer(text):
+    for m in matches(DAY, month):
         d, mo, y = int(m["d"]), _month(m["m"]), _year(m["y"])
         if _valid(y, mo, d):
             add(DateMention(m.start(), m.end(), (y, mo, d), (y, mo, d), back=int(bool(m["uub"]))))
@@ -233,7 +266,7 @@ def find_dates(text: str) -> list[DateMention]:
         d, mo = int(m["d"]), int(m["m"])
         if _valid(None, mo, d):
             add(DateMention(m.start("d"), m.end(), (None, mo, d), (None, mo, d)))
-    for m in ENGLISH.finditer(text):
+    for m in matches(ENGLISH, _AN_ENGLISH_MONTH.search(text) is not None):
         if m["m"]:
             mo, d, y = _EN_MONTH[m["m"]], int(m["d"]), _year(m["y"])
             d1, m1 = (int(m["d1"]), _EN_MONTH[m["m1"]] if m["m1"] else mo) if m["d1"] else (d, mo)
@@ -252,22 +285,22 @@ def find_dates(text: str) -> list[DateMention]:
             d, mo, y = int(m["d"]), int(m["m"]), _year(m["y"])
             if _valid(y, mo, d):
                 add(DateMention(m.start(), m.end(), (y, mo, d), (y, mo, d)))
-    for m in MONTH_SPAN.finditer(text):
+    for m in matches(MONTH_SPAN, month):
         g1, g2 = ("m1", "m2") if m["m1"] else ("f1", "f2") if m["f1"] else ("n1", "n2")
         m1, m2, y = _month(m[g1]), _month(m[g2]), _year(m["y"])
         y1 = y - 1 if y and m1 > m2 else y  # "przełomie grudnia i stycznia 2015"
         add(DateMention(m.start(g1), m.end(), (y1, m1, None), (y, m2, None)))
-    for m in MONTH_YEAR.finditer(text):
+    for m in matches(MONTH_YEAR, year):
         mo, y = _month(m["n"]) if m["n"] else ROMAN.index(m["r"].lower()) + 1, int(m["y"])
         add(DateMention(m.start(), m.end(), (y, mo, None), (y, mo, None)))
-    for m in MONTH_OPENING.finditer(text):
+    for m in matches(MONTH_OPENING, month):
         add(DateMention(m.start("n"), m.end("n"), (None, _month(m["n"]), None), (None, _month(m["n"]), None)))
-    for m in MONTH.finditer(text):
+    for m in matches(MONTH, month):
         g = "m" if m["m"] else "g"
         mo, y = _month(m[g]), _year(m["y"] if m["m"] else m["gy"])
         start = m.start(g)
         add(DateMention(start, m.end(), (y, mo, None), (y, mo, None)))
-    for m in YEAR_ONLY.finditer(text):
+    for m in matches(YEAR_ONLY, year):
         g = "y" if m["y"] else "ty"
         y = int(m[g])
         add(
