@@ -4,24 +4,14 @@ The names below are imported from their modules when first asked for: a command 
 graph (`query` formatting a table needs PREFIXES) does not pay for the SHACL validator and the
 extractor's vocabulary that the other modules bring."""
 
-from importlib import import_module
+from .._lazy import imported_on_first_use
 
-_HOMES = {
-    "add_named_graph": "dataset",
-    "assemble_dataset": "dataset",
-    "describe_entities": "graph",
-    "event_iri": "graph",
-    "source_iri": "graph",
-    "source_to_graph": "graph",
-    "registries_to_graph": "registry",
-    "validate_dataset": "validate",
-    "PREFIXES": "vocab",
-    "bind_prefixes": "vocab",
+_NAMES = {
+    ".dataset": ("add_named_graph", "assemble_dataset"),
+    ".graph": ("describe_entities", "event_iri", "source_iri", "source_to_graph"),
+    ".registry": ("registries_to_graph",),
+    ".validate": ("validate_dataset",),
+    ".vocab": ("PREFIXES", "bind_prefixes"),
 }
-__all__ = sorted(_HOMES)
-
-
-def __getattr__(name: str):
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f".{_HOMES[name]}", __name__), name)
+__all__ = sorted(name for names in _NAMES.values() for name in names)
+__getattr__ = imported_on_first_use(__spec__, _NAMES)

@@ -3,21 +3,12 @@
 The names are loaded on first use (PEP 562): `state` reads the manifest through `sources.manifest` on
 every `partnergraph query`, which must not pay for the page readers (trafilatura and the splitter)."""
 
-from importlib import import_module
+from .._lazy import imported_on_first_use
 
-_HOMES = {
-    "ManifestEntry": ".manifest",
-    "read_manifest": ".manifest",
-    "page_files": ".manifest",
-    "write_manifest": ".manifest",
-    "read_page": ".reading",
-    "split_sections": ".splitting",
+_NAMES = {
+    ".manifest": ("ManifestEntry", "read_manifest", "page_files", "write_manifest"),
+    ".reading": ("read_page",),
+    ".splitting": ("split_sections",),
 }
-
-__all__ = list(_HOMES)
-
-
-def __getattr__(name: str):
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(_HOMES[name], __name__), name)
+__all__ = [name for names in _NAMES.values() for name in names]
+__getattr__ = imported_on_first_use(__spec__, _NAMES)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .._lazy import imported_on_first_use
 from ..errors import QueryError, StoreError
 from ..prefixes import BASE
 from .base import Rows, Store, statements_query
@@ -45,15 +46,8 @@ def collect_solutions(solutions: ox.QuerySolutions, terms, limit: int | None = N
 
 # rdflib's terms are made in _terms.py, imported when first needed: rdflib's import is most of a short
 # command's start-up (`partnergraph query` prints pyoxigraph's terms)
-_FROM_TERMS = {"to_rdflib", "read_solutions", "read_triples", "_FAST_LITERALS", "_text_literal"}
-
-
-def __getattr__(name: str):
-    if name in _FROM_TERMS:
-        from . import _terms
-
-        return getattr(_terms, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+_FROM_TERMS = ("to_rdflib", "read_solutions", "read_triples", "_FAST_LITERALS", "_text_literal")
+__getattr__ = imported_on_first_use(__spec__, {"._terms": _FROM_TERMS})
 
 
 class EmbeddedStore(Store):
