@@ -379,6 +379,7 @@ _DAYS_OF = {
     "sześć": 6,
     "siedem": 7,
 }
+OTHER_EVENT = re.compile(r"(?<!\w)(?:kolejn|następn|poprzedni|przyszł|ubiegł|zeszł)\w*", re.I)
 ENDED = re.compile(r"\s*(?:r\.|roku)?\s*(?:zakończył\w*|zakończon\w*|dobiegł\w*\s+końca|skończył\w*)", re.I)
 ENDED_BEFORE = re.compile(
     r"(?:zakończ\w*|kończ\w*|trwał\w*\s+do|zakończeni\w*)\s+(?:się\s+)?(?:w\s+dniu\s+|dnia\s+)?$", re.I
@@ -477,9 +478,15 @@ def _ended_or_lasted(text: str, m: DateMention) -> DateMention:
 
     if ENDED.match(text, m.end) or ENDED_BEFORE.search(text[max(0, m.start - 40) : m.start]):
         return replace(m, begin=(m.begin[0], m.begin[1], None))
-    # the duration anywhere in the date's sentence: "Dwudniowa wizyta rozpoczęła się 9 maja"
-    sentence = text[_sentence_start(text, m.start) : _sentence_end(text, m.end)]
+    # the duration anywhere in the date's sentence: "Dwudniowa wizyta rozpoczęła się 9 maja"; or in the
+    # next when that one names no day and no other event of its own ("… bierze dziś udział w konferencji.
+    # W dwudniowym spotkaniu uczestniczą …")
+    end = _sentence_end(text, m.end)
+    sentence = text[_sentence_start(text, m.start) : end]
+    after = text[end : _sentence_end(text, end + 1)] if text[end : end + 1] in ".!?" else ""
     d = DURATION.search(sentence)
+    if d is None and after and not find_dates(after) and not OTHER_EVENT.search(after):
+        d = DURATION.search(after)
     if d is None or m.begin[2] is None:
         return m
     word = (d.group(1) or d.group(2)).lower()

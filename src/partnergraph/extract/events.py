@@ -322,8 +322,11 @@ def _event(
             m = resolve(m, near or all_countries)
         resolved.append(as_home_city(m, home))
     named = all_countries | {iso for iso, _ in find_nationalities(d.tokens)}
-    resolved = home_namesakes(resolved, home_place(home, gaz, registries), named)
-    foreign = [m for m in resolved if m.country and m.country != "PL"]
+    home_town = home_place(home, gaz, registries)
+    resolved = home_namesakes(resolved, home_town, named)
+    foreign = [
+        m for m in resolved if m.country and m.country != "PL" and not _model_from(text, m.start - d.base)
+    ]
     # place strings that link to nothing are reported, not dropped
     for a, b in find_unlinked(d.tokens, all_places):
         s, e = d.tokens[a].start - d.base, d.tokens[b - 1].end - d.base
@@ -458,8 +461,10 @@ def _event(
             ev.countries.append(iso)
             ev.evidence.setdefault("countries", []).append(Evidence(page.text[a:b], a, b, 0.5))
 
-    if not ev.countries and not EVENT_WORDS.search(title):
-        return None  # no foreign side and no visit, meeting or gift named: a notice ("Nabór na szkolenie …")
+    if not ev.countries and (not EVENT_WORDS.search(title) or _domestic(text, resolved, home_town)):
+        # no foreign side and no visit, meeting or gift named: a notice ("Nabór na szkolenie …"); or a
+        # domestic one: a national conference, guests from another Polish town
+        return None
 
     # participants: the foreign people's kind, for events where foreigners come (or meet online)
     who = None
@@ -493,6 +498,32 @@ def _event(
         sure = 0.45 if not free else 0.8 if cue.end <= tl else 0.6
         ev.evidence.setdefault("topics", []).append(cite(d, cue.start, cue.end, sure))
     return ev
+
+
+# what says an event is the country's own: "ogólnopolska konferencja", "konferencje krajowe"
+DOMESTIC = re.compile(r"(?<!\w)(?:krajow|ogólnopolsk)\w*", re.I)
+
+
+def _domestic(text: str, resolved: list[PlaceMention], home_town: Place) -> bool:
+    """An event with no foreign side that the text places at home: called national, or naming a Polish town
+    other than the home's ("gościliśmy pracowników Ośrodka w Przemyślu", "konferencja w Warszawie")."""
+    return bool(DOMESTIC.search(text)) or any(
+        m.kind == "city" and m.country == "PL" and m.city is not None and m.city.name != home_town.name
+        for m in resolved
+    )
+
+
+# a country named as where a model or a method comes from, not as a party: "model sprawdzony w Szwecji i Norwegii",
+# "wzorowany na rozwiązaniach stosowanych w Danii", "na wzór fiński"
+MODEL_FROM = re.compile(
+    r"(?:wzorowan\w*|na\s+wzór|sprawdzon\w*|stosowan\w*|praktykowan\w*)\s+(?:[^\s.;]+\s+){0,3}?(?:w|we)\s+"
+    r"(?:[^\s.;,]+(?:\s*,\s*|\s+(?:i|oraz|lub)\s+)){0,3}$",  # and the countries listed after the first
+    re.I,
+)
+
+
+def _model_from(text: str, pos: int) -> bool:
+    return bool(MODEL_FROM.search(text, max(0, pos - 60), pos))
 
 
 def _funding_lines(text: str, base: int) -> list[tuple[int, int]]:
@@ -566,6 +597,14 @@ BACKGROUND_BEFORE = re.compile(
     r"(?:\s+[^\s.;,]+){0,2}?\s+)$",
     re.I,
 )
+# ... but the operator of a facility whose staff spoke to the guests there hosted a programme point: "odwiedzili
+# Schronisko prowadzone przez Towarzystwo X. Kierownik schroniska i jego pracownicy opowiedzieli o …"
+OPERATED_BEFORE = re.compile(r"prowadzon\w*\s+przez\s+$", re.I)
+STAFF_SPOKE = re.compile(
+    r"[^.;]{0,60}[.;]?\s*[^.;]{0,80}?(?:pracowni|kierowni|personel|terapeu|koordynator|opiekun)\w*"
+    r"[^.;]{0,60}?(?:opowi(?:edzi|ada)|przedstawi|zaprezentowa|omówi|oprowadzi|pokaza)\w*",
+    re.I,
+)
 # the city's own side of a cooperation the event belongs to ("w ramach wieloletniej współpracy Gminy
 # Miejskiej Kraków z miastem Monachium"); a foreign partner so named is usually the visitors' body
 COOPERATION_BEFORE = re.compile(r"w\s+ramach\s+[^.;]{0,100}?współprac\w*\s+(?:(?:z|ze)\s+)?$", re.I)
@@ -600,7 +639,10 @@ def _is_bystander(text: str, n: names.Name, base: int, direction: str | None = N
         # a commune or county visited hosts the visit
         (shown and not names.is_government(n.value))
         or absent_at(text, n.start, n.end)  # "… nie mógł uczestniczyć w spotkaniu"
-        or BACKGROUND_BEFORE.search(before)
+        or (
+            BACKGROUND_BEFORE.search(before)
+            and not (OPERATED_BEFORE.search(before) and STAFF_SPOKE.match(text, n.end))
+        )
         or (KRAKOW_BODY.search(n.value) and COOPERATION_BEFORE.search(before))
     )
 

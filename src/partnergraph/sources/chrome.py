@@ -88,8 +88,12 @@ FILE_LINK = re.compile(
 )
 # a link drawn with an arrow: "Wpłać darowiznę »", "« Poprzedni wpis: …", "Następny wpis: … »", "Starsze wpisy →"
 ARROW_LINK = re.compile(r"(?:^\s*[«‹←]|[»›→]\s*$)")
-# a byline or a post's category: "Autor: Anna Wrona · 14 czerwca 2019 · Kategoria: Wyjazdy studyjne"
-BYLINE = re.compile(r"^\s*(?:autor(?:ka)?|kategori[ae]|redakcja)\s*:", re.I)
+# a byline or a post's category: "Autor: Anna Wrona · 14 czerwca 2019 · Kategoria: Wyjazdy studyjne"; an
+# interviewer's or an editor's credit: "Rozmawiała: Ewa Nowak", "Oprac.: Jan Wrona"
+BYLINE = re.compile(
+    r"^\s*(?:autor(?:ka)?|kategori[ae]|redakcja|rozmawia(?:ł|ła|li|ły)|notował[aoi]?|oprac(?:ował[aoi]?|owanie|\.))\s*:",
+    re.I,
+)
 # a bank account number (a site's call for gifts): "Numer konta: 12 3456 7890 0000 0000 1234 56"
 ACCOUNT = re.compile(r"\b\d{2}(?:\s?\d{4}){5,6}\b")
 FUNDING = re.compile(

@@ -133,7 +133,7 @@ class Listed:
 def grouped_sections(page: Page) -> list[Listed]:
     """The page's event sections in page order, each with its group heading and year label."""
     text = page.text
-    lines = _glue_split(text, _lines(text))
+    lines = _close_date_gaps(_glue_split(text, _lines(text)))
     _classify(lines)
     version = _language_version(lines)
     for ln in lines[version:]:
@@ -318,7 +318,11 @@ def _group_items(
             b = cuts[k + 1] if k + 1 < len(cuts) else ln.end
             while b > a and text[b - 1].isspace():
                 b -= 1
-            dated = bool(DATED_START.match(text, a)) or (bool(mark) and k == 0 and _has_date(text[a:b]))
+            # a date opens it, or a marked line holds one, or the line is a bare date ("wrzesień 2021")
+            piece = text[a:b]
+            dated = bool(DATED_START.match(text, a)) or (
+                k == 0 and (_has_date(piece) if mark else _is_date_line(piece))
+            )
             pieces.append(
                 _Piece(a, b, dated, bool(mark) and k == 0, style=_mark_style(mark) if k == 0 else "")
             )
@@ -426,6 +430,38 @@ def _glue_split(text: str, lines: list[_Line]) -> list[_Line]:
     return out
 
 
+# what opens the introduction of a list ("Poniżej najważniejsze wydarzenia roku.", "Oto nasze wizyty:")
+LIST_INTRO = re.compile(r"(?:Poniżej|Oto|Przedstawiamy|Prezentujemy)\b")
+DATE_LINE_WORDS = 6
+
+
+def _close_date_gaps(lines: list[_Line]) -> list[_Line]:
+    """A timeline whose items are each a date line, a blank line and the item's text ("…partnerami." / "" /
+    "24 lutego 2021" / "" / "Spotkanie online …"): the date line is the item's first line. Only where two
+    items or more follow text that ended a sentence (a list of teasers puts its dates under titles)."""
+    gaps = []
+    for i, ln in enumerate(lines[:-2]):
+        if (
+            ln.kind == "body"
+            and _is_date_line(ln.text)
+            and lines[i + 1].kind == "blank"
+            and lines[i + 2].kind == "body"
+            and lines[i + 2].text[:1].isupper()
+            and not _has_date(lines[i + 2].text[:40])
+        ):
+            prev = _previous(lines, i)
+            gaps.append((i + 1, prev is not None and bool(re.search(r"[.!?…]\s*$", prev.text))))
+    if sum(after_text for _, after_text in gaps) < 2:
+        return lines
+    drop = {k for k, _ in gaps}
+    return [ln for k, ln in enumerate(lines) if k not in drop]
+
+
+def _is_date_line(s: str) -> bool:
+    """A line that is a date and little else: "24 lutego 2021", "wrzesień 2021", "10–11.06.2021"."""
+    return len(s.split()) <= DATE_LINE_WORDS and not re.search(r"[.:]\s*$", s) and _has_date(s)
+
+
 def _could_be_heading(s: str) -> bool:
     if RECORD_FIELD.match(s) or LABELLED.match(s) or chrome.is_dateline(s):
         return False  # a record card's field, a date of publication or a byline
@@ -447,7 +483,8 @@ def _could_be_heading(s: str) -> bool:
         return rest[:1].isupper() and bool(EVENT_WORDS.match(rest)) and _could_be_heading(rest)
     if not (s[0].isupper() or s[0] in "„\"'«"):
         return False
-    if DATE_OPENING.match(s):  # "W dniu 5 maja goście zwiedzili MOPS" opens a body, not a heading
+    if DATE_OPENING.match(s) or LIST_INTRO.match(s):
+        # "W dniu 5 maja goście zwiedzili MOPS" opens a body, "Poniżej przedstawiamy …" a list: not headings
         return False
     if INNER_SENTENCE.search(s):
         return False
@@ -559,7 +596,7 @@ def _classify(lines: list[_Line]) -> None:
         if _sentence_heading(lines, i):
             ln.kind = "heading"
             continue
-        if not _could_be_heading(ln.text) or _listed_under_colon(lines, i):
+        if not _could_be_heading(ln.text) or _listed_under_colon(lines, i) or _next_row(lines, i):
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt and nxt.kind != "blank" and nxt.text[:1].islower():
@@ -668,6 +705,13 @@ def _listed_under_colon(lines: list[_Line], i: int) -> bool:
     return False
 
 
+def _next_row(lines: list[_Line], i: int) -> bool:
+    """A table's first row right under its header row of words ("Data | Delegacja | Cel wizyty"): a row of the
+    table, not a heading over the rows after it."""
+    header = lines[i - 1].text if i > 0 else ""
+    return bool(TABLE_ROW.search(lines[i].text) and TABLE_ROW.search(header) and not re.search(r"\d", header))
+
+
 def _foreign_banner(lines: list[_Line], i: int) -> bool:
     """A funding banner naming a project ("Projekt „Aktywni razem” współfinansowany …") that no other line
     names: the site's banner for another of its projects. A banner naming no project stays: its programme
@@ -758,7 +802,9 @@ def _previous(lines: list[_Line], i: int) -> _Line | None:
 REPORT_CUES = re.compile(
     r"(?<!\w)(wizyt|rewizyt|przebywa|pobyt|wyjazd|wyjecha|konferencj|spotka|seminari|sympozj|kongres|darowizn|"
     r"dar(?:y|ów|ami)\b|przekaza|udział|uczestnicz|współprac|delegacj|studen|gości|projekt|warsztat|szkoleni|forum|"
-    r"staż|wymian|przyjecha|odwiedzi|zjazd|partner|podróż|przywi(?:ózł|oz|eź)|spędzi(?:ł|li|ły|ło)\b|rozmawia(?:li|ły|ł|ła)\b)",
+    r"staż|wymian|przyjecha|odwiedzi|zjazd|partner|podróż|przywi(?:ózł|oz|eź)|spędzi(?:ł|li|ły|ło)\b|rozmawia(?:li|ły|ł|ła)\b"
+    # a stay somewhere named: "była z dwiema koleżankami w szwedzkim Lund"
+    r"|by(?:ł|ła|li|ły)\s+(?:[^\s.]+\s+){0,4}?w\s+(?:[a-ząćęłńóśźż]+\s+)?[A-ZŁŚŻŹĆ])",
     re.I,
 )
 LONG_PARAGRAPH = 15  # words: a paragraph of running text, not a heading or a caption
