@@ -160,11 +160,9 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-def synthetic_store(events: int, seed: int):
-    """`events` synthetic events in the real model (benchmarks/generate.py), in a store in memory."""
+def synthetic_nquads(events: int, seed: int, **options) -> bytes:
+    """The sorted N-Quads of `events` synthetic events in the real model (benchmarks/generate.py)."""
     import importlib.util
-
-    from partnergraph.store import EmbeddedStore
 
     spec = importlib.util.spec_from_file_location(
         "pg_benchmarks_generate", ROOT / "benchmarks" / "generate.py"
@@ -172,8 +170,15 @@ def synthetic_store(events: int, seed: int):
     generate = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = generate  # dataclasses look their module up there
     spec.loader.exec_module(generate)
+    return generate.generate_nquads(events, seed=seed, **options)
+
+
+def synthetic_store(events: int, seed: int):
+    """`events` synthetic events in the real model (benchmarks/generate.py), in a store in memory."""
+    from partnergraph.store import EmbeddedStore
+
     store = EmbeddedStore()
-    store.load_nquads(generate.generate_nquads(events, seed=seed))
+    store.load_nquads(synthetic_nquads(events, seed))
     return store
 
 

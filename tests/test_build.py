@@ -228,7 +228,7 @@ def test_the_store_holds_what_a_strict_load_of_the_nquads_dump_holds(seed_settin
 
 
 def test_n_quads_with_a_bad_iri_stop_the_generation(tmp_path):
-    """The stores would take them (lenient); the TriG dump, parsed strictly, refuses them."""
+    """The stores would take them (lenient); the JSON-LD dump, checking every term strictly, refuses them."""
     from partnergraph.build import fill_generation
 
     settings = Settings(tmp_path)

@@ -7,6 +7,7 @@ import json
 
 import pyoxigraph as ox
 import pytest
+from conftest import synthetic_nquads
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
@@ -71,6 +72,18 @@ def test_jsonld_dump_reads_back_in_pyoxigraph_and_is_compact(dumps):
     assert len(list(ox.parse(dumps["jsonld"].read_bytes(), ox.RdfFormat.JSON_LD))) == 10
 
 
+def test_jsonld_dump_of_a_synthetic_dataset_parses_to_its_quads(tmp_path):
+    """The JSON-LD dump is written by hand from the N-Quads lines (publish/jsonld.py), by a process of
+    its own: two JSON-LD parsers, pyoxigraph's and rdflib's, read it back to exactly the quads of the
+    N-Quads, on every kind of node of the real model (events, evidence, entities, registries, ontology)."""
+    nquads = synthetic_nquads(60, seed=4, evidence_share=0.5)
+    path = write_dumps(nquads, tmp_path / "dumps", in_process=True)["jsonld"]
+    expected = set(ox.parse(nquads, ox.RdfFormat.N_QUADS))
+    assert len(expected) > 3000
+    assert set(ox.parse(path.read_bytes(), ox.RdfFormat.JSON_LD)) == expected
+    assert quads_of(path, "json-ld") == set(Dataset().parse(data=nquads, format="nquads").quads())
+
+
 def test_union_dumps_hold_every_triple_once(dumps):
     reference = Graph()
     for s, p, o, _g in Dataset().parse(data=NQUADS, format="nquads").quads((None, None, None, None)):
@@ -99,12 +112,33 @@ def test_a_failing_dump_process_leaves_the_previous_dumps(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dumps"]  # no staging folder left
 
 
-def test_a_bad_iri_stops_the_dumps_in_this_process_and_in_their_own(tmp_path):
-    """The TriG dump parses the N-Quads strictly: a build's one check of their IRIs (its stores and the
-    Turtle dump read the same bytes without it)."""
-    bad = b'<http://example.org/a{b}> <http://example.org/p> "v" <http://example.org/g> .\n'
-    with pytest.raises(SyntaxError, match="Invalid IRI"):
-        write_dumps(bad, tmp_path / "here")
-    with pytest.raises(RuntimeError, match="failed: .*Invalid IRI"):
-        write_dumps(bad, tmp_path / "there", in_process=True)
+GOOD_LINE = b'<http://example.org/s> <http://example.org/p> "v"@pl <http://example.org/g> .\n'
+
+
+@pytest.mark.parametrize(
+    "bad, error",
+    [
+        (b'<http://example.org/a{b}> <http://example.org/p> "v" <http://example.org/g> .', "Invalid IRI"),
+        (b'<http://example.org/s> <p> "v" <http://example.org/g> .', "No scheme"),
+        (
+            b"<http://example.org/s> <http://example.org/p> <http://example.org/o o> <http://example.org/g> .",
+            "Invalid IRI",
+        ),
+        (b'<http://example.org/s> <http://example.org/p> "v"^^<x y> <http://example.org/g> .', "Invalid IRI"),
+        (b'<http://example.org/s> <http://example.org/p> "v" <http://example.org/g^> .', "Invalid IRI"),
+        (
+            b'<http://example.org/s> <http://example.org/p> "v"@pl-xxxxxxxxxx <http://example.org/g> .',
+            "subtag",
+        ),
+    ],
+)
+def test_a_bad_term_stops_the_dumps_in_this_process_and_in_their_own(tmp_path, bad, error):
+    """The TriG and Turtle dumps and the stores parse the N-Quads without checking IRIs and language
+    tags; the JSON-LD dump checks every distinct term strictly, a build's one check, and its error
+    names the line of the N-Quads."""
+    nquads = GOOD_LINE + bad + b"\n"
+    with pytest.raises(SyntaxError, match=f"(?s)line 2.*{error}|{error}.*line 2"):
+        write_dumps(nquads, tmp_path / "here")
+    with pytest.raises(RuntimeError, match=f"failed: .*{error}"):
+        write_dumps(nquads, tmp_path / "there", in_process=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # no staging folder left
