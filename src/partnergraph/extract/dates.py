@@ -157,19 +157,27 @@ ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 _AN_ENGLISH_MONTH = re.compile(_EN)
 # every name of a month holds its month's stem: "stycz", "maj", "paź", "paz" ("pazdziernika" as typed without accents)
-_MONTH_STEMS = {
-    commonprefix([plain(m) for m in forms])
-    for forms in zip(MONTHS_GEN, MONTHS_LOC, MONTHS_NOM, strict=True)
-    for plain in (str, lambda m: m.replace("ś", "s").replace("ź", "z"))
-}
+_MONTH_STEM = re.compile(
+    "|".join(
+        sorted(
+            {
+                commonprefix([plain(m) for m in forms])
+                for forms in zip(MONTHS_GEN, MONTHS_LOC, MONTHS_NOM, strict=True)
+                for plain in (str, lambda m: m.replace("ś", "s").replace("ź", "z"))
+            }
+        )
+    )
+)  # searched in the lower-cased text: without re.I the engine skips to the stems' first letters
 # the letters that `re.I` matches as "i" and "s" though str.lower() keeps them apart; the combining dot of "İ".lower()
 _CASE_FIXES = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
 
 
 def _names_a_month(text: str) -> bool:
     """Whether `text` may name a month in Polish (as the patterns with `re.I` read it)."""
-    low = text.lower().translate(_CASE_FIXES)
-    return any(stem in low for stem in _MONTH_STEMS)
+    low = text.lower()
+    if "ı" in low or "ſ" in low or "\u0307" in low:
+        low = low.translate(_CASE_FIXES)
+    return _MONTH_STEM.search(low) is not None
 
 
 @dataclass(frozen=True)
