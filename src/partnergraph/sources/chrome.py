@@ -17,7 +17,6 @@ across sites (not by any one site's layout).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 _MONTH_WORDS = (
     r"stycz\w*|lut\w*|mar\w*|kwie\w*|maj\w*|czerw\w*|lip\w*|sierp\w*|wrze\w*|październik\w*|paź\w*|"
@@ -37,6 +36,7 @@ DATE_TOKEN = re.compile(
     r"(?:\s*r\.)?,?(?:\s*(?:godz\.\s*|o\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?)?",
     re.I,
 )
+DIGIT = re.compile(r"\d")
 CREDIT = re.compile(
     r"^\s*(?:fot(?:o|\.|ografi\w*)?|zdj(?:ęci\w*|\.)|autor(?:ka)?\s+zdjęć|źródło\s+zdjęć|photo|foto\s*:|"
     r"tłumaczenie|tłum\.|przekład|translated by)(?:\s|:|\.|$)",
@@ -125,30 +125,31 @@ LANGUAGE_VERSION = re.compile(
 )
 
 
-def is_chrome(line: str) -> bool:
+def is_chrome(line: str, dates: bool = True) -> bool:
+    """Whether the line is page chrome; a date line is, unless `dates` is False (the caller asks that apart)."""
     s = line.strip()
     if not s:
         return False
-    words = s.split()
-    if CREDIT.match(s) and len(words) <= 12:
+    n = len(s.split())  # (the word count first: it spares most patterns' scans of a paragraph)
+    if n <= 12 and CREDIT.match(s):
         return True
-    if CREDIT_TAIL.search(s) and len(words) <= 25:
+    if n <= 25 and CREDIT_TAIL.search(s):
         return True
-    if (PUBLISHED.match(s) or WORDS.match(s) or BYLINE.match(s)) and len(words) <= 14:
+    if n <= 14 and (PUBLISHED.match(s) or WORDS.match(s) or BYLINE.match(s)):
         return True
-    if (COMMENTS.search(s) or REACTIONS.search(s)) and len(words) <= 12:
+    if n <= 12 and (COMMENTS.search(s) or REACTIONS.search(s)):
         return True
     if PAGE_NUMBER.match(s) or ACCOUNT.search(s):
         return True
-    if (FILE_LINK.search(s) or ARROW_LINK.search(s)) and len(words) <= 12:
+    if n <= 12 and (FILE_LINK.search(s) or ARROW_LINK.search(s)):
         return True
     cells = [c.strip() for c in s.split("|")]
     menu = len(cells) >= 4 or (len(cells) == 3 and any(NAVIGATION.match(c) for c in cells))
     if menu and all(0 < len(c.split()) <= 3 for c in cells) and not re.search(r"\d", s):
         return True  # a menu: "Menu główne | Aktualności | Rodzina | Kontakt", "Start | O nas | Kontakt"
-    if len(CRUMBS.findall(s)) >= 2 and len(words) <= 20:
+    if n <= 20 and len(CRUMBS.findall(s)) >= 2:
         return True
-    if re.search(r"\s[›»]\s", s) and len(words) <= 8:
+    if n <= 8 and re.search(r"\s[›»]\s", s):
         return True  # a short breadcrumb: "Miasta partnerskie › Aktualności"
     if s.count("|") >= 2 and s.rstrip().endswith("|") and not re.search(r"\d", s):
         return True  # a row of links: "zaloguj się | zarejestruj się | mapa strony |"
@@ -156,7 +157,7 @@ def is_chrome(line: str) -> bool:
         return True  # a teaser of another news item cut short
     if is_byline(s):
         return True
-    return is_dateline(s)
+    return dates and is_dateline(s)
 
 
 # what a byline's cells never hold and a table row's cells do: what happened
@@ -193,11 +194,12 @@ EVENT_WHEN = re.compile(
 )
 
 
-@lru_cache(maxsize=1024)  # the splitter asks of a page's lines several times
 def is_dateline(line: str) -> bool:
     """A date and little else: "26.08.2021", "08.08.2019 12:57 | 0 komentarzy | AgaKa", "2019-10-08"."""
     s = line.strip()
-    m = DATE_TOKEN.search(s)
+    m = (
+        DATE_TOKEN.search(s) if DIGIT.search(s) else None
+    )  # every form of a date has a digit: a quick look first
     if not m or EVENT_WHEN.match(s):
         return False
     rest = (s[: m.start()] + " " + s[m.end() :]).replace("|", " ")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 from typing import TypeVar
 
 from .._months import MONTHS_GEN, MONTHS_LOC, MONTHS_NOM
@@ -56,7 +56,8 @@ LABELLED = re.compile(r"^\s*\w+\.?\s*:\s+\S")
 NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.[1-9]){1,3}\.?|\d{1,3}[.)]|[IVX]{1,5}\.)\s+")
 BULLET = re.compile(r"^\s*[-–—•·▪●○*]\s+")
 # a sentence end glued to a capitalised word: "Społecznej.Wizyta"; not after abbreviations of names
-GLUED = re.compile(rf"(?<=[a-ząćęłńóśźż0-9)\]”\"'»])[.!?](?=[{UPPER}][a-ząćęłńóśźżäöü])")
+# (the mark first, the letter before it looked back at: a pattern opening with a look-behind is tried at every character)
+GLUED = re.compile(rf"[.!?](?<=[a-ząćęłńóśźż0-9)\]”\"'»][.!?])(?=[{UPPER}][a-ząćęłńóśźżäöü])")
 NAME_ABBREVIATIONS = {
     "ul",
     "al",
@@ -103,6 +104,29 @@ class _Line:
     # blank, banner, heading, body, year, label (over headings), lead (body before the first heading),
     # chrome, dateline (a date line over a heading)
     kind: str = "body"
+
+    # what the line's text is, worked out once: the splitter asks it of a line several times
+    @cached_property
+    def dateline(self) -> bool:
+        return chrome.is_dateline(self.text)
+
+    @cached_property
+    def page_chrome(self) -> bool:
+        return self.dateline or chrome.is_chrome(self.text, dates=False)
+
+    @cached_property
+    def furniture(self) -> bool:
+        return (
+            not self.dateline and chrome.is_chrome(self.text, dates=False) and not METADATA.match(self.text)
+        )
+
+    @cached_property
+    def heading_like(self) -> bool:
+        return not self.dateline and _heading_shape(self.text)
+
+    @cached_property
+    def folded(self) -> str:
+        return _fold(self.text)
 
 
 def split_sections(page: Page) -> list[Section]:
@@ -463,11 +487,13 @@ def _is_date_line(s: str) -> bool:
 
 
 def _could_be_heading(s: str) -> bool:
-    if RECORD_FIELD.match(s) or LABELLED.match(s) or chrome.is_dateline(s):
-        return False  # a record card's field, a date of publication or a byline
-    colon = LISTED_AFTER.search(s)
-    if colon and _has_finite_verb(s[: colon.start()]):
-        return False  # "W spotkaniu udział wzięli m.in.: A – dyrektor …, B …": a sentence listing people
+    return not chrome.is_dateline(s) and _heading_shape(s)  # not a date of publication or a byline
+
+
+def _heading_shape(s: str) -> bool:
+    if RECORD_FIELD.match(s) or LABELLED.match(s):
+        return False  # a record card's field
+    line = s
     numbered = NUMBER.match(s) is not None  # a report's numbered section may be one word: "VII. Wolontariat"
     s = NUMBER.sub("", s, count=1).strip()
     if BULLET.match(s):  # "– Wizyta studentów z Austrii": a bulleted heading opens with what happened
@@ -476,7 +502,10 @@ def _could_be_heading(s: str) -> bool:
             return False
     words = s.split()
     if not (2 - numbered <= len(words) <= 40) or len(s) > 300:
-        return False
+        return False  # (asked before the patterns below: it spares their scans of every paragraph)
+    colon = LISTED_AFTER.search(line)
+    if colon and _has_finite_verb(line[: colon.start()]):
+        return False  # "W spotkaniu udział wzięli m.in.: A – dyrektor …, B …": a sentence listing people
     lead = DATE_LEAD.match(s)
     if lead:  # "12 maja 2015 r. – Wizyta studentów z Grazu": the heading after its date
         rest = s[lead.end() :]
@@ -562,13 +591,13 @@ def _classify(lines: list[_Line]) -> None:
     for i, ln in enumerate(lines):
         if ln.kind == "blank":
             continue
-        if _is_page_furniture(ln.text) and not (teasers and chrome.is_teaser(ln.text)):
+        if ln.furniture and not (teasers and chrome.is_teaser(ln.text)):
             ln.kind = "chrome"  # a photo credit, a share link, a breadcrumb: neither heading nor text
             continue
         if _section_label(lines, i):
             ln.kind = "chrome"  # "ZAPOWIEDZI" over "Goście z Wilna": the site's section, not a heading
             continue
-        if (teasers or chrome.PUBLISHED.match(ln.text)) and chrome.is_dateline(ln.text):
+        if (teasers or chrome.PUBLISHED.match(ln.text)) and ln.dateline:
             # a teaser's date of publication, or a labelled one ("Opublikowano 10 października 2022")
             ln.kind = "chrome"
             continue
@@ -596,7 +625,7 @@ def _classify(lines: list[_Line]) -> None:
         if _sentence_heading(lines, i):
             ln.kind = "heading"
             continue
-        if not _could_be_heading(ln.text) or _listed_under_colon(lines, i) or _next_row(lines, i):
+        if not ln.heading_like or _listed_under_colon(lines, i) or _next_row(lines, i):
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt and nxt.kind != "blank" and nxt.text[:1].islower():
@@ -616,7 +645,7 @@ def _classify(lines: list[_Line]) -> None:
             # a date line over the title: a news item's date of publication (its text opening with the
             # event's date), or a chronicle item's date ("Poniedziałek, 7 lutego 2022" / "Goście z …" / text)
             and not (
-                chrome.is_dateline(prev.text)
+                prev.dateline
                 and nxt is not None
                 and (DATED_START.match(nxt.text) or len(nxt.text.split()) >= LEAD_SENTENCE)
             )
@@ -635,7 +664,7 @@ def _classify(lines: list[_Line]) -> None:
     # a date line over a heading whose text opens with the event's own date is that news item's date of
     # publication: no text of it, and no body of the heading above (over a bare heading it dates the event)
     for i, ln in enumerate(lines):
-        if ln.kind == "body" and chrome.is_dateline(ln.text):
+        if ln.kind == "body" and ln.dateline:
             after = [x for x in lines[i + 1 :] if x.kind not in ("blank", "chrome")][:2]
             if len(after) == 2 and after[0].kind == "heading" and DATED_START.match(after[1].text):
                 ln.kind = "chrome"
@@ -689,7 +718,7 @@ def _section_label(lines: list[_Line], i: int) -> bool:
     if EVENT_WORDS.search(plain) or REPORT_CUES.search(plain):
         return False
     nxt = next((x for x in lines[i + 1 :] if x.kind != "blank"), None)
-    return nxt is not None and not nxt.text.isupper() and _could_be_heading(nxt.text)
+    return nxt is not None and not nxt.text.isupper() and nxt.heading_like
 
 
 def _listed_under_colon(lines: list[_Line], i: int) -> bool:
@@ -746,11 +775,11 @@ def _one_line_card(lines: list[_Line], i: int) -> bool:
     # tags, share links and photo credits between the date line and the text belong to neither
     # more lines of the card under the headline ("Informacja wytworzona przez: …" / "Wprowadzona do BIP przez: …")
     # before the text belong to it too
-    rest = [x for x in lines[i + 1 :] if x.kind != "blank" and not _is_page_furniture(x.text)]
+    rest = [x for x in lines[i + 1 :] if x.kind != "blank" and not x.furniture]
     if rest and METADATA.match(rest[0].text) and _card_at_end(lines, i):
         return False  # the card at the page's foot
     after = [x for x in rest if not METADATA.match(x.text)][:2]
-    if len(after) == 2 and len(after[0].text.split()) < LEAD_SENTENCE and _could_be_heading(after[0].text):
+    if len(after) == 2 and len(after[0].text.split()) < LEAD_SENTENCE and after[0].heading_like:
         # the date line over a digest's first sub-heading ("1. Wizyta z Bardejowa") and its text
         after = after[1:]
     if not after:
@@ -765,7 +794,7 @@ def _teasers_are_text(lines: list[_Line]) -> bool:
     reports anything, so they are the events, not another page's items beside an article."""
     reports = [ln for ln in lines if len(ln.text.split()) >= LONG_PARAGRAPH and REPORT_CUES.search(ln.text)]
     return any(chrome.is_teaser(ln.text) for ln in reports) and all(
-        chrome.is_teaser(ln.text) or chrome.is_chrome(ln.text) for ln in reports
+        chrome.is_teaser(ln.text) or ln.page_chrome for ln in reports
     )
 
 
@@ -779,10 +808,6 @@ def _card_at_end(lines: list[_Line], i: int) -> bool:
     return not any(
         len(x.text.split()) >= LONG_PARAGRAPH and not METADATA.match(x.text) for x in lines[i + 1 :]
     )
-
-
-def _is_page_furniture(text: str) -> bool:
-    return chrome.is_chrome(text) and not chrome.is_dateline(text) and not METADATA.match(text)
 
 
 def _blank_around(lines: list[_Line], i: int) -> bool:
@@ -842,16 +867,12 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
     if dated:  # "14.09.2022 Rozmowy o współpracy …": the date of publication before the headline
         title = title[dated.end() :]
     more = lines[head + 1] if head + 1 < main else None
-    if (
-        more is not None
-        and more.text[:1].islower()
-        and len(more.text.split()) <= 8
-        and not chrome.is_chrome(more.text)
-    ):
+    if more is not None and more.text[:1].islower() and len(more.text.split()) <= 8 and not more.page_chrome:
         # a headline split over two lines: "Delegacja z Norymbergi" / "w Krakowie"
         title_line = _Line(title_line.start, more.end, text[title_line.start : more.end], "heading")
         head += 1
         title = LABEL_HEAD.sub("", title_line.text)
+    folded_title = _fold(title)  # a line that repeats the headline (a caption) is no report and no text
     # the end: the page's tail after the text
     stop = len(lines)
     inset: list[int] = []  # a "Zobacz także" box set into the text: its lines are no part of it
@@ -872,7 +893,7 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
         if i != head
         and i < stop
         and lines[i].kind == "heading"
-        and not _same_heading(lines[i].text, title)
+        and not (lines[i].folded and lines[i].folded == folded_title)
         and EVENT_WORDS.search(lines[i].text)
         and not _sidebar_item(lines, i)
         and not (i > head and lines[i].text.rstrip().endswith("?"))  # "Co zobaczyli goście?": a subheading
@@ -882,9 +903,7 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
     # ... also the short dated lines between the headline and the first long paragraph: a timeline's
     # ("2013 – wizyta …" / "maj 2016 – wyjazd …" / "2018 – wspólne seminarium …, z udziałem …")
     listed = [
-        lines[i]
-        for i in content
-        if head < i < main and lines[i].kind == "body" and not chrome.is_chrome(lines[i].text)
+        lines[i] for i in content if head < i < main and lines[i].kind == "body" and not lines[i].page_chrome
     ]
     if (
         rivals
@@ -897,7 +916,7 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
     masks = [
         (ln.start, ln.end)
         for ln in body
-        if ln.kind == "chrome" or chrome.is_dateline(ln.text) or _same_heading(ln.text, title)
+        if ln.kind == "chrome" or ln.dateline or (ln.folded and ln.folded == folded_title)
     ] + [(lines[i].start, lines[i].end) for i in inset if lines[i].kind != "blank"]
     kept = [ln for ln in body if (ln.start, ln.end) not in masks]
     if not kept:
@@ -927,9 +946,7 @@ def _subtitle(lines: list[_Line], head: int, i: int, main: int) -> bool:
     """A line set right under the headline or its date line, before the text ("Goście z Łucka" / "12.10.2021" /
     "Wymiana doświadczeń w pracy z rodzinami"): the headline's subtitle, not a report of its own."""
     between = lines[head + 1 : i]
-    return head < i < main and all(
-        x.kind in ("blank", "chrome") or chrome.is_dateline(x.text) for x in between
-    )
+    return head < i < main and all(x.kind in ("blank", "chrome") or x.dateline for x in between)
 
 
 def _text_resumes(lines: list[_Line], i: int) -> int | None:
@@ -938,11 +955,11 @@ def _text_resumes(lines: list[_Line], i: int) -> int | None:
     after = [k for k in range(i + 1, len(lines)) if lines[k].kind != "blank"][:4]
     for n, k in enumerate(after):
         words = lines[k].text.split()
-        if chrome.ends_article(lines[k].text) or chrome.is_dateline(lines[k].text):
+        if chrome.ends_article(lines[k].text) or lines[k].dateline:
             return None  # comments or a list of news follow: the page's tail
         if len(words) >= LONG_PARAGRAPH:
             text = lines[k].text
-            return k if n and not chrome.is_chrome(text) and re.search(r"[.!?”\"]$", text) else None
+            return k if n and not lines[k].page_chrome and re.search(r"[.!?”\"]$", text) else None
     return None
 
 
@@ -986,7 +1003,7 @@ def _published(lines: list[_Line], main: int) -> str | None:
     """The date of publication over an article's text: its date line above the first paragraph."""
     for ln in reversed(lines[:main]):
         if ln.kind != "blank" and (
-            chrome.is_dateline(ln.text)
+            ln.dateline
             or chrome.is_byline(ln.text)
             or (chrome.PUBLISHED.match(ln.text) and chrome.DATE_TOKEN.search(ln.text))
         ):  # "17.10.2019", "Jan Lis | 17.10.2019, 10:12", "Opublikowano: 17.10.2019 (czwartek) | Redakcja: …"
@@ -1056,7 +1073,7 @@ def _headline(lines: list[_Line], main: int, marked: str | None = None) -> int |
     seen = 0
     for i in range(main - 1, -1, -1):
         ln = lines[i]
-        if ln.kind in ("blank", "chrome", "year") or chrome.is_dateline(ln.text):
+        if ln.kind in ("blank", "chrome", "year") or ln.dateline:
             continue
         if _site_title(lines, i):
             continue
@@ -1094,7 +1111,7 @@ def _headline(lines: list[_Line], main: int, marked: str | None = None) -> int |
         if re.search(r"\w[.]$", s) and len(s.split()) >= LEAD_SENTENCE and _has_finite_verb(s):
             score -= 2  # the lead under the headline: a sentence
         below = next((x for x in lines[i + 1 : main] if x.kind != "blank"), None)
-        if below is not None and _over_byline(below.text, s) and not chrome.is_dateline(ln.text):
+        if below is not None and _over_byline(below.text, s) and not ln.dateline:
             score += (
                 1.5  # over the byline: "Marta Wójcik 09.11.2021, 14:32" (a bare date may be a sidebar item's)
             )
@@ -1118,7 +1135,7 @@ def _over_deck(lines: list[_Line], i: int) -> int | None:
     k = i - 1
     while k >= 0 and lines[k].kind == "blank":
         k -= 1
-    if k < 0 or lines[k].kind in ("chrome", "year") or chrome.is_dateline(lines[k].text):
+    if k < 0 or lines[k].kind in ("chrome", "year") or lines[k].dateline:
         return None
     s = lines[k].text
     return k if len(s.split()) >= 3 and NAMED_PLACE.search(s) and not END_OF_SENTENCE.search(s) else None
@@ -1144,10 +1161,10 @@ def _byline(s: str, over: str) -> bool:
 
 
 def _same_heading(a: str, b: str) -> bool:
-    return bool(_fold(a)) and _fold(a) == _fold(b)
+    folded = _fold(a)
+    return bool(folded) and folded == _fold(b)
 
 
-@lru_cache(maxsize=1024)  # each heading is compared with several others
 def _fold(x: str) -> str:
     """A heading without its label, a glued date, punctuation and case."""
     return " ".join(re.sub(r"[^\w]+", " ", DATE_TAIL.sub("", LABEL_HEAD.sub("", x))).lower().split())
@@ -1183,7 +1200,7 @@ def _headed_reports(lines: list[_Line]) -> int:
         if ln.kind != "heading":
             continue
         below = [x for x in lines[i + 1 : i + 6] if x.kind != "blank"]
-        nxt = next((x for x in below if x.kind != "chrome" and not chrome.is_dateline(x.text)), None)
+        nxt = next((x for x in below if x.kind != "chrome" and not x.dateline), None)
         n += (
             nxt is not None
             and nxt.kind == "body"
@@ -1197,4 +1214,4 @@ def _headed_reports(lines: list[_Line]) -> int:
 def _sidebar_item(lines: list[_Line], i: int) -> bool:
     """A news title over its date line (and a teaser): an item of a list of other news."""
     nxt = next((x for x in lines[i + 1 :] if x.kind != "blank"), None)
-    return nxt is not None and chrome.is_dateline(nxt.text)
+    return nxt is not None and nxt.dateline
