@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 WORD = re.compile(r"\w+(?:[-’']\w+)*|[^\w\s]")
+LINE_BREAK = re.compile(r"\n[ \t]*(?=\S)")
 _local = threading.local()
 
 
@@ -46,6 +48,7 @@ class Token:
         "lemmas",
         "_marks",
         "_pos",
+        "line_start",
     )
 
     def __init__(self, text: str, start: int, end: int, analyses: tuple[Analysis, ...] | None = None) -> None:
@@ -63,6 +66,7 @@ class Token:
             self._marks,
             self._pos,
         ) = info
+        self.line_start = False  # the first word of a line: no name goes on across a line break
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
@@ -138,7 +142,14 @@ def analyse(word: str) -> tuple[Analysis, ...]:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in WORD.finditer(text)]
+    tokens = [Token(m.group(), m.start() + offset, m.end() + offset) for m in WORD.finditer(text)]
+    if "\n" in text:  # a heading's last word and the next line's first are no one name
+        starts = [t.start for t in tokens]
+        for nl in LINE_BREAK.finditer(text):
+            j = bisect_left(starts, nl.end() + offset)
+            if j < len(tokens) and tokens[j].start == nl.end() + offset:
+                tokens[j].line_start = True
+    return tokens
 
 
 ABBREVIATIONS = {

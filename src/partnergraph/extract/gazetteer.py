@@ -102,7 +102,11 @@ class Gazetteer:
         k = key(name)
         hit = self.found.get(k)
         if hit is None:
-            hit = self.found[k] = tuple(City(*self.records[i]) for i in self.cities.get(k, ()))
+            hit = tuple(City(*self.records[i]) for i in self.cities.get(k, ()))
+            if not hit and "ł" in k:  # "Mołodeczno": GeoNames' Polish spellings of these lost their "ł"
+                lost = self.cities.get(k.replace("ł", "l"), ())
+                hit = tuple(City(*self.records[i]) for i in lost if self.records[i][2] in LOST_STROKE)
+            self.found[k] = hit
         return list(hit)
 
 
@@ -233,6 +237,11 @@ SMALL_TOWNS_FROM = 5000  # people: the smallest European towns in the index (els
 # Karwina), or their romanised Cyrillic name respelt (Drohobych -> Drohobycz, Truskavets -> Truskawec)
 SLAVIC_LATIN = {"CZ", "SK", "SI", "HR", "RS", "BA", "ME"}
 SLAVIC_CYRILLIC = {"UA", "BY", "BG", "MK"}
+# Lithuanian towns with no Polish exonym are written with Polish letters too (Jonava -> Jonawa)
+BALTIC_LATIN = {"LT"}
+BALTIC_LETTERS = [("š", "sz"), ("č", "cz"), ("ž", "ż"), ("ė", "e"), ("į", "i"), ("ų", "u"), ("ū", "u"), ("v", "w")]  # fmt: skip
+# countries whose towns' Polish names GeoNames often gives without "ł" ("Molodeczno", "Glębokie")
+LOST_STROKE = {"BY", "UA", "LT"}
 LATIN_LETTERS = [("ř", "rz"), ("š", "sz"), ("č", "cz"), ("ž", "ż"), ("ľ", "l"), ("ĺ", "l"), ("ň", "ń"),
                  ("á", "a"), ("é", "e"), ("ě", "ie"), ("í", "i"), ("ý", "y"), ("ú", "u"), ("ů", "u"),
                  ("ô", "o"), ("ä", "a"), ("ť", "t"), ("ď", "d"), ("ć", "ć"), ("đ", "dź"), ("v", "w")]  # fmt: skip
@@ -242,20 +251,20 @@ _HARD_I = re.compile(r"(?<=[csr]z)i|(?<=ż)i")  # "Žilina" is "Żylina", "Koši
 
 
 def polonised(name: str, country: str) -> str | None:
-    """The Polish spelling of a Slavic town's name, or None when it would be the same or is no such name."""
-    if country in SLAVIC_LATIN:
-        pairs = LATIN_LETTERS
-    elif country in SLAVIC_CYRILLIC:
-        pairs = ROMANISED
-    else:
+    """The Polish spelling of a Slavic or Lithuanian town's name, or None when it would be the same or is no
+    such name."""
+    pairs = {**dict.fromkeys(SLAVIC_LATIN, LATIN_LETTERS), **dict.fromkeys(SLAVIC_CYRILLIC, ROMANISED),
+             **dict.fromkeys(BALTIC_LATIN, BALTIC_LETTERS)}.get(country)  # fmt: skip
+    if pairs is None:
         return None
     out = name.lower()
     if country in SLAVIC_CYRILLIC:
         out = out.replace("'", "")
     for a, b in pairs:
         out = out.replace(a, b)
-    out = _HARD_I.sub("y", out)
-    out = re.sub(r"ow\b", "ów", out)  # "Bardejov" -> "Bardejów"
+    if country not in BALTIC_LATIN:
+        out = _HARD_I.sub("y", out)
+        out = re.sub(r"ow\b", "ów", out)  # "Bardejov" -> "Bardejów"
     out = " ".join(w[:1].upper() + w[1:] for w in out.split(" "))
     return out if out != name and len(out) >= 4 else None
 
@@ -331,7 +340,9 @@ def build_gazetteer() -> Gazetteer:
     for iso, extra in EXTRA_COUNTRY_NAMES.items():
         names.setdefault(iso, set()).update(extra)
     # European countries also by their English and their neighbours' own names, as foreign organisations
-    # write them ("Caritas Österreich", "Diakonie Deutschland", "Česká republika")
+    # write them ("Caritas Österreich", "Diakonie Deutschland", "Česká republika"): matched as written, not
+    # by the Polish words morfeusz2 reads in them ("France" as a form of "Franka": "Elżbieta Franki")
+    foreign: dict[str, set[str]] = {}
     try:
         import gettext
 
@@ -345,13 +356,16 @@ def build_gazetteer() -> Gazetteer:
                     for attr in ("name", "common_name"):
                         value = getattr(co, attr, None)
                         if value:
-                            names.setdefault(co.alpha_2, set()).update({value, tr.gettext(value)})
+                            foreign.setdefault(co.alpha_2, set()).update({value, tr.gettext(value)})
     except Exception as e:  # noqa: BLE001
         log.debug("pycountry: %s", e)
     for iso, ns in sorted(names.items()):
         if iso in countries or iso == "XK":  # Babel's "EU", "UN", "EZ" (euro area) are no countries
             for n in sorted(ns):
                 _add_country(gaz, iso, n)
+    for iso, ns in sorted(foreign.items()):
+        for n in sorted(ns - names.get(iso, set())):
+            _add_country(gaz, iso, n, as_written=True)
     gaz.regions = _regions(gaz)
     gaz.polish = _polish_places()
     gaz.starts = {k: name_starts(getattr(gaz, k)) for k in ("cities", "regions", "polish")}
@@ -429,7 +443,7 @@ def _regions(gaz: Gazetteer) -> dict[str, str]:
     return out
 
 
-def _add_country(gaz: Gazetteer, iso: str, name: str) -> None:
+def _add_country(gaz: Gazetteer, iso: str, name: str, as_written: bool = False) -> None:
     from ._text import tokenize
 
     if "," in name or "(" in name or " - " in name:
@@ -437,7 +451,10 @@ def _add_country(gaz: Gazetteer, iso: str, name: str) -> None:
     toks = [t for t in tokenize(name) if t.is_word]
     if not toks:
         return
-    sets = tuple(frozenset({t.lower} | {a.lemma.lower() for a in t.analyses}) for t in toks)
+    sets = tuple(
+        frozenset({t.lower} | ({a.lemma.lower() for a in t.analyses} if not as_written else set()))
+        for t in toks
+    )
     entry = (sets, iso, name)
     for first in sets[0]:
         old = gaz.countries.get(first, [])

@@ -372,6 +372,10 @@ def _direction(
         if dated is not None and (dated.country != home.country or _is_home_city(dated, home)):
             value = "incoming" if dated.country == home.country else "outgoing"
             return value, cite(d, dated.start - d.base, dated.end - d.base, 0.8)
+        # a press release written abroad: "Wilno, 12 maja 2016 r. – …" (one written at home says nothing)
+        datelined = next((m for m in ms if m.country != home.country and _datelined(text, m, d.base)), None)
+        if datelined is not None:
+            return "outgoing", cite(d, datelined.start - d.base, datelined.end - d.base, 0.7)
         evidence = []
         for m in ms:
             s, e = m.start - d.base, m.end - d.base
@@ -617,6 +621,24 @@ def _dated_town(text: str, m: PlaceMention, base: int) -> bool:
     )
 
 
+# a dateline after the town opening a line: "Wilno, 12 maja 2016 r. – ", "Ryga, 3.10.2019 r.:"
+DATELINE_AFTER = re.compile(
+    r",[ \t]*(?:\d{1,2}(?:\.\d{1,2}\.|[ \t]+(?:[IVX]{1,4}|[a-ząćęłńóśźż]{3,12})[ \t]+)\d{4}|\d{4}-\d{2}-\d{2})"
+    r"[ \t]*(?:r\.|roku)?[ \t]*(?:[–—:-]|\n|$)"
+)
+
+
+def _datelined(text: str, m: PlaceMention, base: int) -> bool:
+    """A town named bare at a line's start before a date: where a press release was written."""
+    s, e = m.start - base, m.end - base
+    return (
+        not m.prep
+        and m.kind == "city"
+        and not text[text.rfind("\n", 0, s) + 1 : s].strip()
+        and bool(DATELINE_AFTER.match(text, e))
+    )
+
+
 # a visit paid to someone: "złożyli wizytę / rewizytę partnerom"
 PAID_VISIT = {"wizytę", "rewizytę"}
 
@@ -704,6 +726,7 @@ def _event_place(ms: list[PlaceMention], tl: int, d: Draft) -> PlaceMention | No
         if m.prep in IN
         or m.prep == "do"
         or _dated_town(d.text, m, d.base)
+        or _datelined(d.text, m, d.base)
         or _hosting_city(d, m)
         or _visited(d.tokens, m)
         or (m.prep in FROM and _hosts_from(d.tokens, m.token_index))  # "u partnerów z Norymbergi"

@@ -176,6 +176,12 @@ def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
     return ""
 
 
+def _joined(a: Token, b: Token) -> bool:
+    """Two words one name may span: next to each other on one line (a heading's town and the body's
+    first word, "w Bardejowie" / "Święto Miasta …", are two)."""
+    return b.start - a.end <= 1 and not b.line_start
+
+
 def _name_goes_on(tokens: list[Token], i: int) -> bool:
     """The word at i is followed by a particle or another capitalised word of one name."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -505,7 +511,7 @@ def _towns_by_spelling(
             and j not in covered
             and tokens[j].is_word
             and tokens[j].is_upper_initial
-            and tokens[j].start - tokens[j - 1].end <= 1
+            and _joined(tokens[j - 1], tokens[j])
         ):
             j += 1
         span = tokens[i:j]
@@ -585,9 +591,7 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             i += 1
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        several = (
-            nxt is not None and nxt.start - t.end <= 1 and (nxt.is_upper_initial or nxt.text in CONNECTORS)
-        )
+        several = nxt is not None and _joined(t, nxt) and (nxt.is_upper_initial or nxt.text in CONNECTORS)
         local = _polish_locality(gaz, tokens, i) if several else None
         if local is None and "-" in t.text and t.is_word:
             local = _hyphenated_town(gaz, t)
@@ -641,7 +645,7 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                 continue
             if n > 1 and not all(s.is_upper_initial or s.text in CONNECTORS for s in span):
                 continue
-            if n > 1 and any(s.start - p.end > 1 for p, s in zip(span, span[1:], strict=False)):
+            if n > 1 and not all(_joined(p, s) for p, s in zip(span, span[1:], strict=False)):
                 continue
             may_begin = n > 1 and _may_begin_city(gaz, span)
             if n > 1 and not may_begin and len(span[0].text) >= 3:
@@ -746,7 +750,7 @@ def _after_county_word(tokens: list[Token], i: int) -> bool:
     return (
         prv is not None
         and (prv.lower in COUNTY_WORDS or bool(prv.lemmas & COUNTY_LEMMAS))
-        and tokens[i].start - prv.end <= 1
+        and _joined(prv, tokens[i])
     )
 
 
@@ -755,7 +759,7 @@ def _home_country_town(tokens: list[Token], i: int) -> tuple[list[City], int, st
     Krzanowicach", "do Supraśla"): where an event in the home's country took place."""
     t = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if nxt is not None and nxt.is_word and nxt.is_upper_initial and nxt.start - t.end <= 1:
+    if nxt is not None and nxt.is_word and nxt.is_upper_initial and _joined(t, nxt):
         return None  # a longer name
     names = [a.lemma for a in t.analyses if a.pos == "subst" and "nazwa_geograficzna" in a.marks]
     if not names or not names[0][:1].isupper():
@@ -770,7 +774,7 @@ FUNCTION_POS = {"conj", "comp", "prep", "qub", "adv", "ppron12", "ppron3", "inte
 def _function_word(tokens: list[Token], i: int) -> bool:
     """A word alone (not the first of a name: "La Rochelle", "Den Haag") that grammar words read."""
     t, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
-    if nxt is not None and nxt.is_upper_initial and nxt.is_word and nxt.start - t.end <= 1:
+    if nxt is not None and nxt.is_upper_initial and nxt.is_word and _joined(t, nxt):
         return False
     return not t.has_mark("nazwa_geograficzna") and any(a.pos in FUNCTION_POS for a in t.analyses)
 
@@ -882,7 +886,7 @@ def _polish_locality(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[City,
         if len(after) == 2 and after[0].is_word and after[0].text in CONNECTORS and after[1].is_upper_initial:
             continue  # a longer name: "z Nowego Miasta nad Metują"
         if not (span[-1].is_word and span[-1].is_upper_initial) or any(
-            not (s.is_word and (s.is_upper_initial or s.text in CONNECTORS)) or s.start - p.end > 1
+            not (s.is_word and (s.is_upper_initial or s.text in CONNECTORS)) or not _joined(p, s)
             for p, s in zip(span, span[1:], strict=False)
         ):
             continue
@@ -987,7 +991,7 @@ def _polish_place(gaz: Gazetteer, tokens: list[Token], i: int, found: list[Place
     district after a Polish city and a dash ("Warszawa – Praga"), a name after a Polish unit, a town with
     its region's adjective ("Janów Lubelski")."""
     t = tokens[i]
-    if i >= 1 and tokens[i - 1].lemmas & POLISH_UNITS and t.start - tokens[i - 1].end <= 1:
+    if i >= 1 and tokens[i - 1].lemmas & POLISH_UNITS and _joined(tokens[i - 1], t):
         return 1
     if (
         i >= 2
@@ -1001,7 +1005,7 @@ def _polish_place(gaz: Gazetteer, tokens: list[Token], i: int, found: list[Place
     if (
         nxt is not None
         and nxt.is_upper_initial
-        and nxt.start - t.end <= 1
+        and _joined(t, nxt)
         and any(
             a.lemma.lower() in POLISH_REGION_ADJECTIVES for a in nxt.analyses if a.pos in ("adj", "subst")
         )
@@ -1021,7 +1025,7 @@ def _region_at(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[str, int, s
     span = tokens[i : i + 3]
     asked = (
         *(t.text for t in span),
-        *(b.start - a.end > 1 for a, b in zip(span, span[1:], strict=False)),
+        *(not _joined(a, b) for a, b in zip(span, span[1:], strict=False)),
         after_place_noun(tokens, i),
     )
     memo = _memo(_REGIONS, gaz)
@@ -1040,7 +1044,7 @@ def _read_region_at(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[str, i
         span = tokens[i : i + n]
         if not all(s.is_word and (s.is_upper_initial or s.text in CONNECTORS) for s in span):
             continue
-        if n > 1 and any(s.start - p.end > 1 for p, s in zip(span, span[1:], strict=False)):
+        if n > 1 and not all(_joined(p, s) for p, s in zip(span, span[1:], strict=False)):
             continue
         t = span[0]
         if n == 1 and not (t.has_mark("nazwa_geograficzna") or t.unknown):
@@ -1088,7 +1092,15 @@ def _corroborated(
     )  # registered ones are known
     # a small town far away, or a town by another name than its own that is also a common noun, named with no
     # preposition, is the common word ("Brak komentarzy"; "Klub Seniora „Pod Lipami”" is no Česká Lípa)
-    bare = not m.prep and one_word and _common_noun(tokens[i]) and not _after_date_and_dash(tokens, i)
+    bare = (
+        not m.prep
+        and one_word
+        and _common_noun(tokens[i])
+        and not _after_date_and_dash(tokens, i)
+        and not _dateline_at(tokens, i)
+    )
+    if small and m.prep and not (after_gmina or tiny or far) and _only_a_foreign_town(gaz, tokens[i]):
+        return m  # "w Bardejowie": a word the dictionary does not know and no Polish place's name
     if not (after_gmina or tiny or (foreign_name and (far or small or bare)) or (far and not m.prep)):
         return m
     named = _named_countries(found, m, tokens, nationalities)
@@ -1096,6 +1108,18 @@ def _corroborated(
     if readings:
         return replace(m, country=readings[0].country, city=readings[0], readings=tuple(readings))
     return replace(m, kind="country", country="PL", city=None, readings=()) if after_gmina else None
+
+
+def _only_a_foreign_town(gaz: Gazetteer, t: Token) -> bool:
+    """A town's name in Polish spelling that can be nothing else: unknown to the dictionary, or known only
+    as a geographic name that no Polish place bears ("Kieżmark"; not "Zwoleń", a Polish town and Zvolen)."""
+    return (
+        all(
+            a.pos == "ign" or ("nazwa_geograficzna" in a.marks and key(a.lemma) not in gaz.polish)
+            for a in t.analyses
+        )
+        and key(t.text) not in gaz.polish
+    )
 
 
 def _after_date_and_dash(tokens: list[Token], i: int) -> bool:
@@ -1135,6 +1159,17 @@ def _common_word_readings(m: PlaceMention, named: set[str]) -> PlaceMention | No
         return None
     readings.sort(key=lambda c: c.country not in named)  # stable: the ranking within each part stays
     return replace(m, country=readings[0].country, city=readings[0], readings=tuple(readings))
+
+
+def _dateline_at(tokens: list[Token], i: int) -> bool:
+    """A word opening a line before a comma and a day, as a press release's dateline names its town:
+    "Ryga, 12 maja 2016 r. – …"."""
+    return (
+        (i == 0 or tokens[i].line_start)
+        and i + 2 < len(tokens)
+        and tokens[i + 1].text == ","
+        and tokens[i + 2].text.isdigit()
+    )
 
 
 def _common_noun(t: Token) -> bool:
@@ -1732,7 +1767,7 @@ def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
     t = tokens[i]
     if i > 0:  # a later word of a foreign name ("Housing First Europe Hub"): not a city
         prv = tokens[i - 1]
-        if prv.is_word and prv.is_upper_initial and prv.unknown and t.start - prv.end <= 1:
+        if prv.is_word and prv.is_upper_initial and prv.unknown and _joined(prv, t):
             return False
     if (
         t.has_mark("imię")
@@ -1749,17 +1784,11 @@ def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
     if len(t.text) < 3:
         return False  # "Drop In" is no Ina
     prv = tokens[i - 1] if i > 0 else None
-    if prv is not None and prv.has_mark("imię") and prv.is_upper_initial and t.start - prv.end <= 1:
+    if prv is not None and prv.has_mark("imię") and prv.is_upper_initial and _joined(prv, t):
         return False  # a surname after a first name: "z Pawłem Baranem"
-    if (
-        t.unknown
-        and nxt is not None
-        and nxt.has_mark("imię")
-        and nxt.is_upper_initial
-        and nxt.start - t.end <= 1
-    ):
+    if t.unknown and nxt is not None and nxt.has_mark("imię") and nxt.is_upper_initial and _joined(t, nxt):
         return False  # a foreign first name before another: "Kari Ann Nilsen"
-    longer = i + 1 < len(tokens) and tokens[i + 1].start - t.end <= 1
+    longer = i + 1 < len(tokens) and _joined(t, tokens[i + 1])
     if longer and tokens[i + 1].is_upper_initial and tokens[i + 1].unknown and tokens[i + 1].is_word:
         return False  # the first word of a longer foreign name ("z Karel de Grote", "miasta Stara Lubowla")
     if t.has_mark("nazwa_geograficzna"):
@@ -1967,7 +1996,7 @@ def find_unlinked(tokens: list[Token], mentions: list[PlaceMention]) -> list[tup
                 and end not in covered
                 and tokens[end].is_word
                 and tokens[end].is_upper_initial
-                and tokens[end].start - tokens[end - 1].end <= 1
+                and _joined(tokens[end - 1], tokens[end])
             ):
                 end += 1
             out.append((i, end))
