@@ -267,6 +267,27 @@ JOINED = re.compile(
 # a bare delegation or "representatives of <city>": officials unless the text says more
 WEAK_OFFICIALS = re.compile(r"(?<!\w)(?:delegacj\w*|delegations?\b)", re.I)
 _PARTICIPANT_RX = [(k, re.compile(r"(?<!\w)(" + p + r")", re.I)) for k, p in PARTICIPANT_CUES]
+_PARTICIPANT_SCAN = CueScan([p for _k, p in PARTICIPANT_CUES])  # the same matches, all cues in one scan
+
+
+class _Hit:
+    """A participant cue's match found by the scan, with the match object's start(), end() and group()."""
+
+    __slots__ = ("_text", "_start", "_end")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text[self._start : self._end]
+
+
 # a cue followed by MOPS or one of its units describes the hosts, not the visitors
 HOSTS_AFTER = re.compile(r"\s+(\w+\s+)?(MOPS|Miejskiego|Ośrodka|Działu|Zespołu|Filii|Klubu|Punktu|Centrum)\b")
 # a cue that is the object of a theme describes what was discussed, not who came: "wymiany wolontariuszy",
@@ -523,7 +544,7 @@ def _foreign_after(text: str, end: int, place_words: set[str]) -> bool:
 GROUP_HEAD = re.compile(r"(?:grup\w*|delegacj\w*|zesp[oó]ł\w*)\s+(?:\w+\s+)?$", re.I)
 
 
-def _two_groups(text: str, hits: list[tuple[int, str, re.Match]]) -> tuple[int, int] | None:
+def _two_groups(text: str, hits: list[tuple[int, str, re.Match | _Hit]]) -> tuple[int, int] | None:
     """Two groups of different kinds in one sentence, each named by its head ("6 marca odwiedziła nas grupa
     studentów …, a 15 marca delegacja urzędników …"): a mixed visit; the span from the first to the second."""
     heads = sorted(
@@ -551,8 +572,8 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
     found: list[tuple[str, Cue]] = []  # the heading's answer, then the body's
     for text, base in ((title, 0), (body, len(title) + 1)):
         hits = []
-        for kind, rx in _PARTICIPANT_RX:
-            for m in rx.finditer(text):
+        for (kind, _p), spans in zip(PARTICIPANT_CUES, _PARTICIPANT_SCAN.find(text), strict=True):
+            for m in (_Hit(text, a, b) for a, b in spans):
                 before = text[max(0, m.start() - 60) : m.start()]
                 if (
                     not (HOSTS_AFTER.match(text, m.end()) and not _foreign_after(text, m.end(), place_words))

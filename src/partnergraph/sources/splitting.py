@@ -43,6 +43,8 @@ METADATA = re.compile(
 YEAR_LABEL = re.compile(r"^\s*(?:rok\s+)?(?P<y>(?:19|20)\d\d)(?:\s*(?:r\.|rok|roku))?\s*:?\s*$", re.I)
 # a body that opens mid-line, after its heading: " – W dniu 14 marca", " W dniach 2-3 grudnia"
 RUN_ON = re.compile(r"\s*[-–—:]?\s+(?=(?:W dniu|W dniach|Dnia|Dn\.)\s+\d)")
+# what RUN_ON needs, looked for first (RUN_ON opens with "\s*": the engine tries it at every character)
+RUN_ON_CUE = re.compile(r"\s(?:W dniu|W dniach|Dnia|Dn\.)\s+\d")
 # "Data: 22-24 września 2014 r.", "Miejsce: Wiedeń": the fields of an event written as a record
 RECORD_FIELD = re.compile(
     r"^\s*(data|termin|miejsce|miasto|kraj|opis|uczestnicy|organizator|temat|cel|gospodarz|partnerzy|koszty?|"
@@ -91,6 +93,8 @@ DATE_LEAD = re.compile(  # with its year: days without one open the lines of a p
 )
 # a date closing a heading, written with the abbreviation of "roku"
 DATE_AT_END = re.compile(r"\s*[-–—,]?\s*\(?[^()]{0,25}\b\d{2,4}\s*r(oku)?\.\)?\s*$", re.I)
+# its last digit and what follows, looked for first (it opens with a digit: the engine skips to the digits)
+YEAR_STOP = re.compile(r"\d\s*r(oku)?\.\)?\s*$", re.I)
 END_OF_SENTENCE = re.compile(r"[.;:,]\s*$")
 LISTED_AFTER = re.compile(r":\s+\S")
 INNER_SENTENCE = re.compile(rf"[a-ząćęłńóśźż]{{3,}}[.!?]\s+[{UPPER}]")
@@ -220,7 +224,7 @@ def _chronicle(text: str, lines: list[_Line]) -> list[Listed]:
         # under the title of the page or of a year's part of it: a summary, and maybe the events themselves
         overview = len(headings) > 1 and _sums_up(title)
         # a table after an event's own text: its rows are events of their own, the text stays the heading's
-        first_row = next((k for k, ln in enumerate(body_lines) if TABLE_ROW.search(ln.text)), 0)
+        first_row = next((k for k, ln in enumerate(body_lines) if _table_row(ln.text)), 0)
         rows = body_lines[first_row:] if first_row and _names_one_event(title) else []
         body_lines = body_lines[: len(body_lines) - len(rows)]
         items = _group_items(text, title, body_lines, headless=overview)
@@ -281,6 +285,12 @@ DATED_START = re.compile(DATED)
 DATED_SENTENCE = re.compile(rf"(?<=[.;!?])\s+(?={DATED})")
 LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[IVX]{1,5}\.|[a-z]\)|[-–—•·▪●○*])\s+")
 TABLE_ROW = re.compile(r"\S\s+\|\s+\S")  # cells flattened to one line: "12.03.2013 | Niemcy | Wizyta …"
+
+
+def _table_row(s: str) -> bool:
+    return "|" in s and TABLE_ROW.search(s) is not None  # (the bar first: most lines have none)
+
+
 # a heading that names one event, though several dated sentences report its days
 ONE_EVENT = re.compile(
     r"^(?:\w+\s+)?(wizyta|rewizyta|spotkanie|konferencja|seminarium|sympozjum|kongres|udział|przekazanie|darowizna|"
@@ -331,7 +341,7 @@ def _group_items(
     for ln in body_lines:
         mark = LIST_MARK.match(ln.text)
         start = ln.start + (mark.end() if mark else 0)
-        if TABLE_ROW.search(ln.text):
+        if _table_row(ln.text):
             start += len(
                 re.match(r"\|?\s*", text[start : ln.end]).group()
             )  # "1. | 14.03.2019 | …": the first cell
@@ -443,7 +453,7 @@ def _glue_split(text: str, lines: list[_Line]) -> list[_Line]:
             out.append(_Line(ln.start, ln.start + cut, ln.text[:cut]))
             out.append(_Line(ln.start + cut, ln.end, ln.text[cut:]))
             continue
-        run_on = RUN_ON.search(ln.text) if ln.kind == "body" else None
+        run_on = RUN_ON.search(ln.text) if ln.kind == "body" and RUN_ON_CUE.search(ln.text) else None
         head = ln.text[: run_on.start()] if run_on else ""
         if run_on and EVENT_WORDS.match(head) and _could_be_heading(head) and not _has_verb(head):
             # "Wizyta delegacji ze Lwowa W dniu 8 października …": the heading runs on into its body
@@ -519,7 +529,7 @@ def _heading_shape(s: str) -> bool:
         return False
     if len(words) >= LEAD_SENTENCE and chrome.is_teaser(s):
         return False  # a teaser cut short with "…": running text
-    if DATE_AT_END.search(s) and not DATE_OPENING.match(s):
+    if YEAR_STOP.search(s) and DATE_AT_END.search(s) and not DATE_OPENING.match(s):
         full = s
         s = DATE_AT_END.sub("", s)  # "Wizyta gości z Litwy – 12 marca 2015 r.": the stop is the year's
         words = s.split()
@@ -738,7 +748,7 @@ def _next_row(lines: list[_Line], i: int) -> bool:
     """A table's first row right under its header row of words ("Data | Delegacja | Cel wizyty"): a row of the
     table, not a heading over the rows after it."""
     header = lines[i - 1].text if i > 0 else ""
-    return bool(TABLE_ROW.search(lines[i].text) and TABLE_ROW.search(header) and not re.search(r"\d", header))
+    return _table_row(lines[i].text) and _table_row(header) and not re.search(r"\d", header)
 
 
 def _foreign_banner(lines: list[_Line], i: int) -> bool:
@@ -1174,7 +1184,7 @@ def _dated_openings(text: str, lines: list[_Line]) -> int:
     """Paragraphs, sentences and table rows that open with a date ("W dniu 12 maja …", "12.03.2013 | …")."""
     n = 0
     for ln in lines:
-        if TABLE_ROW.search(ln.text):
+        if _table_row(ln.text):
             n += _has_date(ln.text)
             continue
         start = ln.start + (m.end() if (m := LIST_MARK.match(ln.text)) else 0)
