@@ -1898,27 +1898,30 @@ def _welfare_centre(
     registry matched at i..j as MOPS: with a capitalised adjective before ("Miejsko-Gminny") and its seat
     after ("w Sieradzu"); the name is empty for MOPS Kraków named with its seat."""
     h = next((k for k in range(i, j) if _head_analysis(toks[k], ORG_HEADS) is not None), None)
-    if h is None:  # an acronym: "MOPS", "MOPS w Sieradzu"
-        start, value = i, _span_text(text, base, toks, i, j)
-    else:
+    start = i
+    if h is not None:
         head_a = _head_analysis(toks[h], ORG_HEADS)
-        start = i
         while start > 0 and not taken[start - 1] and _is_name_adj(toks[start - 1], head_a):
             start -= 1
-        for k in range(start, h):
-            head_a = replace(head_a, cases=head_a.cases & _agreeing_cases(toks[k], head_a))
-        value = _nominative_phrase(toks, start, h, j, head_a, text, base)
     if "krak" in slug(_span_text(text, base, toks, i, j)):
         return start, j, "", False  # the registry's "… w Krakowie"
-    if (
+    seat = (
         j + 1 < len(toks)
         and toks[j].lower in ("w", "we")
         and _name_word(toks[j + 1])
         and not taken[j + 1]
         and toks[j + 1].has_mark("nazwa_geograficzna")
-    ):
-        if "kraków" in toks[j + 1].lemmas:
-            return start, j + 2, "", False
+    )
+    if seat and "kraków" in toks[j + 1].lemmas:
+        return start, j + 2, "", False
+    # the name in the nominative, worked out only now (MOPS Kraków, named most often, needs none)
+    if h is None:  # an acronym: "MOPS", "MOPS w Sieradzu"
+        value = _span_text(text, base, toks, i, j)
+    else:
+        for k in range(start, h):
+            head_a = replace(head_a, cases=head_a.cases & _agreeing_cases(toks[k], head_a))
+        value = _nominative_phrase(toks, start, h, j, head_a, text, base)
+    if seat:
         if "polska" in toks[j + 1].lemmas:
             return start, j, value, False  # "ośrodków pomocy społecznej w Polsce": no seat
         if gaz is not None and _abroad(gaz, toks[j + 1]):
