@@ -135,6 +135,10 @@ def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
     j = i - 1
     while j >= 0 and tokens[j].text in ("„", '"', "(", "«"):
         j -= 1
+    if j >= 1 and tokens[j].text == ":" and tokens[j - 1].lower in FROM | IN | TO:
+        j -= 1  # a list after "z:": "partnerzy z: Rygi (LV), Tartu (EE)"
+    elif j >= 1 and tokens[j].text == "." and tokens[j - 1].lower == "k":
+        j -= 1  # "k. Lwowa"
     if j >= 0:
         w = tokens[j].lower
         if w in EN_TO and tokens[j].is_word:
@@ -149,15 +153,16 @@ def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
             if tokens[j].is_upper_initial and j >= 1 and tokens[j - 1].text in OPENING_QUOTES:
                 return ""  # the first word of a quoted name: Klub Seniora „Pod Lipami”
             return w
+        first = _past_bracket(tokens, j - 1) if w in COORDINATORS else j - 1
         if (
             w in COORDINATORS
             and depth < 4
-            and j >= 1
-            and tokens[j - 1].is_upper_initial
-            and tokens[j - 1].is_word
+            and first >= 0
+            and tokens[first].is_upper_initial
+            and tokens[first].is_word
         ):
             # the second of coordinated names takes the first's preposition: "z Krawarza i Hulczyna"
-            k = j - 1
+            k = first
             # back over the first name's words, "nad" in it too: "z Uścia nad Łabą, Lowanium i Szlezwiku"
             while (
                 k >= 1
@@ -174,6 +179,24 @@ def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
             # "z norweskiego Aalesund", "w niemieckim Kaarst", "w partnerskim Trutnovie"
             return tokens[j - 1].lower
     return ""
+
+
+def _bracketed_code(gaz: Gazetteer, tokens: list[Token], i: int) -> str | None:
+    """The ISO code of a country in brackets after a capitalised word: "Rygi (LV)"."""
+    t = tokens[i]
+    if not (len(t.text) == 2 and t.text.isupper() and t.text in gaz.country_names) or i < 2:
+        return None
+    if tokens[i - 1].text != "(" or i + 1 >= len(tokens) or tokens[i + 1].text != ")":
+        return None
+    return t.text if tokens[i - 2].is_upper_initial and tokens[i - 2].is_word else None
+
+
+def _past_bracket(tokens: list[Token], k: int) -> int:
+    """The token before a short bracket that closes at k ("Rygi (LV)": Rygi's), else k."""
+    if k < 2 or tokens[k].text != ")":
+        return k
+    o = next((o for o in range(k - 1, max(k - 4, 0), -1) if tokens[o].text == "("), None)
+    return o - 1 if o is not None else k
 
 
 def _joined(a: Token, b: Token) -> bool:
@@ -443,6 +466,7 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     """Countries and cities named in `tokens`, in order; Polish cities are returned too (the caller
     keeps only foreign ones and Kraków as a location). A region stands for its country ("w Bawarii":
     a country mention of DE, quoting "Bawaria"); places in a funding phrase are left out."""
+    tokens = _capital_datelines(tokens)
     found = _find_places(gaz, tokens)
     if regions := _region_adjectives(gaz, tokens, found):
         found = sorted(found + regions, key=lambda m: m.start)
@@ -455,7 +479,34 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     if any(m.kind == "country" and m.country != "PL" for m in checked) or nationalities[0]:
         found_too = _towns_by_spelling(gaz, tokens, checked, aside, nationalities[0])
         checked = sorted(checked + found_too, key=lambda m: m.start)
-    return _cohere(checked)
+    return _cohere(
+        [m for k, m in enumerate(checked) if not (k and _beside_a_town(tokens, m, checked[k - 1]))]
+    )
+
+
+def _capital_datelines(tokens: list[Token]) -> list[Token]:
+    """The tokens with a dateline's town in capitals read as a name ("LWÓW, 14 września 2021 r. –")."""
+    out = None
+    for i, t in enumerate(tokens):
+        if t.line_start or i == 0:
+            if t.is_word and len(t.text) > 2 and t.text.isupper() and _dateline_at(tokens, i):
+                out = out or list(tokens)
+                out[i] = Token(t.text.capitalize(), t.start, t.end)
+                out[i].line_start = t.line_start
+    return out or tokens
+
+
+NEAR_WORDS = {"koło", "k", "pod"}
+
+
+def _beside_a_town(tokens: list[Token], m: PlaceMention, prev: PlaceMention) -> bool:
+    """A foreign town that only says where the one before lies: "w Dolinie koło Iwano-Frankiwska"."""
+    if m.kind != "city" or prev.kind != "city" or m.country in ("", "PL"):
+        return False
+    j = m.token_index - 1
+    if j >= 1 and tokens[j].text == ".":
+        j -= 1  # "k. Lwowa"
+    return j >= 1 and tokens[j].lower in NEAR_WORDS and tokens[j - 1].end == prev.end
 
 
 # the words before a foreign region's adjective: "z obwodu iwanofrankiwskiego", "żupanii istryjskiej"
@@ -623,6 +674,10 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
         if country and _city_rather_than_country(gaz, tokens, i, country):
             country = None
         country = (*country, "") if country else _region_at(gaz, tokens, i)
+        if not country and (iso := _bracketed_code(gaz, tokens, i)):
+            out.append(PlaceMention("country", iso, None, t.start, t.end, t.text, "", i))
+            i += 1  # "Tartu (EE)", "Turku (FI)": a town's country by its code
+            continue
         if t.text.isupper() and len(t.text) > 1 and not country:
             i += 1  # an acronym is a place only when it is a country's ("USA", "RPA")
             continue
