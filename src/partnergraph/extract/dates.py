@@ -365,6 +365,8 @@ CONTINUES = re.compile(
     r"goście|delegacj\w*|uczestnic\w*|spotkani\w*|wizyt\w*)",
     re.I,
 )
+# a sentence on what came after the event: "Po powrocie, 24 maja, uczestniczki wyjazdu podzieliły się …"
+AFTERWARDS = re.compile(r"\s*(?:Po|Już\s+po)\s+(?:powrocie|zakończeniu|wizycie|wyjeździe|pobycie)\b", re.I)
 SPAN_DAYS = 31  # the days of one visit or one series of meetings lie within a month or so
 DURATION = re.compile(
     r"\b(dwu|trzy|cztero|pięcio|sześcio|siedmio|ośmio|dziewięcio|dziesięcio)dniow\w*|"
@@ -420,7 +422,7 @@ def _next_days(text: str, first: DateMention, later: list[DateMention]) -> list[
         ):
             break
         start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
-        if not CONTINUES.search(text[start : m.start + 80]):
+        if not CONTINUES.search(text[start : m.start + 80]) or AFTERWARDS.match(text, start):
             break
         out.append(m)
         last = m

@@ -11,7 +11,7 @@ from .._slug import slug
 from ..model import Event, Evidence, Page, Place
 from ..reference import Registries
 from ..sources import chrome
-from ..sources.splitting import EVENT_WORDS, Listed, grouped_sections
+from ..sources.splitting import EVENT_WORDS, Listed, grouped_sections, sums_up
 from . import classify, dates, names
 from ._text import sentences, tokenize
 from .draft import Draft, cite
@@ -79,17 +79,43 @@ def extract_events(page: Page, registries: Registries) -> list[Event]:
         publisher = None
     events: list[Event] = []
     seen: dict[str, int] = {}
+    labels: dict[int, str] = {}  # the group heading over an event: "Wyjazdy pracowników" names its trip
     for x, d in listed:
         ev = _event(page, d, year, gaz, registries, home, publisher)
         if ev is None:
             continue
+        labels[id(ev)] = x.group or ""
         _listed_under(ev, page, x, gaz, registries)
         key = ev.id
         if key in seen:
             ev.id = f"{key}-{ev.start or len(events)}"
         seen[key] = seen.get(key, 0) + 1
         events.append(ev)
+    if any(ev.countries for ev in events):
+        # beside reports with a foreign side, an item with none that names no guests, trip, partner or
+        # project is the publisher's domestic news ("Spotkanie z radnymi", "Warsztaty dla rodziców" in a
+        # newsletter that also has "Goście z Preszowa")
+        events = [
+            ev
+            for ev in events
+            if ev.countries or ev.cities or CROSS_BORDER.search(ev.text) or _abroad_label(labels[id(ev)])
+        ]
     return events
+
+
+def _abroad_label(label: str) -> bool:
+    """A group heading over trips or guests ("Wyjazdy pracowników MOPS"), not over local ones ("Wizyty i
+    spotkania lokalne")."""
+    return bool(CROSS_BORDER.search(label)) and not LOCAL.search(label)
+
+
+LOCAL = re.compile(r"(?<!\w)(?:krajow|ogólnopolsk|lokaln)\w*", re.I)
+# what a report of a cooperation names even where its foreign side goes unrecognised
+CROSS_BORDER = re.compile(
+    r"(?<!\w)(?:partner|rewizyt|delegacj|goś[cć]|gości|wizyt|wyjazd|wyjecha|zagraniczn|międzynarodow|projekt|"
+    r"studen|wolontariusz)",
+    re.I,
+)
 
 
 def _listed_under(ev: Event, page: Page, x: Listed, gaz: Gazetteer, registries: Registries) -> None:
@@ -337,8 +363,8 @@ def _event(
     # a report of an event is dated or names a foreign place; a page introduction does neither (a year alone
     # dates an item only where it opens it: a timeline's "2016 – wizyta …")
     timeline = d.date is not None and d.date.year_only and d.date_in_title and d.date.start == 0
-    if (d.date is None or (d.date.year_only and not timeline)) and not foreign:
-        return None
+    if (d.date is None or (d.date.year_only and not timeline)) and (not foreign or sums_up(title)):
+        return None  # ... nor does a page on a cooperation as a whole ("Współpraca zagraniczna": partners, years)
 
     # direction and location
     direction, dir_ev = event_direction(d, kind, resolved, home)

@@ -222,7 +222,7 @@ def _chronicle(text: str, lines: list[_Line]) -> list[Listed]:
             tstart += 1
         title = " ".join(text[tstart : head.end].split())
         # under the title of the page or of a year's part of it: a summary, and maybe the events themselves
-        overview = len(headings) > 1 and _sums_up(title)
+        overview = len(headings) > 1 and sums_up(title)
         # a table after an event's own text: its rows are events of their own, the text stays the heading's
         first_row = next((k for k, ln in enumerate(body_lines) if _table_row(ln.text)), 0)
         rows = body_lines[first_row:] if first_row and _names_one_event(title) else []
@@ -363,7 +363,7 @@ def _group_items(
     n_dated = sum(p.dated for p in pieces)
     rows = any(p.dated and p.row for p in pieces)
     # two dated items under a heading that names one event are its days; under a report's title, events
-    several = n_dated >= 2 and (not _names_one_event(title) or _sums_up(title))
+    several = n_dated >= 2 and (not _names_one_event(title) or sums_up(title))
     if not (calendar or rows or (headless and n_dated) or several):
         return None
     items: list[list[int]] = []
@@ -380,7 +380,7 @@ def _group_items(
     return [(a, b) for a, b in items]
 
 
-def _sums_up(title: str) -> bool:
+def sums_up(title: str) -> bool:
     """The title of a page or of a year's part of it ("Kalendarium 2019", "Sprawozdanie z realizacji projektu
     „X” – rok 2019"), not of one event ("Wizyta w Wiedniu – 2019")."""
     return bool(OVERVIEW.search(title)) and not (ONE_EVENT.match(title) or NAMED_PLACE.search(title))
