@@ -423,13 +423,18 @@ def _direction(
         return value, cite(d, max(s, 0), e, 0.9 if lo == 0 else 0.75)
 
     got = decide(title_m, 0, tl) or decide(body_m, d.body_off, len(text))
-    if got is None and d.group:  # only the label over it tells: "Wyjazdy pracowników MOPS"
+    # only the label over it tells: "Wyjazdy pracowników MOPS"
+    if got is None and d.group and not BOTH_WAYS.search(d.group):
         for rx, value in ((classify.OUTGOING_CUES, "outgoing"), (classify.INCOMING_CUES, "incoming")):
             if rx.search(d.group):
                 return value, cite(d, 0, tl, 0.6)
     return got or ("incoming", cite(d, 0, tl, 0.45))  # no clue: visits to the home are the commoner
 
 
+# a label over trips and visits alike tells no direction: "Wyjazdy i wizyty zagraniczne", "Wizyty oraz wyjazdy"
+BOTH_WAYS = re.compile(
+    r"\b(?:wyjazd\w*\s+(?:i|oraz|/)\s+(?:wizyt|przyję)|(?:wizyt|przyję)\w*\s+(?:i|oraz|/)\s+wyjazd)", re.I
+)
 # after "gościli": at someone's ("u partnerów") or in a town after an adjective ("w partnerskim Trutnovie")
 GUESTS_ABROAD_AFTER = re.compile(r"\s+(?:u\s|we?\s+[a-ząćęłńóśźż]+\s+(?!Krak)[A-ZĄĆĘŁŃÓŚŹŻ])")
 QUOTED = re.compile(r"[„\"“«][^„\"“”«»]{3,200}[”\"»]")

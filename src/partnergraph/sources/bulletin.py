@@ -15,31 +15,18 @@ from datetime import date
 from html.parser import HTMLParser
 
 from .._months import MONTHS_GEN
-from ._html import looks_like_html, main_text
+from ._html import (
+    AUTHOR_LABELS,
+    CREATED_LABELS,
+    PUBLISHED_LABELS,
+    PUBLISHER_LABELS,
+    RECORD_LINE,
+    looks_like_html,
+    main_text,
+)
 from .reading import clean_text
 
-# "Label: value" lines of the bulletin's metadata block ("metryka")
-PUBLISHED_LABELS = ("data publikacji", "data opublikowania", "opublikowano", "data udostępnienia")
-CREATED_LABELS = ("data wytworzenia", "data utworzenia")
-AUTHOR_LABELS = ("autor", "wytworzył", "wytworzyła", "wytworzone przez", "sporządził", "sporządziła")
-PUBLISHER_LABELS = ("podmiot udostępniający informację", "podmiot udostępniający")
-OTHER_LABELS = (
-    "opublikował",
-    "opublikowała",
-    "zmodyfikował",
-    "zmodyfikowała",
-    "data modyfikacji",
-    "data aktualizacji",
-    "liczba odwiedzin",
-    "liczba wyświetleń",
-    "rejestr zmian",
-    "osoba odpowiedzialna za treść",
-)
-ALL_LABELS = PUBLISHED_LABELS + CREATED_LABELS + AUTHOR_LABELS + PUBLISHER_LABELS + OTHER_LABELS
-_LABEL = re.compile(
-    r"^\s*(" + "|".join(re.escape(x) for x in sorted(ALL_LABELS, key=len, reverse=True)) + r")\s*:\s*(.*)$",
-    re.I,
-)
+_LABEL = RECORD_LINE  # "Label: value" lines of the bulletin's metadata block ("metryka")
 _METRYKA_HEADING = re.compile(r"^\s*(metryka( strony| dokumentu)?|informacje o dokumencie)\s*:?\s*$", re.I)
 # a line made only of page tools: "drukuj | pobierz", "Pobierz (PDF, 120 KB)", "wersja do druku"
 _TOOL = (

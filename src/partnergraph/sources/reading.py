@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..model import Page
-from ._html import looks_like_html, main_text
+from ._html import TITLE, TITLE_PARTS, looks_like_html, main_text
 
 MAX_BYTES = 10 * 1024 * 1024  # bulletin pages are a few kB; anything this big is not one
 # The text extraction reads (after the layout is cut away), for `build`, `add` and `extract` alike: bulletin
@@ -155,11 +155,6 @@ def check_text_size(text: str, name: str) -> None:
             f"{name}: {size / 2**20:.1f} MB of text once the layout is cut away; bulletin pages hold a few kB "
             f"(limit {MAX_TEXT_BYTES // 2**20} MB): is this the right page?"
         )
-
-
-TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
-# "Wizyta studentów z Bratysławy - MOPS Bielsko-Biała", "Aktualności | Wizyta …": the site's name set off
-TITLE_PARTS = re.compile(r"\s+[-–—|:»]+\s+|\s*::\s*")
 
 
 def page_title(html: str) -> str:

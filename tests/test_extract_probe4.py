@@ -1,0 +1,123 @@
+"""A fourth set of probe pages of CMS layouts not read before (a Joomla article, a Drupal city-portal node,
+another vendor's BIP page with its record card in a table, an EU-projects portal item with a project card, a
+bilingual project-network page, a news portal with ads and 'Czytaj też' links, a Liferay page whose article is a
+table of visits), written with gold by ../shared/eval/GOLD-CONVENTIONS.md before the rules below; its floors are
+in tests/data/probe-floors.toml."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import extract_events
+
+from partnergraph.sources._html import html_to_text, main_text
+
+BODY = (
+    "W dniach 18–20 września 2017 r. gościliśmy grupę pracowników socjalnych z Bremy. Goście poznali pracę "
+    "Ośrodka Interwencji Kryzysowej i Klubu Integracji Społecznej, a najwięcej pytań dotyczyło pomocy osobom "
+    "bezdomnym w okresie zimowym. Grupie przewodniczyła Anke Müller, kierownik działu pomocy społecznej urzędu "
+    "miasta. Dyrektor Ośrodka zaprosiła partnerów na przyszłoroczną konferencję o pracy socjalnej z rodziną."
+)
+SITE = "Miejski Ośrodek Pomocy Społecznej w Przykładowie"
+FOOTER = (
+    f'<footer><p>{SITE}, ul. Polna 1 | <img src="/bip.png" alt="Biuletyn Informacji Publicznej"></p></footer>'
+)
+# a CMS article whose content block is marked, with the CMS's furniture inside it
+JOOMLA = (
+    f"<html><head><title>Goście z Bremy - {SITE}</title></head><body><header><h1>{SITE}</h1></header>"
+    '<main id="content"><div class="item-page"><div class="page-header"><h2 itemprop="headline">Goście z Bremy'
+    '</h2></div><dl class="article-info"><dt>Szczegóły</dt><dd>Napisane przez Jan Redaktor</dd><dd>Odsłony: 412'
+    f'</dd></dl><div itemprop="articleBody"><p>{BODY}</p></div><ul class="pager"><li><a href="/a">Poprzedni</a>'
+    '</li><li><a href="/b">Następny</a></li></ul></div></main><div class="span3"><h3>Najnowsze wiadomości</h3>'
+    '<ul><li><a href="/c">Wizyta studyjna w Rydze – relacja</a></li></ul></div>' + FOOTER + "</body></html>"
+)
+NEWS = (
+    "<html><head><title>Goście z Bremy w Przykładowie | Gazeta</title></head><body>"
+    '<div class="article-col"><h1>Goście z Bremy w Przykładowie</h1><div class="article-body">'
+    f'<p>{BODY}</p><div class="adv"><span>REKLAMA</span> Kredyt bez zaświadczeń – sprawdź ofertę!</div>'
+    "<p>Przyjazd gości był rewanżem za wizytę pracowników Ośrodka w Bremie, która odbyła się wiosną, i otworzył "
+    "kolejny rok współpracy obu miast w dziedzinie pomocy społecznej.</p></div>"
+    '<section id="comments" class="comments"><h3>Komentarze (2)</h3><div class="comment"><p>Byłam w Lipsku, '
+    "tam też tak pomagają.</p></div></section></div></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("html", "chrome"),
+    [
+        (JOOMLA, ("Napisane przez", "Odsłony", "Poprzedni", "Najnowsze", "Rydze")),
+        (NEWS, ("REKLAMA", "Kredyt", "Komentarze", "Lipsku")),
+    ],
+    ids=["cms-article-info-pager-sidebar", "news-ads-comments"],
+)
+def test_a_page_that_marks_its_content_block_is_read_by_trafilatura_without_the_cms_furniture(html, chrome):
+    """A marked content block (<main id=content>, an article column) holds the CMS's article info, pager, ads
+    and comments; a BIP logo in the footer does not make the page a BIP page read by the own cut."""
+    text = main_text(html)
+    assert "Goście z Bremy" in text.split("\n")[0]
+    assert "Anke Müller" in text
+    assert not [word for word in chrome if word in text]
+
+
+RECORD_CARD = (
+    "<html><head><title>Biuletyn Informacji Publicznej - Ośrodek - Wyjazd do Bremy</title></head><body>"
+    f'<table><tr><td class="left">Menu podmiotowe<br>Statut</td><td><h2>Wyjazd do Bremy</h2><p>{BODY}</p>'
+    '<table class="card"><tr><td>Wytworzył:</td><td>Anna Lewandowska</td></tr><tr><td>Data publikacji:</td>'
+    "<td>2017-09-25 14:05</td></tr><tr><td>Opublikował:</td><td>Piotr Zieliński</td></tr><tr><td>Liczba "
+    "odwiedzin:</td><td>156</td></tr></table></td></tr></table></body></html>"
+)
+
+
+def test_a_bip_pages_record_card_laid_out_as_a_table_is_not_its_text(registries):
+    text = html_to_text(RECORD_CARD)
+    assert "Anke Müller" in text and "Lewandowska" not in text and "Zieliński" not in text
+    assert main_text(RECORD_CARD) == text  # a BIP page laid out in a table: the own cut
+    (event,) = extract_events(text, registries, home=SITE, home_city="Przykładowo")
+    assert event["persons"] == ["Anke Müller"]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "rows"),
+    [
+        (
+            "| Lp. | Termin | Miejsce |\n|---|---|---|\n| 1. | 9–11 marca | Ryga |",
+            "Lp. | Termin | Miejsce\n1. | 9–11 marca | Ryga",
+        ),
+        ("| Razem |  |  | 12 |", "Razem | 12"),
+        ("Tekst | z kreską, nie tabela", "Tekst | z kreską, nie tabela"),
+    ],
+)
+def test_trafilatura_tables_are_rows_of_cells_as_the_own_cut_writes_them(markdown, rows):
+    from partnergraph.sources._html import _table_rows
+
+    assert _table_rows(markdown) == rows
+
+
+def test_the_sites_name_over_a_table_page_is_no_headline():
+    """trafilatura's title of a page whose only <h1> is the site's name (in the header, and in the footer's
+    address) is not set over the text as its headline."""
+    rows = "".join(
+        f"<tr><td>{n}.</td><td>{d}</td><td>{w}</td></tr>"
+        for n, d, w in (
+            (1, "9–11 marca", "Wyjazd studyjny do Rygi (Łotwa)"),
+            (2, "21 kwietnia", "Wizyta delegacji z Bremy"),
+        )
+    )
+    html = (
+        f"<html><head><title>Współpraca zagraniczna - {SITE}</title></head><body><header><h1>{SITE}</h1></header>"
+        "<main><h2>Współpraca zagraniczna w 2015 roku</h2><p>W 2015 roku Ośrodek kontynuował współpracę z "
+        "instytucjami pomocy społecznej w miastach partnerskich. Poniżej przedstawiamy zestawienie wyjazdów "
+        f"naszych pracowników i wizyt gości zagranicznych.</p><table>{rows}</table></main>{FOOTER}</body></html>"
+    )
+    text = main_text(html)
+    assert SITE not in text
+    assert "1. | 9–11 marca | Wyjazd studyjny do Rygi (Łotwa)" in text
+
+
+def test_a_label_over_trips_and_visits_alike_tells_no_direction(registries):
+    page = (
+        "Wyjazdy i wizyty zagraniczne – 2015\n"
+        "Lp. | Termin | Goście / gospodarze | Cel\n"
+        "1. | 21 kwietnia | Delegacja Stadt Offenburg (Niemcy) | Spotkanie robocze partnerów projektu\n"
+    )
+    (event,) = extract_events(page, registries, home=SITE, home_city="Olsztyn")
+    assert event["direction"] == "incoming"
