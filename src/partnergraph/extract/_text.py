@@ -204,24 +204,29 @@ ABBREVIATIONS = {
 _SENT_END = re.compile(r"[.!?…](?=[\s\"”»]*(?:\s[A-ZĄĆĘŁŃÓŚŹŻ0-9„\"]|$))|\n")
 
 
+def _last_word(s: str) -> str:
+    r"""The word that `re.search(r"(\w+)\.?$", s)` finds, read from the end (the search tries every position):
+    one final line break and one dot off, then the word characters before them."""
+    s = s[:-1] if s.endswith("\n") else s
+    s = s[:-1] if s.endswith(".") else s
+    k = len(s)
+    while k and (s[k - 1].isalnum() or s[k - 1] == "_"):
+        k -= 1
+    return s[k:]
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of the sentences of `text`; a period after a known abbreviation ends none."""
     out, start = [], 0
     for m in _SENT_END.finditer(text):
         if m.group() == ".":
-            before = re.search(r"(\w+)\.?$", text[start : m.start()])
-            if (
-                before
-                and before.group(1).lower() in ABBREVIATIONS
-                and m.end() < len(text)
-                and text[m.end()] != "\n"
-            ):
+            before = _last_word(text[start : m.start()])
+            if before and before.lower() in ABBREVIATIONS and m.end() < len(text) and text[m.end()] != "\n":
                 nxt = text[m.end() : m.end() + 3].strip()[:1]
                 if (
                     not nxt
                     or not nxt.isupper()
-                    or before.group(1).lower()
-                    in {"ul", "p", "dr", "prof", "st", "św", "im", "pt", "pn", "ds", "nr"}
+                    or before.lower() in {"ul", "p", "dr", "prof", "st", "św", "im", "pt", "pn", "ds", "nr"}
                 ):
                     continue
         end = m.end()
