@@ -121,3 +121,47 @@ def test_a_label_over_trips_and_visits_alike_tells_no_direction(registries):
     )
     (event,) = extract_events(page, registries, home=SITE, home_city="Olsztyn")
     assert event["direction"] == "incoming"
+
+
+HEADLINE = "Goście z Bremy w Przykładowie"
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "headline"),
+    [
+        # an og:title shortened from the <h1>
+        (
+            f'<meta property="og:title" content="{HEADLINE}">',
+            f"<h1>{HEADLINE}. „Wrócimy tu”</h1>",
+            f"{HEADLINE}. „Wrócimy tu”",
+        ),
+        # schema.org's headline, in JSON-LD with its escapes
+        (
+            '<script type="application/ld+json">{"headline": "Go\\u015bcie z Bremy"}</script>',
+            "",
+            "Goście z Bremy",
+        ),
+        # as microdata under the site's name in an <h1> (which the footer names again)
+        ("", f'<h1>{SITE}</h1><h2 itemprop="headline">{HEADLINE}</h2>{FOOTER}', HEADLINE),
+        # the site's name is no headline
+        ("", f"<h1>{SITE}</h1><h2>Współpraca</h2>{FOOTER}", ""),
+    ],
+    ids=["og-title-shortened", "json-ld", "microdata", "site-name"],
+)
+def test_the_headline_the_html_marks(head, body, headline):
+    from partnergraph.sources._html import marked_headline
+
+    assert marked_headline(f"<html><head>{head}</head><body>{body}</body></html>") == headline
+
+
+def test_a_news_articles_lead_left_out_by_trafilatura_stands_between_its_headline_and_its_body():
+    lead = "Dwa samochody pełne śpiworów i koców dotarły w czwartek do Przykładowa z niemieckiej Bremy."
+    html = (
+        f"<html><head><title>{HEADLINE} | Gazeta</title></head><body><div class='content-wrap'>"
+        f"<div class='kicker'>REGION</div><h1>{HEADLINE}</h1><div class='byline'>Jan Nowak 14.01.2022</div>"
+        f"<p class='lead'><b>{lead}</b></p><div class='article-body'><p>{BODY}</p><p>{BODY}</p></div>"
+        "</div></body></html>"
+    )
+    lines = [x for x in main_text(html).split("\n") if x]
+    assert lines[:2] == [HEADLINE, lead]
+    assert lines[2].startswith("W dniach 18–20 września")

@@ -3,6 +3,7 @@ entities decoded, block elements as line breaks, a data table's rows as lines of
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -255,17 +256,20 @@ def main_text(html: str) -> str:
     """The page's main text. The own cut where it is made for the page and measurably better: a bulletin (BIP)
     page, a page laid out in tables (on the bulletin's HTML test pages trafilatura loses a table-laid
     archive's events: fields macro 0.78 against 1.00; a small body's site laid out in a table: 0.76 against
-    0.93) or a chronicle whose bold headings run on into their reports (trafilatura glues them to the text). Elsewhere trafilatura, the field's reference, which drops menus, article info lines, pagers,
-    sidebars of other news, ads, comments and footers also where a page marks its content block (CMS pages
-    of other publishers: 0.75 against 0.93); the own cut when it finds nothing."""
+    0.93) or a chronicle whose bold headings run on into their reports (trafilatura glues them to the text).
+    Elsewhere trafilatura, the field's reference, which drops menus, article info lines, pagers, sidebars of
+    other news, ads, comments and footers also where a page marks its content block (CMS pages of other
+    publishers: 0.75 against 0.93), with the article's lead put back where it left it out; the own cut when it
+    finds nothing."""
     own, made_for = _own_cut(html)
     title_tag = TITLE.search(html[:20000])
     if made_for or (title_tag is not None and BIP_PAGE.search(title_tag.group(1))):
         return own
     import trafilatura  # imported here: a second of start-up that text pages do not need
 
+    tree, lead = _without_ads(html)
     text = trafilatura.extract(
-        _without_ads(html),
+        tree,
         output_format="txt",
         include_tables=True,
         include_comments=False,
@@ -274,6 +278,8 @@ def main_text(html: str) -> str:
     if not text or len(text.split()) < 20:
         return own
     text = _table_rows(text)
+    if lead and " ".join(lead.split()[:8]) not in " ".join(text.split()):
+        text = f"{lead}\n\n{text}"  # the lead, which trafilatura may take for a teaser, over the body
     meta = trafilatura.extract_metadata(html)
     parts = TITLE_PARTS.split(unescape(title_tag.group(1))) if title_tag is not None else []
     titles = [meta.title if meta is not None else None] + [x for x in parts if len(x.split()) >= 2]
@@ -281,6 +287,7 @@ def main_text(html: str) -> str:
     title = next(
         (t for t in (" ".join((x or "").split()) for x in titles) if t and not _site_name(html, t)), ""
     )
+    title = marked_headline(html, title)
     if title and title not in " ".join(text[: len(title) + 300].split()):
         text = f"{title}\n\n{text}"  # the headline, when the text left it out
     return text.strip() + "\n"
@@ -293,17 +300,63 @@ ADVERT = re.compile(
 )
 
 
+# class/id words of an article's lead (its first, bold paragraph): "lead", "article-lead", "field--name-field-lead"
+LEAD = re.compile(r"(^|[\s_-])(lead|zajawka|wstep|wstęp|standfirst)($|[\s_-])", re.I)
+LEAD_WORDS = 8  # a lead is a sentence or more, not a label
+
+
 def _without_ads(html: str):
-    """The page as a tree without its advertisements (the page itself when it cannot be parsed)."""
+    """(the page as a tree without its advertisements, the text of its one lead or "") (the page itself when
+    it cannot be parsed). Two leads or more are teasers of a list, none the article's."""
     from trafilatura.utils import load_html
 
     tree = load_html(html)
     if tree is None:
-        return html
+        return html, ""
+    leads = []
     for el in tree.xpath("//*[@class or @id]"):
-        if ADVERT.search(f"{el.get('class', '')} {el.get('id', '')}") and el.getparent() is not None:
+        words = f"{el.get('class', '')} {el.get('id', '')}"
+        if ADVERT.search(words) and el.getparent() is not None:
             el.drop_tree()
-    return tree
+        elif LEAD.search(words):
+            leads.append(" ".join(el.text_content().split()))
+    lead = leads[0] if len(leads) == 1 and len(leads[0].split()) >= LEAD_WORDS else ""
+    return tree, lead
+
+
+H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
+OG_TITLE = re.compile(r"<meta\s+property=[\"']og:title[\"']\s+content=[\"']([^\"']+)[\"']", re.I)
+# schema.org's headline: in JSON-LD ("headline": "…") or as microdata (<h2 itemprop="headline">, Joomla's)
+LD_HEADLINE = re.compile(r"\"headline\"\s*:\s*\"((?:[^\"\\]|\\.)+)\"")
+ITEMPROP_HEADLINE = re.compile(
+    r"<(h[1-6]|span|div|p)\b[^>]*\bitemprop=[\"']headline[\"'][^>]*>(.*?)</\1>", re.I | re.S
+)
+
+
+def marked_headline(html: str, title: str = "") -> str:
+    """The article's headline as the HTML marks it: `title` (else og:title, else schema.org's headline), or
+    the page's <h1> where it says the same at greater length (an og:title "Headline" over "Headline. „A
+    quote”"); else the first <h1> that is not the site's name; or ""."""
+    marks = (OG_TITLE.search(html[:20000]), LD_HEADLINE.search(html), ITEMPROP_HEADLINE.search(html))
+    marked = [
+        _plain(_json_string(m.group(1)) if m.re is LD_HEADLINE else m.group(m.lastindex)) for m in marks if m
+    ]
+    title = title or next((x for x in marked if x), "")
+    h1s = [h for h in (_plain(m.group(1)) for m in H1.finditer(html)) if h and not _site_name(html, h)]
+    if title:
+        return next((h for h in h1s if h != title and h.startswith(title)), title)
+    return h1s[0] if h1s else ""
+
+
+def _json_string(x: str) -> str:
+    try:
+        return json.loads(f'"{x}"')
+    except ValueError:
+        return x
+
+
+def _plain(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 def _table_rows(text: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..model import Page
-from ._html import TITLE, TITLE_PARTS, looks_like_html, main_text
+from ._html import TITLE, TITLE_PARTS, looks_like_html, main_text, marked_headline
 
 MAX_BYTES = 10 * 1024 * 1024  # bulletin pages are a few kB; anything this big is not one
 # The text extraction reads (after the layout is cut away), for `build`, `add` and `extract` alike: bulletin
@@ -169,16 +169,9 @@ def page_title(html: str) -> str:
     return max(named, key=len) if named else ""
 
 
-H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
-OG_TITLE = re.compile(r"<meta\s+property=[\"']og:title[\"']\s+content=[\"']([^\"']+)[\"']", re.I)
-
-
 def page_headline(html: str) -> str:
-    """The article's headline as the HTML marks it (og:title, else the first <h1>), or ""."""
-    m = OG_TITLE.search(html[:20000]) or H1.search(html)
-    if m is None:
-        return ""
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", m.group(1))).split())
+    """The article's headline as the HTML marks it, or "" (see _html.marked_headline)."""
+    return marked_headline(html)
 
 
 def with_headline(text: str, title: str) -> str:
