@@ -1,8 +1,8 @@
 """A fourth set of probe pages of CMS layouts not read before (a Joomla article, a Drupal city-portal node,
 another vendor's BIP page with its record card in a table, an EU-projects portal item with a project card, a
 bilingual project-network page, a news portal with ads and 'Czytaj też' links, a Liferay page whose article is a
-table of visits), written with gold by ../shared/eval/GOLD-CONVENTIONS.md before the rules below; its floors are
-in tests/data/probe-floors.toml."""
+table of visits, a WordPress chronicle with related posts and comments in its content block), written with gold
+by ../shared/eval/GOLD-CONVENTIONS.md before the rules below; its floors are in tests/data/probe-floors.toml."""
 
 from __future__ import annotations
 
@@ -165,3 +165,24 @@ def test_a_news_articles_lead_left_out_by_trafilatura_stands_between_its_headlin
     lines = [x for x in main_text(html).split("\n") if x]
     assert lines[:2] == [HEADLINE, lead]
     assert lines[2].startswith("W dniach 18–20 września")
+
+
+def test_a_chronicle_is_read_by_the_own_cut_without_the_posts_related_posts_sharing_and_comments(registries):
+    """Bold headings running on into their reports: the own cut (trafilatura would glue each heading to its
+    text); what a CMS sets into the content block around them is furniture."""
+    html = (
+        "<html><head><title>Kronika 2018 – Stowarzyszenie</title></head><body><main><article>"
+        "<div class='entry-content'><p><strong>Goście z Turku</strong> W dniach 12–14 marca gościliśmy "
+        "pracowników fińskiej organizacji, którzy poznali naszą noclegownię.</p><p><strong>Dary ze Szwecji"
+        "</strong> 20 listopada otrzymaliśmy od partnerów z Karlskrony kurtki zimowe dla mieszkańców noclegowni."
+        "</p><div class='sharedaddy sd-sharing-enabled'><h3>Udostępnij:</h3><ul><li>Facebook</li></ul></div>"
+        "<div id='jp-relatedposts' class='jp-relatedposts'><h4>Wizyta studyjna w Bremie – relacja</h4>"
+        "<p>12 maja 2017</p></div></div></article><div id='comments' class='comments-area'><ol "
+        "class='comment-list'><li><p>Pozdrowienia z Olsztyna, gdzie w maju gościliśmy delegację z Rygi.</p></li>"
+        "</ol><div id='respond'><h3>Dodaj komentarz</h3></div></div></main></body></html>"
+    )
+    text = main_text(html)
+    assert text.startswith("Goście z Turku\nW dniach 12–14 marca")
+    assert not [w for w in ("Udostępnij", "Bremie", "Rygi", "Dodaj komentarz") if w in text]
+    events = extract_events(text, registries, year=2018, home="Stowarzyszenie Przystań", home_city="Gdańsk")
+    assert [e["title"] for e in events] == ["Goście z Turku", "Dary ze Szwecji"]

@@ -67,10 +67,12 @@ VOID_TAGS = {
     "track",
     "wbr",
 }
-# class/id words of page furniture (menus, breadcrumbs, footers, sharing and print links)
+# class/id words of page furniture (menus, breadcrumbs, footers, sharing and print links, the record card;
+# set into an article by a CMS: its related posts, pager, widgets, readers' comments and the reply form)
 FURNITURE = re.compile(
     r"(^|[\s_-])(menu|nav|navbar|navigation|breadcrumbs?|footer|stopka|sidebar|cookies?|"
-    r"search|szukaj|toolbar|share|social|print|drukuj|skip|banner|naglowek|header|metryka|metryczka)"
+    r"search|szukaj|toolbar|share|sharing|sharedaddy|social|print|drukuj|skip|banner|naglowek|header|"
+    r"metryka|metryczka|related\w*|powiazane|pager|pagenav|pagination|widget|comments?|respond)"
     r"($|[\s_-])",
     re.I,
 )
