@@ -349,7 +349,7 @@ def event_dates(text: str, offset: int = 0) -> tuple[DateMention | None, list[Da
             if m.begin[2] is not None and first.begin[2] is not None:
                 extra.append(m)
     if not extra and first.begin[2] is not None:
-        extra = _next_days(text, first, later) or _next_weekday(text, first)
+        extra = _next_days(text, first, later) or _next_weekday(text, first) or _next_day(text, first)
     if not extra and first.begin == first.finish:
         first = _ended_or_lasted(text, first)
     extra = [
@@ -466,6 +466,28 @@ def _next_weekday(text: str, first: DateMention) -> list[DateMention]:
             (y and when.year, when.month, when.day),
         )
     return [last] if last is not None else []
+
+
+# a later sentence that opens with the day after, undated: "Następnego dnia goście spotkali się …"
+DAY_AFTER = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:Następnego\s+dnia|Nazajutrz|Dzień\s+później|Drugiego\s+dnia)\b(?![\s,]*\d)"
+)
+
+
+def _next_day(text: str, first: DateMention) -> list[DateMention]:
+    """The event's second day told by "Następnego dnia" in a later sentence of a one-day-dated report."""
+    import datetime as dt
+
+    m = DAY_AFTER.search(text, first.end)
+    if m is None or first.begin != first.finish:
+        return []
+    y, mo, d = first.begin
+    try:
+        when = dt.date(y or 2001, mo, d) + dt.timedelta(days=1)
+    except (ValueError, TypeError):
+        return []
+    day = (y and when.year, when.month, when.day)
+    return [DateMention(m.start(), m.end(), day, day)]
 
 
 def _days_between(a: tuple, b: tuple) -> int:

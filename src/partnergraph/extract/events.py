@@ -285,6 +285,8 @@ def _event(
 ) -> Event | None:
     text, tl, bo = d.text, d.title_len, d.body_off
     title = " ".join(text[:tl].split())
+    if VACANCY.match(title):
+        return None  # a job offer or a call for tenders reports nothing that happened
     ev = Event(
         id=f"{page.source_id}/{slug(title, max_words=8)}",
         source_id=page.source_id,
@@ -351,7 +353,12 @@ def _event(
     home_town = home_place(home, gaz, registries)
     resolved = home_namesakes(resolved, home_town, named)
     foreign = [
-        m for m in resolved if m.country and m.country != "PL" and not _model_from(text, m.start - d.base)
+        m
+        for m in resolved
+        if m.country
+        and m.country != "PL"
+        and not _model_from(text, m.start - d.base)
+        and not _people_served(text, m.start - d.base)
     ]
     # place strings that link to nothing are reported, not dropped
     for a, b in find_unlinked(d.tokens, all_places):
@@ -526,6 +533,12 @@ def _event(
     return ev
 
 
+# the heading of a job offer or a call for tenders: "Ogłoszenie o naborze na stanowisko …", "Zapytanie ofertowe"
+VACANCY = re.compile(
+    r"(?:ogłoszenie\s+o\s+(?:naborze|konkursie|zamówieniu)|nabór\s+na\s+(?:wolne\s+)?stanowisk|oferta\s+pracy|"
+    r"konkurs\s+na\s+stanowisk|zapytanie\s+ofertowe)",
+    re.I,
+)
 # what says an event is the country's own: "ogólnopolska konferencja", "konferencje krajowe"
 DOMESTIC = re.compile(r"(?<!\w)(?:krajow|ogólnopolsk)\w*", re.I)
 
@@ -550,6 +563,17 @@ MODEL_FROM = re.compile(
 
 def _model_from(text: str, pos: int) -> bool:
     return bool(MODEL_FROM.search(text, max(0, pos - 60), pos))
+
+
+# a country named as whence the people a service helps come, not as a party: "punkt dla obywateli Ukrainy",
+# "paczki dla uchodźców z Ukrainy"
+PEOPLE_OF = re.compile(
+    r"(?:obywatel\w*|(?:uchodźc|uciekinier|cudzoziem|imigran|migran)\w*\s+(?:z|ze))\s+$", re.I
+)
+
+
+def _people_served(text: str, pos: int) -> bool:
+    return bool(PEOPLE_OF.search(text, max(0, pos - 30), pos))
 
 
 def _funding_lines(text: str, base: int) -> list[tuple[int, int]]:
