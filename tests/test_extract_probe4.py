@@ -1,13 +1,14 @@
 """A fourth set of probe pages of CMS layouts not read before (a Joomla article, a Drupal city-portal node,
 another vendor's BIP page with its record card in a table, an EU-projects portal item with a project card, a
 bilingual project-network page, a news portal with ads and 'Czytaj też' links, a Liferay page whose article is a
-table of visits, a WordPress chronicle with related posts and comments in its content block), written with gold
-by ../shared/eval/GOLD-CONVENTIONS.md before the rules below; its floors are in tests/data/probe-floors.toml."""
+table of visits, a WordPress chronicle with related posts and comments in its content block, a news list with
+linked titles), written with gold by ../shared/eval/GOLD-CONVENTIONS.md before the rules below; its floors are
+in tests/data/probe-floors.toml."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import extract_events
+from conftest import DATA, extract_events
 
 from partnergraph.sources._html import html_to_text, main_text
 
@@ -186,3 +187,15 @@ def test_a_chronicle_is_read_by_the_own_cut_without_the_posts_related_posts_shar
     assert not [w for w in ("Udostępnij", "Bremie", "Rygi", "Dodaj komentarz") if w in text]
     events = extract_events(text, registries, year=2018, home="Stowarzyszenie Przystań", home_city="Gdańsk")
     assert [e["title"] for e in events] == ["Goście z Turku", "Dary ze Szwecji"]
+
+
+def test_a_news_lists_linked_item_titles_are_read_and_each_item_is_an_event(registries):
+    """trafilatura drops a heading that is all link; a list page's item titles are such headings (here the
+    probe page of a news list: a date, a linked title, a teaser and 'Czytaj więcej' an item)."""
+    html = (DATA / "extract-probe4" / "lista-rops-rzeszow-2019.html").read_text(encoding="utf-8")
+    lines = main_text(html).split("\n")
+    titles = ["Delegacja ze Lwowa w ROPS", "Konferencja w Koszycach"]
+    assert all(title in lines for title in titles + ["Szkolenie dla koordynatorów pieczy zastępczej"])
+    home = {"home": "Regionalny Ośrodek Polityki Społecznej w Rzeszowie", "home_city": "Rzeszów"}
+    events = extract_events("\n".join(lines), registries, **home)
+    assert [e["title"] for e in events] == titles  # the domestic item is no event

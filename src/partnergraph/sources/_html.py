@@ -295,10 +295,12 @@ def main_text(html: str) -> str:
     return text.strip() + "\n"
 
 
-# class/id words of advertisements ("adv adv--inline", "reklama", "ad-slot"), which trafilatura may keep
-# inside an article's body
+# class/id words of what trafilatura may keep inside an article's body: advertisements ("adv adv--inline",
+# "reklama", "ad-slot"), related posts and sharing buttons a CMS sets into it
 ADVERT = re.compile(
-    r"(^|[\s_-])(ad|ads|adv|advert|advertisement|reklama|reklamy|sponsored|dfp)($|[\s_-])", re.I
+    r"(^|[\s_-])(ad|ads|adv|advert|advertisement|reklama|reklamy|sponsored|dfp|related\w*|powiazane|"
+    r"sharing|sharedaddy)($|[\s_-])",
+    re.I,
 )
 
 
@@ -309,7 +311,8 @@ LEAD_WORDS = 8  # a lead is a sentence or more, not a label
 
 def _without_ads(html: str):
     """(the page as a tree without its advertisements, the text of its one lead or "") (the page itself when
-    it cannot be parsed). Two leads or more are teasers of a list, none the article's."""
+    it cannot be parsed). Two leads or more are teasers of a list, none the article's. A heading's link is
+    unwrapped: trafilatura drops a heading that is all link, as a list page's item titles are."""
     from trafilatura.utils import load_html
 
     tree = load_html(html)
@@ -323,6 +326,8 @@ def _without_ads(html: str):
         elif LEAD.search(words):
             leads.append(" ".join(el.text_content().split()))
     lead = leads[0] if len(leads) == 1 and len(leads[0].split()) >= LEAD_WORDS else ""
+    for link in tree.xpath("//h1//a | //h2//a | //h3//a | //h4//a | //h5//a | //h6//a"):
+        link.drop_tag()
     return tree, lead
 
 
