@@ -81,3 +81,12 @@ def test_a_press_releases_dateline(registries, dateline, expected):
     text = f"Konferencja o usługach społecznych\n\n{dateline} {body} o usługach dla seniorów.\n"
     (ev,) = extract_events(text, registries)
     assert (ev["direction"], ev["location"]) == expected, dateline
+
+
+def test_a_listed_bodys_seat_given_by_its_towns_adjective(registries):
+    text = (
+        "Konferencja w Bardejowie\n\n18 października 2018 r. pracownicy MOPS byli na konferencji w Bardejowie "
+        "na Słowacji, zorganizowanej przez Uniwersytet Preszowski.\n"
+    )
+    (ev,) = extract_events(text, registries)
+    assert sorted(city_pairs(ev)) == [("Bardejov", "SK"), ("Prešov", "SK")]

@@ -718,7 +718,8 @@ def names_seats(
         # a body named in its own language and closed by its town ("Comune di Bologna", "Mestna občina
         # Ljubljana"): its seat is a country of the event as well, where the text names no country for it
         foreign = sum(t.unknown for t in name if t.is_word) >= 2
-        for m in find_places(gaz, name) + seat_in_name(gaz, name):
+        # its town's adjective too: "Uniwersytet Preszowski"
+        for m in find_places(gaz, name) + seat_in_name(gaz, name) + seat_adjectives(gaz, name):
             closes = foreign and m.end == name[-1].end
             if m.kind == "city" and m.country != "PL" and (m.country in countries or closes):
                 out.append((m, Evidence(text[n.start : n.end], n.start, n.end, 0.6)))
