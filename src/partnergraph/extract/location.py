@@ -606,13 +606,15 @@ def _held_abroad(text: str, m: PlaceMention, base: int) -> bool:
     return not ANOTHER_TIME.search(text, a, b)
 
 
-# a line that opens with a day (or days) and a dash before a town closing it: "12 V 2016 – Wilno", "25–26 maja
-# 2016 r. – Lipsk:", a timeline's item
+# a line (or a bullet) that opens with a day (or days) and a dash before a town closing it: "12 V 2016 – Wilno",
+# "25–26 maja 2016 r. – Lipsk:", "• 8–9 marca – Wilno (Litwa): …", a timeline's item
 DATED_LINE_BEFORE = re.compile(
-    r"(?:^|\n)[ \t]*\d{1,4}(?:[ \t]*[–—-][ \t]*\d{1,2})?\.?[ \t]*(?:[IVX]{1,4}\b|[a-ząćęłńóśźż]{3,12}\b|\d{1,2}\b)?"
+    r"(?:^|\n)[ \t]*(?:[•▪*·–-][ \t]*)?\d{1,4}(?:[ \t]*[–—-][ \t]*\d{1,2})?\.?[ \t]*(?:[IVX]{1,4}\b|[a-ząćęłńóśźż]{3,12}\b|\d{1,2}\b)?"
     r"\.?(?:[ \t]*\d{4})?[ \t]*(?:r\.)?[ \t]*[–—:-][ \t]*$"
 )
-LINE_CLOSES = re.compile(r"[ \t]*(?:$|\n|[.:,][ \t]|[–—][ \t])")
+LINE_CLOSES = re.compile(
+    r"(?:[ \t]*\([^()\n]{2,30}\))?[ \t]*(?:$|\n|[.:,][ \t]|[–—][ \t])"
+)  # "Wilno (Litwa):"
 
 
 def _dated_town(text: str, m: PlaceMention, base: int) -> bool:
