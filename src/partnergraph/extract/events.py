@@ -469,7 +469,10 @@ def _event(
                     ev.evidence.setdefault("countries", []).append(evidence)
     else:  # each listed body's seat in its own name, where the text gives it no other place (ext-names hook)
         listed = [n for n in found.organisations if n.value in ev.organisations]
-        for m, evidence in names_seats(gaz, page.text, listed, set(ev.countries)):
+        # a town named as whence the visitors come outranks a town's adjective in a name ("studenci z Getyngi,
+        # stypendyści Uniwersytetu Hamburskiego"); a venue does not ("w Bardejowie … Uniwersytet Preszowski")
+        whence = any(m.kind == "city" and m.prep in ("z", "ze") for m in foreign)
+        for m, evidence in names_seats(gaz, page.text, listed, set(ev.countries), adjectives=not whence):
             p = place_of(resolve(m, set(ev.countries)), gaz, registries)
             listed_cities = {(c.name, c.country) for c in ev.cities}
             # a name the text gives a town already has that town: "Sozialamt Frankfurt" beside "we
@@ -706,7 +709,7 @@ PLACE_AFTER = re.compile(r"\s*[(,–-]?\s*(?:z\s+siedzibą\s+)?(?:z|ze|w|we)\s+[
 
 
 def names_seats(
-    gaz, text: str, orgs: list[names.Name], countries: set[str]
+    gaz, text: str, orgs: list[names.Name], countries: set[str], adjectives: bool = True
 ) -> list[tuple[PlaceMention, Evidence]]:
     """The cities inside foreign bodies' own names ("Samusocial de Paris", "CAW Antwerpen", "Municipality of
     Thessaloniki") of a country of the event, for bodies the text gives no place of their own."""
@@ -719,7 +722,8 @@ def names_seats(
         # Ljubljana"): its seat is a country of the event as well, where the text names no country for it
         foreign = sum(t.unknown for t in name if t.is_word) >= 2
         # its town's adjective too: "Uniwersytet Preszowski"
-        for m in find_places(gaz, name) + seat_in_name(gaz, name) + seat_adjectives(gaz, name):
+        by_adjective = seat_adjectives(gaz, name) if adjectives else []
+        for m in find_places(gaz, name) + seat_in_name(gaz, name) + by_adjective:
             closes = foreign and m.end == name[-1].end
             if m.kind == "city" and m.country != "PL" and (m.country in countries or closes):
                 out.append((m, Evidence(text[n.start : n.end], n.start, n.end, 0.6)))
