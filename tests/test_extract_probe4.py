@@ -199,3 +199,18 @@ def test_a_news_lists_linked_item_titles_are_read_and_each_item_is_an_event(regi
     home = {"home": "Regionalny Ośrodek Polityki Społecznej w Rzeszowie", "home_city": "Rzeszów"}
     events = extract_events("\n".join(lines), registries, **home)
     assert [e["title"] for e in events] == titles  # the domestic item is no event
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # the <h1> is the body's name over the page; the document's title is the <title>'s last other part
+        ("bip-mopr-torun-2019.html", "Wyjazd studyjny pracowników MOPR do Getyngi"),
+        # no <h1>, no og:title: the microdata headline, not the site's name that ends the <title>
+        ("joomla-mops-elblag-2017.html", "Goście z Leer w Ośrodku"),
+    ],
+)
+def test_add_takes_a_pages_title_and_not_its_sites_name(page, title):
+    from partnergraph.sources.bulletin import read_bulletin
+
+    assert read_bulletin((DATA / "extract-probe4" / page).read_text(encoding="utf-8")).title == title

@@ -21,8 +21,10 @@ from ._html import (
     PUBLISHED_LABELS,
     PUBLISHER_LABELS,
     RECORD_LINE,
+    _site_name,
     looks_like_html,
     main_text,
+    marked_headline,
 )
 from .reading import clean_text
 
@@ -81,7 +83,14 @@ def read_bulletin(document: str) -> BulletinPage:
         flat = text = clean_text(document)
         meta, h1, title_tag, canonical = {}, None, None, None
     labels = _labelled(flat)
-    title = h1 or next((meta[k] for k in META_TITLE if meta.get(k)), None) or _title_from_tag(title_tag)
+    if h1 and _site_name(document, h1):  # the site's name in an <h1> over the page (a logo), not its title
+        h1 = None
+    title = (
+        h1
+        or next((meta[k] for k in META_TITLE if meta.get(k)), None)
+        or marked_headline(document)
+        or _title_from_tag(title_tag, document)
+    )
     published = next((d for d in (_parse_date(labels.get(k)) for k in PUBLISHED_LABELS) if d), None) or next(
         (d for d in (_parse_date(meta.get(k)) for k in META_PUBLISHED) if d), None
     )
@@ -166,12 +175,14 @@ def _parse_date(value: str | None) -> str | None:
     return None
 
 
-def _title_from_tag(title: str | None) -> str | None:
-    """'BIP MJO - Miejski Ośrodek Pomocy Społecznej - Współpraca zagraniczna' -> the last part."""
+def _title_from_tag(title: str | None, document: str = "") -> str | None:
+    """'BIP MJO - Miejski Ośrodek Pomocy Społecznej - Współpraca zagraniczna' -> the last part that is not the
+    site's name ('Wizyty 2015 - Współpraca - Ośrodek X', the footer naming Ośrodek X -> 'Współpraca')."""
     if not title:
         return None
     parts = [p.strip() for p in re.split(r"\s+[-–|»]\s+", title) if p.strip()]
-    return parts[-1] if parts else None
+    named = [p for p in parts if not _site_name(document, p)]
+    return (named or parts)[-1] if parts else None
 
 
 def _one_line(value: str | None) -> str | None:
