@@ -214,3 +214,18 @@ def test_add_takes_a_pages_title_and_not_its_sites_name(page, title):
     from partnergraph.sources.bulletin import read_bulletin
 
     assert read_bulletin((DATA / "extract-probe4" / page).read_text(encoding="utf-8")).title == title
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        '<div id="bip_access"><a href="?k">Wersja kontrastowa</a> | <a href="?a">A+</a></div>',
+        '<div class="bip_counter">Liczba odwiedzin serwisu: 1 204 511</div>',
+        '<div id="bip_path">Jesteś w: <a href="/">Strona główna</a> &gt; Współpraca zagraniczna</div>',
+    ],
+    ids=["accessibility-tools", "visit-counter", "path-line"],
+)
+def test_a_bip_pages_tools_counter_and_path_line_are_furniture(furniture):
+    html = f"<html><head><title>BIP - Ośrodek</title></head><body>{furniture}<h2>Wyjazd do Bremy</h2><p>{BODY}</p>"
+    text = html_to_text(html + "</body></html>")
+    assert text.startswith("Wyjazd do Bremy\n") and "Anke Müller" in text

@@ -72,7 +72,8 @@ VOID_TAGS = {
 FURNITURE = re.compile(
     r"(^|[\s_-])(menu|nav|navbar|navigation|breadcrumbs?|footer|stopka|sidebar|cookies?|"
     r"search|szukaj|toolbar|share|sharing|sharedaddy|social|print|drukuj|skip|banner|naglowek|header|"
-    r"metryka|metryczka|related\w*|powiazane|pager|pagenav|pagination|widget|comments?|respond)"
+    r"metryka|metryczka|related\w*|powiazane|pager|pagenav|pagination|widget|comments?|respond|"
+    r"access|kontrast|counter|licznik|path|sciezka)"
     r"($|[\s_-])",
     re.I,
 )
