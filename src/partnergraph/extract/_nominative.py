@@ -266,11 +266,30 @@ def _opens_modifier(adj: Token, noun: Token) -> bool:
     )
 
 
+# adjectives that name a branch's level: after a branch's head they are its own ("Oddziału Okręgowego Związku …"
+# -> "Oddział Okręgowy Związku …")
+LEVEL_ADJECTIVES = {"krajowy", "okręgowy", "wojewódzki", "rejonowy", "regionalny", "główny", "terenowy"}
+# bodies whose adjectives are another body's: "Urzędu Marszałkowskiego Województwa …"
+BODY_HEADS = ORG_HEADS - {"powiat", "gmina", "województwo", "miasto", "obwód"} | {"krzyż"}
+
+
+def _opens_body(adj: Token, noun: Token) -> bool:
+    """An adjective right before another body's head in the genitive, agreeing with it, is that body's: "Koła
+    Polskiego Związku Niewidomych" -> "Koło Polskiego Związku Niewidomych" (the branch's head alone goes back
+    in the nominative), unless it names a branch's level or the noun is a territory."""
+    if not noun.is_upper_initial or adj.lemmas & LEVEL_ADJECTIVES:
+        return False
+    body = _head_analysis(noun, BODY_HEADS)
+    return body is not None and "gen" in _agreeing_cases(adj, body)
+
+
 def _adjective_of_head(toks: list[Token], k: int, end: int, head_a) -> bool:
     """Whether the adjective right after the head is in an oblique case with it: "Centrum Rodzinnego" ->
     "Centrum Rodzinne" (an indeclinable head says nothing, the adjective does)."""
-    if k + 1 < end and _opens_modifier(toks[k], toks[k + 1]):
+    if k + 1 < end and not toks[k].lemmas & LEVEL_ADJECTIVES and _opens_modifier(toks[k], toks[k + 1]):
         return False
+    if k + 1 < len(toks) and _opens_body(toks[k], toks[k + 1]):
+        return False  # also where the body's name is read on its own, next
     full = _head_analysis(toks[k - 1], {head_a.lemma.lower()}) or head_a  # all the head's cases
     cases = _agreeing_cases(toks[k], full)
     return bool(cases) and "nom" not in cases

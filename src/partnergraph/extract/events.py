@@ -692,9 +692,13 @@ def _is_bystander(text: str, n: names.Name, base: int, direction: str | None = N
         # a commune or county visited hosts the visit
         (shown and not names.is_government(n.value))
         or absent_at(text, n.start, n.end)  # "… nie mógł uczestniczyć w spotkaniu"
+        # an operator that hosted a programme point at its facility (its staff spoke, "…, gdzie …") takes part
         or (
             BACKGROUND_BEFORE.search(before)
-            and not (OPERATED_BEFORE.search(before) and STAFF_SPOKE.match(text, n.end))
+            and not (
+                OPERATED_BEFORE.search(before)
+                and (STAFF_SPOKE.match(text, n.end) or HOSTED_AFTER.match(text, n.end))
+            )
         )
         or (KRAKOW_BODY.search(n.value) and COOPERATION_BEFORE.search(before))
     )

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from .._slug import slug
 from ._nominative import (
+    LEVEL_ADJECTIVES,
     ORG_HEADS,
     _agreeing_cases,
     _head_analysis,
@@ -71,8 +72,7 @@ COOPERATION_FRAME = re.compile(r"w\s+ramach\s+[^.;]{0,100}?współprac\w*\s+[^.;
 BOARDS = {"zarząd"}
 # what a board governs when it is a body's branch or head office ("Zarząd Okręgu", "Zarząd Główny"), not a body
 # named "Zarząd" ("Zarząd Transportu Miejskiego")
-BRANCH_WORDS = {"okręg", "główny", "oddział", "region", "koło", "krajowy", "okręgowy", "wojewódzki", "rejonowy",
-                "regionalny"}  # fmt: skip
+BRANCH_WORDS = {"okręg", "oddział", "region", "koło"} | LEVEL_ADJECTIVES
 MANDATES = {"członek", "członkini", "członkiem", "członka"}
 # a collegial organ of an undertaking ("Komitet Sterujący projektu", "Rady Programowej sieci X"): the
 # project's or network's own body, never a participating organisation
@@ -117,6 +117,8 @@ DEPARTMENTS = {"wydział", "oddział", "departament", "sekcja", "referat"}
 # heads that name a MOPS unit when MOPS is the organisation (or none is named)
 UNIT_HEADS = {"dział", "filia", "sekcja", "punkt", "klub", "zespół", "program", "centrum"}
 HEADS_2B = ORG_HEADS | UNIT_HEADS | {"krzyż"}  # the head words of Polish names (step 2b)
+PARENT_HEADS = ORG_HEADS | {"krzyż"}  # the body a part or branch belongs to ("… Polskiego Czerwonego Krzyża")
+BRANCH_HEADS = {"oddział"}  # a body's branch, named with its level and the body ("Oddział Okręgowy PCK")
 UNIT_PHRASES = re.compile(
     r"^(dział|filia|sekcja|punkt|klub integracji|zespół zadaniow|zespół ds|program aktywności|"
     r"centrum aktywności|specjalistyczn)",
@@ -214,7 +216,7 @@ TITLES = {"Ing", "Mgr", "Bc", "PhDr", "MUDr", "JUDr", "RNDr", "PaedDr", "ThDr", 
           "Dr", "dr", "MBA", "Dipl", "Padre", "Père", "Pater"}  # fmt: skip
 LEGAL_FORMS = re.compile(
     r",?\s*(p\.\s?o\.(?!\s*[a-ząćęłńóśźż])|e\.\s?V\.|gGmbH|GmbH|Ltd\.?|Inc\.?|o\.\s?p\.\s?s\.|z\.\s?s\.|z\.\s?ú\.|n\.\s?o\.|a\.\s?s\.|asbl|vzw|"
-    r"ASBL|VZW|gem\.\s?e\.\s?V\.|ONLUS|Onlus|SCIC|SCOP|APS|ETS|gUG)"
+    r"ASBL|VZW|gem\.\s?e\.\s?V\.|ONLUS|Onlus|SCIC|SCOP|APS|ETS|gUG|o\.\s?z\.|ry(?!\w))"
 )
 
 
@@ -623,13 +625,20 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             i += 1
             continue
         head_a = _head_analysis(t, HEADS_2B)
+        if head_a is None and i + 1 < len(toks) and toks[i + 1].lemmas & LEVEL_ADJECTIVES:
+            head_a = _head_analysis(t, BRANCH_HEADS)  # "Oddziału Rejonowego Polskiego Czerwonego Krzyża"
         if head_a is None or (
             head_a.lemma.lower() == "krzyż" and not (i and toks[i - 1].lower.startswith("czerw"))
         ):
             i += 1
             continue
         start = i
-        while start > 0 and not taken[start - 1] and _is_name_adj(toks[start - 1], head_a):
+        while (
+            start > 0
+            and not taken[start - 1]
+            and _is_name_adj(toks[start - 1], head_a)
+            and not (start > 1 and _postmodifies(toks[start - 2], toks[start - 1]))
+        ):
             start -= 1
             head_a = replace(head_a, cases=head_a.cases & _agreeing_cases(toks[start], head_a))
         if start == i:  # the head alone: read it in the nominative when it can be
@@ -696,13 +705,27 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 take(start, office_end)
                 i = office_end
                 continue
-        if lemma in SUBUNIT_HEADS and nxt_org is not None and not UNIT_PHRASES.match(value):
-            i = end  # the part is folded into its organisation (a foreign one's), found next
-            continue
         parent = _parent_inside(toks, i + 1, end) if lemma in SUBUNIT_HEADS else None
+        if lemma in SUBUNIT_HEADS and nxt_org is not None and not taken[nxt_org]:
+            parent = nxt_org
+        by_role = start > 0 and bool(toks[start - 1].lemmas & ROLES)
+        branch = lemma in BRANCH_HEADS and bool(toks[i + 1].lemmas & LEVEL_ADJECTIVES)
+        if parent is not None and not UNIT_PHRASES.match(value) and (by_role or branch):
+            # a part through the job title of the person who represents it, named with its (foreign)
+            # organisation: "naczelnik Wydziału Polityki Społecznej Tarnopolskiej Obwodowej Administracji …";
+            # a body's branch with its level: "Oddziału Rejonowego Polskiego Czerwonego Krzyża"
+            end = max(end, _extend_polish(toks, parent + 1, taken))
+            value = _nominative_phrase(toks, start, i, end, head_a, text, base)
+            emit("organisations", value, start, end, "head")
+            take(start, end)
+            i = end
+            continue
+        if lemma in SUBUNIT_HEADS and nxt_org is not None and not UNIT_PHRASES.match(value):
+            i = end  # otherwise the part is folded into its organisation (a foreign one's), found next
+            continue
         if parent is not None and not UNIT_PHRASES.match(value):
-            # "Departamentu Polityki Społecznej Lwowskiej Rady Miejskiej": the department is folded into
-            # the council named inside its complements, found next
+            # "delegacja Departamentu Polityki Społecznej Lwowskiej Rady Miejskiej": the department is folded
+            # into the council named inside its complements, found next
             take(start, parent)
             i = parent
             continue
@@ -985,16 +1008,32 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                     and _foreign_spelling(toks[start - 2])
                     and (_foreign_lower(toks[start - 1]) or toks[start - 1].text.islower())
                 )
+                # lower-case words no Polish dictionary knows: "Vailla vakinaista asuntoa ry"
+                or _foreign_lower(toks[start - 1])
+                # a noun Polish knows opening the foreign name mid-sentence: "po południu Obdach Wien gGmbH"
+                or (_foreign_word(toks[start], toks, start) and _opening_noun(toks, start - 1))
+                # the seat closing the name: "Domov sociálnych služieb Poprad, n.o."
+                or (start >= k - 1 and _place_like(toks[start - 1]))
             )
         ):
             start -= 1  # "Vzájemné soužití o.p.s.", "Společnost Podané ruce o.p.s."
         while start < k and toks[start].text in CONNECTORS:
             start += 1
-        if start == k or not toks[start].is_upper_initial:
-            continue
         end = k
         while end < len(toks) and toks[end].end <= base + m.end(1):
             end += 1
+        if all(x.has_mark("nazwa_geograficzna") for x in toks[start:k] if x.is_word):
+            # a seat alone before the form: the rest of a name read before it, past a joining word
+            # ("Stowarzyszenie Freunde| von Gliwice e.V.") or none
+            if start > 1 and toks[start - 1].text in CONNECTORS - POLISH_AND and taken[start - 2]:
+                names.organisations = [
+                    _continued(o, text, base, toks[end - 1].end) if o.end == toks[start - 2].end else o
+                    for o in names.organisations
+                ]
+                take(start - 1, end)
+            continue
+        if start == k or not toks[start].is_upper_initial:
+            continue
         emit_organisation(start, end, "foreign_head")
         take(start, end)
 
@@ -1062,6 +1101,17 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             take(k, k + 2)
             continue
         if (
+            k + 1 < len(toks)
+            and not taken[k + 1]
+            and toks[k + 1].start - t.end == 1
+            and toks[k + 1].unknown
+            and _name_word(toks[k + 1])
+            and "-" in toks[k + 1].text.strip("-")
+        ):
+            emit_organisation(k, k + 2, "acronym_city")  # an acronym with its region: "CAW Oost-Vlaanderen"
+            take(k, k + 2)
+            continue
+        if (
             k + 2 < len(toks)
             and toks[k + 1].lower in ("w", "we")
             and not taken[k + 2]
@@ -1082,6 +1132,17 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 while end < len(toks) and toks[end].is_upper_initial and _foreign_spelling(toks[end]):
                     end += 1
             emit_organisation(k, end, "acronym")
+            take(k, end)
+
+    # 2d'. a Belgian legal form written before the name: "vzw Straatverplegers", "asbl Les Petits Riens"
+    for k, t in enumerate(toks):
+        if taken[k] or t.text not in FORMS_BEFORE_NAME:
+            continue
+        end = k + 1
+        while end < len(toks) and end - k <= 4 and not taken[end] and _name_word(toks[end]):
+            end += 1
+        if end > k + 1:
+            emit_organisation(k, end, "foreign_head")
             take(k, end)
 
     # 2e. a commune, county or city district named in lower case before its proper name ("odwiedzili gminę
@@ -1180,6 +1241,27 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             continue  # "prezes fundacji Michał Sowiński", "Jan de Vries": a person; "stowarzyszenia Krakowa"
         emit_organisation(n, end, "named_kind")
         take(k, end)
+
+    # 2g. a foreign body's own name written in lower case ("neunerhaus", "wieder wohnen"), where the sentence
+    # says it is a body: after a kind of body in lower case, "przez", "współpracy z", "gospodarzem było", or
+    # before a dash and a kind of body ("… – organizacja prowadząca …")
+    for k in range(1, len(toks)):
+        if taken[k] or taken[k - 1] or not _lower_name_word(toks[k]):
+            continue
+        end = k + 1
+        while end < len(toks) and end - k < 3 and not taken[end] and _lower_name_word(toks[end]):
+            end += 1
+        if end < len(toks) and toks[end].is_word and toks[end].start - toks[end - 1].end <= 1:
+            continue  # a lower-case word of a longer phrase
+        if not any(_lower_own_word(x) for x in toks[k:end]):
+            continue  # Polish words: "gospodarzem było miasto"
+        if _lower_name_cue(toks, k) or (
+            end + 1 < len(toks)
+            and toks[end].text in ("–", "—", "-")
+            and _head_analysis(toks[end + 1], LOWER_NAME_KINDS) is not None
+        ):
+            emit_organisation(k, end, "foreign_after_cue")
+            take(k, end)
 
     # 3. persons
     offsets = [t.start for t in toks]
@@ -1317,7 +1399,9 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     names.organisations = [
         o
         for o in names.organisations
-        if not _in_name_bar(text, o.start - base, o.end - base) and not RUN_BY.match(text, o.end - base)
+        if not _in_name_bar(text, o.start - base, o.end - base)
+        and not RUN_BY.match(text, o.end - base)
+        and not ATTACHED_TO.search(text, max(0, o.start - base - 40), o.start - base)
     ]
     names.organisations = _home_by_acronym(_joined_at_dashes(names.organisations, text, base), text, base)
     names.organisations = _renderings_in_brackets(names.organisations, text, base)
@@ -1559,13 +1643,18 @@ def _folded(s: str) -> str:
 
 def _joined_at_dashes(orgs: list[Name], text: str, base: int) -> list[Name]:
     """A foreign body's name and the name after a dash found apart, as one: "Secours Catholique – Caritas
-    France" (the second found by its Polish head word, the first after "organizacją")."""
-    by_end = {o.end: o for o in orgs if all(unknown_word(w) for w in o.value.split())}
+    France" (the second found by its Polish head word, the first after "organizacją"); a body and its branch
+    after a dash: "Towarzystwo Pomocy … – Koło Krakowskie"."""
+    by_end = {o.end: o for o in orgs}
     joined: dict[Name, Name] = {}  # the first part -> the whole
     for o in orgs:
         first = by_end.get(o.start - 3)
         if (
             first is not None
+            and (
+                all(unknown_word(w) for w in first.value.split())
+                or o.value.split()[0].lower() in {"koło", "oddział", "okręg", "region", "filia"}
+            )
             and first not in joined
             and text[first.end - base : o.start - base] in (" – ", " — ")
         ):
@@ -1684,6 +1773,8 @@ def _signature(text: str, start: int, end: int) -> bool:
 
 # a facility the text says another body runs ("Seniorenbüro X, prowadzone przez Y"): shown, not taking part
 RUN_BY = re.compile(r",?\s+prowadzon\w*\s+przez\s")
+# the body another works at or under ("klub działający przy Zespole Szkół nr 2"): its seat, not a participant
+ATTACHED_TO = re.compile(r"\sdziałając\w*\s+przy\s+$")
 # the separators of a bar of names under a text (sponsors, partners, links): "A | B | C", "A · B · C"
 BAR_SEPARATOR = re.compile(r"[ \u00a0]+[|·•][ \u00a0]+")
 # a bar's label: "Partnerzy: ", "Projekt wspierają: "
@@ -1809,8 +1900,10 @@ def _extend_polish(toks: list[Token], j: int, taken: list[bool]) -> int:
             and (t.is_upper_initial or ROMAN.match(t.text))
             and (not t.has_pos("prep") or _name_preposition(toks, end, j))
         ):
-            if _head_analysis(t, ORG_HEADS - {"rada"} - TERRITORIES) is not None and end > j:
-                break  # another institution begins ("Wydziału … Urzędu Miasta")
+            other = _head_analysis(t, ORG_HEADS - {"rada"} - TERRITORIES) if end > j else None
+            if other is not None and "gen" in other.cases:
+                break  # another institution begins ("Wydziału … Urzędu Miasta"), not a word of the name
+                # in the nominative ("Fundacji Wspólny Dom")
             if _person_begins(toks, end):
                 break  # "… Rady Miasta Roman Bukartyk": a person named after the body
             if t.text in ("W", "Z", "Na", "Do"):
@@ -2000,6 +2093,11 @@ def _foreign_nominative_head(first: Token, value: str) -> str:
         return w[:-1] + "o" + value[len(w) :]
     if first.unknown and len(w) > 4 and w[-1] in "ąę" and value.startswith(w):
         return w[:-1] + "a" + value[len(w) :]  # the instrumental or accusative: "z Charitą Opava"
+    stem = re.sub(r"(?:om|em|owi)$", "", w)
+    if first.unknown and stem != w and len(stem) > 3 and _foreign_head(stem) and value.startswith(w):
+        return (
+            stem + value[len(w) :]
+        )  # the instrumental or dative of a foreign head: "z Domovom sociálnych …"
     if (
         _foreign_spelling(first)
         and len(w) > 4
@@ -2253,12 +2351,34 @@ def _acronym_after(toks: list[Token], j: int, registries) -> bool:
     )
 
 
+COMMON_SKI = {"miejski", "wiejski", "męski", "żeński", "ludzki", "morski", "górski"}  # adjectives of no place
+
+
+def _postmodifies(noun: Token, adj: Token) -> bool:
+    """The adjective after a capitalised noun of a name is that noun's: "Polityki Społecznej", "Oddziału
+    Rejonowego" (not a person's role: "Dyrektora Polskiego Instytutu")."""
+    return (
+        noun.is_upper_initial
+        and not noun.has_pos("adj")
+        and "-" not in adj.text  # "Sympozjum Polsko-Niemieckiego Towarzystwa": a compound opens a name
+        # a town's or country's adjective opens the body after it: "… Spraw Rodziny Kowelskiej Rady Miejskiej"
+        and not any(
+            a.lemma.endswith(("ski", "cki", "dzki")) and a.lemma not in COMMON_SKI for a in adj.analyses
+        )
+        and not noun.lemmas & (GATHERINGS | UNDERTAKINGS)
+        and any(
+            a.pos == "subst" and a.gender != "m1" and _agreeing_cases(adj, a) - {"nom", "voc"}
+            for a in noun.analyses
+        )
+    )
+
+
 def _parent_inside(toks: list[Token], a: int, b: int) -> int | None:
     """Where an organisation in the genitive begins inside a part's complements (a..b), with its own
     capitalised adjectives ("… Lwowskiej Rady Miejskiej"); an adjective right after a noun is that noun's
     ("Polityki Społecznej"), not the organisation's."""
     for k in range(a + 1, b):
-        ha = _head_analysis(toks[k], ORG_HEADS)
+        ha = _head_analysis(toks[k], PARENT_HEADS)
         if ha is None or "gen" not in ha.cases:
             continue
         s = k
@@ -2423,8 +2543,10 @@ VERB_POS = ("fin", "praet", "impt", "inf", "pcon", "pant", "bedzie", "winien")
 # the Polish "and" between two names ("Stadtmission Chemnitz i AWO Sachsen"), not inside one
 POLISH_AND = {"i", "oraz"}
 # a legal form after a name, as its own word: " e.V.", " gGmbH"
+FORMS_BEFORE_NAME = {"vzw", "asbl"}
 LEGAL_FORM_AFTER = re.compile(
-    r"(?<=\w),?\s+(e\.\s?V\.|gGmbH|GmbH|asbl|vzw|ASBL|VZW|o\.\s?p\.\s?s\.|z\.\s?s\.)(?!\w)"
+    r"(?<=\w),?\s+(e\.\s?V\.|gGmbH|GmbH|asbl|vzw|ASBL|VZW|o\.\s?p\.\s?s\.|z\.\s?s\.|o\.\s?z\.|n\.\s?o\.|z\.\s?ú\.|ry|r\.y\.)"
+    r"(?!\w)"
 )
 # the part of a foreign body named after it and a dash ("Stadt Leipzig – Amt für Soziales"): the body's
 FOREIGN_PART = re.compile(
@@ -2603,6 +2725,68 @@ ITEM_LINE = re.compile(r"(?:[A-ZÀ-ÞĄĆĘŁŃŚŹŻ][\w'’.-]+ ){1,3}[–—-
 
 # a line this short is a line of a list or a heading, not one of wrapped prose; one this long is prose
 SHORT_LINE, PROSE_LINE = 60, 80
+
+
+# kinds of body before or after a name written in lower case ("spółka wieder wohnen", "neunerhaus – organizacja")
+LOWER_NAME_KINDS = NAMED_KINDS | {"spółka", "sieć", "instytucja"}
+# cues that the next words name a body: "przez", "we współpracy z", "gospodarzem było", "partnerem była"
+LOWER_NAME_VERBS = {"być", "zostać"}
+# Polish inflectional endings: a word the dictionary does not know but Polish inflects ("streetworkerów")
+POLISH_ENDING = re.compile(r"(?:ów|ami|ach|ego|emu|ej|ych|ymi|ości|owie|owi|ą|ę)$")
+
+
+def _lower_own_word(t: Token) -> bool:
+    """A lower-case word of a foreign own name: one the dictionary does not know, with no Polish ending."""
+    return _foreign_lower(t) and POLISH_ENDING.search(t.lower) is None
+
+
+def _continued(o: Name, text: str, base: int, end: int) -> Name:
+    """A foreign name found cut, to `end`: its own name, without a Polish kind word before it ("Stowarzyszenie
+    Freunde" + " von Gliwice e.V." -> "Freunde von Gliwice e.V.")."""
+    value = o.value + text[o.end - base : end - base]
+    kind, _, rest = value.partition(" ")
+    if kind.lower() in NAMED_KINDS and rest and all(unknown_word(w) for w in o.value.split()[1:]):
+        value = rest
+    return replace(o, value=value, end=end)
+
+
+def _opening_noun(toks: list[Token], k: int) -> bool:
+    """A capitalised noun mid-sentence, after a lower-case word, that names no Polish body or role."""
+    t = toks[k]
+    return (
+        k > 0
+        and _name_word(t)
+        and toks[k - 1].is_word
+        and toks[k - 1].text.islower()
+        and all(a.pos == "subst" for a in t.analyses)
+        and not t.lemmas & (ROLES | GROUP_NOUNS)
+        and _head_analysis(t, HEADS_2B) is None
+    )
+
+
+def _lower_name_word(t: Token) -> bool:
+    """A lower-case word that may be part of a foreign own name: no Polish ending, no Polish function word or
+    verb ("wieder" in "wieder wohnen", which the dictionary knows)."""
+    return (
+        t.is_word
+        and t.text.islower()
+        and len(t.text) > 2
+        and POLISH_ENDING.search(t.lower) is None
+        and t.lower not in ENGLISH_CLAUSE_WORDS
+        and not t.has_pos("prep", "conj", "comp", "qub", "adv", "ppron12", "ppron3", *VERB_POS)
+    )
+
+
+def _lower_name_cue(toks: list[Token], k: int) -> bool:
+    """The words before token k say a body is named next."""
+    before = toks[k - 1]
+    if before.lower == "przez" or (before.text.islower() and before.lemmas & LOWER_NAME_KINDS):
+        return True
+    if before.lower in ("z", "ze") and k > 1 and toks[k - 2].lower == "współpracy":
+        return True
+    if k > 1 and before.lemmas & LOWER_NAME_VERBS:
+        before = toks[k - 2]  # "gospodarzem było neunerhaus"
+    return bool(before.lemmas & {"gospodarz", "partner", "organizator", "współorganizator"})
 
 
 def _foreign_lower(t: Token) -> bool:

@@ -45,7 +45,7 @@ ROLES = {"pan", "pani", "państwo", "dyrektor", "dyrektorka", "burmistrz", "prez
          "ambasador", "profesor", "opiekun", "burmistrzyni", "senator", "poseł", "wiceburmistrz", "nadburmistrz",
          "zastępczyni", "referent", "referentka", "specjalista", "specjalistka", "członek", "członkini",
          "wiceprzewodniczący", "wiceprzewodnicząca", "starosta", "wicestarosta", "wójt", "marszałek",
-         "wicemarszałek", "wojewoda", "wicewojewoda", "psycholog", "pedagog", "asystent", "asystentka",
+         "wicemarszałek", "wojewoda", "wicewojewoda", "naczelnik", "naczelniczka", "psycholog", "pedagog", "asystent", "asystentka",
          "head", "director", "mayor", "coordinator", "manager", "chair", "chairman", "chairwoman",
          "mer", "wicemer", "asesor", "primator", "mistostarosta", "hetman", "sekretarz", "skarbnik",
          "pastor", "pastorka"}  # fmt: skip
@@ -163,6 +163,7 @@ def person_at(
         or _said_by(toks, k, taken, org_heads)
         or _from_body(toks, k, taken, org_heads)
         or _met_with(toks, k, taken, org_heads, line_starts)
+        or _role_after_dash(toks, k, taken)
     )
     if found is not None:
         return found
@@ -690,6 +691,8 @@ def _from_body(
 
 # what one has with a person: "spotkanie z Aoife Byrne", "rozmowa z Patem Doyle'em"
 MEETING_NOUNS = {"spotkanie", "rozmowa", "wywiad", "dyskusja", "konsultacja", "warsztat", "wizyta"}
+# verbs of talking or meeting "z" someone ("rozmawialiśmy z Lukasem Steinerem", "spotkali się z …")
+MEETING_VERBS = {"rozmawiać", "porozmawiać", "spotkać", "spotykać", "dyskutować"}
 
 
 def _met_with(
@@ -699,7 +702,8 @@ def _met_with(
     "z"/"ze" someone, closing the clause: the person met, in the nominative ("rozmowa z Patem Doyle'em")."""
     if k < 2 or k + 1 >= len(toks) or taken[k + 1] or toks[k - 1].lower not in ("z", "ze"):
         return None
-    if not toks[k - 2].lemmas & MEETING_NOUNS:
+    verb = toks[k - 3] if toks[k - 2].lower == "się" and k > 2 else toks[k - 2]
+    if not (toks[k - 2].lemmas & MEETING_NOUNS or verb.lemmas & MEETING_VERBS):
         return None
     f, s = toks[k], toks[k + 1]
     if not (_name_word(f) and _name_word(s)) or s.start - f.end != 1:
@@ -793,7 +797,11 @@ def _foreign_nominative(first: str, surname: str) -> tuple[str, str]:
         if first.endswith(ending) and surname.endswith(ending) and len(first) - len(ending) >= 3:
             cut = len(ending) + (ending == "em" and surname[-4:-3] in ("k", "g") and surname.endswith("iem"))
             return first[: -len(ending)], surname[:-cut]
-    if not surname.endswith(("owi", "em", "ej", "ą", "iego", "ego")):
+    if not surname.endswith(("owi", "em", "ej", "ą", "ę", "iego", "ego")):
+        if first.endswith(("ę", "ą")) and len(first) >= 4:
+            return first[
+                :-1
+            ] + "a", surname  # the accusative or instrumental: "Oksanę Melnyk", "Oksaną Melnyk"
         for ending, nominative in FEMININE_OBLIQUE:
             if first.endswith(ending) and len(first) - len(ending) >= 2:
                 return first[: -len(ending)] + nominative, surname
@@ -826,6 +834,9 @@ def bare_pair(toks: list[Token], k: int) -> bool:
         return False
     # a role up to three words before, or four before a comma ("ekspert wiodący sieci, Liam O'Sullivan")
     reach = 4 if k > 0 and toks[k - 1].text == "," else 3
+    # a role with its lower-case complements: "dyrektor działu pomocy mieszkaniowej Annelies Claes"
+    while reach < 7 and k - reach > 0 and _complement(toks[k - reach]):
+        reach += 1
     if not any(t.lemmas & ROLES for t in toks[max(0, k - reach) : k]):
         return (
             False  # only after a title: "Prezes Stowarzyszenia Lukas Brandner", not "programom Housing First"
@@ -842,6 +853,16 @@ def bare_pair(toks: list[Token], k: int) -> bool:
     nxt = toks[k + 2] if k + 2 < len(toks) else None
     return (
         nxt is None or nxt.text in {",", ".", ";", "–", "-", ")"} or (nxt.is_word and nxt.text[:1].islower())
+    )
+
+
+def _complement(t: Token) -> bool:
+    """A lower-case word in the genitive that may complement a role ("działu", "pomocy", "mieszkaniowej")."""
+    return (
+        t.is_word
+        and t.text.islower()
+        and any(a.pos in ("subst", "adj") and "gen" in a.cases for a in t.analyses)
+        and not t.has_pos("fin", "praet", "inf", "impt")
     )
 
 
@@ -928,6 +949,19 @@ def _item_start(toks: list[Token], k: int, line_starts: frozenset[int]) -> bool:
     if k >= 1 and k - 1 in line_starts and toks[k - 1].text in ITEM_MARKS:
         return True
     return k >= 2 and k - 2 in line_starts and toks[k - 2].text.isdigit() and toks[k - 1].text in (".", ")")
+
+
+def _role_after_dash(toks: list[Token], k: int, taken: list[bool]) -> tuple[int, int, str, float] | None:
+    """A foreign given name and surname in running text, then a dash and a job title in lower case: "Krakowian
+    oprowadzał Bart Vermeulen – koordynator streetworku"."""
+    if not (_pair_before_dash(toks, k, taken) and toks[k + 2].text in ("–", "—") and k + 3 < len(toks)):
+        return None
+    f, s, role = toks[k], toks[k + 1], toks[k + 3]
+    if not (role.text.islower() and role.lemmas & ROLES) or not (f.unknown or s.unknown):
+        return None
+    if any(not t.unknown and not any(a.marks & {"imię", "nazwisko"} for a in t.analyses) for t in (f, s)):
+        return None  # a known word that names no one ("Dział Pomocy – koordynator …")
+    return k, k + 2, f"{f.text} {s.text}", 0.6
 
 
 def _pair_before_dash(toks: list[Token], k: int, taken: list[bool]) -> bool:
