@@ -1006,8 +1006,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                     start > 1
                     and toks[start - 2].is_upper_initial
                     and _foreign_spelling(toks[start - 2])
-                    and (_foreign_lower(toks[start - 1]) or toks[start - 1].text.islower())
-                )
+                    and (_foreign_lower(toks[start - 1]) or toks[start - 1].text.islower() or start == k)
+                )  # or the word before the form after such a one: "Kölner Tafel e.V."
                 # lower-case words no Polish dictionary knows: "Vailla vakinaista asuntoa ry"
                 or _foreign_lower(toks[start - 1])
                 # a noun Polish knows opening the foreign name mid-sentence: "po południu Obdach Wien gGmbH"
@@ -1212,8 +1212,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         n = k + 1
         while n < len(toks) and n - k <= 2 and toks[n].text.islower() and toks[n].has_pos("adj"):
             n += 1  # "spółdzielni socjalnej", "organizacji pozarządowej"
-        if n == k + 1 and t.lemmas & VERBAL_KINDS:
-            continue  # "przy organizacji Festiwalu": the organising of something
+        if n == k + 1 and t.lemmas & VERBAL_KINDS and not (k > 0 and toks[k - 1].has_pos("adj")):
+            continue  # "przy organizacji Festiwalu": the organising of something ("kolońskiej organizacji X" a body)
         end = n
         while (
             end < len(toks)
@@ -1221,12 +1221,13 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and (
                 _name_word(toks[end])
                 or (end > n and _foreign_lower(toks[end]))  # "Jednota dôchodcov Slovenska"
+                or (end > n and _slavic_connector(toks, end))  # "Áno pre život"
                 or (end > n and toks[end].text in CONNECTORS - {"i", "-"} and _name_goes_on(toks, end + 1))
             )
             and not _line_break_before(text, base, toks, end)
         ):
             end += 1
-        while end > n and not _name_word(toks[end - 1]):
+        while end > n and not (_name_word(toks[end - 1]) or _foreign_lower(toks[end - 1])):
             end -= 1
         if end == n or (end < len(toks) and taken[end] and _name_word(toks[end])):
             continue  # no name, or one that another reading found ("stowarzyszenia Tafel Bad Kreuznach e.V.")
@@ -1236,9 +1237,11 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         if (
             _person_begins(toks, n)
             or (toks[n].has_mark("imię") and n + 1 < end and toks[n + 1].lower in NAME_PARTICLES)
-            or all(_place_word(gaz, x) for x in toks[n:end])
+            or (all(_place_word(gaz, x) for x in toks[n:end]) and not all(x.unknown for x in toks[n:end]))
         ):
-            continue  # "prezes fundacji Michał Sowiński", "Jan de Vries": a person; "stowarzyszenia Krakowa"
+            # "prezes fundacji Michał Sowiński", "Jan de Vries": a person; "stowarzyszenia Krakowa" (a town the
+            # dictionary declines; one it does not know, "organizacji Gubbio", is the body's own name)
+            continue
         emit_organisation(n, end, "named_kind")
         take(k, end)
 
@@ -1298,7 +1301,9 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 emit("persons", nominative_given(got[2]), got[0], got[1], got[3])
                 take(got[0], got[1])
 
-    # 4. a foreign name after "przez" / "organizacji" that no head word announced ("przez Homeless Link")
+    # 4. a foreign name after "przez" / "organizacji" that no head word announced ("przez Homeless Link"), or after
+    # a person and "z" ("Jean Dupont z Emmaüs Lyon")
+    person_ends = {starts[n.end - 1] + 1 for n in names.persons if n.end - 1 in starts}
     for k in range(1, len(toks)):
         if taken[k] or not toks[k].is_upper_initial or not toks[k].is_word:
             continue
@@ -1316,6 +1321,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 continue
         if not (
             toks[k - 1].lower in ("przez", "partnerem", "partnerami")
+            or (toks[k - 1].lower in ("z", "ze") and k - 1 in person_ends)
             or (toks[k - 1].lemmas & GENERIC_ORG_NOUNS and not toks[k - 1].is_upper_initial)
             or (toks[k - 1].lemmas & GROUP_NOUNS and not toks[k - 1].is_upper_initial)
             or (toks[k - 1].lemmas & GATHERINGS and not toks[k - 1].is_upper_initial)
@@ -2272,8 +2278,13 @@ def _only_odd_readings(t: Token) -> bool:
 def _holder_after(toks: list[Token], start: int, k: int) -> bool:
     """A role's holder named right after the body the role is held in ("dyrektorka organizacji Centrum
     sociálnych služieb Bardejov Viera Kmecová"): a pair ending in a surname's ending closes the run."""
-    if k + 1 >= len(toks) or not surname_shaped(toks[k + 1]) or not _name_word(toks[k]):
+    if k + 1 >= len(toks) or not _name_word(toks[k]):
         return False
+    surname = toks[k + 1]
+    if not (
+        surname_shaped(surname) or surname.analyses and all("nazwisko" in a.marks for a in surname.analyses)
+    ):
+        return False  # ("… Centrum Hałyna Szewczuk": a surname the dictionary knows only as one)
     after = toks[k + 2] if k + 2 < len(toks) else None
     if after is not None and after.is_word and after.is_upper_initial:
         return False

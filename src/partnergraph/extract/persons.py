@@ -246,7 +246,9 @@ def person_at(
     if given is not None and "nom" not in given.cases and any("nom" in a.cases for a in s.analyses):
         # before a surname that may be in the nominative, the given name's nominative reading: "Barbara
         # Lipowska" is no "Barbar" ("Jana Kowalskiego" stays Jan's)
-        given = next((a for a in f.analyses if "imię" in a.marks and "nom" in a.cases), given)
+        given = next(
+            (a for a in f.analyses if "imię" in a.marks and "nom" in a.cases and a.number == "sg"), given
+        )
     # a foreign given name that is a rare form of a Polish one ("Nino": Nina's vocative, "Tamar": Tamara's
     # genitive plural) is written as it is
     as_written = given is not None and not any(
@@ -269,7 +271,11 @@ def person_at(
             and not _english_pair(toks, first)
             and not _declined_pair(f, s)
             and not _foreign_role_after(toks, first)
-            and not (f.unknown and s.has_mark("nazwisko") and _body_in_brackets_after(toks, first + 2, taken))
+            and not (
+                f.unknown
+                and (s.has_mark("nazwisko") or s.unknown)
+                and _body_in_brackets_after(toks, first + 2, taken)
+            )
         ):
             return None
         # "Hana Dvořáková", "Ruta Kazlauskienė", "Wołodymyr Hnatiuk", "Oksanie Kowalczuk"
@@ -406,8 +412,16 @@ def _foreign_role(t: Token) -> bool:
 
 
 def _body_in_brackets_after(toks: list[Token], k: int, taken: list[bool]) -> bool:
-    """A body found in brackets right after a pair of words: "Sabine Vogel (Gemeinschaftshaus Langwasser)"."""
-    return k + 1 < len(toks) and toks[k].text == "(" and taken[k + 1] and toks[k + 1].is_upper_initial
+    """A body found in brackets right after a pair of words: "Sabine Vogel (Gemeinschaftshaus Langwasser)", or
+    a name of two or more words in a language the dictionary does not know: "Kadri Tamm (Tallinna Sotsiaaltöö
+    Keskus)"."""
+    if not (k + 1 < len(toks) and toks[k].text == "(" and toks[k + 1].is_upper_initial):
+        return False
+    close = next((j for j in range(k + 1, min(len(toks), k + 9)) if toks[j].text == ")"), None)
+    inside = toks[k + 1 : close] if close else []
+    return taken[k + 1] or (
+        len(inside) >= 2 and all(t.is_word for t in inside) and any(t.unknown for t in inside)
+    )
 
 
 def _foreign_town_before_name(toks: list[Token], k: int) -> bool:
@@ -935,8 +949,19 @@ def _listed_name(
     if f.has_mark("nazwa_geograficzna") and not given:
         return None
     if role.lemmas & ROLES or dash.text != ",":
-        return k, k + 2, f"{f.text} {s.text}", 0.7
+        return k, k + 2, " ".join(_in_roles_case(f, s, role)), 0.7
     return None
+
+
+def _in_roles_case(f: Token, s: Token, role: Token) -> tuple[str, str]:
+    """A man's name before his role in the genitive, in the nominative: "na zaproszenie Petera Müllera,
+    dyrektora …" -> "Peter Müller" (a list's "Name – role" stays as written)."""
+    cases = {c for a in role.analyses if a.lemma in ROLES for c in a.cases}
+    given = next((a for a in f.analyses if "imię" in a.marks and "gen" in a.cases and a.gender == "m1"), None)
+    if "gen" not in cases or "nom" in cases or given is None:
+        return f.text, s.text
+    surname = s.text[:-1] if s.unknown and s.text.endswith("a") and len(s.text) > 4 else s.text
+    return given.lemma, surname
 
 
 ITEM_MARKS = {"•", "-", "–", "—", "*", "·", "▪", "►"}
