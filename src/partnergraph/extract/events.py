@@ -109,7 +109,9 @@ def _abroad_label(label: str) -> bool:
     return bool(CROSS_BORDER.search(label)) and not LOCAL.search(label)
 
 
-LOCAL = re.compile(r"(?<!\w)(?:krajow|ogólnopolsk|lokaln)\w*", re.I)
+# what says an event is the country's own: "ogólnopolska konferencja", "konferencje krajowe"
+DOMESTIC_WORDS = r"krajow|ogólnopolsk"
+LOCAL = re.compile(rf"(?<!\w)(?:{DOMESTIC_WORDS}|lokaln)\w*", re.I)
 # what a report of a cooperation names even where its foreign side goes unrecognised
 CROSS_BORDER = re.compile(
     r"(?<!\w)(?:partner|rewizyt|delegacj|goś[cć]|gości|wizyt|wyjazd|wyjecha|zagraniczn|międzynarodow|projekt|"
@@ -542,8 +544,7 @@ VACANCY = re.compile(
     r"konkurs\s+na\s+stanowisk|zapytanie\s+ofertowe)",
     re.I,
 )
-# what says an event is the country's own: "ogólnopolska konferencja", "konferencje krajowe"
-DOMESTIC = re.compile(r"(?<!\w)(?:krajow|ogólnopolsk)\w*", re.I)
+DOMESTIC = re.compile(rf"(?<!\w)(?:{DOMESTIC_WORDS})\w*", re.I)
 
 
 def _domestic(text: str, resolved: list[PlaceMention], home_town: Place) -> bool:

@@ -399,6 +399,9 @@ def html_to_text(html: str) -> str:
     return _own_cut(html)[0]
 
 
+RUN_ON = re.compile(rf"{HEADING_END}[ ]*(?=[{UPPER}0-9])")  # a bold heading's end, its text following
+
+
 def _own_cut(html: str) -> tuple[str, bool]:
     """(text, whether the page is made as the own cut expects: a table lays out its text, or bold headings
     run on into their reports). Where the page marks its content block (a content/treść container, <main>,
@@ -412,9 +415,8 @@ def _own_cut(html: str) -> tuple[str, bool]:
     marked = len(main.strip()) >= 200
     text = main if marked else everything
     # a bold heading running on into its report, not a label ("Czytaj też:", "Fot.:"): a chronicle's layout
-    run_in = re.compile(rf"(?<!:){HEADING_END}[ ]*(?=[{UPPER}0-9])")
-    chronicle = bool(run_in.search(text))
-    text = re.sub(rf"{HEADING_END}[ ]*(?=[{UPPER}0-9])", "\n", text).replace(HEADING_END, "")
+    chronicle = any(text[m.start() - 1 : m.start()] != ":" for m in RUN_ON.finditer(text))
+    text = RUN_ON.sub("\n", text).replace(HEADING_END, "")
     lines = []
     for line in text.split("\n"):
         line = line.strip()
