@@ -4,6 +4,8 @@ terms that need care: every dump read back by rdflib and by pyoxigraph gives the
 from __future__ import annotations
 
 import json
+import os
+import sys
 
 import pyoxigraph as ox
 import pytest
@@ -12,6 +14,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from partnergraph.publish import DUMP_FORMATS, write_dumps
+from partnergraph.publish.dumps import run_at_once
 
 NQUADS = (
     "\n".join(
@@ -110,6 +113,18 @@ def test_a_failing_dump_process_leaves_the_previous_dumps(tmp_path):
         write_dumps(b"<not> <n-quads\n", folder, in_process=True)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dumps"]  # no staging folder left
+
+
+def test_the_first_dump_process_to_fail_ends_the_others_whichever_was_started_first(tmp_path):
+    """The dumps' processes run at once: one that fails while one started before it still works stops
+    that one and raises at once (not when the first listed ends: it would have written `done`)."""
+    done = tmp_path / "done"
+    slow = f"import pathlib, time; time.sleep(30); pathlib.Path({str(done)!r}).touch()"
+    failing = "import sys; sys.exit('the second one failed')"
+    commands = [[sys.executable, "-c", slow], [sys.executable, "-c", failing]]
+    with pytest.raises(RuntimeError, match="^two processes failed: the second one failed$"):
+        run_at_once(commands, dict(os.environ), "two processes")
+    assert not done.exists()
 
 
 GOOD_LINE = b'<http://example.org/s> <http://example.org/p> "v"@pl <http://example.org/g> .\n'

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from rdflib import Dataset
@@ -72,31 +73,39 @@ def write_dumps(nquads: bytes, folder: str | Path, in_process: bool = False) -> 
 
 
 def _write_in_processes(folder: Path) -> None:
-    """Each group of DUMP_WRITERS written by a process of its own, all at once; the first that fails
-    ends the others and raises."""
+    """Each group of DUMP_WRITERS written by a process of its own, all at once."""
     package_parent = str(Path(__file__).resolve().parents[2])  # where this `partnergraph` is found
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([package_parent, os.environ.get("PYTHONPATH", "")])}
-    workers = [
-        subprocess.Popen(
-            [sys.executable, "-m", f"{__package__}._dumps_worker", str(folder), group],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for group in DUMP_WRITERS
-    ]
-    try:
-        for worker in workers:
-            _, errors = worker.communicate()
-            if worker.returncode != 0:
-                lines = (errors or "").strip().splitlines() or [f"exit code {worker.returncode}"]
-                raise RuntimeError(f"writing the dumps in {folder} failed: {lines[-1]}")
-    finally:
-        for worker in workers:
-            if worker.poll() is None:
-                worker.kill()
-                worker.wait()
+    worker = [sys.executable, "-m", f"{__package__}._dumps_worker", str(folder)]
+    run_at_once([[*worker, group] for group in DUMP_WRITERS], env, f"writing the dumps in {folder}")
+
+
+def run_at_once(commands: list[list[str]], env: dict[str, str], what: str) -> None:
+    """Run the commands as processes at once, until all have ended. The first to fail, whichever it is
+    (not the first listed), kills the others and raises RuntimeError("`what` failed: <its stderr's last
+    line>")."""
+    processes: list[subprocess.Popen] = []
+
+    def ended_well(process: subprocess.Popen) -> None:
+        _, errors = process.communicate()
+        if process.returncode != 0:
+            lines = (errors or "").strip().splitlines() or [f"exit code {process.returncode}"]
+            raise RuntimeError(f"{what} failed: {lines[-1]}")
+
+    with ThreadPoolExecutor(max_workers=len(commands)) as pool:
+        try:
+            for command in commands:
+                processes.append(
+                    subprocess.Popen(
+                        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+                    )
+                )
+            for ending in as_completed([pool.submit(ended_well, p) for p in processes]):
+                ending.result()  # in the order they end: the first failure raises here
+        finally:
+            for process in processes:
+                if process.poll() is None:
+                    process.kill()  # its thread's communicate() then returns
 
 
 def write_trig_and_union(nquads: bytes, folder: Path) -> None:
