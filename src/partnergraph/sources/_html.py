@@ -255,7 +255,7 @@ TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$")
 
 
-def main_text(html: str) -> str:
+def main_text(html: str, footer: str | None = None) -> str:
     """The page's main text. The own cut where it is made for the page and measurably better: a bulletin (BIP)
     page, a page laid out in tables (on the bulletin's HTML test pages trafilatura loses a table-laid
     archive's events: fields macro 0.78 against 1.00; a small body's site laid out in a table: 0.76 against
@@ -263,7 +263,7 @@ def main_text(html: str) -> str:
     Elsewhere trafilatura, the field's reference, which drops menus, article info lines, pagers, sidebars of
     other news, ads, comments and footers also where a page marks its content block (CMS pages of other
     publishers: 0.75 against 0.93), with the article's lead put back where it left it out; the own cut when it
-    finds nothing."""
+    finds nothing. `footer`: the page's footer text (page_footer), when the caller has it already."""
     own, made_for = _own_cut(html)
     title_tag = TITLE.search(html[:20000])
     if made_for or (title_tag is not None and BIP_PAGE.search(title_tag.group(1))):
@@ -287,10 +287,11 @@ def main_text(html: str) -> str:
     parts = TITLE_PARTS.split(unescape(title_tag.group(1))) if title_tag is not None else []
     titles = [meta.title if meta is not None else None] + [x for x in parts if len(x.split()) >= 2]
     # the headline: trafilatura's title, else a part of <title>, that is not the site's name
+    footer = page_footer(html) if footer is None else footer
     title = next(
-        (t for t in (" ".join((x or "").split()) for x in titles) if t and not _site_name(html, t)), ""
+        (t for t in (" ".join((x or "").split()) for x in titles) if t and not is_site_name(t, footer)), ""
     )
-    title = marked_headline(html, title)
+    title = marked_headline(html, title, footer)
     if title and title not in " ".join(text[: len(title) + 300].split()):
         text = f"{title}\n\n{text}"  # the headline, when the text left it out
     return text.strip() + "\n"
@@ -341,16 +342,18 @@ ITEMPROP_HEADLINE = re.compile(
 )
 
 
-def marked_headline(html: str, title: str = "") -> str:
+def marked_headline(html: str, title: str = "", footer: str | None = None) -> str:
     """The article's headline as the HTML marks it: `title` (else og:title, else schema.org's headline), or
     the page's <h1> where it says the same at greater length (an og:title "Headline" over "Headline. „A
-    quote”"); else the first <h1> that is not the site's name; or ""."""
+    quote”"); else the first <h1> that is not the site's name; or "". `footer`: the page's footer text
+    (page_footer), when the caller has it already."""
+    footer = page_footer(html) if footer is None else footer
     marks = (OG_TITLE.search(html[:20000]), LD_HEADLINE.search(html), ITEMPROP_HEADLINE.search(html))
     marked = [
         _plain(_json_string(m.group(1)) if m.re is LD_HEADLINE else m.group(m.lastindex)) for m in marks if m
     ]
     title = title or next((x for x in marked if x), "")
-    h1s = [h for h in (_plain(m.group(1)) for m in H1.finditer(html)) if h and not _site_name(html, h)]
+    h1s = [h for h in (_plain(m.group(1)) for m in H1.finditer(html)) if h and not is_site_name(h, footer)]
     if title:
         return next((h for h in h1s if h != title and h.startswith(title)), title)
     return h1s[0] if h1s else ""
@@ -384,14 +387,17 @@ def _table_rows(text: str) -> str:
 FOOTER = re.compile(r"<(?:footer\b|[a-z]+\b[^>]*\b(?:class|id)=[\"'][^\"']*(?:footer|stopka))", re.I)
 
 
-def _site_name(html: str, title: str) -> bool:
-    """Whether `title` is the site's name rather than a headline: the page's footer (its address and
-    copyright line) names it too."""
+def page_footer(html: str) -> str:
+    """The text of the page's last footer (its address and copyright line), lower-cased; "" when it has none."""
     starts = [m.start() for m in FOOTER.finditer(html)]
     if not starts:
-        return False
-    footer = " ".join(re.sub(r"<[^>]+>", " ", unescape(html[starts[-1] :])).split())
-    return " ".join(title.split()).lower() in footer.lower()
+        return ""
+    return " ".join(re.sub(r"<[^>]+>", " ", unescape(html[starts[-1] :])).split()).lower()
+
+
+def is_site_name(title: str, footer: str) -> bool:
+    """Whether `title` is the site's name rather than a headline: the page's footer (page_footer) names it too."""
+    return bool(footer) and " ".join(title.split()).lower() in footer
 
 
 def html_to_text(html: str) -> str:

@@ -21,10 +21,11 @@ from ._html import (
     PUBLISHED_LABELS,
     PUBLISHER_LABELS,
     RECORD_LINE,
-    _site_name,
+    is_site_name,
     looks_like_html,
     main_text,
     marked_headline,
+    page_footer,
 )
 from .reading import clean_text
 
@@ -77,19 +78,20 @@ def read_bulletin(document: str) -> BulletinPage:
         head.feed(document)
         head.close()
         flat = head.flat_text()
-        text = main_text(document)
+        footer = page_footer(document)
+        text = main_text(document, footer)
         meta, h1, title_tag, canonical = head.meta, head.h1, head.title, head.canonical
     else:
         flat = text = clean_text(document)
-        meta, h1, title_tag, canonical = {}, None, None, None
+        meta, h1, title_tag, canonical, footer = {}, None, None, None, ""
     labels = _labelled(flat)
-    if h1 and _site_name(document, h1):  # the site's name in an <h1> over the page (a logo), not its title
+    if h1 and is_site_name(h1, footer):  # the site's name in an <h1> over the page (a logo), not its title
         h1 = None
     title = (
         h1
         or next((meta[k] for k in META_TITLE if meta.get(k)), None)
-        or marked_headline(document)
-        or _title_from_tag(title_tag, document)
+        or marked_headline(document, footer=footer)
+        or _title_from_tag(title_tag, footer)
     )
     published = next((d for d in (_parse_date(labels.get(k)) for k in PUBLISHED_LABELS) if d), None) or next(
         (d for d in (_parse_date(meta.get(k)) for k in META_PUBLISHED) if d), None
@@ -175,13 +177,14 @@ def _parse_date(value: str | None) -> str | None:
     return None
 
 
-def _title_from_tag(title: str | None, document: str = "") -> str | None:
+def _title_from_tag(title: str | None, footer: str = "") -> str | None:
     """'BIP MJO - Miejski Ośrodek Pomocy Społecznej - Współpraca zagraniczna' -> the last part that is not the
-    site's name ('Wizyty 2015 - Współpraca - Ośrodek X', the footer naming Ośrodek X -> 'Współpraca')."""
+    site's name ('Wizyty 2015 - Współpraca - Ośrodek X', the footer naming Ośrodek X -> 'Współpraca');
+    `footer`: the page's footer text (_html.page_footer)."""
     if not title:
         return None
     parts = [p.strip() for p in re.split(r"\s+[-–|»]\s+", title) if p.strip()]
-    named = [p for p in parts if not _site_name(document, p)]
+    named = [p for p in parts if not is_site_name(p, footer)]
     return (named or parts)[-1] if parts else None
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..model import Page
-from ._html import TITLE, TITLE_PARTS, looks_like_html, main_text, marked_headline
+from ._html import TITLE, TITLE_PARTS, looks_like_html, main_text, marked_headline, page_footer
 
 MAX_BYTES = 10 * 1024 * 1024  # bulletin pages are a few kB; anything this big is not one
 # The text extraction reads (after the layout is cut away), for `build`, `add` and `extract` alike: bulletin
@@ -52,8 +52,9 @@ def read_page(
     text = decode(data, encoding=encoding, name=str(path))
     headline = None
     if looks_like_html(text):
-        headline = page_headline(text) or None
-        text = with_headline(main_text(text), page_title(text))
+        footer = page_footer(text)
+        headline = page_headline(text, footer) or None
+        text = with_headline(main_text(text, footer), page_title(text))
         text = clean_text(text)
     else:
         text = unwrap(clean_text(text))
@@ -169,9 +170,9 @@ def page_title(html: str) -> str:
     return max(named, key=len) if named else ""
 
 
-def page_headline(html: str) -> str:
+def page_headline(html: str, footer: str | None = None) -> str:
     """The article's headline as the HTML marks it, or "" (see _html.marked_headline)."""
-    return marked_headline(html)
+    return marked_headline(html, footer=footer)
 
 
 def with_headline(text: str, title: str) -> str:
