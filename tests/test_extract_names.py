@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import extract_events
 
 from partnergraph.extract import extract_document
 from partnergraph.extract.gazetteer import load_gazetteer
@@ -81,9 +82,35 @@ def test_mops_and_programme_owners_are_not_partners(bare):
         "pomocy zagranicznej Ministerstwa Spraw Zagranicznych RP."
     )
     found = find_names(text, None, 0, 0, bare, None)
-    # MOPS without a seat is marked as the default home (left out on MOPS Kraków's pages), with its seat left out
-    assert [(n.value, n.default_home) for n in found.organisations] == [("MOPS", True)]
+    # MOPS with its seat or without is marked as the default home: left out on MOPS Kraków's pages
+    assert [(n.value, n.default_home) for n in found.organisations] == [
+        ("Miejski Ośrodek Pomocy Społecznej w Krakowie", True)
+    ]
     assert [n.value for n in found.programmes] == ["Polska Pomoc"]
+
+
+VISIT = (
+    "Goście z Wilna\n\nW dniu 3 marca 2021 r. delegacja z Wilna odwiedziła {host}, a następnie spotkała się z "
+    "pracownikami {other}.\n"
+)
+POZNAN = {"home": "Miejski Ośrodek Pomocy Społecznej w Poznaniu", "home_city": "Poznań"}
+
+
+@pytest.mark.parametrize(
+    ("page", "host", "other", "partner"),
+    [
+        ({}, "MOPS w Krakowie", "MOPS w Poznaniu", "MOPS w Poznaniu"),
+        (POZNAN, "MOPS w Poznaniu", "MOPS w Krakowie", "Miejski Ośrodek Pomocy Społecznej w Krakowie"),
+        (POZNAN, "Miejski Ośrodek Pomocy Społecznej", "MOPS w Krakowie", "Miejski Ośrodek Pomocy Społecznej w "
+         "Krakowie"),
+    ],
+)  # fmt: skip
+def test_the_home_is_left_out_and_another_towns_welfare_centre_listed_whichever_the_home(
+    registries, page, host, other, partner
+):
+    """MOPS Kraków is the default home, not a hard-coded one: on MOPS Poznań's page it is a partner."""
+    (ev,) = extract_events(VISIT.format(host=host, other=other), registries, **page)
+    assert ev["organisations"] == [partner]
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ from ._nominative import (
     _nominative_phrase,
 )
 from ._text import Token, tokenize
+from .home import default_home
 from .persons import (
     BODY_KINDS,
     FOREIGN_ROLES,
@@ -70,9 +71,11 @@ RELATION_ADJECTIVES = {"partnerski", "zaprzyjaźniony", "bliźniaczy", "siostrza
 COOPERATION_FRAME = re.compile(r"w\s+ramach\s+[^.;]{0,100}?współprac\w*\s+[^.;]{0,80}?(?:z|ze)\s+$", re.I)
 # a board or a member's mandate stands for no organisation of its own ("członek Zarządu Powiatu")
 BOARDS = {"zarząd"}
+# a branch of a body: its board ("Zarząd Oddziału"), its name after the body's and a dash ("… – Koło Krakowskie")
+BRANCH_NOUNS = {"okręg", "oddział", "region", "koło", "filia"}
 # what a board governs when it is a body's branch or head office ("Zarząd Okręgu", "Zarząd Główny"), not a body
 # named "Zarząd" ("Zarząd Transportu Miejskiego")
-BRANCH_WORDS = {"okręg", "oddział", "region", "koło"} | LEVEL_ADJECTIVES
+BRANCH_WORDS = BRANCH_NOUNS | LEVEL_ADJECTIVES
 MANDATES = {"członek", "członkini", "członkiem", "członka"}
 # a collegial organ of an undertaking ("Komitet Sterujący projektu", "Rady Programowej sieci X"): the
 # project's or network's own body, never a participating organisation
@@ -360,7 +363,7 @@ def _lemma_sets(toks: list[Token]) -> tuple[frozenset[str], ...]:
 
 @dataclass(frozen=True)
 class _Entry:
-    field: str  # organisations, units, programmes, projects, or "" for MOPS itself
+    field: str  # organisations, units, programmes, projects, or "" for the default home and welfare centres
     name: str
     words: tuple[str, ...]  # surface words, for acronyms and capitals
     sets: tuple[frozenset[str], ...]
@@ -386,8 +389,9 @@ def _index(registries) -> dict[str, list[_Entry]]:
         for lemma in e.sets[0]:
             by_first.setdefault(lemma, []).append(e)
 
+    home = _home_entry_name(registries)
     for o in registries.organisations:
-        is_mops = slug(o.name).startswith("miejski-osrodek-pomocy-spolecznej")
+        is_mops = o.name == home  # the default home: a welfare centre told apart by its seat
         for n in (o.name, *o.aliases):
             # a European network's seat is not a country of the events it takes part in
             country = None if (o.kind or "") == "network" else o.country
@@ -584,10 +588,11 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         if not e.field:
             # MOPS, or another town's welfare centre by its seat ("… w Tarnowie"): taken, so that no pattern
             # reads it as something else
-            a, b, value, seat = _welfare_centre(toks, i, j, taken, text, base, gaz)
+            a, b, value, seat = _welfare_centre(toks, i, j, taken, text, base, gaz, registries, e)
             take(a, b)
             if value:
-                emit("organisations", value, a, b, "registry" if seat else "short_head", home=not seat)
+                rule = "short_head" if seat is False else "registry"
+                emit("organisations", value, a, b, rule, home=seat is not True)
             continue
         if e.field == "units" and _followed_by_other_org(toks, j):
             continue  # an office of another organisation ("Biuro … Urzędu Miasta Krakowa")
@@ -1659,7 +1664,7 @@ def _joined_at_dashes(orgs: list[Name], text: str, base: int) -> list[Name]:
             first is not None
             and (
                 all(unknown_word(w) for w in first.value.split())
-                or o.value.split()[0].lower() in {"koło", "oddział", "okręg", "region", "filia"}
+                or o.value.split()[0].lower() in BRANCH_NOUNS
             )
             and first not in joined
             and text[first.end - base : o.start - base] in (" – ", " — ")
@@ -1991,19 +1996,21 @@ def _place_like(t: Token) -> bool:
 
 
 def _welfare_centre(
-    toks: list[Token], i: int, j: int, taken: list[bool], text: str, base: int, gaz
-) -> tuple[int, int, str, bool]:
-    """(start, end, nominative name, whether a seat other than Kraków is named) of a welfare centre the
-    registry matched at i..j as MOPS: with a capitalised adjective before ("Miejsko-Gminny") and its seat
-    after ("w Sieradzu"); the name is empty for MOPS Kraków named with its seat."""
+    toks: list[Token], i: int, j: int, taken: list[bool], text: str, base: int, gaz, registries, e: _Entry
+) -> tuple[int, int, str, bool | None]:
+    """(start, end, nominative name, seat) of a welfare centre the registry matched at i..j: with a capitalised
+    adjective before ("Miejsko-Gminny") and its seat after ("w Sieradzu"). Seat is True for a seat named, False
+    for none, None for the default home's (data/reference/home.csv) named by its seat, whose name is then its
+    registered one: left out on the default home's pages, a partner on another body's."""
     h = next((k for k in range(i, j) if _head_analysis(toks[k], ORG_HEADS) is not None), None)
     start = i
     if h is not None:
         head_a = _head_analysis(toks[h], ORG_HEADS)
         while start > 0 and not taken[start - 1] and _is_name_adj(toks[start - 1], head_a):
             start -= 1
-    if "krak" in slug(_span_text(text, base, toks, i, j)):
-        return start, j, "", False  # the registry's "… w Krakowie"
+    city = slug(default_home(registries).city or "-")
+    if any(_names_city(t, city) for t in toks[i:j]):
+        return start, j, e.name, None  # an alias of the home's entry with its seat ("MOPS w Krakowie")
     seat = (
         j + 1 < len(toks)
         and toks[j].lower in ("w", "we")
@@ -2011,8 +2018,8 @@ def _welfare_centre(
         and not taken[j + 1]
         and toks[j + 1].has_mark("nazwa_geograficzna")
     )
-    if seat and "kraków" in toks[j + 1].lemmas:
-        return start, j + 2, "", False
+    if seat and _names_city(toks[j + 1], city):
+        return start, j + 2, _home_entry_name(registries), None
     # the name in the nominative, worked out only now (MOPS Kraków, named most often, needs none)
     if h is None:  # an acronym: "MOPS", "MOPS w Sieradzu"
         value = _span_text(text, base, toks, i, j)
@@ -2027,6 +2034,18 @@ def _welfare_centre(
             return start, j, value, False  # "przedstawiciel MOPS w Wiedniu": where MOPS went, not its seat
         return start, j + 2, f"{value} {_span_text(text, base, toks, j, j + 2)}", True
     return start, j, value, False
+
+
+def _names_city(t: Token, city: str) -> bool:
+    """Whether token t names the city whose slug is `city`, in any case ("Krakowie", "Krakow")."""
+    return any(slug(lemma) == city for lemma in t.lemmas) or slug(t.text).startswith(city)
+
+
+def _home_entry_name(registries) -> str:
+    """The default home's registered name."""
+    home = default_home(registries)
+    entry = registries.find_organisation(home.name)
+    return entry.name if entry is not None else home.name
 
 
 # adjectives of offices that only Poland has: a department of one is a Polish office's
