@@ -358,7 +358,9 @@ def _direction(
         if host is not None:  # "Wiedeń gościł konferencję": the event was abroad, whatever its verb says
             return "outgoing", cite(d, host.start - d.base, host.end - d.base, 0.85)
         # "pracownice naszego ośrodka odwiedziły Tarnopol": the town abroad is what the home's people visited
-        seen = next((m for m in ms if m.country != home.country and _visited(d.tokens, m)), None)
+        seen = next(
+            (m for m in ms if m.country != home.country and (_visited(d.tokens, m) or _guests_of(d, m))), None
+        )
         if seen is not None:
             return "outgoing", cite(d, seen.start - d.base, seen.end - d.base, 0.8)
         # "spotkanie z partnerami ze Lwowa odbyło się we Lwowie": a venue abroad outranks where people are from
@@ -682,6 +684,18 @@ def _visited(tokens: list[Token], m: PlaceMention) -> bool:
     )
 
 
+# the home's people as a body's guests: "pracownicy ośrodka byli gośćmi Sozialamt der Stadt Frankfurt (Oder)"
+GUESTS_OF_BEFORE = re.compile(
+    r"\b(?:by(?:li|ły|liśmy|łyśmy|ł|ła)|zostali|zostały)\s+gośćmi\s+[^.;,:\n]{0,60}$"
+)
+
+
+def _guests_of(d: Draft, m: PlaceMention) -> bool:
+    """A town in the name of the body whose guests the home's people were (or right after it)."""
+    s = m.start - d.base
+    return m.prep in ("", *IN) and bool(GUESTS_OF_BEFORE.search(d.text, max(0, s - 80), s))
+
+
 def _specifies_origin(tokens: list[Token], i: int, home_side: set[int]) -> bool:
     """'w Norwegii' in "z miejscowości Sola w Norwegii" says where the visitors' town is; not after a town
     of the home's country ("Seniorzy z Gorlic w Bardejowie": the home's people abroad)."""
@@ -736,6 +750,7 @@ def _event_place(ms: list[PlaceMention], tl: int, d: Draft) -> PlaceMention | No
         or _datelined(d.text, m, d.base)
         or _hosting_city(d, m)
         or _visited(d.tokens, m)
+        or _guests_of(d, m)
         or (m.prep in FROM and _hosts_from(d.tokens, m.token_index))  # "u partnerów z Norymbergi"
     ]
     for m in located:

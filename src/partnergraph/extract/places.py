@@ -103,7 +103,19 @@ ENDINGS = [
     # adjectival names: "z Kropywnyckiego", "w Kropywnyckim" (Kropywnycki)
     ("iego", "i"),
     ("im", "i"),
+    # the Czech and Slovak locative of a town in a body's own name: "Úřad práce v Náchodě", "Mestský úrad v
+    # Trnave", "v Brně", "v Prešove", "v Košiciach"
+    ("ě", "o"),
+    ("ě", "a"),
+    ("ě", ""),
+    ("ci", "ec"),  # "v Liberci", "v Lučenci"
+    ("ře", "r"),  # "v Táboře"
+    ("e", "a"),
+    ("e", ""),
+    ("iach", "e"),
 ]
+# the Czech and Slovak "in" inside a body's own name, read as the Polish one
+WEST_SLAVIC_IN = {"v": "w", "ve": "we", "vo": "we"}
 KRAKOW = "Kraków"
 # particles inside persons' names
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "di", "da", "del", "le", "la", "du", "des", "ten", "ter"}
@@ -149,6 +161,8 @@ def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
             and not _name_goes_on(tokens, i)
         ):
             return "do"  # "grupa odwiedziła Bergen": the town visited (not "odwiedzili Leger des Heils")
+        if tokens[j].text in WEST_SLAVIC_IN and j >= 1 and tokens[j - 1].is_word:
+            return WEST_SLAVIC_IN[tokens[j].text]  # "Úřadu práce v Náchodě"
         if w in FROM | IN | TO:
             if tokens[j].is_upper_initial and j >= 1 and tokens[j - 1].text in OPENING_QUOTES:
                 return ""  # the first word of a quoted name: Klub Seniora „Pod Lipami”
@@ -485,14 +499,19 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
 
 
 def _capital_datelines(tokens: list[Token]) -> list[Token]:
-    """The tokens with a dateline's town in capitals read as a name ("LWÓW, 14 września 2021 r. –")."""
+    """The tokens with a dateline's town in capitals read as a name ("LWÓW, 14 września 2021 r. –", "BIAŁA
+    CERKIEW, 3 marca 2022 r. –")."""
     out = None
     for i, t in enumerate(tokens):
-        if t.line_start or i == 0:
-            if t.is_word and len(t.text) > 2 and t.text.isupper() and _dateline_at(tokens, i):
+        if (t.line_start or i == 0) and t.is_word and t.text.isupper():
+            n = 1  # the town's words, up to three: "NOWE MIASTO NAD METUJĄ" has four, it is rare
+            while n < 3 and i + n < len(tokens) and tokens[i + n].is_word and tokens[i + n].text.isupper():
+                n += 1
+            if len(t.text) > 2 and _dateline_at(tokens, i + n - 1, first=i):
                 out = out or list(tokens)
-                out[i] = Token(t.text.capitalize(), t.start, t.end)
-                out[i].line_start = t.line_start
+                for k in range(i, i + n):
+                    out[k] = Token(tokens[k].text.capitalize(), tokens[k].start, tokens[k].end)
+                    out[k].line_start = tokens[k].line_start
     return out or tokens
 
 
@@ -550,6 +569,7 @@ def _towns_by_spelling(
             or not (t.is_word and t.is_upper_initial)
             or t.text.isupper()
             or _body_head(tokens, i)
+            or t.lower in FOREIGN_PLACE_NOUNS  # "z Mesta Bratislava": the town is the next word
         ):
             i += 1
             continue
@@ -752,6 +772,8 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             found = None
         if found:
             cities, n, matched = found
+            if qualified := _qualified_readings(tokens, i + n, cities):
+                cities, n = qualified, n + 3  # "Frankfurt (Oder)": the town its bracket names
             end = tokens[i + n - 1].end
             out.append(PlaceMention("city", "", None, t.start, end, "", _prep(tokens, i), i))
             out[-1] = _with_cities(out[-1], cities, matched, gaz)
@@ -765,6 +787,21 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             continue
         i += 1
     return out
+
+
+def _qualified_readings(tokens: list[Token], j: int, cities) -> list[City]:
+    """The readings of a town whose name a word in brackets after it completes ("Frankfurt (Oder)", "Halle
+    (Saale)": a river or region that tells namesakes apart), where the bracket closes at j + 2."""
+    if not (
+        j + 2 < len(tokens)
+        and tokens[j].text == "("
+        and tokens[j + 2].text == ")"
+        and tokens[j + 1].is_upper_initial
+        and tokens[j + 1].is_word
+    ):
+        return []
+    qualifier = f"({key(tokens[j + 1].text)})"
+    return [c for c in cities if key(c.name).endswith(qualifier)]
 
 
 def _city_rather_than_country(gaz: Gazetteer, tokens: list[Token], i: int, country: tuple[str, int]) -> bool:
@@ -1156,6 +1193,19 @@ def _corroborated(
     )
     if small and m.prep and not (after_gmina or tiny or far) and _only_a_foreign_town(gaz, tokens[i]):
         return m  # "w Bardejowie": a word the dictionary does not know and no Polish place's name
+    if (
+        not m.prep
+        and one_word
+        and _opens_sentence(tokens, i)
+        and _common_reading(tokens[i])
+        and not _dateline_at(tokens, i)
+    ):
+        # a common word capitalised only as its sentence's first ("Troje pracowników …": the numeral, not Troja
+        # in Czechia; "Sala była pełna"): a town only where it is a large one
+        readings = tuple(c for c in m.readings if c.population >= SMALL_TOWN and c.country in gaz.europe)
+        if not readings:
+            return None
+        m = replace(m, country=readings[0].country, city=readings[0], readings=readings)
     if not (after_gmina or tiny or (foreign_name and (far or small or bare)) or (far and not m.prep)):
         return m
     named = _named_countries(found, m, tokens, nationalities)
@@ -1216,11 +1266,12 @@ def _common_word_readings(m: PlaceMention, named: set[str]) -> PlaceMention | No
     return replace(m, country=readings[0].country, city=readings[0], readings=tuple(readings))
 
 
-def _dateline_at(tokens: list[Token], i: int) -> bool:
-    """A word opening a line before a comma and a day, as a press release's dateline names its town:
-    "Ryga, 12 maja 2016 r. – …"."""
+def _dateline_at(tokens: list[Token], i: int, first: int | None = None) -> bool:
+    """A word opening a line (or the last of a name from `first` that does) before a comma and a day, as a
+    press release's dateline names its town: "Ryga, 12 maja 2016 r. – …"."""
+    first = i if first is None else first
     return (
-        (i == 0 or tokens[i].line_start)
+        (first == 0 or tokens[first].line_start)
         and i + 2 < len(tokens)
         and tokens[i + 1].text == ","
         and tokens[i + 2].text.isdigit()
@@ -1229,6 +1280,16 @@ def _dateline_at(tokens: list[Token], i: int) -> bool:
 
 def _common_noun(t: Token) -> bool:
     return any(a.pos == "subst" and a.lemma[:1].islower() for a in t.analyses)
+
+
+def _common_reading(t: Token) -> bool:
+    """The dictionary reads the word also as a common word of any part of speech: "Troje" (a numeral),
+    "Sala" (a noun)."""
+    return any(a.lemma[:1].islower() and a.pos != "ign" for a in t.analyses)
+
+
+def _opens_sentence(tokens: list[Token], i: int) -> bool:
+    return i == 0 or tokens[i].line_start or tokens[i - 1].text in SENTENCE_END
 
 
 LARGE_CITY = 300_000
@@ -1816,14 +1877,40 @@ def _seat_in_brackets(tokens: list[Token], i: int) -> bool:
     )
 
 
+POSTCODE = re.compile(r"(?:[A-Z]{1,2}-)?\d{2,5}(?:-\d{3})?")
+
+
+def _after_postcode(tokens: list[Token], i: int) -> bool:
+    """The word follows a postal code that opens a line or an address's part after a comma ("3511 AW", "69-100",
+    "D-10115", "SE-111 22"): an address's town."""
+    digits = 0
+    for j in range(i - 1, max(i - 4, -1), -1):
+        x = tokens[j].text
+        if POSTCODE.fullmatch(x):
+            digits += sum(ch.isdigit() for ch in x)
+        elif not (x.isalpha() and x.isupper() and len(x) <= 3):
+            return False  # the letters of a Dutch or British code: "3511 AW"
+        if j == 0 or tokens[j].line_start or tokens[j - 1].text == ",":
+            return digits >= 4
+    return False
+
+
 def _single_ok(tokens: list[Token], i: int, listed: bool = False) -> bool:
     """A one-word city only where the word is a geographic name to morfeusz2, or an unknown word after a
     place preposition, a place noun, or in a list after another place ("(Lwów, Tarnopol, Iwano-Frankiwsk)")."""
     t = tokens[i]
+    if i > 0 and _after_postcode(tokens, i):
+        return True  # an address's town: "3511 AW Utrecht", "D-10115 Berlin", "1020 Wien"
     if i > 0:  # a later word of a foreign name ("Housing First Europe Hub"): not a city
         prv = tokens[i - 1]
-        if prv.is_word and prv.is_upper_initial and prv.unknown and _joined(prv, t):
-            return False
+        if (
+            prv.is_word
+            and prv.is_upper_initial
+            and prv.unknown
+            and _joined(prv, t)
+            and not after_place_noun(tokens, i)
+        ):
+            return False  # (but "Stadt Frankfurt", "Město Náchod": the town a foreign place noun names)
     if (
         t.has_mark("imię")
         and i + 1 < len(tokens)
