@@ -31,6 +31,10 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
             r"przywi(eźli|ózł|ozła|ozły|eziono)\b.{0,40}?\b(dar|paczk|paczek|odzież|żywnoś|sprzęt|środk|zabawk)",
             3,
         ),
+        # ... or told goods first: "Sprzęt przywiózł do Krakowa pan X"
+        (r"(sprzęt|dar|dary|paczk\w*|paczek|odzież)\s+(\w+\s+){0,2}?przywi(eźli|ózł|ozła|ozły|eziono)\b", 3),
+        # paid for by a giver: "wózki ufundowane przez …"
+        (r"ufundowan\w* przez|ufundowa(ł|ła|li|ły)\b", 2.5),
         (r"przekaza(ł|ła|li|ły|no|nie)\b.{0,80}\b(na rzecz|dla|w darze)", 3),  # handed over to
         (r"przekazani[ea] (sprzętu|darów|środków|paczek|\w+ o wartości)", 3),
         # goods named after the giver ("przekazanie przez … 40 śpiworów i odzieży")
@@ -75,6 +79,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
             3,
         ),
         (r"spotka(nie|nia|niach|niu|ń)\b", 1),
+        (r"seminari\w* (partner|projektow|robocz)", 3),  # a partners' seminar: the project's working session
         (r"spotka(ł|ła|li|ły|ją|jąc) się\b", 2),  # met someone: a meeting, not a tour
         (r"rozmow|rozmawia", 1),
         (r"w ramach projektu", 1),
@@ -467,6 +472,7 @@ def _listed_kinds(body: str) -> Cue | None:
 # …", "Razem z urzędnikami przyjechali pracownicy fundacji …", "MOPS gościł przedstawicieli Stadt X, Caritasverband X"
 DELEGATION = re.compile(
     r"(?<!\w)(delegacj|w skład|przyjecha|gości(ł|li|liśmy)\b|goście|gośćmi|odwiedzi(ł|ła|li|ły)\b|reprezentowa\w*|"
+    r"przyj(ął|ęła|ęli|ęliśmy|mował\w*)\b|podejmowa\w*|"  # hosted: "MOPS przyjął przedstawicieli …"
     r"uczestnicy\s*:)",  # a record's field: "Uczestnicy: przedstawiciele Comune di … i stowarzyszenia …"
     re.I,
 )

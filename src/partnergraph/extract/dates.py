@@ -349,7 +349,12 @@ def event_dates(text: str, offset: int = 0) -> tuple[DateMention | None, list[Da
             if m.begin[2] is not None and first.begin[2] is not None:
                 extra.append(m)
     if not extra and first.begin[2] is not None:
-        extra = _next_days(text, first, later) or _next_weekday(text, first) or _next_day(text, first)
+        extra = (
+            _next_days(text, first, later)
+            or _next_weekday(text, first)
+            or _next_day(text, first)
+            or _until(text, first, later)
+        )
     if not extra and first.begin == first.finish:
         first = _ended_or_lasted(text, first)
     extra = [
@@ -488,6 +493,32 @@ def _next_day(text: str, first: DateMention) -> list[DateMention]:
         return []
     day = (y and when.year, when.month, when.day)
     return [DateMention(m.start(), m.end(), day, day)]
+
+
+# a stay told from its first day to its last in two sentences: "Od 1 października … pomagają nam dwie
+# wolontariuszki. Do końca lipca będą prowadzić …"
+SINCE_BEFORE = re.compile(r"(?<!\w)od\s+(?:dnia\s+)?$", re.I)
+UNTIL_BEFORE = re.compile(r"(?<!\w)do\s+(?:końca\s+|dnia\s+)?$", re.I)
+STAY_DAYS = 400  # a volunteer's or a trainee's stay lasts up to a year or so
+
+
+# ... or its last month: "do końca lipca 2020 r."
+UNTIL_MONTH = re.compile(rf"(?<!\w)do\s+końca\s+(?P<g>{_GEN})(?:\s+{_YEAR.format(n='y')})?(?!\w)", re.I)
+
+
+def _until(text: str, first: DateMention, later: list[DateMention]) -> list[DateMention]:
+    """The stay's last day (or month) after "do", when the first day follows "od"."""
+    if first.begin != first.finish or not SINCE_BEFORE.search(text[max(0, first.start - 12) : first.start]):
+        return []
+    nxt = later[0] if later else None
+    last = nxt if nxt and UNTIL_BEFORE.search(text[max(0, nxt.start - 12) : nxt.start]) else None
+    month = UNTIL_MONTH.search(text, first.end, nxt.start if nxt else len(text))
+    if month is not None:
+        when = (_year(month["y"]) or first.begin[0], _month(month["g"]), None)
+        last = DateMention(month.start(), month.end(), when, when)
+    if last is not None and 0 < _days_between(first.begin, last.begin) <= STAY_DAYS:
+        return [last]
+    return []
 
 
 def _days_between(a: tuple, b: tuple) -> int:

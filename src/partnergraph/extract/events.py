@@ -45,6 +45,8 @@ EVENT_CUES = re.compile(
     r"(?<!\w)(wizyt|rewizyt|przebywa|pobyt|wyjazd|wyjecha|konferencj|spotka|seminari|sympozj|kongres|darowizn|przekaza|udział|uczestnicz|"
     r"współprac|delegacj|studen|gości|projekt|warsztat|szkoleni|forum|staż|wymian|goście|przyjecha|"
     r"odwiedzi|zjazd|partner|dar(?:y|ów|ami)\b|przywi(?:ózł|oz|eź)|"  # "Dary z Akwizgranu": a gift of goods
+    # people from abroad who work beside the home's staff for a while: volunteers, trainees, job shadowing
+    r"wolontari|praktyk|hospit|job[\s-]?shadow|mobilnoś|erasmus|"
     r"visit|meeting|conferenc|seminar|delegation|workshop|donat)",  # English project pages
     re.I,
 )
@@ -194,11 +196,10 @@ def published_year(grouped: list[Listed], drafts: list[Draft]) -> int | None:
 def page_year(drafts: list[Draft]) -> int | None:
     years = Counter()
     for d in drafts:
-        for m in [d.date, *d.extra_dates]:
-            if m is not None:
-                for y in (m.begin[0], m.finish[0]):
-                    if y:
-                        years[y] += 1
+        if d.date is not None:
+            years.update(y for y in (d.date.begin[0], d.date.finish[0]) if y)
+        # a later day counts once: a stay "od 1 października 2019 r. … do końca lipca 2020 r." is of 2019
+        years.update({m.finish[0] for m in d.extra_dates} - {None})
     if not years:
         return None
     return max(years, key=lambda y: (years[y], y))
@@ -777,8 +778,9 @@ def _drop_generic_programmes(ev: Event) -> None:
 
 # a table row's leading date and the separators after it: "3-4.04.2019 | Mediolan | Udział …"
 ROW_DATE = re.compile(
-    r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\.\d{1,2}\.|\s+[a-ząćęłńóśźż]+\s+)(?:19|20)\d\d\s*(?:r\.)?\s*[|–—,-]?\s*$"
-)  # "12.03.2013 | Wiedeń | …", "14–15 kwietnia 2016, Glasgow: …"
+    r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\.\d{1,2}\.|\s+[a-ząćęłńóśźż]+\s+|\s+[IVX]{1,4}\s+)(?:19|20)\d\d\s*(?:r\.)?"
+    r"\s*[|–—,-]?\s*$"
+)  # "12.03.2013 | Wiedeń | …", "14–15 kwietnia 2016, Glasgow: …", "4–5 III 2019 – Graz – …"
 # the place field of an event written as a record: "Miejsce: Wiedeń"
 PLACE_FIELD = re.compile(r"(?:^|\n)\s*(?:miejsce|miasto)(?:\s+\w+)?\s*:\s*$", re.I)
 

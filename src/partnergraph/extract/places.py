@@ -1803,10 +1803,14 @@ def seat_adjectives(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     return [m for m in _adjective_cities(gaz, tokens) if tokens[m.token_index].is_upper_initial]
 
 
-# institutions and groups whose city an adjective gives: "wiedeńskiego magistratu", "delegacja praska"
+# institutions and groups whose city an adjective gives: "wiedeńskiego magistratu", "delegacja praska",
+# "grupa lwowskich animatorek", "wileńscy urzędnicy"
 INSTITUTION_NOUNS = {
     "magistrat", "urząd", "samorząd", "władza", "ratusz", "gmina", "uniwersytet", "uczelnia", "politechnika",
     "akademia", "szkoła", "szpital", "organizacja", "fundacja", "stowarzyszenie", "ośrodek", "delegacja",
+    "grupa", "gość", "urzędnik", "urzędniczka", "samorządowiec", "radny", "pracownik", "pracownica",
+    "specjalista", "specjalistka", "animator", "animatorka", "student", "studentka", "wolontariusz",
+    "wolontariuszka",
 }  # fmt: skip
 
 

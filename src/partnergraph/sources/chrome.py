@@ -4,8 +4,8 @@ across sites (not by any one site's layout).
 - `is_chrome(line)`: photo credits ("Fot. …") and captions closed by one, publication and edit lines ("Opublikowano: …", "Data
   dodania"), comment counts, breadcrumbs ("Strona główna » Aktualności"), link rows ("zaloguj się | mapa
   strony"), tags, share and print links, advertising labels, translator credits, forum headers, name-day
-  lines, teasers of other news cut with "[ … ]" or "…", links to files ("(PDF, 240 KB)") and links drawn
-  with an arrow ("Wpłać darowiznę »"), bank account numbers.
+  lines, a newsletter's contents ("W następnym numerze: …"), teasers of other news cut with "[ … ]" or "…",
+  links to files ("(PDF, 240 KB)") and links drawn with an arrow ("Wpłać darowiznę »"), bank account numbers.
 - `is_dateline(line)`: a line that is only a date (and a time, a weekday, an author or a comment count):
   over an article it is the date of publication, not the event's.
 - `ends_article(line)`: where an article's text ends and the page's tail begins (comments, tags, "read
@@ -57,7 +57,8 @@ WORDS = re.compile(
     r"zobacz\s+(?:też|także|również|więcej)|"
     r"więcej|galeria|galeria\s+zdjęć|komentarze|skomentuj|dodaj\s+komentarz|wideo|aktualności|zdjęcie\s+\w+|"
     r"mapa\s+strony|zaloguj\s+się|zarejestruj\s+się|strona\s+główna|jesteś\s+tutaj|home|archiwum|"
-    r"lubię\s+to|odpowiedz)\b",
+    r"lubię\s+to|odpowiedz|"
+    r"w\s+(?:następnym|kolejnym|tym|bieżącym)\s+(?:numerze|wydaniu))\b",  # a newsletter's contents line
     re.I,
 )
 # a gallery caption closed by its credit: "Goście w Centrum Seniora. Fot. Jan Kowalski / krakow.pl"
@@ -101,7 +102,9 @@ FUNDING = re.compile(
     r"(?:współ|do)?finansowan\w*|^\s*sfinansowano|"
     # "Projekt „Aktywni razem” realizowany jest ze środków …", "Projekt „X” współfinansowany …"
     r"^\s*(?:projekt|zadanie)(?:\s+[„\"“«][^„\"“”«»]{3,120}[”\"»])?\s+(?:(?:jest\s+)?(?:współ|do)?finansowan\w*|"
-    r"realizowan\w+\s+(?:jest\s+)?(?:ze\s+środków|w\s+ramach))"
+    r"realizowan\w+\s+(?:jest\s+)?(?:ze\s+środków|w\s+ramach)"
+    # "Projekt „X” realizuje Ośrodek … w ramach programu Erasmus+": its implementer and programme
+    r"|realizuj\w*\s+[^.;]{0,160}?\s(?:ze\s+środków|w\s+ramach)\s)"
     # in English: "ROOF is co-financed by the URBACT III programme", "Co-funded by the European Union"
     r"|^\s*(?:\S+\s+){0,6}?(?:is|are|was|were)\s+(?:co-?)?(?:financed|funded)\b|^\s*(?:co-?)?(?:financed|funded)\s+by\b",
     re.I,

@@ -374,6 +374,8 @@ def _group_items(
             last_marked, last_style = p.marked, p.style
         elif p.marked and last_marked and p.style != last_style:
             continue  # a mark of another kind after the list ("5. Wolontariat" after "• …"): the next part
+        elif chrome.is_funding(text[p.start : p.end]):
+            continue  # the list's funding line ("Projekt „X” realizuje … w ramach …"): no item's text
         elif items and not p.row and not (last_marked and not p.marked and text[p.start].isupper()):
             items[-1][1] = p.end  # a paragraph that goes on with the item before it
         # else: the group's introduction, a line closing a list ("Łącznie …") or a table's header row
