@@ -12,7 +12,7 @@ from rdflib import BNode, Literal, URIRef
 
 from partnergraph.errors import QueryError
 from partnergraph.query import load_saved_queries
-from partnergraph.store import EmbeddedStore
+from partnergraph.store import EmbeddedStore, Store
 from partnergraph.web._pool import ResultCapError, _run_in_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,6 +116,22 @@ def test_saved_queries_give_the_rows_of_naive_conversion(seed_store):
                 if isinstance(term, Literal):
                     kinds.add("lang" if term.language else "typed" if term.datatype else "plain")
     assert kinds >= {"lang", "typed", "plain", "unbound"}
+
+
+def test_rows_as_strings_are_the_texts_of_the_terms(kinds):
+    """select_strings (the search documents' reads): the embedded store gives each term's text as held
+    (`.value`), as every other store's str() of its rdflib term does (Store.select_strings) but for the
+    typed literals rdflib normalises; None where unbound."""
+    query = ALL.replace("?none WHERE", "?none (LANG(?o) AS ?lang) WHERE")
+    rows = list(kinds.select_strings(query))
+    generic = list(Store.select_strings(kinds, query))
+    assert len(rows) == len(generic) == len(kinds.select(ALL))
+    differ = {(row[2], other[2]) for row, other in zip(rows, generic, strict=True) if row != other}
+    assert differ == {("  two\tspaces  ", "  two spaces  ")}
+    assert all(len(row) == 5 and row[3] is None for row in rows)
+    objects = {row[2]: row[4] for row in rows}
+    assert objects["Kraków"] == "pl" and objects["colour"] == "en-gb" and objects["2017-05-04"] == ""
+    assert objects['line\nbreak "quoted"'] == "" and f"{EX}a" in objects
 
 
 def test_select_stops_at_the_limit(kinds):

@@ -48,53 +48,51 @@ def read_documents(store, only_used_countries: bool = True) -> list[Document]:
     """The documents of the whole graph. Countries no event involves (the reference list holds them all)
     are left out unless `only_used_countries` is False."""
     props = " ".join(f"<{p}>" for p in LABELS)
-    rows = store.select(
-        f"SELECT ?s ?c ?l WHERE {{ VALUES ?p {{ {props} }} ?s a ?c ; ?p ?l "
+    rows = store.select_strings(
+        f"SELECT ?s ?c ?l (LANG(?l) AS ?lang) WHERE {{ VALUES ?p {{ {props} }} ?s a ?c ; ?p ?l "
         f"FILTER(isIRI(?s) && STRSTARTS(STR(?s), '{iris.BASE}')) }}"
-    ).rows
+    )
     docs: dict[str, Document] = {}
     kinds: dict[str, str | None] = {}  # class -> kind, found once per class (a few classes, 10^5 rows)
-    for row in rows:
-        cls = str(row["c"])
+    for iri, cls, label, lang in rows:
         kind = kinds.get(cls, "")
         if kind == "":
             kind = kinds[cls] = KIND_OF_CLASS.get(cls.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1])
         if kind is None:
             continue
-        iri = str(row["s"])
         if kind == "topic" and "/topic/" not in iri:
             continue  # event types, directions and participant kinds are filters, not things to find
         doc = docs.get(iri)
         if doc is None:
             doc = docs[iri] = Document(iri, kind)
-        label = row["l"]
-        doc.titles.setdefault(getattr(label, "language", None) or "", str(label))
+        doc.titles.setdefault(lang or "", label)
     texts: dict[str, list[str]] = defaultdict(list)
-    for row in store.select(
+    for iri, text, date in store.select_strings(
         f"SELECT ?e ?t ?d WHERE {{ ?e a <{iris.DEF}Event> . OPTIONAL {{ ?e <{iris.DEF}sectionText> ?t }} "
         "OPTIONAL { ?e <https://schema.org/startDate> ?d } }"
-    ).rows:
-        iri = str(row["e"])
+    ):
         if iri in docs:
-            if row.get("t") is not None:
-                texts[iri].append(str(row["t"]))
-            if row.get("d") is not None:
-                docs[iri].date = str(row["d"])
+            if text is not None:
+                texts[iri].append(text)
+            if date is not None:
+                docs[iri].date = date
     for iri, parts in texts.items():
         docs[iri].text = "\n".join(sorted(set(parts)))
     linked: dict[str, set[str]] = defaultdict(set)
-    for row in store.select(
+    for event, obj in store.select_strings(
         f"SELECT ?e ?o WHERE {{ ?e a <{iris.DEF}Event> ; ?p ?o FILTER(isIRI(?o)) }}"
-    ).rows:
-        target = docs.get(str(row["o"]))
-        if target is not None and str(row["e"]) in docs:
-            linked[str(row["e"])] |= set(target.titles.values())
+    ):
+        target = docs.get(obj)
+        if target is not None and event in docs:
+            linked[event].update(target.titles.values())
     for iri, labels in linked.items():
         docs[iri].keywords = " ".join(sorted(labels))
     if only_used_countries:
         used = {
-            str(r["c"])
-            for r in store.select(f"SELECT DISTINCT ?c WHERE {{ ?e <{iris.DEF}involvesCountry> ?c }}").rows
+            country
+            for (country,) in store.select_strings(
+                f"SELECT DISTINCT ?c WHERE {{ ?e <{iris.DEF}involvesCountry> ?c }}"
+            )
         }
         docs = {i: d for i, d in docs.items() if d.kind != "country" or i in used}
     return sorted(docs.values(), key=lambda d: d.iri)

@@ -57,6 +57,16 @@ class Store:
         rows = self.select(statements_query(predicate, object_iri)).rows
         return ((str(r["s"]), str(r["o"]), str(r.get("lang", ""))) for r in rows)
 
+    def select_strings(self, query: str) -> Iterator[tuple[str | None, ...]]:
+        """The rows of a SELECT query as tuples in the order of its variables, each term as its text (an
+        IRI, a blank node's label, a literal's lexical form; a literal's language is LANG() in the
+        query), None where unbound. Here str() of the rdflib terms, which normalises some typed
+        literals (an xsd:normalizedString's tabs as spaces); the embedded store gives the text it holds
+        and makes no rdflib terms (the search documents' reads: a third less CPU at 3x10^4 events)."""
+        rows = self.select(query)
+        names = rows.variables
+        return (tuple(None if (t := row.get(n)) is None else str(t) for n in names) for row in rows.rows)
+
     def close(self) -> None:
         pass
 

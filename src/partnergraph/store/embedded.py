@@ -121,6 +121,10 @@ class EmbeddedStore(Store):
         rdflib's: for callers that only print them (query.formats reads both)."""
         return collect_solutions(self._solutions(query), _Same(), limit)
 
+    def select_strings(self, query: str) -> Iterator[tuple[str | None, ...]]:
+        """See Store.select_strings: each term's `.value`, no rdflib term made."""
+        return (tuple(None if t is None else t.value for t in row) for row in self._solutions(query))
+
     def _solutions(self, query: str) -> ox.QuerySolutions:
         result = self.raw_query(query)
         if not isinstance(result, ox.QuerySolutions):
