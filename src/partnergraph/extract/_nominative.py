@@ -72,6 +72,7 @@ ORG_HEADS = {
     "konfederacja",
     "biblioteka",
     "placówka",  # "Placówka Wsparcia Dziennego „Dziupla”"
+    "misja",  # "Misja Ewangelicka w Ustroniu", "Polska Misja Medyczna"
     "straż",  # "Straż Miejska"
     "policja",
     "obwód",  # "Obwód Miejski Ostrava-Jih"

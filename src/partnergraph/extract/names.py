@@ -41,6 +41,7 @@ from .persons import (
     _name_word,
     _role_before,
     bare_pair,
+    couple_at,
     listed_pair,
     nominative_given,
     past_aside,
@@ -134,7 +135,7 @@ FOREIGN_HEAD = re.compile(
     r"council|community|c[aá]ritas|diakonie|kommune|commune|municipality|trust|charity|network|centre|center|zentrum|"
     r"organi[sz]ation|agency|ministry|department|hilfe|werk|kreuz|cross|alliance|federation|union|"
     r"gesellschaft|sdružení|spolek|nadace|fondazione|fondation|ajuntament|gemeente|kommun|kommune|"
-    r"fonds|fund|hub|s[äa][äa]ti[öo]|yhdistys|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|charit[aąę]|solidarit\w*|"
+    r"fonds|fund|hub|s[äa][äa]ti[öo]|yhdistys|dienst|amt|magistrat|stadt|comune|ayuntamiento|kinderdorf|mission|tafel|charit[aąę]|solidarit\w*|"
     r"savivaldyb\w*|stichting|nadace|nadácia|fundacja|stad|città|ciudad|ville|mest[oa]|měst[oa]|ob[cč]ina|op[cć]ina|[čc]as[tť]i?|domov|m[ée]tropole|azienda|settore|casa|centras|amt|\w*amet|úrad|úřad|dienests|"
     r"asociaci[oó]n|cooperativ[ae]|organisasjon|conseil|consejo|conselho|funda[cç][aã]o|\w*kreis|\w*misjon|bymission|"
     r"gruppo|grupo|groupe|groep|secours|f[ée]d[ée]ration|partnership|villages?|trust|quay|"
@@ -908,6 +909,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             start -= 1
         while start < i and toks[start].text in CONNECTORS:
             start += 1
+        if start > 0 and not taken[start - 1] and toks[start - 1].text in FORMS_BEFORE_NAME:
+            start -= 1  # a legal form written before the name: "vzw Straatwerk Gent"
         opening = _lower_run_opening(toks, i)
         if opening is not None and not any(taken[opening:i]):
             start = min(start, opening)
@@ -957,7 +960,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         while end > i + 1 and toks[end - 1].text in CONNECTORS | {"."} - {"St"}:
             end -= 1
         end = _past_quoted_name(toks, end, taken)  # "Cooperativa Sociale «Il Girasole»"
-        end = past_legal_form(to_legal_form(end))
+        end = past_legal_form(_past_town_part(toks, to_legal_form(end), taken))
         # a part named after a dash is the name's ("Statutární město Opava – Odbor sociálních věcí",
         # "Magistrat der Stadt Wien – MA 24"), and so is a first part before one after a kind of body
         # ("z organizacją Secours Catholique – Caritas France")
@@ -998,12 +1001,15 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         k = next((x for x, t in enumerate(toks) if t.start >= base + m.start(1)), None)
         if k is None or k == 0 or taken[k] or taken[k - 1]:
             continue
+        if toks[k].text in FORMS_BEFORE_NAME and k + 1 < len(toks) and _name_word(toks[k + 1]):
+            continue  # "… oraz vzw Kompas Hasselt": the form opens the next name (2d')
         start = k - (toks[k - 1].text == ",")  # "Naděje, z. s."
         while (
             start > 0
             and k - start < 6
             and not taken[start - 1]
             and not toks[start - 1].has_pos(*VERB_POS)  # "Gościliśmy Sdružení …, z. s."
+            and toks[start - 1].lower not in POLISH_AND  # "CAW Limburg oraz| vzw …": the next name's
             and (
                 _foreign_word(toks[start - 1], toks, start - 1)
                 # a lower-case word after a capitalised foreign one: "Vzájemné soužití", "Podané ruce"
@@ -1017,8 +1023,10 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 or _foreign_lower(toks[start - 1])
                 # a noun Polish knows opening the foreign name mid-sentence: "po południu Obdach Wien gGmbH"
                 or (_foreign_word(toks[start], toks, start) and _opening_noun(toks, start - 1))
-                # the seat closing the name: "Domov sociálnych služieb Poprad, n.o."
+                # the seat closing the name: "Domov sociálnych služieb Poprad, n.o.", also after its prefix
+                # ("Arbeiterwohlfahrt Bad Homburg e.V.")
                 or (start >= k - 1 and _place_like(toks[start - 1]))
+                or (start == k - 1 and toks[start - 1].text in TOWN_PREFIXES)
             )
         ):
             start -= 1  # "Vzájemné soužití o.p.s.", "Společnost Podané ruce o.p.s."
@@ -1041,6 +1049,17 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             continue
         emit_organisation(start, end, "foreign_head")
         take(start, end)
+
+    # 2c-ter. a Czech or Slovak region by its own name, as a body: "Moravskoslezský kraj", "Žilinský samosprávny
+    # kraj"
+    for m in REGION_OWN_NAME.finditer(text):
+        a, b = starts.get(base + m.start()), starts.get(base + m.end() - 1)
+        if a is None or b is None or any(taken[a : b + 1]) or not toks[a].unknown:
+            continue
+        if a > 0 and toks[a - 1].lower in PLACE_PREPOSITIONS:
+            continue  # "w Moravskoslezský kraj": a place
+        emit_organisation(a, b + 1, "foreign_head")
+        take(a, b + 1)
 
     # 2c'. a body's own name in brackets after a Polish rendering without a head word the patterns know
     # ("Niemieckiego Ubezpieczenia Wypadkowego (Deutsche Gesetzliche Unfallversicherung)")
@@ -1111,9 +1130,11 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and toks[k + 1].start - t.end == 1
             and toks[k + 1].unknown
             and _name_word(toks[k + 1])
-            and "-" in toks[k + 1].text.strip("-")
+            and ("-" in toks[k + 1].text.strip("-") or not _upper_word_at(toks, k + 2))
         ):
-            emit_organisation(k, k + 2, "acronym_city")  # an acronym with its region: "CAW Oost-Vlaanderen"
+            # an acronym with its region or town in its own language: "CAW Oost-Vlaanderen", "CAW Limburg" (not
+            # a person's given name and surname after it)
+            emit_organisation(k, k + 2, "acronym_city")
             take(k, k + 2)
             continue
         if (
@@ -1280,6 +1301,12 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     )
     k = 0
     while k < len(toks):
+        if couple := couple_at(toks, k, taken):
+            for a, b, value in couple:
+                emit("persons", value, a, b, 0.6)
+            take(k, k + 4)
+            k += 4
+            continue
         got = person_at(toks, k, taken, ORG_HEADS, line_starts)
         if got is None:
             k += 1
@@ -2572,8 +2599,34 @@ NETWORK_KINDS = {"sieć", "sieci", "network", "projekt", "project", "partnerstwo
 VERB_POS = ("fin", "praet", "impt", "inf", "pcon", "pant", "bedzie", "winien")
 # the Polish "and" between two names ("Stadtmission Chemnitz i AWO Sachsen"), not inside one
 POLISH_AND = {"i", "oraz"}
-# a legal form after a name, as its own word: " e.V.", " gGmbH"
+# a legal form written before a name: "vzw Straatwerk", "asbl Les Petits Riens"
 FORMS_BEFORE_NAME = {"vzw", "asbl"}
+# a Czech or Slovak region's own name: its adjective ("-ský", Slovak also "-sky") and "kraj"
+REGION_OWN_NAME = re.compile(r"(?<!\w)[A-ZÁČĎÉÍĽŇÓŘŠŤÚÝŽ]\w+[sc]k[ýy]\s+(?:samosprávn[ýy]\s+)?kraj(?!\w)")
+# the first word of a two-word town's name in a body's name ("Tafel Bad Kreuznach e.V.")
+TOWN_PREFIXES = {"Bad", "Sankt", "Groß", "Klein", "Neu", "Markt", "Schwäbisch", "Bergisch"}
+
+
+def _upper_word_at(toks: list[Token], k: int) -> bool:
+    return k < len(toks) and toks[k].is_word and toks[k].is_upper_initial
+
+
+def _past_town_part(toks: list[Token], end: int, taken: list[bool]) -> int:
+    """Past the bracketed part of a town's name that closes a body's name: "Sozialamt der Stadt Frankfurt
+    (Oder)", "Jugendamt Halle (Saale)": one capitalised word in its own language, which Polish does not know
+    or knows only as another place's inflected form; not an acronym, nor a country or region in Polish
+    ("Caritas Wien (Austria)")."""
+    if not (end + 2 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")"):
+        return end
+    part = toks[end + 1]
+    if any(taken[end : end + 3]) or not toks[end - 1].is_upper_initial or part.text.isupper():
+        return end
+    own_language = part.unknown or part.lower not in {
+        x.lower() for x in part.lemmas_with("nazwa_geograficzna")
+    }
+    return end + 3 if _place_like(part) and own_language else end
+
+
 LEGAL_FORM_AFTER = re.compile(
     r"(?<=\w),?\s+(e\.\s?V\.|gGmbH|GmbH|asbl|vzw|ASBL|VZW|o\.\s?p\.\s?s\.|z\.\s?s\.|o\.\s?z\.|n\.\s?o\.|z\.\s?ú\.|ry|r\.y\.)"
     r"(?!\w)"

@@ -397,6 +397,30 @@ def nominative_given(value: str) -> str:
     return " ".join(words)
 
 
+def couple_at(toks: list[Token], k: int, taken: list[bool]) -> list[tuple[int, int, str]] | None:
+    """Two persons at token k under one plural surname, each with their own form of it: "(państwo) Ewa i Marek
+    Zielińscy" -> "Ewa Zielińska", "Marek Zieliński"; "Państwa Marię i Iwana Kowalów" -> "Maria Kowal", "Iwan
+    Kowal". The two given names and the surname share a case."""
+    if k + 3 >= len(toks) or any(taken[k : k + 4]) or toks[k + 1].lower not in ("i", "oraz"):
+        return None
+    first, second, surname = toks[k], toks[k + 2], toks[k + 3]
+    if not (first.is_upper_initial and second.is_upper_initial and surname.is_upper_initial):
+        return None
+    givens = [[a for a in t.analyses if "imię" in a.marks and a.number == "sg"] for t in (first, second)]
+    plural = [a for a in surname.analyses if "nazwisko" in a.marks and a.number == "pl" and a.gender == "m1"]
+    if not (givens[0] and givens[1] and plural):
+        return None
+    shared = [a for a in plural if all(any(a.cases & x.cases for x in g) for g in givens)]
+    if not shared:
+        return None
+    lemma = min((a.lemma for a in shared), key=len)  # "Kowalów": Kowal before Kowala
+    feminine = lemma[:-1] + "a" if lemma.endswith(("ski", "cki", "dzki")) else lemma
+    return [
+        (start, end, f"{g[0].lemma} {feminine if g[0].gender == 'f' else lemma}")
+        for (start, end), g in zip(((k, k + 1), (k + 2, k + 4)), givens, strict=True)
+    ]
+
+
 # Polish case endings of a role written in its own language ("primátora", "primátorem")
 ROLE_ENDINGS = ("owi", "em", "a", "u")
 # Polish genitive endings of a foreign town the dictionary does not know ("Bardejowa", "Lewoczy", "Popradu")
