@@ -21,6 +21,7 @@ from .location import (
     as_home_city,
     event_direction,
     event_location,
+    guests_of,
     home_place,
     hosts_a_programme_point,
     place_of,
@@ -338,6 +339,7 @@ def _event(
             # "the municipality of Vaterstetten" is the town, also where it is read as a body
             or (d.tokens[m.token_index - 1].lower == "of" and after_place_noun(d.tokens, m.token_index))
             or not inside(m, d.base, name_spans)
+            or guests_of(d, m)  # the town of the body the home's people were guests of: "… Frankfurt (Oder)"
         )
     ]
     mentions = [_venue_cell(m, text, d.base, tl) for m in mentions]
@@ -447,6 +449,7 @@ def _event(
         for m in institution_adjectives(gaz, d.tokens):
             seats.append((m, Evidence(page.text[m.start : m.end], m.start, m.end), None))
         named = set(ev.countries)
+        seated = set()  # the bodies whose seat is listed: one each ("der Stadt Frankfurt (Oder)" is one town)
         for m, evidence, owner in seats:
             outright = owner is None
             if m.kind == "country" and m.country not in ("", "PL", *ev.countries) and not named:
@@ -459,7 +462,7 @@ def _event(
                 and (outright or not named or m.country in named)
                 # after the first, only the seats of other bodies that take part ("Partnerami są Diakonie
                 # Hamburg i Caritas Wien")
-                and (not ev.cities or owner in ev.organisations)
+                and (not ev.cities or (owner in ev.organisations and owner not in seated))
             ):
                 m = resolve(m, named)
                 p = place_of(m, gaz, registries)
@@ -467,6 +470,7 @@ def _event(
                     continue
                 ev.cities.append(p)
                 ev.evidence.setdefault("cities", []).append(evidence)
+                seated.add(owner)
                 if m.country not in ev.countries:
                     ev.countries.append(m.country)
                     ev.evidence.setdefault("countries", []).append(evidence)

@@ -359,7 +359,7 @@ def _direction(
             return "outgoing", cite(d, host.start - d.base, host.end - d.base, 0.85)
         # "pracownice naszego ośrodka odwiedziły Tarnopol": the town abroad is what the home's people visited
         seen = next(
-            (m for m in ms if m.country != home.country and (_visited(d.tokens, m) or _guests_of(d, m))), None
+            (m for m in ms if m.country != home.country and (_visited(d.tokens, m) or guests_of(d, m))), None
         )
         if seen is not None:
             return "outgoing", cite(d, seen.start - d.base, seen.end - d.base, 0.8)
@@ -690,7 +690,7 @@ GUESTS_OF_BEFORE = re.compile(
 )
 
 
-def _guests_of(d: Draft, m: PlaceMention) -> bool:
+def guests_of(d: Draft, m: PlaceMention) -> bool:
     """A town in the name of the body whose guests the home's people were (or right after it)."""
     s = m.start - d.base
     return m.prep in ("", *IN) and bool(GUESTS_OF_BEFORE.search(d.text, max(0, s - 80), s))
@@ -750,7 +750,7 @@ def _event_place(ms: list[PlaceMention], tl: int, d: Draft) -> PlaceMention | No
         or _datelined(d.text, m, d.base)
         or _hosting_city(d, m)
         or _visited(d.tokens, m)
-        or _guests_of(d, m)
+        or guests_of(d, m)
         or (m.prep in FROM and _hosts_from(d.tokens, m.token_index))  # "u partnerów z Norymbergi"
     ]
     for m in located:
