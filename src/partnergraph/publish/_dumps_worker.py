@@ -5,9 +5,9 @@ import gc
 import sys
 from pathlib import Path
 
-from .dumps import DUMP_NAME, DUMP_WRITERS
+from .dumps import DUMP_WRITERS
 
 if __name__ == "__main__":
     gc.disable()  # millions of objects, no cycles, and the process ends with the dumps: no collections
     folder, group = Path(sys.argv[1]), sys.argv[2]
-    DUMP_WRITERS[group]((folder / f"{DUMP_NAME}.nq").read_bytes(), folder)
+    DUMP_WRITERS[group](folder)
