@@ -77,6 +77,9 @@ FURNITURE = re.compile(
     r"($|[\s_-])",
     re.I,
 )
+# an article's own header (its headline, sometimes its date) inside a CMS's content, not the site's header:
+# "page-header" (Joomla), "entry-header" (WordPress), "article-header", "node-header"
+ARTICLE_HEADER = re.compile(r"(^|\s)(page|entry|article|post|item|content|node|news)[_-]+header($|\s)", re.I)
 CELL_TAGS = ("td", "th")
 BOLD_TAGS = ("strong", "b")
 # after a bold heading that opens a paragraph and runs on into it: "<p><strong>Wizyta delegacji z Wilna
@@ -95,13 +98,30 @@ FURNITURE_LINES = re.compile(rf"^\s*{FURNITURE_WORD}(\s*[|·•/,]?\s*{FURNITURE
 
 
 # "Label: value" lines of a page's record card ("metryka": who wrote and published it, when, how often read)
+# (a BIP's statutory block words them as sentences: "Osoba, która wytworzyła informację: …")
 PUBLISHED_LABELS = ("data publikacji", "data opublikowania", "opublikowano", "data udostępnienia")
 CREATED_LABELS = ("data wytworzenia", "data utworzenia")
-AUTHOR_LABELS = ("autor", "wytworzył", "wytworzyła", "wytworzone przez", "sporządził", "sporządziła")
+AUTHOR_LABELS = (
+    "autor",
+    "wytworzył",
+    "wytworzyła",
+    "wytworzone przez",
+    "sporządził",
+    "sporządziła",
+    "osoba, która wytworzyła informację",
+    "informację wytworzył",
+    "informację wytworzyła",
+)
 PUBLISHER_LABELS = ("podmiot udostępniający informację", "podmiot udostępniający")
 OTHER_LABELS = (
     "opublikował",
     "opublikowała",
+    "opublikowane przez",
+    "wprowadził",
+    "wprowadziła",
+    "osoba, która wprowadziła informację",
+    "osoba, która odpowiada za treść",
+    "data wprowadzenia",
     "zmodyfikował",
     "zmodyfikowała",
     "data modyfikacji",
@@ -118,6 +138,26 @@ RECORD_LINE = re.compile(
     + r")\s*:\s*(.*)$",
     re.I,
 )
+# a record card's label alone, as a term of a definition list (<dt>Wytworzył</dt><dd>…</dd>)
+RECORD_TERM = re.compile(
+    r"^\s*(" + "|".join(re.escape(x) for x in sorted(RECORD_LABELS, key=len, reverse=True)) + r")\s*:?\s*$",
+    re.I,
+)
+# the heading over a record card: "Metryka", "Metryka strony", "Informacje o dokumencie"
+RECORD_HEADING = re.compile(
+    r"^\s*(metry(?:ka|czka)( strony| dokumentu| informacji)?|informacje o (?:dokumencie|publikacji))\s*:?\s*$",
+    re.I,
+)
+
+
+# a file's size in a list of attachments: "182 KB", "1,2 MB", "pdf 1.4 MB"
+FILE_SIZE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:[kKMG]i?B|bajt\w*)\b")
+
+
+def attachments(rows: list[str]) -> bool:
+    """Whether a table's rows list files (each row but its header gives a file's size)."""
+    sized = sum(bool(FILE_SIZE.search(row)) for row in rows)
+    return sized >= 1 and sized >= len(rows) - 1
 
 
 def looks_like_html(text: str) -> bool:
@@ -164,6 +204,8 @@ class _TextParser(HTMLParser):
         labelled = [row for row in cells if row and RECORD_LINE.match(row[0])]
         if data and len(labelled) >= max(2, len([row for row in cells if row]) // 2):
             return  # the page's record card (Wytworzył: | …, Data publikacji: | …): not its text
+        if data and attachments([" | ".join(row) for row in cells if row]):
+            return  # the page's attachments (Program wizyty (PDF) | 182 KB | …): files, not text
         if data:
             self._emit("\n" + "\n".join(" | ".join(row) for row in cells if row) + "\n")
         else:
@@ -189,11 +231,16 @@ class _TextParser(HTMLParser):
             elif tag in CELL_TAGS and self.tables:
                 self._open_cell()
         names = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
-        skipped = tag in SKIP_TAGS or bool(names and FURNITURE.search(names))
+        own_header = bool(ARTICLE_HEADER.search(names)) or (tag == "header" and self._inside("article"))
+        names = ARTICLE_HEADER.sub(" ", names)
+        skipped = (tag in SKIP_TAGS and not own_header) or bool(names and FURNITURE.search(names))
         main = tag in ("main", "article") or bool(names and MAIN.search(names))
         self.stack.append((tag, skipped, main))
         self.skip += skipped
         self.in_main += main
+
+    def _inside(self, tag: str) -> bool:
+        return any(t == tag for t, _, _ in self.stack)
 
     def handle_startendtag(self, tag, attrs):
         if tag in BLOCK_TAGS:
@@ -270,7 +317,7 @@ def main_text(html: str, footer: str | None = None) -> str:
         return own
     import trafilatura  # imported here: a second of start-up that text pages do not need
 
-    tree, lead = _without_ads(html)
+    tree, lead = _without_furniture(html)
     text = trafilatura.extract(
         tree,
         output_format="txt",
@@ -311,10 +358,12 @@ LEAD = re.compile(r"(^|[\s_-])(lead|zajawka|wstep|wstęp|standfirst)($|[\s_-])",
 LEAD_WORDS = 8  # a lead is a sentence or more, not a label
 
 
-def _without_ads(html: str):
-    """(the page as a tree without its advertisements, the text of its one lead or "") (the page itself when
-    it cannot be parsed). Two leads or more are teasers of a list, none the article's. A heading's link is
-    unwrapped: trafilatura drops a heading that is all link, as a list page's item titles are."""
+def _without_furniture(html: str):
+    """(the page as a tree without its advertisements, record card, attachments and the foot no <footer>
+    marks, the text of its one lead or "") (the page itself when it cannot be parsed): what trafilatura keeps
+    of them otherwise. Two leads or more are teasers of a list, none the article's. A heading's link is
+    unwrapped: trafilatura drops a heading that is all link, as a list page's item titles are; a list item's
+    date after its linked title is set over it."""
     from trafilatura.utils import load_html
 
     tree = load_html(html)
@@ -327,10 +376,76 @@ def _without_ads(html: str):
             el.drop_tree()
         elif LEAD.search(words):
             leads.append(" ".join(el.text_content().split()))
+    for el in tree.xpath("//details | //dl | //table"):
+        if el.getparent() is not None and _record_or_files(el):
+            el.drop_tree()
+    for link in tree.xpath("//a[following-sibling::*]"):
+        _date_before_title(link)
+    for strip in {_line_of(t).getparent() for t in tree.xpath(COPYRIGHT_TEXT) if COPYRIGHT.match(t)}:
+        if strip is not None and strip.getparent() is not None and _short_block(strip):
+            strip.drop_tree()  # a page's foot that no <footer> marks: its copyright line and what stands by it
     lead = leads[0] if len(leads) == 1 and len(leads[0].split()) >= LEAD_WORDS else ""
     for link in tree.xpath("//h1//a | //h2//a | //h3//a | //h4//a | //h5//a | //h6//a"):
         link.drop_tag()
     return tree, lead
+
+
+# the date of publication a news list sets beside an item's title: "(12.06.2019)", "12 czerwca 2019"
+ITEM_DATE = re.compile(
+    r"^\s*\(?\s*(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4})\s*\)?\s*$"
+)
+INLINE_TAGS = ("em", "i", "span", "small", "time")
+
+
+def _date_before_title(link) -> None:
+    """An item that opens with its linked title and the date set after it ("<li><a>Goście z Zuberca</a>
+    <em>(12.06.2019)</em><br>…") as a news list writes it more often: the date on a line over the title
+    (the title alone its heading)."""
+    from lxml.etree import Element
+
+    parent, after = link.getparent(), link.getnext()
+    opens = parent is not None and not (parent.text or "").strip() and link.getprevious() is None
+    if not opens or (link.tail or "").strip() or after.tag not in INLINE_TAGS:
+        return
+    date = ITEM_DATE.match(after.text_content())
+    if date is None:
+        return
+    link.tail = (link.tail or "") + (after.tail or "")
+    parent.remove(after)
+    after.clear()
+    after.text = date.group(1)
+    link.addprevious(after)
+    after.addnext(Element("br"))
+
+
+# a page's copyright line: "© 2019 Sąsiedzi bez granic", "Copyright © 2020 Fundacja", "(c) 2021"
+COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.I)
+COPYRIGHT_TEXT = "//body//text()[contains(., '©') or contains(., 'opyright') or contains(., '(c)')]"
+FOOT_WORDS = 80  # the foot of a page is a few lines (an address, a funding note); an article is longer
+
+
+def _line_of(text):
+    """The element a text node of the tree is the text of (a tail's is its element's parent)."""
+    return text.getparent().getparent() if text.is_tail else text.getparent()
+
+
+def _short_block(el) -> bool:
+    """Whether an element is a few lines and no article (no heading in it)."""
+    return len(el.text_content().split()) <= FOOT_WORDS and not el.xpath(".//h1 | .//h2 | .//h3")
+
+
+def _record_or_files(el) -> bool:
+    """Whether a <details>, <dl> or <table> of the page's tree is its record card (a collapsible "Metryka",
+    a definition list of who wrote and published it) or its list of attachments."""
+    if el.tag == "details":
+        summary = el.find("summary")
+        return summary is not None and bool(RECORD_HEADING.match(summary.text_content()))
+    if el.tag == "dl":
+        return sum(bool(RECORD_TERM.match(dt.text_content())) for dt in el.iter("dt")) >= 2
+    if el.find(".//table") is not None:
+        return False  # a table that lays out others
+    rows = [" ".join(" ".join(tr.itertext()).split()) for tr in el.iter("tr")]
+    return attachments([row for row in rows if row])
 
 
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
@@ -352,11 +467,46 @@ def marked_headline(html: str, title: str = "", footer: str | None = None) -> st
     marked = [
         _plain(_json_string(m.group(1)) if m.re is LD_HEADLINE else m.group(m.lastindex)) for m in marks if m
     ]
-    title = title or next((x for x in marked if x), "")
+    title = _shown_part(html, title or next((x for x in marked if x), ""))
     h1s = [h for h in (_plain(m.group(1)) for m in H1.finditer(html)) if h and not is_site_name(h, footer)]
     if title:
         return next((h for h in h1s if h != title and h.startswith(title)), title)
-    return h1s[0] if h1s else ""
+    return h1s[0] if h1s else _title_part_as_heading(html, footer)
+
+
+def _shown_part(html: str, title: str) -> str:
+    """The part of a marked title that the page shows as its headline ("Headline | Site" whose page shows
+    "Headline" alone in an element), else the title itself."""
+    parts = [x.strip() for x in TITLE_PARTS.split(title) if len(x.split()) >= 2]
+    if len(parts) < 2 or _shown(html, title):
+        return title
+    return next((x for x in parts if _shown(html, x)), title)
+
+
+BODY = re.compile(r"<body\b", re.I)
+
+
+def _shown(html: str, text: str) -> bool:
+    """Whether the page's body holds `text` as the whole text of an element."""
+    body = BODY.search(html)
+    shown = re.compile(r">\s*" + re.escape(text).replace(r"\ ", r"\s+") + r"\s*<")
+    return shown.search(html, body.end() if body else 0) is not None
+
+
+HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.I | re.S)
+
+
+def _title_part_as_heading(html: str, footer: str) -> str:
+    """The part of the <title> that is also a heading of the page and not the site's name ("Wizyty 2015 -
+    Współpraca - Ośrodek" over a page headed "Wizyty 2015"), or ""."""
+    tag = TITLE.search(html[:20000])
+    if tag is None:
+        return ""
+    headings = {_plain(m.group(2)) for m in HEADING.finditer(html)}
+    parts = [" ".join(x.split()) for x in TITLE_PARTS.split(unescape(tag.group(1)))]
+    return next(
+        (x for x in parts if len(x.split()) >= 2 and x in headings and not is_site_name(x, footer)), ""
+    )
 
 
 def _json_string(x: str) -> str:
@@ -429,5 +579,18 @@ def _own_cut(html: str) -> tuple[str, bool]:
         if FURNITURE_LINES.match(line) and line:
             continue
         lines.append(line)
-    out = "\n".join(lines)
+    out = "\n".join(_without_record_card(lines))
     return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n", parser.laid_out or chronicle
+
+
+def _without_record_card(lines: list[str]) -> list[str]:
+    """The lines without the page's record card written as paragraphs: a run of two "Label: value" lines or
+    more ("Osoba, która wytworzyła informację: …", "Data udostępnienia: …"), blank lines between them."""
+    card = [bool(RECORD_LINE.match(x)) for x in lines]
+    filled = [i for i, x in enumerate(lines) if x]
+    drop = set()
+    for k, i in enumerate(filled):
+        near = [filled[j] for j in (k - 1, k + 1) if 0 <= j < len(filled)]
+        if card[i] and any(card[j] for j in near):
+            drop.add(i)
+    return [x for i, x in enumerate(lines) if i not in drop]

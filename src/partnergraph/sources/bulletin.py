@@ -20,6 +20,7 @@ from ._html import (
     CREATED_LABELS,
     PUBLISHED_LABELS,
     PUBLISHER_LABELS,
+    RECORD_HEADING,
     RECORD_LINE,
     is_site_name,
     looks_like_html,
@@ -30,7 +31,7 @@ from ._html import (
 from .reading import clean_text
 
 _LABEL = RECORD_LINE  # "Label: value" lines of the bulletin's metadata block ("metryka")
-_METRYKA_HEADING = re.compile(r"^\s*(metryka( strony| dokumentu)?|informacje o dokumencie)\s*:?\s*$", re.I)
+_METRYKA_HEADING = RECORD_HEADING  # "Metryka", "Informacje o dokumencie": the record card follows
 # a line made only of page tools: "drukuj | pobierz", "Pobierz (PDF, 120 KB)", "wersja do druku"
 _TOOL = (
     r"(drukuj(\s+stronę)?|pobierz(\s+plik|\s+pdf)?|wersja do druku|powrót|wróć|do góry|udostępnij|zgłoś błąd)"
@@ -89,8 +90,7 @@ def read_bulletin(document: str) -> BulletinPage:
         h1 = None
     title = (
         h1
-        or next((meta[k] for k in META_TITLE if meta.get(k)), None)
-        or marked_headline(document, footer=footer)
+        or marked_headline(document, next((meta[k] for k in META_TITLE if meta.get(k)), ""), footer)
         or _title_from_tag(title_tag, footer)
     )
     published = next((d for d in (_parse_date(labels.get(k)) for k in PUBLISHED_LABELS) if d), None) or next(

@@ -54,7 +54,10 @@ def read_page(
     if looks_like_html(text):
         footer = page_footer(text)
         headline = page_headline(text, footer) or None
-        text = with_headline(main_text(text, footer), page_title(text))
+        content = main_text(text, footer)
+        # the <title>'s headline over a text that shows none (not where it shows the marked one)
+        shown = headline and " ".join(headline.split()) in " ".join(content.split())
+        text = content if shown else with_headline(content, page_title(text))
         text = clean_text(text)
     else:
         text = unwrap(clean_text(text))
@@ -165,7 +168,7 @@ def page_title(html: str) -> str:
     m = TITLE.search(html[:20000])
     if m is None:
         return ""
-    parts = [" ".join(unescape(x).split()) for x in TITLE_PARTS.split(m.group(1))]
+    parts = [" ".join(x.split()) for x in TITLE_PARTS.split(unescape(m.group(1)))]
     named = [x for x in parts if EVENT_WORDS.search(x) and not OVERVIEW.search(x) and len(x.split()) >= 2]
     return max(named, key=len) if named else ""
 
