@@ -80,6 +80,10 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (r"spotka(nie|nia|niach|niu|ń)\b", 1),
         (r"seminari\w* (partner|projektow|robocz)", 3),  # a partners' seminar: the project's working session
+        (
+            r"(wizyt|przyjazd|pobyt)\w* partnerów",
+            1,
+        ),  # partners come to work, unless the text says they toured
         (r"spotka(ł|ła|li|ły|ją|jąc) się\b", 2),  # met someone: a meeting, not a tour
         (r"rozmow|rozmawia", 1),
         (r"w ramach projektu", 1),
@@ -147,7 +151,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"staż|praktyk|hospitacj", 2),  # placements: staying to learn how others work
         (r"przebywa(ł|ła|li|ły|jąc)\w*|pobyt\w*", 1),  # a group's stay with the hosts
         (r"poznal[iy]|poznaw", 1.5),
-        (r"odwiedzi(li|ł|ła|ły)\b", 1.5),  # visitors came: "odwiedzili nas pracownicy socjalni z …"
+        (r"odwiedzi(li|ł|ła|ło|ły)\b", 1.5),  # visitors came: "odwiedzili nas pracownicy socjalni z …"
         (r"odwiedza(li|ły|ł|ła)\b", 1.5),  # ... and went round: "odwiedzali noclegownie i punkty pomocy"
         (r"przedstawion[oay] (formy|zasady|najważniejsze|działalność|informacj)", 1),
         (SHADOWING, 1.5),
@@ -215,7 +219,10 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"(delegacj|przedstawiciel|pracowni|kadr)\w* (\w+\s+){0,3}?(uniwersyte|uczelni|akademi[ia]|politechni|"
         r"wyższ\w* szkoł|szkoł\w* wyższ|universit|hochschul|hogeschool|college)\w*",
     ),
-    ("youth", r"młodzież\w*|młodzi ludzie|młodych ludzi|uczni(owie|ów)|licealist\w*|gimnazjalist\w*"),
+    (
+        "youth",
+        r"młodzież\w*|młodzi ludzie|młodych ludzi|uczni(owie|ów)|licealist\w*|gimnazjalist\w*|nastolat\w*",
+    ),
     ("volunteers", r"wolontariusz\w*|volunteers"),
     (
         "officials",
@@ -226,7 +233,8 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         # the staff of a named administration: "pracownikami Departamentu Polityki Społecznej … Administracji" (not
         # a university's "pracowników administracji")
         r"pracowni\w+ (?:[a-ząćęłńóśźż]+\s+)?(?-i:Departament|Ministerst|Urzęd|Administracj|Magistrat|Starostw)\w*|"
-        r"prezydent\w* miasta|ministr\w*|wiceministr\w*|samorządowc\w*|konsul\w*|ambasador\w*|"
+        r"prezydent\w* miasta|ministr\w*|wiceministr\w*|samorządowc\w*|konsul\w*|ambasador\w*|dyplomat\w*|"
+        r"radc\w* (?:ds\.|do spraw|ambasad|handlow|minist)\w*|"  # an embassy's counsellor
         r"(?:nad|wice)burmistrz\w*|starost(?!w)\w*|mer(?:a|em|owi)?\b|deputowan\w*|"
         r"przewodnicząc\w* (\w+\s+){0,2}?(rad[yzą]|sejmik|zgromadze)\w*|przedstawiciel\w* (władz|ministerstw|"
         r"rządu|urzęd|samorząd|gmin|miast|region|parlament|magistrat|(\w+\s+)?republik|(\w+\s+)?królestw|"
@@ -261,6 +269,7 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         # carers, not the family carers a text is about ("wspierać opiekunów osób z demencją")
         r"asystent\w* rodzin\w*|opiekun\w++(?!\s+(?:rodzinn|faktyczn|nieformaln|osób|osoby))|pielęgniar\w*|lekarz\w*|dyrektor\w* (ośrod|placówek|domów)\w*|"
         r"nauczyciel\w*|policjan\w*|kurator\w* sądow\w*|sędzi\w*|mediator\w*|animator\w*|social worker\w*|"
+        r"doradc\w* (?:zawodow|socjaln|rodzinn|zawodu)\w*|"
         r"practitioners|professionals",
     ),
 ]
@@ -310,6 +319,10 @@ MET_BEFORE = re.compile(
     r"spotka\w*\s+się\s+(?:\S+\s+){0,2}?z\s+(?:[^\s.;]+\s+){0,4}?(?:(?:i|oraz)\s+(?:[^\s.;]+\s+){0,2}?)?$",
     re.I,
 )  # ... and whom besides: "spotkali się z burmistrzem Adamem Lisem i radnymi gminy"
+# ... unless the home's people met them: "Dyrektor MOPS spotkała się z radcą ambasady …" (the guest is met)
+MET_BY_HOME = re.compile(
+    r"(?:MOPS|Ośrod\w+|[Dd]yrektor\w*|[Kk]ierowni\w*)\s+(?:\S+\s+){0,2}?spotka\w*\s+się\s"
+)
 # whose work the visitors saw are the hosts: "poznawali pracę naszych asystentów rodziny", "pracy tamtejszych
 # pracowników socjalnych"
 SEEN_BEFORE = re.compile(
@@ -584,7 +597,7 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
                 if (
                     not (HOSTS_AFTER.match(text, m.end()) and not _foreign_after(text, m.end(), place_words))
                     and not THEME_BEFORE.search(before)
-                    and not MET_BEFORE.search(before)
+                    and not (MET_BEFORE.search(before) and not MET_BY_HOME.search(before))
                     and not SEEN_BEFORE.search(before)
                     and not HOST_BEFORE.search(before)
                     and not LOCAL_AFTER.match(text, m.end())
@@ -713,7 +726,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
         r"rodzin\w* z (?:\w+ )?dziećmi|rodzin\w* dysfunkcyjn\w*|ochron\w* dzieci|dobr\w* dziecka|"
         r"pomocy dzieciom|polity(?:k|c)\w* rodzinn\w*|opiek\w* nad dzie\w*|rodzin\w* w kryzysie|"
         r"świadcze\w* rodzinn\w*|zasiłk\w* rodzinn\w*|prac\w* z dziećmi|family support|child welfare|"
-        r"rodzin\w* wielodzietn\w*|"
+        r"rodzin\w* wielodzietn\w*|dzieci z (?:\w+ )?rodzin(?!\w* zastępcz)\w*|"
         r"placów\w+ wsparcia dziennego|świetlic\w* (?:środowiskow|socjoterapeutyczn)\w*|"  # day support for children
         # help, care or support given to children (not a facility "dla dzieci", which is only toured); only
         # the last words, so that the kind of help keeps its own topic ("wsparcie psychologiczne dla dzieci")

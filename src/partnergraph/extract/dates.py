@@ -112,6 +112,15 @@ ROMAN_RANGE = re.compile(
     + _NUM_JOIN
     + rf"(?P<d2>[0-3]?\d)\s*[. ]\s*(?P<m2>{_ROMAN_MONTH})\s*[. ]\s*(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*r\.)?"
 )
+# a list item opened by a day and a Roman month with no year, the year in a label over the list: "• 6–7 III – Brno",
+# "14 XI: wizyta partnerów" (only at a line's start and before a dash or a colon: elsewhere too like other numbers)
+ROMAN_OPENING = re.compile(
+    r"(?m)^[ \t]*(?:[-–—•·▪●○*][ \t]+)?(?P<d1>[0-3]?\d)(?:[ \t]+(?P<m1>"
+    + _ROMAN_MONTH
+    + r"))?(?:[ \t]*[-–][ \t]*(?P<d2>[0-3]?\d))?[ \t]+(?P<m>"
+    + _ROMAN_MONTH
+    + r")(?=[ \t]*[-–—:,])"
+)
 ISO = re.compile(r"(?P<y>(?:19|20)(?<!\d..)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 MONTH = re.compile(
     rf"\b(?:w|we|od|na\s+początku|pod\s+koniec|z\s+końcem|końcem|na\s+przełomie)\s+"
@@ -133,6 +142,7 @@ MONTH_YEAR = re.compile(
 MONTH_SPAN = re.compile(
     rf"(?:\b(?:na\s+)?przełom(?:ie|u)?\s+(?P<m1>{_GEN})\s+(?:i|oraz|a)\s+(?P<m2>{_GEN})"
     rf"|\bod\s+(?P<f1>{_GEN})\s+do\s+(?P<f2>{_GEN})"
+    rf"|\bod\s+(?P<e1>{_GEN})\s+{_YEAR.format(n='ey')}\s+do\s+(?P<e2>{_GEN})"  # "od września 2020 r. do sierpnia 2021 r."
     rf"|\b(?P<n1>{_NOM})\s*[-–—]\s*(?P<n2>{_NOM}))"
     rf"(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')})?(?!\w)",
     re.I,
@@ -288,15 +298,26 @@ def find_dates(text: str) -> list[DateMention]:
         d, mo, y = int(m["d"]), ROMAN.index(m["m"].lower()) + 1, int(m["y"])
         if _valid(y, mo, d):
             add(DateMention(m.start(), m.end(), (y, mo, d), (y, mo, d)))
+    for m in ROMAN_OPENING.finditer(text):
+        m2 = ROMAN.index(m["m"].lower()) + 1
+        m1, d1 = ROMAN.index(m["m1"].lower()) + 1 if m["m1"] else m2, int(m["d1"])
+        d2 = int(m["d2"]) if m["d2"] else d1
+        if _valid(None, m1, d1) and _valid(None, m2, d2) and (m1, d1) <= (m2, d2):
+            add(DateMention(m.start("d1"), m.end(), (None, m1, d1), (None, m2, d2)))
     for rx in (ISO, NUMERIC, SLASHED):
         for m in rx.finditer(text):
             d, mo, y = int(m["d"]), int(m["m"]), _year(m["y"])
             if _valid(y, mo, d):
                 add(DateMention(m.start(), m.end(), (y, mo, d), (y, mo, d)))
     for m in matches(MONTH_SPAN, month):
-        g1, g2 = ("m1", "m2") if m["m1"] else ("f1", "f2") if m["f1"] else ("n1", "n2")
+        g1, g2 = next((a, b) for a, b in (("m1", "m2"), ("f1", "f2"), ("e1", "e2"), ("n1", "n2")) if m[a])
         m1, m2, y = _month(m[g1]), _month(m[g2]), _year(m["y"])
         y1 = y - 1 if y and m1 > m2 else y  # "przełomie grudnia i stycznia 2015"
+        if m["e1"]:
+            y1 = _year(m["ey"])
+            y = y or y1
+            if (y1, m1) > (y, m2):
+                continue
         add(DateMention(m.start(g1), m.end(), (y1, m1, None), (y, m2, None)))
     for m in matches(MONTH_YEAR, year):
         mo, y = _month(m["n"]) if m["n"] else ROMAN.index(m["r"].lower()) + 1, int(m["y"])
@@ -438,21 +459,28 @@ _WEEKDAY_NO = {"poniedział": 0, "wtor": 1, "środ": 2, "czwart": 3, "piąt": 4,
 _WEEKDAY_STEM = "|".join(_WEEKDAY_NO)
 # the first day's weekday written with it: "W czwartek 21 października", "we wtorek, 15 maja"
 WEEKDAY_BEFORE = re.compile(rf"(?<!\w)(?:w|we)\s+(?P<w>{_WEEKDAY_STEM})\w*,?\s*$", re.I)
-# a later sentence that opens with another weekday and no date: "W piątek uczestnicy odwiedzili …"
+# a later sentence or clause that opens with another weekday and no date: "W piątek uczestnicy odwiedzili …", "…,
+# a w czwartek goście wzięli udział …"
 WEEKDAY_OPENING = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:W|We)\s+(?P<w>{_WEEKDAY_STEM})\w*\s+(?![0-3]?\d\b)"
+    rf"(?:(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:W|We)|,\s+a\s+(?:w|we))\s+(?P<w>{_WEEKDAY_STEM})\w*\s+(?![0-3]?\d\b)"
 )
 
 
 def _next_weekday(text: str, first: DateMention) -> list[DateMention]:
     """The event's last day told by a weekday in a later sentence of the same report, counted from the
-    first day's own weekday ("W czwartek 21 października rozpoczęło się … W piątek uczestnicy …")."""
+    first day's own weekday, written ("W czwartek 21 października rozpoczęło się … W piątek uczestnicy …") or
+    found in the calendar when the year is known."""
     import datetime as dt
 
     lead = WEEKDAY_BEFORE.search(text[max(0, first.start - 20) : first.start])
-    if lead is None or first.begin != first.finish:
+    if first.begin != first.finish:
         return []
-    base = _WEEKDAY_NO[next(k for k in _WEEKDAY_NO if lead["w"].lower().startswith(k))]
+    if lead is not None:
+        base = _WEEKDAY_NO[next(k for k in _WEEKDAY_NO if lead["w"].lower().startswith(k))]
+    elif first.begin[0] is not None:  # "W dniu 14 listopada 2017 r. …": its weekday from the calendar
+        base = dt.date(*first.begin).weekday()
+    else:
+        return []
     last = None
     for m in WEEKDAY_OPENING.finditer(text, first.end):
         day = _WEEKDAY_NO[next(k for k in _WEEKDAY_NO if m["w"].lower().startswith(k))]
@@ -473,23 +501,30 @@ def _next_weekday(text: str, first: DateMention) -> list[DateMention]:
     return [last] if last is not None else []
 
 
-# a later sentence that opens with the day after, undated: "Następnego dnia goście spotkali się …"
+# a later sentence that opens with the day after, undated: "Następnego dnia goście spotkali się …"; or with a day
+# counted from the first: "Drugi dzień wizyty poświęcony był …", "Ostatniego, trzeciego dnia …"
 DAY_AFTER = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:Następnego\s+dnia|Nazajutrz|Dzień\s+później|Drugiego\s+dnia)\b(?![\s,]*\d)"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:(?P<next>Następnego\s+dnia|Nazajutrz|Dzień\s+później)"
+    r"|(?:Ostatni\w*,?\s+|W\s+)?(?i:(?P<n>drug|trzec|czwart|piąt)\w*)\s+(?:dni[au]|dzień|dniem))\b(?![\s,]*\d)"
 )
+_ORDINAL = {"drug": 1, "trzec": 2, "czwart": 3, "piąt": 4}
 
 
 def _next_day(text: str, first: DateMention) -> list[DateMention]:
-    """The event's second day told by "Następnego dnia" in a later sentence of a one-day-dated report."""
+    """The event's last day told by "Następnego dnia" or by its number ("Trzeciego dnia") in a later sentence of
+    a one-day-dated report."""
     import datetime as dt
 
-    m = DAY_AFTER.search(text, first.end)
-    if m is None or first.begin != first.finish:
+    if first.begin != first.finish or first.begin[2] is None:
         return []
+    steps = [(1 if m["next"] else _ORDINAL[m["n"].lower()], m) for m in DAY_AFTER.finditer(text, first.end)]
+    if not steps:
+        return []
+    step, m = max(steps, key=lambda x: x[0])
     y, mo, d = first.begin
     try:
-        when = dt.date(y or 2001, mo, d) + dt.timedelta(days=1)
-    except (ValueError, TypeError):
+        when = dt.date(y or 2001, mo, d) + dt.timedelta(days=step)
+    except ValueError:
         return []
     day = (y and when.year, when.month, when.day)
     return [DateMention(m.start(), m.end(), day, day)]

@@ -783,9 +783,9 @@ def _drop_generic_programmes(ev: Event) -> None:
 
 # a table row's leading date and the separators after it: "3-4.04.2019 | Mediolan | Udział …"
 ROW_DATE = re.compile(
-    r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\.\d{1,2}\.|\s+[a-ząćęłńóśźż]+\s+|\s+[IVX]{1,4}\s+)(?:19|20)\d\d\s*(?:r\.)?"
-    r"\s*[|–—,-]?\s*$"
-)  # "12.03.2013 | Wiedeń | …", "14–15 kwietnia 2016, Glasgow: …", "4–5 III 2019 – Graz – …"
+    r"^\d{1,2}(?:\s+[IVX]{1,4})?(?:\s*[-–]\s*\d{1,2})?(?:\.\d{1,2}\.|\s+[a-ząćęłńóśźż]+\s+|\s+[IVX]{1,4}\s+)"
+    r"(?:(?:19|20)\d\d\s*(?:r\.)?)?\s*[|–—,-]?\s*$"
+)  # "12.03.2013 | Wiedeń | …", "14–15 kwietnia 2016, Glasgow: …", "30 IX–2 X 2016 r. – Wiedeń – …", "6 III – Brno"
 # the place field of an event written as a record: "Miejsce: Wiedeń"
 PLACE_FIELD = re.compile(r"(?:^|\n)\s*(?:miejsce|miasto)(?:\s+\w+)?\s*:\s*$", re.I)
 

@@ -2041,7 +2041,17 @@ NATIONALITY = {
     "fiński": "FI", "islandzki": "IS", "amerykański": "US", "kanadyjski": "CA", "izraelski": "IL",
     "japoński": "JP", "chiński": "CN", "koreański": "KR", "kazachski": "KZ", "australijski": "AU",
 }  # fmt: skip
-NATIONALITY_LEMMAS = frozenset(NATIONALITY)
+# people named by their nation, in the plural: "dziewięciu Norwegów", "paczki od Holendrów", "Czesi"
+DEMONYM = {
+    "Niemiec": "DE", "Austriak": "AT", "Szwajcar": "CH", "Czech": "CZ", "Słowak": "SK", "Węgier": "HU",
+    "Ukrainiec": "UA", "Białorusin": "BY", "Litwin": "LT", "Łotysz": "LV", "Estończyk": "EE", "Gruzin": "GE",
+    "Ormianin": "AM", "Mołdawianin": "MD", "Rumun": "RO", "Bułgar": "BG", "Serb": "RS", "Chorwat": "HR",
+    "Słoweniec": "SI", "Grek": "GR", "Włoch": "IT", "Hiszpan": "ES", "Portugalczyk": "PT", "Francuz": "FR",
+    "Belg": "BE", "Holender": "NL", "Brytyjczyk": "GB", "Anglik": "GB", "Szkot": "GB", "Irlandczyk": "IE",
+    "Duńczyk": "DK", "Szwed": "SE", "Norweg": "NO", "Fin": "FI", "Islandczyk": "IS", "Amerykanin": "US",
+    "Kanadyjczyk": "CA", "Japończyk": "JP", "Chińczyk": "CN", "Koreańczyk": "KR",
+}  # fmt: skip
+NATIONALITY_LEMMAS = frozenset(NATIONALITY) | {d.lower() for d in DEMONYM}
 # ("maltański" is left out: on welfare pages it is the Order of Malta's, "Maltańska Służba Medyczna")
 # after these words the adjective names a language or a subject, not a country's people
 NOT_NATIONALITY_BEFORE = {
@@ -2054,6 +2064,8 @@ def _nationality(t: Token) -> str | None:
     """The ISO code of the country whose adjective the word is ("norweskiego": NO)."""
     if not t.is_word or t.lemmas.isdisjoint(NATIONALITY_LEMMAS):
         return None  # most words: no country's adjective among their base forms
+    if not t.is_upper_initial and t.lemmas.isdisjoint(NATIONALITY):
+        return None  # a nation's people are written with a capital ("Norwegów"), not its fish ("norwegów")
     if t.analyses is analyse(t.text):  # the dictionary's reading: the same answer for every such word
         return _nationality_of(t.text)
     return _nationality_in(t.analyses)
@@ -2065,8 +2077,12 @@ def _nationality_of(word: str) -> str | None:
 
 
 def _nationality_in(analyses) -> str | None:
+    for a in analyses:
+        if a.pos == "adj" and a.lemma.lower() in NATIONALITY:
+            return NATIONALITY[a.lemma.lower()]
+    # a nation's people as a group (not one person: "Jan Niemiec", a surname, is singular)
     return next(
-        (NATIONALITY[a.lemma.lower()] for a in analyses if a.pos == "adj" and a.lemma.lower() in NATIONALITY),
+        (DEMONYM[a.lemma] for a in analyses if a.pos == "subst" and a.number == "pl" and a.lemma in DEMONYM),
         None,
     )
 

@@ -933,6 +933,11 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
     kept = [ln for ln in body if (ln.start, ln.end) not in masks]
     if not kept:
         return None
+    dateline = DATELINE_LEAD.match(kept[0].text)
+    if dateline and _has_date(text[kept[0].start + dateline.end() : kept[-1].end]):
+        # the release's date opens its first paragraph, its text tells when the event was: no event's date (a
+        # report from the event's place, "Wilno, 12 maja 2016 r. – … uczestniczą", is dated by it)
+        masks.append((kept[0].start, kept[0].start + dateline.end()))
     tstart = title_line.start + (len(title_line.text) - len(title))
     tend = title_line.end
     tail = DATE_TAIL.search(text, tstart, tend)
@@ -948,6 +953,7 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
         _published(lines[head:], main - head)
         or _published(lines[above:head], head - above)
         or _footer_published(lines[main:])
+        or (dateline and dateline.group())
     )
     return Listed(
         section, None, None, [(a, b) for a, b in masks if a < end], article=True, published=published
@@ -1021,6 +1027,14 @@ def _published(lines: list[_Line], main: int) -> str | None:
         ):  # "17.10.2019", "Jan Lis | 17.10.2019, 10:12", "Opublikowano: 17.10.2019 (czwartek) | Redakcja: …"
             return ln.text
     return None
+
+
+# a press release's dateline opening its first paragraph: "KRAKÓW, 12.04.2018 r. – W dniach …", "Kraków, dnia 3 maja
+# 2019 r.: …"
+DATELINE_LEAD = re.compile(
+    rf"^\s*[{UPPER}][\w-]+(?:[ -][{UPPER}][\w-]+){{0,2}},\s+(?:(?i:dnia)\s+)?(?i:{chrome.DATE_TOKEN.pattern})"
+    r"(?:\s*r\.)?\s*[-–—:]"
+)
 
 
 # a labelled date of publication, not of an edit: "Opublikowano: 10.06.2022", "Dodano: 5 marca 2021 r. | Autor: …"
