@@ -96,6 +96,19 @@ def test_union_dumps_hold_every_triple_once(dumps):
         assert len(graph) == 10 and isomorphic(graph, reference), suffix
 
 
+def test_a_triple_in_several_graphs_is_once_in_the_union(tmp_path):
+    """The union's N-Triples keep a triple once however many graphs hold it (sorted N-Quads put those
+    lines next to each other, with other triples' lines around them)."""
+    lines = NQUADS.splitlines()
+    in_a = [line for line in lines if line.endswith("/graph/source/a> .")][:3]
+    again = [line.replace("/graph/source/a>", f"/graph/source/{g}>") for g in "cd" for line in in_a]
+    nquads = ("\n".join(sorted(lines + again)) + "\n").encode("utf-8")
+    paths = write_dumps(nquads, tmp_path / "dumps")
+    triples = paths["nt"].read_bytes().splitlines()
+    assert len(triples) == len(set(triples)) == 10 and triples == sorted(triples)
+    assert len(Graph().parse(paths["ttl"], format="turtle")) == 10
+
+
 def test_dumps_written_by_a_process_of_their_own_are_the_same_bytes(dumps, tmp_path):
     """`build` writes the dumps in a separate Python process (publish/_dumps_worker.py): same files,
     same bytes as written in this process."""

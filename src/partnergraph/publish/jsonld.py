@@ -161,13 +161,15 @@ def write_compact_jsonld(nquads: Path, out: BinaryIO) -> None:
     file without building the expanded document (at 10^5 events, 4 M quads, that took most of `build`'s
     time). The file is read a line at a time, not whole: each line's text is let go once its terms
     are kept, and its memory serves the next (3x10^4 events: 342,000 -> 179,000 page faults, a fault
-    costing some microseconds in a virtual machine; 7.1-8.0 -> 6.0 s of CPU). Every line of a build ends with its graph's IRI and no IRI or blank node label has a space,
-    so a line's first two fields are its subject and predicate and its last two its graph and the
-    final dot; the object, between them, is parsed by pyoxigraph, each distinct literal once, and
-    every term is checked strictly (`_strictly_parsed`: bad N-Quads stop a build here). Quads are
-    grouped by graph, subject and predicate in the order first met. IRIs, blank node labels and
-    language tags are written between quotes as they are: none can hold a character that JSON
-    escapes (a quote, a backslash, a control character)."""
+    costing some microseconds in a virtual machine; 7.1-8.0 -> 6.0 s of CPU).
+
+    Every line of a build ends with its graph's IRI and no IRI or blank node label has a space, so a
+    line's first two fields are its subject and predicate and its last two its graph and the final
+    dot; the object, between them, is parsed by pyoxigraph, each distinct literal once, and every term
+    is checked strictly (`_strictly_parsed`: bad N-Quads stop a build here). Quads are grouped by
+    graph, subject and predicate in the order first met. IRIs, blank node labels and language tags
+    are written between quotes as they are: none can hold a character that JSON escapes (a quote, a
+    backslash, a control character)."""
     graphs: dict[bytes, dict] = {}  # graph -> subject -> predicate -> [object], as N-Quads terms
     with nquads.open("rb") as lines:
         for line in lines:
