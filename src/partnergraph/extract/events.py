@@ -440,6 +440,7 @@ def _event(
     # text names another country (an organiser's seat: "seminarium w Belgii zorganizowane przez Uniwersytet
     # Wiedeński"); else a city adjective beside an institution in the running text, which says whence the
     # people come as "z Wiednia" would ("urzędnicy wiedeńskiego magistratu oraz goście z Niemiec")
+    seated = not ev.cities
     if not ev.cities:
         seats = []
         for n in found.organisations:
@@ -492,6 +493,9 @@ def _event(
                 if p.country not in ev.countries:
                     ev.countries.append(p.country)
                     ev.evidence.setdefault("countries", []).append(evidence)
+    if seated and _one_seat_abroad(ev):  # "odwiedziły Lwowskie Miejskie Centrum …" on a trip "na Ukrainę"
+        ev.location = ev.cities[0]
+        ev.evidence["location"] = ev.evidence["cities"][:1]
     for iso, k in find_nationalities(d.tokens):
         if iso not in ev.countries:
             t = d.tokens[k]
@@ -788,6 +792,17 @@ ROW_DATE = re.compile(
 )  # "12.03.2013 | Wiedeń | …", "14–15 kwietnia 2016, Glasgow: …", "30 IX–2 X 2016 r. – Wiedeń – …", "6 III – Brno"
 # the place field of an event written as a record: "Miejsce: Wiedeń"
 PLACE_FIELD = re.compile(r"(?:^|\n)\s*(?:miejsce|miasto)(?:\s+\w+)?\s*:\s*$", re.I)
+
+
+def _one_seat_abroad(ev: Event) -> bool:
+    """A trip abroad placed only in a country, whose one foreign town is the seat of a body named: the host's."""
+    return (
+        ev.direction == "outgoing"
+        and ev.location is not None
+        and ev.location.name is None
+        and len(ev.cities) == 1
+        and ev.cities[0].country == ev.location.country
+    )
 
 
 def _venue_cell(m: PlaceMention, text: str, base: int, tl: int) -> PlaceMention:

@@ -22,7 +22,9 @@ from .gazetteer import City, Gazetteer, fold3, key, name_starts
 
 # English ones too: project and network sites write "delegations from Ghent", "a meeting in Turin"
 FROM = {"z", "ze", "spod", "from"}
-IN = {"w", "we", "na", "pod", "koło", "k", "przy", "in"}
+# a venue near a town is placed by that town: "pod Linzem", "koło Brna", "niedaleko Ołomuńca", "w pobliżu Lyonu"
+NEAR_WORDS = {"koło", "k", "pod", "niedaleko", "nieopodal", "pobliżu"}
+IN = {"w", "we", "na", "przy", "in", *NEAR_WORDS}
 TO = {"do", "dla"}
 PLACE_NOUNS = {"miejscowość", "miasto", "miasteczko", "gmina", "wieś", "region", "okręg", "prowincja"}
 REGION_NOUNS = {"region", "okręg", "prowincja"}
@@ -513,9 +515,6 @@ def _capital_datelines(tokens: list[Token]) -> list[Token]:
                     out[k] = Token(tokens[k].text.capitalize(), tokens[k].start, tokens[k].end)
                     out[k].line_start = tokens[k].line_start
     return out or tokens
-
-
-NEAR_WORDS = {"koło", "k", "pod"}
 
 
 def _beside_a_town(tokens: list[Token], m: PlaceMention, prev: PlaceMention) -> bool:
@@ -1201,8 +1200,16 @@ def _corroborated(
         and not _dateline_at(tokens, i)
     ):
         # a common word capitalised only as its sentence's first ("Troje pracowników …": the numeral, not Troja
-        # in Czechia; "Sala była pełna"): a town only where it is a large one
-        readings = tuple(c for c in m.readings if c.population >= SMALL_TOWN and c.country in gaz.europe)
+        # in Czechia; "Sucha trawa": no Suceava): a large town in Europe by its own name, or by another where
+        # its country is named
+        named = _named_countries(found, m, tokens, nationalities)
+        readings = tuple(
+            c
+            for c in m.readings
+            if c.population >= SMALL_TOWN
+            and c.country in gaz.europe
+            and (_own_name((c,), key(m.quote)) or c.country in named)
+        )
         if not readings:
             return None
         m = replace(m, country=readings[0].country, city=readings[0], readings=readings)
@@ -2013,8 +2020,25 @@ def home_namesakes(mentions: list[PlaceMention], home_town, named: set[str]) -> 
             local = next((c for c in m.namesakes if any(_km(c, o) <= LOCAL_KM for o in around)), None)
             if local is not None and foreign_side and m.country not in foreign_side:
                 m = replace(m, country="PL", city=local, readings=(local,))
-        out.append(m)
+        out.append(_neighbour_of_home(m, home_town))
     return out
+
+
+def _neighbour_of_home(m: PlaceMention, home_town) -> PlaceMention:
+    """Of a name's towns in one country, the one near the home's town where the first is far from it ("z
+    Frankfurtu" on a page from Słubice is Frankfurt (Oder), as _cohere reads it beside a town the text names)."""
+    if m.kind != "city" or len(m.readings) < 2 or home_town is None or home_town.lat is None:
+        return m
+    first = m.city or m.readings[0]
+    near = [c for c in m.readings if c.country == first.country and _km(c, home_town) <= NEAR_KM]
+    if near and _nearest_km(first, [home_town]) > 2 * NEAR_KM:
+        return replace(
+            m,
+            country=near[0].country,
+            city=near[0],
+            readings=(near[0], *[c for c in m.readings if c != near[0]]),
+        )
+    return m
 
 
 def resolve(m: PlaceMention, countries_near: set[str]) -> PlaceMention:
