@@ -632,7 +632,7 @@ def _dated_town(text: str, m: PlaceMention, base: int) -> bool:
 
 # a dateline after the town opening a line: "Wilno, 12 maja 2016 r. – ", "Ryga, 3.10.2019 r.:"
 DATELINE_AFTER = re.compile(
-    r",[ \t]*(?:\d{1,2}(?:\.\d{1,2}\.|[ \t]+(?:[IVX]{1,4}|[a-ząćęłńóśźż]{3,12})[ \t]+)\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:[ \t]*\([^()\n]{2,30}\))?,[ \t]*(?:\d{1,2}(?:\.\d{1,2}\.|[ \t]+(?:[IVX]{1,4}|[a-ząćęłńóśźż]{3,12})[ \t]+)\d{4}|\d{4}-\d{2}-\d{2})"
     r"[ \t]*(?:r\.|roku)?[ \t]*(?:[–—:-]|\n|$)"
 )
 

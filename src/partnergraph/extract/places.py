@@ -26,7 +26,18 @@ FROM = {"z", "ze", "spod", "from"}
 NEAR_WORDS = {"koło", "k", "pod", "niedaleko", "nieopodal", "pobliżu"}
 IN = {"w", "we", "na", "przy", "in", *NEAR_WORDS}
 TO = {"do", "dla"}
-PLACE_NOUNS = {"miejscowość", "miasto", "miasteczko", "gmina", "wieś", "region", "okręg", "prowincja"}
+# ("okolica": "z okolic Lwowa", "w okolicach Brna" name the town's surroundings by it, as "koło Brna" does)
+PLACE_NOUNS = {
+    "miejscowość",
+    "miasto",
+    "miasteczko",
+    "gmina",
+    "wieś",
+    "region",
+    "okręg",
+    "prowincja",
+    "okolica",
+}
 REGION_NOUNS = {"region", "okręg", "prowincja"}
 CONNECTORS = {
     "nad",
@@ -1165,7 +1176,10 @@ def _corroborated(
             replace(m, country=readings[0].country, city=readings[0], readings=readings) if readings else None
         )
     if m.common_word:
-        m = _common_word_readings(m, _named_countries(found, m, tokens, nationalities))
+        named = _named_countries(found, m, tokens, nationalities)
+        if m.prep == "na" and not any(c.country in named for c in m.readings):
+            return None  # "na Moście" is on a bridge; a town abroad takes "w" ("w Moście")
+        m = _common_word_readings(m, named)
         if m is None:
             return None
     i = m.token_index
@@ -1275,13 +1289,16 @@ def _common_word_readings(m: PlaceMention, named: set[str]) -> PlaceMention | No
 
 def _dateline_at(tokens: list[Token], i: int, first: int | None = None) -> bool:
     """A word opening a line (or the last of a name from `first` that does) before a comma and a day, as a
-    press release's dateline names its town: "Ryga, 12 maja 2016 r. – …"."""
+    press release's dateline names its town: "Ryga, 12 maja 2016 r. – …", "Stara Lubowla (Słowacja), 3 …"."""
     first = i if first is None else first
+    j = i + 1
+    if j < len(tokens) and tokens[j].text == "(":  # the country in brackets between
+        j = next((k + 1 for k in range(j + 1, min(j + 5, len(tokens))) if tokens[k].text == ")"), j)
     return (
         (first == 0 or tokens[first].line_start)
-        and i + 2 < len(tokens)
-        and tokens[i + 1].text == ","
-        and tokens[i + 2].text.isdigit()
+        and j + 1 < len(tokens)
+        and tokens[j].text == ","
+        and tokens[j + 1].text.isdigit()
     )
 
 
@@ -1295,8 +1312,18 @@ def _common_reading(t: Token) -> bool:
     return any(a.lemma[:1].islower() and a.pos != "ign" for a in t.analyses)
 
 
+# a list's bullet before its item's first word: "• Troje pracowników …"
+BULLETS = {"•", "▪", "·", "*", "-", "–", "—", "◦", "►"}
+
+
 def _opens_sentence(tokens: list[Token], i: int) -> bool:
-    return i == 0 or tokens[i].line_start or tokens[i - 1].text in SENTENCE_END
+    prv = tokens[i - 1] if i else None
+    return (
+        prv is None
+        or tokens[i].line_start
+        or prv.text in SENTENCE_END
+        or (prv.text in BULLETS and (i == 1 or prv.line_start))
+    )
 
 
 LARGE_CITY = 300_000
