@@ -39,6 +39,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -48,6 +49,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 STORES = ("disk", "query", "memory", "oxigraph", "virtuoso", "rdflib")
 REFERENCE = "virtuoso"
+OVER_MEMORY = "over the memory limit"  # a server stopped while answering: what the rows column says
 
 
 class Cap(Exception):
@@ -64,6 +66,47 @@ def peak_kb(pid: int | None = None) -> int:
     with open(f"/proc/{pid}/status", encoding="ascii") as f:
         # a server that died (or was stopped for its memory) has no VmHWM left: 0, not a lost run
         return next((int(line.split()[1]) for line in f if line.startswith("VmHWM:")), 0)
+
+
+def resident_kb(pid: int) -> int:
+    """Resident memory of a process in kB (0 once it has gone)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            return next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
+    except OSError:
+        return 0
+
+
+class MemoryLimit:
+    """Stops a server whose resident memory passes `limit_mb` while it answers a query, so that the query
+    is reported as over the limit instead of the machine running out of memory: at 10^5 events Virtuoso
+    7.2 grew past 15 GB on a saved query (its MaxQueryMem is 1 GB) and the kernel killed it, with the
+    other stores' workers beside it."""
+
+    def __init__(self, server, limit_mb: float):
+        self.server, self.limit_kb = server, limit_mb * 1024
+        self.peak_kb = 0  # the largest resident size seen, over restarts
+
+    def __enter__(self) -> MemoryLimit:
+        self.passed, self.done, checked = False, threading.Event(), threading.Event()
+
+        def watch(pid: int) -> None:
+            while True:
+                size = resident_kb(pid)
+                self.peak_kb = max(self.peak_kb, size)
+                if size > self.limit_kb:
+                    self.passed = True
+                    self.server.kill()
+                checked.set()  # the query is sent after the first look: a tiny limit stops every query
+                if self.passed or self.done.wait(0.2):
+                    return
+
+        threading.Thread(target=watch, args=(self.server.process.pid,), daemon=True).start()
+        checked.wait()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.done.set()
 
 
 def open_store(kind: str, nquads: Path, folder: Path) -> tuple[object, dict, object]:
@@ -172,14 +215,17 @@ def select(store, text: str):
     return Rows(names, [{n: row[n] for n in names if row[n] is not None} for row in result])
 
 
-def worker(kind: str, nquads: Path, conn, cap: float) -> None:
+def worker(kind: str, nquads: Path, conn, cap: float, memory_mb: float) -> None:
     from test_remote_stores import answer_set
+
+    from partnergraph.store import RemoteStore
 
     folder = Path(tempfile.mkdtemp(prefix=f"pg-sbs-{kind}-"))
     server = None
     try:
         store, info, server = open_store(kind, nquads, folder)
         conn.send(info)
+        limit = MemoryLimit(server, memory_mb) if server else None
 
         def alarm(_signum, _frame):
             raise Cap
@@ -190,20 +236,33 @@ def worker(kind: str, nquads: Path, conn, cap: float) -> None:
             if message is None:
                 break
             text, compare = message
+            if limit and not server.alive():  # stopped for its memory: started again on its database
+                server.start(timeout=600)
+                store = RemoteStore(server.query_url, timeout=900)
             started = time.perf_counter()
             try:
                 if kind == "rdflib":  # pure Python: an alarm stops it; Oxigraph and servers run on
                     signal.setitimer(signal.ITIMER_REAL, cap)
-                rows = select(store, text)
+                if limit:
+                    with limit:
+                        rows = select(store, text)
+                else:
+                    rows = select(store, text)
                 seconds = time.perf_counter() - started
                 conn.send((seconds, len(rows), answer_set(rows, text) if compare else None))
             except Cap:
                 conn.send((math.inf, None, None))
             except Exception as e:  # a store's failure is a result of the benchmark, not its end
-                conn.send((math.nan, f"{type(e).__name__}: {str(e)[:200]}", None))
+                if limit and limit.passed:
+                    conn.send((math.inf, OVER_MEMORY, None))
+                else:
+                    conn.send((math.nan, f"{type(e).__name__}: {str(e)[:200]}", None))
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
-        conn.send({"peak_mb": (peak_kb(server.process.pid) if server else peak_kb()) / 1024})
+        peak = (
+            max(peak_kb(server.process.pid) if server.alive() else 0, limit.peak_kb) if server else peak_kb()
+        )
+        conn.send({"peak_mb": peak / 1024})
     finally:
         if server is not None:
             server.stop()
@@ -217,7 +276,9 @@ def geomean(values: list[float]) -> float:
     return math.exp(statistics.fmean(math.log(v) for v in values)) if values else math.nan
 
 
-def run(nquads: Path, stores: list[str], runs: int, cap: float, names: list[str] | None, also=()) -> dict:
+def run(
+    nquads: Path, stores: list[str], runs: int, cap: float, names: list[str] | None, also=(), memory_mb=6144.0
+) -> dict:
     from partnergraph.query import load_saved_queries, parse_saved_query
 
     queries = load_saved_queries(ROOT / "queries")
@@ -230,7 +291,7 @@ def run(nquads: Path, stores: list[str], runs: int, cap: float, names: list[str]
     loads = {}
     for kind in stores:  # loaded one after the other, so that each load has the machine to itself
         parent, child = context.Pipe()
-        process = context.Process(target=worker, args=(kind, nquads, child, cap), daemon=True)
+        process = context.Process(target=worker, args=(kind, nquads, child, cap, memory_mb), daemon=True)
         process.start()
         workers[kind] = (process, parent)
         loads[kind] = parent.recv()
@@ -244,7 +305,7 @@ def run(nquads: Path, stores: list[str], runs: int, cap: float, names: list[str]
             shift = (position + number) % len(stores)
             for kind in stores[shift:] + stores[:shift]:
                 if times[kind][name] and (math.isinf(times[kind][name][0]) or kind == "rdflib"):
-                    continue  # over the cap once: not again; rdflib, tens of times slower, runs once
+                    continue  # over a cap once: not again; rdflib, tens of times slower, runs once
                 conn = workers[kind][1]
                 conn.send((text, number == 0))
                 seconds, rows, answer = conn.recv()
@@ -269,6 +330,7 @@ def run(nquads: Path, stores: list[str], runs: int, cap: float, names: list[str]
         "differences": differences(answers, stores),
         "load_average": os.getloadavg(),
         "cap": cap,
+        "memory_limit_mb": memory_mb,
     }
 
 
@@ -323,13 +385,15 @@ def report(result: dict) -> None:
             cells.append(
                 "—"
                 if value is None
+                else ">memory"
+                if result["rows"][name].get(kind) == OVER_MEMORY
                 else ">cap"
                 if math.isinf(value)
                 else "error"
                 if math.isnan(value)
                 else f"{value * 1000:,.0f}"
             )
-        rows = {str(r) for r in result["rows"][name].values()}
+        rows = {str(r) for r in result["rows"][name].values() if r != OVER_MEMORY}
         print(f"| {name} | " + " | ".join(cells) + f" | {'/'.join(sorted(rows))} |")
     if REFERENCE in stores:
         print(f"\nratio to {REFERENCE} (time / {REFERENCE}'s time; below 1 is faster):")
@@ -340,6 +404,7 @@ def report(result: dict) -> None:
                 if median[kind][n]
                 and median[REFERENCE][n]
                 and math.isfinite(median[kind][n])
+                and math.isfinite(median[REFERENCE][n])
                 and median[REFERENCE][n] > 0
             ]
             capped = sum(1 for n in names if median[kind][n] is not None and math.isinf(median[kind][n]))
@@ -348,6 +413,13 @@ def report(result: dict) -> None:
                     f"  {kind:9} geometric mean {geomean(ratios):5.2f}×, slowest query {max(ratios):5.2f}×"
                     + (f", {capped} over the cap" if capped else "")
                 )
+    for kind in stores:
+        over = [n for n in names if result["rows"][n].get(kind) == OVER_MEMORY]
+        if over:
+            limit = result.get("memory_limit_mb", 0)
+            print(
+                f"  {kind} stopped over {limit:,.0f} MB of memory on: {', '.join(over)} (not in its ratios)"
+            )
     if "rdflib" in stores:
         # a query rdflib did not finish within the cap counts with the cap as its time: a lower bound
         cap = result.get("cap") or math.inf
@@ -381,6 +453,13 @@ def main() -> None:
     parser.add_argument("--stores", nargs="+", choices=STORES, default=list(STORES))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cap", type=float, default=120.0, help="seconds a query may take on rdflib")
+    parser.add_argument(
+        "--server-memory-mb",
+        type=float,
+        default=6144.0,
+        help="a server (Virtuoso, Oxigraph) using more while it answers is stopped, the query reported as over "
+        "the limit, and the server started again",
+    )
     parser.add_argument("--queries", nargs="+", help="only these saved queries")
     parser.add_argument("--also", type=Path, nargs="+", default=[], help="more .rq files to run alike")
     parser.add_argument("--check", action="store_true", help="one run; exit status 1 if any rows differ")
@@ -395,7 +474,8 @@ def main() -> None:
         from generate import cached_nquads
 
         nquads = cached_nquads(args.events)  # this model's file, generated once (benchmarks/out/)
-    result = run(nquads, args.stores, 1 if args.check else args.runs, args.cap, args.queries, args.also)
+    runs = 1 if args.check else args.runs
+    result = run(nquads, args.stores, runs, args.cap, args.queries, args.also, args.server_memory_mb)
     report(result)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1, default=str))

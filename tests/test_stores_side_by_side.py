@@ -46,3 +46,41 @@ def test_every_store_gives_the_same_rows_and_a_difference_is_reported(tmp_path):
     assert "ratio to virtuoso" in done.stdout and "faster than rdflib" in done.stdout
     for store in ("disk", "query", "memory", "oxigraph", "virtuoso", "rdflib"):
         assert result["load"][store]["peak_mb"] > 10, store
+
+
+def test_a_server_over_the_memory_limit_is_stopped_reported_and_started_again(tmp_path):
+    nquads = tmp_path / "g.nq"
+    subprocess.run([sys.executable, str(BENCHMARKS / "generate.py"), "60", "--out", str(nquads)], check=True)
+    out = tmp_path / "result.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARKS / "stores_side_by_side.py"),
+            "--nquads",
+            str(nquads),
+            "--stores",
+            "memory",
+            "virtuoso",
+            "--queries",
+            "events_by_type",
+            "partner_countries",
+            "--runs",
+            "1",
+            "--server-memory-mb",
+            "1",  # less than any server holds: every query passes it
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    result = json.loads(out.read_text())
+    # the second query is over the limit too, not an error: Virtuoso was started again after the first
+    for name in ("events_by_type", "partner_countries"):
+        assert result["rows"][name]["virtuoso"] == "over the memory limit", result["rows"][name]
+        assert result["rows"][name]["memory"] > 0
+    assert "| events_by_type | " in done.stdout and ">memory" in done.stdout
+    assert "virtuoso stopped over 1 MB of memory on: events_by_type, partner_countries" in done.stdout
+    assert result["load"]["virtuoso"]["peak_mb"] > 1
