@@ -190,6 +190,12 @@ def extract_events(text: str, registries, **page) -> list[dict]:
     return extract_document(Page("x", "x.txt", text, **page), registries)["events"]
 
 
+def one_event(text: str, registries, heading: str = "Wizyta w Krakowie") -> dict:
+    """The one event `extract` finds in a report of 14 June 2022 under `heading` whose text is `text`."""
+    (ev,) = extract_events(f"{heading}\n\nW dniu 14 czerwca 2022 r. {text}\n", registries)
+    return ev
+
+
 def assert_floors(f1: dict[str, float], floor: dict[str, float]) -> None:
     """Each field of `floor` scores at least its floor in `f1` (a score_probes table); a failure lists them."""
     below = {field: round(f1[field], 3) for field in floor if f1[field] < floor[field]}

@@ -11,11 +11,11 @@ so no rule follows either until the convention is settled)."""
 from __future__ import annotations
 
 import pytest
-from conftest import extract_events
+from conftest import one_event
 
 
 def _names(text: str, registries) -> tuple[set[str], list[str]]:
-    (ev,) = extract_events(f"Wizyta w Krakowie\n\nW dniu 14 czerwca 2022 r. {text}\n", registries)
+    ev = one_event(text, registries)
     return set(ev["organisations"]), ev["persons"]
 
 

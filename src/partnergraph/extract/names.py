@@ -36,6 +36,7 @@ from .home import default_home
 from .persons import (
     BODY_KINDS,
     FOREIGN_ROLES,
+    HONORIFICS,
     NAME_PARTICLES,
     ROLES,
     _name_word,
@@ -129,7 +130,7 @@ UNIT_PHRASES = re.compile(
     re.I,
 )
 FOREIGN_HEAD = re.compile(
-    r"(universit\w*|univerzit\w*|universidad|egyetem|kaupunki|kunta|centrum|alapítvány|egyesület|központ|"
+    r"(universit\w*|univerzit\w*|klubu?|universidad|egyetem|kaupunki|kunta|centrum|alapítvány|egyesület|központ|"
     r"szolgálat|önkormányzat|c[âa]mara|\w*valitsus|pašvaldība|college|hochschule|hogeschool|h[øo]gskol\w*|högskola\w*|school|schule|academy|akademie|institut\w*|club|foundation|"
     r"stiftung|stichting|fundaci[oó]n?|association|associa[çc][ãa]o|associazione|asociace|verein|verband|gemeinschaft|society|"
     r"council|community|c[aá]ritas|diakonie|kommune|commune|municipality|trust|charity|network|centre|center|zentrum|"
@@ -669,8 +670,10 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and not taken[end + 1]
         ):
             end += 2  # a university named by its seat: "Uniwersytetu w Getyndze"
-        if end - start < 2 and head_a.lemma.lower() not in SINGLE_WORD_BODIES:
-            i += 1
+        if end - start < 2 and (
+            head_a.lemma.lower() not in SINGLE_WORD_BODIES or _foreign_lower(toks[i - 1])
+        ):
+            i += 1  # alone, or a one-word body closing a foreign name, read next: "Vilniaus arkivyskupijos Caritas"
             continue
         if (
             end == i + 1
@@ -871,6 +874,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             # after a kind of body in lower case: "czeskiej organizacji Diakonie Brno"
             and not (i > 0 and toks[i - 1].lemmas & GENERIC_ORG_NOUNS and not toks[i - 1].is_upper_initial)
             and not (i > 0 and toks[i - 1].unknown and toks[i - 1].is_upper_initial)  # "Göteborgs Stad"
+            and not (i > 0 and _foreign_lower(toks[i - 1]))  # "Vilniaus arkivyskupijos Caritas"
         ):
             i += 1
             continue
@@ -944,6 +948,14 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 or _foreign_lower(toks[end])
                 or _patron_after(toks, end)
                 or _slavic_connector(toks, end)
+                or (_only_odd_readings(toks[end]) and _slavic_connector(toks, end - 1))  # "… a rodiny"
+                # an own name closing a foreign kind and its lower-case words: "Klub dôchodcov Terasa"
+                or (
+                    _foreign_lower(toks[end - 1])
+                    and _name_word(toks[end])
+                    and not _upper_word_at(toks, end + 1)
+                    and not _line_break_before(text, base, toks, end)
+                )
                 or _word_before_connector(toks, end)
             )
             and toks[end].text not in TITLES
@@ -972,7 +984,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and toks[start - 1].text == "("
             and (own := _own_name_after(toks, start - 1, text, base))
         ):
-            end = max(end, own[0] - 1)  # the whole own name in brackets: "(Fondation Abbé Pierre pour le …)"
+            # the whole own name in brackets: "(Fondation Abbé Pierre pour le …)"
+            end = max(end, own[0] - 1 - 2 * _added_after_comma(toks, own[0] - 1))
         rendering = _span_text(text, base, toks, start, end)
         own = _own_name_after(toks, end, text, base) if ENGLISH_HEAD.search(rendering) else None
         if (
@@ -1351,6 +1364,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 and _org_listed_before(names.organisations, toks, k)
             ):
                 continue
+        if (toks[k].lower in HONORIFICS and not toks[k].text.isupper()) or toks[k].text in TITLES:
+            continue  # "reprezentowali Herr Dr. Klaus Meyer": a person's title (not an acronym: "KS – …")
         if not (
             toks[k - 1].lower in ("przez", "partnerem", "partnerami")
             or (toks[k - 1].lower in ("z", "ze") and k - 1 in person_ends)
@@ -2216,10 +2231,20 @@ def _own_name_after(toks: list[Token], j: int, text: str, base: int) -> tuple[in
     opening = _foreign_spelling(words[0]) or acronym or len(foreign) * 3 >= len(words) * 2
     if not foreign or not opening or len(foreign) * 3 < len(words):
         return None
-    if len(inside) > 2 and inside[-2].text == "," and inside[-1].text.isupper():
-        inside = inside[:-2]  # its acronym after a comma: "(Fonds Soziales Wien, FSW)"
+    if len(inside) > 2 and _added_after_comma(inside, len(inside)):
+        inside = inside[:-2]
     own = text[inside[0].start - base : inside[-1].end - base].strip(" ,;")
     return close + 1, own
+
+
+def _added_after_comma(toks: list[Token], end: int) -> bool:
+    """The last two tokens before `end` add to an own name in brackets: its acronym ("(Fonds Soziales Wien,
+    FSW)") or its country or town in Polish ("(Slezská diakonie, Czechy)")."""
+    if end < 2 or toks[end - 2].text != ",":
+        return False
+    t = toks[end - 1]
+    polish_place = t.is_upper_initial and t.lower in {x.lower() for x in t.lemmas_with("nazwa_geograficzna")}
+    return t.text.isupper() or polish_place
 
 
 NON_POLISH_LETTERS = re.compile(r"[^\Wa-zA-ZąćęłńóśźżĄĆĘŁŃÓŚŹŻ\d_]")
@@ -2931,7 +2956,11 @@ def _word_before_connector(toks: list[Token], k: int) -> bool:
 def _slavic_connector(toks: list[Token], k: int) -> bool:
     """A Czech or Slovak preposition inside a foreign name, between foreign words: "Sdružení pro péči"."""
     if toks[k].text == "a":  # "and" inside a name only before a lower-case word: "pre deti a rodiny"
-        return k + 1 < len(toks) and _foreign_spelling(toks[k - 1]) and _foreign_lower(toks[k + 1])
+        return (
+            k + 1 < len(toks)
+            and _foreign_spelling(toks[k - 1])
+            and (_foreign_lower(toks[k + 1]) or _only_odd_readings(toks[k + 1]))
+        )
     return (
         toks[k].text in SLAVIC_CONNECTORS
         and k + 1 < len(toks)

@@ -33,7 +33,8 @@ HONORIFICS = {
     "m",  # French: "M. François Dupont" (an initial before a single surname is read first)
     "mme",
     "mlle",
-    "padre",  # Italian, French and German priests: "Padre Giorgio Ferraro"
+    "padre",  # Italian, French and German priests: "Padre Giorgio Ferraro", "don Paolo Bianchi"
+    "don",
     "père",
     "pater",
 }

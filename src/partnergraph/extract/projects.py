@@ -235,8 +235,11 @@ def _polish_title_after(
     if first is None or toks[first].start != base + m.start():
         return None
     cases = {c for a in toks[first].analyses for c in a.cases}
-    if toks[first].unknown or ("nom" not in cases or "gen" in cases) and (cases or m.re is CAPITALISED_TITLE):
-        return None  # a title opens in the nominative or with a word that does not decline ("Bliżej rodziny")
+    # a title opens in the nominative or with a word that does not decline ("Bliżej rodziny", "Razem dla …",
+    # though "razem" is also an instrumental)
+    undeclined = not cases or (m.re is PLAIN_TITLE and toks[first].has_pos("adv"))
+    if toks[first].unknown or ("nom" not in cases or "gen" in cases) and not undeclined:
+        return None
     return m.start(), m.end(), m.group()
 
 
