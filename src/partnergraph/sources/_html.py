@@ -309,8 +309,8 @@ def main_text(html: str, footer: str | None = None) -> str:
     0.93) or a chronicle whose bold headings run on into their reports (trafilatura glues them to the text).
     Elsewhere trafilatura, the field's reference, which drops menus, article info lines, pagers, sidebars of
     other news, ads, comments and footers also where a page marks its content block (CMS pages of other
-    publishers: 0.75 against 0.93), with the article's lead put back where it left it out; the own cut when it
-    finds nothing. `footer`: the page's footer text (page_footer), when the caller has it already."""
+    publishers: 0.75 against 0.93), with the article's lead and the headings it dropped put back; the own cut
+    when it finds nothing. `footer`: the page's footer text (page_footer), when the caller has it already."""
     own, made_for = _own_cut(html)
     title_tag = TITLE.search(html[:20000])
     if made_for or (title_tag is not None and BIP_PAGE.search(title_tag.group(1))):
@@ -318,6 +318,7 @@ def main_text(html: str, footer: str | None = None) -> str:
     import trafilatura  # imported here: a second of start-up that text pages do not need
 
     tree, lead = _without_furniture(html)
+    headings = _headings(tree)
     text = trafilatura.extract(
         tree,
         output_format="txt",
@@ -327,21 +328,59 @@ def main_text(html: str, footer: str | None = None) -> str:
     )
     if not text or len(text.split()) < 20:
         return own
-    text = _table_rows(text)
+    text = _headings_put_back(_table_rows(text), headings)
     if lead and " ".join(lead.split()[:8]) not in " ".join(text.split()):
         text = f"{lead}\n\n{text}"  # the lead, which trafilatura may take for a teaser, over the body
     meta = trafilatura.extract_metadata(html)
     parts = TITLE_PARTS.split(unescape(title_tag.group(1))) if title_tag is not None else []
     titles = [meta.title if meta is not None else None] + [x for x in parts if len(x.split()) >= 2]
-    # the headline: trafilatura's title, else a part of <title>, that is not the site's name
+    # the headline: trafilatura's title, else a part of <title>, that is not the site's name nor a file's
     footer = page_footer(html) if footer is None else footer
     title = next(
-        (t for t in (" ".join((x or "").split()) for x in titles) if t and not is_site_name(t, footer)), ""
+        (
+            t
+            for t in (" ".join((x or "").split()) for x in titles)
+            if len(t.split()) >= 2 and not is_site_name(t, footer)
+        ),
+        "",
     )
     title = marked_headline(html, title, footer)
     if title and title not in " ".join(text[: len(title) + 300].split()):
         text = f"{title}\n\n{text}"  # the headline, when the text left it out
     return text.strip() + "\n"
+
+
+HEADINGS = "//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
+UNDER_WORDS = 6  # the words of the text under a heading that find it in trafilatura's text
+
+
+def _headings(tree) -> list[tuple[str, str]]:
+    """(heading, the first words of the text under it) of each heading of the page over text."""
+    found = []
+    for heading in tree.xpath(HEADINGS) if not isinstance(tree, str) else []:
+        title = " ".join(heading.text_content().split())
+        under = next(
+            (words for x in heading.itersiblings() if len(words := x.text_content().split()) >= UNDER_WORDS),
+            [],
+        )
+        if 2 <= len(title.split()) <= 25 and under:
+            found.append((title, " ".join(under[:UNDER_WORDS])))
+    return found
+
+
+def _headings_put_back(text: str, headings: list[tuple[str, str]]) -> str:
+    """trafilatura's text with the headings it dropped over the text it kept under them (where a page marks
+    no content block it keeps a section's paragraphs and drops its heading: "<h2>Wizyta z Pragi</h2><p>W dniach
+    …</p>")."""
+    lines = text.split("\n")
+    folded = " ".join(text.split())
+    for title, under in headings:
+        if title in folded:
+            continue
+        at = next((i for i, x in enumerate(lines) if " ".join(x.split()).startswith(under)), None)
+        if at is not None:
+            lines.insert(at, title)
+    return "\n".join(lines)
 
 
 # class/id words of what trafilatura may keep inside an article's body: advertisements ("adv adv--inline",
@@ -381,6 +420,11 @@ def _without_furniture(html: str):
             el.drop_tree()
     for link in tree.xpath("//a[following-sibling::*]"):
         _date_before_title(link)
+    for line in tree.xpath(BROKEN_TEXT):  # lines broken inside a paragraph (a Word export's): one line
+        if line.is_tail:
+            line.getparent().tail = SPACES.sub(" ", line)
+        else:
+            line.getparent().text = SPACES.sub(" ", line)
     for strip in {_line_of(t).getparent() for t in tree.xpath(COPYRIGHT_TEXT) if COPYRIGHT.match(t)}:
         if strip is not None and strip.getparent() is not None and _short_block(strip):
             strip.drop_tree()  # a page's foot that no <footer> marks: its copyright line and what stands by it
@@ -390,6 +434,8 @@ def _without_furniture(html: str):
     return tree, lead
 
 
+SPACES = re.compile(r"\s+")
+BROKEN_TEXT = "//body//text()[contains(., '\n')][normalize-space()][not(ancestor::pre)]"
 # the date of publication a news list sets beside an item's title: "(12.06.2019)", "12 czerwca 2019"
 ITEM_DATE = re.compile(
     r"^\s*\(?\s*(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4})\s*\)?\s*$"

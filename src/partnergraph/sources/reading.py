@@ -58,7 +58,7 @@ def read_page(
         # the <title>'s headline over a text that shows none (not where it shows the marked one)
         shown = headline and " ".join(headline.split()) in " ".join(content.split())
         text = content if shown else with_headline(content, page_title(text))
-        text = clean_text(text)
+        text = unwrap(clean_text(text))  # a PDF converted to HTML: a <div> a printed line
     else:
         text = unwrap(clean_text(text))
     if not text.strip():
