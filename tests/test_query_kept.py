@@ -54,3 +54,15 @@ def test_the_kept_answer_is_what_query_prints_at_the_defaults_only(built):
         )
     finally:
         path.write_text(original, encoding="utf-8")
+
+
+def test_a_kept_answer_is_printed_without_opening_the_store(seed_settings, tmp_path):
+    # the store's folder emptied: what the build kept still answers (opening a store costs about as much
+    # as Python's start-up: benchmarks/startup.py), while a query the build did not keep needs the store
+    settings = copy_built(seed_settings, tmp_path)
+    store = settings.store_dir
+    store.rename(tmp_path / "store-aside")
+    store.mkdir()
+    assert "Germany" in query(settings, "partner_countries", "--format", "csv")
+    done = run_partnergraph(settings.root, "query", "events_in_country", "--param", "country=FR")
+    assert done.returncode != 0

@@ -82,8 +82,9 @@ def add_auth_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def open_store_from(args):
-    """The remote endpoint when --endpoint is given, else the embedded store (built if out of date)."""
+def open_store_from(args, built: bool = False):
+    """The remote endpoint when --endpoint is given, else the embedded store (built if out of date, unless
+    the caller has just seen to it: `built`)."""
     if getattr(args, "endpoint", None):
         from ..store import RemoteStore
 
@@ -93,7 +94,7 @@ def open_store_from(args):
         )
     from ..state import open_embedded
 
-    return open_embedded(settings_from(args))
+    return open_embedded(settings_from(args), build_if_needed=not built)
 
 
 def key_value(text: str) -> tuple[str, str]:

@@ -59,7 +59,11 @@ def run(args) -> int:
     check_country_values(settings.reference_dir, saved, params)
     check_query(text)
     form = query_form(text)
-    store = open_store_from(args)
+    kept = kept_answer(args, settings, saved, text) if form == "select" else None
+    if kept is not None:  # the build's answer at the defaults: the store is not even opened
+        sys.stdout.write(format_rows(kept, args.format))
+        return 0
+    store = open_store_from(args, built=form == "select")
     check_taxonomy_values(store, saved, params)
     if form == "ask":
         sys.stdout.write(format_boolean(store.ask(text), args.format))
@@ -67,21 +71,22 @@ def run(args) -> int:
         rdf = {"json": "json-ld", "csv": "nt", "tsv": "nt"}.get(args.format, "turtle")
         sys.stdout.write(store.construct(text).serialize(format=rdf))
     else:
-        rows = kept_answer(args, settings, saved, text)
-        if rows is None:
-            rows = run_query(store, saved, params, plain=True)
-        sys.stdout.write(format_rows(rows, args.format))
+        sys.stdout.write(format_rows(run_query(store, saved, params, plain=True), args.format))
     return 0
 
 
 def kept_answer(args, settings, saved, text: str):
     """The answer the build kept for `saved` run as `text` (query/answers.py: the saved queries at their
-    defaults, computed by `build` and `add` from the same data), as Rows; None when none is kept or the
-    query goes to an endpoint. At 10^5 events a saved query takes seconds on the store on disk."""
+    defaults, computed by `build` and `add` from the same data), as Rows, the build first brought up to
+    date; None when none is kept or the query goes to an endpoint. At 10^5 events a saved query takes
+    seconds on the store on disk."""
     if getattr(args, "endpoint", None):
         return None
     from ..query.answers import find_answer
+    from ..state import ensure_built_or_keep
     from ..store import Rows
+
+    ensure_built_or_keep(settings)
 
     kept = find_answer(settings.build_dir, saved, text, plain=True)
     return Rows(kept[0], kept[1]) if isinstance(kept, tuple) else None
