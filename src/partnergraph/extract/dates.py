@@ -147,6 +147,10 @@ MONTH_SPAN = re.compile(
     rf"(?:\s+{_YEAR.format(n='y')}|{_BR.format(n='b')})?(?!\w)",
     re.I,
 )
+# two months in Roman numerals with their year, as a calendar gives them: "IX–X 2018 – Wiedeń"
+ROMAN_SPAN = re.compile(
+    rf"(?<![\w.])(?P<r1>{_ROMAN_MONTH})\s*[-–—]\s*(?P<r2>{_ROMAN_MONTH})\s+(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*r\.)?"
+)
 # a heading that only names a stretch of the calendar: "Marzec 2014", "Styczeń – marzec", "II kwartał 2015"
 CALENDAR_LABEL = re.compile(
     rf"^\s*(?:(?P<n1>{_NOM})(?:\s*[-–—]\s*(?P<n2>{_NOM}))?"
@@ -319,6 +323,10 @@ def find_dates(text: str) -> list[DateMention]:
             if (y1, m1) > (y, m2):
                 continue
         add(DateMention(m.start(g1), m.end(), (y1, m1, None), (y, m2, None)))
+    for m in matches(ROMAN_SPAN, year):
+        m1, m2, y = ROMAN.index(m["r1"].lower()) + 1, ROMAN.index(m["r2"].lower()) + 1, int(m["y"])
+        if m1 < m2:
+            add(DateMention(m.start(), m.end(), (y, m1, None), (y, m2, None)))
     for m in matches(MONTH_YEAR, year):
         mo, y = _month(m["n"]) if m["n"] else ROMAN.index(m["r"].lower()) + 1, int(m["y"])
         add(DateMention(m.start(), m.end(), (y, mo, None), (y, mo, None)))

@@ -790,6 +790,8 @@ ROW_DATE = re.compile(
     r"^\d{1,2}(?:\s+[IVX]{1,4})?(?:\s*[-–]\s*\d{1,2})?(?:\.\d{1,2}\.|\s+[a-ząćęłńóśźż]+\s+|\s+[IVX]{1,4}\s+)"
     r"(?:(?:19|20)\d\d\s*(?:r\.)?)?\s*[|–—,-]?\s*$"
 )  # "12.03.2013 | Wiedeń | …", "14–15 kwietnia 2016, Glasgow: …", "30 IX–2 X 2016 r. – Wiedeń – …", "6 III – Brno"
+# ... or a month or a span of months in Roman numerals: "IX–X 2018 – Wiedeń – …"
+ROW_MONTHS = re.compile(r"^(?:[IVX]{1,4}\s*[-–]\s*)?[IVX]{1,4}\s+(?:19|20)\d\d\s*(?:r\.)?\s*[|–—,-]?\s*$")
 # the place field of an event written as a record: "Miejsce: Wiedeń"
 PLACE_FIELD = re.compile(r"(?:^|\n)\s*(?:miejsce|miasto)(?:\s+\w+)?\s*:\s*$", re.I)
 
@@ -811,7 +813,8 @@ def _venue_cell(m: PlaceMention, text: str, base: int, tl: int) -> PlaceMention:
     s = m.start - base
     if m.kind != "city" or m.prep:
         return m
-    if (m.end - base <= tl and ROW_DATE.match(text[:s])) or PLACE_FIELD.search(text[max(0, s - 30) : s]):
+    row = m.end - base <= tl and (ROW_DATE.match(text[:s]) or ROW_MONTHS.match(text[:s]))
+    if row or PLACE_FIELD.search(text[max(0, s - 30) : s]):
         return dataclasses.replace(m, prep="w")
     return m
 
