@@ -223,7 +223,7 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         "youth",
         r"młodzież\w*|młodzi ludzie|młodych ludzi|uczni(owie|ów)|licealist\w*|gimnazjalist\w*|nastolat\w*",
     ),
-    ("volunteers", r"wolontariusz\w*|volunteers"),
+    ("volunteers", r"wolontariusz\w*|volunteers|(?:po\s+)?(?:rok\w*|miesiąc\w*|miesiącach)\s+wolontariatu"),
     (
         "officials",
         r"delegacj\w* (\w+\s+){0,2}?(rządow|ministerst|urzęd|władz|samorząd|parlament|departament|rad[yzą]|"

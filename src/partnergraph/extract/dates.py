@@ -710,13 +710,13 @@ SINCE = re.compile(r"(?<!\w)(?:od|since|założon\w*\s+w|©|\(c\))\s*(?:roku\s+)
 # a day named relative to the post's date of publication: "Wczoraj odwiedzili nas …", "Dziś gościliśmy …",
 # "W ubiegły piątek wyjechał transport …"; a bare weekday ("We wtorek gościliśmy …") is the last one before it
 RELATIVE_DAY = re.compile(
-    r"(?<!\w)(przedwczoraj|wczoraj|dzisiaj|dziś)(?!\w)"
+    r"(?<!\w)(przedwczoraj|wczoraj|dzisiaj|dziś|jutr[oa])(?!\w)"
     rf"|(?<!\w)we?\s+(?:(?P<last>ubiegł|zeszł|minion|ostatni)\w*\s+)?(?P<w>{_WEEKDAY_STEM})\w*"
     rf"(?:\s+(?:i|oraz)\s+(?P<w2>{_WEEKDAY_STEM})\w*)?(?![\w,]*\s+\d)"  # "… poniedziałek i wtorek": two days
     r"|(?<!\w)w\s+(?:ubiegł|zeszł|minion|ostatni)\w*\s+(?P<weekend>weekend)(?!\w)",  # the Saturday and Sunday
     re.I,
 )
-RELATIVE_OFFSET = {"przedwczoraj": -2, "wczoraj": -1, "dzisiaj": 0, "dziś": 0}
+RELATIVE_OFFSET = {"przedwczoraj": -2, "wczoraj": -1, "dzisiaj": 0, "dziś": 0, "jutro": 1, "jutra": 1}
 
 
 def relative_day(text: str, published: str) -> DateMention | None:

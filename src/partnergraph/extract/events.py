@@ -48,6 +48,7 @@ EVENT_CUES = re.compile(
     r"odwiedzi|zjazd|partner|dar(?:y|ów|ami)\b|przywi(?:ózł|oz|eź)|"  # "Dary z Akwizgranu": a gift of goods
     # people from abroad who work beside the home's staff for a while: volunteers, trainees, job shadowing
     r"wolontari|praktyk|hospit|job[\s-]?shadow|mobilnoś|erasmus|"
+    r"zapozna|poznawa|poznal|podpatr|przygląda|"  # guests shown how the hosts work, no word for a visit
     r"visit|meeting|conferenc|seminar|delegation|workshop|donat)",  # English project pages
     re.I,
 )
@@ -556,10 +557,19 @@ VACANCY = re.compile(
 DOMESTIC = re.compile(rf"(?<!\w)(?:{DOMESTIC_WORDS})\w*", re.I)
 
 
+# a Polish state office's holder as the guest: "Wizyta Wojewody Małopolskiego", "posłanka na Sejm"
+POLISH_OFFICE = re.compile(
+    r"(?<!\w)(?:(?:wice)?wojewod(?:a|y|zie|ą|ę|owie)\b|marszał(?:ek|ka|kiem|kowi) województwa|rzeczni\w* praw (?:obywatelskich|dziecka)|"
+    r"posł\w* na sejm|senator\w* rp)",
+    re.I,
+)
+
+
 def _domestic(text: str, resolved: list[PlaceMention], home_town: Place) -> bool:
-    """An event with no foreign side that the text places at home: called national, or naming a Polish town
-    other than the home's ("gościliśmy pracowników Ośrodka w Przemyślu", "konferencja w Warszawie")."""
-    return bool(DOMESTIC.search(text)) or any(
+    """An event with no foreign side that the text places at home: called national, a Polish state office's
+    visit, or naming a Polish town other than the home's ("gościliśmy pracowników Ośrodka w Przemyślu",
+    "konferencja w Warszawie")."""
+    return bool(DOMESTIC.search(text) or POLISH_OFFICE.search(text)) or any(
         m.kind == "city" and m.country == "PL" and m.city is not None and m.city.name != home_town.name
         for m in resolved
     )
@@ -634,7 +644,7 @@ VISITED_BEFORE = re.compile(
 
 # "wolontariusze Europejskiego Wolontariatu", "w ramach wolontariatu": who the visitors are, not a theme
 VISITORS_STATUS = re.compile(
-    r"(w\s+ramach|uczestni\w*|program\w*|europejsk\w*|wolontariusz\w*|odbywa\w*|realizuj\w*)\s+(\w+\s+){0,4}$"
+    r"(w\s+ramach|uczestni\w*|program\w*|europejsk\w*|wolontariusz\w*|odbywa\w*|realizuj\w*|po\s+rok\w*)\s+(\w+\s+){0,4}$"
     r"|^\w*\s+(europejsk|w\s+ramach|program)",
     re.I,
 )

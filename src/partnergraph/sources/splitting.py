@@ -401,6 +401,17 @@ def _names_one_event(title: str) -> bool:
     return bool(ONE_EVENT.match(plain) or NAMED_PLACE.search(plain) or NAMED_THING.search(plain))
 
 
+# a day counted from a dateline that is not the dateline's own day ("dziś" is: the dateline dates the event)
+OTHER_DAY = re.compile(
+    r"(?<!\w)(?:przedwczoraj|wczoraj|jutr[oa]|w\s+(?:ubiegł|zeszł|minion)\w*\s+\w+)(?!\w)", re.I
+)
+
+
+def _dated_after(s: str) -> bool:
+    """The text after a dateline dates its event itself: a day, or one counted from the dateline ("Od jutra")."""
+    return _has_date(s) or OTHER_DAY.search(s) is not None
+
+
 def _has_date(s: str) -> bool:
     from ..extract.dates import find_dates
 
@@ -934,7 +945,7 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
     if not kept:
         return None
     dateline = DATELINE_LEAD.match(kept[0].text)
-    if dateline and _has_date(text[kept[0].start + dateline.end() : kept[-1].end]):
+    if dateline and _dated_after(text[kept[0].start + dateline.end() : kept[-1].end]):
         # the release's date opens its first paragraph, its text tells when the event was: no event's date (a
         # report from the event's place, "Wilno, 12 maja 2016 r. – … uczestniczą", is dated by it)
         masks.append((kept[0].start, kept[0].start + dateline.end()))
