@@ -75,3 +75,22 @@ def test_a_partners_town_in_its_postal_address(registries, address, city):
     )
     (ev,) = extract_events(text, registries)
     assert city_pairs(ev) == [city], address
+
+
+@pytest.mark.parametrize(
+    "gloss",
+    ["Prešovská univerzita v Prešove", "Technická univerzita v Košiciach", "Mestský úrad v Trnave"],
+)
+def test_a_town_in_a_bracketed_gloss_of_a_guests_body_is_its_seat_not_the_venue(registries, gloss):
+    # the West Slavic "v" inside a bracket that glosses the name before it reads as the body's seat: the group
+    # hosted at home stays incoming, at home (it was read as "w Prešove": outgoing, held in Prešov)
+    text = (
+        "Współpraca zagraniczna\n\n– od 28 listopada do 2 grudnia przyjmowaliśmy grupę studentów pracy socjalnej "
+        f"z uczelni partnerskiej ({gloss}), którzy poznali system usług społecznych.\n"
+    )
+    (ev,) = extract_events(text, registries, year=2019, home="MOPS w Gorlicach", home_city="Gorlice")
+    assert (ev["direction"], ev["location"]["city"], ev["participants"]) == (
+        "incoming",
+        "Gorlice",
+        "students",
+    )

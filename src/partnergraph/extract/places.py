@@ -175,7 +175,9 @@ def _prep(tokens: list[Token], i: int, depth: int = 0) -> str:
         ):
             return "do"  # "grupa odwiedziła Bergen": the town visited (not "odwiedzili Leger des Heils")
         if tokens[j].text in WEST_SLAVIC_IN and j >= 1 and tokens[j - 1].is_word:
-            return WEST_SLAVIC_IN[tokens[j].text]  # "Úřadu práce v Náchodě"
+            # "Úřadu práce v Náchodě"; in a bracket that glosses a name given before it ("z Uniwersytetu
+            # Preszowskiego (Prešovská univerzita v Prešove)") the town is that body's seat, not the venue
+            return "z" if _in_bracket(tokens, j) else WEST_SLAVIC_IN[tokens[j].text]
         if w in FROM | IN | TO:
             if tokens[j].is_upper_initial and j >= 1 and tokens[j - 1].text in OPENING_QUOTES:
                 return ""  # the first word of a quoted name: Klub Seniora „Pod Lipami”
@@ -216,6 +218,16 @@ def _bracketed_code(gaz: Gazetteer, tokens: list[Token], i: int) -> str | None:
     if tokens[i - 1].text != "(" or i + 1 >= len(tokens) or tokens[i + 1].text != ")":
         return None
     return t.text if tokens[i - 2].is_upper_initial and tokens[i - 2].is_word else None
+
+
+def _in_bracket(tokens: list[Token], k: int) -> bool:
+    """Whether token k is inside a bracket opened a few words before it on the same line."""
+    for o in range(k - 1, max(k - 8, -1), -1):
+        if tokens[o].text in (")", ".") or tokens[o + 1].line_start:
+            return False
+        if tokens[o].text == "(":
+            return True
+    return False
 
 
 def _past_bracket(tokens: list[Token], k: int) -> int:
