@@ -28,6 +28,7 @@ servers' documented properties (integer subtypes, decimal and WKT forms, GROUP_C
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import multiprocessing as mp
@@ -63,16 +64,20 @@ def peak_kb(pid: int | None = None) -> int:
     """Peak resident memory in kB: of this process, or of another (its VmHWM)."""
     if pid is None:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    with open(f"/proc/{pid}/status", encoding="ascii") as f:
-        # a server that died (or was stopped for its memory) has no VmHWM left: 0, not a lost run
-        return next((int(line.split()[1]) for line in f if line.startswith("VmHWM:")), 0)
+    return _status_kb(pid, "VmHWM:")
 
 
 def resident_kb(pid: int) -> int:
-    """Resident memory of a process in kB (0 once it has gone)."""
+    """Resident memory of a process in kB."""
+    return _status_kb(pid, "VmRSS:")
+
+
+def _status_kb(pid: int, field: str) -> int:
+    """A field of /proc/PID/status in kB; 0 for a process that has gone (a server that died, or was stopped
+    for its memory: 0, not a lost run)."""
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as f:
-            return next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
+            return next((int(line.split()[1]) for line in f if line.startswith(field)), 0)
     except OSError:
         return 0
 
@@ -243,10 +248,7 @@ def worker(kind: str, nquads: Path, conn, cap: float, memory_mb: float) -> None:
             try:
                 if kind == "rdflib":  # pure Python: an alarm stops it; Oxigraph and servers run on
                     signal.setitimer(signal.ITIMER_REAL, cap)
-                if limit:
-                    with limit:
-                        rows = select(store, text)
-                else:
+                with limit or contextlib.nullcontext():
                     rows = select(store, text)
                 seconds = time.perf_counter() - started
                 conn.send((seconds, len(rows), answer_set(rows, text) if compare else None))
@@ -259,9 +261,7 @@ def worker(kind: str, nquads: Path, conn, cap: float, memory_mb: float) -> None:
                     conn.send((math.nan, f"{type(e).__name__}: {str(e)[:200]}", None))
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
-        peak = (
-            max(peak_kb(server.process.pid) if server.alive() else 0, limit.peak_kb) if server else peak_kb()
-        )
+        peak = max(peak_kb(server.process.pid), limit.peak_kb) if server else peak_kb()
         conn.send({"peak_mb": peak / 1024})
     finally:
         if server is not None:

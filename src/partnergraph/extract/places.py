@@ -2069,7 +2069,11 @@ def _neighbour_of_home(m: PlaceMention, home_town) -> PlaceMention:
     if m.kind != "city" or len(m.readings) < 2 or home_town is None or home_town.lat is None:
         return m
     first = m.city or m.readings[0]
-    near = [c for c in m.readings if c.country == first.country and _km(c, home_town) <= NEAR_KM]
+    near = [
+        c
+        for c in m.readings
+        if c.country == first.country and c.lat is not None and _km(c, home_town) <= NEAR_KM
+    ]  # (a registry's town may have no coordinates)
     if near and _nearest_km(first, [home_town]) > 2 * NEAR_KM:
         return replace(
             m,
