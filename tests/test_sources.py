@@ -507,3 +507,42 @@ TITLE_CASES = {
 @pytest.mark.parametrize(("text", "expected"), TITLE_CASES.values(), ids=TITLE_CASES.keys())
 def test_section_titles(tmp_path, text, expected):
     assert [title for title, _ in sections_of(tmp_path, text)] == expected
+
+
+CHRONICLE_ITEMS = [
+    "12 marca 2019 – Goście z Lwowa",
+    "W dniu 12 marca gościliśmy delegację pracowników socjalnych ze Lwowa, którzy poznali pracę Ośrodka.",
+    "5 czerwca 2019 – Konferencja w Wiedniu",
+    "Dwie pracownice Ośrodka wzięły udział w konferencji o pomocy osobom bezdomnym w Wiedniu.",
+]
+
+
+def test_a_chronicle_laid_out_as_a_definition_list_is_headings_over_reports(tmp_path):
+    """trafilatura writes a <dl> as bullet points of one list; a chronicle's terms (a date and a title) over
+    their reports are lines of their own, as the page shows them. A card of facts stays a list."""
+    items = "".join(f"<{tag}>{x}</{tag}>" for tag, x in zip(["dt", "dd"] * 2, CHRONICLE_ITEMS, strict=True))
+    card = "<dl><dt>Okres realizacji</dt><dd>2018–2020</dd><dt>Partner</dt><dd>Miasto Lwów</dd></dl>"
+    intro = (
+        "Ośrodek od lat współpracuje z partnerami z zagranicy; poniżej kronika tej współpracy w 2019 roku."
+    )
+    p = tmp_path / "kronika.html"
+    p.write_text(
+        f"<html><head><title>Kronika 2019</title></head><body><nav><a href='/'>Start</a></nav><main>"
+        f"<h1>Kronika współpracy 2019</h1><p>{intro}</p><dl class='kronika'>{items}</dl>{card}</main></body></html>",
+        encoding="utf-8",
+    )
+    lines = [x for x in read_page(p).text.split("\n") if x]
+    at = lines.index(CHRONICLE_ITEMS[0])
+    assert lines[at : at + 4] == CHRONICLE_ITEMS
+    assert "- Okres realizacji" in lines
+
+
+def test_a_heading_written_by_a_script_or_in_a_comment_is_not_the_headline(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text(
+        "<html><head><title>Aktualności</title></head><body><script>var old = '<h1>Stary nagłówek strony</h1>';"
+        "</script><!-- <h1>Szablon nagłówka</h1> --><main><h1>Goście z Lwowa w Ośrodku</h1>"
+        f"<p>{CHRONICLE_ITEMS[1]} {CHRONICLE_ITEMS[3]}</p></main></body></html>",
+        encoding="utf-8",
+    )
+    assert read_page(p).title == "Goście z Lwowa w Ośrodku"

@@ -7,6 +7,7 @@ import json
 import re
 from html import unescape
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 _HTML = re.compile(r"<(!doctype\s+html|html|head|body|div|p|br|table|span|a)\b", re.I)
 SKIP_TAGS = {
@@ -303,22 +304,31 @@ TABLE_RULE = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$")
 
 
 def main_text(html: str, footer: str | None = None) -> str:
-    """The page's main text. The own cut where it is made for the page and measurably better: a bulletin (BIP)
+    """The page's main text (see read_html)."""
+    return read_html(html, footer)[0]
+
+
+def read_html(html: str, footer: str | None = None, title: str = "") -> tuple[str, str]:
+    """(the page's main text, its headline as the HTML marks it: see marked_headline, `title` the one a caller
+    found marked). The text: the own cut where it is made for the page and measurably better: a bulletin (BIP)
     page, a page laid out in tables (on the bulletin's HTML test pages trafilatura loses a table-laid
     archive's events: fields macro 0.78 against 1.00; a small body's site laid out in a table: 0.76 against
     0.93) or a chronicle whose bold headings run on into their reports (trafilatura glues them to the text).
     Elsewhere trafilatura, the field's reference, which drops menus, article info lines, pagers, sidebars of
     other news, ads, comments and footers also where a page marks its content block (CMS pages of other
     publishers: 0.75 against 0.93), with the article's lead and the headings it dropped put back; the own cut
-    when it finds nothing. `footer`: the page's footer text (page_footer), when the caller has it already."""
+    when it finds nothing. `footer`: the page's footer text (page_footer), when the caller has it already.
+    The page is parsed once and its headings read once, for the headline and the text alike."""
+    footer = page_footer(html) if footer is None else footer
+    tree, lead = _without_furniture(html)
+    headings = page_headings(tree)
+    headline = marked_headline(html, title, footer, headings)
     own, made_for = _own_cut(html)
     title_tag = TITLE.search(html[:20000])
     if made_for or (title_tag is not None and BIP_PAGE.search(title_tag.group(1))):
-        return own
+        return own, headline
     import trafilatura  # imported here: a second of start-up that text pages do not need
 
-    tree, lead = _without_furniture(html)
-    headings = _headings(tree)
     text = trafilatura.extract(
         tree,
         output_format="txt",
@@ -327,7 +337,7 @@ def main_text(html: str, footer: str | None = None) -> str:
         deduplicate=False,
     )
     if not text or len(text.split()) < 20:
-        return own
+        return own, headline
     text = _headings_put_back(_table_rows(text), headings)
     if lead and " ".join(lead.split()[:8]) not in " ".join(text.split()):
         text = f"{lead}\n\n{text}"  # the lead, which trafilatura may take for a teaser, over the body
@@ -335,8 +345,7 @@ def main_text(html: str, footer: str | None = None) -> str:
     parts = TITLE_PARTS.split(unescape(title_tag.group(1))) if title_tag is not None else []
     titles = [meta.title if meta is not None else None] + [x for x in parts if len(x.split()) >= 2]
     # the headline: trafilatura's title, else a part of <title>, that is not the site's name nor a file's
-    footer = page_footer(html) if footer is None else footer
-    title = next(
+    shown = next(
         (
             t
             for t in (" ".join((x or "").split()) for x in titles)
@@ -344,38 +353,43 @@ def main_text(html: str, footer: str | None = None) -> str:
         ),
         "",
     )
-    title = marked_headline(html, title, footer)
-    if title and title not in " ".join(text[: len(title) + 300].split()):
-        text = f"{title}\n\n{text}"  # the headline, when the text left it out
-    return text.strip() + "\n"
+    shown = marked_headline(html, shown, footer, headings)
+    if shown and shown not in " ".join(text[: len(shown) + 300].split()):
+        text = f"{shown}\n\n{text}"  # the headline, when the text left it out
+    return text.strip() + "\n", headline
 
 
 HEADINGS = "//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
 UNDER_WORDS = 6  # the words of the text under a heading that find it in trafilatura's text
 
 
-def _headings(tree) -> list[tuple[str, str]]:
-    """(heading, the first words of the text under it) of each heading of the page over text."""
+class Heading(NamedTuple):
+    level: int  # 1 for <h1> … 6 for <h6>
+    text: str  # whitespace folded
+    under: str  # the first words of the text under it, "" when none follows it
+
+
+def page_headings(tree) -> list[Heading]:
+    """The headings of the page's body (its tree), each with the first words of the text under it."""
     found = []
     for heading in tree.xpath(HEADINGS) if not isinstance(tree, str) else []:
-        title = " ".join(heading.text_content().split())
         under = next(
             (words for x in heading.itersiblings() if len(words := x.text_content().split()) >= UNDER_WORDS),
             [],
         )
-        if 2 <= len(title.split()) <= 25 and under:
-            found.append((title, " ".join(under[:UNDER_WORDS])))
+        text = " ".join(" ".join(heading.itertext()).split())
+        found.append(Heading(int(heading.tag[1]), text, " ".join(under[:UNDER_WORDS])))
     return found
 
 
-def _headings_put_back(text: str, headings: list[tuple[str, str]]) -> str:
+def _headings_put_back(text: str, headings: list[Heading]) -> str:
     """trafilatura's text with the headings it dropped over the text it kept under them (where a page marks
     no content block it keeps a section's paragraphs and drops its heading: "<h2>Wizyta z Pragi</h2><p>W dniach
     …</p>")."""
     lines = text.split("\n")
     folded = " ".join(text.split())
-    for title, under in headings:
-        if title in folded:
+    for _, title, under in headings:
+        if not under or not 2 <= len(title.split()) <= 25 or title in folded:
             continue
         at = next((i for i, x in enumerate(lines) if " ".join(x.split()).startswith(under)), None)
         if at is not None:
@@ -418,6 +432,8 @@ def _without_furniture(html: str):
     for el in tree.xpath("//details | //dl | //table"):
         if el.getparent() is not None and _record_or_files(el):
             el.drop_tree()
+        elif el.tag == "dl" and _reports(el):
+            _paragraphs_of_terms(el)
     for link in tree.xpath("//a[following-sibling::*]"):
         _date_before_title(link)
     for line in tree.xpath(BROKEN_TEXT):  # lines broken inside a paragraph (a Word export's): one line
@@ -432,6 +448,27 @@ def _without_furniture(html: str):
     for link in tree.xpath("//h1//a | //h2//a | //h3//a | //h4//a | //h5//a | //h6//a"):
         link.drop_tag()
     return tree, lead
+
+
+SENTENCE_END = re.compile(r"[.!?…]\W*$")
+REPORT_WORDS = 8  # a report is a sentence; a record's value ("Okres realizacji" / "2015–2017") is not
+
+
+def _reports(dl) -> bool:
+    """Whether a definition list's descriptions are reports (half of them sentences or more): a chronicle's
+    items, not a card of facts."""
+    texts = [" ".join(dd.text_content().split()) for dd in dl.iter("dd")]
+    said = sum(len(x.split()) >= REPORT_WORDS and bool(SENTENCE_END.search(x)) for x in texts)
+    return bool(texts) and 2 * said >= len(texts)
+
+
+def _paragraphs_of_terms(dl) -> None:
+    """A definition list as paragraphs: a chronicle laid out as one ("<dt>12 marca 2019 – Goście z Lwowa</dt>
+    <dd>W dniu …</dd>") is a heading line over its report, which trafilatura writes as bullet points of one
+    list."""
+    for el in dl.iter("dt", "dd"):
+        el.tag = "p"
+    dl.tag = "div"
 
 
 SPACES = re.compile(r"\s+")
@@ -494,7 +531,6 @@ def _record_or_files(el) -> bool:
     return attachments([row for row in rows if row])
 
 
-H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
 OG_TITLE = re.compile(r"<meta\s+property=[\"']og:title[\"']\s+content=[\"']([^\"']+)[\"']", re.I)
 # schema.org's headline: in JSON-LD ("headline": "…") or as microdata (<h2 itemprop="headline">, Joomla's)
 LD_HEADLINE = re.compile(r"\"headline\"\s*:\s*\"((?:[^\"\\]|\\.)+)\"")
@@ -503,56 +539,58 @@ ITEMPROP_HEADLINE = re.compile(
 )
 
 
-def marked_headline(html: str, title: str = "", footer: str | None = None) -> str:
+def marked_headline(
+    html: str, title: str = "", footer: str | None = None, headings: list[Heading] | None = None
+) -> str:
     """The article's headline as the HTML marks it: `title` (else og:title, else schema.org's headline), or
     the page's <h1> where it says the same at greater length (an og:title "Headline" over "Headline. „A
     quote”"); else the first <h1> that is not the site's name; or "". `footer`: the page's footer text
-    (page_footer), when the caller has it already."""
+    (page_footer), `headings`: the page's (page_headings), when the caller has them already."""
     footer = page_footer(html) if footer is None else footer
+    if headings is None:
+        headings = page_headings(_without_furniture(html)[0])
     marks = (OG_TITLE.search(html[:20000]), LD_HEADLINE.search(html), ITEMPROP_HEADLINE.search(html))
     marked = [
         _plain(_json_string(m.group(1)) if m.re is LD_HEADLINE else m.group(m.lastindex)) for m in marks if m
     ]
     title = _shown_part(html, title or next((x for x in marked if x), ""))
-    h1s = [h for h in (_plain(m.group(1)) for m in H1.finditer(html)) if h and not is_site_name(h, footer)]
+    h1s = [h.text for h in headings if h.level == 1 and h.text and not is_site_name(h.text, footer)]
     if title:
         return next((h for h in h1s if h != title and h.startswith(title)), title)
-    return h1s[0] if h1s else _title_part_as_heading(html, footer)
+    return h1s[0] if h1s else _title_part_as_heading(html, footer, headings)
 
 
 def _shown_part(html: str, title: str) -> str:
     """The part of a marked title that the page shows as its headline ("Headline | Site" whose page shows
     "Headline" alone in an element), else the title itself."""
     parts = [x.strip() for x in TITLE_PARTS.split(title) if len(x.split()) >= 2]
-    if len(parts) < 2 or _shown(html, title):
+    if len(parts) < 2:
         return title
-    return next((x for x in parts if _shown(html, x)), title)
+    shown = _element_texts(html)
+    if title in shown:
+        return title
+    return next((x for x in parts if x in shown), title)
 
 
 BODY = re.compile(r"<body\b", re.I)
+ELEMENT_TEXT = re.compile(r">([^<]*)<")
 
 
-def _shown(html: str, text: str) -> bool:
-    """Whether the page's body holds `text` as the whole text of an element."""
+def _element_texts(html: str) -> set[str]:
+    """The texts (whitespace folded) that an element of the page's body holds whole."""
     body = BODY.search(html)
-    shown = re.compile(r">\s*" + re.escape(text).replace(r"\ ", r"\s+") + r"\s*<")
-    return shown.search(html, body.end() if body else 0) is not None
+    return {" ".join(x.split()) for x in ELEMENT_TEXT.findall(html, body.end() if body else 0)}
 
 
-HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.I | re.S)
-
-
-def _title_part_as_heading(html: str, footer: str) -> str:
+def _title_part_as_heading(html: str, footer: str, headings: list[Heading]) -> str:
     """The part of the <title> that is also a heading of the page and not the site's name ("Wizyty 2015 -
     Współpraca - Ośrodek" over a page headed "Wizyty 2015"), or ""."""
     tag = TITLE.search(html[:20000])
     if tag is None:
         return ""
-    headings = {_plain(m.group(2)) for m in HEADING.finditer(html)}
+    texts = {h.text for h in headings}
     parts = [" ".join(x.split()) for x in TITLE_PARTS.split(unescape(tag.group(1)))]
-    return next(
-        (x for x in parts if len(x.split()) >= 2 and x in headings and not is_site_name(x, footer)), ""
-    )
+    return next((x for x in parts if len(x.split()) >= 2 and x in texts and not is_site_name(x, footer)), "")
 
 
 def _json_string(x: str) -> str:

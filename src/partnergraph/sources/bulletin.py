@@ -1,7 +1,7 @@
 """A page of the MOPS bulletin (BIP MJO Kraków) as published: its main content cut out of the site's
 layout, and its publication metadata (title, date of publication, author, publisher, canonical URL).
 
-The cut reuses `_html.main_text` (scripts, menus, breadcrumbs, footers and the metadata table are
+The cut reuses `_html.read_html` (scripts, menus, breadcrumbs, footers and the metadata table are
 dropped, the content block is preferred); on top of it this module removes what the bulletin puts inside
 the content block that is not an event: the page heading, "drukuj" / "pobierz" links, and the metadata
 ("metryka") lines when the page does not mark them. Works on saved text as well as on HTML.
@@ -24,9 +24,8 @@ from ._html import (
     RECORD_LINE,
     is_site_name,
     looks_like_html,
-    main_text,
-    marked_headline,
     page_footer,
+    read_html,
 )
 from .reading import clean_text
 
@@ -80,19 +79,15 @@ def read_bulletin(document: str) -> BulletinPage:
         head.close()
         flat = head.flat_text()
         footer = page_footer(document)
-        text = main_text(document, footer)
         meta, h1, title_tag, canonical = head.meta, head.h1, head.title, head.canonical
+        text, marked = read_html(document, footer, next((meta[k] for k in META_TITLE if meta.get(k)), ""))
     else:
         flat = text = clean_text(document)
-        meta, h1, title_tag, canonical, footer = {}, None, None, None, ""
+        meta, h1, title_tag, canonical, footer, marked = {}, None, None, None, "", ""
     labels = _labelled(flat)
     if h1 and is_site_name(h1, footer):  # the site's name in an <h1> over the page (a logo), not its title
         h1 = None
-    title = (
-        h1
-        or marked_headline(document, next((meta[k] for k in META_TITLE if meta.get(k)), ""), footer)
-        or _title_from_tag(title_tag, footer)
-    )
+    title = h1 or marked or _title_from_tag(title_tag, footer)
     published = next((d for d in (_parse_date(labels.get(k)) for k in PUBLISHED_LABELS) if d), None) or next(
         (d for d in (_parse_date(meta.get(k)) for k in META_PUBLISHED) if d), None
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..model import Page
-from ._html import TITLE, TITLE_PARTS, looks_like_html, main_text, marked_headline, page_footer
+from ._html import TITLE, TITLE_PARTS, looks_like_html, read_html
 
 MAX_BYTES = 10 * 1024 * 1024  # bulletin pages are a few kB; anything this big is not one
 # The text extraction reads (after the layout is cut away), for `build`, `add` and `extract` alike: bulletin
@@ -52,9 +52,8 @@ def read_page(
     text = decode(data, encoding=encoding, name=str(path))
     headline = None
     if looks_like_html(text):
-        footer = page_footer(text)
-        headline = page_headline(text, footer) or None
-        content = main_text(text, footer)
+        content, headline = read_html(text)
+        headline = headline or None
         # the <title>'s headline over a text that shows none (not where it shows the marked one)
         shown = headline and " ".join(headline.split()) in " ".join(content.split())
         text = content if shown else with_headline(content, page_title(text))
@@ -171,11 +170,6 @@ def page_title(html: str) -> str:
     parts = [" ".join(x.split()) for x in TITLE_PARTS.split(unescape(m.group(1)))]
     named = [x for x in parts if EVENT_WORDS.search(x) and not OVERVIEW.search(x) and len(x.split()) >= 2]
     return max(named, key=len) if named else ""
-
-
-def page_headline(html: str, footer: str | None = None) -> str:
-    """The article's headline as the HTML marks it, or "" (see _html.marked_headline)."""
-    return marked_headline(html, footer=footer)
 
 
 def with_headline(text: str, title: str) -> str:
