@@ -16,6 +16,13 @@ SHADOWING = (
     r"(?:wyszli|wyszły|wychodzi\w*|towarzyszy\w*|jeździ\w*)\s+(?:\w+\s+){0,4}?(?:na|w|podczas)\s+(?:\w+\s+)?"
     r"(?:dyżur|patrol|obchod|interwencj|pracy\b|prac\w* w terenie)\w*"
 )
+# talks that told the guests how the hosts work: "omówiono zasady pracy socjalnej w Krakowie", "rozmawiano o
+# funkcjonowaniu naszego Ośrodka" (talks on helping together are a meeting's: "o organizacji pomocy dla …")
+HOSTS_WAYS = (
+    r"(?:rozmawia\w*|rozmow\w*|omówi\w*|omawia\w*|dyskut\w*)\s+(?:\w+\s+){0,3}?"
+    r"(?:zasad|system|funkcjonowani|działalnoś|metod|model|specyfi)\w*\s+(?:\S+\s+){0,4}?"
+    r"(?:w\s+Krakowie|krakowsk|MOPS|Ośrod|nasz|tutejsz|w\s+Polsce|polsk)"
+)
 # sightseeing, no part of what the hosts showed of their work: "zwiedzili Stare Miasto", "zwiedzili Wawel"
 NOT_SIGHTS = (
     r"(?!\s+(?:\w+\s+){0,2}?(?:miast|star\w* miast|starówk|zabyt|okolic|wawel|rynek|kazimierz|stolic|muze|"
@@ -154,6 +161,7 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"odwiedzi(li|ł|ła|ło|ły)\b", 1.5),  # visitors came: "odwiedzili nas pracownicy socjalni z …"
         (r"odwiedza(li|ły|ł|ła)\b", 1.5),  # ... and went round: "odwiedzali noclegownie i punkty pomocy"
         (r"przedstawion[oay] (formy|zasady|najważniejsze|działalność|informacj)", 1),
+        (HOSTS_WAYS, 2),
         (SHADOWING, 1.5),
         (r"study (visit|tour)", 4),
         (r"visit(s|ed|ors)?\b", 1.5),
@@ -176,7 +184,9 @@ SHOWN = re.compile(
     # time spent with the home's clients: "razem z naszymi seniorami przygotowali obiad"
     r"(?:razem|wspólnie)\s+z\s+nasz\w+\s+(?:senior|podopieczn|dzie|mieszkańc|uczestnik|klient)\w*|"
     r"przedstawi(?!ciel)\w*|odwiedz[ia]\w*|hospit\w*|obserwowa\w*|staż\w*|praktyk\w*|study|visit|pokaza\w*|"
-    r"obejrze\w*|zobaczy\w*|przygląda\w*|podpatr\w*|gospodarz\w* wizyty|" + SHADOWING + r")",
+    r"obejrze\w*|zobaczy\w*|przygląda\w*|podpatr\w*|gospodarz\w* wizyty|"
+    + "|".join((SHADOWING, HOSTS_WAYS))
+    + r")",
     re.I,
 )
 ONLY_TALKED = 3.0  # as much as a body's cue that decides
@@ -207,7 +217,8 @@ INCOMING_CUES = re.compile(
 # a city's own administration in its language: "przedstawiciele Comune di Firenze", "delegacja Stadt Wien"
 MUNICIPAL = (
     r"comune|stadt|gemeente|ayuntamiento|ajuntament|municipi|mairie|ville de|kommun|city council|council of|"
-    r"landratsamt|landkreis|bezirksamt|rathaus|mesto|město|mestsk|městsk|savivaldyb"
+    r"landratsamt|landkreis|bezirksamt|rathaus|mesto|město|mestsk|městsk|savivaldyb|"
+    r"\w+sk[ýy]\s+(?:samosprávny\s+)?kraj\b"  # a Czech or Slovak region as a body: "Moravskoslezský kraj"
 )
 # participants: the kind of the foreign people; first cue in the heading, else the body's strongest
 PARTICIPANT_CUES: list[tuple[str, str]] = [
@@ -319,6 +330,10 @@ MET_BEFORE = re.compile(
     r"spotka\w*\s+się\s+(?:\S+\s+){0,2}?z\s+(?:[^\s.;]+\s+){0,4}?(?:(?:i|oraz)\s+(?:[^\s.;]+\s+){0,2}?)?$",
     re.I,
 )  # ... and whom besides: "spotkali się z burmistrzem Adamem Lisem i radnymi gminy"
+# ... and so is the mayor whose meeting they attend: "wezmą udział w spotkaniu z burmistrzem" (the staff of a home
+# attend one with the guests: "uczestniczyli w spotkaniu z urzędnikami Lipska")
+MAYOR_MET = re.compile(r"(?:udział\w*|uczestnicz\w*)\s+w\s+spotkani\w*\s+z\s+$", re.I)
+MAYOR = re.compile(r"(?:burmistrz|prezydent|wójt|starost|marszał)", re.I)
 # ... unless the home's people met them: "Dyrektor MOPS spotkała się z radcą ambasady …" (the guest is met)
 MET_BY_HOME = re.compile(
     r"(?:MOPS|Ośrod\w+|[Dd]yrektor\w*|[Kk]ierowni\w*)\s+(?:\S+\s+){0,2}?spotka\w*\s+się\s"
@@ -507,8 +522,11 @@ SERVICES = re.compile(
     re.I,
 )
 # the hosts: "przyjęli ich pracownicy Urzędu Miasta Krakowa", "pracownicy naszego Ośrodka" (not "do Krakowa"); a
-# city's own organisation ("organizacji miejskiej") is of its administration
-HOST_SIDE = re.compile(r"\s+(?:\S+\s+){0,3}?(?<!do )(?:Krak\w*|MOPS|Miejskiego Ośrodka|nasz\w*)\b")
+# city's own organisation ("organizacji miejskiej") is of its administration; on a trip, a unit's staff are the
+# home's ("dwóch streetworkerów Działu Pomocy Bezdomnym uczestniczyło …")
+HOST_SIDE = re.compile(
+    r"\s+(?:\S+\s+){0,3}?(?<!do )(?:Krak\w*|MOPS|Miejskiego Ośrodka|nasz\w*)\b|\s+(?-i:Dział\w*|Filii)\b"
+)
 
 
 # the visitors named by their profession, no official among them
@@ -598,6 +616,7 @@ def find_participants(title: str, body: str, place_words: set[str]) -> tuple[str
                     not (HOSTS_AFTER.match(text, m.end()) and not _foreign_after(text, m.end(), place_words))
                     and not THEME_BEFORE.search(before)
                     and not (MET_BEFORE.search(before) and not MET_BY_HOME.search(before))
+                    and not (MAYOR_MET.search(before) and MAYOR.match(text, m.start()))
                     and not SEEN_BEFORE.search(before)
                     and not HOST_BEFORE.search(before)
                     and not LOCAL_AFTER.match(text, m.end())

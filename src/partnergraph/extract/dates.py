@@ -164,7 +164,7 @@ MONTH_OPENING = re.compile(rf"(?m)^[ \t]*(?:[-–—•·▪●○*][ \t]+)?(?P<
 _PART = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "pierwsz": 1, "drug": 2, "trzec": 3, "czwart": 4}
 # "w 2017 r.", or a timeline's year before a dash at the start of a line ("2016 – wspólne seminarium …")
 YEAR_ONLY = re.compile(
-    r"\b(?:w|we)\s+(?P<y>(?:19|20)\d\d)\s*(?:r\.|roku\b)|^[ \t]*(?P<ty>(?:19|20)\d\d)\s*[-–—](?=\s)", re.M
+    r"\b(?:[Ww]e?)\s+(?P<y>(?:19|20)\d\d)\s*(?:r\.|roku\b)|^[ \t]*(?P<ty>(?:19|20)\d\d)\s*[-–—](?=\s)", re.M
 )
 ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # what a text must hold for some of the patterns above to match in it: those patterns are tried only then

@@ -220,3 +220,32 @@ def ends_article(line: str) -> bool:
 
 def is_funding(line: str) -> bool:
     return bool(FUNDING.match(line))
+
+
+# the EU's disclaimer under a funded text ("Wsparcie Komisji Europejskiej dla produkcji tej publikacji nie stanowi
+# poparcia …", "… niekoniecznie odzwierciedlają poglądy Unii Europejskiej lub EACEA. Ani Unia …, ani EACEA nie
+# ponoszą …"): the bodies it names take no part in the event
+DISCLAIMER = re.compile(
+    r"nie\s+stanowi\w*\s+poparcia|nie\s+ponos\w*\s+(?:\w+\s+){0,2}?odpowiedzialnoś|niekoniecznie\s+odzwierciedla|"
+    r"odzwierciedla\w*\s+(?:jedynie|wyłącznie)\s+(?:stanowisk|poglądy|opini)|"
+    r"does\s+not\s+constitute\s+an?\s+endorsement|(?:cannot|can\s*not|not)\s+be\s+held\s+responsible",
+    re.I,
+)
+# looked for first: most texts have none
+DISCLAIMER_CUE = re.compile(r"poparcia|odpowiedzialnoś|odzwierciedla|endorsement|responsible", re.I)
+SENTENCE_BREAK = re.compile(r"(?:[.!?]\s+|\n)(?=[A-ZĄĆĘŁŃÓŚŹŻ„\"])")
+
+
+def disclaimers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of `text[start:end]` that are the EU's disclaimer: from the sentence that opens it to its
+    line's end (it closes its paragraph)."""
+    if not DISCLAIMER_CUE.search(text, start, end):
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in DISCLAIMER.finditer(text, start, end):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        opening = max((b.end() for b in SENTENCE_BREAK.finditer(text, start, m.start())), default=start)
+        stop = text.find("\n", m.end(), end)
+        spans.append((opening, end if stop < 0 else stop))
+    return spans

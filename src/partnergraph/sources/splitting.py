@@ -54,6 +54,12 @@ RECORD_FIELD = re.compile(
 )
 # one word and a colon before the text: "Opracowanie: …", "Źródło: …", "Fot.: …" label a line, not an event
 LABELLED = re.compile(r"^\s*\w+\.?\s*:\s+\S")
+# ... unless the word is the kind of event and a name follows: "Seminarium: „Praca z rodziną”", "Konferencja: Senior 2030"
+KIND_LABEL = re.compile(
+    r"^\s*(?:wizyta|rewizyta|spotkanie|konferencja|seminarium|sympozjum|kongres|forum|warsztaty|szkolenie|"
+    rf"webinarium|webinar|debata|delegacja|staż)\s*:\s+[„\"“«{UPPER}]",
+    re.I,
+)
 # "1. ", "IV. ", and the sub-sections of a report: "6.1. ", "2.3.1 " (one digit after a dot: "12.05." is a date)
 NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.[1-9]){1,3}\.?|\d{1,3}[.)]|[IVX]{1,5}\.)\s+")
 BULLET = re.compile(r"^\s*[-–—•·▪●○*]\s+")
@@ -169,6 +175,7 @@ def grouped_sections(page: Page) -> list[Listed]:
         ln.kind = "chrome" if ln.kind != "blank" and not chrome.is_funding(ln.text) else ln.kind
     article = None if _teaser_list(lines) else _article(text, lines, page.title)
     if article is not None:
+        article.masks += chrome.disclaimers(text, article.section.start, article.section.end)
         return [article]
     sections = _chronicle(text, lines)
     spans = [(ln.start, ln.end) for ln in lines if ln.kind == "chrome"]
@@ -176,6 +183,7 @@ def grouped_sections(page: Page) -> list[Listed]:
     funding = [(ln.start, ln.end) for ln in lines if ln.kind != "chrome" and chrome.is_funding(ln.text)]
     for x in sections:
         x.masks = [(a, b) for a, b in spans if x.section.start <= a and b <= x.section.end]
+        x.masks += chrome.disclaimers(text, x.section.start, x.section.end)
         x.published = _item_published(lines, x.section)
         if x.group is not None:
             x.group_start = text.rfind(x.group, 0, x.section.start)
@@ -509,12 +517,23 @@ def _is_date_line(s: str) -> bool:
     return len(s.split()) <= DATE_LINE_WORDS and not re.search(r"[.:]\s*$", s) and _has_date(s)
 
 
+def _dated_report(s: str) -> bool:
+    """A line that opens with the date of what it reports; also bulleted as one, when it is long: a <dl>'s
+    terms and definitions read as bullets ("- Goście z Wilna" / "- 22 maja 2019 r. gościliśmy …")."""
+    if DATED_START.match(s):
+        return True
+    mark = BULLET.match(s)
+    return (
+        mark is not None and len(s.split()) >= LONG_PARAGRAPH and DATED_START.match(s, mark.end()) is not None
+    )
+
+
 def _could_be_heading(s: str) -> bool:
     return not chrome.is_dateline(s) and _heading_shape(s)  # not a date of publication or a byline
 
 
 def _heading_shape(s: str) -> bool:
-    if RECORD_FIELD.match(s) or LABELLED.match(s):
+    if RECORD_FIELD.match(s) or (LABELLED.match(s) and not KIND_LABEL.match(s)):
         return False  # a record card's field
     line = s
     numbered = NUMBER.match(s) is not None  # a report's numbered section may be one word: "VII. Wolontariat"
@@ -654,7 +673,7 @@ def _classify(lines: list[_Line]) -> None:
         if nxt and nxt.kind != "blank" and nxt.text[:1].islower():
             continue  # a paragraph wrapped onto the next line
         after = next((x for x in lines[i + 1 :] if x.kind not in ("blank", "chrome")), None)
-        if BULLET.match(ln.text) and not (after is not None and DATED_START.match(after.text)):
+        if BULLET.match(ln.text) and not (after is not None and _dated_report(after.text)):
             continue  # a bulleted line is a heading only over a dated report, else a point of a list
         if ln.text.endswith(":") and after is not None and LIST_MARK.match(after.text):
             continue  # "Uczestnicy spotkania z Wilna:" over a list introduces the list
@@ -772,7 +791,24 @@ def _foreign_banner(lines: list[_Line], i: int) -> bool:
     title = QUOTED_TITLE.search(text)
     if not (chrome.is_funding(text) and title):
         return False
-    return not any(title.group(1) in ln.text for k, ln in enumerate(lines) if k != i)
+    others = [ln.text for k, ln in enumerate(lines) if k != i]
+    return not any(title.group(1) in x for x in others) and not _programme_named(text, others)
+
+
+# a programme's name in a funding line: three or more capitalised words ("Europejski Korpus Solidarności")
+PROGRAMME_NAME = re.compile(rf"(?:[{UPPER}][\w-]+\s+){{2,}}[{UPPER}][\w-]+")
+
+
+def _programme_named(banner: str, others: list[str]) -> bool:
+    """The banner's programme is named in the page's text too ("wolontariuszki Europejskiego Korpusu
+    Solidarności"): the banner is the page's own project's. Words are compared by their first four letters (the
+    cases differ)."""
+    for m in PROGRAMME_NAME.finditer(banner):
+        stems = r"\s+".join(re.escape(w[:4]) + r"\w*" for w in m.group().split())
+        named = re.compile(rf"(?<!\w){stems}", re.I)
+        if any(named.search(x) for x in others):
+            return True
+    return False
 
 
 def _sentence_heading(lines: list[_Line], i: int) -> bool:
