@@ -161,6 +161,34 @@ def attachments(rows: list[str]) -> bool:
     return sized >= 1 and sized >= len(rows) - 1
 
 
+def rowspan(value: str | None) -> int:
+    """The rows a cell spans by its rowspan attribute (1 when it has none or a broken one)."""
+    return int(value) if value and value.strip().isdigit() else 1
+
+
+def spread_rowspans(rows: list[list], spans: list[list[int]]) -> list[list[tuple]]:
+    """A table's rows of cells, a cell that spans rows (rowspan="2") in each row it spans, at its column, as
+    a reader of the row sees it: rows of (cell, whether it is a spanned one's repeat)."""
+    out = []
+    pending: dict[int, list] = {}  # column: [cell, the rows it still spans]
+    for row, row_spans in zip(rows, spans, strict=True):
+        cells, column, queue = [], 0, list(zip(row, row_spans, strict=True))
+        while queue or any(c >= column for c in pending):
+            if column in pending:
+                cells.append((pending[column][0], True))
+                pending[column][1] -= 1
+                if not pending[column][1]:
+                    del pending[column]
+            elif queue:
+                cell, span = queue.pop(0)
+                cells.append((cell, False))
+                if span > 1:
+                    pending[column] = [cell, span - 1]
+            column += 1
+        out.append(cells)
+    return out
+
+
 def looks_like_html(text: str) -> bool:
     head = text[:4096]
     return bool(_HTML.search(head)) and head.count("<") >= 2
@@ -179,17 +207,22 @@ class _TextParser(HTMLParser):
         self.fresh = True  # nothing written since the last line break
         self.bold: list[str] | None = None  # the text of a bold run that opened a paragraph
         self.laid_out = False  # whether a table lays out the page's text (paragraphs in its cells)
+        self.rowspans: dict[int, int] = {}  # id of a cell's text pieces: the rows the cell spans
 
-    def _open_cell(self) -> None:
+    def _open_cell(self, rowspan: int) -> None:
         rows = self.tables[-1]
         if not rows:
             rows.append([])
         rows[-1].append([])
         self.cell = rows[-1][-1]
+        if rowspan > 1:
+            self.rowspans[id(self.cell)] = rowspan
 
     def close_table(self) -> None:
         """Put the innermost open table's text where the table stood."""
         rows = self.tables.pop()
+        spans = [[self.rowspans.pop(id(c), 1) for c in row] for row in rows]
+        rows = [[cell for cell, _ in row] for row in spread_rowspans(rows, spans)]
         self.cell = None
         if self.tables and self.tables[-1] and self.tables[-1][-1]:
             self.cell = self.tables[-1][-1][-1]  # back inside the enclosing table's cell
@@ -230,7 +263,7 @@ class _TextParser(HTMLParser):
                 self.tables[-1].append([])
                 self.cell = None
             elif tag in CELL_TAGS and self.tables:
-                self._open_cell()
+                self._open_cell(rowspan(dict(attrs).get("rowspan")))
         names = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
         own_header = bool(ARTICLE_HEADER.search(names)) or (tag == "header" and self._inside("article"))
         names = ARTICLE_HEADER.sub(" ", names)
@@ -298,6 +331,8 @@ BIP_PAGE = re.compile(r"\bBIP\b|Biuletyn\w* Informacji Publicznej", re.I)
 TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 # "Wizyta studentów z Bratysławy - MOPS Bielsko-Biała", "Aktualności | Wizyta …": the site's name set off
 TITLE_PARTS = re.compile(r"\s+[-–—|:»]+\s+|\s*::\s*")
+# a page of a list in the <title> ("Aktualności | Strona 3 | Ośrodek"): no headline
+PAGE_NUMBER = re.compile(r"^(?:strona|str\.|page|s\.)\s*\d+(?:\s*(?:z|/|of)\s*\d+)?$", re.I)
 # a row of a Markdown table as trafilatura writes it ("| a | b |"), and its rule under the header ("|---|---|")
 TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$")
@@ -329,6 +364,8 @@ def read_html(html: str, footer: str | None = None, title: str = "") -> tuple[st
         return own, headline
     import trafilatura  # imported here: a second of start-up that text pages do not need
 
+    marked = _marked_headings(tree, headings)  # read before trafilatura, which may change the tree
+
     text = trafilatura.extract(
         tree,
         output_format="txt",
@@ -338,12 +375,15 @@ def read_html(html: str, footer: str | None = None, title: str = "") -> tuple[st
     )
     if not text or len(text.split()) < 20:
         return own, headline
-    text = _headings_put_back(_table_rows(text), headings)
+    text = _blocks_headed(_headings_put_back(_table_rows(text), headings), marked)
     if lead and " ".join(lead.split()[:8]) not in " ".join(text.split()):
         text = f"{lead}\n\n{text}"  # the lead, which trafilatura may take for a teaser, over the body
     meta = trafilatura.extract_metadata(html)
-    parts = TITLE_PARTS.split(unescape(title_tag.group(1))) if title_tag is not None else []
-    titles = [meta.title if meta is not None else None] + [x for x in parts if len(x.split()) >= 2]
+    parts = (
+        [" ".join(x.split()) for x in TITLE_PARTS.split(unescape(title_tag.group(1)))] if title_tag else []
+    )
+    parts = [x for x in parts if len(x.split()) >= 2 and not PAGE_NUMBER.match(x)]
+    titles = [meta.title if meta is not None else None] + parts
     # the headline: trafilatura's title, else a part of <title>, that is not the site's name nor a file's
     shown = next(
         (
@@ -354,8 +394,11 @@ def read_html(html: str, footer: str | None = None, title: str = "") -> tuple[st
         "",
     )
     shown = marked_headline(html, shown, footer, headings)
-    if shown and shown not in " ".join(text[: len(shown) + 300].split()):
-        text = f"{shown}\n\n{text}"  # the headline, when the text left it out
+    # the headline, when the text left it out (a text that opens with a part of the <title> as a line of its
+    # own shows it: "Site - Headline" over a page headed "Headline" in bold, which no <h1> marks)
+    top = [" ".join(x.split()) for x in text[: len(shown) + 300].split("\n")]
+    if shown and shown not in " ".join(top) and not any(x in top for x in parts):
+        text = f"{shown}\n\n{text}"
     return text.strip() + "\n", headline
 
 
@@ -373,13 +416,52 @@ def page_headings(tree) -> list[Heading]:
     """The headings of the page's body (its tree), each with the first words of the text under it."""
     found = []
     for heading in tree.xpath(HEADINGS) if not isinstance(tree, str) else []:
-        under = next(
-            (words for x in heading.itersiblings() if len(words := x.text_content().split()) >= UNDER_WORDS),
-            [],
-        )
         text = " ".join(" ".join(heading.itertext()).split())
-        found.append(Heading(int(heading.tag[1]), text, " ".join(under[:UNDER_WORDS])))
+        found.append(Heading(int(heading.tag[1]), text, " ".join(_words_under(heading)[:UNDER_WORDS])))
     return found
+
+
+def _words_under(heading) -> list[str]:
+    """The words of the first block after a heading that is a text (a date line under it is not), also where
+    the heading stands alone in a wrapper of its own (a news list's item: "<div class="title"><h2>…</h2></div>
+    <div class="date">…</div><div class="body"><p>W dniach …</p></div>")."""
+    el = heading
+    while el is not None:
+        for x in el.itersiblings():
+            if len(words := x.text_content().split()) >= UNDER_WORDS:
+                return words
+        parent = el.getparent()
+        if parent is None or parent.text_content().split() != el.text_content().split():
+            return []
+        el = parent
+    return []
+
+
+# a paragraph all in bold: a heading where a page marks none ("<p><b>Wizyta z Moguncji</b></p>")
+BOLD_PARAGRAPHS = "//body//p[(.//b or .//strong) and normalize-space()]"
+
+
+def _marked_headings(tree, headings: list[Heading]) -> set[str]:
+    """The texts the page marks as headings: its <h1>…<h6>, its paragraphs all in bold."""
+    marked = {h.text for h in headings}
+    for p in tree.xpath(BOLD_PARAGRAPHS) if not isinstance(tree, str) else []:
+        bold = " ".join(" ".join(" ".join(b.itertext()) for b in p.xpath(".//b | .//strong")).split())
+        if bold and bold == " ".join(p.text_content().split()):
+            marked.add(bold)
+    return {x for x in marked if 2 <= len(x.split()) <= 25}
+
+
+def _blocks_headed(text: str, marked: set[str]) -> str:
+    """trafilatura's text (which runs all its paragraphs on, line after line) with a blank line over each line
+    the page marks as a heading (see _marked_headings): the block it opens is its section's, not the one
+    before (a list run on under an introduction ending with a colon)."""
+    lines = text.split("\n")
+    out = []
+    for k, line in enumerate(lines):
+        if k and out[-1].strip() and " ".join(line.split()) in marked:
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def _headings_put_back(text: str, headings: list[Heading]) -> str:
@@ -434,6 +516,8 @@ def _without_furniture(html: str):
             el.drop_tree()
         elif el.tag == "dl" and _reports(el):
             _paragraphs_of_terms(el)
+        elif el.tag == "table" and el.xpath(".//*[@rowspan]"):
+            _rowspans_spread(el)
     for link in tree.xpath("//a[following-sibling::*]"):
         _date_before_title(link)
     for line in tree.xpath(BROKEN_TEXT):  # lines broken inside a paragraph (a Word export's): one line
@@ -448,6 +532,27 @@ def _without_furniture(html: str):
     for link in tree.xpath("//h1//a | //h2//a | //h3//a | //h4//a | //h5//a | //h6//a"):
         link.drop_tag()
     return tree, lead
+
+
+TABLE_ROWS = "./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"
+
+
+def _rowspans_spread(table) -> None:
+    """A table of the tree with a cell that spans rows copied into each row it spans (trafilatura writes it
+    in its first row only, and the rows under it read without it)."""
+    from copy import deepcopy
+
+    rows = [tr for tr in table.xpath(TABLE_ROWS) if all(c.tag in CELL_TAGS for c in tr)]
+    cells = [list(tr) for tr in rows]
+    spans = [[rowspan(c.get("rowspan")) for c in row] for row in cells]
+    for tr, row in zip(rows, spread_rowspans(cells, spans), strict=True):
+        tr[:] = [_unspanned(deepcopy(cell)) if repeat else cell for cell, repeat in row]
+
+
+def _unspanned(cell):
+    cell.attrib.pop("rowspan", None)
+    cell.tail = None
+    return cell
 
 
 SENTENCE_END = re.compile(r"[.!?…]\W*$")
