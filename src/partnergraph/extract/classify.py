@@ -277,8 +277,9 @@ PARTICIPANT_CUES: list[tuple[str, str]] = [
         r"specjali(st|ści)\w*|streetworker\w*|pracowni\w+ ulicy|terapeu\w*|psycholo(g|dz)\w*|pedago(g|dz)\w*|kadr\w+|praktycy|praktyk(ów|ami|om)|"
         r"(dyr\.|dyrektor\w*|kierowni\w*)\s+(\w+\s+){0,3}?(szkoł|centrum|centrów|ośrod|placów|domu|domów|"
         r"schronisk|przedszkol|poradni)\w*|"
-        # carers, not the family carers a text is about ("wspierać opiekunów osób z demencją")
-        r"asystent\w* rodzin\w*|opiekun\w++(?!\s+(?:rodzinn|faktyczn|nieformaln|osób|osoby))|pielęgniar\w*|lekarz\w*|dyrektor\w* (ośrod|placówek|domów)\w*|"
+        # carers, not the family carers a text is about ("wspierać opiekunów osób z demencją") nor a club's
+        # companions ("członków i opiekunów Klubu dôchodcov", "seniorów … wraz z opiekunkami")
+        r"asystent\w* rodzin\w*|(?<!wraz z )opiekun\w++(?!\s+(?:rodzinn|faktyczn|nieformaln|osób|osoby|klub))|pielęgniar\w*|lekarz\w*|dyrektor\w* (ośrod|placówek|domów)\w*|"
         r"nauczyciel\w*|policjan\w*|kurator\w* sądow\w*|sędzi\w*|mediator\w*|animator\w*|social worker\w*|"
         r"doradc\w* (?:zawodow|socjaln|rodzinn|zawodu)\w*|"
         r"practitioners|professionals",

@@ -130,7 +130,8 @@ def default_home(registries=None) -> Home:
     """MOPS Kraków, or whatever data/reference/home.csv names, with its registered aliases."""
     name, city, country = getattr(registries, "home", None) or DEFAULT
     org = registries.find_organisation(name) if registries is not None else None
-    aliases = (
-        org.aliases if org is not None else ("MOPS", "MOPS w Krakowie", "Miejski Ośrodek Pomocy Społecznej")
-    )
-    return Home(name, city, country, True, tuple(aliases))
+    if org is None:
+        return Home(
+            name, city, country, True, ("MOPS", "MOPS w Krakowie", "Miejski Ośrodek Pomocy Społecznej")
+        )
+    return Home(org.name, city, country, True, tuple(org.aliases))  # the registered name, for names.py too

@@ -219,6 +219,8 @@ SLAVIC_CONNECTORS = {"pro", "pre", "o", "pri", "při", "na", "za", "v", "ve", "s
 # a person begins, the name before ends
 TITLES = {"Ing", "Mgr", "Bc", "PhDr", "MUDr", "JUDr", "RNDr", "PaedDr", "ThDr", "PhD", "Ph", "DiS", "doc", "prof",
           "Dr", "dr", "MBA", "Dipl", "Padre", "Père", "Pater"}  # fmt: skip
+# short joining words of a German or Dutch name that a legal form closes ("Hilfe für Menschen in Not e.V.")
+JOINS_BEFORE_FORM = {"in", "im", "am", "an", "auf", "und", "für", "van", "voor", "op"}
 LEGAL_FORMS = re.compile(
     r",?\s*(p\.\s?o\.(?!\s*[a-ząćęłńóśźż])|e\.\s?V\.|gGmbH|GmbH|Ltd\.?|Inc\.?|o\.\s?p\.\s?s\.|z\.\s?s\.|z\.\s?ú\.|n\.\s?o\.|a\.\s?s\.|asbl|vzw|"
     r"ASBL|VZW|gem\.\s?e\.\s?V\.|ONLUS|Onlus|SCIC|SCOP|APS|ETS|gUG|o\.\s?z\.|ry(?!\w))"
@@ -391,7 +393,7 @@ def _index(registries) -> dict[str, list[_Entry]]:
         for lemma in e.sets[0]:
             by_first.setdefault(lemma, []).append(e)
 
-    home = _home_entry_name(registries)
+    home = default_home(registries).name  # its registered name
     for o in registries.organisations:
         is_mops = o.name == home  # the default home: a welfare centre told apart by its seat
         for n in (o.name, *o.aliases):
@@ -548,13 +550,28 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         return end
 
     def to_legal_form(end: int) -> int:
-        """Past up to three capitalised words that a legal form closes: "Fondazione San| Carlo ETS"."""
+        """Past up to three capitalised words that a legal form closes, and the short joining words between
+        them: "Fondazione San| Carlo ETS", "Hilfe für Menschen| in Not e.V."."""
         k = end
-        while k < len(toks) and k - end < 3 and not taken[k] and toks[k].is_upper_initial and toks[k].is_word:
+        while (
+            k < len(toks)
+            and k - end < 4
+            and not taken[k]
+            and toks[k].is_word
+            and (
+                toks[k].is_upper_initial
+                or (toks[k].text in JOINS_BEFORE_FORM and k + 1 < len(toks) and toks[k + 1].is_upper_initial)
+            )
+        ):
             if LEGAL_FORMS.fullmatch(toks[k].text):
                 break
             k += 1
-        if k == end or k >= len(toks) or toks[k].start - toks[k - 1].end != 1:
+        if (
+            k == end
+            or not toks[k - 1].is_upper_initial
+            or k >= len(toks)
+            or toks[k].start - toks[k - 1].end != 1
+        ):
             return end
         form = LEGAL_FORMS.match(text, toks[k - 1].end - base)
         return k if form and not form.group().startswith(",") else end
@@ -660,6 +677,9 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             head_a = nom or head_a
         end = _extend_polish(toks, i + 1, taken)
         end = next((k for k in range(i + 1, end) if _line_ends_name(text, base, toks, k)), end)
+        if _rendering_in_brackets(toks, start, end):
+            i = end  # "Magyar Vöröskereszt (Węgierskiego Czerwonego Krzyża)": read with the own name (2c-bis)
+            continue
         if (
             end == i + 1
             and head_a.lemma.lower() in SEAT_NAMED
@@ -793,6 +813,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             ):
                 # a foreign body after a Polish kind word: "Stowarzyszenie Fürther Wärmestube", "Stowarzyszenie
                 # Podané ruce" are the bodies' own names
+                foreign_end = past_legal_form(foreign_end)
                 emit_organisation(i + 1, foreign_end, "named_kind")
                 end = foreign_end
             elif own := _own_name_after(toks, _past_part(toks, _past_seat(toks, end), taken), text, base):
@@ -948,6 +969,8 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 or _foreign_lower(toks[end])
                 or _patron_after(toks, end)
                 or _slavic_connector(toks, end)
+                or _slavic_region_noun(toks, end)
+                or _comma_inside_foreign(toks, end)
                 or (_only_odd_readings(toks[end]) and _slavic_connector(toks, end - 1))  # "… a rodiny"
                 # an own name closing a foreign kind and its lower-case words: "Klub dôchodcov Terasa"
                 or (
@@ -1100,7 +1123,9 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         inside = toks[k + 1 : close] if close else []
         if len(inside) < 2 or any(taken[k:close]) or not all(_name_word(x) for x in inside):
             continue
-        if not (inside[0].lemmas & {"miasto", "gmina"} or _head_analysis(inside[0], ORG_HEADS) is not None):
+        if not any(
+            x.lemmas & {"miasto", "gmina"} or _head_analysis(x, PARENT_HEADS) is not None for x in inside
+        ):
             continue
         start = k
         while start > 0 and k - start < 5 and not taken[start - 1] and _name_word(toks[start - 1]):
@@ -1382,10 +1407,15 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
                 t2.is_upper_initial
                 or _foreign_lower(t2)
                 or (_foreign_head(t2.text) and _foreign_spelling(toks[end - 1]))  # "Slezská diakonie"
+                or (_only_odd_readings(t2) and _slavic_connector(toks, end - 1))  # "… a rodiny"
             ):
                 end += 1  # "Armáda spásy"
             elif t2.text in CONNECTORS - {"i", "-"} and _name_goes_on(toks, end + 1):
                 end += 1  # "Les Petits Frères des Pauvres", "Armáda spásy v ČR"
+            elif _slavic_connector(toks, end) or _slavic_region_noun(toks, end):
+                end += 1  # "… sociálnych vecí a rodiny", "Krajského úřadu Moravskoslezského kraje"
+            elif _comma_inside_foreign(toks, end):
+                end += 1
             else:
                 break
         if toks[k - 1].lemmas & GATHERINGS and (end - k > 1 or toks[k].has_mark("nazwa_geograficzna")):
@@ -1455,6 +1485,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
         if not _in_name_bar(text, o.start - base, o.end - base)
         and not RUN_BY.match(text, o.end - base)
         and not ATTACHED_TO.search(text, max(0, o.start - base - 40), o.start - base)
+        and not _in_disclaimer(text, o.start - base, o.end - base)
     ]
     names.organisations = _home_by_acronym(_joined_at_dashes(names.organisations, text, base), text, base)
     names.organisations = _renderings_in_brackets(names.organisations, text, base)
@@ -1828,10 +1859,26 @@ def _signature(text: str, start: int, end: int) -> bool:
 RUN_BY = re.compile(r",?\s+prowadzon\w*\s+przez\s")
 # the body another works at or under ("klub działający przy Zespole Szkół nr 2"): its seat, not a participant
 ATTACHED_TO = re.compile(r"\sdziałając\w*\s+przy\s+$")
+# the formula that frees a funder of responsibility for what a funded page says
+DISCLAIMER = re.compile(
+    r"(?i)nie\s+ponos\w*\s+(?:\w+\s+){0,2}odpowiedzialno|odzwierciedla\w*\s+(?:\w+\s+){0,3}(?:poglądy|poglądów|stanowisk|opini)"
+    r"|nie\s+stanowi\w*\s+(?:\w+\s+){0,2}poparci|cannot\s+be\s+held\s+responsible|do\s+not\s+necessarily\s+reflect"
+)
+FUNDED_WITH_SUPPORT = re.compile(r"(?i)finansowan\w*\s+(?:\w+\s+){0,3}przy\s+wsparciu\s+(?:finansowym\s+)?$")
 # the separators of a bar of names under a text (sponsors, partners, links): "A | B | C", "A · B · C"
 BAR_SEPARATOR = re.compile(r"[ \u00a0]+[|·•][ \u00a0]+")
 # a bar's label: "Partnerzy: ", "Projekt wspierają: "
 BAR_LABEL = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ][\w ]{0,30}:[ \u00a0]+")
+
+
+def _in_disclaimer(text: str, a: int, b: int) -> bool:
+    """The name at a..b stands in a funding disclaimer's sentence ("… nie odzwierciedlają poglądów Komisji
+    Europejskiej, która nie ponosi odpowiedzialności …"): a funder's legal formula, not a party to the event."""
+    if FUNDED_WITH_SUPPORT.search(text, max(0, a - 80), a):
+        return True  # the formula's first sentence: "Projekt został sfinansowany przy wsparciu Komisji …"
+    start = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
+    ends = [e for e in (text.find(". ", b), text.find("\n", b)) if e >= 0]
+    return DISCLAIMER.search(text, start, min(ends) if ends else len(text)) is not None
 
 
 def _in_name_bar(text: str, a: int, b: int) -> bool:
@@ -2050,7 +2097,8 @@ def _welfare_centre(
         head_a = _head_analysis(toks[h], ORG_HEADS)
         while start > 0 and not taken[start - 1] and _is_name_adj(toks[start - 1], head_a):
             start -= 1
-    city = slug(default_home(registries).city or "-")
+    home = default_home(registries)
+    city = slug(home.city or "-")
     if any(_names_city(t, city) for t in toks[i:j]):
         return start, j, e.name, None  # an alias of the home's entry with its seat ("MOPS w Krakowie")
     seat = (
@@ -2061,7 +2109,7 @@ def _welfare_centre(
         and toks[j + 1].has_mark("nazwa_geograficzna")
     )
     if seat and _names_city(toks[j + 1], city):
-        return start, j + 2, _home_entry_name(registries), None
+        return start, j + 2, home.name, None
     # the name in the nominative, worked out only now (MOPS Kraków, named most often, needs none)
     if h is None:  # an acronym: "MOPS", "MOPS w Sieradzu"
         value = _span_text(text, base, toks, i, j)
@@ -2081,13 +2129,6 @@ def _welfare_centre(
 def _names_city(t: Token, city: str) -> bool:
     """Whether token t names the city whose slug is `city`, in any case ("Krakowie", "Krakow")."""
     return any(slug(lemma) == city for lemma in t.lemmas) or slug(t.text).startswith(city)
-
-
-def _home_entry_name(registries) -> str:
-    """The default home's registered name."""
-    home = default_home(registries)
-    entry = registries.find_organisation(home.name)
-    return entry.name if entry is not None else home.name
 
 
 # adjectives of offices that only Poland has: a department of one is a Polish office's
@@ -2151,11 +2192,60 @@ def _abroad(gaz, t: Token) -> bool:
     return bool(found) and all(c.country != "PL" for c in found)
 
 
+# a Czech or Slovak adjective in the genitive ("Krajského", "Sociálního") and its region's or district's noun
+SLAVIC_ADJ_GENITIVE = re.compile(r"(\w+?)(?:ého|ího)")
+SLAVIC_REGION_NOUNS = {"kraje", "kraja", "okresu", "okresa", "obce", "mesta", "města"}
+
+
+def _slavic_region_noun(toks: list[Token], k: int) -> bool:
+    """The lower-case noun a Czech or Slovak region's adjective governs inside a name: "… Olomouckého kraje"."""
+    return (
+        toks[k].text in SLAVIC_REGION_NOUNS
+        and toks[k - 1].is_upper_initial
+        and SLAVIC_ADJ_GENITIVE.fullmatch(toks[k - 1].text) is not None
+    )
+
+
+def _rendering_in_brackets(toks: list[Token], start: int, end: int) -> bool:
+    """Tokens start..end are all a bracket holds, right after two or more words of a name one of which is spelt
+    in another language: a Polish rendering of the body's own name before it."""
+    if start < 3 or toks[start - 1].text != "(" or end >= len(toks) or toks[end].text != ")":
+        return False
+    before = toks[max(0, start - 6) : start - 1]
+    k = len(before)
+    while k > 0 and _name_word(before[k - 1]):
+        k -= 1
+    own = before[k:]
+    return len(own) >= 2 and any(_foreign_spelling(x) for x in own)
+
+
+def _comma_inside_foreign(toks: list[Token], k: int) -> bool:
+    """A comma inside a foreign name, between the lower-case items of a list that "a" closes: "Úrad práce,
+    sociálnych vecí a rodiny" (not "Slezská diakonie, střediska EDUKOS": a part after the comma)."""
+    if toks[k].text != "," or k + 1 >= len(toks) or not _foreign_lower(toks[k + 1]):
+        return False
+    n = k + 2
+    while n < len(toks) and n - k < 5 and toks[n].is_word and toks[n].text.islower() and toks[n].text != "a":
+        n += 1
+    return n + 1 < len(toks) and toks[n].text == "a" and toks[n + 1].text.islower()
+
+
 def _foreign_nominative_head(first: Token, value: str) -> str:
     """A foreign name whose first word took a Polish ending: "Magistrátu města X" -> "Magistrát města X",
     "Úřadu práce" -> "Úřad práce" (only a word spelled with non-Polish letters), "Charitą Opava" -> "Charita
     Opava"."""
     w = first.text
+    words = value.split(" ", 2)
+    adjective = SLAVIC_ADJ_GENITIVE.fullmatch(w)
+    if (
+        adjective
+        and len(words) > 1
+        and _foreign_spelling(first)
+        and re.fullmatch(r"\w{3,}[^aeiouyáéíóúýě]u", words[1])
+    ):
+        # a Czech or Slovak adjective and noun in the genitive: "Krajského úřadu …" -> "Krajský úřad …"
+        ending = "ý" if w.endswith("ého") else "í"
+        return " ".join([adjective.group(1) + ending, words[1][:-1], *words[2:]])
     if re.fullmatch(r"M[eě]sta", w):  # Czech and Slovak "město"/"mesto" after a Polish preposition
         return w[:-1] + "o" + value[len(w) :]
     if first.unknown and len(w) > 4 and w[-1] in "ąę" and value.startswith(w):
@@ -2338,6 +2428,18 @@ def _foreign_after_kind(toks: list[Token], j: int, end: int, taken: list[bool]) 
         return None
     while end < len(toks) and not taken[end] and (_foreign_lower(toks[end]) or _only_odd_readings(toks[end])):
         end += 1
+    # capitalised foreign words past a joining word: "Stowarzyszenie Hilfe für| Menschen in Not e.V."
+    joins = (CONNECTORS | JOINS_BEFORE_FORM) - POLISH_AND
+    while end < len(toks) and not taken[end] and toks[end - 1].text in joins:
+        t = toks[end]
+        closed = LEGAL_FORMS.match("".join(x.text for x in toks[end + 1 : end + 5]))  # "… in Not e.V."
+        if not (t.is_upper_initial and t.is_word and (t.unknown or closed)):
+            break
+        end += 1
+        if end + 1 < len(toks) and toks[end].text in joins and toks[end + 1].is_upper_initial:
+            end += 1
+    while end > j + 1 and toks[end - 1].text in joins:
+        end -= 1
     return end if any(NON_POLISH_LETTERS.search(t.text) for t in toks[j:end]) else None
 
 
@@ -2824,11 +2926,23 @@ def _line_ends_name(text: str, base: int, toks: list[Token], k: int) -> bool:
     line = text[opens : line_end if line_end >= 0 else len(text)]
     # this line an item, or the last one and this no fragment of a name ("Dom Nadziei.")
     listed = ITEM_LINE.match(line) or (ITEM_LINE.match(text[line_start:ends]) and len(line.split()) >= 5)
-    return bool(listed) or (ends - line_start < SHORT_LINE and len(line) > PROSE_LINE)
+    return (
+        bool(listed)
+        or (ends - line_start < SHORT_LINE and len(line) > PROSE_LINE)
+        or bool(ADDRESS_LINE.match(line))
+    )
 
 
 # a line opening with a person's name and a dash before a role: "Tomas Jankauskas – projektų vadovas, …"
 ITEM_LINE = re.compile(r"(?:[A-ZÀ-ÞĄĆĘŁŃŚŹŻ][\w'’.-]+ ){1,3}[–—-] \w")
+
+
+# a line of an address under a name: a street and its number ("Kerkstraat 21", "ul. Długa 5/3"), a postcode and
+# its town ("7311 AB Apeldoorn", "31-054 Kraków", "01067 Dresden")
+ADDRESS_LINE = re.compile(
+    r"[ \u00a0]*(?:(?:(?:ul|al|pl)\.[ \u00a0]?)?(?![^\n]*\bnr\b)[A-ZÀ-ÞĄĆĘŁŃŚŹŻ][\w .'’-]{1,40}[ \u00a0]\d{1,4}[a-zA-Z]?(?:[/-]\d{1,4})?[ \u00a0,]*$"
+    r"|\d{2}-\d{3}[ \u00a0]|\d{4}[ \u00a0]?[A-Z]{2}[ \u00a0]|\d{4,5}[ \u00a0]+[A-ZÀ-ÞĄĆĘŁŃŚŹŻ])"
+)
 
 
 # a line this short is a line of a list or a heading, not one of wrapped prose; one this long is prose

@@ -35,11 +35,11 @@ ENGLISH_PROJECT = re.compile(
     # an acronym before the English word inside Polish text: "w spotkaniu ROOF network"
     r"|(?<![\w-])(?P<acronym>[A-Z][A-Z0-9+-]{2,})\s+(?:network|project)\b"
 )
-# a funding programme is introduced as what pays or frames a project, not any "program" (a programme of
-# work such as Housing First is not a funding programme)
+# a funding programme is introduced as what pays or frames a project or what an application is made to, not
+# any "program" (a programme of work such as Housing First is not a funding programme)
 PROGRAMME_INTRO = re.compile(
     r"(?<!\w)(?:w\s+ramach|ze\s+środków|środków|(?P<paid>(?:współ|do)?finansowan\w*\s+(?:z|ze|przez|w\s+ramach))|"
-    r"grant\w*\s+(?:z|ze)|uczestni\w+\s+(?:w|we)|dzięki)\s+(?:\w+\s+)?(?P<word>program(?:u|em|ie|owi)?)\s+"
+    r"grant\w*\s+(?:z|ze)|uczestni\w+\s+(?:w|we)|dzięki|wnios\w*\s+do)\s+(?:\w+\s+)?(?P<word>program(?:u|em|ie|owi)?)\s+"
     r"(?:(?:pn\.|pt\.|pod\s+nazwą)\s*)?"
     # its owner before a quoted name: "programu Unii Europejskiej „Obywatele dla Europy”"
     r"(?:(?:(?-i:[A-ZĄĆĘŁŃÓŚŹŻ]\w*)\s+){1,4}(?=[„“\"«]|,,))?",
