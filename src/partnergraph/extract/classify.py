@@ -7,6 +7,7 @@ heading names what happened and the body also tells the background.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ._cues import CueScan
@@ -682,27 +683,49 @@ HOME_STAFF = re.compile(r"(?<!\w)(?-i:Ośrod\w*|MOPS|MOPR|Krak\w*)")
 ONE_PERSON_BEFORE = re.compile(r"(?-i:[A-ZĄĆĘŁŃÓŚŹŻ]\w+\s+[A-ZĄĆĘŁŃÓŚŹŻ][\w-]+)\s*(?:,|–|-)\s*$")
 
 
-def find_participants_abroad(body: str, place_words: set[str]) -> tuple[str | None, Cue | None]:
+# the words between a kind of people and the home's name that says they are the home's: "pięcioro pracowników
+# Powiatowego Centrum …", "pracownicy naszego …" are the travellers, not the foreign side
+OF_HOME = re.compile(r"\s+(?:\S+\s+){0,2}")
+
+
+def find_participants_abroad(
+    body: str, place_words: set[str], home_names: Iterable[int] = ()
+) -> tuple[str | None, Cue | None]:
     """The kind of the foreign people at an event abroad, with its cue (offset into `body`), from the
-    sentences that say who of them took part; else none."""
+    sentences that say who of them took part; else none. `home_names`: where the home's name begins in
+    `body` (its people there are the travellers)."""
     for m in re.finditer(r"[^.!?\n]+", body):
         sentence = m.group()
         if not TOOK_PART.search(sentence):
             continue
         if not (FOREIGN_SIDE.search(sentence) or any(w and w in sentence for w in place_words)):
             continue
-        who, cue = find_participants("", sentence, place_words)
-        if who is None:
-            continue
-        a, b = cue.start - 1, cue.end - 1  # find_participants counts from an empty title's "\n"
-        if not (
-            NAMES_BODIES.match(sentence, a)  # representatives or a delegation of a body: no kind of people
-            or HOME_STAFF.search(sentence, a, b)
-            or HOST_SIDE.match(sentence, b)  # the home's own people on the trip
-            or ONE_PERSON_BEFORE.search(sentence, 0, a)  # "Katrin Schulze, kierowniczka poradni"
-        ):
-            return who, Cue(who, m.start() + a, m.start() + b)
+        rest = 0  # the home's people named first, the foreign side may follow: "… pracownicy Ośrodka
+        # uczestniczyli w spotkaniu z pracownikami socjalnymi z Drezna"
+        while True:
+            who, cue = find_participants("", sentence[rest:], place_words)
+            if who is None:
+                break
+            a, b = (
+                rest + cue.start - 1,
+                rest + cue.end - 1,
+            )  # find_participants counts from an empty title's "\n"
+            if NAMES_BODIES.match(sentence, a) or ONE_PERSON_BEFORE.search(sentence, 0, a):
+                break  # representatives or a delegation of a body, one person ("Katrin Schulze, kierowniczka …")
+            if not (
+                HOME_STAFF.search(sentence, a, b)
+                or HOST_SIDE.match(sentence, b)  # the home's own people on the trip
+                or any(_of_home(body, m.start() + a, m.start() + b, h) for h in home_names)
+            ):
+                return who, Cue(who, m.start() + a, m.start() + b)
+            rest = b
     return None, None
+
+
+def _of_home(body: str, a: int, b: int, home_at: int) -> bool:
+    """Whether the people named at body[a:b] are the home's: its name begins inside the phrase ("pracowników
+    Powiatowego Centrum …") or a word or two after it."""
+    return a < home_at < b or (home_at >= b and OF_HOME.fullmatch(body, b, home_at) is not None)
 
 
 # a gift's carriers: "Dary przywieźli wolontariusze …", "Transport przywiozło czworo wolontariuszy fundacji", not the

@@ -521,7 +521,12 @@ def _event(
         if direction != "outgoing":
             who, cue = classify.find_participants(text[:tl], body, place_words)
         else:  # abroad, only where the text says who of the foreign side took part
-            who, cue = classify.find_participants_abroad(body, place_words)
+            at_home = [
+                n.start - d.base - bo
+                for n in found.organisations
+                if home.is_home(n.value) or names.begins_name(n.value, home.name)
+            ]
+            who, cue = classify.find_participants_abroad(body, place_words, at_home)
             cue = cue and classify.Cue(cue.value, tl + 1 + cue.start, tl + 1 + cue.end)
     elif direction == "incoming":  # a gift from abroad: the people who brought it, when the text says who
         who, cue = classify.find_carriers(body)
