@@ -706,10 +706,8 @@ def find_participants_abroad(
             who, cue = find_participants("", sentence[rest:], place_words)
             if who is None:
                 break
-            a, b = (
-                rest + cue.start - 1,
-                rest + cue.end - 1,
-            )  # find_participants counts from an empty title's "\n"
+            # find_participants counts from an empty title's "\n"
+            a, b = rest + cue.start - 1, rest + cue.end - 1
             if NAMES_BODIES.match(sentence, a) or ONE_PERSON_BEFORE.search(sentence, 0, a):
                 break  # representatives or a delegation of a body, one person ("Katrin Schulze, kierowniczka …")
             if not (
