@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from partnergraph.extract._text import tokenize
-from partnergraph.extract.gazetteer import load_gazetteer
+from partnergraph.extract.gazetteer import load_gazetteer, with_registries
 from partnergraph.extract.places import seat_adjectives
 
 
 @pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
+def gaz(registries):
+    """The index as extraction reads it: laid with data/reference (countries.csv's nation words among them)."""
+    return with_registries(load_gazetteer(), registries)
 
 
 def seats(gaz, name: str) -> list[tuple[str, str]]:

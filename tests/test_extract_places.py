@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 
 from partnergraph.extract._text import tokenize
-from partnergraph.extract.gazetteer import load_gazetteer
+from partnergraph.extract.gazetteer import load_gazetteer, with_registries
 from partnergraph.extract.places import find_places, resolve
 
 
 @pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
+def gaz(registries):
+    """The index as extraction reads it: laid with data/reference (countries.csv's nation words among them)."""
+    return with_registries(load_gazetteer(), registries)
 
 
 def places(gaz, text: str) -> list[tuple[str, str | None, str, str]]:
@@ -107,13 +108,13 @@ def test_common_words_are_not_places(gaz):
     assert places(gaz, "Celem wizyty było poznanie. Program ten realizuje Dom Pomocy.") == []
 
 
-def test_country_adjectives_describe_people_not_languages():
+def test_country_adjectives_describe_people_not_languages(gaz):
     from partnergraph.extract.places import find_nationalities
 
     toks = tokenize(
         "Wizyta czeskiej grupy; gruzińskich urzędników; delegacja ukraińska; w języku angielskim."
     )
-    assert [(iso, toks[i].text) for iso, i in find_nationalities(toks)] == [
+    assert [(iso, toks[i].text) for iso, i in find_nationalities(gaz, toks)] == [
         ("CZ", "czeskiej"),
         ("GE", "gruzińskich"),
         ("UA", "ukraińska"),
@@ -228,3 +229,37 @@ def test_names_one_or_two_slips_apart_are_never_set_aside_by_their_letters():
             if slips(x, y, most) <= most:
                 assert (letters(x) ^ letters(y)).bit_count() <= 2 * most, (a, b)
     assert (letters("ostrava") ^ letters("plzen")).bit_count() > 4  # far apart: no comparison needed
+
+
+def test_nation_words_are_read_from_the_countries_registry(registries):
+    """A country's adjective and people's noun come from countries.csv: a row given them is read, and without
+    the registries no word names a nation."""
+    from dataclasses import replace
+
+    from partnergraph.extract.places import find_nationalities
+    from partnergraph.reference import Country
+
+    toks = tokenize("Wizyta kosowskiej delegacji; przyjechało dziewięciu Kosowian.")
+    kosovo = Country("XK", "Kosovo", "Kosowo", None, ("kosowski",), ("Kosowianin",))
+    more = replace(registries, countries={**registries.countries, "XK": kosovo})
+    assert [
+        (iso, toks[i].text) for iso, i in find_nationalities(with_registries(load_gazetteer(), more), toks)
+    ] == [
+        ("XK", "kosowskiej"),
+        ("XK", "Kosowian"),
+    ]
+    assert find_nationalities(with_registries(load_gazetteer(), registries), toks) == []
+    assert find_nationalities(load_gazetteer(), tokenize("Wizyta czeskiej grupy")) == []
+
+
+def test_a_registry_town_without_coordinates_is_no_neighbour_of_home(gaz):
+    """Of a name's readings, one without lat/lon (a registry's town may have none) is skipped, not measured:
+    the far town stays."""
+    from partnergraph.extract.gazetteer import City
+    from partnergraph.extract.places import PlaceMention, home_namesakes
+
+    far = City(2925533, "Frankfurt am Main", "DE", 50.11, 8.68, 650_000)
+    unplaced = City(None, "Frankfurt (Oder)", "DE", None, None, 0)
+    home = City(None, "Słubice", "PL", 52.35, 14.56, 16_000)
+    m = PlaceMention("city", "DE", far, 0, 10, "Frankfurt", "z", 1, (far, unplaced))
+    assert home_namesakes([m], home, {"DE"}) == [m]

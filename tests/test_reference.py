@@ -96,8 +96,13 @@ def test_the_first_entry_of_a_shared_name_wins_and_a_grown_list_is_indexed_again
         ),
         (
             "countries.csv",
-            "ukraine,Ukraine,Ukraina,Q212",
+            "ukraine,Ukraine,Ukraina,Q212,,",
             r"countries.csv:\d+: iso2 'ukraine' is not two capitals",
+        ),
+        (
+            "countries.csv",
+            "XK,Kosovo,Kosowo,Q1246,kosowski|norweski,Kosowianin",
+            r"countries.csv:\d+: 'norweski' is a word of an earlier country too",
         ),
         ("organisations.csv", ",,PL,ngo,", r"organisations.csv:\d+: empty name"),
         (

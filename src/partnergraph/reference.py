@@ -25,6 +25,10 @@ class Country:
     name_en: str
     name_pl: str
     wikidata_id: str | None = None
+    # the Polish words for its people and things: adjectives in the base form ("norweski"), and the noun of one
+    # of its people ("Norweg"), which a text uses in the plural ("dziewięciu Norwegów")
+    adjectives_pl: tuple[str, ...] = ()
+    demonyms_pl: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,10 +170,17 @@ def load_registries(folder: str | Path) -> Registries:
     reg = Registries()
 
     path = folder / "countries.csv"
+    nation_words: set[str] = set()
     for line, row in _rows(path, ("iso2", "name_en", "name_pl")):
         _check(path, line, bool(ISO2.match(row["iso2"])), f"iso2 {row['iso2']!r} is not two capitals")
+        adjectives, demonyms = _aliases(row.get("adjective_pl", "")), _aliases(row.get("demonym_pl", ""))
+        for word in (*adjectives, *demonyms):  # one word, one country: "angielski" is read as GB alone
+            _check(
+                path, line, word.lower() not in nation_words, f"{word!r} is a word of an earlier country too"
+            )
+            nation_words.add(word.lower())
         reg.countries[row["iso2"]] = Country(
-            row["iso2"], row["name_en"], row["name_pl"], row.get("wikidata_id") or None
+            row["iso2"], row["name_en"], row["name_pl"], row.get("wikidata_id") or None, adjectives, demonyms
         )
 
     def known_country(path: Path, line: int, iso2: str) -> str:

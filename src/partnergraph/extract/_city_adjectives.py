@@ -127,15 +127,13 @@ def cities_of_adjective(gaz: Gazetteer, t: Token) -> tuple[str, list[City]] | No
 
 
 def _cities_of_adjective(gaz: Gazetteer, t: Token) -> tuple[str, list[City]] | None:
-    from .places import NATIONALITY
-
     best, best_rank = None, None
     least = MIN_POPULATION_SURNAME if t.has_mark("nazwisko") else MIN_POPULATION
     lemmas = [a.lemma for a in t.analyses if a.pos == "adj"]
     if t.unknown:  # an adjective of a foreign name morfeusz2 does not know ("grazkiego", "Leuveńskiego")
         lemmas += [x for x in [unknown_adjective_nominative(t.lower)] if x]
     for lemma in lemmas:
-        if lemma.lower() in NATIONALITY or lemma.lower() in NOT_CITY:
+        if lemma.lower() in gaz.nation_adjectives or lemma.lower() in NOT_CITY:
             continue
         for noun in _guesses(lemma):
             registered = key(noun) in gaz.registered

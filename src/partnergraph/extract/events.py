@@ -355,7 +355,7 @@ def _event(
             near = countries_by_sentence.get(_sentence_of(sents, m.start - d.base), set())
             m = resolve(m, near or all_countries)
         resolved.append(as_home_city(m, home))
-    named = all_countries | {iso for iso, _ in find_nationalities(d.tokens)}
+    named = all_countries | {iso for iso, _ in find_nationalities(gaz, d.tokens)}
     home_town = home_place(home, gaz, registries)
     resolved = home_namesakes(resolved, home_town, named)
     foreign = [
@@ -446,7 +446,9 @@ def _event(
         seats = []
         for n in found.organisations:
             name, quote = tokenize(n.value), Evidence(page.text[n.start : n.end], n.start, n.end)
-            seats += [(m, quote, n.value) for m in find_places(gaz, name) + seat_in_name(gaz, name)]
+            seats += [
+                (m, quote, n.value) for m in find_places(gaz, name) + seat_in_name(gaz, name, ev.countries)
+            ]
             seats += [(m, quote, n.value) for m in seat_adjectives(gaz, name)]
         for m in institution_adjectives(gaz, d.tokens):
             seats.append((m, Evidence(page.text[m.start : m.end], m.start, m.end), None))
@@ -497,7 +499,7 @@ def _event(
     if seated and _one_seat_abroad(ev):  # "odwiedziły Lwowskie Miejskie Centrum …" on a trip "na Ukrainę"
         ev.location = ev.cities[0]
         ev.evidence["location"] = ev.evidence["cities"][:1]
-    for iso, k in find_nationalities(d.tokens):
+    for iso, k in find_nationalities(gaz, d.tokens):
         if iso not in ev.countries:
             t = d.tokens[k]
             ev.countries.append(iso)

@@ -84,6 +84,11 @@ class Gazetteer:
     registered: frozenset[str] = frozenset()
     # GeoNames ids of registered places that are smaller towns of a larger one's English name (with_registries)
     outnumbered: frozenset[int | None] = frozenset()
+    # countries.csv's words of a country's people and things (empty without the registries): an adjective's base
+    # form -> ISO ("norweski": NO), the noun of one of its people -> ISO ("Norweg": NO), and both in lower case
+    nation_adjectives: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    nation_lemmas: frozenset[str] = frozenset()
     # key(name) -> iso2 of the regions (states, provinces, oblasts) of European countries and their
     # neighbours, in Polish and in their own language, whose name is no city's: "Brandenburgia", "Hesja"
     regions: dict[str, str] = field(default_factory=dict)
@@ -484,6 +489,9 @@ def with_registries(base: Gazetteer, registries) -> Gazetteer:
         gaz.country_names[iso] = (c.name_en, c.name_pl)
         if (iso, c.name_pl) not in known:
             _add_country(gaz, iso, c.name_pl)
+        gaz.nation_adjectives.update(dict.fromkeys(c.adjectives_pl, iso))
+        gaz.demonyms.update(dict.fromkeys(c.demonyms_pl, iso))
+    gaz.nation_lemmas = frozenset(gaz.nation_adjectives) | {d.lower() for d in gaz.demonyms}
     for p in registries.places.values():
         old = base.by_id.get(p.geonames_id) if p.geonames_id else None
         population = base.records[old][5] if old is not None else 0

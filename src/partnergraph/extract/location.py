@@ -98,6 +98,11 @@ def _outgoing_location(
         where = (
             next(iter(visited.values())) if len(visited) == 1 else venues[0] if len(venues) == 1 else where
         )
+        towns = {m.city.name: m for m in foreign if m.kind == "city" and m.country == where.country}
+        if where.kind == "country" and not visited and len(towns) == 1:
+            # the one town of that country the text names, as a body or whence the hosts are: "w Finlandii
+            # … na zaproszenie miasta Tampere" was in Tampere
+            where = next(iter(towns.values()))
         if len({m.country for m in in_title if m.kind == "country"}) > 1:
             where = None  # a trip to two countries ("do Holandii i Belgii"): no one place
     if where is not None and where.kind == "city" and _coordinated_town(where, foreign, d):

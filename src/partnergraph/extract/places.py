@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -244,6 +245,17 @@ def _joined(a: Token, b: Token) -> bool:
     return b.start - a.end <= 1 and not b.line_start
 
 
+def _particle_name_after(tokens: list[Token], j: int) -> bool:
+    """A name particle and a capitalised word at j: the name before them goes on ("Leger des Heils")."""
+    return (
+        j + 1 < len(tokens)
+        and tokens[j].lower in NAME_PARTICLES
+        and _joined(tokens[j - 1], tokens[j])
+        and tokens[j + 1].is_upper_initial
+        and tokens[j + 1].is_word
+    )
+
+
 def _name_goes_on(tokens: list[Token], i: int) -> bool:
     """The word at i is followed by a particle or another capitalised word of one name."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -252,7 +264,7 @@ def _name_goes_on(tokens: list[Token], i: int) -> bool:
 
 def _describing(t: Token) -> bool:
     """A lower-case adjective before a town's name or a place noun: "partnerskim", "niemieckim"."""
-    return t.is_word and not t.is_upper_initial and (_nationality(t) is not None or t.has_pos("adj"))
+    return t.is_word and not t.is_upper_initial and t.has_pos("adj")
 
 
 COORDINATORS = {"i", "oraz", ",", "and"}
@@ -509,12 +521,12 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     found = _find_places(gaz, tokens)
     if regions := _region_adjectives(gaz, tokens, found):
         found = sorted(found + regions, key=lambda m: m.start)
-    aside = aside_tokens(tokens)
+    aside = aside_tokens(gaz, tokens)
     out = [m for m in found if m.token_index not in aside or _toured_host(tokens, m)]
     nationalities: list[set[str]] = []  # found once, and only when a mention needs them
     checked = [m for m in (_corroborated(gaz, m, out, tokens, nationalities) for m in out) if m is not None]
     if not nationalities:
-        nationalities.append({iso for iso, _ in find_nationalities(tokens)})
+        nationalities.append({iso for iso, _ in find_nationalities(gaz, tokens)})
     if any(m.kind == "country" and m.country != "PL" for m in checked) or nationalities[0]:
         found_too = _towns_by_spelling(gaz, tokens, checked, aside, nationalities[0])
         checked = sorted(checked + found_too, key=lambda m: m.start)
@@ -610,6 +622,9 @@ def _towns_by_spelling(
         span = tokens[i:j]
         if not (after_noun or prep in FROM | IN | TO) or not any(x.unknown for x in span):
             i = j
+            continue
+        if _particle_name_after(tokens, j):
+            i = j + 2  # the first words of a longer name: "z Leger des Heils" is a body, no village Lemiers
             continue
         countries = _country_after(gaz, tokens, j) or named
         written = " ".join(x.text for x in span)
@@ -754,7 +769,7 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                 or (_prep(tokens, i) and any(key(x) in gaz.registered for x in t.lemmas))
             ):
                 continue
-            if n == 1 and (polish := _polish_town(gaz, t)) and not _foreign_adjective_before(tokens, i):
+            if n == 1 and (polish := _polish_town(gaz, t)) and not _foreign_adjective_before(gaz, tokens, i):
                 found = (polish, 1, polish[0].name)  # "w Tarnowie" is Tarnów, not (Veliko) Tarnowo
                 abroad = _abroad_as_written(gaz, t)
                 break
@@ -916,11 +931,11 @@ def _street_at(tokens: list[Token], i: int) -> bool:
     return k >= 1 and tokens[k - 1].lower in STREET_WORDS
 
 
-def _foreign_adjective_before(tokens: list[Token], i: int) -> bool:
+def _foreign_adjective_before(gaz: Gazetteer, tokens: list[Token], i: int) -> bool:
     """A country's adjective before the town or its place noun: "z fińskiego miasta Turku" is Turku, not the
     Polish town of Turek."""
     j = i - 2 if after_place_noun(tokens, i) else i - 1
-    return j >= 0 and _nationality(tokens[j]) not in (None, "PL")
+    return j >= 0 and _nationality(gaz, tokens[j]) not in (None, "PL")
 
 
 _POLISH: dict[int, tuple[Gazetteer, dict[str, list[City]]]] = {}
@@ -1182,13 +1197,13 @@ def _corroborated(
     if m.kind != "city" or m.city is None:
         return m
     if m.common_word and " " in m.quote:  # a smaller town of several words: its country named
-        named = _named_countries(found, m, tokens, nationalities)
+        named = _named_countries(gaz, found, m, tokens, nationalities)
         readings = tuple(c for c in m.readings if c.country in named)
         return (
             replace(m, country=readings[0].country, city=readings[0], readings=readings) if readings else None
         )
     if m.common_word:
-        named = _named_countries(found, m, tokens, nationalities)
+        named = _named_countries(gaz, found, m, tokens, nationalities)
         if m.prep == "na" and not any(c.country in named for c in m.readings):
             return None  # "na Moście" is on a bridge; a town abroad takes "w" ("w Moście")
         m = _common_word_readings(m, named)
@@ -1228,7 +1243,7 @@ def _corroborated(
         # a common word capitalised only as its sentence's first ("Troje pracowników …": the numeral, not Troja
         # in Czechia; "Sucha trawa": no Suceava): a large town in Europe by its own name, or by another where
         # its country is named
-        named = _named_countries(found, m, tokens, nationalities)
+        named = _named_countries(gaz, found, m, tokens, nationalities)
         readings = tuple(
             c
             for c in m.readings
@@ -1241,7 +1256,7 @@ def _corroborated(
         m = replace(m, country=readings[0].country, city=readings[0], readings=readings)
     if not (after_gmina or tiny or (foreign_name and (far or small or bare)) or (far and not m.prep)):
         return m
-    named = _named_countries(found, m, tokens, nationalities)
+    named = _named_countries(gaz, found, m, tokens, nationalities)
     readings = [c for c in m.readings if c.country in named]
     if readings:
         return replace(m, country=readings[0].country, city=readings[0], readings=tuple(readings))
@@ -1274,12 +1289,12 @@ ROMAN_MONTHS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI
 
 
 def _named_countries(
-    found: list[PlaceMention], m: PlaceMention, tokens: list[Token], nationalities: list
+    gaz: Gazetteer, found: list[PlaceMention], m: PlaceMention, tokens: list[Token], nationalities: list
 ) -> set:
     """The countries the text names (by name, by a town, by a nationality) besides mention m."""
     named = {x.country for x in found if x.kind == "country" or (x.city is not None and x is not m)}
     if not nationalities:
-        nationalities.append({iso for iso, _ in find_nationalities(tokens)})
+        nationalities.append({iso for iso, _ in find_nationalities(gaz, tokens)})
     return named | nationalities[0]
 
 
@@ -1426,13 +1441,19 @@ GATHERING_WORDS = {
     "spotkanie", "forum", "konferencja", "seminarium", "wizyta", "zjazd", "posiedzenie", "warsztat", "meeting",
     "conference", "visit",
 }  # fmt: skip
-ASIDE_LEMMAS = FUNDING_WORDS | SIGHTSEEING | WAY_HOME | MISSIONS | LIKE_LEMMAS | NEXT_WORDS | {"wsparcie"}
+# a body's own places elsewhere, in a relative clause that adds them: "z organizacją X, która prowadzi też
+# świetlice w A i B" (the guests' other facilities, not the event's places)
+RUN_LEMMAS = {"prowadzić", "mieć", "posiadać", "działać", "zarządzać"}
+ADDING_WORDS = {"też", "także", "również", "ponadto", "dodatkowo"}
+ASIDE_LEMMAS = (
+    FUNDING_WORDS | SIGHTSEEING | WAY_HOME | MISSIONS | LIKE_LEMMAS | NEXT_WORDS | {"wsparcie", "który"}
+)
 # the visitors' earlier stops: "Urzędnicy z Tbilisi, którzy wcześniej byli w Berlinie i w Pradze, …"
 EARLIER_WORDS = {"wcześniej", "przedtem", "uprzednio"}
 STAY_LEMMAS = {"być", "przebywać", "odwiedzić", "odwiedzać", "gościć", "zwiedzić"}
 ASIDE_WORDS = MODEL_WORDS | EARLIER_WORDS | {"drodze", "wzór", "przykład", "przez"}
 # the way there through another town: "dojechały nocnym pociągiem przez Lwów"
-TRAVEL_LEMMAS = {"jechać", "dojechać", "pojechać", "przejechać", "lecieć", "polecieć", "podróżować", "dotrzeć"}  # fmt: skip
+TRAVEL_LEMMAS = {"jechać", "dojechać", "pojechać", "przejechać", "lecieć", "polecieć", "podróżować", "dotrzeć", "wyruszyć"}  # fmt: skip
 # funders as the subject of their verb: "Norwegia, Islandia i Liechtenstein wspierają tak projekty …"
 FUNDING_VERBS = {"wspierać", "wesprzeć", "finansować", "sfinansować", "dofinansować", "współfinansować"}
 
@@ -1474,7 +1495,8 @@ def _opens_aside(tokens: list[Token], i: int) -> bool:
         or (t.lower in ("wzór", "przykład") and prv in ("na", "za"))
         or (t.lower in EARLIER_WORDS and any(x.lemmas & STAY_LEMMAS for x in tokens[i + 1 : i + 3]))
         or _polish_mission(tokens, i)
-        or (t.lower == "przez" and any(x.lemmas & TRAVEL_LEMMAS for x in tokens[max(0, i - 4) : i]))
+        or (t.lower == "przez" and _route(tokens, i))
+        or _own_places_elsewhere(tokens, i)
         or _likeness(tokens, i)
         or _next_gathering(tokens, i)
     )
@@ -1502,6 +1524,32 @@ def _toured_host(tokens: list[Token], m: PlaceMention) -> bool:
     after = (x for x in tokens[j + 1 : m.token_index] if x.is_word and x.lower not in SIGHTSEEING_FILLERS)
     first = next(after, None)
     return first is not None and bool(first.lemmas & FACILITY_LEMMAS)
+
+
+def _route(tokens: list[Token], i: int) -> bool:
+    """ "przez" names the towns on the way, a verb of travel before it or right after its names: "pojechali przez
+    Wiedeń", "wyruszył z Krakowa i przez Przemyśl oraz Lwów dotarł na miejsce"."""
+    if any(x.lemmas & TRAVEL_LEMMAS for x in tokens[max(0, i - 4) : i]):
+        return True
+    j = i + 1
+    while j < len(tokens) and (
+        tokens[j].is_word and tokens[j].is_upper_initial or tokens[j].lower in COORDINATORS
+    ):
+        j += 1
+    return j > i + 1 and j < len(tokens) and bool(tokens[j].lemmas & TRAVEL_LEMMAS)
+
+
+def _own_places_elsewhere(tokens: list[Token], i: int) -> bool:
+    """A relative clause that adds a body's other places: ", która prowadzi też świetlice w Malmö", ", który ma
+    także oddziały w …" (not ", która prowadzi w Wiedniu schronisko": that may be the place of the event)."""
+    if "który" not in tokens[i].lemmas or i == 0 or tokens[i - 1].text != ",":
+        return False
+    verb = next((k for k in (i + 1, i + 2) if k < len(tokens) and tokens[k].lemmas & RUN_LEMMAS), None)
+    return (
+        verb is not None
+        and tokens[verb].has_pos("fin")
+        and any(x.lower in ADDING_WORDS for x in tokens[verb + 1 : verb + 3])
+    )
 
 
 def _next_gathering(tokens: list[Token], i: int) -> bool:
@@ -1556,27 +1604,30 @@ def _related_label(tokens: list[Token], i: int) -> bool:
     return j < len(tokens) and tokens[j].text == ":"
 
 
-_REMEMBERED: dict[tuple[str, int], tuple[list[Token], object]] = {}
+# (what, the tokens' id, the gazetteer's id) -> (tokens, gazetteer, value): a section's asides and nationalities,
+# asked for by several stages; the objects are kept to tell a reused id from the same object
+_REMEMBERED: dict[tuple[str, int, int], tuple[list[Token], Gazetteer, object]] = {}
 
 
-def _per_tokens(what: str, tokens: list[Token], compute):
-    hit = _REMEMBERED.get((what, id(tokens)))
-    if hit is not None and hit[0] is tokens:
-        return hit[1]
+def _per_tokens(what: str, gaz: Gazetteer, tokens: list[Token], compute):
+    k = (what, id(tokens), id(gaz))
+    hit = _REMEMBERED.get(k)
+    if hit is not None and hit[0] is tokens and hit[1] is gaz:
+        return hit[2]
     if len(_REMEMBERED) >= 16:
         _REMEMBERED.clear()
     value = compute(tokens)
-    _REMEMBERED[(what, id(tokens))] = (tokens, value)
+    _REMEMBERED[k] = (tokens, gaz, value)
     return value
 
 
-def aside_tokens(tokens: list[Token]) -> frozenset[int]:
+def aside_tokens(gaz: Gazetteer, tokens: list[Token]) -> frozenset[int]:
     """Indexes of the tokens of asides whose places are not the event's, each from its opening word to
     the end of its clause: funding phrases, sightseeing, the way there."""
-    return _per_tokens("aside", tokens, lambda ts: frozenset(_aside_tokens(ts)))
+    return _per_tokens("aside", gaz, tokens, lambda ts: frozenset(_aside_tokens(gaz, ts)))
 
 
-def _aside_tokens(tokens: list[Token]) -> set[int]:
+def _aside_tokens(gaz: Gazetteer, tokens: list[Token]) -> set[int]:
     out: set[int] = set()
     i = 0
     while i < len(tokens):
@@ -1595,7 +1646,7 @@ def _aside_tokens(tokens: list[Token]) -> set[int]:
             j = _mission_end(tokens, i)
         out.update(range(i, j))
         i = j
-    return out | _absent_sentences(tokens) | _funders_before_verb(tokens) | _beneficiaries(tokens)
+    return out | _absent_sentences(tokens) | _funders_before_verb(tokens) | _beneficiaries(gaz, tokens)
 
 
 def _funders_before_verb(tokens: list[Token]) -> set[int]:
@@ -1620,18 +1671,18 @@ BENEFICIARY_LEMMAS = {"uchodźca", "uciekinier", "migrant", "imigrant", "przesie
 HELP_LEMMAS = {"pomoc", "wsparcie", "pomagać", "pomóc", "wspierać", "wesprzeć"}
 
 
-def _beneficiaries(tokens: list[Token]) -> set[int]:
+def _beneficiaries(gaz: Gazetteer, tokens: list[Token]) -> set[int]:
     """The country adjective of the people an aid is for and the place they come from."""
     out: set[int] = set()
     for i, t in enumerate(tokens):
         if t.lemmas & BENEFICIARY_LEMMAS:
-            out.update(k for k in (i - 1, i + 1) if 0 <= k < len(tokens) and _nationality(tokens[k]))
+            out.update(k for k in (i - 1, i + 1) if 0 <= k < len(tokens) and _nationality(gaz, tokens[k]))
             j = i + 2
             if j < len(tokens) and tokens[i + 1].lower in FROM:
                 while j < len(tokens) and tokens[j].is_word and tokens[j].is_upper_initial:
                     j += 1
                 out.update(range(i + 1, j))
-        elif _nationality(t) and any(x.lemmas & HELP_LEMMAS for x in tokens[max(0, i - 2) : i]):
+        elif _nationality(gaz, t) and any(x.lemmas & HELP_LEMMAS for x in tokens[max(0, i - 2) : i]):
             out.add(i)  # "wsparcie ukraińskich rodzin", "pomocy dla ukraińskich dzieci"
     return out
 
@@ -1770,12 +1821,14 @@ def _common_word_city(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[list
     return None
 
 
-def seat_in_name(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
+def seat_in_name(gaz: Gazetteer, tokens: list[Token], countries: Iterable[str] = ()) -> list[PlaceMention]:
     """A large European city named in its own language after the first word of an organisation's name
     ("Caritas Wien", "Volkshilfe Wien", "Diakonie Hamburg"), also before a district ("Rotary Club
     Wien-Nord"), or first in a Lithuanian or Latvian name, in the genitive ("Vilniaus miesto savivaldybė",
     "Rīgas pilsētas patversme"), or a European town's own name first in a name in another language ("Heerde
-    helpt Polen"), where no preposition announces it."""
+    helpt Polen"), where no preposition announces it; and a town of any size of a country the text names
+    (`countries`) by its own name closing the name or after "of" ("Diakonie Neuendettelsau" with "z Niemiec",
+    "Rotary Club of Perth" with "z Australii")."""
     out = []
     for i, t in enumerate(tokens):
         if not (t.is_word and t.is_upper_initial) or t.text.isupper() or _after_county_word(tokens, i):
@@ -1794,10 +1847,23 @@ def seat_in_name(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
                 for c in gaz.find_cities(name)
                 if c.country in gaz.europe and c.population >= COMMON_WORD_CITY_POPULATION
             ]
+            if not cities and countries and _closes_name(tokens, i):
+                cities = [
+                    c
+                    for c in gaz.find_cities(t.text)
+                    if c.country in countries and key(c.name) == key(t.text)
+                ]
         if cities:
             m = PlaceMention("city", "", None, t.start, t.end, "", "", i)
             out.append(_with_cities(m, cities, name, gaz))
     return out
+
+
+def _closes_name(tokens: list[Token], i: int) -> bool:
+    """A foreign word (or a geographic name) that closes a name or follows its "of"."""
+    t = tokens[i]
+    last = not any(x.is_word for x in tokens[i + 1 :])
+    return (t.unknown or t.has_mark("nazwa_geograficzna")) and (last or tokens[i - 1].lower == "of")
 
 
 def _foreign_words(tokens: list[Token]) -> bool:
@@ -2093,33 +2159,9 @@ def resolve(m: PlaceMention, countries_near: set[str]) -> PlaceMention:
     return replace(m, country=best.country, city=best)
 
 
-# The adjective of each country whose people or organisations a page may describe by nationality ("czeska
-# organizacja", "gruzińskich urzędników", "delegacja ukraińska"): base form -> ISO code.
-NATIONALITY = {
-    "niemiecki": "DE", "austriacki": "AT", "szwajcarski": "CH", "czeski": "CZ", "słowacki": "SK",
-    "węgierski": "HU", "ukraiński": "UA", "białoruski": "BY", "litewski": "LT", "łotewski": "LV",
-    "estoński": "EE", "rosyjski": "RU", "gruziński": "GE", "ormiański": "AM", "armeński": "AM",
-    "azerbejdżański": "AZ", "mołdawski": "MD", "rumuński": "RO", "bułgarski": "BG", "serbski": "RS",
-    "chorwacki": "HR", "słoweński": "SI", "bośniacki": "BA", "macedoński": "MK", "albański": "AL",
-    "czarnogórski": "ME", "grecki": "GR", "turecki": "TR", "cypryjski": "CY",
-    "włoski": "IT", "hiszpański": "ES", "portugalski": "PT", "francuski": "FR", "belgijski": "BE",
-    "holenderski": "NL", "niderlandzki": "NL", "luksemburski": "LU", "brytyjski": "GB", "angielski": "GB",
-    "szkocki": "GB", "walijski": "GB", "irlandzki": "IE", "duński": "DK", "szwedzki": "SE", "norweski": "NO",
-    "fiński": "FI", "islandzki": "IS", "amerykański": "US", "kanadyjski": "CA", "izraelski": "IL",
-    "japoński": "JP", "chiński": "CN", "koreański": "KR", "kazachski": "KZ", "australijski": "AU",
-}  # fmt: skip
-# people named by their nation, in the plural: "dziewięciu Norwegów", "paczki od Holendrów", "Czesi"
-DEMONYM = {
-    "Niemiec": "DE", "Austriak": "AT", "Szwajcar": "CH", "Czech": "CZ", "Słowak": "SK", "Węgier": "HU",
-    "Ukrainiec": "UA", "Białorusin": "BY", "Litwin": "LT", "Łotysz": "LV", "Estończyk": "EE", "Gruzin": "GE",
-    "Ormianin": "AM", "Mołdawianin": "MD", "Rumun": "RO", "Bułgar": "BG", "Serb": "RS", "Chorwat": "HR",
-    "Słoweniec": "SI", "Grek": "GR", "Włoch": "IT", "Hiszpan": "ES", "Portugalczyk": "PT", "Francuz": "FR",
-    "Belg": "BE", "Holender": "NL", "Brytyjczyk": "GB", "Anglik": "GB", "Szkot": "GB", "Irlandczyk": "IE",
-    "Duńczyk": "DK", "Szwed": "SE", "Norweg": "NO", "Fin": "FI", "Islandczyk": "IS", "Amerykanin": "US",
-    "Kanadyjczyk": "CA", "Japończyk": "JP", "Chińczyk": "CN", "Koreańczyk": "KR",
-}  # fmt: skip
-NATIONALITY_LEMMAS = frozenset(NATIONALITY) | {d.lower() for d in DEMONYM}
-# ("maltański" is left out: on welfare pages it is the Order of Malta's, "Maltańska Służba Medyczna")
+# The words of a country's people and things (gaz.nation_adjectives, gaz.demonyms: countries.csv) describe its
+# people or organisations: "czeska organizacja", "gruzińskich urzędników", "dziewięciu Norwegów" ("maltański" is
+# left out there: on welfare pages it is the Order of Malta's, "Maltańska Służba Medyczna")
 # after these words the adjective names a language or a subject, not a country's people
 NOT_NATIONALITY_BEFORE = {
     "język", "filologia", "lektorat", "tłumaczenie", "kuchnia", "wersja", "przekład", "tłumacz", "napis",
@@ -2127,47 +2169,52 @@ NOT_NATIONALITY_BEFORE = {
 }  # fmt: skip
 
 
-def _nationality(t: Token) -> str | None:
-    """The ISO code of the country whose adjective the word is ("norweskiego": NO)."""
-    if not t.is_word or t.lemmas.isdisjoint(NATIONALITY_LEMMAS):
+def _nationality(gaz: Gazetteer, t: Token) -> str | None:
+    """The ISO code of the country whose adjective or people's noun the word is ("norweskiego": NO)."""
+    if not t.is_word or t.lemmas.isdisjoint(gaz.nation_lemmas):
         return None  # most words: no country's adjective among their base forms
-    if not t.is_upper_initial and t.lemmas.isdisjoint(NATIONALITY):
+    if not t.is_upper_initial and t.lemmas.isdisjoint(gaz.nation_adjectives):
         return None  # a nation's people are written with a capital ("Norwegów"), not its fish ("norwegów")
-    if t.analyses is analyse(t.text):  # the dictionary's reading: the same answer for every such word
-        return _nationality_of(t.text)
-    return _nationality_in(t.analyses)
+    if t.analyses is not analyse(t.text):  # analyses set by hand: not remembered
+        return _nationality_in(gaz, t.analyses)
+    memo = _memo(_NATIONS, gaz)  # the dictionary's reading: the same answer for every such word
+    if t.text not in memo:
+        memo[t.text] = _nationality_in(gaz, t.analyses)
+    return memo[t.text]
 
 
-@lru_cache(maxsize=50_000)
-def _nationality_of(word: str) -> str | None:
-    return _nationality_in(analyse(word))
+_NATIONS: dict[int, tuple[Gazetteer, dict[str, str | None]]] = {}
 
 
-def _nationality_in(analyses) -> str | None:
+def _nationality_in(gaz: Gazetteer, analyses) -> str | None:
     for a in analyses:
-        if a.pos == "adj" and a.lemma.lower() in NATIONALITY:
-            return NATIONALITY[a.lemma.lower()]
+        if a.pos == "adj" and a.lemma.lower() in gaz.nation_adjectives:
+            return gaz.nation_adjectives[a.lemma.lower()]
     # a nation's people as a group (not one person: "Jan Niemiec", a surname, is singular)
     return next(
-        (DEMONYM[a.lemma] for a in analyses if a.pos == "subst" and a.number == "pl" and a.lemma in DEMONYM),
+        (
+            gaz.demonyms[a.lemma]
+            for a in analyses
+            if a.pos == "subst" and a.number == "pl" and a.lemma in gaz.demonyms
+        ),
         None,
     )
 
 
-def find_nationalities(tokens: list[Token]) -> list[tuple[str, int]]:
+def find_nationalities(gaz: Gazetteer, tokens: list[Token]) -> list[tuple[str, int]]:
     """(ISO code, token index) of every country adjective that describes people or organisations."""
-    return list(_per_tokens("nationalities", tokens, _find_nationalities))
+    return list(_per_tokens("nationalities", gaz, tokens, lambda ts: _find_nationalities(gaz, ts)))
 
 
-def _find_nationalities(tokens: list[Token]) -> tuple[tuple[str, int], ...]:
+def _find_nationalities(gaz: Gazetteer, tokens: list[Token]) -> tuple[tuple[str, int], ...]:
     out = []
-    aside = aside_tokens(tokens)
+    aside = aside_tokens(gaz, tokens)
     for i, t in enumerate(tokens):
-        iso = _nationality(t) if i not in aside else None
+        iso = _nationality(gaz, t) if i not in aside else None
         if iso is None:
             continue
         near = tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 2]
-        if any(n.lemmas & NOT_NATIONALITY_BEFORE for n in near) or _in_language_list(tokens, i):
+        if any(n.lemmas & NOT_NATIONALITY_BEFORE for n in near) or _in_language_list(gaz, tokens, i):
             continue
         if any(n.lemmas & FUNDING_WORDS for n in tokens[max(0, i - 1) : i + 2]):
             continue  # a funder: "z funduszy norweskich", "Norweski Mechanizm Finansowy"
@@ -2175,15 +2222,15 @@ def _find_nationalities(tokens: list[Token]) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-def _language(t: Token) -> bool:
-    return _nationality(t) is not None or "polski" in t.lemmas
+def _language(gaz: Gazetteer, t: Token) -> bool:
+    return _nationality(gaz, t) is not None or "polski" in t.lemmas
 
 
-def _in_language_list(tokens: list[Token], i: int) -> bool:
+def _in_language_list(gaz: Gazetteer, tokens: list[Token], i: int) -> bool:
     """The adjective continues a list of languages: "w językach czeskim, angielskim i niemieckim", "Języki:
     polski, angielski"."""
     j = i - 1
-    while j >= 1 and tokens[j].text in (",", "i", "oraz", "lub", "albo") and _language(tokens[j - 1]):
+    while j >= 1 and tokens[j].text in (",", "i", "oraz", "lub", "albo") and _language(gaz, tokens[j - 1]):
         j -= 2
         if tokens[j].lemmas & NOT_NATIONALITY_BEFORE or (
             j >= 1 and tokens[j - 1].lemmas & NOT_NATIONALITY_BEFORE
