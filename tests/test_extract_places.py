@@ -61,7 +61,7 @@ def places(gaz, text: str) -> list[tuple[str, str | None, str, str]]:
         ("wyjazd do Wiednia", [("city", "Vienna", "AT", "do")]),
         ("goście z Akwizgranu", [("city", "Aachen", "DE", "z")]),
         ("w Dreźnie", [("city", "Dresden", "DE", "w")]),
-        ("w Salonikach", [("city", "Thessaloníki", "GR", "w")]),
+        ("w Salonikach", [("city", "Thessaloniki", "GR", "w")]),
         ("w Kopenhadze", [("city", "Copenhagen", "DK", "w")]),
         ("w Norymberdze", [("city", "Nuremberg", "DE", "w")]),
         ("w Getyndze", [("city", "Göttingen", "DE", "w")]),

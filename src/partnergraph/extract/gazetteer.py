@@ -201,8 +201,8 @@ def _load_villages(path: Path) -> dict[str, bytes | list[tuple]]:
         population = int(c.get("population") or 0)
         if c["countrycode"] not in europe or population >= SMALL_TOWNS_FROM:
             continue
-        rec = (int(c["geonameid"]), c["name"], c["countrycode"], float(c["latitude"]), float(c["longitude"]),
-               population, None, None)  # fmt: skip
+        rec = (int(c["geonameid"]), _english_name(c), c["countrycode"], float(c["latitude"]),
+               float(c["longitude"]), population, None, None)  # fmt: skip
         own = {c["name"], *(a for a in c.get("alternatenames") or [] if a and LATIN.match(a))}
         names = own | {p for x in own if (p := polonised(x, c["countrycode"]))}
         out.setdefault(c["countrycode"], []).append((rec, tuple(sorted(names))))
@@ -291,7 +291,7 @@ def build_gazetteer() -> Gazetteer:
         gid = int(c["geonameid"])
         rec = (
             gid,
-            _polish_spelling(c),
+            _polish_spelling(c) if c["countrycode"] == "PL" else _english_name(c),
             c["countrycode"],
             float(c["latitude"]),
             float(c["longitude"]),
@@ -375,6 +375,18 @@ def build_gazetteer() -> Gazetteer:
     gaz.polish = _polish_places()
     gaz.starts = {k: name_starts(getattr(gaz, k)) for k in ("cities", "regions", "polish")}
     return gaz
+
+
+# countries whose towns GeoNames romanises with their stress marks ("Tríkala", "Thessaloníki"), which English
+# leaves out ("Trikala", "Thessaloniki")
+STRESS_MARKED = frozenset({"GR", "CY"})
+
+
+def _english_name(c: dict) -> str:
+    """A foreign town's name as English writes it: GeoNames' main name without a Greek one's stress marks."""
+    if c["countrycode"] not in STRESS_MARKED:
+        return c["name"]
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", c["name"]).replace("\u0301", ""))
 
 
 def _polish_spelling(c: dict) -> str:
