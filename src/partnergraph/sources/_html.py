@@ -88,6 +88,7 @@ BOLD_TAGS = ("strong", "b")
 HEADING_END = "\x1e"
 UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
 LONGEST_CELL = 400  # a table with longer cells lays out the page; its cells are paragraphs
+MENU_LINKS = 3  # a cell of links only, this many or more: a menu
 LAYOUT_CELL_WORDS = 40  # a cell of a paragraph's length: the table lays out the page's text
 MAIN = re.compile(r"(^|[\s_-])(content|tresc|treść|main|article|artykul|document|dokument)($|[\s_-])", re.I)
 # whole lines that are links or buttons, not text
@@ -208,6 +209,8 @@ class _TextParser(HTMLParser):
         self.bold: list[str] | None = None  # the text of a bold run that opened a paragraph
         self.laid_out = False  # whether a table lays out the page's text (paragraphs in its cells)
         self.rowspans: dict[int, int] = {}  # id of a cell's text pieces: the rows the cell spans
+        self.links: dict[int, list[int]] = {}  # id of a cell's text pieces: [its links, the letters in them]
+        self.in_link = 0
 
     def _open_cell(self, rowspan: int) -> None:
         rows = self.tables[-1]
@@ -222,19 +225,23 @@ class _TextParser(HTMLParser):
         """Put the innermost open table's text where the table stood."""
         rows = self.tables.pop()
         spans = [[self.rowspans.pop(id(c), 1) for c in row] for row in rows]
-        rows = [[cell for cell, _ in row] for row in spread_rowspans(rows, spans)]
+        menus = {id(c) for row in rows for c in row if self._menu(c)}
         self.cell = None
         if self.tables and self.tables[-1] and self.tables[-1][-1]:
             self.cell = self.tables[-1][-1][-1]  # back inside the enclosing table's cell
         raw = [["".join(c) for c in row] for row in rows]
-        cells = [[" ".join(c.split()) for c in row if c.strip()] for row in raw]
         # a data table: a row of two cells or more, and every cell one short line (a page laid out in a
         # table has paragraphs in a cell)
-        data = any(len(row) >= 2 for row in cells) and all(
+        data = any(sum(bool(c.strip()) for c in row) >= 2 for row in raw) and all(
             len(" ".join(c.split())) <= LONGEST_CELL and sum(bool(x.strip()) for x in c.split("\n")) <= 1
             for row in raw
             for c in row
         )
+        if data:  # a row reads with the cells of rows above that span it
+            raw = [["".join(c) for c, _ in row] for row in spread_rowspans(rows, spans)]
+        else:  # a page laid out in a table: its menu's cell is no text
+            raw = [["" if id(c) in menus else "".join(c) for c in row] for row in rows]
+        cells = [[" ".join(c.split()) for c in row if c.strip()] for row in raw]
         labelled = [row for row in cells if row and RECORD_LINE.match(row[0])]
         if data and len(labelled) >= max(2, len([row for row in cells if row]) // 2):
             return  # the page's record card (Wytworzył: | …, Data publikacji: | …): not its text
@@ -248,11 +255,20 @@ class _TextParser(HTMLParser):
             )
             self._emit("\n" + "\n\n".join(c for row in raw for c in row) + "\n")
 
+    def _menu(self, cell: list[str]) -> bool:
+        """Whether a table's cell is a menu: three links or more, and nearly all its letters theirs."""
+        links, letters = self.links.pop(id(cell), (0, 0))
+        return links >= MENU_LINKS and letters >= 0.9 * len("".join("".join(cell).split()))
+
     def handle_starttag(self, tag, attrs):
         if tag in BLOCK_TAGS:
             self._emit("\n")
         if tag in VOID_TAGS:
             return
+        if tag == "a":
+            self.in_link += 1
+            if self.cell is not None:
+                self.links.setdefault(id(self.cell), [0, 0])[0] += 1
         if tag in BOLD_TAGS and self.fresh and self.bold is None:
             self.bold = []
         if not self.skip:
@@ -292,6 +308,7 @@ class _TextParser(HTMLParser):
                 self._emit(HEADING_END)
         while self.stack:
             t, skipped, main = self.stack.pop()
+            self.in_link -= t == "a"
             if t == "table" and self.tables and not self.skip:
                 self.close_table()
             elif t in CELL_TAGS:
@@ -307,6 +324,8 @@ class _TextParser(HTMLParser):
         if not self.skip:
             if self.bold is not None:
                 self.bold.append(data)
+            if self.in_link and self.cell is not None:
+                self.links.setdefault(id(self.cell), [0, 0])[1] += len("".join(data.split()))
             self._emit(re.sub(r"[ \t\r\n]+", " ", data))
 
     def _emit(self, s: str) -> None:
@@ -355,6 +374,7 @@ def read_html(html: str, footer: str | None = None, title: str = "") -> tuple[st
     when it finds nothing. `footer`: the page's footer text (page_footer), when the caller has it already.
     The page is parsed once and its headings read once, for the headline and the text alike."""
     footer = page_footer(html) if footer is None else footer
+    html = _frames_inlined(html)
     tree, lead = _without_furniture(html)
     headings = page_headings(tree)
     headline = marked_headline(html, title, footer, headings)
@@ -400,6 +420,27 @@ def read_html(html: str, footer: str | None = None, title: str = "") -> tuple[st
     if shown and shown not in " ".join(top) and not any(x in top for x in parts):
         text = f"{shown}\n\n{text}"
     return text.strip() + "\n", headline
+
+
+# an inline frame whose document is written into its srcdoc attribute (a newsletter archive embeds an issue so)
+SRCDOC_FRAME = re.compile(
+    r"<iframe\b[^>]*?\ssrcdoc\s*=\s*(\"[^\"]*\"|'[^']*')[^>]*>.*?</iframe\s*>", re.I | re.S
+)
+FRAME_BODY = re.compile(r"<body\b[^>]*>(.*?)(?:</body\s*>|$)", re.I | re.S)
+
+
+def _frames_inlined(html: str) -> str:
+    """The page with the body of each inline frame's own document (srcdoc) where the frame stands: the page's
+    content, which the frame shows (a frame that loads another address holds nothing of it)."""
+    if "srcdoc" not in html:
+        return html
+
+    def inlined(frame: re.Match) -> str:
+        document = unescape(frame.group(1)[1:-1])
+        body = FRAME_BODY.search(document)
+        return f"<div>{body.group(1) if body else document}</div>"
+
+    return SRCDOC_FRAME.sub(inlined, html)
 
 
 HEADINGS = "//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
