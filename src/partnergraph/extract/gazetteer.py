@@ -432,6 +432,11 @@ EXTRA_REGION_NAMES = {
     "PL": ["Mazowsze", "Małopolska", "Wielkopolska", "Podlasie", "Pomorze", "Śląsk", "Mazury", "Kaszuby",
            "Podkarpacie", "Warmia", "Kujawy", "Podhale", "Kurpie", "Roztocze", "Lubelszczyzna", "Galicja"],
 }  # fmt: skip
+# regions of those that lie in several countries today, by key: their countries, the one above first
+SHARED_REGIONS = {
+    "bukowina": ("UA", "RO"), "istria": ("HR", "SI", "IT"), "laponia": ("SE", "FI", "NO"), "polesie": ("BY", "UA"),
+    "fryzja": ("DE", "NL"), "flandria": ("BE", "FR"), "inflanty": ("LV", "EE"), "podole": ("UA", "MD"),
+}  # fmt: skip
 
 
 def _regions(gaz: Gazetteer) -> dict[str, str]:

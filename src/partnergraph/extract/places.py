@@ -19,7 +19,7 @@ from ._city_adjectives import cities_of_adjective, region_country
 from ._nominative import _caps_like, _forms
 from ._spelling import town_by_spelling
 from ._text import Token, analyse
-from .gazetteer import City, Gazetteer, fold3, key, name_starts
+from .gazetteer import SHARED_REGIONS, City, Gazetteer, fold3, key, name_starts
 
 # English ones too: project and network sites write "delegations from Ghent", "a meeting in Turin"
 FROM = {"z", "ze", "spod", "from"}
@@ -530,9 +530,23 @@ def find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
     if any(m.kind == "country" and m.country != "PL" for m in checked) or nationalities[0]:
         found_too = _towns_by_spelling(gaz, tokens, checked, aside, nationalities[0])
         checked = sorted(checked + found_too, key=lambda m: m.start)
+    checked = _shared_regions(checked)
     return _cohere(
         [m for k, m in enumerate(checked) if not (k and _beside_a_town(tokens, m, checked[k - 1]))]
     )
+
+
+def _shared_regions(found: list[PlaceMention]) -> list[PlaceMention]:
+    """A region that lies in several countries stands for the one of them the text names otherwise: "w Suczawie
+    … rodzinom na Bukowinie" is Romania's Bukovina, not Ukraine's."""
+    out = []
+    for m in found:
+        countries = SHARED_REGIONS.get(key(m.quote), ()) if m.kind == "country" else ()
+        named = {x.country for x in found if x is not m}
+        if countries and m.country not in named and (other := [c for c in countries if c in named]):
+            m = replace(m, country=other[0])
+        out.append(m)
+    return out
 
 
 def _capital_datelines(tokens: list[Token]) -> list[Token]:
@@ -1489,7 +1503,10 @@ def _opens_aside(tokens: list[Token], i: int) -> bool:
         or (bool(t.lemmas & FUNDING_WORDS) and prv in ("ze", "z", "przez"))
         or ("wsparcie" in t.lemmas and prv in ("przy", "dzięki"))
         or bool(t.lemmas & SIGHTSEEING)
-        or (bool(t.lemmas & WAY_HOME) and (t.has_pos("praet", "inf", "fin") or _next_is(tokens, i, "przez")))
+        or (
+            bool(t.lemmas & WAY_HOME)
+            and (t.has_pos("praet", "inf", "fin", "pcon") or _next_is(tokens, i, "przez"))
+        )
         or (t.lower == "drodze" and prv == "w")
         or t.lower in MODEL_WORDS
         or (t.lower in ("wzór", "przykład") and prv in ("na", "za"))
