@@ -894,7 +894,10 @@ TOPIC_CUES: list[tuple[str, str]] = [
 _TOPIC_SCAN = CueScan([r"(?<!#)(?:" + p + r")(?!\w)" for _t, p in TOPIC_CUES])
 _HOMELESS = re.compile(r"(?<!\w)(?:" + dict(TOPIC_CUES)["homelessness"] + r")(?!\w)", re.I)
 SUBJECT_BEFORE = re.compile(
-    r"(działalnoś\w*|funkcjonowani\w*|pracą|pracę|pracy|zadaniami|ofertą)(\s+i\s+\w+)?\s+$", re.I
+    r"(działalnoś\w*|funkcjonowani\w*|pracą|pracę|pracy|zadaniami|ofertą)(\s+i\s+\w+)?"
+    # ... and a second unit after the first: "poznali pracę Klubu Integracji Społecznej oraz Punktów …"
+    r"((?:\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻ])\w*){1,4}\s+(?:i|oraz)(?:\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻ])\w*)?)?\s+$",
+    re.I,
 )
 # client groups; a sentence that lists four or more is the standard overview of the units that help them
 GROUPS = re.compile(
@@ -1002,7 +1005,7 @@ def find_topics(
                 continue
             # a unit whose work the visitors learnt about ("poznali pracę Klubu Integracji Społecznej") speaks
             # for the topic
-            subject = SUBJECT_BEFORE.search(text[max(0, a - 40) : a]) is not None
+            subject = SUBJECT_BEFORE.search(text[max(0, a - 80) : a]) is not None
             in_name = not subject and (
                 any(a >= s and b <= e for s, e in masked)
                 or inside_name(text, a, b, words=2)

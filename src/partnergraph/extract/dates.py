@@ -151,6 +151,18 @@ MONTH_SPAN = re.compile(
 ROMAN_SPAN = re.compile(
     rf"(?<![\w.])(?P<r1>{_ROMAN_MONTH})\s*[-–—]\s*(?P<r2>{_ROMAN_MONTH})\s+(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*r\.)?"
 )
+# a quarter of a year: "W I kwartale 2017 r.", "IV kwartał 2021", "w drugim kwartale 2019 roku"
+QUARTER = re.compile(
+    r"(?<![\w.])(?P<q>(?-i:IV|III|II|I)|pierwsz\w*|drug\w*|trzec\w*|czwart\w*)\s+kwarta(?:ł|le|łu)\s+"
+    r"(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:r\.|roku\b))?",
+    re.I,
+)
+# the turn of two years: "na przełomie 2019 i 2020 roku", "na przełomie lat 2018/2019"
+YEAR_SPAN = re.compile(
+    r"\bprzełom(?:ie|u)?\s+(?:lat\s+)?(?P<y1>(?:19|20)\d\d)\s*(?:r\.\s*)?(?:i|oraz|/|[-–])\s*(?P<y2>(?:19|20)\d\d)"
+    r"(?!\d)(?:\s*(?:r\.|roku\b))?",
+    re.I,
+)
 # a heading that only names a stretch of the calendar: "Marzec 2014", "Styczeń – marzec", "II kwartał 2015"
 CALENDAR_LABEL = re.compile(
     rf"^\s*(?:(?P<n1>{_NOM})(?:\s*[-–—]\s*(?P<n2>{_NOM}))?"
@@ -327,6 +339,15 @@ def find_dates(text: str) -> list[DateMention]:
         m1, m2, y = ROMAN.index(m["r1"].lower()) + 1, ROMAN.index(m["r2"].lower()) + 1, int(m["y"])
         if m1 < m2:
             add(DateMention(m.start(), m.end(), (y, m1, None), (y, m2, None)))
+    for m in matches(QUARTER, year):
+        word = m["q"].lower()  # a Roman numeral whole, an ordinal by its stem
+        q = _PART.get(word) or next(n for k, n in _PART.items() if len(k) > 3 and word.startswith(k))
+        y = int(m["y"])
+        add(DateMention(m.start(), m.end(), (y, 3 * q - 2, None), (y, 3 * q, None)))
+    for m in matches(YEAR_SPAN, year):
+        y1, y2 = int(m["y1"]), int(m["y2"])
+        if y2 == y1 + 1:
+            add(DateMention(m.start(), m.end(), (y1, 1, None), (y2, 12, None), year_only=True))
     for m in matches(MONTH_YEAR, year):
         mo, y = _month(m["n"]) if m["n"] else ROMAN.index(m["r"].lower()) + 1, int(m["y"])
         add(DateMention(m.start(), m.end(), (y, mo, None), (y, mo, None)))

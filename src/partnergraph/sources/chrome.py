@@ -123,7 +123,8 @@ END = re.compile(
 LANGUAGE_VERSION = re.compile(
     r"^\s*(?:english\s+version|in\s+english|wersja\s+(?:angielska|ukraińska|niemiecka|w\s+języku\s+\w+)|"
     r"deutsche\s+version|auf\s+deutsch|українською|українська\s+версія|po\s+angielsku|po\s+ukraińsku|"
-    r"(?:english|deutsch|українська|slovensky|česky)(?:\s+(?:text|summary))?)\s*:?\s*$",
+    r"(?:english|deutsch|українська|slovensky|česky)(?:\s+(?:text|summary))?|summary\s+in\s+english|"
+    r"streszczenie\s+(?:w\s+języku\s+angielskim|po\s+angielsku))\s*:?\s*$",
     re.I,
 )
 

@@ -57,7 +57,17 @@ LABELLED = re.compile(r"^\s*\w+\.?\s*:\s+\S")
 # ... unless the word is the kind of event and a name follows: "Seminarium: „Praca z rodziną”", "Konferencja: Senior 2030"
 KIND_LABEL = re.compile(
     r"^\s*(?:wizyta|rewizyta|spotkanie|konferencja|seminarium|sympozjum|kongres|forum|warsztaty|szkolenie|"
-    rf"webinarium|webinar|debata|delegacja|staż)\s*:\s+[„\"“«{UPPER}]",
+    rf"webinarium|webinar|debata|delegacja|staż)\s*:\s+[„\"“«{UPPER}]"
+    # ... or a news item's kind before what happened: "Zapowiedź: wizyta studentów z Grazu", "Relacja: …"
+    r"|^\s*(?:zapowiedź|relacja|fotorelacja|komunikat)\s*:\s+(?=\w*\s*\w*\s*(?:wizyt|rewizyt|spotkani|konferencj|"
+    r"seminari|delegacj|goście|gości|wyjazd|staż|warsztat|forum))",
+    re.I,
+)
+# the parts of one event under its heading: its days, sessions, panels ("Dzień pierwszy – 15 października",
+# "Sesja I: Housing First w praktyce", "Day 2")
+PART_HEADING = re.compile(
+    r"^\s*(?:dzień\s+(?:pierwszy|drugi|trzeci|czwarty|piąty|[IVX]{1,3}|\d)|day\s+(?:one|two|three|\d)|"
+    r"sesja|session|panel|blok|część|moduł)\b",
     re.I,
 )
 # "1. ", "IV. ", and the sub-sections of a report: "6.1. ", "2.3.1 " (one digit after a dot: "12.05." is a date)
@@ -517,6 +527,21 @@ def _is_date_line(s: str) -> bool:
     return len(s.split()) <= DATE_LINE_WORDS and not re.search(r"[.:]\s*$", s) and _has_date(s)
 
 
+def _parts_into_text(lines: list[_Line]) -> None:
+    """The headings of an event's parts (PART_HEADING) under a heading that names one event, and the headings
+    after them that name no event of their own ("Wizyty studyjne"), are lines of that event's text."""
+    event, in_parts = False, False
+    for ln in lines:
+        if ln.kind not in ("heading", "label"):
+            continue
+        plain = NUMBER.sub("", ln.text, count=1)
+        if event and (PART_HEADING.match(plain) or (in_parts and not _names_one_event(plain))):
+            ln.kind, in_parts = "body", True
+        else:
+            in_parts = False
+            event = ln.kind == "heading" and _names_one_event(plain)
+
+
 def _dated_report(s: str) -> bool:
     """A line that opens with the date of what it reports; also bulleted as one, when it is long: a <dl>'s
     terms and definitions read as bullets ("- Goście z Wilna" / "- 22 maja 2019 r. gościliśmy …")."""
@@ -735,6 +760,7 @@ def _classify(lines: list[_Line]) -> None:
                 ln.kind = "body"
             else:
                 ln.kind = "banner"
+    _parts_into_text(lines)
     # body lines before the first heading (or on a page without headings) are the page's lead: an
     # introduction, or events listed with no heading over them
     first = next((i for i, ln in enumerate(lines) if ln.kind == "heading"), len(lines))
@@ -958,7 +984,8 @@ def _article(text: str, lines: list[_Line], marked: str | None = None) -> Listed
         and not (i > head and lines[i].text.rstrip().endswith("?"))  # "Co zobaczyli goście?": a subheading
         and not _subtitle(lines, head, i, main)
     ]
-    reports = [lines[i] for i in content if main <= i < stop]
+    points = _programme_points(lines)
+    reports = [lines[i] for i in content if main <= i < stop and i not in points]
     # ... also the short dated lines between the headline and the first long paragraph: a timeline's
     # ("2013 – wizyta …" / "maj 2016 – wyjazd …" / "2018 – wspólne seminarium …, z udziałem …")
     listed = [
@@ -1254,6 +1281,23 @@ def _dated_openings(text: str, lines: list[_Line]) -> int:
         n += bool(DATED_START.match(text, start))
         n += sum(1 for _ in DATED_SENTENCE.finditer(text, start, ln.end))
     return n
+
+
+# what introduces the points of one event's programme: "Program wizyty:", "Harmonogram pobytu:", "W programie:"
+PROGRAMME_INTRO = re.compile(r"^\s*(?:program|harmonogram|plan|w\s+programie)\b[^.!?]{0,40}:\s*$", re.I)
+
+
+def _programme_points(lines: list[_Line]) -> set[int]:
+    """The lines under a programme's introduction, up to the next blank line ("Program wizyty:" / "12 września –
+    spotkanie …" / "13 września – …"): the dated points of one event, not dated events of their own."""
+    points: set[int] = set()
+    for i, ln in enumerate(lines):
+        if ln.kind != "blank" and PROGRAMME_INTRO.match(ln.text):
+            k = i + 1
+            while k < len(lines) and lines[k].kind != "blank":
+                points.add(k)
+                k += 1
+    return points
 
 
 def _dated_items(lines: list[_Line]) -> int:
