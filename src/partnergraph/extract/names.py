@@ -961,6 +961,14 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and not _holder_after(toks, start, end)  # "dyrektorką … Agency Nino Beridze"
         ):
             end += 1  # one word after a foreign head is the name's, Polish or not: "Nadace Krok"
+        if (
+            end + 1 < len(toks)
+            and toks[end - 1].text in ("St", "Sv", "Ste")
+            and toks[end].text == "."
+            and _name_word(toks[end + 1])
+            and not taken[end + 1]
+        ):
+            end += 2  # a saint's abbreviated title and name: "Vinzenzgemeinschaft St. Stephan"
         while (
             end < len(toks)
             and not taken[end]
@@ -1489,6 +1497,7 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
     ]
     names.organisations = _home_by_acronym(_joined_at_dashes(names.organisations, text, base), text, base)
     names.organisations = _renderings_in_brackets(names.organisations, text, base)
+    names.organisations = _expanded_in_brackets(names.organisations, text, base)
     for fld in ("organisations", "units", "projects", "programmes", "persons"):
         setattr(names, fld, _dedupe(getattr(names, fld)))
     # a network or project named by its kind and title ("Sieć Age-Friendly Neighbourhoods", "ROOF network") is
@@ -1691,6 +1700,33 @@ def _named_before_abbreviations(names: Names, text: str, base: int) -> list[Name
             name = _normalise_quotes(text[span[0] : span[1]])
             orgs.append(Name("organisations", name, a, b, (m["abbr"],), CONFIDENCE["own_name"]))
     return sorted(orgs, key=lambda o: o.start)
+
+
+BRACKETED = re.compile(r"[ \u00a0]*\(([^()\n]{4,150})\)")
+
+
+def _expanded_in_brackets(orgs: list[Name], text: str, base: int) -> list[Name]:
+    """A body named by its abbreviation (and seat) with its full name in brackets after it, under the full name:
+    "CDR Bardejov (Centrum pre deti a rodiny Bardejov)" (the full name's words, less the seat, spell it)."""
+    out = []
+    for o in orgs:
+        abbr, *seat = o.value.split()
+        written = text.startswith(o.value, o.start - base)  # an abbreviation is written as it is named
+        m = (
+            BRACKETED.match(text, o.start - base + len(o.value))
+            if written and abbr.isupper() and len(abbr) >= 2
+            else None
+        )
+        if m is not None:
+            words = re.findall(r"[^\W\d_]+", m.group(1))
+            if seat and words[-len(seat) :] == seat:
+                words = words[: -len(seat)]
+            if words and words[0][:1].isupper() and _spells(words, _folded(abbr)):
+                o = replace(
+                    o, value=m.group(1).strip(), end=max(o.end, base + m.end()), aliases=(*o.aliases, o.value)
+                )
+        out.append(o)
+    return out
 
 
 def _spelt_span(text: str, start: int, end: int, abbr: str) -> tuple[int, int] | None:
@@ -2197,6 +2233,9 @@ SLAVIC_ADJ_GENITIVE = re.compile(r"(\w+?)(?:ého|ího)")
 SLAVIC_REGION_NOUNS = {"kraje", "kraja", "okresu", "okresa", "obce", "mesta", "města"}
 
 
+SLAVIC_LETTERS = re.compile(r"[ěščřžýáíéúůňťďľĺôäĚŠČŘŽÝÁÍÉÚŮŇŤĎĽĹÔ]")
+
+
 def _slavic_region_noun(toks: list[Token], k: int) -> bool:
     """The lower-case noun a Czech or Slovak region's adjective governs inside a name: "… Olomouckého kraje"."""
     return (
@@ -2246,6 +2285,8 @@ def _foreign_nominative_head(first: Token, value: str) -> str:
         # a Czech or Slovak adjective and noun in the genitive: "Krajského úřadu …" -> "Krajský úřad …"
         ending = "ý" if w.endswith("ého") else "í"
         return " ".join([adjective.group(1) + ending, words[1][:-1], *words[2:]])
+    if w.endswith("ity") and _foreign_head(w[:-1] + "a") and SLAVIC_LETTERS.search(value):
+        return w[:-1] + "a" + value[len(w) :]  # a Czech or Slovak genitive: "Univerzity … v Košiciach"
     if re.fullmatch(r"M[eě]sta", w):  # Czech and Slovak "město"/"mesto" after a Polish preposition
         return w[:-1] + "o" + value[len(w) :]
     if first.unknown and len(w) > 4 and w[-1] in "ąę" and value.startswith(w):

@@ -16,6 +16,7 @@ HONORIFICS = {
     "prof",
     "mgr",
     "ks",
+    "mag",  # Austrian and Slovenian: "mag. Tanja Kralj"
     "inż",
     "hab",
     "bc",
@@ -393,9 +394,22 @@ def nominative_given(value: str) -> str:
     elif dash and head.endswith("em") and len(head) >= 5 and tail[:1].isupper() and not tail.endswith("em"):
         first = f"{head[:-2]}-{tail}"  # declined on both parts, the second put back before
     words = [first, *rest.split()]
+    if len(words) == 2 and any(_same_ending(*words, e) for e in ("em", "owi")):
+        words = list(_foreign_nominative(*words))  # "Ołeksandrem Tkaczukiem" -> "Ołeksandr Tkaczuk"
+    elif len(words) == 2 and words[1].endswith(FEMININE_ENDINGS):
+        # a woman's given name in the genitive before a surname that does not change: "Ingi Petrauskienė"
+        words[0] = re.sub(r"(?<=[gk])i$|(?<=[^aeiouyąęó])y$", "a", words[0])
     if len(words) >= 2 and all(len(w) > 3 for w in words):
         words = ["-".join(p[:-1] + "a" if p.endswith("ą") else p for p in w.split("-")) for w in words]
     return " ".join(words)
+
+
+def _same_ending(first: str, surname: str, ending: str) -> bool:
+    return (
+        first.endswith(ending)
+        and surname.endswith(ending)
+        and min(len(first), len(surname)) > len(ending) + 2
+    )
 
 
 def couple_at(toks: list[Token], k: int, taken: list[bool]) -> list[tuple[int, int, str]] | None:
@@ -781,15 +795,25 @@ def _english_pair(toks: list[Token], k: int) -> bool:
 
 def _foreign_role_after(toks: list[Token], k: int) -> bool:
     """Two unknown capitalised words before a comma and a foreign job title: "Uwe Schröter, Geschäftsführer
-    der Lebenshilfe"."""
+    der Lebenshilfe"; or two that the dictionary knows only as surnames before a Polish role in the nominative
+    ("Markus Hofer, dyrektor …": a foreign given name that is a Polish surname)."""
+    if k + 3 >= len(toks) or not (_name_word(toks[k]) and _name_word(toks[k + 1])) or toks[k + 2].text != ",":
+        return False
+    if toks[k].unknown and (toks[k + 1].unknown or toks[k + 1].has_mark("nazwisko")):
+        return toks[k + 3].lower in FOREIGN_ROLES
     return (
-        k + 3 < len(toks)
-        and toks[k].unknown
-        and (toks[k + 1].unknown or toks[k + 1].has_mark("nazwisko"))
-        and _name_word(toks[k])
-        and _name_word(toks[k + 1])
-        and toks[k + 2].text == ","
-        and toks[k + 3].lower in FOREIGN_ROLES
+        _only_surname(toks[k])
+        and _only_surname(toks[k + 1])
+        and toks[k + 3].text.islower()
+        and any(a.lemma in ROLES and "nom" in a.cases for a in toks[k + 3].analyses)
+    )
+
+
+def _only_surname(t: Token) -> bool:
+    return (
+        bool(t.analyses)
+        and all(a.marks & {"nazwisko", "nazwa_geograficzna"} for a in t.analyses)
+        and any("nazwisko" in a.marks for a in t.analyses)
     )
 
 
