@@ -101,7 +101,14 @@ FURNITURE_LINES = re.compile(rf"^\s*{FURNITURE_WORD}(\s*[|·•/,]?\s*{FURNITURE
 
 # "Label: value" lines of a page's record card ("metryka": who wrote and published it, when, how often read)
 # (a BIP's statutory block words them as sentences: "Osoba, która wytworzyła informację: …")
-PUBLISHED_LABELS = ("data publikacji", "data opublikowania", "opublikowano", "data udostępnienia")
+PUBLISHED_LABELS = (
+    "data publikacji",
+    "data opublikowania",
+    "opublikowano",
+    "data udostępnienia",
+    "dodano",
+    "data dodania",
+)
 CREATED_LABELS = ("data wytworzenia", "data utworzenia")
 AUTHOR_LABELS = (
     "autor",
@@ -190,6 +197,10 @@ def spread_rowspans(rows: list[list], spans: list[list[int]]) -> list[list[tuple
     return out
 
 
+def _label(text: str) -> str:
+    return " ".join(text.split()).rstrip(":")
+
+
 def looks_like_html(text: str) -> bool:
     head = text[:4096]
     return bool(_HTML.search(head)) and head.count("<") >= 2
@@ -211,6 +222,7 @@ class _TextParser(HTMLParser):
         self.rowspans: dict[int, int] = {}  # id of a cell's text pieces: the rows the cell spans
         self.links: dict[int, list[int]] = {}  # id of a cell's text pieces: [its links, the letters in them]
         self.in_link = 0
+        self.heads: set[int] = set()  # ids of the text pieces of header cells (<th>)
 
     def _open_cell(self, rowspan: int) -> None:
         rows = self.tables[-1]
@@ -230,13 +242,25 @@ class _TextParser(HTMLParser):
         if self.tables and self.tables[-1] and self.tables[-1][-1]:
             self.cell = self.tables[-1][-1][-1]  # back inside the enclosing table's cell
         raw = [["".join(c) for c in row] for row in rows]
-        # a data table: a row of two cells or more, and every cell one short line (a page laid out in a
-        # table has paragraphs in a cell)
+        heads = [[id(c) in self.heads for c in row] for row in rows]
+        self.heads.difference_update(id(c) for row in rows for c in row)
+        # a data table: a row of two cells or more, and every cell one line, short unless a header row names
+        # the columns (a page laid out in a table has paragraphs in a cell, and no header row)
+        columns = (
+            bool(heads)
+            and len(heads[0]) >= 2
+            and all(heads[0])
+            and all(len(r) == len(heads[0]) for r in heads)
+        )
         data = any(sum(bool(c.strip()) for c in row) >= 2 for row in raw) and all(
-            len(" ".join(c.split())) <= LONGEST_CELL and sum(bool(x.strip()) for x in c.split("\n")) <= 1
+            (columns or len(" ".join(c.split())) <= LONGEST_CELL)
+            and sum(bool(x.strip()) for x in c.split("\n")) <= 1
             for row in raw
             for c in row
         )
+        if data and all(len(r) == 2 and r[0] and not r[1] for r in heads):  # a card of facts: "Label: value"
+            self._emit("\n" + "\n".join(f"{_label(a)}: {' '.join(b.split())}" for a, b in raw) + "\n")
+            return
         if data:  # a row reads with the cells of rows above that span it
             raw = [["".join(c) for c, _ in row] for row in spread_rowspans(rows, spans)]
         else:  # a page laid out in a table: its menu's cell is no text
@@ -280,6 +304,8 @@ class _TextParser(HTMLParser):
                 self.cell = None
             elif tag in CELL_TAGS and self.tables:
                 self._open_cell(rowspan(dict(attrs).get("rowspan")))
+                if tag == "th":
+                    self.heads.add(id(self.cell))
         names = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
         own_header = bool(ARTICLE_HEADER.search(names)) or (tag == "header" and self._inside("article"))
         names = ARTICLE_HEADER.sub(" ", names)
@@ -352,6 +378,14 @@ TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 TITLE_PARTS = re.compile(r"\s+[-–—|:»]+\s+|\s*::\s*")
 # a page of a list in the <title> ("Aktualności | Strona 3 | Ośrodek"): no headline
 PAGE_NUMBER = re.compile(r"^(?:strona|str\.|page|s\.)\s*\d+(?:\s*(?:z|/|of)\s*\d+)?$", re.I)
+# a line that gives only when the page was published: "dodano: 2016-06-20", "Data publikacji: 22.05.2019 10:12"
+PUBLISHED_LINE = re.compile(
+    r"^\s*(?:"
+    + "|".join(PUBLISHED_LABELS)
+    + r")\s*:\s*(?:\d{1,4}[-./]\d{1,2}[-./]\d{1,4}|\d{1,2}\s+\w+\s+\d{4})"
+    r"(?:,?\s*(?:godz\.\s*)?\d{1,2}:\d{2}(?::\d{2})?)?\s*$",
+    re.I,
+)
 # a row of a Markdown table as trafilatura writes it ("| a | b |"), and its rule under the header ("|---|---|")
 TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$")
@@ -395,7 +429,10 @@ def read_html(html: str, footer: str | None = None, title: str = "") -> tuple[st
     )
     if not text or len(text.split()) < 20:
         return own, headline
+    if "\n" not in text.strip() and any(f"{h} " in text for h in marked) and own.strip().count("\n") >= 2:
+        return own, headline  # trafilatura's fallback for a short article: its headline run on into its text
     text = _blocks_headed(_headings_put_back(_table_rows(text), headings), marked)
+    text = "\n".join(x for x in text.split("\n") if not PUBLISHED_LINE.match(x))  # a list item's date added
     if lead and " ".join(lead.split()[:8]) not in " ".join(text.split()):
         text = f"{lead}\n\n{text}"  # the lead, which trafilatura may take for a teaser, over the body
     meta = trafilatura.extract_metadata(html)
@@ -557,6 +594,8 @@ def _without_furniture(html: str):
             el.drop_tree()
         elif el.tag == "dl" and _reports(el):
             _paragraphs_of_terms(el)
+        elif el.tag == "table" and _facts_card(el):
+            _paragraphs_of_facts(el)
         elif el.tag == "table" and el.xpath(".//*[@rowspan]"):
             _rowspans_spread(el)
     for link in tree.xpath("//a[following-sibling::*]"):
@@ -576,6 +615,28 @@ def _without_furniture(html: str):
 
 
 TABLE_ROWS = "./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"
+
+
+def _facts_card(table) -> bool:
+    """Whether a table of the tree is a card of facts: rows of a header cell (<th>) naming a fact and its value
+    ("Termin | 12–13 kwietnia 2018", "Miejsce | Graz (Austria)")."""
+    rows = table.xpath(TABLE_ROWS)
+    return bool(rows) and all([c.tag for c in tr if c.tag in CELL_TAGS] == ["th", "td"] for tr in rows)
+
+
+def _paragraphs_of_facts(table) -> None:
+    """A card of facts as paragraphs "Termin: 12–13 kwietnia 2018": trafilatura writes it as a table's rows,
+    which read as a table of events."""
+    from lxml.etree import Element
+
+    div = Element("div")
+    for tr in table.xpath(TABLE_ROWS):
+        label, value = (" ".join(" ".join(c.itertext()).split()) for c in tr if c.tag in CELL_TAGS)
+        p = Element("p")
+        p.text = f"{_label(label)}: {value}"
+        div.append(p)
+    div.tail = table.tail
+    table.getparent().replace(table, div)
 
 
 def _rowspans_spread(table) -> None:
