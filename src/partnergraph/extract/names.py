@@ -2962,6 +2962,8 @@ def _line_ends_name(text: str, base: int, toks: list[Token], k: int) -> bool:
     if not _line_break_before(text, base, toks, k):
         return False
     ends, opens = toks[k - 1].end - base, toks[k].start - base
+    if BLANK_LINE.search(text, ends, opens):
+        return True  # a paragraph ends: a heading's name does not run into the report under it
     line_start = text.rfind("\n", 0, ends) + 1
     line_end = text.find("\n", opens)
     line = text[opens : line_end if line_end >= 0 else len(text)]
@@ -2974,6 +2976,7 @@ def _line_ends_name(text: str, base: int, toks: list[Token], k: int) -> bool:
     )
 
 
+BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 # a line opening with a person's name and a dash before a role: "Tomas Jankauskas – projektų vadovas, …"
 ITEM_LINE = re.compile(r"(?:[A-ZÀ-ÞĄĆĘŁŃŚŹŻ][\w'’.-]+ ){1,3}[–—-] \w")
 

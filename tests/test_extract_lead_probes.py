@@ -1,7 +1,7 @@
-"""The lead's cold probe set (tests/data/lead-probe1): six pages of the three kinds the hidden sets hold (a
-MOPS Kraków bulletin-like list, Kraków pages off the bulletin, other bodies' pages), written with gold by
-../shared/eval/GOLD-CONVENTIONS.md before the extractor ran on them; its floors are in tests/data/probe-floors.toml.
-Below: the rules its misses drove."""
+"""The lead's cold probe sets (tests/data/lead-probeN): pages of the three kinds the hidden sets hold (a MOPS
+Kraków bulletin-like list, Kraków pages off the bulletin, other bodies' pages), written with gold by
+../shared/eval/GOLD-CONVENTIONS.md before the extractor ran on them; their floors are in
+tests/data/probe-floors.toml. Below: the rules their misses drove."""
 
 from __future__ import annotations
 
@@ -33,3 +33,10 @@ def test_the_foreign_staff_met_abroad_keep_their_kind(registries):
     )
     (event,) = extract_events(page, registries, **HOME)
     assert (event["direction"], event["participants"]) == ("outgoing", "professionals")
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n \n"])  # a blank line, or one of a space (the bulletin's)
+def test_a_headings_name_does_not_run_into_the_report_under_it(registries, gap):
+    page = f"Spotkanie w Fundacji Pro Polonia{gap}Dnia 3 czerwca 2009 r. Dyrektor spotkał się z Konsulem Austrii.\n"
+    (event,) = extract_events(page, registries)
+    assert event["organisations"] == ["Fundacja Pro Polonia"]
