@@ -383,6 +383,11 @@ def _direction(
         datelined = next((m for m in ms if m.country != home.country and _datelined(text, m, d.base)), None)
         if datelined is not None:
             return "outgoing", cite(d, datelined.start - d.base, datelined.end - d.base, 0.7)
+        label = next(
+            (m for m in ms if m.country != home.country and _labelling_town(text, m, d.base, tl)), None
+        )
+        if label is not None:
+            return "outgoing", cite(d, label.start - d.base, label.end - d.base, 0.7)
         evidence = []
         for m in ms:
             s, e = m.start - d.base, m.end - d.base
@@ -653,6 +658,23 @@ def _datelined(text: str, m: PlaceMention, base: int) -> bool:
     )
 
 
+# what follows a heading's opening town that labels the item: "Graz – wizyta studyjna", "Wilno: konferencja"
+LABEL_AFTER = re.compile(r"[ \t]*[–—:-][ \t]+\S")
+
+
+def _labelling_town(text: str, m: PlaceMention, base: int, tl: int) -> bool:
+    """A town abroad named bare first in the heading, before a dash or a colon: the item's place, as a calendar
+    heads its items; not where the heading says visitors came from ("Graz – goście w Krakowie")."""
+    s, e = m.start - base, m.end - base
+    return (
+        s == 0
+        and not m.prep
+        and m.kind == "city"
+        and bool(LABEL_AFTER.match(text, e))
+        and not classify.INCOMING_CUES.search(text, e, tl)
+    )
+
+
 # a visit paid to someone: "złożyli wizytę / rewizytę partnerom"
 PAID_VISIT = {"wizytę", "rewizytę"}
 
@@ -753,6 +775,7 @@ def _event_place(ms: list[PlaceMention], tl: int, d: Draft) -> PlaceMention | No
         or m.prep == "do"
         or _dated_town(d.text, m, d.base)
         or _datelined(d.text, m, d.base)
+        or _labelling_town(d.text, m, d.base, tl)
         or _hosting_city(d, m)
         or _visited(d.tokens, m)
         or guests_of(d, m)

@@ -781,6 +781,7 @@ def _find_places(gaz: Gazetteer, tokens: list[Token]) -> list[PlaceMention]:
             if n == 1 and not (
                 _single_ok(tokens, i, listed=_in_list(tokens, i, out) or _list_of_towns_ahead(gaz, tokens, i))
                 or (_prep(tokens, i) and any(key(x) in gaz.registered for x in t.lemmas))
+                or _town_labels_line(gaz, tokens, i)
             ):
                 continue
             if n == 1 and (polish := _polish_town(gaz, t)) and not _foreign_adjective_before(gaz, tokens, i):
@@ -1286,6 +1287,21 @@ def _only_a_foreign_town(gaz: Gazetteer, t: Token) -> bool:
             for a in t.analyses
         )
         and key(t.text) not in gaz.polish
+    )
+
+
+def _town_labels_line(gaz: Gazetteer, tokens: list[Token], i: int) -> bool:
+    """A European town's own name opening a line before a dash or a colon, as a heading or an item names its
+    place: "Graz – wizyta studyjna", "Wilno: konferencja"."""
+    t = tokens[i]
+    return (
+        (i == 0 or t.line_start)
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text in DASHES | {":"}
+        and any(
+            c.country in gaz.europe and c.population >= SMALL_TOWN and key(c.name) == key(t.text)
+            for c in gaz.find_cities(t.text)
+        )
     )
 
 
