@@ -157,7 +157,8 @@ TYPE_CUES: dict[str, list[tuple[str, float]]] = {
         (r"studen|absolwent|młodzież", 1),
         (r"oprowadz", 1.5),
         (r"staż|praktyk|hospitacj", 2),  # placements: staying to learn how others work
-        (r"przebywa(ł|ła|li|ły|jąc)\w*|pobyt\w*", 1),  # a group's stay with the hosts
+        # a group's stay with the hosts (not the people served: "obywatelom przebywającym w Krakowie")
+        (r"przebywa(ł|ła|li|ły|ło)\w*|przebywając\b|pobyt\w*", 1),
         (r"poznal[iy]|poznaw", 1.5),
         (r"odwiedzi(li|ł|ła|ło|ły)\b", 1.5),  # visitors came: "odwiedzili nas pracownicy socjalni z …"
         (r"odwiedza(li|ły|ł|ła)\b", 1.5),  # ... and went round: "odwiedzali noclegownie i punkty pomocy"

@@ -651,16 +651,17 @@ VISITED_BEFORE = re.compile(
 
 # "wolontariusze Europejskiego Wolontariatu", "w ramach wolontariatu": who the visitors are, not a theme
 VISITORS_STATUS = re.compile(
-    r"(w\s+ramach|uczestni\w*|program\w*|europejsk\w*|wolontariusz\w*|odbywa\w*|realizuj\w*|po\s+rok\w*)\s+(\w+\s+){0,4}$"
-    r"|^\w*\s+(europejsk|w\s+ramach|program)",
+    r"(w\s+ramach|uczestni\w*|program\w*|europejsk\w*|wolontariusz\w*|odbywa\w*|realizuj\w*|po\s+rok\w*)\s+(\w+\s+){0,4}$",
     re.I,
 )
+# ... or after it: "wolontariuszki Europejskiego Korpusu …", "Wolontariat był realizowany w ramach programu …"
+VISITORS_STATUS_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:europejsk|w\s+ramach|program)", re.I)
 
 
 def _describes_visitors(text: str, cue: classify.Cue) -> bool:
     return bool(
         VISITORS_STATUS.search(text[max(0, cue.start - 60) : cue.start])
-        or VISITORS_STATUS.search(text[cue.start : cue.end + 15])
+        or VISITORS_STATUS_AFTER.match(text, cue.end, cue.end + 40)
     )
 
 

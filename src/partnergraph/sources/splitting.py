@@ -104,7 +104,8 @@ DATE_OPENING = re.compile(r"(W|w) dni(u|ach)\s+\d|Dnia\s+\d|Dn\.\s*\d|W terminie
 # a date opening a heading, set off by a dash: "12 maja 2015 r. – Wizyta …", "12.05.2015 – Wizyta …"
 DATE_LEAD = re.compile(  # with its year: days without one open the lines of a programme
     r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\.\d{1,2}\.|\s+[a-ząćęłńóśźż]+\s+)(?:19|20)\d\d"
-    r"(?:\s*r(?:oku)?\.?)?\s*[-–—|·]\s+",  # or a bar: "20.04.2017 | Wizyta …" on a list of news items
+    r"(?:\s*r(?:oku)?\.?)?\s*[-–—|·]\s+"  # or a bar: "20.04.2017 | Wizyta …" on a list of news items
+    r"|^\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\s*r\.\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])",  # or nothing after "r.": "15.03.2016 r. Wizyta …"
     re.I,  # and in a heading in capitals: "12 MAJA 2015 R. – WIZYTA …"
 )
 # a date closing a heading, written with the abbreviation of "roku"
