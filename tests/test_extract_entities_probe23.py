@@ -32,6 +32,9 @@ from conftest import one_event
         # a Lithuanian woman's given name in the genitive before her undeclined surname
         ("Podziękowania kierujemy do Ingi Petrauskienė z Centrum Usług Socjalnych.", "persons",
          ["Inga Petrauskienė"]),
+        # a Slovak region named as a body in its genitive, its adjectives in lower case too
+        ("Gościliśmy przedstawicieli Prešovského samosprávneho kraja oraz pracowników domów opieki.",
+         "organisations", ["Prešovský samosprávny kraj"]),
         # the Austrian and Slovenian "mag." title
         ("Projekt omówiła koordynatorka ze strony słoweńskiej, mag. Tanja Kralj.", "persons", ["Tanja Kralj"]),
     ],

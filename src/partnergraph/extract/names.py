@@ -2229,7 +2229,9 @@ def _abroad(gaz, t: Token) -> bool:
 
 
 # a Czech or Slovak adjective in the genitive ("Krajského", "Sociálního") and its region's or district's noun
-SLAVIC_ADJ_GENITIVE = re.compile(r"(\w+?)(?:ého|ího)")
+SLAVIC_ADJ_GENITIVE = re.compile(r"(\w+?)(?:ého|ího|eho)")
+# a Czech or Slovak region named as a body in the genitive: "Prešovského samosprávneho kraja"
+REGION_GENITIVE = re.compile(r"((?:[A-ZÁČĎÉÍĽŇÓŘŠŤÚÝŽ]\w+(?:ého|eho)\s+)(?:\w+(?:ého|eho)\s+)?)kraj[ae]")
 SLAVIC_REGION_NOUNS = {"kraje", "kraja", "okresu", "okresa", "obce", "mesta", "města"}
 
 
@@ -2240,7 +2242,7 @@ def _slavic_region_noun(toks: list[Token], k: int) -> bool:
     """The lower-case noun a Czech or Slovak region's adjective governs inside a name: "… Olomouckého kraje"."""
     return (
         toks[k].text in SLAVIC_REGION_NOUNS
-        and toks[k - 1].is_upper_initial
+        and (toks[k - 1].is_upper_initial or _foreign_spelling(toks[k - 1]))  # "… samosprávneho kraja"
         and SLAVIC_ADJ_GENITIVE.fullmatch(toks[k - 1].text) is not None
     )
 
@@ -2274,6 +2276,9 @@ def _foreign_nominative_head(first: Token, value: str) -> str:
     "Úřadu práce" -> "Úřad práce" (only a word spelled with non-Polish letters), "Charitą Opava" -> "Charita
     Opava"."""
     w = first.text
+    if REGION_GENITIVE.fullmatch(value):  # "Prešovského samosprávneho kraja" -> "Prešovský samosprávny kraj"
+        adjectives = value.split()[:-1]
+        return " ".join([*(re.sub(r"ého$", "ý", re.sub(r"eho$", "y", a)) for a in adjectives), "kraj"])
     words = value.split(" ", 2)
     adjective = SLAVIC_ADJ_GENITIVE.fullmatch(w)
     if (
