@@ -101,14 +101,7 @@ FURNITURE_LINES = re.compile(rf"^\s*{FURNITURE_WORD}(\s*[|·•/,]?\s*{FURNITURE
 
 # "Label: value" lines of a page's record card ("metryka": who wrote and published it, when, how often read)
 # (a BIP's statutory block words them as sentences: "Osoba, która wytworzyła informację: …")
-PUBLISHED_LABELS = (
-    "data publikacji",
-    "data opublikowania",
-    "opublikowano",
-    "data udostępnienia",
-    "dodano",
-    "data dodania",
-)
+PUBLISHED_LABELS = ("data publikacji", "data opublikowania", "opublikowano", "data udostępnienia")
 CREATED_LABELS = ("data wytworzenia", "data utworzenia")
 AUTHOR_LABELS = (
     "autor",
@@ -378,14 +371,6 @@ TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 TITLE_PARTS = re.compile(r"\s+[-–—|:»]+\s+|\s*::\s*")
 # a page of a list in the <title> ("Aktualności | Strona 3 | Ośrodek"): no headline
 PAGE_NUMBER = re.compile(r"^(?:strona|str\.|page|s\.)\s*\d+(?:\s*(?:z|/|of)\s*\d+)?$", re.I)
-# a line that gives only when the page was published: "dodano: 2016-06-20", "Data publikacji: 22.05.2019 10:12"
-PUBLISHED_LINE = re.compile(
-    r"^\s*(?:"
-    + "|".join(PUBLISHED_LABELS)
-    + r")\s*:\s*(?:\d{1,4}[-./]\d{1,2}[-./]\d{1,4}|\d{1,2}\s+\w+\s+\d{4})"
-    r"(?:,?\s*(?:godz\.\s*)?\d{1,2}:\d{2}(?::\d{2})?)?\s*$",
-    re.I,
-)
 # a row of a Markdown table as trafilatura writes it ("| a | b |"), and its rule under the header ("|---|---|")
 TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$")
@@ -432,7 +417,6 @@ def read_html(html: str, footer: str | None = None, title: str = "") -> tuple[st
     if "\n" not in text.strip() and any(f"{h} " in text for h in marked) and own.strip().count("\n") >= 2:
         return own, headline  # trafilatura's fallback for a short article: its headline run on into its text
     text = _blocks_headed(_headings_put_back(_table_rows(text), headings), marked)
-    text = "\n".join(x for x in text.split("\n") if not PUBLISHED_LINE.match(x))  # a list item's date added
     if lead and " ".join(lead.split()[:8]) not in " ".join(text.split()):
         text = f"{lead}\n\n{text}"  # the lead, which trafilatura may take for a teaser, over the body
     meta = trafilatura.extract_metadata(html)

@@ -696,8 +696,8 @@ def _classify(lines: list[_Line]) -> None:
         if not ln.heading_like or _listed_under_colon(lines, i) or _next_row(lines, i):
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt and nxt.kind != "blank" and nxt.text[:1].islower():
-            continue  # a paragraph wrapped onto the next line
+        if nxt and nxt.kind != "blank" and not nxt.dateline and nxt.text[:1].islower():
+            continue  # a paragraph wrapped onto the next line (not a news item's "dodano: 2016-06-20")
         after = next((x for x in lines[i + 1 :] if x.kind not in ("blank", "chrome")), None)
         if BULLET.match(ln.text) and not (after is not None and _dated_report(after.text)):
             continue  # a bulleted line is a heading only over a dated report, else a point of a list
