@@ -40,3 +40,12 @@ def test_a_headings_name_does_not_run_into_the_report_under_it(registries, gap):
     page = f"Spotkanie w Fundacji Pro Polonia{gap}Dnia 3 czerwca 2009 r. Dyrektor spotkał się z Konsulem Austrii.\n"
     (event,) = extract_events(page, registries)
     assert event["organisations"] == ["Fundacja Pro Polonia"]
+
+
+def test_a_byline_with_a_longer_credit_is_the_publication_line(registries):
+    page = (
+        "Łóżka z Norymbergi\n\n2021-11-26 12:40 | Oprac. Biuro Prasowe UMK\n\nMiasto Norymberga przekazało "
+        "Krakowowi 80 łóżek. Transport przyjechał do Krakowa w środę, 24 listopada.\n"
+    )
+    (event,) = extract_events(page, registries)
+    assert (event["start"], event["organisations"]) == ("2021-11-24", [])  # the credited office takes no part

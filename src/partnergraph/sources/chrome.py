@@ -95,6 +95,8 @@ BYLINE = re.compile(
     r"^\s*(?:autor(?:ka)?|kategori[ae]|redakcja|rozmawia(?:ł|ła|li|ły)|notował[aoi]?|oprac(?:ował[aoi]?|owanie|\.))\s*:",
     re.I,
 )
+# a cell crediting the text, whose credit may run longer than a cell's few words: "Oprac. Biuro Prasowe UMK"
+CREDITED = re.compile(r"(?:oprac(?:owanie|ował\w*)?|autor(?:ka)?|redakcja|źródło|tekst)[.:]?\s", re.I)
 # a bank account number (a site's call for gifts): "Numer konta: 12 3456 7890 0000 0000 1234 56"
 ACCOUNT = re.compile(r"\b\d{2}(?:\s?\d{4}){5,6}\b")
 FUNDING = re.compile(
@@ -181,7 +183,14 @@ def is_byline(line: str) -> bool:
     # a category's words ("Kategoria: spotkania transnarodowe") file the post, they report nothing
     if any(_REPORTED.search(c) for c in cells if not BYLINE.match(c)):
         return False
-    return all(len(c.split()) <= 3 and not re.search(r"[.!?]$", c) for c in cells) and len(s.split()) <= 14
+    return (
+        all(
+            (len(c.split()) <= 3 or (CREDITED.match(c) and len(c.split()) <= 8))
+            and not re.search(r"[.!?]$", c)
+            for c in cells
+        )
+        and len(s.split()) <= 14
+    )
 
 
 def is_teaser(line: str) -> bool:
