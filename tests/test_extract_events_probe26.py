@@ -104,10 +104,15 @@ DISCLAIMERS = [
     "Ani Unia Europejska, ani EACEA nie ponoszą za nie odpowiedzialności.",
     "Komisja Europejska nie ponosi odpowiedzialności za treść tej strony.",
     "The European Commission support for the production of this publication does not constitute an endorsement.",
+    # not a disclaimer but a funding clause: the Commission supports, it takes no part
+    "Projekt zrealizowano przy wsparciu Komisji Europejskiej. Komisja Europejska ani Narodowa Agencja nie ponoszą "
+    "odpowiedzialności za jego treść.",
 ]
 
 
-@pytest.mark.parametrize("disclaimer", DISCLAIMERS, ids=["pl-support", "pl-eacea", "pl-short", "en"])
+@pytest.mark.parametrize(
+    "disclaimer", DISCLAIMERS, ids=["pl-support", "pl-eacea", "pl-short", "en", "pl-funding-clause"]
+)
 def test_the_eus_disclaimer_names_no_party(registries, disclaimer):
     page = (
         "Goście z Bolonii\n\nW dniach 3–5 maja 2017 r. gościliśmy partnerów z Bolonii, którzy poznali pracę naszych "

@@ -673,6 +673,7 @@ BACKGROUND_BEFORE = re.compile(
     r"(?:na\s+zlecenie\s+"
     r"|(?:ze\s+)?środków\s+|(?:współ|do)?finansowan\w*\s+przez\s+|(?<!\w)(?:współ|do)finansował\w*\s+"
     r"|(?:wsparci|pomoc)\w*\s+finansow\w*\s+|(?<!\w)(?:współ|do)?finansowaniu\s+"  # "dzięki wsparciu finansowemu X"
+    r"|(?<!\w)przy\s+wsparciu\s+"  # "zrealizowany przy wsparciu Komisji Europejskiej"
     r"|(?:schronisk|noclegowni|ogrzewalni|dom|ośrod|placów|mieszka|centr|punkt|klub|świetlic|hostel)\w*"
     r"\s+(?:\S+\s+){0,4}?prowadzon\w*\s+przez\s+"
     r"|(?<!\w)(?:w|we|na)\s+(?:sal[iaę]|aul[iaę]|budynk\w*|gmach\w*|auditorium\s+maximum|pomieszczeni\w*)"
