@@ -49,3 +49,12 @@ def test_a_byline_with_a_longer_credit_is_the_publication_line(registries):
     )
     (event,) = extract_events(page, registries)
     assert (event["start"], event["organisations"]) == ("2021-11-24", [])  # the credited office takes no part
+
+
+def test_a_contact_line_names_no_party(registries):
+    page = (
+        "Konferencja w Helsinkach\n\nW dniach 20–22 września 2023 r. pracownicy MOPS wzięli udział w konferencji "
+        "w Helsinkach.\n\nKontakt: Biuro Współpracy Zagranicznej MOPS, tel. 12 616 54 00\n"
+    )
+    (event,) = extract_events(page, registries)
+    assert event["units"] == []

@@ -97,6 +97,8 @@ BYLINE = re.compile(
 )
 # a cell crediting the text, whose credit may run longer than a cell's few words: "Oprac. Biuro Prasowe UMK"
 CREDITED = re.compile(r"(?:oprac(?:owanie|ował\w*)?|autor(?:ka)?|redakcja|źródło|tekst)[.:]?\s", re.I)
+# whom to ask: "Kontakt: Biuro Współpracy Zagranicznej, tel. …", "Więcej informacji: …" (no party to the event)
+CONTACT = re.compile(r"^\s*(?:kontakt|więcej\s+informacji|informacji\s+udziela\w*)\s*:", re.I)
 # a bank account number (a site's call for gifts): "Numer konta: 12 3456 7890 0000 0000 1234 56"
 ACCOUNT = re.compile(r"\b\d{2}(?:\s?\d{4}){5,6}\b")
 FUNDING = re.compile(
@@ -146,6 +148,8 @@ def is_chrome(line: str, dates: bool = True) -> bool:
     if n <= 12 and (COMMENTS.search(s) or REACTIONS.search(s)):
         return True
     if PAGE_NUMBER.match(s) or ACCOUNT.search(s):
+        return True
+    if n <= 20 and CONTACT.match(s):
         return True
     if n <= 12 and (FILE_LINK.search(s) or ARROW_LINK.search(s)):
         return True
