@@ -58,3 +58,9 @@ def test_a_contact_line_names_no_party(registries):
     )
     (event,) = extract_events(page, registries)
     assert event["units"] == []
+
+
+def test_a_town_opens_an_english_name_with_a_word_polish_knows(registries):
+    page = "Studenci z Norwegii\n\nW dniu 3 maja 2019 r. Ośrodek gościł studentów z Oslo Metropolitan University.\n"
+    (event,) = extract_events(page, registries)
+    assert event["organisations"] == ["Oslo Metropolitan University"]  # "Metropolitan": Polish knows the word

@@ -909,14 +909,17 @@ def find_names(text: str, tokens: list[Token], base: int, title_len: int, regist
             and toks[start - 1].lower not in FOREIGN_ROLES
             and (
                 _foreign_word(toks[start - 1], toks, start - 1)
-                # a word Polish knows between two it does not: "Housing First Europe Hub"
+                # a word Polish knows between two it does not, or after a town: "Housing First Europe Hub",
+                # "Oslo Metropolitan University"
                 or (
                     _name_word(toks[start - 1])
                     and start >= 2
                     and toks[start].unknown
-                    and toks[start - 2].unknown
+                    and (toks[start - 2].unknown or _town_word(toks[start - 2]))
                     and _name_word(toks[start - 2])
                 )
+                # a town opening an English name: "Oslo Metropolitan University"
+                or (_town_word(toks[start - 1]) and ENGLISH_HEAD.fullmatch(t.text) is not None)
                 # a founder's first name: "Robert Bosch Stiftung", "Heinrich Böll Stiftung", "Simon Community"
                 or (
                     toks[start - 1].has_mark("imię")
@@ -2912,6 +2915,13 @@ def _patron_after(toks: list[Token], k: int) -> bool:
         nxt is None
         or not (nxt.is_word and nxt.is_upper_initial)
         or LEGAL_FORMS.fullmatch(nxt.text) is not None
+    )
+
+
+def _town_word(t: Token) -> bool:
+    """A capitalised word the dictionary knows only as a place's name ("Oslo")."""
+    return (
+        t.is_upper_initial and bool(t.analyses) and all("nazwa_geograficzna" in a.marks for a in t.analyses)
     )
 
 
