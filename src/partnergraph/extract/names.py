@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .._slug import slug
+from ..sources import chrome
 from ._nominative import (
     LEVEL_ADJECTIVES,
     ORG_HEADS,
@@ -1898,11 +1899,6 @@ def _signature(text: str, start: int, end: int) -> bool:
 RUN_BY = re.compile(r",?\s+prowadzon\w*\s+przez\s")
 # the body another works at or under ("klub działający przy Zespole Szkół nr 2"): its seat, not a participant
 ATTACHED_TO = re.compile(r"\sdziałając\w*\s+przy\s+$")
-# the formula that frees a funder of responsibility for what a funded page says
-DISCLAIMER = re.compile(
-    r"(?i)nie\s+ponos\w*\s+(?:\w+\s+){0,2}odpowiedzialno|odzwierciedla\w*\s+(?:\w+\s+){0,3}(?:poglądy|poglądów|stanowisk|opini)"
-    r"|nie\s+stanowi\w*\s+(?:\w+\s+){0,2}poparci|cannot\s+be\s+held\s+responsible|do\s+not\s+necessarily\s+reflect"
-)
 FUNDED_WITH_SUPPORT = re.compile(r"(?i)finansowan\w*\s+(?:\w+\s+){0,3}przy\s+wsparciu\s+(?:finansowym\s+)?$")
 # the separators of a bar of names under a text (sponsors, partners, links): "A | B | C", "A · B · C"
 BAR_SEPARATOR = re.compile(r"[ \u00a0]+[|·•][ \u00a0]+")
@@ -1917,7 +1913,7 @@ def _in_disclaimer(text: str, a: int, b: int) -> bool:
         return True  # the formula's first sentence: "Projekt został sfinansowany przy wsparciu Komisji …"
     start = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
     ends = [e for e in (text.find(". ", b), text.find("\n", b)) if e >= 0]
-    return DISCLAIMER.search(text, start, min(ends) if ends else len(text)) is not None
+    return chrome.DISCLAIMER.search(text, start, min(ends) if ends else len(text)) is not None
 
 
 def _in_name_bar(text: str, a: int, b: int) -> bool:

@@ -240,13 +240,14 @@ def is_funding(line: str) -> bool:
 # poparcia …", "… niekoniecznie odzwierciedlają poglądy Unii Europejskiej lub EACEA. Ani Unia …, ani EACEA nie
 # ponoszą …"): the bodies it names take no part in the event
 DISCLAIMER = re.compile(
-    r"nie\s+stanowi\w*\s+poparcia|nie\s+ponos\w*\s+(?:\w+\s+){0,2}?odpowiedzialnoś|niekoniecznie\s+odzwierciedla|"
-    r"odzwierciedla\w*\s+(?:jedynie|wyłącznie)\s+(?:stanowisk|poglądy|opini)|"
-    r"does\s+not\s+constitute\s+an?\s+endorsement|(?:cannot|can\s*not|not)\s+be\s+held\s+responsible",
+    r"nie\s+stanowi\w*\s+(?:\w+\s+){0,2}?poparci|nie\s+ponos\w*\s+(?:\w+\s+){0,2}?odpowiedzialno|"
+    r"niekoniecznie\s+odzwierciedla|odzwierciedla\w*\s+(?:\w+\s+){0,3}?(?:poglądy|poglądów|stanowisk|opini)|"
+    r"does\s+not\s+constitute\s+an?\s+endorsement|do\s+not\s+necessarily\s+reflect|"
+    r"(?:cannot|can\s*not|not)\s+be\s+held\s+responsible",
     re.I,
 )
 # looked for first: most texts have none
-DISCLAIMER_CUE = re.compile(r"poparcia|odpowiedzialnoś|odzwierciedla|endorsement|responsible", re.I)
+DISCLAIMER_CUE = re.compile(r"poparci|odpowiedzialno|odzwierciedla|endorsement|reflect|responsible", re.I)
 SENTENCE_BREAK = re.compile(r"(?:[.!?]\s+|\n)(?=[A-ZĄĆĘŁŃÓŚŹŻ„\"])")
 
 
